@@ -1,0 +1,221 @@
+/*
+ * One TCP endpoint: the transmission control block and RFC 9293 Section 3.10
+ * event processing for connection management.
+ *
+ * Data model: a struct tcp_tcb holds the RFC's variables plus the
+ * retransmission queue (sequence ranges, not bytes: tcpteach moves no
+ * payload) and four timers as absolute due times.  Everything the endpoint
+ * does is reported through struct tcp_io: segments it sends, state changes
+ * with their reason, notices to the application, timers armed, stopped and
+ * fired.  The caller (src/sim) owns time and randomness and passes them in,
+ * so the core is pure: same inputs, same events.
+ *
+ * The core never allocates, prints or exits.  Strings it hands out are
+ * English msgids marked with N_() for the caller to translate.
+ */
+#ifndef TCPTEACH_CORE_TCP_H
+#define TCPTEACH_CORE_TCP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/reason.h"
+
+enum tcp_state {
+	TCP_CLOSED,
+	TCP_LISTEN,
+	TCP_SYN_SENT,
+	TCP_SYN_RECEIVED,
+	TCP_ESTABLISHED,
+	TCP_FIN_WAIT_1,
+	TCP_FIN_WAIT_2,
+	TCP_CLOSE_WAIT,
+	TCP_CLOSING,
+	TCP_LAST_ACK,
+	TCP_TIME_WAIT
+};
+#define TCP_NSTATES 11
+
+/* Header bit values (RFC 9293 Section 3.1). */
+#define TCP_FIN 0x01
+#define TCP_SYN 0x02
+#define TCP_RST 0x04
+#define TCP_PSH 0x08
+#define TCP_ACK 0x10
+#define TCP_URG 0x20
+#define TCP_FLAGS_ALL 0x3f
+
+struct tcp_seg {
+	uint32_t seq;
+	uint32_t ack;		/* meaningful only with TCP_ACK */
+	uint16_t len;		/* payload bytes, SYN and FIN not counted */
+	uint16_t wnd;
+	uint8_t  flags;
+};
+
+enum tcp_timer {
+	TCP_T_REXMT,		/* retransmission (RFC 6298) */
+	TCP_T_TIME_WAIT,	/* 2MSL (RFC 9293 3.10.8) */
+	TCP_T_FIN_WAIT_2,	/* Linux tcp_fin_timeout for orphans */
+	TCP_T_DELACK		/* delayed ACK (RFC 9293 3.8.6.3) */
+};
+#define TCP_NTIMERS 4
+
+enum tcp_notice {
+	TCP_N_CONNECTED,	/* connect() or accept() returned */
+	TCP_N_REFUSED,		/* RST answered our SYN */
+	TCP_N_RESET,		/* RST in a synchronized state */
+	TCP_N_TIMEOUT,		/* gave up retransmitting */
+	TCP_N_EOF,		/* the peer's FIN reached the reader */
+	TCP_N_CLOSED		/* the connection ended in an orderly way */
+};
+#define TCP_NNOTICES 6
+
+/* Why a user call cannot happen now (RFC 9293 3.10 "error: ..."). */
+enum tcp_err {
+	TCP_OK,
+	TCP_E_EXISTS,		/* connection already exists */
+	TCP_E_NOCONN,		/* connection does not exist */
+	TCP_E_CLOSING,		/* connection closing */
+	TCP_E_NOTCONN,		/* not yet established */
+	TCP_E_LISTENING,	/* a listening socket cannot send */
+	TCP_E_SHUT,		/* already shut down for writing */
+	TCP_E_WINDOW,		/* the peer's receive window is full */
+	TCP_E_QUEUE		/* retransmission queue full */
+};
+
+enum tcp_call {
+	TCP_CALL_LISTEN,
+	TCP_CALL_CONNECT,
+	TCP_CALL_SEND,
+	TCP_CALL_CLOSE,
+	TCP_CALL_SHUTDOWN,
+	TCP_CALL_ABORT
+};
+#define TCP_NCALLS 6
+
+struct tcp_config {
+	uint32_t msl_ms;
+	uint32_t rto_ms;		/* initial RTO */
+	uint32_t rto_max_ms;		/* 0: no ceiling */
+	uint32_t fin_wait_2_ms;		/* 0: no FIN_WAIT_2 timeout */
+	uint32_t delack_ms;
+	uint16_t rcv_wnd;
+	unsigned syn_retries;
+	unsigned synack_retries;
+	unsigned retries;		/* data and FIN */
+	bool delayed_ack;
+	bool time_wait;			/* what-if: false skips TIME_WAIT */
+	bool handshake_two;		/* what-if: passive side skips SYN_RECEIVED */
+	bool rst_ack_on_abort;		/* Linux sends RST+ACK on ABORT */
+};
+
+enum tcp_ev_kind {
+	TCP_EV_STATE,		/* from -> to */
+	TCP_EV_SEND,		/* seg put on the wire */
+	TCP_EV_NOTICE,		/* notice to the application */
+	TCP_EV_TIMER_ARM,	/* timer armed for due */
+	TCP_EV_TIMER_STOP,	/* timer stopped before firing */
+	TCP_EV_TIMER_FIRE,	/* timer expired */
+	TCP_EV_DROP,		/* arriving segment discarded */
+	TCP_EV_DATA		/* bytes handed to the application */
+};
+
+struct tcp_ev {
+	enum tcp_ev_kind kind;
+	enum tcp_why why;
+	enum tcp_state from, to;
+	enum tcp_notice notice;
+	enum tcp_timer timer;
+	uint64_t due;
+	uint32_t bytes;
+	struct tcp_seg seg;
+	bool rexmit;		/* SEND: a retransmission */
+};
+
+/* What the caller provides for one call into the core. */
+struct tcp_io {
+	uint64_t now;			/* milliseconds */
+	const struct tcp_config *cfg;
+	void *ctx;
+	uint32_t (*choose_iss)(void *ctx);
+	void (*event)(void *ctx, const struct tcp_ev *ev);
+};
+
+/* One unacknowledged segment: enough to send it again. */
+struct tcp_rtx {
+	uint32_t seq;
+	uint16_t len;
+	uint8_t  flags;		/* TCP_SYN, TCP_FIN, TCP_PSH as first sent */
+};
+#define TCP_RTXQ_MAX 64
+
+struct tcp_tcb {
+	enum tcp_state state;
+	bool passive;		/* SYN_RECEIVED reached from LISTEN (MUST-11) */
+	bool irs_valid;
+	bool fin_sent;		/* our FIN occupies fin_seq */
+	bool rd_closed;		/* close(): the application reads no more */
+	bool wr_closed;		/* close() or shutdown(): no more SENDs */
+	bool ack_delayed;	/* an ACK is being held (delayed_ack) */
+	uint32_t fin_seq;
+	uint32_t iss, irs;
+	uint32_t snd_una, snd_nxt, snd_wnd, snd_wl1, snd_wl2;
+	uint32_t rcv_nxt, rcv_wnd;
+	uint64_t due[TCP_NTIMERS];	/* absolute ms; valid when armed */
+	bool armed[TCP_NTIMERS];
+	uint32_t rto;		/* current RTO, doubled by back-off */
+	unsigned nrexmit;	/* retransmissions of the queue head */
+	unsigned rtxq_len;
+	struct tcp_rtx rtxq[TCP_RTXQ_MAX];
+	uint64_t bytes_in, bytes_out;	/* application totals, for display */
+};
+
+/* Names and formatting (pure; results are static or in caller buffers). */
+const char *tcp_state_name(enum tcp_state s);		/* "SYN_SENT" */
+bool tcp_state_parse(const char *word, enum tcp_state *out);
+bool tcp_state_synchronized(enum tcp_state s);
+const char *tcp_timer_name(enum tcp_timer t);		/* msgid */
+const char *tcp_notice_name(enum tcp_notice n);		/* "eof" */
+bool tcp_notice_parse(const char *word, enum tcp_notice *out);
+const char *tcp_err_text(enum tcp_err e);		/* msgid */
+const char *tcp_call_name(enum tcp_call c);		/* "connect" */
+/* "SYN+ACK"; buf needs at least TCP_FLAGS_BUFSZ bytes. */
+#define TCP_FLAGS_BUFSZ 24
+char *tcp_flags_str(uint8_t flags, char *buf);
+uint32_t tcp_seg_seqlen(const struct tcp_seg *seg);	/* len + SYN + FIN */
+
+/* Configuration defaults of the two profiles. */
+void tcp_config_rfc9293(struct tcp_config *cfg);
+void tcp_config_linux(struct tcp_config *cfg);
+
+/* User calls (RFC 9293 3.10.1 to 3.10.5).  tcp_call_check says, without
+ * changing anything, whether the call is possible now and if not why. */
+void tcp_init(struct tcp_tcb *tcb);
+enum tcp_err tcp_call_check(const struct tcp_tcb *tcb, enum tcp_call call,
+    uint16_t nbytes);
+enum tcp_err tcp_listen(struct tcp_tcb *tcb, const struct tcp_io *io);
+enum tcp_err tcp_connect(struct tcp_tcb *tcb, const struct tcp_io *io);
+enum tcp_err tcp_send(struct tcp_tcb *tcb, const struct tcp_io *io,
+    uint16_t nbytes);
+enum tcp_err tcp_close(struct tcp_tcb *tcb, const struct tcp_io *io);
+enum tcp_err tcp_shutdown(struct tcp_tcb *tcb, const struct tcp_io *io);
+enum tcp_err tcp_abort(struct tcp_tcb *tcb, const struct tcp_io *io);
+/* The host loses its state silently: no segment, no notice. */
+void tcp_crash(struct tcp_tcb *tcb, const struct tcp_io *io);
+
+/* SEGMENT ARRIVES (RFC 9293 3.10.7). */
+void tcp_input(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg);
+
+/* Timers (RFC 9293 3.10.8): the earliest armed timer, and firing it. */
+bool tcp_next_timer(const struct tcp_tcb *tcb, enum tcp_timer *which,
+    uint64_t *due);
+void tcp_timer_fire(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_timer t);
+
+/* Invariants that must hold after every call; returns NULL or what broke. */
+const char *tcp_check(const struct tcp_tcb *tcb);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * Helpers shared by the core's files.  Not for use outside src/core.
+ *
+ * tcp_set_state() is the only writer of tcb->state; every caller passes the
+ * reason, and the reason names the RFC section.
+ */
+#ifndef TCPTEACH_CORE_TCP_INTERNAL_H
+#define TCPTEACH_CORE_TCP_INTERNAL_H
+
+#include "core/seq.h"
+#include "core/tcp.h"
+
+void tcp_set_state(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_state to, enum tcp_why why);
+void tcp_notify(const struct tcp_io *io, enum tcp_notice n, enum tcp_why why);
+void tcp_drop(const struct tcp_io *io, const struct tcp_seg *seg,
+    enum tcp_why why);
+
+/* Output. */
+void tcp_emit_seg(const struct tcp_io *io, const struct tcp_seg *seg,
+    enum tcp_why why, bool rexmit);
+void tcp_output(struct tcp_tcb *tcb, const struct tcp_io *io, uint8_t flags,
+    uint32_t seq, uint16_t len, enum tcp_why why);
+void tcp_send_ack(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_why why);
+void tcp_ack_or_delay(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_why why);
+void tcp_send_rst(const struct tcp_io *io, uint32_t seq, uint32_t ack,
+    bool with_ack, enum tcp_why why);
+void tcp_send_new(struct tcp_tcb *tcb, const struct tcp_io *io,
+    uint8_t flags, uint16_t len, enum tcp_why why);
+void tcp_retransmit_head(struct tcp_tcb *tcb, const struct tcp_io *io);
+
+/* Acknowledgment of what we sent. */
+void tcp_ack_advance(struct tcp_tcb *tcb, const struct tcp_io *io,
+    uint32_t ack);
+bool tcp_fin_acked(const struct tcp_tcb *tcb);
+
+/* Timers. */
+void tcp_timer_arm(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_timer t, uint64_t delay);
+void tcp_timer_stop(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_timer t);
+
+/* Endings: delete the TCB, or a passive TCB's return to LISTEN. */
+void tcp_enter_closed(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_why why);
+void tcp_back_to_listen(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_why why);
+void tcp_enter_time_wait(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_why why);
+void tcp_establish(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg, enum tcp_why why);
+
+#endif

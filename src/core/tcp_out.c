@@ -1,0 +1,280 @@
+/*
+ * What the endpoint sends and how it keeps track of it: segments out, the
+ * retransmission queue, timers, and the single state writer.
+ *
+ * The retransmission queue holds sequence ranges as first sent (SYN, data,
+ * FIN); a retransmission rebuilds the head segment with the current ACK.
+ */
+#include <string.h>
+
+#include "core/tcp_internal.h"
+
+static void
+tcp_emit(const struct tcp_io *io, const struct tcp_ev *ev)
+{
+	io->event(io->ctx, ev);
+}
+
+void
+tcp_set_state(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_state to, enum tcp_why why)
+{
+	struct tcp_ev ev = { .kind = TCP_EV_STATE, .why = why,
+	    .from = tcb->state, .to = to };
+
+	tcb->state = to;
+	tcp_emit(io, &ev);
+}
+
+void
+tcp_notify(const struct tcp_io *io, enum tcp_notice n, enum tcp_why why)
+{
+	struct tcp_ev ev = { .kind = TCP_EV_NOTICE, .why = why, .notice = n };
+
+	tcp_emit(io, &ev);
+}
+
+void
+tcp_drop(const struct tcp_io *io, const struct tcp_seg *seg, enum tcp_why why)
+{
+	struct tcp_ev ev = { .kind = TCP_EV_DROP, .why = why, .seg = *seg };
+
+	tcp_emit(io, &ev);
+}
+
+void
+tcp_emit_seg(const struct tcp_io *io, const struct tcp_seg *seg,
+    enum tcp_why why, bool rexmit)
+{
+	struct tcp_ev ev = { .kind = TCP_EV_SEND, .why = why, .seg = *seg,
+	    .rexmit = rexmit };
+
+	tcp_emit(io, &ev);
+}
+
+/* Any segment carrying ACK also carries a held (delayed) ACK. */
+static void
+tcp_output_raw(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg, enum tcp_why why, bool rexmit)
+{
+	if ((seg->flags & TCP_ACK) && tcb->ack_delayed) {
+		tcb->ack_delayed = false;
+		tcp_timer_stop(tcb, io, TCP_T_DELACK);
+	}
+	tcp_emit_seg(io, seg, why, rexmit);
+}
+
+void
+tcp_output(struct tcp_tcb *tcb, const struct tcp_io *io, uint8_t flags,
+    uint32_t seq, uint16_t len, enum tcp_why why)
+{
+	struct tcp_seg seg = { .seq = seq, .len = len, .flags = flags,
+	    .wnd = tcb->rcv_wnd };
+
+	if (flags & TCP_ACK)
+		seg.ack = tcb->rcv_nxt;
+	tcp_output_raw(tcb, io, &seg, why, false);
+}
+
+/* <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> */
+void
+tcp_send_ack(struct tcp_tcb *tcb, const struct tcp_io *io, enum tcp_why why)
+{
+	tcp_output(tcb, io, TCP_ACK, tcb->snd_nxt, 0, why);
+}
+
+/*
+ * With delayed_ack on, the ACK of data or a FIN waits up to delack_ms so it
+ * can ride on the next segment we send (RFC 9293 3.8.6.3).  Only worth it
+ * while this side may still send: after our FIN nothing will carry it.
+ */
+void
+tcp_ack_or_delay(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_why why)
+{
+	if (!io->cfg->delayed_ack || tcb->wr_closed) {
+		tcp_send_ack(tcb, io, why);
+		return;
+	}
+	if (!tcb->ack_delayed) {
+		tcb->ack_delayed = true;
+		tcp_timer_arm(tcb, io, TCP_T_DELACK, io->cfg->delack_ms);
+	}
+}
+
+/* A reset is not part of any connection: no TCB variables change. */
+void
+tcp_send_rst(const struct tcp_io *io, uint32_t seq, uint32_t ack,
+    bool with_ack, enum tcp_why why)
+{
+	struct tcp_seg seg = { .seq = seq, .flags = TCP_RST };
+
+	if (with_ack) {
+		seg.flags |= TCP_ACK;
+		seg.ack = ack;
+	}
+	tcp_emit_seg(io, &seg, why, false);
+}
+
+/* Send new sequence space (SYN, data or FIN) and queue it for retransmit. */
+void
+tcp_send_new(struct tcp_tcb *tcb, const struct tcp_io *io, uint8_t flags,
+    uint16_t len, enum tcp_why why)
+{
+	struct tcp_rtx *r = &tcb->rtxq[tcb->rtxq_len++];
+	uint32_t seq = tcb->snd_nxt;
+
+	r->seq = seq;
+	r->len = len;
+	r->flags = flags & (TCP_SYN | TCP_FIN | TCP_PSH);
+	if (flags & TCP_FIN) {
+		tcb->fin_sent = true;
+		tcb->fin_seq = seq + len;
+	}
+	tcb->snd_nxt = seq + len + ((flags & TCP_SYN) ? 1 : 0) +
+	    ((flags & TCP_FIN) ? 1 : 0);
+	tcp_output(tcb, io, flags, seq, len, why);
+	if (!tcb->armed[TCP_T_REXMT])
+		tcp_timer_arm(tcb, io, TCP_T_REXMT, tcb->rto);
+}
+
+/* RFC 6298 5.4: retransmit the earliest segment not yet acknowledged. */
+void
+tcp_retransmit_head(struct tcp_tcb *tcb, const struct tcp_io *io)
+{
+	const struct tcp_rtx *r = &tcb->rtxq[0];
+	struct tcp_seg seg = { .seq = r->seq, .len = r->len, .flags = r->flags,
+	    .wnd = tcb->rcv_wnd };
+
+	if (tcb->irs_valid) {
+		seg.flags |= TCP_ACK;
+		seg.ack = tcb->rcv_nxt;
+	}
+	tcp_output_raw(tcb, io, &seg, TCP_W_REXMIT, true);
+}
+
+static uint32_t
+tcp_rtx_end(const struct tcp_rtx *r)
+{
+	return r->seq + r->len + ((r->flags & TCP_SYN) ? 1 : 0) +
+	    ((r->flags & TCP_FIN) ? 1 : 0);
+}
+
+/* SND.UNA advances: drop what is covered, reset back-off, re-arm or stop
+ * the retransmission timer (RFC 6298 5.2, 5.3). */
+void
+tcp_ack_advance(struct tcp_tcb *tcb, const struct tcp_io *io, uint32_t ack)
+{
+	unsigned i = 0;
+
+	tcb->snd_una = ack;
+	while (i < tcb->rtxq_len && seq_leq(tcp_rtx_end(&tcb->rtxq[i]), ack))
+		i++;
+	memmove(tcb->rtxq, tcb->rtxq + i,
+	    (tcb->rtxq_len - i) * sizeof(tcb->rtxq[0]));
+	tcb->rtxq_len -= i;
+	if (tcb->rtxq_len > 0 && seq_lt(tcb->rtxq[0].seq, ack)) {
+		/* A partly acknowledged head: keep only the unacked rest. */
+		struct tcp_rtx *r = &tcb->rtxq[0];
+		uint32_t cut = ack - r->seq;
+
+		if (r->flags & TCP_SYN) {
+			r->flags &= (uint8_t)~TCP_SYN;
+			cut--;
+		}
+		r->len = (uint16_t)(r->len - cut);
+		r->seq = ack;
+	}
+	tcb->rto = io->cfg->rto_ms;
+	tcb->nrexmit = 0;
+	if (tcb->rtxq_len == 0)
+		tcp_timer_stop(tcb, io, TCP_T_REXMT);
+	else
+		tcp_timer_arm(tcb, io, TCP_T_REXMT, tcb->rto);
+}
+
+bool
+tcp_fin_acked(const struct tcp_tcb *tcb)
+{
+	return tcb->fin_sent && seq_gt(tcb->snd_una, tcb->fin_seq);
+}
+
+void
+tcp_timer_arm(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_timer t, uint64_t delay)
+{
+	struct tcp_ev ev = { .kind = TCP_EV_TIMER_ARM, .why = TCP_W_TIMER,
+	    .timer = t, .due = io->now + delay };
+
+	tcb->armed[t] = true;
+	tcb->due[t] = ev.due;
+	tcp_emit(io, &ev);
+}
+
+void
+tcp_timer_stop(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_timer t)
+{
+	struct tcp_ev ev = { .kind = TCP_EV_TIMER_STOP, .why = TCP_W_TIMER,
+	    .timer = t, .due = tcb->due[t] };
+
+	if (!tcb->armed[t])
+		return;
+	tcb->armed[t] = false;
+	tcp_emit(io, &ev);
+}
+
+static void
+tcp_timers_stop_all(struct tcp_tcb *tcb, const struct tcp_io *io)
+{
+	for (unsigned t = 0; t < TCP_NTIMERS; t++)
+		tcp_timer_stop(tcb, io, (enum tcp_timer)t);
+}
+
+/* Delete the TCB: a fresh CLOSED block, as the RFC's "delete the TCB". */
+void
+tcp_enter_closed(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_why why)
+{
+	tcp_timers_stop_all(tcb, io);
+	tcp_set_state(tcb, io, TCP_CLOSED, why);
+	tcp_init(tcb);
+}
+
+/* A passively opened TCB forgets the half-made connection (3.10.7.4). */
+void
+tcp_back_to_listen(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_why why)
+{
+	tcp_timers_stop_all(tcb, io);
+	tcp_set_state(tcb, io, TCP_LISTEN, why);
+	tcp_init(tcb);
+	tcb->state = TCP_LISTEN;
+}
+
+void
+tcp_enter_time_wait(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_why why)
+{
+	if (!io->cfg->time_wait) {
+		tcp_notify(io, TCP_N_CLOSED, TCP_W_TIME_WAIT_OFF);
+		tcp_enter_closed(tcb, io, TCP_W_TIME_WAIT_OFF);
+		return;
+	}
+	tcp_timer_stop(tcb, io, TCP_T_REXMT);
+	tcp_timer_stop(tcb, io, TCP_T_FIN_WAIT_2);
+	tcp_set_state(tcb, io, TCP_TIME_WAIT, why);
+	tcp_timer_arm(tcb, io, TCP_T_TIME_WAIT, 2 * (uint64_t)io->cfg->msl_ms);
+}
+
+/* Both SYNs are acknowledged: take the peer's window, tell the app. */
+void
+tcp_establish(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg, enum tcp_why why)
+{
+	tcb->snd_wnd = seg->wnd;
+	tcb->snd_wl1 = seg->seq;
+	tcb->snd_wl2 = seg->ack;
+	tcp_set_state(tcb, io, TCP_ESTABLISHED, why);
+	tcp_notify(io, TCP_N_CONNECTED, why);
+}

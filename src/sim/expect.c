@@ -1,0 +1,145 @@
+/*
+ * Assertions of the scenario language: expect HOST STATE, expect inflight,
+ * expect sent, expect notice.  A failure says "expected ..., got ..." in
+ * the language's own words so the learner can paste it back.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "lib/i18n.h"
+#include "sim/sim_internal.h"
+
+static bool
+expect_seg_matches(const struct cmd_segspec *want, const struct tcp_seg *seg)
+{
+	return want->flags == seg->flags &&
+	    (!want->has_seq || want->seq == seg->seq) &&
+	    (!want->has_ack || want->ack == seg->ack) &&
+	    (!want->has_len || want->len == seg->len);
+}
+
+static char *
+expect_spec_str(const struct cmd_segspec *s, char *buf, size_t size)
+{
+	char fl[TCP_FLAGS_BUFSZ];
+	int n = snprintf(buf, size, "%s", tcp_flags_str(s->flags, fl));
+
+	if (s->has_seq && n >= 0 && (size_t)n < size)
+		n += snprintf(buf + n, size - (size_t)n, " seq=%lu",
+		    (unsigned long)s->seq);
+	if (s->has_ack && n >= 0 && (size_t)n < size)
+		n += snprintf(buf + n, size - (size_t)n, " ack=%lu",
+		    (unsigned long)s->ack);
+	if (s->has_len && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, " len=%u", (unsigned)s->len);
+	return buf;
+}
+
+static const char *
+expect_sel_str(const struct cmd_sel *sel, char *buf, size_t size)
+{
+	if (sel->kind == SEL_ID)
+		snprintf(buf, size, "#%lu", (unsigned long)sel->id);
+	else if (sel->kind == SEL_DIR)
+		snprintf(buf, size, "%s", sim_dir_name(sel->dir));
+	else
+		snprintf(buf, size, "%s", _("(oldest)"));
+	return buf;
+}
+
+static enum sim_status
+expect_state(struct world *w, const struct cmd *c, struct sim_result *res)
+{
+	enum tcp_state got = w->host[c->host].tcb.state;
+
+	if (got == c->state)
+		return SIM_OK;
+	return sim_fail(res, SIM_EXPECT_FAILED, _("expected %s %s, got %s"),
+	    sim_host_name(c->host), tcp_state_name(c->state),
+	    tcp_state_name(got));
+}
+
+static enum sim_status
+expect_flight(const struct cmd *c, const char *what, const struct flight *f,
+    struct sim_result *res)
+{
+	char want[96], got[96];
+
+	expect_spec_str(&c->seg, want, sizeof(want));
+	if (f == NULL)
+		return sim_fail(res, SIM_EXPECT_FAILED,
+		    _("expected %s %s, got nothing"), what, want);
+	if (expect_seg_matches(&c->seg, &f->seg))
+		return SIM_OK;
+	sim_seg_str(&f->seg, got, sizeof(got));
+	return sim_fail(res, SIM_EXPECT_FAILED, _("expected %s %s, got #%lu %s %s"),
+	    what, want, (unsigned long)f->id, sim_dir_name(f->dir), got);
+}
+
+static enum sim_status
+expect_inflight_none(const struct world *w, struct sim_result *res)
+{
+	char got[96];
+
+	if (w->nwire == 0)
+		return SIM_OK;
+	sim_seg_str(&w->wire[0].seg, got, sizeof(got));
+	return sim_fail(res, SIM_EXPECT_FAILED,
+	    _("expected inflight none, got %zu in flight (oldest #%lu %s %s)"),
+	    w->nwire, (unsigned long)w->wire[0].id,
+	    sim_dir_name(w->wire[0].dir), got);
+}
+
+static enum sim_status
+expect_notice(struct world *w, const struct cmd *c, struct sim_result *res)
+{
+	struct sim_host *h = &w->host[c->host];
+	char got[128] = "";
+	bool ok = h->notices[c->notice] > 0;
+
+	for (unsigned i = 0; i < TCP_NNOTICES; i++) {
+		if (h->notices[i] == 0)
+			continue;
+		if (got[0] != '\0')
+			strncat(got, ", ", sizeof(got) - strlen(got) - 1);
+		strncat(got, tcp_notice_name((enum tcp_notice)i),
+		    sizeof(got) - strlen(got) - 1);
+	}
+	memset(h->notices, 0, sizeof(h->notices));
+	if (ok)
+		return SIM_OK;
+	return sim_fail(res, SIM_EXPECT_FAILED,
+	    _("expected notice %s %s, got %s"), sim_host_name(c->host),
+	    tcp_notice_name(c->notice), got[0] ? got : _("no notice"));
+}
+
+enum sim_status
+world_expect(struct world *w, const struct cmd *c, struct sim_result *res)
+{
+	char what[64];
+	const struct sim_host *h = &w->host[c->host];
+
+	res->status = SIM_OK;
+	res->msg[0] = '\0';
+	if (c->kind == CMD_EXPECT_STATE)
+		return expect_state(w, c, res);
+	if (c->kind == CMD_EXPECT_INFLIGHT_NONE)
+		return expect_inflight_none(w, res);
+	if (c->kind == CMD_EXPECT_NOTICE)
+		return expect_notice(w, c, res);
+	if (c->kind == CMD_EXPECT_INFLIGHT) {
+		char sel[32];
+
+		snprintf(what, sizeof(what), "inflight %s",
+		    expect_sel_str(&c->sel, sel, sizeof(sel)));
+		return expect_flight(c, what, world_find(w, &c->sel), res);
+	}
+	if (c->kind == CMD_EXPECT_SENT) {
+		snprintf(what, sizeof(what), "sent %s", sim_host_name(c->host));
+		return expect_flight(c, what, h->has_sent ? &h->last_sent : NULL,
+		    res);
+	}
+	return SIM_OK;
+}

@@ -1,0 +1,27 @@
+/* Shared between the world's files; not for use outside src/sim. */
+#ifndef TCPTEACH_SIM_INTERNAL_H
+#define TCPTEACH_SIM_INTERNAL_H
+
+#include "sim/world.h"
+
+/* The context a host's core calls back into. */
+struct sim_ctx {
+	struct world *w;
+	enum sim_host_id host;
+};
+
+void sim_io(struct world *w, enum sim_host_id h, struct sim_ctx *ctx,
+    struct tcp_io *io);
+void sim_trace(struct world *w, const struct sim_ev *ev);
+enum sim_status sim_fail(struct sim_result *res, enum sim_status st,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+char *sim_seg_str(const struct tcp_seg *seg, char *buf, size_t size);
+
+/* The wire and the clock (wire.c). */
+void wire_put(struct world *w, const struct flight *f, enum sim_ev_kind k);
+enum sim_status wire_check(const struct world *w, const struct cmd *c,
+    struct sim_result *res);
+enum sim_status wire_apply(struct world *w, const struct cmd *c,
+    struct sim_result *res);
+
+#endif

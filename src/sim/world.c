@@ -1,0 +1,423 @@
+/*
+ * The world: set-up commands, the hosts' calls, and the bridge between the
+ * pure core and the trace.  The wire and the clock live in wire.c, the
+ * assertions in expect.c.
+ */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/i18n.h"
+#include "lib/xalloc.h"
+#include "sim/sim_internal.h"
+
+/* splitmix64: small, fast, and the same everywhere. */
+static uint64_t
+sim_rand(struct world *w)
+{
+	uint64_t z = (w->rng += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+void
+world_init(struct world *w)
+{
+	memset(w, 0, sizeof(*w));
+	w->profile = PROFILE_RFC9293;
+	tcp_config_rfc9293(&w->cfg);
+	w->rng = 1;
+	w->next_id = 1;
+	w->keep_trace = true;
+	for (int h = 0; h < 2; h++)
+		tcp_init(&w->host[h].tcb);
+}
+
+void
+world_free(struct world *w)
+{
+	free(w->wire);
+	free(w->trace);
+	w->wire = NULL;
+	w->trace = NULL;
+	w->nwire = w->capwire = w->ntrace = w->captrace = 0;
+}
+
+void
+world_trace_clear(struct world *w)
+{
+	w->ntrace = 0;
+}
+
+void
+sim_trace(struct world *w, const struct sim_ev *ev)
+{
+	w->nevents++;
+	if (!w->keep_trace)
+		return;
+	xgrow(&w->trace, &w->captrace, w->ntrace + 1, sizeof(*w->trace));
+	w->trace[w->ntrace++] = *ev;
+}
+
+enum sim_status
+sim_fail(struct sim_result *res, enum sim_status st, const char *fmt, ...)
+{
+	va_list ap;
+
+	res->status = st;
+	va_start(ap, fmt);
+	vsnprintf(res->msg, sizeof(res->msg), fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+static uint32_t
+sim_choose_iss(void *arg)
+{
+	struct sim_ctx *ctx = arg;
+	struct sim_host *h = &ctx->w->host[ctx->host];
+
+	if (h->isn_next < h->nisn)
+		return h->isn[h->isn_next++];
+	return (uint32_t)(sim_rand(ctx->w) >> 32);
+}
+
+static void
+sim_event(void *arg, const struct tcp_ev *tev)
+{
+	struct sim_ctx *ctx = arg;
+	struct world *w = ctx->w;
+	struct sim_host *h = &w->host[ctx->host];
+	struct sim_ev ev = { .kind = SIM_EV_TCP, .time = w->now,
+	    .host = ctx->host, .tcp = *tev };
+
+	if (tev->kind == TCP_EV_NOTICE)
+		h->notices[tev->notice]++;
+	if (tev->kind == TCP_EV_SEND) {
+		struct flight f = { .id = w->next_id++,
+		    .dir = (enum sim_dir)ctx->host, .sent_at = w->now,
+		    .origin = tev->rexmit ? ORIGIN_REXMIT : ORIGIN_SENT,
+		    .seg = tev->seg };
+
+		ev.flight = f;
+		h->has_sent = true;
+		h->last_sent = f;
+		sim_trace(w, &ev);
+		wire_put(w, &f, SIM_EV_TCP);
+		return;
+	}
+	sim_trace(w, &ev);
+}
+
+void
+sim_io(struct world *w, enum sim_host_id h, struct sim_ctx *ctx,
+    struct tcp_io *io)
+{
+	ctx->w = w;
+	ctx->host = h;
+	io->now = w->now;
+	io->cfg = &w->cfg;
+	io->ctx = ctx;
+	io->choose_iss = sim_choose_iss;
+	io->event = sim_event;
+}
+
+/* ---------------------------------------------------------------- setup */
+
+static enum sim_status
+sim_set_dur(struct world *w, const struct cmd *c, uint32_t *field,
+    bool positive, struct sim_result *res)
+{
+	uint64_t ms = world_dur_ms(w, &c->dur);
+
+	if (ms > UINT32_MAX || (positive && ms == 0))
+		return sim_fail(res, SIM_IMPOSSIBLE,
+		    _("set: the duration must be between 1ms and 49 days"));
+	*field = (uint32_t)ms;
+	return SIM_OK;
+}
+
+static enum sim_status
+sim_set(struct world *w, const struct cmd *c, struct sim_result *res)
+{
+	struct tcp_config *cfg = &w->cfg;
+
+	switch (c->key) {
+	case SET_MSL:
+		return sim_set_dur(w, c, &cfg->msl_ms, true, res);
+	case SET_RTO:
+		return sim_set_dur(w, c, &cfg->rto_ms, true, res);
+	case SET_RTO_MAX:
+		return sim_set_dur(w, c, &cfg->rto_max_ms, false, res);
+	case SET_FIN_WAIT_2_TIMEOUT:
+		if (!c->on) {
+			cfg->fin_wait_2_ms = 0;
+			return SIM_OK;
+		}
+		return sim_set_dur(w, c, &cfg->fin_wait_2_ms, true, res);
+	case SET_SYN_RETRIES:
+	case SET_SYNACK_RETRIES:
+	case SET_RETRIES:
+		if (c->num > 100)
+			return sim_fail(res, SIM_IMPOSSIBLE,
+			    _("set: at most 100 retries"));
+		if (c->key == SET_SYN_RETRIES)
+			cfg->syn_retries = (unsigned)c->num;
+		else if (c->key == SET_SYNACK_RETRIES)
+			cfg->synack_retries = (unsigned)c->num;
+		else
+			cfg->retries = (unsigned)c->num;
+		return SIM_OK;
+	case SET_DELAYED_ACK:
+		cfg->delayed_ack = c->on;
+		return SIM_OK;
+	case SET_TIME_WAIT:
+		cfg->time_wait = c->on;
+		return SIM_OK;
+	case SET_HANDSHAKE:
+		cfg->handshake_two = !c->on;
+		return SIM_OK;
+	}
+	return SIM_OK;
+}
+
+/* A profile changes the defaults only: earlier `set`s stay in force. */
+static void
+sim_profile(struct world *w, enum sim_profile p)
+{
+	struct tcp_config def, old = w->cfg, now;
+
+	tcp_config_rfc9293(&def);
+	if (w->profile == PROFILE_LINUX)
+		tcp_config_linux(&def);
+	if (p == PROFILE_LINUX)
+		tcp_config_linux(&now);
+	else
+		tcp_config_rfc9293(&now);
+#define KEEP(f) if (old.f != def.f) now.f = old.f
+	KEEP(msl_ms); KEEP(rto_ms); KEEP(rto_max_ms); KEEP(fin_wait_2_ms);
+	KEEP(syn_retries); KEEP(synack_retries); KEEP(retries);
+	KEEP(delayed_ack); KEEP(time_wait); KEEP(handshake_two);
+#undef KEEP
+	w->cfg = now;
+	w->profile = p;
+}
+
+static enum sim_status
+sim_setup(struct world *w, const struct cmd *c, struct sim_result *res)
+{
+	struct sim_host *h = &w->host[c->host];
+
+	if (c->kind == CMD_SEED) {
+		w->rng = c->num;
+	} else if (c->kind == CMD_ISN) {
+		h->nisn = c->nisn < SIM_ISN_MAX ? c->nisn : SIM_ISN_MAX;
+		memcpy(h->isn, c->isn, h->nisn * sizeof(h->isn[0]));
+		h->isn_next = 0;
+	} else if (c->kind == CMD_PROFILE) {
+		sim_profile(w, c->profile);
+	} else if (c->kind == CMD_SET) {
+		return sim_set(w, c, res);
+	}
+	return SIM_OK;
+}
+
+/* ---------------------------------------------------------- host calls */
+
+static const char *const sim_call_rfc[TCP_NCALLS] = {
+	"3.10.1", "3.10.1", "3.10.2", "3.10.4", "3.10.4", "3.10.5"
+};
+
+static bool
+sim_call_of(enum cmd_kind k, enum tcp_call *call)
+{
+	static const struct {
+		enum cmd_kind kind;
+		enum tcp_call call;
+	} map[] = {
+		{ CMD_LISTEN, TCP_CALL_LISTEN }, { CMD_CONNECT, TCP_CALL_CONNECT },
+		{ CMD_SEND, TCP_CALL_SEND }, { CMD_CLOSE, TCP_CALL_CLOSE },
+		{ CMD_SHUTDOWN, TCP_CALL_SHUTDOWN }, { CMD_ABORT, TCP_CALL_ABORT },
+	};
+
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (map[i].kind == k) {
+			*call = map[i].call;
+			return true;
+		}
+	return false;
+}
+
+static enum sim_status
+sim_call_check(const struct world *w, const struct cmd *c, enum tcp_call call,
+    struct sim_result *res)
+{
+	const struct tcp_tcb *tcb = &w->host[c->host].tcb;
+	enum tcp_err e;
+
+	if (call == TCP_CALL_SEND && (c->num == 0 || c->num > 65535))
+		return sim_fail(res, SIM_IMPOSSIBLE,
+		    _("send: the size must be 1 to 65535 bytes"));
+	e = tcp_call_check(tcb, call, (uint16_t)c->num);
+	if (e == TCP_OK)
+		return SIM_OK;
+	/* TRANSLATORS: host, call, state, reason, RFC section. */
+	return sim_fail(res, SIM_IMPOSSIBLE,
+	    _("%s: %s is impossible in %s: %s (RFC 9293 %s)"),
+	    _(sim_host_name(c->host)), tcp_call_name(call),
+	    tcp_state_name(tcb->state), _(tcp_err_text(e)), sim_call_rfc[call]);
+}
+
+static void
+sim_call(struct world *w, const struct cmd *c, enum tcp_call call)
+{
+	struct sim_ctx ctx;
+	struct tcp_io io;
+	struct tcp_tcb *tcb = &w->host[c->host].tcb;
+
+	sim_io(w, c->host, &ctx, &io);
+	switch (call) {
+	case TCP_CALL_LISTEN:
+		(void)tcp_listen(tcb, &io);
+		break;
+	case TCP_CALL_CONNECT:
+		(void)tcp_connect(tcb, &io);
+		break;
+	case TCP_CALL_SEND:
+		(void)tcp_send(tcb, &io, (uint16_t)c->num);
+		break;
+	case TCP_CALL_CLOSE:
+		(void)tcp_close(tcb, &io);
+		break;
+	case TCP_CALL_SHUTDOWN:
+		(void)tcp_shutdown(tcb, &io);
+		break;
+	case TCP_CALL_ABORT:
+		(void)tcp_abort(tcb, &io);
+		break;
+	}
+}
+
+static void
+sim_crash(struct world *w, enum sim_host_id h)
+{
+	struct sim_ctx ctx;
+	struct tcp_io io;
+
+	sim_io(w, h, &ctx, &io);
+	tcp_crash(&w->host[h].tcb, &io);
+}
+
+/* ------------------------------------------------------------ dispatch */
+
+enum sim_status
+world_can(const struct world *w, const struct cmd *c, struct sim_result *res)
+{
+	enum tcp_call call;
+
+	res->status = SIM_OK;
+	res->msg[0] = '\0';
+	if (cmd_is_setup(c->kind) && w->started)
+		return sim_fail(res, SIM_IMPOSSIBLE,
+		    _("setup commands (seed, isn, profile, set) must come "
+		    "before the first event"));
+	if (sim_call_of(c->kind, &call))
+		return sim_call_check(w, c, call, res);
+	return wire_check(w, c, res);
+}
+
+enum sim_status
+world_apply(struct world *w, const struct cmd *c, struct sim_result *res)
+{
+	enum tcp_call call;
+	enum sim_status st;
+
+	if (cmd_is_expect(c->kind))
+		return world_expect(w, c, res);
+	st = world_can(w, c, res);
+	if (st != SIM_OK)
+		return st;
+	if (cmd_is_setup(c->kind))
+		return sim_setup(w, c, res);
+	w->started = true;
+	if (sim_call_of(c->kind, &call)) {
+		sim_call(w, c, call);
+		return SIM_OK;
+	}
+	if (c->kind == CMD_CRASH) {
+		sim_crash(w, c->host);
+		return SIM_OK;
+	}
+	return wire_apply(w, c, res);
+}
+
+/* ------------------------------------------------------------- queries */
+
+uint64_t
+world_dur_ms(const struct world *w, const struct cmd_dur *d)
+{
+	if (d->msl)
+		return (uint64_t)d->msl * w->cfg.msl_ms;
+	return d->ms;
+}
+
+const char *
+sim_host_name(enum sim_host_id h)
+{
+	return h == HOST_CLIENT ? N_("client") : N_("server");
+}
+
+const char *
+sim_dir_name(enum sim_dir d)
+{
+	return d == DIR_C2S ? "c>s" : "s>c";
+}
+
+const char *
+sim_profile_name(enum sim_profile p)
+{
+	return p == PROFILE_LINUX ? "linux" : "rfc9293";
+}
+
+bool
+world_next_timer(const struct world *w, enum sim_host_id *host,
+    enum tcp_timer *t, uint64_t *due)
+{
+	bool found = false;
+
+	for (int h = 0; h < 2; h++) {
+		enum tcp_timer ht;
+		uint64_t hd;
+
+		if (!tcp_next_timer(&w->host[h].tcb, &ht, &hd))
+			continue;
+		if (found && hd >= *due)
+			continue;
+		found = true;
+		*host = (enum sim_host_id)h;
+		*t = ht;
+		*due = hd;
+	}
+	return found;
+}
+
+char *
+sim_seg_str(const struct tcp_seg *seg, char *buf, size_t size)
+{
+	char fl[TCP_FLAGS_BUFSZ];
+
+	if (seg->flags & TCP_ACK)
+		snprintf(buf, size, "%s seq=%lu ack=%lu len=%u",
+		    tcp_flags_str(seg->flags, fl), (unsigned long)seg->seq,
+		    (unsigned long)seg->ack, (unsigned)seg->len);
+	else
+		snprintf(buf, size, "%s seq=%lu len=%u",
+		    tcp_flags_str(seg->flags, fl), (unsigned long)seg->seq,
+		    (unsigned)seg->len);
+	return buf;
+}

@@ -1,0 +1,119 @@
+/*
+ * The world: two hosts (client and server) joined by a wire the learner
+ * controls, a simulated clock, and a trace of everything that happened.
+ *
+ * Data model: each host is one struct tcp_tcb plus what the scenario
+ * language needs to know about it (its ISN list, the notices its
+ * application has received, the last segment it sent).  The wire is an
+ * array of in-flight segments in the order they were sent; each has an id
+ * (#1, #2, ...) that is never reused.  Applying a command appends struct
+ * sim_ev records to the trace; the consumer (runner, UI) reads them and
+ * calls world_trace_clear(), so memory stays flat however long the session.
+ *
+ * The world is deterministic: the same commands from world_init() give the
+ * same trace, byte for byte.  Undo is "replay all but the last command".
+ */
+#ifndef TCPTEACH_SIM_WORLD_H
+#define TCPTEACH_SIM_WORLD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/tcp.h"
+#include "sim/cmd.h"
+
+enum flight_origin {
+	ORIGIN_SENT,		/* sent by the host's TCP */
+	ORIGIN_REXMIT,		/* a retransmission by the host's TCP */
+	ORIGIN_DUP,		/* a copy made by the network (dup) */
+	ORIGIN_INJECT		/* crafted by the learner (inject) */
+};
+
+struct flight {
+	uint32_t id;
+	enum sim_dir dir;
+	enum flight_origin origin;
+	uint32_t dup_of;	/* ORIGIN_DUP: the id copied */
+	uint64_t sent_at;	/* ms; the lifetime (MSL) counts from here */
+	struct tcp_seg seg;
+};
+
+enum sim_ev_kind {
+	SIM_EV_TCP,		/* host's core reported tcp (SEND: see flight) */
+	SIM_EV_DELIVER,		/* flight arrives at its destination */
+	SIM_EV_LOST,		/* flight dropped by the learner */
+	SIM_EV_EXPIRED,		/* flight outlived the MSL */
+	SIM_EV_DUP,		/* flight is a new copy of flight.dup_of */
+	SIM_EV_INJECT		/* flight was crafted by the learner */
+};
+
+struct sim_ev {
+	enum sim_ev_kind kind;
+	uint64_t time;
+	enum sim_host_id host;	/* SIM_EV_TCP: which host */
+	struct tcp_ev tcp;	/* SIM_EV_TCP */
+	struct flight flight;	/* wire events, and TCP SEND events */
+};
+
+enum sim_status { SIM_OK, SIM_IMPOSSIBLE, SIM_EXPECT_FAILED };
+
+struct sim_result {
+	enum sim_status status;
+	char msg[320];		/* translated explanation when not SIM_OK */
+};
+
+#define SIM_ISN_MAX 64
+
+struct sim_host {
+	struct tcp_tcb tcb;
+	uint32_t isn[SIM_ISN_MAX];
+	unsigned nisn, isn_next;
+	unsigned notices[TCP_NNOTICES];	/* since the last expect notice */
+	bool has_sent;
+	struct flight last_sent;
+};
+
+struct world {
+	enum sim_profile profile;
+	struct tcp_config cfg;
+	uint64_t rng;			/* PRNG state (splitmix64) */
+	uint64_t now;			/* ms */
+	bool started;			/* an event has happened */
+	struct sim_host host[2];
+	struct flight *wire;
+	size_t nwire, capwire;
+	uint32_t next_id;
+	struct sim_ev *trace;
+	size_t ntrace, captrace;
+	bool keep_trace;		/* false: events are counted, not kept */
+	uint64_t nevents;		/* trace events ever produced */
+	uint64_t nsegs_processed;	/* segments that reached tcp_input */
+};
+
+void world_init(struct world *w);
+void world_free(struct world *w);
+/* Apply one command.  Never crashes on any command; an impossible event or
+ * a failing expect is reported in res and leaves the world consistent. */
+enum sim_status world_apply(struct world *w, const struct cmd *c,
+    struct sim_result *res);
+/* Would this command be possible now?  Changes nothing (used by the UI's
+ * event menu to explain instead of doing nothing). */
+enum sim_status world_can(const struct world *w, const struct cmd *c,
+    struct sim_result *res);
+void world_trace_clear(struct world *w);
+
+/* Queries. */
+const struct flight *world_find(const struct world *w,
+    const struct cmd_sel *sel);
+bool world_next_timer(const struct world *w, enum sim_host_id *host,
+    enum tcp_timer *t, uint64_t *due);
+uint64_t world_dur_ms(const struct world *w, const struct cmd_dur *d);
+const char *sim_host_name(enum sim_host_id h);		/* "client" */
+const char *sim_dir_name(enum sim_dir d);		/* "c>s" */
+const char *sim_profile_name(enum sim_profile p);	/* "rfc9293" */
+/* "expect" support: checks assertion commands; world_apply calls it. */
+enum sim_status world_expect(struct world *w, const struct cmd *c,
+    struct sim_result *res);
+
+#endif
