@@ -60,10 +60,19 @@ main(int argc, char **argv)
 	int ch;
 
 	/* Options before the subcommand only; the subcommand parses its own. */
-	for (int i = 1; i < argc; i++)
+	for (int i = 1; i < argc; i++) {
 		if (strncmp(argv[i], "--lang=", 7) == 0)
 			lang = argv[i] + 7;
+		else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			lang = argv[i + 1];
+	}
 	i18n_init(lang);
+	if (lang != NULL && strcmp(lang, "en") != 0 &&
+	    strcmp(lang, "zh_CN") != 0) {
+		fprintf(stderr, _("%s: unsupported language '%s' (use en or zh_CN)\n"),
+		    PACKAGE, lang);
+		return EXIT_USAGE;
+	}
 	while ((ch = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':

@@ -1,0 +1,49 @@
+#!/bin/sh
+# Command-line conventions: --help and --version on stdout with status 0,
+# bad usage on stderr with status 2.
+T=${TCPTEACH:-./tcpteach}
+pass=0 fail=0
+tmp=${TMPDIR:-/tmp}/cli.$$
+mkdir -p "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+
+check() {	# name expected-status command...
+	name=$1 want=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL $name: status $got, wanted $want"
+		cat "$tmp/out" "$tmp/err"
+	fi
+}
+has() {	# name file pattern
+	if grep -q -- "$3" "$2"; then pass=$((pass + 1)); else
+		fail=$((fail + 1)); echo "FAIL $1: '$3' not in $2"; cat "$2"; fi
+}
+empty() {
+	if [ ! -s "$2" ]; then pass=$((pass + 1)); else
+		fail=$((fail + 1)); echo "FAIL $1: $2 not empty"; cat "$2"; fi
+}
+
+check help 0 "$T" --help
+has help-usage "$tmp/out" "Usage: tcpteach"
+has help-script "$tmp/out" "script"
+empty help-stderr "$tmp/err"
+check version 0 "$T" --version
+has version-text "$tmp/out" "^tcpteach [0-9]"
+check bad-option 2 "$T" --no-such-option
+has bad-option-usage "$tmp/err" "Usage:"
+empty bad-option-stdout "$tmp/out"
+check bad-command 2 "$T" frobnicate
+has bad-command-msg "$tmp/err" "frobnicate"
+check missing-file 2 "$T" script "$tmp/does-not-exist.scn"
+has missing-file-msg "$tmp/err" "does-not-exist.scn"
+check zh-help 0 "$T" --lang=zh_CN --help
+check zh-help-2 0 "$T" --lang zh_CN --help
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
