@@ -9,8 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lesson/catalog.h"
 #include "lib/i18n.h"
+#include "quiz/cli.h"
 #include "script/run.h"
+#include "ui/ui.h"
 
 #define EXIT_USAGE 2
 
@@ -29,13 +32,102 @@ help(void)
 	    "  (none)                 start the interactive simulator\n"
 	    "  script [--diagram] [--quiet] FILE...\n"
 	    "                         run scenario files and print a trace\n"
+	    "  play FILE              lecture mode: step through a scenario\n"
+	    "  lessons --list         list the guided lessons\n"
+	    "  lessons --check [FILE]...\n"
+	    "                         prove that lesson files work\n"
+	    "  quiz [--plain] [--seed S] [--topic T]\n"
+	    "                         drill on questions made by the simulator\n"
+	    "  quiz --check [FILE]... check question bank files\n"
+	    "  exam --seed S [--count N] [--student ID] [--print|--key|--export F]\n"
+	    "                         a reproducible exam: paper, key, GIFT,\n"
+	    "                         Moodle XML or Anki (see 'exam --help')\n"
 	    "\nOptions:\n"
 	    "      --lang=LANG        language of the interface: en or zh_CN\n"
+	    "      --ascii            draw with ASCII only (no UTF-8 lines)\n"
+	    "      --no-animation     show each event at once\n"
+	    "      --speed=FACTOR     animation speed, 0.1 to 50 (default 1)\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show version information and exit\n"
 	    "\nExit status: 0 success, 1 a failed expect or impossible event,\n"
 	    "2 bad usage or a file that cannot be read or parsed.\n"), stdout);
 	printf(_("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
+}
+
+/* The interactive simulator's options; the caller already took --lang. */
+static int
+main_ui_opt(int ch, const char *arg, struct ui_opts *uo)
+{
+	char *end;
+
+	switch (ch) {
+	case 'a':
+		uo->ascii = true;
+		return 0;
+	case 'N':
+		uo->no_animation = true;
+		return 0;
+	case 's':
+		uo->speed = strtod(arg, &end);
+		if (*end == '\0' && uo->speed >= 0.1 && uo->speed <= 50)
+			return 0;
+		fprintf(stderr, _("%s: --speed wants a number from 0.1 to 50, "
+		    "not '%s'\n"), PACKAGE, arg);
+		return -1;
+	default:
+		return -1;
+	}
+}
+
+/* `tcpteach quiz` and `tcpteach exam`: what needs no terminal runs in
+ * src/quiz; the drill and the timed exam are handed to the TUI. */
+static int
+main_quiz(int argc, char **argv)
+{
+	struct quiz_cli_tui tui;
+	int rc = strcmp(argv[0], "exam") == 0 ?
+	    exam_cli(argc, argv, stdout, stderr, &tui) :
+	    quiz_cli(argc, argv, stdout, stderr, &tui);
+
+	if (rc != QUIZ_CLI_TUI)
+		return rc;
+	fprintf(stderr, tui.exam ? _("%s: the timed exam needs the "
+	    "interactive interface, which cannot run it yet; use --print, "
+	    "--key or --export\n") : _("%s: the interactive drill cannot run "
+	    "yet; use 'quiz --plain'\n"), PACKAGE);
+	return EXIT_FAILURE;
+}
+
+/* `tcpteach play [OPTION]... FILE`: the same options may follow "play". */
+static int
+main_play(int argc, char **argv, struct ui_opts *uo)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--ascii") == 0)
+			uo->ascii = true;
+		else if (strcmp(argv[i], "--no-animation") == 0)
+			uo->no_animation = true;
+		else if (strncmp(argv[i], "--speed=", 8) == 0) {
+			if (main_ui_opt('s', argv[i] + 8, uo) != 0)
+				return EXIT_USAGE;
+		} else if (strncmp(argv[i], "--lang", 6) == 0) {
+			if (argv[i][6] == '\0')
+				i++;
+		} else if (uo->play == NULL && (argv[i][0] != '-' ||
+		    strcmp(argv[i], "-") == 0))
+			uo->play = argv[i];
+		else {
+			fprintf(stderr, _("Usage: %s play [--ascii] "
+			    "[--no-animation] [--speed=FACTOR] FILE\n"), PACKAGE);
+			return EXIT_USAGE;
+		}
+	}
+	if (uo->play == NULL) {
+		fprintf(stderr, _("Usage: %s play [--ascii] [--no-animation] "
+		    "[--speed=FACTOR] FILE\n"), PACKAGE);
+		return EXIT_USAGE;
+	}
+	return ui_main(uo);
 }
 
 static void
@@ -54,8 +146,12 @@ main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "lang", required_argument, NULL, 'L' },
+		{ "ascii", no_argument, NULL, 'a' },
+		{ "no-animation", no_argument, NULL, 'N' },
+		{ "speed", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct ui_opts uo = { false, false, 1.0, NULL };
 	const char *lang = NULL;
 	int ch;
 
@@ -83,6 +179,12 @@ main(int argc, char **argv)
 			return EXIT_SUCCESS;
 		case 'L':
 			break;
+		case 'a':
+		case 'N':
+		case 's':
+			if (main_ui_opt(ch, optarg, &uo) != 0)
+				return EXIT_USAGE;
+			break;
 		default:
 			usage(stderr);
 			fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
@@ -91,11 +193,19 @@ main(int argc, char **argv)
 	}
 	if (optind < argc && strcmp(argv[optind], "script") == 0)
 		return script_cli(argc - optind, argv + optind, stdout, stderr);
+	/* lessons lane: --list and --check (the browser is the UI's). */
+	if (optind < argc && strcmp(argv[optind], "lessons") == 0)
+		return lesson_cli(argc - optind, argv + optind, stdout, stderr);
+	if (optind < argc && strcmp(argv[optind], "play") == 0)
+		return main_play(argc - optind, argv + optind, &uo);
+	/* quiz lane: `quiz` and `exam` (their interactive modes are the UI's). */
+	if (optind < argc && (strcmp(argv[optind], "quiz") == 0 ||
+	    strcmp(argv[optind], "exam") == 0))
+		return main_quiz(argc - optind, argv + optind);
 	if (optind < argc) {
 		fprintf(stderr, _("%s: unknown command '%s'\n"), PACKAGE, argv[optind]);
 		fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
 		return EXIT_USAGE;
 	}
-	fprintf(stderr, _("%s: the interactive simulator is not built yet\n"), PACKAGE);
-	return EXIT_FAILURE;
+	return ui_main(&uo);
 }

@@ -6,7 +6,8 @@
  * Simplifications (beyond those listed in tcp_user.c): the security/
  * compartment check and URG are skipped; a segment that is acceptable but
  * starts beyond RCV.NXT is acknowledged and dropped rather than kept; data
- * or FIN carried on a SYN is ignored.  Two places follow observed behaviour
+ * or FIN carried on a bare SYN (LISTEN, simultaneous open) is ignored, and
+ * the peer retransmits it.  Two places follow observed behaviour
  * the text leaves open, both as RFC 9293's figures and Linux do: a crossing
  * SYN+ACK in SYN-RECEIVED completes a simultaneous open without a reply,
  * and a retransmitted FIN in TIME-WAIT restarts the 2MSL timer although
@@ -61,6 +62,9 @@ tcp_input_listen(struct tcp_tcb *tcb, const struct tcp_io *io,
 	}
 }
 
+static void tcp_syn_sent_rest(struct tcp_tcb *, const struct tcp_io *,
+    const struct tcp_seg *);
+
 /* 3.10.7.3 */
 static void
 tcp_input_syn_sent(struct tcp_tcb *tcb, const struct tcp_io *io,
@@ -99,7 +103,7 @@ tcp_input_syn_sent(struct tcp_tcb *tcb, const struct tcp_io *io,
 		tcp_ack_advance(tcb, io, seg->ack);
 	if (seq_gt(tcb->snd_una, tcb->iss)) {
 		tcp_establish(tcb, io, seg, TCP_W_SYNSENT_SYNACK);
-		tcp_send_ack(tcb, io, TCP_W_SYNSENT_SYNACK);
+		tcp_syn_sent_rest(tcb, io, seg);
 		return;
 	}
 	/* Simultaneous open: answer with SYN+ACK, reusing our ISS. */
@@ -379,6 +383,27 @@ tcp_fin(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg)
 	case TCP_SYN_SENT:
 		return;
 	}
+}
+
+/* 3.10.7.3: "if there are other controls or text in the segment, continue
+ * processing at the sixth step": data or a FIN riding on the SYN+ACK.  The
+ * handshake's ACK goes at once even with delayed ACKs on. */
+static void
+tcp_syn_sent_rest(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg)
+{
+	struct tcp_seg rest = *seg;
+
+	rest.flags &= (uint8_t)~TCP_SYN;
+	rest.seq++;
+	if (rest.len == 0 && (rest.flags & TCP_FIN) == 0) {
+		tcp_send_ack(tcb, io, TCP_W_SYNSENT_SYNACK);
+		return;
+	}
+	tcp_text(tcb, io, &rest);
+	tcp_fin(tcb, io, &rest);
+	if (tcb->ack_delayed)
+		tcp_send_ack(tcb, io, TCP_W_SYNSENT_SYNACK);
 }
 
 /* RFC 9293's simultaneous-open figure: our SYN+ACK and the peer's cross;

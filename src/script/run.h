@@ -9,7 +9,7 @@
 
 /* Exit statuses (the spec's): */
 #define SCRIPT_EXIT_OK 0	/* every expect held */
-#define SCRIPT_EXIT_FAIL 1	/* an expect failed or an event was impossible */
+#define SCRIPT_EXIT_FAIL 1	/* an expect failed or an event impossible */
 #define SCRIPT_EXIT_PARSE 2	/* a file could not be read or parsed */
 
 /* argv[0] is "script".  Returns the exit status. */

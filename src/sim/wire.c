@@ -123,7 +123,8 @@ wire_next_expiry(const struct world *w, struct wire_next *n)
 	bool found = false;
 
 	for (size_t i = 0; i < w->nwire; i++) {
-		uint64_t at = w->wire[i].sent_at + w->cfg.msl_ms;
+		/* "In flight longer than MSL": alive at exactly MSL. */
+		uint64_t at = w->wire[i].sent_at + w->cfg.msl_ms + 1;
 
 		if (found && at >= n->at)
 			continue;

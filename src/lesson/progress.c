@@ -1,0 +1,260 @@
+/*
+ * Lesson progress on disk (see progress.h for the format).
+ *
+ * Data model: an array of struct lesson_mark in file order; lookups are
+ * linear (there are fifteen lessons).  Loading is strict: any line that is
+ * not exactly "NAME STEP open|done" makes the whole file damaged, because
+ * guessing at a half-written or hand-edited file could silently lose a
+ * learner's place; the damaged file is kept, renamed aside.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lib/atomic.h"
+#include "lib/i18n.h"
+#include "lib/xalloc.h"
+#include "lesson/progress.h"
+
+#define PROGRESS_MAGIC "tcpteach-progress 1"
+#define PROGRESS_MAXSIZE (1 << 20)
+
+char *
+lesson_progress_path(void)
+{
+	const char *st = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	const char *tail = "/tcpteach/progress";
+	char *p;
+
+	/* The XDG spec says to ignore a relative path. */
+	if (st != NULL && st[0] == '/') {
+		p = xmalloc(strlen(st) + strlen(tail) + 1);
+		sprintf(p, "%s%s", st, tail);
+		return p;
+	}
+	if (home == NULL || home[0] != '/')
+		return NULL;
+	p = xmalloc(strlen(home) + strlen(tail) + 14);
+	sprintf(p, "%s/.local/state%s", home, tail);
+	return p;
+}
+
+void
+lesson_progress_free(struct lesson_progress *p)
+{
+	free(p->path);
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
+static bool
+pr_name_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n >= LESSON_NAME_MAX)
+		return false;
+	for (; *s != '\0'; s++)
+		if (!isalnum((unsigned char)*s) && strchr("-_.", *s) == NULL)
+			return false;
+	return true;
+}
+
+static size_t
+pr_index(const struct lesson_progress *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (strcmp(p->v[i].name, name) == 0)
+			break;
+	return i;
+}
+
+static struct lesson_mark *
+pr_find(struct lesson_progress *p, const char *name)
+{
+	size_t i = pr_index(p, name);
+
+	return i < p->n ? &p->v[i] : NULL;
+}
+
+/* One "NAME STEP open|done" line; false if it is anything else. */
+static bool
+pr_line(struct lesson_progress *p, char *line)
+{
+	char name[LESSON_NAME_MAX + 1], st[8], extra[2];
+	unsigned long step;
+	struct lesson_mark *m;
+
+	if (sscanf(line, "%64s %lu %7s %1s", name, &step, st, extra) != 3 ||
+	    !isdigit((unsigned char)line[strlen(name) + 1]))
+		return false;
+	if (!pr_name_ok(name) || step == 0 || step > 100000 ||
+	    (strcmp(st, "open") != 0 && strcmp(st, "done") != 0) ||
+	    pr_find(p, name) != NULL)
+		return false;
+	xgrow(&p->v, &p->cap, p->n + 1, sizeof(*p->v));
+	m = &p->v[p->n++];
+	memcpy(m->name, name, strlen(name) + 1);	/* checked: it fits */
+	m->step = (unsigned)step;
+	m->done = strcmp(st, "done") == 0;
+	return true;
+}
+
+static bool
+pr_parse(struct lesson_progress *p, char *buf, size_t len)
+{
+	char *line = buf, *nl;
+	bool first = true;
+
+	if (memchr(buf, '\0', len) != NULL)
+		return false;
+	for (; *line != '\0'; line = nl + 1) {
+		if ((nl = strchr(line, '\n')) == NULL)
+			return false;	/* a cut-off last line */
+		*nl = '\0';
+		if (first && strcmp(line, PROGRESS_MAGIC) != 0)
+			return false;
+		if (!first && line[0] != '\0' && !pr_line(p, line))
+			return false;
+		first = false;
+	}
+	return !first;
+}
+
+/* Rename the damaged file aside, never over an earlier one. */
+static void
+pr_aside(const char *path, char *msg, size_t msgsize)
+{
+	char stamp[32], *bad = xmalloc(strlen(path) + 48);
+	time_t now = time(NULL);
+	struct tm tm;
+	int k = 0;
+
+	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%S",
+	    gmtime_r(&now, &tm));
+	do {
+		sprintf(bad, k ? "%s.bad-%s-%d" : "%s.bad-%s", path, stamp, k);
+		k++;
+	} while (access(bad, F_OK) == 0 && k < 1000);
+	if (rename(path, bad) == 0)
+		snprintf(msg, msgsize, _("Your lesson progress file was "
+		    "damaged; it was kept as %s and progress starts afresh."),
+		    bad);
+	else
+		snprintf(msg, msgsize, _("Your lesson progress file %s is "
+		    "damaged and could not be renamed aside (%s); progress "
+		    "will not be saved."), path, strerror(errno));
+	free(bad);
+}
+
+static char *
+pr_read(FILE *f, size_t *len)
+{
+	char *buf = xmalloc(PROGRESS_MAXSIZE + 1);
+
+	*len = fread(buf, 1, PROGRESS_MAXSIZE + 1, f);
+	buf[*len < PROGRESS_MAXSIZE ? *len : PROGRESS_MAXSIZE] = '\0';
+	return buf;
+}
+
+enum lesson_progress_status
+lesson_progress_load(struct lesson_progress *p, const char *path, char *msg,
+    size_t msgsize)
+{
+	FILE *f;
+	char *buf;
+	size_t len;
+	bool ok;
+
+	memset(p, 0, sizeof(*p));
+	msg[0] = '\0';
+	p->path = path != NULL ? xstrdup(path) : lesson_progress_path();
+	if (p->path == NULL)
+		return LESSON_PROGRESS_OK;
+	if ((f = fopen(p->path, "r")) == NULL) {
+		if (errno == ENOENT)
+			return LESSON_PROGRESS_OK;
+		snprintf(msg, msgsize, _("Cannot read %s: %s"), p->path,
+		    strerror(errno));
+		free(p->path);
+		p->path = NULL;	/* do not overwrite what we cannot read */
+		return LESSON_PROGRESS_ERROR;
+	}
+	buf = pr_read(f, &len);
+	fclose(f);
+	ok = len <= PROGRESS_MAXSIZE && pr_parse(p, buf, len);
+	free(buf);
+	if (ok)
+		return LESSON_PROGRESS_OK;
+	p->n = 0;
+	pr_aside(p->path, msg, msgsize);
+	return LESSON_PROGRESS_DAMAGED;
+}
+
+const struct lesson_mark *
+lesson_progress_get(const struct lesson_progress *p, const char *name)
+{
+	size_t i = pr_index(p, name);
+
+	return i < p->n ? &p->v[i] : NULL;
+}
+
+enum lesson_progress_status
+lesson_progress_save(const struct lesson_progress *p, char *msg,
+    size_t msgsize)
+{
+	size_t cap = 32 + p->n * (LESSON_NAME_MAX + 24), len;
+	char *buf = xmalloc(cap), *dir;
+	int rc;
+
+	if (p->path == NULL) {
+		free(buf);
+		return LESSON_PROGRESS_OK;
+	}
+	len = (size_t)snprintf(buf, cap, "%s\n", PROGRESS_MAGIC);
+	for (size_t i = 0; i < p->n; i++)
+		len += (size_t)snprintf(buf + len, cap - len, "%s %u %s\n",
+		    p->v[i].name, p->v[i].step, p->v[i].done ? "done" : "open");
+	dir = xstrdup(p->path);
+	rc = 0;
+	if (strrchr(dir, '/') != NULL && strrchr(dir, '/') != dir) {
+		*strrchr(dir, '/') = '\0';
+		rc = mkdir_parents(dir);
+	}
+	if (rc == 0)
+		rc = atomic_write_file(p->path, buf, len);
+	if (rc != 0)
+		snprintf(msg, msgsize, _("Cannot save %s: %s"), p->path,
+		    strerror(errno));
+	free(dir);
+	free(buf);
+	return rc == 0 ? LESSON_PROGRESS_OK : LESSON_PROGRESS_ERROR;
+}
+
+enum lesson_progress_status
+lesson_progress_set(struct lesson_progress *p, const char *name,
+    unsigned step, bool done, char *msg, size_t msgsize)
+{
+	struct lesson_mark *m;
+
+	msg[0] = '\0';
+	if (!pr_name_ok(name) || step == 0)
+		return LESSON_PROGRESS_ERROR;
+	if ((m = pr_find(p, name)) == NULL) {
+		xgrow(&p->v, &p->cap, p->n + 1, sizeof(*p->v));
+		m = &p->v[p->n++];
+		snprintf(m->name, sizeof(m->name), "%s", name);
+		m->done = false;
+	}
+	m->step = step;
+	m->done = m->done || done;
+	return lesson_progress_save(p, msg, msgsize);
+}

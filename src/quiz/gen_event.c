@@ -1,0 +1,305 @@
+/*
+ * "Which event just happened?": the student sees both hosts' states, what
+ * is in flight, and a small ladder of what followed; the options are
+ * events (a call by an application, a segment arriving, a timer).
+ *
+ * Data model: the ladder is a pure function of the states before the
+ * event and the trace the event produced; it shows what an observer of
+ * the wire and the sockets would see (segments sent, state changes,
+ * notices) and nothing that names the cause.  Every candidate event is run
+ * on a replay of the same prefix and kept as a distractor only if its
+ * ladder differs from the shown one, so exactly one option fits.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/i18n.h"
+#include "lib/xalloc.h"
+#include "quiz/quiz_internal.h"
+#include "script/parse.h"
+#include "script/trace.h"
+
+#define LADDER_LEFT 14
+#define LADDER_MID 44
+
+/* Pad the current line (from its start) to col. */
+static void
+pad(struct qbuf *b, size_t col)
+{
+	size_t start = b->len;
+
+	while (start > 0 && b->p[start - 1] != '\n')
+		start--;
+	while (b->len - start < col)
+		qb_addn(b, " ", 1);
+}
+
+static void
+ladder_side(struct qbuf *b, enum sim_host_id h, const char *text)
+{
+	if (h == HOST_SERVER)
+		pad(b, LADDER_LEFT + LADDER_MID);
+	qb_add(b, "%s\n", text);
+}
+
+static void
+ladder_seg(struct qbuf *b, const struct sim_ev *e)
+{
+	char seg[96], mid[128];
+	size_t n, width;
+
+	quiz_seg_str(&e->tcp.seg, seg, sizeof(seg));
+	if (e->tcp.rexmit)
+		strncat(seg, " (again)", sizeof(seg) - strlen(seg) - 1);
+	n = strlen(seg);
+	width = n + 8 > LADDER_MID ? n + 8 : LADDER_MID;
+	memset(mid, '-', width);
+	mid[width] = '\0';
+	memcpy(mid + 3, seg, n);
+	mid[2] = mid[n + 3] = ' ';
+	if (e->host == HOST_CLIENT)
+		mid[width - 1] = '>';
+	else
+		mid[0] = '<';
+	pad(b, LADDER_LEFT);
+	qb_add(b, "%s\n", mid);
+}
+
+char *
+quiz_ladder(const enum tcp_state before[2], const struct sim_ev *ev,
+    size_t n)
+{
+	struct qbuf b = { 0 };
+	char line[128];
+
+	qb_add(&b, "%s", tcp_state_name(before[0]));
+	ladder_side(&b, HOST_SERVER, tcp_state_name(before[1]));
+	for (size_t i = 0; i < n; i++) {
+		const struct sim_ev *e = &ev[i];
+
+		if (e->kind != SIM_EV_TCP)
+			continue;
+		if (e->tcp.kind == TCP_EV_SEND) {
+			ladder_seg(&b, e);
+		} else if (e->tcp.kind == TCP_EV_STATE) {
+			snprintf(line, sizeof(line), "-> %s",
+			    tcp_state_name(e->tcp.to));
+			ladder_side(&b, e->host, line);
+		} else if (e->tcp.kind == TCP_EV_NOTICE) {
+			snprintf(line, sizeof(line), "[%s]",
+			    tcp_notice_name(e->tcp.notice));
+			ladder_side(&b, e->host, line);
+		}
+	}
+	return qb_take(&b);
+}
+
+/* The ladder of c[k] after c[0..k), or NULL if it is impossible there. */
+char *
+quiz_event_ladder(const struct cmd *c, unsigned k, const struct cmd *ev)
+{
+	struct world w;
+	struct sim_result res;
+	enum tcp_state before[2];
+	char *s = NULL;
+
+	if (quiz_replay(&w, c, k)) {
+		before[0] = w.host[0].tcb.state;
+		before[1] = w.host[1].tcb.state;
+		if (world_apply(&w, ev, &res) == SIM_OK)
+			s = quiz_ladder(before, w.trace, w.ntrace);
+	}
+	world_free(&w);
+	return s;
+}
+
+static char *
+event_text(const struct world *w, const struct cmd *c)
+{
+	const char *h = quiz_host_str(c->host);
+	const struct flight *f;
+	enum sim_host_id th;
+	enum tcp_timer t;
+	uint64_t due;
+	char seg[96];
+
+	switch (c->kind) {
+	case CMD_CONNECT:
+		return quiz_strdupf(_("The %s's application calls "
+		    "connect()."), h);
+	case CMD_LISTEN:
+		return quiz_strdupf(_("The %s's application calls listen()."),
+		    h);
+	case CMD_CLOSE:
+		return quiz_strdupf(_("The %s's application calls close()."),
+		    h);
+	case CMD_SHUTDOWN:
+		return quiz_strdupf(_("The %s's application calls "
+		    "shutdown(SHUT_WR)."), h);
+	case CMD_ABORT:
+		return quiz_strdupf(_("The %s's application aborts the "
+		    "connection (SO_LINGER 0)."), h);
+	case CMD_SEND:
+		return quiz_strdupf(_("The %s's application writes %u bytes."),
+		    h, (unsigned)c->num);
+	case CMD_DELIVER:
+		if ((f = world_find(w, &c->sel)) == NULL)
+			return NULL;
+		return quiz_strdupf(_("Segment #%lu (%s) arrives at the %s."),
+		    (unsigned long)f->id, quiz_seg_str(&f->seg, seg,
+		    sizeof(seg)),
+		    quiz_host_str((enum sim_host_id)(1 - f->dir)));
+	case CMD_WAIT:
+	case CMD_WAIT_TIMER:
+		if (!world_next_timer(w, &th, &t, &due))
+			return NULL;
+		return quiz_strdupf(_("The %s's %s timer expires."),
+		    quiz_host_str(th), _(tcp_timer_name(t)));
+	case CMD_SEED: case CMD_ISN: case CMD_PROFILE: case CMD_SET:
+	case CMD_CRASH: case CMD_DROP: case CMD_DUP: case CMD_INJECT:
+	case CMD_SETTLE: case CMD_EXPECT_STATE: case CMD_EXPECT_INFLIGHT:
+	case CMD_EXPECT_INFLIGHT_NONE: case CMD_EXPECT_SENT:
+	case CMD_EXPECT_NOTICE:
+		break;
+	}
+	return NULL;
+}
+
+/* Every event worth offering in this situation, deliveries by id. */
+static unsigned
+event_candidates(const struct world *w, struct cmd *out)
+{
+	static const enum cmd_kind calls[] = { CMD_CONNECT, CMD_LISTEN,
+	    CMD_CLOSE, CMD_SHUTDOWN, CMD_ABORT, CMD_SEND };
+	unsigned n = 0;
+
+	for (int h = 0; h < 2; h++)
+		for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
+			out[n] = quiz_cmd_host(calls[i], (enum sim_host_id)h);
+			out[n++].num = 100;
+		}
+	for (size_t i = 0; i < w->nwire && i < 4; i++) {
+		out[n] = quiz_cmd(CMD_DELIVER);
+		out[n].sel.kind = SEL_ID;
+		out[n++].sel.id = w->wire[i].id;
+	}
+	out[n++] = quiz_cmd(CMD_WAIT_TIMER);
+	return n;
+}
+
+/* Add c as an option if it is possible and its ladder differs from the
+ * right one (or it is the right one). */
+static void
+event_add(struct quiz_question *q, const struct story *st, unsigned k,
+    const struct cmd *c, const char *right)
+{
+	struct world w;
+	struct sim_result res;
+	char *lad, *text, line[256];
+
+	quiz_replay(&w, st->cmd, k);
+	text = world_can(&w, c, &res) == SIM_OK ? event_text(&w, c) : NULL;
+	world_free(&w);
+	lad = text != NULL ? quiz_event_ladder(st->cmd, k, c) : NULL;
+	if (lad != NULL && (strcmp(lad, right) != 0) == (q->nopt > 0))
+		(void)quiz_opt_add(q, text, script_format(c, line,
+		    sizeof(line)));
+	free(lad);
+	free(text);
+}
+
+static char *
+event_figure(const struct story *st, unsigned k, const char *ladder)
+{
+	struct qbuf b = { 0 };
+	struct world w;
+	char fl[96];
+
+	quiz_replay(&w, st->cmd, k);
+	if (w.nwire == 0)
+		qb_add(&b, "%s\n", _("In flight: nothing"));
+	for (size_t i = 0; i < w.nwire; i++)
+		qb_add(&b, "%s %s\n", _("In flight:"),
+		    script_flight_str(&w.wire[i], fl, sizeof(fl)));
+	world_free(&w);
+	qb_add(&b, "\n%-*s%-*s%s\n", LADDER_LEFT, _("client"), LADDER_MID,
+	    "", _("server"));
+	qb_add(&b, "%s", ladder);
+	return qb_take(&b);
+}
+
+static bool
+event_pick(const struct story *st, struct quiz_rng *r, unsigned *k,
+    struct cmd *c)
+{
+	struct world w;
+	const struct flight *f;
+
+	*k = st->nsetup + quiz_rng_below(r, st->n - st->nsetup);
+	*c = st->cmd[*k];
+	if (c->kind == CMD_DROP)
+		return false;
+	if (c->kind == CMD_DELIVER) {
+		quiz_replay(&w, st->cmd, *k);
+		f = world_find(&w, &c->sel);
+		c->sel.kind = SEL_ID;
+		c->sel.id = f != NULL ? f->id : 0;
+		world_free(&w);
+	}
+	return true;
+}
+
+bool
+quiz_gen_event(struct quiz_rng *r, struct quiz_question *q)
+{
+	struct story st;
+	struct cmd right, cand[24];
+	struct world w;
+	unsigned k, n;
+	char *lad, *empty;
+	enum tcp_state none[2];
+
+	quiz_story_build(&st, r);
+	if (st.n <= st.nsetup || !event_pick(&st, r, &k, &right))
+		return false;
+	lad = quiz_event_ladder(st.cmd, k, &right);
+	quiz_replay(&w, st.cmd, k);
+	none[0] = w.host[0].tcb.state;
+	none[1] = w.host[1].tcb.state;
+	n = event_candidates(&w, cand);
+	world_free(&w);
+	empty = quiz_ladder(none, NULL, 0);
+	if (lad == NULL || strcmp(lad, empty) == 0) {
+		free(lad);
+		free(empty);
+		return false;
+	}
+	q->type = QUIZ_T_CHOICE;
+	event_add(q, &st, k, &right, lad);
+	for (unsigned tries = 0; tries < 40 && q->nopt > 0 && q->nopt < 4;
+	    tries++)
+		event_add(q, &st, k, &cand[quiz_rng_below(r, n)], lad);
+	free(empty);
+	if (q->nopt < 3) {
+		free(lad);
+		return false;
+	}
+	q->correct = 0;
+	quiz_opt_shuffle(q, r);
+	q->topics = quiz_story_topics(&st, k);
+	if (right.kind == CMD_WAIT_TIMER || right.kind == CMD_WAIT)
+		q->topics |= QUIZ_TOPIC_BIT(QUIZ_TOP_TIMERS);
+	q->stem = xstrdup(_("The figure shows what was in flight and both "
+	    "hosts' states, then everything that followed one event. Which "
+	    "event was it?"));
+	q->figure = event_figure(&st, k, lad);
+	q->scenario = quiz_scenario_text(st.cmd, k, true);
+	q->explain = quiz_strdupf(_("It was: %s Only this event gives "
+	    "exactly these segments and state changes here."),
+	    q->opt[q->correct].text);
+	free(lad);
+	return true;
+}

@@ -1,0 +1,155 @@
+/*
+ * "Put these segments in the order they are sent."
+ *
+ * Data model: a story whose order a student can work out from its
+ * description alone (a normal opening, maybe one write, a close by one
+ * side or a half-close) is replayed and every segment sent is read from
+ * the trace.  A window of four to six consecutive, distinct segments is
+ * asked; the items are stored in the order sent and shown shuffled.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/i18n.h"
+#include "lib/xalloc.h"
+#include "quiz/quiz_internal.h"
+
+struct sent {
+	enum sim_host_id host;
+	struct tcp_seg seg;
+	unsigned char phase;
+};
+
+static unsigned
+order_sends(const struct story *st, struct sent *out, unsigned max)
+{
+	struct world w;
+	struct sim_result res;
+	unsigned n = 0;
+
+	world_init(&w);
+	for (unsigned i = 0; i < st->n; i++) {
+		world_trace_clear(&w);
+		(void)world_apply(&w, &st->cmd[i], &res);
+		for (size_t j = 0; j < w.ntrace && n < max; j++) {
+			const struct sim_ev *e = &w.trace[j];
+
+			if (e->kind != SIM_EV_TCP || e->tcp.kind != TCP_EV_SEND)
+				continue;
+			out[n].host = e->host;
+			out[n].seg = e->tcp.seg;
+			out[n++].phase = st->phase[i];
+		}
+	}
+	world_free(&w);
+	return n;
+}
+
+char *
+quiz_order_item(enum sim_host_id from, const struct tcp_seg *seg)
+{
+	char s[96];
+
+	return quiz_strdupf("%s \u2192 %s: %s", quiz_host_str(from),
+	    quiz_host_str((enum sim_host_id)(1 - from)),
+	    quiz_seg_str(seg, s, sizeof(s)));
+}
+
+static uint16_t
+story_send_len(const struct story *st, enum story_phase ph)
+{
+	for (unsigned i = 0; i < st->n; i++)
+		if (st->cmd[i].kind == CMD_SEND && st->phase[i] == ph)
+			return (uint16_t)st->cmd[i].num;
+	return 0;
+}
+
+static void
+order_stem(struct quiz_question *q, const struct story *st)
+{
+	struct qbuf b = { 0 };
+	enum sim_host_id x = st->closer, y = (enum sim_host_id)(1 - x);
+
+	qb_add(&b, _("The server listens and the client connects (client ISN "
+	    "%lu, server ISN %lu)."), (unsigned long)st->isn[0],
+	    (unsigned long)st->isn[1]);
+	if (st->data)
+		qb_add(&b, " ");
+	if (st->data)
+		qb_add(&b, _("Then the %s's application writes %u bytes."),
+		    quiz_host_str(st->data_from), (unsigned)st->data_len);
+	qb_add(&b, " ");
+	if (st->close == CLOSE_HALF)
+		qb_add(&b, _("Then the %s shuts down its sending side, the %s "
+		    "writes %u more bytes and then closes."), quiz_host_str(x),
+		    quiz_host_str(y), (unsigned)story_send_len(st, PH_CLOSE));
+	else
+		qb_add(&b, _("Then the %s closes first and the %s closes as "
+		    "soon as it has read the end of the stream."),
+		    quiz_host_str(x), quiz_host_str(y));
+	if (st->delayed_ack)
+		qb_add(&b, " %s", _("Delayed ACK is on: the ACK of a FIN "
+		    "waits to ride on the next segment."));
+	qb_add(&b, " %s", _("Nothing is lost. Put these segments in the "
+	    "order they are sent."));
+	q->stem = qb_take(&b);
+}
+
+static bool
+order_window(const struct sent *s, unsigned n, unsigned start, unsigned len)
+{
+	if (start + len > n)
+		return false;
+	for (unsigned i = start; i < start + len; i++)
+		for (unsigned j = i + 1; j < start + len; j++)
+			if (s[i].host == s[j].host && s[i].seg.flags ==
+			    s[j].seg.flags && s[i].seg.seq == s[j].seg.seq &&
+			    s[i].seg.ack == s[j].seg.ack)
+				return false;
+	return true;
+}
+
+bool
+quiz_gen_order(struct quiz_rng *r, struct quiz_question *q)
+{
+	struct story st;
+	struct sent s[STORY_MAX];
+	unsigned n, len, start;
+
+	quiz_story_build(&st, r);
+	if (st.open != OPEN_NORMAL || (st.close != CLOSE_CLIENT &&
+	    st.close != CLOSE_SERVER && st.close != CLOSE_HALF))
+		return false;
+	n = order_sends(&st, s, STORY_MAX);
+	len = 4 + quiz_rng_below(r, 3);
+	if (n < len)
+		return false;
+	start = quiz_rng_below(r, n - len + 1);
+	if (!order_window(s, n, start, len))
+		return false;
+	q->type = QUIZ_T_ORDER;
+	for (unsigned i = start; i < start + len; i++) {
+		char *item = quiz_order_item(s[i].host, &s[i].seg);
+
+		(void)quiz_opt_add(q, item, NULL);
+		free(item);
+		if (s[i].phase == PH_OPEN)
+			q->topics |= QUIZ_TOPIC_BIT(QUIZ_TOP_HANDSHAKE);
+		if (s[i].phase == PH_CLOSE)
+			q->topics |= QUIZ_TOPIC_BIT(QUIZ_TOP_CLOSE);
+	}
+	if (q->nopt != len)
+		return false;
+	q->topics |= QUIZ_TOPIC_BIT(QUIZ_TOP_NUMBERS);
+	quiz_opt_shuffle(q, r);
+	order_stem(q, &st);
+	q->scenario = quiz_scenario_text(st.cmd, st.n, false);
+	q->explain = xstrdup(_("Each segment's seq continues where that "
+	    "host's previous one ended (a SYN or FIN counts as one), and "
+	    "each ack names the next byte the host expects, so the numbers "
+	    "give the order away."));
+	return true;
+}

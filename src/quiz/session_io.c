@@ -1,0 +1,300 @@
+/*
+ * Attempt files: one JSON document per attempt, rewritten atomically, and
+ * read back to resume.
+ *
+ * Data model: the document holds what rebuilds the exam (seed, student,
+ * count, minutes, topics, language, bank on or off), the time used, the
+ * start, whether it was submitted, the score, and per question its id,
+ * kind, the answer in machine form (choice position, order of positions,
+ * milliseconds) and in the form printed on paper ("B", "C A D B", "4.15").
+ * Resuming rebuilds the exam from the parameters and refuses the file if
+ * the question ids differ (the bank changed since).
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/atomic.h"
+#include "lib/i18n.h"
+#include "lib/xalloc.h"
+#include "quiz/json.h"
+#include "quiz/quiz_internal.h"
+#include "quiz/session.h"
+
+#define ATTEMPT_MAX (8 * 1024 * 1024)
+
+static void
+json_answer(struct qbuf *b, const struct quiz_question *q,
+    const struct exam_answer *a)
+{
+	char s[32];
+
+	if (!a->given) {
+		qb_add(b, "\"answer\": null");
+		return;
+	}
+	qb_add(b, "\"answer\": \"");
+	if (q->type == QUIZ_T_CHOICE) {
+		qb_add(b, "%c\", \"choice\": %u", exam_label(a->choice),
+		    a->choice);
+	} else if (q->type == QUIZ_T_NUMERIC) {
+		qb_add(b, "%s\", \"ms\": %llu", quiz_seconds_str(a->number_ms,
+		    s, sizeof(s)), (unsigned long long)a->number_ms);
+	} else {
+		for (unsigned j = 0; j < q->nopt; j++)
+			qb_add(b, j ? " %c" : "%c", exam_label(a->order[j]));
+		qb_add(b, "\", \"order\": [");
+		for (unsigned j = 0; j < q->nopt; j++)
+			qb_add(b, j ? ", %u" : "%u", a->order[j]);
+		qb_add(b, "]");
+	}
+}
+
+static void
+json_params(struct qbuf *b, const struct exam_session *s)
+{
+	const struct exam_params *p = &s->ex.p;
+
+	qb_add(b, "{\n  \"format\": \"tcpteach-exam-attempt\",\n"
+	    "  \"version\": %d,\n  \"program\": ", EXAM_RESULT_VERSION);
+	json_put_str(b, PACKAGE_STRING);
+	qb_add(b, ",\n  \"seed\": %llu,\n  \"student\": ",
+	    (unsigned long long)p->seed);
+	json_put_str(b, p->student);
+	qb_add(b, ",\n  \"count\": %u,\n  \"minutes\": %u,\n  \"topics\": [",
+	    p->count, p->minutes);
+	for (unsigned t = 0, k = 0; t < QUIZ_NTOPICS; t++)
+		if (p->topics & QUIZ_TOPIC_BIT(t))
+			qb_add(b, "%s\"%s\"", k++ ? ", " : "",
+			    quiz_topic_name((enum quiz_topic)t));
+	qb_add(b, "],\n  \"lang\": ");
+	json_put_str(b, p->lang);
+	qb_add(b, ",\n  \"bank\": %s,\n", p->generated_only ? "false" :
+	    "true");
+}
+
+char *
+exam_session_json(const struct exam_session *s)
+{
+	struct qbuf b = { 0 };
+	struct exam_score sc = exam_session_score(s);
+
+	json_params(&b, s);
+	qb_add(&b, "  \"started\": %lld,\n  \"elapsed_ms\": %llu,\n"
+	    "  \"limit_ms\": %llu,\n  \"submitted\": %s,\n",
+	    (long long)s->started, (unsigned long long)s->elapsed_ms,
+	    (unsigned long long)s->limit_ms, s->submitted ? "true" : "false");
+	qb_add(&b, "  \"score\": {\"right\": %u, \"answered\": %u, "
+	    "\"total\": %u, \"percent\": %u},\n  \"questions\": [", sc.right,
+	    sc.answered, sc.total, sc.percent);
+	for (size_t i = 0; i < s->ex.n; i++) {
+		const struct quiz_question *q = &s->ex.q[i];
+		char *right = exam_answer_str(q);
+
+		qb_add(&b, "%s\n    {\"id\": ", i ? "," : "");
+		json_put_str(&b, q->id);
+		qb_add(&b, ", \"kind\": \"%s\", ", quiz_kind_name(q->kind));
+		json_answer(&b, q, &s->ans[i]);
+		qb_add(&b, ", \"right\": ");
+		json_put_str(&b, right);
+		qb_add(&b, ", \"correct\": %s}", exam_answer_right(q,
+		    &s->ans[i]) ? "true" : "false");
+		free(right);
+	}
+	qb_add(&b, "\n  ]\n}\n");
+	return qb_take(&b);
+}
+
+int
+exam_session_save(const struct exam_session *s)
+{
+	char *doc;
+	int rc;
+
+	if (s->path == NULL) {
+		errno = EINVAL;
+		return -1;
+	}
+	doc = exam_session_json(s);
+	rc = atomic_write_file(s->path, doc, strlen(doc));
+	free(doc);
+	return rc;
+}
+
+char *
+exam_results_dir(void)
+{
+	const char *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+
+	if (x != NULL && x[0] == '/')
+		return quiz_strdupf("%s/tcpteach/results", x);
+	return quiz_strdupf("%s/.local/share/tcpteach/results",
+	    home != NULL && *home != '\0' ? home : ".");
+}
+
+/* Keep file names to a safe alphabet whatever the student id holds. */
+char *
+exam_attempt_path(const char *dir, const struct exam_session *s)
+{
+	static const char safe[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
+	char name[64];
+	size_t i;
+	const char *id = s->ex.p.student[0] ? s->ex.p.student : "anonymous";
+
+	for (i = 0; id[i] != '\0' && i < sizeof(name) - 1; i++)
+		name[i] = strchr(safe, id[i]) != NULL ? id[i] : '_';
+	name[i] = '\0';
+	return quiz_strdupf("%s/%s-%llu-%lld.json", dir, name,
+	    (unsigned long long)s->ex.p.seed, (long long)s->started);
+}
+
+/* ------------------------------------------------------------- resume */
+
+static bool
+resume_params(const struct json *doc, struct exam_params *p)
+{
+	const struct json *t = json_get(doc, "topics");
+	const char *st = json_str(json_get(doc, "student"));
+	const char *lang = json_str(json_get(doc, "lang"));
+	const struct json *bank = json_get(doc, "bank");
+	uint64_t count = 0, minutes = 0;
+	enum quiz_topic tp;
+
+	exam_params_init(p);
+	p->topics = 0;
+	if (!json_u64(json_get(doc, "seed"), &p->seed) ||
+	    !json_u64(json_get(doc, "count"), &count) ||
+	    !json_u64(json_get(doc, "minutes"), &minutes) || st == NULL ||
+	    lang == NULL || t == NULL || t->type != JSON_ARR ||
+	    count == 0 || count > EXAM_MAXCOUNT || minutes > 100000 ||
+	    strlen(st) >= sizeof(p->student) || strlen(lang) >= sizeof(p->lang))
+		return false;
+	for (size_t i = 0; i < t->n; i++)
+		if (json_str(&t->kids[i]) != NULL &&
+		    quiz_topic_parse(t->kids[i].s, &tp))
+			p->topics |= QUIZ_TOPIC_BIT(tp);
+	p->count = (unsigned)count;
+	p->minutes = (unsigned)minutes;
+	snprintf(p->student, sizeof(p->student), "%s", st);
+	snprintf(p->lang, sizeof(p->lang), "%s", lang);
+	p->generated_only = bank != NULL && bank->type == JSON_BOOL && !bank->b;
+	return p->topics != 0;
+}
+
+static bool
+resume_answer(struct exam_session *s, unsigned i, const struct json *jq)
+{
+	const struct json *o = json_get(jq, "order");
+	unsigned pos[QUIZ_MAXOPT];
+	uint64_t v;
+
+	if (json_get(jq, "answer") == NULL ||
+	    json_get(jq, "answer")->type == JSON_NULL)
+		return true;
+	if (json_u64(json_get(jq, "choice"), &v))
+		return v < QUIZ_MAXOPT &&
+		    exam_session_choose(s, i, (unsigned)v);
+	if (json_u64(json_get(jq, "ms"), &v))
+		return exam_session_number(s, i, v);
+	if (o == NULL || o->type != JSON_ARR || o->n > QUIZ_MAXOPT)
+		return false;
+	for (size_t k = 0; k < o->n; k++) {
+		if (!json_u64(&o->kids[k], &v) || v >= QUIZ_MAXOPT)
+			return false;
+		pos[k] = (unsigned)v;
+	}
+	return exam_session_order(s, i, pos, (unsigned)o->n);
+}
+
+static bool
+resume_state(struct exam_session *s, const struct json *doc)
+{
+	const struct json *qs = json_get(doc, "questions"), *sub;
+	uint64_t v;
+	int64_t started;
+
+	if (qs == NULL || qs->type != JSON_ARR || qs->n != s->ex.n)
+		return false;
+	for (size_t i = 0; i < qs->n; i++) {
+		const char *id = json_str(json_get(&qs->kids[i], "id"));
+
+		if (id == NULL || strcmp(id, s->ex.q[i].id) != 0 ||
+		    !resume_answer(s, (unsigned)i, &qs->kids[i]))
+			return false;
+	}
+	if (!json_u64(json_get(doc, "elapsed_ms"), &s->elapsed_ms))
+		return false;
+	if (json_get(doc, "started") != NULL &&
+	    json_get(doc, "started")->type == JSON_NUM) {
+		started = strtoll(json_get(doc, "started")->s, NULL, 10);
+		s->started = started;
+	}
+	if (json_u64(json_get(doc, "limit_ms"), &v))
+		s->limit_ms = v;
+	sub = json_get(doc, "submitted");
+	s->submitted = sub != NULL && sub->type == JSON_BOOL && sub->b;
+	return true;
+}
+
+static char *
+resume_read(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct qbuf b = { 0 };
+	char chunk[8192];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
+	    b.len < ATTEMPT_MAX)
+		qb_addn(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	return qb_take(&b);
+}
+
+bool
+exam_session_resume(struct exam_session *s, const char *path, char *err,
+    size_t errsize)
+{
+	struct exam_params p;
+	struct quiz_bank bank;
+	struct script_err berr;
+	struct json *doc;
+	size_t len = 0, at = 0;
+	char *text = resume_read(path, &len);
+	bool ok;
+
+	memset(s, 0, sizeof(*s));
+	if (text == NULL) {
+		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+		return false;
+	}
+	doc = json_parse(text, len, &at);
+	free(text);
+	if (doc == NULL || !resume_params(doc, &p)) {
+		snprintf(err, errsize, _("%s: not an exam attempt file (at "
+		    "byte %zu)"), path, at);
+		json_free(doc);
+		return false;
+	}
+	quiz_bank_init(&bank);
+	if (!p.generated_only)
+		(void)quiz_bank_load_lang(&bank, quiz_lang(p.lang), &berr);
+	ok = exam_session_start(s, &p, &bank, 0);
+	quiz_bank_free(&bank);
+	if (ok && (ok = resume_state(s, doc)))
+		s->path = xstrdup(path);
+	json_free(doc);
+	if (!ok) {
+		exam_session_free(s);
+		snprintf(err, errsize, _("%s: the exam cannot be rebuilt as it "
+		    "was (were the bank files changed?)"), path);
+	}
+	return ok;
+}

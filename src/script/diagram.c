@@ -1,0 +1,323 @@
+/*
+ * The run as a two-column sequence diagram in the manner of RFC 9293's
+ * figures: the client's state on the left, the server's on the right, the
+ * segments between them.
+ *
+ * Data model: one pending row (struct diagram_row) and the hosts' current
+ * states.  A row shows one segment, or only state changes.  A segment's row
+ * is kept open after it is sent: if its delivery (or loss) is the next
+ * thing that happens on the wire, the same row gets the arrow at the
+ * receiver, otherwise the row is printed with "..." at the receiver's end
+ * and the delivery gets a row of its own that starts with "...", as in
+ * RFC 9293's simultaneous close figure.  A host's state is printed on a
+ * row when that host sent, received or changed state in it; a row of state
+ * changes alone prints both hosts.  State changes attach to the open row
+ * only during the command that opened or completed it: TIME_WAIT ending
+ * minutes later is a row of its own.
+ *
+ * Layout (76 columns): "NNN.  " then the client's state in 12 columns
+ * and a space, a 3-column end, a space, DIAGRAM_MID columns of segment
+ * text and marks, the other 3-column end, a space and the server's state.
+ * A longer middle (ten-digit sequence numbers) pushes the far end right.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "lib/i18n.h"
+#include "script/script_internal.h"
+#include "script/trace.h"
+
+void
+diagram_init(struct diagram *d, void (*emit)(void *, const char *),
+    void *ctx)
+{
+	char line[128];
+
+	memset(d, 0, sizeof(*d));
+	d->emit = emit;
+	d->ctx = ctx;
+	d->state[0] = d->state[1] = TCP_CLOSED;
+	snprintf(line, sizeof(line), "      %-*s%s", 13 + 3 + 1 +
+	    DIAGRAM_MID + 3 + 1, "client", "server");
+	d->emit(d->ctx, line);
+}
+
+void
+diagram_command(struct diagram *d)
+{
+	d->cmdno++;
+}
+
+/* The end of a segment's arrow at one side; "left" is the client's. */
+static const char *
+dg_slot(enum diagram_slot s, bool rightward, bool left)
+{
+	switch (s) {
+	case DSLOT_NONE:
+		return "";
+	case DSLOT_ARROW:
+		return rightward ? "-->" : "<--";
+	case DSLOT_DOTS:
+		return "...";
+	case DSLOT_LOST:
+		return left ? " x-" : "-x";
+	}
+	return "";
+}
+
+static void
+dg_flush(struct diagram *d)
+{
+	const struct diagram_row *r = &d->row;
+	bool right = r->dir == DIR_C2S;
+	enum diagram_slot ls = right ? r->from : r->to;
+	enum diagram_slot rs = right ? r->to : r->from;
+	char line[256];
+	size_t mid;
+	int n;
+
+	if (!r->used)
+		return;
+	d->rowno++;
+	/* A long middle pushes the far end right but never touches it. */
+	mid = strlen(r->mid) < DIAGRAM_MID ? DIAGRAM_MID : strlen(r->mid) + 1;
+	n = snprintf(line, sizeof(line), "%3u.  %-12s %-3s %-*s%-3s %s",
+	    d->rowno, r->show[0] ? tcp_state_name(r->state[0]) : "",
+	    r->has_seg ? dg_slot(ls, right, true) : "", (int)mid, r->mid,
+	    r->has_seg ? dg_slot(rs, right, false) : "",
+	    r->show[1] ? tcp_state_name(r->state[1]) : "");
+	if (n < 0)
+		n = 0;
+	if ((size_t)n >= sizeof(line))
+		n = (int)sizeof(line) - 1;
+	while (n > 0 && line[n - 1] == ' ')
+		line[--n] = '\0';
+	d->emit(d->ctx, line);
+	memset(&d->row, 0, sizeof(d->row));
+}
+
+static void
+dg_mark(struct diagram_row *r, const char *mark)
+{
+	size_t n = strlen(r->mid);
+
+	snprintf(r->mid + n, sizeof(r->mid) - n, " %s", mark);
+}
+
+/* "<SEQ=100><ACK=300><CTL=FIN,ACK><DATA=5>" */
+static void
+dg_seg_text(struct diagram_row *r, const struct tcp_seg *seg)
+{
+	char fl[TCP_FLAGS_BUFSZ];
+	size_t n;
+
+	n = (size_t)snprintf(r->mid, sizeof(r->mid), "<SEQ=%lu>",
+	    (unsigned long)seg->seq);
+	if (seg->flags & TCP_ACK)
+		n += (size_t)snprintf(r->mid + n, sizeof(r->mid) - n,
+		    "<ACK=%lu>", (unsigned long)seg->ack);
+	if (seg->flags != 0) {
+		script_flags_str(seg->flags, fl);
+		for (char *p = fl; *p != '\0'; p++)
+			if (*p == '+')
+				*p = ',';
+		n += (size_t)snprintf(r->mid + n, sizeof(r->mid) - n,
+		    "<CTL=%s>", fl);
+	}
+	if (seg->len > 0)
+		snprintf(r->mid + n, sizeof(r->mid) - n, "<DATA=%u>",
+		    (unsigned)seg->len);
+}
+
+static void
+dg_origin_mark(struct diagram_row *r, const struct flight *f)
+{
+	char buf[40];
+
+	switch (f->origin) {
+	case ORIGIN_SENT:
+		break;
+	case ORIGIN_REXMIT:
+		dg_mark(r, _("(rexmit)"));
+		break;
+	case ORIGIN_DUP:
+		snprintf(buf, sizeof(buf), _("(dup #%lu)"),
+		    (unsigned long)f->dup_of);
+		dg_mark(r, buf);
+		break;
+	case ORIGIN_INJECT:
+		dg_mark(r, _("(injected)"));
+		break;
+	}
+}
+
+/* Start a row for flight f with the given ends. */
+static struct diagram_row *
+dg_seg_row(struct diagram *d, const struct flight *f, enum diagram_slot from,
+    enum diagram_slot to)
+{
+	struct diagram_row *r = &d->row;
+
+	dg_flush(d);
+	r->used = true;
+	r->has_seg = true;
+	r->cmd = d->cmdno;
+	r->id = f->id;
+	r->dir = f->dir;
+	r->from = from;
+	r->to = to;
+	dg_seg_text(r, &f->seg);
+	dg_origin_mark(r, f);
+	return r;
+}
+
+/* Does the open row show flight id still on its way? */
+static bool
+dg_pending(const struct diagram *d, uint32_t id)
+{
+	const struct diagram_row *r = &d->row;
+
+	return r->used && r->has_seg && r->id == id && r->to == DSLOT_DOTS;
+}
+
+static void
+dg_send(struct diagram *d, enum sim_host_id h, const struct flight *f)
+{
+	struct diagram_row *r = &d->row;
+
+	/* A state change this host made just before sending, in the same
+	 * command, belongs to the send row (connect: SYN_SENT, SYN). */
+	bool fold = r->used && r->pure && r->cmd == d->cmdno &&
+	    r->actors == (1u << h);
+
+	if (fold)
+		memset(r, 0, sizeof(*r));
+	r = dg_seg_row(d, f, DSLOT_ARROW, DSLOT_DOTS);
+	r->show[h] = true;
+	r->state[h] = d->state[h];
+}
+
+static void
+dg_deliver(struct diagram *d, enum sim_host_id to, const struct flight *f)
+{
+	struct diagram_row *r = &d->row;
+
+	if (dg_pending(d, f->id)) {
+		r->to = DSLOT_ARROW;
+		r->cmd = d->cmdno;
+	} else
+		r = dg_seg_row(d, f, DSLOT_DOTS, DSLOT_ARROW);
+	r->delivered = true;
+	r->show[to] = true;
+	r->state[to] = d->state[to];
+}
+
+static void
+dg_lost(struct diagram *d, const struct flight *f, const char *mark)
+{
+	struct diagram_row *r = &d->row;
+
+	if (dg_pending(d, f->id)) {
+		r->to = DSLOT_LOST;
+		r->cmd = d->cmdno;
+	} else
+		r = dg_seg_row(d, f, DSLOT_DOTS, DSLOT_LOST);
+	dg_mark(r, mark);
+}
+
+/* Does host h take part in the open row, during this command? */
+static bool
+dg_involved(const struct diagram *d, enum sim_host_id h)
+{
+	const struct diagram_row *r = &d->row;
+
+	if (!r->used || r->cmd != d->cmdno)
+		return false;
+	if (r->pure)
+		return true;
+	if ((enum sim_host_id)r->dir == h)
+		return r->from == DSLOT_ARROW;
+	return r->delivered;
+}
+
+static void
+dg_state(struct diagram *d, enum sim_host_id h, enum tcp_state to)
+{
+	struct diagram_row *r = &d->row;
+
+	d->state[h] = to;
+	if (!dg_involved(d, h)) {
+		dg_flush(d);
+		r->used = true;
+		r->pure = true;
+		r->cmd = d->cmdno;
+	}
+	if (r->pure) {
+		r->actors |= 1u << h;
+		r->show[0] = r->show[1] = true;
+		r->state[0] = d->state[0];
+		r->state[1] = d->state[1];
+	} else {
+		r->show[h] = true;
+		r->state[h] = to;
+	}
+}
+
+static void
+dg_tcp(struct diagram *d, const struct sim_ev *ev)
+{
+	struct diagram_row *r = &d->row;
+
+	switch (ev->tcp.kind) {
+	case TCP_EV_STATE:
+		dg_state(d, ev->host, ev->tcp.to);
+		break;
+	case TCP_EV_SEND:
+		dg_send(d, ev->host, &ev->flight);
+		break;
+	case TCP_EV_DROP:
+		if (r->used && r->delivered && !r->discarded &&
+		    (enum sim_host_id)r->dir != ev->host) {
+			r->discarded = true;
+			dg_mark(r, _("(discarded)"));
+		}
+		break;
+	case TCP_EV_NOTICE:
+	case TCP_EV_TIMER_ARM:
+	case TCP_EV_TIMER_STOP:
+	case TCP_EV_TIMER_FIRE:
+	case TCP_EV_DATA:
+		break;
+	}
+}
+
+void
+diagram_event(struct diagram *d, const struct sim_ev *ev)
+{
+	switch (ev->kind) {
+	case SIM_EV_TCP:
+		dg_tcp(d, ev);
+		break;
+	case SIM_EV_DELIVER:
+		dg_deliver(d, ev->host, &ev->flight);
+		break;
+	case SIM_EV_LOST:
+		dg_lost(d, &ev->flight, _("(lost)"));
+		break;
+	case SIM_EV_EXPIRED:
+		dg_lost(d, &ev->flight, _("(expired)"));
+		break;
+	case SIM_EV_DUP:
+	case SIM_EV_INJECT:
+		dg_seg_row(d, &ev->flight, DSLOT_DOTS, DSLOT_DOTS);
+		break;
+	}
+}
+
+void
+diagram_finish(struct diagram *d)
+{
+	dg_flush(d);
+}

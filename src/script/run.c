@@ -1,0 +1,188 @@
+/*
+ * `tcpteach script [--diagram] [--quiet] FILE...`: run scenario files.
+ *
+ * Data model: each file is read and parsed completely (a parse error runs
+ * nothing of that file), then its commands are applied one by one to a
+ * fresh world.  After every command the world's trace is printed (as trace
+ * lines or fed to the diagram) and cleared, so memory stays flat however
+ * long the scenario.  The first failing expect or impossible event stops
+ * that file.  Files are independent: the exit status is the worst over all
+ * files, where a parse or read error (2) is worse than a failure (1), which
+ * is worse than success (0).
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/i18n.h"
+#include "lib/xalloc.h"
+#include "script/parse.h"
+#include "script/run.h"
+#include "script/trace.h"
+
+struct run_opts {
+	bool diagram, quiet;
+	bool printed;		/* a file's output has begun */
+	size_t nfiles;
+	FILE *out, *err;
+};
+
+static void
+run_usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s script [--diagram] [--quiet] FILE...\n"),
+	    PACKAGE);
+	fputs(_("Run scenario files ('-' is standard input) and print what "
+	    "happened.\n"
+	    "  --diagram   print an RFC 9293-style sequence diagram instead "
+	    "of the trace\n"
+	    "  --quiet     print nothing but errors\n"
+	    "Exit status: 0 every expect held, 1 an expect failed or an "
+	    "event was\nimpossible, 2 a file could not be read or parsed.\n"),
+	    f);
+}
+
+static void
+run_emit(void *ctx, const char *line)
+{
+	FILE *out = ctx;
+
+	fputs(line, out);
+	fputc('\n', out);
+}
+
+/* Print and clear what the last command did. */
+static void
+run_drain(struct world *w, const struct run_opts *o, struct diagram *dg)
+{
+	char line[512];
+
+	for (size_t i = 0; i < w->ntrace && !o->quiet; i++) {
+		if (o->diagram)
+			diagram_event(dg, &w->trace[i]);
+		else
+			run_emit(o->out, script_trace_line(&w->trace[i], line,
+			    sizeof(line)));
+	}
+	world_trace_clear(w);
+}
+
+static int
+run_script(const char *name, const struct script *s,
+    const struct run_opts *o)
+{
+	struct world w;
+	struct diagram dg;
+	struct sim_result res;
+	int rc = SCRIPT_EXIT_OK;
+
+	world_init(&w);
+	w.keep_trace = !o->quiet;
+	if (o->diagram && !o->quiet)
+		diagram_init(&dg, run_emit, o->out);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct cmd *c = &s->cmds[i];
+
+		if (o->diagram && !o->quiet)
+			diagram_command(&dg);
+		memset(&res, 0, sizeof(res));
+		enum sim_status st = world_apply(&w, c, &res);
+		run_drain(&w, o, &dg);
+		if (st != SIM_OK) {
+			fprintf(o->err, "%s:%u: %s\n", name, c->line,
+			    res.msg[0] != '\0' ? res.msg :
+			    _("the command failed"));
+			rc = SCRIPT_EXIT_FAIL;
+			break;
+		}
+	}
+	if (o->diagram && !o->quiet)
+		diagram_finish(&dg);
+	world_free(&w);
+	return rc;
+}
+
+static int
+run_file(const char *path, struct run_opts *o)
+{
+	struct script s;
+	struct script_err e;
+	int rc;
+
+	if (!script_load(path, &s, &e)) {
+		if (e.line == 0)
+			fprintf(o->err, "%s: %s\n", e.file, e.msg);
+		else
+			fprintf(o->err, "%s:%u:%u: %s\n", e.file, e.line,
+			    e.column, e.msg);
+		return SCRIPT_EXIT_PARSE;
+	}
+	/* Several files: a heading tells their outputs apart. */
+	if (o->nfiles > 1 && !o->quiet) {
+		fprintf(o->out, "%s== %s ==\n", o->printed ? "\n" : "", e.file);
+		o->printed = true;
+	}
+	rc = run_script(e.file, &s, o);
+	script_free(&s);
+	fflush(o->out);
+	return rc;
+}
+
+/* Options may come before, between or after the files; "--" ends them. */
+static int
+run_options(int argc, char **argv, struct run_opts *o, const char **files)
+{
+	bool opts = true;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (opts && strcmp(a, "--") == 0)
+			opts = false;
+		else if (opts && strcmp(a, "--diagram") == 0)
+			o->diagram = true;
+		else if (opts && strcmp(a, "--quiet") == 0)
+			o->quiet = true;
+		else if (opts && (strcmp(a, "--help") == 0 ||
+		    strcmp(a, "-h") == 0)) {
+			run_usage(o->out);
+			return -1;
+		} else if (opts && a[0] == '-' && a[1] != '\0') {
+			fprintf(o->err, _("%s script: unknown option '%s'\n"),
+			    PACKAGE, a);
+			run_usage(o->err);
+			return SCRIPT_EXIT_PARSE;
+		} else
+			files[o->nfiles++] = a;
+	}
+	if (o->nfiles == 0) {
+		fprintf(o->err, _("%s script: no scenario file given (use - "
+		    "for standard input)\n"), PACKAGE);
+		run_usage(o->err);
+		return SCRIPT_EXIT_PARSE;
+	}
+	return SCRIPT_EXIT_OK;
+}
+
+int
+script_cli(int argc, char **argv, FILE *out, FILE *err)
+{
+	struct run_opts o = { false, false, false, 0, out, err };
+	const char **files = xcalloc((size_t)(argc > 0 ? argc : 1),
+	    sizeof(*files));
+	int rc = run_options(argc, argv, &o, files);
+
+	if (rc == SCRIPT_EXIT_OK)
+		for (size_t i = 0; i < o.nfiles; i++) {
+			int r = run_file(files[i], &o);
+
+			if (r > rc)
+				rc = r;
+		}
+	else if (rc < 0)
+		rc = SCRIPT_EXIT_OK;
+	free(files);
+	fflush(out);
+	return rc;
+}

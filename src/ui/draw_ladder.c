@@ -1,0 +1,143 @@
+/*
+ * Painting the ladder: two time lines, the state names in the margins and
+ * one arrow or note per row, from the view model's rows and geometry.
+ * The chosen in-flight segment's label is shown in reverse video; rows
+ * from the newest step are bold.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "lib/i18n.h"
+#include "ui/draw_int.h"
+#include "ui/menu.h"
+
+/* A row's states appear with its arrow: the sender's when the arrow
+ * starts, the receiver's when it arrives. */
+static bool
+ui_margin_shown(const struct ui *ui, const struct view_line *l, int h)
+{
+	const struct view_arrow *a;
+
+	if (!l->is_arrow)
+		return true;
+	a = &ui->s.v.arrows[l->arrow];
+	if (h == (int)a->f.dir)
+		return a->started;
+	return a->shown >= VIEW_END;
+}
+
+static void
+ui_margin(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
+    int xc, int xs)
+{
+	for (int h = 0; h < 2; h++) {
+		const char *name;
+		attr_t a;
+		int len;
+
+		if (!l->has_state[h] || !ui_margin_shown(ui, l, h))
+			continue;
+		name = tcp_state_name(l->state[h]);
+		len = (int)strlen(name);
+		a = ui->role[ROLE_PH_CLOSED + (int)view_phase_of(l->state[h])];
+		if (h == HOST_CLIENT)
+			ui_draw_text(w, y, xc - 1 - len > 0 ? xc - 1 - len : 0,
+			    xc - 1, name, a);
+		else
+			ui_draw_text(w, y, xs + 2, ui->cols - xs - 2, name, a);
+	}
+}
+
+static void
+ui_arrow(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
+    int xc, int xs, const struct flight *chosen)
+{
+	const struct view_arrow *a = &ui->s.v.arrows[l->arrow];
+	struct view_geom g;
+	char lab[160];
+	attr_t la, sa;
+	int used;
+	size_t n;
+
+	if (!a->started)
+		return;
+	view_label(&ui->s.v, a, ui->s.v.num, lab, sizeof(lab));
+	view_geom(a, xc, xs, view_width(lab), &g);
+	sa = ui->role[a->f.dir == DIR_C2S ? ROLE_C2S : ROLE_S2C];
+	if (a->fate == VIEW_LOST || a->fate == VIEW_EXPIRED)
+		sa = ui->role[ROLE_LOST];
+	la = sa;
+	if (l->step == ui->s.v.step)
+		la |= A_BOLD;
+	if (chosen != NULL && chosen->id == a->f.id)
+		la |= A_REVERSE;
+	n = view_fit(lab, g.label_w, &used);
+	ui_draw_text_n(w, y, g.label_x + (g.rightward ? 0 : g.label_w - used),
+	    lab, n, la);
+	wattrset(w, sa);
+	for (int x = g.shaft_lo; x <= g.shaft_hi; x++)
+		mvwaddstr(w, y, x, ui->g->hline);
+	if (a->fate == VIEW_LOST || a->fate == VIEW_EXPIRED)
+		mvwaddstr(w, y, g.head_x, ui->g->lost);
+	else
+		mvwaddstr(w, y, g.head_x, g.rightward ? ui->g->rhead :
+		    ui->g->lhead);
+	wattrset(w, A_NORMAL);
+}
+
+static void
+ui_note(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
+    int xc, int xs)
+{
+	char buf[200];
+	int gap = xs - xc - 3, used;
+
+	snprintf(buf, sizeof(buf), "%s %s", ui->g->bullet,
+	    _(tcp_why_text(l->why)));
+	if (l->note_host == HOST_CLIENT)
+		ui_draw_text(w, y, xc + 2, gap, buf, ui->role[ROLE_DIM]);
+	else {
+		view_fit(buf, gap, &used);
+		ui_draw_text(w, y, xs - 1 - used, gap, buf,
+		    ui->role[ROLE_DIM]);
+	}
+}
+
+void
+ui_draw_ladder(struct ui *ui)
+{
+	WINDOW *w = ui->wlad;
+	int h = getmaxy(w), xc, xs;
+	const struct flight *chosen = menu_selected(&ui->s.w, ui->sel);
+	size_t first = view_first_row(&ui->s.v, h, &ui->scroll);
+
+	ui_timelines(ui, &xc, &xs);
+	werase(w);
+	for (int y = 0; y < h; y++) {
+		const struct view_line *l = NULL;
+
+		mvwaddstr(w, y, xc, ui->g->vline);
+		mvwaddstr(w, y, xs, ui->g->vline);
+		if (first + (size_t)y < ui->s.v.nlines)
+			l = &ui->s.v.lines[first + (size_t)y];
+		if (l == NULL)
+			continue;
+		ui_margin(ui, w, y, l, xc, xs);
+		if (l->is_arrow)
+			ui_arrow(ui, w, y, l, xc, xs, chosen);
+		else
+			ui_note(ui, w, y, l, xc, xs);
+	}
+	if (ui->scroll > 0) {
+		char buf[64];
+
+		/* TRANSLATORS: rows of the ladder below the window. */
+		snprintf(buf, sizeof(buf), _("%zu newer below (End)"),
+		    ui->scroll);
+		ui_draw_text(w, h - 1, xs - 1 - view_width(buf), xs - xc,
+		    buf, ui->role[ROLE_KEY]);
+	}
+	wnoutrefresh(w);
+}

@@ -1,0 +1,190 @@
+/*
+ * Sessions: applying, undoing and saving the learner's commands (see
+ * session.h).  Every command goes through world_apply; the session never
+ * touches a TCB.  Expect commands are marked passed or failed so lecture
+ * mode can show its checks.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/atomic.h"
+#include "lib/i18n.h"
+#include "lib/xalloc.h"
+#include "script/parse.h"
+#include "ui/session.h"
+
+static void
+session_fresh(struct session *s)
+{
+	enum view_num num = s->v.num;
+
+	world_free(&s->w);
+	world_init(&s->w);
+	s->w.keep_trace = true;
+	view_reset(&s->v);
+	s->v.num = num;
+	s->pos = 0;
+	s->npass = s->nfail = 0;
+	memset(&s->last, 0, sizeof(s->last));
+}
+
+void
+session_init(struct session *s)
+{
+	memset(s, 0, sizeof(*s));
+	world_init(&s->w);
+	s->w.keep_trace = true;
+	view_init(&s->v);
+}
+
+void
+session_free(struct session *s)
+{
+	world_free(&s->w);
+	view_free(&s->v);
+	free(s->cmds);
+	free(s->marks);
+	memset(s, 0, sizeof(*s));
+}
+
+static void
+session_store(struct session *s, size_t at, const struct cmd *c)
+{
+	xgrow(&s->cmds, &s->capcmds, at + 1, sizeof(*s->cmds));
+	s->marks = xreallocarray(s->marks, s->capcmds, sizeof(*s->marks));
+	s->cmds[at] = *c;
+	s->marks[at] = SESSION_NONE;
+	s->ncmds = at + 1;
+}
+
+void
+session_load(struct session *s, const struct cmd *cmds, size_t n)
+{
+	session_fresh(s);
+	s->ncmds = 0;
+	for (size_t i = 0; i < n; i++)
+		session_store(s, i, &cmds[i]);
+}
+
+static void
+session_check(struct session *s, const struct cmd *c, enum sim_status st)
+{
+	char line[256], buf[640];
+
+	script_format(c, line, sizeof(line));
+	if (st == SIM_OK) {
+		s->npass++;
+		s->marks[s->pos] = SESSION_PASS;
+		/* TRANSLATORS: a scenario line such as "expect client LISTEN". */
+		snprintf(buf, sizeof(buf), _("Check passed: %s"), line);
+	} else {
+		s->nfail++;
+		s->marks[s->pos] = SESSION_FAIL;
+		/* TRANSLATORS: a scenario line, then what went wrong. */
+		snprintf(buf, sizeof(buf), _("Check failed: %s: %s"), line,
+		    s->last.msg);
+	}
+	view_narrate(&s->v, buf);
+}
+
+/* Apply cmds[pos] and fold its trace into the view. */
+static void
+session_step(struct session *s)
+{
+	const struct cmd *c = &s->cmds[s->pos];
+	enum sim_status st;
+
+	view_begin(&s->v);
+	memset(&s->last, 0, sizeof(s->last));
+	st = world_apply(&s->w, c, &s->last);
+	view_feed(&s->v, s->w.trace, s->w.ntrace);
+	world_trace_clear(&s->w);
+	view_end(&s->v);
+	if (cmd_is_expect(c->kind))
+		session_check(s, c, st);
+	else if (st != SIM_OK) {
+		s->marks[s->pos] = SESSION_BAD;
+		view_narrate(&s->v, s->last.msg);
+	}
+	s->pos++;
+}
+
+enum sim_status
+session_do(struct session *s, const struct cmd *c)
+{
+	memset(&s->last, 0, sizeof(s->last));
+	if (!cmd_is_expect(c->kind) &&
+	    world_can(&s->w, c, &s->last) != SIM_OK)
+		return s->last.status == SIM_OK ? SIM_IMPOSSIBLE :
+		    s->last.status;
+	session_store(s, s->pos, c);
+	session_step(s);
+	return s->last.status;
+}
+
+bool
+session_redo(struct session *s)
+{
+	if (s->pos >= s->ncmds)
+		return false;
+	session_step(s);
+	return true;
+}
+
+void
+session_goto(struct session *s, size_t pos)
+{
+	if (pos > s->ncmds)
+		pos = s->ncmds;
+	session_fresh(s);
+	while (s->pos < pos)
+		session_step(s);
+	view_settle(&s->v);
+}
+
+bool
+session_undo(struct session *s)
+{
+	if (s->pos == 0)
+		return false;
+	session_goto(s, s->pos - 1);
+	return true;
+}
+
+/* The whole file is built in memory and written by atomic_write_file
+ * (temporary file in the same directory, fsync, rename): a crash leaves
+ * either the old file or the new one, never half of one. */
+bool
+session_save(const struct session *s, const char *path, char *err,
+    size_t errsize)
+{
+	const char *head = _("# A tcpteach session. Replay it with: "
+	    "tcpteach play FILE\n");
+	size_t len = strlen(head), cap = len + 1;
+	char *buf = xmalloc(cap), line[512];
+	int e = 0;
+
+	memcpy(buf, head, len + 1);
+	for (size_t i = 0; i < s->pos; i++) {
+		size_t n;
+
+		script_format(&s->cmds[i], line, sizeof(line));
+		n = strlen(line);
+		xgrow(&buf, &cap, len + n + 2, 1);
+		memcpy(buf + len, line, n);
+		buf[len + n] = '\n';
+		len += n + 1;
+	}
+	if (atomic_write_file(path, buf, len) != 0)
+		e = errno;
+	free(buf);
+	if (e == 0)
+		return true;
+	/* TRANSLATORS: a file name, then the system's error message. */
+	snprintf(err, errsize, _("Cannot save %s: %s"), path, strerror(e));
+	return false;
+}

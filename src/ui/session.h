@@ -1,0 +1,49 @@
+/*
+ * A session of the interactive simulator: the commands applied so far,
+ * the world they produced and the view model folded from its trace.
+ *
+ * Data model: cmds[0..pos) have been applied; cmds[pos..ncmds) are what
+ * redo (or, in lecture mode, the next step of the loaded scenario) would
+ * apply.  A new event at pos < ncmds throws the rest away, as an editor's
+ * undo does.  Undo replays cmds[0..pos-1) into a fresh world, so it is
+ * exact however far back it goes.  No curses here: tests drive sessions.
+ */
+#ifndef TCPTEACH_UI_SESSION_H
+#define TCPTEACH_UI_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "sim/world.h"
+#include "ui/view.h"
+
+enum session_mark { SESSION_NONE, SESSION_PASS, SESSION_FAIL, SESSION_BAD };
+
+struct session {
+	struct world w;
+	struct view v;
+	struct cmd *cmds;
+	enum session_mark *marks;	/* per command, once applied */
+	size_t ncmds, capcmds, pos;
+	unsigned npass, nfail;		/* expects in cmds[0..pos) */
+	struct sim_result last;		/* of the newest command */
+};
+
+void session_init(struct session *s);
+void session_free(struct session *s);
+/* Load a scenario to step through (lecture mode); nothing is applied. */
+void session_load(struct session *s, const struct cmd *cmds, size_t n);
+
+/* A new command from the learner: refused with the reason in s->last if
+ * the world says it is impossible now, else recorded and applied. */
+enum sim_status session_do(struct session *s, const struct cmd *c);
+bool session_redo(struct session *s);
+bool session_undo(struct session *s);
+void session_goto(struct session *s, size_t pos);
+
+/* Save cmds[0..pos) as a scenario file, atomically.  On failure returns
+ * false with a translated message in err. */
+bool session_save(const struct session *s, const char *path, char *err,
+    size_t errsize);
+
+#endif

@@ -1,0 +1,23 @@
+/*
+ * The interactive simulator's entry points, for main.c.  This header does
+ * not include curses: only src/ui may.
+ */
+#ifndef TCPTEACH_UI_UI_H
+#define TCPTEACH_UI_UI_H
+
+#include <stdbool.h>
+
+struct ui_opts {
+	bool ascii;		/* no UTF-8 line drawing */
+	bool no_animation;
+	double speed;		/* animation speed factor, 1 = normal */
+	const char *play;	/* lecture mode: the scenario file, or NULL */
+};
+
+#define UI_EXIT_OK 0
+#define UI_EXIT_USAGE 2		/* no terminal, bad file: nothing drawn */
+
+/* Run the simulator (or lecture mode); returns the exit status. */
+int ui_main(const struct ui_opts *o);
+
+#endif

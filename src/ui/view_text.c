@@ -1,0 +1,317 @@
+/*
+ * Text of the view model: sequence numbers in the three modes, arrow
+ * labels, what the application sees, and the narration sentences.
+ *
+ * Numbers: raw is the 32-bit value; relative subtracts the ISN of the
+ * host whose sequence space it belongs to (the sender's for seq, the
+ * receiver's for ack, as Wireshark does); symbolic names the client's ISN
+ * J and the server's K, with a prime for each later incarnation.  A value
+ * far from every known ISN (an injected segment, say) stays raw.  Widths
+ * are display columns, measured with wcwidth so CJK text lines up.
+ */
+#include <config.h>
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "lib/i18n.h"
+#include "ui/view.h"
+
+#define VIEW_NEAR (1L << 20)
+
+enum view_phase
+view_phase_of(enum tcp_state s)
+{
+	switch (s) {
+	case TCP_CLOSED:
+	case TCP_LISTEN:
+		return VIEW_PH_CLOSED;
+	case TCP_SYN_SENT:
+	case TCP_SYN_RECEIVED:
+		return VIEW_PH_OPENING;
+	case TCP_ESTABLISHED:
+		return VIEW_PH_ESTAB;
+	case TCP_FIN_WAIT_1:
+	case TCP_FIN_WAIT_2:
+	case TCP_CLOSE_WAIT:
+	case TCP_CLOSING:
+	case TCP_LAST_ACK:
+		return VIEW_PH_CLOSING;
+	case TCP_TIME_WAIT:
+		return VIEW_PH_TIME_WAIT;
+	}
+	return VIEW_PH_CLOSED;
+}
+
+const char *
+view_num_name(enum view_num m)
+{
+	switch (m) {
+	case VIEW_NUM_RAW:
+		/* TRANSLATORS: sequence numbers shown as they are on the wire. */
+		return _("raw numbers");
+	case VIEW_NUM_REL:
+		/* TRANSLATORS: sequence numbers minus the ISN, as Wireshark. */
+		return _("relative numbers");
+	case VIEW_NUM_SYM:
+		/* TRANSLATORS: sequence numbers as J, J+1, K, K+1. */
+		return _("symbolic numbers");
+	}
+	return "";
+}
+
+const char *
+view_num_short(enum view_num m)
+{
+	switch (m) {
+	case VIEW_NUM_RAW:
+		/* TRANSLATORS: short form of "raw numbers", status line. */
+		return _("raw");
+	case VIEW_NUM_REL:
+		/* TRANSLATORS: short form of "relative numbers". */
+		return _("relative");
+	case VIEW_NUM_SYM:
+		/* TRANSLATORS: short form of "symbolic numbers". */
+		return _("symbolic");
+	}
+	return "";
+}
+
+const char *
+view_host_name(enum sim_host_id h)
+{
+	/* TRANSLATORS: the host on the left, which usually connects. */
+	return h == HOST_CLIENT ? _("client") : _("server");
+}
+
+char *
+view_num(const struct view *v, enum view_num m, enum sim_host_id owner,
+    uint32_t inc, uint32_t x, char *buf, size_t size)
+{
+	const struct view_host *vh = &v->host[owner];
+	char sym[8];
+	int32_t d;
+
+	if (m == VIEW_NUM_RAW || inc == VIEW_NOINC || inc >= vh->niss) {
+		snprintf(buf, size, "%" PRIu32, x);
+		return buf;
+	}
+	d = (int32_t)(x - vh->iss[inc]);
+	if (d >= VIEW_NEAR || d <= -VIEW_NEAR) {
+		snprintf(buf, size, "%" PRIu32, x);
+		return buf;
+	}
+	if (m == VIEW_NUM_REL) {
+		snprintf(buf, size, "%" PRId32, d);
+		return buf;
+	}
+	snprintf(sym, sizeof(sym), "%c%.*s", owner == HOST_CLIENT ? 'J' : 'K',
+	    (int)(inc < 3 ? inc : 3), "\'\'\'");
+	if (d == 0)
+		snprintf(buf, size, "%s", sym);
+	else
+		snprintf(buf, size, "%s%+" PRId32, sym, d);
+	return buf;
+}
+
+static const char *
+view_tag(const struct view_arrow *a, char *buf, size_t size)
+{
+	switch (a->fate) {
+	case VIEW_LOST:
+		return _("lost");
+	case VIEW_EXPIRED:
+		/* TRANSLATORS: the segment outlived the MSL on the wire. */
+		return _("expired");
+	case VIEW_FLIGHT:
+	case VIEW_DELIVERED:
+		break;
+	}
+	switch (a->f.origin) {
+	case ORIGIN_REXMIT:
+		/* TRANSLATORS: short tag on a retransmitted segment. */
+		return _("rexmit");
+	case ORIGIN_DUP:
+		/* TRANSLATORS: short tag, "a copy of segment #3". */
+		snprintf(buf, size, _("copy of #%" PRIu32), a->f.dup_of);
+		return buf;
+	case ORIGIN_INJECT:
+		/* TRANSLATORS: short tag, an old duplicate the learner made. */
+		return _("old dup");
+	case ORIGIN_SENT:
+		break;
+	}
+	return a->rexmit ? _("rexmit") : NULL;
+}
+
+char *
+view_label(const struct view *v, const struct view_arrow *a,
+    enum view_num m, char *buf, size_t size)
+{
+	enum sim_host_id from = (enum sim_host_id)a->f.dir;
+	enum sim_host_id to = (enum sim_host_id)(1 - a->f.dir);
+	char fl[TCP_FLAGS_BUFSZ], sq[32], ak[32], ln[24], tb[64];
+	const char *tag = view_tag(a, tb, sizeof(tb));
+
+	view_num(v, m, from, a->seq_inc, a->f.seg.seq, sq, sizeof(sq));
+	ak[0] = ln[0] = '\0';
+	if (a->f.seg.flags & TCP_ACK) {
+		memcpy(ak, " ack=", 6);
+		view_num(v, m, to, a->ack_inc, a->f.seg.ack, ak + 5,
+		    sizeof(ak) - 5);
+	}
+	if (a->f.seg.len > 0)
+		snprintf(ln, sizeof(ln), " len=%u", (unsigned)a->f.seg.len);
+	snprintf(buf, size, "#%" PRIu32 " %s seq=%s%s%s%s%s%s", a->f.id,
+	    tcp_flags_str(a->f.seg.flags, fl), sq, ak, ln,
+	    tag ? " [" : "", tag ? tag : "", tag ? "]" : "");
+	return buf;
+}
+
+char *
+view_dur(uint64_t ms, char *buf, size_t size)
+{
+	if (ms < 60000 && ms % 1000 != 0)
+		snprintf(buf, size, "%" PRIu64 ".%" PRIu64 "s", ms / 1000,
+		    ms % 1000 / 100);
+	else if (ms < 60000)
+		snprintf(buf, size, "%" PRIu64 "s", ms / 1000);
+	else
+		snprintf(buf, size, "%" PRIu64 ":%02" PRIu64, ms / 60000,
+		    ms / 1000 % 60);
+	return buf;
+}
+
+static const char *
+view_app_notice(const struct view_host *h)
+{
+	if (h->crashed)
+		return _("the host crashed: its application is gone");
+	if (!h->has_notice)
+		return NULL;
+	switch (h->notice) {
+	case TCP_N_REFUSED:
+		return _("connect() failed: connection refused");
+	case TCP_N_RESET:
+		return _("connection reset: read() fails");
+	case TCP_N_TIMEOUT:
+		return _("connection timed out");
+	case TCP_N_CLOSED:
+		return _("close() finished");
+	case TCP_N_CONNECTED:
+	case TCP_N_EOF:
+		break;
+	}
+	return NULL;
+}
+
+static const char *
+view_app_open(const struct view_host *h, const struct tcp_tcb *tcb)
+{
+	if (h->bytes_in > 0 && !tcb->rd_closed)
+		return _("read() returns data");
+	if (tcb->passive)
+		return _("accept() returned");
+	return _("connect() returned");
+}
+
+const char *
+view_app_text(const struct view_host *h, const struct tcp_tcb *tcb)
+{
+	const char *n = view_app_notice(h);
+
+	switch (h->state) {
+	case TCP_CLOSED:
+		return n ? n : _("no connection");
+	case TCP_LISTEN:
+		return _("listen()/accept() waiting");
+	case TCP_SYN_SENT:
+		return _("connect() waiting");
+	case TCP_SYN_RECEIVED:
+		return tcb->passive ? _("accept() still waiting") :
+		    _("connect() waiting");
+	case TCP_ESTABLISHED:
+		return view_app_open(h, tcb);
+	case TCP_CLOSE_WAIT:
+		return _("read() got EOF");
+	case TCP_FIN_WAIT_1:
+	case TCP_FIN_WAIT_2:
+		return h->shut_wr ? _("shutdown() done, read() still works") :
+		    _("close() returned");
+	case TCP_CLOSING:
+	case TCP_LAST_ACK:
+		return _("close() returned");
+	case TCP_TIME_WAIT:
+		return _("close() returned; waiting 2MSL");
+	}
+	return "";
+}
+
+int
+view_width(const char *s)
+{
+	int used;
+
+	view_fit(s, 1 << 30, &used);
+	return used;
+}
+
+size_t
+view_fit(const char *s, int cols, int *used)
+{
+	mbstate_t st;
+	size_t off = 0, len = strlen(s);
+
+	memset(&st, 0, sizeof(st));
+	*used = 0;
+	while (off < len) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s + off, len - off, &st);
+		int w;
+
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&st, 0, sizeof(st));
+			n = 1;
+			w = 1;
+		} else {
+			w = wcwidth(wc);
+			if (w < 0)
+				w = 1;
+		}
+		if (*used + w > cols)
+			break;
+		*used += w;
+		off += n ? n : 1;
+	}
+	return off;
+}
+
+/* Greedy breaking at spaces; CJK text has none, so a line may also break
+ * between any two characters when no space fits. */
+size_t
+view_wrap(const char *s, int cols, size_t *start, size_t *len, size_t max)
+{
+	size_t n = 0, off = 0, total = strlen(s);
+
+	while (off < total && n < max) {
+		int used;
+		size_t fit = view_fit(s + off, cols, &used), cut = fit;
+
+		if (off + fit < total) {
+			while (cut > 0 && s[off + cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = fit ? fit : 1;
+		}
+		start[n] = off;
+		len[n] = cut;
+		n++;
+		off += cut;
+		while (off < total && s[off] == ' ')
+			off++;
+	}
+	return n;
+}

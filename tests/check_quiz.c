@@ -1,0 +1,283 @@
+/*
+ * Generated questions: reproducible from their seed, and right by
+ * construction.  Every answer is derived again here by replaying the
+ * question's own scenario text through the parser and a fresh world,
+ * without the generators' code: for probe-checked options exactly one
+ * probe must pass (the right one); for "which event" exactly one option
+ * must give the ladder shown; for ordering the items must be the segments
+ * in the order the replay sends them; for times the replay's clock must
+ * give the answer.
+ */
+#include <config.h>
+
+#include <check.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_quiz_util.h"
+#include "quiz/quiz.h"
+
+#define SEEDS_PER_KIND 700
+
+static unsigned long verified[QUIZ_NGENKINDS];
+
+static bool
+probe_passes(const struct quiz_question *q, const char *probe)
+{
+	struct world w;
+	bool ok;
+
+	cq_world(&w, q->scenario);
+	ok = cq_apply(&w, q->then) && cq_apply(&w, probe);
+	world_free(&w);
+	return ok;
+}
+
+static void
+check_probes(const struct quiz_question *q)
+{
+	unsigned pass = 0;
+
+	for (unsigned i = 0; i < q->nopt; i++) {
+		ck_assert_ptr_nonnull(q->opt[i].probe);
+		if (probe_passes(q, q->opt[i].probe)) {
+			pass++;
+			ck_assert_msg(i == q->correct, "%s: option %u (%s) is "
+			    "also true", q->id, i, q->opt[i].text);
+		}
+	}
+	ck_assert_msg(pass == 1, "%s: %u options pass", q->id, pass);
+}
+
+static bool
+ends_with(const char *s, const char *tail)
+{
+	size_t a = strlen(s), b = strlen(tail);
+
+	return a >= b && strcmp(s + a - b, tail) == 0;
+}
+
+static void
+check_event(const struct quiz_question *q)
+{
+	unsigned match = 0;
+
+	for (unsigned i = 0; i < q->nopt; i++) {
+		struct world w;
+		enum tcp_state before[2];
+		char *lad;
+
+		cq_world(&w, q->scenario);
+		before[0] = w.host[0].tcb.state;
+		before[1] = w.host[1].tcb.state;
+		if (cq_apply(&w, q->opt[i].probe)) {
+			lad = quiz_ladder(before, w.trace, w.ntrace);
+			if (ends_with(q->figure, lad)) {
+				match++;
+				ck_assert_msg(i == q->correct, "%s: option %u "
+				    "fits too", q->id, i);
+			}
+			free(lad);
+		}
+		world_free(&w);
+	}
+	ck_assert_msg(match == 1, "%s: %u options fit", q->id, match);
+}
+
+static void
+check_order(const struct quiz_question *q)
+{
+	struct world w;
+	char *items[256];
+	unsigned n = 0, found = 0;
+
+	world_init(&w);
+	ck_assert(cq_apply(&w, q->scenario));
+	for (size_t i = 0; i < w.ntrace && n < 256; i++)
+		if (w.trace[i].kind == SIM_EV_TCP &&
+		    w.trace[i].tcp.kind == TCP_EV_SEND)
+			items[n++] = quiz_order_item(w.trace[i].host,
+			    &w.trace[i].tcp.seg);
+	for (unsigned s = 0; s + q->nopt <= n; s++) {
+		unsigned k = 0;
+
+		while (k < q->nopt && strcmp(items[s + k], q->opt[k].text) == 0)
+			k++;
+		found += k == q->nopt;
+	}
+	ck_assert_msg(found == 1, "%s: the items are not the segments sent, "
+	    "in order (%u matches)", q->id, found);
+	for (unsigned i = 0; i < n; i++)
+		free(items[i]);
+	world_free(&w);
+}
+
+static void
+check_time(const struct quiz_question *q)
+{
+	struct world w;
+	uint64_t t0;
+	bool found = false;
+
+	cq_world(&w, q->scenario);
+	t0 = w.now;
+	ck_assert(cq_apply(&w, q->then));
+	for (size_t i = 0; i < w.ntrace && !found; i++) {
+		const struct sim_ev *e = &w.trace[i];
+
+		if (e->kind == SIM_EV_TCP && e->host == q->host &&
+		    e->tcp.kind == TCP_EV_STATE && e->tcp.to == TCP_CLOSED) {
+			ck_assert_uint_eq(e->time - t0, q->answer_ms);
+			found = true;
+		}
+	}
+	ck_assert_msg(found, "%s: the host never reaches CLOSED", q->id);
+	world_free(&w);
+}
+
+static void
+check_shape(const struct quiz_question *q)
+{
+	ck_assert_ptr_nonnull(q->stem);
+	ck_assert_ptr_nonnull(q->scenario);
+	ck_assert(q->topics != 0);
+	if (q->type == QUIZ_T_NUMERIC)
+		return;
+	ck_assert_uint_ge(q->nopt, 3);
+	ck_assert_uint_lt(q->correct, q->nopt);
+	for (unsigned i = 0; i < q->nopt; i++)
+		for (unsigned j = i + 1; j < q->nopt; j++)
+			ck_assert_msg(strcmp(q->opt[i].text, q->opt[j].text),
+			    "%s: two options are equal", q->id);
+}
+
+START_TEST(test_generated_answers_rederived_by_replay)
+{
+	enum quiz_kind kind = (enum quiz_kind)_i;
+
+	for (uint64_t seed = 0; seed < SEEDS_PER_KIND; seed++) {
+		struct quiz_question q;
+
+		ck_assert(quiz_generate(kind, seed * 7919 + 1,
+		    QUIZ_TOPICS_ALL, &q));
+		check_shape(&q);
+		if (kind == QUIZ_K_EVENT)
+			check_event(&q);
+		else if (kind == QUIZ_K_ORDER)
+			check_order(&q);
+		else if (kind == QUIZ_K_TIME)
+			check_time(&q);
+		else
+			check_probes(&q);
+		verified[kind]++;
+		quiz_question_free(&q);
+	}
+	printf("check_quiz: %-8s %lu questions re-derived by replay\n",
+	    quiz_kind_name(kind), verified[kind]);
+}
+END_TEST
+
+static bool
+same_question(const struct quiz_question *a, const struct quiz_question *b)
+{
+	bool same = a->type == b->type && a->nopt == b->nopt &&
+	    a->correct == b->correct && a->answer_ms == b->answer_ms &&
+	    strcmp(a->stem, b->stem) == 0 && strcmp(a->id, b->id) == 0 &&
+	    (a->figure == NULL) == (b->figure == NULL) &&
+	    (a->figure == NULL || strcmp(a->figure, b->figure) == 0);
+
+	for (unsigned i = 0; same && i < a->nopt; i++)
+		same = strcmp(a->opt[i].text, b->opt[i].text) == 0 &&
+		    a->shown[i] == b->shown[i];
+	return same;
+}
+
+START_TEST(test_same_seed_same_question_other_seed_other)
+{
+	enum quiz_kind kind = (enum quiz_kind)_i;
+	unsigned differ = 0;
+
+	for (uint64_t seed = 0; seed < 100; seed++) {
+		struct quiz_question a, b, c;
+
+		ck_assert(quiz_generate(kind, seed, QUIZ_TOPICS_ALL, &a));
+		ck_assert(quiz_generate(kind, seed, QUIZ_TOPICS_ALL, &b));
+		ck_assert(quiz_generate(kind, seed + 1000, QUIZ_TOPICS_ALL,
+		    &c));
+		ck_assert(same_question(&a, &b));
+		differ += !same_question(&a, &c);
+		quiz_question_free(&a);
+		quiz_question_free(&b);
+		quiz_question_free(&c);
+	}
+	ck_assert_uint_ge(differ, 95);
+}
+END_TEST
+
+START_TEST(test_topic_filter_is_honoured)
+{
+	enum quiz_topic t = (enum quiz_topic)_i;
+
+	for (unsigned k = 0; k < QUIZ_NGENKINDS; k++) {
+		struct quiz_question q;
+
+		if (!(quiz_kind_topics((enum quiz_kind)k) & QUIZ_TOPIC_BIT(t)))
+			continue;
+		for (uint64_t seed = 0; seed < 20; seed++) {
+			ck_assert(quiz_generate((enum quiz_kind)k, seed,
+			    QUIZ_TOPIC_BIT(t), &q));
+			ck_assert(q.topics & QUIZ_TOPIC_BIT(t));
+			quiz_question_free(&q);
+		}
+	}
+}
+END_TEST
+
+START_TEST(test_kind_without_topic_refuses)
+{
+	struct quiz_question q;
+
+	ck_assert(!quiz_generate(QUIZ_K_STATE, 1,
+	    QUIZ_TOPIC_BIT(QUIZ_TOP_NUMBERS), &q));
+	ck_assert(!quiz_generate(QUIZ_K_BANK, 1, QUIZ_TOPICS_ALL, &q));
+}
+END_TEST
+
+START_TEST(test_seconds_format)
+{
+	char b[32];
+
+	ck_assert_str_eq(quiz_seconds_str(240120, b, sizeof(b)), "240.12");
+	ck_assert_str_eq(quiz_seconds_str(4000, b, sizeof(b)), "4");
+	ck_assert_str_eq(quiz_seconds_str(1005, b, sizeof(b)), "1.005");
+	ck_assert_str_eq(quiz_seconds_str(1500, b, sizeof(b)), "1.5");
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("quiz generators");
+	TCase *tc = tcase_create("generate");
+	SRunner *sr;
+	int failed;
+
+	tcase_set_timeout(tc, 600);
+	tcase_add_loop_test(tc, test_generated_answers_rederived_by_replay, 0,
+	    QUIZ_NGENKINDS);
+	tcase_add_loop_test(tc, test_same_seed_same_question_other_seed_other,
+	    0, QUIZ_NGENKINDS);
+	tcase_add_loop_test(tc, test_topic_filter_is_honoured, 0,
+	    QUIZ_NTOPICS);
+	tcase_add_test(tc, test_kind_without_topic_refuses);
+	tcase_add_test(tc, test_seconds_format);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_set_fork_status(sr, CK_NOFORK);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

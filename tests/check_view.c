@@ -1,0 +1,477 @@
+/*
+ * Check suite for the UI's view model, sessions and menu (no curses).
+ *
+ * Worlds are driven through the scenario parser, as the UI does, with
+ * known ISNs (client 99, server 299) so labels can be compared as text.
+ * Layout tests feed hand-made trace records where the world's exact
+ * output does not matter.
+ */
+#include <config.h>
+
+#include <check.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "script/parse.h"
+#include "ui/menu.h"
+#include "ui/session.h"
+#include "ui/view.h"
+
+static struct session s;
+
+static void
+setup(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	session_init(&s);
+}
+
+static void
+teardown(void)
+{
+	session_free(&s);
+}
+
+/* Apply scenario lines, one per string, failing on a refusal. */
+static void
+run(const char *const *lines)
+{
+	for (; *lines != NULL; lines++) {
+		struct script_err err;
+		struct cmd c;
+		enum sim_status st;
+
+		ck_assert_int_eq(script_parse_line(*lines, 1, &c, &err), 1);
+		st = session_do(&s, &c);
+		ck_assert_msg(st == SIM_OK, "%s: %s", *lines, s.last.msg);
+	}
+}
+
+static const char *const handshake[] = {
+	"isn client 99", "isn server 299", "server listen", "client connect",
+	"settle", NULL
+};
+
+static const char *
+label(size_t i, enum view_num m)
+{
+	static char buf[160];
+
+	ck_assert_uint_lt(i, s.v.narrows);
+	return view_label(&s.v, &s.v.arrows[i], m, buf, sizeof(buf));
+}
+
+static bool
+narrated(const char *text)
+{
+	for (size_t i = 0; i < s.v.nnarr; i++)
+		if (strstr(s.v.narr[i], text) != NULL)
+			return true;
+	return false;
+}
+
+START_TEST(test_labels_raw)
+{
+	run(handshake);
+	ck_assert_uint_eq(s.v.narrows, 3);
+	ck_assert_str_eq(label(0, VIEW_NUM_RAW), "#1 SYN seq=99");
+	ck_assert_str_eq(label(1, VIEW_NUM_RAW),
+	    "#2 SYN+ACK seq=299 ack=100");
+	ck_assert_str_eq(label(2, VIEW_NUM_RAW), "#3 ACK seq=100 ack=300");
+}
+END_TEST
+
+START_TEST(test_labels_relative)
+{
+	run(handshake);
+	ck_assert_str_eq(label(0, VIEW_NUM_REL), "#1 SYN seq=0");
+	ck_assert_str_eq(label(1, VIEW_NUM_REL), "#2 SYN+ACK seq=0 ack=1");
+	ck_assert_str_eq(label(2, VIEW_NUM_REL), "#3 ACK seq=1 ack=1");
+}
+END_TEST
+
+START_TEST(test_labels_symbolic)
+{
+	static const char *const data[] = { "client send 100", NULL };
+
+	run(handshake);
+	run(data);
+	ck_assert_str_eq(label(0, VIEW_NUM_SYM), "#1 SYN seq=J");
+	ck_assert_str_eq(label(1, VIEW_NUM_SYM), "#2 SYN+ACK seq=K ack=J+1");
+	ck_assert_str_eq(label(2, VIEW_NUM_SYM), "#3 ACK seq=J+1 ack=K+1");
+	ck_assert_str_eq(label(3, VIEW_NUM_SYM),
+	    "#4 PSH+ACK seq=J+1 ack=K+1 len=100");
+}
+END_TEST
+
+/* ISNs near the top of the space: relative numbers wrap correctly. */
+START_TEST(test_labels_wrap)
+{
+	static const char *const wrap[] = {
+		"isn client 4294967295", "isn server 4294967290",
+		"server listen", "client connect", "settle",
+		"client send 10", "deliver", NULL
+	};
+
+	run(wrap);
+	ck_assert_str_eq(label(2, VIEW_NUM_RAW), "#3 ACK seq=0 ack=4294967291");
+	ck_assert_str_eq(label(2, VIEW_NUM_REL), "#3 ACK seq=1 ack=1");
+	ck_assert_str_eq(label(3, VIEW_NUM_SYM),
+	    "#4 PSH+ACK seq=J+1 ack=K+1 len=10");
+}
+END_TEST
+
+START_TEST(test_label_tags)
+{
+	static const char *const more[] = {
+		"client send 10", "dup #4", "drop #4",
+		"inject c>s SYN seq=90", NULL
+	};
+
+	run(handshake);
+	run(more);
+	ck_assert_str_eq(label(3, VIEW_NUM_REL),
+	    "#4 PSH+ACK seq=1 ack=1 len=10 [lost]");
+	ck_assert_str_eq(label(4, VIEW_NUM_REL),
+	    "#5 PSH+ACK seq=1 ack=1 len=10 [copy of #4]");
+	ck_assert_str_eq(label(5, VIEW_NUM_REL), "#6 SYN seq=-9 [old dup]");
+	ck_assert_int_eq(s.v.arrows[3].fate, VIEW_LOST);
+}
+END_TEST
+
+/* Ladder rows: one per segment, states in the margins in time order. */
+START_TEST(test_ladder_rows)
+{
+	const struct view_line *l;
+
+	run(handshake);
+	ck_assert_uint_eq(s.v.nlines, 4);
+	l = &s.v.lines[0];		/* LISTEN: a note, no segment */
+	ck_assert(!l->is_arrow);
+	ck_assert(l->has_state[HOST_SERVER]);
+	ck_assert_int_eq(l->state[HOST_SERVER], TCP_LISTEN);
+	l = &s.v.lines[1];		/* #1 SYN */
+	ck_assert(l->is_arrow);
+	ck_assert_int_eq(l->state[HOST_CLIENT], TCP_SYN_SENT);
+	ck_assert_int_eq(l->state[HOST_SERVER], TCP_SYN_RECEIVED);
+	l = &s.v.lines[2];		/* #2 SYN+ACK */
+	ck_assert_int_eq(l->state[HOST_CLIENT], TCP_ESTABLISHED);
+	ck_assert(!l->has_state[HOST_SERVER]);
+	l = &s.v.lines[3];		/* #3 ACK */
+	ck_assert_int_eq(l->state[HOST_SERVER], TCP_ESTABLISHED);
+	ck_assert_int_eq(s.v.host[HOST_CLIENT].state, TCP_ESTABLISHED);
+}
+END_TEST
+
+/* Simultaneous close: a late arrival's state goes on the reply's row so
+ * that the server's margin still reads FIN_WAIT_1 before CLOSING. */
+START_TEST(test_ladder_simultaneous_close)
+{
+	static const char *const close2[] = {
+		"client close", "server close", "deliver #4", "deliver #5",
+		NULL
+	};
+
+	run(handshake);
+	run(close2);
+	ck_assert_int_eq(s.v.lines[4].state[HOST_CLIENT], TCP_FIN_WAIT_1);
+	ck_assert(!s.v.lines[4].has_state[HOST_SERVER]);
+	ck_assert_int_eq(s.v.lines[5].state[HOST_SERVER], TCP_FIN_WAIT_1);
+	ck_assert_int_eq(s.v.lines[5].state[HOST_CLIENT], TCP_CLOSING);
+	ck_assert_int_eq(s.v.lines[6].state[HOST_SERVER], TCP_CLOSING);
+	ck_assert_int_eq(s.v.host[0].state, TCP_CLOSING);
+	ck_assert_int_eq(s.v.host[1].state, TCP_CLOSING);
+}
+END_TEST
+
+START_TEST(test_narration)
+{
+	run(handshake);
+	ck_assert(narrated("server: SYN_RECEIVED -> ESTABLISHED: the ACK "
+	    "acknowledges our SYN, RFC 9293 3.10.7.4."));
+	ck_assert(narrated("The server application is told: connected."));
+}
+END_TEST
+
+START_TEST(test_narration_lost)
+{
+	static const char *const lose[] = { "drop", NULL };
+	static const char *const part[] = {
+		"server listen", "client connect", NULL
+	};
+
+	run(part);
+	ck_assert(narrated("client: CLOSED -> SYN_SENT: active OPEN"));
+	ck_assert(narrated("client sends #1 SYN seq="));
+	run(lose);
+	ck_assert_uint_eq(s.v.nnarr, 1);
+	ck_assert_str_eq(s.v.narr[0], "Segment #1 is lost in the network.");
+}
+END_TEST
+
+/* Animation moves one arrow at a time, in trace order. */
+START_TEST(test_animation_queue)
+{
+	static const char *const part[] = {
+		"server listen", "client connect", NULL
+	};
+	static const char *const one[] = { "deliver", NULL };
+
+	run(part);
+	view_settle(&s.v);
+	run(one);
+	ck_assert(view_animating(&s.v));
+	ck_assert_uint_eq(s.v.arrows[0].shown, VIEW_MID);
+	ck_assert(!s.v.arrows[1].started);
+	view_tick(&s.v, 250);
+	ck_assert_uint_eq(s.v.arrows[0].shown, VIEW_MID + 250);
+	ck_assert_uint_eq(s.v.arrows[1].shown, 0);
+	view_tick(&s.v, 300);		/* 250 to finish #1, 50 into #2 */
+	ck_assert_uint_eq(s.v.arrows[0].shown, VIEW_END);
+	ck_assert(s.v.arrows[1].started);
+	ck_assert_uint_eq(s.v.arrows[1].shown, 50);
+	ck_assert(!view_tick(&s.v, 1000));
+	ck_assert_uint_eq(s.v.arrows[1].shown, VIEW_MID);
+}
+END_TEST
+
+/* While the SYN+ACK is on its way the client box still says SYN_SENT,
+ * though the world's client is already ESTABLISHED. */
+START_TEST(test_animation_boxes)
+{
+	static const char *const part[] = {
+		"server listen", "client connect", "deliver", "deliver", NULL
+	};
+	enum tcp_state st;
+
+	run(part);
+	ck_assert_int_eq(s.w.host[HOST_CLIENT].tcb.state, TCP_ESTABLISHED);
+	view_tick(&s.v, VIEW_MID);
+	ck_assert(view_anim_state(&s.v, HOST_CLIENT, &st));
+	ck_assert_int_eq(st, TCP_SYN_SENT);
+	view_settle(&s.v);
+	ck_assert(!view_anim_state(&s.v, HOST_CLIENT, &st));
+}
+END_TEST
+
+START_TEST(test_geometry)
+{
+	struct view_arrow a;
+	struct view_geom g;
+
+	memset(&a, 0, sizeof(a));
+	a.f.dir = DIR_C2S;
+	a.shown = VIEW_END;
+	view_geom(&a, 13, 65, 12, &g);
+	ck_assert(g.rightward);
+	ck_assert_int_eq(g.label_x, 14);
+	ck_assert_int_eq(g.shaft_lo, 27);
+	ck_assert_int_eq(g.head_x, 64);
+	a.shown = 0;
+	view_geom(&a, 13, 65, 12, &g);
+	ck_assert_int_eq(g.head_x, 27);
+	a.f.dir = DIR_S2C;
+	a.shown = VIEW_END;
+	view_geom(&a, 13, 65, 12, &g);
+	ck_assert_int_eq(g.label_x, 53);
+	ck_assert_int_eq(g.head_x, 14);
+	view_geom(&a, 13, 30, 40, &g);	/* too long: cut, shaft kept */
+	ck_assert_int_eq(g.label_w, 11);
+}
+END_TEST
+
+START_TEST(test_first_row)
+{
+	size_t scroll = 0;
+
+	run(handshake);
+	ck_assert_uint_eq(view_first_row(&s.v, 2, &scroll), 2);
+	scroll = 1;
+	ck_assert_uint_eq(view_first_row(&s.v, 2, &scroll), 1);
+	scroll = 99;
+	ck_assert_uint_eq(view_first_row(&s.v, 2, &scroll), 0);
+	ck_assert_uint_eq(scroll, 2);
+	scroll = 0;
+	ck_assert_uint_eq(view_first_row(&s.v, 10, &scroll), 0);
+}
+END_TEST
+
+START_TEST(test_width_cjk)
+{
+	size_t st[4], ln[4];
+	int used;
+
+	ck_assert_int_eq(view_width("\xe4\xb8\xad\xe6\x96\x87"), 4);
+	ck_assert_uint_eq(view_fit("\xe4\xb8\xad\xe6\x96\x87", 3, &used), 3);
+	ck_assert_int_eq(used, 2);
+	ck_assert_uint_eq(view_wrap("\xe4\xb8\xad\xe6\x96\x87\xe5\xad\x97",
+	    4, st, ln, 4), 2);
+	ck_assert_uint_eq(ln[0], 6);
+	ck_assert_uint_eq(view_wrap("aaa bbb ccc", 7, st, ln, 4), 2);
+	ck_assert_uint_eq(ln[0], 7);
+	ck_assert_uint_eq(st[1], 8);
+}
+END_TEST
+
+START_TEST(test_box)
+{
+	struct view_box b;
+
+	run(handshake);
+	view_box_build(&s.v, &s.w, HOST_SERVER, VIEW_NUM_SYM, &b);
+	ck_assert_str_eq(b.state, "LISTEN");	/* the SYN is on its way */
+	view_settle(&s.v);
+	view_box_build(&s.v, &s.w, HOST_SERVER, VIEW_NUM_SYM, &b);
+	ck_assert_str_eq(b.state, "ESTABLISHED");
+	ck_assert_int_eq(b.phase, VIEW_PH_ESTAB);
+	ck_assert_str_eq(b.app, "accept() returned");
+	ck_assert_ptr_nonnull(strstr(b.nums[0], "ISS K "));
+	ck_assert_ptr_nonnull(strstr(b.nums[0], "RCV.NXT J+1"));
+	view_box_build(&s.v, &s.w, HOST_CLIENT, VIEW_NUM_RAW, &b);
+	ck_assert_str_eq(b.app, "connect() returned");
+	ck_assert_ptr_nonnull(strstr(b.nums[1], "SND.NXT 100"));
+}
+END_TEST
+
+START_TEST(test_box_timers)
+{
+	static const char *const close1[] = {
+		"client close", "settle", "server close", "deliver", NULL
+	};
+	struct view_box b;
+
+	run(handshake);
+	run(close1);
+	view_settle(&s.v);
+	view_box_build(&s.v, &s.w, HOST_CLIENT, VIEW_NUM_REL, &b);
+	ck_assert_str_eq(b.state, "TIME_WAIT");
+	ck_assert_str_eq(b.timers, "2MSL 4:00");
+	view_box_build(&s.v, &s.w, HOST_SERVER, VIEW_NUM_REL, &b);
+	ck_assert_str_eq(b.timers, "RTO 1s");
+}
+END_TEST
+
+/* Undo replays from a fresh world: the result equals never having done
+ * the last step. */
+START_TEST(test_undo_exact)
+{
+	struct session t;
+	static const char *const more[] = { "client send 5", "deliver",
+	    NULL };
+
+	run(handshake);
+	session_init(&t);
+	for (size_t i = 0; i < s.ncmds; i++)
+		session_do(&t, &s.cmds[i]);
+	run(more);
+	ck_assert(session_undo(&s));
+	ck_assert(session_undo(&s));
+	ck_assert_uint_eq(s.pos, 5);
+	ck_assert_uint_eq(s.ncmds, 7);
+	ck_assert_int_eq(memcmp(&s.w.host, &t.w.host, sizeof(t.w.host)), 0);
+	ck_assert_uint_eq(s.v.nlines, t.v.nlines);
+	ck_assert(session_redo(&s));
+	ck_assert_uint_eq(s.v.narrows, 4);
+	session_free(&t);
+}
+END_TEST
+
+START_TEST(test_refused_not_recorded)
+{
+	struct cmd c;
+
+	run(handshake);
+	menu_make(&s.w, CMD_LISTEN, HOST_SERVER, 0, &c);
+	ck_assert(!menu_possible(&s.w, &c));
+	ck_assert_int_ne(session_do(&s, &c), SIM_OK);
+	ck_assert_uint_eq(s.pos, 5);
+	ck_assert(s.last.msg[0] != '\0');
+}
+END_TEST
+
+START_TEST(test_menu_wire)
+{
+	static const char *const part[] = {
+		"server listen", "client connect", "client close", NULL
+	};
+	struct cmd c;
+
+	run(part);
+	menu_make(&s.w, CMD_DELIVER, 0, 0, &c);
+	ck_assert_int_eq(c.sel.kind, SEL_ID);
+	ck_assert_uint_eq(c.sel.id, 1);
+	ck_assert(menu_possible(&s.w, &c));
+	menu_make(&s.w, CMD_INJECT, HOST_CLIENT, 0, &c);
+	ck_assert_uint_eq(c.seg.flags, TCP_SYN);
+	menu_whatif(&s.w, MENU_WI_TIME_WAIT, &c);
+	ck_assert(!menu_possible(&s.w, &c));	/* after the first event */
+}
+END_TEST
+
+START_TEST(test_save_replays)
+{
+	char path[] = "/tmp/check_view_XXXXXX";
+	char err[256];
+	struct script sc;
+	struct script_err perr;
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	run(handshake);
+	ck_assert(session_save(&s, path, err, sizeof(err)));
+	memset(&sc, 0, sizeof(sc));
+	ck_assert(script_load(path, &sc, &perr));
+	ck_assert_uint_eq(sc.n, 5);
+	for (size_t i = 0; i < sc.n; i++)
+		ck_assert_int_eq(sc.cmds[i].kind, s.cmds[i].kind);
+	script_free(&sc);
+	unlink(path);
+}
+END_TEST
+
+static Suite *
+view_suite(void)
+{
+	Suite *su = suite_create("view");
+	TCase *tc = tcase_create("view");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_labels_raw);
+	tcase_add_test(tc, test_labels_relative);
+	tcase_add_test(tc, test_labels_symbolic);
+	tcase_add_test(tc, test_labels_wrap);
+	tcase_add_test(tc, test_label_tags);
+	tcase_add_test(tc, test_ladder_rows);
+	tcase_add_test(tc, test_ladder_simultaneous_close);
+	tcase_add_test(tc, test_narration);
+	tcase_add_test(tc, test_narration_lost);
+	tcase_add_test(tc, test_animation_queue);
+	tcase_add_test(tc, test_animation_boxes);
+	tcase_add_test(tc, test_geometry);
+	tcase_add_test(tc, test_first_row);
+	tcase_add_test(tc, test_width_cjk);
+	tcase_add_test(tc, test_box);
+	tcase_add_test(tc, test_box_timers);
+	tcase_add_test(tc, test_undo_exact);
+	tcase_add_test(tc, test_refused_not_recorded);
+	tcase_add_test(tc, test_menu_wire);
+	tcase_add_test(tc, test_save_replays);
+	suite_add_tcase(su, tc);
+	return su;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(view_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,166 @@
+#!/bin/sh
+# Run every shipped example scenario through `tcpteach script --quiet`
+# (each must exit 0), then a few broken scenarios that must fail the way
+# the spec says: exit 1 and "FILE:LINE: expected ..." for a failed expect,
+# exit 1 and "FILE:LINE: " for an impossible event, exit 2 and
+# "FILE:LINE:COLUMN: " for a parse error, with nothing run.
+#
+# Environment: TCPTEACH (the program) and top_srcdir, as make check sets
+# them; both default to something sensible when run by hand.
+
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${TCPTEACH:=./tcpteach}"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/scenarios.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+passed=0
+failed=0
+
+pass() {
+	passed=$((passed + 1))
+	echo "PASS: $1"
+}
+
+fail() {
+	failed=$((failed + 1))
+	echo "FAIL: $1"
+	if [ -s "$tmp/err" ]; then
+		sed 's/^/  | /' "$tmp/err"
+	fi
+}
+
+# must_run FILE: the scenario passes.
+must_run() {
+	"$TCPTEACH" script --quiet "$1" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ "$rc" -eq 0 ]; then
+		pass "$1"
+	else
+		fail "$1 (exit $rc)"
+	fi
+}
+
+# must_fail NAME STATUS PATTERN TEXT: a scenario with TEXT exits STATUS
+# and its standard error matches the grep pattern PATTERN, in which
+# the word FILE stands for the scenario's path.
+must_fail() {
+	name=$1
+	want=$2
+	file="$tmp/$name.scn"
+	pattern=$(printf '%s' "$3" | sed "s|FILE|$file|")
+	printf '%s\n' "$4" >"$file"
+	"$TCPTEACH" script --quiet "$file" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ "$rc" -ne "$want" ]; then
+		fail "$name: exit $rc, expected $want"
+	elif ! grep -q "^$pattern" "$tmp/err"; then
+		fail "$name: standard error does not match '^$pattern'"
+	else
+		pass "$name"
+	fi
+}
+
+n=0
+for scn in "$top_srcdir"/examples/*.scn; do
+	[ -f "$scn" ] || continue
+	n=$((n + 1))
+	must_run "$scn"
+done
+if [ "$n" -lt 18 ]; then
+	failed=$((failed + 1))
+	echo "FAIL: only $n examples in $top_srcdir/examples"
+fi
+
+# Exit 1: a failed expect names the file and line.
+must_fail wrong-state 1 'FILE:3: expected ' \
+'server listen
+client connect
+expect client ESTABLISHED'
+
+must_fail wrong-flags 1 'FILE:4: expected ' \
+'isn client 100
+server listen
+client connect
+expect inflight c>s SYN+ACK seq=100'
+
+must_fail wrong-seq 1 'FILE:5: expected ' \
+'isn client 100
+server listen
+client connect
+# SYN+ACK does not match a bare SYN, nor does seq=101 match 100.
+expect inflight c>s SYN seq=101'
+
+must_fail wrong-notice 1 'FILE:4: expected ' \
+'server listen
+client connect
+settle
+expect notice client refused'
+
+must_fail nothing-in-flight 1 'FILE:2: expected ' \
+'client connect
+expect inflight none'
+
+# Exit 1: an impossible event.
+must_fail close-twice 1 'FILE:5: ' \
+'server listen
+client connect
+settle
+client close
+client close'
+
+must_fail deliver-nothing 1 'FILE:1: ' \
+'deliver'
+
+# Exit 2: parse errors name the line and the column of the bad word.
+must_fail typo-command 2 'FILE:2:8: ' \
+'server listen
+client conect'
+
+must_fail typo-host 2 'FILE:1:1: ' \
+'sever listen'
+
+must_fail bad-state 2 'FILE:3:15: ' \
+'server listen
+client connect
+expect client SYN_SEND'
+
+must_fail bad-duration 2 'FILE:2:6: ' \
+'client connect
+wait 5 parsecs'
+
+must_fail setup-after-event 2 'FILE:2:1: ' \
+'server listen
+seed 3'
+
+# A failed expect stops the file: nothing after it runs.
+printf 'expect client LISTEN\nclient connect\n' >"$tmp/stop.scn"
+"$TCPTEACH" script "$tmp/stop.scn" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 1 ] && ! grep -q SYN_SENT "$tmp/out"; then
+	pass "expect-stops-the-file"
+else
+	fail "expect-stops-the-file (exit $rc)"
+fi
+
+# A parse error anywhere runs nothing of the file.
+printf 'client connect\nclient conect\n' >"$tmp/norun.scn"
+"$TCPTEACH" script "$tmp/norun.scn" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 2 ] && ! grep -q SYN_SENT "$tmp/out"; then
+	pass "parse-error-runs-nothing"
+else
+	fail "parse-error-runs-nothing (exit $rc)"
+fi
+
+# Standard input.
+if "$TCPTEACH" script --quiet - \
+    <"$top_srcdir/examples/fig07-basic-handshake.scn" >"$tmp/out" 2>"$tmp/err"
+then
+	pass "standard-input"
+else
+	fail "standard-input"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,91 @@
+# Helpers for the headless screen tests: tcpteach runs inside a detached
+# tmux server on a socket of its own; keys go in with send-keys and the
+# screen comes back with capture-pane.  Waiting is polling with a bound,
+# never a fixed sleep, so the tests are quick and not flaky.
+#
+# Sourced by tests/screen/*.sh; needs TCPTEACH (set by make check).
+
+: "${TCPTEACH:?TCPTEACH must name the tcpteach binary}"
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "tmux not found: skipping" >&2
+	exit 77
+fi
+
+# screen_socket N: use socket number N of this run (a fresh server).
+screen_socket() {
+	SOCK="tcpteach-test-$$-$1"
+	TMUX_CMD="tmux -L $SOCK -f /dev/null"
+}
+screen_socket 0
+
+screen_cleanup() {
+	$TMUX_CMD kill-server >/dev/null 2>&1 || true
+}
+trap screen_cleanup EXIT
+
+# screen_start [ENV=VALUE...] -- ARGS...: start tcpteach at 80x24.
+screen_start() {
+	env_args=
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do
+		env_args="$env_args $1"
+		shift
+	done
+	[ "$1" = -- ] && shift
+	$TMUX_CMD new-session -d -x "${COLS:-80}" -y "${ROWS:-24}" \
+	    "env LC_ALL=C.UTF-8 TERM=screen $env_args $TCPTEACH $*; sleep 30"
+	$TMUX_CMD set-option -g remain-on-exit on >/dev/null 2>&1 || true
+	screen_wait "step 0/" || screen_wait "step "
+}
+
+screen_keys() {
+	for k in "$@"; do
+		$TMUX_CMD send-keys -- "$k"
+	done
+}
+
+# Type literal text (for the : prompt), then Enter.
+screen_type() {
+	$TMUX_CMD send-keys -l -- "$1"
+	$TMUX_CMD send-keys Enter
+}
+
+screen_capture() {
+	$TMUX_CMD capture-pane -p "$@" 2>/dev/null
+}
+
+# screen_wait TEXT [TRIES]: poll until TEXT is on the screen (fixed string).
+screen_wait() {
+	tries=${2:-100}
+	while [ "$tries" -gt 0 ]; do
+		if screen_capture | grep -F -q -- "$1"; then
+			return 0
+		fi
+		$TMUX_CMD has-session 2>/dev/null || return 1
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	return 1
+}
+
+# screen_expect TEXT: fail the test, showing the screen, unless TEXT shows.
+screen_expect() {
+	if ! screen_wait "$1"; then
+		echo "FAIL: expected on screen: $1" >&2
+		screen_capture >&2
+		exit 1
+	fi
+}
+
+screen_expect_not() {
+	if screen_capture | grep -F -q -- "$1"; then
+		echo "FAIL: not expected on screen: $1" >&2
+		screen_capture >&2
+		exit 1
+	fi
+}
+
+# screen_step KEY EXPECT: press KEY, then wait for EXPECT.
+screen_step() {
+	screen_keys "$1"
+	screen_expect "$2"
+}
