@@ -58,9 +58,36 @@ write_scenario(const char *path, size_t want)
 	return n;
 }
 
-/* Count the segments processed by replaying in-process. */
+/* Count the segments processed by replaying the scenario in a child
+ * process: the parent stays small, because Linux counts a parent's peak
+ * RSS in the ru_maxrss of every child it forks or spawns afterwards. */
+static unsigned long long count_segments_here(const char *path);
+
 static unsigned long long
 count_segments(const char *path)
+{
+	unsigned long long n = 0;
+	int fd[2], status;
+	pid_t pid;
+
+	if (pipe(fd) < 0)
+		exit(2);
+	pid = fork();
+	if (pid == 0) {
+		n = count_segments_here(path);
+		_exit(write(fd[1], &n, sizeof(n)) == sizeof(n) ? 0 : 1);
+	}
+	close(fd[1]);
+	if (read(fd[0], &n, sizeof(n)) != sizeof(n) ||
+	    waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0)
+		exit(1);
+	close(fd[0]);
+	return n;
+}
+
+static unsigned long long
+count_segments_here(const char *path)
 {
 	struct script s = { 0 };
 	struct script_err e;
@@ -83,9 +110,11 @@ count_segments(const char *path)
 	return (unsigned long long)w.nsegs_processed;
 }
 
-static void
-run_once(const char *prog, const char *path, size_t ncmd,
-    unsigned long long nseg)
+/* Run the program; returns seconds and the child's peak RSS.  Called
+ * before the in-process replay, so the forked child does not inherit (and
+ * count in ru_maxrss) the parent's pages. */
+static double
+run_once(const char *prog, const char *path, long *maxrss)
 {
 	struct rusage ru;
 	double t0 = now_s(), dt;
@@ -102,9 +131,8 @@ run_once(const char *prog, const char *path, size_t ncmd,
 		exit(1);
 	}
 	dt = now_s() - t0;
-	printf("%9zu commands  %7.3f s  %10.0f commands/s  %10.0f segments/s"
-	    "  peak RSS %6ld KiB\n", ncmd, dt, (double)ncmd / dt,
-	    (double)nseg / dt, ru.ru_maxrss);
+	*maxrss = ru.ru_maxrss;
+	return dt;
 }
 
 int
@@ -122,8 +150,13 @@ main(int argc, char **argv)
 	/* Memory should stay flat as the scenario grows: run 1/4, 1/2, 1x. */
 	for (size_t div = 4; div >= 1; div /= 2) {
 		size_t n = write_scenario(path, want / div);
+		long rss;
+		double dt = run_once(argv[1], path, &rss);
+		unsigned long long nseg = count_segments(path);
 
-		run_once(argv[1], path, n, count_segments(path));
+		printf("%9zu commands  %7.3f s  %10.0f commands/s  %10.0f "
+		    "segments/s  peak RSS %6ld KiB\n", n, dt, (double)n / dt,
+		    (double)nseg / dt, rss);
 	}
 	unlink(path);
 	return 0;

@@ -141,3 +141,100 @@ script_load(const char *path, struct script *out, struct script_err *err)
 	free(buf);
 	return ok;
 }
+
+/* ------------------------------------------------------------ streaming */
+
+static bool
+reader_fail(struct script_err *err, const char *name, const char *what)
+{
+	memset(err, 0, sizeof(*err));
+	load_set_file(err, name);
+	snprintf(err->msg, sizeof(err->msg), "%s: %s", what, strerror(errno));
+	return false;
+}
+
+/* Copy standard input to an unnamed temporary file we can rewind. */
+static FILE *
+reader_spool(FILE *in)
+{
+	FILE *t = tmpfile();
+	char buf[8192];
+	size_t n;
+
+	if (t == NULL)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, n, t) != n) {
+			fclose(t);
+			return NULL;
+		}
+	if (ferror(in) || fflush(t) != 0) {
+		fclose(t);
+		return NULL;
+	}
+	rewind(t);
+	return t;
+}
+
+bool
+script_reader_open(struct script_reader *r, const char *path,
+    struct script_err *err)
+{
+	bool std = strcmp(path, "-") == 0;
+
+	memset(r, 0, sizeof(*r));
+	snprintf(r->name, sizeof(r->name), "%s", std ? "<stdin>" : path);
+	r->f = std ? reader_spool(stdin) : fopen(path, "rb");
+	if (r->f == NULL)
+		return reader_fail(err, r->name, std ? _("cannot read") :
+		    _("cannot open"));
+	return true;
+}
+
+int
+script_reader_next(struct script_reader *r, struct cmd *c,
+    struct script_err *err)
+{
+	ssize_t n;
+	int rc;
+
+	memset(err, 0, sizeof(*err));
+	load_set_file(err, r->name);
+	do {
+		errno = 0;
+		n = getline(&r->line, &r->cap, r->f);
+		if (n < 0) {
+			if (ferror(r->f))
+				return reader_fail(err, r->name,
+				    _("cannot read")) ? 0 : -1;
+			return 0;
+		}
+		if (++r->lineno == 0)
+			r->lineno--;
+		if (n > 0 && r->line[n - 1] == '\n')
+			n--;
+		rc = script_parse_span(r->line, (size_t)n, r->lineno, c, err);
+		if (rc > 0 && !load_check_order(c, &r->started, err))
+			rc = -1;
+	} while (rc == 0);
+	return rc;
+}
+
+bool
+script_reader_rewind(struct script_reader *r, struct script_err *err)
+{
+	if (fseek(r->f, 0, SEEK_SET) != 0)
+		return reader_fail(err, r->name, _("cannot read"));
+	r->lineno = 0;
+	r->started = false;
+	return true;
+}
+
+void
+script_reader_close(struct script_reader *r)
+{
+	if (r->f != NULL)
+		fclose(r->f);
+	free(r->line);
+	memset(r, 0, sizeof(*r));
+}

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "sim/cmd.h"
 
@@ -61,6 +62,29 @@ bool script_parse_buf(const char *file, const char *buf, size_t len,
 bool script_load(const char *path, struct script *out, struct script_err *err);
 void script_free(struct script *s);
 void script_append(struct script *s, const struct cmd *c);
+
+/*
+ * Streaming over a file, for long scenarios: memory stays flat however many
+ * lines.  The runner reads a file twice: once to check every line (so a
+ * file with an error runs nothing), then again to run it.  Standard input
+ * is spooled to a temporary file so it can be read twice too.
+ */
+struct script_reader {
+	FILE *f;
+	char name[256];
+	char *line;
+	size_t cap;
+	unsigned lineno;
+	bool started;
+};
+
+bool script_reader_open(struct script_reader *r, const char *path,
+    struct script_err *err);
+/* 1 and *c filled, 0 at the end, -1 and *err filled on error. */
+int script_reader_next(struct script_reader *r, struct cmd *c,
+    struct script_err *err);
+bool script_reader_rewind(struct script_reader *r, struct script_err *err);
+void script_reader_close(struct script_reader *r);
 
 /* The canonical text of a command (parses back to the same command). */
 char *script_format(const struct cmd *c, char *buf, size_t size);

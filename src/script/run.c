@@ -68,34 +68,48 @@ run_drain(struct world *w, const struct run_opts *o, struct diagram *dg)
 	world_trace_clear(w);
 }
 
+static void
+run_print_err(const struct run_opts *o, const struct script_err *e)
+{
+	if (e->line == 0)
+		fprintf(o->err, "%s: %s\n", e->file, e->msg);
+	else
+		fprintf(o->err, "%s:%u:%u: %s\n", e->file, e->line, e->column,
+		    e->msg);
+}
+
+/* Apply the file's commands one by one; stop at the first failure. */
 static int
-run_script(const char *name, const struct script *s,
-    const struct run_opts *o)
+run_script(struct script_reader *r, const struct run_opts *o)
 {
 	struct world w;
 	struct diagram dg;
 	struct sim_result res;
-	int rc = SCRIPT_EXIT_OK;
+	struct script_err e;
+	struct cmd c;
+	int rc = SCRIPT_EXIT_OK, more;
 
 	world_init(&w);
 	w.keep_trace = !o->quiet;
 	if (o->diagram && !o->quiet)
 		diagram_init(&dg, run_emit, o->out);
-	for (size_t i = 0; i < s->n; i++) {
-		const struct cmd *c = &s->cmds[i];
-
+	while ((more = script_reader_next(r, &c, &e)) > 0) {
 		if (o->diagram && !o->quiet)
 			diagram_command(&dg);
 		memset(&res, 0, sizeof(res));
-		enum sim_status st = world_apply(&w, c, &res);
+		enum sim_status st = world_apply(&w, &c, &res);
 		run_drain(&w, o, &dg);
 		if (st != SIM_OK) {
-			fprintf(o->err, "%s:%u: %s\n", name, c->line,
+			fprintf(o->err, "%s:%u: %s\n", r->name, c.line,
 			    res.msg[0] != '\0' ? res.msg :
 			    _("the command failed"));
 			rc = SCRIPT_EXIT_FAIL;
 			break;
 		}
+	}
+	if (more < 0) {		/* the file changed under us */
+		run_print_err(o, &e);
+		rc = SCRIPT_EXIT_PARSE;
 	}
 	if (o->diagram && !o->quiet)
 		diagram_finish(&dg);
@@ -103,28 +117,37 @@ run_script(const char *name, const struct script *s,
 	return rc;
 }
 
+/*
+ * Two passes over the file: the first checks every line, so a file with an
+ * error runs nothing; the second runs it.  Nothing but the current line is
+ * kept, so memory is flat however long the scenario (see bench/).
+ */
 static int
 run_file(const char *path, struct run_opts *o)
 {
-	struct script s;
+	struct script_reader r;
 	struct script_err e;
-	int rc;
+	struct cmd c;
+	int rc, more;
 
-	if (!script_load(path, &s, &e)) {
-		if (e.line == 0)
-			fprintf(o->err, "%s: %s\n", e.file, e.msg);
-		else
-			fprintf(o->err, "%s:%u:%u: %s\n", e.file, e.line,
-			    e.column, e.msg);
+	if (!script_reader_open(&r, path, &e)) {
+		run_print_err(o, &e);
+		return SCRIPT_EXIT_PARSE;
+	}
+	while ((more = script_reader_next(&r, &c, &e)) > 0)
+		;
+	if (more < 0 || !script_reader_rewind(&r, &e)) {
+		run_print_err(o, &e);
+		script_reader_close(&r);
 		return SCRIPT_EXIT_PARSE;
 	}
 	/* Several files: a heading tells their outputs apart. */
 	if (o->nfiles > 1 && !o->quiet) {
-		fprintf(o->out, "%s== %s ==\n", o->printed ? "\n" : "", e.file);
+		fprintf(o->out, "%s== %s ==\n", o->printed ? "\n" : "", r.name);
 		o->printed = true;
 	}
-	rc = run_script(e.file, &s, o);
-	script_free(&s);
+	rc = run_script(&r, o);
+	script_reader_close(&r);
 	fflush(o->out);
 	return rc;
 }
