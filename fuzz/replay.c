@@ -1,8 +1,10 @@
 /*
- * Replays a fuzz corpus through the fuzz target without libFuzzer, so
- * that `make check` runs every saved input (and every crash once fixed)
- * on any compiler.  Arguments are files or directories; with none, the
- * directory fuzz/corpus/parse under $top_srcdir (or the current directory).
+ * Replays a fuzz corpus through the fuzz target it is linked with, without
+ * libFuzzer, so that `make check` runs every saved input (and every crash
+ * once fixed) on any compiler.  Arguments are files or directories; with
+ * none, the program named replay_NAME reads fuzz/corpus/NAME under
+ * $top_srcdir (or the current directory), or fuzz/corpus/parse when there
+ * is no such directory (replay_run shares the scenario corpus).
  */
 #include <config.h>
 
@@ -75,17 +77,32 @@ replay_path(const char *path, unsigned *count)
 	return bad;
 }
 
+/* The default corpus of the program called prog. */
+static void
+replay_default(const char *prog, char *dir, size_t size)
+{
+	const char *top = getenv("top_srcdir");
+	const char *base = strrchr(prog, '/'), *name;
+	struct stat st;
+
+	base = base != NULL ? base + 1 : prog;
+	name = strncmp(base, "replay_", 7) == 0 ? base + 7 : "parse";
+	if (top == NULL)
+		top = ".";
+	snprintf(dir, size, "%s/fuzz/corpus/%s", top, name);
+	if (stat(dir, &st) != 0)
+		snprintf(dir, size, "%s/fuzz/corpus/parse", top);
+}
+
 int
 main(int argc, char **argv)
 {
-	const char *top = getenv("top_srcdir");
 	char def[4096];
 	unsigned count = 0;
 	int bad = 0;
 
 	if (argc < 2) {
-		snprintf(def, sizeof(def), "%s/fuzz/corpus/parse",
-		    top != NULL ? top : ".");
+		replay_default(argv[0], def, sizeof(def));
 		bad = replay_path(def, &count);
 	}
 	for (int i = 1; i < argc; i++)

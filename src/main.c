@@ -82,7 +82,7 @@ main_ui_opt(int ch, const char *arg, struct ui_opts *uo)
 /* `tcpteach quiz` and `tcpteach exam`: what needs no terminal runs in
  * src/quiz; the drill and the timed exam are handed to the TUI. */
 static int
-main_quiz(int argc, char **argv)
+main_quiz(int argc, char **argv, const struct ui_opts *uo)
 {
 	struct quiz_cli_tui tui;
 	int rc = strcmp(argv[0], "exam") == 0 ?
@@ -91,11 +91,7 @@ main_quiz(int argc, char **argv)
 
 	if (rc != QUIZ_CLI_TUI)
 		return rc;
-	fprintf(stderr, tui.exam ? _("%s: the timed exam needs the "
-	    "interactive interface, which cannot run it yet; use --print, "
-	    "--key or --export\n") : _("%s: the interactive drill cannot run "
-	    "yet; use 'quiz --plain'\n"), PACKAGE);
-	return EXIT_FAILURE;
+	return tui.exam ? ui_exam_main(&tui, uo) : ui_quiz_main(&tui, uo);
 }
 
 /* `tcpteach play [OPTION]... FILE`: the same options may follow "play". */
@@ -201,7 +197,7 @@ main(int argc, char **argv)
 	/* quiz lane: `quiz` and `exam` (their interactive modes are the UI's). */
 	if (optind < argc && (strcmp(argv[optind], "quiz") == 0 ||
 	    strcmp(argv[optind], "exam") == 0))
-		return main_quiz(argc - optind, argv + optind);
+		return main_quiz(argc - optind, argv + optind, &uo);
 	if (optind < argc) {
 		fprintf(stderr, _("%s: unknown command '%s'\n"), PACKAGE, argv[optind]);
 		fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);

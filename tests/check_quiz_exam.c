@@ -479,6 +479,66 @@ START_TEST(test_session_scores_saves_and_resumes)
 }
 END_TEST
 
+/* Saves an attempt of p started at t; submitted or not. */
+static char *
+latest_save(const char *dir, const struct exam_params *p, int64_t t,
+    bool submit)
+{
+	struct exam_session s;
+	char *path;
+
+	ck_assert(exam_session_start(&s, p, NULL, t));
+	s.path = exam_attempt_path(dir, &s);
+	ck_assert(exam_session_choose(&s, 0, 0) ||
+	    exam_session_number(&s, 0, 1000) || exam_session_clear(&s, 0));
+	if (submit)
+		exam_session_submit(&s);
+	ck_assert_int_eq(exam_session_save(&s), 0);
+	path = strdup(s.path);
+	exam_session_free(&s);
+	return path;
+}
+
+START_TEST(test_attempt_latest_finds_newest_unsubmitted)
+{
+	struct exam_params p, other;
+	char dir[] = "/tmp/check_quiz_XXXXXX";
+	char *a, *b, *c, *d, *got;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	exam_params_init(&p);
+	p.seed = 7;
+	p.count = 2;
+	p.generated_only = true;
+	snprintf(p.student, sizeof(p.student), "%s", "s1");
+	other = p;
+	snprintf(other.student, sizeof(other.student), "%s", "s2");
+	ck_assert_ptr_null(exam_attempt_latest(dir, &p));
+	a = latest_save(dir, &p, 100, false);
+	b = latest_save(dir, &p, 200, false);
+	c = latest_save(dir, &p, 300, true);
+	d = latest_save(dir, &other, 400, false);
+	got = exam_attempt_latest(dir, &p);
+	ck_assert_ptr_nonnull(got);
+	ck_assert_str_eq(got, b);
+	free(got);
+	unlink(b);
+	got = exam_attempt_latest(dir, &p);
+	ck_assert_str_eq(got, a);
+	free(got);
+	unlink(a);
+	ck_assert_ptr_null(exam_attempt_latest(dir, &p));
+	ck_assert_ptr_null(exam_attempt_latest("/nonexistent/dir", &p));
+	unlink(c);
+	unlink(d);
+	rmdir(dir);
+	free(a);
+	free(b);
+	free(c);
+	free(d);
+}
+END_TEST
+
 START_TEST(test_answer_parse)
 {
 	struct exam ex;
@@ -551,6 +611,7 @@ main(void)
 	tcase_add_test(tc, test_moodle_xml_well_formed_with_right_types);
 	tcase_add_test(tc, test_anki_headers_and_three_fields);
 	tcase_add_test(tc, test_session_scores_saves_and_resumes);
+	tcase_add_test(tc, test_attempt_latest_finds_newest_unsubmitted);
 	tcase_add_test(tc, test_answer_parse);
 	tcase_add_test(tc, test_json_round_trip_and_errors);
 	suite_add_tcase(s, tc);

@@ -67,8 +67,9 @@ printf 'z\nA\n1\nA B C D E F\nA\n' | "$TCPTEACH" quiz --plain --seed 3 \
     --count 2 --no-bank >"$tmp/d" 2>&1 && ok || bad "quiz --plain"
 grep -q "Score: " "$tmp/d" && ok || bad "drill prints no score"
 
-# The interactive modes belong to the TUI: without it they say so.
-status 1 "$TCPTEACH" exam --seed 1 </dev/null
+# The interactive modes belong to the TUI: without a terminal it refuses.
+status 2 "$TCPTEACH" exam --seed 1 </dev/null
+status 2 "$TCPTEACH" quiz --seed 1 </dev/null
 
 echo "quiz.sh: $((checks - fails)) of $checks checks passed"
 [ "$fails" -eq 0 ]

@@ -87,5 +87,8 @@ bool exam_session_resume(struct exam_session *s, const char *path,
 char *exam_results_dir(void);
 /* DIR/STUDENT-SEED-STARTED.json ("anonymous" without a student id). */
 char *exam_attempt_path(const char *dir, const struct exam_session *s);
+/* The newest attempt file in dir at the exam of p's seed and student that
+ * was not submitted, or NULL; caller frees.  For offering to resume. */
+char *exam_attempt_latest(const char *dir, const struct exam_params *p);
 
 #endif

@@ -8,10 +8,13 @@
  * kind, the answer in machine form (choice position, order of positions,
  * milliseconds) and in the form printed on paper ("B", "C A D B", "4.15").
  * Resuming rebuilds the exam from the parameters and refuses the file if
- * the question ids differ (the bank changed since).
+ * the question ids differ (the bank changed since).  Finding the newest
+ * unsubmitted attempt of an exam trusts the documents, not the file names,
+ * since two student ids may map to one name.
  */
 #include <config.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,18 +139,25 @@ exam_results_dir(void)
 }
 
 /* Keep file names to a safe alphabet whatever the student id holds. */
-char *
-exam_attempt_path(const char *dir, const struct exam_session *s)
+static void
+attempt_name(const char *student, char *name, size_t size)
 {
 	static const char safe[] = "abcdefghijklmnopqrstuvwxyz"
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
-	char name[64];
+	const char *id = student[0] ? student : "anonymous";
 	size_t i;
-	const char *id = s->ex.p.student[0] ? s->ex.p.student : "anonymous";
 
-	for (i = 0; id[i] != '\0' && i < sizeof(name) - 1; i++)
+	for (i = 0; id[i] != '\0' && i < size - 1; i++)
 		name[i] = strchr(safe, id[i]) != NULL ? id[i] : '_';
 	name[i] = '\0';
+}
+
+char *
+exam_attempt_path(const char *dir, const struct exam_session *s)
+{
+	char name[64];
+
+	attempt_name(s->ex.p.student, name, sizeof(name));
 	return quiz_strdupf("%s/%s-%llu-%lld.json", dir, name,
 	    (unsigned long long)s->ex.p.seed, (long long)s->started);
 }
@@ -297,4 +307,64 @@ exam_session_resume(struct exam_session *s, const char *path, char *err,
 		    "was (were the bank files changed?)"), path);
 	}
 	return ok;
+}
+
+/* ------------------------------------------------------------ finding */
+
+/* The start time of an unsubmitted attempt at this exam, or -1. */
+static int64_t
+latest_check(const char *path, const struct exam_params *p)
+{
+	size_t len = 0, at;
+	char *text = resume_read(path, &len);
+	struct json *doc = text ? json_parse(text, len, &at) : NULL;
+	const struct json *sub = json_get(doc, "submitted");
+	const struct json *st = json_get(doc, "started");
+	const char *student = json_str(json_get(doc, "student"));
+	uint64_t seed;
+	int64_t started = -1;
+
+	if (doc != NULL && json_u64(json_get(doc, "seed"), &seed) &&
+	    seed == p->seed && student != NULL &&
+	    strcmp(student, p->student) == 0 && sub != NULL &&
+	    sub->type == JSON_BOOL && !sub->b && st != NULL &&
+	    st->type == JSON_NUM)
+		started = strtoll(st->s, NULL, 10);
+	json_free(doc);
+	free(text);
+	return started;
+}
+
+char *
+exam_attempt_latest(const char *dir, const struct exam_params *p)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char name[64], *prefix, *best = NULL;
+	int64_t best_started = -1;
+
+	if (d == NULL)
+		return NULL;
+	attempt_name(p->student, name, sizeof(name));
+	prefix = quiz_strdupf("%s-%llu-", name, (unsigned long long)p->seed);
+	while ((de = readdir(d)) != NULL) {
+		size_t n = strlen(de->d_name);
+		char *path;
+		int64_t started;
+
+		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0 ||
+		    n < 5 || strcmp(de->d_name + n - 5, ".json") != 0)
+			continue;
+		path = quiz_strdupf("%s/%s", dir, de->d_name);
+		started = latest_check(path, p);
+		if (started >= 0 && started >= best_started) {
+			free(best);
+			best = path;
+			best_started = started;
+		} else
+			free(path);
+	}
+	closedir(d);
+	free(prefix);
+	return best;
 }

@@ -38,7 +38,7 @@ static const struct ui_glyphs ui_ascii = {
 	"-", "|", ">", "<", "X", "+", "*"
 };
 
-static uint64_t
+uint64_t
 ui_now_ms(void)
 {
 	struct timespec ts;
@@ -105,7 +105,7 @@ ui_signals(void)
 }
 
 static void
-ui_roles(struct ui *ui)
+ui_roles(struct ui_look *lk)
 {
 	static const short fg[UI_NROLES] = {
 		-1, -1, COLOR_YELLOW, COLOR_GREEN, COLOR_MAGENTA, COLOR_BLUE,
@@ -119,33 +119,42 @@ ui_roles(struct ui *ui)
 	};
 	const char *nc = getenv("NO_COLOR");
 
-	ui->color = has_colors() && (nc == NULL || *nc == '\0');
-	if (ui->color) {
+	lk->color = has_colors() && (nc == NULL || *nc == '\0');
+	if (lk->color) {
 		start_color();
 		use_default_colors();
 	}
 	for (int r = 0; r < UI_NROLES; r++) {
-		ui->role[r] = mono[r];
-		if (!ui->color || fg[r] == -1)
+		lk->role[r] = mono[r];
+		if (!lk->color || fg[r] == -1)
 			continue;
 		init_pair((short)r, fg[r], -1);
-		ui->role[r] = COLOR_PAIR(r) | (mono[r] & (A_BOLD | A_DIM));
+		lk->role[r] = COLOR_PAIR(r) | (mono[r] & (A_BOLD | A_DIM));
 	}
-	ui->role[ROLE_PH_TIME_WAIT] |= ui->color ? A_BOLD : 0;
-	ui->role[ROLE_KEY] |= ui->color ? A_BOLD : 0;
+	lk->role[ROLE_PH_TIME_WAIT] |= lk->color ? A_BOLD : 0;
+	lk->role[ROLE_KEY] |= lk->color ? A_BOLD : 0;
+}
+
+/* Why no full-screen program can work here, or NULL: shared with the
+ * quiz, which says what to use instead in its own words. */
+const char *
+ui_term_unusable(void)
+{
+	const char *term = getenv("TERM");
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return _("standard input and output must be a terminal");
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
+		return _("the terminal type (TERM) is unset or \"dumb\"");
+	return NULL;
 }
 
 /* Refuse before drawing anything where a full-screen program cannot work. */
 static bool
 ui_refuse(void)
 {
-	const char *term = getenv("TERM");
-	const char *why = NULL;
+	const char *why = ui_term_unusable();
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		why = _("standard input and output must be a terminal");
-	else if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
-		why = _("the terminal type (TERM) is unset or \"dumb\"");
 	if (why == NULL)
 		return false;
 	/* TRANSLATORS: the program name, then the reason. */
@@ -156,11 +165,14 @@ ui_refuse(void)
 	return true;
 }
 
-static bool
-ui_start(struct ui *ui)
+/* Signals, curses modes, colour roles and glyphs: everything a full-screen
+ * mode needs, for the simulator and the quiz alike. */
+bool
+ui_term_start(bool ascii, struct ui_look *lk)
 {
 	const char *cs = nl_langinfo(CODESET);
 
+	ui_signals();
 	if (newterm(NULL, stdout, stdin) == NULL) {
 		fprintf(stderr, _("%s: cannot use this terminal (TERM=%s).\n"),
 		    PACKAGE, getenv("TERM"));
@@ -172,10 +184,50 @@ ui_start(struct ui *ui)
 	nonl();
 	curs_set(0);
 	set_escdelay(25);
-	ui_roles(ui);
-	ui->g = ui->o->ascii || cs == NULL || strcmp(cs, "UTF-8") != 0 ?
+	ui_roles(lk);
+	lk->g = ascii || cs == NULL || strcmp(cs, "UTF-8") != 0 ?
 	    &ui_ascii : &ui_utf8;
 	wnoutrefresh(stdscr);
+	return true;
+}
+
+void
+ui_term_end(void)
+{
+	if (ui_curses_on)
+		endwin();
+	ui_curses_on = false;
+}
+
+/* The quit signal that ended the loop (SIGINT, SIGTERM, SIGHUP), or 0. */
+int
+ui_term_signal(void)
+{
+	return ui_signal;
+}
+
+/* After cleaning up, die of the quit signal as the shell expects. */
+void
+ui_term_reraise(void)
+{
+	int sig = ui_signal;
+
+	if (sig != 0) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+}
+
+static bool
+ui_start(struct ui *ui)
+{
+	struct ui_look lk;
+
+	if (!ui_term_start(ui->o->ascii, &lk))
+		return false;
+	ui->color = lk.color;
+	ui->g = lk.g;
+	memcpy(ui->role, lk.role, sizeof(ui->role));
 	ui_layout(ui);
 	return true;
 }
@@ -272,7 +324,6 @@ int
 ui_main(const struct ui_opts *o)
 {
 	struct ui ui;
-	int sig;
 
 	memset(&ui, 0, sizeof(ui));
 	ui.o = o;
@@ -284,7 +335,6 @@ ui_main(const struct ui_opts *o)
 		session_free(&ui.s);
 		return UI_EXIT_USAGE;
 	}
-	ui_signals();
 	if (!ui_start(&ui)) {
 		session_free(&ui.s);
 		return UI_EXIT_USAGE;
@@ -293,12 +343,8 @@ ui_main(const struct ui_opts *o)
 		ui_message(&ui, false, _("Lecture mode: press Space, n or Right "
 		    "for the next step, p or Left to go back."));
 	ui_loop(&ui);
-	endwin();
-	ui_curses_on = false;
+	ui_term_end();
 	session_free(&ui.s);
-	if ((sig = ui_signal) != 0) {
-		signal(sig, SIG_DFL);
-		raise(sig);
-	}
+	ui_term_reraise();
 	return UI_EXIT_OK;
 }

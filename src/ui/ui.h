@@ -20,4 +20,11 @@ struct ui_opts {
 /* Run the simulator (or lecture mode); returns the exit status. */
 int ui_main(const struct ui_opts *o);
 
+/* The interactive drill and the timed exam (`tcpteach quiz`, `tcpteach
+ * exam`), from what quiz_cli and exam_cli handed over; they use o->ascii.
+ * Return the exit status (1 when no question fits the topics). */
+struct quiz_cli_tui;
+int ui_quiz_main(const struct quiz_cli_tui *t, const struct ui_opts *o);
+int ui_exam_main(const struct quiz_cli_tui *t, const struct ui_opts *o);
+
 #endif

@@ -99,6 +99,23 @@ void ui_message(struct ui *ui, bool err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void ui_start_anim(struct ui *ui);
 
+/* ui.c: the terminal, shared by every full-screen mode (the simulator and
+ * the quiz).  ui_term_start installs the signal handlers and starts
+ * curses; after the loop, ui_term_end restores the terminal and
+ * ui_term_reraise dies of the quit signal that ended it, if any. */
+struct ui_look {
+	bool color;
+	const struct ui_glyphs *g;
+	attr_t role[UI_NROLES];
+};
+
+const char *ui_term_unusable(void);
+bool ui_term_start(bool ascii, struct ui_look *lk);
+void ui_term_end(void);
+int ui_term_signal(void);
+void ui_term_reraise(void);
+uint64_t ui_now_ms(void);
+
 /* draw.c */
 void ui_layout(struct ui *ui);
 void ui_draw(struct ui *ui, int what);

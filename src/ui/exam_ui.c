@@ -1,0 +1,203 @@
+/*
+ * The timed exam (`tcpteach exam` without --print, --key or --export).
+ *
+ * No feedback until the end: answers can be changed until the exam is
+ * submitted, by the student (S, confirmed) or by the clock.  The attempt
+ * is one JSON file in the results directory, rewritten atomically after
+ * every change, on quitting, on a quit signal and every few seconds of a
+ * countdown, so an interrupted attempt resumes where it stopped, with the
+ * time it had used (--resume FILE, or the offer made when an unsubmitted
+ * attempt at the same exam is found).  Time is measured with the
+ * monotonic clock and handed to the session, which never reads a clock.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/atomic.h"
+#include "lib/i18n.h"
+#include "lib/xalloc.h"
+#include "quiz/cli.h"
+#include "ui/quiz_int.h"
+#include "ui/ui.h"
+
+static bool
+qui_exam_save(struct qui *qu)
+{
+	if (qu->es.path == NULL)
+		return false;
+	if (mkdir_parents(qu->dir) < 0 || exam_session_save(&qu->es) < 0) {
+		/* TRANSLATORS: file name, then the system's reason. */
+		qui_message(qu, true, _("Cannot save the attempt to %s: %s"),
+		    qu->es.path, strerror(errno));
+		return false;
+	}
+	qu->saved_elapsed = qu->es.elapsed_ms;
+	return true;
+}
+
+int
+qui_exam_changed(struct qui *qu)
+{
+	qui_exam_save(qu);
+	return QR_ALL;
+}
+
+int
+qui_exam_submit(struct qui *qu, bool timeout)
+{
+	qu->ask = QUI_A_NONE;
+	qui_finish(qu);
+	qui_message(qu, timeout, "%s", timeout ? _("Time is up: your "
+	    "answers were submitted.") : _("Submitted."));
+	qui_exam_save(qu);
+	return QR_ALL;
+}
+
+/* Let the monotonic clock's time pass into the session. */
+int
+qui_exam_tick(struct qui *qu)
+{
+	uint64_t now = ui_now_ms(), d = now - qu->last_ms;
+
+	qu->last_ms = now;
+	if (qu->done || qu->ask == QUI_A_RESUME)
+		return 0;
+	if (exam_session_tick(&qu->es, d))
+		return qui_exam_submit(qu, true);
+	if (qu->es.limit_ms == 0)
+		return 0;
+	if (qu->es.elapsed_ms - qu->saved_elapsed >= QUI_SAVE_EVERY_MS)
+		qui_exam_save(qu);
+	return QR_TITLE | QR_STATUS;
+}
+
+/* "12:04 left" with a limit, else the time used, "3:10". */
+void
+qui_exam_remaining(const struct qui *qu, char *buf, size_t size)
+{
+	uint64_t s;
+
+	if (qu->es.limit_ms == 0) {
+		s = qu->es.elapsed_ms / 1000;
+		snprintf(buf, size, "%llu:%02llu", (unsigned long long)(s / 60),
+		    (unsigned long long)(s % 60));
+		return;
+	}
+	s = (exam_session_remaining(&qu->es) + 999) / 1000;
+	/* TRANSLATORS: minutes:seconds of the exam still to go. */
+	snprintf(buf, size, _("%llu:%02llu left"), (unsigned long long)(s / 60),
+	    (unsigned long long)(s % 60));
+}
+
+int
+qui_exam_resume_offer(struct qui *qu, bool yes)
+{
+	if (yes) {
+		exam_session_free(&qu->es);
+		qu->es = qu->offer;
+		memset(&qu->offer, 0, sizeof(qu->offer));
+		if (qu->es.submitted)
+			qui_finish(qu);
+		qui_message(qu, false, _("Resumed the attempt in %s."),
+		    qu->es.path);
+	} else
+		exam_session_free(&qu->offer);
+	qu->has_offer = false;
+	qu->last_ms = ui_now_ms();
+	qui_exam_save(qu);
+	return QR_ALL;
+}
+
+/* An unsubmitted attempt at the very same exam, if one is lying there. */
+static void
+qui_exam_find_offer(struct qui *qu, const struct exam_params *p)
+{
+	char *latest = exam_attempt_latest(qu->dir, p), err[512];
+	const struct exam_params *o = &qu->offer.ex.p;
+
+	if (latest == NULL)
+		return;
+	if (exam_session_resume(&qu->offer, latest, err, sizeof(err))) {
+		qu->has_offer = !qu->offer.submitted && o->count == p->count &&
+		    o->topics == p->topics && o->minutes == p->minutes &&
+		    o->generated_only == p->generated_only &&
+		    strcmp(o->lang, p->lang) == 0;
+		if (!qu->has_offer)
+			exam_session_free(&qu->offer);
+	}
+	free(latest);
+	if (qu->has_offer)
+		qu->ask = QUI_A_RESUME;
+}
+
+static int
+qui_exam_open(struct qui *qu, const struct quiz_cli_tui *t)
+{
+	char err[512];
+
+	if (t->resume != NULL) {
+		if (!exam_session_resume(&qu->es, t->resume, err,
+		    sizeof(err))) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, err);
+			return UI_EXIT_USAGE;
+		}
+		if (qu->es.submitted)
+			qui_finish(qu);
+		return UI_EXIT_OK;
+	}
+	if (!qui_session(&qu->es, &t->params)) {
+		fprintf(stderr, _("%s: no question fits these topics.\n"),
+		    PACKAGE);
+		return 1;
+	}
+	qu->es.path = exam_attempt_path(qu->dir, &qu->es);
+	qui_exam_find_offer(qu, &t->params);
+	if (!qu->has_offer)
+		qui_exam_save(qu);
+	return UI_EXIT_OK;
+}
+
+/* After the terminal is restored: where the attempt is, for the student
+ * to resume it and the teacher to collect it. */
+static void
+qui_exam_goodbye(struct qui *qu)
+{
+	if (!qu->es.submitted && !qu->has_offer)
+		qui_exam_save(qu);
+	if (qu->es.path == NULL || qu->has_offer)
+		return;
+	printf(_("Your attempt is saved in %s\n"), qu->es.path);
+	if (!qu->es.submitted)
+		printf(_("It is not submitted yet; to go on, run: %s exam "
+		    "--resume %s\n"), PACKAGE, qu->es.path);
+	printf(_("Results directory: %s\n"), qu->dir);
+}
+
+int
+ui_exam_main(const struct quiz_cli_tui *t, const struct ui_opts *o)
+{
+	struct qui qu;
+	int rc;
+
+	if ((rc = qui_refuse(true)) != 0)
+		return rc;
+	memset(&qu, 0, sizeof(qu));
+	qu.mode = QUI_EXAM;
+	qu.ascii = o->ascii;
+	qu.dir = t->results_dir != NULL ? xstrdup(t->results_dir) :
+	    exam_results_dir();
+	if ((rc = qui_exam_open(&qu, t)) != UI_EXIT_OK) {
+		qui_free(&qu);
+		return rc;
+	}
+	rc = qui_run(&qu);
+	if (rc == UI_EXIT_OK)
+		qui_exam_goodbye(&qu);
+	qui_free(&qu);
+	ui_term_reraise();
+	return rc;
+}
