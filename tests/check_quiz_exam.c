@@ -470,7 +470,16 @@ START_TEST(test_session_scores_saves_and_resumes)
 	ck_assert_uint_eq(sc.right, 11);
 	ck_assert_uint_eq(sc.answered, 11);
 	ck_assert(exam_session_tick(&r, 30000));
+	/* Before submission the file must not give the key away. */
+	char *doc = exam_session_json(&r);
+	ck_assert_ptr_null(strstr(doc, "\"right\""));
+	ck_assert_ptr_null(strstr(doc, "\"score\""));
+	free(doc);
 	exam_session_submit(&r);
+	doc = exam_session_json(&r);
+	ck_assert_ptr_nonnull(strstr(doc, "\"right\": "));
+	ck_assert_ptr_nonnull(strstr(doc, "\"score\": {\"right\": 11,"));
+	free(doc);
 	ck_assert(!exam_session_choose(&r, 1, 0));
 	unlink(s.path);
 	rmdir(dir);

@@ -67,8 +67,8 @@ enum tcp_notice {
 	TCP_N_REFUSED,		/* RST answered our SYN */
 	TCP_N_RESET,		/* RST in a synchronized state */
 	TCP_N_TIMEOUT,		/* gave up retransmitting */
-	TCP_N_EOF,		/* the peer's FIN reached the reader */
-	TCP_N_CLOSED		/* the connection ended in an orderly way */
+	TCP_N_EOF,		/* the peer's FIN arrived (RFC: "connection closing") */
+	TCP_N_CLOSED		/* the TCB was deleted without an error */
 };
 #define TCP_NNOTICES 6
 

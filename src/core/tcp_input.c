@@ -281,7 +281,6 @@ tcp_ack(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg)
 		if (!tcp_ack_common(tcb, io, seg))
 			return false;
 		if (tcp_fin_acked(tcb)) {
-			tcp_notify(io, TCP_N_CLOSED, TCP_W_LAST_ACK_ACK_OF_FIN);
 			tcp_enter_closed(tcb, io, TCP_W_LAST_ACK_ACK_OF_FIN);
 			return false;
 		}
@@ -349,8 +348,9 @@ tcp_fin(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg)
 	if ((seg->flags & TCP_FIN) == 0)
 		return;
 	tcb->rcv_nxt += 1;
-	if (!tcb->rd_closed)
-		tcp_notify(io, TCP_N_EOF, TCP_W_FIN);
+	/* "Signal the user 'connection closing'" — in every state, even
+	 * after close(), as the RFC's eighth step says. */
+	tcp_notify(io, TCP_N_EOF, TCP_W_FIN);
 	switch (tcb->state) {
 	case TCP_SYN_RECEIVED:
 	case TCP_ESTABLISHED:

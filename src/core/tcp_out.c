@@ -231,11 +231,23 @@ tcp_timers_stop_all(struct tcp_tcb *tcb, const struct tcp_io *io)
 		tcp_timer_stop(tcb, io, (enum tcp_timer)t);
 }
 
+/* Endings that carry their own notice (reset, refused, timeout) or reach
+ * no application (crash); every other deletion of the TCB is "closed". */
+static bool
+tcp_ends_in_error(enum tcp_why why)
+{
+	return why == TCP_W_CRASH || why == TCP_W_GIVE_UP ||
+	    why == TCP_W_SYNSENT_RST || why == TCP_W_RST_SYNRCVD_ACTIVE ||
+	    why == TCP_W_RST_RESET;
+}
+
 /* Delete the TCB: a fresh CLOSED block, as the RFC's "delete the TCB". */
 void
 tcp_enter_closed(struct tcp_tcb *tcb, const struct tcp_io *io,
     enum tcp_why why)
 {
+	if (!tcp_ends_in_error(why))
+		tcp_notify(io, TCP_N_CLOSED, why);
 	tcp_timers_stop_all(tcb, io);
 	tcp_set_state(tcb, io, TCP_CLOSED, why);
 	tcp_init(tcb);
@@ -257,7 +269,6 @@ tcp_enter_time_wait(struct tcp_tcb *tcb, const struct tcp_io *io,
     enum tcp_why why)
 {
 	if (!io->cfg->time_wait) {
-		tcp_notify(io, TCP_N_CLOSED, TCP_W_TIME_WAIT_OFF);
 		tcp_enter_closed(tcb, io, TCP_W_TIME_WAIT_OFF);
 		return;
 	}

@@ -73,7 +73,6 @@ tcp_timer_fire(struct tcp_tcb *tcb, const struct tcp_io *io, enum tcp_timer t)
 		tcp_rexmt_timeout(tcb, io);
 		break;
 	case TCP_T_TIME_WAIT:
-		tcp_notify(io, TCP_N_CLOSED, TCP_W_TIME_WAIT_DONE);
 		tcp_enter_closed(tcb, io, TCP_W_TIME_WAIT_DONE);
 		break;
 	case TCP_T_FIN_WAIT_2:

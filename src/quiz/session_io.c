@@ -90,22 +90,31 @@ exam_session_json(const struct exam_session *s)
 	    "  \"limit_ms\": %llu,\n  \"submitted\": %s,\n",
 	    (long long)s->started, (unsigned long long)s->elapsed_ms,
 	    (unsigned long long)s->limit_ms, s->submitted ? "true" : "false");
-	qb_add(&b, "  \"score\": {\"right\": %u, \"answered\": %u, "
-	    "\"total\": %u, \"percent\": %u},\n  \"questions\": [", sc.right,
-	    sc.answered, sc.total, sc.percent);
+	/* Until submission the file sits where the student can read it, so
+	 * it holds neither the answer key nor a score that would reveal,
+	 * answer by answer, which choices are right. */
+	if (s->submitted)
+		qb_add(&b, "  \"score\": {\"right\": %u, \"answered\": %u, "
+		    "\"total\": %u, \"percent\": %u},\n", sc.right,
+		    sc.answered, sc.total, sc.percent);
+	qb_add(&b, "  \"questions\": [");
 	for (size_t i = 0; i < s->ex.n; i++) {
 		const struct quiz_question *q = &s->ex.q[i];
-		char *right = exam_answer_str(q);
 
 		qb_add(&b, "%s\n    {\"id\": ", i ? "," : "");
 		json_put_str(&b, q->id);
 		qb_add(&b, ", \"kind\": \"%s\", ", quiz_kind_name(q->kind));
 		json_answer(&b, q, &s->ans[i]);
-		qb_add(&b, ", \"right\": ");
-		json_put_str(&b, right);
-		qb_add(&b, ", \"correct\": %s}", exam_answer_right(q,
-		    &s->ans[i]) ? "true" : "false");
-		free(right);
+		if (s->submitted) {
+			char *right = exam_answer_str(q);
+
+			qb_add(&b, ", \"right\": ");
+			json_put_str(&b, right);
+			qb_add(&b, ", \"correct\": %s", exam_answer_right(q,
+			    &s->ans[i]) ? "true" : "false");
+			free(right);
+		}
+		qb_add(&b, "}");
 	}
 	qb_add(&b, "\n  ]\n}\n");
 	return qb_take(&b);

@@ -13,7 +13,7 @@ quiz_give "$a1"
 screen_expect "Answered 1 of 3"
 f=$(ls "$QTMP"/tcpteach/results/r1-7-*.json 2>/dev/null)
 [ -n "$f" ] || { echo "FAIL: no attempt file" >&2; exit 1; }
-quiz_file_wait "$f" '"answered": 1,'
+quiz_file_wait "$f" '"answer": "'
 $TMUX_CMD kill-server >/dev/null 2>&1
 quiz_file_wait "$f" '"submitted": false'
 
