@@ -4,7 +4,7 @@
  * picked from its menu, and a saved session is these lines.
  *
  * Data model: the text is built left to right in the caller's buffer by a
- * small appender (struct fbuf) that never overruns and truncates silently;
+ * small appender (struct sbuf) that never overruns and truncates silently;
  * the canonical spellings are the long host names, lower-case keywords,
  * upper-case flags and states, and the largest whole unit of a duration.
  */
@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/sbuf.h"
 #include "script/script_internal.h"
 
 /* Indexed by bit position: FIN is 0x01, SYN 0x02, ... as in core/tcp.h. */
@@ -29,29 +30,6 @@ static const uint8_t flag_order[6] = {
 static const char *const host_names[2] = { "client", "server" };
 static const char *const dir_names[2] = { "c>s", "s>c" };
 
-struct fbuf {
-	char *p;
-	size_t size, len;
-};
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-static void
-f_add(struct fbuf *f, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (f->len + 1 >= f->size)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(f->p + f->len, f->size - f->len, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		f->len += (size_t)n < f->size - f->len ? (size_t)n :
-		    f->size - f->len - 1;
-}
 
 char *
 script_flags_str(uint8_t flags, char *buf)
@@ -74,51 +52,51 @@ script_flags_str(uint8_t flags, char *buf)
 }
 
 static void
-f_dur(struct fbuf *f, const struct cmd_dur *d)
+f_dur(struct sbuf *f, const struct cmd_dur *d)
 {
 	if (d->msl != 0)
-		f_add(f, " %lumsl", (unsigned long)d->msl);
+		sbuf_add(f, " %lumsl", (unsigned long)d->msl);
 	else if (d->ms != 0 && d->ms % 60000 == 0)
-		f_add(f, " %llumin", (unsigned long long)(d->ms / 60000));
+		sbuf_add(f, " %llumin", (unsigned long long)(d->ms / 60000));
 	else if (d->ms != 0 && d->ms % 1000 == 0)
-		f_add(f, " %llus", (unsigned long long)(d->ms / 1000));
+		sbuf_add(f, " %llus", (unsigned long long)(d->ms / 1000));
 	else
-		f_add(f, " %llums", (unsigned long long)d->ms);
+		sbuf_add(f, " %llums", (unsigned long long)d->ms);
 }
 
 static void
-f_sel(struct fbuf *f, const struct cmd_sel *s)
+f_sel(struct sbuf *f, const struct cmd_sel *s)
 {
 	switch (s->kind) {
 	case SEL_ANY:
 		break;
 	case SEL_ID:
-		f_add(f, " #%lu", (unsigned long)s->id);
+		sbuf_add(f, " #%lu", (unsigned long)s->id);
 		break;
 	case SEL_DIR:
-		f_add(f, " %s", dir_names[s->dir == DIR_S2C]);
+		sbuf_add(f, " %s", dir_names[s->dir == DIR_S2C]);
 		break;
 	}
 }
 
 static void
-f_segspec(struct fbuf *f, const struct cmd_segspec *s)
+f_segspec(struct sbuf *f, const struct cmd_segspec *s)
 {
 	char flags[TCP_FLAGS_BUFSZ];
 
-	f_add(f, " %s", script_flags_str(s->flags, flags));
+	sbuf_add(f, " %s", script_flags_str(s->flags, flags));
 	if (s->has_seq)
-		f_add(f, " seq=%lu", (unsigned long)s->seq);
+		sbuf_add(f, " seq=%lu", (unsigned long)s->seq);
 	if (s->has_ack)
-		f_add(f, " ack=%lu", (unsigned long)s->ack);
+		sbuf_add(f, " ack=%lu", (unsigned long)s->ack);
 	if (s->has_len)
-		f_add(f, " len=%u", (unsigned)s->len);
+		sbuf_add(f, " len=%u", (unsigned)s->len);
 }
 
 static void
-f_set(struct fbuf *f, const struct cmd *c)
+f_set(struct sbuf *f, const struct cmd *c)
 {
-	f_add(f, "set %s", script_set_names[c->key]);
+	sbuf_add(f, "set %s", script_set_names[c->key]);
 	switch (c->key) {
 	case SET_MSL:
 	case SET_RTO:
@@ -129,57 +107,57 @@ f_set(struct fbuf *f, const struct cmd *c)
 		if (c->on)
 			f_dur(f, &c->dur);
 		else
-			f_add(f, " off");
+			sbuf_add(f, " off");
 		break;
 	case SET_SYN_RETRIES:
 	case SET_RETRIES:
 	case SET_SYNACK_RETRIES:
-		f_add(f, " %llu", (unsigned long long)c->num);
+		sbuf_add(f, " %llu", (unsigned long long)c->num);
 		break;
 	case SET_DELAYED_ACK:
 	case SET_TIME_WAIT:
-		f_add(f, " %s", c->on ? "on" : "off");
+		sbuf_add(f, " %s", c->on ? "on" : "off");
 		break;
 	case SET_HANDSHAKE:
-		f_add(f, " %s", c->on ? "three" : "two");
+		sbuf_add(f, " %s", c->on ? "three" : "two");
 		break;
 	}
 }
 
 static void
-f_setup(struct fbuf *f, const struct cmd *c)
+f_setup(struct sbuf *f, const struct cmd *c)
 {
 	if (c->kind == CMD_SEED)
-		f_add(f, "seed %llu", (unsigned long long)c->num);
+		sbuf_add(f, "seed %llu", (unsigned long long)c->num);
 	else if (c->kind == CMD_PROFILE)
-		f_add(f, "profile %s",
+		sbuf_add(f, "profile %s",
 		    c->profile == PROFILE_LINUX ? "linux" : "rfc9293");
 	else if (c->kind == CMD_SET)
 		f_set(f, c);
 	else {
-		f_add(f, "isn %s", host_names[c->host == HOST_SERVER]);
+		sbuf_add(f, "isn %s", host_names[c->host == HOST_SERVER]);
 		for (unsigned i = 0; i < c->nisn && i < CMD_ISN_MAX; i++)
-			f_add(f, " %lu", (unsigned long)c->isn[i]);
+			sbuf_add(f, " %lu", (unsigned long)c->isn[i]);
 	}
 }
 
 static void
-f_expect(struct fbuf *f, const struct cmd *c)
+f_expect(struct sbuf *f, const struct cmd *c)
 {
 	const char *host = host_names[c->host == HOST_SERVER];
 
 	if (c->kind == CMD_EXPECT_STATE)
-		f_add(f, "expect %s %s", host, tcp_state_name(c->state));
+		sbuf_add(f, "expect %s %s", host, tcp_state_name(c->state));
 	else if (c->kind == CMD_EXPECT_INFLIGHT_NONE)
-		f_add(f, "expect inflight none");
+		sbuf_add(f, "expect inflight none");
 	else if (c->kind == CMD_EXPECT_NOTICE)
-		f_add(f, "expect notice %s %s", host,
+		sbuf_add(f, "expect notice %s %s", host,
 		    tcp_notice_name(c->notice));
 	else if (c->kind == CMD_EXPECT_SENT) {
-		f_add(f, "expect sent %s", host);
+		sbuf_add(f, "expect sent %s", host);
 		f_segspec(f, &c->seg);
 	} else {
-		f_add(f, "expect inflight");
+		sbuf_add(f, "expect inflight");
 		f_sel(f, &c->sel);
 		f_segspec(f, &c->seg);
 	}
@@ -188,7 +166,7 @@ f_expect(struct fbuf *f, const struct cmd *c)
 char *
 script_format(const struct cmd *c, char *buf, size_t size)
 {
-	struct fbuf f = { buf, size, 0 };
+	struct sbuf f = { buf, size, 0 };
 	const struct script_command *sc = &script_commands[c->kind];
 
 	if (size == 0)
@@ -207,30 +185,30 @@ script_format(const struct cmd *c, char *buf, size_t size)
 	case CMD_SHUTDOWN:
 	case CMD_ABORT:
 	case CMD_CRASH:
-		f_add(&f, "%s %s", host_names[c->host == HOST_SERVER],
+		sbuf_add(&f, "%s %s", host_names[c->host == HOST_SERVER],
 		    sc->name);
 		break;
 	case CMD_SEND:
-		f_add(&f, "%s send %llu", host_names[c->host == HOST_SERVER],
+		sbuf_add(&f, "%s send %llu", host_names[c->host == HOST_SERVER],
 		    (unsigned long long)c->num);
 		break;
 	case CMD_DELIVER:
 	case CMD_DROP:
 	case CMD_DUP:
-		f_add(&f, "%s", sc->name);
+		sbuf_add(&f, "%s", sc->name);
 		f_sel(&f, &c->sel);
 		break;
 	case CMD_INJECT:
-		f_add(&f, "inject %s", dir_names[c->dir == DIR_S2C]);
+		sbuf_add(&f, "inject %s", dir_names[c->dir == DIR_S2C]);
 		f_segspec(&f, &c->seg);
 		break;
 	case CMD_SETTLE:
 	case CMD_WAIT_TIMER:
-		f_add(&f, "%s%s%s", sc->name, sc->sub ? " " : "",
+		sbuf_add(&f, "%s%s%s", sc->name, sc->sub ? " " : "",
 		    sc->sub ? sc->sub : "");
 		break;
 	case CMD_WAIT:
-		f_add(&f, "wait");
+		sbuf_add(&f, "wait");
 		f_dur(&f, &c->dur);
 		break;
 	case CMD_EXPECT_STATE:
