@@ -33,6 +33,8 @@ help(void)
 	    "  script [--diagram] [--quiet] FILE...\n"
 	    "                         run scenario files and print a trace\n"
 	    "  play FILE              lecture mode: step through a scenario\n"
+	    "  lessons                the guided lessons, with your progress\n"
+	    "  lesson N               open lesson N where you left it\n"
 	    "  lessons --list         list the guided lessons\n"
 	    "  lessons --check [FILE]...\n"
 	    "                         prove that lesson files work\n"
@@ -51,7 +53,8 @@ help(void)
 	    "  -V, --version          show version information and exit\n"
 	    "\nExit status: 0 success, 1 a failed expect or impossible event,\n"
 	    "2 bad usage or a file that cannot be read or parsed.\n"), stdout);
-	printf(_("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
+	fputs(_("\nFull documentation: man tcpteach; the README lists the keys.\n"),
+	    stdout);
 }
 
 /* The interactive simulator's options; the caller already took --lang. */
@@ -92,6 +95,27 @@ main_quiz(int argc, char **argv, const struct ui_opts *uo)
 	if (rc != QUIZ_CLI_TUI)
 		return rc;
 	return tui.exam ? ui_exam_main(&tui, uo) : ui_quiz_main(&tui, uo);
+}
+
+/* `tcpteach lessons` alone is the browser and `tcpteach lesson N` opens
+ * one; --list and --check need no terminal and stay lesson_cli's. */
+static int
+main_lessons(int argc, char **argv, const struct ui_opts *uo)
+{
+	int i = 1;
+
+	/* --lang was taken already, wherever it stood. */
+	while (i < argc && strncmp(argv[i], "--lang", 6) == 0)
+		i += argv[i][6] == '\0' ? 2 : 1;
+	if (strcmp(argv[0], "lesson") == 0) {
+		if (i + 1 == argc)
+			return ui_lessons_main(uo, argv[i]);
+		fprintf(stderr, _("Usage: %s lesson N\n"), PACKAGE);
+		return EXIT_USAGE;
+	}
+	if (i >= argc)
+		return ui_lessons_main(uo, NULL);
+	return lesson_cli(argc, argv, stdout, stderr);
 }
 
 /* `tcpteach play [OPTION]... FILE`: the same options may follow "play". */
@@ -189,9 +213,10 @@ main(int argc, char **argv)
 	}
 	if (optind < argc && strcmp(argv[optind], "script") == 0)
 		return script_cli(argc - optind, argv + optind, stdout, stderr);
-	/* lessons lane: --list and --check (the browser is the UI's). */
-	if (optind < argc && strcmp(argv[optind], "lessons") == 0)
-		return lesson_cli(argc - optind, argv + optind, stdout, stderr);
+	/* lessons lane: --list and --check; the browser is the UI's. */
+	if (optind < argc && (strcmp(argv[optind], "lessons") == 0 ||
+	    strcmp(argv[optind], "lesson") == 0))
+		return main_lessons(argc - optind, argv + optind, &uo);
 	if (optind < argc && strcmp(argv[optind], "play") == 0)
 		return main_play(argc - optind, argv + optind, &uo);
 	/* quiz lane: `quiz` and `exam` (their interactive modes are the UI's). */

@@ -233,8 +233,9 @@ ui_start(struct ui *ui)
 }
 
 /* A frame of animation: move arrows by the time elapsed, not by frames,
- * so a slow terminal does not slow the lesson down. */
-static int
+ * so a slow terminal does not slow the lesson down.  The lesson screen's
+ * loop calls it too. */
+int
 ui_frame_tick(struct ui *ui)
 {
 	uint64_t now = ui_now_ms();

@@ -20,6 +20,10 @@ struct ui_opts {
 /* Run the simulator (or lecture mode); returns the exit status. */
 int ui_main(const struct ui_opts *o);
 
+/* The lesson browser (which NULL) or lesson `which` ("2", "02-handshake")
+ * first; a lesson that does not exist is exit status 2. */
+int ui_lessons_main(const struct ui_opts *o, const char *which);
+
 /* The interactive drill and the timed exam (`tcpteach quiz`, `tcpteach
  * exam`), from what quiz_cli and exam_cli handed over; they use o->ascii.
  * Return the exit status (1 when no question fits the topics). */

@@ -13,6 +13,7 @@
 
 #include "lib/i18n.h"
 #include "script/parse.h"
+#include "ui/lesson_ui.h"
 #include "ui/menu.h"
 #include "ui/ui_cmd.h"
 
@@ -135,6 +136,9 @@ const struct ui_cmd ui_cmds[] = {
 	{ "save", { 'w', 0, 0 }, "w",
 	    N_("save the session as a scenario file"), NULL, UI_G_NONE,
 	    ui_h_prompt, UI_P_SAVE, 0 },
+	{ "lessons", { 'g', 0, 0 }, "g",
+	    N_("guided lessons: the list, with your progress"), NULL,
+	    UI_G_NONE, ui_h_lessons, 0, 0 },
 	{ "help", { '?', KEY_F(1), 0 }, "? F1", N_("this help"), NULL,
 	    UI_G_NONE, ui_h_overlay, UI_O_HELP, 0 },
 	{ "quit", { 'q', 0, 0 }, "q", N_("quit"), NULL, UI_G_NONE,

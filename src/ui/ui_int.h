@@ -115,6 +115,8 @@ void ui_term_end(void);
 int ui_term_signal(void);
 void ui_term_reraise(void);
 uint64_t ui_now_ms(void);
+/* One animation frame of ui's session; returns what to redraw. */
+int ui_frame_tick(struct ui *ui);
 
 /* draw.c */
 void ui_layout(struct ui *ui);

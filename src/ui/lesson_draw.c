@@ -1,0 +1,475 @@
+/*
+ * Painting the lesson screens: the list, the step panel beside or below
+ * the simulator's views, the status line and the help screen.
+ *
+ * The panel's text is rebuilt from the runner and the learner's answers
+ * on every paint (a few short strings) and wrapped by lesson_panel.c, so
+ * a resize or a change of step can never show stale text.  As elsewhere,
+ * each window ends in wnoutrefresh and the loop calls doupdate once.
+ */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/i18n.h"
+#include "script/parse.h"
+#include "ui/draw_int.h"
+#include "ui/lesson_int.h"
+#include "ui/ui_cmd.h"
+
+#define LUI_TEXT_MAX 4096
+#define LUI_FOOT_MAX 12
+
+static const char *
+lui_tick_mark(const struct lui *lu)
+{
+	return lu->ascii ? "[ok]" : "\u2713";
+}
+
+static const char *
+lui_cross_mark(const struct lui *lu)
+{
+	return lu->ascii ? "[x]" : "\u2717";
+}
+
+static attr_t
+lui_role(const struct lui *lu, enum lpanel_role r)
+{
+	switch (r) {
+	case LP_TEXT:
+	case LP_CHOICE:
+		return A_NORMAL;
+	case LP_TASK:
+		return lu->lk.role[ROLE_KEY];
+	case LP_QUESTION:
+		return A_BOLD;
+	case LP_HINT:
+		return lu->lk.role[ROLE_C2S];
+	case LP_OK:
+		return lu->lk.role[ROLE_OK] | A_BOLD;
+	case LP_BAD:
+		return lu->lk.role[ROLE_ERROR];
+	case LP_DIM:
+		return lu->lk.role[ROLE_DIM];
+	}
+	return A_NORMAL;
+}
+
+/* Text expanded against the step's world ({QUERY} placeholders). */
+static const char *
+lui_x(const struct lui *lu, const char *text, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (text != NULL)
+		(void)lrun_expand(&lu->lr, text, buf, size);
+	return buf;
+}
+
+static void
+lui_add(struct lui *lu, enum lpanel_role role, bool gap, const char *text)
+{
+	char exp[LUI_TEXT_MAX];
+
+	if (text != NULL)
+		lpanel_add(&lu->panel, role, 0, gap, lui_x(lu, text, exp,
+		    sizeof(exp)));
+}
+
+static void
+lui_build_task(struct lui *lu, const struct lesson_step *st)
+{
+	char exp[LUI_TEXT_MAX], buf[LUI_TEXT_MAX + 64];
+
+	lui_x(lu, st->task.s, exp, sizeof(exp));
+	snprintf(buf, sizeof(buf), st->goal ? _("Goal: %s") : _("Task: %s"),
+	    exp);
+	lpanel_add(&lu->panel, LP_TASK, 0, true, buf);
+	for (size_t i = 0; i < lu->lr.nhints && i < st->nhints; i++) {
+		lui_x(lu, st->hints[i].s, exp, sizeof(exp));
+		snprintf(buf, sizeof(buf), _("Hint: %s"), exp);
+		lpanel_add(&lu->panel, LP_HINT, 0, false, buf);
+	}
+	if (lu->lr.done) {
+		snprintf(buf, sizeof(buf), _("%s Done \u2014 press n for the "
+		    "next step."), lui_tick_mark(lu));
+		lpanel_add(&lu->panel, LP_OK, 0, true, buf);
+	} else if (lu->checked && lu->why[0] != '\0') {
+		snprintf(buf, sizeof(buf), _("Not yet: %s"), lu->why);
+		lpanel_add(&lu->panel, LP_BAD, 0, true, buf);
+	}
+}
+
+/* "3 1 _ _": the display numbers picked so far for an ordering. */
+static void
+lui_build_picks(struct lui *lu, size_t n)
+{
+	char buf[64] = "", out[256];
+	size_t o = 0;
+
+	for (size_t i = 0; i < n && o + 4 < sizeof(buf); i++) {
+		if (i < lu->npick)
+			o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%zu ",
+			    lu->pick[i] + 1);
+		else
+			o += (size_t)snprintf(buf + o, sizeof(buf) - o, "_ ");
+	}
+	snprintf(out, sizeof(out), _("Your order: %s"), buf);
+	lpanel_add(&lu->panel, LP_DIM, 0, false, out);
+}
+
+static void
+lui_build_items(struct lui *lu, const struct lesson_step *st, bool order)
+{
+	size_t n = st->nchoices;
+	int right = lu->lr.done ? lrun_correct_choice(&lu->lr) : -1;
+	char exp[LUI_TEXT_MAX], buf[LUI_TEXT_MAX + 64];
+
+	for (size_t k = 0; k < n && (!order || k < LUI_MAXORDER); k++) {
+		size_t i = order ? lu->perm[k] : k;
+		char mark[32] = "";
+
+		for (size_t j = 0; order && j < lu->npick; j++)
+			if (lu->pick[j] == k)
+				snprintf(mark, sizeof(mark), "  [%zu]", j + 1);
+		if ((int)i == right)
+			snprintf(mark, sizeof(mark), "  \u2190");
+		lui_x(lu, st->choices[i].s, exp, sizeof(exp));
+		snprintf(buf, sizeof(buf), "%zu) %s%s", k + 1, exp, mark);
+		lpanel_add(&lu->panel, (int)i == right ? LP_OK : LP_CHOICE, 3,
+		    false, buf);
+	}
+	if (order)
+		lui_build_picks(lu, n);
+}
+
+static void
+lui_build_verdict(struct lui *lu, const struct lesson_step *st)
+{
+	char buf[512];
+
+	if (lu->has_verdict && lu->verdict == LRUN_RIGHT) {
+		snprintf(buf, sizeof(buf), _("%s Right!"), lui_tick_mark(lu));
+		lpanel_add(&lu->panel, LP_OK, 0, true, buf);
+	} else if (lu->has_verdict && !lu->revealed) {
+		snprintf(buf, sizeof(buf), _("%s Not right. Try again, or "
+		    "press $ to see the answer."), lui_cross_mark(lu));
+		lpanel_add(&lu->panel, LP_BAD, 0, true, buf);
+	}
+	if (!lu->lr.done && !lu->revealed)
+		return;
+	if (!lu->lr.done) {
+		snprintf(buf, sizeof(buf), _("The answer: %s"),
+		    lu->lr.answer_text);
+		lpanel_add(&lu->panel, LP_OK, 0, true, buf);
+	}
+	lui_add(lu, LP_TEXT, true, st->explain.s);
+	lpanel_add(&lu->panel, LP_DIM, 0, false, _("Press n for the next "
+	    "step."));
+}
+
+static void
+lui_build_question(struct lui *lu, const struct lesson_step *st)
+{
+	lui_add(lu, LP_QUESTION, true, st->question.s);
+	switch (st->qkind) {
+	case LESSON_Q_CHOICE:
+		lui_build_items(lu, st, false);
+		if (!lu->lr.done && !lu->revealed)
+			lpanel_add(&lu->panel, LP_DIM, 0, false, _("Press the "
+			    "number of your answer."));
+		break;
+	case LESSON_Q_ORDER:
+		lui_build_items(lu, st, true);
+		if (!lu->lr.done && !lu->revealed)
+			lpanel_add(&lu->panel, LP_DIM, 0, false, _("Press the "
+			    "numbers in the right order (Backspace takes one "
+			    "back)."));
+		break;
+	case LESSON_Q_VALUE:
+		if (!lu->lr.done && !lu->revealed)
+			lpanel_add(&lu->panel, LP_DIM, 0, false, _("Press "
+			    "Enter, or just start typing a number, to "
+			    "answer."));
+		break;
+	}
+	if (!lu->lr.answer_ok) {
+		char buf[512];
+
+		snprintf(buf, sizeof(buf), _("This question cannot be asked: "
+		    "%s"), lu->lr.err);
+		lpanel_add(&lu->panel, LP_BAD, 0, true, buf);
+	}
+	lui_build_verdict(lu, st);
+}
+
+static void
+lui_build_done(struct lui *lu)
+{
+	char buf[512];
+
+	snprintf(buf, sizeof(buf), _("%s Lesson complete!"), lui_tick_mark(lu));
+	lpanel_add(&lu->panel, LP_OK, 0, false, buf);
+	/* TRANSLATORS: the lesson's title. */
+	snprintf(buf, sizeof(buf), _("You have finished \u201c%s\u201d and "
+	    "your progress is saved. Press n or q to go back to the list of "
+	    "lessons."), lu->li->title);
+	lpanel_add(&lu->panel, LP_TEXT, 0, true, buf);
+}
+
+/* The panel's text for the current state of the step. */
+void
+lui_panel_build(struct lui *lu)
+{
+	const struct lesson_step *st = lrun_cur(&lu->lr);
+	const struct ui *ui = &lu->ui;
+
+	lpanel_clear(&lu->panel);
+	if (lu->finished) {
+		lui_build_done(lu);
+		return;
+	}
+	if (lu->lr.broken) {
+		char buf[512];
+
+		snprintf(buf, sizeof(buf), _("This step cannot be played "
+		    "(line %u): %s"), lu->lr.err_line, lu->lr.err);
+		lpanel_add(&lu->panel, LP_BAD, 0, false, buf);
+	}
+	lui_add(lu, LP_TEXT, false, st->say.s);
+	/* Narration alone is read from its start. */
+	lu->pfocus = st->kind == LESSON_SAY ? 0 : lu->panel.np;
+	switch (st->kind) {
+	case LESSON_TASK:
+		lui_build_task(lu, st);
+		break;
+	case LESSON_QUESTION:
+		lui_build_question(lu, st);
+		break;
+	case LESSON_SAY:
+		lpanel_add(&lu->panel, LP_DIM, 0, true, _("Press n to go on."));
+		break;
+	}
+	if (lu->msg[0] != '\0')
+		lpanel_add(&lu->panel, lu->msg_err ? LP_BAD : LP_OK, 0, true,
+		    lu->msg);
+	/* Without a narration window, the simulator speaks here. */
+	if (ui->wnar == NULL && ui->msg[0] != '\0')
+		lpanel_add(&lu->panel, ui->msg_err ? LP_BAD : LP_OK, 0, true,
+		    ui->msg);
+}
+
+struct lui_foot {
+	const char *key, *label;
+};
+
+/* The keys that matter now, most useful first. */
+static size_t
+lui_footer(const struct lui *lu, struct lui_foot *f)
+{
+	const struct lesson_step *st = lrun_cur(&lu->lr);
+	bool open = !lu->lr.done && !lu->revealed;
+	size_t n = 0;
+
+	if (lu->finished) {
+		f[n++] = (struct lui_foot){ "n q", _("back to the list") };
+		f[n++] = (struct lui_foot){ "p", _("last step") };
+		return n;
+	}
+	if (st->kind == LESSON_TASK && !lu->lr.done)
+		f[n++] = (struct lui_foot){ "!", _("hint") };
+	if (st->kind == LESSON_TASK)
+		f[n++] = (struct lui_foot){ "$", _("solution") };
+	if (st->kind == LESSON_QUESTION && open) {
+		f[n++] = (struct lui_foot){ st->qkind == LESSON_Q_VALUE ?
+		    "Enter" : "1-9", _("answer") };
+		f[n++] = (struct lui_foot){ "$", _("show answer") };
+	}
+	f[n++] = (struct lui_foot){ "n", _("next") };
+	f[n++] = (struct lui_foot){ "p", _("back") };
+	f[n++] = (struct lui_foot){ "R", _("restart step") };
+	if (lu->overflow)
+		f[n++] = (struct lui_foot){ "f/b", _("scroll") };
+	f[n++] = (struct lui_foot){ "?", _("help") };
+	f[n++] = (struct lui_foot){ "q", _("list") };
+	return n;
+}
+
+static int
+lui_draw_footer(struct lui *lu, WINDOW *w, int x0, int cols, int bottom,
+    size_t maxrows)
+{
+	struct lui_foot f[LUI_FOOT_MAX];
+	char text[LUI_FOOT_MAX][96];
+	const char *items[LUI_FOOT_MAX];
+	size_t n = lui_footer(lu, f), rows[LUI_FOOT_MAX + 1], nr;
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(text[i], sizeof(text[i]), "%s %s", f[i].key,
+		    f[i].label);
+		items[i] = text[i];
+	}
+	nr = lfoot_rows(items, n, cols, rows, maxrows);
+	for (size_t r = 0; r < nr; r++) {
+		int y = bottom - (int)nr + 1 + (int)r, x = x0;
+
+		for (size_t i = rows[r]; i < rows[r + 1]; i++) {
+			int kw = view_width(f[i].key);
+
+			ui_draw_text(w, y, x, x0 + cols - x, f[i].key,
+			    lu->lk.role[ROLE_KEY]);
+			ui_draw_text(w, y, x + kw + 1, x0 + cols - x - kw - 1,
+			    f[i].label, A_NORMAL);
+			x += view_width(items[i]) + 2;
+		}
+	}
+	return (int)nr;
+}
+
+static void
+lui_draw_head(struct lui *lu, WINDOW *w, int x0, int cols, bool above,
+    bool below)
+{
+	const struct lesson_step *st = lrun_cur(&lu->lr);
+	char head[LUI_TEXT_MAX], title[LUI_TEXT_MAX] = "";
+	const char *more = above && below ? "\u2191\u2193" : above ? "\u2191" :
+	    below ? "\u2193" : "";
+	attr_t a = lu->geo.side ? lu->lk.role[ROLE_TITLE] :
+	    lu->lk.role[ROLE_STATUS];
+	int mw;
+
+	if (lu->ascii)
+		more = above && below ? "^v" : above ? "^" : below ? "v" : "";
+	mw = view_width(more);
+	if (st->title.s != NULL)
+		(void)lrun_expand(&lu->lr, st->title.s, title, sizeof(title));
+	/* TRANSLATORS: step k of n, then the step's title (may be empty). */
+	snprintf(head, sizeof(head), _("Step %zu/%zu%s%s"), lu->lr.step + 1,
+	    lu->l.nsteps, title[0] != '\0' ? ": " : "", title);
+	if (!lu->geo.side) {
+		wattrset(w, a);
+		mvwhline(w, 0, 0, ' ', getmaxx(w));
+	}
+	ui_draw_text(w, 0, x0, cols - mw - 1, head, a);
+	ui_draw_text(w, 0, x0 + cols - mw, mw, more, a);
+}
+
+/* A new step shows its start, unless that would hide the end of its
+ * task or question: then as little of the narration scrolls away as
+ * needed, and never the task's own first line. */
+static size_t
+lui_focus_top(const struct lui *lu, size_t top)
+{
+	const struct lpanel *lp = &lu->panel;
+
+	for (size_t i = 0; i < lp->nl && i < top; i++)
+		if (lp->l[i].para != SIZE_MAX && lp->l[i].para >= lu->pfocus)
+			return i;
+	return top;
+}
+
+static void
+lui_draw_panel(struct lui *lu)
+{
+	WINDOW *w = lu->wpanel;
+	int h = getmaxy(w), wd = getmaxx(w);
+	int x0 = lu->geo.side ? 2 : 1, cols = wd - x0 - 1, nf, body;
+	const struct lpanel *lp = &lu->panel;
+
+	werase(w);
+	lui_panel_build(lu);
+	lpanel_wrap(&lu->panel, cols);
+	lu->overflow = lp->nl + 2 > (size_t)h;
+	nf = lui_draw_footer(lu, w, x0, cols, h - 1, lu->geo.side ? 3 : 1);
+	body = h - 1 - nf;
+	lu->ptop = lpanel_scroll(lp, body, lu->ptop, (lu->pfollow ||
+	    lu->pentry) && lp->nl > 0 ? lp->nl - 1 : SIZE_MAX);
+	if (lu->pentry && !lu->pfollow)
+		lu->ptop = lui_focus_top(lu, lu->ptop);
+	lu->pfollow = lu->pentry = false;
+	if (lu->geo.side)
+		for (int y = 0; y < h; y++)
+			mvwaddstr(w, y, 0, lu->lk.g->vline);
+	lui_draw_head(lu, w, x0, cols, lu->ptop > 0,
+	    lu->ptop + (size_t)body < lp->nl);
+	for (int y = 0; y < body && lu->ptop + (size_t)y < lp->nl; y++) {
+		const struct lpanel_line *l = &lp->l[lu->ptop + (size_t)y];
+		const struct lpanel_para *p;
+
+		if (l->para == SIZE_MAX)
+			continue;
+		p = &lp->p[l->para];
+		ui_draw_text_n(w, 1 + y, x0 + l->x, p->text + l->off, l->len,
+		    lui_role(lu, p->role));
+	}
+	wnoutrefresh(w);
+}
+
+static void
+lui_draw_answer(struct lui *lu, WINDOW *w)
+{
+	char buf[LUI_ANSWER_MAX * 4 + 1];
+	const char *head = _("Answer: ");
+	int hw = view_width(head), used;
+	size_t n;
+
+	lu->abuf[lu->alen] = L'\0';
+	n = wcstombs(buf, lu->abuf, sizeof(buf) - 1);
+	buf[n == (size_t)-1 ? 0 : n] = '\0';
+	curs_set(1);
+	ui_draw_text(w, 0, 0, lu->cols, head, A_BOLD);
+	ui_draw_text(w, 0, hw, lu->cols - hw - 1, buf, A_NORMAL);
+	view_fit(buf, lu->cols - hw - 1, &used);
+	wmove(w, 0, hw + used);
+}
+
+static void
+lui_draw_status(struct lui *lu)
+{
+	WINDOW *w = lu->ui.wstat;
+	char left[256], t[32];
+	const char *right = _("u undo  : command  ? help  q list ");
+	int rw = view_width(right);
+
+	werase(w);
+	if (lu->answering) {
+		lui_draw_answer(lu, w);
+		wnoutrefresh(w);
+		return;
+	}
+	curs_set(0);
+	wbkgdset(w, lu->lk.role[ROLE_STATUS]);
+	werase(w);
+	view_dur(lu->ui.s.w.now, t, sizeof(t));
+	/* TRANSLATORS: lesson number, step k of n, simulated time, number
+	 * mode. */
+	snprintf(left, sizeof(left), _(" Lesson %02u, step %zu/%zu  t=%s  %s"),
+	    lu->li->num, lu->lr.step + 1, lu->l.nsteps, t,
+	    view_num_short(lu->ui.s.v.num));
+	ui_draw_text(w, 0, 0, lu->cols - rw - 1, left,
+	    lu->lk.role[ROLE_STATUS]);
+	ui_draw_text(w, 0, lu->cols - rw > 0 ? lu->cols - rw : 0, rw, right,
+	    lu->lk.role[ROLE_STATUS]);
+	wnoutrefresh(w);
+}
+
+/* The lesson screen: the simulator's parts, the panel, the status. */
+void
+lui_draw_lesson(struct lui *lu, int what)
+{
+	if (what & UI_R_LAYOUT) {
+		clearok(curscr, TRUE);
+		what = UI_R_ALL;
+	}
+	what &= ~UI_R_STATUS;
+	if (lu->ui.wnar == NULL)
+		what &= ~UI_R_NARR;
+	ui_draw(&lu->ui, what);
+	if (lu->ui.prompt != UI_P_NONE)
+		ui_draw(&lu->ui, UI_R_STATUS);
+	else
+		lui_draw_status(lu);
+	lui_draw_panel(lu);
+}

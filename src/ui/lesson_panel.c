@@ -1,0 +1,320 @@
+/*
+ * The lesson screens' layout arithmetic (see lesson_panel.h).  No curses:
+ * widths come from view_width and view_wrap, which count display columns.
+ */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "lib/xalloc.h"
+#include "ui/lesson_panel.h"
+#include "ui/view.h"
+
+#define LP_WRAP_MAX 256		/* lines of one paragraph */
+
+static int
+lgeom_clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Beside the hosts when the simulator keeps its minimum width and the
+ * panel gets at least LGEOM_SIDE_MIN columns; else between the ladder and
+ * the event menu, the narration giving way on short terminals (the panel
+ * says what matters for the step, the boxes and ladder show the rest). */
+void
+lgeom_compute(int rows, int cols, struct lgeom *g)
+{
+	int rest;
+
+	memset(g, 0, sizeof(*g));
+	g->small = rows < LGEOM_MIN_ROWS || cols < LGEOM_MIN_COLS;
+	if (g->small)
+		return;
+	g->pw = lgeom_clamp(cols * 2 / 5, LGEOM_SIDE_MIN, 64);
+	if (cols - g->pw < LGEOM_MIN_COLS)
+		g->pw = cols - LGEOM_MIN_COLS;
+	g->side = g->pw >= LGEOM_SIDE_MIN;
+	rest = rows - LGEOM_BOX_H - LGEOM_MENU_H - 1;
+	if (g->side) {
+		g->sim_cols = cols - g->pw;
+		g->px = g->sim_cols;
+		g->ph = rows - 1;
+		g->nar_h = rows >= 36 ? 6 : rows >= 22 ? 4 : 3;
+		g->lad_h = rest - g->nar_h;
+	} else {
+		g->sim_cols = g->pw = cols;
+		g->nar_h = rows >= 32 ? 3 : 0;
+		rest -= g->nar_h;
+		g->ph = lgeom_clamp(rest - lgeom_clamp(rest * 2 / 5, 4, rest),
+		    6, 14);
+		g->lad_h = rest - g->ph;
+	}
+	g->lad_y = LGEOM_BOX_H;
+	g->nar_y = g->lad_y + g->lad_h;
+	g->menu_y = g->nar_y + g->nar_h;
+	if (!g->side) {
+		g->py = g->menu_y;
+		g->menu_y += g->ph;
+	}
+}
+
+void
+lpanel_init(struct lpanel *lp)
+{
+	memset(lp, 0, sizeof(*lp));
+}
+
+void
+lpanel_clear(struct lpanel *lp)
+{
+	for (size_t i = 0; i < lp->np; i++)
+		free(lp->p[i].text);
+	lp->np = lp->nl = 0;
+}
+
+void
+lpanel_free(struct lpanel *lp)
+{
+	lpanel_clear(lp);
+	free(lp->p);
+	free(lp->l);
+	memset(lp, 0, sizeof(*lp));
+}
+
+void
+lpanel_add(struct lpanel *lp, enum lpanel_role role, int hang, bool gap,
+    const char *text)
+{
+	const char *s = text, *nl;
+
+	do {
+		struct lpanel_para *p;
+
+		nl = strchr(s, '\n');
+		xgrow(&lp->p, &lp->capp, lp->np + 1, sizeof(*lp->p));
+		p = &lp->p[lp->np++];
+		p->text = nl != NULL ? xstrndup(s, (size_t)(nl - s)) :
+		    xstrdup(s);
+		p->role = role;
+		p->hang = hang;
+		p->gap = gap;
+		gap = false;
+		s = nl != NULL ? nl + 1 : NULL;
+	} while (s != NULL);
+}
+
+/* The character at s: its width (1 for bytes that do not decode), its
+ * length in *n and its value in *wc. */
+static int
+lp_char(const char *s, size_t len, size_t *n, wchar_t *wc)
+{
+	mbstate_t st;
+	size_t k;
+	int w;
+
+	memset(&st, 0, sizeof(st));
+	k = mbrtowc(wc, s, len, &st);
+	if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+		*n = 1;
+		*wc = (wchar_t)(unsigned char)*s;
+		return 1;
+	}
+	*n = k;
+	w = wcwidth(*wc);
+	return w < 0 ? 1 : w;
+}
+
+/* Chinese punctuation that must not start a line. */
+static bool
+lp_closing(wchar_t wc)
+{
+	return wcschr(L"\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\uff09"
+	    L"\u300d\u300f\u201d", wc) != NULL && wc != L'\0';
+}
+
+/* Bytes of the first line of s in cols columns: up to the last space
+ * that fits, or to a boundary beside a wide character (Chinese breaks
+ * between any two characters, spaces or not), unless the next character
+ * is closing punctuation; a word longer than the line is cut. */
+static size_t
+lp_break(const char *s, int cols)
+{
+	size_t len = strlen(s), off = 0, brk = 0, n = 1;
+	int used = 0, prevw = 0;
+	wchar_t wc;
+
+	while (off < len) {
+		int w = lp_char(s + off, len - off, &n, &wc);
+
+		if (off > 0 && (wc == L' ' || ((w == 2 || prevw == 2) &&
+		    !lp_closing(wc))))
+			brk = off;
+		if (used + w > cols)
+			break;
+		used += w;
+		off += n;
+		prevw = w;
+	}
+	if (off >= len)
+		return off;
+	if (off == 0)
+		return n;
+	return brk > 0 ? brk : off;
+}
+
+/* Break s into lines of at most cols columns (lesson_panel.h). */
+static size_t
+lp_wrap(const char *s, int cols, size_t *start, size_t *len, size_t max)
+{
+	size_t n = 0, off = 0, total = strlen(s);
+
+	while (off < total && n < max) {
+		size_t cut = lp_break(s + off, cols);
+
+		start[n] = off;
+		len[n] = cut;
+		while (len[n] > 0 && s[off + len[n] - 1] == ' ')
+			len[n]--;
+		n++;
+		off += cut;
+		while (off < total && s[off] == ' ')
+			off++;
+	}
+	return n;
+}
+
+static void
+lpanel_push(struct lpanel *lp, size_t para, size_t off, size_t len, int x)
+{
+	struct lpanel_line *l;
+
+	xgrow(&lp->l, &lp->capl, lp->nl + 1, sizeof(*lp->l));
+	l = &lp->l[lp->nl++];
+	l->para = para;
+	l->off = off;
+	l->len = len;
+	l->x = x;
+}
+
+/* Continuation lines hang under the text after a prefix such as "1) ",
+ * so every line is wrapped to the narrower width. */
+size_t
+lpanel_wrap(struct lpanel *lp, int cols)
+{
+	size_t st[LP_WRAP_MAX], ln[LP_WRAP_MAX];
+
+	lp->nl = 0;
+	lp->cols = cols;
+	for (size_t i = 0; i < lp->np; i++) {
+		const struct lpanel_para *p = &lp->p[i];
+		int hang = p->hang < cols / 2 ? p->hang : 0;
+		size_t n;
+
+		if (p->gap && lp->nl > 0)
+			lpanel_push(lp, SIZE_MAX, 0, 0, 0);
+		n = lp_wrap(p->text, cols - hang > 0 ? cols - hang : 1, st,
+		    ln, LP_WRAP_MAX);
+		if (n == 0)
+			lpanel_push(lp, SIZE_MAX, 0, 0, 0);
+		for (size_t k = 0; k < n; k++)
+			lpanel_push(lp, i, st[k], ln[k], k > 0 ? hang : 0);
+	}
+	return lp->nl;
+}
+
+size_t
+lpanel_scroll(const struct lpanel *lp, int rows, size_t top, size_t want)
+{
+	size_t h = rows > 0 ? (size_t)rows : 1;
+
+	if (want < lp->nl && want < top)
+		top = want;
+	if (want < lp->nl && want >= top + h)
+		top = want + 1 - h;
+	if (lp->nl <= h)
+		return 0;
+	return top > lp->nl - h ? lp->nl - h : top;
+}
+
+const char *
+lbrowse_mark(const struct lesson_mark *m, size_t nsteps, bool ascii,
+    char *buf, size_t size)
+{
+	if (m == NULL)
+		snprintf(buf, size, "%s", ascii ? "-" : "\u00b7");
+	else if (m->done)
+		snprintf(buf, size, "%s", ascii ? "[x]" : "\u2713");
+	else if (nsteps > 0)
+		snprintf(buf, size, "%u/%zu", m->step, nsteps);
+	else
+		snprintf(buf, size, "%u", m->step);
+	return buf;
+}
+
+/* Append s cut to cols columns and padded with spaces to exactly cols. */
+static size_t
+lbrowse_cell(char *buf, size_t size, size_t o, const char *s, int cols)
+{
+	int used;
+	size_t n = view_fit(s, cols, &used);
+
+	if (o + n + (size_t)(cols - used) + 1 > size)
+		return o;
+	memcpy(buf + o, s, n);
+	o += n;
+	for (; used < cols; used++)
+		buf[o++] = ' ';
+	buf[o] = '\0';
+	return o;
+}
+
+char *
+lbrowse_row(unsigned num, const char *title, const char *summary,
+    int title_w, int cols, char *buf, size_t size)
+{
+	char head[16];
+	size_t o;
+	int rest;
+
+	snprintf(head, sizeof(head), "%02u  ", num);
+	buf[0] = '\0';
+	o = lbrowse_cell(buf, size, 0, head, 4);
+	if (cols - 4 <= title_w + 2 || summary == NULL) {
+		lbrowse_cell(buf, size, o, title, cols - 4 > 0 ? cols - 4 : 0);
+		return buf;
+	}
+	o = lbrowse_cell(buf, size, o, title, title_w);
+	o = lbrowse_cell(buf, size, o, "", 2);
+	rest = cols - 4 - title_w - 2;
+	lbrowse_cell(buf, size, o, summary, rest);
+	return buf;
+}
+
+size_t
+lfoot_rows(const char *const *items, size_t n, int cols, size_t *rows,
+    size_t max)
+{
+	size_t r = 0, i = 0;
+
+	while (i < n && r < max) {
+		int x = 0;
+
+		rows[r] = i;
+		while (i < n) {
+			int w = view_width(items[i]);
+
+			if (x > 0 && x + 2 + w > cols)
+				break;
+			x += (x > 0 ? 2 : 0) + w;
+			i++;
+		}
+		r++;
+	}
+	rows[r] = i;
+	return r;
+}

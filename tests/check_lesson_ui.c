@@ -1,0 +1,307 @@
+/*
+ * Check suite for the lesson screens' layout arithmetic (no curses):
+ * where the step panel goes at common terminal sizes, how its text wraps
+ * by display width (Chinese included) and scrolls, and how a row of the
+ * lesson list and its progress mark read.
+ */
+#include <config.h>
+
+#include <check.h>
+#include <locale.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/lesson_panel.h"
+#include "ui/view.h"
+
+static void
+setup(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+}
+
+/* Every part of the screen is inside it and nothing overlaps. */
+static void
+geom_fits(int rows, int cols, const struct lgeom *g)
+{
+	ck_assert(!g->small);
+	ck_assert_int_ge(g->lad_h, 3);
+	ck_assert_int_ge(g->ph, 6);
+	ck_assert_int_le(g->px + g->pw, cols);
+	ck_assert_int_le(g->py + g->ph, rows - 1);
+	ck_assert_int_eq(g->menu_y + LGEOM_MENU_H, rows - 1);
+	ck_assert_int_ge(g->sim_cols, LGEOM_MIN_COLS);
+}
+
+START_TEST(test_geom_80x24_panel_below)
+{
+	struct lgeom g;
+
+	lgeom_compute(24, 80, &g);
+	geom_fits(24, 80, &g);
+	ck_assert(!g.side);
+	ck_assert_int_eq(g.nar_h, 0);
+	ck_assert_int_eq(g.pw, 80);
+	/* Between the ladder and the menu. */
+	ck_assert_int_eq(g.py, g.lad_y + g.lad_h);
+	ck_assert_int_eq(g.menu_y, g.py + g.ph);
+	ck_assert_int_ge(g.ph - 2, 5);
+}
+END_TEST
+
+START_TEST(test_geom_wide_panel_beside)
+{
+	struct lgeom g;
+
+	lgeom_compute(40, 160, &g);
+	geom_fits(40, 160, &g);
+	ck_assert(g.side);
+	ck_assert_int_eq(g.px, g.sim_cols);
+	ck_assert_int_eq(g.px + g.pw, 160);
+	ck_assert_int_eq(g.ph, 39);
+	ck_assert_int_gt(g.nar_h, 0);
+	ck_assert_int_eq(g.menu_y, g.nar_y + g.nar_h);
+}
+END_TEST
+
+START_TEST(test_geom_edges)
+{
+	struct lgeom g;
+
+	lgeom_compute(19, 80, &g);
+	ck_assert(g.small);
+	lgeom_compute(24, 63, &g);
+	ck_assert(g.small);
+	lgeom_compute(20, 64, &g);
+	geom_fits(20, 64, &g);
+	/* 104 columns: the simulator keeps 64, the panel gets 40. */
+	lgeom_compute(30, 104, &g);
+	geom_fits(30, 104, &g);
+	ck_assert(g.side);
+	ck_assert_int_eq(g.pw, LGEOM_SIDE_MIN);
+	lgeom_compute(30, 103, &g);
+	ck_assert(!g.side);
+	for (int r = 20; r < 60; r++)
+		for (int c = 64; c < 200; c += 7) {
+			lgeom_compute(r, c, &g);
+			geom_fits(r, c, &g);
+		}
+}
+END_TEST
+
+/* The width of each wrapped line, in display columns. */
+static int
+line_width(const struct lpanel *lp, size_t i)
+{
+	const struct lpanel_line *l = &lp->l[i];
+	char buf[512];
+
+	ck_assert_uint_lt(l->len, sizeof(buf));
+	memcpy(buf, lp->p[l->para].text + l->off, l->len);
+	buf[l->len] = '\0';
+	return view_width(buf) + l->x;
+}
+
+START_TEST(test_panel_wrap_paragraphs_and_gap)
+{
+	struct lpanel lp;
+
+	lpanel_init(&lp);
+	lpanel_add(&lp, LP_TEXT, 0, false, "one two three four\nfive six");
+	lpanel_add(&lp, LP_TASK, 0, true, "Task: listen");
+	ck_assert_uint_eq(lp.np, 3);
+	ck_assert_uint_eq(lpanel_wrap(&lp, 12), 5);
+	/* "one two", "three four", "five six", gap, "Task: ..." */
+	ck_assert_uint_eq(lp.l[0].len, 7);
+	ck_assert_uint_eq(lp.l[1].off, 8);
+	ck_assert_uint_eq(lp.l[2].para, 1);
+	ck_assert_uint_eq(lp.l[3].para, SIZE_MAX);
+	ck_assert_int_eq(lp.p[lp.l[4].para].role, LP_TASK);
+	for (size_t i = 0; i < lp.nl; i++)
+		if (lp.l[i].para != SIZE_MAX)
+			ck_assert_int_le(line_width(&lp, i), 12);
+	lpanel_free(&lp);
+}
+END_TEST
+
+START_TEST(test_panel_wrap_cjk_by_width)
+{
+	struct lpanel lp;
+	/* Twelve CJK characters: 24 columns, no spaces to break at. */
+	const char *zh = "\u670d\u52a1\u5668\u8c03\u7528\u4e86\u76d1\u542c"
+	    "\u51fd\u6570\u3002\u5417";
+
+	lpanel_init(&lp);
+	lpanel_add(&lp, LP_TEXT, 0, false, zh);
+	ck_assert_uint_eq(lpanel_wrap(&lp, 9), 3);
+	for (size_t i = 0; i < lp.nl; i++)
+		ck_assert_int_le(line_width(&lp, i), 9);
+	/* 4 characters (8 columns) per line: never half a character. */
+	ck_assert_uint_eq(lp.l[0].len, 12);
+	lpanel_free(&lp);
+}
+END_TEST
+
+/* Mixed Chinese and ASCII: lines are filled, not cut at the last space,
+ * and never start with closing punctuation. */
+START_TEST(test_panel_wrap_mixed_fills_lines)
+{
+	struct lpanel lp;
+	const char *zh = "\u8fde\u63a5\u5df2\u7ecf\u5efa\u7acb\u3002"
+	    "\u5ba2\u6237\u7aef\u7684 ISN \u662f 1000\u3002\u5b83\u53d1"
+	    "\u51fa\u7684\u4e0a\u4e00\u4e2a\u62a5\u6587\u6bb5\u662f"
+	    "\u7eaf ACK\uff0cseq=1001\u3002";
+
+	lpanel_init(&lp);
+	lpanel_add(&lp, LP_TEXT, 0, false, zh);
+	for (int cols = 8; cols <= 40; cols++) {
+		lpanel_wrap(&lp, cols);
+		for (size_t i = 0; i < lp.nl; i++) {
+			const char *t = lp.p[0].text + lp.l[i].off;
+
+			ck_assert_int_le(line_width(&lp, i), cols);
+			/* Narrower than "seq=1001." the word is cut. */
+			ck_assert_msg(cols < 10 ||
+			    (strncmp(t, "\u3002", 3) != 0 &&
+			    strncmp(t, "\uff0c", 3) != 0),
+			    "line %zu at %d starts with punctuation", i, cols);
+			/* Not the last line: at most a word's room is left. */
+			if (i + 1 < lp.nl)
+				ck_assert_int_ge(line_width(&lp, i), cols - 9);
+		}
+	}
+	lpanel_wrap(&lp, 16);
+	/* Eight CJK characters fill the 16 columns exactly. */
+	ck_assert_uint_eq(lp.l[0].len, 24);
+	lpanel_free(&lp);
+}
+END_TEST
+
+START_TEST(test_panel_hanging_indent)
+{
+	struct lpanel lp;
+
+	lpanel_init(&lp);
+	lpanel_add(&lp, LP_CHOICE, 3, false, "1) aaa bbb ccc ddd");
+	lpanel_wrap(&lp, 12);
+	ck_assert_uint_ge(lp.nl, 2);
+	ck_assert_int_eq(lp.l[0].x, 0);
+	ck_assert_int_eq(lp.l[1].x, 3);
+	for (size_t i = 0; i < lp.nl; i++)
+		ck_assert_int_le(line_width(&lp, i), 12);
+	lpanel_free(&lp);
+}
+END_TEST
+
+START_TEST(test_panel_scroll)
+{
+	struct lpanel lp;
+
+	lpanel_init(&lp);
+	for (int i = 0; i < 10; i++)
+		lpanel_add(&lp, LP_TEXT, 0, false, "line");
+	lpanel_wrap(&lp, 20);
+	ck_assert_uint_eq(lp.nl, 10);
+	ck_assert_uint_eq(lpanel_scroll(&lp, 4, 0, SIZE_MAX), 0);
+	ck_assert_uint_eq(lpanel_scroll(&lp, 4, 0, 9), 6);
+	ck_assert_uint_eq(lpanel_scroll(&lp, 4, 8, 2), 2);
+	/* Past the end is clamped; text that fits never scrolls. */
+	ck_assert_uint_eq(lpanel_scroll(&lp, 4, 50, SIZE_MAX), 6);
+	ck_assert_uint_eq(lpanel_scroll(&lp, 12, 5, SIZE_MAX), 0);
+	lpanel_clear(&lp);
+	ck_assert_uint_eq(lp.np, 0);
+	lpanel_free(&lp);
+}
+END_TEST
+
+START_TEST(test_browse_marks)
+{
+	struct lesson_mark m = { "02-handshake", 3, false };
+	char buf[32];
+
+	ck_assert_str_eq(lbrowse_mark(NULL, 9, false, buf, sizeof(buf)),
+	    "\u00b7");
+	ck_assert_str_eq(lbrowse_mark(NULL, 9, true, buf, sizeof(buf)), "-");
+	ck_assert_str_eq(lbrowse_mark(&m, 9, false, buf, sizeof(buf)), "3/9");
+	ck_assert_str_eq(lbrowse_mark(&m, 0, true, buf, sizeof(buf)), "3");
+	m.done = true;
+	ck_assert_str_eq(lbrowse_mark(&m, 9, false, buf, sizeof(buf)),
+	    "\u2713");
+	ck_assert_str_eq(lbrowse_mark(&m, 9, true, buf, sizeof(buf)), "[x]");
+}
+END_TEST
+
+START_TEST(test_browse_row_widths)
+{
+	char buf[512];
+
+	lbrowse_row(2, "Handshake", "How SYN works", 12, 40, buf,
+	    sizeof(buf));
+	ck_assert_str_eq(buf, "02  Handshake     How SYN works         ");
+	ck_assert_int_eq(view_width(buf), 40);
+	/* A CJK title is padded by columns, not bytes. */
+	lbrowse_row(2, "\u4e09\u6b21\u63e1\u624b", "\u6458\u8981", 10, 30,
+	    buf, sizeof(buf));
+	ck_assert_int_eq(view_width(buf), 30);
+	ck_assert_ptr_nonnull(strstr(buf, "\u4e09\u6b21\u63e1\u624b    "));
+	/* Too narrow for the summary: the title alone, cut. */
+	lbrowse_row(12, "A very long title indeed", "sum", 30, 20, buf,
+	    sizeof(buf));
+	ck_assert_str_eq(buf, "12  A very long titl");
+}
+END_TEST
+
+START_TEST(test_footer_rows)
+{
+	const char *items[] = { "n next", "p back", "! hint", "$ solution",
+	    "? help" };
+	size_t rows[4];
+
+	/* 6+2+6+2+6 = 22 columns on the first row, 10+2+6 on the next. */
+	ck_assert_uint_eq(lfoot_rows(items, 5, 24, rows, 3), 2);
+	ck_assert_uint_eq(rows[0], 0);
+	ck_assert_uint_eq(rows[1], 3);
+	ck_assert_uint_eq(rows[2], 5);
+	ck_assert_uint_eq(lfoot_rows(items, 5, 12, rows, 3), 3);
+	ck_assert_uint_eq(rows[3], 3);
+	ck_assert_uint_eq(lfoot_rows(items, 5, 24, rows, 1), 1);
+	ck_assert_uint_eq(rows[1], 3);
+	ck_assert_uint_eq(lfoot_rows(items, 5, 80, rows, 1), 1);
+	ck_assert_uint_eq(rows[1], 5);
+}
+END_TEST
+
+static Suite *
+lesson_ui_suite(void)
+{
+	Suite *s = suite_create("lesson_ui");
+	TCase *tc = tcase_create("layout");
+
+	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_test(tc, test_geom_80x24_panel_below);
+	tcase_add_test(tc, test_geom_wide_panel_beside);
+	tcase_add_test(tc, test_geom_edges);
+	tcase_add_test(tc, test_panel_wrap_paragraphs_and_gap);
+	tcase_add_test(tc, test_panel_wrap_cjk_by_width);
+	tcase_add_test(tc, test_panel_wrap_mixed_fills_lines);
+	tcase_add_test(tc, test_panel_hanging_indent);
+	tcase_add_test(tc, test_panel_scroll);
+	tcase_add_test(tc, test_browse_marks);
+	tcase_add_test(tc, test_browse_row_widths);
+	tcase_add_test(tc, test_footer_rows);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(lesson_ui_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

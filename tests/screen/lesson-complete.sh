@@ -1,0 +1,92 @@
+#!/bin/sh
+# A whole lesson by keys: lesson 02 (the handshake) from the list, every
+# task done with the simulator's event keys and every question answered
+# (typed numbers, a choice, an ordering), checking the step panel, the
+# "not yet" and done feedback, the completion, and the list's mark after.
+. "${top_srcdir:-.}/tests/screen/lesson_lib.sh"
+
+lesson_start "0 of 15 done" lessons
+screen_expect "02  The three-way handshake"
+screen_keys Down Enter
+screen_expect "Step 1/9: Someone must be listening"
+screen_expect "Task: Make the server listen."
+screen_expect "! hint"
+
+# Step 1: a wrong event first, then a hint, then the right one.
+screen_step c "Not yet: expected server LISTEN, got CLOSED"
+screen_step u "Lesson 02, step 1/9"
+screen_step ! "Hint: The server's menu has"
+screen_step L "Done — press n for the next step."
+
+# Step 2: the client connects.
+screen_step n "Step 2/9: The client calls connect()"
+screen_expect "Task: Make the client connect."
+screen_step c "Done — press n for the next step."
+
+# Step 3: a typed number; a wrong one first.
+screen_step n "Step 3/9"
+screen_expect "what acknowledgment number will the server send?"
+screen_keys Enter
+screen_expect "Answer:"
+screen_type "1000"
+screen_expect "Not right. Try again"
+screen_keys 1
+screen_type "001"
+screen_expect "Right!"
+screen_expect "J+1 = 1001"
+
+# Step 4: deliver the SYN.
+screen_step n "Step 4/9: Second segment"
+screen_step d "Done — press n for the next step."
+
+# Step 5: the client's ack.
+screen_step n "Step 5/9"
+screen_keys Enter
+screen_type "5001"
+screen_expect "Right!"
+
+# Step 6: deliver the SYN+ACK.
+screen_step n "Step 6/9: Third segment"
+screen_step d "Done — press n for the next step."
+
+# Step 7: a choice; 1 is wrong, 2 is right.
+screen_step n "Step 7/9"
+screen_expect "2) SYN_RECEIVED"
+screen_step 1 "Not right. Try again"
+screen_step 2 "Right!"
+
+# Step 8: the goal, reached by delivering the last ACK.
+screen_step n "Step 8/9: Hold the ACK back"
+screen_expect "Goal: Get the server into ESTABLISHED"
+screen_step d "Done — press n for the next step."
+
+# Step 9: the ordering, shown shuffled: press the items in order.
+screen_step n "Step 9/9"
+screen_expect "Put the handshake in order."
+for item in "the server calls listen" "the client calls connect" \
+    "the server sends SYN+ACK" "the client enters ESTABLISHED" \
+    "the server enters ESTABLISHED"; do
+	k=$(lesson_item "$item")
+	[ -n "$k" ] || { echo "FAIL: no item '$item'" >&2; screen_capture >&2
+	    exit 1; }
+	screen_keys "$k"
+	[ "$item" != "the server calls listen" ] ||
+	    screen_expect "$k) $item() and enters LISTEN  [1]"
+done
+screen_expect "Right!"
+screen_expect "Three segments: SYN, SYN+ACK, ACK."
+
+# The end: completion, then the list with the done mark.
+screen_step n "Lesson complete!"
+screen_step n "Lesson 02 complete: The three-way handshake."
+screen_expect "1 of 15 done"
+if ! screen_capture | grep -q "✓  02  The three-way handshake"; then
+	echo "FAIL: no done mark for lesson 02" >&2
+	screen_capture >&2
+	exit 1
+fi
+lesson_progress | grep -qx "02-handshake 1 done" || {
+	echo "FAIL: progress file:" >&2; lesson_progress >&2; exit 1; }
+screen_keys q
+screen_expect "EXITED 0"
+exit 0
