@@ -176,7 +176,10 @@ lui_open(struct lui *lu, size_t idx)
 	lu->li = li;
 	lu->open = true;
 	session_init(&lu->ui.s);
-	lu->ui.s.v.num = VIEW_NUM_REL;
+	/* Lesson text quotes the numbers the world really carries (its
+	 * author picked readable ISNs), so the ladder starts raw to match;
+	 * m still switches to relative or symbolic. */
+	lu->ui.s.v.num = VIEW_NUM_RAW;
 	(void)lrun_start(&lu->lr, &lu->l, step);
 	lpanel_init(&lu->panel);
 	lu->screen = LUI_LESSON;
