@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/utf8.h"
 #include "lib/xalloc.h"
 #include "lesson/parse_int.h"
 
@@ -67,19 +68,6 @@ lp_fail(struct lp *p, unsigned col, const char *fmt, ...)
 	return false;
 }
 
-/* Columns count characters, as src/script does: a UTF-8 continuation byte
- * does not start one. */
-static unsigned
-lp_width(const char *s, size_t n)
-{
-	unsigned w = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			w++;
-	return w;
-}
-
 /* Length of the UTF-8 sequence at s (n bytes left), or 0 if invalid. */
 static size_t
 lp_utf8(const unsigned char *s, size_t n)
@@ -106,10 +94,10 @@ lp_check_bytes(struct lp *p, const char *s, size_t n)
 		size_t k = 1;
 
 		if (*u >= 0x80 && (k = lp_utf8(u, n - i)) == 0)
-			return lp_fail(p, lp_width(s, i) + 1,
+			return lp_fail(p, utf8_chars(s, i) + 1,
 			    _("invalid UTF-8 byte 0x%02x"), *u);
 		if ((*u < 0x20 && *u != '\t' && *u != '\r') || *u == 0x7f)
-			return lp_fail(p, lp_width(s, i) + 1,
+			return lp_fail(p, utf8_chars(s, i) + 1,
 			    _("invalid byte 0x%02x"), *u);
 		i += k;
 	}
@@ -430,7 +418,7 @@ lp_line(struct lp *p, char *s, size_t len)
 	}
 	if ((k = lp_keyword(p, s + indent, indent)) == K_NONE)
 		return false;
-	p->col = lp_width(s, (size_t)(p->text - s)) + 1;
+	p->col = utf8_chars(s, (size_t)(p->text - s)) + 1;
 	if (lesson_keywords[k].in_step && k != K_STEP && p->st == NULL)
 		return lp_fail(p, (unsigned)indent + 1, _("'%s' belongs in a "
 		    "step; start one with a step: line"),

@@ -16,18 +16,8 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/utf8.h"
 #include "lesson/lesson.h"
-
-static unsigned
-tx_width(const char *s, size_t n)
-{
-	unsigned w = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			w++;
-	return w;
-}
 
 /* Calls fn for each literal run and each placeholder, in order. */
 struct tx_walk {
@@ -56,14 +46,14 @@ tx_walk(const char *text, struct tx_walk *tw)
 		}
 		if ((close = strchr(open + 1, '}')) == NULL) {
 			tw->err->column = 1 +
-			    tx_width(text, (size_t)(open - text));
+			    utf8_chars(text, (size_t)(open - text));
 			snprintf(tw->err->msg, sizeof(tw->err->msg),
 			    _("'{' without a closing '}' (write {{ for a "
 			    "brace)"));
 			return false;
 		}
 		if (!tw->query(tw, open + 1, (size_t)(close - open - 1),
-		    tx_width(text, (size_t)(open - text)) + 2))
+		    utf8_chars(text, (size_t)(open - text)) + 2))
 			return false;
 		s = close + 1;
 	}

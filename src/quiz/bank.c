@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/utf8.h"
 #include "lib/xalloc.h"
 #include "quiz/bank.h"
 #include "quiz/quiz_internal.h"
@@ -56,6 +57,14 @@ struct bfile {
 	struct qbuf figure;
 };
 
+
+/* 1-based column of byte offset i. */
+static unsigned
+bcol(const char *s, size_t i)
+{
+	return 1 + utf8_chars(s, i);
+}
+
 static bool
 bfail(struct bfile *f, unsigned col, const char *msg)
 {
@@ -64,18 +73,6 @@ bfail(struct bfile *f, unsigned col, const char *msg)
 	f->err->column = col;
 	snprintf(f->err->msg, sizeof(f->err->msg), "%s", msg);
 	return false;
-}
-
-/* 1-based column of byte offset i: UTF-8 continuation bytes don't count. */
-static unsigned
-bcol(const char *s, size_t i)
-{
-	unsigned col = 1;
-
-	for (size_t k = 0; k < i; k++)
-		if (((unsigned char)s[k] & 0xc0) != 0x80)
-			col++;
-	return col;
 }
 
 static size_t

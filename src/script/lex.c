@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/utf8.h"
 #include "script/script_internal.h"
 
 static bool
@@ -34,17 +35,6 @@ static bool
 lex_forbidden(unsigned char c)
 {
 	return (c < 0x20 && c != '\t' && c != '\r') || c == 0x7f;
-}
-
-static unsigned
-lex_width(const char *s, size_t len)
-{
-	unsigned n = 0;
-
-	for (size_t i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			n++;
-	return n;
 }
 
 /* Where the word starting at text[i] ends; i is not a space. */
@@ -62,7 +52,7 @@ lex_word_end(const char *text, size_t len, size_t i, struct script_line *out,
 		if (lex_space(c) || c == '#')
 			break;
 		if (lex_forbidden(c) && out->badcol == 0) {
-			out->badcol = col + lex_width(text + i, j - i);
+			out->badcol = col + utf8_chars(text + i, j - i);
 			out->bad = c;
 		}
 	}
@@ -86,7 +76,7 @@ script_lex(const char *text, size_t len, struct script_line *out)
 		    i + 1 >= len || !isdigit((unsigned char)text[i + 1]))))
 			break;
 		size_t end = lex_word_end(text, len, i, out, col);
-		unsigned width = lex_width(text + i, end - i);
+		unsigned width = utf8_chars(text + i, end - i);
 
 		if (out->n < SCRIPT_MAXWORDS) {
 			out->w[out->n].s = text + i;

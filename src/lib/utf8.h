@@ -1,0 +1,15 @@
+/*
+ * Error columns count characters, not bytes, so a message about a Chinese
+ * lesson line points at the right place.  (Display width, for layout, is
+ * the UI's business and uses wcwidth.)
+ */
+#ifndef TCPTEACH_LIB_UTF8_H
+#define TCPTEACH_LIB_UTF8_H
+
+#include <stddef.h>
+
+/* Characters in the first n bytes of s: bytes that are not UTF-8
+ * continuation bytes. */
+unsigned utf8_chars(const char *s, size_t n);
+
+#endif
