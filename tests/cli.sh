@@ -45,5 +45,27 @@ has missing-file-msg "$tmp/err" "does-not-exist.scn"
 check zh-help 0 "$T" --lang=zh_CN --help
 check zh-help-2 0 "$T" --lang zh_CN --help
 
+# The language follows the locale, even one that is not generated here,
+# and --lang overrides it.  Needs the built catalogue.
+gmo=${top_srcdir:-.}/po/zh_CN.gmo
+if [ -f "$gmo" ]; then
+	mkdir -p "$tmp/loc/zh_CN/LC_MESSAGES"
+	cp "$gmo" "$tmp/loc/zh_CN/LC_MESSAGES/tcpteach.mo"
+	export TCPTEACH_LOCALEDIR="$tmp/loc"
+	check zh-lang-env 0 env -u LANGUAGE -u LC_ALL LANG=zh_CN.UTF-8 "$T" --help
+	has zh-lang-env-text "$tmp/out" "命令"
+	check zh-language-env 0 env LANGUAGE=zh_CN LC_ALL=C.UTF-8 "$T" --help
+	has zh-language-env-text "$tmp/out" "命令"
+	check zh-flag 0 env -u LANGUAGE LC_ALL=C.UTF-8 "$T" --lang=zh_CN --help
+	has zh-flag-text "$tmp/out" "命令"
+	check en-flag 0 env LANG=zh_CN.UTF-8 "$T" --lang=en --help
+	has en-flag-text "$tmp/out" "Commands:"
+	unset TCPTEACH_LOCALEDIR
+else
+	echo "SKIP: $gmo not built"
+fi
+check bad-lang 2 "$T" --lang=fr --help
+has bad-lang-msg "$tmp/err" "fr"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
