@@ -257,6 +257,26 @@ START_TEST(test_animation_boxes)
 }
 END_TEST
 
+/* Numbers keep step too: during a settle, while the SYN is still on its
+ * way, the server box shows no RCV.NXT and the client's SND.UNA is still
+ * its ISS, though the world has finished the handshake. */
+START_TEST(test_animation_numbers)
+{
+	struct sim_nums n;
+
+	run(handshake);
+	ck_assert_uint_eq(s.w.host[HOST_CLIENT].tcb.snd_una, 100);
+	ck_assert(view_anim_nums(&s.v, HOST_CLIENT, &n));
+	ck_assert_uint_eq(n.iss, 99);
+	ck_assert_uint_eq(n.snd_una, 99);
+	ck_assert_uint_eq(n.snd_nxt, 100);
+	ck_assert(view_anim_nums(&s.v, HOST_SERVER, &n));
+	ck_assert(!n.irs_valid);
+	view_settle(&s.v);
+	ck_assert(!view_anim_nums(&s.v, HOST_CLIENT, &n));
+}
+END_TEST
+
 START_TEST(test_geometry)
 {
 	struct view_arrow a;
@@ -451,6 +471,7 @@ view_suite(void)
 	tcase_add_test(tc, test_narration_lost);
 	tcase_add_test(tc, test_animation_queue);
 	tcase_add_test(tc, test_animation_boxes);
+	tcase_add_test(tc, test_animation_numbers);
 	tcase_add_test(tc, test_geometry);
 	tcase_add_test(tc, test_first_row);
 	tcase_add_test(tc, test_width_cjk);

@@ -57,11 +57,21 @@ world_trace_clear(struct world *w)
 void
 sim_trace(struct world *w, const struct sim_ev *ev)
 {
+	struct sim_ev *e;
+
 	w->nevents++;
 	if (!w->keep_trace)
 		return;
 	xgrow(&w->trace, &w->captrace, w->ntrace + 1, sizeof(*w->trace));
-	w->trace[w->ntrace++] = *ev;
+	e = &w->trace[w->ntrace++];
+	*e = *ev;
+	for (int h = 0; h < 2; h++) {
+		const struct tcp_tcb *t = &w->host[h].tcb;
+
+		e->nums[h] = (struct sim_nums){ .iss = t->iss,
+		    .snd_una = t->snd_una, .snd_nxt = t->snd_nxt,
+		    .rcv_nxt = t->rcv_nxt, .irs_valid = t->irs_valid };
+	}
 }
 
 enum sim_status

@@ -48,12 +48,20 @@ enum sim_ev_kind {
 	SIM_EV_INJECT		/* flight was crafted by the learner */
 };
 
+/* The numbers a host's state box shows, as they stood at one happening:
+ * lets a view animate a burst of events with the boxes keeping step. */
+struct sim_nums {
+	uint32_t iss, snd_una, snd_nxt, rcv_nxt;
+	bool irs_valid;
+};
+
 struct sim_ev {
 	enum sim_ev_kind kind;
 	uint64_t time;
 	enum sim_host_id host;	/* SIM_EV_TCP: which host */
 	struct tcp_ev tcp;	/* SIM_EV_TCP */
 	struct flight flight;	/* wire events, and TCP SEND events */
+	struct sim_nums nums[2];	/* both hosts, as of this happening */
 };
 
 enum sim_status { SIM_OK, SIM_IMPOSSIBLE, SIM_EXPECT_FAILED };

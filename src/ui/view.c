@@ -84,6 +84,8 @@ view_move(struct view *v, size_t arrow, unsigned target)
 	v->moves[v->nmoves].target = target;
 	v->moves[v->nmoves].st[0] = v->host[0].state;
 	v->moves[v->nmoves].st[1] = v->host[1].state;
+	v->moves[v->nmoves].nums[0] = v->host[0].nums;
+	v->moves[v->nmoves].nums[1] = v->host[1].nums;
 	v->nmoves++;
 }
 
@@ -293,9 +295,12 @@ view_feed(struct view *v, const struct sim_ev *ev, size_t n)
 {
 	/* An arrival is told by what the receiver does with it; only an
 	 * arrival with no consequence gets a sentence of its own. */
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		v->host[0].nums = ev[i].nums[0];
+		v->host[1].nums = ev[i].nums[1];
 		view_one(v, &ev[i], ev[i].kind == SIM_EV_DELIVER && i + 1 < n &&
 		    ev[i + 1].kind == SIM_EV_TCP);
+	}
 }
 
 void
@@ -357,6 +362,16 @@ view_settle(struct view *v)
 
 /* A move is queued before the receiver reacts to the arrival, so its
  * snapshot is what the boxes showed while the segment was on its way. */
+bool
+view_anim_nums(const struct view *v, enum sim_host_id h,
+    struct sim_nums *nums)
+{
+	if (!view_animating(v))
+		return false;
+	*nums = v->moves[v->headmove].nums[h];
+	return true;
+}
+
 bool
 view_anim_state(const struct view *v, enum sim_host_id h, enum tcp_state *st)
 {

@@ -73,6 +73,7 @@ struct view_host {
 	bool crashed;
 	bool shut_wr;		/* the application called shutdown() */
 	uint64_t bytes_in;
+	struct sim_nums nums;	/* as of the last happening folded */
 	unsigned niss;
 	uint32_t iss[VIEW_ISS_MAX];
 };
@@ -81,6 +82,7 @@ struct view_move {
 	size_t arrow;
 	unsigned target;
 	enum tcp_state st[2];	/* the hosts' states while it moves */
+	struct sim_nums nums[2];	/* and their numbers */
 };
 
 struct view {
@@ -124,6 +126,8 @@ void view_settle(struct view *v);
  * ahead); false when nothing moves. */
 bool view_anim_state(const struct view *v, enum sim_host_id h,
     enum tcp_state *st);
+bool view_anim_nums(const struct view *v, enum sim_host_id h,
+    struct sim_nums *nums);
 
 const struct view_arrow *view_arrow_by_id(const struct view *v, uint32_t id);
 

@@ -215,6 +215,8 @@ view_box_build(const struct view *v, const struct world *w,
 	const struct tcp_tcb *tcb = &w->host[h].tcb;
 	const struct view_host *vh = &v->host[h];
 	enum sim_host_id peer = (enum sim_host_id)(1 - h);
+	struct sim_nums n = { tcb->iss, tcb->snd_una, tcb->snd_nxt,
+	    tcb->rcv_nxt, tcb->irs_valid };
 	uint32_t mine = vh->niss ? vh->niss - 1 : VIEW_NOINC;
 	uint32_t theirs = v->host[peer].niss ? v->host[peer].niss - 1 :
 	    VIEW_NOINC;
@@ -225,6 +227,7 @@ view_box_build(const struct view *v, const struct world *w,
 	memset(out, 0, sizeof(*out));
 	shown.state = tcb->state;
 	view_anim_state(v, h, &shown.state);
+	view_anim_nums(v, h, &n);	/* the boxes keep step with the arrows */
 	snprintf(out->state, sizeof(out->state), "%s",
 	    tcp_state_name(shown.state));
 	out->phase = view_phase_of(shown.state);
@@ -233,15 +236,15 @@ view_box_build(const struct view *v, const struct world *w,
 	    view_app_text(&shown, tcb));
 	if (shown.state == TCP_CLOSED || shown.state == TCP_LISTEN)
 		return;
-	view_num(v, m, h, mine, tcb->iss, a, sizeof(a));
-	if (tcb->irs_valid)
-		view_num(v, m, peer, theirs, tcb->rcv_nxt, b, sizeof(b));
+	view_num(v, m, h, mine, n.iss, a, sizeof(a));
+	if (n.irs_valid)
+		view_num(v, m, peer, theirs, n.rcv_nxt, b, sizeof(b));
 	else
 		snprintf(b, sizeof(b), "-");
 	snprintf(out->nums[0], sizeof(out->nums[0]), "ISS %-10s RCV.NXT %s",
 	    a, b);
-	view_num(v, m, h, mine, tcb->snd_una, a, sizeof(a));
-	view_num(v, m, h, mine, tcb->snd_nxt, b, sizeof(b));
+	view_num(v, m, h, mine, n.snd_una, a, sizeof(a));
+	view_num(v, m, h, mine, n.snd_nxt, b, sizeof(b));
 	snprintf(out->nums[1], sizeof(out->nums[1]), "SND.UNA %-10s "
 	    "SND.NXT %s", a, b);
 	view_box_timers(w, tcb, out);
