@@ -80,6 +80,15 @@ dg_flush(struct diagram *d)
 
 	if (!r->used)
 		return;
+	if (r->call[0] != NULL || r->call[1] != NULL) {
+		snprintf(line, sizeof(line), "      %-*s%s",
+		    13 + 3 + 1 + DIAGRAM_MID + 3 + 1,
+		    r->call[0] ? r->call[0] : "", r->call[1] ? r->call[1] : "");
+		n = (int)strlen(line);
+		while (n > 0 && line[n - 1] == ' ')
+			line[--n] = '\0';
+		d->emit(d->ctx, line);
+	}
 	d->rowno++;
 	/* A long middle pushes the far end right but never touches it. */
 	mid = strlen(r->mid) < DIAGRAM_MID ? DIAGRAM_MID : strlen(r->mid) + 1;
@@ -191,10 +200,12 @@ dg_send(struct diagram *d, enum sim_host_id h, const struct flight *f)
 	 * command, belongs to the send row (connect: SYN_SENT, SYN). */
 	bool fold = r->used && r->pure && r->cmd == d->cmdno &&
 	    r->actors == (1u << h);
+	const char *call = fold ? r->call[h] : NULL;
 
 	if (fold)
 		memset(r, 0, sizeof(*r));
 	r = dg_seg_row(d, f, DSLOT_ARROW, DSLOT_DOTS);
+	r->call[h] = call;
 	r->show[h] = true;
 	r->state[h] = d->state[h];
 }
@@ -265,6 +276,19 @@ dg_state(struct diagram *d, enum sim_host_id h, enum tcp_state to)
 	}
 }
 
+/* The application's call in the RFC figures' notation: "(Close)" above
+ * the row that carries the FIN, "(2 MSL)" above TIME_WAIT's end.  Like
+ * the state names these are the RFC's words and are not translated. */
+static const char *
+dg_call(enum tcp_why why)
+{
+	if (why == TCP_W_SHUTDOWN_FIN)
+		return "(Shutdown)";
+	if (why == TCP_W_CLOSE_FIN || why == TCP_W_CLOSE_WAIT_FIN)
+		return "(Close)";
+	return why == TCP_W_TIME_WAIT_DONE ? "(2 MSL)" : NULL;
+}
+
 static void
 dg_tcp(struct diagram *d, const struct sim_ev *ev)
 {
@@ -273,6 +297,8 @@ dg_tcp(struct diagram *d, const struct sim_ev *ev)
 	switch (ev->tcp.kind) {
 	case TCP_EV_STATE:
 		dg_state(d, ev->host, ev->tcp.to);
+		if (dg_call(ev->tcp.why) != NULL)
+			d->row.call[ev->host] = dg_call(ev->tcp.why);
 		break;
 	case TCP_EV_SEND:
 		dg_send(d, ev->host, &ev->flight);

@@ -42,6 +42,7 @@ struct diagram_row {
 	enum diagram_slot from, to;	/* sender's and receiver's ends */
 	bool delivered;
 	char mid[96];			/* "<SEQ=100><CTL=SYN> (rexmit)" */
+	const char *call[2];		/* "(Close)" above a host's state */
 };
 
 struct diagram {
