@@ -336,6 +336,41 @@ START_TEST(test_width_cjk)
 }
 END_TEST
 
+/* Chinese mixed with RFC names breaks beside a Chinese character, not
+ * only at spaces, and never puts a full-width comma or full stop at the
+ * start of a line. */
+START_TEST(test_wrap_chinese)
+{
+	static const char text[] = "\xe6\x9c\x8d\xe5\x8a\xa1\xe5\x99\xa8"
+	    "\xe8\xbf\x9b\xe5\x85\xa5 CLOSE_WAIT \xe7\x8a\xb6\xe6\x80"
+	    "\x81\xef\xbc\x8c\xe7\xad\x89\xe5\xbe\x85\xe5\xba\x94"
+	    "\xe7\x94\xa8\xe7\xa8\x8b\xe5\xba\x8f\xe5\x85\xb3\xe9"
+	    "\x97\xad\xe3\x80\x82";
+	size_t st[16], ln[16], n;
+
+	for (int cols = 6; cols <= 30; cols++) {
+		n = view_wrap(text, cols, st, ln, 16);
+		ck_assert_uint_gt(n, 0);
+		for (size_t i = 0; i < n; i++) {
+			char line[128];
+
+			snprintf(line, sizeof(line), "%.*s", (int)ln[i],
+			    text + st[i]);
+			ck_assert_int_le(view_width(line), cols);
+			ck_assert_msg(strncmp(line, "\xef\xbc\x8c", 3) != 0 &&
+			    strncmp(line, "\xe3\x80\x82", 3) != 0,
+			    "line %zu at %d columns starts with punctuation", i,
+			    cols);
+		}
+	}
+	/* 12 columns: the first line is filled up to a Chinese boundary
+	 * ("服务器进入" and the space), not cut at the only space. */
+	n = view_wrap(text, 12, st, ln, 16);
+	ck_assert_uint_ge(n, 3);
+	ck_assert_uint_eq(ln[0], 15);
+}
+END_TEST
+
 START_TEST(test_box)
 {
 	struct view_box b;
@@ -472,6 +507,7 @@ view_suite(void)
 	tcase_add_test(tc, test_animation_queue);
 	tcase_add_test(tc, test_animation_boxes);
 	tcase_add_test(tc, test_animation_numbers);
+	tcase_add_test(tc, test_wrap_chinese);
 	tcase_add_test(tc, test_geometry);
 	tcase_add_test(tc, test_first_row);
 	tcase_add_test(tc, test_width_cjk);

@@ -12,4 +12,10 @@
  * continuation bytes. */
 unsigned utf8_chars(const char *s, size_t n);
 
+/* Columns s takes on a terminal (wcwidth; needs the locale set), for
+ * padding text that may be translated.  Undecodable bytes count one. */
+int utf8_width(const char *s);
+/* Copy s to buf and pad it with spaces to cols display columns. */
+char *utf8_pad(const char *s, int cols, char *buf, size_t size);
+
 #endif

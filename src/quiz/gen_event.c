@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/utf8.h"
 #include "lib/xalloc.h"
 #include "quiz/quiz_internal.h"
 #include "script/parse.h"
@@ -225,8 +226,9 @@ event_figure(const struct story *st, unsigned k, const char *ladder)
 		qb_add(&b, "%s %s\n", _("In flight:"),
 		    script_flight_str(&w.wire[i], fl, sizeof(fl)));
 	world_free(&w);
-	qb_add(&b, "\n%-*s%-*s%s\n", LADDER_LEFT, _("client"), LADDER_MID,
-	    "", _("server"));
+	/* Pad by display columns: the host names are translated. */
+	qb_add(&b, "\n%s%-*s%s\n", utf8_pad(_("client"), LADDER_LEFT, fl,
+	    sizeof(fl)), LADDER_MID, "", _("server"));
 	qb_add(&b, "%s", ladder);
 	return qb_take(&b);
 }

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/utf8.h"
 #include "script/script_internal.h"
 #include "script/trace.h"
 
@@ -74,7 +75,7 @@ dg_flush(struct diagram *d)
 	bool right = r->dir == DIR_C2S;
 	enum diagram_slot ls = right ? r->from : r->to;
 	enum diagram_slot rs = right ? r->to : r->from;
-	char line[256];
+	char line[384], padded[192];
 	size_t mid;
 	int n;
 
@@ -90,11 +91,15 @@ dg_flush(struct diagram *d)
 		d->emit(d->ctx, line);
 	}
 	d->rowno++;
-	/* A long middle pushes the far end right but never touches it. */
-	mid = strlen(r->mid) < DIAGRAM_MID ? DIAGRAM_MID : strlen(r->mid) + 1;
-	n = snprintf(line, sizeof(line), "%3u.  %-12s %-3s %-*s%-3s %s",
+	/* A long middle pushes the far end right but never touches it.
+	 * Widths are display columns: marks such as "(lost)" are
+	 * translated, and Chinese takes two columns a character. */
+	mid = (size_t)utf8_width(r->mid) < DIAGRAM_MID ? DIAGRAM_MID :
+	    (size_t)utf8_width(r->mid) + 1;
+	n = snprintf(line, sizeof(line), "%3u.  %-12s %-3s %s%-3s %s",
 	    d->rowno, r->show[0] ? tcp_state_name(r->state[0]) : "",
-	    r->has_seg ? dg_slot(ls, right, true) : "", (int)mid, r->mid,
+	    r->has_seg ? dg_slot(ls, right, true) : "",
+	    utf8_pad(r->mid, (int)mid, padded, sizeof(padded)),
 	    r->has_seg ? dg_slot(rs, right, false) : "",
 	    r->show[1] ? tcp_state_name(r->state[1]) : "");
 	if (n < 0)

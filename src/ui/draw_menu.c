@@ -188,8 +188,9 @@ ui_draw_help(struct ui *ui)
 			x += colw;
 			y = 1;
 		}
-		ui_draw_text(w, y, x, 12, uc->keyname, ui->role[ROLE_KEY]);
-		ui_draw_text(w, y, x + 12, colw - 14, _(uc->help), A_NORMAL);
+		/* 14 columns: the longest key name is "Space n Right". */
+		ui_draw_text(w, y, x, 14, uc->keyname, ui->role[ROLE_KEY]);
+		ui_draw_text(w, y, x + 14, colw - 16, _(uc->help), A_NORMAL);
 		y++;
 	}
 	wnoutrefresh(w);

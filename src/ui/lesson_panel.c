@@ -108,86 +108,6 @@ lpanel_add(struct lpanel *lp, enum lpanel_role role, int hang, bool gap,
 	} while (s != NULL);
 }
 
-/* The character at s: its width (1 for bytes that do not decode), its
- * length in *n and its value in *wc. */
-static int
-lp_char(const char *s, size_t len, size_t *n, wchar_t *wc)
-{
-	mbstate_t st;
-	size_t k;
-	int w;
-
-	memset(&st, 0, sizeof(st));
-	k = mbrtowc(wc, s, len, &st);
-	if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-		*n = 1;
-		*wc = (wchar_t)(unsigned char)*s;
-		return 1;
-	}
-	*n = k;
-	w = wcwidth(*wc);
-	return w < 0 ? 1 : w;
-}
-
-/* Chinese punctuation that must not start a line. */
-static bool
-lp_closing(wchar_t wc)
-{
-	return wcschr(L"\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\uff09"
-	    L"\u300d\u300f\u201d", wc) != NULL && wc != L'\0';
-}
-
-/* Bytes of the first line of s in cols columns: up to the last space
- * that fits, or to a boundary beside a wide character (Chinese breaks
- * between any two characters, spaces or not), unless the next character
- * is closing punctuation; a word longer than the line is cut. */
-static size_t
-lp_break(const char *s, int cols)
-{
-	size_t len = strlen(s), off = 0, brk = 0, n = 1;
-	int used = 0, prevw = 0;
-	wchar_t wc;
-
-	while (off < len) {
-		int w = lp_char(s + off, len - off, &n, &wc);
-
-		if (off > 0 && (wc == L' ' || ((w == 2 || prevw == 2) &&
-		    !lp_closing(wc))))
-			brk = off;
-		if (used + w > cols)
-			break;
-		used += w;
-		off += n;
-		prevw = w;
-	}
-	if (off >= len)
-		return off;
-	if (off == 0)
-		return n;
-	return brk > 0 ? brk : off;
-}
-
-/* Break s into lines of at most cols columns (lesson_panel.h). */
-static size_t
-lp_wrap(const char *s, int cols, size_t *start, size_t *len, size_t max)
-{
-	size_t n = 0, off = 0, total = strlen(s);
-
-	while (off < total && n < max) {
-		size_t cut = lp_break(s + off, cols);
-
-		start[n] = off;
-		len[n] = cut;
-		while (len[n] > 0 && s[off + len[n] - 1] == ' ')
-			len[n]--;
-		n++;
-		off += cut;
-		while (off < total && s[off] == ' ')
-			off++;
-	}
-	return n;
-}
-
 static void
 lpanel_push(struct lpanel *lp, size_t para, size_t off, size_t len, int x)
 {
@@ -217,7 +137,7 @@ lpanel_wrap(struct lpanel *lp, int cols)
 
 		if (p->gap && lp->nl > 0)
 			lpanel_push(lp, SIZE_MAX, 0, 0, 0);
-		n = lp_wrap(p->text, cols - hang > 0 ? cols - hang : 1, st,
+		n = view_wrap(p->text, cols - hang > 0 ? cols - hang : 1, st,
 		    ln, LP_WRAP_MAX);
 		if (n == 0)
 			lpanel_push(lp, SIZE_MAX, 0, 0, 0);

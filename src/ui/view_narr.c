@@ -43,7 +43,9 @@ view_because(const struct view *v, const char *head, enum tcp_why why,
 
 	if (why == TCP_W_NONE || text == NULL || *text == '\0' ||
 	    why == v->told)
-		snprintf(buf, size, "%s.", head);
+		/* TRANSLATORS: a whole sentence of narration; only the full
+		 * stop is to be translated. */
+		snprintf(buf, size, _("%s."), head);
 	else if (view_rfc(why, rfc, sizeof(rfc)) == NULL)
 		/* TRANSLATORS: an event, then the reason for it. */
 		snprintf(buf, size, _("%s: %s."), head, _(text));
@@ -84,7 +86,8 @@ view_tcp_text(const struct view *v, const struct sim_ev *ev, char *buf,
 
 	switch (te->kind) {
 	case TCP_EV_STATE:
-		snprintf(head, sizeof(head), "%s: %s -> %s", host,
+		/* TRANSLATORS: host, old state, new state. */
+		snprintf(head, sizeof(head), _("%s: %s -> %s"), host,
 		    tcp_state_name(te->from), tcp_state_name(te->to));
 		return view_because(v, head, te->why, buf, size);
 	case TCP_EV_SEND:

@@ -289,25 +289,79 @@ view_fit(const char *s, int cols, int *used)
 	return off;
 }
 
-/* Greedy breaking at spaces; CJK text has none, so a line may also break
- * between any two characters when no space fits. */
+/* The character at s: its width (1 for bytes that do not decode), its
+ * length in *n and its value in *wc. */
+static int
+lp_char(const char *s, size_t len, size_t *n, wchar_t *wc)
+{
+	mbstate_t st;
+	size_t k;
+	int w;
+
+	memset(&st, 0, sizeof(st));
+	k = mbrtowc(wc, s, len, &st);
+	if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+		*n = 1;
+		*wc = (wchar_t)(unsigned char)*s;
+		return 1;
+	}
+	*n = k;
+	w = wcwidth(*wc);
+	return w < 0 ? 1 : w;
+}
+
+/* Chinese punctuation that must not start a line. */
+static bool
+lp_closing(wchar_t wc)
+{
+	return wcschr(L"\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\uff09"
+	    L"\u300d\u300f\u201d", wc) != NULL && wc != L'\0';
+}
+
+/* Bytes of the first line of s in cols columns: up to the last space
+ * that fits, or to a boundary beside a wide character (Chinese breaks
+ * between any two characters, spaces or not), unless the next character
+ * is closing punctuation; a word longer than the line is cut. */
+static size_t
+lp_break(const char *s, int cols)
+{
+	size_t len = strlen(s), off = 0, brk = 0, n = 1;
+	int used = 0, prevw = 0;
+	wchar_t wc;
+
+	while (off < len) {
+		int w = lp_char(s + off, len - off, &n, &wc);
+
+		if (off > 0 && (wc == L' ' || ((w == 2 || prevw == 2) &&
+		    !lp_closing(wc))))
+			brk = off;
+		if (used + w > cols)
+			break;
+		used += w;
+		off += n;
+		prevw = w;
+	}
+	if (off >= len)
+		return off;
+	if (off == 0)
+		return n;
+	return brk > 0 ? brk : off;
+}
+
+/* Break s into lines of at most cols columns: at spaces, or beside any
+ * double-width character, since Chinese needs no spaces (view.h). */
 size_t
 view_wrap(const char *s, int cols, size_t *start, size_t *len, size_t max)
 {
 	size_t n = 0, off = 0, total = strlen(s);
 
 	while (off < total && n < max) {
-		int used;
-		size_t fit = view_fit(s + off, cols, &used), cut = fit;
+		size_t cut = lp_break(s + off, cols);
 
-		if (off + fit < total) {
-			while (cut > 0 && s[off + cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = fit ? fit : 1;
-		}
 		start[n] = off;
 		len[n] = cut;
+		while (len[n] > 0 && s[off + len[n] - 1] == ' ')
+			len[n]--;
 		n++;
 		off += cut;
 		while (off < total && s[off] == ' ')
