@@ -77,11 +77,11 @@ order_stem(struct quiz_question *q, const struct story *st)
 	    "%lu, server ISN %lu)."), (unsigned long)st->isn[0],
 	    (unsigned long)st->isn[1]);
 	if (st->data)
-		qb_add(&b, " ");
+		qb_sentence_gap(&b);
 	if (st->data)
 		qb_add(&b, _("Then the %s's application writes %u bytes."),
 		    quiz_host_str(st->data_from), (unsigned)st->data_len);
-	qb_add(&b, " ");
+	qb_sentence_gap(&b);
 	if (st->close == CLOSE_HALF)
 		qb_add(&b, _("Then the %s shuts down its sending side, the %s "
 		    "writes %u more bytes and then closes."), quiz_host_str(x),
@@ -90,10 +90,13 @@ order_stem(struct quiz_question *q, const struct story *st)
 		qb_add(&b, _("Then the %s closes first and the %s closes as "
 		    "soon as it has read the end of the stream."),
 		    quiz_host_str(x), quiz_host_str(y));
-	if (st->delayed_ack)
-		qb_add(&b, " %s", _("Delayed ACK is on: the ACK of a FIN "
+	if (st->delayed_ack) {
+		qb_sentence_gap(&b);
+		qb_add(&b, "%s", _("Delayed ACK is on: the ACK of a FIN "
 		    "waits to ride on the next segment."));
-	qb_add(&b, " %s", _("Nothing is lost. Put these segments in the "
+	}
+	qb_sentence_gap(&b);
+	qb_add(&b, "%s", _("Nothing is lost. Put these segments in the "
 	    "order they are sent."));
 	q->stem = qb_take(&b);
 }

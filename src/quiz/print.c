@@ -69,13 +69,15 @@ print_header(FILE *out, const struct exam *ex, enum exam_format fmt,
 	fputs("\n\n", out);
 	fprintf(out, _("Seed %llu"), (unsigned long long)p->seed);
 	if (p->student[0] != '\0') {
-		fputs(", ", out);
+		/* TRANSLATORS: separates items of the exam's heading. */
+		fputs(_(", "), out);
 		fprintf(out, _("student %s"), p->student);
 	}
-	fputs(", ", out);
+	fputs(_(", "), out);
 	fprintf(out, _("%u questions"), (unsigned)ex->n);
 	if (p->minutes > 0) {
-		fputs(", ", out);
+		/* TRANSLATORS: separates items of the exam's heading. */
+		fputs(_(", "), out);
 		fprintf(out, _("%u minutes"), p->minutes);
 	}
 	fputs(fmt == EXAM_FMT_MD ? "\n\n" : "\n", out);

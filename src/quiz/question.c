@@ -189,6 +189,21 @@ qb_addn(struct qbuf *b, const char *s, size_t n)
 }
 
 void
+qb_sentence_gap(struct qbuf *b)
+{
+	static const char *const full[] = { "\u3002", "\uff01", "\uff1f",
+	    "\uff09" };
+
+	for (size_t i = 0; i < sizeof(full) / sizeof(full[0]); i++) {
+		size_t n = strlen(full[i]);
+
+		if (b->len >= n && memcmp(b->p + b->len - n, full[i], n) == 0)
+			return;
+	}
+	qb_addn(b, " ", 1);
+}
+
+void
 qb_add(struct qbuf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -30,6 +30,9 @@ struct qbuf {
 
 void qb_add(struct qbuf *b, const char *fmt, ...) QUIZ_PRINTF(2, 3);
 void qb_addn(struct qbuf *b, const char *s, size_t n);
+/* Between two sentences: a space, unless the last one ended in full-width
+ * punctuation (Chinese puts no space after "。"). */
+void qb_sentence_gap(struct qbuf *b);
 /* The text so far (never NULL); the buffer is left empty. */
 char *qb_take(struct qbuf *b);
 char *quiz_strdupf(const char *fmt, ...) QUIZ_PRINTF(1, 2);
