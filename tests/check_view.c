@@ -391,6 +391,28 @@ START_TEST(test_box)
 }
 END_TEST
 
+/* Ten-digit raw numbers still fit the 37 columns a box line has at 80
+ * columns (the line was once cut by one digit). */
+START_TEST(test_box_raw_fits)
+{
+	static const char *const big[] = {
+		"isn client 4294967000", "isn server 3999999999",
+		"server listen", "client connect", "settle", NULL
+	};
+	struct view_box b;
+
+	run(big);
+	view_settle(&s.v);
+	for (int h = 0; h < 2; h++) {
+		view_box_build(&s.v, &s.w, (enum sim_host_id)h, VIEW_NUM_RAW,
+		    &b);
+		ck_assert_int_le(view_width(b.nums[0]), 37);
+		ck_assert_int_le(view_width(b.nums[1]), 37);
+		ck_assert_ptr_nonnull(strstr(b.nums[1], "SND.NXT "));
+	}
+}
+END_TEST
+
 START_TEST(test_box_timers)
 {
 	static const char *const close1[] = {
@@ -508,6 +530,7 @@ view_suite(void)
 	tcase_add_test(tc, test_animation_boxes);
 	tcase_add_test(tc, test_animation_numbers);
 	tcase_add_test(tc, test_wrap_chinese);
+	tcase_add_test(tc, test_box_raw_fits);
 	tcase_add_test(tc, test_geometry);
 	tcase_add_test(tc, test_first_row);
 	tcase_add_test(tc, test_width_cjk);

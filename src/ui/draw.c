@@ -149,8 +149,10 @@ ui_draw_box(struct ui *ui, enum sim_host_id h)
 		a |= A_REVERSE;
 	ui_draw_text(w, 1, 2, wd - 4, big, a);
 	ui_draw_text(w, 2, 2, wd - 4, b.app, A_NORMAL);
-	ui_draw_text(w, 3, 2, wd - 4, b.nums[0], ui->role[ROLE_DIM]);
-	ui_draw_text(w, 4, 2, wd - 4, b.nums[1], ui->role[ROLE_DIM]);
+	/* Two ten-digit raw numbers with their labels take 37 columns: at
+	 * 80 columns that is the box's inside without the right margin. */
+	ui_draw_text(w, 3, 2, wd - 3, b.nums[0], ui->role[ROLE_DIM]);
+	ui_draw_text(w, 4, 2, wd - 3, b.nums[1], ui->role[ROLE_DIM]);
 	ui_draw_text(w, 5, 2, wd - 4, b.timers, ui->role[ROLE_KEY]);
 	wnoutrefresh(w);
 }
