@@ -41,6 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/rand.h"
 #include "core/edges.h"
 #include "core/seq.h"
 #include "script/parse.h"
@@ -58,11 +59,7 @@ struct rnd {
 static uint64_t
 rnd_next(struct rnd *r)
 {
-	uint64_t z = (r->s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
+	return splitmix64(&r->s);
 }
 
 static uint32_t

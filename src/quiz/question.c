@@ -14,17 +14,14 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/rand.h"
 #include "lib/xalloc.h"
 #include "quiz/quiz_internal.h"
 
 uint64_t
 quiz_rng_next(struct quiz_rng *r)
 {
-	uint64_t z = (r->s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
+	return splitmix64(&r->s);
 }
 
 unsigned

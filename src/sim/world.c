@@ -11,19 +11,9 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/rand.h"
 #include "lib/xalloc.h"
 #include "sim/sim_internal.h"
-
-/* splitmix64: small, fast, and the same everywhere. */
-static uint64_t
-sim_rand(struct world *w)
-{
-	uint64_t z = (w->rng += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
 
 void
 world_init(struct world *w)
@@ -94,7 +84,7 @@ sim_choose_iss(void *arg)
 
 	if (h->isn_next < h->nisn)
 		return h->isn[h->isn_next++];
-	return (uint32_t)(sim_rand(ctx->w) >> 32);
+	return (uint32_t)(splitmix64(&ctx->w->rng) >> 32);
 }
 
 static void
