@@ -54,8 +54,10 @@ screen_capture() {
 }
 
 # screen_wait TEXT [TRIES]: poll until TEXT is on the screen (fixed string).
+# The default allows 20 s: a sanitizer build under a parallel make check on
+# a 2-core machine can be that slow; a passing test waits no longer.
 screen_wait() {
-	tries=${2:-100}
+	tries=${2:-400}
 	while [ "$tries" -gt 0 ]; do
 		if screen_capture | grep -F -q -- "$1"; then
 			return 0

@@ -69,7 +69,7 @@ quiz_bare() {
 
 # quiz_file_wait FILE TEXT: poll until FILE holds TEXT.
 quiz_file_wait() {
-	tries=100
+	tries=400
 	while [ "$tries" -gt 0 ]; do
 		grep -F -q -- "$2" "$1" 2>/dev/null && return 0
 		sleep 0.05
