@@ -169,7 +169,6 @@ struct tcp_tcb {
 	unsigned nrexmit;	/* retransmissions of the queue head */
 	unsigned rtxq_len;
 	struct tcp_rtx rtxq[TCP_RTXQ_MAX];
-	uint64_t bytes_in, bytes_out;	/* application totals, for display */
 };
 
 /* Names and formatting (pure; results are static or in caller buffers). */

@@ -307,7 +307,6 @@ tcp_text(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg
 	case TCP_FIN_WAIT_1:
 	case TCP_FIN_WAIT_2:
 		tcb->rcv_nxt += seg->len;
-		tcb->bytes_in += seg->len;
 		io->event(io->ctx, &ev);
 		if ((seg->flags & TCP_FIN) == 0)
 			tcp_ack_or_delay(tcb, io, TCP_W_DATA);

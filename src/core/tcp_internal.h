@@ -17,8 +17,6 @@ void tcp_drop(const struct tcp_io *io, const struct tcp_seg *seg,
     enum tcp_why why);
 
 /* Output. */
-void tcp_emit_seg(const struct tcp_io *io, const struct tcp_seg *seg,
-    enum tcp_why why, bool rexmit);
 void tcp_output(struct tcp_tcb *tcb, const struct tcp_io *io, uint8_t flags,
     uint32_t seq, uint16_t len, enum tcp_why why);
 void tcp_send_ack(struct tcp_tcb *tcb, const struct tcp_io *io,

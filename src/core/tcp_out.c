@@ -42,7 +42,7 @@ tcp_drop(const struct tcp_io *io, const struct tcp_seg *seg, enum tcp_why why)
 	tcp_emit(io, &ev);
 }
 
-void
+static void
 tcp_emit_seg(const struct tcp_io *io, const struct tcp_seg *seg,
     enum tcp_why why, bool rexmit)
 {

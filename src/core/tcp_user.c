@@ -165,7 +165,6 @@ tcp_send(struct tcp_tcb *tcb, const struct tcp_io *io, uint16_t nbytes)
 
 	if (e != TCP_OK)
 		return e;
-	tcb->bytes_out += nbytes;
 	tcp_send_new(tcb, io, TCP_PSH | TCP_ACK, nbytes, TCP_W_SEND_DATA);
 	return TCP_OK;
 }

@@ -216,7 +216,7 @@ sim_setup(struct world *w, const struct cmd *c, struct sim_result *res)
 	if (c->kind == CMD_SEED) {
 		w->rng = c->num;
 	} else if (c->kind == CMD_ISN) {
-		h->nisn = c->nisn < SIM_ISN_MAX ? c->nisn : SIM_ISN_MAX;
+		h->nisn = c->nisn < CMD_ISN_MAX ? c->nisn : CMD_ISN_MAX;
 		memcpy(h->isn, c->isn, h->nisn * sizeof(h->isn[0]));
 		h->isn_next = 0;
 	} else if (c->kind == CMD_PROFILE) {

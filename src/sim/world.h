@@ -71,11 +71,10 @@ struct sim_result {
 	char msg[320];		/* translated explanation when not SIM_OK */
 };
 
-#define SIM_ISN_MAX 64
 
 struct sim_host {
 	struct tcp_tcb tcb;
-	uint32_t isn[SIM_ISN_MAX];
+	uint32_t isn[CMD_ISN_MAX];	/* from the isn command */
 	unsigned nisn, isn_next;
 	unsigned notices[TCP_NNOTICES];	/* since the last expect notice */
 	bool has_sent;
