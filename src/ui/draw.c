@@ -11,45 +11,16 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/xalloc.h"
 #include "script/parse.h"
 #include "ui/draw_int.h"
 #include "ui/menu.h"
-#include "ui/ui_int.h"
 
 #define BOX_H 7
-
-void
-ui_draw_text_n(WINDOW *w, int y, int x, const char *s, size_t n, attr_t a)
-{
-	wattrset(w, a);
-	mvwaddnstr(w, y, x, s, (int)n);
-	wattrset(w, A_NORMAL);
-}
-
-void
-ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t a)
-{
-	int used;
-	size_t n;
-
-	if (cols <= 0)
-		return;
-	n = view_fit(s, cols, &used);
-	wattrset(w, a);
-	mvwaddnstr(w, y, x, s, (int)n);
-	wattrset(w, A_NORMAL);
-}
-
-static WINDOW *
-ui_win(WINDOW *old, int h, int w, int y, int x)
-{
-	if (old != NULL)
-		delwin(old);
-	return newwin(h > 0 ? h : 1, w, y, x);
-}
 
 static int
 ui_narr_rows(int rows)
@@ -59,26 +30,23 @@ ui_narr_rows(int rows)
 	return rows >= 22 ? 4 : 3;
 }
 
-/* Recreate the windows for the terminal's size (main loop only). */
+/* Make the windows for rows x cols: boxes, ladder, narration, menu,
+ * status line. */
 void
-ui_layout(struct ui *ui)
+ui_layout_wins(struct ui *ui, struct ui_wins *w, int rows, int cols)
 {
-	int half, nar, lad;
+	int half = cols / 2, nar = ui_narr_rows(rows);
+	int lad = rows - BOX_H - nar - 3 - 1;
 
-	getmaxyx(stdscr, ui->rows, ui->cols);
-	ui->small = ui->rows < UI_MIN_ROWS || ui->cols < UI_MIN_COLS;
-	if (ui->small)
-		return;
-	half = ui->cols / 2;
-	nar = ui_narr_rows(ui->rows);
-	lad = ui->rows - BOX_H - nar - 3 - 1;
-	ui->wbox[0] = ui_win(ui->wbox[0], BOX_H, half, 0, 0);
-	ui->wbox[1] = ui_win(ui->wbox[1], BOX_H, ui->cols - half, 0, half);
-	ui->wlad = ui_win(ui->wlad, lad, ui->cols, BOX_H, 0);
-	ui->wnar = ui_win(ui->wnar, nar, ui->cols, BOX_H + lad, 0);
-	ui->wmenu = ui_win(ui->wmenu, 3, ui->cols, BOX_H + lad + nar, 0);
-	ui->wstat = ui_win(ui->wstat, 1, ui->cols, ui->rows - 1, 0);
-	keypad(ui->wstat, TRUE);
+	w->rows = rows;
+	w->cols = cols;
+	w->box[0] = ui_win(w->box[0], BOX_H, half, 0, 0);
+	w->box[1] = ui_win(w->box[1], BOX_H, cols - half, 0, half);
+	w->lad = ui_win(w->lad, lad, cols, BOX_H, 0);
+	w->nar = ui_win(w->nar, nar, cols, BOX_H + lad, 0);
+	w->menu = ui_win(w->menu, 3, cols, BOX_H + lad + nar, 0);
+	w->stat = ui_win(w->stat, 1, cols, rows - 1, 0);
+	ui->lad_rows = lad;
 }
 
 /* The columns of the two time lines; the margins hold state names. */
@@ -86,13 +54,13 @@ void
 ui_timelines(const struct ui *ui, int *xc, int *xs)
 {
 	*xc = 13;
-	*xs = ui->cols - 15;
+	*xs = ui->win->cols - 15;
 }
 
 static attr_t
-ui_phase_role(const struct ui *ui, enum view_phase p)
+ui_phase_role(enum view_phase p)
 {
-	return ui->role[ROLE_PH_CLOSED + (int)p];
+	return ui_look.role[ROLE_PH_CLOSED + (int)p];
 }
 
 static void
@@ -107,9 +75,9 @@ ui_frame(const struct ui *ui, WINDOW *w, const char *title, int tee)
 		box(w, 0, 0);
 	(void)h;
 	if (tee > 0 && tee < wd - 1)
-		mvwaddstr(w, BOX_H - 1, tee, ui->g->tee);
+		mvwaddstr(w, BOX_H - 1, tee, ui_look.g->tee);
 	mvwaddstr(w, 0, 2, " ");
-	ui_draw_text(w, 0, 3, wd - 6, title, ui->role[ROLE_TITLE]);
+	ui_draw_text(w, 0, 3, wd - 6, title, ui_look.role[ROLE_TITLE]);
 	waddstr(w, " ");
 }
 
@@ -130,7 +98,7 @@ ui_big(char *out, size_t size, const char *s)
 static void
 ui_draw_box(struct ui *ui, enum sim_host_id h)
 {
-	WINDOW *w = ui->wbox[h];
+	WINDOW *w = ui->win->box[h];
 	struct view_box b;
 	int wd = getmaxx(w), xc, xs;
 	char big[64];
@@ -144,16 +112,16 @@ ui_draw_box(struct ui *ui, enum sim_host_id h)
 	ui_big(big, sizeof(big), b.state);
 	if (view_width(big) > wd - 4)
 		snprintf(big, sizeof(big), "%s", b.state);
-	a = ui_phase_role(ui, b.phase) | A_BOLD;
+	a = ui_phase_role(b.phase) | A_BOLD;
 	if (b.hilite)
 		a |= A_REVERSE;
 	ui_draw_text(w, 1, 2, wd - 4, big, a);
 	ui_draw_text(w, 2, 2, wd - 4, b.app, A_NORMAL);
 	/* Two ten-digit raw numbers with their labels take 37 columns: at
 	 * 80 columns that is the box's inside without the right margin. */
-	ui_draw_text(w, 3, 2, wd - 3, b.nums[0], ui->role[ROLE_DIM]);
-	ui_draw_text(w, 4, 2, wd - 3, b.nums[1], ui->role[ROLE_DIM]);
-	ui_draw_text(w, 5, 2, wd - 4, b.timers, ui->role[ROLE_KEY]);
+	ui_draw_text(w, 3, 2, wd - 3, b.nums[0], ui_look.role[ROLE_DIM]);
+	ui_draw_text(w, 4, 2, wd - 3, b.nums[1], ui_look.role[ROLE_DIM]);
+	ui_draw_text(w, 5, 2, wd - 4, b.timers, ui_look.role[ROLE_KEY]);
 	wnoutrefresh(w);
 }
 
@@ -165,10 +133,10 @@ ui_narr_last_role(const struct ui *ui)
 		return A_NORMAL;
 	switch (ui->s.marks[ui->s.pos - 1]) {
 	case SESSION_PASS:
-		return ui->role[ROLE_OK];
+		return ui_look.role[ROLE_OK];
 	case SESSION_FAIL:
 	case SESSION_BAD:
-		return ui->role[ROLE_ERROR];
+		return ui_look.role[ROLE_ERROR];
 	case SESSION_NONE:
 		break;
 	}
@@ -178,10 +146,12 @@ ui_narr_last_role(const struct ui *ui)
 static void
 ui_draw_narr(struct ui *ui)
 {
-	WINDOW *w = ui->wnar;
-	int h = getmaxy(w), y = 0, wd = ui->cols - 2;
+	WINDOW *w = ui->win->nar;
+	int h = getmaxy(w), y = 0, wd = ui->win->cols - 2;
 	size_t st[16], ln[16], n;
 	bool more = false;
+	const char *msg = ui->in_lesson || ui->app == NULL ? NULL :
+	    ui->app->msg;
 
 	werase(w);
 	if (ui->o->play != NULL && ui->s.pos < ui->s.ncmds) {
@@ -190,13 +160,14 @@ ui_draw_narr(struct ui *ui)
 		script_format(&ui->s.cmds[ui->s.pos], line, sizeof(line));
 		/* TRANSLATORS: lecture mode, the scenario line Space applies. */
 		snprintf(buf, sizeof(buf), _("Next: %s"), line);
-		ui_draw_text(w, y++, 1, wd, buf, ui->role[ROLE_KEY]);
+		ui_draw_text(w, y++, 1, wd, buf, ui_look.role[ROLE_KEY]);
 	}
-	if (ui->msg[0] != '\0') {
-		n = view_wrap(ui->msg, wd, st, ln, 16);
+	if (msg != NULL && msg[0] != '\0') {
+		n = view_wrap(msg, wd, st, ln, 16);
 		for (size_t i = 0; i < n && y < h; i++, y++)
-			ui_draw_text_n(w, y, 1, ui->msg + st[i], ln[i],
-			    ui->role[ui->msg_err ? ROLE_ERROR : ROLE_OK]);
+			ui_draw_text_n(w, y, 1, msg + st[i], ln[i],
+			    ui_look.role[ui->app->msg_err ? ROLE_ERROR :
+			    ROLE_OK]);
 	}
 	for (size_t k = 0; k < ui->s.v.nnarr && y < h; k++) {
 		const char *s = ui->s.v.narr[k];
@@ -208,7 +179,7 @@ ui_draw_narr(struct ui *ui)
 		n = view_wrap(s, wd - 2, st, ln, 16);
 		for (size_t i = 0; i < n && y < h; i++, y++) {
 			if (i == 0)
-				mvwaddstr(w, y, 0, ui->g->bullet);
+				mvwaddstr(w, y, 0, ui_look.g->bullet);
 			ui_draw_text_n(w, y, 2, s + st[i], ln[i], a);
 		}
 		/* Cut short: say so rather than hide it silently. */
@@ -216,59 +187,69 @@ ui_draw_narr(struct ui *ui)
 			more = k + 1 < ui->s.v.nnarr;
 	}
 	if (more)
-		ui_draw_text(w, h - 1, ui->cols - 4, 4, "...",
-		    ui->role[ROLE_KEY]);
+		ui_draw_text(w, h - 1, ui->win->cols - 4, 4, "...",
+		    ui_look.role[ROLE_KEY]);
 	wnoutrefresh(w);
-}
-
-static void
-ui_draw_small(struct ui *ui)
-{
-	char buf[256];
-
-	erase();
-	/* TRANSLATORS: current columns x rows, needed columns x rows. */
-	snprintf(buf, sizeof(buf), _("Terminal too small: %dx%d. tcpteach "
-	    "needs at least %dx%d. Enlarge the window, or press q to quit."),
-	    ui->cols, ui->rows, UI_MIN_COLS, UI_MIN_ROWS);
-	{
-		size_t st[8], ln[8], n = view_wrap(buf, ui->cols > 2 ?
-		    ui->cols - 2 : 1, st, ln, 8);
-
-		for (size_t i = 0; i < n && (int)i < ui->rows; i++)
-			ui_draw_text_n(stdscr, (int)i, 1, buf + st[i], ln[i],
-			    A_BOLD);
-	}
-	wnoutrefresh(stdscr);
 }
 
 void
 ui_draw(struct ui *ui, int what)
 {
-	if (ui->small) {
-		ui_draw_small(ui);
-		return;
-	}
-	if (what & UI_R_LAYOUT) {
-		/* Forget what is on the glass after a resize. */
-		clearok(curscr, TRUE);
-		what = UI_R_ALL;
-	}
-	if (ui->overlay == UI_O_HELP) {
-		ui_draw_help(ui);
-		ui_draw_status(ui);
-		return;
-	}
 	if (what & UI_R_BOXES) {
 		ui_draw_box(ui, HOST_CLIENT);
 		ui_draw_box(ui, HOST_SERVER);
 	}
 	if (what & UI_R_LADDER)
 		ui_draw_ladder(ui);
-	if (what & UI_R_NARR)
+	if ((what & UI_R_NARR) && ui->win->nar != NULL)
 		ui_draw_narr(ui);
 	if (what & UI_R_MENU)
 		ui_draw_menu(ui);
 	if (what & UI_R_STATUS)
 		ui_draw_status(ui);
+}
+
+static void
+ui_sim_layout(struct screen *sc)
+{
+	struct ui *ui = sc->state;
+
+	ui_layout_wins(ui, ui->win, sc->rows, sc->cols);
+}
+
+static void
+ui_sim_draw(struct screen *sc, int what)
+{
+	ui_draw(sc->state, what);
+}
+
+void
+ui_wins_free(struct ui_wins *w)
+{
+	WINDOW **all[] = { &w->box[0], &w->box[1], &w->lad, &w->nar,
+	    &w->menu, &w->stat };
+
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		ui_delwin(all[i]);
+}
+
+static void
+ui_sim_detach(struct screen *sc)
+{
+	struct ui *ui = sc->state;
+
+	ui_wins_free(ui->win);
+	free(ui->win);
+	ui->win = NULL;
+}
+
+void
+ui_paint_attach(struct screen *sc)
+{
+	struct ui *ui = sc->state;
+
+	ui->win = xcalloc(1, sizeof(*ui->win));
+	sc->layout = ui_sim_layout;
+	sc->draw = ui_sim_draw;
+	sc->detach = ui_sim_detach;
 }

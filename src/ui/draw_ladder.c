@@ -41,12 +41,12 @@ ui_margin(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
 			continue;
 		name = tcp_state_name(l->state[h]);
 		len = (int)strlen(name);
-		a = ui->role[ROLE_PH_CLOSED + (int)view_phase_of(l->state[h])];
+		a = ui_look.role[ROLE_PH_CLOSED + (int)view_phase_of(l->state[h])];
 		if (h == HOST_CLIENT)
 			ui_draw_text(w, y, xc - 1 - len > 0 ? xc - 1 - len : 0,
 			    xc - 1, name, a);
 		else
-			ui_draw_text(w, y, xs + 2, ui->cols - xs - 2, name, a);
+			ui_draw_text(w, y, xs + 2, ui->win->cols - xs - 2, name, a);
 	}
 }
 
@@ -65,9 +65,9 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
 		return;
 	view_label(&ui->s.v, a, ui->s.v.num, lab, sizeof(lab));
 	view_geom(a, xc, xs, view_width(lab), &g);
-	sa = ui->role[a->f.dir == DIR_C2S ? ROLE_C2S : ROLE_S2C];
+	sa = ui_look.role[a->f.dir == DIR_C2S ? ROLE_C2S : ROLE_S2C];
 	if (a->fate == VIEW_LOST || a->fate == VIEW_EXPIRED)
-		sa = ui->role[ROLE_LOST];
+		sa = ui_look.role[ROLE_LOST];
 	la = sa;
 	if (l->step == ui->s.v.step)
 		la |= A_BOLD;
@@ -78,37 +78,37 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
 	    lab, n, la);
 	wattrset(w, sa);
 	for (int x = g.shaft_lo; x <= g.shaft_hi; x++)
-		mvwaddstr(w, y, x, ui->g->hline);
+		mvwaddstr(w, y, x, ui_look.g->hline);
 	if (a->fate == VIEW_LOST || a->fate == VIEW_EXPIRED)
-		mvwaddstr(w, y, g.head_x, ui->g->lost);
+		mvwaddstr(w, y, g.head_x, ui_look.g->lost);
 	else
-		mvwaddstr(w, y, g.head_x, g.rightward ? ui->g->rhead :
-		    ui->g->lhead);
+		mvwaddstr(w, y, g.head_x, g.rightward ? ui_look.g->rhead :
+		    ui_look.g->lhead);
 	wattrset(w, A_NORMAL);
 }
 
 static void
-ui_note(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
+ui_note(WINDOW *w, int y, const struct view_line *l,
     int xc, int xs)
 {
 	char buf[200];
 	int gap = xs - xc - 3, used;
 
-	snprintf(buf, sizeof(buf), "%s %s", ui->g->bullet,
+	snprintf(buf, sizeof(buf), "%s %s", ui_look.g->bullet,
 	    _(tcp_why_text(l->why)));
 	if (l->note_host == HOST_CLIENT)
-		ui_draw_text(w, y, xc + 2, gap, buf, ui->role[ROLE_DIM]);
+		ui_draw_text(w, y, xc + 2, gap, buf, ui_look.role[ROLE_DIM]);
 	else {
 		view_fit(buf, gap, &used);
 		ui_draw_text(w, y, xs - 1 - used, gap, buf,
-		    ui->role[ROLE_DIM]);
+		    ui_look.role[ROLE_DIM]);
 	}
 }
 
 void
 ui_draw_ladder(struct ui *ui)
 {
-	WINDOW *w = ui->wlad;
+	WINDOW *w = ui->win->lad;
 	int h = getmaxy(w), xc, xs;
 	const struct flight *chosen = menu_selected(&ui->s.w, ui->sel);
 	size_t first = view_first_row(&ui->s.v, h, &ui->scroll);
@@ -118,8 +118,8 @@ ui_draw_ladder(struct ui *ui)
 	for (int y = 0; y < h; y++) {
 		const struct view_line *l = NULL;
 
-		mvwaddstr(w, y, xc, ui->g->vline);
-		mvwaddstr(w, y, xs, ui->g->vline);
+		mvwaddstr(w, y, xc, ui_look.g->vline);
+		mvwaddstr(w, y, xs, ui_look.g->vline);
 		if (first + (size_t)y < ui->s.v.nlines)
 			l = &ui->s.v.lines[first + (size_t)y];
 		if (l == NULL)
@@ -128,7 +128,7 @@ ui_draw_ladder(struct ui *ui)
 		if (l->is_arrow)
 			ui_arrow(ui, w, y, l, xc, xs, chosen);
 		else
-			ui_note(ui, w, y, l, xc, xs);
+			ui_note(w, y, l, xc, xs);
 	}
 	if (ui->scroll > 0) {
 		char buf[64];
@@ -137,7 +137,7 @@ ui_draw_ladder(struct ui *ui)
 		snprintf(buf, sizeof(buf), _("%zu newer below (End)"),
 		    ui->scroll);
 		ui_draw_text(w, h - 1, xs - 1 - view_width(buf), xs - xc,
-		    buf, ui->role[ROLE_KEY]);
+		    buf, ui_look.role[ROLE_KEY]);
 	}
 	wnoutrefresh(w);
 }

@@ -22,7 +22,7 @@
 #include "lib/xalloc.h"
 #include "quiz/cli.h"
 #include "ui/quiz_int.h"
-#include "ui/ui.h"
+#include "ui/ui_int.h"
 
 static bool
 qui_exam_save(struct qui *qu)
@@ -31,7 +31,7 @@ qui_exam_save(struct qui *qu)
 		return false;
 	if (mkdir_parents(qu->dir) < 0 || exam_session_save(&qu->es) < 0) {
 		/* TRANSLATORS: file name, then the system's reason. */
-		qui_message(qu, true, _("Cannot save the attempt to %s: %s"),
+		screen_message(&qu->sc, true, _("Cannot save the attempt to %s: %s"),
 		    qu->es.path, strerror(errno));
 		return false;
 	}
@@ -43,28 +43,30 @@ int
 qui_exam_changed(struct qui *qu)
 {
 	qui_exam_save(qu);
-	return QR_ALL;
+	return UI_R_ALL;
 }
 
 int
 qui_exam_submit(struct qui *qu, bool timeout)
 {
-	qu->ask = QUI_A_NONE;
+	if (qu->sc.app != NULL && qu->sc.app->askscreen == &qu->sc)
+		qu->sc.app->ask = APP_ASK_NONE;
 	qui_finish(qu);
-	qui_message(qu, timeout, "%s", timeout ? _("Time is up: your "
+	screen_message(&qu->sc, timeout, "%s", timeout ? _("Time is up: your "
 	    "answers were submitted.") : _("Submitted."));
 	qui_exam_save(qu);
-	return QR_ALL;
+	return UI_R_ALL;
 }
 
 /* Let the monotonic clock's time pass into the session. */
 int
-qui_exam_tick(struct qui *qu)
+qui_exam_tick(struct screen *sc, uint64_t now)
 {
-	uint64_t now = ui_now_ms(), d = now - qu->last_ms;
+	struct qui *qu = sc->state;
+	uint64_t d = now - qu->last_ms;
 
 	qu->last_ms = now;
-	if (qu->done || qu->ask == QUI_A_RESUME)
+	if (qu->done || qu->has_offer)
 		return 0;
 	if (exam_session_tick(&qu->es, d))
 		return qui_exam_submit(qu, true);
@@ -93,23 +95,49 @@ qui_exam_remaining(const struct qui *qu, char *buf, size_t size)
 	    (unsigned long long)(s % 60));
 }
 
+/* How long the loop may block: until the countdown's next second, or
+ * for ever (-1) when nothing runs by itself. */
 int
-qui_exam_resume_offer(struct qui *qu, bool yes)
+qui_exam_busy(const struct screen *sc, uint64_t now)
 {
+	const struct qui *qu = sc->state;
+	uint64_t rem;
+
+	(void)now;
+	if (qu->done || qu->es.limit_ms == 0)
+		return -1;
+	rem = exam_session_remaining(&qu->es) % 1000;
+	return rem == 0 ? 1000 : (int)rem;
+}
+
+static int
+qui_exam_resume_done(struct screen *sc, bool yes)
+{
+	struct qui *qu = sc->state;
+
 	if (yes) {
 		exam_session_free(&qu->es);
 		qu->es = qu->offer;
 		memset(&qu->offer, 0, sizeof(qu->offer));
 		if (qu->es.submitted)
 			qui_finish(qu);
-		qui_message(qu, false, _("Resumed the attempt in %s."),
+		screen_message(&qu->sc, false, _("Resumed the attempt in %s."),
 		    qu->es.path);
 	} else
 		exam_session_free(&qu->offer);
 	qu->has_offer = false;
 	qu->last_ms = ui_now_ms();
 	qui_exam_save(qu);
-	return QR_ALL;
+	return UI_R_ALL;
+}
+
+/* Ask about an attempt found lying there, once the screen is up. */
+void
+qui_exam_offer(struct qui *qu)
+{
+	if (qu->has_offer)
+		screen_ask(&qu->sc, APP_ASK_STRICT, _("Resume that attempt? y: "
+		    "resume, n: start afresh"), qui_exam_resume_done);
 }
 
 /* An unsubmitted attempt at the very same exam, if one is lying there. */
@@ -130,11 +158,9 @@ qui_exam_find_offer(struct qui *qu, const struct exam_params *p)
 			exam_session_free(&qu->offer);
 	}
 	free(latest);
-	if (qu->has_offer)
-		qu->ask = QUI_A_RESUME;
 }
 
-static int
+int
 qui_exam_open(struct qui *qu, const struct quiz_cli_tui *t)
 {
 	char err[512];
@@ -163,7 +189,7 @@ qui_exam_open(struct qui *qu, const struct quiz_cli_tui *t)
 
 /* After the terminal is restored: where the attempt is, for the student
  * to resume it and the teacher to collect it. */
-static void
+void
 qui_exam_goodbye(struct qui *qu)
 {
 	if (!qu->es.submitted && !qu->has_offer)
@@ -175,29 +201,4 @@ qui_exam_goodbye(struct qui *qu)
 		printf(_("It is not submitted yet; to go on, run: %s exam "
 		    "--resume %s\n"), PACKAGE, qu->es.path);
 	printf(_("Results directory: %s\n"), qu->dir);
-}
-
-int
-ui_exam_main(const struct quiz_cli_tui *t, const struct ui_opts *o)
-{
-	struct qui qu;
-	int rc;
-
-	if ((rc = qui_refuse(true)) != 0)
-		return rc;
-	memset(&qu, 0, sizeof(qu));
-	qu.mode = QUI_EXAM;
-	qu.ascii = o->ascii;
-	qu.dir = t->results_dir != NULL ? xstrdup(t->results_dir) :
-	    exam_results_dir();
-	if ((rc = qui_exam_open(&qu, t)) != UI_EXIT_OK) {
-		qui_free(&qu);
-		return rc;
-	}
-	rc = qui_run(&qu);
-	if (rc == UI_EXIT_OK)
-		qui_exam_goodbye(&qu);
-	qui_free(&qu);
-	ui_term_reraise();
-	return rc;
 }

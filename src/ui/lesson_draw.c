@@ -1,6 +1,6 @@
 /*
- * Painting the lesson screens: the list, the step panel beside or below
- * the simulator's views, the status line and the help screen.
+ * Painting the lesson screen: the step panel beside or below the
+ * simulator's views, and the status line; and making its windows.
  *
  * The panel's text is rebuilt from the runner and the learner's answers
  * on every paint (a few short strings) and wrapped by lesson_panel.c, so
@@ -15,45 +15,50 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/xalloc.h"
 #include "script/parse.h"
 #include "ui/draw_int.h"
 #include "ui/lesson_int.h"
-#include "ui/ui_cmd.h"
+
+struct lui_wins {
+	WINDOW *panel;
+	struct ui_wins sim;
+};
 
 #define LUI_TEXT_MAX 4096
 #define LUI_FOOT_MAX 12
 
 static const char *
-lui_tick_mark(const struct lui *lu)
+lui_tick_mark(void)
 {
-	return lu->ascii ? "[ok]" : "\u2713";
+	return ui_look.ascii ? "[ok]" : "\u2713";
 }
 
 static const char *
-lui_cross_mark(const struct lui *lu)
+lui_cross_mark(void)
 {
-	return lu->ascii ? "[x]" : "\u2717";
+	return ui_look.ascii ? "[x]" : "\u2717";
 }
 
 static attr_t
-lui_role(const struct lui *lu, enum lpanel_role r)
+lui_role(enum lpanel_role r)
 {
 	switch (r) {
 	case LP_TEXT:
 	case LP_CHOICE:
 		return A_NORMAL;
 	case LP_TASK:
-		return lu->lk.role[ROLE_KEY];
+		return ui_look.role[ROLE_KEY];
 	case LP_QUESTION:
 		return A_BOLD;
 	case LP_HINT:
-		return lu->lk.role[ROLE_C2S];
+		return ui_look.role[ROLE_C2S];
 	case LP_OK:
-		return lu->lk.role[ROLE_OK] | A_BOLD;
+		return ui_look.role[ROLE_OK] | A_BOLD;
 	case LP_BAD:
-		return lu->lk.role[ROLE_ERROR];
+		return ui_look.role[ROLE_ERROR];
 	case LP_DIM:
-		return lu->lk.role[ROLE_DIM];
+		return ui_look.role[ROLE_DIM];
 	}
 	return A_NORMAL;
 }
@@ -94,7 +99,7 @@ lui_build_task(struct lui *lu, const struct lesson_step *st)
 	}
 	if (lu->lr.done) {
 		snprintf(buf, sizeof(buf), _("%s Done \u2014 press n for the "
-		    "next step."), lui_tick_mark(lu));
+		    "next step."), lui_tick_mark());
 		lpanel_add(&lu->panel, LP_OK, 0, true, buf);
 	} else if (lu->checked && lu->why[0] != '\0') {
 		snprintf(buf, sizeof(buf), _("Not yet: %s"), lu->why);
@@ -151,11 +156,11 @@ lui_build_verdict(struct lui *lu, const struct lesson_step *st)
 	char buf[512];
 
 	if (lu->has_verdict && lu->verdict == LRUN_RIGHT) {
-		snprintf(buf, sizeof(buf), _("%s Right!"), lui_tick_mark(lu));
+		snprintf(buf, sizeof(buf), _("%s Right!"), lui_tick_mark());
 		lpanel_add(&lu->panel, LP_OK, 0, true, buf);
 	} else if (lu->has_verdict && !lu->revealed) {
 		snprintf(buf, sizeof(buf), _("%s Not right. Try again, or "
-		    "press $ to see the answer."), lui_cross_mark(lu));
+		    "press $ to see the answer."), lui_cross_mark());
 		lpanel_add(&lu->panel, LP_BAD, 0, true, buf);
 	}
 	if (!lu->lr.done && !lu->revealed)
@@ -210,7 +215,7 @@ lui_build_done(struct lui *lu)
 {
 	char buf[512];
 
-	snprintf(buf, sizeof(buf), _("%s Lesson complete!"), lui_tick_mark(lu));
+	snprintf(buf, sizeof(buf), _("%s Lesson complete!"), lui_tick_mark());
 	lpanel_add(&lu->panel, LP_OK, 0, false, buf);
 	/* TRANSLATORS: the lesson's title. */
 	snprintf(buf, sizeof(buf), _("You have finished \u201c%s\u201d and "
@@ -252,13 +257,10 @@ lui_panel_build(struct lui *lu)
 		lpanel_add(&lu->panel, LP_DIM, 0, true, _("Press n to go on."));
 		break;
 	}
-	if (lu->msg[0] != '\0')
-		lpanel_add(&lu->panel, lu->msg_err ? LP_BAD : LP_OK, 0, true,
-		    lu->msg);
-	/* Without a narration window, the simulator speaks here. */
-	if (ui->wnar == NULL && ui->msg[0] != '\0')
-		lpanel_add(&lu->panel, ui->msg_err ? LP_BAD : LP_OK, 0, true,
-		    ui->msg);
+	/* The lesson's messages and the simulator's are said here. */
+	if (ui->app->msg[0] != '\0')
+		lpanel_add(&lu->panel, ui->app->msg_err ? LP_BAD : LP_OK, 0,
+		    true, ui->app->msg);
 }
 
 struct lui_foot {
@@ -319,7 +321,7 @@ lui_draw_footer(struct lui *lu, WINDOW *w, int x0, int cols, int bottom,
 			int kw = view_width(f[i].key);
 
 			ui_draw_text(w, y, x, x0 + cols - x, f[i].key,
-			    lu->lk.role[ROLE_KEY]);
+			    ui_look.role[ROLE_KEY]);
 			ui_draw_text(w, y, x + kw + 1, x0 + cols - x - kw - 1,
 			    f[i].label, A_NORMAL);
 			x += view_width(items[i]) + 2;
@@ -336,11 +338,11 @@ lui_draw_head(struct lui *lu, WINDOW *w, int x0, int cols, bool above,
 	char head[LUI_TEXT_MAX], title[LUI_TEXT_MAX] = "";
 	const char *more = above && below ? "\u2191\u2193" : above ? "\u2191" :
 	    below ? "\u2193" : "";
-	attr_t a = lu->geo.side ? lu->lk.role[ROLE_TITLE] :
-	    lu->lk.role[ROLE_STATUS];
+	attr_t a = lu->geo.side ? ui_look.role[ROLE_TITLE] :
+	    ui_look.role[ROLE_STATUS];
 	int mw;
 
-	if (lu->ascii)
+	if (ui_look.ascii)
 		more = above && below ? "^v" : above ? "^" : below ? "v" : "";
 	mw = view_width(more);
 	if (st->title.s != NULL)
@@ -373,7 +375,7 @@ lui_focus_top(const struct lui *lu, size_t top)
 static void
 lui_draw_panel(struct lui *lu)
 {
-	WINDOW *w = lu->wpanel;
+	WINDOW *w = lu->win->panel;
 	int h = getmaxy(w), wd = getmaxx(w);
 	int x0 = lu->geo.side ? 2 : 1, cols = wd - x0 - 1, nf, body;
 	const struct lpanel *lp = &lu->panel;
@@ -391,7 +393,7 @@ lui_draw_panel(struct lui *lu)
 	lu->pfollow = lu->pentry = false;
 	if (lu->geo.side)
 		for (int y = 0; y < h; y++)
-			mvwaddstr(w, y, 0, lu->lk.g->vline);
+			mvwaddstr(w, y, 0, ui_look.g->vline);
 	lui_draw_head(lu, w, x0, cols, lu->ptop > 0,
 	    lu->ptop + (size_t)body < lp->nl);
 	for (int y = 0; y < body && lu->ptop + (size_t)y < lp->nl; y++) {
@@ -402,45 +404,20 @@ lui_draw_panel(struct lui *lu)
 			continue;
 		p = &lp->p[l->para];
 		ui_draw_text_n(w, 1 + y, x0 + l->x, p->text + l->off, l->len,
-		    lui_role(lu, p->role));
+		    lui_role(p->role));
 	}
 	wnoutrefresh(w);
 }
 
 static void
-lui_draw_answer(struct lui *lu, WINDOW *w)
-{
-	char buf[LUI_ANSWER_MAX * 4 + 1];
-	const char *head = _("Answer: ");
-	int hw = view_width(head), used;
-	size_t n;
-
-	lu->abuf[lu->alen] = L'\0';
-	n = wcstombs(buf, lu->abuf, sizeof(buf) - 1);
-	buf[n == (size_t)-1 ? 0 : n] = '\0';
-	curs_set(1);
-	ui_draw_text(w, 0, 0, lu->cols, head, A_BOLD);
-	ui_draw_text(w, 0, hw, lu->cols - hw - 1, buf, A_NORMAL);
-	view_fit(buf, lu->cols - hw - 1, &used);
-	wmove(w, 0, hw + used);
-}
-
-static void
 lui_draw_status(struct lui *lu)
 {
-	WINDOW *w = lu->ui.wstat;
+	WINDOW *w = lu->ui.win->stat;
 	char left[256], t[32];
 	const char *right = _("u undo  : command  ? help  q list ");
 	int rw = view_width(right);
 
-	werase(w);
-	if (lu->answering) {
-		lui_draw_answer(lu, w);
-		wnoutrefresh(w);
-		return;
-	}
-	curs_set(0);
-	wbkgdset(w, lu->lk.role[ROLE_STATUS]);
+	wbkgdset(w, ui_look.role[ROLE_STATUS]);
 	werase(w);
 	view_dur(lu->ui.s.w.now, t, sizeof(t));
 	/* TRANSLATORS: lesson number, step k of n, simulated time, number
@@ -449,27 +426,78 @@ lui_draw_status(struct lui *lu)
 	    lu->li->num, lu->lr.step + 1, lu->l.nsteps, t,
 	    view_num_short(lu->ui.s.v.num));
 	ui_draw_text(w, 0, 0, lu->cols - rw - 1, left,
-	    lu->lk.role[ROLE_STATUS]);
+	    ui_look.role[ROLE_STATUS]);
 	ui_draw_text(w, 0, lu->cols - rw > 0 ? lu->cols - rw : 0, rw, right,
-	    lu->lk.role[ROLE_STATUS]);
+	    ui_look.role[ROLE_STATUS]);
 	wnoutrefresh(w);
 }
 
 /* The lesson screen: the simulator's parts, the panel, the status. */
-void
-lui_draw_lesson(struct lui *lu, int what)
+static void
+lui_draw_lesson(struct screen *sc, int what)
 {
-	if (what & UI_R_LAYOUT) {
-		clearok(curscr, TRUE);
-		what = UI_R_ALL;
-	}
+	struct lui *lu = sc->state;
+
 	what &= ~UI_R_STATUS;
-	if (lu->ui.wnar == NULL)
+	if (lu->ui.win->nar == NULL)
 		what &= ~UI_R_NARR;
 	ui_draw(&lu->ui, what);
-	if (lu->ui.prompt != UI_P_NONE)
-		ui_draw(&lu->ui, UI_R_STATUS);
-	else
-		lui_draw_status(lu);
+	lui_draw_status(lu);
 	lui_draw_panel(lu);
+}
+
+/* The simulator's windows where lgeom_compute put them; their width is
+ * the simulator's part only, so its painters keep inside it. */
+static void
+lui_layout(struct screen *sc)
+{
+	struct lui *lu = sc->state;
+	const struct lgeom *g = &lu->geo;
+	struct ui_wins *w = &lu->win->sim;
+	int half;
+
+	lu->rows = sc->rows;
+	lu->cols = sc->cols;
+	lgeom_compute(lu->rows, lu->cols, &lu->geo);
+	if (g->small)
+		return;
+	half = g->sim_cols / 2;
+	w->rows = lu->rows;
+	w->cols = g->sim_cols;
+	w->box[0] = ui_win(w->box[0], LGEOM_BOX_H, half, 0, 0);
+	w->box[1] = ui_win(w->box[1], LGEOM_BOX_H, g->sim_cols - half, 0,
+	    half);
+	w->lad = ui_win(w->lad, g->lad_h, g->sim_cols, g->lad_y, 0);
+	ui_delwin(&w->nar);
+	if (g->nar_h > 0)
+		w->nar = ui_win(NULL, g->nar_h, g->sim_cols, g->nar_y, 0);
+	w->menu = ui_win(w->menu, LGEOM_MENU_H, g->sim_cols, g->menu_y, 0);
+	w->stat = ui_win(w->stat, 1, lu->cols, lu->rows - 1, 0);
+	lu->win->panel = ui_win(lu->win->panel, g->ph, g->pw, g->py, g->px);
+	lu->ui.lad_rows = g->lad_h;
+	lu->prows = g->ph;
+}
+
+static void
+lui_detach(struct screen *sc)
+{
+	struct lui *lu = sc->state;
+
+	ui_wins_free(&lu->win->sim);
+	ui_delwin(&lu->win->panel);
+	free(lu->win);
+	lu->win = NULL;
+	lu->ui.win = NULL;
+}
+
+void
+lui_lesson_attach(struct screen *sc)
+{
+	struct lui *lu = sc->state;
+
+	lu->win = xcalloc(1, sizeof(*lu->win));
+	lu->ui.win = &lu->win->sim;
+	sc->layout = lui_layout;
+	sc->draw = lui_draw_lesson;
+	sc->detach = lui_detach;
 }

@@ -1,12 +1,11 @@
 /*
- * Painting the lesson list, the lesson screens' help and the "too small"
- * screen, and choosing which of them to paint.
+ * Painting the lesson list.
  *
  * The list is one row per lesson: its progress mark, number, title and
  * as much of its summary as fits, all cut by display width.  Below it the
  * chosen lesson's summary in full, then a note (a damaged progress file,
- * a finished lesson) and the keys.  The list and the help screen paint
- * stdscr; the lesson screen has windows of its own (lesson_draw.c).
+ * a finished lesson) and the keys.  The list paints stdscr; the lesson
+ * screen has windows of its own (lesson_draw.c).
  */
 #include <config.h>
 
@@ -18,24 +17,9 @@
 #include "lib/i18n.h"
 #include "ui/draw_int.h"
 #include "ui/lesson_int.h"
-#include "ui/ui_cmd.h"
 
 #define LUI_MARK_W 5
 #define LUI_WRAP_MAX 8
-
-/* Wrapped text from row y up to rows rows; returns the rows used. */
-static int
-lui_para(WINDOW *w, int y, int x, int cols, int rows, const char *s,
-    attr_t a)
-{
-	size_t st[LUI_WRAP_MAX], ln[LUI_WRAP_MAX];
-	size_t n = view_wrap(s, cols > 0 ? cols : 1, st, ln, LUI_WRAP_MAX);
-	int i;
-
-	for (i = 0; i < (int)n && i < rows; i++)
-		ui_draw_text_n(w, y + i, x, s + st[i], ln[i], a);
-	return i;
-}
 
 static int
 lui_para_rows(const char *s, int cols, int max)
@@ -49,7 +33,7 @@ lui_para_rows(const char *s, int cols, int max)
 static void
 lui_bar(struct lui *lu, int y, const char *left, const char *right)
 {
-	attr_t a = lu->lk.role[ROLE_STATUS];
+	attr_t a = ui_look.role[ROLE_STATUS];
 	int rw = view_width(right);
 
 	wattrset(stdscr, a);
@@ -80,16 +64,16 @@ lui_list_row(struct lui *lu, size_t i, int y, int tw)
 	int x = 1 + LUI_MARK_W + 2, mw;
 	attr_t a = i == lu->sel ? A_REVERSE : A_NORMAL, ma;
 
-	lbrowse_mark(m, lu->nsteps[i], lu->ascii, mark, sizeof(mark));
+	lbrowse_mark(m, lu->nsteps[i], ui_look.ascii, mark, sizeof(mark));
 	mw = view_width(mark);
-	ma = m == NULL ? lu->lk.role[ROLE_DIM] : m->done ?
-	    lu->lk.role[ROLE_OK] | A_BOLD : lu->lk.role[ROLE_KEY];
+	ma = m == NULL ? ui_look.role[ROLE_DIM] : m->done ?
+	    ui_look.role[ROLE_OK] | A_BOLD : ui_look.role[ROLE_KEY];
 	ui_draw_text(stdscr, y, 1 + LUI_MARK_W - mw, mw, mark, ma);
 	if (li->title == NULL) {
 		/* TRANSLATORS: a lesson's file name that does not parse. */
 		snprintf(row, sizeof(row), _("%02u  %s (cannot be read)"),
 		    li->num, li->name);
-		a |= lu->lk.role[ROLE_ERROR];
+		a |= ui_look.role[ROLE_ERROR];
 	} else
 		lbrowse_row(li->num, li->title, li->summary, tw, lu->cols - x -
 		    1, row, sizeof(row));
@@ -119,27 +103,28 @@ lui_list_foot(struct lui *lu)
 	const char *sum = li == NULL ? "" : li->title != NULL ? li->summary :
 	    li->err.msg;
 	int cols = lu->cols - 2, y = lu->rows - 1, n;
+	const char *msg = lu->list.app->msg;
 
 	lui_bar(lu, y, _(" Up/Down choose  Enter open  ? help  q quit"), "");
-	if (lu->msg[0] != '\0') {
-		n = lui_para_rows(lu->msg, cols, 2);
+	if (msg[0] != '\0') {
+		n = lui_para_rows(msg, cols, 2);
 		y -= n;
-		lui_para(stdscr, y, 1, cols, n, lu->msg,
-		    lu->lk.role[lu->msg_err ? ROLE_ERROR : ROLE_OK]);
+		ui_draw_para(stdscr, y, 1, cols, n, msg,
+		    ui_look.role[lu->list.app->msg_err ? ROLE_ERROR : ROLE_OK]);
 	}
 	if (lu->note[0] != '\0') {
 		n = lui_para_rows(lu->note, cols, 4);
 		y -= n;
-		lui_para(stdscr, y, 1, cols, n, lu->note,
-		    lu->lk.role[lu->note_err ? ROLE_ERROR : ROLE_OK] | A_BOLD);
+		ui_draw_para(stdscr, y, 1, cols, n, lu->note,
+		    ui_look.role[lu->note_err ? ROLE_ERROR : ROLE_OK] | A_BOLD);
 	}
 	n = lui_para_rows(sum, cols, 2);
 	y -= n;
-	lui_para(stdscr, y, 1, cols, n, sum, A_NORMAL);
+	ui_draw_para(stdscr, y, 1, cols, n, sum, A_NORMAL);
 	y--;
-	wattrset(stdscr, lu->lk.role[ROLE_DIM]);
+	wattrset(stdscr, ui_look.role[ROLE_DIM]);
 	for (int x = 0; x < lu->cols; x++)
-		mvwaddstr(stdscr, y, x, lu->lk.g->hline);
+		mvwaddstr(stdscr, y, x, ui_look.g->hline);
 	wattrset(stdscr, A_NORMAL);
 	return y;
 }
@@ -166,78 +151,27 @@ lui_draw_list(struct lui *lu)
 		lui_list_row(lu, lu->top + (size_t)r, 1 + r, tw);
 	if (lu->cat.n == 0)
 		ui_draw_text(stdscr, 2, 2, lu->cols - 4, _("No lessons were "
-		    "found."), lu->lk.role[ROLE_ERROR]);
-	wnoutrefresh(stdscr);
-}
-
-static int
-lui_help_row(struct lui *lu, int *y, int *skip, const char *keys,
-    const char *help, attr_t a)
-{
-	if ((*skip)-- > 0)
-		return 0;
-	if (*y >= lu->rows - 1)
-		return 1;
-	ui_draw_text(stdscr, *y, 1, 12, keys, lu->lk.role[ROLE_KEY]);
-	ui_draw_text(stdscr, *y, 14, lu->cols - 15, help, a);
-	(*y)++;
-	return 0;
-}
-
-/* Generated from lui_cmds, then the simulator's entries still reachable. */
-static void
-lui_draw_help(struct lui *lu)
-{
-	int y = 1, skip = lu->help_top;
-
-	werase(stdscr);
-	lui_bar(lu, 0, _(" Lesson keys (any other key closes this help; "
-	    "PgDn/PgUp scroll)"), "");
-	for (size_t i = 0; i < lui_ncmds; i++)
-		if ((lui_cmds[i].screens & (1u << lu->screen)) != 0)
-			lui_help_row(lu, &y, &skip, lui_cmds[i].keyname,
-			    _(lui_cmds[i].help), A_NORMAL);
-	if (lu->screen == LUI_LESSON) {
-		lui_help_row(lu, &y, &skip, "", _("Simulator keys, as in the "
-		    "simulator:"), lu->lk.role[ROLE_TITLE]);
-		for (size_t i = 0; i < ui_ncmds; i++)
-			if (!lui_shadowed(&ui_cmds[i]))
-				lui_help_row(lu, &y, &skip, ui_cmds[i].keyname,
-				    _(ui_cmds[i].help), A_NORMAL);
-	}
+		    "found."), ui_look.role[ROLE_ERROR]);
 	wnoutrefresh(stdscr);
 }
 
 static void
-lui_draw_small(struct lui *lu)
+lui_list_draw(struct screen *sc, int what)
 {
-	char buf[256];
+	struct lui *lu = sc->state;
 
-	werase(stdscr);
-	/* TRANSLATORS: current columns x rows, needed columns x rows. */
-	snprintf(buf, sizeof(buf), _("Terminal too small: %dx%d. tcpteach "
-	    "needs at least %dx%d. Enlarge the window, or press q to quit."),
-	    lu->cols, lu->rows, LGEOM_MIN_COLS, LGEOM_MIN_ROWS);
-	lui_para(stdscr, 0, 1, lu->cols - 2, lu->rows, buf, A_BOLD);
-	wnoutrefresh(stdscr);
+	(void)what;
+	lu->rows = sc->rows;
+	lu->cols = sc->cols;
+	lui_draw_list(lu);
 }
 
 void
-lui_draw(struct lui *lu, int what)
+lui_paint_attach(struct screen *sc)
 {
-	if (lu->geo.small) {
-		lui_draw_small(lu);
+	if (sc->def == &lui_lesson_def) {
+		lui_lesson_attach(sc);
 		return;
 	}
-	if (lu->help) {
-		lui_draw_help(lu);
-		return;
-	}
-	if (lu->screen == LUI_LIST) {
-		if (what & UI_R_LAYOUT)
-			clearok(curscr, TRUE);
-		lui_draw_list(lu);
-		return;
-	}
-	lui_draw_lesson(lu, what);
+	sc->draw = lui_list_draw;
 }

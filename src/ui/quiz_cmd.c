@@ -1,10 +1,9 @@
 /*
- * The quiz's command table and its handlers (the drill and the exam share
- * them; each entry says in which modes it works).  Keys are looked up
- * here and nowhere else, and the help screen is generated from the same
- * table.  Two entries stand for a class of keys: any option letter, any
- * digit.  A handler changes struct qui or the session, never draws, and
- * returns the parts of the screen to repaint.
+ * The quiz's commands and key tables: the drill and the exam are two
+ * screens that share most handlers.  Option letters and digits are key
+ * ranges bound to one command each, whose argument is the option or the
+ * character.  A handler changes struct qui or the session, never draws,
+ * and returns the parts of the screen to repaint.
  */
 #include <config.h>
 
@@ -16,79 +15,9 @@
 #include "lib/i18n.h"
 #include "ui/quiz_int.h"
 
-#define CTRL(c) ((c) & 0x1f)
-#define ESC 27
+#define CMD_ARGS struct screen *sc, const struct screen_cmd *c, int arg
 
-static int qh_letter(struct qui *, const struct qui_cmd *);
-static int qh_digit(struct qui *, const struct qui_cmd *);
-static int qh_erase(struct qui *, const struct qui_cmd *);
-static int qh_enter(struct qui *, const struct qui_cmd *);
-static int qh_move(struct qui *, const struct qui_cmd *);
-static int qh_scroll(struct qui *, const struct qui_cmd *);
-static int qh_list(struct qui *, const struct qui_cmd *);
-static int qh_clear(struct qui *, const struct qui_cmd *);
-static int qh_submit(struct qui *, const struct qui_cmd *);
-static int qh_misc(struct qui *, const struct qui_cmd *);
-
-#define QD QUI_M_DRILL
-#define QE QUI_M_EXAM
-#define QB QUI_M_BOTH
-
-const struct qui_cmd qui_cmds[] = {
-	{ "answer", { QK_LETTER, 0, 0 }, "A-H", N_("answer with this "
-	    "option (or type the order of the segments)"), QD,
-	    qh_letter, 0 },
-	{ "answer", { QK_LETTER, 0, 0 }, "A-H", N_("choose an option "
-	    "(another letter changes it), or type an order"), QE,
-	    qh_letter, 0 },
-	{ "type-number", { QK_DIGIT, '.', ',' }, "0-9 .",
-	    N_("type a number of seconds"), QB, qh_digit, 0 },
-	{ "erase", { KEY_BACKSPACE, 127, 8 }, "Backspace",
-	    N_("erase the last letter or digit typed"), QB, qh_erase, 0 },
-	{ "check", { '\r', '\n', KEY_ENTER }, "Enter", N_("check the typed "
-	    "answer, or go on to the next question"), QD, qh_enter, 0 },
-	{ "record", { '\r', '\n', KEY_ENTER }, "Enter", N_("record the typed "
-	    "answer; in the list, open the chosen question"), QE, qh_enter,
-	    0 },
-	{ "next", { 'n', ' ', KEY_RIGHT }, "n Space Right",
-	    N_("next question (in the review: the next one)"), QB, qh_move,
-	    1 },
-	{ "prev", { 'p', KEY_LEFT, 0 }, "p Left",
-	    N_("previous question (in the review: the one before)"), QB,
-	    qh_move, -1 },
-	{ "list", { 'l', '\t', 0 }, "l Tab", N_("list of questions, "
-	    "answered or not (after submitting: the report)"), QE, qh_list,
-	    0 },
-	{ "report", { 'l', '\t', 0 }, "l Tab",
-	    N_("at the end: the score and the missed questions"), QD,
-	    qh_list, 0 },
-	{ "clear", { 'x', KEY_DC, 0 }, "x Del",
-	    N_("clear the answer to this question"), QE, qh_clear, 0 },
-	{ "submit", { 'S', 0, 0 }, "S", N_("submit the exam (asks first)"),
-	    QE, qh_submit, 0 },
-	{ "scroll-down", { KEY_DOWN, 'j', 0 }, "Down j",
-	    N_("scroll down a line (in the list: the next question)"), QB,
-	    qh_scroll, 1 },
-	{ "scroll-up", { KEY_UP, 'k', 0 }, "Up k",
-	    N_("scroll up a line (in the list: the question before)"), QB,
-	    qh_scroll, -1 },
-	{ "page-down", { KEY_NPAGE, 0, 0 }, "PgDn", N_("scroll down a page"),
-	    QB, qh_scroll, 2 },
-	{ "page-up", { KEY_PPAGE, 0, 0 }, "PgUp", N_("scroll up a page"),
-	    QB, qh_scroll, -2 },
-	{ "bottom", { KEY_END, 0, 0 }, "End", N_("scroll to the end"), QB,
-	    qh_scroll, 3 },
-	{ "top", { KEY_HOME, 0, 0 }, "Home", N_("scroll to the top"), QB,
-	    qh_scroll, -3 },
-	{ "help", { '?', KEY_F(1), 0 }, "? F1", N_("this help"), QB,
-	    qh_misc, 0 },
-	{ "redraw", { CTRL('l'), 0, 0 }, "^L", N_("redraw the screen"), QB,
-	    qh_misc, 1 },
-	{ "quit", { 'q', 0, 0 }, "q", N_("quit"), QD, qh_misc, 2 },
-	{ "quit", { 'q', 0, 0 }, "q", N_("quit: the answers stay saved, "
-	    "the exam is not submitted (asks first)"), QE, qh_misc, 2 },
-};
-const size_t qui_ncmds = sizeof(qui_cmds) / sizeof(qui_cmds[0]);
+static int qui_move(struct qui *qu, int d);
 
 static struct quiz_question *
 qui_q(struct qui *qu)
@@ -105,7 +34,7 @@ qui_a(struct qui *qu)
 static int
 qui_nothing(struct qui *qu)
 {
-	qui_message(qu, true, "%s", _("That key does nothing here. Press ? "
+	screen_message(&qu->sc, true, "%s", _("That key does nothing here. Press ? "
 	    "for the list of keys."));
 	return QR_ENTRY;
 }
@@ -119,7 +48,7 @@ qui_open(struct qui *qu)
 		return false;
 	}
 	if (qu->done || (qu->mode == QUI_DRILL && qui_a(qu)->given)) {
-		qui_message(qu, false, "%s", qu->done ? _("The answers are "
+		screen_message(&qu->sc, false, "%s", qu->done ? _("The answers are "
 		    "final now: n and p walk through them.") : _("This "
 		    "question is answered: press Enter for the next one."));
 		return false;
@@ -135,7 +64,7 @@ qui_answered(struct qui *qu)
 	if (qu->mode == QUI_EXAM)
 		return qui_exam_changed(qu);
 	qu->to_mark = true;
-	return QR_ALL;
+	return UI_R_ALL;
 }
 
 /* Record what was typed; false (with a hint shown) if it does not fit. */
@@ -148,7 +77,7 @@ qui_record_typed(struct qui *qu)
 
 	qu->typed[qu->ntyped] = '\0';
 	if (!exam_answer_parse(q, qu->typed, &a)) {
-		qui_message(qu, true, "%s", q->type == QUIZ_T_NUMERIC ?
+		screen_message(&qu->sc, true, "%s", q->type == QUIZ_T_NUMERIC ?
 		    _("Type a number of seconds, e.g. 4.25.") :
 		    _("Type every letter once, in order, e.g. C A D B."));
 		return false;
@@ -160,23 +89,25 @@ qui_record_typed(struct qui *qu)
 	return true;
 }
 
+/* arg: the option, 0 for A. */
 static int
-qh_letter(struct qui *qu, const struct qui_cmd *uc)
+qh_letter(CMD_ARGS)
 {
+	struct qui *qu = sc->state;
 	struct quiz_question *q;
-	int pos = toupper(qu->key) - 'A';
+	int pos = arg;
 
-	(void)uc;
+	(void)c;
 	if (!qui_open(qu))
 		return QR_ENTRY;
 	q = qui_q(qu);
 	if (q->type == QUIZ_T_NUMERIC) {
-		qui_message(qu, true, "%s", _("This question wants a number "
+		screen_message(&qu->sc, true, "%s", _("This question wants a number "
 		    "of seconds."));
 		return QR_ENTRY;
 	}
 	if ((unsigned)pos >= q->nopt) {
-		qui_message(qu, true, _("Only A to %c here."),
+		screen_message(&qu->sc, true, _("Only A to %c here."),
 		    exam_label(q->nopt - 1));
 		return QR_ENTRY;
 	}
@@ -185,7 +116,7 @@ qh_letter(struct qui *qu, const struct qui_cmd *uc)
 		return qui_answered(qu);
 	}
 	if (memchr(qu->typed, exam_label((unsigned)pos), qu->ntyped) != NULL) {
-		qui_message(qu, true, _("%c is in the order already."),
+		screen_message(&qu->sc, true, _("%c is in the order already."),
 		    exam_label((unsigned)pos));
 		return QR_ENTRY;
 	}
@@ -194,26 +125,32 @@ qh_letter(struct qui *qu, const struct qui_cmd *uc)
 	return QR_ENTRY;
 }
 
+/* arg: the character typed. */
 static int
-qh_digit(struct qui *qu, const struct qui_cmd *uc)
+qh_digit(CMD_ARGS)
 {
-	(void)uc;
+	struct qui *qu = sc->state;
+
+	(void)c;
 	if (!qui_open(qu))
 		return QR_ENTRY;
 	if (qui_q(qu)->type != QUIZ_T_NUMERIC) {
-		qui_message(qu, true, "%s", _("Digits answer the questions "
+		screen_message(&qu->sc, true, "%s", _("Digits answer the questions "
 		    "that ask for seconds; here, press a letter."));
 		return QR_ENTRY;
 	}
 	if (qu->ntyped + 1 < QUI_TYPED_MAX)
-		qu->typed[qu->ntyped++] = qu->key == ',' ? '.' : (char)qu->key;
+		qu->typed[qu->ntyped++] = (char)arg;
 	return QR_ENTRY;
 }
 
 static int
-qh_erase(struct qui *qu, const struct qui_cmd *uc)
+qh_erase(CMD_ARGS)
 {
-	(void)uc;
+	struct qui *qu = sc->state;
+
+	(void)c;
+	(void)arg;
 	if (qu->ntyped > 0)
 		qu->ntyped--;
 	return QR_ENTRY;
@@ -227,12 +164,16 @@ qui_open_question(struct qui *qu, unsigned i)
 	qu->screen = QUI_S_QUESTION;
 	qu->top = 0;
 	qu->ntyped = 0;
-	return QR_ALL;
+	return UI_R_ALL;
 }
 
 static int
-qh_enter(struct qui *qu, const struct qui_cmd *uc)
+qh_enter(CMD_ARGS)
 {
+	struct qui *qu = sc->state;
+
+	(void)c;
+	(void)arg;
 	if (qu->screen == QUI_S_LIST)
 		return qui_open_question(qu, qu->listsel);
 	if (qu->screen == QUI_S_REPORT) {
@@ -243,11 +184,11 @@ qh_enter(struct qui *qu, const struct qui_cmd *uc)
 	if (qu->ntyped > 0 && !qu->done)
 		return qui_record_typed(qu) ? qui_answered(qu) : QR_ENTRY;
 	if (qu->mode == QUI_DRILL && !qu->done && !qui_a(qu)->given) {
-		qui_message(qu, false, "%s", _("Answer first, or press n to "
+		screen_message(&qu->sc, false, "%s", _("Answer first, or press n to "
 		    "skip this question."));
 		return QR_ENTRY;
 	}
-	return qh_move(qu, uc);
+	return qui_move(qu, 1);
 }
 
 static int
@@ -255,11 +196,11 @@ qui_move_review(struct qui *qu, int d)
 {
 	if (qu->nreview == 0) {
 		qu->screen = QUI_S_REPORT;
-		return QR_ALL;
+		return UI_R_ALL;
 	}
 	if (qu->screen == QUI_S_QUESTION && (d < 0 ? qu->rpos == 0 :
 	    qu->rpos + 1 >= qu->nreview)) {
-		qui_message(qu, false, "%s", _("That is all: l shows the "
+		screen_message(&qu->sc, false, "%s", _("That is all: l shows the "
 		    "report, q quits."));
 		return QR_ENTRY;
 	}
@@ -275,25 +216,26 @@ qui_move_drill(struct qui *qu, int d)
 	unsigned cur = qui_current(qu);
 
 	if (d < 0) {
-		qui_message(qu, false, "%s", _("The drill goes forward only; "
+		screen_message(&qu->sc, false, "%s", _("The drill goes forward only; "
 		    "at the end you can review what you missed."));
 		return QR_ENTRY;
 	}
 	if (cur + 1 >= qu->es.ex.n) {
 		qui_finish(qu);
-		return QR_ALL;
+		return UI_R_ALL;
 	}
 	return qui_open_question(qu, cur + 1);
 }
 
+static int qui_scroll(struct qui *qu, int step);
+
 static int
-qh_move(struct qui *qu, const struct qui_cmd *uc)
+qui_move(struct qui *qu, int d)
 {
 	unsigned cur = qui_current(qu);
-	int d = uc->arg < 0 ? -1 : 1;
 
 	if (qu->screen == QUI_S_LIST)
-		return qh_scroll(qu, uc);
+		return qui_scroll(qu, d);
 	if (qu->done)
 		return qui_move_review(qu, d);
 	if (qu->ntyped > 0) {
@@ -304,7 +246,7 @@ qh_move(struct qui *qu, const struct qui_cmd *uc)
 	if (qu->mode == QUI_DRILL)
 		return qui_move_drill(qu, d);
 	if (d < 0 ? cur == 0 : cur + 1 >= qu->es.ex.n) {
-		qui_message(qu, false, "%s", d < 0 ? _("This is the first "
+		screen_message(&qu->sc, false, "%s", d < 0 ? _("This is the first "
 		    "question.") : _("This is the last question: S submits "
 		    "the exam."));
 		return QR_ENTRY;
@@ -313,25 +255,25 @@ qh_move(struct qui *qu, const struct qui_cmd *uc)
 }
 
 static int
-qh_scroll(struct qui *qu, const struct qui_cmd *uc)
+qh_next(CMD_ARGS)
 {
-	int page = qui_body_rows(qu) - 1, step;
+	(void)c;
+	(void)arg;
+	return qui_move(sc->state, 1);
+}
 
-	if (page < 1)
-		page = 1;
-	switch (uc->arg) {
-	case 1:
-	case -1:
-		step = uc->arg;
-		break;
-	case 2:
-	case -2:
-		step = uc->arg / 2 * page;
-		break;
-	default:
-		step = uc->arg < 0 ? -(1 << 20) : 1 << 20;
-		break;
-	}
+static int
+qh_prev(CMD_ARGS)
+{
+	(void)c;
+	(void)arg;
+	return qui_move(sc->state, -1);
+}
+
+/* The body by step lines, or in the list the choice by step questions. */
+static int
+qui_scroll(struct qui *qu, int step)
+{
 	if (qu->screen != QUI_S_LIST) {
 		qu->top += step;
 		if (qu->top < 0)
@@ -346,31 +288,75 @@ qh_scroll(struct qui *qu, const struct qui_cmd *uc)
 }
 
 static int
-qh_list(struct qui *qu, const struct qui_cmd *uc)
+qui_page(const struct qui *qu)
 {
-	(void)uc;
+	return qu->body_rows > 2 ? qu->body_rows - 1 : 1;
+}
+
+/* arg: lines, -1 up, 1 down. */
+static int
+qh_line(CMD_ARGS)
+{
+	(void)c;
+	return qui_scroll(sc->state, arg);
+}
+
+/* arg: pages, -1 up, 1 down. */
+static int
+qh_page(CMD_ARGS)
+{
+	(void)c;
+	return qui_scroll(sc->state, arg * qui_page(sc->state));
+}
+
+static int
+qh_top(CMD_ARGS)
+{
+	(void)c;
+	(void)arg;
+	return qui_scroll(sc->state, -(1 << 20));
+}
+
+static int
+qh_bottom(CMD_ARGS)
+{
+	(void)c;
+	(void)arg;
+	return qui_scroll(sc->state, 1 << 20);
+}
+
+static int
+qh_list(CMD_ARGS)
+{
+	struct qui *qu = sc->state;
+
+	(void)c;
+	(void)arg;
 	if (qu->done && qu->screen == QUI_S_REPORT)
 		return qu->nreview ? qui_open_question(qu,
 		    qu->review[qu->rpos]) : QR_ENTRY;
 	qu->top = 0;
 	if (qu->done) {
 		qu->screen = QUI_S_REPORT;
-		return QR_ALL;
+		return UI_R_ALL;
 	}
 	if (qu->mode == QUI_DRILL) {
-		qui_message(qu, false, "%s", _("The report comes at the end "
+		screen_message(&qu->sc, false, "%s", _("The report comes at the end "
 		    "of the drill."));
 		return QR_ENTRY;
 	}
 	qu->listsel = qui_current(qu);
 	qu->screen = qu->screen == QUI_S_LIST ? QUI_S_QUESTION : QUI_S_LIST;
-	return QR_ALL;
+	return UI_R_ALL;
 }
 
 static int
-qh_clear(struct qui *qu, const struct qui_cmd *uc)
+qh_clear(CMD_ARGS)
 {
-	(void)uc;
+	struct qui *qu = sc->state;
+
+	(void)c;
+	(void)arg;
 	if (!qui_open(qu))
 		return QR_ENTRY;
 	if (qu->ntyped > 0) {
@@ -382,147 +368,168 @@ qh_clear(struct qui *qu, const struct qui_cmd *uc)
 }
 
 static int
-qh_submit(struct qui *qu, const struct qui_cmd *uc)
+qui_submit_done(struct screen *sc, bool yes)
 {
-	(void)uc;
+	return yes ? qui_exam_submit(sc->state, false) : QR_ENTRY;
+}
+
+static int
+qh_submit(CMD_ARGS)
+{
+	struct qui *qu = sc->state;
+	struct exam_score score = exam_session_score(&qu->es);
+	char text[320];
+
+	(void)c;
+	(void)arg;
 	if (qu->done) {
-		qui_message(qu, false, "%s", _("The exam is submitted "
+		screen_message(sc, false, "%s", _("The exam is submitted "
 		    "already."));
 		return QR_ENTRY;
 	}
-	qu->ask = QUI_A_SUBMIT;
+	snprintf(text, sizeof(text), _("Submit now? %u of %u answered. "
+	    "y: submit, other key: back"), score.answered, score.total);
+	screen_ask(sc, APP_ASK_YESNO, text, qui_submit_done);
 	return QR_ENTRY;
 }
 
 static int
-qh_misc(struct qui *qu, const struct qui_cmd *uc)
+qui_quit_done(struct screen *sc, bool yes)
 {
-	switch (uc->arg) {
-	case 0:
-		qu->help = true;
-		qu->help_top = 0;
-		return QR_ALL;
-	case 1:
-		clearok(curscr, TRUE);
-		return QR_ALL;
-	default:
-		if (qu->mode == QUI_EXAM && !qu->done)
-			qu->ask = QUI_A_QUIT;
-		else
-			qu->quit = true;
-		return QR_ENTRY;
-	}
-}
-
-/* A yes/no question: y does it, anything else says no, except that the
- * offer to resume wants a clear answer, not a stray key. */
-static int
-qui_ask_key(struct qui *qu, int key)
-{
-	enum qui_ask ask = qu->ask;
-	bool yes = key == 'y' || key == 'Y';
-
-	if (ask == QUI_A_RESUME && !yes && key != 'n' && key != 'N' &&
-	    key != 'q' && key != ESC)
-		return 0;
-	qu->ask = QUI_A_NONE;
-	switch (ask) {
-	case QUI_A_SUBMIT:
-		return yes ? qui_exam_submit(qu, false) : QR_ENTRY;
-	case QUI_A_QUIT:
-		qu->quit = yes;
-		return QR_ENTRY;
-	case QUI_A_RESUME:
-		return qui_exam_resume_offer(qu, yes);
-	case QUI_A_NONE:
-		break;
-	}
+	if (yes)
+		app_pop(sc->app);
 	return QR_ENTRY;
 }
 
 static int
-qui_help_key(struct qui *qu, int key)
+qh_quit(CMD_ARGS)
 {
-	int n = (int)qui_ncmds;
+	struct qui *qu = sc->state;
 
-	switch (key) {
-	case KEY_NPAGE:
-	case KEY_DOWN:
-	case ' ':
-		qu->help_top += key == KEY_DOWN ? 1 : qui_body_rows(qu) / 2;
-		qu->help_top = qu->help_top >= n ? n - 1 : qu->help_top;
-		return QR_ALL;
-	case KEY_PPAGE:
-	case KEY_UP:
-		qu->help_top -= key == KEY_UP ? 1 : qui_body_rows(qu) / 2;
-		qu->help_top = qu->help_top < 0 ? 0 : qu->help_top;
-		return QR_ALL;
-	default:
-		break;
-	}
-	qu->help = false;
-	return QR_ALL;
+	(void)c;
+	(void)arg;
+	if (qu->mode == QUI_EXAM && !qu->done)
+		screen_ask(sc, APP_ASK_YESNO, _("Quit? Answers stay saved, not "
+		    "submitted. y: quit, other key: back"), qui_quit_done);
+	else
+		app_pop(sc->app);
+	return QR_ENTRY;
 }
 
-static bool
-qui_key_in(int want, int r, int key)
+/* Esc: back from the list to the question, and forget what was typed. */
+static int
+qh_back(CMD_ARGS)
 {
-	if (want == QK_LETTER)
-		return r != KEY_CODE_YES && key < 128 && isalpha(key) &&
-		    toupper(key) >= 'A' && toupper(key) < 'A' + QUIZ_MAXOPT;
-	if (want == QK_DIGIT)
-		return r != KEY_CODE_YES && key >= '0' && key <= '9';
-	return want != 0 && want == key;
+	struct qui *qu = sc->state;
+
+	(void)c;
+	(void)arg;
+	if (qu->screen == QUI_S_LIST)
+		qu->screen = QUI_S_QUESTION;
+	qu->ntyped = 0;
+	return UI_R_ALL;
 }
 
-static const struct qui_cmd *
-qui_lookup(const struct qui *qu, int r, int key)
-{
-	unsigned m = qu->mode == QUI_EXAM ? QUI_M_EXAM : QUI_M_DRILL;
+#define CMD(name, help, fn) { name, help, fn, NULL, 0, NULL }
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-	for (size_t i = 0; i < qui_ncmds; i++) {
-		if (!(qui_cmds[i].modes & m))
-			continue;
-		for (int k = 0; k < 3; k++)
-			if (qui_key_in(qui_cmds[i].keys[k], r, key))
-				return &qui_cmds[i];
-	}
-	return NULL;
-}
+static const struct screen_cmd qui_drill_cmds[] = {
+	CMD("answer", N_("answer with this option (or type the order of the "
+	    "segments)"), qh_letter),
+	CMD("type-number", N_("type a number of seconds"), qh_digit),
+	CMD("erase", N_("erase the last letter or digit typed"), qh_erase),
+	CMD("check", N_("check the typed answer, or go on to the next "
+	    "question"), qh_enter),
+	CMD("next", N_("next question (in the review: the next one)"),
+	    qh_next),
+	CMD("prev", N_("previous question (in the review: the one before)"),
+	    qh_prev),
+	CMD("report", N_("at the end: the score and the missed questions"),
+	    qh_list),
+	CMD("line", N_("scroll a line (in the list: the next or previous "
+	    "question)"), qh_line),
+	CMD("page", N_("scroll a page"), qh_page),
+	CMD("bottom", N_("scroll to the end"), qh_bottom),
+	CMD("top", N_("scroll to the top"), qh_top),
+	CMD("help", N_("this help"), screen_h_help),
+	CMD("redraw", N_("redraw the screen"), screen_h_redraw),
+	CMD("quit", N_("quit"), qh_quit),
+	{ "back", N_("back to the question"), qh_back, NULL,
+	    SCREEN_CMD_NOHELP, NULL },
+};
 
-const struct qui_cmd *
-qui_cmd_find(const char *name)
-{
-	for (size_t i = 0; i < qui_ncmds; i++)
-		if (strcmp(qui_cmds[i].name, name) == 0)
-			return &qui_cmds[i];
-	return NULL;
-}
+static const struct screen_cmd qui_exam_cmds[] = {
+	CMD("answer", N_("choose an option (another letter changes it), or "
+	    "type an order"), qh_letter),
+	CMD("type-number", N_("type a number of seconds"), qh_digit),
+	CMD("erase", N_("erase the last letter or digit typed"), qh_erase),
+	CMD("record", N_("record the typed answer; in the list, open the "
+	    "chosen question"), qh_enter),
+	CMD("next", N_("next question (in the review: the next one)"),
+	    qh_next),
+	CMD("prev", N_("previous question (in the review: the one before)"),
+	    qh_prev),
+	CMD("list", N_("list of questions, answered or not (after "
+	    "submitting: the report)"), qh_list),
+	CMD("clear", N_("clear the answer to this question"), qh_clear),
+	CMD("submit", N_("submit the exam (asks first)"), qh_submit),
+	CMD("line", N_("scroll a line (in the list: the next or previous "
+	    "question)"), qh_line),
+	CMD("page", N_("scroll a page"), qh_page),
+	CMD("bottom", N_("scroll to the end"), qh_bottom),
+	CMD("top", N_("scroll to the top"), qh_top),
+	CMD("help", N_("this help"), screen_h_help),
+	CMD("redraw", N_("redraw the screen"), screen_h_redraw),
+	CMD("quit", N_("quit: the answers stay saved, the exam is not "
+	    "submitted (asks first)"), qh_quit),
+	{ "back", N_("back to the question"), qh_back, NULL,
+	    SCREEN_CMD_NOHELP, NULL },
+};
 
-/* One key from the main loop; returns what to repaint. */
-int
-qui_key(struct qui *qu, int r, wint_t wch)
-{
-	int key = (int)wch, redraw = 0;
-	const struct qui_cmd *uc;
+/* Letters beyond H are keys of their own (n, p, l, x, q...). */
+#define QUI_COMMON_KEYS(enter) \
+	{ 'a', 'a' + QUIZ_MAXOPT - 1, "answer", 0, "A-H" }, \
+	{ 'A', 'A' + QUIZ_MAXOPT - 1, "answer", 0, NULL }, \
+	{ '0', '9', "type-number", '0', "0-9" }, \
+	{ '.', 0, "type-number", '.', "." }, \
+	{ ',', 0, "type-number", '.', NULL }, \
+	{ UI_K_BACKSPACE, 0, "erase", 0, "Backspace" }, \
+	{ 127, 0, "erase", 0, NULL }, { 8, 0, "erase", 0, NULL }, \
+	{ '\r', 0, enter, 0, "Enter" }, { '\n', 0, enter, 0, NULL }, \
+	{ UI_K_ENTER, 0, enter, 0, NULL }, \
+	{ 'n', 0, "next", 0, "n" }, { ' ', 0, "next", 0, "Space" }, \
+	{ UI_K_RIGHT, 0, "next", 0, "Right" }, \
+	{ 'p', 0, "prev", 0, "p" }, { UI_K_LEFT, 0, "prev", 0, "Left" }, \
+	{ UI_K_DOWN, 0, "line", 1, "Down" }, { 'j', 0, "line", 1, "j" }, \
+	{ UI_K_UP, 0, "line", -1, "Up" }, { 'k', 0, "line", -1, "k" }, \
+	{ UI_K_PGDN, 0, "page", 1, "PgDn" }, \
+	{ UI_K_PGUP, 0, "page", -1, "PgUp" }, \
+	{ UI_K_END, 0, "bottom", 0, "End" }, \
+	{ UI_K_HOME, 0, "top", 0, "Home" }, \
+	{ '?', 0, "help", 0, "?" }, { UI_K_F1, 0, "help", 0, "F1" }, \
+	{ UI_CTRL('l'), 0, "redraw", 0, "^L" }, \
+	{ 'q', 0, "quit", 0, "q" }, { UI_ESC, 0, "back", 0, NULL }
 
-	if (qu->ask != QUI_A_NONE)
-		return qui_ask_key(qu, key);
-	if (qu->help)
-		return qui_help_key(qu, key);
-	if (qu->msg[0] != '\0') {
-		qu->msg[0] = '\0';
-		redraw |= QR_ENTRY;
-	}
-	qu->key = key;
-	if (key == ESC && r != KEY_CODE_YES) {
-		if (qu->screen == QUI_S_LIST)
-			qu->screen = QUI_S_QUESTION;
-		qu->ntyped = 0;
-		return QR_ALL;
-	}
-	if ((uc = qui_lookup(qu, r, key)) == NULL)
-		return redraw | (r == KEY_CODE_YES || key > ' ' ?
-		    qui_nothing(qu) : 0);
-	return redraw | uc->fn(qu, uc);
-}
+static const struct screen_key qui_drill_keys[] = {
+	QUI_COMMON_KEYS("check"),
+	{ 'l', 0, "report", 0, "l" }, { '\t', 0, "report", 0, "Tab" },
+};
+
+static const struct screen_key qui_exam_keys[] = {
+	QUI_COMMON_KEYS("record"),
+	{ 'l', 0, "list", 0, "l" }, { '\t', 0, "list", 0, "Tab" },
+	{ 'x', 0, "clear", 0, "x" }, { UI_K_DEL, 0, "clear", 0, "Del" },
+	{ 'S', 0, "submit", 0, "S" },
+};
+
+const struct screen_def qui_drill_def = {
+	"drill", qui_drill_cmds, NELEM(qui_drill_cmds), qui_drill_keys,
+	NELEM(qui_drill_keys), QUI_MIN_ROWS, QUI_MIN_COLS, NULL, NULL, NULL,
+	NULL, NULL
+};
+
+const struct screen_def qui_exam_def = {
+	"exam", qui_exam_cmds, NELEM(qui_exam_cmds), qui_exam_keys,
+	NELEM(qui_exam_keys), QUI_MIN_ROWS, QUI_MIN_COLS, NULL,
+	qui_exam_tick, qui_exam_busy, NULL, NULL
+};

@@ -3,8 +3,8 @@
  *
  * Top to bottom: a title bar (which question, and the countdown), the
  * body (the question, the exam's list, or the report: a struct qdoc
- * scrolled by top), the entry line (what is being typed, a message, or a
- * yes/no question) and the status line (score or progress, and the main
+ * scrolled by top), the entry line (what is being typed, or a message)
+ * and the status line (the loop writes a yes/no question over it) (score or progress, and the main
  * keys).  Each part is its own window, painted only when a handler says
  * so; the entry line is painted last, so the cursor rests there while an
  * answer is typed.  Text is cut by display width, never by bytes.
@@ -12,45 +12,36 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/xalloc.h"
 #include "ui/draw_int.h"
 #include "ui/quiz_int.h"
 
-static WINDOW *
-qui_win(WINDOW *old, int h, int w, int y, int x)
-{
-	if (old != NULL)
-		delwin(old);
-	return newwin(h > 0 ? h : 1, w, y, x);
-}
+struct qui_wins {
+	WINDOW *title, *body, *entry, *stat;
+};
 
-/* Recreate the windows for the terminal's size (main loop only). */
-void
-qui_layout(struct qui *qu)
+/* Make the windows for the terminal's size. */
+static void
+qui_layout(struct screen *sc)
 {
-	getmaxyx(stdscr, qu->rows, qu->cols);
-	qu->small = qu->rows < QUI_MIN_ROWS || qu->cols < QUI_MIN_COLS;
-	if (qu->small)
-		return;
-	qu->wtitle = qui_win(qu->wtitle, 1, qu->cols, 0, 0);
-	qu->wbody = qui_win(qu->wbody, qu->rows - 3, qu->cols, 1, 0);
-	qu->wentry = qui_win(qu->wentry, 1, qu->cols, qu->rows - 2, 0);
-	qu->wstat = qui_win(qu->wstat, 1, qu->cols, qu->rows - 1, 0);
-	keypad(qu->wentry, TRUE);
-}
+	struct qui *qu = sc->state;
+	struct qui_wins *w = qu->win;
 
-int
-qui_body_rows(const struct qui *qu)
-{
-	return qu->wbody != NULL ? getmaxy(qu->wbody) : 1;
+	w->title = ui_win(w->title, 1, sc->cols, 0, 0);
+	w->body = ui_win(w->body, sc->rows - 3, sc->cols, 1, 0);
+	w->entry = ui_win(w->entry, 1, sc->cols, sc->rows - 2, 0);
+	w->stat = ui_win(w->stat, 1, sc->cols, sc->rows - 1, 0);
+	qu->body_rows = sc->rows - 3;
 }
 
 static attr_t
-qui_attr(const struct qui *qu, enum qdoc_role r)
+qui_attr(enum qdoc_role r)
 {
-	const attr_t *role = qu->lk.role;
+	const attr_t *role = ui_look.role;
 
 	switch (r) {
 	case QD_TITLE:
@@ -105,8 +96,8 @@ qui_build_doc(struct qui *qu)
 {
 	char buf[640];
 
-	qdoc_clear(&qu->doc, qu->cols - 2);
-	if (qu->ask == QUI_A_RESUME) {
+	qdoc_clear(&qu->doc, qu->sc.cols - 2);
+	if (qu->has_offer) {
 		qui_doc_resume(qu);
 		return;
 	}
@@ -134,7 +125,7 @@ qui_clamp_top(struct qui *qu, int h)
 {
 	int n = (int)qu->doc.n;
 
-	if (qu->screen == QUI_S_LIST && qu->ask == QUI_A_NONE) {
+	if (qu->screen == QUI_S_LIST && qu->sc.app->ask == APP_ASK_NONE) {
 		if ((int)qu->listsel < qu->top)
 			qu->top = (int)qu->listsel;
 		if ((int)qu->listsel >= qu->top + h)
@@ -152,7 +143,7 @@ qui_clamp_top(struct qui *qu, int h)
 static void
 qui_draw_body(struct qui *qu)
 {
-	WINDOW *w = qu->wbody;
+	WINDOW *w = qu->win->body;
 	int h = getmaxy(w);
 
 	werase(w);
@@ -160,40 +151,14 @@ qui_draw_body(struct qui *qu)
 	qui_clamp_top(qu, h);
 	for (int y = 0; y < h && qu->top + y < (int)qu->doc.n; y++) {
 		const struct qdoc_line *l = &qu->doc.l[qu->top + y];
-		attr_t a = qui_attr(qu, l->role);
-		bool sel = qu->screen == QUI_S_LIST && qu->ask == QUI_A_NONE &&
+		attr_t a = qui_attr(l->role);
+		bool sel = qu->screen == QUI_S_LIST && qu->sc.app->ask == APP_ASK_NONE &&
 		    qu->top + y == (int)qu->listsel;
 
 		if (sel)
 			mvwaddstr(w, y, 0, ">");
-		ui_draw_text(w, y, 1 + l->indent, qu->cols - 2 - l->indent,
+		ui_draw_text(w, y, 1 + l->indent, qu->sc.cols - 2 - l->indent,
 		    l->text, sel ? a | A_REVERSE : a);
-	}
-	wnoutrefresh(w);
-}
-
-static void
-qui_draw_help(struct qui *qu)
-{
-	WINDOW *w = qu->wbody;
-	unsigned m = qu->mode == QUI_EXAM ? QUI_M_EXAM : QUI_M_DRILL;
-	int h = getmaxy(w), y = 1, kw = 15;
-
-	werase(w);
-	ui_draw_text(w, 0, 1, qu->cols - 2, _("tcpteach keys (any key "
-	    "closes this help; PgDn/PgUp scroll)"), qu->lk.role[ROLE_TITLE]);
-	for (size_t i = (size_t)qu->help_top; i < qui_ncmds && y < h; i++) {
-		const struct qui_cmd *uc = &qui_cmds[i];
-		const char *help = _(uc->help);
-		size_t st[4], ln[4], n;
-
-		if (!(uc->modes & m))
-			continue;
-		ui_draw_text(w, y, 1, kw, uc->keyname, qu->lk.role[ROLE_KEY]);
-		n = view_wrap(help, qu->cols - kw - 3, st, ln, 4);
-		for (size_t k = 0; k < n && y < h; k++, y++)
-			ui_draw_text_n(w, y, kw + 2, help + st[k], ln[k],
-			    A_NORMAL);
 	}
 	wnoutrefresh(w);
 }
@@ -203,16 +168,16 @@ qui_draw_help(struct qui *qu)
 static void
 qui_bar(struct qui *qu, WINDOW *w, const char *left, const char *right)
 {
-	attr_t a = qu->lk.role[ROLE_STATUS];
-	int rw = view_width(right), room = qu->cols - view_width(left) - 2;
+	attr_t a = ui_look.role[ROLE_STATUS];
+	int rw = view_width(right), room = qu->sc.cols - view_width(left) - 2;
 
 	wbkgdset(w, a);
 	werase(w);
 	if (rw > room)
 		rw = room > 0 ? room : 0;
-	ui_draw_text(w, 0, 0, qu->cols - rw - 1, left, a);
+	ui_draw_text(w, 0, 0, qu->sc.cols - rw - 1, left, a);
 	if (rw > 0)
-		ui_draw_text(w, 0, qu->cols - rw - 1, rw, right, a);
+		ui_draw_text(w, 0, qu->sc.cols - rw - 1, rw, right, a);
 	wnoutrefresh(w);
 }
 
@@ -234,7 +199,7 @@ qui_draw_title(struct qui *qu)
 		    "%u") : _(" Drill: question %u of %u"), cur, n);
 	if (exam && !qu->done)
 		qui_exam_remaining(qu, right, sizeof(right));
-	qui_bar(qu, qu->wtitle, left, right);
+	qui_bar(qu, qu->win->title, left, right);
 }
 
 static void
@@ -257,28 +222,7 @@ qui_draw_status(struct qui *qu)
 		right = _("A-H answer  Enter next  ? help  q quit ");
 	else
 		right = _("n/p move  l list  S submit  ? help  q quit ");
-	qui_bar(qu, qu->wstat, left, right);
-}
-
-static const char *
-qui_ask_text(const struct qui *qu, char *buf, size_t size)
-{
-	struct exam_score sc = exam_session_score(&qu->es);
-
-	switch (qu->ask) {
-	case QUI_A_SUBMIT:
-		snprintf(buf, size, _("Submit now? %u of %u answered. "
-		    "y: submit, other key: back"), sc.answered, sc.total);
-		return buf;
-	case QUI_A_QUIT:
-		return _("Quit? Answers stay saved, not submitted. y: quit, "
-		    "other key: back");
-	case QUI_A_RESUME:
-		return _("Resume that attempt? y: resume, n: start afresh");
-	case QUI_A_NONE:
-		break;
-	}
-	return NULL;
+	qui_bar(qu, qu->win->stat, left, right);
 }
 
 /* The prompt for an ORDER or NUMERIC answer; false when none is due. */
@@ -298,8 +242,8 @@ qui_draw_prompt(struct qui *qu, WINDOW *w)
 	head = q->type == QUIZ_T_ORDER ? _("Order: ") : _("Seconds: ");
 	hw = view_width(head);
 	qu->typed[qu->ntyped] = '\0';
-	ui_draw_text(w, 0, 1, qu->cols - 2, head, A_BOLD);
-	ui_draw_text(w, 0, 1 + hw, qu->cols - 2 - hw, qu->typed, A_NORMAL);
+	ui_draw_text(w, 0, 1, qu->sc.cols - 2, head, A_BOLD);
+	ui_draw_text(w, 0, 1 + hw, qu->sc.cols - 2 - hw, qu->typed, A_NORMAL);
 	wmove(w, 0, 1 + hw + (int)qu->ntyped);
 	return true;
 }
@@ -307,10 +251,9 @@ qui_draw_prompt(struct qui *qu, WINDOW *w)
 static void
 qui_draw_entry(struct qui *qu)
 {
-	WINDOW *w = qu->wentry;
-	char buf[256];
-	const char *ask = qui_ask_text(qu, buf, sizeof(buf));
-	bool below = qu->top + qui_body_rows(qu) < (int)qu->doc.n;
+	WINDOW *w = qu->win->entry;
+	const struct app *a = qu->sc.app;
+	bool below = qu->top + qu->body_rows < (int)qu->doc.n;
 	/* TRANSLATORS: the body scrolls; these keys show the rest. */
 	const char *more = below && qu->top > 0 ? _("more: Up Down") :
 	    below ? _("more: Down PgDn") : _("more: Up PgUp");
@@ -318,59 +261,53 @@ qui_draw_entry(struct qui *qu)
 	int mw = view_width(more);
 
 	werase(w);
-	if (ask != NULL)
-		ui_draw_text(w, 0, 1, qu->cols - 2, ask, A_BOLD |
-		    qu->lk.role[ROLE_KEY]);
-	else if (qu->msg[0] != '\0')
-		ui_draw_text(w, 0, 1, qu->cols - 2, qu->msg,
-		    qu->lk.role[qu->msg_err ? ROLE_ERROR : ROLE_OK]);
-	else if (!qu->help)
+	if (a->msg[0] != '\0')
+		ui_draw_text(w, 0, 1, qu->sc.cols - 2, a->msg,
+		    ui_look.role[a->msg_err ? ROLE_ERROR : ROLE_OK]);
+	else if (a->ask == APP_ASK_NONE)
 		cursor = qui_draw_prompt(qu, w);
-	if (!cursor && ask == NULL && qu->msg[0] == '\0' && !qu->help &&
-	    (below || qu->top > 0) && mw + 2 < qu->cols)
-		ui_draw_text(w, 0, qu->cols - mw - 1, mw, more,
-		    qu->lk.role[ROLE_DIM]);
+	if (!cursor && a->ask == APP_ASK_NONE && a->msg[0] == '\0' &&
+	    (below || qu->top > 0) && mw + 2 < qu->sc.cols)
+		ui_draw_text(w, 0, qu->sc.cols - mw - 1, mw, more,
+		    ui_look.role[ROLE_DIM]);
 	curs_set(cursor ? 1 : 0);
 	wnoutrefresh(w);
 }
 
 static void
-qui_draw_small(struct qui *qu)
+qui_draw(struct screen *sc, int what)
 {
-	char buf[256];
-	size_t st[8], ln[8], n;
+	struct qui *qu = sc->state;
 
-	erase();
-	/* TRANSLATORS: current columns x rows, needed columns x rows. */
-	snprintf(buf, sizeof(buf), _("Terminal too small: %dx%d. tcpteach "
-	    "needs at least %dx%d. Enlarge the window, or press q to quit."),
-	    qu->cols, qu->rows, QUI_MIN_COLS, QUI_MIN_ROWS);
-	n = view_wrap(buf, qu->cols > 2 ? qu->cols - 2 : 1, st, ln, 8);
-	for (size_t i = 0; i < n && (int)i < qu->rows; i++)
-		ui_draw_text_n(stdscr, (int)i, 1, buf + st[i], ln[i], A_BOLD);
-	curs_set(0);
-	wnoutrefresh(stdscr);
-}
-
-void
-qui_draw(struct qui *qu, int what)
-{
-	if (qu->small) {
-		qui_draw_small(qu);
-		return;
-	}
-	if (what & QR_LAYOUT) {
-		/* Forget what is on the glass after a resize. */
-		clearok(curscr, TRUE);
-		what = QR_ALL;
-	}
 	if (what & QR_TITLE)
 		qui_draw_title(qu);
-	if ((what & QR_BODY) && qu->help)
-		qui_draw_help(qu);
-	else if (what & QR_BODY)
+	if (what & QR_BODY)
 		qui_draw_body(qu);
 	if (what & QR_STATUS)
 		qui_draw_status(qu);
 	qui_draw_entry(qu);
+}
+
+static void
+qui_detach(struct screen *sc)
+{
+	struct qui *qu = sc->state;
+
+	ui_delwin(&qu->win->title);
+	ui_delwin(&qu->win->body);
+	ui_delwin(&qu->win->entry);
+	ui_delwin(&qu->win->stat);
+	free(qu->win);
+	qu->win = NULL;
+}
+
+void
+qui_paint_attach(struct screen *sc)
+{
+	struct qui *qu = sc->state;
+
+	qu->win = xcalloc(1, sizeof(*qu->win));
+	sc->layout = qui_layout;
+	sc->draw = qui_draw;
+	sc->detach = qui_detach;
 }

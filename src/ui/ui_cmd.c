@@ -1,179 +1,130 @@
 /*
- * The command table and its handlers.  Keys are looked up here and
- * nowhere else; the menu and the help screen are generated from the same
- * table.  Event handlers build a struct cmd and hand it to the session,
- * which applies it with world_apply: the UI never changes a TCB itself,
- * and an event the world refuses is explained, not ignored.
+ * The simulator's named commands, its key tables and its handlers, with
+ * no curses (a Check suite runs every one by name).  Event commands carry
+ * a struct ui_event; the handler builds the scenario command from it and
+ * hands it to the session, which applies it with world_apply: the UI never
+ * changes a TCB itself, and an event the world refuses is explained, not
+ * ignored.  The simulator and lecture mode share every command but the
+ * step ones, so they are two key tables over one command table.
  */
 #include <config.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lib/i18n.h"
 #include "script/parse.h"
-#include "ui/lesson_ui.h"
 #include "ui/menu.h"
-#include "ui/ui_cmd.h"
+#include "ui/ui_int.h"
 
-#define CTRL(c) ((c) & 0x1f)
-#define ESC 27
+#define UI_CROSS_MS 900.0	/* one arrow across the ladder at 1x */
+#define UI_HILITE_MS 1500
 
-static int ui_h_event(struct ui *, const struct ui_cmd *);
-static int ui_h_whatif(struct ui *, const struct ui_cmd *);
-static int ui_h_select(struct ui *, const struct ui_cmd *);
-static int ui_h_history(struct ui *, const struct ui_cmd *);
-static int ui_h_view(struct ui *, const struct ui_cmd *);
-static int ui_h_scroll(struct ui *, const struct ui_cmd *);
-static int ui_h_prompt(struct ui *, const struct ui_cmd *);
-static int ui_h_overlay(struct ui *, const struct ui_cmd *);
-
-#define HOST(name, k, kn, help, menu, g, kind, h) \
-	{ name, { k, 0, 0 }, kn, help, menu, g, ui_h_event, kind, h }
-
-const struct ui_cmd ui_cmds[] = {
-	HOST("client-connect", 'c', "c", N_("client: connect() (active open)"),
-	    N_("connect"), UI_G_CLIENT, CMD_CONNECT, HOST_CLIENT),
-	HOST("client-listen", 'l', "l", N_("client: listen() (passive open)"),
-	    N_("listen"), UI_G_CLIENT, CMD_LISTEN, HOST_CLIENT),
-	HOST("client-send", 's', "s", N_("client: send() 100 bytes"),
-	    N_("send"), UI_G_CLIENT, CMD_SEND, HOST_CLIENT),
-	HOST("client-close", 'x', "x", N_("client: close()"),
-	    N_("close"), UI_G_CLIENT, CMD_CLOSE, HOST_CLIENT),
-	HOST("client-shutdown", 'h', "h", N_("client: shutdown(SHUT_WR)"),
-	    N_("shutdown"), UI_G_CLIENT, CMD_SHUTDOWN, HOST_CLIENT),
-	HOST("client-abort", 'a', "a", N_("client: abort (RST)"),
-	    N_("abort"), UI_G_CLIENT, CMD_ABORT, HOST_CLIENT),
-	HOST("client-crash", 'k', "k", N_("client: the host crashes"),
-	    N_("crash"), UI_G_CLIENT, CMD_CRASH, HOST_CLIENT),
-	HOST("server-connect", 'C', "C", N_("server: connect() (active open)"),
-	    N_("connect"), UI_G_SERVER, CMD_CONNECT, HOST_SERVER),
-	HOST("server-listen", 'L', "L", N_("server: listen() (passive open)"),
-	    N_("listen"), UI_G_SERVER, CMD_LISTEN, HOST_SERVER),
-	HOST("server-send", 'S', "S", N_("server: send() 100 bytes"),
-	    N_("send"), UI_G_SERVER, CMD_SEND, HOST_SERVER),
-	HOST("server-close", 'X', "X", N_("server: close()"),
-	    N_("close"), UI_G_SERVER, CMD_CLOSE, HOST_SERVER),
-	HOST("server-shutdown", 'H', "H", N_("server: shutdown(SHUT_WR)"),
-	    N_("shutdown"), UI_G_SERVER, CMD_SHUTDOWN, HOST_SERVER),
-	HOST("server-abort", 'A', "A", N_("server: abort (RST)"),
-	    N_("abort"), UI_G_SERVER, CMD_ABORT, HOST_SERVER),
-	HOST("server-crash", 'K', "K", N_("server: the host crashes"),
-	    N_("crash"), UI_G_SERVER, CMD_CRASH, HOST_SERVER),
-	HOST("deliver", 'd', "d", N_("deliver the chosen segment"),
-	    N_("deliver"), UI_G_WIRE, CMD_DELIVER, 0),
-	HOST("drop", 'z', "z", N_("lose the chosen segment"),
-	    N_("drop"), UI_G_WIRE, CMD_DROP, 0),
-	HOST("dup", '+', "+", N_("duplicate the chosen segment"),
-	    N_("dup"), UI_G_WIRE, CMD_DUP, 0),
-	HOST("settle", 'e', "e", N_("deliver everything in flight"),
-	    N_("settle"), UI_G_TIME, CMD_SETTLE, 0),
-	HOST("wait-timer", 't', "t", N_("let the next timer fire"),
-	    N_("wait timer"), UI_G_TIME, CMD_WAIT_TIMER, 0),
-	HOST("inject-client", 'i', "i",
-	    N_("inject an old duplicate SYN from the client"),
-	    N_("old SYN"), UI_G_TIME, CMD_INJECT, DIR_C2S),
-	HOST("inject-server", 'I', "I",
-	    N_("inject an old duplicate SYN from the server"),
-	    NULL, UI_G_TIME, CMD_INJECT, DIR_S2C),
-	{ "choose-next", { '\t', KEY_DOWN, 0 }, "Tab Down",
-	    N_("choose the next segment in flight"), NULL, UI_G_NONE,
-	    ui_h_select, 1, 0 },
-	{ "choose-prev", { KEY_BTAB, KEY_UP, 0 }, "S-Tab Up",
-	    N_("choose the previous segment in flight"), NULL, UI_G_NONE,
-	    ui_h_select, -1, 0 },
-	{ "choose-nth", { '1', 0, 0 }, "1-9",
-	    N_("choose the Nth segment in flight"), NULL, UI_G_NONE,
-	    ui_h_select, 0, 0 },
-	{ "what-if", { 'o', 0, 0 }, "o",
-	    N_("what-if switches (before the first event)"), NULL, UI_G_NONE,
-	    ui_h_overlay, UI_O_WHATIF, 0 },
-	{ "profile", { '1', 0, 0 }, "1", N_("what-if: rfc9293 or linux timers"),
-	    N_("profile"), UI_G_WHATIF, ui_h_whatif, MENU_WI_PROFILE, 0 },
-	{ "time-wait", { '2', 0, 0 }, "2", N_("what-if: TIME_WAIT on or off"),
-	    N_("TIME_WAIT on/off"), UI_G_WHATIF, ui_h_whatif,
-	    MENU_WI_TIME_WAIT, 0 },
-	{ "handshake", { '3', 0, 0 }, "3",
-	    N_("what-if: three-way or two-way handshake"),
-	    N_("handshake 3/2"), UI_G_WHATIF, ui_h_whatif, MENU_WI_HANDSHAKE,
-	    0 },
-	{ "delayed-ack", { '4', 0, 0 }, "4", N_("what-if: delayed ACK on or off"),
-	    N_("delayed ACK"), UI_G_WHATIF, ui_h_whatif, MENU_WI_DELACK, 0 },
-	{ "next", { ' ', 'n', KEY_RIGHT }, "Space n Right",
-	    N_("next step (lecture mode) or redo"), NULL, UI_G_NONE,
-	    ui_h_history, 1, 0 },
-	{ "back", { 'p', KEY_LEFT, 0 }, "p Left",
-	    N_("previous step (lecture mode) or undo"), NULL, UI_G_NONE,
-	    ui_h_history, -1, 0 },
-	{ "undo", { 'u', 0, 0 }, "u", N_("undo the last event"), NULL,
-	    UI_G_NONE, ui_h_history, -1, 0 },
-	{ "redo", { 'r', CTRL('r'), 0 }, "r ^R", N_("redo an undone event"),
-	    NULL, UI_G_NONE, ui_h_history, 1, 0 },
-	{ "restart", { 'R', 0, 0 }, "R",
-	    N_("restart from the beginning (r redoes)"), NULL, UI_G_NONE,
-	    ui_h_history, 0, 0 },
-	{ "numbers", { 'm', 0, 0 }, "m",
-	    N_("numbers: raw, relative, symbolic"), NULL, UI_G_NONE,
-	    ui_h_view, 0, 0 },
-	{ "faster", { ']', 0, 0 }, "]", N_("animate faster"), NULL,
-	    UI_G_NONE, ui_h_view, 1, 0 },
-	{ "slower", { '[', 0, 0 }, "[", N_("animate slower"), NULL,
-	    UI_G_NONE, ui_h_view, 2, 0 },
-	{ "redraw", { CTRL('l'), 0, 0 }, "^L", N_("redraw the screen"), NULL,
-	    UI_G_NONE, ui_h_view, 3, 0 },
-	{ "scroll-up", { KEY_PPAGE, 0, 0 }, "PgUp",
-	    N_("scroll the ladder back"), NULL, UI_G_NONE, ui_h_scroll, 1, 0 },
-	{ "scroll-down", { KEY_NPAGE, 0, 0 }, "PgDn",
-	    N_("scroll the ladder forward"), NULL, UI_G_NONE, ui_h_scroll, -1,
-	    0 },
-	{ "scroll-end", { KEY_END, KEY_HOME, 0 }, "End Home",
-	    N_("newest or oldest row of the ladder"), NULL, UI_G_NONE,
-	    ui_h_scroll, 0, 0 },
-	{ "command", { ':', 0, 0 }, ":",
-	    N_("type a scenario command"), NULL, UI_G_NONE, ui_h_prompt,
-	    UI_P_CMD, 0 },
-	{ "save", { 'w', 0, 0 }, "w",
-	    N_("save the session as a scenario file"), NULL, UI_G_NONE,
-	    ui_h_prompt, UI_P_SAVE, 0 },
-	{ "lessons", { 'g', 0, 0 }, "g",
-	    N_("guided lessons: the list, with your progress"), NULL,
-	    UI_G_NONE, ui_h_lessons, 0, 0 },
-	{ "help", { '?', KEY_F(1), 0 }, "? F1", N_("this help"), NULL,
-	    UI_G_NONE, ui_h_overlay, UI_O_HELP, 0 },
-	{ "quit", { 'q', 0, 0 }, "q", N_("quit"), NULL, UI_G_NONE,
-	    ui_h_overlay, -1, 0 },
-};
-const size_t ui_ncmds = sizeof(ui_cmds) / sizeof(ui_cmds[0]);
-
-const struct ui_cmd *
-ui_cmd_find(const char *name)
+uint64_t
+ui_now_ms(void)
 {
-	for (size_t i = 0; i < ui_ncmds; i++)
-		if (strcmp(ui_cmds[i].name, name) == 0)
-			return &ui_cmds[i];
-	return NULL;
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
-bool
-ui_cmd_cmd(const struct ui *ui, const struct ui_cmd *uc, struct cmd *c)
+void
+ui_state_init(struct ui *ui, const struct ui_opts *o)
 {
-	if (uc->fn == ui_h_event) {
-		menu_make(&ui->s.w, (enum cmd_kind)uc->arg,
-		    (enum sim_host_id)uc->host, ui->sel, c);
-		return true;
+	memset(ui, 0, sizeof(*ui));
+	ui->o = o;
+	ui->anim = !o->no_animation;
+	ui->speed = o->speed > 0 ? o->speed : 1.0;
+	ui->lad_rows = 1;
+	session_init(&ui->s);
+}
+
+void
+ui_start_anim(struct ui *ui)
+{
+	if (!ui->anim) {
+		view_settle(&ui->s.v);
+		return;
 	}
-	if (uc->fn == ui_h_whatif) {
-		menu_whatif(&ui->s.w, (enum menu_whatif)uc->arg, c);
-		return true;
+	ui->last_tick = ui_now_ms();
+	ui->hilite_until = ui->last_tick + UI_HILITE_MS;
+}
+
+/* A frame of animation: move arrows by the time elapsed, not by frames,
+ * so a slow terminal does not slow the lesson down. */
+int
+ui_frame_tick(struct screen *sc, uint64_t now)
+{
+	struct ui *ui = sc->state;
+	double d = (double)(now - ui->last_tick) * ui->speed * VIEW_END /
+	    UI_CROSS_MS;
+	int redraw = 0;
+
+	if (view_animating(&ui->s.v) && d >= 1) {
+		size_t head = ui->s.v.headmove;
+
+		view_tick(&ui->s.v, (unsigned)d);
+		ui->last_tick = now;
+		redraw |= UI_R_LADDER;
+		/* A finished move may change what the boxes show. */
+		if (head != ui->s.v.headmove || !view_animating(&ui->s.v))
+			redraw |= UI_R_BOXES;
 	}
-	return false;
+	if (ui->hilite_until != 0 && now >= ui->hilite_until) {
+		ui->hilite_until = 0;
+		ui->s.v.host[0].changed = ui->s.v.host[1].changed = false;
+		redraw |= UI_R_BOXES;
+	}
+	return redraw;
+}
+
+int
+ui_busy(const struct screen *sc, uint64_t now)
+{
+	const struct ui *ui = sc->state;
+
+	(void)now;
+	return ui->anim && (view_animating(&ui->s.v) ||
+	    ui->hilite_until != 0) ? UI_FRAME_MS : -1;
+}
+
+static bool
+ui_plain(const struct screen *sc)
+{
+	return !((const struct ui *)sc->state)->whatif;
+}
+
+static bool
+ui_in_whatif(const struct screen *sc)
+{
+	return ((const struct ui *)sc->state)->whatif;
+}
+
+void
+ui_event_cmd(const struct ui *ui, const struct ui_event *e, struct cmd *c)
+{
+	if (e->group == UI_G_WHATIF)
+		menu_whatif(&ui->s.w, (enum menu_whatif)e->kind, c);
+	else
+		menu_make(&ui->s.w, (enum cmd_kind)e->kind,
+		    (enum sim_host_id)e->host, ui->sel, c);
+}
+
+static void
+ui_changed(struct ui *ui)
+{
+	if (ui->changed != NULL)
+		ui->changed(ui->changed_arg);
 }
 
 /* Apply a command chosen by the learner, or say why it cannot be. */
 int
-ui_event(struct ui *ui, const struct cmd *c)
+ui_event(struct screen *sc, const struct cmd *c)
 {
+	struct ui *ui = sc->state;
 	char line[256];
 	size_t before = ui->s.pos;
 
@@ -181,7 +132,7 @@ ui_event(struct ui *ui, const struct cmd *c)
 	if (ui->s.pos == before) {
 		script_format(c, line, sizeof(line));
 		/* TRANSLATORS: a scenario command, then why it is impossible. */
-		ui_message(ui, true, _("Cannot do \"%s\" now: %s"), line,
+		screen_message(sc, true, _("Cannot do \"%s\" now: %s"), line,
 		    ui->s.last.msg);
 		return UI_R_NARR;
 	}
@@ -190,46 +141,35 @@ ui_event(struct ui *ui, const struct cmd *c)
 		ui->sel = 0;
 	ui->scroll = 0;
 	ui_start_anim(ui);
+	ui_changed(ui);
 	return UI_R_ALL;
 }
 
 static int
-ui_h_event(struct ui *ui, const struct ui_cmd *uc)
+ui_h_event(struct screen *sc, const struct screen_cmd *uc, int arg)
 {
 	struct cmd c;
 
-	ui_cmd_cmd(ui, uc, &c);
-	return ui_event(ui, &c);
+	(void)arg;
+	ui_event_cmd(sc->state, uc->data, &c);
+	return ui_event(sc, &c) | UI_R_MENU;
 }
 
+/* Cycle through the in-flight segments by step, or pick the arg-th. */
 static int
-ui_h_whatif(struct ui *ui, const struct ui_cmd *uc)
+ui_select(struct screen *sc, size_t i, bool nth)
 {
-	struct cmd c;
-
-	ui_cmd_cmd(ui, uc, &c);
-	return ui_event(ui, &c) | UI_R_MENU;
-}
-
-/* Cycle through the in-flight segments, or pick the Nth with a digit. */
-static int
-ui_h_select(struct ui *ui, const struct ui_cmd *uc)
-{
+	struct ui *ui = sc->state;
 	const struct world *w = &ui->s.w;
-	const struct flight *f = menu_selected(w, ui->sel);
-	size_t i;
 
 	if (w->nwire == 0) {
-		ui_message(ui, true, "%s", _("Nothing is in flight."));
+		screen_message(sc, true, "%s", _("Nothing is in flight."));
 		return UI_R_NARR;
 	}
-	i = (size_t)(f - w->wire);
-	if (uc->arg == 0)
-		i = (size_t)ui->digit - 1;
-	else
-		i = (i + w->nwire + (size_t)(long)uc->arg) % w->nwire;
+	if (!nth)
+		i %= w->nwire;
 	if (i >= w->nwire) {
-		ui_message(ui, true, _("Only %zu segments are in flight."),
+		screen_message(sc, true, _("Only %zu segments are in flight."),
 		    w->nwire);
 		return UI_R_NARR;
 	}
@@ -237,148 +177,438 @@ ui_h_select(struct ui *ui, const struct ui_cmd *uc)
 	return UI_R_LADDER | UI_R_MENU;
 }
 
-static int
-ui_h_history(struct ui *ui, const struct ui_cmd *uc)
+static size_t
+ui_sel_index(const struct ui *ui)
 {
-	struct session *s = &ui->s;
+	const struct flight *f = menu_selected(&ui->s.w, ui->sel);
 
-	if (uc->arg > 0 && !session_redo(s)) {
-		ui_message(ui, false, "%s", ui->o->play ?
+	return f != NULL ? (size_t)(f - ui->s.w.wire) : 0;
+}
+
+static int
+ui_h_next_seg(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	(void)c;
+	(void)arg;
+	return ui_select(sc, ui_sel_index(sc->state) + 1, false);
+}
+
+static int
+ui_h_prev_seg(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	const struct ui *ui = sc->state;
+
+	(void)c;
+	(void)arg;
+	return ui_select(sc, ui_sel_index(ui) + ui->s.w.nwire +
+	    (ui->s.w.nwire == 0) - 1, false);
+}
+
+/* arg: which one, 1 for the oldest. */
+static int
+ui_h_nth_seg(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	(void)c;
+	return ui_select(sc, arg > 0 ? (size_t)arg - 1 : 0, true);
+}
+
+static int
+ui_reset_view(struct ui *ui)
+{
+	ui->sel = 0;
+	ui->scroll = 0;
+	ui_changed(ui);
+	return UI_R_ALL;
+}
+
+static int
+ui_h_redo(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	struct ui *ui = sc->state;
+
+	(void)c;
+	(void)arg;
+	if (!session_redo(&ui->s)) {
+		screen_message(sc, false, "%s", ui->o->play ?
 		    _("This is the end of the scenario.") :
 		    _("Nothing to redo."));
 		return UI_R_NARR;
 	}
-	if (uc->arg < 0 && !session_undo(s)) {
-		ui_message(ui, false, "%s", _("This is the beginning: "
+	ui_start_anim(ui);
+	return ui_reset_view(ui);
+}
+
+static int
+ui_h_undo(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	struct ui *ui = sc->state;
+
+	(void)c;
+	(void)arg;
+	if (!session_undo(&ui->s)) {
+		screen_message(sc, false, "%s", _("This is the beginning: "
 		    "nothing to undo."));
 		return UI_R_NARR;
 	}
-	if (uc->arg == 0)
-		session_goto(s, 0);
-	if (uc->arg > 0)
-		ui_start_anim(ui);
-	ui->sel = 0;
-	ui->scroll = 0;
+	return ui_reset_view(ui);
+}
+
+static int
+ui_h_restart(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	struct ui *ui = sc->state;
+
+	(void)c;
+	(void)arg;
+	session_goto(&ui->s, 0);
+	return ui_reset_view(ui);
+}
+
+static int
+ui_h_numbers(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	struct ui *ui = sc->state;
+
+	(void)c;
+	(void)arg;
+	/* Replay so that the narration speaks the new mode too. */
+	ui->s.v.num = (enum view_num)((ui->s.v.num + 1) % VIEW_NNUM);
+	session_goto(&ui->s, ui->s.pos);
+	/* TRANSLATORS: "raw numbers", "relative numbers", ... */
+	screen_message(sc, false, _("Now showing %s."),
+	    view_num_name(ui->s.v.num));
 	return UI_R_ALL;
 }
 
 static int
-ui_h_view(struct ui *ui, const struct ui_cmd *uc)
+ui_speed(struct screen *sc, double factor)
 {
-	switch (uc->arg) {
-	case 0:
-		/* Replay so that the narration speaks the new mode too. */
-		ui->s.v.num = (enum view_num)((ui->s.v.num + 1) % VIEW_NNUM);
-		session_goto(&ui->s, ui->s.pos);
-		/* TRANSLATORS: "raw numbers", "relative numbers", ... */
-		ui_message(ui, false, _("Now showing %s."),
-		    view_num_name(ui->s.v.num));
-		return UI_R_ALL;
-	case 1:
-	case 2:
-		if (uc->arg == 1 && ui->speed < 64)
-			ui->speed *= 2;
-		if (uc->arg == 2 && ui->speed > 1.0 / 16)
-			ui->speed /= 2;
-		ui_message(ui, false, _("Animation speed: %gx."), ui->speed);
-		return UI_R_NARR | UI_R_STATUS;
-	default:
-		clearok(curscr, TRUE);
-		return UI_R_ALL;
-	}
+	struct ui *ui = sc->state;
+
+	if (ui->speed * factor <= 64 && ui->speed * factor >= 1.0 / 16)
+		ui->speed *= factor;
+	screen_message(sc, false, _("Animation speed: %gx."), ui->speed);
+	return UI_R_NARR | UI_R_STATUS;
 }
 
 static int
-ui_h_scroll(struct ui *ui, const struct ui_cmd *uc)
+ui_h_faster(struct screen *sc, const struct screen_cmd *c, int arg)
 {
-	size_t page = (size_t)(ui->wlad ? getmaxy(ui->wlad) - 1 : 1);
+	(void)c;
+	(void)arg;
+	return ui_speed(sc, 2);
+}
 
-	if (uc->arg > 0)
-		ui->scroll += page;
-	else if (uc->arg < 0)
-		ui->scroll = ui->scroll > page ? ui->scroll - page : 0;
-	else
-		ui->scroll = ui->key == KEY_HOME ? (size_t)-1 / 2 : 0;
+static int
+ui_h_slower(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	(void)c;
+	(void)arg;
+	return ui_speed(sc, 0.5);
+}
+
+static int
+ui_h_page_back(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	struct ui *ui = sc->state;
+
+	(void)c;
+	(void)arg;
+	ui->scroll += (size_t)(ui->lad_rows > 1 ? ui->lad_rows - 1 : 1);
 	return UI_R_LADDER;
 }
 
 static int
-ui_h_prompt(struct ui *ui, const struct ui_cmd *uc)
+ui_h_page_fwd(struct screen *sc, const struct screen_cmd *c, int arg)
 {
-	ui->prompt = (enum ui_prompt)uc->arg;
-	ui->plen = 0;
-	if (ui->prompt == UI_P_SAVE) {
-		const char *def = ui->o->play ? ui->o->play : "session.tcp";
+	struct ui *ui = sc->state;
+	size_t page = (size_t)(ui->lad_rows > 1 ? ui->lad_rows - 1 : 1);
 
-		ui->plen = mbstowcs(ui->pbuf, def, UI_PROMPT_MAX - 1);
-		if (ui->plen == (size_t)-1)
-			ui->plen = 0;
+	(void)c;
+	(void)arg;
+	ui->scroll = ui->scroll > page ? ui->scroll - page : 0;
+	return UI_R_LADDER;
+}
+
+static int
+ui_h_newest(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	(void)c;
+	(void)arg;
+	((struct ui *)sc->state)->scroll = 0;
+	return UI_R_LADDER;
+}
+
+static int
+ui_h_oldest(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	(void)c;
+	(void)arg;
+	((struct ui *)sc->state)->scroll = (size_t)-1 / 2;
+	return UI_R_LADDER;
+}
+
+static int
+ui_cmd_done(struct screen *sc, const char *text)
+{
+	struct script_err err;
+	struct cmd c;
+	int r;
+
+	memset(&err, 0, sizeof(err));
+	r = script_parse_line(text, 0, &c, &err);
+	if (r < 0) {
+		/* Keep the text so the learner can fix it. */
+		screen_prompt(sc, ":", text, ui_cmd_done);
+		/* TRANSLATORS: column number, then the parser's message. */
+		screen_message(sc, true, _("Column %u: %s"), err.column,
+		    err.msg);
+		return UI_R_ALL;
 	}
+	return r == 1 ? ui_event(sc, &c) : UI_R_ALL;
+}
+
+static int
+ui_h_command(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	(void)c;
+	(void)arg;
+	screen_prompt(sc, ":", NULL, ui_cmd_done);
 	return UI_R_STATUS;
 }
 
 static int
-ui_h_overlay(struct ui *ui, const struct ui_cmd *uc)
+ui_save_done(struct screen *sc, const char *path)
 {
-	if (uc->arg < 0) {
-		ui->quit = true;
+	struct ui *ui = sc->state;
+	char err[512];
+
+	if (*path == '\0')
 		return 0;
-	}
-	ui->overlay = (enum ui_overlay)uc->arg;
-	ui->help_top = 0;
+	if (session_save(&ui->s, path, err, sizeof(err)))
+		/* TRANSLATORS: number of commands, file name. */
+		screen_message(sc, false, _("Saved %zu commands to %s. Replay "
+		    "them with: tcpteach play %s"), ui->s.pos, path, path);
+	else
+		screen_message(sc, true, "%s", err);
 	return UI_R_ALL;
 }
 
-static const struct ui_cmd *
-ui_lookup(const struct ui *ui, int key)
+static int
+ui_h_save(struct screen *sc, const struct screen_cmd *c, int arg)
 {
-	bool whatif = ui->overlay == UI_O_WHATIF;
+	struct ui *ui = sc->state;
 
-	for (size_t i = 0; i < ui_ncmds; i++) {
-		const struct ui_cmd *uc = &ui_cmds[i];
-
-		if ((uc->group == UI_G_WHATIF) != whatif)
-			continue;
-		if (!whatif && uc->fn == ui_h_select && uc->arg == 0 &&
-		    key >= '1' && key <= '9')
-			return uc;
-		for (int k = 0; k < 3; k++)
-			if (uc->keys[k] != 0 && uc->keys[k] == key)
-				return uc;
-	}
-	return NULL;
+	(void)c;
+	(void)arg;
+	screen_prompt(sc, _("Save as: "), ui->o->play ? ui->o->play :
+	    "session.tcp", ui_save_done);
+	return UI_R_STATUS;
 }
 
-/* One key from the main loop; returns what to redraw. */
-int
-ui_key(struct ui *ui, int r, wint_t wch)
+static int
+ui_h_lessons(struct screen *sc, const struct screen_cmd *c, int arg)
 {
-	int key = (int)wch, redraw = 0;
-	const struct ui_cmd *uc;
+	struct ui *ui = sc->state;
 
-	if (ui->prompt != UI_P_NONE)
-		return ui_prompt_key(ui, r, wch);
-	if (ui->msg[0] != '\0') {
-		ui->msg[0] = '\0';
-		redraw |= UI_R_NARR;
-	}
-	if (ui->overlay == UI_O_HELP)
-		return ui_help_key(ui, key) | redraw;
-	if (key == ESC && ui->overlay != UI_O_NONE) {
-		ui->overlay = UI_O_NONE;
-		return UI_R_ALL;
-	}
-	ui->key = key;
-	ui->digit = key - '0';
-	if ((uc = ui_lookup(ui, key)) == NULL) {
-		if (ui->overlay == UI_O_WHATIF && key == 'q') {
-			ui->overlay = UI_O_NONE;
-			return UI_R_ALL;
-		}
-		if (r == KEY_CODE_YES || key > ' ')
-			ui_message(ui, true, "%s", _("That key does nothing "
-			    "here. Press ? for the list of keys."));
-		return redraw | UI_R_NARR;
-	}
-	return redraw | uc->fn(ui, uc);
+	(void)c;
+	(void)arg;
+	return ui_lessons_push(sc->app, ui->o);
 }
+
+static int
+ui_h_whatif_open(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	(void)c;
+	(void)arg;
+	((struct ui *)sc->state)->whatif = true;
+	return UI_R_ALL;
+}
+
+static int
+ui_h_whatif_close(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	(void)c;
+	(void)arg;
+	((struct ui *)sc->state)->whatif = false;
+	return UI_R_ALL;
+}
+
+static int
+ui_h_quit(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	(void)c;
+	(void)arg;
+	app_pop(sc->app);
+	return UI_R_ALL;
+}
+
+#define EV(name, help, g, menu, kind, host) \
+	{ name, help, ui_h_event, &(const struct ui_event){ g, menu, kind, \
+	    host }, 0, ui_plain }
+#define WI(name, help, menu, which) \
+	{ name, help, ui_h_event, &(const struct ui_event){ UI_G_WHATIF, \
+	    menu, which, 0 }, 0, ui_in_whatif }
+#define CMD(name, help, fn) { name, help, fn, NULL, 0, ui_plain }
+
+/* Both tables list the same commands; only the step ones differ. */
+#define UI_COMMON_CMDS \
+	EV("client-connect", N_("client: connect() (active open)"), \
+	    UI_G_CLIENT, N_("connect"), CMD_CONNECT, HOST_CLIENT), \
+	EV("client-listen", N_("client: listen() (passive open)"), \
+	    UI_G_CLIENT, N_("listen"), CMD_LISTEN, HOST_CLIENT), \
+	EV("client-send", N_("client: send() 100 bytes"), UI_G_CLIENT, \
+	    N_("send"), CMD_SEND, HOST_CLIENT), \
+	EV("client-close", N_("client: close()"), UI_G_CLIENT, \
+	    N_("close"), CMD_CLOSE, HOST_CLIENT), \
+	EV("client-shutdown", N_("client: shutdown(SHUT_WR)"), UI_G_CLIENT, \
+	    N_("shutdown"), CMD_SHUTDOWN, HOST_CLIENT), \
+	EV("client-abort", N_("client: abort (RST)"), UI_G_CLIENT, \
+	    N_("abort"), CMD_ABORT, HOST_CLIENT), \
+	EV("client-crash", N_("client: the host crashes"), UI_G_CLIENT, \
+	    N_("crash"), CMD_CRASH, HOST_CLIENT), \
+	EV("server-connect", N_("server: connect() (active open)"), \
+	    UI_G_SERVER, N_("connect"), CMD_CONNECT, HOST_SERVER), \
+	EV("server-listen", N_("server: listen() (passive open)"), \
+	    UI_G_SERVER, N_("listen"), CMD_LISTEN, HOST_SERVER), \
+	EV("server-send", N_("server: send() 100 bytes"), UI_G_SERVER, \
+	    N_("send"), CMD_SEND, HOST_SERVER), \
+	EV("server-close", N_("server: close()"), UI_G_SERVER, \
+	    N_("close"), CMD_CLOSE, HOST_SERVER), \
+	EV("server-shutdown", N_("server: shutdown(SHUT_WR)"), UI_G_SERVER, \
+	    N_("shutdown"), CMD_SHUTDOWN, HOST_SERVER), \
+	EV("server-abort", N_("server: abort (RST)"), UI_G_SERVER, \
+	    N_("abort"), CMD_ABORT, HOST_SERVER), \
+	EV("server-crash", N_("server: the host crashes"), UI_G_SERVER, \
+	    N_("crash"), CMD_CRASH, HOST_SERVER), \
+	EV("deliver", N_("deliver the chosen segment"), UI_G_WIRE, \
+	    N_("deliver"), CMD_DELIVER, 0), \
+	EV("drop", N_("lose the chosen segment"), UI_G_WIRE, N_("drop"), \
+	    CMD_DROP, 0), \
+	EV("dup", N_("duplicate the chosen segment"), UI_G_WIRE, N_("dup"), \
+	    CMD_DUP, 0), \
+	EV("settle", N_("deliver everything in flight"), UI_G_TIME, \
+	    N_("settle"), CMD_SETTLE, 0), \
+	EV("wait-timer", N_("let the next timer fire"), UI_G_TIME, \
+	    N_("wait timer"), CMD_WAIT_TIMER, 0), \
+	EV("inject-client", N_("inject an old duplicate SYN from the " \
+	    "client"), UI_G_TIME, N_("old SYN"), CMD_INJECT, DIR_C2S), \
+	EV("inject-server", N_("inject an old duplicate SYN from the " \
+	    "server"), UI_G_TIME, NULL, CMD_INJECT, DIR_S2C), \
+	CMD("choose-next", N_("choose the next segment in flight"), \
+	    ui_h_next_seg), \
+	CMD("choose-prev", N_("choose the previous segment in flight"), \
+	    ui_h_prev_seg), \
+	CMD("choose-nth", N_("choose the Nth segment in flight"), \
+	    ui_h_nth_seg), \
+	CMD("what-if", N_("what-if switches (before the first event)"), \
+	    ui_h_whatif_open), \
+	WI("profile", N_("what-if: rfc9293 or linux timers"), \
+	    N_("profile"), MENU_WI_PROFILE), \
+	WI("time-wait", N_("what-if: TIME_WAIT on or off"), \
+	    N_("TIME_WAIT on/off"), MENU_WI_TIME_WAIT), \
+	WI("handshake", N_("what-if: three-way or two-way handshake"), \
+	    N_("handshake 3/2"), MENU_WI_HANDSHAKE), \
+	WI("delayed-ack", N_("what-if: delayed ACK on or off"), \
+	    N_("delayed ACK"), MENU_WI_DELACK), \
+	{ "what-if-close", N_("close the what-if switches"), \
+	    ui_h_whatif_close, NULL, SCREEN_CMD_NOHELP, ui_in_whatif }
+
+#define UI_TAIL_CMDS \
+	CMD("numbers", N_("numbers: raw, relative, symbolic"), \
+	    ui_h_numbers), \
+	CMD("faster", N_("animate faster"), ui_h_faster), \
+	CMD("slower", N_("animate slower"), ui_h_slower), \
+	CMD("redraw", N_("redraw the screen"), screen_h_redraw), \
+	CMD("scroll-up", N_("scroll the ladder back"), ui_h_page_back), \
+	CMD("scroll-down", N_("scroll the ladder forward"), ui_h_page_fwd), \
+	CMD("scroll-oldest", N_("oldest row of the ladder"), ui_h_oldest), \
+	CMD("scroll-newest", N_("newest row of the ladder"), ui_h_newest), \
+	CMD("command", N_("type a scenario command"), ui_h_command), \
+	CMD("save", N_("save the session as a scenario file"), ui_h_save), \
+	CMD("lessons", N_("guided lessons: the list, with your progress"), \
+	    ui_h_lessons), \
+	CMD("help", N_("this help"), screen_h_help), \
+	CMD("quit", N_("quit"), ui_h_quit)
+
+static const struct screen_cmd ui_sim_cmds[] = {
+	UI_COMMON_CMDS,
+	CMD("undo", N_("undo the last event"), ui_h_undo),
+	CMD("redo", N_("redo an undone event"), ui_h_redo),
+	CMD("restart", N_("restart from the beginning (r redoes)"),
+	    ui_h_restart),
+	UI_TAIL_CMDS,
+};
+
+static const struct screen_cmd ui_play_cmds[] = {
+	UI_COMMON_CMDS,
+	CMD("back", N_("previous step (lecture mode) or undo"), ui_h_undo),
+	CMD("next", N_("next step (lecture mode) or redo"), ui_h_redo),
+	CMD("restart", N_("restart from the beginning (r redoes)"),
+	    ui_h_restart),
+	UI_TAIL_CMDS,
+};
+
+#define K(k, cmd, shown) { k, 0, cmd, 0, shown }
+
+/* The what-if keys come first: while the switches are open, digits
+ * switch them and Esc or q closes them. */
+#define UI_COMMON_KEYS \
+	K('1', "profile", "1"), K('2', "time-wait", "2"), \
+	K('3', "handshake", "3"), K('4', "delayed-ack", "4"), \
+	K(UI_ESC, "what-if-close", NULL), K('q', "what-if-close", NULL), \
+	K('c', "client-connect", "c"), K('l', "client-listen", "l"), \
+	K('s', "client-send", "s"), K('x', "client-close", "x"), \
+	K('h', "client-shutdown", "h"), K('a', "client-abort", "a"), \
+	K('k', "client-crash", "k"), K('C', "server-connect", "C"), \
+	K('L', "server-listen", "L"), K('S', "server-send", "S"), \
+	K('X', "server-close", "X"), K('H', "server-shutdown", "H"), \
+	K('A', "server-abort", "A"), K('K', "server-crash", "K"), \
+	K('d', "deliver", "d"), K('z', "drop", "z"), K('+', "dup", "+"), \
+	K('e', "settle", "e"), K('t', "wait-timer", "t"), \
+	K('i', "inject-client", "i"), K('I', "inject-server", "I"), \
+	K('\t', "choose-next", "Tab"), K(UI_K_DOWN, "choose-next", "Down"), \
+	K(UI_K_BTAB, "choose-prev", "S-Tab"), \
+	K(UI_K_UP, "choose-prev", "Up"), \
+	{ '1', '9', "choose-nth", 1, "1-9" }, \
+	K('o', "what-if", "o"), \
+	K('m', "numbers", "m"), K(']', "faster", "]"), \
+	K('[', "slower", "["), K(UI_CTRL('l'), "redraw", "^L"), \
+	K(UI_K_PGUP, "scroll-up", "PgUp"), \
+	K(UI_K_PGDN, "scroll-down", "PgDn"), \
+	K(UI_K_HOME, "scroll-oldest", "Home"), \
+	K(UI_K_END, "scroll-newest", "End"), \
+	K(':', "command", ":"), K('w', "save", "w"), \
+	K('g', "lessons", "g"), K('?', "help", "?"), \
+	K(UI_K_F1, "help", "F1"), K('q', "quit", "q"), \
+	K('R', "restart", "R")
+
+static const struct screen_key ui_sim_keys[] = {
+	UI_COMMON_KEYS,
+	K('u', "undo", "u"), K('p', "undo", "p"), K(UI_K_LEFT, "undo", "Left"),
+	K('r', "redo", "r"), K(UI_CTRL('r'), "redo", "^R"),
+	K(' ', "redo", "Space"), K('n', "redo", "n"),
+	K(UI_K_RIGHT, "redo", "Right"),
+};
+
+static const struct screen_key ui_play_keys[] = {
+	UI_COMMON_KEYS,
+	K(' ', "next", "Space"), K('n', "next", "n"),
+	K(UI_K_RIGHT, "next", "Right"), K('r', "next", "r"),
+	K(UI_CTRL('r'), "next", "^R"),
+	K('p', "back", "p"), K(UI_K_LEFT, "back", "Left"), K('u', "back", "u"),
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+const struct screen_def ui_sim_def = {
+	"simulator", ui_sim_cmds, NELEM(ui_sim_cmds), ui_sim_keys,
+	NELEM(ui_sim_keys), UI_MIN_ROWS, UI_MIN_COLS, NULL, ui_frame_tick,
+	ui_busy, NULL, NULL
+};
+
+const struct screen_def ui_play_def = {
+	"play", ui_play_cmds, NELEM(ui_play_cmds), ui_play_keys,
+	NELEM(ui_play_keys), UI_MIN_ROWS, UI_MIN_COLS, NULL, ui_frame_tick,
+	ui_busy, NULL, NULL
+};

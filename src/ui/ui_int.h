@@ -1,127 +1,88 @@
 /*
- * Inside the curses layer: the state of the running UI, the windows it
- * paints into, colour roles and the table of named commands.
+ * The simulator screen, without curses: its state and its commands.
  *
- * Data model: struct ui owns the session (world, view model, commands) and
- * only presentation besides it: number mode, which in-flight segment is
- * chosen, how far the ladder is scrolled back, the message of the last
- * refused event, the prompt being typed, and which overlay is open.  Each
- * command handler returns the parts of the screen it invalidated (UI_R_*);
- * the main loop repaints only those, then one doupdate().
+ * Data model: struct ui owns the session (world, view model, commands)
+ * and only presentation besides it: number mode, which in-flight segment
+ * is chosen, how far the ladder is scrolled back, the animation clock and
+ * whether the what-if switches are open.  The same state backs three
+ * screens: the simulator, lecture mode (`play`: the same screen with the
+ * step commands of a script) and the simulator inside a lesson.  Each
+ * command handler returns the parts to repaint (UI_R_BOXES ...); the
+ * windows and colours are the painter's (draw_int.h), reached through
+ * the opaque win pointer, so this header and ui_cmd.c link without
+ * curses.
  */
 #ifndef TCPTEACH_UI_UI_INT_H
 #define TCPTEACH_UI_UI_INT_H
 
-#include <curses.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <wchar.h>
 
+#include "ui/screen.h"
 #include "ui/session.h"
 #include "ui/ui.h"
 
-#define UI_R_BOXES	0x01
-#define UI_R_LADDER	0x02
-#define UI_R_NARR	0x04
-#define UI_R_MENU	0x08
-#define UI_R_STATUS	0x10
-#define UI_R_ALL	0x1f
-#define UI_R_LAYOUT	0x20
+#define UI_R_BOXES	UI_R_P0
+#define UI_R_LADDER	UI_R_P1
+#define UI_R_NARR	UI_R_P2
+#define UI_R_MENU	UI_R_P3
+#define UI_R_STATUS	UI_R_P4
 
 #define UI_MIN_COLS 64
 #define UI_MIN_ROWS 20
+#define UI_FRAME_MS 33
 
-enum ui_role {
-	ROLE_NORMAL,
-	ROLE_PH_CLOSED,
-	ROLE_PH_OPENING,
-	ROLE_PH_ESTAB,
-	ROLE_PH_CLOSING,
-	ROLE_PH_TIME_WAIT,
-	ROLE_C2S,
-	ROLE_S2C,
-	ROLE_LOST,
-	ROLE_KEY,
-	ROLE_DIM,
-	ROLE_ERROR,
-	ROLE_OK,
-	ROLE_STATUS,
-	ROLE_TITLE
-};
-#define UI_NROLES (ROLE_TITLE + 1)
-
-enum ui_prompt { UI_P_NONE, UI_P_CMD, UI_P_SAVE };
-enum ui_overlay { UI_O_NONE, UI_O_HELP, UI_O_WHATIF };
-
-struct ui_glyphs {
-	const char *hline, *vline, *rhead, *lhead, *lost, *tee, *bullet;
+enum ui_group {
+	UI_G_CLIENT,
+	UI_G_SERVER,
+	UI_G_WIRE,
+	UI_G_TIME,
+	UI_G_WHATIF
 };
 
-#define UI_PROMPT_MAX 256
+/* What an event command stands for: the menu shows it when possible. */
+struct ui_event {
+	enum ui_group group;
+	const char *menu;	/* msgid for the event menu, or NULL */
+	int kind;		/* enum cmd_kind, or enum menu_whatif */
+	int host;		/* enum sim_host_id, or the inject direction */
+};
+
+struct ui_wins;
 
 struct ui {
 	struct session s;
 	const struct ui_opts *o;
-	bool color;
-	const struct ui_glyphs *g;
-	attr_t role[UI_NROLES];
 	bool anim;
 	double speed;
 	uint64_t last_tick;	/* ms, monotonic, while animating */
 	uint64_t hilite_until;	/* ms; 0: no box highlighted */
 	uint32_t sel;		/* chosen in-flight segment id, 0: oldest */
 	size_t scroll;		/* ladder rows scrolled back from newest */
-	int rows, cols;
-	bool small;
-	WINDOW *wbox[2], *wlad, *wnar, *wmenu, *wstat;
-	int key;		/* the key being handled */
-	int digit;
-	enum ui_overlay overlay;
-	int help_top;
-	enum ui_prompt prompt;
-	wchar_t pbuf[UI_PROMPT_MAX];
-	size_t plen;
-	char msg[640];
-	bool msg_err;
-	bool quit;
+	int lad_rows;		/* the ladder's height, for paging */
+	bool whatif;		/* the what-if switches are open */
+	bool in_lesson;		/* a lesson shows the messages */
+	/* Called after the learner's world changed (the lesson checks). */
+	void (*changed)(void *arg);
+	void *changed_arg;
+	struct app *app;	/* whose message the narration shows */
+	struct ui_wins *win;	/* the painter's */
 };
+
+extern const struct screen_def ui_sim_def, ui_play_def;
 
 /* ui_cmd.c */
-int ui_key(struct ui *ui, int r, wint_t wch);
-int ui_event(struct ui *ui, const struct cmd *c);
-
-/* ui_prompt.c */
-int ui_prompt_key(struct ui *ui, int r, wint_t wch);
-int ui_help_key(struct ui *ui, int key);
-
-/* ui.c */
-void ui_message(struct ui *ui, bool err, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+void ui_state_init(struct ui *ui, const struct ui_opts *o);
+int ui_event(struct screen *sc, const struct cmd *c);
 void ui_start_anim(struct ui *ui);
-
-/* ui.c: the terminal, shared by every full-screen mode (the simulator and
- * the quiz).  ui_term_start installs the signal handlers and starts
- * curses; after the loop, ui_term_end restores the terminal and
- * ui_term_reraise dies of the quit signal that ended it, if any. */
-struct ui_look {
-	bool color;
-	const struct ui_glyphs *g;
-	attr_t role[UI_NROLES];
-};
-
-const char *ui_term_unusable(void);
-bool ui_term_start(bool ascii, struct ui_look *lk);
-void ui_term_end(void);
-int ui_term_signal(void);
-void ui_term_reraise(void);
+int ui_frame_tick(struct screen *sc, uint64_t now);
+int ui_busy(const struct screen *sc, uint64_t now);
+/* The scenario command an event entry stands for now. */
+void ui_event_cmd(const struct ui *ui, const struct ui_event *e,
+    struct cmd *c);
 uint64_t ui_now_ms(void);
-/* One animation frame of ui's session; returns what to redraw. */
-int ui_frame_tick(struct ui *ui);
 
-/* draw.c */
-void ui_layout(struct ui *ui);
-void ui_draw(struct ui *ui, int what);
-void ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s,
-    attr_t a);
+/* lesson_ui.c: the lesson browser over the simulator. */
+int ui_lessons_push(struct app *a, const struct ui_opts *o);
 
 #endif

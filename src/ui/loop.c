@@ -1,0 +1,500 @@
+/*
+ * The one loop of every full-screen mode, and the terminal it runs on:
+ * set-up and restoration, colour roles, glyphs, signals, and the parts
+ * that are the same on every screen (the too-small screen, the help
+ * screen, the prompt and yes/no line).
+ *
+ * Idle, the loop blocks in wget_wch with no timeout, so tcpteach uses no
+ * CPU while the learner thinks; it wakes early only when a screen of the
+ * stack is busy (an arrow moves, an exam clock runs) and then ticks
+ * them.  Keys are read here and nowhere else, from a window that is never
+ * painted, and turned into UI_K_* codes only when curses says they are
+ * function keys, so a typed U+0102 stays a character.  KEY_RESIZE is
+ * handled here and nowhere else.  Flow control is off (IXON cleared), so
+ * Ctrl-S cannot freeze the screen.  The terminal is restored on q, on
+ * SIGINT, SIGTERM and SIGHUP (the handler only sets a flag the loop
+ * reads), and on fatal signals (the handler calls endwin, then re-raises
+ * the signal).
+ */
+#include <config.h>
+
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "lib/i18n.h"
+#include "ui/draw_int.h"
+#include "ui/lesson_int.h"
+#include "ui/quiz_int.h"
+
+struct ui_look ui_look;
+
+static volatile sig_atomic_t ui_signal;
+static bool ui_curses_on;
+static WINDOW *ui_in, *ui_line;
+
+static const struct ui_glyphs ui_utf8 = {
+	"\u2500", "\u2502", "\u25b6", "\u25c0", "\u2717", "\u252c", "\u2022"
+};
+static const struct ui_glyphs ui_ascii = {
+	"-", "|", ">", "<", "X", "+", "*"
+};
+
+static void
+ui_on_signal(int sig)
+{
+	ui_signal = sig;
+}
+
+static void
+ui_on_fatal(int sig)
+{
+	if (ui_curses_on)
+		endwin();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Installed before curses starts, so ncurses keeps its hands off them;
+ * no SA_RESTART, so a signal wakes the blocking read. */
+static void
+ui_signals(void)
+{
+	static const int quit[] = { SIGINT, SIGTERM, SIGHUP };
+	static const int fatal[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = ui_on_signal;
+	for (size_t i = 0; i < sizeof(quit) / sizeof(quit[0]); i++)
+		sigaction(quit[i], &sa, NULL);
+	sa.sa_handler = ui_on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
+		sigaction(fatal[i], &sa, NULL);
+}
+
+static void
+ui_roles(struct ui_look *lk)
+{
+	static const short fg[UI_NROLES] = {
+		-1, -1, COLOR_YELLOW, COLOR_GREEN, COLOR_MAGENTA, COLOR_BLUE,
+		COLOR_CYAN, COLOR_YELLOW, COLOR_RED, COLOR_YELLOW, -1,
+		COLOR_RED, COLOR_GREEN, -1, -1
+	};
+	static const attr_t mono[UI_NROLES] = {
+		A_NORMAL, A_NORMAL, A_UNDERLINE, A_BOLD, A_BOLD | A_UNDERLINE,
+		A_DIM | A_BOLD, A_NORMAL, A_NORMAL, A_BOLD, A_BOLD, A_DIM,
+		A_BOLD, A_NORMAL, A_REVERSE, A_BOLD
+	};
+	const char *nc = getenv("NO_COLOR");
+
+	lk->color = has_colors() && (nc == NULL || *nc == '\0');
+	if (lk->color) {
+		start_color();
+		use_default_colors();
+	}
+	for (int r = 0; r < UI_NROLES; r++) {
+		lk->role[r] = mono[r];
+		if (!lk->color || fg[r] == -1)
+			continue;
+		init_pair((short)r, fg[r], -1);
+		lk->role[r] = COLOR_PAIR(r) | (mono[r] & (A_BOLD | A_DIM));
+	}
+	lk->role[ROLE_PH_TIME_WAIT] |= lk->color ? A_BOLD : 0;
+	lk->role[ROLE_KEY] |= lk->color ? A_BOLD : 0;
+}
+
+/* Why no full-screen program can work here, or NULL. */
+const char *
+ui_term_unusable(void)
+{
+	const char *term = getenv("TERM");
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return _("standard input and output must be a terminal");
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
+		return _("the terminal type (TERM) is unset or \"dumb\"");
+	return NULL;
+}
+
+/* what: "%s: the lessons need a terminal: %s.\n" and the like; instead:
+ * what to use without one, with %s for the program name. */
+bool
+ui_term_refuse(const char *what, const char *instead)
+{
+	const char *why = ui_term_unusable();
+
+	if (why == NULL)
+		return false;
+	/* Each mode says it in its own translated words, so the formats
+	 * come from the caller's gettext calls. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	fprintf(stderr, what, PACKAGE, why);
+	fprintf(stderr, instead, PACKAGE);
+#pragma GCC diagnostic pop
+	return true;
+}
+
+/* Ctrl-S and Ctrl-Q are keys, not flow control: a learner who presses
+ * Ctrl-S (to save, out of habit) must not freeze the screen.  curses
+ * keeps the modes it set as its "program mode", so it is saved again. */
+static void
+ui_no_flow_control(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	(void)tcsetattr(STDIN_FILENO, TCSANOW, &t);
+	def_prog_mode();
+}
+
+bool
+ui_term_start(bool ascii)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	ui_signals();
+	if (newterm(NULL, stdout, stdin) == NULL) {
+		fprintf(stderr, _("%s: cannot use this terminal (TERM=%s).\n"),
+		    PACKAGE, getenv("TERM"));
+		return false;
+	}
+	ui_curses_on = true;
+	cbreak();
+	noecho();
+	nonl();
+	curs_set(0);
+	set_escdelay(25);
+	ui_no_flow_control();
+	ui_roles(&ui_look);
+	ui_look.ascii = ascii || cs == NULL || strcmp(cs, "UTF-8") != 0;
+	ui_look.g = ui_look.ascii ? &ui_ascii : &ui_utf8;
+	/* Keys are read from a window that is never painted, so reading
+	 * never repaints anything. */
+	ui_in = newwin(1, 1, 0, 0);
+	keypad(ui_in, TRUE);
+	untouchwin(ui_in);
+	wnoutrefresh(stdscr);
+	return true;
+}
+
+void
+ui_term_end(void)
+{
+	ui_delwin(&ui_line);
+	ui_delwin(&ui_in);
+	if (ui_curses_on)
+		endwin();
+	ui_curses_on = false;
+}
+
+/* The quit signal that ended the loop (SIGINT, SIGTERM, SIGHUP), or 0. */
+int
+ui_term_signal(void)
+{
+	return ui_signal;
+}
+
+/* After cleaning up, die of the quit signal as the shell expects. */
+void
+ui_term_reraise(void)
+{
+	int sig = ui_signal;
+
+	if (sig != 0) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+}
+
+WINDOW *
+ui_win(WINDOW *old, int h, int w, int y, int x)
+{
+	if (old != NULL)
+		delwin(old);
+	return newwin(h > 0 ? h : 1, w > 0 ? w : 1, y, x);
+}
+
+void
+ui_delwin(WINDOW **w)
+{
+	if (*w != NULL)
+		delwin(*w);
+	*w = NULL;
+}
+
+void
+ui_draw_text_n(WINDOW *w, int y, int x, const char *s, size_t n, attr_t a)
+{
+	wattrset(w, a);
+	mvwaddnstr(w, y, x, s, (int)n);
+	wattrset(w, A_NORMAL);
+}
+
+void
+ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t a)
+{
+	int used;
+	size_t n;
+
+	if (cols <= 0)
+		return;
+	n = view_fit(s, cols, &used);
+	ui_draw_text_n(w, y, x, s, n, a);
+}
+
+int
+ui_draw_para(WINDOW *w, int y, int x, int cols, int rows, const char *s,
+    attr_t a)
+{
+	size_t st[16], ln[16];
+	size_t n = view_wrap(s, cols > 0 ? cols : 1, st, ln, 16);
+	int i;
+
+	for (i = 0; i < (int)n && i < rows; i++)
+		ui_draw_text_n(w, y + i, x, s + st[i], ln[i], a);
+	return i;
+}
+
+/* Each screen's painter; a new kind of screen adds a line. */
+static void ui_help_attach(struct screen *sc);
+
+static const struct {
+	const struct screen_def *def;
+	void (*attach)(struct screen *);
+} ui_painters[] = {
+	{ &ui_sim_def, ui_paint_attach },
+	{ &ui_play_def, ui_paint_attach },
+	{ &lui_list_def, lui_paint_attach },
+	{ &lui_lesson_def, lui_paint_attach },
+	{ &qui_drill_def, qui_paint_attach },
+	{ &qui_exam_def, qui_paint_attach },
+	{ &screen_help_def, ui_help_attach },
+};
+
+static void
+ui_attach(struct screen *sc)
+{
+	for (size_t i = 0; i < sizeof(ui_painters) / sizeof(ui_painters[0]);
+	    i++)
+		if (ui_painters[i].def == sc->def)
+			ui_painters[i].attach(sc);
+}
+
+void
+ui_app_init(struct app *a)
+{
+	app_init(a);
+	a->attach = ui_attach;
+}
+
+struct ui_help_row {
+	WINDOW *w;
+	int y, skip, h, cols;
+};
+
+static void
+ui_help_row(void *arg, const char *keys, const char *help)
+{
+	struct ui_help_row *r = arg;
+	int kw = 14;
+
+	if (r->skip-- > 0 || r->y >= r->h)
+		return;
+	if (keys == NULL) {
+		ui_draw_text(r->w, r->y++, 1, r->cols - 2, help,
+		    ui_look.role[ROLE_TITLE]);
+		return;
+	}
+	ui_draw_text(r->w, r->y, 1, kw, keys, ui_look.role[ROLE_KEY]);
+	r->y += ui_draw_para(r->w, r->y, kw + 2, r->cols - kw - 3,
+	    r->h - r->y, help, A_NORMAL);
+}
+
+/* Generated from the commands and key table of the screen below. */
+static void
+ui_help_draw(struct screen *sc, int what)
+{
+	struct screen_helpst *h = sc->state;
+	struct ui_help_row r = { stdscr, 1, h->top, sc->rows, sc->cols };
+
+	(void)what;
+	werase(stdscr);
+	wattrset(stdscr, ui_look.role[ROLE_STATUS]);
+	mvwhline(stdscr, 0, 0, ' ', sc->cols);
+	ui_draw_text(stdscr, 0, 1, sc->cols - 2, _("tcpteach keys (any key "
+	    "closes this help; PgDn/PgUp scroll)"), ui_look.role[ROLE_STATUS]);
+	screen_help(h->of, ui_help_row, &r);
+	wnoutrefresh(stdscr);
+}
+
+static void
+ui_help_attach(struct screen *sc)
+{
+	sc->draw = ui_help_draw;
+}
+
+static bool
+ui_small(const struct screen *sc)
+{
+	return sc->rows < sc->def->min_rows || sc->cols < sc->def->min_cols;
+}
+
+static void
+ui_draw_small(const struct screen *sc)
+{
+	char buf[256];
+
+	werase(stdscr);
+	/* TRANSLATORS: current columns x rows, needed columns x rows. */
+	snprintf(buf, sizeof(buf), _("Terminal too small: %dx%d. tcpteach "
+	    "needs at least %dx%d. Enlarge the window, or press q to quit."),
+	    sc->cols, sc->rows, sc->def->min_cols, sc->def->min_rows);
+	ui_draw_para(stdscr, 0, 1, sc->cols - 2, sc->rows, buf, A_BOLD);
+	curs_set(0);
+	wnoutrefresh(stdscr);
+}
+
+/* The prompt or the yes/no question, over the bottom line. */
+static void
+ui_draw_line(const struct app *a, const struct screen *sc)
+{
+	char buf[APP_LINE_MAX * 4 + 1];
+	int hw, used;
+
+	if (a->plabel == NULL && a->ask == APP_ASK_NONE) {
+		curs_set(0);
+		return;
+	}
+	ui_line = ui_win(ui_line, 1, sc->cols, sc->rows - 1, 0);
+	if (a->plabel == NULL) {
+		ui_draw_text(ui_line, 0, 1, sc->cols - 2, a->asktext, A_BOLD |
+		    ui_look.role[ROLE_KEY]);
+		curs_set(0);
+		wnoutrefresh(ui_line);
+		return;
+	}
+	hw = view_width(a->plabel);
+	app_line(a, buf, sizeof(buf));
+	ui_draw_text(ui_line, 0, 0, sc->cols, a->plabel, A_BOLD);
+	ui_draw_text(ui_line, 0, hw, sc->cols - hw - 1, buf, A_NORMAL);
+	view_fit(buf, sc->cols - hw - 1, &used);
+	wmove(ui_line, 0, hw + used);
+	curs_set(1);
+	wnoutrefresh(ui_line);
+}
+
+static void
+ui_paint(struct app *a, struct screen *sc, int what)
+{
+	if (what & UI_R_LAYOUT) {
+		getmaxyx(stdscr, sc->rows, sc->cols);
+		if (!ui_small(sc) && sc->layout != NULL)
+			sc->layout(sc);
+		what |= UI_R_ALL | UI_R_CLEAR;
+	}
+	if (what & UI_R_CLEAR)
+		clearok(curscr, TRUE);
+	if (ui_small(sc)) {
+		ui_draw_small(sc);
+		return;
+	}
+	if (sc->draw != NULL)
+		sc->draw(sc, what);
+	ui_draw_line(a, sc);
+}
+
+/* The shortest sleep any screen of the stack asks for, or -1. */
+static int
+ui_timeout(const struct app *a, uint64_t now)
+{
+	int t = -1;
+
+	for (size_t i = 0; i < a->depth; i++) {
+		const struct screen *sc = a->stack[i];
+		int b = sc->def->busy != NULL ? sc->def->busy(sc, now) : -1;
+
+		if (b >= 0 && (t < 0 || b < t))
+			t = b;
+	}
+	return t;
+}
+
+static int
+ui_tick(struct app *a, uint64_t now)
+{
+	int redraw = 0;
+
+	for (size_t i = 0; i < a->depth; i++) {
+		struct screen *sc = a->stack[i];
+		int r = sc->def->tick != NULL ? sc->def->tick(sc, now) : 0;
+
+		if (i + 1 == a->depth)
+			redraw |= r;
+	}
+	return redraw;
+}
+
+static int
+ui_key_code(int r, wint_t wch)
+{
+	static const struct {
+		int curses, ui;
+	} map[] = {
+		{ KEY_UP, UI_K_UP }, { KEY_DOWN, UI_K_DOWN },
+		{ KEY_LEFT, UI_K_LEFT }, { KEY_RIGHT, UI_K_RIGHT },
+		{ KEY_PPAGE, UI_K_PGUP }, { KEY_NPAGE, UI_K_PGDN },
+		{ KEY_HOME, UI_K_HOME }, { KEY_END, UI_K_END },
+		{ KEY_BTAB, UI_K_BTAB }, { KEY_ENTER, UI_K_ENTER },
+		{ KEY_BACKSPACE, UI_K_BACKSPACE }, { KEY_DC, UI_K_DEL },
+		{ KEY_F(1), UI_K_F1 }, { KEY_SF, UI_K_SF }, { KEY_SR, UI_K_SR },
+	};
+
+	if (r != KEY_CODE_YES)
+		return (int)wch;
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if ((int)wch == map[i].curses)
+			return map[i].ui;
+	return UI_K_OTHER;
+}
+
+void
+ui_run(struct app *a)
+{
+	struct screen *shown = NULL;
+	int redraw = 0;
+
+	while (!a->quit && ui_signal == 0 && app_top(a) != NULL) {
+		struct screen *sc = app_top(a);
+		wint_t wch;
+		int r;
+
+		if (sc != shown)
+			redraw |= UI_R_LAYOUT;
+		shown = sc;
+		if (redraw != 0) {
+			ui_paint(a, sc, redraw);
+			doupdate();
+		}
+		wtimeout(ui_in, ui_timeout(a, ui_now_ms()));
+		r = wget_wch(ui_in, &wch);
+		redraw = ui_tick(a, ui_now_ms());
+		if (r == ERR)
+			continue;
+		if (r == KEY_CODE_YES && wch == KEY_RESIZE)
+			redraw |= UI_R_LAYOUT;
+		else if (ui_small(sc))
+			a->quit = wch == 'q' || wch == UI_CTRL('c');
+		else
+			redraw |= app_key(a, ui_key_code(r, wch));
+	}
+}

@@ -1,0 +1,203 @@
+/*
+ * The entry points of the full-screen modes, for main.c: each refuses
+ * where no terminal can be used, makes its first screen, and runs the
+ * one loop (loop.c) until the stack is empty; then restores the terminal
+ * and, after a quit signal, dies of it as the shell expects.
+ */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/i18n.h"
+#include "lib/xalloc.h"
+#include "quiz/cli.h"
+#include "script/parse.h"
+#include "ui/draw_int.h"
+#include "ui/lesson_int.h"
+#include "ui/quiz_int.h"
+
+/* Run the app from its first screen to the end. */
+static void
+ui_main_run(struct app *a)
+{
+	ui_run(a);
+	app_free(a);
+	ui_term_end();
+}
+
+static bool
+ui_load(struct ui *ui)
+{
+	struct script sc;
+	struct script_err err;
+
+	memset(&sc, 0, sizeof(sc));
+	memset(&err, 0, sizeof(err));
+	if (!script_load(ui->o->play, &sc, &err)) {
+		const char *f = err.file[0] ? err.file : ui->o->play;
+
+		if (err.line == 0)
+			fprintf(stderr, "%s: %s\n", f, err.msg);
+		else
+			fprintf(stderr, "%s:%u:%u: %s\n", f, err.line,
+			    err.column, err.msg);
+		return false;
+	}
+	session_load(&ui->s, sc.cmds, sc.n);
+	script_free(&sc);
+	return true;
+}
+
+int
+ui_main(const struct ui_opts *o)
+{
+	struct ui ui;
+	struct screen sc;
+	struct app a;
+
+	ui_state_init(&ui, o);
+	ui.s.v.num = VIEW_NUM_REL;
+	/* TRANSLATORS: the program name, then the reason. */
+	if ((o->play != NULL && !ui_load(&ui)) ||
+	    ui_term_refuse(_("%s: the interactive simulator needs a terminal: "
+	    "%s.\n"), _("To run a scenario without a terminal, use: "
+	    "%s script FILE\n")) || !ui_term_start(o->ascii)) {
+		session_free(&ui.s);
+		return UI_EXIT_USAGE;
+	}
+	ui_app_init(&a);
+	memset(&sc, 0, sizeof(sc));
+	sc.def = o->play != NULL ? &ui_play_def : &ui_sim_def;
+	sc.state = &ui;
+	ui.app = &a;
+	app_push(&a, &sc);
+	if (o->play != NULL)
+		screen_message(&sc, false, "%s", _("Lecture mode: press Space, "
+		    "n or Right for the next step, p or Left to go back."));
+	ui_main_run(&a);
+	session_free(&ui.s);
+	ui_term_reraise();
+	return UI_EXIT_OK;
+}
+
+int
+ui_lessons_main(const struct ui_opts *o, const char *which)
+{
+	struct lui *lu;
+	struct app a;
+	char msg[512];
+	size_t idx = SIZE_MAX;
+
+	if ((lu = lui_new(o, msg, sizeof(msg))) == NULL) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, msg);
+		return UI_EXIT_USAGE;
+	}
+	if (which != NULL) {
+		const struct lesson_info *li = lesson_catalog_find(&lu->cat,
+		    which);
+
+		if (li == NULL) {
+			fprintf(stderr, _("%s: there is no lesson '%s'; "
+			    "'%s lessons --list' lists them.\n"), PACKAGE,
+			    which, PACKAGE);
+			lui_list_leave(&lu->list);
+			return UI_EXIT_USAGE;
+		}
+		idx = (size_t)(li - lu->cat.v);
+	}
+	/* TRANSLATORS: the program name, then the reason. */
+	if (ui_term_refuse(_("%s: the lessons need a terminal: %s.\n"),
+	    _("To list them without a terminal, use: %s lessons --list\n")) ||
+	    !ui_term_start(o->ascii)) {
+		lui_list_leave(&lu->list);
+		return UI_EXIT_USAGE;
+	}
+	ui_app_init(&a);
+	lui_push(lu, &a);
+	if (idx != SIZE_MAX) {
+		lu->sel = idx;
+		(void)lui_open(lu, idx);
+	}
+	ui_main_run(&a);
+	ui_term_reraise();
+	return UI_EXIT_OK;
+}
+
+static int
+ui_quiz_refuse(bool exam)
+{
+	/* TRANSLATORS: the program name, then the reason. */
+	if (exam ? ui_term_refuse(_("%s: the timed exam needs a terminal: "
+	    "%s.\n"), _("To print the exam instead, use: %s exam --seed S "
+	    "--print\n")) : ui_term_refuse(_("%s: the interactive drill needs "
+	    "a terminal: %s.\n"), _("Without a terminal, use: %s quiz "
+	    "--plain\n")))
+		return UI_EXIT_USAGE;
+	return 0;
+}
+
+static int
+ui_quiz_run(struct qui *qu, bool ascii)
+{
+	struct app a;
+
+	if (!ui_term_start(ascii))
+		return UI_EXIT_USAGE;
+	ui_app_init(&a);
+	qu->last_ms = ui_now_ms();
+	app_push(&a, &qu->sc);
+	qui_exam_offer(qu);
+	ui_main_run(&a);
+	return UI_EXIT_OK;
+}
+
+int
+ui_quiz_main(const struct quiz_cli_tui *t, const struct ui_opts *o)
+{
+	struct qui qu;
+	struct exam_score sc;
+	int rc;
+
+	if ((rc = ui_quiz_refuse(false)) != 0)
+		return rc;
+	qui_init(&qu, QUI_DRILL);
+	if (!qui_session(&qu.es, &t->params)) {
+		fprintf(stderr, _("%s: no question fits these topics.\n"),
+		    PACKAGE);
+		qui_free(&qu);
+		return 1;
+	}
+	rc = ui_quiz_run(&qu, o->ascii);
+	sc = exam_session_score(&qu.es);
+	if (rc == UI_EXIT_OK && sc.answered > 0 && ui_term_signal() == 0)
+		printf(_("Drill score: %u of %u.\n"), sc.right, sc.total);
+	qui_free(&qu);
+	ui_term_reraise();
+	return rc;
+}
+
+int
+ui_exam_main(const struct quiz_cli_tui *t, const struct ui_opts *o)
+{
+	struct qui qu;
+	int rc;
+
+	if ((rc = ui_quiz_refuse(true)) != 0)
+		return rc;
+	qui_init(&qu, QUI_EXAM);
+	qu.dir = t->results_dir != NULL ? xstrdup(t->results_dir) :
+	    exam_results_dir();
+	if ((rc = qui_exam_open(&qu, t)) != UI_EXIT_OK) {
+		qui_free(&qu);
+		return rc;
+	}
+	rc = ui_quiz_run(&qu, o->ascii);
+	if (rc == UI_EXIT_OK)
+		qui_exam_goodbye(&qu);
+	qui_free(&qu);
+	ui_term_reraise();
+	return rc;
+}

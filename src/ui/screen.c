@@ -1,0 +1,429 @@
+/*
+ * The screen stack, key dispatch, the prompt's line editor, yes/no
+ * questions, messages and the help screen: written once for every
+ * full-screen mode, with no curses (see screen.h for the data model).
+ *
+ * A key goes to the prompt while one is open, to the question while one
+ * is asked, else to the top screen: its key table names a command, whose
+ * handler runs if it applies now; otherwise the screen's fallback gets
+ * the key, and if that does nothing either the learner is told so.  A
+ * message stays until the next key, so every refusal is seen once.
+ */
+#include <config.h>
+
+#include <assert.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/i18n.h"
+#include "lib/xalloc.h"
+#include "ui/screen.h"
+
+void
+app_init(struct app *a)
+{
+	memset(a, 0, sizeof(*a));
+}
+
+void
+app_free(struct app *a)
+{
+	while (a->depth > 0)
+		app_pop(a);
+}
+
+struct screen *
+app_top(const struct app *a)
+{
+	return a->depth > 0 ? a->stack[a->depth - 1] : NULL;
+}
+
+void
+app_push(struct app *a, struct screen *sc)
+{
+	assert(a->depth < APP_DEPTH);
+	sc->app = a;
+	a->stack[a->depth++] = sc;
+	if (a->attach != NULL)
+		a->attach(sc);
+}
+
+void
+app_pop(struct app *a)
+{
+	struct screen *sc;
+
+	assert(a->depth > 0);
+	sc = a->stack[--a->depth];
+	if (a->pscreen == sc)
+		a->plabel = NULL;
+	if (a->askscreen == sc)
+		a->ask = APP_ASK_NONE;
+	if (sc->detach != NULL)
+		sc->detach(sc);
+	if (sc->def->leave != NULL)
+		sc->def->leave(sc);
+}
+
+void
+screen_message(struct screen *sc, bool err, const char *fmt, ...)
+{
+	struct app *a = sc->app;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof(a->msg), fmt, ap);
+	va_end(ap);
+	a->msg_err = err;
+	a->msg_keep = true;
+}
+
+void
+screen_prompt(struct screen *sc, const char *label, const char *text,
+    int (*done)(struct screen *sc, const char *text))
+{
+	struct app *a = sc->app;
+	size_t n = text != NULL ? mbstowcs(a->line, text, APP_LINE_MAX - 1) :
+	    0;
+
+	a->plabel = label;
+	a->len = n == (size_t)-1 ? 0 : n;
+	a->pscreen = sc;
+	a->pdone = done;
+}
+
+void
+screen_ask(struct screen *sc, enum app_ask kind, const char *text,
+    int (*done)(struct screen *sc, bool yes))
+{
+	struct app *a = sc->app;
+
+	a->ask = kind;
+	snprintf(a->asktext, sizeof(a->asktext), "%s", text);
+	a->askscreen = sc;
+	a->askdone = done;
+}
+
+void
+app_line(const struct app *a, char *buf, size_t size)
+{
+	wchar_t w[APP_LINE_MAX];
+	size_t n;
+
+	memcpy(w, a->line, a->len * sizeof(w[0]));
+	w[a->len] = L'\0';
+	n = wcstombs(buf, w, size - 1);
+	buf[n == (size_t)-1 ? 0 : n] = '\0';
+}
+
+const struct screen_cmd *
+screen_cmd_find(const struct screen_def *d, const char *name)
+{
+	for (size_t i = 0; i < d->ncmds; i++)
+		if (strcmp(d->cmds[i].name, name) == 0)
+			return &d->cmds[i];
+	return NULL;
+}
+
+const char *
+screen_key_shown(const struct screen_def *d, const char *cmd)
+{
+	for (size_t i = 0; i < d->nkeys; i++)
+		if (d->keys[i].shown != NULL && strcmp(d->keys[i].cmd, cmd) == 0)
+			return d->keys[i].shown;
+	return NULL;
+}
+
+int
+screen_run(struct screen *sc, const char *name, int arg)
+{
+	const struct screen_cmd *c = screen_cmd_find(sc->def, name);
+
+	if (c == NULL)
+		return UI_UNBOUND;
+	return c->fn(sc, c, arg);
+}
+
+static bool
+screen_key_in(const struct screen_key *k, int key)
+{
+	return key == k->key || (k->last != 0 && key >= k->key &&
+	    key <= k->last);
+}
+
+const struct screen_key *
+screen_binding(const struct screen *sc, int key, const struct screen_cmd **cmd)
+{
+	const struct screen_def *d = sc->def;
+
+	for (size_t i = 0; i < d->nkeys; i++) {
+		const struct screen_cmd *c;
+
+		if (!screen_key_in(&d->keys[i], key))
+			continue;
+		c = screen_cmd_find(d, d->keys[i].cmd);
+		assert(c != NULL);
+		if (c->applies != NULL && !c->applies(sc))
+			continue;
+		*cmd = c;
+		return &d->keys[i];
+	}
+	return NULL;
+}
+
+int
+screen_key(struct screen *sc, int key)
+{
+	const struct screen_cmd *c;
+	const struct screen_key *k = screen_binding(sc, key, &c);
+	int r;
+
+	if (k != NULL)
+		return c->fn(sc, c, k->arg + (key - k->key));
+	r = sc->def->fallback != NULL ? sc->def->fallback(sc, key) :
+	    UI_UNBOUND;
+	if (r != UI_UNBOUND)
+		return r;
+	if (key > ' ' && key != 127)
+		screen_message(sc, true, "%s", _("That key does nothing here. "
+		    "Press ? for the list of keys."));
+	return 0;
+}
+
+/* The line editor: Enter hands the text over, Esc, ^C or ^G gives up. */
+static int
+app_prompt_key(struct app *a, int key)
+{
+	struct screen *sc = a->pscreen;
+	char buf[APP_LINE_MAX * 4 + 1];
+
+	switch (key) {
+	case '\r':
+	case '\n':
+	case UI_K_ENTER:
+		app_line(a, buf, sizeof(buf));
+		a->plabel = NULL;
+		return a->pdone(sc, buf) | UI_R_ALL;
+	case UI_ESC:
+	case UI_CTRL('c'):
+	case UI_CTRL('g'):
+		a->plabel = NULL;
+		return UI_R_ALL;
+	case UI_CTRL('h'):
+	case 127:
+	case UI_K_BACKSPACE:
+		if (a->len > 0)
+			a->len--;
+		return UI_R_ALL;
+	case UI_CTRL('u'):
+		a->len = 0;
+		return UI_R_ALL;
+	default:
+		break;
+	}
+	if (key >= ' ' && key < UI_K_BASE && a->len + 1 < APP_LINE_MAX)
+		a->line[a->len++] = (wchar_t)key;
+	return UI_R_ALL;
+}
+
+/* y does it; any other key says no, except that a strict question
+ * wants a clear n (or q, Esc), not a stray key. */
+static int
+app_ask_key(struct app *a, int key)
+{
+	bool yes = key == 'y' || key == 'Y';
+
+	if (a->ask == APP_ASK_STRICT && !yes && key != 'n' && key != 'N' &&
+	    key != 'q' && key != UI_ESC)
+		return 0;
+	a->ask = APP_ASK_NONE;
+	return a->askdone(a->askscreen, yes) | UI_R_ALL;
+}
+
+int
+app_key(struct app *a, int key)
+{
+	struct screen *sc = app_top(a);
+	int r = 0;
+
+	a->key = key;
+	a->nkeys++;
+	if (a->plabel != NULL)
+		return app_prompt_key(a, key);
+	if (a->ask != APP_ASK_NONE)
+		return app_ask_key(a, key);
+	if (sc == NULL)
+		return 0;
+	if (a->msg[0] != '\0') {
+		a->msg[0] = '\0';
+		r = UI_R_ALL;
+	}
+	a->msg_keep = false;
+	return r | screen_key(sc, key);
+}
+
+/* Are all the keys of inner's command c taken on outer, whatever the
+ * state?  Then help leaves it out. */
+static bool
+screen_shadowed(const struct screen *outer, const struct screen_def *in,
+    const struct screen_cmd *c)
+{
+	const struct screen_def *d = outer->def;
+	bool any = false;
+
+	for (size_t i = 0; i < in->nkeys; i++) {
+		bool taken = false;
+
+		if (strcmp(in->keys[i].cmd, c->name) != 0)
+			continue;
+		any = true;
+		for (size_t j = 0; j < d->nkeys && !taken; j++) {
+			const struct screen_cmd *oc = screen_cmd_find(d,
+			    d->keys[j].cmd);
+
+			taken = oc != NULL && oc->applies == NULL &&
+			    screen_key_in(&d->keys[j], in->keys[i].key);
+		}
+		if (!taken)
+			return false;
+	}
+	return any;
+}
+
+static void
+screen_help_of(const struct screen *sc, const struct screen_def *d,
+    const struct screen *outer,
+    void (*fn)(void *, const char *, const char *), void *arg)
+{
+	for (size_t i = 0; i < d->ncmds; i++) {
+		const struct screen_cmd *c = &d->cmds[i];
+		char keys[64];
+		size_t n = 0;
+
+		if ((c->flags & SCREEN_CMD_NOHELP) != 0 || (outer != NULL &&
+		    screen_shadowed(outer, d, c)))
+			continue;
+		keys[0] = '\0';
+		for (size_t k = 0; k < d->nkeys && n < sizeof(keys); k++)
+			if (d->keys[k].shown != NULL &&
+			    strcmp(d->keys[k].cmd, c->name) == 0)
+				n += (size_t)snprintf(keys + n, sizeof(keys) -
+				    n, "%s%s", n > 0 ? " " : "",
+				    d->keys[k].shown);
+		if (n > 0)
+			fn(arg, keys, _(c->help));
+	}
+	(void)sc;
+}
+
+void
+screen_help(const struct screen *sc,
+    void (*fn)(void *arg, const char *keys, const char *help), void *arg)
+{
+	struct screen *in = sc->def->inner != NULL ? sc->def->inner(sc) :
+	    NULL;
+
+	screen_help_of(sc, sc->def, NULL, fn, arg);
+	if (in == NULL)
+		return;
+	fn(arg, NULL, _("Simulator keys, as in the simulator:"));
+	screen_help_of(in, in->def, sc, fn, arg);
+}
+
+int
+screen_h_redraw(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	(void)sc;
+	(void)c;
+	(void)arg;
+	return UI_R_ALL | UI_R_CLEAR;
+}
+
+static void
+screen_help_count(void *arg, const char *keys, const char *help)
+{
+	(void)keys;
+	(void)help;
+	(*(int *)arg)++;
+}
+
+int
+screen_h_help(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	struct screen_helpst *h = xcalloc(1, sizeof(*h));
+
+	(void)c;
+	(void)arg;
+	h->sc.def = &screen_help_def;
+	h->sc.state = h;
+	h->of = sc;
+	screen_help(sc, screen_help_count, &h->nrows);
+	app_push(sc->app, &h->sc);
+	return UI_R_ALL | UI_R_LAYOUT;
+}
+
+static int
+screen_help_scroll(struct screen *sc, int d)
+{
+	struct screen_helpst *h = sc->state;
+
+	h->top += d;
+	if (h->top > h->nrows - 1)
+		h->top = h->nrows - 1;
+	if (h->top < 0)
+		h->top = 0;
+	return UI_R_ALL;
+}
+
+static int
+screen_help_down(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	(void)c;
+	return screen_help_scroll(sc, arg);
+}
+
+static int
+screen_help_page(struct screen *sc, const struct screen_cmd *c, int arg)
+{
+	int page = sc->rows / 2 > 0 ? sc->rows / 2 : 1;
+
+	(void)c;
+	return screen_help_scroll(sc, arg * page);
+}
+
+/* Any other key closes the help. */
+static int
+screen_help_close(struct screen *sc, int key)
+{
+	(void)key;
+	app_pop(sc->app);
+	return UI_R_ALL | UI_R_LAYOUT;
+}
+
+static void
+screen_help_leave(struct screen *sc)
+{
+	free(sc->state);
+}
+
+static const struct screen_cmd screen_help_cmds[] = {
+	{ "line", N_("scroll a line (arg: -1 up, 1 down)"), screen_help_down,
+	    NULL, 0, NULL },
+	{ "page", N_("scroll half a page (arg: -1 up, 1 down)"),
+	    screen_help_page, NULL, 0, NULL },
+};
+
+static const struct screen_key screen_help_keys[] = {
+	{ UI_K_DOWN, 0, "line", 1, "Down" },
+	{ UI_K_UP, 0, "line", -1, "Up" },
+	{ UI_K_PGDN, 0, "page", 1, "PgDn" },
+	{ ' ', 0, "page", 1, "Space" },
+	{ UI_K_PGUP, 0, "page", -1, "PgUp" },
+};
+
+const struct screen_def screen_help_def = {
+	"help", screen_help_cmds, 2, screen_help_keys, 5, 1, 1,
+	screen_help_close, NULL, NULL, screen_help_leave, NULL
+};

@@ -1,0 +1,184 @@
+/*
+ * The shape of every full-screen mode (tmux's window modes, htop's
+ * ScreenManager), without curses: a test links this and runs any command
+ * of any screen by name with no terminal.
+ *
+ * Data model: a struct screen_def is a kind of screen: its named commands
+ * (struct screen_cmd: a name, a help msgid, a handler, an applies()
+ * predicate), its key table (struct screen_key: a key or a range of keys
+ * bound to a command name, with the offset in the range as the command's
+ * argument), and what it does with an unbound key, on a tick and while
+ * busy.  A struct screen is one instance: its def, its state and the
+ * painters the curses side attached (layout, draw).  struct app is the
+ * one loop's state: the stack of screens (the top one gets the keys), the
+ * message or refusal shown, the line being typed at a prompt, a yes/no
+ * question, and whether to quit.  Handlers change the state, say what to
+ * repaint (UI_R_* bits, each screen naming its own parts) and never call
+ * curses.  Keys are Unicode characters or UI_K_* codes above Unicode, so a
+ * typed character can never be taken for a function key.
+ */
+#ifndef TCPTEACH_UI_SCREEN_H
+#define TCPTEACH_UI_SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+/* What to repaint: five parts, named by each screen, and the whole. */
+#define UI_R_P0		0x01
+#define UI_R_P1		0x02
+#define UI_R_P2		0x04
+#define UI_R_P3		0x08
+#define UI_R_P4		0x10
+#define UI_R_ALL	0x1f
+#define UI_R_LAYOUT	0x20	/* the windows must be made again */
+#define UI_R_CLEAR	0x40	/* forget what is on the glass */
+
+/* Function keys, above every Unicode character. */
+enum ui_key {
+	UI_K_BASE = 0x200000,
+	UI_K_UP, UI_K_DOWN, UI_K_LEFT, UI_K_RIGHT, UI_K_PGUP, UI_K_PGDN,
+	UI_K_HOME, UI_K_END, UI_K_BTAB, UI_K_ENTER, UI_K_BACKSPACE, UI_K_DEL,
+	UI_K_F1, UI_K_SF, UI_K_SR, UI_K_OTHER
+};
+#define UI_CTRL(c) ((c) & 0x1f)
+#define UI_ESC 27
+
+struct screen;
+
+/* Returned by a fallback that did nothing with the key. */
+#define UI_UNBOUND (-1)
+
+#define SCREEN_CMD_NOHELP 0x1	/* left out of the help screen */
+
+struct screen_cmd {
+	const char *name;
+	const char *help;	/* msgid */
+	int (*fn)(struct screen *sc, const struct screen_cmd *c, int arg);
+	const void *data;	/* what the handler acts on (an event) */
+	unsigned flags;
+	/* NULL: always; else whether it acts now (else the key falls
+	 * through to the screen's fallback). */
+	bool (*applies)(const struct screen *sc);
+};
+
+struct screen_key {
+	int key, last;		/* last 0: the one key */
+	const char *cmd;
+	int arg;		/* plus the key's offset in key..last */
+	const char *shown;	/* how help names the key(s); NULL: alias */
+};
+
+struct screen_def {
+	const char *name;
+	const struct screen_cmd *cmds;
+	size_t ncmds;
+	const struct screen_key *keys;
+	size_t nkeys;
+	int min_rows, min_cols;
+	/* An unbound key: what to repaint, or UI_UNBOUND. */
+	int (*fallback)(struct screen *sc, int key);
+	/* Time passed (monotonic ms): what to repaint. */
+	int (*tick)(struct screen *sc, uint64_t now);
+	/* How long the loop may sleep (ms), or -1: until a key comes. */
+	int (*busy)(const struct screen *sc, uint64_t now);
+	/* The screen is popped: free what it owns. */
+	void (*leave)(struct screen *sc);
+	/* A screen whose entries help lists after this one's (a lesson's
+	 * simulator), or NULL. */
+	struct screen *(*inner)(const struct screen *sc);
+};
+
+struct screen {
+	const struct screen_def *def;
+	void *state;
+	struct app *app;
+	int rows, cols;
+	/* Attached by the curses side; NULL in tests. */
+	void (*layout)(struct screen *sc);
+	void (*draw)(struct screen *sc, int what);
+	void (*detach)(struct screen *sc);	/* free the windows */
+};
+
+#define APP_DEPTH 8
+#define APP_LINE_MAX 256
+
+enum app_ask { APP_ASK_NONE, APP_ASK_YESNO, APP_ASK_STRICT };
+
+struct app {
+	struct screen *stack[APP_DEPTH];
+	size_t depth;
+	char msg[640];
+	bool msg_err;
+	bool msg_keep;		/* survives the next key */
+	/* The prompt: a label and the text typed so far, wide characters
+	 * so Backspace removes a whole character, CJK included. */
+	const char *plabel;	/* NULL: no prompt */
+	wchar_t line[APP_LINE_MAX];
+	size_t len;
+	struct screen *pscreen;
+	int (*pdone)(struct screen *sc, const char *text);
+	/* A yes/no question. */
+	enum app_ask ask;
+	char asktext[320];
+	struct screen *askscreen;
+	int (*askdone)(struct screen *sc, bool yes);
+	int key;		/* the key being handled */
+	unsigned long nkeys;	/* keys handled so far, this one included */
+	bool quit;
+	/* Called on every push: the curses side attaches its painters. */
+	void (*attach)(struct screen *sc);
+};
+
+void app_init(struct app *a);
+/* Pop every screen left (each leave()s). */
+void app_free(struct app *a);
+struct screen *app_top(const struct app *a);
+void app_push(struct app *a, struct screen *sc);
+/* Pop the top screen; the loop ends when none is left. */
+void app_pop(struct app *a);
+
+void screen_message(struct screen *sc, bool err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void screen_prompt(struct screen *sc, const char *label, const char *text,
+    int (*done)(struct screen *sc, const char *text));
+void screen_ask(struct screen *sc, enum app_ask kind, const char *text,
+    int (*done)(struct screen *sc, bool yes));
+/* The prompt's text as a multibyte string. */
+void app_line(const struct app *a, char *buf, size_t size);
+
+const struct screen_cmd *screen_cmd_find(const struct screen_def *d,
+    const char *name);
+/* How help shows the first key bound to cmd, or NULL. */
+const char *screen_key_shown(const struct screen_def *d, const char *cmd);
+/* Run a command by name (tests, fallbacks); UI_UNBOUND if none. */
+int screen_run(struct screen *sc, const char *name, int arg);
+/* The binding of key on this screen whose command applies now. */
+const struct screen_key *screen_binding(const struct screen *sc, int key,
+    const struct screen_cmd **cmd);
+/* A key for the screen: its binding, else its fallback. */
+int screen_key(struct screen *sc, int key);
+/* A key for the app: the prompt, the question, else the top screen. */
+int app_key(struct app *a, int key);
+
+/* Help rows: the keys and help of each command bound on sc, then those
+ * of its inner screen not shadowed.  Calls fn per row; heading rows have
+ * keys NULL. */
+void screen_help(const struct screen *sc,
+    void (*fn)(void *arg, const char *keys, const char *help), void *arg);
+
+/* Commands every screen has: open the help screen (generated from the
+ * screen's commands and key table), and repaint everything. */
+int screen_h_help(struct screen *sc, const struct screen_cmd *c, int arg);
+int screen_h_redraw(struct screen *sc, const struct screen_cmd *c, int arg);
+
+/* The help screen's state: whose keys, and the first row shown. */
+struct screen_helpst {
+	struct screen sc;
+	const struct screen *of;
+	int top, nrows;
+};
+extern const struct screen_def screen_help_def;
+
+#endif
