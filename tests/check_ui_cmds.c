@@ -1,2 +1,648 @@
+/*
+ * Check suite for the screens' named commands, with no terminal: this
+ * program links without curses.  Every command of every screen is run by
+ * name, and must change something a person would see (the world, the
+ * choice, the scroll, a message, the prompt, the stack of screens) or ask
+ * for a repaint; then the commands that matter most are checked for
+ * exactly what they change, and the key tables for what they bind.
+ *
+ * Lessons come from the source tree (TCPTEACH_DATADIR, set by make
+ * check); progress and exam attempts go to a temporary XDG home.
+ */
 #include <config.h>
-int main(void) { return 0; }
+
+#include <check.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lesson/run.h"
+#include "quiz/exam.h"
+#include "ui/lesson_int.h"
+#include "ui/quiz_int.h"
+#include "ui/screen.h"
+#include "ui/ui_int.h"
+
+static char home[] = "/tmp/tcpteach-ui-cmds-XXXXXX";
+static struct app app;
+static struct ui ui;
+static struct screen sim;
+static struct qui qu;
+static bool have_qui;
+static const struct ui_opts opts = { .no_animation = true, .speed = 1 };
+
+static void
+setup(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	strcpy(home, "/tmp/tcpteach-ui-cmds-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(home));
+	setenv("HOME", home, 1);
+	setenv("XDG_DATA_HOME", home, 1);
+	setenv("XDG_STATE_HOME", home, 1);
+	app_init(&app);
+	ui_state_init(&ui, &opts);
+	ui.app = &app;
+	memset(&sim, 0, sizeof(sim));
+	sim.state = &ui;
+	have_qui = false;
+}
+
+static void
+teardown(void)
+{
+	char cmd[128];
+
+	app_free(&app);
+	session_free(&ui.s);
+	if (have_qui)
+		qui_free(&qu);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", home);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Keys typed at the app, as the loop hands them over. */
+static void
+keys(const char *s)
+{
+	for (; *s != '\0'; s++)
+		(void)app_key(&app, (unsigned char)*s);
+}
+
+static void
+sim_push(const struct screen_def *def)
+{
+	sim.def = def;
+	app_push(&app, &sim);
+}
+
+static enum tcp_state
+state(enum sim_host_id h)
+{
+	return ui.s.w.host[h].tcb.state;
+}
+
+/* A world with something in flight: the server listens, the client's SYN
+ * is on the wire. */
+static void
+sim_busy(const struct screen_def *def)
+{
+	sim_push(def);
+	keys("Lc");
+	ck_assert_uint_eq(ui.s.pos, 2);
+	ck_assert_uint_eq(ui.s.w.nwire, 1);
+	app.msg[0] = '\0';
+}
+
+static struct lui *
+lesson_open(const char *name)
+{
+	char msg[512];
+	struct lui *lu = lui_new(&opts, msg, sizeof(msg));
+	const struct lesson_info *li;
+
+	ck_assert_msg(lu != NULL, "%s", msg);
+	lui_push(lu, &app);
+	li = lesson_catalog_find(&lu->cat, name);
+	ck_assert_ptr_nonnull(li);
+	ck_assert(lui_open(lu, (size_t)(li - lu->cat.v)));
+	ck_assert_ptr_eq(app_top(&app), &lu->lesson);
+	app.msg[0] = '\0';
+	return lu;
+}
+
+/* Walk the lesson to the first step of this kind. */
+static void
+lesson_seek(struct lui *lu, enum lesson_step_kind kind, enum lesson_qkind q)
+{
+	while (lrun_back(&lu->lr))
+		continue;
+	while (lrun_cur(&lu->lr)->kind != kind ||
+	    (kind == LESSON_QUESTION && lrun_cur(&lu->lr)->qkind != q)) {
+		ck_assert(!lrun_at_end(&lu->lr));
+		(void)lrun_next(&lu->lr);
+	}
+	lui_enter(lu);
+	app.msg[0] = '\0';
+}
+
+static void
+quiz_push(enum qui_mode mode)
+{
+	struct exam_params p;
+
+	exam_params_init(&p);
+	p.seed = 7;
+	p.count = 3;
+	p.generated_only = true;
+	snprintf(p.lang, sizeof(p.lang), "en");
+	qui_init(&qu, mode);
+	have_qui = true;
+	if (mode == QUI_EXAM)
+		qu.dir = strdup(home);
+	ck_assert(qui_session(&qu.es, &p));
+	if (mode == QUI_EXAM)
+		qu.es.path = exam_attempt_path(qu.dir, &qu.es);
+	app_push(&app, &qu.sc);
+}
+
+/* What a person could see change, as text. */
+static void
+seen(char *buf, size_t size)
+{
+	struct screen *top = app_top(&app);
+	int n = snprintf(buf, size, "depth %zu top %p msg '%s' prompt %s "
+	    "'%ls' ask %d quit %d", app.depth, (void *)top, app.msg,
+	    app.plabel ? app.plabel : "-", app.line, (int)app.ask,
+	    (int)app.quit);
+
+	if (top == &sim || (top != NULL && top->def == &lui_lesson_def)) {
+		const struct ui *u = top == &sim ? &ui :
+		    &((struct lui *)top->state)->ui;
+
+		n += snprintf(buf + n, size - (size_t)n, " pos %zu/%zu sel %u "
+		    "scroll %zu whatif %d num %d speed %g now %llu",
+		    u->s.pos, u->s.ncmds, (unsigned)u->sel, u->scroll,
+		    (int)u->whatif, (int)u->s.v.num, u->speed,
+		    (unsigned long long)u->s.w.now);
+	}
+	if (top != NULL && top->def == &lui_lesson_def) {
+		const struct lui *lu = top->state;
+
+		n += snprintf(buf + n, size - (size_t)n, " step %zu hints %zu "
+		    "rev %d solved %d fin %d ptop %zu npick %zu verdict %d",
+		    lu->lr.step, lu->lr.nhints, (int)lu->revealed,
+		    (int)lu->solved, (int)lu->finished, lu->ptop, lu->npick,
+		    (int)lu->has_verdict);
+	}
+	if (top != NULL && top->def == &lui_list_def)
+		n += snprintf(buf + n, size - (size_t)n, " sel %zu",
+		    ((struct lui *)top->state)->sel);
+	if (top == &qu.sc)
+		snprintf(buf + n, size - (size_t)n, " cur %u screen %d typed "
+		    "%zu top %d done %d answered %u", qu.es.current,
+		    (int)qu.screen, qu.ntyped, qu.top, (int)qu.done,
+		    exam_session_score(&qu.es).answered);
+	if (top != NULL && top->def == &screen_help_def)
+		snprintf(buf + n, size - (size_t)n, " help top %d",
+		    ((struct screen_helpst *)top->state)->top);
+}
+
+/* Run c by name on the top screen: it must change what is seen, or at
+ * least ask for the glass to be cleared. */
+static void
+run_changes(const char *name, int arg)
+{
+	char before[1024], after[1024];
+	int r;
+
+	seen(before, sizeof(before));
+	r = screen_run(app_top(&app), name, arg);
+	ck_assert_msg(r != UI_UNBOUND, "%s: no such command", name);
+	ck_assert_msg((r & ~0x7f) == 0, "%s: redraw bits %#x", name, r);
+	seen(after, sizeof(after));
+	ck_assert_msg(strcmp(before, after) != 0 || (r & UI_R_CLEAR),
+	    "%s changed nothing: %s", name, before);
+}
+
+START_TEST(test_sim_every_command_changes_something)
+{
+	const struct screen_def *defs[] = { &ui_sim_def, &ui_play_def };
+
+	for (size_t d = 0; d < 2; d++)
+		for (size_t i = 0; i < defs[d]->ncmds; i++) {
+			const struct screen_cmd *c = &defs[d]->cmds[i];
+			const char *n = c->name;
+
+			sim_busy(defs[d]);
+			/* Those that need a state of their own first. */
+			if (strcmp(n, "what-if-close") == 0)
+				ui.whatif = true;
+			if (strcmp(n, "redo") == 0 || strcmp(n, "next") == 0)
+				keys("u");
+			if (strcmp(n, "scroll-down") == 0)
+				ui.scroll = 5;
+			if (strcmp(n, "scroll-newest") == 0)
+				ui.scroll = 1;
+			run_changes(n, 2);
+			app_free(&app);
+			session_free(&ui.s);
+			ui_state_init(&ui, &opts);
+			ui.app = &app;
+		}
+}
+END_TEST
+
+START_TEST(test_sim_event_applies_to_world)
+{
+	sim_push(&ui_sim_def);
+	ck_assert_int_eq(screen_run(&sim, "server-listen", 0) & UI_R_ALL,
+	    UI_R_ALL);
+	ck_assert_int_eq(state(HOST_SERVER), TCP_LISTEN);
+	screen_run(&sim, "client-connect", 0);
+	ck_assert_int_eq(state(HOST_CLIENT), TCP_SYN_SENT);
+	screen_run(&sim, "deliver", 0);
+	ck_assert_int_eq(state(HOST_SERVER), TCP_SYN_RECEIVED);
+	ck_assert_uint_eq(ui.s.pos, 3);
+	ck_assert_str_eq(app.msg, "");
+}
+END_TEST
+
+START_TEST(test_sim_impossible_event_refused_with_reason)
+{
+	sim_push(&ui_sim_def);
+	screen_run(&sim, "deliver", 0);
+	ck_assert_uint_eq(ui.s.pos, 0);
+	ck_assert(app.msg_err);
+	ck_assert_ptr_nonnull(strstr(app.msg, "Cannot do \"deliver"));
+}
+END_TEST
+
+START_TEST(test_sim_undo_redo_restart)
+{
+	sim_busy(&ui_sim_def);
+	screen_run(&sim, "undo", 0);
+	ck_assert_uint_eq(ui.s.pos, 1);
+	ck_assert_int_eq(state(HOST_CLIENT), TCP_CLOSED);
+	screen_run(&sim, "redo", 0);
+	ck_assert_int_eq(state(HOST_CLIENT), TCP_SYN_SENT);
+	screen_run(&sim, "restart", 0);
+	ck_assert_uint_eq(ui.s.pos, 0);
+	ck_assert_uint_eq(ui.s.ncmds, 2);
+	screen_run(&sim, "redo", 0);
+	ck_assert_uint_eq(ui.s.pos, 1);
+}
+END_TEST
+
+START_TEST(test_sim_choose_nth_by_key_and_name)
+{
+	sim_busy(&ui_sim_def);
+	keys("+");	/* a duplicate: two in flight */
+	ck_assert_uint_eq(ui.s.w.nwire, 2);
+	keys("2");
+	ck_assert_uint_eq(ui.sel, ui.s.w.wire[1].id);
+	screen_run(&sim, "choose-nth", 1);
+	ck_assert_uint_eq(ui.sel, ui.s.w.wire[0].id);
+	keys("3");
+	ck_assert_ptr_nonnull(strstr(app.msg, "Only 2 segments"));
+	(void)app_key(&app, UI_K_DOWN);
+	ck_assert_uint_eq(ui.sel, ui.s.w.wire[1].id);
+	(void)app_key(&app, UI_K_UP);
+	ck_assert_uint_eq(ui.sel, ui.s.w.wire[0].id);
+}
+END_TEST
+
+/* U+0102 (Ă) is 0x102, which curses also uses for KEY_DOWN: typed as a
+ * character it must not choose the next segment. */
+START_TEST(test_sim_u0102_typed_is_not_key_down)
+{
+	uint32_t sel;
+
+	sim_busy(&ui_sim_def);
+	keys("+");
+	sel = ui.sel;
+	(void)app_key(&app, 0x102);
+	ck_assert_uint_eq(ui.sel, sel);
+	ck_assert_ptr_nonnull(strstr(app.msg, "That key does nothing"));
+}
+END_TEST
+
+START_TEST(test_sim_whatif_digits_switch_not_choose)
+{
+	sim_push(&ui_sim_def);
+	keys("o");
+	ck_assert(ui.whatif);
+	ck_assert(ui.s.w.cfg.time_wait);
+	keys("2");
+	ck_assert(!ui.s.w.cfg.time_wait);
+	keys("c");	/* not an event while the switches are open */
+	ck_assert_int_eq(state(HOST_CLIENT), TCP_CLOSED);
+	keys("q");
+	ck_assert(!ui.whatif);
+	ck_assert_uint_eq(app.depth, 1);
+}
+END_TEST
+
+START_TEST(test_sim_prompt_runs_scenario_command)
+{
+	sim_push(&ui_sim_def);
+	keys(":server listen");
+	ck_assert_str_eq(app.plabel, ":");
+	(void)app_key(&app, UI_K_BACKSPACE);
+	keys("n\r");
+	ck_assert_ptr_null(app.plabel);
+	ck_assert_int_eq(state(HOST_SERVER), TCP_LISTEN);
+	/* A parse error keeps the text to fix. */
+	keys(":wait\r");
+	ck_assert_str_eq(app.plabel, ":");
+	ck_assert_ptr_nonnull(strstr(app.msg, "Column 5"));
+	(void)app_key(&app, UI_ESC);
+	ck_assert_ptr_null(app.plabel);
+}
+END_TEST
+
+START_TEST(test_sim_save_prompt_writes_file)
+{
+	char path[256], line[300];
+	FILE *f;
+
+	sim_busy(&ui_sim_def);
+	snprintf(path, sizeof(path), "%s/s.scn", home);
+	screen_run(&sim, "save", 0);
+	ck_assert_str_eq(app.plabel, "Save as: ");
+	app.len = 0;
+	keys(path);
+	keys("\r");
+	ck_assert_ptr_nonnull(strstr(app.msg, "Saved 2 commands"));
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
+	fclose(f);
+}
+END_TEST
+
+START_TEST(test_sim_ctrl_s_and_ctrl_q_do_nothing)
+{
+	char before[1024], after[1024];
+
+	sim_busy(&ui_sim_def);
+	seen(before, sizeof(before));
+	(void)app_key(&app, UI_CTRL('s'));
+	(void)app_key(&app, UI_CTRL('q'));
+	seen(after, sizeof(after));
+	ck_assert_str_eq(before, after);
+}
+END_TEST
+
+START_TEST(test_sim_lessons_pushes_list_q_returns)
+{
+	sim_push(&ui_sim_def);
+	keys("g");
+	ck_assert_uint_eq(app.depth, 2);
+	ck_assert_ptr_eq(app_top(&app)->def, &lui_list_def);
+	keys("q");
+	ck_assert_uint_eq(app.depth, 1);
+	ck_assert_ptr_eq(app_top(&app), &sim);
+	keys("q");
+	ck_assert_uint_eq(app.depth, 0);
+}
+END_TEST
+
+START_TEST(test_help_generated_from_table_any_key_closes)
+{
+	struct screen_helpst *h;
+
+	sim_push(&ui_sim_def);
+	keys("?");
+	ck_assert_ptr_eq(app_top(&app)->def, &screen_help_def);
+	h = app_top(&app)->state;
+	ck_assert_int_gt(h->nrows, 40);
+	app_top(&app)->rows = 24;
+	(void)app_key(&app, UI_K_DOWN);
+	ck_assert_int_eq(h->top, 1);
+	(void)app_key(&app, ' ');
+	ck_assert_int_eq(h->top, 13);
+	run_changes("line", -1);
+	run_changes("page", -1);
+	keys("x");
+	ck_assert_ptr_eq(app_top(&app), &sim);
+}
+END_TEST
+
+static void
+help_has(void *arg, const char *keys_, const char *help)
+{
+	char *all = arg;
+
+	if (strlen(all) + strlen(help) + 40 < 8192)
+		sprintf(all + strlen(all), "%s|%s\n", keys_ ? keys_ : "-",
+		    help);
+}
+
+START_TEST(test_help_lesson_lists_simulator_keys_not_shadowed)
+{
+	static char all[8192];
+	struct lui *lu = lesson_open("02");
+
+	all[0] = '\0';
+	screen_help(&lu->lesson, help_has, all);
+	ck_assert_ptr_nonnull(strstr(all, "R|lesson: restart this step"));
+	ck_assert_ptr_nonnull(strstr(all, "c|client: connect() (active "
+	    "open)"));
+	ck_assert_ptr_nonnull(strstr(all, "Tab Down|choose the next"));
+	/* u, p and Left are the lesson's: the simulator's undo is hidden. */
+	ck_assert_ptr_null(strstr(all, "|undo the last event"));
+}
+END_TEST
+
+START_TEST(test_lesson_every_command_changes_something)
+{
+	for (size_t i = 0; i < lui_lesson_def.ncmds; i++) {
+		const char *n = lui_lesson_def.cmds[i].name;
+		struct lui *lu = lesson_open("02");
+
+		if (strncmp(n, "answer-", 7) == 0)
+			lesson_seek(lu, LESSON_QUESTION, strcmp(n,
+			    "answer-type") == 0 ? LESSON_Q_VALUE :
+			    LESSON_Q_ORDER);
+		if (strcmp(n, "answer-unpick") == 0)
+			keys("1");
+		if (strcmp(n, "step-undo") == 0)
+			keys("L");
+		if (strcmp(n, "panel-up") == 0)
+			lu->ptop = 5;
+		run_changes(n, 0);
+		app_free(&app);
+	}
+}
+END_TEST
+
+START_TEST(test_lesson_task_checked_after_sim_key)
+{
+	struct lui *lu = lesson_open("02");
+
+	ck_assert_int_eq(lrun_cur(&lu->lr)->kind, LESSON_TASK);
+	keys("c");	/* the simulator's key, through the fallback */
+	ck_assert(lu->checked);
+	ck_assert(!lu->lr.done);
+	keys("u");	/* the lesson's undo */
+	ck_assert_uint_eq(lu->ui.s.pos, lu->base);
+	keys("L");
+	ck_assert(lu->lr.done);
+	keys("n");
+	ck_assert_uint_eq(lu->lr.step, 1);
+}
+END_TEST
+
+START_TEST(test_lesson_next_twice_skips_undone_step)
+{
+	struct lui *lu = lesson_open("02");
+
+	keys("n");
+	ck_assert_uint_eq(lu->lr.step, 0);
+	ck_assert_ptr_nonnull(strstr(app.msg, "press n again"));
+	keys("n");
+	ck_assert_uint_eq(lu->lr.step, 1);
+}
+END_TEST
+
+START_TEST(test_lesson_value_answer_by_prompt)
+{
+	struct lui *lu = lesson_open("02");
+
+	lesson_seek(lu, LESSON_QUESTION, LESSON_Q_VALUE);
+	keys("=");
+	ck_assert_str_eq(app.plabel, "Answer: ");
+	keys("12345\r");
+	ck_assert(lu->has_verdict);
+	ck_assert_int_eq(lu->verdict, LRUN_WRONG);
+}
+END_TEST
+
+START_TEST(test_lesson_list_moves_opens_and_quits)
+{
+	char msg[512];
+	struct lui *lu = lui_new(&opts, msg, sizeof(msg));
+
+	ck_assert_ptr_nonnull(lu);
+	lui_push(lu, &app);
+	run_changes("lesson-down", 0);
+	ck_assert_uint_eq(lu->sel, 1);
+	run_changes("lesson-up", 0);
+	run_changes("lesson-last", 0);
+	ck_assert_uint_eq(lu->sel, lu->cat.n - 1);
+	run_changes("lesson-first", 0);
+	ck_assert_uint_eq(lu->sel, 0);
+	run_changes("lesson-open", 0);
+	ck_assert_ptr_eq(app_top(&app)->def, &lui_lesson_def);
+	keys("q");
+	ck_assert_ptr_eq(app_top(&app)->def, &lui_list_def);
+	run_changes("help", 0);
+	keys("x");
+	run_changes("redraw", 0);
+	run_changes("quit", 0);
+	ck_assert_uint_eq(app.depth, 0);
+}
+END_TEST
+
+START_TEST(test_quiz_every_command_changes_something)
+{
+	const struct screen_def *defs[] = { &qui_drill_def, &qui_exam_def };
+
+	for (size_t d = 0; d < 2; d++)
+		for (size_t i = 0; i < defs[d]->ncmds; i++) {
+			const char *n = defs[d]->cmds[i].name;
+
+			quiz_push(d == 0 ? QUI_DRILL : QUI_EXAM);
+			qu.body_rows = 3;
+			if (strcmp(n, "erase") == 0 || strcmp(n, "back") == 0)
+				qu.ntyped = 1;
+			if (strcmp(n, "prev") == 0 && d == 1)
+				qu.es.current = 1;
+			if (strcmp(n, "line") == 0 || strcmp(n, "page") == 0 ||
+			    strcmp(n, "top") == 0)
+				qu.top = 5;
+			if (strcmp(n, "clear") == 0)
+				exam_session_choose(&qu.es, 0, 0);
+			run_changes(n, strcmp(n, "type-number") == 0 ? '4' :
+			    strcmp(n, "line") == 0 || strcmp(n, "page") == 0 ?
+			    -1 : 0);
+			app_free(&app);
+			qui_free(&qu);
+			have_qui = false;
+		}
+}
+END_TEST
+
+START_TEST(test_exam_submit_asks_then_y_submits)
+{
+	quiz_push(QUI_EXAM);
+	keys("S");
+	ck_assert_int_eq(app.ask, APP_ASK_YESNO);
+	ck_assert_ptr_nonnull(strstr(app.asktext, "Submit now? 0 of 3"));
+	keys("x");	/* any other key: back */
+	ck_assert(!qu.done);
+	keys("Sy");
+	ck_assert(qu.done);
+	ck_assert_int_eq(qu.screen, QUI_S_REPORT);
+}
+END_TEST
+
+START_TEST(test_exam_quit_asks_first)
+{
+	quiz_push(QUI_EXAM);
+	keys("q");
+	ck_assert_uint_eq(app.depth, 1);
+	keys("n");
+	ck_assert_uint_eq(app.depth, 1);
+	keys("qy");
+	ck_assert_uint_eq(app.depth, 0);
+}
+END_TEST
+
+START_TEST(test_drill_letter_answers_and_judges)
+{
+	quiz_push(QUI_DRILL);
+	while (qu.es.ex.q[qu.es.current].type != QUIZ_T_CHOICE) {
+		ck_assert_uint_lt(qu.es.current + 1, qu.es.ex.n);
+		keys("n");
+	}
+	keys("a");
+	ck_assert(qu.es.ans[qu.es.current].given);
+	ck_assert(qu.to_mark);
+}
+END_TEST
+
+static Suite *
+ui_cmds_suite(void)
+{
+	Suite *s = suite_create("ui_cmds");
+	TCase *tc = tcase_create("sim");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_sim_every_command_changes_something);
+	tcase_add_test(tc, test_sim_event_applies_to_world);
+	tcase_add_test(tc, test_sim_impossible_event_refused_with_reason);
+	tcase_add_test(tc, test_sim_undo_redo_restart);
+	tcase_add_test(tc, test_sim_choose_nth_by_key_and_name);
+	tcase_add_test(tc, test_sim_u0102_typed_is_not_key_down);
+	tcase_add_test(tc, test_sim_whatif_digits_switch_not_choose);
+	tcase_add_test(tc, test_sim_prompt_runs_scenario_command);
+	tcase_add_test(tc, test_sim_save_prompt_writes_file);
+	tcase_add_test(tc, test_sim_ctrl_s_and_ctrl_q_do_nothing);
+	tcase_add_test(tc, test_sim_lessons_pushes_list_q_returns);
+	tcase_add_test(tc, test_help_generated_from_table_any_key_closes);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("lesson");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_help_lesson_lists_simulator_keys_not_shadowed);
+	tcase_add_test(tc, test_lesson_every_command_changes_something);
+	tcase_add_test(tc, test_lesson_task_checked_after_sim_key);
+	tcase_add_test(tc, test_lesson_next_twice_skips_undone_step);
+	tcase_add_test(tc, test_lesson_value_answer_by_prompt);
+	tcase_add_test(tc, test_lesson_list_moves_opens_and_quits);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("quiz");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_quiz_every_command_changes_something);
+	tcase_add_test(tc, test_exam_submit_asks_then_y_submits);
+	tcase_add_test(tc, test_exam_quit_asks_first);
+	tcase_add_test(tc, test_drill_letter_answers_and_judges);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(ui_cmds_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

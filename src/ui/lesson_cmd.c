@@ -17,8 +17,6 @@
 #include "script/parse.h"
 #include "ui/lesson_int.h"
 
-#define CMD_ARGS struct screen *sc, const struct screen_cmd *c, int arg
-
 static int lui_finish(struct lui *);
 
 static const struct lesson_step *
@@ -72,50 +70,40 @@ lui_move(struct lui *lu, long to)
 }
 
 static int
-lui_h_up(CMD_ARGS)
+lui_h_up(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	(void)c;
-	(void)arg;
 	return lui_move(lu, (long)lu->sel - 1);
 }
 
 static int
-lui_h_down(CMD_ARGS)
+lui_h_down(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	(void)c;
-	(void)arg;
 	return lui_move(lu, (long)lu->sel + 1);
 }
 
 static int
-lui_h_first(CMD_ARGS)
+lui_h_first(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	return lui_move(sc->state, 0);
 }
 
 static int
-lui_h_last(CMD_ARGS)
+lui_h_last(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	(void)c;
-	(void)arg;
 	return lui_move(lu, (long)lu->cat.n);
 }
 
 static int
-lui_h_open(CMD_ARGS)
+lui_h_open(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	(void)c;
-	(void)arg;
 	if (lu->sel >= lu->cat.n)
 		return 0;
 	(void)lui_open(lu, lu->sel);
@@ -123,21 +111,17 @@ lui_h_open(CMD_ARGS)
 }
 
 static int
-lui_h_leave(CMD_ARGS)
+lui_h_leave(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	app_pop(sc->app);
 	return UI_R_ALL | UI_R_LAYOUT;
 }
 
 static int
-lui_h_back(CMD_ARGS)
+lui_h_back(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	(void)c;
-	(void)arg;
 	if (lu->finished)
 		return lui_finish(lu);
 	app_pop(sc->app);
@@ -171,14 +155,12 @@ lui_finish(struct lui *lu)
 }
 
 static int
-lui_h_next(CMD_ARGS)
+lui_h_next(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	(void)c;
-	(void)arg;
 	if (!lu->finished && !lui_step_done(lu) &&
-	    lu->skip_at + 1 != sc->app->nkeys) {
+	    (lu->skip_at == 0 || lu->skip_at + 1 != sc->app->nkeys)) {
 		lu->skip_at = sc->app->nkeys;
 		lui_message(lu, false, "%s", _("This step is not done yet: "
 		    "press n again to skip it."));
@@ -192,12 +174,10 @@ lui_h_next(CMD_ARGS)
 }
 
 static int
-lui_h_prev(CMD_ARGS)
+lui_h_prev(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	(void)c;
-	(void)arg;
 	if (lu->finished) {
 		lu->finished = false;
 		return UI_R_ALL;
@@ -212,12 +192,10 @@ lui_h_prev(CMD_ARGS)
 }
 
 static int
-lui_h_restart(CMD_ARGS)
+lui_h_restart(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	(void)c;
-	(void)arg;
 	(void)lrun_restart_step(&lu->lr);
 	lui_enter(lu);
 	lui_message(lu, false, "%s", _("The step starts again."));
@@ -225,12 +203,10 @@ lui_h_restart(CMD_ARGS)
 }
 
 static int
-lui_h_hint(CMD_ARGS)
+lui_h_hint(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	(void)c;
-	(void)arg;
 	if (lui_step(lu)->kind != LESSON_TASK)
 		lui_message(lu, false, "%s", _("No hint here; for a question, "
 		    "$ shows the answer."));
@@ -245,15 +221,13 @@ lui_h_hint(CMD_ARGS)
 /* Tasks: restart the step and play the solution, animated; questions:
  * show the answer and the explanation. */
 static int
-lui_h_solution(CMD_ARGS)
+lui_h_solution(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 	const struct cmd *sol;
 	char said[400] = "", line[256];
 	size_t n, o = 0;
 
-	(void)c;
-	(void)arg;
 	lu->pfollow = true;
 	if (lui_step(lu)->kind == LESSON_QUESTION) {
 		lu->revealed = true;
@@ -285,12 +259,10 @@ lui_h_solution(CMD_ARGS)
 }
 
 static int
-lui_h_undo(CMD_ARGS)
+lui_h_undo(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	(void)c;
-	(void)arg;
 	if (lu->ui.s.pos <= lu->base) {
 		lui_message(lu, false, "%s", _("This is where the step starts: "
 		    "nothing of yours to undo (R restarts the step)."));
@@ -352,12 +324,11 @@ lui_answer_done(struct screen *sc, const char *text)
 
 /* arg: the choice, 0 for the first (key 1). */
 static int
-lui_h_pick(CMD_ARGS)
+lui_h_pick(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 	char first[2] = { (char)('1' + arg), '\0' };
 
-	(void)c;
 	if (lu->lr.done || lu->revealed) {
 		lui_message(lu, false, "%s", _("Answered: press n for the next "
 		    "step."));
@@ -373,19 +344,17 @@ lui_h_pick(CMD_ARGS)
 }
 
 static int
-lui_h_unpick(CMD_ARGS)
+lui_h_unpick(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	(void)c;
-	(void)arg;
 	if (lu->npick > 0 && !lu->lr.done)
 		lu->npick--;
 	return UI_R_ALL;
 }
 
 static int
-lui_h_answer(CMD_ARGS)
+lui_h_answer(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
@@ -409,18 +378,14 @@ lui_scroll(struct lui *lu, int d)
 }
 
 static int
-lui_h_panel_down(CMD_ARGS)
+lui_h_panel_down(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	return lui_scroll(sc->state, 1);
 }
 
 static int
-lui_h_panel_up(CMD_ARGS)
+lui_h_panel_up(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	return lui_scroll(sc->state, -1);
 }
 

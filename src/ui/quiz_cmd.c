@@ -15,8 +15,6 @@
 #include "lib/i18n.h"
 #include "ui/quiz_int.h"
 
-#define CMD_ARGS struct screen *sc, const struct screen_cmd *c, int arg
-
 static int qui_move(struct qui *qu, int d);
 
 static struct quiz_question *
@@ -91,13 +89,12 @@ qui_record_typed(struct qui *qu)
 
 /* arg: the option, 0 for A. */
 static int
-qh_letter(CMD_ARGS)
+qh_letter(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
 	struct quiz_question *q;
 	int pos = arg;
 
-	(void)c;
 	if (!qui_open(qu))
 		return QR_ENTRY;
 	q = qui_q(qu);
@@ -127,11 +124,10 @@ qh_letter(CMD_ARGS)
 
 /* arg: the character typed. */
 static int
-qh_digit(CMD_ARGS)
+qh_digit(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
 
-	(void)c;
 	if (!qui_open(qu))
 		return QR_ENTRY;
 	if (qui_q(qu)->type != QUIZ_T_NUMERIC) {
@@ -145,12 +141,10 @@ qh_digit(CMD_ARGS)
 }
 
 static int
-qh_erase(CMD_ARGS)
+qh_erase(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
 
-	(void)c;
-	(void)arg;
 	if (qu->ntyped > 0)
 		qu->ntyped--;
 	return QR_ENTRY;
@@ -168,12 +162,10 @@ qui_open_question(struct qui *qu, unsigned i)
 }
 
 static int
-qh_enter(CMD_ARGS)
+qh_enter(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
 
-	(void)c;
-	(void)arg;
 	if (qu->screen == QUI_S_LIST)
 		return qui_open_question(qu, qu->listsel);
 	if (qu->screen == QUI_S_REPORT) {
@@ -255,18 +247,14 @@ qui_move(struct qui *qu, int d)
 }
 
 static int
-qh_next(CMD_ARGS)
+qh_next(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	return qui_move(sc->state, 1);
 }
 
 static int
-qh_prev(CMD_ARGS)
+qh_prev(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	return qui_move(sc->state, -1);
 }
 
@@ -295,43 +283,35 @@ qui_page(const struct qui *qu)
 
 /* arg: lines, -1 up, 1 down. */
 static int
-qh_line(CMD_ARGS)
+qh_line(SCREEN_CMD_ARGS)
 {
-	(void)c;
 	return qui_scroll(sc->state, arg);
 }
 
 /* arg: pages, -1 up, 1 down. */
 static int
-qh_page(CMD_ARGS)
+qh_page(SCREEN_CMD_ARGS)
 {
-	(void)c;
 	return qui_scroll(sc->state, arg * qui_page(sc->state));
 }
 
 static int
-qh_top(CMD_ARGS)
+qh_top(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	return qui_scroll(sc->state, -(1 << 20));
 }
 
 static int
-qh_bottom(CMD_ARGS)
+qh_bottom(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	return qui_scroll(sc->state, 1 << 20);
 }
 
 static int
-qh_list(CMD_ARGS)
+qh_list(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
 
-	(void)c;
-	(void)arg;
 	if (qu->done && qu->screen == QUI_S_REPORT)
 		return qu->nreview ? qui_open_question(qu,
 		    qu->review[qu->rpos]) : QR_ENTRY;
@@ -351,12 +331,10 @@ qh_list(CMD_ARGS)
 }
 
 static int
-qh_clear(CMD_ARGS)
+qh_clear(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
 
-	(void)c;
-	(void)arg;
 	if (!qui_open(qu))
 		return QR_ENTRY;
 	if (qu->ntyped > 0) {
@@ -374,14 +352,12 @@ qui_submit_done(struct screen *sc, bool yes)
 }
 
 static int
-qh_submit(CMD_ARGS)
+qh_submit(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
 	struct exam_score score = exam_session_score(&qu->es);
 	char text[320];
 
-	(void)c;
-	(void)arg;
 	if (qu->done) {
 		screen_message(sc, false, "%s", _("The exam is submitted "
 		    "already."));
@@ -402,12 +378,10 @@ qui_quit_done(struct screen *sc, bool yes)
 }
 
 static int
-qh_quit(CMD_ARGS)
+qh_quit(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
 
-	(void)c;
-	(void)arg;
 	if (qu->mode == QUI_EXAM && !qu->done)
 		screen_ask(sc, APP_ASK_YESNO, _("Quit? Answers stay saved, not "
 		    "submitted. y: quit, other key: back"), qui_quit_done);
@@ -418,12 +392,10 @@ qh_quit(CMD_ARGS)
 
 /* Esc: back from the list to the question, and forget what was typed. */
 static int
-qh_back(CMD_ARGS)
+qh_back(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
 
-	(void)c;
-	(void)arg;
 	if (qu->screen == QUI_S_LIST)
 		qu->screen = QUI_S_QUESTION;
 	qu->ntyped = 0;

@@ -333,11 +333,9 @@ screen_help(const struct screen *sc,
 }
 
 int
-screen_h_redraw(struct screen *sc, const struct screen_cmd *c, int arg)
+screen_h_redraw(SCREEN_CMD_ARGS)
 {
 	(void)sc;
-	(void)c;
-	(void)arg;
 	return UI_R_ALL | UI_R_CLEAR;
 }
 
@@ -350,12 +348,10 @@ screen_help_count(void *arg, const char *keys, const char *help)
 }
 
 int
-screen_h_help(struct screen *sc, const struct screen_cmd *c, int arg)
+screen_h_help(SCREEN_CMD_ARGS)
 {
 	struct screen_helpst *h = xcalloc(1, sizeof(*h));
 
-	(void)c;
-	(void)arg;
 	h->sc.def = &screen_help_def;
 	h->sc.state = h;
 	h->of = sc;
@@ -378,18 +374,16 @@ screen_help_scroll(struct screen *sc, int d)
 }
 
 static int
-screen_help_down(struct screen *sc, const struct screen_cmd *c, int arg)
+screen_help_down(SCREEN_CMD_ARGS)
 {
-	(void)c;
 	return screen_help_scroll(sc, arg);
 }
 
 static int
-screen_help_page(struct screen *sc, const struct screen_cmd *c, int arg)
+screen_help_page(SCREEN_CMD_ARGS)
 {
 	int page = sc->rows / 2 > 0 ? sc->rows / 2 : 1;
 
-	(void)c;
 	return screen_help_scroll(sc, arg * page);
 }
 
@@ -409,9 +403,9 @@ screen_help_leave(struct screen *sc)
 }
 
 static const struct screen_cmd screen_help_cmds[] = {
-	{ "line", N_("scroll a line (arg: -1 up, 1 down)"), screen_help_down,
+	{ "line", N_("scroll the help by a line"), screen_help_down,
 	    NULL, 0, NULL },
-	{ "page", N_("scroll half a page (arg: -1 up, 1 down)"),
+	{ "page", N_("scroll the help by half a page"),
 	    screen_help_page, NULL, 0, NULL },
 };
 

@@ -46,6 +46,12 @@ enum ui_key {
 #define UI_ESC 27
 
 struct screen;
+struct screen_cmd;
+
+/* The parameters of every command handler; most use only sc. */
+#define SCREEN_CMD_ARGS struct screen *sc, \
+    const struct screen_cmd *c __attribute__((unused)), \
+    int arg __attribute__((unused))
 
 /* Returned by a fallback that did nothing with the key. */
 #define UI_UNBOUND (-1)
@@ -170,8 +176,8 @@ void screen_help(const struct screen *sc,
 
 /* Commands every screen has: open the help screen (generated from the
  * screen's commands and key table), and repaint everything. */
-int screen_h_help(struct screen *sc, const struct screen_cmd *c, int arg);
-int screen_h_redraw(struct screen *sc, const struct screen_cmd *c, int arg);
+int screen_h_help(SCREEN_CMD_ARGS);
+int screen_h_redraw(SCREEN_CMD_ARGS);
 
 /* The help screen's state: whose keys, and the first row shown. */
 struct screen_helpst {

@@ -146,13 +146,12 @@ ui_event(struct screen *sc, const struct cmd *c)
 }
 
 static int
-ui_h_event(struct screen *sc, const struct screen_cmd *uc, int arg)
+ui_h_event(SCREEN_CMD_ARGS)
 {
-	struct cmd c;
+	struct cmd cmd;
 
-	(void)arg;
-	ui_event_cmd(sc->state, uc->data, &c);
-	return ui_event(sc, &c) | UI_R_MENU;
+	ui_event_cmd(sc->state, c->data, &cmd);
+	return ui_event(sc, &cmd) | UI_R_MENU;
 }
 
 /* Cycle through the in-flight segments by step, or pick the arg-th. */
@@ -186,29 +185,24 @@ ui_sel_index(const struct ui *ui)
 }
 
 static int
-ui_h_next_seg(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_next_seg(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	return ui_select(sc, ui_sel_index(sc->state) + 1, false);
 }
 
 static int
-ui_h_prev_seg(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_prev_seg(SCREEN_CMD_ARGS)
 {
 	const struct ui *ui = sc->state;
 
-	(void)c;
-	(void)arg;
 	return ui_select(sc, ui_sel_index(ui) + ui->s.w.nwire +
 	    (ui->s.w.nwire == 0) - 1, false);
 }
 
 /* arg: which one, 1 for the oldest. */
 static int
-ui_h_nth_seg(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_nth_seg(SCREEN_CMD_ARGS)
 {
-	(void)c;
 	return ui_select(sc, arg > 0 ? (size_t)arg - 1 : 0, true);
 }
 
@@ -222,12 +216,10 @@ ui_reset_view(struct ui *ui)
 }
 
 static int
-ui_h_redo(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_redo(SCREEN_CMD_ARGS)
 {
 	struct ui *ui = sc->state;
 
-	(void)c;
-	(void)arg;
 	if (!session_redo(&ui->s)) {
 		screen_message(sc, false, "%s", ui->o->play ?
 		    _("This is the end of the scenario.") :
@@ -239,12 +231,10 @@ ui_h_redo(struct screen *sc, const struct screen_cmd *c, int arg)
 }
 
 static int
-ui_h_undo(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_undo(SCREEN_CMD_ARGS)
 {
 	struct ui *ui = sc->state;
 
-	(void)c;
-	(void)arg;
 	if (!session_undo(&ui->s)) {
 		screen_message(sc, false, "%s", _("This is the beginning: "
 		    "nothing to undo."));
@@ -254,23 +244,19 @@ ui_h_undo(struct screen *sc, const struct screen_cmd *c, int arg)
 }
 
 static int
-ui_h_restart(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_restart(SCREEN_CMD_ARGS)
 {
 	struct ui *ui = sc->state;
 
-	(void)c;
-	(void)arg;
 	session_goto(&ui->s, 0);
 	return ui_reset_view(ui);
 }
 
 static int
-ui_h_numbers(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_numbers(SCREEN_CMD_ARGS)
 {
 	struct ui *ui = sc->state;
 
-	(void)c;
-	(void)arg;
 	/* Replay so that the narration speaks the new mode too. */
 	ui->s.v.num = (enum view_num)((ui->s.v.num + 1) % VIEW_NNUM);
 	session_goto(&ui->s, ui->s.pos);
@@ -292,58 +278,46 @@ ui_speed(struct screen *sc, double factor)
 }
 
 static int
-ui_h_faster(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_faster(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	return ui_speed(sc, 2);
 }
 
 static int
-ui_h_slower(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_slower(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	return ui_speed(sc, 0.5);
 }
 
 static int
-ui_h_page_back(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_page_back(SCREEN_CMD_ARGS)
 {
 	struct ui *ui = sc->state;
 
-	(void)c;
-	(void)arg;
 	ui->scroll += (size_t)(ui->lad_rows > 1 ? ui->lad_rows - 1 : 1);
 	return UI_R_LADDER;
 }
 
 static int
-ui_h_page_fwd(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_page_fwd(SCREEN_CMD_ARGS)
 {
 	struct ui *ui = sc->state;
 	size_t page = (size_t)(ui->lad_rows > 1 ? ui->lad_rows - 1 : 1);
 
-	(void)c;
-	(void)arg;
 	ui->scroll = ui->scroll > page ? ui->scroll - page : 0;
 	return UI_R_LADDER;
 }
 
 static int
-ui_h_newest(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_newest(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	((struct ui *)sc->state)->scroll = 0;
 	return UI_R_LADDER;
 }
 
 static int
-ui_h_oldest(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_oldest(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	((struct ui *)sc->state)->scroll = (size_t)-1 / 2;
 	return UI_R_LADDER;
 }
@@ -369,10 +343,8 @@ ui_cmd_done(struct screen *sc, const char *text)
 }
 
 static int
-ui_h_command(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_command(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	screen_prompt(sc, ":", NULL, ui_cmd_done);
 	return UI_R_STATUS;
 }
@@ -395,50 +367,40 @@ ui_save_done(struct screen *sc, const char *path)
 }
 
 static int
-ui_h_save(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_save(SCREEN_CMD_ARGS)
 {
 	struct ui *ui = sc->state;
 
-	(void)c;
-	(void)arg;
 	screen_prompt(sc, _("Save as: "), ui->o->play ? ui->o->play :
 	    "session.tcp", ui_save_done);
 	return UI_R_STATUS;
 }
 
 static int
-ui_h_lessons(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_lessons(SCREEN_CMD_ARGS)
 {
 	struct ui *ui = sc->state;
 
-	(void)c;
-	(void)arg;
 	return ui_lessons_push(sc->app, ui->o);
 }
 
 static int
-ui_h_whatif_open(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_whatif_open(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	((struct ui *)sc->state)->whatif = true;
 	return UI_R_ALL;
 }
 
 static int
-ui_h_whatif_close(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_whatif_close(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	((struct ui *)sc->state)->whatif = false;
 	return UI_R_ALL;
 }
 
 static int
-ui_h_quit(struct screen *sc, const struct screen_cmd *c, int arg)
+ui_h_quit(SCREEN_CMD_ARGS)
 {
-	(void)c;
-	(void)arg;
 	app_pop(sc->app);
 	return UI_R_ALL;
 }
