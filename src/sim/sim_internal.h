@@ -2,6 +2,9 @@
 #ifndef TCPTEACH_SIM_INTERNAL_H
 #define TCPTEACH_SIM_INTERNAL_H
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "sim/world.h"
 
 /* The context a host's core calls back into. */
@@ -16,6 +19,25 @@ void sim_trace(struct world *w, const struct sim_ev *ev);
 enum sim_status sim_fail(struct sim_result *res, enum sim_status st,
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 char *sim_seg_str(const struct tcp_seg *seg, char *buf, size_t size);
+
+/* A bug check: after every core call, in debug builds (--enable-debug
+ * defines TCPTEACH_DEBUG), the TCB must pass tcp_check(); a failure is a
+ * bug in the core, so it aborts with the reason. */
+#ifdef TCPTEACH_DEBUG
+static inline void
+sim_check(const struct tcp_tcb *tcb)
+{
+	const char *why = tcp_check(tcb);
+
+	if (why != NULL) {
+		fprintf(stderr, "tcp_check failed in %s: %s\n",
+		    tcp_state_name(tcb->state), why);
+		abort();
+	}
+}
+#else
+#define sim_check(tcb) ((void)(tcb))
+#endif
 
 /* The wire and the clock (wire.c). */
 void wire_put(struct world *w, const struct flight *f, enum sim_ev_kind k);

@@ -81,6 +81,7 @@ wire_deliver(struct world *w, size_t i)
 	w->nsegs_processed++;
 	sim_io(w, to, &ctx, &io);
 	tcp_input(&w->host[to].tcb, &io, &f.seg);
+	sim_check(&w->host[to].tcb);
 }
 
 static void
@@ -160,6 +161,7 @@ wire_fire(struct world *w, enum sim_host_id h, enum tcp_timer t)
 
 	sim_io(w, h, &ctx, &io);
 	tcp_timer_fire(&w->host[h].tcb, &io, t);
+	sim_check(&w->host[h].tcb);
 }
 
 /* Let time pass until target, handling what falls due on the way. */

@@ -301,6 +301,7 @@ sim_call(struct world *w, const struct cmd *c, enum tcp_call call)
 		(void)tcp_abort(tcb, &io);
 		break;
 	}
+	sim_check(tcb);
 }
 
 static void
@@ -311,6 +312,7 @@ sim_crash(struct world *w, enum sim_host_id h)
 
 	sim_io(w, h, &ctx, &io);
 	tcp_crash(&w->host[h].tcb, &io);
+	sim_check(&w->host[h].tcb);
 }
 
 /* ------------------------------------------------------------ dispatch */
