@@ -383,6 +383,29 @@ START_TEST(test_world_notices_since_last_expect)
 }
 END_TEST
 
+/* world_expect only reads: asked twice it answers the same, and the
+ * notice counters only grow; a lesson counts from its own mark. */
+START_TEST(test_estab_expect_notice_changes_nothing)
+{
+	struct cmd c = c_expect_notice(HOST_CLIENT, TCP_N_CONNECTED);
+	struct sim_notices zero, now;
+	struct sim_result res;
+
+	w_established();
+	memset(&zero, 0, sizeof(zero));
+	ck_assert_int_eq(world_expect(&W, &c, NULL, &res), SIM_OK);
+	ck_assert_int_eq(world_expect(&W, &c, NULL, &res), SIM_OK);
+	world_notices(&W, &now);
+	ck_assert_uint_eq(now.n[HOST_CLIENT][TCP_N_CONNECTED], 1);
+	OK(c);
+	/* Applied, it moves the scenario's mark, not the counters. */
+	ck_assert_int_eq(world_expect(&W, &c, NULL, &res), SIM_EXPECT_FAILED);
+	ck_assert_uint_eq(W.host[HOST_CLIENT].notices[TCP_N_CONNECTED], 1);
+	ck_assert_int_eq(world_expect(&W, &c, &zero, &res), SIM_OK);
+	ck_assert_int_eq(world_expect(&W, &c, &now, &res), SIM_EXPECT_FAILED);
+}
+END_TEST
+
 START_TEST(test_world_expect_failures_say_expected)
 {
 	struct sim_result res;
@@ -604,6 +627,7 @@ sim_suite(void)
 	tcase_add_test(tc, test_world_setup_after_first_event_rejected);
 	tcase_add_test(tc, test_world_impossible_changes_nothing);
 	tcase_add_test(tc, test_world_notices_since_last_expect);
+	tcase_add_test(tc, test_estab_expect_notice_changes_nothing);
 	tcase_add_test(tc, test_world_expect_failures_say_expected);
 	tcase_add_test(tc, test_world_isn_list_then_prng);
 	tcase_add_test(tc, test_world_crash_then_rst);

@@ -210,8 +210,7 @@ lrun_goto(struct lrun *lr, size_t step)
 		lr->broken = true;
 		return false;
 	}
-	for (int h = 0; h < 2; h++)
-		memcpy(lr->base[h], lr->w.host[h].notices, sizeof(lr->base[h]));
+	world_notices(&lr->w, &lr->base);
 	if (st->kind == LESSON_QUESTION)
 		lr->answer_ok = lrun_prepare_answer(lr, st);
 	return st->kind != LESSON_QUESTION || lr->answer_ok;
@@ -294,17 +293,11 @@ lrun_check(struct lrun *lr, const struct world *w, char *why, size_t whysize)
 	if (st->kind != LESSON_TASK)
 		return LRUN_NO_TASK;
 	for (size_t i = 0; i < st->check.n; i++) {
-		/* A shallow copy: expect only reads the world, except that
-		 * expect notice consumes the copy's notice counts. */
-		struct world tmp = *w;
 		struct sim_result res = { SIM_OK, "" };
 
-		for (int h = 0; h < 2; h++)
-			for (int k = 0; k < TCP_NNOTICES; k++)
-				tmp.host[h].notices[k] -= tmp.host[h].notices[k]
-				    >= lr->base[h][k] ? lr->base[h][k] :
-				    tmp.host[h].notices[k];
-		if (world_expect(&tmp, &st->check.cmds[i], &res) != SIM_OK) {
+		/* Notices count from the step's start. */
+		if (world_expect(w, &st->check.cmds[i], &lr->base, &res) !=
+		    SIM_OK) {
 			snprintf(why, whysize, "%s", res.msg);
 			return LRUN_NOT_YET;
 		}

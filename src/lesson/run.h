@@ -47,7 +47,7 @@ struct lrun {
 	struct lesson_hist hist;	/* when states were entered in w */
 	struct script entry;		/* fresh world -> w */
 	size_t nprefix;			/* entry.cmds[nprefix..]: run lines */
-	unsigned base[2][TCP_NNOTICES];	/* notices seen before the step */
+	struct sim_notices base;	/* notices seen before the step */
 	size_t nhints;			/* hints handed out */
 	bool done;			/* task passed or answered right */
 	bool answered;			/* a question has been answered */

@@ -50,7 +50,7 @@ expect_sel_str(const struct cmd_sel *sel, char *buf, size_t size)
 }
 
 static enum sim_status
-expect_state(struct world *w, const struct cmd *c, struct sim_result *res)
+expect_state(const struct world *w, const struct cmd *c, struct sim_result *res)
 {
 	enum tcp_state got = w->host[c->host].tcb.state;
 
@@ -93,21 +93,20 @@ expect_inflight_none(const struct world *w, struct sim_result *res)
 }
 
 static enum sim_status
-expect_notice(struct world *w, const struct cmd *c, struct sim_result *res)
+expect_notice(const struct world *w, const struct cmd *c,
+    const unsigned *since, struct sim_result *res)
 {
-	struct sim_host *h = &w->host[c->host];
+	const struct sim_host *h = &w->host[c->host];
 	char got[128] = "";
-	bool ok = h->notices[c->notice] > 0;
-
+	bool ok = h->notices[c->notice] > since[c->notice];
 	for (unsigned i = 0; i < TCP_NNOTICES; i++) {
-		if (h->notices[i] == 0)
+		if (h->notices[i] <= since[i])
 			continue;
 		if (got[0] != '\0')
 			strncat(got, ", ", sizeof(got) - strlen(got) - 1);
 		strncat(got, tcp_notice_name((enum tcp_notice)i),
 		    sizeof(got) - strlen(got) - 1);
 	}
-	memset(h->notices, 0, sizeof(h->notices));
 	if (ok)
 		return SIM_OK;
 	return sim_fail(res, SIM_EXPECT_FAILED,
@@ -115,8 +114,16 @@ expect_notice(struct world *w, const struct cmd *c, struct sim_result *res)
 	    tcp_notice_name(c->notice), got[0] ? got : _("no notice"));
 }
 
+void
+world_notices(const struct world *w, struct sim_notices *out)
+{
+	for (int h = 0; h < 2; h++)
+		memcpy(out->n[h], w->host[h].notices, sizeof(out->n[h]));
+}
+
 enum sim_status
-world_expect(struct world *w, const struct cmd *c, struct sim_result *res)
+world_expect(const struct world *w, const struct cmd *c,
+    const struct sim_notices *since, struct sim_result *res)
 {
 	char what[64];
 	const struct sim_host *h = &w->host[c->host];
@@ -128,7 +135,8 @@ world_expect(struct world *w, const struct cmd *c, struct sim_result *res)
 	if (c->kind == CMD_EXPECT_INFLIGHT_NONE)
 		return expect_inflight_none(w, res);
 	if (c->kind == CMD_EXPECT_NOTICE)
-		return expect_notice(w, c, res);
+		return expect_notice(w, c, since != NULL ?
+		    since->n[c->host] : h->notice_mark, res);
 	if (c->kind == CMD_EXPECT_INFLIGHT) {
 		char sel[32];
 

@@ -339,8 +339,16 @@ world_apply(struct world *w, const struct cmd *c, struct sim_result *res)
 	enum tcp_call call;
 	enum sim_status st;
 
-	if (cmd_is_expect(c->kind))
-		return world_expect(w, c, res);
+	if (cmd_is_expect(c->kind)) {
+		struct sim_host *h = &w->host[c->host];
+
+		st = world_expect(w, c, NULL, res);
+		/* The next `expect notice` for this host counts from here. */
+		if (c->kind == CMD_EXPECT_NOTICE)
+			memcpy(h->notice_mark, h->notices,
+			    sizeof(h->notice_mark));
+		return st;
+	}
 	st = world_can(w, c, res);
 	if (st != SIM_OK)
 		return st;

@@ -76,7 +76,10 @@ struct sim_host {
 	struct tcp_tcb tcb;
 	uint32_t isn[CMD_ISN_MAX];	/* from the isn command */
 	unsigned nisn, isn_next;
-	unsigned notices[TCP_NNOTICES];	/* since the last expect notice */
+	/* Notices the application got, ever (they only grow), and their
+	 * counts at the last applied `expect notice` for this host. */
+	unsigned notices[TCP_NNOTICES];
+	unsigned notice_mark[TCP_NNOTICES];
 	bool has_sent;
 	struct flight last_sent;
 };
@@ -119,8 +122,16 @@ uint64_t world_dur_ms(const struct world *w, const struct cmd_dur *d);
 const char *sim_host_name(enum sim_host_id h);		/* "client" */
 const char *sim_dir_name(enum sim_dir d);		/* "c>s" */
 const char *sim_profile_name(enum sim_profile p);	/* "rfc9293" */
-/* "expect" support: checks assertion commands; world_apply calls it. */
-enum sim_status world_expect(struct world *w, const struct cmd *c,
-    struct sim_result *res);
+/* Check an expect command; changes nothing, so a lesson or a UI may ask
+ * as often as it likes.  `expect notice` counts the notices after since
+ * (per host; NULL: the world's own marks, as a scenario means it).
+ * world_apply calls it, and then moves the marks for `expect notice`. */
+struct sim_notices {
+	unsigned n[2][TCP_NNOTICES];
+};
+enum sim_status world_expect(const struct world *w, const struct cmd *c,
+    const struct sim_notices *since, struct sim_result *res);
+/* The notice counts now, for a later world_expect(..., since, ...). */
+void world_notices(const struct world *w, struct sim_notices *out);
 
 #endif
