@@ -19,27 +19,32 @@
 #include "lib/xalloc.h"
 #include "lesson/run.h"
 
+static bool
+lrun_feed(void *arg, struct world *w, size_t i, const struct sim_result *res)
+{
+	(void)i;
+	if (res->status != SIM_OK)
+		return false;
+	if (arg != NULL)
+		lesson_hist_feed(arg, w);
+	return true;
+}
+
 /* Apply cmds to w; on failure say which line and why. */
 static bool
 lrun_play(struct world *w, struct lesson_hist *hist, const struct cmd *cmds,
     size_t n, unsigned *line, char *why, size_t whysize)
 {
-	for (size_t i = 0; i < n; i++) {
-		struct sim_result res = { SIM_OK, "" };
-		char text[256];
+	struct sim_result res = { SIM_OK, "" };
+	size_t k = world_replay(w, cmds, n, &res, lrun_feed, hist);
+	char text[256];
 
-		if (world_apply(w, &cmds[i], &res) != SIM_OK) {
-			*line = cmds[i].line;
-			snprintf(why, whysize, "%s: %s", script_format(&cmds[i],
-			    text, sizeof(text)), res.msg);
-			world_trace_clear(w);
-			return false;
-		}
-		if (hist != NULL)
-			lesson_hist_feed(hist, w);
-		world_trace_clear(w);
-	}
-	return true;
+	if (res.status == SIM_OK)
+		return true;
+	*line = cmds[k - 1].line;
+	snprintf(why, whysize, "%s: %s", script_format(&cmds[k - 1], text,
+	    sizeof(text)), res.msg);
+	return false;
 }
 
 bool

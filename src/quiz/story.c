@@ -277,15 +277,14 @@ quiz_story_build(struct story *st, struct quiz_rng *r)
 bool
 quiz_replay(struct world *w, const struct cmd *c, unsigned n)
 {
-	struct sim_result res;
-	bool ok = true;
+	struct sim_result res = { SIM_OK, "" };
+	bool ok;
 
 	world_init(w);
 	w->keep_trace = false;
-	for (unsigned i = 0; i < n && ok; i++)
-		ok = world_apply(w, &c[i], &res) == SIM_OK;
+	ok = world_replay(w, c, n, &res, NULL, NULL) == n &&
+	    res.status == SIM_OK;
 	w->keep_trace = true;
-	world_trace_clear(w);
 	return ok;
 }
 

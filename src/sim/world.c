@@ -431,3 +431,25 @@ sim_seg_str(const struct tcp_seg *seg, char *buf, size_t size)
 		    (unsigned)seg->len);
 	return buf;
 }
+
+size_t
+world_replay(struct world *w, const struct cmd *c, size_t n,
+    struct sim_result *res,
+    bool (*each)(void *arg, struct world *w, size_t i,
+    const struct sim_result *res), void *arg)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		bool go;
+
+		memset(res, 0, sizeof(*res));
+		res->status = world_apply(w, &c[i], res);
+		go = each != NULL ? each(arg, w, i, res) :
+		    res->status == SIM_OK;
+		world_trace_clear(w);
+		if (!go)
+			return i + 1;
+	}
+	return n;
+}

@@ -112,6 +112,16 @@ enum sim_status world_apply(struct world *w, const struct cmd *c,
 enum sim_status world_can(const struct world *w, const struct cmd *c,
     struct sim_result *res);
 void world_trace_clear(struct world *w);
+/* Apply c[0..n) to w as it is (world_init first for a fresh world), each
+ * in turn; after each, each(arg, w, i, res) may read its trace (if kept)
+ * and says whether to go on, then the trace is cleared.  Without each, it
+ * stops at the first command that is not SIM_OK.  Returns how many were
+ * applied; res holds the last one's result.  One copy of "replay these
+ * commands" for sessions, lessons and the quiz. */
+size_t world_replay(struct world *w, const struct cmd *c, size_t n,
+    struct sim_result *res,
+    bool (*each)(void *arg, struct world *w, size_t i,
+    const struct sim_result *res), void *arg);
 
 /* Queries. */
 const struct flight *world_find(const struct world *w,

@@ -91,26 +91,36 @@ session_check(struct session *s, const struct cmd *c, enum sim_status st)
 	view_narrate(&s->v, buf);
 }
 
-/* Apply cmds[pos] and fold its trace into the view. */
-static void
-session_step(struct session *s)
+/* After cmds[pos] was applied: fold its trace into the view, mark it. */
+static bool
+session_fold(void *arg, struct world *w, size_t i,
+    const struct sim_result *res)
 {
+	struct session *s = arg;
 	const struct cmd *c = &s->cmds[s->pos];
-	enum sim_status st;
 
+	(void)i;
+	s->last = *res;
 	view_begin(&s->v);
-	memset(&s->last, 0, sizeof(s->last));
-	st = world_apply(&s->w, c, &s->last);
-	view_feed(&s->v, s->w.trace, s->w.ntrace);
-	world_trace_clear(&s->w);
+	view_feed(&s->v, w->trace, w->ntrace);
 	view_end(&s->v);
 	if (cmd_is_expect(c->kind))
-		session_check(s, c, st);
-	else if (st != SIM_OK) {
+		session_check(s, c, res->status);
+	else if (res->status != SIM_OK) {
 		s->marks[s->pos] = SESSION_BAD;
 		view_narrate(&s->v, s->last.msg);
 	}
 	s->pos++;
+	return true;
+}
+
+/* Apply cmds[pos] and fold its trace into the view. */
+static void
+session_step(struct session *s)
+{
+	struct sim_result res;
+
+	(void)world_replay(&s->w, &s->cmds[s->pos], 1, &res, session_fold, s);
 }
 
 enum sim_status
@@ -141,8 +151,7 @@ session_goto(struct session *s, size_t pos)
 	if (pos > s->ncmds)
 		pos = s->ncmds;
 	session_fresh(s);
-	while (s->pos < pos)
-		session_step(s);
+	(void)world_replay(&s->w, s->cmds, pos, &s->last, session_fold, s);
 	view_settle(&s->v);
 }
 
