@@ -100,7 +100,7 @@ line_width(const struct lpanel *lp, size_t i)
 	ck_assert_uint_lt(l->len, sizeof(buf));
 	memcpy(buf, lp->p[l->para].text + l->off, l->len);
 	buf[l->len] = '\0';
-	return view_width(buf) + l->x;
+	return utf8_width(buf) + l->x;
 }
 
 START_TEST(test_panel_wrap_paragraphs_and_gap)
@@ -239,11 +239,11 @@ START_TEST(test_browse_row_widths)
 	lbrowse_row(2, "Handshake", "How SYN works", 12, 40, buf,
 	    sizeof(buf));
 	ck_assert_str_eq(buf, "02  Handshake     How SYN works         ");
-	ck_assert_int_eq(view_width(buf), 40);
+	ck_assert_int_eq(utf8_width(buf), 40);
 	/* A CJK title is padded by columns, not bytes. */
 	lbrowse_row(2, "\u4e09\u6b21\u63e1\u624b", "\u6458\u8981", 10, 30,
 	    buf, sizeof(buf));
-	ck_assert_int_eq(view_width(buf), 30);
+	ck_assert_int_eq(utf8_width(buf), 30);
 	ck_assert_ptr_nonnull(strstr(buf, "\u4e09\u6b21\u63e1\u624b    "));
 	/* Too narrow for the summary: the title alone, cut. */
 	lbrowse_row(12, "A very long title indeed", "sum", 30, 20, buf,

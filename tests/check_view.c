@@ -324,13 +324,13 @@ START_TEST(test_width_cjk)
 	size_t st[4], ln[4];
 	int used;
 
-	ck_assert_int_eq(view_width("\xe4\xb8\xad\xe6\x96\x87"), 4);
-	ck_assert_uint_eq(view_fit("\xe4\xb8\xad\xe6\x96\x87", 3, &used), 3);
+	ck_assert_int_eq(utf8_width("\xe4\xb8\xad\xe6\x96\x87"), 4);
+	ck_assert_uint_eq(utf8_fit("\xe4\xb8\xad\xe6\x96\x87", 3, &used), 3);
 	ck_assert_int_eq(used, 2);
-	ck_assert_uint_eq(view_wrap("\xe4\xb8\xad\xe6\x96\x87\xe5\xad\x97",
+	ck_assert_uint_eq(utf8_wrap("\xe4\xb8\xad\xe6\x96\x87\xe5\xad\x97",
 	    4, st, ln, 4), 2);
 	ck_assert_uint_eq(ln[0], 6);
-	ck_assert_uint_eq(view_wrap("aaa bbb ccc", 7, st, ln, 4), 2);
+	ck_assert_uint_eq(utf8_wrap("aaa bbb ccc", 7, st, ln, 4), 2);
 	ck_assert_uint_eq(ln[0], 7);
 	ck_assert_uint_eq(st[1], 8);
 }
@@ -349,14 +349,14 @@ START_TEST(test_wrap_chinese)
 	size_t st[16], ln[16], n;
 
 	for (int cols = 6; cols <= 30; cols++) {
-		n = view_wrap(text, cols, st, ln, 16);
+		n = utf8_wrap(text, cols, st, ln, 16);
 		ck_assert_uint_gt(n, 0);
 		for (size_t i = 0; i < n; i++) {
 			char line[128];
 
 			snprintf(line, sizeof(line), "%.*s", (int)ln[i],
 			    text + st[i]);
-			ck_assert_int_le(view_width(line), cols);
+			ck_assert_int_le(utf8_width(line), cols);
 			ck_assert_msg(strncmp(line, "\xef\xbc\x8c", 3) != 0 &&
 			    strncmp(line, "\xe3\x80\x82", 3) != 0,
 			    "line %zu at %d columns starts with punctuation", i,
@@ -365,7 +365,7 @@ START_TEST(test_wrap_chinese)
 	}
 	/* 12 columns: the first line is filled up to a Chinese boundary
 	 * ("服务器进入" and the space), not cut at the only space. */
-	n = view_wrap(text, 12, st, ln, 16);
+	n = utf8_wrap(text, 12, st, ln, 16);
 	ck_assert_uint_ge(n, 3);
 	ck_assert_uint_eq(ln[0], 15);
 }
@@ -406,8 +406,8 @@ START_TEST(test_box_raw_fits)
 	for (int h = 0; h < 2; h++) {
 		view_box_build(&s.v, &s.w, (enum sim_host_id)h, VIEW_NUM_RAW,
 		    &b);
-		ck_assert_int_le(view_width(b.nums[0]), 37);
-		ck_assert_int_le(view_width(b.nums[1]), 37);
+		ck_assert_int_le(utf8_width(b.nums[0]), 37);
+		ck_assert_int_le(utf8_width(b.nums[1]), 37);
 		ck_assert_ptr_nonnull(strstr(b.nums[1], "SND.NXT "));
 	}
 }

@@ -1,6 +1,7 @@
 /* Counting UTF-8 characters (see utf8.h). */
 #include <config.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
@@ -21,26 +22,10 @@ utf8_chars(const char *s, size_t n)
 int
 utf8_width(const char *s)
 {
-	mbstate_t st;
-	size_t len = strlen(s), off = 0;
-	int cols = 0;
+	int used;
 
-	memset(&st, 0, sizeof(st));
-	while (off < len) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s + off, len - off, &st);
-		int w = 1;
-
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof(st));
-			n = 1;
-		} else if ((w = wcwidth(wc)) < 0) {
-			w = 1;
-		}
-		cols += w;
-		off += n;
-	}
-	return cols;
+	utf8_fit(s, 1 << 30, &used);
+	return used;
 }
 
 char *
@@ -50,4 +35,115 @@ utf8_pad(const char *s, int cols, char *buf, size_t size)
 
 	snprintf(buf, size, "%s%*s", s, pad > 0 ? pad : 0, "");
 	return buf;
+}
+
+size_t
+utf8_fit(const char *s, int cols, int *used)
+{
+	mbstate_t st;
+	size_t off = 0, len = strlen(s);
+
+	memset(&st, 0, sizeof(st));
+	*used = 0;
+	while (off < len) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s + off, len - off, &st);
+		int w;
+
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&st, 0, sizeof(st));
+			n = 1;
+			w = 1;
+		} else {
+			w = wcwidth(wc);
+			if (w < 0)
+				w = 1;
+		}
+		if (*used + w > cols)
+			break;
+		*used += w;
+		off += n ? n : 1;
+	}
+	return off;
+}
+
+/* The character at s: its width (1 for bytes that do not decode), its
+ * length in *n and its value in *wc. */
+static int
+lp_char(const char *s, size_t len, size_t *n, wchar_t *wc)
+{
+	mbstate_t st;
+	size_t k;
+	int w;
+
+	memset(&st, 0, sizeof(st));
+	k = mbrtowc(wc, s, len, &st);
+	if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+		*n = 1;
+		*wc = (wchar_t)(unsigned char)*s;
+		return 1;
+	}
+	*n = k;
+	w = wcwidth(*wc);
+	return w < 0 ? 1 : w;
+}
+
+/* Chinese punctuation that must not start a line. */
+static bool
+lp_closing(wchar_t wc)
+{
+	return wcschr(L"\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\uff09"
+	    L"\u300d\u300f\u201d", wc) != NULL && wc != L'\0';
+}
+
+/* Bytes of the first line of s in cols columns: up to the last space
+ * that fits, or to a boundary beside a wide character (Chinese breaks
+ * between any two characters, spaces or not), unless the next character
+ * is closing punctuation; a word longer than the line is cut. */
+static size_t
+lp_break(const char *s, int cols)
+{
+	size_t len = strlen(s), off = 0, brk = 0, n = 1;
+	int used = 0, prevw = 0;
+	wchar_t wc;
+
+	while (off < len) {
+		int w = lp_char(s + off, len - off, &n, &wc);
+
+		if (off > 0 && (wc == L' ' || ((w == 2 || prevw == 2) &&
+		    !lp_closing(wc))))
+			brk = off;
+		if (used + w > cols)
+			break;
+		used += w;
+		off += n;
+		prevw = w;
+	}
+	if (off >= len)
+		return off;
+	if (off == 0)
+		return n;
+	return brk > 0 ? brk : off;
+}
+
+/* Break s into lines of at most cols columns: at spaces, or beside any
+ * double-width character, since Chinese needs no spaces (utf8.h). */
+size_t
+utf8_wrap(const char *s, int cols, size_t *start, size_t *len, size_t max)
+{
+	size_t n = 0, off = 0, total = strlen(s);
+
+	while (off < total && n < max) {
+		size_t cut = lp_break(s + off, cols);
+
+		start[n] = off;
+		len[n] = cut;
+		while (len[n] > 0 && s[off + len[n] - 1] == ' ')
+			len[n]--;
+		n++;
+		off += cut;
+		while (off < total && s[off] == ' ')
+			off++;
+	}
+	return n;
 }

@@ -1,7 +1,8 @@
 /*
  * Error columns count characters, not bytes, so a message about a Chinese
- * lesson line points at the right place.  (Display width, for layout, is
- * the UI's business and uses wcwidth.)
+ * lesson line points at the right place.  Display widths (wcwidth, so
+ * CJK text takes two columns a character) for padding, cutting and
+ * wrapping text; they need the locale set.
  */
 #ifndef TCPTEACH_LIB_UTF8_H
 #define TCPTEACH_LIB_UTF8_H
@@ -15,6 +16,13 @@ unsigned utf8_chars(const char *s, size_t n);
 /* Columns s takes on a terminal (wcwidth; needs the locale set), for
  * padding text that may be translated.  Undecodable bytes count one. */
 int utf8_width(const char *s);
+/* How many bytes of s fit into cols columns (*used gets their width). */
+size_t utf8_fit(const char *s, int cols, int *used);
+/* Break s into lines of at most cols columns, at spaces or beside any
+ * double-width character (Chinese needs no spaces); returns how many,
+ * filling up to max (start, length) pairs. */
+size_t utf8_wrap(const char *s, int cols, size_t *start, size_t *len,
+    size_t max);
 /* Copy s to buf and pad it with spaces to cols display columns. */
 char *utf8_pad(const char *s, int cols, char *buf, size_t size);
 

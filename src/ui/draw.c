@@ -110,7 +110,7 @@ ui_draw_box(struct ui *ui, enum sim_host_id h)
 	ui_frame(ui, w, view_host_name(h), h == HOST_CLIENT ? xc :
 	    xs - getbegx(w));
 	ui_big(big, sizeof(big), b.state);
-	if (view_width(big) > wd - 4)
+	if (utf8_width(big) > wd - 4)
 		snprintf(big, sizeof(big), "%s", b.state);
 	a = ui_phase_role(b.phase) | A_BOLD;
 	if (b.hilite)
@@ -163,7 +163,7 @@ ui_draw_narr(struct ui *ui)
 		ui_draw_text(w, y++, 1, wd, buf, ui_look.role[ROLE_KEY]);
 	}
 	if (msg != NULL && msg[0] != '\0') {
-		n = view_wrap(msg, wd, st, ln, 16);
+		n = utf8_wrap(msg, wd, st, ln, 16);
 		for (size_t i = 0; i < n && y < h; i++, y++)
 			ui_draw_text_n(w, y, 1, msg + st[i], ln[i],
 			    ui_look.role[ui->app->msg_err ? ROLE_ERROR :
@@ -176,7 +176,7 @@ ui_draw_narr(struct ui *ui)
 		if (k + 1 == ui->s.v.nnarr)
 			a = ui_narr_last_role(ui);
 
-		n = view_wrap(s, wd - 2, st, ln, 16);
+		n = utf8_wrap(s, wd - 2, st, ln, 16);
 		for (size_t i = 0; i < n && y < h; i++, y++) {
 			if (i == 0)
 				mvwaddstr(w, y, 0, ui_look.g->bullet);

@@ -71,6 +71,8 @@ void ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s,
     attr_t a);
 void ui_draw_text_n(WINDOW *w, int y, int x, const char *s, size_t n,
     attr_t a);
+void ui_draw_bar(WINDOW *w, int y, int cols, const char *left,
+    const char *right);
 /* Wrapped text from row y, at most rows rows; returns the rows used. */
 int ui_draw_para(WINDOW *w, int y, int x, int cols, int rows,
     const char *s, attr_t a);

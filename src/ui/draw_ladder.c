@@ -41,12 +41,14 @@ ui_margin(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
 			continue;
 		name = tcp_state_name(l->state[h]);
 		len = (int)strlen(name);
-		a = ui_look.role[ROLE_PH_CLOSED + (int)view_phase_of(l->state[h])];
+		a = ui_look.role[ROLE_PH_CLOSED +
+		    (int)view_phase_of(l->state[h])];
 		if (h == HOST_CLIENT)
 			ui_draw_text(w, y, xc - 1 - len > 0 ? xc - 1 - len : 0,
 			    xc - 1, name, a);
 		else
-			ui_draw_text(w, y, xs + 2, ui->win->cols - xs - 2, name, a);
+			ui_draw_text(w, y, xs + 2, ui->win->cols - xs - 2,
+			    name, a);
 	}
 }
 
@@ -64,7 +66,7 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
 	if (!a->started)
 		return;
 	view_label(&ui->s.v, a, ui->s.v.num, lab, sizeof(lab));
-	view_geom(a, xc, xs, view_width(lab), &g);
+	view_geom(a, xc, xs, utf8_width(lab), &g);
 	sa = ui_look.role[a->f.dir == DIR_C2S ? ROLE_C2S : ROLE_S2C];
 	if (a->fate == VIEW_LOST || a->fate == VIEW_EXPIRED)
 		sa = ui_look.role[ROLE_LOST];
@@ -73,7 +75,7 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
 		la |= A_BOLD;
 	if (chosen != NULL && chosen->id == a->f.id)
 		la |= A_REVERSE;
-	n = view_fit(lab, g.label_w, &used);
+	n = utf8_fit(lab, g.label_w, &used);
 	ui_draw_text_n(w, y, g.label_x + (g.rightward ? 0 : g.label_w - used),
 	    lab, n, la);
 	wattrset(w, sa);
@@ -99,7 +101,7 @@ ui_note(WINDOW *w, int y, const struct view_line *l,
 	if (l->note_host == HOST_CLIENT)
 		ui_draw_text(w, y, xc + 2, gap, buf, ui_look.role[ROLE_DIM]);
 	else {
-		view_fit(buf, gap, &used);
+		utf8_fit(buf, gap, &used);
 		ui_draw_text(w, y, xs - 1 - used, gap, buf,
 		    ui_look.role[ROLE_DIM]);
 	}
@@ -136,7 +138,7 @@ ui_draw_ladder(struct ui *ui)
 		/* TRANSLATORS: rows of the ladder below the window. */
 		snprintf(buf, sizeof(buf), _("%zu newer below (End)"),
 		    ui->scroll);
-		ui_draw_text(w, h - 1, xs - 1 - view_width(buf), xs - xc,
+		ui_draw_text(w, h - 1, xs - 1 - utf8_width(buf), xs - xc,
 		    buf, ui_look.role[ROLE_KEY]);
 	}
 	wnoutrefresh(w);

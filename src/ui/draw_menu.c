@@ -21,13 +21,13 @@ static int
 ui_item(struct ui *ui, WINDOW *w, int y, int x, const char *key,
     const char *label)
 {
-	int room = ui->win->cols - x - 1, kw = view_width(key);
+	int room = ui->win->cols - x - 1, kw = utf8_width(key);
 
-	if (room < kw + 2 + view_width(label))
+	if (room < kw + 2 + utf8_width(label))
 		return ui->win->cols;
 	ui_draw_text(w, y, x, room, key, ui_look.role[ROLE_KEY]);
 	ui_draw_text(w, y, x + kw + 1, room - kw - 1, label, A_NORMAL);
-	return x + kw + 1 + view_width(label) + 2;
+	return x + kw + 1 + utf8_width(label) + 2;
 }
 
 static int
@@ -61,8 +61,8 @@ ui_draw_whatif(struct ui *ui, WINDOW *w)
 	    "switch it; Esc goes back."), ui_look.role[ROLE_TITLE]);
 	x = ui_group(ui, w, 1, 1, UI_G_WHATIF);
 	if (x == 1)
-		ui_draw_text(w, 1, 1, ui->win->cols - 2, _("Only before the first "
-		    "event: restart (R) to change the rules."),
+		ui_draw_text(w, 1, 1, ui->win->cols - 2, _("Only before the "
+		    "first event: restart (R) to change the rules."),
 		    ui_look.role[ROLE_DIM]);
 	/* TRANSLATORS: profile name, then on/off words of the switches. */
 	snprintf(now, sizeof(now), _("Now: profile %s, TIME_WAIT %s, "
@@ -87,7 +87,7 @@ ui_wire_head(struct ui *ui, WINDOW *w, int *x)
 	snprintf(buf, sizeof(buf), "#%" PRIu32 " %s %s:", f->id,
 	    tcp_flags_str(f->seg.flags, fl), sim_dir_name(f->dir));
 	ui_draw_text(w, 2, *x, ui->win->cols - *x, buf, A_BOLD);
-	*x += view_width(buf) + 1;
+	*x += utf8_width(buf) + 1;
 	(void)a;
 }
 
@@ -122,11 +122,8 @@ void
 ui_draw_status(struct ui *ui)
 {
 	WINDOW *w = ui->win->stat;
-	char left[256], t[32], right[128];
-	int rw;
+	char left[256], t[32];
 
-	wbkgdset(w, ui_look.role[ROLE_STATUS]);
-	werase(w);
 	view_dur(ui->s.w.now, t, sizeof(t));
 	/* TRANSLATORS: step k of n, simulated time, number mode. */
 	snprintf(left, sizeof(left), _(" step %zu/%zu t=%s %s"),
@@ -136,12 +133,8 @@ ui_draw_status(struct ui *ui)
 		snprintf(left + strlen(left), sizeof(left) - strlen(left),
 		    _("  checks %u ok, %u failed"), ui->s.npass,
 		    ui->s.nfail);
-	snprintf(right, sizeof(right), "%s ", ui->o->play ?
+	ui_draw_bar(w, 0, ui->win->cols, left, ui->o->play ?
 	    _("Space/p step  ? help  q quit") :
 	    _("u undo  : command  ? help  q quit"));
-	rw = view_width(right);
-	ui_draw_text(w, 0, 0, ui->win->cols - rw - 1, left, ui_look.role[ROLE_STATUS]);
-	ui_draw_text(w, 0, ui->win->cols - rw > 0 ? ui->win->cols - rw : 0, rw, right,
-	    ui_look.role[ROLE_STATUS]);
 	wnoutrefresh(w);
 }

@@ -31,7 +31,7 @@ qui_exam_save(struct qui *qu)
 		return false;
 	if (mkdir_parents(qu->dir) < 0 || exam_session_save(&qu->es) < 0) {
 		/* TRANSLATORS: file name, then the system's reason. */
-		screen_message(&qu->sc, true, _("Cannot save the attempt to %s: %s"),
+		qui_message(qu, true, _("Cannot save the attempt to %s: %s"),
 		    qu->es.path, strerror(errno));
 		return false;
 	}
@@ -52,7 +52,7 @@ qui_exam_submit(struct qui *qu, bool timeout)
 	if (qu->sc.app != NULL && qu->sc.app->askscreen == &qu->sc)
 		qu->sc.app->ask = APP_ASK_NONE;
 	qui_finish(qu);
-	screen_message(&qu->sc, timeout, "%s", timeout ? _("Time is up: your "
+	qui_message(qu, timeout, "%s", timeout ? _("Time is up: your "
 	    "answers were submitted.") : _("Submitted."));
 	qui_exam_save(qu);
 	return UI_R_ALL;
@@ -121,7 +121,7 @@ qui_exam_resume_done(struct screen *sc, bool yes)
 		memset(&qu->offer, 0, sizeof(qu->offer));
 		if (qu->es.submitted)
 			qui_finish(qu);
-		screen_message(&qu->sc, false, _("Resumed the attempt in %s."),
+		qui_message(qu, false, _("Resumed the attempt in %s."),
 		    qu->es.path);
 	} else
 		exam_session_free(&qu->offer);

@@ -318,13 +318,13 @@ lui_draw_footer(struct lui *lu, WINDOW *w, int x0, int cols, int bottom,
 		int y = bottom - (int)nr + 1 + (int)r, x = x0;
 
 		for (size_t i = rows[r]; i < rows[r + 1]; i++) {
-			int kw = view_width(f[i].key);
+			int kw = utf8_width(f[i].key);
 
 			ui_draw_text(w, y, x, x0 + cols - x, f[i].key,
 			    ui_look.role[ROLE_KEY]);
 			ui_draw_text(w, y, x + kw + 1, x0 + cols - x - kw - 1,
 			    f[i].label, A_NORMAL);
-			x += view_width(items[i]) + 2;
+			x += utf8_width(items[i]) + 2;
 		}
 	}
 	return (int)nr;
@@ -344,7 +344,7 @@ lui_draw_head(struct lui *lu, WINDOW *w, int x0, int cols, bool above,
 
 	if (ui_look.ascii)
 		more = above && below ? "^v" : above ? "^" : below ? "v" : "";
-	mw = view_width(more);
+	mw = utf8_width(more);
 	if (st->title.s != NULL)
 		(void)lrun_expand(&lu->lr, st->title.s, title, sizeof(title));
 	/* TRANSLATORS: step k of n, then the step's title (may be empty). */
@@ -414,21 +414,15 @@ lui_draw_status(struct lui *lu)
 {
 	WINDOW *w = lu->ui.win->stat;
 	char left[256], t[32];
-	const char *right = _("u undo  : command  ? help  q list ");
-	int rw = view_width(right);
 
-	wbkgdset(w, ui_look.role[ROLE_STATUS]);
-	werase(w);
 	view_dur(lu->ui.s.w.now, t, sizeof(t));
 	/* TRANSLATORS: lesson number, step k of n, simulated time, number
 	 * mode. */
 	snprintf(left, sizeof(left), _(" Lesson %02u, step %zu/%zu  t=%s  %s"),
 	    lu->li->num, lu->lr.step + 1, lu->l.nsteps, t,
 	    view_num_short(lu->ui.s.v.num));
-	ui_draw_text(w, 0, 0, lu->cols - rw - 1, left,
-	    ui_look.role[ROLE_STATUS]);
-	ui_draw_text(w, 0, lu->cols - rw > 0 ? lu->cols - rw : 0, rw, right,
-	    ui_look.role[ROLE_STATUS]);
+	ui_draw_bar(w, 0, lu->cols, left, _("u undo  : command  ? help  q "
+	    "list "));
 	wnoutrefresh(w);
 }
 

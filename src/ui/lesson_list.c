@@ -25,22 +25,9 @@ static int
 lui_para_rows(const char *s, int cols, int max)
 {
 	size_t st[LUI_WRAP_MAX], ln[LUI_WRAP_MAX];
-	int n = (int)view_wrap(s, cols > 0 ? cols : 1, st, ln, LUI_WRAP_MAX);
+	int n = (int)utf8_wrap(s, cols > 0 ? cols : 1, st, ln, LUI_WRAP_MAX);
 
 	return n < max ? n : max;
-}
-
-static void
-lui_bar(struct lui *lu, int y, const char *left, const char *right)
-{
-	attr_t a = ui_look.role[ROLE_STATUS];
-	int rw = view_width(right);
-
-	wattrset(stdscr, a);
-	mvwhline(stdscr, y, 0, ' ', lu->cols);
-	ui_draw_text(stdscr, y, 0, lu->cols - rw - 1, left, a);
-	ui_draw_text(stdscr, y, lu->cols - rw > 0 ? lu->cols - rw : 0, rw,
-	    right, a);
 }
 
 static int
@@ -50,8 +37,8 @@ lui_title_width(const struct lui *lu)
 
 	for (size_t i = 0; i < lu->cat.n; i++)
 		if (lu->cat.v[i].title != NULL &&
-		    view_width(lu->cat.v[i].title) > w)
-			w = view_width(lu->cat.v[i].title);
+		    utf8_width(lu->cat.v[i].title) > w)
+			w = utf8_width(lu->cat.v[i].title);
 	return w < cap ? w : cap;
 }
 
@@ -65,7 +52,7 @@ lui_list_row(struct lui *lu, size_t i, int y, int tw)
 	attr_t a = i == lu->sel ? A_REVERSE : A_NORMAL, ma;
 
 	lbrowse_mark(m, lu->nsteps[i], ui_look.ascii, mark, sizeof(mark));
-	mw = view_width(mark);
+	mw = utf8_width(mark);
 	ma = m == NULL ? ui_look.role[ROLE_DIM] : m->done ?
 	    ui_look.role[ROLE_OK] | A_BOLD : ui_look.role[ROLE_KEY];
 	ui_draw_text(stdscr, y, 1 + LUI_MARK_W - mw, mw, mark, ma);
@@ -105,7 +92,8 @@ lui_list_foot(struct lui *lu)
 	int cols = lu->cols - 2, y = lu->rows - 1, n;
 	const char *msg = lu->list.app->msg;
 
-	lui_bar(lu, y, _(" Up/Down choose  Enter open  ? help  q quit"), "");
+	ui_draw_bar(stdscr, y, lu->cols, _(" Up/Down choose  Enter open  "
+	    "? help  q quit"), "");
 	if (msg[0] != '\0') {
 		n = lui_para_rows(msg, cols, 2);
 		y -= n;
@@ -138,7 +126,7 @@ lui_draw_list(struct lui *lu)
 	werase(stdscr);
 	snprintf(right, sizeof(right), _("%zu of %zu done "),
 	    lui_done_count(lu), lu->cat.n);
-	lui_bar(lu, 0, _(" tcpteach \u2014 lessons"), right);
+	ui_draw_bar(stdscr, 0, lu->cols, _(" tcpteach \u2014 lessons"), right);
 	bottom = lui_list_foot(lu);
 	rows = bottom - 2;
 	if (rows < 1)

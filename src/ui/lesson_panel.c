@@ -137,7 +137,7 @@ lpanel_wrap(struct lpanel *lp, int cols)
 
 		if (p->gap && lp->nl > 0)
 			lpanel_push(lp, SIZE_MAX, 0, 0, 0);
-		n = view_wrap(p->text, cols - hang > 0 ? cols - hang : 1, st,
+		n = utf8_wrap(p->text, cols - hang > 0 ? cols - hang : 1, st,
 		    ln, LP_WRAP_MAX);
 		if (n == 0)
 			lpanel_push(lp, SIZE_MAX, 0, 0, 0);
@@ -181,7 +181,7 @@ static size_t
 lbrowse_cell(char *buf, size_t size, size_t o, const char *s, int cols)
 {
 	int used;
-	size_t n = view_fit(s, cols, &used);
+	size_t n = utf8_fit(s, cols, &used);
 
 	if (o + n + (size_t)(cols - used) + 1 > size)
 		return o;
@@ -226,7 +226,7 @@ lfoot_rows(const char *const *items, size_t n, int cols, size_t *rows,
 
 		rows[r] = i;
 		while (i < n) {
-			int w = view_width(items[i]);
+			int w = utf8_width(items[i]);
 
 			if (x > 0 && x + 2 + w > cols)
 				break;

@@ -248,8 +248,26 @@ ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t a)
 
 	if (cols <= 0)
 		return;
-	n = view_fit(s, cols, &used);
+	n = utf8_fit(s, cols, &used);
 	ui_draw_text_n(w, y, x, s, n, a);
+}
+
+/* A status bar: left text, and right text against the right edge; on a
+ * narrow terminal the left one keeps its room and the right one is cut. */
+void
+ui_draw_bar(WINDOW *w, int y, int cols, const char *left, const char *right)
+{
+	attr_t a = ui_look.role[ROLE_STATUS];
+	int rw = utf8_width(right), room = cols - utf8_width(left) - 1;
+
+	if (rw > room)
+		rw = room > 0 ? room : 0;
+	wattrset(w, a);
+	mvwhline(w, y, 0, ' ', cols);
+	ui_draw_text(w, y, 0, cols - rw - 1, left, a);
+	if (rw > 0)
+		ui_draw_text(w, y, cols - rw, rw, right, a);
+	wattrset(w, A_NORMAL);
 }
 
 int
@@ -257,7 +275,7 @@ ui_draw_para(WINDOW *w, int y, int x, int cols, int rows, const char *s,
     attr_t a)
 {
 	size_t st[16], ln[16];
-	size_t n = view_wrap(s, cols > 0 ? cols : 1, st, ln, 16);
+	size_t n = utf8_wrap(s, cols > 0 ? cols : 1, st, ln, 16);
 	int i;
 
 	for (i = 0; i < (int)n && i < rows; i++)
@@ -329,10 +347,8 @@ ui_help_draw(struct screen *sc, int what)
 
 	(void)what;
 	werase(stdscr);
-	wattrset(stdscr, ui_look.role[ROLE_STATUS]);
-	mvwhline(stdscr, 0, 0, ' ', sc->cols);
-	ui_draw_text(stdscr, 0, 1, sc->cols - 2, _("tcpteach keys (any key "
-	    "closes this help; PgDn/PgUp scroll)"), ui_look.role[ROLE_STATUS]);
+	ui_draw_bar(stdscr, 0, sc->cols, _("tcpteach keys (any key "
+	    "closes this help; PgDn/PgUp scroll)"), "");
 	screen_help(h->of, ui_help_row, &r);
 	wnoutrefresh(stdscr);
 }
@@ -383,11 +399,11 @@ ui_draw_line(const struct app *a, const struct screen *sc)
 		wnoutrefresh(ui_line);
 		return;
 	}
-	hw = view_width(a->plabel);
+	hw = utf8_width(a->plabel);
 	app_line(a, buf, sizeof(buf));
 	ui_draw_text(ui_line, 0, 0, sc->cols, a->plabel, A_BOLD);
 	ui_draw_text(ui_line, 0, hw, sc->cols - hw - 1, buf, A_NORMAL);
-	view_fit(buf, sc->cols - hw - 1, &used);
+	utf8_fit(buf, sc->cols - hw - 1, &used);
 	wmove(ui_line, 0, hw + used);
 	curs_set(1);
 	wnoutrefresh(ui_line);

@@ -32,7 +32,7 @@ qui_a(struct qui *qu)
 static int
 qui_nothing(struct qui *qu)
 {
-	screen_message(&qu->sc, true, "%s", _("That key does nothing here. Press ? "
+	qui_message(qu, true, "%s", _("That key does nothing here. Press ? "
 	    "for the list of keys."));
 	return QR_ENTRY;
 }
@@ -46,7 +46,7 @@ qui_open(struct qui *qu)
 		return false;
 	}
 	if (qu->done || (qu->mode == QUI_DRILL && qui_a(qu)->given)) {
-		screen_message(&qu->sc, false, "%s", qu->done ? _("The answers are "
+		qui_message(qu, false, "%s", qu->done ? _("The answers are "
 		    "final now: n and p walk through them.") : _("This "
 		    "question is answered: press Enter for the next one."));
 		return false;
@@ -75,7 +75,7 @@ qui_record_typed(struct qui *qu)
 
 	qu->typed[qu->ntyped] = '\0';
 	if (!exam_answer_parse(q, qu->typed, &a)) {
-		screen_message(&qu->sc, true, "%s", q->type == QUIZ_T_NUMERIC ?
+		qui_message(qu, true, "%s", q->type == QUIZ_T_NUMERIC ?
 		    _("Type a number of seconds, e.g. 4.25.") :
 		    _("Type every letter once, in order, e.g. C A D B."));
 		return false;
@@ -99,12 +99,12 @@ qh_letter(SCREEN_CMD_ARGS)
 		return QR_ENTRY;
 	q = qui_q(qu);
 	if (q->type == QUIZ_T_NUMERIC) {
-		screen_message(&qu->sc, true, "%s", _("This question wants a number "
+		qui_message(qu, true, "%s", _("This question wants a number "
 		    "of seconds."));
 		return QR_ENTRY;
 	}
 	if ((unsigned)pos >= q->nopt) {
-		screen_message(&qu->sc, true, _("Only A to %c here."),
+		qui_message(qu, true, _("Only A to %c here."),
 		    exam_label(q->nopt - 1));
 		return QR_ENTRY;
 	}
@@ -113,7 +113,7 @@ qh_letter(SCREEN_CMD_ARGS)
 		return qui_answered(qu);
 	}
 	if (memchr(qu->typed, exam_label((unsigned)pos), qu->ntyped) != NULL) {
-		screen_message(&qu->sc, true, _("%c is in the order already."),
+		qui_message(qu, true, _("%c is in the order already."),
 		    exam_label((unsigned)pos));
 		return QR_ENTRY;
 	}
@@ -131,7 +131,7 @@ qh_digit(SCREEN_CMD_ARGS)
 	if (!qui_open(qu))
 		return QR_ENTRY;
 	if (qui_q(qu)->type != QUIZ_T_NUMERIC) {
-		screen_message(&qu->sc, true, "%s", _("Digits answer the questions "
+		qui_message(qu, true, "%s", _("Digits answer the questions "
 		    "that ask for seconds; here, press a letter."));
 		return QR_ENTRY;
 	}
@@ -176,7 +176,7 @@ qh_enter(SCREEN_CMD_ARGS)
 	if (qu->ntyped > 0 && !qu->done)
 		return qui_record_typed(qu) ? qui_answered(qu) : QR_ENTRY;
 	if (qu->mode == QUI_DRILL && !qu->done && !qui_a(qu)->given) {
-		screen_message(&qu->sc, false, "%s", _("Answer first, or press n to "
+		qui_message(qu, false, "%s", _("Answer first, or press n to "
 		    "skip this question."));
 		return QR_ENTRY;
 	}
@@ -192,7 +192,7 @@ qui_move_review(struct qui *qu, int d)
 	}
 	if (qu->screen == QUI_S_QUESTION && (d < 0 ? qu->rpos == 0 :
 	    qu->rpos + 1 >= qu->nreview)) {
-		screen_message(&qu->sc, false, "%s", _("That is all: l shows the "
+		qui_message(qu, false, "%s", _("That is all: l shows the "
 		    "report, q quits."));
 		return QR_ENTRY;
 	}
@@ -208,7 +208,7 @@ qui_move_drill(struct qui *qu, int d)
 	unsigned cur = qui_current(qu);
 
 	if (d < 0) {
-		screen_message(&qu->sc, false, "%s", _("The drill goes forward only; "
+		qui_message(qu, false, "%s", _("The drill goes forward only; "
 		    "at the end you can review what you missed."));
 		return QR_ENTRY;
 	}
@@ -238,7 +238,7 @@ qui_move(struct qui *qu, int d)
 	if (qu->mode == QUI_DRILL)
 		return qui_move_drill(qu, d);
 	if (d < 0 ? cur == 0 : cur + 1 >= qu->es.ex.n) {
-		screen_message(&qu->sc, false, "%s", d < 0 ? _("This is the first "
+		qui_message(qu, false, "%s", d < 0 ? _("This is the first "
 		    "question.") : _("This is the last question: S submits "
 		    "the exam."));
 		return QR_ENTRY;
@@ -321,7 +321,7 @@ qh_list(SCREEN_CMD_ARGS)
 		return UI_R_ALL;
 	}
 	if (qu->mode == QUI_DRILL) {
-		screen_message(&qu->sc, false, "%s", _("The report comes at the end "
+		qui_message(qu, false, "%s", _("The report comes at the end "
 		    "of the drill."));
 		return QR_ENTRY;
 	}

@@ -79,7 +79,7 @@ qdoc_para(struct qdoc *d, int indent, int hang, enum qdoc_role r,
 	while (off < len) {
 		if (cols < QDOC_MIN_COLS)
 			cols = QDOC_MIN_COLS;
-		if (view_wrap(p + off, cols, st, ln, 1) == 0)
+		if (utf8_wrap(p + off, cols, st, ln, 1) == 0)
 			break;
 		qdoc_add(d, indent, r, p + off + st[0], ln[0]);
 		off += st[0] + ln[0];

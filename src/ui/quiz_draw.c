@@ -4,8 +4,8 @@
  * Top to bottom: a title bar (which question, and the countdown), the
  * body (the question, the exam's list, or the report: a struct qdoc
  * scrolled by top), the entry line (what is being typed, or a message)
- * and the status line (the loop writes a yes/no question over it) (score or progress, and the main
- * keys).  Each part is its own window, painted only when a handler says
+ * and the status line (score or progress, and the main keys; the loop
+ * writes a yes/no question over it).  Each part is its own window, painted only when a handler says
  * so; the entry line is painted last, so the cursor rests there while an
  * answer is typed.  Text is cut by display width, never by bytes.
  */
@@ -152,32 +152,14 @@ qui_draw_body(struct qui *qu)
 	for (int y = 0; y < h && qu->top + y < (int)qu->doc.n; y++) {
 		const struct qdoc_line *l = &qu->doc.l[qu->top + y];
 		attr_t a = qui_attr(l->role);
-		bool sel = qu->screen == QUI_S_LIST && qu->sc.app->ask == APP_ASK_NONE &&
-		    qu->top + y == (int)qu->listsel;
+		bool sel = qu->screen == QUI_S_LIST && qu->top + y ==
+		    (int)qu->listsel && qu->sc.app->ask == APP_ASK_NONE;
 
 		if (sel)
 			mvwaddstr(w, y, 0, ">");
 		ui_draw_text(w, y, 1 + l->indent, qu->sc.cols - 2 - l->indent,
 		    l->text, sel ? a | A_REVERSE : a);
 	}
-	wnoutrefresh(w);
-}
-
-/* Left text and right text on one bar; on a narrow terminal the left
- * one (progress, time) keeps its room and the key hints are cut. */
-static void
-qui_bar(struct qui *qu, WINDOW *w, const char *left, const char *right)
-{
-	attr_t a = ui_look.role[ROLE_STATUS];
-	int rw = view_width(right), room = qu->sc.cols - view_width(left) - 2;
-
-	wbkgdset(w, a);
-	werase(w);
-	if (rw > room)
-		rw = room > 0 ? room : 0;
-	ui_draw_text(w, 0, 0, qu->sc.cols - rw - 1, left, a);
-	if (rw > 0)
-		ui_draw_text(w, 0, qu->sc.cols - rw - 1, rw, right, a);
 	wnoutrefresh(w);
 }
 
@@ -199,7 +181,8 @@ qui_draw_title(struct qui *qu)
 		    "%u") : _(" Drill: question %u of %u"), cur, n);
 	if (exam && !qu->done)
 		qui_exam_remaining(qu, right, sizeof(right));
-	qui_bar(qu, qu->win->title, left, right);
+	ui_draw_bar(qu->win->title, 0, qu->sc.cols, left, right);
+	wnoutrefresh(qu->win->title);
 }
 
 static void
@@ -222,7 +205,8 @@ qui_draw_status(struct qui *qu)
 		right = _("A-H answer  Enter next  ? help  q quit ");
 	else
 		right = _("n/p move  l list  S submit  ? help  q quit ");
-	qui_bar(qu, qu->win->stat, left, right);
+	ui_draw_bar(qu->win->stat, 0, qu->sc.cols, left, right);
+	wnoutrefresh(qu->win->stat);
 }
 
 /* The prompt for an ORDER or NUMERIC answer; false when none is due. */
@@ -240,7 +224,7 @@ qui_draw_prompt(struct qui *qu, WINDOW *w)
 		return false;
 	/* TRANSLATORS: prompts of the entry line; keep them short. */
 	head = q->type == QUIZ_T_ORDER ? _("Order: ") : _("Seconds: ");
-	hw = view_width(head);
+	hw = utf8_width(head);
 	qu->typed[qu->ntyped] = '\0';
 	ui_draw_text(w, 0, 1, qu->sc.cols - 2, head, A_BOLD);
 	ui_draw_text(w, 0, 1 + hw, qu->sc.cols - 2 - hw, qu->typed, A_NORMAL);
@@ -258,7 +242,7 @@ qui_draw_entry(struct qui *qu)
 	const char *more = below && qu->top > 0 ? _("more: Up Down") :
 	    below ? _("more: Down PgDn") : _("more: Up PgUp");
 	bool cursor = false;
-	int mw = view_width(more);
+	int mw = utf8_width(more);
 
 	werase(w);
 	if (a->msg[0] != '\0')

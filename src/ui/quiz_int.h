@@ -69,6 +69,9 @@ struct qui {
 
 extern const struct screen_def qui_drill_def, qui_exam_def;
 
+/* The screen's message (the loop shows it on the entry line). */
+#define qui_message(qu, ...) screen_message(&(qu)->sc, __VA_ARGS__)
+
 /* quiz_ui.c */
 void qui_init(struct qui *qu, enum qui_mode mode);
 void qui_finish(struct qui *qu);

@@ -131,7 +131,8 @@ const char *
 screen_key_shown(const struct screen_def *d, const char *cmd)
 {
 	for (size_t i = 0; i < d->nkeys; i++)
-		if (d->keys[i].shown != NULL && strcmp(d->keys[i].cmd, cmd) == 0)
+		if (d->keys[i].shown != NULL &&
+		    strcmp(d->keys[i].cmd, cmd) == 0)
 			return d->keys[i].shown;
 	return NULL;
 }

@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "core/tcp.h"
+#include "lib/utf8.h"
 #include "sim/world.h"
 
 enum view_num { VIEW_NUM_RAW, VIEW_NUM_REL, VIEW_NUM_SYM };
@@ -146,14 +147,6 @@ char *view_dur(uint64_t ms, char *buf, size_t size);
 char *view_event_text(struct view *v, const struct sim_ev *ev,
     char *buf, size_t size);
 
-/* Display width of UTF-8 text (wcwidth), and how many bytes of s fit into
- * cols columns (*used gets their width). */
-int view_width(const char *s);
-size_t view_fit(const char *s, int cols, int *used);
-/* Break s into lines of at most cols columns; returns how many, filling up
- * to max (start, length) pairs. */
-size_t view_wrap(const char *s, int cols, size_t *start, size_t *len,
-    size_t max);
 
 /* Ladder geometry (view_ladder.c): where an arrow of label width lw is
  * drawn between the time lines at columns xc (client) and xs (server). */
