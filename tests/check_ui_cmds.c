@@ -181,9 +181,9 @@ seen(char *buf, size_t size)
 		n += snprintf(buf + n, size - (size_t)n, " sel %zu",
 		    ((struct lui *)top->state)->sel);
 	if (top == &qu.sc)
-		snprintf(buf + n, size - (size_t)n, " cur %u screen %d typed "
-		    "%zu top %d done %d answered %u", qu.es.current,
-		    (int)qu.screen, qu.ntyped, qu.top, (int)qu.done,
+		snprintf(buf + n, size - (size_t)n, " cur %u screen %d "
+		    "top %d done %d answered %u", qu.es.current,
+		    (int)qu.screen, qu.top, (int)qu.done,
 		    exam_session_score(&qu.es).answered);
 	if (top != NULL && top->def == &screen_help_def)
 		snprintf(buf + n, size - (size_t)n, " help top %d",
@@ -537,8 +537,8 @@ START_TEST(test_quiz_every_command_changes_something)
 
 			quiz_push(d == 0 ? QUI_DRILL : QUI_EXAM);
 			qu.body_rows = 3;
-			if (strcmp(n, "erase") == 0 || strcmp(n, "back") == 0)
-				qu.ntyped = 1;
+			if (strcmp(n, "back") == 0)
+				qu.screen = QUI_S_LIST;
 			if (strcmp(n, "prev") == 0 && d == 1)
 				qu.es.current = 1;
 			if (strcmp(n, "line") == 0 || strcmp(n, "page") == 0 ||
@@ -595,6 +595,36 @@ START_TEST(test_drill_letter_answers_and_judges)
 }
 END_TEST
 
+/* ORDER and NUMERIC answers are typed at the one prompt: a wrong shape
+ * keeps the text to fix, a right one is recorded. */
+START_TEST(test_drill_typed_answer_at_prompt)
+{
+	struct quiz_question *q;
+
+	quiz_push(QUI_DRILL);
+	while (qu.es.ex.q[qu.es.current].type == QUIZ_T_CHOICE) {
+		ck_assert_uint_lt(qu.es.current + 1, qu.es.ex.n);
+		keys("n");
+	}
+	q = &qu.es.ex.q[qu.es.current];
+	keys(q->type == QUIZ_T_NUMERIC ? "4" : "a");
+	ck_assert_ptr_nonnull(app.plabel);
+	keys("%\r");
+	ck_assert_ptr_nonnull(app.plabel);
+	ck_assert(app.msg_err);
+	ck_assert(!qu.es.ans[qu.es.current].given);
+	(void)app_key(&app, UI_CTRL('u'));
+	keys(q->type == QUIZ_T_NUMERIC ? "4.25\r" : "ABCDEFGH");
+	if (q->type == QUIZ_T_ORDER) {
+		while (app.len > q->nopt)
+			(void)app_key(&app, 127);
+		keys("\r");
+	}
+	ck_assert_ptr_null(app.plabel);
+	ck_assert(qu.es.ans[qu.es.current].given);
+}
+END_TEST
+
 static Suite *
 ui_cmds_suite(void)
 {
@@ -631,6 +661,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_exam_submit_asks_then_y_submits);
 	tcase_add_test(tc, test_exam_quit_asks_first);
 	tcase_add_test(tc, test_drill_letter_answers_and_judges);
+	tcase_add_test(tc, test_drill_typed_answer_at_prompt);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -58,33 +58,54 @@ qui_open(struct qui *qu)
 static int
 qui_answered(struct qui *qu)
 {
-	qu->ntyped = 0;
 	if (qu->mode == QUI_EXAM)
 		return qui_exam_changed(qu);
 	qu->to_mark = true;
 	return UI_R_ALL;
 }
 
-/* Record what was typed; false (with a hint shown) if it does not fit. */
-static bool
-qui_record_typed(struct qui *qu)
+static const char *
+qui_label(const struct quiz_question *q)
 {
+	/* TRANSLATORS: prompts of the entry line; keep them short. */
+	return q->type == QUIZ_T_ORDER ? _("Order: ") : _("Seconds: ");
+}
+
+/* Enter at the prompt: record what was typed, or show how it should
+ * look and keep it to fix. */
+static int
+qui_typed(struct screen *sc, const char *text)
+{
+	struct qui *qu = sc->state;
 	struct quiz_question *q = qui_q(qu);
 	unsigned cur = qui_current(qu);
 	struct exam_answer a;
 
-	qu->typed[qu->ntyped] = '\0';
-	if (!exam_answer_parse(q, qu->typed, &a)) {
+	if (*text == '\0')
+		return QR_ENTRY;
+	if (!exam_answer_parse(q, text, &a)) {
 		qui_message(qu, true, "%s", q->type == QUIZ_T_NUMERIC ?
 		    _("Type a number of seconds, e.g. 4.25.") :
 		    _("Type every letter once, in order, e.g. C A D B."));
-		return false;
+		screen_prompt(sc, qui_label(q), text, qui_typed);
+		return QR_ENTRY;
 	}
 	if (q->type == QUIZ_T_ORDER)
 		exam_session_order(&qu->es, cur, a.order, q->nopt);
 	else
 		exam_session_number(&qu->es, cur, a.number_ms);
-	return true;
+	return qui_answered(qu);
+}
+
+/* An ORDER or NUMERIC answer is typed at the loop's prompt, which the
+ * first letter or digit opens. */
+static int
+qui_type(struct screen *sc, char first)
+{
+	char text[2] = { first, '\0' };
+
+	screen_prompt(sc, qui_label(qui_q(sc->state)), text, qui_typed);
+	return QR_ENTRY;
 }
 
 /* arg: the option, 0 for A. */
@@ -112,14 +133,7 @@ qh_letter(SCREEN_CMD_ARGS)
 		exam_session_choose(&qu->es, qui_current(qu), (unsigned)pos);
 		return qui_answered(qu);
 	}
-	if (memchr(qu->typed, exam_label((unsigned)pos), qu->ntyped) != NULL) {
-		qui_message(qu, true, _("%c is in the order already."),
-		    exam_label((unsigned)pos));
-		return QR_ENTRY;
-	}
-	if (qu->ntyped < q->nopt && qu->ntyped + 1 < QUI_TYPED_MAX)
-		qu->typed[qu->ntyped++] = exam_label((unsigned)pos);
-	return QR_ENTRY;
+	return qui_type(sc, exam_label((unsigned)pos));
 }
 
 /* arg: the character typed. */
@@ -135,19 +149,7 @@ qh_digit(SCREEN_CMD_ARGS)
 		    "that ask for seconds; here, press a letter."));
 		return QR_ENTRY;
 	}
-	if (qu->ntyped + 1 < QUI_TYPED_MAX)
-		qu->typed[qu->ntyped++] = (char)arg;
-	return QR_ENTRY;
-}
-
-static int
-qh_erase(SCREEN_CMD_ARGS)
-{
-	struct qui *qu = sc->state;
-
-	if (qu->ntyped > 0)
-		qu->ntyped--;
-	return QR_ENTRY;
+	return qui_type(sc, (char)arg);
 }
 
 /* Open a question of the review, or the chosen one of the list. */
@@ -157,7 +159,6 @@ qui_open_question(struct qui *qu, unsigned i)
 	qu->es.current = i;
 	qu->screen = QUI_S_QUESTION;
 	qu->top = 0;
-	qu->ntyped = 0;
 	return UI_R_ALL;
 }
 
@@ -173,8 +174,6 @@ qh_enter(SCREEN_CMD_ARGS)
 			return qui_nothing(qu);
 		return qui_open_question(qu, qu->review[qu->rpos]);
 	}
-	if (qu->ntyped > 0 && !qu->done)
-		return qui_record_typed(qu) ? qui_answered(qu) : QR_ENTRY;
 	if (qu->mode == QUI_DRILL && !qu->done && !qui_a(qu)->given) {
 		qui_message(qu, false, "%s", _("Answer first, or press n to "
 		    "skip this question."));
@@ -230,11 +229,6 @@ qui_move(struct qui *qu, int d)
 		return qui_scroll(qu, d);
 	if (qu->done)
 		return qui_move_review(qu, d);
-	if (qu->ntyped > 0) {
-		if (!qui_record_typed(qu))
-			return QR_ENTRY;
-		return qui_answered(qu);
-	}
 	if (qu->mode == QUI_DRILL)
 		return qui_move_drill(qu, d);
 	if (d < 0 ? cur == 0 : cur + 1 >= qu->es.ex.n) {
@@ -337,10 +331,6 @@ qh_clear(SCREEN_CMD_ARGS)
 
 	if (!qui_open(qu))
 		return QR_ENTRY;
-	if (qu->ntyped > 0) {
-		qu->ntyped = 0;
-		return QR_ENTRY;
-	}
 	exam_session_clear(&qu->es, qui_current(qu));
 	return qui_exam_changed(qu);
 }
@@ -390,15 +380,13 @@ qh_quit(SCREEN_CMD_ARGS)
 	return QR_ENTRY;
 }
 
-/* Esc: back from the list to the question, and forget what was typed. */
+/* Esc: back from the list to the question. */
 static int
 qh_back(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
 
-	if (qu->screen == QUI_S_LIST)
-		qu->screen = QUI_S_QUESTION;
-	qu->ntyped = 0;
+	qu->screen = QUI_S_QUESTION;
 	return UI_R_ALL;
 }
 
@@ -409,7 +397,6 @@ static const struct screen_cmd qui_drill_cmds[] = {
 	CMD("answer", N_("answer with this option (or type the order of the "
 	    "segments)"), qh_letter),
 	CMD("type-number", N_("type a number of seconds"), qh_digit),
-	CMD("erase", N_("erase the last letter or digit typed"), qh_erase),
 	CMD("check", N_("check the typed answer, or go on to the next "
 	    "question"), qh_enter),
 	CMD("next", N_("next question (in the review: the next one)"),
@@ -434,7 +421,6 @@ static const struct screen_cmd qui_exam_cmds[] = {
 	CMD("answer", N_("choose an option (another letter changes it), or "
 	    "type an order"), qh_letter),
 	CMD("type-number", N_("type a number of seconds"), qh_digit),
-	CMD("erase", N_("erase the last letter or digit typed"), qh_erase),
 	CMD("record", N_("record the typed answer; in the list, open the "
 	    "chosen question"), qh_enter),
 	CMD("next", N_("next question (in the review: the next one)"),
@@ -465,8 +451,6 @@ static const struct screen_cmd qui_exam_cmds[] = {
 	{ '0', '9', "type-number", '0', "0-9" }, \
 	{ '.', 0, "type-number", '.', "." }, \
 	{ ',', 0, "type-number", '.', NULL }, \
-	{ UI_K_BACKSPACE, 0, "erase", 0, "Backspace" }, \
-	{ 127, 0, "erase", 0, NULL }, { 8, 0, "erase", 0, NULL }, \
 	{ '\r', 0, enter, 0, "Enter" }, { '\n', 0, enter, 0, NULL }, \
 	{ UI_K_ENTER, 0, enter, 0, NULL }, \
 	{ 'n', 0, "next", 0, "n" }, { ' ', 0, "next", 0, "Space" }, \

@@ -209,26 +209,20 @@ qui_draw_status(struct qui *qu)
 	wnoutrefresh(qu->win->stat);
 }
 
-/* The prompt for an ORDER or NUMERIC answer; false when none is due. */
+/* Whether an ORDER or NUMERIC answer is due: then the entry line says
+ * what to type (the loop's prompt opens at the first letter or digit). */
 static bool
-qui_draw_prompt(struct qui *qu, WINDOW *w)
+qui_draw_due(struct qui *qu, WINDOW *w)
 {
 	unsigned cur = qui_current(qu);
 	const struct quiz_question *q = &qu->es.ex.q[cur];
-	const char *head;
-	int hw;
 
 	if (qu->screen != QUI_S_QUESTION || qu->done ||
 	    q->type == QUIZ_T_CHOICE ||
 	    (qu->mode == QUI_DRILL && qu->es.ans[cur].given))
 		return false;
-	/* TRANSLATORS: prompts of the entry line; keep them short. */
-	head = q->type == QUIZ_T_ORDER ? _("Order: ") : _("Seconds: ");
-	hw = utf8_width(head);
-	qu->typed[qu->ntyped] = '\0';
-	ui_draw_text(w, 0, 1, qu->sc.cols - 2, head, A_BOLD);
-	ui_draw_text(w, 0, 1 + hw, qu->sc.cols - 2 - hw, qu->typed, A_NORMAL);
-	wmove(w, 0, 1 + hw + (int)qu->ntyped);
+	ui_draw_text(w, 0, 1, qu->sc.cols - 2, q->type == QUIZ_T_ORDER ?
+	    _("Order: ") : _("Seconds: "), A_BOLD);
 	return true;
 }
 
@@ -241,7 +235,7 @@ qui_draw_entry(struct qui *qu)
 	/* TRANSLATORS: the body scrolls; these keys show the rest. */
 	const char *more = below && qu->top > 0 ? _("more: Up Down") :
 	    below ? _("more: Down PgDn") : _("more: Up PgUp");
-	bool cursor = false;
+	bool due = false;
 	int mw = utf8_width(more);
 
 	werase(w);
@@ -249,12 +243,11 @@ qui_draw_entry(struct qui *qu)
 		ui_draw_text(w, 0, 1, qu->sc.cols - 2, a->msg,
 		    ui_look.role[a->msg_err ? ROLE_ERROR : ROLE_OK]);
 	else if (a->ask == APP_ASK_NONE)
-		cursor = qui_draw_prompt(qu, w);
-	if (!cursor && a->ask == APP_ASK_NONE && a->msg[0] == '\0' &&
+		due = qui_draw_due(qu, w);
+	if (!due && a->ask == APP_ASK_NONE && a->msg[0] == '\0' &&
 	    (below || qu->top > 0) && mw + 2 < qu->sc.cols)
 		ui_draw_text(w, 0, qu->sc.cols - mw - 1, mw, more,
 		    ui_look.role[ROLE_DIM]);
-	curs_set(cursor ? 1 : 0);
 	wnoutrefresh(w);
 }
 

@@ -6,8 +6,8 @@
  * Data model: struct qui owns an exam session (src/quiz/session.h) for
  * both modes; the drill simply never saves it.  Besides it, only
  * presentation: which screen is up (a question, the exam's question list,
- * the final report), the letters or digits being typed for an ORDER or
- * NUMERIC answer and how far the body is scrolled; messages and yes/no
+ * the final report) and how far the body is scrolled (an ORDER or
+ * NUMERIC answer is typed at the loop's prompt); messages and yes/no
  * questions are the loop's (struct app).  "done" means answers are
  * final and shown judged: the drill has run out of questions, or the
  * exam was submitted.  Then n and p walk the review list (the drill's
@@ -32,7 +32,6 @@
 
 #define QUI_MIN_COLS 40
 #define QUI_MIN_ROWS 12
-#define QUI_TYPED_MAX 24
 /* While a countdown runs, the attempt file is brought up to date this
  * often, so a crash loses little of the time record. */
 #define QUI_SAVE_EVERY_MS 10000
@@ -53,8 +52,6 @@ struct qui {
 	struct exam_session offer;	/* exam: an attempt to resume */
 	bool has_offer;
 	char *dir;			/* exam: the results directory */
-	char typed[QUI_TYPED_MAX];	/* ORDER letters or NUMERIC text */
-	size_t ntyped;
 	unsigned *review;		/* done: the questions n/p walk */
 	size_t nreview, rpos;
 	unsigned listsel;

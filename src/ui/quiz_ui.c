@@ -53,7 +53,6 @@ qui_finish(struct qui *qu)
 			qu->review[qu->nreview++] = (unsigned)i;
 	qu->screen = QUI_S_REPORT;
 	qu->top = 0;
-	qu->ntyped = 0;
 }
 
 void
