@@ -571,7 +571,7 @@ START_TEST(test_json_round_trip_and_errors)
 {
 	static const char *const bad[] = { "", "{", "{\"a\":}", "[1,]",
 	    "\"\\ud800\"", "\"a\nb\"", "{\"a\":1}x", "tru" };
-	struct qbuf b = { 0 };
+	struct sbuf b = { 0 };
 	static const char big[] =
 	    "{\"s\": 18446744073709551615, \"u\": \"\\ud83d\\ude00\"}";
 	struct json *j;

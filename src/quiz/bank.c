@@ -54,7 +54,7 @@ struct bfile {
 	unsigned wrong_line[QUIZ_MAXOPT];
 	char **last;			/* value a continuation extends */
 	bool figure_open;
-	struct qbuf figure;
+	struct sbuf figure;
 };
 
 
@@ -99,7 +99,7 @@ bclear(struct bfile *f)
 		free(f->val[k]);
 	for (unsigned i = 0; i < f->count[BK_WRONG] && i < QUIZ_MAXOPT; i++)
 		free(f->wrong[i]);
-	free(qb_take(&f->figure));
+	free(sbuf_take(&f->figure));
 	memset(f->val, 0, sizeof(f->val));
 	memset(f->wrong, 0, sizeof(f->wrong));
 	memset(f->count, 0, sizeof(f->count));
@@ -309,7 +309,7 @@ bline(struct bfile *f, struct quiz_bank *b, char *s, size_t first)
 		if (!f->figure_open)
 			return bfail(f, 1, _("a '|' line belongs to a figure; "
 			    "put 'figure:' before it"));
-		qb_add(&f->figure, "%s\n", s + 1 + (s[1] == ' '));
+		sbuf_add(&f->figure, "%s\n", s + 1 + (s[1] == ' '));
 		return true;
 	}
 	f->figure_open = false;

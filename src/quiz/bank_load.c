@@ -46,7 +46,7 @@ static char *
 bank_read(const char *path, size_t *len, struct script_err *err)
 {
 	FILE *f = fopen(path, "rb");
-	struct qbuf b = { 0 };
+	struct sbuf b = { 0 };
 	char chunk[8192];
 	size_t n;
 
@@ -58,7 +58,7 @@ bank_read(const char *path, size_t *len, struct script_err *err)
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
 	    b.len < BANK_FILE_MAX)
-		qb_addn(&b, chunk, n);
+		sbuf_addn(&b, chunk, n);
 	if (ferror(f) || b.len >= BANK_FILE_MAX)
 		snprintf(err->msg, sizeof(err->msg), "%s", ferror(f) ?
 		    strerror(errno) : _("file too large"));
@@ -68,7 +68,7 @@ bank_read(const char *path, size_t *len, struct script_err *err)
 		return NULL;
 	}
 	*len = b.len;
-	return qb_take(&b);
+	return sbuf_take(&b);
 }
 
 bool

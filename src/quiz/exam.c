@@ -144,23 +144,23 @@ exam_label(unsigned pos)
 char *
 exam_answer_str(const struct quiz_question *q)
 {
-	struct qbuf b = { 0 };
+	struct sbuf b = { 0 };
 	char s[32];
 
 	switch (q->type) {
 	case QUIZ_T_CHOICE:
-		qb_add(&b, "%c", exam_label(q->correct));
+		sbuf_add(&b, "%c", exam_label(q->correct));
 		break;
 	case QUIZ_T_ORDER:
 		for (unsigned j = 0; j < q->nopt; j++)
 			for (unsigned pos = 0; pos < q->nopt; pos++)
 				if (q->shown[pos] == j)
-					qb_add(&b, j ? " %c" : "%c",
+					sbuf_add(&b, j ? " %c" : "%c",
 					    exam_label(pos));
 		break;
 	case QUIZ_T_NUMERIC:
-		qb_add(&b, "%s", quiz_seconds_str(q->answer_ms, s, sizeof(s)));
+		sbuf_add(&b, "%s", quiz_seconds_str(q->answer_ms, s, sizeof(s)));
 		break;
 	}
-	return qb_take(&b);
+	return sbuf_take(&b);
 }

@@ -50,51 +50,51 @@ exam_penalty_str(unsigned nopt)
 }
 
 static void
-html_escape(struct qbuf *b, const char *s)
+html_escape(struct sbuf *b, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		if (*s == '&')
-			qb_add(b, "&amp;");
+			sbuf_add(b, "&amp;");
 		else if (*s == '<')
-			qb_add(b, "&lt;");
+			sbuf_add(b, "&lt;");
 		else if (*s == '>')
-			qb_add(b, "&gt;");
+			sbuf_add(b, "&gt;");
 		else if (*s == '"')
-			qb_add(b, "&quot;");
+			sbuf_add(b, "&quot;");
 		else
-			qb_addn(b, s, 1);
+			sbuf_addn(b, s, 1);
 	}
 }
 
 static char *
 html_of(const char *text)
 {
-	struct qbuf b = { 0 };
+	struct sbuf b = { 0 };
 
 	html_escape(&b, text);
-	return qb_take(&b);
+	return sbuf_take(&b);
 }
 
 static char *
 question_html(const struct quiz_question *q)
 {
-	struct qbuf b = { 0 };
+	struct sbuf b = { 0 };
 
-	qb_add(&b, "<p>");
+	sbuf_add(&b, "<p>");
 	html_escape(&b, q->stem);
-	qb_add(&b, "</p>");
+	sbuf_add(&b, "</p>");
 	if (q->figure != NULL) {
-		qb_add(&b, "<pre>");
+		sbuf_add(&b, "<pre>");
 		html_escape(&b, q->figure);
-		qb_add(&b, "</pre>");
+		sbuf_add(&b, "</pre>");
 	}
 	if (q->type == QUIZ_T_ORDER) {
-		qb_add(&b, "<p>");
+		sbuf_add(&b, "<p>");
 		html_escape(&b, _("Match each segment with its position (1 is "
 		    "sent first)."));
-		qb_add(&b, "</p>");
+		sbuf_add(&b, "</p>");
 	}
-	return qb_take(&b);
+	return sbuf_take(&b);
 }
 
 /* ---------------------------------------------------------------- GIFT */
@@ -329,32 +329,32 @@ anki_field(FILE *out, const char *s)
 static char *
 anki_front(const struct quiz_question *q)
 {
-	struct qbuf b = { 0 };
+	struct sbuf b = { 0 };
 
-	qb_add(&b, "%s\n", q->stem);
+	sbuf_add(&b, "%s\n", q->stem);
 	if (q->figure != NULL)
-		qb_add(&b, "\n%s", q->figure);
+		sbuf_add(&b, "\n%s", q->figure);
 	for (unsigned pos = 0; pos < q->nopt; pos++)
-		qb_add(&b, "\n%c) %s", exam_label(pos),
+		sbuf_add(&b, "\n%c) %s", exam_label(pos),
 		    q->opt[quiz_shown(q, pos)].text);
-	return qb_take(&b);
+	return sbuf_take(&b);
 }
 
 static char *
 anki_back(const struct quiz_question *q)
 {
-	struct qbuf b = { 0 };
+	struct sbuf b = { 0 };
 	char *ans = exam_answer_str(q);
 
-	qb_add(&b, "%s", ans);
+	sbuf_add(&b, "%s", ans);
 	if (q->type == QUIZ_T_CHOICE)
-		qb_add(&b, ") %s", q->opt[q->correct].text);
+		sbuf_add(&b, ") %s", q->opt[q->correct].text);
 	else if (q->type == QUIZ_T_NUMERIC)
-		qb_add(&b, " s");
+		sbuf_add(&b, " s");
 	if (q->explain != NULL)
-		qb_add(&b, "\n\n%s", q->explain);
+		sbuf_add(&b, "\n\n%s", q->explain);
 	free(ans);
-	return qb_take(&b);
+	return sbuf_take(&b);
 }
 
 void

@@ -28,26 +28,26 @@
 
 /* Pad the current line (from its start) to col. */
 static void
-pad(struct qbuf *b, size_t col)
+pad(struct sbuf *b, size_t col)
 {
 	size_t start = b->len;
 
 	while (start > 0 && b->p[start - 1] != '\n')
 		start--;
 	while (b->len - start < col)
-		qb_addn(b, " ", 1);
+		sbuf_addn(b, " ", 1);
 }
 
 static void
-ladder_side(struct qbuf *b, enum sim_host_id h, const char *text)
+ladder_side(struct sbuf *b, enum sim_host_id h, const char *text)
 {
 	if (h == HOST_SERVER)
 		pad(b, LADDER_LEFT + LADDER_MID);
-	qb_add(b, "%s\n", text);
+	sbuf_add(b, "%s\n", text);
 }
 
 static void
-ladder_seg(struct qbuf *b, const struct sim_ev *e)
+ladder_seg(struct sbuf *b, const struct sim_ev *e)
 {
 	char seg[96], mid[128];
 	size_t n, width;
@@ -66,17 +66,17 @@ ladder_seg(struct qbuf *b, const struct sim_ev *e)
 	else
 		mid[0] = '<';
 	pad(b, LADDER_LEFT);
-	qb_add(b, "%s\n", mid);
+	sbuf_add(b, "%s\n", mid);
 }
 
 char *
 quiz_ladder(const enum tcp_state before[2], const struct sim_ev *ev,
     size_t n)
 {
-	struct qbuf b = { 0 };
+	struct sbuf b = { 0 };
 	char line[128];
 
-	qb_add(&b, "%s", tcp_state_name(before[0]));
+	sbuf_add(&b, "%s", tcp_state_name(before[0]));
 	ladder_side(&b, HOST_SERVER, tcp_state_name(before[1]));
 	for (size_t i = 0; i < n; i++) {
 		const struct sim_ev *e = &ev[i];
@@ -95,7 +95,7 @@ quiz_ladder(const enum tcp_state before[2], const struct sim_ev *ev,
 			ladder_side(&b, e->host, line);
 		}
 	}
-	return qb_take(&b);
+	return sbuf_take(&b);
 }
 
 /* The ladder of c[k] after c[0..k), or NULL if it is impossible there. */
@@ -215,22 +215,22 @@ event_add(struct quiz_question *q, const struct story *st, unsigned k,
 static char *
 event_figure(const struct story *st, unsigned k, const char *ladder)
 {
-	struct qbuf b = { 0 };
+	struct sbuf b = { 0 };
 	struct world w;
 	char fl[96];
 
 	quiz_replay(&w, st->cmd, k);
 	if (w.nwire == 0)
-		qb_add(&b, "%s\n", _("In flight: nothing"));
+		sbuf_add(&b, "%s\n", _("In flight: nothing"));
 	for (size_t i = 0; i < w.nwire; i++)
-		qb_add(&b, "%s %s\n", _("In flight:"),
+		sbuf_add(&b, "%s %s\n", _("In flight:"),
 		    script_flight_str(&w.wire[i], fl, sizeof(fl)));
 	world_free(&w);
 	/* Pad by display columns: the host names are translated. */
-	qb_add(&b, "\n%s%-*s%s\n", utf8_pad(_("client"), LADDER_LEFT, fl,
+	sbuf_add(&b, "\n%s%-*s%s\n", utf8_pad(_("client"), LADDER_LEFT, fl,
 	    sizeof(fl)), LADDER_MID, "", _("server"));
-	qb_add(&b, "%s", ladder);
-	return qb_take(&b);
+	sbuf_add(&b, "%s", ladder);
+	return sbuf_take(&b);
 }
 
 static bool

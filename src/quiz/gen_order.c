@@ -70,35 +70,35 @@ story_send_len(const struct story *st, enum story_phase ph)
 static void
 order_stem(struct quiz_question *q, const struct story *st)
 {
-	struct qbuf b = { 0 };
+	struct sbuf b = { 0 };
 	enum sim_host_id x = st->closer, y = (enum sim_host_id)(1 - x);
 
-	qb_add(&b, _("The server listens and the client connects (client ISN "
+	sbuf_add(&b, _("The server listens and the client connects (client ISN "
 	    "%lu, server ISN %lu)."), (unsigned long)st->isn[0],
 	    (unsigned long)st->isn[1]);
 	if (st->data)
-		qb_sentence_gap(&b);
+		quiz_sentence_gap(&b);
 	if (st->data)
-		qb_add(&b, _("Then the %s's application writes %u bytes."),
+		sbuf_add(&b, _("Then the %s's application writes %u bytes."),
 		    quiz_host_str(st->data_from), (unsigned)st->data_len);
-	qb_sentence_gap(&b);
+	quiz_sentence_gap(&b);
 	if (st->close == CLOSE_HALF)
-		qb_add(&b, _("Then the %s shuts down its sending side, the %s "
+		sbuf_add(&b, _("Then the %s shuts down its sending side, the %s "
 		    "writes %u more bytes and then closes."), quiz_host_str(x),
 		    quiz_host_str(y), (unsigned)story_send_len(st, PH_CLOSE));
 	else
-		qb_add(&b, _("Then the %s closes first and the %s closes as "
+		sbuf_add(&b, _("Then the %s closes first and the %s closes as "
 		    "soon as it has read the end of the stream."),
 		    quiz_host_str(x), quiz_host_str(y));
 	if (st->delayed_ack) {
-		qb_sentence_gap(&b);
-		qb_add(&b, "%s", _("Delayed ACK is on: the ACK of a FIN "
+		quiz_sentence_gap(&b);
+		sbuf_add(&b, "%s", _("Delayed ACK is on: the ACK of a FIN "
 		    "waits to ride on the next segment."));
 	}
-	qb_sentence_gap(&b);
-	qb_add(&b, "%s", _("Nothing is lost. Put these segments in the "
+	quiz_sentence_gap(&b);
+	sbuf_add(&b, "%s", _("Nothing is lost. Put these segments in the "
 	    "order they are sent."));
-	q->stem = qb_take(&b);
+	q->stem = sbuf_take(&b);
 }
 
 static bool

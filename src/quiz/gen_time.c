@@ -88,12 +88,12 @@ add_open(struct plan *p)
 static char *
 plan_text(const struct plan *p, unsigned from, unsigned to)
 {
-	struct qbuf b = { 0 };
+	struct sbuf b = { 0 };
 	char line[256];
 
 	for (unsigned i = from; i < to; i++)
-		qb_add(&b, "%s\n", script_format(&p->c[i], line, sizeof(line)));
-	return qb_take(&b);
+		sbuf_add(&b, "%s\n", script_format(&p->c[i], line, sizeof(line)));
+	return sbuf_take(&b);
 }
 
 /* When does host h reach CLOSED after the prefix?  False if it never does
@@ -339,15 +339,15 @@ whatif_options(struct quiz_question *q, const struct plan *p,
 static char *
 whatif_steps(const char *then)
 {
-	struct qbuf b = { 0 };
+	struct sbuf b = { 0 };
 
 	while (*then != '\0') {
 		size_t n = strcspn(then, "\n");
 
-		qb_add(&b, "%s%.*s", b.len ? "; " : "", (int)n, then);
+		sbuf_add(&b, "%s%.*s", b.len ? "; " : "", (int)n, then);
 		then += n + (then[n] != '\0');
 	}
-	return qb_take(&b);
+	return sbuf_take(&b);
 }
 
 bool

@@ -21,26 +21,26 @@
 #define JSON_MAXDEPTH 32
 
 void
-json_put_str(struct qbuf *b, const char *s)
+json_put_str(struct sbuf *b, const char *s)
 {
-	qb_addn(b, "\"", 1);
+	sbuf_addn(b, "\"", 1);
 	for (; *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		if (c == '"' || c == '\\')
-			qb_add(b, "\\%c", c);
+			sbuf_add(b, "\\%c", c);
 		else if (c == '\n')
-			qb_add(b, "\\n");
+			sbuf_add(b, "\\n");
 		else if (c == '\r')
-			qb_add(b, "\\r");
+			sbuf_add(b, "\\r");
 		else if (c == '\t')
-			qb_add(b, "\\t");
+			sbuf_add(b, "\\t");
 		else if (c < 0x20 || c == 0x7f)
-			qb_add(b, "\\u%04x", c);
+			sbuf_add(b, "\\u%04x", c);
 		else
-			qb_addn(b, s, 1);
+			sbuf_addn(b, s, 1);
 	}
-	qb_addn(b, "\"", 1);
+	sbuf_addn(b, "\"", 1);
 }
 
 struct jcur {
@@ -90,7 +90,7 @@ jhex4(struct jcur *c)
 }
 
 static void
-jutf8(struct qbuf *b, unsigned long u)
+jutf8(struct sbuf *b, unsigned long u)
 {
 	char o[4];
 	size_t n;
@@ -110,11 +110,11 @@ jutf8(struct qbuf *b, unsigned long u)
 		o[2] = (char)(0x80 | ((u >> 6) & 0x3f));
 		o[3] = (char)(0x80 | (u & 0x3f)), n = 4;
 	}
-	qb_addn(b, o, n);
+	sbuf_addn(b, o, n);
 }
 
 static bool
-jescape(struct jcur *c, struct qbuf *b)
+jescape(struct jcur *c, struct sbuf *b)
 {
 	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
 	const char *k;
@@ -126,7 +126,7 @@ jescape(struct jcur *c, struct qbuf *b)
 		if ((k = strchr(from, *c->p)) == NULL || *c->p == '\0')
 			return false;
 		c->p++;
-		qb_addn(b, &to[k - from], 1);
+		sbuf_addn(b, &to[k - from], 1);
 		return true;
 	}
 	c->p++;
@@ -146,7 +146,7 @@ jescape(struct jcur *c, struct qbuf *b)
 static char *
 jstring(struct jcur *c)
 {
-	struct qbuf b = { 0 };
+	struct sbuf b = { 0 };
 
 	c->p++;
 	while (c->p < c->end && *c->p != '"') {
@@ -157,14 +157,14 @@ jstring(struct jcur *c)
 			return NULL;
 		}
 		if (ch != '\\')
-			qb_addn(&b, c->p++, 1);
+			sbuf_addn(&b, c->p++, 1);
 	}
 	if (c->p >= c->end) {
 		free(b.p);
 		return NULL;
 	}
 	c->p++;
-	return qb_take(&b);
+	return sbuf_take(&b);
 }
 
 static bool jvalue(struct jcur *c, struct json *j, int depth);

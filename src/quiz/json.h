@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct qbuf;
+struct sbuf;
 
 enum json_type { JSON_NULL, JSON_BOOL, JSON_NUM, JSON_STR, JSON_ARR,
     JSON_OBJ };
@@ -29,7 +29,7 @@ struct json {
 };
 
 /* Append s as a JSON string literal (quotes included). */
-void json_put_str(struct qbuf *b, const char *s);
+void json_put_str(struct sbuf *b, const char *s);
 
 /* Parse text; NULL on error with *errpos set to the byte offset. */
 struct json *json_parse(const char *text, size_t len, size_t *errpos);

@@ -177,16 +177,7 @@ quiz_opt_shuffle(struct quiz_question *q, struct quiz_rng *r)
 }
 
 void
-qb_addn(struct qbuf *b, const char *s, size_t n)
-{
-	xgrow(&b->p, &b->cap, b->len + n + 1, 1);
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-void
-qb_sentence_gap(struct qbuf *b)
+quiz_sentence_gap(struct sbuf *b)
 {
 	static const char *const full[] = { "\u3002", "\uff01", "\uff1f",
 	    "\uff09" };
@@ -197,35 +188,7 @@ qb_sentence_gap(struct qbuf *b)
 		if (b->len >= n && memcmp(b->p + b->len - n, full[i], n) == 0)
 			return;
 	}
-	qb_addn(b, " ", 1);
-}
-
-void
-qb_add(struct qbuf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n <= 0)
-		return;
-	xgrow(&b->p, &b->cap, b->len + (size_t)n + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
-}
-
-char *
-qb_take(struct qbuf *b)
-{
-	char *p = b->p != NULL ? b->p : xstrdup("");
-
-	b->p = NULL;
-	b->len = b->cap = 0;
-	return p;
+	sbuf_addn(b, " ", 1);
 }
 
 char *

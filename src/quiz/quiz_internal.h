@@ -5,7 +5,7 @@
  * some data, a closing) kept as an array of struct cmd with the phase each
  * command belongs to.  Generators cut a story somewhere and ask about that
  * point; replaying the commands on a fresh world recreates it exactly.
- * Text is assembled in a growable struct qbuf.
+ * Text is assembled in a growing struct sbuf (lib/sbuf.h).
  */
 #ifndef TCPTEACH_QUIZ_INTERNAL_H
 #define TCPTEACH_QUIZ_INTERNAL_H
@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/sbuf.h"
 #include "quiz/quiz.h"
 #include "sim/world.h"
 
@@ -23,18 +24,9 @@
 #define QUIZ_PRINTF(a, b)
 #endif
 
-struct qbuf {
-	char *p;
-	size_t len, cap;
-};
-
-void qb_add(struct qbuf *b, const char *fmt, ...) QUIZ_PRINTF(2, 3);
-void qb_addn(struct qbuf *b, const char *s, size_t n);
 /* Between two sentences: a space, unless the last one ended in full-width
  * punctuation (Chinese puts no space after "。"). */
-void qb_sentence_gap(struct qbuf *b);
-/* The text so far (never NULL); the buffer is left empty. */
-char *qb_take(struct qbuf *b);
+void quiz_sentence_gap(struct sbuf *b);
 char *quiz_strdupf(const char *fmt, ...) QUIZ_PRINTF(1, 2);
 
 enum story_phase { PH_SETUP, PH_OPEN, PH_DATA, PH_CLOSE, PH_END };

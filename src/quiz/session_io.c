@@ -30,63 +30,63 @@
 #define ATTEMPT_MAX (8 * 1024 * 1024)
 
 static void
-json_answer(struct qbuf *b, const struct quiz_question *q,
+json_answer(struct sbuf *b, const struct quiz_question *q,
     const struct exam_answer *a)
 {
 	char s[32];
 
 	if (!a->given) {
-		qb_add(b, "\"answer\": null");
+		sbuf_add(b, "\"answer\": null");
 		return;
 	}
-	qb_add(b, "\"answer\": \"");
+	sbuf_add(b, "\"answer\": \"");
 	if (q->type == QUIZ_T_CHOICE) {
-		qb_add(b, "%c\", \"choice\": %u", exam_label(a->choice),
+		sbuf_add(b, "%c\", \"choice\": %u", exam_label(a->choice),
 		    a->choice);
 	} else if (q->type == QUIZ_T_NUMERIC) {
-		qb_add(b, "%s\", \"ms\": %llu", quiz_seconds_str(a->number_ms,
+		sbuf_add(b, "%s\", \"ms\": %llu", quiz_seconds_str(a->number_ms,
 		    s, sizeof(s)), (unsigned long long)a->number_ms);
 	} else {
 		for (unsigned j = 0; j < q->nopt; j++)
-			qb_add(b, j ? " %c" : "%c", exam_label(a->order[j]));
-		qb_add(b, "\", \"order\": [");
+			sbuf_add(b, j ? " %c" : "%c", exam_label(a->order[j]));
+		sbuf_add(b, "\", \"order\": [");
 		for (unsigned j = 0; j < q->nopt; j++)
-			qb_add(b, j ? ", %u" : "%u", a->order[j]);
-		qb_add(b, "]");
+			sbuf_add(b, j ? ", %u" : "%u", a->order[j]);
+		sbuf_add(b, "]");
 	}
 }
 
 static void
-json_params(struct qbuf *b, const struct exam_session *s)
+json_params(struct sbuf *b, const struct exam_session *s)
 {
 	const struct exam_params *p = &s->ex.p;
 
-	qb_add(b, "{\n  \"format\": \"tcpteach-exam-attempt\",\n"
+	sbuf_add(b, "{\n  \"format\": \"tcpteach-exam-attempt\",\n"
 	    "  \"version\": %d,\n  \"program\": ", EXAM_RESULT_VERSION);
 	json_put_str(b, PACKAGE_STRING);
-	qb_add(b, ",\n  \"seed\": %llu,\n  \"student\": ",
+	sbuf_add(b, ",\n  \"seed\": %llu,\n  \"student\": ",
 	    (unsigned long long)p->seed);
 	json_put_str(b, p->student);
-	qb_add(b, ",\n  \"count\": %u,\n  \"minutes\": %u,\n  \"topics\": [",
+	sbuf_add(b, ",\n  \"count\": %u,\n  \"minutes\": %u,\n  \"topics\": [",
 	    p->count, p->minutes);
 	for (unsigned t = 0, k = 0; t < QUIZ_NTOPICS; t++)
 		if (p->topics & QUIZ_TOPIC_BIT(t))
-			qb_add(b, "%s\"%s\"", k++ ? ", " : "",
+			sbuf_add(b, "%s\"%s\"", k++ ? ", " : "",
 			    quiz_topic_name((enum quiz_topic)t));
-	qb_add(b, "],\n  \"lang\": ");
+	sbuf_add(b, "],\n  \"lang\": ");
 	json_put_str(b, p->lang);
-	qb_add(b, ",\n  \"bank\": %s,\n", p->generated_only ? "false" :
+	sbuf_add(b, ",\n  \"bank\": %s,\n", p->generated_only ? "false" :
 	    "true");
 }
 
 char *
 exam_session_json(const struct exam_session *s)
 {
-	struct qbuf b = { 0 };
+	struct sbuf b = { 0 };
 	struct exam_score sc = exam_session_score(s);
 
 	json_params(&b, s);
-	qb_add(&b, "  \"started\": %lld,\n  \"elapsed_ms\": %llu,\n"
+	sbuf_add(&b, "  \"started\": %lld,\n  \"elapsed_ms\": %llu,\n"
 	    "  \"limit_ms\": %llu,\n  \"submitted\": %s,\n",
 	    (long long)s->started, (unsigned long long)s->elapsed_ms,
 	    (unsigned long long)s->limit_ms, s->submitted ? "true" : "false");
@@ -94,30 +94,30 @@ exam_session_json(const struct exam_session *s)
 	 * it holds neither the answer key nor a score that would reveal,
 	 * answer by answer, which choices are right. */
 	if (s->submitted)
-		qb_add(&b, "  \"score\": {\"right\": %u, \"answered\": %u, "
+		sbuf_add(&b, "  \"score\": {\"right\": %u, \"answered\": %u, "
 		    "\"total\": %u, \"percent\": %u},\n", sc.right,
 		    sc.answered, sc.total, sc.percent);
-	qb_add(&b, "  \"questions\": [");
+	sbuf_add(&b, "  \"questions\": [");
 	for (size_t i = 0; i < s->ex.n; i++) {
 		const struct quiz_question *q = &s->ex.q[i];
 
-		qb_add(&b, "%s\n    {\"id\": ", i ? "," : "");
+		sbuf_add(&b, "%s\n    {\"id\": ", i ? "," : "");
 		json_put_str(&b, q->id);
-		qb_add(&b, ", \"kind\": \"%s\", ", quiz_kind_name(q->kind));
+		sbuf_add(&b, ", \"kind\": \"%s\", ", quiz_kind_name(q->kind));
 		json_answer(&b, q, &s->ans[i]);
 		if (s->submitted) {
 			char *right = exam_answer_str(q);
 
-			qb_add(&b, ", \"right\": ");
+			sbuf_add(&b, ", \"right\": ");
 			json_put_str(&b, right);
-			qb_add(&b, ", \"correct\": %s", exam_answer_right(q,
+			sbuf_add(&b, ", \"correct\": %s", exam_answer_right(q,
 			    &s->ans[i]) ? "true" : "false");
 			free(right);
 		}
-		qb_add(&b, "}");
+		sbuf_add(&b, "}");
 	}
-	qb_add(&b, "\n  ]\n}\n");
-	return qb_take(&b);
+	sbuf_add(&b, "\n  ]\n}\n");
+	return sbuf_take(&b);
 }
 
 int
@@ -263,7 +263,7 @@ static char *
 resume_read(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
-	struct qbuf b = { 0 };
+	struct sbuf b = { 0 };
 	char chunk[8192];
 	size_t n;
 
@@ -271,10 +271,10 @@ resume_read(const char *path, size_t *len)
 		return NULL;
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
 	    b.len < ATTEMPT_MAX)
-		qb_addn(&b, chunk, n);
+		sbuf_addn(&b, chunk, n);
 	fclose(f);
 	*len = b.len;
-	return qb_take(&b);
+	return sbuf_take(&b);
 }
 
 bool

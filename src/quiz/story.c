@@ -289,7 +289,7 @@ quiz_replay(struct world *w, const struct cmd *c, unsigned n)
 }
 
 static void
-annotate(struct qbuf *b, const struct world *w, const struct cmd *c,
+annotate(struct sbuf *b, const struct world *w, const struct cmd *c,
     size_t start)
 {
 	char fl[96];
@@ -301,14 +301,14 @@ annotate(struct qbuf *b, const struct world *w, const struct cmd *c,
 	if ((f = world_find(w, &c->sel)) == NULL)
 		return;
 	while (b->len - start < 24)
-		qb_addn(b, " ", 1);
-	qb_add(b, "# %s", script_flight_str(f, fl, sizeof(fl)));
+		sbuf_addn(b, " ", 1);
+	sbuf_add(b, "# %s", script_flight_str(f, fl, sizeof(fl)));
 }
 
 char *
 quiz_scenario_text(const struct cmd *c, unsigned n, bool annotate_it)
 {
-	struct qbuf b = { 0 };
+	struct sbuf b = { 0 };
 	struct world w;
 	struct sim_result res;
 	char line[512];
@@ -318,14 +318,14 @@ quiz_scenario_text(const struct cmd *c, unsigned n, bool annotate_it)
 	for (unsigned i = 0; i < n; i++) {
 		size_t start = b.len;
 
-		qb_add(&b, "%s", script_format(&c[i], line, sizeof(line)));
+		sbuf_add(&b, "%s", script_format(&c[i], line, sizeof(line)));
 		if (annotate_it)
 			annotate(&b, &w, &c[i], start);
-		qb_addn(&b, "\n", 1);
+		sbuf_addn(&b, "\n", 1);
 		(void)world_apply(&w, &c[i], &res);
 	}
 	world_free(&w);
-	return qb_take(&b);
+	return sbuf_take(&b);
 }
 
 char *

@@ -166,7 +166,7 @@ f_expect(struct sbuf *f, const struct cmd *c)
 char *
 script_format(const struct cmd *c, char *buf, size_t size)
 {
-	struct sbuf f = { buf, size, 0 };
+	struct sbuf f = { buf, size, 0, false };
 	const struct script_command *sc = &script_commands[c->kind];
 
 	if (size == 0)

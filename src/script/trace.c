@@ -36,7 +36,7 @@ t_seg(struct sbuf *t, const struct tcp_seg *seg)
 char *
 script_flight_str(const struct flight *f, char *buf, size_t size)
 {
-	struct sbuf t = { buf, size, 0 };
+	struct sbuf t = { buf, size, 0, false };
 
 	if (size == 0)
 		return buf;
@@ -73,7 +73,7 @@ t_tcp(struct sbuf *t, const struct sim_ev *ev)
 {
 	const struct tcp_ev *e = &ev->tcp;
 	char fl[80], due[24];
-	struct sbuf d = { due, sizeof(due), 0 };
+	struct sbuf d = { due, sizeof(due), 0, false };
 
 	switch (e->kind) {
 	case TCP_EV_STATE:
@@ -116,7 +116,7 @@ t_tcp(struct sbuf *t, const struct sim_ev *ev)
 char *
 script_trace_line(const struct sim_ev *ev, char *buf, size_t size)
 {
-	struct sbuf t = { buf, size, 0 };
+	struct sbuf t = { buf, size, 0, false };
 	const char *who = ev->host == HOST_SERVER ? "server" : "client";
 	char fl[80];
 

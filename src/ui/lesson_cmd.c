@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/sbuf.h"
 #include "script/parse.h"
 #include "ui/lesson_int.h"
 
@@ -225,8 +226,9 @@ lui_h_solution(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 	const struct cmd *sol;
-	char said[400] = "", line[256];
-	size_t n, o = 0;
+	struct sbuf said = { 0 };
+	char line[256], *text;
+	size_t n;
 
 	lu->pfollow = true;
 	if (lui_step(lu)->kind == LESSON_QUESTION) {
@@ -243,18 +245,17 @@ lui_h_solution(SCREEN_CMD_ARGS)
 	sol = lrun_solution(&lu->lr, &n);
 	for (size_t i = 0; i < n; i++) {
 		(void)session_do(&lu->ui.s, &sol[i]);
-		script_format(&sol[i], line, sizeof(line));
-		o += (size_t)snprintf(said + o, o < sizeof(said) ?
-		    sizeof(said) - o : 0, "%s%s", i > 0 ? "; " : "", line);
-		if (o >= sizeof(said))
-			o = sizeof(said) - 1;
+		sbuf_add(&said, "%s%s", i > 0 ? "; " : "",
+		    script_format(&sol[i], line, sizeof(line)));
 	}
 	ui_start_anim(&lu->ui);
 	lu->solved = true;
 	lui_changed(lu);
 	/* TRANSLATORS: scenario commands separated by semicolons. */
+	text = sbuf_take(&said);
 	lui_message(lu, false, _("The solution, played from the step's "
-	    "start: %s"), said);
+	    "start: %s"), text);
+	free(text);
 	return UI_R_ALL;
 }
 
