@@ -227,16 +227,3 @@ quiz_seconds_str(uint64_t ms, char *buf, size_t size)
 	return buf;
 }
 
-char *
-quiz_seg_str(const struct tcp_seg *s, char *buf, size_t size)
-{
-	char fl[TCP_FLAGS_BUFSZ];
-	int n;
-
-	n = snprintf(buf, size, "%s seq=%lu", tcp_flags_str(s->flags, fl),
-	    (unsigned long)s->seq);
-	if ((s->flags & TCP_ACK) && n > 0 && (size_t)n < size)
-		snprintf(buf + n, size - (size_t)n, " ack=%lu",
-		    (unsigned long)s->ack);
-	return buf;
-}

@@ -99,6 +99,8 @@ bool quiz_last_change(const struct cmd *c, unsigned n, enum sim_host_id h,
 const char *quiz_host_str(enum sim_host_id h);	/* translated */
 
 /* "FIN+ACK seq=100 ack=300" (no ack= without the ACK flag). */
-char *quiz_seg_str(const struct tcp_seg *s, char *buf, size_t size);
+/* "SYN+ACK seq=299 ack=100": the segment without its length. */
+#define quiz_seg_str(s, buf, size) \
+	sim_seg_text(s, NULL, NULL, SIM_SEG_NO_LEN, buf, size)
 
 #endif

@@ -24,13 +24,10 @@
 static void
 t_seg(struct sbuf *t, const struct tcp_seg *seg)
 {
-	char flags[TCP_FLAGS_BUFSZ];
+	char text[96];
 
-	sbuf_add(t, "%s seq=%lu", seg->flags ? script_flags_str(seg->flags,
-	    flags) : "-", (unsigned long)seg->seq);
-	if (seg->flags & TCP_ACK)
-		sbuf_add(t, " ack=%lu", (unsigned long)seg->ack);
-	sbuf_add(t, " len=%u", (unsigned)seg->len);
+	sbuf_add(t, "%s", sim_seg_text(seg, NULL, NULL, SIM_SEG_LEN, text,
+	    sizeof(text)));
 }
 
 char *

@@ -73,7 +73,7 @@ expect_flight(const struct cmd *c, const char *what, const struct flight *f,
 		    _("expected %s %s, got nothing"), what, want);
 	if (expect_seg_matches(&c->seg, &f->seg))
 		return SIM_OK;
-	sim_seg_str(&f->seg, got, sizeof(got));
+	sim_seg_text(&f->seg, NULL, NULL, SIM_SEG_LEN, got, sizeof(got));
 	return sim_fail(res, SIM_EXPECT_FAILED, _("expected %s %s, got #%lu %s %s"),
 	    what, want, (unsigned long)f->id, sim_dir_name(f->dir), got);
 }
@@ -85,7 +85,8 @@ expect_inflight_none(const struct world *w, struct sim_result *res)
 
 	if (w->nwire == 0)
 		return SIM_OK;
-	sim_seg_str(&w->wire[0].seg, got, sizeof(got));
+	sim_seg_text(&w->wire[0].seg, NULL, NULL, SIM_SEG_LEN, got,
+	    sizeof(got));
 	return sim_fail(res, SIM_EXPECT_FAILED,
 	    _("expected inflight none, got %zu in flight (oldest #%lu %s %s)"),
 	    w->nwire, (unsigned long)w->wire[0].id,

@@ -417,17 +417,24 @@ world_next_timer(const struct world *w, enum sim_host_id *host,
 }
 
 char *
-sim_seg_str(const struct tcp_seg *seg, char *buf, size_t size)
+sim_seg_text(const struct tcp_seg *seg, const char *seq, const char *ack,
+    enum sim_seg_len len, char *buf, size_t size)
 {
-	char fl[TCP_FLAGS_BUFSZ];
+	char fl[TCP_FLAGS_BUFSZ], sq[16], ak[16];
+	int n;
 
-	if (seg->flags & TCP_ACK)
-		snprintf(buf, size, "%s seq=%lu ack=%lu len=%u",
-		    tcp_flags_str(seg->flags, fl), (unsigned long)seg->seq,
-		    (unsigned long)seg->ack, (unsigned)seg->len);
-	else
-		snprintf(buf, size, "%s seq=%lu len=%u",
-		    tcp_flags_str(seg->flags, fl), (unsigned long)seg->seq,
+	if (seq == NULL)
+		snprintf(sq, sizeof(sq), "%lu", (unsigned long)seg->seq);
+	if (ack == NULL)
+		snprintf(ak, sizeof(ak), "%lu", (unsigned long)seg->ack);
+	n = snprintf(buf, size, "%s seq=%s", tcp_flags_str(seg->flags, fl),
+	    seq != NULL ? seq : sq);
+	if ((seg->flags & TCP_ACK) && n > 0 && (size_t)n < size)
+		n += snprintf(buf + n, size - (size_t)n, " ack=%s",
+		    ack != NULL ? ack : ak);
+	if ((len == SIM_SEG_LEN || (len == SIM_SEG_LEN_NONZERO &&
+	    seg->len > 0)) && n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, " len=%u",
 		    (unsigned)seg->len);
 	return buf;
 }

@@ -129,6 +129,13 @@ const struct flight *world_find(const struct world *w,
 bool world_next_timer(const struct world *w, enum sim_host_id *host,
     enum tcp_timer *t, uint64_t *due);
 uint64_t world_dur_ms(const struct world *w, const struct cmd_dur *d);
+/* How a segment reads everywhere: "SYN+ACK seq=299 ack=100 len=0": the
+ * flags, seq, ack when the ACK flag is set, then the length as len says.
+ * seq and ack are the numbers as shown (relative, symbolic), or NULL for
+ * the raw ones. */
+enum sim_seg_len { SIM_SEG_LEN, SIM_SEG_LEN_NONZERO, SIM_SEG_NO_LEN };
+char *sim_seg_text(const struct tcp_seg *seg, const char *seq,
+    const char *ack, enum sim_seg_len len, char *buf, size_t size);
 const char *sim_host_name(enum sim_host_id h);		/* "client" */
 const char *sim_dir_name(enum sim_dir d);		/* "c>s" */
 const char *sim_profile_name(enum sim_profile p);	/* "rfc9293" */

@@ -153,21 +153,14 @@ view_label(const struct view *v, const struct view_arrow *a,
 {
 	enum sim_host_id from = (enum sim_host_id)a->f.dir;
 	enum sim_host_id to = (enum sim_host_id)(1 - a->f.dir);
-	char fl[TCP_FLAGS_BUFSZ], sq[32], ak[32], ln[24], tb[64];
+	char sq[32], ak[32], tb[64], seg[128];
 	const char *tag = view_tag(a, tb, sizeof(tb));
 
 	view_num(v, m, from, a->seq_inc, a->f.seg.seq, sq, sizeof(sq));
-	ak[0] = ln[0] = '\0';
-	if (a->f.seg.flags & TCP_ACK) {
-		memcpy(ak, " ack=", 6);
-		view_num(v, m, to, a->ack_inc, a->f.seg.ack, ak + 5,
-		    sizeof(ak) - 5);
-	}
-	if (a->f.seg.len > 0)
-		snprintf(ln, sizeof(ln), " len=%u", (unsigned)a->f.seg.len);
-	snprintf(buf, size, "#%" PRIu32 " %s seq=%s%s%s%s%s%s", a->f.id,
-	    tcp_flags_str(a->f.seg.flags, fl), sq, ak, ln,
-	    tag ? " [" : "", tag ? tag : "", tag ? "]" : "");
+	view_num(v, m, to, a->ack_inc, a->f.seg.ack, ak, sizeof(ak));
+	snprintf(buf, size, "#%" PRIu32 " %s%s%s%s", a->f.id,
+	    sim_seg_text(&a->f.seg, sq, ak, SIM_SEG_LEN_NONZERO, seg,
+	    sizeof(seg)), tag ? " [" : "", tag ? tag : "", tag ? "]" : "");
 	return buf;
 }
 
