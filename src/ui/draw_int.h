@@ -12,6 +12,7 @@
 
 #include <curses.h>
 
+#include "ui/lesson_panel.h"
 #include "ui/screen.h"
 #include "ui/ui_int.h"
 
@@ -71,6 +72,7 @@ void ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s,
     attr_t a);
 void ui_draw_text_n(WINDOW *w, int y, int x, const char *s, size_t n,
     attr_t a);
+attr_t ui_panel_attr(enum lpanel_role r);
 void ui_draw_bar(WINDOW *w, int y, int cols, const char *left,
     const char *right);
 /* Wrapped text from row y, at most rows rows; returns the rows used. */

@@ -40,29 +40,6 @@ lui_cross_mark(void)
 	return ui_look.ascii ? "[x]" : "\u2717";
 }
 
-static attr_t
-lui_role(enum lpanel_role r)
-{
-	switch (r) {
-	case LP_TEXT:
-	case LP_CHOICE:
-		return A_NORMAL;
-	case LP_TASK:
-		return ui_look.role[ROLE_KEY];
-	case LP_QUESTION:
-		return A_BOLD;
-	case LP_HINT:
-		return ui_look.role[ROLE_C2S];
-	case LP_OK:
-		return ui_look.role[ROLE_OK] | A_BOLD;
-	case LP_BAD:
-		return ui_look.role[ROLE_ERROR];
-	case LP_DIM:
-		return ui_look.role[ROLE_DIM];
-	}
-	return A_NORMAL;
-}
-
 /* Text expanded against the step's world ({QUERY} placeholders). */
 static const char *
 lui_x(const struct lui *lu, const char *text, char *buf, size_t size)
@@ -364,14 +341,10 @@ lui_draw_head(struct lui *lu, WINDOW *w, int x0, int cols, bool above,
 static size_t
 lui_focus_top(const struct lui *lu, size_t top)
 {
-	const struct lpanel *lp = &lu->panel;
+	size_t i = lpanel_line_of(&lu->panel, lu->pfocus);
 
-	for (size_t i = 0; i < lp->nl && i < top; i++)
-		if (lp->l[i].para != SIZE_MAX && lp->l[i].para >= lu->pfocus)
-			return i;
-	return top;
+	return i < top ? i : top;
 }
-
 static void
 lui_draw_panel(struct lui *lu)
 {
@@ -404,7 +377,7 @@ lui_draw_panel(struct lui *lu)
 			continue;
 		p = &lp->p[l->para];
 		ui_draw_text_n(w, 1 + y, x0 + l->x, p->text + l->off, l->len,
-		    lui_role(p->role));
+		    ui_panel_attr(p->role));
 	}
 	wnoutrefresh(w);
 }

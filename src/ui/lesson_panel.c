@@ -15,6 +15,7 @@
 #include "ui/view.h"
 
 #define LP_WRAP_MAX 256		/* lines of one paragraph */
+#define LP_MIN_COLS 8
 
 static int
 lgeom_clamp(int v, int lo, int hi)
@@ -87,8 +88,8 @@ lpanel_free(struct lpanel *lp)
 }
 
 void
-lpanel_add(struct lpanel *lp, enum lpanel_role role, int hang, bool gap,
-    const char *text)
+lpanel_addx(struct lpanel *lp, enum lpanel_role role, int indent, int hang,
+    bool cut, const char *text)
 {
 	const char *s = text, *nl;
 
@@ -98,14 +99,25 @@ lpanel_add(struct lpanel *lp, enum lpanel_role role, int hang, bool gap,
 		nl = strchr(s, '\n');
 		xgrow(&lp->p, &lp->capp, lp->np + 1, sizeof(*lp->p));
 		p = &lp->p[lp->np++];
+		memset(p, 0, sizeof(*p));
 		p->text = nl != NULL ? xstrndup(s, (size_t)(nl - s)) :
 		    xstrdup(s);
 		p->role = role;
+		p->indent = indent;
 		p->hang = hang;
-		p->gap = gap;
-		gap = false;
+		p->cut = cut;
 		s = nl != NULL ? nl + 1 : NULL;
 	} while (s != NULL);
+}
+
+void
+lpanel_add(struct lpanel *lp, enum lpanel_role role, int hang, bool gap,
+    const char *text)
+{
+	size_t first = lp->np;
+
+	lpanel_addx(lp, role, 0, hang, false, text);
+	lp->p[first].gap = gap;
 }
 
 static void
@@ -132,18 +144,33 @@ lpanel_wrap(struct lpanel *lp, int cols)
 	lp->cols = cols;
 	for (size_t i = 0; i < lp->np; i++) {
 		const struct lpanel_para *p = &lp->p[i];
-		int hang = p->hang < cols / 2 ? p->hang : 0;
+		int w = cols - p->indent > LP_MIN_COLS ? cols - p->indent :
+		    LP_MIN_COLS;
+		int hang = p->hang < w / 2 ? p->hang : 0;
 		size_t n;
 
 		if (p->gap && lp->nl > 0)
 			lpanel_push(lp, SIZE_MAX, 0, 0, 0);
-		n = utf8_wrap(p->text, cols - hang > 0 ? cols - hang : 1, st,
-		    ln, LP_WRAP_MAX);
+		if (p->cut) {
+			lpanel_push(lp, i, 0, strlen(p->text), p->indent);
+			continue;
+		}
+		n = utf8_wrap(p->text, w - hang, st, ln, LP_WRAP_MAX);
 		if (n == 0)
 			lpanel_push(lp, SIZE_MAX, 0, 0, 0);
 		for (size_t k = 0; k < n; k++)
-			lpanel_push(lp, i, st[k], ln[k], k > 0 ? hang : 0);
+			lpanel_push(lp, i, st[k], ln[k], p->indent +
+			    (k > 0 ? hang : 0));
 	}
+	return lp->nl;
+}
+
+size_t
+lpanel_line_of(const struct lpanel *lp, size_t para)
+{
+	for (size_t i = 0; i < lp->nl; i++)
+		if (lp->l[i].para != SIZE_MAX && lp->l[i].para >= para)
+			return i;
 	return lp->nl;
 }
 

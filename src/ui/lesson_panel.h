@@ -4,9 +4,10 @@
  * side (lesson_draw.c) only paints what these functions computed, so the
  * arithmetic is tested in Check (tests/check_lesson_ui.c).
  *
- * Data model: a struct lpanel is the step panel's text as paragraphs, each
- * with a role (how it is painted) and a hanging indent, and the lines they
- * wrap into at the panel's width.  Lines point into their paragraph's text
+ * Data model: a struct lpanel is a text of paragraphs, each with a role
+ * (how it is painted), an indent and a hanging indent, and the lines they
+ * wrap into at a width: the lesson's step panel and the quiz's questions
+ * and reports alike.  Lines point into their paragraph's text
  * (offset and length in bytes), so wrapping copies nothing; widths are
  * display columns (wcwidth), so Chinese wraps as it shows.  A struct lgeom
  * is the geometry of the lesson screen for one terminal size.
@@ -45,14 +46,18 @@ enum lpanel_role {
 	LP_HINT,
 	LP_OK,			/* done, right */
 	LP_BAD,			/* not yet, wrong */
-	LP_DIM			/* how to answer, small print */
+	LP_DIM,			/* how to answer, small print */
+	LP_TITLE,
+	LP_PICK			/* the option picked */
 };
 
 struct lpanel_para {
 	char *text;
 	enum lpanel_role role;
+	int indent;		/* columns every line is indented */
 	int hang;		/* columns continuation lines are indented */
 	bool gap;		/* an empty line before it */
+	bool cut;		/* one line, cut at the edge (figures) */
 };
 
 struct lpanel_line {
@@ -76,8 +81,14 @@ void lpanel_clear(struct lpanel *lp);
  * gap puts an empty line before the first. */
 void lpanel_add(struct lpanel *lp, enum lpanel_role role, int hang,
     bool gap, const char *text);
+/* The same, every line indent columns in, or (cut) each "\n"-separated
+ * line kept whole for the painter to cut at the edge. */
+void lpanel_addx(struct lpanel *lp, enum lpanel_role role, int indent,
+    int hang, bool cut, const char *text);
 /* Wrap every paragraph to cols display columns; returns the line count. */
 size_t lpanel_wrap(struct lpanel *lp, int cols);
+/* The first line of paragraph para or a later one (nl if none). */
+size_t lpanel_line_of(const struct lpanel *lp, size_t para);
 /* The first line to show in rows rows so that line `want` is visible,
  * starting from top (clamped to the text). */
 size_t lpanel_scroll(const struct lpanel *lp, int rows, size_t top,

@@ -252,6 +252,34 @@ ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t a)
 	ui_draw_text_n(w, y, x, s, n, a);
 }
 
+/* How a paragraph of a lesson panel or a quiz text is painted. */
+attr_t
+ui_panel_attr(enum lpanel_role r)
+{
+	switch (r) {
+	case LP_TEXT:
+	case LP_CHOICE:
+		return A_NORMAL;
+	case LP_TASK:
+		return ui_look.role[ROLE_KEY];
+	case LP_QUESTION:
+		return A_BOLD;
+	case LP_HINT:
+		return ui_look.role[ROLE_C2S];
+	case LP_OK:
+		return ui_look.role[ROLE_OK] | A_BOLD;
+	case LP_BAD:
+		return ui_look.role[ROLE_ERROR];
+	case LP_DIM:
+		return ui_look.role[ROLE_DIM];
+	case LP_TITLE:
+		return ui_look.role[ROLE_TITLE];
+	case LP_PICK:
+		return ui_look.role[ROLE_KEY] | A_BOLD;
+	}
+	return A_NORMAL;
+}
+
 /* A status bar: left text, and right text against the right edge; on a
  * narrow terminal the left one keeps its room and the right one is cut. */
 void

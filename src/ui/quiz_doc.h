@@ -1,13 +1,13 @@
 /*
- * What the quiz screens show, as plain lines: no curses, so the layout of
- * questions, feedback and reports can be checked without a terminal.
+ * What the quiz screens show, as a text of paragraphs (lesson_panel.h's
+ * struct lpanel, the same model as the lesson's step panel): no curses,
+ * so the layout of questions, feedback and reports can be checked
+ * without a terminal.
  *
- * Data model: a struct qdoc is a list of lines already broken to a width
- * (by display columns, so CJK text wraps right), each with an indent and
- * a role the painter turns into attributes.  Figures are kept whole, one
- * line per figure line, and are cut at the edge rather than wrapped, since
- * their columns mean something.  mark is the first line of the feedback,
- * so the painter can scroll it into view.
+ * Data model: a struct qdoc is the text and mark, the first paragraph of
+ * the feedback, so the painter can scroll it into view.  Figures and the
+ * exam's list are kept whole, one line each, and cut at the edge rather
+ * than wrapped, since their columns mean something.
  */
 #ifndef TCPTEACH_UI_QUIZ_DOC_H
 #define TCPTEACH_UI_QUIZ_DOC_H
@@ -16,41 +16,21 @@
 #include <stddef.h>
 
 #include "quiz/session.h"
-
-enum qdoc_role {
-	QD_TEXT,
-	QD_TITLE,
-	QD_KEY,
-	QD_DIM,
-	QD_OK,
-	QD_ERR,
-	QD_PICK,
-	QD_FIG
-};
-
-struct qdoc_line {
-	char *text;
-	int indent;
-	enum qdoc_role role;
-};
+#include "ui/lesson_panel.h"
 
 struct qdoc {
-	struct qdoc_line *l;
-	size_t n, cap;
-	int width;		/* columns available, indents included */
-	size_t mark;		/* first line of the feedback, or n */
+	struct lpanel p;
+	size_t mark;		/* paragraph of the feedback, or p.np */
 };
 
 /* How a question is shown: while it is being answered, or judged (after
  * the drill's answer, or once the exam is submitted). */
 enum qdoc_show { QDOC_ASK, QDOC_JUDGED };
 
-void qdoc_init(struct qdoc *d, int width);
-void qdoc_free(struct qdoc *d);
-void qdoc_clear(struct qdoc *d, int width);
+void qdoc_clear(struct qdoc *d);
 /* Wrapped text: the first line at indent, the others at indent + hang.
- * Newlines in s start new lines. */
-void qdoc_text(struct qdoc *d, int indent, int hang, enum qdoc_role r,
+ * Newlines in s start new paragraphs. */
+void qdoc_text(struct qdoc *d, int indent, int hang, enum lpanel_role r,
     const char *s);
 void qdoc_blank(struct qdoc *d);
 

@@ -38,31 +38,6 @@ qui_layout(struct screen *sc)
 	qu->body_rows = sc->rows - 3;
 }
 
-static attr_t
-qui_attr(enum qdoc_role r)
-{
-	const attr_t *role = ui_look.role;
-
-	switch (r) {
-	case QD_TITLE:
-		return role[ROLE_TITLE];
-	case QD_KEY:
-		return role[ROLE_KEY];
-	case QD_DIM:
-		return role[ROLE_DIM];
-	case QD_OK:
-		return role[ROLE_OK] | A_BOLD;
-	case QD_ERR:
-		return role[ROLE_ERROR];
-	case QD_PICK:
-		return role[ROLE_KEY] | A_BOLD;
-	case QD_FIG:
-	case QD_TEXT:
-		break;
-	}
-	return A_NORMAL;
-}
-
 static void
 qui_doc_question(struct qui *qu)
 {
@@ -80,7 +55,7 @@ qui_doc_resume(struct qui *qu)
 	struct exam_score sc = exam_session_score(&qu->offer);
 	char buf[640];
 
-	qdoc_text(&qu->doc, 0, 0, QD_TITLE, _("This exam was started before "
+	qdoc_text(&qu->doc, 0, 0, LP_TITLE, _("This exam was started before "
 	    "and not submitted."));
 	/* TRANSLATORS: file name, answered, questions, minutes used. */
 	snprintf(buf, sizeof(buf), _("The attempt in %s has %u of %u "
@@ -88,7 +63,7 @@ qui_doc_resume(struct qui *qu)
 	    qu->offer.path, sc.answered, sc.total,
 	    (unsigned long long)(qu->offer.elapsed_ms / 60000));
 	qdoc_blank(&qu->doc);
-	qdoc_text(&qu->doc, 0, 0, QD_TEXT, buf);
+	qdoc_text(&qu->doc, 0, 0, LP_TEXT, buf);
 }
 
 static void
@@ -96,7 +71,7 @@ qui_build_doc(struct qui *qu)
 {
 	char buf[640];
 
-	qdoc_clear(&qu->doc, qu->sc.cols - 2);
+	qdoc_clear(&qu->doc);
 	if (qu->has_offer) {
 		qui_doc_resume(qu);
 		return;
@@ -112,7 +87,7 @@ qui_build_doc(struct qui *qu)
 		if (qu->mode == QUI_EXAM && qu->es.path != NULL) {
 			snprintf(buf, sizeof(buf), _("Your attempt is saved "
 			    "in %s"), qu->es.path);
-			qdoc_text(&qu->doc, 0, 0, QD_DIM, buf);
+			qdoc_text(&qu->doc, 0, 0, LP_DIM, buf);
 		}
 		qdoc_report(&qu->doc, &qu->es, qu->mode == QUI_DRILL);
 		break;
@@ -123,7 +98,8 @@ qui_build_doc(struct qui *qu)
 static void
 qui_clamp_top(struct qui *qu, int h)
 {
-	int n = (int)qu->doc.n;
+	int n = (int)qu->doc.p.nl, mark = (int)lpanel_line_of(&qu->doc.p,
+	    qu->doc.mark);
 
 	if (qu->screen == QUI_S_LIST && qu->sc.app->ask == APP_ASK_NONE) {
 		if ((int)qu->listsel < qu->top)
@@ -132,7 +108,7 @@ qui_clamp_top(struct qui *qu, int h)
 			qu->top = (int)qu->listsel - h + 1;
 	}
 	if (qu->to_mark && qu->top + h < n)
-		qu->top = (int)qu->doc.mark < n - h ? (int)qu->doc.mark : n - h;
+		qu->top = mark < n - h ? mark : n - h;
 	qu->to_mark = false;
 	if (qu->top > n - h)
 		qu->top = n - h;
@@ -148,17 +124,27 @@ qui_draw_body(struct qui *qu)
 
 	werase(w);
 	qui_build_doc(qu);
+	lpanel_wrap(&qu->doc.p, qu->sc.cols - 2);
 	qui_clamp_top(qu, h);
-	for (int y = 0; y < h && qu->top + y < (int)qu->doc.n; y++) {
-		const struct qdoc_line *l = &qu->doc.l[qu->top + y];
-		attr_t a = qui_attr(l->role);
+	for (int y = 0; y < h && qu->top + y < (int)qu->doc.p.nl; y++) {
+		const struct lpanel_line *l = &qu->doc.p.l[qu->top + y];
+		const struct lpanel_para *p;
+		attr_t a;
 		bool sel = qu->screen == QUI_S_LIST && qu->top + y ==
 		    (int)qu->listsel && qu->sc.app->ask == APP_ASK_NONE;
 
+		if (l->para == SIZE_MAX)
+			continue;
+		p = &qu->doc.p.p[l->para];
+		a = ui_panel_attr(p->role) | (sel ? A_REVERSE : 0);
 		if (sel)
 			mvwaddstr(w, y, 0, ">");
-		ui_draw_text(w, y, 1 + l->indent, qu->sc.cols - 2 - l->indent,
-		    l->text, sel ? a | A_REVERSE : a);
+		if (p->cut)
+			ui_draw_text(w, y, 1 + l->x, qu->sc.cols - 2 - l->x,
+			    p->text, a);
+		else
+			ui_draw_text_n(w, y, 1 + l->x, p->text + l->off,
+			    l->len, a);
 	}
 	wnoutrefresh(w);
 }
@@ -231,7 +217,7 @@ qui_draw_entry(struct qui *qu)
 {
 	WINDOW *w = qu->win->entry;
 	const struct app *a = qu->sc.app;
-	bool below = qu->top + qu->body_rows < (int)qu->doc.n;
+	bool below = qu->top + qu->body_rows < (int)qu->doc.p.nl;
 	/* TRANSLATORS: the body scrolls; these keys show the rest. */
 	const char *more = below && qu->top > 0 ? _("more: Up Down") :
 	    below ? _("more: Down PgDn") : _("more: Up PgUp");

@@ -28,7 +28,7 @@ qui_init(struct qui *qu, enum qui_mode mode)
 	qu->sc.def = mode == QUI_EXAM ? &qui_exam_def : &qui_drill_def;
 	qu->sc.state = qu;
 	qu->body_rows = 1;
-	qdoc_init(&qu->doc, 0);
+	lpanel_init(&qu->doc.p);
 }
 
 unsigned
@@ -63,7 +63,7 @@ qui_free(struct qui *qu)
 		exam_session_free(&qu->offer);
 	free(qu->review);
 	free(qu->dir);
-	qdoc_free(&qu->doc);
+	lpanel_free(&qu->doc.p);
 }
 
 /* The session with its questions, from the bank of the language asked
