@@ -238,3 +238,14 @@ script_reader_close(struct script_reader *r)
 	free(r->line);
 	memset(r, 0, sizeof(*r));
 }
+
+void
+script_err_print(FILE *out, const struct script_err *e, const char *file)
+{
+	const char *f = e->file[0] != '\0' ? e->file : file;
+
+	if (e->line == 0)
+		fprintf(out, "%s: %s\n", f, e->msg);
+	else
+		fprintf(out, "%s:%u:%u: %s\n", f, e->line, e->column, e->msg);
+}

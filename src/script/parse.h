@@ -61,6 +61,10 @@ bool script_parse_buf(const char *file, const char *buf, size_t len,
  * error with line and column 0. */
 bool script_load(const char *path, struct script *out, struct script_err *err);
 void script_free(struct script *s);
+/* "FILE:LINE:COLUMN: message" (or "FILE: message" without a line) on out;
+ * file stands in when e->file is empty. */
+void script_err_print(FILE *out, const struct script_err *e,
+    const char *file);
 void script_append(struct script *s, const struct cmd *c);
 
 /*

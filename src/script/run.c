@@ -71,11 +71,7 @@ run_drain(struct world *w, const struct run_opts *o, struct diagram *dg)
 static void
 run_print_err(const struct run_opts *o, const struct script_err *e)
 {
-	if (e->line == 0)
-		fprintf(o->err, "%s: %s\n", e->file, e->msg);
-	else
-		fprintf(o->err, "%s:%u:%u: %s\n", e->file, e->line, e->column,
-		    e->msg);
+	script_err_print(o->err, e, "");
 }
 
 /* Apply the file's commands one by one; stop at the first failure. */

@@ -37,13 +37,7 @@ ui_load(struct ui *ui)
 	memset(&sc, 0, sizeof(sc));
 	memset(&err, 0, sizeof(err));
 	if (!script_load(ui->o->play, &sc, &err)) {
-		const char *f = err.file[0] ? err.file : ui->o->play;
-
-		if (err.line == 0)
-			fprintf(stderr, "%s: %s\n", f, err.msg);
-		else
-			fprintf(stderr, "%s:%u:%u: %s\n", f, err.line,
-			    err.column, err.msg);
+		script_err_print(stderr, &err, ui->o->play);
 		return false;
 	}
 	session_load(&ui->s, sc.cmds, sc.n);

@@ -393,55 +393,46 @@ qh_back(SCREEN_CMD_ARGS)
 #define CMD(name, help, fn) { name, help, fn, NULL, 0, NULL }
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Both screens share these; each adds its own answer and mode entries. */
+#define QUI_COMMON_CMDS \
+	CMD("type-number", N_("type a number of seconds"), qh_digit), \
+	CMD("next", N_("next question (in the review: the next one)"), \
+	    qh_next), \
+	CMD("prev", N_("previous question (in the review: the one before)"), \
+	    qh_prev), \
+	CMD("line", N_("scroll a line (in the list: the next or previous " \
+	    "question)"), qh_line), \
+	CMD("page", N_("scroll a page"), qh_page), \
+	CMD("bottom", N_("scroll to the end"), qh_bottom), \
+	CMD("top", N_("scroll to the top"), qh_top), \
+	CMD("help", N_("this help"), screen_h_help), \
+	CMD("redraw", N_("redraw the screen"), screen_h_redraw), \
+	{ "back", N_("back to the question"), qh_back, NULL, \
+	    SCREEN_CMD_NOHELP, NULL }
+
 static const struct screen_cmd qui_drill_cmds[] = {
 	CMD("answer", N_("answer with this option (or type the order of the "
 	    "segments)"), qh_letter),
-	CMD("type-number", N_("type a number of seconds"), qh_digit),
 	CMD("check", N_("check the typed answer, or go on to the next "
 	    "question"), qh_enter),
-	CMD("next", N_("next question (in the review: the next one)"),
-	    qh_next),
-	CMD("prev", N_("previous question (in the review: the one before)"),
-	    qh_prev),
 	CMD("report", N_("at the end: the score and the missed questions"),
 	    qh_list),
-	CMD("line", N_("scroll a line (in the list: the next or previous "
-	    "question)"), qh_line),
-	CMD("page", N_("scroll a page"), qh_page),
-	CMD("bottom", N_("scroll to the end"), qh_bottom),
-	CMD("top", N_("scroll to the top"), qh_top),
-	CMD("help", N_("this help"), screen_h_help),
-	CMD("redraw", N_("redraw the screen"), screen_h_redraw),
 	CMD("quit", N_("quit"), qh_quit),
-	{ "back", N_("back to the question"), qh_back, NULL,
-	    SCREEN_CMD_NOHELP, NULL },
+	QUI_COMMON_CMDS,
 };
 
 static const struct screen_cmd qui_exam_cmds[] = {
 	CMD("answer", N_("choose an option (another letter changes it), or "
 	    "type an order"), qh_letter),
-	CMD("type-number", N_("type a number of seconds"), qh_digit),
 	CMD("record", N_("record the typed answer; in the list, open the "
 	    "chosen question"), qh_enter),
-	CMD("next", N_("next question (in the review: the next one)"),
-	    qh_next),
-	CMD("prev", N_("previous question (in the review: the one before)"),
-	    qh_prev),
 	CMD("list", N_("list of questions, answered or not (after "
 	    "submitting: the report)"), qh_list),
 	CMD("clear", N_("clear the answer to this question"), qh_clear),
 	CMD("submit", N_("submit the exam (asks first)"), qh_submit),
-	CMD("line", N_("scroll a line (in the list: the next or previous "
-	    "question)"), qh_line),
-	CMD("page", N_("scroll a page"), qh_page),
-	CMD("bottom", N_("scroll to the end"), qh_bottom),
-	CMD("top", N_("scroll to the top"), qh_top),
-	CMD("help", N_("this help"), screen_h_help),
-	CMD("redraw", N_("redraw the screen"), screen_h_redraw),
 	CMD("quit", N_("quit: the answers stay saved, the exam is not "
 	    "submitted (asks first)"), qh_quit),
-	{ "back", N_("back to the question"), qh_back, NULL,
-	    SCREEN_CMD_NOHELP, NULL },
+	QUI_COMMON_CMDS,
 };
 
 /* Letters beyond H are keys of their own (n, p, l, x, q...). */

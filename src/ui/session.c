@@ -13,6 +13,7 @@
 
 #include "lib/atomic.h"
 #include "lib/i18n.h"
+#include "lib/sbuf.h"
 #include "lib/xalloc.h"
 #include "script/parse.h"
 #include "ui/session.h"
@@ -171,23 +172,18 @@ bool
 session_save(const struct session *s, const char *path, char *err,
     size_t errsize)
 {
-	const char *head = _("# A tcpteach session. Replay it with: "
-	    "tcpteach play FILE\n");
-	size_t len = strlen(head), cap = len + 1;
-	char *buf = xmalloc(cap), line[512];
+	struct sbuf b = { 0 };
+	char line[512], *buf;
+	size_t len;
 	int e = 0;
 
-	memcpy(buf, head, len + 1);
-	for (size_t i = 0; i < s->pos; i++) {
-		size_t n;
-
-		script_format(&s->cmds[i], line, sizeof(line));
-		n = strlen(line);
-		xgrow(&buf, &cap, len + n + 2, 1);
-		memcpy(buf + len, line, n);
-		buf[len + n] = '\n';
-		len += n + 1;
-	}
+	sbuf_add(&b, "%s", _("# A tcpteach session. Replay it with: "
+	    "tcpteach play FILE\n"));
+	for (size_t i = 0; i < s->pos; i++)
+		sbuf_add(&b, "%s\n", script_format(&s->cmds[i], line,
+		    sizeof(line)));
+	len = b.len;
+	buf = sbuf_take(&b);
 	if (atomic_write_file(path, buf, len) != 0)
 		e = errno;
 	free(buf);
