@@ -9,6 +9,7 @@
  */
 #include <config.h>
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -264,6 +265,8 @@ lui_h_undo(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
+	/* The learner's events come after the step's own. */
+	assert(lu->base <= lu->ui.s.pos);
 	if (lu->ui.s.pos <= lu->base) {
 		lui_message(lu, false, "%s", _("This is where the step starts: "
 		    "nothing of yours to undo (R restarts the step)."));

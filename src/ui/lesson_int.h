@@ -67,8 +67,9 @@ struct lui {
 extern const struct screen_def lui_list_def, lui_lesson_def;
 
 /* lesson_ui.c */
-void lui_message(struct lui *lu, bool err, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/* The screen's message, which the panel scrolls to. */
+#define lui_message(lu, ...) \
+	(screen_message(&(lu)->list, __VA_ARGS__), (lu)->pfollow = true)
 struct lui *lui_new(const struct ui_opts *o, char *msg, size_t size);
 void lui_push(struct lui *lu, struct app *a);
 bool lui_open(struct lui *lu, size_t idx);

@@ -9,7 +9,6 @@
  */
 #include <config.h>
 
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,20 +17,6 @@
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
 #include "ui/lesson_int.h"
-
-/* A message that the panel scrolls to. */
-void
-lui_message(struct lui *lu, bool err, const char *fmt, ...)
-{
-	struct app *a = lu->list.app;
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(a->msg, sizeof(a->msg), fmt, ap);
-	va_end(ap);
-	a->msg_err = err;
-	lu->pfollow = true;
-}
 
 void
 lui_save(struct lui *lu, bool done)

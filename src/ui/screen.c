@@ -77,7 +77,6 @@ screen_message(struct screen *sc, bool err, const char *fmt, ...)
 	vsnprintf(a->msg, sizeof(a->msg), fmt, ap);
 	va_end(ap);
 	a->msg_err = err;
-	a->msg_keep = true;
 }
 
 void
@@ -261,7 +260,6 @@ app_key(struct app *a, int key)
 		a->msg[0] = '\0';
 		r = UI_R_ALL;
 	}
-	a->msg_keep = false;
 	return r | screen_key(sc, key);
 }
 
@@ -294,8 +292,7 @@ screen_shadowed(const struct screen *outer, const struct screen_def *in,
 }
 
 static void
-screen_help_of(const struct screen *sc, const struct screen_def *d,
-    const struct screen *outer,
+screen_help_of(const struct screen_def *d, const struct screen *outer,
     void (*fn)(void *, const char *, const char *), void *arg)
 {
 	for (size_t i = 0; i < d->ncmds; i++) {
@@ -316,7 +313,6 @@ screen_help_of(const struct screen *sc, const struct screen_def *d,
 		if (n > 0)
 			fn(arg, keys, _(c->help));
 	}
-	(void)sc;
 }
 
 void
@@ -326,11 +322,11 @@ screen_help(const struct screen *sc,
 	struct screen *in = sc->def->inner != NULL ? sc->def->inner(sc) :
 	    NULL;
 
-	screen_help_of(sc, sc->def, NULL, fn, arg);
+	screen_help_of(sc->def, NULL, fn, arg);
 	if (in == NULL)
 		return;
 	fn(arg, NULL, _("Simulator keys, as in the simulator:"));
-	screen_help_of(in, in->def, sc, fn, arg);
+	screen_help_of(in->def, sc, fn, arg);
 }
 
 int

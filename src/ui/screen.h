@@ -117,7 +117,6 @@ struct app {
 	size_t depth;
 	char msg[640];
 	bool msg_err;
-	bool msg_keep;		/* survives the next key */
 	/* The prompt: a label and the text typed so far, wide characters
 	 * so Backspace removes a whole character, CJK included. */
 	const char *plabel;	/* NULL: no prompt */

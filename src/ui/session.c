@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +102,7 @@ session_fold(void *arg, struct world *w, size_t i,
 	const struct cmd *c = &s->cmds[s->pos];
 
 	(void)i;
+	assert(s->pos < s->ncmds && w == &s->w);
 	s->last = *res;
 	view_begin(&s->v);
 	view_feed(&s->v, w->trace, w->ntrace);

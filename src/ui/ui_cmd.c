@@ -9,6 +9,7 @@
  */
 #include <config.h>
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +130,8 @@ ui_event(struct screen *sc, const struct cmd *c)
 	size_t before = ui->s.pos;
 
 	session_do(&ui->s, c);
+	/* A new event is recorded after the current one, or refused. */
+	assert(ui->s.pos == before || ui->s.pos == before + 1);
 	if (ui->s.pos == before) {
 		script_format(c, line, sizeof(line));
 		/* TRANSLATORS: a scenario command, then why it is impossible. */
