@@ -280,13 +280,15 @@ ui_panel_attr(enum lpanel_role r)
 	return A_NORMAL;
 }
 
-/* A status bar: left text, and right text against the right edge; on a
- * narrow terminal the left one keeps its room and the right one is cut. */
+/* A status bar: left text, and right text one column from the right
+ * edge (curses cannot write the last cell of the screen as plain text);
+ * on a narrow terminal the left one keeps its room and the right one is
+ * cut. */
 void
 ui_draw_bar(WINDOW *w, int y, int cols, const char *left, const char *right)
 {
 	attr_t a = ui_look.role[ROLE_STATUS];
-	int rw = utf8_width(right), room = cols - utf8_width(left) - 1;
+	int rw = utf8_width(right), room = cols - utf8_width(left) - 2;
 
 	if (rw > room)
 		rw = room > 0 ? room : 0;
@@ -294,7 +296,7 @@ ui_draw_bar(WINDOW *w, int y, int cols, const char *left, const char *right)
 	mvwhline(w, y, 0, ' ', cols);
 	ui_draw_text(w, y, 0, cols - rw - 1, left, a);
 	if (rw > 0)
-		ui_draw_text(w, y, cols - rw, rw, right, a);
+		ui_draw_text(w, y, cols - rw - 1, rw, right, a);
 	wattrset(w, A_NORMAL);
 }
 
@@ -444,7 +446,7 @@ ui_paint(struct app *a, struct screen *sc, int what)
 		getmaxyx(stdscr, sc->rows, sc->cols);
 		if (!ui_small(sc) && sc->layout != NULL)
 			sc->layout(sc);
-		what |= UI_R_ALL | UI_R_CLEAR;
+		what |= UI_R_ALL;
 	}
 	if (what & UI_R_CLEAR)
 		clearok(curscr, TRUE);
@@ -522,8 +524,10 @@ ui_run(struct app *a)
 		wint_t wch;
 		int r;
 
+		/* Another screen, or a new size: forget what is on the
+		 * glass (the first frame starts from a clear screen). */
 		if (sc != shown)
-			redraw |= UI_R_LAYOUT;
+			redraw |= UI_R_LAYOUT | (shown != NULL ? UI_R_CLEAR : 0);
 		shown = sc;
 		if (redraw != 0) {
 			ui_paint(a, sc, redraw);
@@ -535,7 +539,7 @@ ui_run(struct app *a)
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES && wch == KEY_RESIZE)
-			redraw |= UI_R_LAYOUT;
+			redraw |= UI_R_LAYOUT | UI_R_CLEAR;
 		else if (ui_small(sc))
 			a->quit = wch == 'q' || wch == UI_CTRL('c');
 		else
