@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "lib/atomic.h"
+#include "lib/env.h"
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
 #include "lesson/progress.h"
@@ -28,21 +29,7 @@
 char *
 lesson_progress_path(void)
 {
-	const char *st = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	const char *tail = "/tcpteach/progress";
-	char *p;
-
-	/* The XDG spec says to ignore a relative path. */
-	if (st != NULL && st[0] == '/') {
-		p = xmalloc(strlen(st) + strlen(tail) + 1);
-		sprintf(p, "%s%s", st, tail);
-		return p;
-	}
-	if (home == NULL || home[0] != '/')
-		return NULL;
-	p = xmalloc(strlen(home) + strlen(tail) + 14);
-	sprintf(p, "%s/.local/state%s", home, tail);
-	return p;
+	return env_xdg_path(ENV_XDG_STATE, "progress");
 }
 
 void

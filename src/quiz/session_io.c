@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "lib/atomic.h"
+#include "lib/env.h"
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
 #include "quiz/json.h"
@@ -139,12 +140,10 @@ exam_session_save(const struct exam_session *s)
 char *
 exam_results_dir(void)
 {
-	const char *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char *d = env_xdg_path(ENV_XDG_DATA, "results");
 
-	if (x != NULL && x[0] == '/')
-		return quiz_strdupf("%s/tcpteach/results", x);
-	return quiz_strdupf("%s/.local/share/tcpteach/results",
-	    home != NULL && *home != '\0' ? home : ".");
+	/* No usable HOME: results go beside the student, not nowhere. */
+	return d != NULL ? d : quiz_strdupf("tcpteach-results");
 }
 
 /* Keep file names to a safe alphabet whatever the student id holds. */
