@@ -729,6 +729,57 @@ START_TEST(test_progress_damaged_file_kept_aside)
 }
 END_TEST
 
+/* 70,000 marks in reverse order: all found; loading is O(n log n) (the
+ * quadratic loader took seconds here and hit Check's timeout). */
+START_TEST(test_progress_large_file_loads)
+{
+	char dir[128], path[160], msg[512], name[32];
+	struct lesson_progress p;
+	FILE *f;
+	unsigned n = 70000;
+
+	snprintf(dir, sizeof(dir), "%s/tcpteach", tmpdir);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof(path), "%s/progress", dir);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("tcpteach-progress 1\n", f);
+	for (unsigned i = n; i > 0; i--)
+		fprintf(f, "l%05u %u open\n", i, i % 9 + 1);
+	fclose(f);
+	ck_assert_int_eq(lesson_progress_load(&p, NULL, msg, sizeof(msg)),
+	    LESSON_PROGRESS_OK);
+	ck_assert_uint_eq(p.n, n);
+	for (unsigned i = 1; i <= n; i += 997) {
+		snprintf(name, sizeof(name), "l%05u", i);
+		ck_assert_uint_eq(lesson_progress_get(&p, name)->step,
+		    i % 9 + 1);
+	}
+	ck_assert_int_eq(lesson_progress_set(&p, "a-first", 1, false, msg,
+	    sizeof(msg)), LESSON_PROGRESS_OK);
+	ck_assert_ptr_nonnull(lesson_progress_get(&p, "a-first"));
+	ck_assert_ptr_nonnull(lesson_progress_get(&p, "l70000"));
+	lesson_progress_free(&p);
+}
+END_TEST
+
+/* A FIFO where the progress file should be is reported, not waited on. */
+START_TEST(test_progress_fifo_not_read)
+{
+	char dir[128], path[160], msg[512];
+	struct lesson_progress p;
+
+	snprintf(dir, sizeof(dir), "%s/tcpteach", tmpdir);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof(path), "%s/progress", dir);
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	ck_assert_int_eq(lesson_progress_load(&p, NULL, msg, sizeof(msg)),
+	    LESSON_PROGRESS_ERROR);
+	ck_assert(strstr(msg, "FIFO") != NULL);
+	lesson_progress_free(&p);
+}
+END_TEST
+
 START_TEST(test_progress_home_fallback)
 {
 	char *path;
@@ -783,6 +834,8 @@ lesson_suite(void)
 	tcase_add_test(tc, test_progress_round_trip);
 	tcase_add_test(tc, test_progress_damaged_file_kept_aside);
 	tcase_add_test(tc, test_progress_home_fallback);
+	tcase_add_test(tc, test_progress_large_file_loads);
+	tcase_add_test(tc, test_progress_fifo_not_read);
 	suite_add_tcase(s, tc);
 	return s;
 }

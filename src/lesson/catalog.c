@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/diag.h"
 #include "lib/env.h"
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
@@ -168,7 +169,7 @@ lc_check_file(const char *path, FILE *err)
 	unsigned bad;
 
 	if (!lesson_load(path, &l, &e)) {
-		fprintf(err, "%s:%u:%u: %s\n", e.file, e.line, e.column, e.msg);
+		diag_print(err, e.file, e.line, e.column, e.msg);
 		return LESSON_EXIT_PARSE;
 	}
 	bad = lesson_validate(&l, lc_report, &r);
@@ -227,8 +228,8 @@ lc_list(FILE *out, FILE *err)
 		const struct lesson_info *li = &cat.v[i];
 
 		if (li->title == NULL) {
-			fprintf(err, "%s:%u:%u: %s\n", li->err.file,
-			    li->err.line, li->err.column, li->err.msg);
+			diag_print(err, li->err.file, li->err.line,
+			    li->err.column, li->err.msg);
 			rc = LESSON_EXIT_PARSE;
 			continue;
 		}

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/diag.h"
 #include "lib/i18n.h"
 #include "quiz/bank.h"
 #include "quiz/cli.h"
@@ -214,8 +215,7 @@ quiz_check(const struct cli_opts *o, FILE *out, FILE *err)
 		ok = nf ? quiz_bank_load(&b, o->files[i], &e) :
 		    quiz_bank_load_lang(&b, langs[i], &e);
 		if (!ok && e.line > 0)
-			fprintf(err, "%s:%u:%u: %s\n", e.file, e.line,
-			    e.column, e.msg);
+			diag_print(err, e.file, e.line, e.column, e.msg);
 		else if (!ok)
 			fprintf(err, "%s: %s\n", e.file, e.msg);
 		else

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/diag.h"
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
 #include "script/parse.h"
@@ -74,8 +75,7 @@ run_print_err(const struct run_opts *o, const struct script_err *e)
 	if (e->line == 0)
 		fprintf(o->err, "%s: %s\n", e->file, e->msg);
 	else
-		fprintf(o->err, "%s:%u:%u: %s\n", e->file, e->line, e->column,
-		    e->msg);
+		diag_print(o->err, e->file, e->line, e->column, e->msg);
 }
 
 /* Apply the file's commands one by one; stop at the first failure. */
