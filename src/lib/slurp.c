@@ -51,7 +51,7 @@ slurp_open(const char *path, char *why, size_t whysize)
 
 	if (fd < 0) {
 		e = errno;
-		snprintf(why, whysize, "%s", strerror(e));
+		snprintf(why, whysize, _("cannot open: %s"), strerror(e));
 		errno = e;
 		return NULL;
 	}
@@ -91,7 +91,8 @@ slurp_stream(FILE *f, size_t max, size_t *len, char *why, size_t whysize)
 	} while (got > 0 && n <= max);
 	if (ferror(f) || n > max) {
 		if (ferror(f))
-			snprintf(why, whysize, "%s", strerror(errno));
+			snprintf(why, whysize, _("cannot read: %s"),
+			    strerror(errno));
 		else
 			snprintf(why, whysize, _("larger than %s; nothing was "
 			    "read"), slurp_size_str(max, lim, sizeof(lim)));
