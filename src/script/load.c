@@ -207,7 +207,7 @@ reader_getline(struct script_reader *r)
 	int ch;
 
 	xgrow(&r->line, &r->cap, 256, 1);
-	while ((ch = getc(r->f)) != EOF && ch != '\n') {
+	while ((ch = getc_unlocked(r->f)) != EOF && ch != '\n') {
 		if (n == SCRIPT_LINE_MAX)
 			return -2;
 		xgrow(&r->line, &r->cap, n + 2, 1);
