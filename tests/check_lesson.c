@@ -344,7 +344,8 @@ START_TEST(test_value_matching)
 	ck_assert(lesson_value_matches(&n, "60.200"));
 	ck_assert(lesson_value_matches(&n, "60,2"));
 	ck_assert(!lesson_value_matches(&n, "60"));
-	ck_assert(!lesson_value_matches(&n, "60.2s"));
+	ck_assert(lesson_value_matches(&n, "60.2s"));	/* units are read */
+	ck_assert(!lesson_value_matches(&n, "60.2ms"));
 	ck_assert(lesson_value_matches(&w, "ack+syn"));
 	ck_assert(lesson_value_matches(&w, "SYN,ACK"));
 	ck_assert(!lesson_value_matches(&w, "SYN"));
@@ -792,6 +793,29 @@ START_TEST(test_progress_home_fallback)
 }
 END_TEST
 
+/* Answers are read the way learners write them (issue: "240s", "4:00"
+ * and "ACK PSH" were rejected though the program shows "4:00"). */
+START_TEST(test_answer_forms_accepted)
+{
+	struct lesson_value t = { .is_num = true, .milli = 240000 };
+	struct lesson_value f = { .is_num = false, .word = "PSH+ACK" };
+	static const char *const good[] = { "240", " 240 ", "240s", "240 s",
+	    "4min", "4 min", "4:00", "240000ms", "4分钟", "240秒" };
+	static const char *const bad[] = { "241", "4:0", "4:60", "4", "2:40",
+	    "240x", "s", ":", "-4:00" };
+
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		ck_assert_msg(lesson_value_matches(&t, good[i]), "%s", good[i]);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ck_assert_msg(!lesson_value_matches(&t, bad[i]), "%s", bad[i]);
+	ck_assert(lesson_value_matches(&f, "ACK PSH"));
+	ck_assert(lesson_value_matches(&f, "ack+psh"));
+	ck_assert(lesson_value_matches(&f, "PSH, ACK"));
+	ck_assert(!lesson_value_matches(&f, "ACK SYN"));
+	ck_assert(!lesson_value_matches(&f, "ACK"));
+}
+END_TEST
+
 static Suite *
 lesson_suite(void)
 {
@@ -834,6 +858,7 @@ lesson_suite(void)
 	tcase_add_test(tc, test_progress_round_trip);
 	tcase_add_test(tc, test_progress_damaged_file_kept_aside);
 	tcase_add_test(tc, test_progress_home_fallback);
+	tcase_add_test(tc, test_answer_forms_accepted);
 	tcase_add_test(tc, test_progress_large_file_loads);
 	tcase_add_test(tc, test_progress_fifo_not_read);
 	suite_add_tcase(s, tc);
