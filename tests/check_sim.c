@@ -304,11 +304,29 @@ START_TEST(test_wire_settle_bound)
 	ck_assert_int_eq(STATE(HOST_SERVER), TCP_SYN_RECEIVED);
 	before = W.nsegs_processed;
 	st = w_try(c_kind(CMD_SETTLE));
-	ck_assert(st == SIM_OK || st == SIM_IMPOSSIBLE);
+	ck_assert_int_eq(st, SIM_STOPPED);
 	ck_assert_uint_eq(W.nsegs_processed - before, 10000);
 	ck_assert_uint_eq(W.nwire, 1);
 	ck_assert_ptr_null(tcp_check(&W.host[HOST_CLIENT].tcb));
 	ck_assert_ptr_null(tcp_check(&W.host[HOST_SERVER].tcb));
+}
+END_TEST
+
+/* The runner and the UI show why settle stopped: the message says how
+ * many deliveries ran and that segments are still in flight. */
+START_TEST(test_wire_settle_bound_says_why)
+{
+	struct cmd c = c_kind(CMD_SETTLE);
+	struct sim_result res;
+
+	w_established();
+	OK(c_inject(DIR_S2C, TCP_PSH | TCP_ACK, 301, 101, 10));
+	memset(&res, 0, sizeof(res));
+	ck_assert_int_eq(world_apply(&W, &c, &res), SIM_STOPPED);
+	ck_assert_uint_gt(W.nwire, 0);
+	ck_assert_msg(strstr(res.msg, "10000 deliveries") != NULL &&
+	    strstr(res.msg, "still in flight") != NULL, "message: %s",
+	    res.msg);
 }
 END_TEST
 
@@ -597,6 +615,7 @@ sim_suite(void)
 	tcase_add_test(tc, test_wire_wait_timer_expires_on_the_way);
 	tcase_add_test(tc, test_wire_settle);
 	tcase_add_test(tc, test_wire_settle_bound);
+	tcase_add_test(tc, test_wire_settle_bound_says_why);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("world");

@@ -349,6 +349,74 @@ START_TEST(test_close_wait_forever)
 }
 END_TEST
 
+/* Bug: data after close() was ACKed and delivered to nobody.  RFC 9293
+ * 3.6.1 (SHLD-2): RST, <SEQ=SEG.ACK><CTL=RST> as Linux sends it. */
+START_TEST(test_fin_wait_1_data_after_close_rst)
+{
+	fx_fin_wait_1(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 10);
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_FIN_WAIT_1, TCP_CLOSED, TCP_W_DATA_AFTER_CLOSE);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_RST, A(1), 0, 0);
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 0);
+}
+END_TEST
+
+/* The ACK step runs first (FIN_WAIT_2), then the data earns the RST. */
+START_TEST(test_fin_wait_1_data_acking_fin_after_close_rst)
+{
+	fx_fin_wait_1(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(2), .len = 10);
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_FIN_WAIT_2, TCP_CLOSED, TCP_W_DATA_AFTER_CLOSE);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_RST, A(2), 0, 0);
+}
+END_TEST
+
+START_TEST(test_fin_wait_1_out_of_order_data_after_close_rst)
+{
+	fx_fin_wait_1(_i);
+	IN(.flags = PSHACK, .seq = P(101), .ack = A(1), .len = 10);
+	CK_STATE(TCP_CLOSED);
+	CK_SENT(0, TCP_RST, A(1), 0, 0);
+}
+END_TEST
+
+START_TEST(test_fin_wait_2_data_after_close_rst)
+{
+	fx_fin_wait_2(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(2), .len = 10);
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_FIN_WAIT_2, TCP_CLOSED, TCP_W_DATA_AFTER_CLOSE);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_RST, A(2), 0, 0);
+	CK_NOTICE(TCP_N_CLOSED, 0);
+}
+END_TEST
+
+/* An old duplicate carries nothing new: ACKed as usual, no RST. */
+START_TEST(test_fin_wait_2_old_data_after_close_acked)
+{
+	fx_fin_wait_2(_i);
+	IN(.flags = PSHACK, .seq = P(-9), .ack = A(2), .len = 10);
+	CK_STATE(TCP_FIN_WAIT_2);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(2), P(1), 0);
+}
+END_TEST
+
+/* After shutdown() the application still reads: no RST. */
+START_TEST(test_fin_wait_2_shut_data_not_reset)
+{
+	fx_fin_wait_2_shut(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(2), .len = 10);
+	CK_STATE(TCP_FIN_WAIT_2);
+	CK_SENT(0, TCP_ACK, A(2), P(11), 0);
+}
+END_TEST
+
 static Suite *
 close_suite(void)
 {
@@ -367,6 +435,12 @@ close_suite(void)
 	ADD_LOOP(tc, test_fin_wait_1_abort_sends_rst);
 	ADD_LOOP(tc, test_fin_wait_1_user_calls_refused);
 	ADD_LOOP(tc, test_fin_wait_1_close_after_shutdown);
+	ADD_LOOP(tc, test_fin_wait_1_data_after_close_rst);
+	ADD_LOOP(tc, test_fin_wait_1_data_acking_fin_after_close_rst);
+	ADD_LOOP(tc, test_fin_wait_1_out_of_order_data_after_close_rst);
+	ADD_LOOP(tc, test_fin_wait_2_data_after_close_rst);
+	ADD_LOOP(tc, test_fin_wait_2_old_data_after_close_acked);
+	ADD_LOOP(tc, test_fin_wait_2_shut_data_not_reset);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("FIN_WAIT_2");

@@ -402,6 +402,88 @@ START_TEST(test_established_delack_out_of_window_ack_immediate)
 }
 END_TEST
 
+/* Bug: the trim made a straddling RST look exact.  RFC 5961 3.2 and
+ * RFC 9293 3.10.7.4 (second step) judge the untrimmed SEG.SEQ. */
+START_TEST(test_established_rst_straddling_rcv_nxt_challenged)
+{
+	fx_established(_i);
+	IN(.flags = TCP_RST, .seq = P(-4), .len = 10);
+	IN(.flags = RSTACK, .seq = P(0), .ack = A(1), .len = 10);
+	CK_STATE(TCP_ESTABLISHED);
+	CK_NO_STATE_CHANGE();
+	CK_NOTICE(TCP_N_RESET, 0);
+	CK_NSENT(2);
+	CK_SENT(0, TCP_ACK, A(1), P(1), 0);
+	CK_SENT(1, TCP_ACK, A(1), P(1), 0);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_RST_CHALLENGE);
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 0);
+}
+END_TEST
+
+/* Bug: the trim cut the SYN bit of a SYN whose data straddles RCV.NXT.
+ * 3.10.7.4 fourth step: whatever its sequence number, challenge ACK. */
+START_TEST(test_established_syn_straddling_rcv_nxt_challenged)
+{
+	fx_established(_i);
+	IN(.flags = TCP_SYN, .seq = P(0), .len = 10);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(1), P(1), 0);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_SYN_CHALLENGE);
+	h_clear();
+	IN(.flags = SYNACK, .seq = P(0), .ack = A(1), .len = 10);
+	CK_STATE(TCP_ESTABLISHED);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(1), P(1), 0);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_SYN_CHALLENGE);
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 0);
+	ck_assert_uint_eq(H.tcb.rcv_nxt, P(1));
+}
+END_TEST
+
+/* Bug: 64 sends then CLOSE wrote past the retransmission queue.  SEND
+ * keeps the last slot for the FIN; CLOSE and shutdown always fit. */
+START_TEST(test_established_send_queue_full_close_sends_fin)
+{
+	unsigned n;
+
+	fx_established(_i);
+	for (n = 0; n + 1 < TCP_RTXQ_MAX; n++)
+		ck_assert_int_eq(h_call(TCP_CALL_SEND, 1), TCP_OK);
+	ck_assert_int_eq(h_call(TCP_CALL_SEND, 1), TCP_E_QUEUE);
+	ck_assert_int_eq(h_call(TCP_CALL_CLOSE, 0), TCP_OK);
+	CK_STATE(TCP_FIN_WAIT_1);
+	ck_assert_uint_eq(H.tcb.rtxq_len, TCP_RTXQ_MAX);
+	CK_SENT(TCP_RTXQ_MAX - 1, FINACK, A(TCP_RTXQ_MAX), P(1), 0);
+	ck_assert_ptr_null(tcp_check(&H.tcb));
+}
+END_TEST
+
+START_TEST(test_established_send_queue_full_shutdown_sends_fin)
+{
+	unsigned n;
+
+	fx_established(_i);
+	for (n = 0; n + 1 < TCP_RTXQ_MAX; n++)
+		ck_assert_int_eq(h_call(TCP_CALL_SEND, 1), TCP_OK);
+	ck_assert_int_eq(h_call(TCP_CALL_SHUTDOWN, 0), TCP_OK);
+	CK_STATE(TCP_FIN_WAIT_1);
+	ck_assert_uint_eq(H.tcb.rtxq_len, TCP_RTXQ_MAX);
+	ck_assert_ptr_null(tcp_check(&H.tcb));
+}
+END_TEST
+
+/* tcp_check() knows the bound: a full queue without our FIN is broken. */
+START_TEST(test_established_check_queue_bound)
+{
+	fx_established(_i);
+	H.tcb.rtxq_len = TCP_RTXQ_MAX;
+	ck_assert_ptr_nonnull(tcp_check(&H.tcb));
+	H.tcb.rtxq_len = TCP_RTXQ_MAX + 1;
+	ck_assert_ptr_nonnull(tcp_check(&H.tcb));
+	H.tcb.rtxq_len = 0;
+}
+END_TEST
+
 static Suite *
 estab_suite(void)
 {
@@ -419,6 +501,11 @@ estab_suite(void)
 	ADD_LOOP(tc, test_established_rst_in_window_challenge_ack);
 	ADD_LOOP(tc, test_established_rst_out_of_window_dropped);
 	ADD_LOOP(tc, test_established_passive_rst_resets);
+	ADD_LOOP(tc, test_established_rst_straddling_rcv_nxt_challenged);
+	ADD_LOOP(tc, test_established_syn_straddling_rcv_nxt_challenged);
+	ADD_LOOP(tc, test_established_send_queue_full_close_sends_fin);
+	ADD_LOOP(tc, test_established_send_queue_full_shutdown_sends_fin);
+	ADD_LOOP(tc, test_established_check_queue_bound);
 	ADD_LOOP(tc, test_established_syn_in_window_challenge_ack);
 	ADD_LOOP(tc, test_established_old_synack_acked);
 	ADD_LOOP(tc, test_established_no_ack_dropped);

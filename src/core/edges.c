@@ -39,6 +39,8 @@ const struct tcp_edge tcp_edges[] = {
 	E(LAST_ACK, CLOSED, N_("rcv RST / delete TCB"), "3.10.7.4", TEXT),
 	E(TIME_WAIT, CLOSED, N_("rcv RST / delete TCB"), "3.10.7.4", TEXT),
 	E(ESTABLISHED, CLOSED, N_("ABORT / snd RST"), "3.10.5", TEXT),
+	E(FIN_WAIT_1, CLOSED, N_("rcv data after CLOSE / snd RST"), "3.6.1", TEXT),
+	E(FIN_WAIT_2, CLOSED, N_("rcv data after CLOSE / snd RST"), "3.6.1", TEXT),
 	E(SYN_SENT, CLOSED, N_("retransmissions exhausted / timeout"), "3.8.3", TEXT),
 	E(SYN_RECEIVED, LISTEN, N_("SYN,ACK retransmissions exhausted"), "3.8.3", TEXT),
 	E(ESTABLISHED, FIN_WAIT_1, N_("shutdown / snd FIN"), "3.6.1", TEXT),

@@ -89,6 +89,9 @@ static const struct tcp_why_entry tcp_why_table[TCP_NWHY] = {
 	[TCP_W_DATA] = { "3.10.7.4", N_("data received and acknowledged") },
 	[TCP_W_DATA_IGNORED] = { "3.10.7.4",
 	    N_("data after the peer's FIN: ignored") },
+	[TCP_W_DATA_AFTER_CLOSE] = { "3.6.1",
+	    N_("new data after close(): nobody will read it, RST sent, "
+	    "TCB deleted") },
 	[TCP_W_OUT_OF_ORDER] = { "3.10.7.4",
 	    N_("segment beyond RCV.NXT (not kept for later): ACK sent") },
 	[TCP_W_FIN] = { "3.10.7.4", N_("FIN received: the peer has finished sending") },

@@ -128,7 +128,9 @@ tcp_acceptable(const struct tcp_tcb *tcb, const struct tcp_seg *seg)
 	    seq_in_window(seg->seq + n - 1, tcb->rcv_nxt, wnd);
 }
 
-/* Trim what lies before RCV.NXT ("only the new parts are processed"). */
+/* Trim what lies before RCV.NXT ("only the new parts are processed").
+ * Runs after the RST and SYN steps, which judge the segment as it came:
+ * a SYN never gets this far, so only data is cut. */
 static void
 tcp_trim(const struct tcp_tcb *tcb, struct tcp_seg *seg)
 {
@@ -137,11 +139,6 @@ tcp_trim(const struct tcp_tcb *tcb, struct tcp_seg *seg)
 	if (!seq_lt(seg->seq, tcb->rcv_nxt))
 		return;
 	old = tcb->rcv_nxt - seg->seq;
-	if (seg->flags & TCP_SYN) {
-		seg->flags &= (uint8_t)~TCP_SYN;
-		seg->seq++;
-		old--;
-	}
 	if (old > seg->len)
 		old = seg->len;
 	seg->len = (uint16_t)(seg->len - old);
@@ -151,12 +148,10 @@ tcp_trim(const struct tcp_tcb *tcb, struct tcp_seg *seg)
 /* First: the sequence check.  Returns false when the segment is done. */
 static bool
 tcp_seq_check(struct tcp_tcb *tcb, const struct tcp_io *io,
-    struct tcp_seg *seg)
+    const struct tcp_seg *seg)
 {
-	if (tcp_acceptable(tcb, seg)) {
-		tcp_trim(tcb, seg);
+	if (tcp_acceptable(tcb, seg))
 		return true;
-	}
 	if (seg->flags & TCP_RST) {
 		tcp_drop(io, seg, TCP_W_SEQ_BAD_RST);
 		return false;
@@ -420,6 +415,48 @@ tcp_crossing_synack(struct tcp_tcb *tcb, const struct tcp_io *io,
 	return true;
 }
 
+/* Second step, on the segment as it arrived: RFC 5961 3.2 compares the
+ * untrimmed SEG.SEQ, so a RST whose payload straddles RCV.NXT is not an
+ * exact match and only earns a challenge ACK. */
+static void
+tcp_rst_step(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg)
+{
+	if (seg->seq != tcb->rcv_nxt)
+		tcp_send_ack(tcb, io, TCP_W_RST_CHALLENGE);
+	else
+		tcp_rst(tcb, io);
+}
+
+/* Fourth step: a SYN here, wherever its sequence number lies (a payload
+ * straddling RCV.NXT included), is never processed as data. */
+static void
+tcp_syn_step(struct tcp_tcb *tcb, const struct tcp_io *io)
+{
+	if (tcb->state == TCP_SYN_RECEIVED && tcb->passive)
+		tcp_back_to_listen(tcb, io, TCP_W_SYN_SYNRCVD_PASSIVE);
+	else
+		tcp_send_ack(tcb, io, TCP_W_SYN_CHALLENGE);
+}
+
+/*
+ * 3.6.1 (SHLD-2): new data after close() has nobody to read it, so say
+ * that it was lost with a reset.  The RST takes the form of 3.10.7.1,
+ * <SEQ=SEG.ACK><CTL=RST>, as Linux sends it, and the TCB is deleted as
+ * after an ABORT (3.10.5): nothing more will be read or sent.
+ */
+static bool
+tcp_data_after_close(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg)
+{
+	if (seg->len == 0 || !tcb->rd_closed ||
+	    (tcb->state != TCP_FIN_WAIT_1 && tcb->state != TCP_FIN_WAIT_2))
+		return false;
+	tcp_send_rst(io, seg->ack, 0, false, TCP_W_DATA_AFTER_CLOSE);
+	tcp_enter_closed(tcb, io, TCP_W_DATA_AFTER_CLOSE);
+	return true;
+}
+
 /* 3.10.7.4: SYN-RECEIVED and the synchronized states. */
 static void
 tcp_input_other(struct tcp_tcb *tcb, const struct tcp_io *io,
@@ -430,24 +467,19 @@ tcp_input_other(struct tcp_tcb *tcb, const struct tcp_io *io,
 	if (tcp_crossing_synack(tcb, io, &seg) || !tcp_seq_check(tcb, io, &seg))
 		return;
 	if (seg.flags & TCP_RST) {
-		if (seg.seq != tcb->rcv_nxt)
-			tcp_send_ack(tcb, io, TCP_W_RST_CHALLENGE);
-		else
-			tcp_rst(tcb, io);
+		tcp_rst_step(tcb, io, &seg);
 		return;
 	}
 	if (seg.flags & TCP_SYN) {
-		if (tcb->state == TCP_SYN_RECEIVED && tcb->passive)
-			tcp_back_to_listen(tcb, io, TCP_W_SYN_SYNRCVD_PASSIVE);
-		else
-			tcp_send_ack(tcb, io, TCP_W_SYN_CHALLENGE);
+		tcp_syn_step(tcb, io);
 		return;
 	}
 	if ((seg.flags & TCP_ACK) == 0) {
 		tcp_drop(io, &seg, TCP_W_NO_ACK);
 		return;
 	}
-	if (!tcp_ack(tcb, io, &seg))
+	tcp_trim(tcb, &seg);
+	if (!tcp_ack(tcb, io, &seg) || tcp_data_after_close(tcb, io, &seg))
 		return;
 	if ((seg.len > 0 || (seg.flags & TCP_FIN)) && seg.seq != tcb->rcv_nxt) {
 		tcp_send_ack(tcb, io, TCP_W_OUT_OF_ORDER);

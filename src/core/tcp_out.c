@@ -121,9 +121,14 @@ void
 tcp_send_new(struct tcp_tcb *tcb, const struct tcp_io *io, uint8_t flags,
     uint16_t len, enum tcp_why why)
 {
-	struct tcp_rtx *r = &tcb->rtxq[tcb->rtxq_len++];
+	struct tcp_rtx *r;
 	uint32_t seq = tcb->snd_nxt;
 
+	/* SEND keeps a slot free for the FIN (tcp_check_send), and nothing
+	 * follows the FIN, so the queue cannot overflow; tcp_check says so. */
+	if (tcb->rtxq_len >= TCP_RTXQ_MAX)
+		return;
+	r = &tcb->rtxq[tcb->rtxq_len++];
 	r->seq = seq;
 	r->len = len;
 	r->flags = flags & (TCP_SYN | TCP_FIN | TCP_PSH);
@@ -238,7 +243,7 @@ tcp_ends_in_error(enum tcp_why why)
 {
 	return why == TCP_W_CRASH || why == TCP_W_GIVE_UP ||
 	    why == TCP_W_SYNSENT_RST || why == TCP_W_RST_SYNRCVD_ACTIVE ||
-	    why == TCP_W_RST_RESET;
+	    why == TCP_W_RST_RESET || why == TCP_W_DATA_AFTER_CLOSE;
 }
 
 /* Delete the TCB: a fresh CLOSED block, as the RFC's "delete the TCB". */
