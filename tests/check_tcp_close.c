@@ -417,6 +417,40 @@ START_TEST(test_fin_wait_2_shut_data_not_reset)
 }
 END_TEST
 
+START_TEST(test_close_wait_linux_rst_rcv_nxt_minus_1_resets)
+{
+	h_use_linux();
+	fx_close_wait(_i);
+	IN(.flags = TCP_RST, .seq = P(1));
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_CLOSE_WAIT, TCP_CLOSED, TCP_W_RST_MINUS_ONE_RESET);
+	CK_NOTICE(TCP_N_RESET, 1);
+}
+END_TEST
+
+/* An orphaned FIN-WAIT-2 is Linux's mini socket: any RST in the window
+ * deletes it.  After shutdown() the full socket sends a challenge ACK. */
+START_TEST(test_fin_wait_2_linux_orphan_rst_in_window_closed)
+{
+	h_use_linux();
+	fx_fin_wait_2(_i);
+	IN(.flags = TCP_RST, .seq = P(11));
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_FIN_WAIT_2, TCP_CLOSED, TCP_W_FW2_ORPHAN_RST);
+	CK_NSENT(0);
+}
+END_TEST
+
+START_TEST(test_fin_wait_2_shut_linux_rst_in_window_challenged)
+{
+	h_use_linux();
+	fx_fin_wait_2_shut(_i);
+	IN(.flags = TCP_RST, .seq = P(11));
+	CK_STATE(TCP_FIN_WAIT_2);
+	CK_SENT(0, TCP_ACK, A(2), P(1), 0);
+}
+END_TEST
+
 static Suite *
 close_suite(void)
 {
@@ -466,6 +500,9 @@ close_suite(void)
 	ADD_LOOP(tc, test_close_wait_abort_sends_rst);
 	ADD_LOOP(tc, test_close_wait_shutdown_last_ack);
 	ADD_LOOP(tc, test_close_wait_forever);
+	ADD_LOOP(tc, test_close_wait_linux_rst_rcv_nxt_minus_1_resets);
+	ADD_LOOP(tc, test_fin_wait_2_linux_orphan_rst_in_window_closed);
+	ADD_LOOP(tc, test_fin_wait_2_shut_linux_rst_in_window_challenged);
 	suite_add_tcase(s, tc);
 
 	return s;

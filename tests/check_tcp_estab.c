@@ -484,6 +484,103 @@ START_TEST(test_established_check_queue_bound)
 }
 END_TEST
 
+/* RFC 5961 7 as Linux applies it: one challenge ACK per 500 ms. */
+START_TEST(test_established_linux_rst_challenge_throttled)
+{
+	h_use_linux();
+	fx_established(_i);
+	IN(.flags = TCP_RST, .seq = P(11));
+	IN(.flags = TCP_RST, .seq = P(11));
+	IN(.flags = TCP_RST, .seq = P(11));
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(1), P(1), 0);
+	ck_assert(h_has_why(TCP_EV_DROP, TCP_W_ACK_THROTTLED));
+	h_clear();
+	h_advance(499);
+	IN(.flags = TCP_RST, .seq = P(11));
+	CK_NSENT(0);
+	h_advance(1);
+	IN(.flags = TCP_RST, .seq = P(11));
+	CK_NSENT(1);
+	CK_STATE(TCP_ESTABLISHED);
+}
+END_TEST
+
+/* The rfc9293 profile answers every one (no throttle in the text). */
+START_TEST(test_established_rfc9293_rst_challenge_not_throttled)
+{
+	fx_established(_i);
+	IN(.flags = TCP_RST, .seq = P(11));
+	IN(.flags = TCP_RST, .seq = P(11));
+	CK_NSENT(2);
+}
+END_TEST
+
+/* Out-of-window data is never throttled, a bare ACK is. */
+START_TEST(test_established_linux_out_of_window_data_not_throttled)
+{
+	h_use_linux();
+	fx_established(_i);
+	IN(.flags = TCP_ACK, .seq = P(200001), .ack = A(1));
+	IN(.flags = TCP_ACK, .seq = P(200001), .ack = A(1));
+	CK_NSENT(1);
+	h_clear();
+	IN(.flags = PSHACK, .seq = P(-99), .ack = A(1), .len = 10);
+	IN(.flags = PSHACK, .seq = P(-99), .ack = A(1), .len = 10);
+	CK_NSENT(2);
+	CK_SENT(1, TCP_ACK, A(1), P(1), 0);
+}
+END_TEST
+
+/* RFC 5961 5.2: Linux's MAX.SND.WND is what was acknowledged so far; a
+ * passive socket starts from zero, an active one counts its SYN. */
+START_TEST(test_established_linux_ack_too_old_challenged)
+{
+	h_use_linux();
+	fx_established_passive(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(0), .len = 10);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(1), P(1), 0);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_ACK_TOO_OLD);
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 0);
+	ck_assert_uint_eq(H.tcb.rcv_nxt, P(1));
+}
+END_TEST
+
+START_TEST(test_established_active_linux_ack_below_una_by_one_accepted)
+{
+	h_use_linux();
+	fx_established(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(0), .len = 10);
+	CK_SENT(0, TCP_ACK, A(1), P(11), 0);
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 1);
+}
+END_TEST
+
+START_TEST(test_established_rfc9293_old_ack_data_accepted)
+{
+	fx_established_passive(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(0), .len = 10);
+	CK_SENT(0, TCP_ACK, A(1), P(11), 0);
+}
+END_TEST
+
+/* Linux answers an ACK of unsent data with a throttled challenge ACK
+ * and drops the segment's data. */
+START_TEST(test_established_linux_ack_too_new_throttled)
+{
+	h_use_linux();
+	fx_established(_i);
+	IN(.flags = TCP_ACK, .seq = P(1), .ack = A(101));
+	CK_NSENT(1);
+	h_clear();
+	h_advance(200);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(101), .len = 10);
+	CK_NSENT(0);
+	ck_assert_uint_eq(H.tcb.rcv_nxt, P(1));
+}
+END_TEST
+
 static Suite *
 estab_suite(void)
 {
@@ -506,6 +603,13 @@ estab_suite(void)
 	ADD_LOOP(tc, test_established_send_queue_full_close_sends_fin);
 	ADD_LOOP(tc, test_established_send_queue_full_shutdown_sends_fin);
 	ADD_LOOP(tc, test_established_check_queue_bound);
+	ADD_LOOP(tc, test_established_linux_rst_challenge_throttled);
+	ADD_LOOP(tc, test_established_rfc9293_rst_challenge_not_throttled);
+	ADD_LOOP(tc, test_established_linux_out_of_window_data_not_throttled);
+	ADD_LOOP(tc, test_established_linux_ack_too_old_challenged);
+	ADD_LOOP(tc, test_established_active_linux_ack_below_una_by_one_accepted);
+	ADD_LOOP(tc, test_established_rfc9293_old_ack_data_accepted);
+	ADD_LOOP(tc, test_established_linux_ack_too_new_throttled);
 	ADD_LOOP(tc, test_established_syn_in_window_challenge_ack);
 	ADD_LOOP(tc, test_established_old_synack_acked);
 	ADD_LOOP(tc, test_established_no_ack_dropped);

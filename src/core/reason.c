@@ -105,6 +105,32 @@ static const struct tcp_why_entry tcp_why_table[TCP_NWHY] = {
 	    N_("time_wait off: TIME-WAIT skipped, TCB deleted at once") },
 	[TCP_W_HANDSHAKE_TWO] = { "what-if",
 	    N_("handshake two: ESTABLISHED as soon as SYN+ACK is sent") },
+	[TCP_W_ACK_THROTTLED] = { "RFC 5961 7",
+	    N_("challenge or out-of-window ACK held back: at most one per "
+	    "500 ms (Linux tcp_invalid_ratelimit)") },
+	[TCP_W_ACK_TOO_OLD] = { "RFC 5961 5.2",
+	    N_("ACK older than anything still unacknowledged: challenge ACK "
+	    "sent, segment discarded") },
+	[TCP_W_SYNRCVD_SYN_AGAIN] = { "Linux tcp_check_req",
+	    N_("retransmitted SYN in SYN-RECEIVED: SYN+ACK sent again") },
+	[TCP_W_RST_MINUS_ONE_RESET] = { "3.10.7.4",
+	    N_("RST at RCV.NXT-1 after the peer's FIN, accepted as Linux "
+	    "does: connection reset") },
+	[TCP_W_RST_MINUS_ONE] = { "3.10.7.4",
+	    N_("RST at RCV.NXT-1 after the peer's FIN, accepted as Linux "
+	    "does: TCB deleted") },
+	[TCP_W_FW2_ORPHAN_RST] = { "3.10.7.4",
+	    N_("RST in the window of an orphaned FIN-WAIT-2 (Linux): TCB "
+	    "deleted") },
+	[TCP_W_TW_QUIET] = { "Linux tcp_timewait_state_process",
+	    N_("segment at RCV.NXT in TIME-WAIT: 2MSL restarted, nothing "
+	    "sent") },
+	[TCP_W_TW_NEW_SYN] = { "Linux tcp_timewait_state_process",
+	    N_("new SYN in TIME-WAIT with no listening socket: ACK sent") },
+	[TCP_W_TW_RST_IGNORED] = { "Linux tcp_timewait_state_process",
+	    N_("RST in TIME-WAIT not at RCV.NXT: ignored") },
+	[TCP_W_TW_ACK] = { "Linux tcp_timewait_state_process",
+	    N_("segment in TIME-WAIT: ACK sent, 2MSL restarted") },
 	[TCP_W_REXMIT] = { "3.8.1",
 	    N_("retransmission timeout: segment sent again, RTO doubled") },
 	[TCP_W_GIVE_UP] = { "3.8.3",

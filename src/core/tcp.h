@@ -109,6 +109,10 @@ struct tcp_config {
 	bool time_wait;			/* what-if: false skips TIME_WAIT */
 	bool handshake_two;		/* what-if: passive side skips SYN_RECEIVED */
 	bool rst_ack_on_abort;		/* Linux sends RST+ACK on ABORT */
+	/* Linux's input path (tcp_linux.c): throttled challenge ACKs,
+	 * TIME-WAIT, RST at RCV.NXT-1, the RFC 5961 5 ACK check, ... */
+	bool linux_input;
+	uint32_t invalid_ratelimit_ms;	/* Linux tcp_invalid_ratelimit */
 };
 
 enum tcp_ev_kind {
@@ -169,6 +173,11 @@ struct tcp_tcb {
 	unsigned nrexmit;	/* retransmissions of the queue head */
 	unsigned rtxq_len;
 	struct tcp_rtx rtxq[TCP_RTXQ_MAX];
+	/* linux profile only (tcp_linux.c) */
+	bool oow_acked;		/* a challenge/out-of-window ACK went out */
+	uint64_t oow_ack_at;	/* ... at this time (RFC 5961 7 throttle) */
+	uint32_t max_snd_wnd;	/* largest window the peer offered */
+	uint32_t bytes_acked;	/* sequence space acknowledged so far */
 };
 
 /* Names and formatting (pure; results are static or in caller buffers). */

@@ -7,11 +7,13 @@
  * compartment check and URG are skipped; a segment that is acceptable but
  * starts beyond RCV.NXT is acknowledged and dropped rather than kept; data
  * or FIN carried on a bare SYN (LISTEN, simultaneous open) is ignored, and
- * the peer retransmits it.  Two places follow observed behaviour
- * the text leaves open, both as RFC 9293's figures and Linux do: a crossing
- * SYN+ACK in SYN-RECEIVED completes a simultaneous open without a reply,
- * and a retransmitted FIN in TIME-WAIT restarts the 2MSL timer although
- * its sequence number is below RCV.NXT.
+ * the peer retransmits it.  Two places follow observed behaviour the text
+ * leaves open: a crossing SYN+ACK in SYN-RECEIVED completes a simultaneous
+ * open, as RFC 9293's figure shows (without a reply; Linux, in the linux
+ * profile, also ACKs it, so its simultaneous open takes six segments), and
+ * a retransmitted FIN in TIME-WAIT restarts the 2MSL timer although its
+ * sequence number is below RCV.NXT.  Where the linux profile departs from
+ * the text, tcp_linux.c says how and why.
  */
 #include "core/tcp_internal.h"
 
@@ -153,7 +155,8 @@ tcp_seq_check(struct tcp_tcb *tcb, const struct tcp_io *io,
 	if (tcp_acceptable(tcb, seg))
 		return true;
 	if (seg->flags & TCP_RST) {
-		tcp_drop(io, seg, TCP_W_SEQ_BAD_RST);
+		if (!tcp_linux_rst_minus_one(tcb, io, seg))
+			tcp_drop(io, seg, TCP_W_SEQ_BAD_RST);
 		return false;
 	}
 	if (tcb->state == TCP_TIME_WAIT && (seg->flags & TCP_FIN) &&
@@ -163,7 +166,7 @@ tcp_seq_check(struct tcp_tcb *tcb, const struct tcp_io *io,
 		    2 * (uint64_t)io->cfg->msl_ms);
 		return false;
 	}
-	tcp_send_ack(tcb, io, TCP_W_SEQ_BAD);
+	tcp_oow_ack(tcb, io, seg, (seg->flags & TCP_SYN) != 0, TCP_W_SEQ_BAD);
 	return false;
 }
 
@@ -219,14 +222,18 @@ tcp_ack_common(struct tcp_tcb *tcb, const struct tcp_io *io,
     const struct tcp_seg *seg)
 {
 	if (seq_gt(seg->ack, tcb->snd_nxt)) {
-		tcp_send_ack(tcb, io, TCP_W_ACK_TOO_NEW);
+		tcp_oow_ack(tcb, io, seg, true, TCP_W_ACK_TOO_NEW);
 		return false;
 	}
+	if (tcp_linux_ack_too_old(tcb, io, seg))
+		return false;
 	if (seq_lt(tcb->snd_una, seg->ack))
 		tcp_ack_advance(tcb, io, seg->ack);
 	if (seq_lt(tcb->snd_wl1, seg->seq) || (tcb->snd_wl1 == seg->seq &&
 	    seq_leq(tcb->snd_wl2, seg->ack))) {
 		tcb->snd_wnd = seg->wnd;
+		if (seg->wnd > tcb->max_snd_wnd)
+			tcb->max_snd_wnd = seg->wnd;
 		tcb->snd_wl1 = seg->seq;
 		tcb->snd_wl2 = seg->ack;
 	}
@@ -412,6 +419,8 @@ tcp_crossing_synack(struct tcp_tcb *tcb, const struct tcp_io *io,
 		return false;
 	tcp_ack_advance(tcb, io, seg->ack);
 	tcp_establish(tcb, io, seg, TCP_W_SYNRCVD_SYNACK);
+	if (io->cfg->linux_input)
+		tcp_send_ack(tcb, io, TCP_W_SYNRCVD_SYNACK);
 	return true;
 }
 
@@ -422,21 +431,22 @@ static void
 tcp_rst_step(struct tcp_tcb *tcb, const struct tcp_io *io,
     const struct tcp_seg *seg)
 {
-	if (seg->seq != tcb->rcv_nxt)
-		tcp_send_ack(tcb, io, TCP_W_RST_CHALLENGE);
-	else
+	if (seg->seq == tcb->rcv_nxt)
 		tcp_rst(tcb, io);
+	else if (!tcp_linux_orphan_rst(tcb, io))
+		tcp_oow_ack(tcb, io, seg, true, TCP_W_RST_CHALLENGE);
 }
 
 /* Fourth step: a SYN here, wherever its sequence number lies (a payload
  * straddling RCV.NXT included), is never processed as data. */
 static void
-tcp_syn_step(struct tcp_tcb *tcb, const struct tcp_io *io)
+tcp_syn_step(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg)
 {
 	if (tcb->state == TCP_SYN_RECEIVED && tcb->passive)
 		tcp_back_to_listen(tcb, io, TCP_W_SYN_SYNRCVD_PASSIVE);
 	else
-		tcp_send_ack(tcb, io, TCP_W_SYN_CHALLENGE);
+		tcp_oow_ack(tcb, io, seg, true, TCP_W_SYN_CHALLENGE);
 }
 
 /*
@@ -464,14 +474,15 @@ tcp_input_other(struct tcp_tcb *tcb, const struct tcp_io *io,
 {
 	struct tcp_seg seg = *in;
 
-	if (tcp_crossing_synack(tcb, io, &seg) || !tcp_seq_check(tcb, io, &seg))
+	if (tcp_crossing_synack(tcb, io, &seg) ||
+	    tcp_linux_input(tcb, io, &seg) || !tcp_seq_check(tcb, io, &seg))
 		return;
 	if (seg.flags & TCP_RST) {
 		tcp_rst_step(tcb, io, &seg);
 		return;
 	}
 	if (seg.flags & TCP_SYN) {
-		tcp_syn_step(tcb, io);
+		tcp_syn_step(tcb, io, &seg);
 		return;
 	}
 	if ((seg.flags & TCP_ACK) == 0) {
