@@ -598,6 +598,45 @@ START_TEST(test_world_trace_clear_and_counting)
 }
 END_TEST
 
+/* world_can explains why read is impossible: auto mode, nothing waiting. */
+START_TEST(test_world_read_explains_why_impossible)
+{
+	struct cmd rd = c_host(CMD_READ, HOST_SERVER);
+	struct sim_result res;
+
+	w_established();
+	memset(&res, 0, sizeof(res));
+	ck_assert_int_eq(world_can(&W, &rd, &res), SIM_IMPOSSIBLE);
+	ck_assert_msg(strstr(res.msg, "set app_read manual") != NULL,
+	    "message: %s", res.msg);
+	W.cfg.app_read_manual = true;
+	memset(&res, 0, sizeof(res));
+	ck_assert_int_eq(world_can(&W, &rd, &res), SIM_IMPOSSIBLE);
+	ck_assert_msg(strstr(res.msg, "no data waits to be read") != NULL,
+	    "message: %s", res.msg);
+	OK(c_send(HOST_CLIENT, 10));
+	OK(c_kind(CMD_SETTLE));
+	ck_assert_int_eq(world_can(&W, &rd, &res), SIM_OK);
+	OK(rd);
+	ck_assert_uint_eq(W.host[HOST_SERVER].tcb.rcv_unread, 0);
+}
+END_TEST
+
+/* A later profile keeps an earlier set app_read. */
+START_TEST(test_world_app_read_survives_profile)
+{
+	struct cmd set = c_kind(CMD_SET), prof = c_kind(CMD_PROFILE);
+
+	set.key = SET_APP_READ;
+	set.on = false;
+	OK(set);
+	prof.profile = PROFILE_LINUX;
+	OK(prof);
+	ck_assert(W.cfg.app_read_manual);
+	ck_assert(W.cfg.linux_input);
+}
+END_TEST
+
 static Suite *
 sim_suite(void)
 {
@@ -628,6 +667,8 @@ sim_suite(void)
 	tcase_add_test(tc, test_world_crash_then_rst);
 	tcase_add_test(tc, test_world_durations_in_msl);
 	tcase_add_test(tc, test_world_settings);
+	tcase_add_test(tc, test_world_read_explains_why_impossible);
+	tcase_add_test(tc, test_world_app_read_survives_profile);
 	tcase_add_test(tc, test_world_same_commands_same_trace);
 	tcase_add_test(tc, test_world_trace_clear_and_counting);
 	suite_add_tcase(s, tc);

@@ -451,6 +451,71 @@ START_TEST(test_fin_wait_2_shut_linux_rst_in_window_challenged)
 }
 END_TEST
 
+/* With app_read manual the eof notice waits for a read past the FIN;
+ * a FIN alone unread is no data, so close() sends a FIN. */
+START_TEST(test_close_wait_manual_eof_when_read_past_fin)
+{
+	fx_established(_i);
+	H.cfg.app_read_manual = true;
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 10);
+	IN(.flags = FINACK, .seq = P(11), .ack = A(1));
+	CK_STATE(TCP_CLOSE_WAIT);
+	CK_NOTICE(TCP_N_EOF, 0);
+	ck_assert_int_eq(h_call(TCP_CALL_READ, 10), TCP_OK);
+	CK_NOTICE(TCP_N_EOF, 0);
+	ck_assert_int_eq(h_call(TCP_CALL_READ, 0), TCP_OK);
+	CK_NOTICE(TCP_N_EOF, 1);
+	ck_assert(h_has_why(TCP_EV_NOTICE, TCP_W_APP_READ_EOF));
+	ck_assert_int_eq(h_call(TCP_CALL_READ, 0), TCP_E_NODATA);
+}
+END_TEST
+
+START_TEST(test_close_wait_manual_unread_data_close_rst)
+{
+	fx_established(_i);
+	H.cfg.app_read_manual = true;
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 10);
+	IN(.flags = FINACK, .seq = P(11), .ack = A(1));
+	h_clear();
+	ck_assert_int_eq(h_call(TCP_CALL_CLOSE, 0), TCP_OK);
+	CK_EDGE(TCP_CLOSE_WAIT, TCP_CLOSED, TCP_W_CLOSE_UNREAD_RST);
+	CK_SENT(0, TCP_RST, A(1), 0, 0);
+}
+END_TEST
+
+START_TEST(test_close_wait_manual_fin_unread_close_sends_fin)
+{
+	fx_established(_i);
+	H.cfg.app_read_manual = true;
+	IN(.flags = FINACK, .seq = P(1), .ack = A(1));
+	h_clear();
+	ck_assert_int_eq(h_call(TCP_CALL_CLOSE, 0), TCP_OK);
+	CK_STATE(TCP_LAST_ACK);
+	CK_SENT(0, FINACK, A(1), P(2), 0);
+}
+END_TEST
+
+/* After close() the application reads nothing more. */
+START_TEST(test_fin_wait_1_read_after_close_refused)
+{
+	fx_fin_wait_1(_i);
+	H.cfg.app_read_manual = true;
+	ck_assert_int_eq(h_call(TCP_CALL_READ, 0), TCP_E_RDCLOSED);
+}
+END_TEST
+
+START_TEST(test_fin_wait_2_shut_manual_close_with_unread_rst)
+{
+	fx_fin_wait_2_shut(_i);
+	H.cfg.app_read_manual = true;
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(2), .len = 5);
+	h_clear();
+	ck_assert_int_eq(h_call(TCP_CALL_CLOSE, 0), TCP_OK);
+	CK_STATE(TCP_CLOSED);
+	CK_SENT(0, TCP_RST, A(2), 0, 0);
+}
+END_TEST
+
 static Suite *
 close_suite(void)
 {
@@ -501,6 +566,11 @@ close_suite(void)
 	ADD_LOOP(tc, test_close_wait_shutdown_last_ack);
 	ADD_LOOP(tc, test_close_wait_forever);
 	ADD_LOOP(tc, test_close_wait_linux_rst_rcv_nxt_minus_1_resets);
+	ADD_LOOP(tc, test_close_wait_manual_eof_when_read_past_fin);
+	ADD_LOOP(tc, test_close_wait_manual_unread_data_close_rst);
+	ADD_LOOP(tc, test_close_wait_manual_fin_unread_close_sends_fin);
+	ADD_LOOP(tc, test_fin_wait_1_read_after_close_refused);
+	ADD_LOOP(tc, test_fin_wait_2_shut_manual_close_with_unread_rst);
 	ADD_LOOP(tc, test_fin_wait_2_linux_orphan_rst_in_window_closed);
 	ADD_LOOP(tc, test_fin_wait_2_shut_linux_rst_in_window_challenged);
 	suite_add_tcase(s, tc);

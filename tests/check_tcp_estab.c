@@ -547,7 +547,7 @@ START_TEST(test_established_linux_ack_too_old_challenged)
 }
 END_TEST
 
-START_TEST(test_established_active_linux_ack_below_una_by_one_accepted)
+START_TEST(test_established_active_linux_ack_una_minus_1_accepted)
 {
 	h_use_linux();
 	fx_established(_i);
@@ -581,6 +581,75 @@ START_TEST(test_established_linux_ack_too_new_throttled)
 }
 END_TEST
 
+/* set app_read manual: data waits in the receive buffer until read. */
+START_TEST(test_established_manual_data_waits_until_read)
+{
+	const struct tcp_ev *ev = NULL;
+
+	fx_established(_i);
+	H.cfg.app_read_manual = true;
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 10);
+	CK_SENT(0, TCP_ACK, A(1), P(11), 0);
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 0);
+	ck_assert_uint_eq(H.tcb.rcv_unread, 10);
+	h_clear();
+	ck_assert_int_eq(h_call(TCP_CALL_READ, 4), TCP_OK);
+	ck_assert_int_eq(h_call(TCP_CALL_READ, 0), TCP_OK);
+	for (size_t i = 0; i < H.nev; i++)
+		if (H.ev[i].kind == TCP_EV_DATA) {
+			ck_assert_uint_eq(H.ev[i].bytes, ev == NULL ? 4 : 6);
+			ck_assert_int_eq(H.ev[i].why, TCP_W_APP_READ);
+			ev = &H.ev[i];
+		}
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 2);
+	ck_assert_int_eq(h_call(TCP_CALL_READ, 0), TCP_E_NODATA);
+	CK_NSENT(0);
+}
+END_TEST
+
+/* RFC 9293 3.6.1 (SHLD-2), RFC 2525 2.17: close() with data unread is
+ * a RST, not a FIN: <SEQ=SND.NXT><CTL=RST> as ABORT sends it. */
+START_TEST(test_established_close_with_unread_data_rst)
+{
+	fx_established(_i);
+	H.cfg.app_read_manual = true;
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 10);
+	h_clear();
+	ck_assert_int_eq(h_call(TCP_CALL_CLOSE, 0), TCP_OK);
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_ESTABLISHED, TCP_CLOSED, TCP_W_CLOSE_UNREAD_RST);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_RST, A(1), 0, 0);
+}
+END_TEST
+
+/* Linux (tcp_close, data_was_unread): RST+ACK at SND.NXT. */
+START_TEST(test_established_linux_close_with_unread_data_rstack)
+{
+	h_use_linux();
+	fx_established(_i);
+	H.cfg.app_read_manual = true;
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 10);
+	h_clear();
+	ck_assert_int_eq(h_call(TCP_CALL_CLOSE, 0), TCP_OK);
+	CK_STATE(TCP_CLOSED);
+	CK_SENT(0, RSTACK, A(1), P(11), 0);
+}
+END_TEST
+
+START_TEST(test_established_close_after_reading_sends_fin)
+{
+	fx_established(_i);
+	H.cfg.app_read_manual = true;
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 10);
+	ck_assert_int_eq(h_call(TCP_CALL_READ, 0), TCP_OK);
+	h_clear();
+	ck_assert_int_eq(h_call(TCP_CALL_CLOSE, 0), TCP_OK);
+	CK_STATE(TCP_FIN_WAIT_1);
+	CK_SENT(0, FINACK, A(1), P(11), 0);
+}
+END_TEST
+
 static Suite *
 estab_suite(void)
 {
@@ -607,9 +676,13 @@ estab_suite(void)
 	ADD_LOOP(tc, test_established_rfc9293_rst_challenge_not_throttled);
 	ADD_LOOP(tc, test_established_linux_out_of_window_data_not_throttled);
 	ADD_LOOP(tc, test_established_linux_ack_too_old_challenged);
-	ADD_LOOP(tc, test_established_active_linux_ack_below_una_by_one_accepted);
+	ADD_LOOP(tc, test_established_active_linux_ack_una_minus_1_accepted);
 	ADD_LOOP(tc, test_established_rfc9293_old_ack_data_accepted);
 	ADD_LOOP(tc, test_established_linux_ack_too_new_throttled);
+	ADD_LOOP(tc, test_established_manual_data_waits_until_read);
+	ADD_LOOP(tc, test_established_close_with_unread_data_rst);
+	ADD_LOOP(tc, test_established_linux_close_with_unread_data_rstack);
+	ADD_LOOP(tc, test_established_close_after_reading_sends_fin);
 	ADD_LOOP(tc, test_established_syn_in_window_challenge_ack);
 	ADD_LOOP(tc, test_established_old_synack_acked);
 	ADD_LOOP(tc, test_established_no_ack_dropped);

@@ -132,12 +132,16 @@ tcp_err_text(enum tcp_err e)
 		return N_("the peer's receive window is full");
 	case TCP_E_QUEUE:
 		return N_("too many unacknowledged segments");
+	case TCP_E_NODATA:
+		return N_("no data waits to be read");
+	case TCP_E_RDCLOSED:
+		return N_("the application has closed the socket");
 	}
 	return "?";
 }
 
 static const char *const tcp_call_names[TCP_NCALLS] = {
-	"listen", "connect", "send", "close", "shutdown", "abort"
+	"listen", "connect", "send", "close", "shutdown", "abort", "read"
 };
 
 const char *

@@ -28,6 +28,13 @@ static const struct tcp_why_entry tcp_why_table[TCP_NWHY] = {
 	[TCP_W_SHUTDOWN_FIN] = { "3.6.1",
 	    N_("shutdown (half-close): FIN sent, still reading") },
 	[TCP_W_ABORT_RST] = { "3.10.5", N_("ABORT: RST sent, TCB deleted") },
+	[TCP_W_CLOSE_UNREAD_RST] = { "3.6.1",
+	    N_("CLOSE with received data still unread: RST sent instead of "
+	    "FIN, TCB deleted (the data is lost)") },
+	[TCP_W_APP_READ] = { "3.10.3",
+	    N_("RECEIVE: the application reads waiting data") },
+	[TCP_W_APP_READ_EOF] = { "3.10.3",
+	    N_("RECEIVE: the application reads past the peer's FIN") },
 	[TCP_W_ABORT_SILENT] = { "3.10.5", N_("ABORT: TCB deleted, no segment") },
 	[TCP_W_CRASH] = { "3.5.2", N_("host crashed: all connection state lost") },
 	[TCP_W_CLOSED_RST_REPLY] = { "3.10.7.1",

@@ -309,7 +309,10 @@ tcp_text(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg
 	case TCP_FIN_WAIT_1:
 	case TCP_FIN_WAIT_2:
 		tcb->rcv_nxt += seg->len;
-		io->event(io->ctx, &ev);
+		if (io->cfg->app_read_manual)
+			tcb->rcv_unread += seg->len;	/* waits for a read */
+		else
+			io->event(io->ctx, &ev);
 		if ((seg->flags & TCP_FIN) == 0)
 			tcp_ack_or_delay(tcb, io, TCP_W_DATA);
 		return;
@@ -350,8 +353,12 @@ tcp_fin(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg)
 		return;
 	tcb->rcv_nxt += 1;
 	/* "Signal the user 'connection closing'" — in every state, even
-	 * after close(), as the RFC's eighth step says. */
-	tcp_notify(io, TCP_N_EOF, TCP_W_FIN);
+	 * after close(), as the RFC's eighth step says; a reader that reads
+	 * when it chooses learns of it by reading past the data. */
+	if (io->cfg->app_read_manual && !tcb->rd_closed)
+		tcb->fin_unread = true;
+	else
+		tcp_notify(io, TCP_N_EOF, TCP_W_FIN);
 	switch (tcb->state) {
 	case TCP_SYN_RECEIVED:
 	case TCP_ESTABLISHED:
