@@ -80,6 +80,14 @@ static const struct driver drivers[] = {
 	  "client close\ndeliver\nserver close\ndeliver s>c" },
 	{ T(FIN_WAIT_1), T(CLOSED), "RST", C,
 	  EST "client close\nserver abort\ndeliver s>c" },
+	{ T(FIN_WAIT_1), T(CLOSED), "data", C,
+	  EST "client close\nserver send 5\ndeliver s>c" },
+	{ T(FIN_WAIT_2), T(CLOSED), "data", C,
+	  EST "client close\ndeliver\ndeliver\nserver send 5\ndeliver" },
+	{ T(ESTABLISHED), T(CLOSED), "unread", S, "set app_read manual\n"
+	  EST "client send 5\nsettle\nserver close" },
+	{ T(CLOSE_WAIT), T(CLOSED), "unread", S, "set app_read manual\n"
+	  EST "client send 5\nclient close\nsettle\nserver close" },
 	{ T(FIN_WAIT_2), T(TIME_WAIT), NULL, C,
 	  EST "client close\ndeliver\ndeliver\nserver close\ndeliver" },
 	{ T(FIN_WAIT_2), T(CLOSED), "RST", C,

@@ -204,6 +204,37 @@ START_TEST(test_syn_received_handshake_two_what_if)
 }
 END_TEST
 
+/* Linux (tcp_check_req): a retransmitted SYN gets the SYN+ACK again. */
+START_TEST(test_syn_received_linux_retransmitted_syn_synack_again)
+{
+	h_use_linux();
+	fx_syn_rcvd(_i);
+	IN(.flags = TCP_SYN, .seq = P(0));
+	CK_STATE(TCP_SYN_RECEIVED);
+	CK_NSENT(1);
+	CK_SENT(0, SYNACK, A(0), P(1), 0);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_SYNRCVD_SYN_AGAIN);
+	/* A third copy at once is throttled (RFC 5961 7). */
+	h_clear();
+	IN(.flags = TCP_SYN, .seq = P(0));
+	CK_NSENT(0);
+	ck_assert(h_has_why(TCP_EV_DROP, TCP_W_ACK_THROTTLED));
+}
+END_TEST
+
+/* Linux completes on the crossing SYN+ACK and ACKs it (six segments). */
+START_TEST(test_syn_received_active_linux_crossing_synack_acked)
+{
+	h_use_linux();
+	fx_syn_rcvd_active(_i);
+	IN(.flags = SYNACK, .seq = P(0), .ack = A(1));
+	CK_STATE(TCP_ESTABLISHED);
+	CK_EDGE(TCP_SYN_RECEIVED, TCP_ESTABLISHED, TCP_W_SYNRCVD_SYNACK);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(1), P(1), 0);
+}
+END_TEST
+
 static Suite *
 synrcvd_suite(void)
 {
@@ -221,6 +252,8 @@ synrcvd_suite(void)
 	ADD_LOOP(tc, test_syn_received_duplicate_syn_acked);
 	ADD_LOOP(tc, test_syn_received_active_syn_challenge_ack);
 	ADD_LOOP(tc, test_syn_received_active_crossing_synack_established);
+	ADD_LOOP(tc, test_syn_received_linux_retransmitted_syn_synack_again);
+	ADD_LOOP(tc, test_syn_received_active_linux_crossing_synack_acked);
 	ADD_LOOP(tc, test_syn_received_active_plain_ack_established);
 	ADD_LOOP(tc, test_syn_received_no_ack_dropped);
 	ADD_LOOP(tc, test_syn_received_finack_close_wait);

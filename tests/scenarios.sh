@@ -72,6 +72,12 @@ if [ "$n" -lt 18 ]; then
 	echo "FAIL: only $n examples in $top_srcdir/examples"
 fi
 
+# Regression scenarios of the core and the linux profile's captures.
+for scn in "$top_srcdir"/tests/core/*.scn "$top_srcdir"/tests/linux/*.scn; do
+	[ -f "$scn" ] || continue
+	must_run "$scn"
+done
+
 # Exit 1: a failed expect names the file and line.
 must_fail wrong-state 1 'FILE:3: expected ' \
 'server listen
@@ -111,6 +117,27 @@ client close'
 
 must_fail deliver-nothing 1 'FILE:1: ' \
 'deliver'
+
+# The retransmission queue keeps its last slot for the FIN: the 64th
+# unacknowledged send is refused (line 4 + 64), so close always fits.
+must_fail queue-full 1 'FILE:68: client: send is impossible' \
+'isn client 100
+server listen
+client connect
+settle
+'"$(i=0; while [ $i -lt 64 ]; do echo 'client send 1'; i=$((i + 1)); done)"'
+client close'
+
+# An ACK war (the client accepted data the server never sent): settle
+# gives up after 10000 deliveries and says so; exit 1.
+must_fail settle-ack-war 1 'FILE:7: settle: stopped after 10000' \
+'isn client 100
+isn server 300
+server listen
+client connect
+settle
+inject s>c PSH+ACK seq=301 ack=101 len=10
+settle'
 
 # Exit 2: parse errors name the line and the column of the bad word.
 must_fail typo-command 2 'FILE:2:8: ' \

@@ -132,12 +132,16 @@ tcp_err_text(enum tcp_err e)
 		return N_("the peer's receive window is full");
 	case TCP_E_QUEUE:
 		return N_("too many unacknowledged segments");
+	case TCP_E_NODATA:
+		return N_("no data waits to be read");
+	case TCP_E_RDCLOSED:
+		return N_("the application has closed the socket");
 	}
 	return "?";
 }
 
 static const char *const tcp_call_names[TCP_NCALLS] = {
-	"listen", "connect", "send", "close", "shutdown", "abort"
+	"listen", "connect", "send", "close", "shutdown", "abort", "read"
 };
 
 const char *
@@ -202,8 +206,9 @@ tcp_config_rfc9293(struct tcp_config *cfg)
 }
 
 /* Linux: TCP_TIMEWAIT_LEN 60 s, tcp_syn_retries 6, tcp_synack_retries 5,
- * tcp_retries2 15, TCP_RTO_MAX 120 s, tcp_fin_timeout 60 s, and
- * tcp_send_active_reset() sends RST+ACK. */
+ * tcp_retries2 15, TCP_RTO_MAX 120 s, tcp_fin_timeout 60 s,
+ * tcp_send_active_reset() sends RST+ACK, tcp_invalid_ratelimit 500 ms, and
+ * the input path of tcp_linux.c. */
 void
 tcp_config_linux(struct tcp_config *cfg)
 {
@@ -215,4 +220,6 @@ tcp_config_linux(struct tcp_config *cfg)
 	cfg->synack_retries = 5;
 	cfg->retries = 15;
 	cfg->rst_ack_on_abort = true;
+	cfg->linux_input = true;
+	cfg->invalid_ratelimit_ms = 500;
 }

@@ -82,7 +82,9 @@ enum tcp_err {
 	TCP_E_LISTENING,	/* a listening socket cannot send */
 	TCP_E_SHUT,		/* already shut down for writing */
 	TCP_E_WINDOW,		/* the peer's receive window is full */
-	TCP_E_QUEUE		/* retransmission queue full */
+	TCP_E_QUEUE,		/* retransmission queue full */
+	TCP_E_NODATA,		/* read: nothing waits to be read */
+	TCP_E_RDCLOSED		/* read: the application closed the socket */
 };
 
 enum tcp_call {
@@ -91,9 +93,10 @@ enum tcp_call {
 	TCP_CALL_SEND,
 	TCP_CALL_CLOSE,
 	TCP_CALL_SHUTDOWN,
-	TCP_CALL_ABORT
+	TCP_CALL_ABORT,
+	TCP_CALL_READ		/* RECEIVE (3.10.3), with app_read_manual */
 };
-#define TCP_NCALLS 6
+#define TCP_NCALLS 7
 
 struct tcp_config {
 	uint32_t msl_ms;
@@ -109,6 +112,11 @@ struct tcp_config {
 	bool time_wait;			/* what-if: false skips TIME_WAIT */
 	bool handshake_two;		/* what-if: passive side skips SYN_RECEIVED */
 	bool rst_ack_on_abort;		/* Linux sends RST+ACK on ABORT */
+	bool app_read_manual;		/* data waits for tcp_read() */
+	/* Linux's input path (tcp_linux.c): throttled challenge ACKs,
+	 * TIME-WAIT, RST at RCV.NXT-1, the RFC 5961 5 ACK check, ... */
+	bool linux_input;
+	uint32_t invalid_ratelimit_ms;	/* Linux tcp_invalid_ratelimit */
 };
 
 enum tcp_ev_kind {
@@ -159,6 +167,8 @@ struct tcp_tcb {
 	bool rd_closed;		/* close(): the application reads no more */
 	bool wr_closed;		/* close() or shutdown(): no more SENDs */
 	bool ack_delayed;	/* an ACK is being held (delayed_ack) */
+	bool fin_unread;	/* app_read_manual: peer's FIN not yet read */
+	uint32_t rcv_unread;	/* app_read_manual: bytes not yet read */
 	uint32_t fin_seq;
 	uint32_t iss, irs;
 	uint32_t snd_una, snd_nxt, snd_wnd, snd_wl1, snd_wl2;
@@ -169,6 +179,11 @@ struct tcp_tcb {
 	unsigned nrexmit;	/* retransmissions of the queue head */
 	unsigned rtxq_len;
 	struct tcp_rtx rtxq[TCP_RTXQ_MAX];
+	/* linux profile only (tcp_linux.c) */
+	bool oow_acked;		/* a challenge/out-of-window ACK went out */
+	uint64_t oow_ack_at;	/* ... at this time (RFC 5961 7 throttle) */
+	uint32_t max_snd_wnd;	/* largest window the peer offered */
+	uint32_t bytes_acked;	/* sequence space acknowledged so far */
 };
 
 /* Names and formatting (pure; results are static or in caller buffers). */
@@ -201,6 +216,9 @@ enum tcp_err tcp_send(struct tcp_tcb *tcb, const struct tcp_io *io,
 enum tcp_err tcp_close(struct tcp_tcb *tcb, const struct tcp_io *io);
 enum tcp_err tcp_shutdown(struct tcp_tcb *tcb, const struct tcp_io *io);
 enum tcp_err tcp_abort(struct tcp_tcb *tcb, const struct tcp_io *io);
+/* RECEIVE: the application reads nbytes (0: all that waits). */
+enum tcp_err tcp_read(struct tcp_tcb *tcb, const struct tcp_io *io,
+    uint32_t nbytes);
 /* The host loses its state silently: no segment, no notice. */
 void tcp_crash(struct tcp_tcb *tcb, const struct tcp_io *io);
 

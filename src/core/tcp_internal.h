@@ -28,6 +28,8 @@ void tcp_send_rst(const struct tcp_io *io, uint32_t seq, uint32_t ack,
 void tcp_send_new(struct tcp_tcb *tcb, const struct tcp_io *io,
     uint8_t flags, uint16_t len, enum tcp_why why);
 void tcp_retransmit_head(struct tcp_tcb *tcb, const struct tcp_io *io);
+void tcp_resend_head(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_why why);
 
 /* Acknowledgment of what we sent. */
 void tcp_ack_advance(struct tcp_tcb *tcb, const struct tcp_io *io,
@@ -49,5 +51,17 @@ void tcp_enter_time_wait(struct tcp_tcb *tcb, const struct tcp_io *io,
     enum tcp_why why);
 void tcp_establish(struct tcp_tcb *tcb, const struct tcp_io *io,
     const struct tcp_seg *seg, enum tcp_why why);
+
+/* The linux profile's input path (tcp_linux.c); each is a no-op returning
+ * false, or a plain ACK, unless cfg->linux_input. */
+void tcp_oow_ack(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg, bool challenge, enum tcp_why why);
+bool tcp_linux_input(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg);
+bool tcp_linux_rst_minus_one(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg);
+bool tcp_linux_orphan_rst(struct tcp_tcb *tcb, const struct tcp_io *io);
+bool tcp_linux_ack_too_old(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg);
 
 #endif

@@ -121,9 +121,14 @@ void
 tcp_send_new(struct tcp_tcb *tcb, const struct tcp_io *io, uint8_t flags,
     uint16_t len, enum tcp_why why)
 {
-	struct tcp_rtx *r = &tcb->rtxq[tcb->rtxq_len++];
+	struct tcp_rtx *r;
 	uint32_t seq = tcb->snd_nxt;
 
+	/* SEND keeps a slot free for the FIN (tcp_check_send), and nothing
+	 * follows the FIN, so the queue cannot overflow; tcp_check says so. */
+	if (tcb->rtxq_len >= TCP_RTXQ_MAX)
+		return;
+	r = &tcb->rtxq[tcb->rtxq_len++];
 	r->seq = seq;
 	r->len = len;
 	r->flags = flags & (TCP_SYN | TCP_FIN | TCP_PSH);
@@ -142,6 +147,14 @@ tcp_send_new(struct tcp_tcb *tcb, const struct tcp_io *io, uint8_t flags,
 void
 tcp_retransmit_head(struct tcp_tcb *tcb, const struct tcp_io *io)
 {
+	tcp_resend_head(tcb, io, TCP_W_REXMIT);
+}
+
+/* The head of the queue again, for a timeout or another reason. */
+void
+tcp_resend_head(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_why why)
+{
 	const struct tcp_rtx *r = &tcb->rtxq[0];
 	struct tcp_seg seg = { .seq = r->seq, .len = r->len, .flags = r->flags,
 	    .wnd = tcb->rcv_wnd };
@@ -150,7 +163,7 @@ tcp_retransmit_head(struct tcp_tcb *tcb, const struct tcp_io *io)
 		seg.flags |= TCP_ACK;
 		seg.ack = tcb->rcv_nxt;
 	}
-	tcp_output_raw(tcb, io, &seg, TCP_W_REXMIT, true);
+	tcp_output_raw(tcb, io, &seg, why, true);
 }
 
 static uint32_t
@@ -167,6 +180,10 @@ tcp_ack_advance(struct tcp_tcb *tcb, const struct tcp_io *io, uint32_t ack)
 {
 	unsigned i = 0;
 
+	/* Linux counts from its full socket: a passive one is born with
+	 * its SYN acknowledged (RFC 5961 5.2 check, tcp_linux.c). */
+	if (tcb->state != TCP_SYN_RECEIVED || !tcb->passive)
+		tcb->bytes_acked += ack - tcb->snd_una;
 	tcb->snd_una = ack;
 	while (i < tcb->rtxq_len && seq_leq(tcp_rtx_end(&tcb->rtxq[i]), ack))
 		i++;
@@ -238,7 +255,8 @@ tcp_ends_in_error(enum tcp_why why)
 {
 	return why == TCP_W_CRASH || why == TCP_W_GIVE_UP ||
 	    why == TCP_W_SYNSENT_RST || why == TCP_W_RST_SYNRCVD_ACTIVE ||
-	    why == TCP_W_RST_RESET;
+	    why == TCP_W_RST_RESET || why == TCP_W_DATA_AFTER_CLOSE ||
+	    why == TCP_W_RST_MINUS_ONE_RESET;
 }
 
 /* Delete the TCB: a fresh CLOSED block, as the RFC's "delete the TCB". */
@@ -274,6 +292,7 @@ tcp_enter_time_wait(struct tcp_tcb *tcb, const struct tcp_io *io,
 	}
 	tcp_timer_stop(tcb, io, TCP_T_REXMT);
 	tcp_timer_stop(tcb, io, TCP_T_FIN_WAIT_2);
+	tcb->oow_acked = false;		/* the kernel's fresh TIME-WAIT socket */
 	tcp_set_state(tcb, io, TCP_TIME_WAIT, why);
 	tcp_timer_arm(tcb, io, TCP_T_TIME_WAIT, 2 * (uint64_t)io->cfg->msl_ms);
 }
@@ -284,6 +303,8 @@ tcp_establish(struct tcp_tcb *tcb, const struct tcp_io *io,
     const struct tcp_seg *seg, enum tcp_why why)
 {
 	tcb->snd_wnd = seg->wnd;
+	if (seg->wnd > tcb->max_snd_wnd)
+		tcb->max_snd_wnd = seg->wnd;
 	tcb->snd_wl1 = seg->seq;
 	tcb->snd_wl2 = seg->ack;
 	tcp_set_state(tcb, io, TCP_ESTABLISHED, why);

@@ -161,6 +161,7 @@ event_text(const struct world *w, const struct cmd *c)
 		    quiz_host_str(th), _(tcp_timer_name(t)));
 	case CMD_SEED: case CMD_ISN: case CMD_PROFILE: case CMD_SET:
 	case CMD_CRASH: case CMD_DROP: case CMD_DUP: case CMD_INJECT:
+	case CMD_READ:
 	case CMD_SETTLE: case CMD_EXPECT_STATE: case CMD_EXPECT_INFLIGHT:
 	case CMD_EXPECT_INFLIGHT_NONE: case CMD_EXPECT_SENT:
 	case CMD_EXPECT_NOTICE:

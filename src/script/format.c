@@ -121,6 +121,9 @@ f_set(struct sbuf *f, const struct cmd *c)
 	case SET_HANDSHAKE:
 		sbuf_add(f, " %s", c->on ? "three" : "two");
 		break;
+	case SET_APP_READ:
+		sbuf_add(f, " %s", c->on ? "auto" : "manual");
+		break;
 	}
 }
 
@@ -191,6 +194,11 @@ script_format(const struct cmd *c, char *buf, size_t size)
 	case CMD_SEND:
 		sbuf_add(&f, "%s send %llu", host_names[c->host == HOST_SERVER],
 		    (unsigned long long)c->num);
+		break;
+	case CMD_READ:
+		sbuf_add(&f, "%s read", host_names[c->host == HOST_SERVER]);
+		if (c->num > 0)
+			sbuf_add(&f, " %llu", (unsigned long long)c->num);
 		break;
 	case CMD_DELIVER:
 	case CMD_DROP:

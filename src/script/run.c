@@ -99,6 +99,14 @@ run_script(struct script_reader *r, const struct run_opts *o)
 		memset(&res, 0, sizeof(res));
 		enum sim_status st = world_apply(&w, &c, &res);
 		run_drain(&w, o, &dg);
+		if (st != SIM_OK && c.kind == CMD_SETTLE && !o->quiet &&
+		    !o->diagram) {
+			char line[512];
+
+			/* Settle did run: its stop belongs in the trace. */
+			run_emit(o->out, script_note_line(w.now, res.msg, line,
+			    sizeof(line)));
+		}
 		if (st != SIM_OK) {
 			fprintf(o->err, "%s:%u: %s\n", r->name, c.line,
 			    res.msg[0] != '\0' ? res.msg :

@@ -182,6 +182,9 @@ sim_set(struct world *w, const struct cmd *c, struct sim_result *res)
 	case SET_HANDSHAKE:
 		cfg->handshake_two = !c->on;
 		return SIM_OK;
+	case SET_APP_READ:
+		cfg->app_read_manual = !c->on;
+		return SIM_OK;
 	}
 	return SIM_OK;
 }
@@ -203,6 +206,7 @@ sim_profile(struct world *w, enum sim_profile p)
 	KEEP(msl_ms); KEEP(rto_ms); KEEP(rto_max_ms); KEEP(fin_wait_2_ms);
 	KEEP(syn_retries); KEEP(synack_retries); KEEP(retries);
 	KEEP(delayed_ack); KEEP(time_wait); KEEP(handshake_two);
+	KEEP(app_read_manual);
 #undef KEEP
 	w->cfg = now;
 	w->profile = p;
@@ -230,7 +234,7 @@ sim_setup(struct world *w, const struct cmd *c, struct sim_result *res)
 /* ---------------------------------------------------------- host calls */
 
 static const char *const sim_call_rfc[TCP_NCALLS] = {
-	"3.10.1", "3.10.1", "3.10.2", "3.10.4", "3.10.4", "3.10.5"
+	"3.10.1", "3.10.1", "3.10.2", "3.10.4", "3.10.4", "3.10.5", "3.10.3"
 };
 
 static bool
@@ -243,6 +247,7 @@ sim_call_of(enum cmd_kind k, enum tcp_call *call)
 		{ CMD_LISTEN, TCP_CALL_LISTEN }, { CMD_CONNECT, TCP_CALL_CONNECT },
 		{ CMD_SEND, TCP_CALL_SEND }, { CMD_CLOSE, TCP_CALL_CLOSE },
 		{ CMD_SHUTDOWN, TCP_CALL_SHUTDOWN }, { CMD_ABORT, TCP_CALL_ABORT },
+		{ CMD_READ, TCP_CALL_READ },
 	};
 
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
@@ -263,6 +268,14 @@ sim_call_check(const struct world *w, const struct cmd *c, enum tcp_call call,
 	if (call == TCP_CALL_SEND && (c->num == 0 || c->num > 65535))
 		return sim_fail(res, SIM_IMPOSSIBLE,
 		    _("send: the size must be 1 to 65535 bytes"));
+	if (call == TCP_CALL_READ && !w->cfg.app_read_manual)
+		return sim_fail(res, SIM_IMPOSSIBLE,
+		    _("%s: read is impossible: the application reads all data "
+		    "at once (put 'set app_read manual' before the first "
+		    "event to let data wait)"), _(sim_host_name(c->host)));
+	if (call == TCP_CALL_READ && c->num > UINT32_MAX)
+		return sim_fail(res, SIM_IMPOSSIBLE,
+		    _("read: at most 4294967295 bytes at a time"));
 	e = tcp_call_check(tcb, call, (uint16_t)c->num);
 	if (e == TCP_OK)
 		return SIM_OK;
@@ -299,6 +312,9 @@ sim_call(struct world *w, const struct cmd *c, enum tcp_call call)
 		break;
 	case TCP_CALL_ABORT:
 		(void)tcp_abort(tcb, &io);
+		break;
+	case TCP_CALL_READ:
+		(void)tcp_read(tcb, &io, (uint32_t)c->num);
 		break;
 	}
 }

@@ -69,6 +69,7 @@ menu_make(const struct world *w, enum cmd_kind kind, enum sim_host_id host,
 	case CMD_SHUTDOWN:
 	case CMD_ABORT:
 	case CMD_CRASH:
+	case CMD_READ:
 	case CMD_SETTLE:
 	case CMD_WAIT:
 	case CMD_WAIT_TIMER:
