@@ -33,6 +33,7 @@ void tcp_retransmit_head(struct tcp_tcb *tcb, const struct tcp_io *io);
 void tcp_ack_advance(struct tcp_tcb *tcb, const struct tcp_io *io,
     uint32_t ack);
 bool tcp_fin_acked(const struct tcp_tcb *tcb);
+uint32_t tcp_rto_base(const struct tcp_tcb *tcb, const struct tcp_config *cfg);
 
 /* Timers. */
 void tcp_timer_arm(struct tcp_tcb *tcb, const struct tcp_io *io,

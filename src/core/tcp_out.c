@@ -3,7 +3,11 @@
  * retransmission queue, timers, and the single state writer.
  *
  * The retransmission queue holds sequence ranges as first sent (SYN, data,
- * FIN); a retransmission rebuilds the head segment with the current ACK.
+ * FIN) with the times they were sent; a retransmission rebuilds the head
+ * segment with the current ACK.  An ACK that advances SND.UNA gives an RTT
+ * sample (RFC 6298 2.2, 2.3) unless Karn's rule forbids it: the profile
+ * says whether a retransmitted segment can be timed (Linux can, through
+ * its timestamps, RFC 7323 4.1) or not (RFC 6298 3).
  */
 #include <string.h>
 
@@ -127,6 +131,8 @@ tcp_send_new(struct tcp_tcb *tcb, const struct tcp_io *io, uint8_t flags,
 	r->seq = seq;
 	r->len = len;
 	r->flags = flags & (TCP_SYN | TCP_FIN | TCP_PSH);
+	r->first = r->last = io->now;
+	r->rexmit = false;
 	if (flags & TCP_FIN) {
 		tcb->fin_sent = true;
 		tcb->fin_seq = seq + len;
@@ -142,7 +148,7 @@ tcp_send_new(struct tcp_tcb *tcb, const struct tcp_io *io, uint8_t flags,
 void
 tcp_retransmit_head(struct tcp_tcb *tcb, const struct tcp_io *io)
 {
-	const struct tcp_rtx *r = &tcb->rtxq[0];
+	struct tcp_rtx *r = &tcb->rtxq[0];
 	struct tcp_seg seg = { .seq = r->seq, .len = r->len, .flags = r->flags,
 	    .wnd = tcb->rcv_wnd };
 
@@ -150,6 +156,10 @@ tcp_retransmit_head(struct tcp_tcb *tcb, const struct tcp_io *io)
 		seg.flags |= TCP_ACK;
 		seg.ack = tcb->rcv_nxt;
 	}
+	r->last = io->now;
+	r->rexmit = true;
+	if (r->flags & TCP_SYN && !tcb->passive)
+		tcb->syn_timed_out = true;
 	tcp_output_raw(tcb, io, &seg, TCP_W_REXMIT, true);
 }
 
@@ -160,8 +170,69 @@ tcp_rtx_end(const struct tcp_rtx *r)
 	    ((r->flags & TCP_FIN) ? 1 : 0);
 }
 
-/* SND.UNA advances: drop what is covered, reset back-off, re-arm or stop
- * the retransmission timer (RFC 6298 5.2, 5.3). */
+/* RFC 6298 2.2 and 2.3 (alpha 1/8, beta 1/4), in whole milliseconds. */
+static void
+tcp_rtt_sample(struct tcp_tcb *tcb, uint64_t r)
+{
+	uint32_t m = r > UINT32_MAX / 8 ? UINT32_MAX / 8 : (uint32_t)r;
+	uint32_t d;
+
+	if (!tcb->rtt_valid) {
+		tcb->srtt = m;
+		tcb->rttvar = m / 2;
+		tcb->rtt_valid = true;
+		return;
+	}
+	d = tcb->srtt > m ? tcb->srtt - m : m - tcb->srtt;
+	tcb->rttvar = (uint32_t)((3 * (uint64_t)tcb->rttvar + d) / 4);
+	tcb->srtt = (uint32_t)((7 * (uint64_t)tcb->srtt + m) / 8);
+}
+
+/*
+ * The RTO without back-off.  With samples: SRTT + max(G, 4*RTTVAR) (RFC
+ * 6298 2.3), where Linux's G is TCP_RTO_MIN, 200 ms (__tcp_set_rto), and
+ * RFC 6298 2.4 rounds up to 1 s.  Without: the initial RTO, or 3 s once
+ * data flows after our SYN had to be retransmitted (5.7; Linux does the
+ * same in tcp_init_metrics when it has no sample).
+ */
+uint32_t
+tcp_rto_base(const struct tcp_tcb *tcb, const struct tcp_config *cfg)
+{
+	uint64_t var, rto, floor = cfg->rto_min_ms ? cfg->rto_min_ms :
+	    cfg->rto_ms;
+
+	if (!tcb->rtt_valid) {
+		if (tcb->syn_timed_out && cfg->rto_ms < 3000)
+			return 3000;
+		return cfg->rto_ms;
+	}
+	var = 4 * (uint64_t)tcb->rttvar;
+	if (var < cfg->rttvar_min_ms)
+		var = cfg->rttvar_min_ms;
+	rto = tcb->srtt + var;
+	if (rto < floor)
+		rto = floor;
+	if (cfg->rto_max_ms && rto > cfg->rto_max_ms)
+		rto = cfg->rto_max_ms;
+	return rto > UINT32_MAX ? UINT32_MAX : (uint32_t)rto;
+}
+
+/* Time the newest segment this ACK covers in full, if the rules allow. */
+static void
+tcp_rtt_measure(struct tcp_tcb *tcb, const struct tcp_io *io, unsigned n)
+{
+	const struct tcp_rtx *r;
+
+	if (n == 0)
+		return;
+	r = &tcb->rtxq[n - 1];
+	if (r->rexmit && !io->cfg->rtt_timestamps)
+		return;		/* Karn: which transmission was answered? */
+	tcp_rtt_sample(tcb, io->now - r->last);
+}
+
+/* SND.UNA advances: time what is covered and drop it, reset back-off,
+ * re-arm or stop the retransmission timer (RFC 6298 5.2, 5.3). */
 void
 tcp_ack_advance(struct tcp_tcb *tcb, const struct tcp_io *io, uint32_t ack)
 {
@@ -170,6 +241,7 @@ tcp_ack_advance(struct tcp_tcb *tcb, const struct tcp_io *io, uint32_t ack)
 	tcb->snd_una = ack;
 	while (i < tcb->rtxq_len && seq_leq(tcp_rtx_end(&tcb->rtxq[i]), ack))
 		i++;
+	tcp_rtt_measure(tcb, io, i);
 	memmove(tcb->rtxq, tcb->rtxq + i,
 	    (tcb->rtxq_len - i) * sizeof(tcb->rtxq[0]));
 	tcb->rtxq_len -= i;
@@ -185,8 +257,8 @@ tcp_ack_advance(struct tcp_tcb *tcb, const struct tcp_io *io, uint32_t ack)
 		r->len = (uint16_t)(r->len - cut);
 		r->seq = ack;
 	}
-	tcb->rto = io->cfg->rto_ms;
 	tcb->nrexmit = 0;
+	tcb->rto = tcp_rto_base(tcb, io->cfg);
 	if (tcb->rtxq_len == 0)
 		tcp_timer_stop(tcb, io, TCP_T_REXMT);
 	else

@@ -3,6 +3,13 @@
  * exponential back-off and giving up, the 2MSL TIME-WAIT timer, Linux's
  * FIN-WAIT-2 timeout for orphaned sockets, and the delayed ACK.  Also the
  * invariant check run after every transition in tests and debug builds.
+ *
+ * Giving up (R2 of RFC 9293 3.8.3) is a count of retransmissions in the
+ * rfc9293 profile.  Linux (tcp_write_timeout) counts only for a SYN, and
+ * for its own SYN allows tcp_syn_linear_timeouts extra tries; otherwise
+ * it gives up once the time since the head segment was first sent reaches
+ * what the retry count would take with a model back-off from a base RTO
+ * (tcp_model_timeout), whatever the real RTOs were.
  */
 #include "core/tcp_internal.h"
 
@@ -22,23 +29,86 @@ tcp_next_timer(const struct tcp_tcb *tcb, enum tcp_timer *which,
 	return found;
 }
 
-/* How many retransmissions the head of the queue is allowed. */
+/* How many retransmissions the head of the queue is allowed.  Linux gives
+ * a socket closed by its application tcp_orphan_retries instead, none once
+ * the RTO has reached its ceiling (tcp_orphan_retries(), "alive"). */
 static unsigned
 tcp_retry_limit(const struct tcp_tcb *tcb, const struct tcp_config *cfg)
 {
-	if ((tcb->rtxq[0].flags & TCP_SYN) == 0)
-		return cfg->retries;
+	if ((tcb->rtxq[0].flags & TCP_SYN) == 0) {
+		if (!cfg->linux_timeouts || !tcb->rd_closed)
+			return cfg->retries;
+		if (cfg->rto_max_ms && tcb->rto >= cfg->rto_max_ms)
+			return 0;
+		return cfg->orphan_retries;
+	}
 	return tcb->passive ? cfg->synack_retries : cfg->syn_retries;
+}
+
+/* Linux's tcp_model_timeout(): the time `boundary` retransmissions take
+ * when the RTO starts at base and doubles up to max, then stays there. */
+static uint64_t
+tcp_model_timeout(unsigned boundary, uint64_t base, uint64_t max)
+{
+	unsigned thresh = 0;
+
+	if (base == 0)
+		base = 1;
+	if (max == 0 || max > ((uint64_t)1 << 40))
+		max = (uint64_t)1 << 40;	/* no ceiling: ~35 years */
+	while (thresh < 40 && (base << (thresh + 1)) <= max)
+		thresh++;
+	if (boundary <= thresh)
+		return (((uint64_t)2 << boundary) - 1) * base;
+	return (((uint64_t)2 << thresh) - 1) * base +
+	    (uint64_t)(boundary - thresh) * max;
+}
+
+/* Is it time to give up, before retransmitting once more? */
+static bool
+tcp_retries_exhausted(const struct tcp_tcb *tcb, const struct tcp_io *io)
+{
+	const struct tcp_config *cfg = io->cfg;
+	unsigned limit = tcp_retry_limit(tcb, cfg);
+	bool syn = (tcb->rtxq[0].flags & TCP_SYN) != 0;
+	uint64_t base;
+
+	if (!cfg->linux_timeouts || (syn && tcb->passive))
+		return tcb->nrexmit >= limit;	/* reqsk_timer_handler counts */
+	if (syn && tcb->nrexmit >= limit +
+	    (tcb->state == TCP_SYN_SENT ? cfg->syn_linear : 0))
+		return true;
+	if (tcb->nrexmit == 0)
+		return false;
+	base = syn ? cfg->rto_ms : cfg->rto_min_ms;
+	return io->now - tcb->rtxq[0].first >=
+	    tcp_model_timeout(limit, base, cfg->rto_max_ms);
+}
+
+/* RFC 6298 5.5 doubles the RTO; Linux keeps a SYN's first
+ * tcp_syn_linear_timeouts retransmissions (and the one after them) at
+ * the initial RTO, then doubles (tcp_retransmit_timer, icsk_backoff). */
+static void
+tcp_back_off(struct tcp_tcb *tcb, const struct tcp_config *cfg)
+{
+	uint64_t rto;
+
+	if (tcb->state == TCP_SYN_SENT && tcb->nrexmit <= cfg->syn_linear)
+		return;
+	rto = (uint64_t)tcb->rto * 2;
+	if (cfg->rto_max_ms && rto > cfg->rto_max_ms)
+		rto = cfg->rto_max_ms;
+	if (rto > UINT32_MAX)
+		rto = UINT32_MAX;
+	tcb->rto = (uint32_t)rto;
 }
 
 static void
 tcp_rexmt_timeout(struct tcp_tcb *tcb, const struct tcp_io *io)
 {
-	uint64_t rto;
-
 	if (tcb->rtxq_len == 0)
 		return;
-	if (tcb->nrexmit >= tcp_retry_limit(tcb, io->cfg)) {
+	if (tcp_retries_exhausted(tcb, io)) {
 		if (tcb->state == TCP_SYN_RECEIVED && tcb->passive) {
 			tcp_back_to_listen(tcb, io, TCP_W_GIVE_UP_PASSIVE);
 			return;
@@ -48,12 +118,7 @@ tcp_rexmt_timeout(struct tcp_tcb *tcb, const struct tcp_io *io)
 		return;
 	}
 	tcb->nrexmit++;
-	rto = (uint64_t)tcb->rto * 2;
-	if (io->cfg->rto_max_ms && rto > io->cfg->rto_max_ms)
-		rto = io->cfg->rto_max_ms;
-	if (rto > UINT32_MAX)
-		rto = UINT32_MAX;
-	tcb->rto = (uint32_t)rto;
+	tcp_back_off(tcb, io->cfg);
 	tcp_retransmit_head(tcb, io);
 	tcp_timer_arm(tcb, io, TCP_T_REXMT, tcb->rto);
 }
