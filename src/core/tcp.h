@@ -163,6 +163,7 @@ struct tcp_rtx {
 	bool rexmit;		/* sent more than once (Karn's rule) */
 };
 #define TCP_RTXQ_MAX 64
+#define TCP_MAX_QUICKACKS 16	/* Linux: ACKs at once after first data */
 
 struct tcp_tcb {
 	enum tcp_state state;
@@ -184,8 +185,10 @@ struct tcp_tcb {
 	bool syn_timed_out;	/* RFC 6298 5.7: our SYN was retransmitted */
 	unsigned nrexmit;	/* retransmissions of the queue head */
 	/* Linux's delayed-ACK engine (tcp_event_data_recv, pingpong). */
+	bool ack_owed;		/* data or a FIN not yet acknowledged */
 	bool pingpong;		/* interactive: hold ACKs for a reply */
 	bool ack_pushed;	/* a small segment waits for its ACK */
+	bool ack_pushed2;	/* ... and another one after it */
 	unsigned quick;		/* ACKs still to send at once */
 	uint32_t ato;		/* ms; 0 until the first data arrives */
 	uint32_t rcv_mss;	/* largest segment seen (Linux rcv_mss) */

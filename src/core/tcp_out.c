@@ -56,15 +56,16 @@ tcp_emit_seg(const struct tcp_io *io, const struct tcp_seg *seg,
 	tcp_emit(io, &ev);
 }
 
-/* Any segment carrying ACK also carries a held (delayed) ACK. */
+/* Any segment carrying ACK also carries a held (delayed) ACK; one
+ * carrying data may mark the connection interactive (tcp_delack.c). */
 static void
 tcp_output_raw(struct tcp_tcb *tcb, const struct tcp_io *io,
     const struct tcp_seg *seg, enum tcp_why why, bool rexmit)
 {
-	if ((seg->flags & TCP_ACK) && tcb->ack_delayed) {
-		tcb->ack_delayed = false;
-		tcp_timer_stop(tcb, io, TCP_T_DELACK);
-	}
+	if (seg->flags & TCP_ACK)
+		tcp_delack_ack_out(tcb, io);
+	if (seg->len > 0)
+		tcp_delack_data_out(tcb, io);
 	tcp_emit_seg(io, seg, why, rexmit);
 }
 
@@ -85,25 +86,6 @@ void
 tcp_send_ack(struct tcp_tcb *tcb, const struct tcp_io *io, enum tcp_why why)
 {
 	tcp_output(tcb, io, TCP_ACK, tcb->snd_nxt, 0, why);
-}
-
-/*
- * With delayed_ack on, the ACK of data or a FIN waits up to delack_ms so it
- * can ride on the next segment we send (RFC 9293 3.8.6.3).  Only worth it
- * while this side may still send: after our FIN nothing will carry it.
- */
-void
-tcp_ack_or_delay(struct tcp_tcb *tcb, const struct tcp_io *io,
-    enum tcp_why why)
-{
-	if (!io->cfg->delayed_ack || tcb->wr_closed) {
-		tcp_send_ack(tcb, io, why);
-		return;
-	}
-	if (!tcb->ack_delayed) {
-		tcb->ack_delayed = true;
-		tcp_timer_arm(tcb, io, TCP_T_DELACK, io->cfg->delack_ms);
-	}
 }
 
 /* A reset is not part of any connection: no TCB variables change. */

@@ -144,8 +144,7 @@ tcp_timer_fire(struct tcp_tcb *tcb, const struct tcp_io *io, enum tcp_timer t)
 		tcp_enter_closed(tcb, io, TCP_W_FIN_WAIT_2_TIMEOUT);
 		break;
 	case TCP_T_DELACK:
-		tcb->ack_delayed = false;
-		tcp_send_ack(tcb, io, TCP_W_DELACK);
+		tcp_delack_fire(tcb, io);
 		break;
 	}
 }
@@ -202,5 +201,11 @@ tcp_check(const struct tcp_tcb *tcb)
 		return "2MSL timer runs iff in TIME_WAIT";
 	if (tcb->ack_delayed != tcb->armed[TCP_T_DELACK])
 		return "delayed-ACK timer runs iff an ACK is held";
+	if (tcb->ack_delayed && !tcb->ack_owed)
+		return "an ACK is held with nothing to acknowledge";
+	if (tcb->quick > TCP_MAX_QUICKACKS)
+		return "more quick ACKs than Linux allows";
+	if (tcb->armed[TCP_T_REXMT] && tcb->rto == 0)
+		return "retransmission timer with a zero RTO";
 	return tcp_check_queue(tcb);
 }
