@@ -271,6 +271,43 @@ START_TEST(test_syn_sent_linux_retransmitted_syn_timed_by_timestamp)
 }
 END_TEST
 
+/* Karn's algorithm: the ACK of retransmitted data gives no sample, and
+ * the backed-off RTO (2 s) stays for the next segment. */
+START_TEST(test_established_rfc9293_karn_keeps_backed_off_rto)
+{
+	fx_established(_i);
+	ck_assert_int_eq(h_call(TCP_CALL_SEND, 10), TCP_OK);
+	ck_assert(h_fire_next(NULL));
+	ck_assert_uint_eq(H.io.now, 1000);
+	IN(.flags = TCP_ACK, .seq = P(1), .ack = A(11));
+	ck_assert_uint_eq(H.tcb.rto, 2000);
+	ck_assert_int_eq(h_call(TCP_CALL_SEND, 10), TCP_OK);
+	h_clear();
+	ck_assert(h_fire_next(NULL));
+	ck_assert_uint_eq(H.io.now, 3000);
+	CK_SENT(0, PSHACK, A(11), P(1), 10);
+	/* A fresh segment answered in time gives a sample: back to 1 s. */
+	IN(.flags = TCP_ACK, .seq = P(1), .ack = A(21));
+	ck_assert_uint_eq(H.tcb.rto, 4000);
+	ck_assert_int_eq(h_call(TCP_CALL_SEND, 10), TCP_OK);
+	IN(.flags = TCP_ACK, .seq = P(1), .ack = A(31));
+	ck_assert_uint_eq(H.tcb.rto, 1000);
+}
+END_TEST
+
+/* Linux times the retransmission (timestamps) and collapses the RTO. */
+START_TEST(test_established_linux_ack_of_retransmission_collapses_rto)
+{
+	h_use_linux();
+	fx_established(_i);
+	ck_assert_int_eq(h_call(TCP_CALL_SEND, 10), TCP_OK);
+	ck_assert(h_fire_next(NULL));
+	ck_assert_uint_eq(H.io.now, 200);
+	IN(.flags = TCP_ACK, .seq = P(1), .ack = A(11));
+	ck_assert_uint_eq(H.tcb.rto, 200);
+}
+END_TEST
+
 static Suite *
 rtt_suite(void)
 {
@@ -291,6 +328,8 @@ rtt_suite(void)
 	ADD_LOOP(tc, test_established_rfc9293_rtt_samples_set_rto);
 	ADD_LOOP(tc, test_syn_sent_rfc9293_karn_no_sample_rto_3s);
 	ADD_LOOP(tc, test_syn_sent_linux_retransmitted_syn_timed_by_timestamp);
+	ADD_LOOP(tc, test_established_rfc9293_karn_keeps_backed_off_rto);
+	ADD_LOOP(tc, test_established_linux_ack_of_retransmission_collapses_rto);
 	suite_add_tcase(s, tc);
 	return s;
 }

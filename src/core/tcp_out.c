@@ -199,31 +199,38 @@ tcp_rto_base(const struct tcp_tcb *tcb, const struct tcp_config *cfg)
 	return rto > UINT32_MAX ? UINT32_MAX : (uint32_t)rto;
 }
 
-/* Time the newest segment this ACK covers in full, if the rules allow. */
-static void
+/* Time the newest segment this ACK covers in full, if the rules allow.
+ * Returns false when Karn's rule forbade it. */
+static bool
 tcp_rtt_measure(struct tcp_tcb *tcb, const struct tcp_io *io, unsigned n)
 {
 	const struct tcp_rtx *r;
 
 	if (n == 0)
-		return;
+		return true;
 	r = &tcb->rtxq[n - 1];
 	if (r->rexmit && !io->cfg->rtt_timestamps)
-		return;		/* Karn: which transmission was answered? */
+		return false;	/* Karn: which transmission was answered? */
 	tcp_rtt_sample(tcb, io->now - r->last);
+	return true;
 }
 
 /* SND.UNA advances: time what is covered and drop it, reset back-off,
- * re-arm or stop the retransmission timer (RFC 6298 5.2, 5.3). */
+ * re-arm or stop the retransmission timer (RFC 6298 5.2, 5.3).  Without
+ * a sample, Karn's algorithm keeps the backed-off RTO for the next
+ * segment (RFC 6298 5 note; RFC 9293 MUST-18), except that data after a
+ * retransmitted SYN starts from 3 s (5.7). */
 void
 tcp_ack_advance(struct tcp_tcb *tcb, const struct tcp_io *io, uint32_t ack)
 {
 	unsigned i = 0;
+	bool keep_rto;
 
 	tcb->snd_una = ack;
 	while (i < tcb->rtxq_len && seq_leq(tcp_rtx_end(&tcb->rtxq[i]), ack))
 		i++;
-	tcp_rtt_measure(tcb, io, i);
+	keep_rto = tcb->rtxq_len > 0 && !tcp_rtt_measure(tcb, io, i) &&
+	    (tcb->rtxq[0].flags & TCP_SYN) == 0;
 	memmove(tcb->rtxq, tcb->rtxq + i,
 	    (tcb->rtxq_len - i) * sizeof(tcb->rtxq[0]));
 	tcb->rtxq_len -= i;
@@ -240,7 +247,8 @@ tcp_ack_advance(struct tcp_tcb *tcb, const struct tcp_io *io, uint32_t ack)
 		r->seq = ack;
 	}
 	tcb->nrexmit = 0;
-	tcb->rto = tcp_rto_base(tcb, io->cfg);
+	if (!keep_rto)
+		tcb->rto = tcp_rto_base(tcb, io->cfg);
 	if (tcb->rtxq_len == 0)
 		tcp_timer_stop(tcb, io, TCP_T_REXMT);
 	else
