@@ -130,12 +130,17 @@ START_TEST(test_syn_sent_rfc9293_linear_timeouts_setting)
 }
 END_TEST
 
-/* An orphaned FIN (after close()) gets tcp_orphan_retries, 0 meaning 8:
- * tcp_model_timeout(8, 200 ms) = 102.2 s. */
+/*
+ * An orphaned FIN (after close()) gets tcp_orphan_retries, 0 meaning 8:
+ * tcp_model_timeout(8, 200 ms) = 102.2 s.  Linux 6.18, client's ACKs
+ * dropped by the relay, server close(): FINs at 0, 0.207 (the tail loss
+ * probe), 0.415, 0.847, 1.679, 3.343, 6.767, 13.42, 26.74, 53.36 s, then
+ * none; the socket was gone when the client's FIN came at 115.5 s (RST).
+ */
 START_TEST(test_fin_wait_1_linux_orphan_gives_up_102s)
 {
 	static const uint64_t want[] = {
-		200, 600, 1400, 3000, 6200, 12600, 25400, 51000
+		200, 400, 800, 1600, 3200, 6400, 12800, 25600, 51200
 	};
 	uint64_t got[32], end;
 	size_t n;
@@ -143,8 +148,8 @@ START_TEST(test_fin_wait_1_linux_orphan_gives_up_102s)
 	h_use_linux();
 	fx_fin_wait_1(_i);
 	n = ck_rexmit_times(got, 32, &end);
-	ck_times(got, n, want, 8);
-	ck_assert_uint_eq(end, 102200);
+	ck_times(got, n, want, 9);
+	ck_assert_uint_eq(end, 102400);
 }
 END_TEST
 
@@ -157,17 +162,18 @@ START_TEST(test_fin_wait_1_linux_shutdown_keeps_retries2)
 	h_use_linux();
 	fx_fin_wait_1_shut(_i);
 	n = ck_rexmit_times(got, 32, &end);
-	ck_assert_uint_eq(n, 15);
-	ck_assert_uint_eq(end, 924600);
+	ck_assert_uint_eq(n, 16);	/* the probe and 15 retries */
+	ck_assert_uint_eq(end, 924800);
 }
 END_TEST
 
 /*
  * Linux 6.18, client and server in two namespaces joined by a TUN relay
  * that dropped the client's final ACK: the server in LAST_ACK sent its FIN
- * again 206, 414, 834, 1666 and 3330 ms after the first one.  The RTO
- * after the handshake's sample is 200 ms (the rest is the kernel's 4 ms
- * tick), not the initial 1 s.
+ * again 206, 414, 834, 1666 and 3330 ms after the first one: a tail loss
+ * probe after 2 SRTT + 200 ms, then the RTO, 200 ms after the handshake's
+ * sample (the rest is the kernel's 4 ms tick), not the initial 1 s, then
+ * doubling.
  */
 START_TEST(test_last_ack_linux_lost_final_ack_fin_again_after_200ms)
 {
@@ -180,10 +186,18 @@ START_TEST(test_last_ack_linux_lost_final_ack_fin_again_after_200ms)
 	ck_assert(h_fire_next(NULL));
 	ck_assert_uint_eq(H.io.now, 200);
 	CK_SENT(0, FINACK, A(1), P(2), 0);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_TLP);
 	h_clear();
 	ck_assert(h_fire_next(NULL));
-	ck_assert_uint_eq(H.io.now, 600);
+	ck_assert_uint_eq(H.io.now, 400);
 	CK_SENT(0, FINACK, A(1), P(2), 0);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_REXMIT);
+	h_clear();
+	ck_assert(h_fire_next(NULL));
+	ck_assert_uint_eq(H.io.now, 800);
+	h_clear();
+	ck_assert(h_fire_next(NULL));
+	ck_assert_uint_eq(H.io.now, 1600);
 }
 END_TEST
 
@@ -308,6 +322,46 @@ START_TEST(test_established_linux_ack_of_retransmission_collapses_rto)
 }
 END_TEST
 
+/* Two segments out: the probe (the last one) goes after 2 SRTT + 2
+ * jiffies (TCP_TIMEOUT_MIN, 8 ms at HZ 250); the head waits for its
+ * RTO, counted from its own transmission. */
+START_TEST(test_established_linux_tlp_probes_last_segment)
+{
+	h_use_linux();
+	fx_established(_i);
+	ck_assert_int_eq(h_call(TCP_CALL_SEND, 10), TCP_OK);
+	ck_assert_int_eq(h_call(TCP_CALL_SEND, 20), TCP_OK);
+	h_clear();
+	ck_assert(h_fire_next(NULL));
+	ck_assert_uint_eq(H.io.now, 8);
+	CK_NSENT(1);
+	CK_SENT(0, PSHACK, A(11), P(1), 20);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_TLP);
+	h_clear();
+	ck_assert(h_fire_next(NULL));
+	ck_assert_uint_eq(H.io.now, 200);
+	CK_SENT(0, PSHACK, A(1), P(1), 10);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_REXMIT);
+	/* In loss recovery: no probe, the RTO doubles. */
+	h_clear();
+	ck_assert(h_fire_next(NULL));
+	ck_assert_uint_eq(H.io.now, 600);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_REXMIT);
+}
+END_TEST
+
+/* The rfc9293 profile has no probe: the RTO of RFC 6298 only. */
+START_TEST(test_established_rfc9293_no_tail_loss_probe)
+{
+	fx_established(_i);
+	ck_assert_int_eq(h_call(TCP_CALL_SEND, 10), TCP_OK);
+	h_clear();
+	ck_assert(h_fire_next(NULL));
+	ck_assert_uint_eq(H.io.now, 1000);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_REXMIT);
+}
+END_TEST
+
 static Suite *
 rtt_suite(void)
 {
@@ -330,6 +384,8 @@ rtt_suite(void)
 	ADD_LOOP(tc, test_syn_sent_linux_retransmitted_syn_timed_by_timestamp);
 	ADD_LOOP(tc, test_established_rfc9293_karn_keeps_backed_off_rto);
 	ADD_LOOP(tc, test_established_linux_ack_of_retransmission_collapses_rto);
+	ADD_LOOP(tc, test_established_linux_tlp_probes_last_segment);
+	ADD_LOOP(tc, test_established_rfc9293_no_tail_loss_probe);
 	suite_add_tcase(s, tc);
 	return s;
 }

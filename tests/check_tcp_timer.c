@@ -136,24 +136,31 @@ END_TEST
 
 START_TEST(test_established_linux_data_backoff_give_up_924s)
 {
-	/* After the handshake's RTT sample the RTO is TCP_RTO_MIN, 200 ms:
-	 * 0.2, 0.4 ... 102.4 s, then TCP_RTO_MAX, 120 s, and tcp_retries2 15
-	 * ends it at tcp_model_timeout(15, 200 ms) = 924.6 s (tcp(7)). */
+	/* After the handshake's RTT sample the RTO is TCP_RTO_MIN, 200 ms.
+	 * A tail loss probe goes at 0.2 s; the RTO then fires at 0.4, 0.8
+	 * ... 204.8 s, then every TCP_RTO_MAX, 120 s, and tcp_retries2 15
+	 * ends it once tcp_model_timeout(15, 200 ms) = 924.6 s have passed
+	 * (tcp(7)), at the next expiry. */
 	uint64_t times[16];
 	unsigned k;
 
 	for (k = 0; k < 10; k++)
-		times[k] = ((uint64_t)2 << k) * 200 - 200;
+		times[k] = ((uint64_t)2 << k) * 200;
 	for (; k < 16; k++)
 		times[k] = times[k - 1] + 120000;
-	ck_assert_uint_eq(times[9], 204600);
-	ck_assert_uint_eq(times[15], 924600);
+	ck_assert_uint_eq(times[9], 204800);
+	ck_assert_uint_eq(times[15], 924800);
 
 	h_use_linux();
 	fx_established(_i);
 	ck_assert_uint_eq(H.cfg.retries, 15);
 	ck_assert_uint_eq(H.cfg.rto_max_ms, 120000);
 	ck_assert_int_eq(h_call(TCP_CALL_SEND, 1), TCP_OK);
+	h_clear();
+	ck_assert(h_fire_next(NULL));
+	ck_assert_uint_eq(H.io.now, 200);
+	CK_SENT(0, PSHACK, A(1), P(1), 1);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_TLP);
 	ck_backoff(&(struct tcp_seg){ .flags = PSHACK, .seq = A(1),
 	    .ack = P(1), .len = 1 }, times, 15);
 	CK_STATE(TCP_CLOSED);

@@ -236,6 +236,7 @@ tcp_config_linux(struct tcp_config *cfg)
 	cfg->syn_linear = 4;
 	cfg->linux_timeouts = true;
 	cfg->rtt_timestamps = true;
+	cfg->tlp = true;
 	cfg->delayed_ack = true;
 	cfg->linux_ack = true;
 	cfg->rst_ack_on_abort = true;

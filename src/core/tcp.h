@@ -114,6 +114,7 @@ struct tcp_config {
 	unsigned syn_linear;		/* Linux tcp_syn_linear_timeouts */
 	bool linux_timeouts;		/* give up as Linux does: by time */
 	bool rtt_timestamps;		/* samples also from retransmissions */
+	bool tlp;			/* Linux's tail loss probe (RFC 8985) */
 	bool delayed_ack;
 	bool linux_ack;			/* delayed_ack follows Linux's rules */
 	bool time_wait;			/* what-if: false skips TIME_WAIT */
@@ -184,6 +185,10 @@ struct tcp_tcb {
 	bool rtt_valid;
 	bool syn_timed_out;	/* RFC 6298 5.7: our SYN was retransmitted */
 	unsigned nrexmit;	/* retransmissions of the queue head */
+	bool tlp_pending;	/* the REXMT timer is a tail loss probe */
+	bool tlp_out;		/* a probe was sent, not yet answered */
+	bool in_loss;		/* after an RTO, until loss_high is ACKed */
+	uint32_t loss_high;	/* SND.NXT when the RTO fired */
 	/* Linux's delayed-ACK engine (tcp_event_data_recv, pingpong). */
 	bool ack_owed;		/* data or a FIN not yet acknowledged */
 	bool pingpong;		/* interactive: hold ACKs for a reply */

@@ -37,7 +37,10 @@ void tcp_send_rst(const struct tcp_io *io, uint32_t seq, uint32_t ack,
     bool with_ack, enum tcp_why why);
 void tcp_send_new(struct tcp_tcb *tcb, const struct tcp_io *io,
     uint8_t flags, uint16_t len, enum tcp_why why);
-void tcp_retransmit_head(struct tcp_tcb *tcb, const struct tcp_io *io);
+void tcp_retransmit(struct tcp_tcb *tcb, const struct tcp_io *io, unsigned i,
+    enum tcp_why why);
+void tcp_rexmt_schedule(struct tcp_tcb *tcb, const struct tcp_io *io,
+    bool advancing);
 
 /* Acknowledgment of what we sent. */
 void tcp_ack_advance(struct tcp_tcb *tcb, const struct tcp_io *io,

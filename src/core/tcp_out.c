@@ -122,15 +122,16 @@ tcp_send_new(struct tcp_tcb *tcb, const struct tcp_io *io, uint8_t flags,
 	tcb->snd_nxt = seq + len + ((flags & TCP_SYN) ? 1 : 0) +
 	    ((flags & TCP_FIN) ? 1 : 0);
 	tcp_output(tcb, io, flags, seq, len, why);
-	if (!tcb->armed[TCP_T_REXMT])
-		tcp_timer_arm(tcb, io, TCP_T_REXMT, tcb->rto);
+	tcp_rexmt_schedule(tcb, io, false);
 }
 
-/* RFC 6298 5.4: retransmit the earliest segment not yet acknowledged. */
+/* Send queue entry i again: the head (RFC 6298 5.4) or, for a tail loss
+ * probe, the last one. */
 void
-tcp_retransmit_head(struct tcp_tcb *tcb, const struct tcp_io *io)
+tcp_retransmit(struct tcp_tcb *tcb, const struct tcp_io *io, unsigned i,
+    enum tcp_why why)
 {
-	struct tcp_rtx *r = &tcb->rtxq[0];
+	struct tcp_rtx *r = &tcb->rtxq[i];
 	struct tcp_seg seg = { .seq = r->seq, .len = r->len, .flags = r->flags,
 	    .wnd = tcb->rcv_wnd };
 
@@ -142,7 +143,7 @@ tcp_retransmit_head(struct tcp_tcb *tcb, const struct tcp_io *io)
 	r->rexmit = true;
 	if (r->flags & TCP_SYN && !tcb->passive)
 		tcb->syn_timed_out = true;
-	tcp_output_raw(tcb, io, &seg, TCP_W_REXMIT, true);
+	tcp_output_raw(tcb, io, &seg, why, true);
 }
 
 static uint32_t
@@ -249,10 +250,10 @@ tcp_ack_advance(struct tcp_tcb *tcb, const struct tcp_io *io, uint32_t ack)
 	tcb->nrexmit = 0;
 	if (!keep_rto)
 		tcb->rto = tcp_rto_base(tcb, io->cfg);
-	if (tcb->rtxq_len == 0)
-		tcp_timer_stop(tcb, io, TCP_T_REXMT);
-	else
-		tcp_timer_arm(tcb, io, TCP_T_REXMT, tcb->rto);
+	if (tcb->in_loss && seq_geq(ack, tcb->loss_high))
+		tcb->in_loss = false;
+	tcb->tlp_out = false;
+	tcp_rexmt_schedule(tcb, io, true);
 }
 
 bool
@@ -280,6 +281,8 @@ tcp_timer_stop(struct tcp_tcb *tcb, const struct tcp_io *io,
 	struct tcp_ev ev = { .kind = TCP_EV_TIMER_STOP, .why = TCP_W_TIMER,
 	    .timer = t, .due = tcb->due[t] };
 
+	if (t == TCP_T_REXMT)
+		tcb->tlp_pending = false;
 	if (!tcb->armed[t])
 		return;
 	tcb->armed[t] = false;

@@ -103,11 +103,80 @@ tcp_back_off(struct tcp_tcb *tcb, const struct tcp_config *cfg)
 	tcb->rto = (uint32_t)rto;
 }
 
+#define TCP_TIMEOUT_MIN_MS 8	/* TCP_TIMEOUT_MIN: 2 jiffies at HZ 250 */
+
+/* How long until the RTO of the head, as last sent, expires. */
+static int64_t
+tcp_rto_left(const struct tcp_tcb *tcb, const struct tcp_io *io)
+{
+	return (int64_t)(tcb->rtxq[0].last + tcb->rto) - (int64_t)io->now;
+}
+
+/*
+ * Arm the retransmission timer after new data or an ACK.  Linux first
+ * arms it as a tail loss probe (tcp_schedule_loss_probe, RFC 8985 7.2):
+ * after twice the SRTT, plus TCP_RTO_MIN when a single segment is out (for
+ * the peer's delayed ACK), but never later than the RTO; not for a SYN and
+ * not in loss recovery after an RTO.  Otherwise, and in the rfc9293
+ * profile, an ACK restarts the RTO (RFC 6298 5.3) and new data starts it
+ * only if it is not running (5.1).
+ */
+void
+tcp_rexmt_schedule(struct tcp_tcb *tcb, const struct tcp_io *io,
+    bool advancing)
+{
+	const struct tcp_config *cfg = io->cfg;
+	int64_t left;
+	uint64_t pto;
+
+	if (tcb->rtxq_len == 0) {
+		tcp_timer_stop(tcb, io, TCP_T_REXMT);
+		return;
+	}
+	if (!cfg->tlp || tcb->in_loss || !tcp_state_synchronized(tcb->state) ||
+	    (tcb->rtxq[0].flags & TCP_SYN)) {
+		if (advancing || !tcb->armed[TCP_T_REXMT]) {
+			tcb->tlp_pending = false;
+			tcp_timer_arm(tcb, io, TCP_T_REXMT, tcb->rto);
+		}
+		return;
+	}
+	pto = cfg->rto_ms;		/* TCP_TIMEOUT_INIT without a sample */
+	if (tcb->rtt_valid)
+		pto = 2 * (uint64_t)tcb->srtt + (tcb->rtxq_len == 1 ?
+		    cfg->rto_min_ms : TCP_TIMEOUT_MIN_MS);
+	left = advancing ? (int64_t)tcb->rto : tcp_rto_left(tcb, io);
+	if (left > 0 && (uint64_t)left < pto)
+		pto = (uint64_t)left;
+	tcb->tlp_pending = true;
+	tcp_timer_arm(tcb, io, TCP_T_REXMT, pto);
+}
+
+/* tcp_send_loss_probe(): one probe per episode, then the RTO that was
+ * running from the head's last transmission (tcp_rearm_rto). */
+static void
+tcp_tlp_fire(struct tcp_tcb *tcb, const struct tcp_io *io)
+{
+	int64_t left;
+
+	tcb->tlp_pending = false;
+	if (!tcb->tlp_out) {
+		tcb->tlp_out = true;
+		tcp_retransmit(tcb, io, tcb->rtxq_len - 1, TCP_W_TLP);
+	}
+	left = tcp_rto_left(tcb, io);
+	tcp_timer_arm(tcb, io, TCP_T_REXMT, left > 0 ? (uint64_t)left : 1);
+}
+
 static void
 tcp_rexmt_timeout(struct tcp_tcb *tcb, const struct tcp_io *io)
 {
 	if (tcb->rtxq_len == 0)
 		return;
+	if (tcb->tlp_pending) {
+		tcp_tlp_fire(tcb, io);
+		return;
+	}
 	if (tcp_retries_exhausted(tcb, io)) {
 		if (tcb->state == TCP_SYN_RECEIVED && tcb->passive) {
 			tcp_back_to_listen(tcb, io, TCP_W_GIVE_UP_PASSIVE);
@@ -119,7 +188,10 @@ tcp_rexmt_timeout(struct tcp_tcb *tcb, const struct tcp_io *io)
 	}
 	tcb->nrexmit++;
 	tcp_back_off(tcb, io->cfg);
-	tcp_retransmit_head(tcb, io);
+	tcb->in_loss = true;		/* tcp_enter_loss() */
+	tcb->loss_high = tcb->snd_nxt;
+	tcb->tlp_out = false;
+	tcp_retransmit(tcb, io, 0, TCP_W_REXMIT);
 	tcp_timer_arm(tcb, io, TCP_T_REXMT, tcb->rto);
 }
 
@@ -207,5 +279,7 @@ tcp_check(const struct tcp_tcb *tcb)
 		return "more quick ACKs than Linux allows";
 	if (tcb->armed[TCP_T_REXMT] && tcb->rto == 0)
 		return "retransmission timer with a zero RTO";
+	if (tcb->tlp_pending && !tcb->armed[TCP_T_REXMT])
+		return "tail loss probe pending without a timer";
 	return tcp_check_queue(tcb);
 }
