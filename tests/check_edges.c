@@ -50,7 +50,7 @@ static const struct driver drivers[] = {
 	{ T(SYN_SENT), T(CLOSED), "RST", C,
 	  "client connect\ndeliver\ndeliver" },
 	{ T(SYN_SENT), T(CLOSED), "retransmissions", C,
-	  "client connect\nwait 64s" },
+	  "client connect\nwait 5min" },
 	{ T(SYN_RECEIVED), T(ESTABLISHED), NULL, S,
 	  "server listen\nclient connect\ndeliver\ndeliver\ndeliver" },
 	{ T(SYN_RECEIVED), T(FIN_WAIT_1), NULL, S,
@@ -93,7 +93,8 @@ static const struct driver drivers[] = {
 	{ T(FIN_WAIT_2), T(CLOSED), "RST", C,
 	  EST "client close\ndeliver\ndeliver\nserver abort\ndeliver" },
 	{ T(FIN_WAIT_2), T(CLOSED), "fin_timeout", C,
-	  "profile linux\n" EST "client close\ndeliver\ndeliver\nwait 60s" },
+	  "profile linux\n" EST "client close\ndeliver\nwait timer\ndeliver\n"
+	  "wait 60s" },
 	{ T(CLOSE_WAIT), T(LAST_ACK), NULL, S,
 	  EST "client close\ndeliver\nserver close" },
 	{ T(CLOSE_WAIT), T(CLOSED), "RST", S,

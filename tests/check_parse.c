@@ -36,6 +36,8 @@ static const struct ok_line ok_lines[] = {
 	{ "set rto_max off", "set rto_max off" },
 	{ "set syn_retries 6", "set syn_retries 6" },
 	{ "set synack_retries 0", "set synack_retries 0" },
+	{ "set syn_linear_timeouts 4", "set syn_linear_timeouts 4" },
+	{ "set SYN_LINEAR_TIMEOUTS 0", "set syn_linear_timeouts 0" },
 	{ "set retries 255", "set retries 255" },
 	{ "set fin_wait_2_timeout off", "set fin_wait_2_timeout off" },
 	{ "set FIN_WAIT_2_TIMEOUT 60s", "set fin_wait_2_timeout 1min" },
@@ -176,8 +178,15 @@ static const struct bad_line bad_lines[] = {
 	{ "set mls 30s", 5, "unknown setting 'mls'; did you mean 'msl'?" },
 	{ "set colour red", 5, "unknown setting 'colour' (settings are msl, "
 	  "rto, rto_max, syn_retries, synack_retries, retries, "
-	  "fin_wait_2_timeout, delayed_ack, time_wait, handshake and "
-	  "app_read)" },
+	  "syn_linear_timeouts, fin_wait_2_timeout, delayed_ack, time_wait, "
+	  "handshake and app_read)" },
+	{ "set syn_linear_timeout 4", 5, "unknown setting "
+	  "'syn_linear_timeout'; did you mean 'syn_linear_timeouts'?" },
+	{ "set syn_linear_timeouts 101", 25, "'101' is out of range (0 to "
+	  "100)" },
+	{ "set syn_linear_timeouts", 24, "missing a number (0 to 100)" },
+	{ "set syn_linear_timeouts -1", 25, "expected a number from 0 to 100, "
+	  "got '-1'" },
 	{ "set msl", 8, "missing a duration such as 500ms, 2s, 1min or 2msl" },
 	{ "set msl 2msl", 9, "'2msl': the MSL cannot be measured in MSLs" },
 	{ "set msl 0s", 9, "duration '0s' must be more than zero" },

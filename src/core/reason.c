@@ -150,6 +150,8 @@ static const struct tcp_why_entry tcp_why_table[TCP_NWHY] = {
 	    N_("orphaned FIN-WAIT-2 timed out: TCB deleted") },
 	[TCP_W_DELACK] = { "3.8.6.3",
 	    N_("delayed ACK timer: the held ACK is sent") },
+	[TCP_W_TLP] = { "RFC 8985 7.3",
+	    N_("tail loss probe: the last segment sent again") },
 	[TCP_W_TIMER] = { "3.10.8", N_("timer") },
 };
 

@@ -91,6 +91,7 @@ enum tcp_why {
 	TCP_W_TIME_WAIT_DONE,
 	TCP_W_FIN_WAIT_2_TIMEOUT,
 	TCP_W_DELACK,
+	TCP_W_TLP,
 	TCP_W_TIMER
 };
 #define TCP_NWHY (TCP_W_TIMER + 1)

@@ -4,7 +4,10 @@
  *
  * Data model: a struct tcp_tcb holds the RFC's variables plus the
  * retransmission queue (sequence ranges, not bytes: tcpteach moves no
- * payload) and four timers as absolute due times.  Everything the endpoint
+ * payload, but each range remembers when it was sent, for RTT samples and
+ * for Linux's time-based give-up), the RFC 6298 round-trip estimate, the
+ * state of Linux's delayed-ACK engine, and four timers as absolute due
+ * times.  Everything the endpoint
  * does is reported through struct tcp_io: segments it sends, state changes
  * with their reason, notices to the application, timers armed, stopped and
  * fired.  The caller (src/sim) owns time and randomness and passes them in,
@@ -58,7 +61,7 @@ enum tcp_timer {
 	TCP_T_REXMT,		/* retransmission (RFC 6298) */
 	TCP_T_TIME_WAIT,	/* 2MSL (RFC 9293 3.10.8) */
 	TCP_T_FIN_WAIT_2,	/* Linux tcp_fin_timeout for orphans */
-	TCP_T_DELACK		/* delayed ACK (RFC 9293 3.8.6.3) */
+	TCP_T_DELACK		/* delayed ACK (RFC 9293 3.8.6.3; Linux ATO) */
 };
 #define TCP_NTIMERS 4
 
@@ -102,13 +105,21 @@ struct tcp_config {
 	uint32_t msl_ms;
 	uint32_t rto_ms;		/* initial RTO */
 	uint32_t rto_max_ms;		/* 0: no ceiling */
+	uint32_t rto_min_ms;		/* floor of an RTO from RTT samples */
+	uint32_t rttvar_min_ms;		/* floor of the 4*RTTVAR term */
 	uint32_t fin_wait_2_ms;		/* 0: no FIN_WAIT_2 timeout */
-	uint32_t delack_ms;
+	uint32_t delack_ms;		/* delayed_ack without linux_ack */
 	uint16_t rcv_wnd;
 	unsigned syn_retries;
 	unsigned synack_retries;
 	unsigned retries;		/* data and FIN */
+	unsigned orphan_retries;	/* linux_timeouts, after close() */
+	unsigned syn_linear;		/* Linux tcp_syn_linear_timeouts */
+	bool linux_timeouts;		/* give up as Linux does: by time */
+	bool rtt_timestamps;		/* samples also from retransmissions */
+	bool tlp;			/* Linux's tail loss probe (RFC 8985) */
 	bool delayed_ack;
+	bool linux_ack;			/* delayed_ack follows Linux's rules */
 	bool time_wait;			/* what-if: false skips TIME_WAIT */
 	bool handshake_two;		/* what-if: passive side skips SYN_RECEIVED */
 	bool rst_ack_on_abort;		/* Linux sends RST+ACK on ABORT */
@@ -151,13 +162,17 @@ struct tcp_io {
 	void (*event)(void *ctx, const struct tcp_ev *ev);
 };
 
-/* One unacknowledged segment: enough to send it again. */
+/* One unacknowledged segment: enough to send it again, and to time it. */
 struct tcp_rtx {
+	uint64_t first;		/* ms of its first transmission */
+	uint64_t last;		/* ms of its latest transmission */
 	uint32_t seq;
 	uint16_t len;
 	uint8_t  flags;		/* TCP_SYN, TCP_FIN, TCP_PSH as first sent */
+	bool rexmit;		/* sent more than once (Karn's rule) */
 };
 #define TCP_RTXQ_MAX 64
+#define TCP_MAX_QUICKACKS 16	/* Linux: ACKs at once after first data */
 
 struct tcp_tcb {
 	enum tcp_state state;
@@ -176,7 +191,24 @@ struct tcp_tcb {
 	uint64_t due[TCP_NTIMERS];	/* absolute ms; valid when armed */
 	bool armed[TCP_NTIMERS];
 	uint32_t rto;		/* current RTO, doubled by back-off */
+	uint32_t srtt, rttvar;	/* RFC 6298, ms; valid with rtt_valid */
+	bool rtt_valid;
+	bool syn_timed_out;	/* RFC 6298 5.7: our SYN was retransmitted */
 	unsigned nrexmit;	/* retransmissions of the queue head */
+	bool tlp_pending;	/* the REXMT timer is a tail loss probe */
+	bool tlp_out;		/* a probe was sent, not yet answered */
+	bool in_loss;		/* after an RTO, until loss_high is ACKed */
+	uint32_t loss_high;	/* SND.NXT when the RTO fired */
+	/* Linux's delayed-ACK engine (tcp_event_data_recv, pingpong). */
+	bool ack_owed;		/* data or a FIN not yet acknowledged */
+	bool pingpong;		/* interactive: hold ACKs for a reply */
+	bool ack_pushed;	/* a small segment waits for its ACK */
+	bool ack_pushed2;	/* ... and another one after it */
+	unsigned quick;		/* ACKs still to send at once */
+	uint32_t ato;		/* ms; 0 until the first data arrives */
+	uint32_t rcv_mss;	/* largest segment seen (Linux rcv_mss) */
+	uint32_t rcv_unacked;	/* bytes received since our last ACK */
+	uint64_t lrcvtime;	/* ms of the last data arrival */
 	unsigned rtxq_len;
 	struct tcp_rtx rtxq[TCP_RTXQ_MAX];
 	/* linux profile only (tcp_linux.c) */

@@ -313,6 +313,7 @@ tcp_text(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg
 			tcb->rcv_unread += seg->len;	/* waits for a read */
 		else
 			io->event(io->ctx, &ev);
+		tcp_delack_data_in(tcb, io, seg->len);
 		if ((seg->flags & TCP_FIN) == 0)
 			tcp_ack_or_delay(tcb, io, TCP_W_DATA);
 		return;
@@ -363,7 +364,7 @@ tcp_fin(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg)
 	case TCP_SYN_RECEIVED:
 	case TCP_ESTABLISHED:
 		tcp_set_state(tcb, io, TCP_CLOSE_WAIT, TCP_W_FIN);
-		tcp_ack_or_delay(tcb, io, TCP_W_FIN);
+		tcp_ack_fin(tcb, io, TCP_W_FIN);
 		return;
 	case TCP_FIN_WAIT_1:
 		if (tcp_fin_acked(tcb)) {

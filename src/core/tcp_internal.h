@@ -21,20 +21,32 @@ void tcp_output(struct tcp_tcb *tcb, const struct tcp_io *io, uint8_t flags,
     uint32_t seq, uint16_t len, enum tcp_why why);
 void tcp_send_ack(struct tcp_tcb *tcb, const struct tcp_io *io,
     enum tcp_why why);
+
+/* ACK timing (tcp_delack.c). */
 void tcp_ack_or_delay(struct tcp_tcb *tcb, const struct tcp_io *io,
     enum tcp_why why);
+void tcp_ack_fin(struct tcp_tcb *tcb, const struct tcp_io *io,
+    enum tcp_why why);
+void tcp_delack_data_in(struct tcp_tcb *tcb, const struct tcp_io *io,
+    uint16_t len);
+void tcp_delack_data_out(struct tcp_tcb *tcb, const struct tcp_io *io);
+void tcp_delack_ack_out(struct tcp_tcb *tcb, const struct tcp_io *io);
+void tcp_delack_fire(struct tcp_tcb *tcb, const struct tcp_io *io);
+
 void tcp_send_rst(const struct tcp_io *io, uint32_t seq, uint32_t ack,
     bool with_ack, enum tcp_why why);
 void tcp_send_new(struct tcp_tcb *tcb, const struct tcp_io *io,
     uint8_t flags, uint16_t len, enum tcp_why why);
-void tcp_retransmit_head(struct tcp_tcb *tcb, const struct tcp_io *io);
-void tcp_resend_head(struct tcp_tcb *tcb, const struct tcp_io *io,
+void tcp_retransmit(struct tcp_tcb *tcb, const struct tcp_io *io, unsigned i,
     enum tcp_why why);
+void tcp_rexmt_schedule(struct tcp_tcb *tcb, const struct tcp_io *io,
+    bool advancing);
 
 /* Acknowledgment of what we sent. */
 void tcp_ack_advance(struct tcp_tcb *tcb, const struct tcp_io *io,
     uint32_t ack);
 bool tcp_fin_acked(const struct tcp_tcb *tcb);
+uint32_t tcp_rto_base(const struct tcp_tcb *tcb, const struct tcp_config *cfg);
 
 /* Timers. */
 void tcp_timer_arm(struct tcp_tcb *tcb, const struct tcp_io *io,

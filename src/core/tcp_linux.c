@@ -122,7 +122,7 @@ tcp_linux_syn_again(struct tcp_tcb *tcb, const struct tcp_io *io,
 	if (tcp_throttled(tcb, io, seg, true))
 		tcp_drop(io, seg, TCP_W_ACK_THROTTLED);
 	else
-		tcp_resend_head(tcb, io, TCP_W_SYNRCVD_SYN_AGAIN);
+		tcp_retransmit(tcb, io, 0, TCP_W_SYNRCVD_SYN_AGAIN);
 	return true;
 }
 

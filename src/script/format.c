@@ -112,6 +112,7 @@ f_set(struct sbuf *f, const struct cmd *c)
 	case SET_SYN_RETRIES:
 	case SET_RETRIES:
 	case SET_SYNACK_RETRIES:
+	case SET_SYN_LINEAR:
 		sbuf_add(f, " %llu", (unsigned long long)c->num);
 		break;
 	case SET_DELAYED_ACK:

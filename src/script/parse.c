@@ -76,7 +76,7 @@ const struct script_command script_commands[CMD_NKINDS] = {
 const char *const script_set_names[SET_NKEYS] = {
 	"msl", "rto", "syn_retries", "retries", "fin_wait_2_timeout",
 	"delayed_ack", "time_wait", "handshake", "synack_retries", "rto_max",
-	"app_read"
+	"app_read", "syn_linear_timeouts"
 };
 
 static const char *const command_words[] = {
@@ -129,8 +129,8 @@ p_set_key(struct arg_cur *pc, enum set_key *key)
 		    "mean '%s'?"), arg_show(w, b), near);
 	return arg_fail(pc, w->col, _("unknown setting '%s' (settings are "
 	    "msl, rto, rto_max, syn_retries, synack_retries, retries, "
-	    "fin_wait_2_timeout, delayed_ack, time_wait, handshake and "
-	    "app_read)"), arg_show(w, b));
+	    "syn_linear_timeouts, fin_wait_2_timeout, delayed_ack, "
+	    "time_wait, handshake and app_read)"), arg_show(w, b));
 }
 
 static bool
@@ -150,6 +150,10 @@ p_set(struct arg_cur *pc, struct cmd *c)
 	case SET_RETRIES:
 	case SET_SYNACK_RETRIES:
 		return arg_number(pc, 0, 255, &c->num);
+	case SET_SYN_LINEAR:
+		/* The kernel takes up to MAX_TCP_SYNCNT (127); the world
+		 * allows 100 retries of any kind. */
+		return arg_number(pc, 0, 100, &c->num);
 	case SET_DELAYED_ACK:
 	case SET_TIME_WAIT:
 		return arg_choice(pc, "on", "off", &c->on);

@@ -61,9 +61,10 @@ enum set_key {
 	SET_HANDSHAKE,
 	SET_SYNACK_RETRIES,	/* extension */
 	SET_RTO_MAX,		/* extension */
-	SET_APP_READ
+	SET_APP_READ,
+	SET_SYN_LINEAR		/* syn_linear_timeouts */
 };
-#define SET_NKEYS (SET_APP_READ + 1)
+#define SET_NKEYS (SET_SYN_LINEAR + 1)
 
 enum sel_kind { SEL_ANY, SEL_ID, SEL_DIR };
 

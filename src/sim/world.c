@@ -173,6 +173,12 @@ sim_set(struct world *w, const struct cmd *c, struct sim_result *res)
 		else
 			cfg->retries = (unsigned)c->num;
 		return SIM_OK;
+	case SET_SYN_LINEAR:
+		if (c->num > 100)
+			return sim_fail(res, SIM_IMPOSSIBLE,
+			    _("set: at most 100 retries"));
+		cfg->syn_linear = (unsigned)c->num;
+		return SIM_OK;
 	case SET_DELAYED_ACK:
 		cfg->delayed_ack = c->on;
 		return SIM_OK;
@@ -205,6 +211,7 @@ sim_profile(struct world *w, enum sim_profile p)
 #define KEEP(f) if (old.f != def.f) now.f = old.f
 	KEEP(msl_ms); KEEP(rto_ms); KEEP(rto_max_ms); KEEP(fin_wait_2_ms);
 	KEEP(syn_retries); KEEP(synack_retries); KEEP(retries);
+	KEEP(syn_linear);
 	KEEP(delayed_ack); KEEP(time_wait); KEEP(handshake_two);
 	KEEP(app_read_manual);
 #undef KEEP
