@@ -270,6 +270,10 @@ START_TEST(test_browse_row_summary_cut_between_words)
 	ck_assert_str_eq(buf, "05  \u5173\u95ed  \u8c01\u7ecf\u8fc7..."
 	    " ");
 	ck_assert_int_eq(view_width(buf), 20);
+	/* A Latin word after Chinese punctuation is not cut either. */
+	lbrowse_row(5, "\u5173\u95ed", "CLOSE_WAIT\u3001FIN_WAIT_2", 4, 30,
+	    buf, sizeof(buf));
+	ck_assert_str_eq(buf, "05  \u5173\u95ed  CLOSE_WAIT...       ");
 }
 END_TEST
 

@@ -211,13 +211,22 @@ lbrowse_short(const char *s, int cols, char *buf, size_t size)
 	    (unsigned char)s[cut - 1] < 0x80) {
 		size_t k = cut;
 
-		while (k > 0 && s[k - 1] != ' ')
+		/* Back to the space or Chinese character before the word. */
+		while (k > 0 && s[k - 1] != ' ' &&
+		    (unsigned char)s[k - 1] < 0x80)
 			k--;
 		if (k > 0)
 			cut = k;
 	}
-	while (cut > 0 && strchr(" ,;:", s[cut - 1]) != NULL)
-		cut--;
+	for (;;) {
+		if (cut > 0 && strchr(" ,;:", s[cut - 1]) != NULL)
+			cut--;
+		else if (cut >= 3 && (memcmp(s + cut - 3, "\u3001", 3) == 0 ||
+		    memcmp(s + cut - 3, "\uff0c", 3) == 0))
+			cut -= 3;	/* the Chinese enumeration comma, comma */
+		else
+			break;
+	}
 	snprintf(buf, size, "%.*s...", (int)cut, s);
 	return buf;
 }
