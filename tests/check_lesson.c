@@ -166,6 +166,24 @@ START_TEST(test_parse_chinese_joins_without_space)
 }
 END_TEST
 
+/* Chinese next to Latin text keeps its space across a line break
+ * ("close() 的一方", "进入 TIME_WAIT"); two Chinese sides and full-width
+ * punctuation join directly. */
+START_TEST(test_parse_chinese_latin_join_keeps_space)
+{
+	static const char *const f[] = { HDR, "step", "say: 先调用 close()",
+	    "say: 的一方进入", "say: TIME_WAIT，", "say: RFC 9293", "say: 的话",
+	    "say: （见“deliver”）", "say: 之后", NULL };
+	struct lesson l;
+	struct lesson_err e;
+
+	ck_assert(parse(f, &l, &e));
+	ck_assert_str_eq(l.steps[0].say.s, "先调用 close() 的一方进入 "
+	    "TIME_WAIT，RFC 9293 的话（见“deliver”）之后");
+	lesson_free(&l);
+}
+END_TEST
+
 START_TEST(test_parse_unknown_keyword)
 {
 	static const char *const f[] = { HDR, "step", "  sya: hello", NULL };
@@ -824,6 +842,7 @@ lesson_suite(void)
 
 	tcase_add_test(tc, test_parse_handshake_structure);
 	tcase_add_test(tc, test_parse_chinese_joins_without_space);
+	tcase_add_test(tc, test_parse_chinese_latin_join_keeps_space);
 	tcase_add_test(tc, test_parse_unknown_keyword);
 	tcase_add_test(tc, test_parse_missing_colon);
 	tcase_add_test(tc, test_parse_scenario_error_column);

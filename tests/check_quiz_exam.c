@@ -68,6 +68,24 @@ START_TEST(test_bank_parses_blocks_continuations_and_figures)
 }
 END_TEST
 
+/* A Chinese continuation keeps its space next to Latin text ("进入
+ * TIME_WAIT") and joins Chinese to Chinese directly. */
+START_TEST(test_bank_chinese_latin_continuation_keeps_space)
+{
+	static const char text[] = "[q]\ntopic: close\n"
+	    "ask: 哪一方进入\n  TIME_WAIT？先调用 close()\n  的一方。\n"
+	    "right: A\nwrong: B\nwrong: C\nexplain: D\n";
+	struct quiz_bank b;
+	struct script_err e;
+
+	quiz_bank_init(&b);
+	ck_assert(quiz_bank_parse(&b, "t", text, strlen(text), &e));
+	ck_assert_str_eq(b.q[0].stem,
+	    "哪一方进入 TIME_WAIT？先调用 close() 的一方。");
+	quiz_bank_free(&b);
+}
+END_TEST
+
 static const struct {
 	const char *text;
 	unsigned line, column;
@@ -610,6 +628,7 @@ main(void)
 
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_bank_parses_blocks_continuations_and_figures);
+	tcase_add_test(tc, test_bank_chinese_latin_continuation_keeps_space);
 	tcase_add_loop_test(tc, test_bank_errors_name_line_and_column, 0,
 	    sizeof(bank_errors) / sizeof(bank_errors[0]));
 	tcase_add_test(tc, test_shipped_banks_match_across_languages);

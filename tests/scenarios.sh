@@ -182,7 +182,7 @@ fi
 
 # Standard input.
 if "$TCPTEACH" script --quiet - \
-    <"$top_srcdir/examples/fig07-basic-handshake.scn" >"$tmp/out" 2>"$tmp/err"
+    <"$top_srcdir/examples/fig06-basic-handshake.scn" >"$tmp/out" 2>"$tmp/err"
 then
 	pass "standard-input"
 else

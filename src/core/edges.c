@@ -1,6 +1,6 @@
 /*
- * The state diagram's edges.  Labels follow RFC 9293 Figure 5
- * ("event / action"); TEXT edges come from Section 3.10's prose and
+ * The state diagram's edges.  Labels follow the state diagram
+ * (RFC 9293 Figure 5): "event / action"; TEXT edges come from Section 3.10's prose and
  * LINUX edges from the linux profile.
  */
 #include "core/edges.h"

@@ -108,7 +108,7 @@ lp_check_bytes(struct lp *p, const char *s, size_t n)
 /* ------------------------------------------------------------ storing */
 
 /* Consecutive lines of the same prose join with a space, or with nothing
- * where either side is not ASCII (Chinese has no spaces between words). */
+ * where both sides are Chinese (utf8_join_space). */
 void
 lp_text_add(struct lp *p, struct lesson_text *t, bool join)
 {
@@ -126,8 +126,7 @@ lp_text_add(struct lp *p, struct lesson_text *t, bool join)
 	if (!join || add == 0)
 		s[old++] = '\n';
 	else if (old > 0 && s[old - 1] != '\n' &&
-	    (unsigned char)s[old - 1] < 0x80 &&
-	    (unsigned char)p->text[0] < 0x80)
+	    utf8_join_space(t->s, p->text))
 		s[old++] = ' ';
 	memcpy(s + old, p->text, add + 1);
 	free(t->s);

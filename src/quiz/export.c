@@ -350,7 +350,8 @@ anki_back(const struct quiz_question *q)
 	if (q->type == QUIZ_T_CHOICE)
 		qb_add(&b, ") %s", q->opt[q->correct].text);
 	else if (q->type == QUIZ_T_NUMERIC)
-		qb_add(&b, " s");
+		/* TRANSLATORS: the unit after a number of seconds. */
+		qb_add(&b, "%s", _(" s"));
 	if (q->explain != NULL)
 		qb_add(&b, "\n\n%s", q->explain);
 	free(ans);

@@ -46,27 +46,46 @@ ladder_side(struct qbuf *b, enum sim_host_id h, const char *text)
 	qb_add(b, "%s\n", text);
 }
 
+/* The arrow is LADDER_MID columns or more; the label may be translated,
+ * so it is measured in display columns, not bytes. */
 static void
 ladder_seg(struct qbuf *b, const struct sim_ev *e)
 {
-	char seg[96], mid[128];
-	size_t n, width;
+	char seg[160];
+	size_t cols, width;
 
 	quiz_seg_str(&e->tcp.seg, seg, sizeof(seg));
 	if (e->tcp.rexmit)
-		strncat(seg, " (again)", sizeof(seg) - strlen(seg) - 1);
-	n = strlen(seg);
-	width = n + 8 > LADDER_MID ? n + 8 : LADDER_MID;
-	memset(mid, '-', width);
-	mid[width] = '\0';
-	memcpy(mid + 3, seg, n);
-	mid[2] = mid[n + 3] = ' ';
-	if (e->host == HOST_CLIENT)
-		mid[width - 1] = '>';
-	else
-		mid[0] = '<';
+		/* TRANSLATORS: after a retransmitted segment in a ladder. */
+		strncat(seg, _(" (again)"), sizeof(seg) - strlen(seg) - 1);
+	cols = (size_t)utf8_width(seg);
+	width = cols + 8 > LADDER_MID ? cols + 8 : LADDER_MID;
 	pad(b, LADDER_LEFT);
-	qb_add(b, "%s\n", mid);
+	qb_add(b, "%s %s ", e->host == HOST_CLIENT ? "--" : "<-", seg);
+	for (size_t i = cols + 4; i + 1 < width; i++)
+		qb_addn(b, "-", 1);
+	qb_add(b, "%s\n", e->host == HOST_CLIENT ? ">" : "-");
+}
+
+/* A notice to an application, as the ladder shows it. */
+static const char *
+ladder_notice(enum tcp_notice n)
+{
+	switch (n) {
+	case TCP_N_CONNECTED:
+		return _("[connected]");
+	case TCP_N_REFUSED:
+		return _("[refused]");
+	case TCP_N_RESET:
+		return _("[reset]");
+	case TCP_N_TIMEOUT:
+		return _("[timeout]");
+	case TCP_N_EOF:
+		return _("[eof]");
+	case TCP_N_CLOSED:
+		return _("[closed]");
+	}
+	return "[?]";
 }
 
 char *
@@ -90,9 +109,7 @@ quiz_ladder(const enum tcp_state before[2], const struct sim_ev *ev,
 			    tcp_state_name(e->tcp.to));
 			ladder_side(&b, e->host, line);
 		} else if (e->tcp.kind == TCP_EV_NOTICE) {
-			snprintf(line, sizeof(line), "[%s]",
-			    tcp_notice_name(e->tcp.notice));
-			ladder_side(&b, e->host, line);
+			ladder_side(&b, e->host, ladder_notice(e->tcp.notice));
 		}
 	}
 	return qb_take(&b);

@@ -53,8 +53,10 @@ quiz_order_item(enum sim_host_id from, const struct tcp_seg *seg)
 {
 	char s[96];
 
-	return quiz_strdupf("%s \u2192 %s: %s", quiz_host_str(from),
-	    quiz_host_str((enum sim_host_id)(1 - from)),
+	/* TRANSLATORS: between a label and what it labels; Chinese uses a
+	 * full-width colon. */
+	return quiz_strdupf("%s \u2192 %s%s%s", quiz_host_str(from),
+	    quiz_host_str((enum sim_host_id)(1 - from)), _(": "),
 	    quiz_seg_str(seg, s, sizeof(s)));
 }
 

@@ -116,7 +116,9 @@ exam_print_question(FILE *out, const struct quiz_question *q, size_t i,
 	if (q->figure != NULL)
 		put_figure(out, q->figure, fmt);
 	if (q->type == QUIZ_T_NUMERIC)
-		fprintf(out, "\n   %s ____________ s\n", _("Answer:"));
+		/* TRANSLATORS: a blank to write a number of seconds in,
+		 * followed by the unit. */
+		fprintf(out, "\n   %s %s\n", _("Answer:"), _("____________ s"));
 	else
 		print_options(out, q, fmt);
 	fputc('\n', out);
@@ -145,7 +147,8 @@ exam_print_key(FILE *out, const struct exam *ex, enum exam_format fmt)
 			put_text(out, q->opt[q->correct].text, fmt);
 			fputc(')', out);
 		} else if (q->type == QUIZ_T_NUMERIC) {
-			fputs(" s", out);
+			/* TRANSLATORS: the unit after a number of seconds. */
+			fputs(_(" s"), out);
 		}
 		fputc('\n', out);
 		if (q->explain != NULL) {

@@ -23,7 +23,8 @@ menu_selected(const struct world *w, uint32_t sel)
 }
 
 /* An old duplicate SYN from an earlier incarnation: a little below the
- * sender's ISS when it has one, else 90 as in RFC 9293 Figure 9. */
+ * sender's ISS when it has one, else 90 as in RFC 9293 Figure 8 (recovery
+ * from an old duplicate SYN). */
 static void
 menu_inject(const struct world *w, enum sim_dir dir, struct cmd *c)
 {

@@ -38,7 +38,7 @@ screen_expect "lesson: restart this step"
 screen_expect "client: connect() (active open)"
 screen_expect_not "previous step (lecture mode) or undo"
 screen_keys x
-screen_step q "1/8  01  Header fields that matter"
+screen_step q "1/9  01  Header fields that matter"
 screen_keys q
 screen_expect "EXITED 0"
 grep -qx "01-header 1 open" "$dir/progress" || {
@@ -51,7 +51,7 @@ screen_cleanup
 screen_socket 1
 lesson_start "step 0/0"
 screen_step g "0 of 15 done"
-screen_expect "1/8  01  Header fields that matter"
+screen_expect "1/9  01  Header fields that matter"
 screen_step q "step 0/0"
 screen_keys q
 screen_expect "EXITED 0"
