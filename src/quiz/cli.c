@@ -197,6 +197,38 @@ cli_parse(struct cli_opts *o, int argc, char **argv, bool exam, FILE *err)
 	return cli_values(o, argv[0], err);
 }
 
+/* "FILE:LINE:COLUMN: message", or "FILE: message" without a position. */
+static void
+cli_bank_err(FILE *err, const struct script_err *e)
+{
+	if (e->line > 0)
+		fprintf(err, "%s:%u:%u: %s\n", e->file, e->line, e->column,
+		    e->msg);
+	else
+		fprintf(err, "%s: %s\n", e->file, e->msg);
+}
+
+/*
+ * The bank of p's language, unless the exam leaves it out.  A bank file
+ * that does not parse stops everything (paper, key, exports, the drill and
+ * the exam alike): skipping it would silently give the students other
+ * questions than the paper the teacher printed.
+ */
+static bool
+cli_bank(const struct exam_params *p, struct quiz_bank *bank, FILE *err)
+{
+	struct script_err e;
+
+	quiz_bank_init(bank);
+	if (p->generated_only || quiz_bank_load_lang(bank, p->lang, &e))
+		return true;
+	cli_bank_err(err, &e);
+	fprintf(err, "%s\n", _("The question bank cannot be read: fix it, or "
+	    "leave it out with --no-bank."));
+	quiz_bank_free(bank);
+	return false;
+}
+
 /* ---------------------------------------------------------------- quiz */
 
 static int
@@ -213,11 +245,8 @@ quiz_check(const struct cli_opts *o, FILE *out, FILE *err)
 		quiz_bank_init(&b);
 		ok = nf ? quiz_bank_load(&b, o->files[i], &e) :
 		    quiz_bank_load_lang(&b, langs[i], &e);
-		if (!ok && e.line > 0)
-			fprintf(err, "%s:%u:%u: %s\n", e.file, e.line,
-			    e.column, e.msg);
-		else if (!ok)
-			fprintf(err, "%s: %s\n", e.file, e.msg);
+		if (!ok)
+			cli_bank_err(err, &e);
 		else
 			fprintf(out, _("%s: %zu questions, all valid\n"),
 			    nf ? o->files[i] : langs[i], b.n);
@@ -250,7 +279,6 @@ quiz_cli(int argc, char **argv, FILE *out, FILE *err,
 {
 	struct cli_opts o;
 	struct quiz_bank bank;
-	struct script_err e;
 	struct exam ex;
 	int rc = cli_parse(&o, argc, argv, false, err);
 
@@ -266,14 +294,14 @@ quiz_cli(int argc, char **argv, FILE *out, FILE *err,
 		    o.files[0]);
 	if (!o.set[O_SEED])
 		o.p.seed = 1;
+	if (!cli_bank(&o.p, &bank, err))
+		return QUIZ_EXIT_USAGE;
 	if (!o.set[O_PLAIN]) {
+		quiz_bank_free(&bank);
 		memset(tui, 0, sizeof(*tui));
 		tui->params = o.p;
 		return QUIZ_CLI_TUI;
 	}
-	quiz_bank_init(&bank);
-	if (!o.p.generated_only)
-		(void)quiz_bank_load_lang(&bank, o.p.lang, &e);
 	rc = exam_build(&ex, &o.p, &bank) ? quiz_drill_plain(&ex, stdin, out) :
 	    QUIZ_EXIT_FAIL;
 	exam_free(&ex);
@@ -319,7 +347,6 @@ exam_cli(int argc, char **argv, FILE *out, FILE *err,
 {
 	struct cli_opts o;
 	struct quiz_bank bank;
-	struct script_err e;
 	struct exam ex;
 	int rc = cli_parse(&o, argc, argv, true, err);
 
@@ -333,7 +360,11 @@ exam_cli(int argc, char **argv, FILE *out, FILE *err,
 		    o.files[0]);
 	if (!o.set[O_SEED] && !o.set[O_RESUME])
 		return cli_usage(err, argv[0], "%s", _("--seed is required"));
+	if (!o.set[O_RESUME] && !cli_bank(&o.p, &bank, err))
+		return QUIZ_EXIT_USAGE;
 	if (!o.set[O_PRINT] && !o.set[O_KEY] && !o.set[O_EXPORT]) {
+		if (!o.set[O_RESUME])
+			quiz_bank_free(&bank);
 		memset(tui, 0, sizeof(*tui));
 		tui->exam = true;
 		tui->params = o.p;
@@ -341,9 +372,9 @@ exam_cli(int argc, char **argv, FILE *out, FILE *err,
 		tui->results_dir = o.val[O_RESULTS];
 		return QUIZ_CLI_TUI;
 	}
-	quiz_bank_init(&bank);
-	if (!o.p.generated_only && !quiz_bank_load_lang(&bank, o.p.lang, &e))
-		fprintf(err, "%s: %s\n", e.file, e.msg);
+	if (o.set[O_RESUME])
+		return cli_usage(err, argv[0], "%s", _("--resume cannot be "
+		    "combined with --print, --key or --export"));
 	rc = exam_build(&ex, &o.p, &bank) ? exam_output(&o, &ex, out, err) :
 	    QUIZ_EXIT_FAIL;
 	exam_free(&ex);

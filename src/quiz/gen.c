@@ -59,7 +59,9 @@ quiz_generate(enum quiz_kind kind, uint64_t seed, unsigned want,
 		    a) };
 
 		q->kind = kind;
-		if (quiz_gens[kind].fn(&r, q) && (q->topics & want) != 0) {
+		/* A question with two defensible answers is never asked. */
+		if (quiz_gens[kind].fn(&r, q) && (q->topics & want) != 0 &&
+		    quiz_check_unique(q)) {
 			snprintf(q->id, sizeof(q->id), "%s-%016llx",
 			    quiz_kind_name(kind), (unsigned long long)seed);
 			return true;

@@ -96,6 +96,7 @@ quiz_question_free(struct quiz_question *q)
 	free(q->scenario);
 	free(q->then);
 	free(q->explain);
+	free(q->alts);
 	for (unsigned i = 0; i < q->nopt; i++) {
 		free(q->opt[i].text);
 		free(q->opt[i].probe);
@@ -118,6 +119,7 @@ quiz_question_copy(struct quiz_question *dst, const struct quiz_question *src)
 	dst->scenario = dup_or_null(src->scenario);
 	dst->then = dup_or_null(src->then);
 	dst->explain = dup_or_null(src->explain);
+	dst->alts = dup_or_null(src->alts);
 	for (unsigned i = 0; i < src->nopt; i++) {
 		dst->opt[i].text = dup_or_null(src->opt[i].text);
 		dst->opt[i].probe = dup_or_null(src->opt[i].probe);

@@ -75,6 +75,10 @@ struct quiz_question {
 	unsigned shown[QUIZ_MAXOPT];	/* ORDER: presentation order */
 	uint64_t answer_ms;		/* NUMERIC */
 	char *explain;			/* why, translated; may be NULL */
+	/* Scenario texts of the other interleavings the stem allows (a
+	 * command that may legally come earlier), separated by lines "%%",
+	 * or NULL: none.  The answer must not change under any of them. */
+	char *alts;
 };
 
 /* splitmix64: the generator's own PRNG state, never rand(). */
@@ -110,6 +114,13 @@ unsigned quiz_shown(const struct quiz_question *q, unsigned pos);
  */
 bool quiz_generate(enum quiz_kind kind, uint64_t seed, unsigned want,
     struct quiz_question *q);
+/*
+ * Is the question's answer the only right one?  No two options equal;
+ * CHOICE with probes: exactly the right probe passes; ORDER: the items come
+ * out in the stored order after the scenario and after every alternative
+ * interleaving in alts.  The generators run it on every question.
+ */
+bool quiz_check_unique(const struct quiz_question *q);
 /* The topics a kind can ever cover. */
 unsigned quiz_kind_topics(enum quiz_kind kind);
 

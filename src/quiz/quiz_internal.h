@@ -49,6 +49,9 @@ enum story_close { CLOSE_CLIENT, CLOSE_SERVER, CLOSE_SIMULTANEOUS,
 struct story {
 	struct cmd cmd[STORY_MAX];
 	unsigned char phase[STORY_MAX];
+	/* after[i]: the last command that must come before command i as the
+	 * story is told; i - 1 except where the story lets it come earlier. */
+	unsigned char after[STORY_MAX];
 	unsigned n, nsetup;
 	enum story_open open;
 	enum story_close close;
@@ -76,6 +79,10 @@ char *quiz_step_text(const struct cmd *c, unsigned k);
 int quiz_probe_run(const struct cmd *c, unsigned n, const char *probe);
 /* Does the probe pass? */
 bool quiz_probe_passes(const struct cmd *c, unsigned n, const char *probe);
+/* The scenario texts of every legal alternative of the story (each
+ * command with after[i] < i - 1 moved earlier), joined by "%%" lines, or
+ * NULL when there is none. */
+char *quiz_story_alts(const struct story *st);
 /* Topics touched by the command at index i (its phase, RST, timers). */
 unsigned quiz_story_topics(const struct story *st, unsigned i);
 
