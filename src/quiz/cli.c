@@ -21,7 +21,7 @@
 
 enum cli_id { O_SEED, O_COUNT, O_MINUTES, O_STUDENT, O_TOPIC, O_LANG,
     O_PRINT, O_KEY, O_FORMAT, O_EXPORT, O_PENALTY, O_NOBANK, O_CHECK,
-    O_PLAIN, O_RESUME, O_RESULTS, O_HELP, O_N };
+    O_PLAIN, O_RESUME, O_RESULTS, O_GRADE, O_HELP, O_N };
 
 static const struct {
 	const char *name;
@@ -44,6 +44,7 @@ static const struct {
 	[O_PLAIN] = { "plain", false, false, true },
 	[O_RESUME] = { "resume", true, true, false },
 	[O_RESULTS] = { "results", true, true, false },
+	[O_GRADE] = { "grade", false, true, false },
 	[O_HELP] = { "help", false, true, true },
 };
 
@@ -270,7 +271,9 @@ quiz_help(FILE *out, bool exam)
 	    "[--student ID] [--topic T[,T]] [--lang L] [--no-bank]\n"
 	    "           [--print | --key] [--format text|md]\n"
 	    "           [--export gift|moodle-xml|anki] [--penalty]\n"
-	    "           [--resume FILE] [--results DIR]\n"), PACKAGE);
+	    "           [--resume FILE] [--results DIR]\n"
+	    "       %s exam --grade [--seed S] [--minutes M] DIR... "
+	    "> marks.csv\n"), PACKAGE, PACKAGE);
 }
 
 int
@@ -341,6 +344,24 @@ exam_output(const struct cli_opts *o, const struct exam *ex, FILE *out,
 	return fflush(out) == 0 && !ferror(out) ? QUIZ_EXIT_OK : QUIZ_EXIT_FAIL;
 }
 
+/* The CSV on out (to redirect to a file), the summary on err. */
+static int
+exam_grade_cli(const struct cli_opts *o, const char *cmd, FILE *out,
+    FILE *err)
+{
+	struct exam_grade_opts g;
+
+	if (o->nfiles == 0)
+		return cli_usage(err, cmd, "%s", _("--grade needs the "
+		    "directories of the attempt files"));
+	memset(&g, 0, sizeof(g));
+	g.seed_set = o->set[O_SEED];
+	g.seed = o->p.seed;
+	g.minutes_set = o->set[O_MINUTES];
+	g.minutes = o->p.minutes;
+	return exam_grade(o->files, o->nfiles, &g, out, err, err);
+}
+
 int
 exam_cli(int argc, char **argv, FILE *out, FILE *err,
     struct quiz_cli_tui *tui)
@@ -355,6 +376,8 @@ exam_cli(int argc, char **argv, FILE *out, FILE *err,
 			quiz_help(out, true);
 		return rc;
 	}
+	if (o.set[O_GRADE])
+		return exam_grade_cli(&o, argv[0], out, err);
 	if (o.nfiles > 0)
 		return cli_usage(err, argv[0], _("unexpected argument '%s'"),
 		    o.files[0]);
