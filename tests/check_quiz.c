@@ -35,20 +35,23 @@ probe_passes(const struct quiz_question *q, const char *probe)
 	return ok;
 }
 
+/* Exactly the right option's probe passes; "which statement is wrong":
+ * exactly the right option's probe fails. */
 static void
 check_probes(const struct quiz_question *q)
 {
-	unsigned pass = 0;
+	bool want = q->kind != QUIZ_K_WRONG;
+	unsigned hits = 0;
 
 	for (unsigned i = 0; i < q->nopt; i++) {
 		ck_assert_ptr_nonnull(q->opt[i].probe);
-		if (probe_passes(q, q->opt[i].probe)) {
-			pass++;
+		if (probe_passes(q, q->opt[i].probe) == want) {
+			hits++;
 			ck_assert_msg(i == q->correct, "%s: option %u (%s) is "
-			    "also true", q->id, i, q->opt[i].text);
+			    "also right", q->id, i, q->opt[i].text);
 		}
 	}
-	ck_assert_msg(pass == 1, "%s: %u options pass", q->id, pass);
+	ck_assert_msg(hits == 1, "%s: %u options are right", q->id, hits);
 }
 
 static bool
@@ -134,27 +137,73 @@ check_order(const struct quiz_question *q)
 	free(alts);
 }
 
-static void
-check_time(const struct quiz_question *q)
+/* The host's last state change after the scenario (reaching CLOSED, or
+ * giving up) happens answer_ms after it. */
+static uint64_t
+last_change(const struct quiz_question *q, enum tcp_state *to)
 {
 	struct world w;
-	uint64_t t0;
+	uint64_t t0, at = 0;
 	bool found = false;
 
 	cq_world(&w, q->scenario);
 	t0 = w.now;
 	ck_assert(cq_apply(&w, q->then));
-	for (size_t i = 0; i < w.ntrace && !found; i++) {
+	for (size_t i = 0; i < w.ntrace; i++) {
 		const struct sim_ev *e = &w.trace[i];
 
 		if (e->kind == SIM_EV_TCP && e->host == q->host &&
-		    e->tcp.kind == TCP_EV_STATE && e->tcp.to == TCP_CLOSED) {
-			ck_assert_uint_eq(e->time - t0, q->answer_ms);
+		    e->tcp.kind == TCP_EV_STATE) {
+			at = e->time - t0;
+			*to = e->tcp.to;
 			found = true;
 		}
 	}
-	ck_assert_msg(found, "%s: the host never reaches CLOSED", q->id);
+	ck_assert_msg(found, "%s: the host's state never changes", q->id);
 	world_free(&w);
+	return at;
+}
+
+static void
+check_time(const struct quiz_question *q)
+{
+	enum tcp_state to;
+
+	ck_assert_uint_eq(last_change(q, &to), q->answer_ms);
+	ck_assert(to == TCP_CLOSED || to == TCP_LISTEN);
+}
+
+/* Every segment of the whole connection, counted on a replay. */
+static void
+check_count(const struct quiz_question *q)
+{
+	struct world w;
+	uint64_t n = 0;
+
+	world_init(&w);
+	ck_assert(cq_apply(&w, q->scenario));
+	for (size_t i = 0; i < w.ntrace; i++)
+		n += w.trace[i].kind == SIM_EV_TCP &&
+		    w.trace[i].tcp.kind == TCP_EV_SEND;
+	ck_assert_uint_eq(n * 1000, q->answer_ms);
+	ck_assert_uint_eq(w.host[0].tcb.state, TCP_CLOSED);
+	world_free(&w);
+}
+
+/* The ports of the stem, divided by TIME_WAIT as the replay lasts it. */
+static void
+check_ports(const struct quiz_question *q)
+{
+	const char *at = strstr(q->stem, "ports are ");
+	unsigned lo, hi;
+	enum tcp_state to;
+	uint64_t tw = last_change(q, &to);
+
+	ck_assert_ptr_nonnull(at);
+	ck_assert_int_eq(sscanf(at, "ports are %u to %u", &lo, &hi), 2);
+	ck_assert_uint_eq(to, TCP_CLOSED);
+	ck_assert_uint_eq((uint64_t)(hi - lo + 1) * 1000 / tw * 1000,
+	    q->answer_ms);
 }
 
 static void
@@ -187,8 +236,13 @@ START_TEST(test_generated_answers_rederived_by_replay)
 			check_event(&q);
 		else if (kind == QUIZ_K_ORDER)
 			check_order(&q);
-		else if (kind == QUIZ_K_TIME)
+		else if (kind == QUIZ_K_TIME || kind == QUIZ_K_LOSSTIME ||
+		    kind == QUIZ_K_GIVEUP)
 			check_time(&q);
+		else if (kind == QUIZ_K_COUNT)
+			check_count(&q);
+		else if (kind == QUIZ_K_PORTS)
+			check_ports(&q);
 		else
 			check_probes(&q);
 		verified[kind]++;

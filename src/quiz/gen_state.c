@@ -98,16 +98,25 @@ bool
 quiz_gen_state(struct quiz_rng *r, struct quiz_question *q)
 {
 	struct story st;
-	struct world w;
 	unsigned k;
-	enum tcp_state ans, before, peer;
 
 	quiz_story_build(&st, r);
 	if (st.n <= st.nsetup + 1)
 		return false;
 	k = st.nsetup + 1 + quiz_rng_below(r, st.n - st.nsetup);
-	q->type = QUIZ_T_CHOICE;
 	q->host = (enum sim_host_id)quiz_rng_below(r, 2);
+	return quiz_state_question(q, r, &st, k);
+}
+
+bool
+quiz_state_question(struct quiz_question *q, struct quiz_rng *r,
+    const struct story *s, unsigned k)
+{
+	const struct story st = *s;
+	struct world w;
+	enum tcp_state ans, before, peer;
+
+	q->type = QUIZ_T_CHOICE;
 	quiz_replay(&w, st.cmd, k - 1);
 	before = w.host[q->host].tcb.state;
 	world_free(&w);

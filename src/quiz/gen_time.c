@@ -23,79 +23,6 @@
 #include "quiz/quiz_internal.h"
 #include "script/parse.h"
 
-struct plan {
-	struct cmd c[STORY_MAX];
-	unsigned n, nprefix;
-};
-
-static void
-add(struct plan *p, struct cmd c)
-{
-	if (p->n < STORY_MAX)
-		p->c[p->n++] = c;
-}
-
-static void
-add_host(struct plan *p, enum cmd_kind k, enum sim_host_id h)
-{
-	add(p, quiz_cmd_host(k, h));
-}
-
-static void
-add_wait(struct plan *p, uint64_t ms)
-{
-	struct cmd c = quiz_cmd(CMD_WAIT);
-
-	if (ms == 0)
-		return;
-	c.dur.ms = ms;
-	add(p, c);
-}
-
-static void
-add_set(struct plan *p, enum set_key key, uint64_t ms, uint64_t num, bool on)
-{
-	struct cmd c = quiz_cmd(CMD_SET);
-
-	c.key = key;
-	c.dur.ms = ms;
-	c.num = num;
-	c.on = on;
-	add(p, c);
-}
-
-static void
-add_isns(struct plan *p, struct quiz_rng *r)
-{
-	for (int h = 0; h < 2; h++) {
-		struct cmd c = quiz_cmd_host(CMD_ISN, (enum sim_host_id)h);
-
-		c.nisn = 1;
-		c.isn[0] = 100 * (1 + quiz_rng_below(r, 90)) - 1;
-		add(p, c);
-	}
-}
-
-static void
-add_open(struct plan *p)
-{
-	add_host(p, CMD_LISTEN, HOST_SERVER);
-	add_host(p, CMD_CONNECT, HOST_CLIENT);
-	for (int i = 0; i < 3; i++)
-		add(p, quiz_cmd(CMD_DELIVER));
-}
-
-static char *
-plan_text(const struct plan *p, unsigned from, unsigned to)
-{
-	struct qbuf b = { 0 };
-	char line[256];
-
-	for (unsigned i = from; i < to; i++)
-		qb_add(&b, "%s\n", script_format(&p->c[i], line, sizeof(line)));
-	return qb_take(&b);
-}
-
 /* When does host h reach CLOSED after the prefix?  False if it never does
  * or a step is impossible. */
 static bool
@@ -133,21 +60,21 @@ time_close_plan(struct plan *p, struct quiz_rng *r, enum sim_host_id x,
 {
 	enum sim_host_id y = (enum sim_host_id)(1 - x);
 
-	add_set(p, SET_MSL, msl, 0, true);
-	add_isns(p, r);
-	add_open(p);
-	add_host(p, CMD_CLOSE, x);
+	plan_set(p, SET_MSL, msl, 0, true);
+	plan_isns(p, r);
+	plan_open(p);
+	plan_host(p, CMD_CLOSE, x);
 	p->nprefix = p->n;
-	add_wait(p, rtt / 2);
-	add(p, quiz_cmd(CMD_DELIVER));		/* FIN at y, ACK leaves */
-	add_wait(p, d);
-	add_host(p, CMD_CLOSE, y);
-	add_wait(p, rtt / 2);
-	add(p, quiz_cmd(CMD_DELIVER));		/* ACK at x */
-	add(p, quiz_cmd(CMD_DELIVER));		/* FIN at x: TIME_WAIT */
-	add_wait(p, rtt / 2);
-	add(p, quiz_cmd(CMD_DELIVER));		/* last ACK at y */
-	add_wait(p, 2 * msl);
+	plan_wait(p, rtt / 2);
+	plan_add(p, quiz_cmd(CMD_DELIVER));		/* FIN at y, ACK leaves */
+	plan_wait(p, d);
+	plan_host(p, CMD_CLOSE, y);
+	plan_wait(p, rtt / 2);
+	plan_add(p, quiz_cmd(CMD_DELIVER));		/* ACK at x */
+	plan_add(p, quiz_cmd(CMD_DELIVER));		/* FIN at x: TIME_WAIT */
+	plan_wait(p, rtt / 2);
+	plan_add(p, quiz_cmd(CMD_DELIVER));		/* last ACK at y */
+	plan_wait(p, 2 * msl);
 }
 
 static bool
@@ -202,14 +129,14 @@ gen_time_syn(struct quiz_rng *r, struct quiz_question *q)
 	unsigned retries = 1 + quiz_rng_below(r, 6);
 	char srto[16];
 
-	add_set(&p, SET_RTO, rto, 0, true);
-	add_set(&p, SET_SYN_RETRIES, 0, retries, true);
-	add_isns(&p, r);
-	add_host(&p, CMD_CONNECT, HOST_CLIENT);
+	plan_set(&p, SET_RTO, rto, 0, true);
+	plan_set(&p, SET_SYN_RETRIES, 0, retries, true);
+	plan_isns(&p, r);
+	plan_host(&p, CMD_CONNECT, HOST_CLIENT);
 	p.nprefix = p.n;
 	for (unsigned i = 0; i <= retries; i++) {
-		add(&p, quiz_cmd(CMD_DROP));
-		add(&p, quiz_cmd(CMD_WAIT_TIMER));
+		plan_add(&p, quiz_cmd(CMD_DROP));
+		plan_add(&p, quiz_cmd(CMD_WAIT_TIMER));
 	}
 	q->host = HOST_CLIENT;
 	if (!plan_closed_after(&p, q->host, &q->answer_ms))
@@ -286,23 +213,23 @@ whatif_plan(struct plan *p, struct quiz_rng *r, enum sim_host_id x,
 {
 	enum sim_host_id y = (enum sim_host_id)(1 - x);
 
-	add_set(p, SET_TIME_WAIT, 0, 0, false);
-	add_isns(p, r);
-	add_open(p);
-	add_host(p, CMD_CLOSE, x);
-	add(p, quiz_cmd(CMD_DELIVER));
-	add(p, quiz_cmd(CMD_DELIVER));
-	add_host(p, CMD_CLOSE, y);
+	plan_set(p, SET_TIME_WAIT, 0, 0, false);
+	plan_isns(p, r);
+	plan_open(p);
+	plan_host(p, CMD_CLOSE, x);
+	plan_add(p, quiz_cmd(CMD_DELIVER));
+	plan_add(p, quiz_cmd(CMD_DELIVER));
+	plan_host(p, CMD_CLOSE, y);
 	if (dup)
-		add(p, quiz_cmd(CMD_DUP));	/* the network copies the FIN */
-	add(p, quiz_cmd(CMD_DELIVER));		/* FIN at x */
+		plan_add(p, quiz_cmd(CMD_DUP));	/* the network copies the FIN */
+	plan_add(p, quiz_cmd(CMD_DELIVER));		/* FIN at x */
 	if (!dup)
-		add(p, quiz_cmd(CMD_DROP));	/* x's last ACK is lost */
+		plan_add(p, quiz_cmd(CMD_DROP));	/* x's last ACK is lost */
 	p->nprefix = p->n;
 	if (!dup)
-		add(p, quiz_cmd(CMD_WAIT_TIMER));	/* y sends FIN again */
-	add(p, quiz_cmd(CMD_DELIVER));
-	add(p, quiz_cmd(CMD_DELIVER));
+		plan_add(p, quiz_cmd(CMD_WAIT_TIMER));	/* y sends FIN again */
+	plan_add(p, quiz_cmd(CMD_DELIVER));
+	plan_add(p, quiz_cmd(CMD_DELIVER));
 }
 
 static void

@@ -76,7 +76,9 @@ const char *
 quiz_kind_name(enum quiz_kind k)
 {
 	static const char *const names[QUIZ_NKINDS] = {
-		"state", "segment", "event", "order", "time", "whatif", "bank"
+		"state", "segment", "event", "order", "time", "whatif",
+		"numbers", "wrong", "losstime", "diagnose", "count", "giveup",
+		"ports", "closestate", "bank"
 	};
 
 	return (unsigned)k < QUIZ_NKINDS ? names[k] : "?";
@@ -278,4 +280,17 @@ quiz_seg_str(const struct tcp_seg *s, char *buf, size_t size)
 		snprintf(buf + n, size - (size_t)n, " ack=%lu",
 		    (unsigned long)s->ack);
 	return buf;
+}
+
+const char *
+quiz_numeric_unit(const struct quiz_question *q)
+{
+	return q->count ? "" : " s";
+}
+
+const char *
+quiz_numeric_hint(const struct quiz_question *q)
+{
+	return q->count ? _("Type a whole number, e.g. 1461.") :
+	    _("Type a number of seconds, e.g. 4.25.");
 }

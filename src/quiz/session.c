@@ -133,7 +133,7 @@ parse_seconds(const char *t, uint64_t *ms)
 
 	if (*t < '0' || *t > '9')
 		return false;
-	for (; *t >= '0' && *t <= '9' && v < 1000000000; t++)
+	for (; *t >= '0' && *t <= '9' && v < 100000000000000ULL; t++)
 		v = v * 10 + (uint64_t)(*t - '0');
 	if (*t == '.' || *t == ',')
 		for (t++; *t >= '0' && *t <= '9' && nd < 3; t++, nd++)

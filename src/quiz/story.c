@@ -248,7 +248,7 @@ story_close(struct builder *b, struct quiz_rng *r)
 }
 
 static void
-story_choose(struct story *st, struct quiz_rng *r)
+story_choose(struct story *st, struct quiz_rng *r, int open, int close)
 {
 	static const unsigned char opens[] = { 0, 0, 0, 0, 0, 1, 1, 2, 2, 3 };
 	static const unsigned char closes[] = { 0, 0, 0, 1, 1, 2, 3, 4, 4,
@@ -258,6 +258,10 @@ story_choose(struct story *st, struct quiz_rng *r)
 	st->open = (enum story_open)opens[quiz_rng_below(r, sizeof(opens))];
 	st->close = (enum story_close)closes[quiz_rng_below(r,
 	    sizeof(closes))];
+	if (open >= 0)
+		st->open = (enum story_open)open;
+	if (close >= 0)
+		st->close = (enum story_close)close;
 	if (st->open == OPEN_REFUSED)
 		st->close = CLOSE_NONE;
 	st->closer = st->close == CLOSE_SERVER ? HOST_SERVER :
@@ -270,9 +274,16 @@ story_choose(struct story *st, struct quiz_rng *r)
 void
 quiz_story_build(struct story *st, struct quiz_rng *r)
 {
+	quiz_story_build_as(st, r, -1, -1);
+}
+
+void
+quiz_story_build_as(struct story *st, struct quiz_rng *r, int open,
+    int close)
+{
 	struct builder b;
 
-	story_choose(st, r);
+	story_choose(st, r, open, close);
 	b.st = st;
 	b.ph = PH_SETUP;
 	world_init(&b.w);

@@ -52,19 +52,22 @@ unique_probe(const char *scenario, const char *then, const char *probe)
 	return rc;
 }
 
+/* Exactly the right option's probe passes; for "which statement is
+ * wrong", exactly the right option's probe fails. */
 static bool
 unique_choice(const struct quiz_question *q, const char *scenario)
 {
-	unsigned pass = 0;
+	int want = q->kind == QUIZ_K_WRONG ? 0 : 1;
+	unsigned hits = 0;
 
 	for (unsigned i = 0; i < q->nopt; i++) {
 		int rc = unique_probe(scenario, q->then, q->opt[i].probe);
 
-		if (rc < 0 || (rc == 1 && i != q->correct))
+		if (rc < 0 || (rc == want && i != q->correct))
 			return false;
-		pass += rc == 1;
+		hits += rc == want;
 	}
-	return pass == 1;
+	return hits == 1;
 }
 
 /* The items sent by the scenario contain the options, in their stored
@@ -105,6 +108,9 @@ unique_one(const struct quiz_question *q, const char *scenario)
 	if (q->type == QUIZ_T_CHOICE && q->kind != QUIZ_K_EVENT &&
 	    q->nopt > 0 && q->opt[0].probe != NULL)
 		return unique_choice(q, scenario);
+	/* A number's witness: the probe that holds with that number. */
+	if (q->type == QUIZ_T_NUMERIC && q->nopt == 1)
+		return unique_probe(scenario, q->then, q->opt[0].probe) == 1;
 	return true;
 }
 
