@@ -312,6 +312,39 @@ START_TEST(test_topic_filter_is_honoured)
 }
 END_TEST
 
+/* The right option must not give itself away by being the longest (nor
+ * by its position): at most half the time for any kind. */
+START_TEST(test_right_option_not_systematically_longest)
+{
+	enum quiz_kind kind = (enum quiz_kind)_i;
+	unsigned longest = 0, n = 0, first = 0;
+
+	for (uint64_t seed = 0; seed < 200; seed++) {
+		struct quiz_question q;
+		size_t len;
+		bool strict = true;
+
+		ck_assert(quiz_generate(kind, seed * 131 + 5, QUIZ_TOPICS_ALL,
+		    &q));
+		if (q.type == QUIZ_T_CHOICE) {
+			len = strlen(q.opt[q.correct].text);
+			for (unsigned i = 0; i < q.nopt; i++)
+				if (i != q.correct &&
+				    strlen(q.opt[i].text) >= len)
+					strict = false;
+			longest += strict;
+			first += q.correct == 0;
+			n++;
+		}
+		quiz_question_free(&q);
+	}
+	ck_assert_msg(2 * longest <= n, "%s: the right option is the longest "
+	    "in %u of %u", quiz_kind_name(kind), longest, n);
+	ck_assert_msg(2 * first <= n, "%s: the right option is first in %u "
+	    "of %u", quiz_kind_name(kind), first, n);
+}
+END_TEST
+
 START_TEST(test_kind_without_topic_refuses)
 {
 	struct quiz_question q;
@@ -348,6 +381,8 @@ main(void)
 	    0, QUIZ_NGENKINDS);
 	tcase_add_loop_test(tc, test_topic_filter_is_honoured, 0,
 	    QUIZ_NTOPICS);
+	tcase_add_loop_test(tc, test_right_option_not_systematically_longest,
+	    0, QUIZ_NGENKINDS);
 	tcase_add_test(tc, test_kind_without_topic_refuses);
 	tcase_add_test(tc, test_seconds_format);
 	suite_add_tcase(s, tc);

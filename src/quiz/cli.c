@@ -232,6 +232,26 @@ cli_bank(const struct exam_params *p, struct quiz_bank *bank, FILE *err)
 
 /* ---------------------------------------------------------------- quiz */
 
+/* Questions whose right option is strictly the longest: a cue students
+ * learn to follow instead of the content. */
+static size_t
+quiz_longest_right(const struct quiz_bank *b)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < b->n; i++) {
+		const struct quiz_question *q = &b->q[i];
+		size_t len = strlen(q->opt[q->correct].text);
+		bool longest = q->nopt > 1;
+
+		for (unsigned j = 0; j < q->nopt; j++)
+			if (j != q->correct && strlen(q->opt[j].text) >= len)
+				longest = false;
+		n += longest;
+	}
+	return n;
+}
+
 static int
 quiz_check(const struct cli_opts *o, FILE *out, FILE *err)
 {
@@ -253,6 +273,12 @@ quiz_check(const struct cli_opts *o, FILE *out, FILE *err)
 			    nf ? o->files[i] : langs[i], b.n);
 		if (!ok)
 			rc = QUIZ_EXIT_USAGE;
+		if (ok && b.n >= 4 && 2 * quiz_longest_right(&b) > b.n)
+			fprintf(err, _("%s: note: in %zu of %zu questions the "
+			    "right option is the longest; students learn to pick "
+			    "the longest, so write some distractors longer.\n"),
+			    nf ? o->files[i] : langs[i], quiz_longest_right(&b),
+			    b.n);
 		quiz_bank_free(&b);
 	}
 	return rc;
