@@ -285,7 +285,8 @@ quiz_seg_str(const struct tcp_seg *s, char *buf, size_t size)
 const char *
 quiz_numeric_unit(const struct quiz_question *q)
 {
-	return q->count ? "" : " s";
+	/* TRANSLATORS: the unit after a number of seconds, with its space. */
+	return q->count ? "" : _(" s");
 }
 
 const char *
