@@ -21,7 +21,7 @@
 
 #define SEEDS_PER_KIND 700
 
-static unsigned long verified[QUIZ_NGENKINDS];
+static unsigned long verified[QUIZ_NGENKINDS], alt_orders;
 
 static bool
 probe_passes(const struct quiz_question *q, const char *probe)
@@ -35,20 +35,23 @@ probe_passes(const struct quiz_question *q, const char *probe)
 	return ok;
 }
 
+/* Exactly the right option's probe passes; "which statement is wrong":
+ * exactly the right option's probe fails. */
 static void
 check_probes(const struct quiz_question *q)
 {
-	unsigned pass = 0;
+	bool want = q->kind != QUIZ_K_WRONG;
+	unsigned hits = 0;
 
 	for (unsigned i = 0; i < q->nopt; i++) {
 		ck_assert_ptr_nonnull(q->opt[i].probe);
-		if (probe_passes(q, q->opt[i].probe)) {
-			pass++;
+		if (probe_passes(q, q->opt[i].probe) == want) {
+			hits++;
 			ck_assert_msg(i == q->correct, "%s: option %u (%s) is "
-			    "also true", q->id, i, q->opt[i].text);
+			    "also right", q->id, i, q->opt[i].text);
 		}
 	}
-	ck_assert_msg(pass == 1, "%s: %u options pass", q->id, pass);
+	ck_assert_msg(hits == 1, "%s: %u options are right", q->id, hits);
 }
 
 static bool
@@ -87,14 +90,14 @@ check_event(const struct quiz_question *q)
 }
 
 static void
-check_order(const struct quiz_question *q)
+check_order_in(const struct quiz_question *q, const char *scenario)
 {
 	struct world w;
 	char *items[256];
 	unsigned n = 0, found = 0;
 
 	world_init(&w);
-	ck_assert(cq_apply(&w, q->scenario));
+	ck_assert(cq_apply(&w, scenario));
 	for (size_t i = 0; i < w.ntrace && n < 256; i++)
 		if (w.trace[i].kind == SIM_EV_TCP &&
 		    w.trace[i].tcp.kind == TCP_EV_SEND)
@@ -114,27 +117,93 @@ check_order(const struct quiz_question *q)
 	world_free(&w);
 }
 
+/* The items are the segments in the order sent, in the scenario and in
+ * every other interleaving the stem allows: no second order is right. */
 static void
-check_time(const struct quiz_question *q)
+check_order(const struct quiz_question *q)
+{
+	char *alts, *p, *sep;
+
+	check_order_in(q, q->scenario);
+	if (q->alts == NULL)
+		return;
+	alts = strdup(q->alts);
+	for (p = alts; p != NULL; p = sep != NULL ? sep + 3 : NULL) {
+		if ((sep = strstr(p, "%%\n")) != NULL)
+			*sep = '\0';
+		check_order_in(q, p);
+		alt_orders++;
+	}
+	free(alts);
+}
+
+/* The host's last state change after the scenario (reaching CLOSED, or
+ * giving up) happens answer_ms after it. */
+static uint64_t
+last_change(const struct quiz_question *q, enum tcp_state *to)
 {
 	struct world w;
-	uint64_t t0;
+	uint64_t t0, at = 0;
 	bool found = false;
 
 	cq_world(&w, q->scenario);
 	t0 = w.now;
 	ck_assert(cq_apply(&w, q->then));
-	for (size_t i = 0; i < w.ntrace && !found; i++) {
+	for (size_t i = 0; i < w.ntrace; i++) {
 		const struct sim_ev *e = &w.trace[i];
 
 		if (e->kind == SIM_EV_TCP && e->host == q->host &&
-		    e->tcp.kind == TCP_EV_STATE && e->tcp.to == TCP_CLOSED) {
-			ck_assert_uint_eq(e->time - t0, q->answer_ms);
+		    e->tcp.kind == TCP_EV_STATE) {
+			at = e->time - t0;
+			*to = e->tcp.to;
 			found = true;
 		}
 	}
-	ck_assert_msg(found, "%s: the host never reaches CLOSED", q->id);
+	ck_assert_msg(found, "%s: the host's state never changes", q->id);
 	world_free(&w);
+	return at;
+}
+
+static void
+check_time(const struct quiz_question *q)
+{
+	enum tcp_state to;
+
+	ck_assert_uint_eq(last_change(q, &to), q->answer_ms);
+	ck_assert(to == TCP_CLOSED || to == TCP_LISTEN);
+}
+
+/* Every segment of the whole connection, counted on a replay. */
+static void
+check_count(const struct quiz_question *q)
+{
+	struct world w;
+	uint64_t n = 0;
+
+	world_init(&w);
+	ck_assert(cq_apply(&w, q->scenario));
+	for (size_t i = 0; i < w.ntrace; i++)
+		n += w.trace[i].kind == SIM_EV_TCP &&
+		    w.trace[i].tcp.kind == TCP_EV_SEND;
+	ck_assert_uint_eq(n * 1000, q->answer_ms);
+	ck_assert_uint_eq(w.host[0].tcb.state, TCP_CLOSED);
+	world_free(&w);
+}
+
+/* The ports of the stem, divided by TIME_WAIT as the replay lasts it. */
+static void
+check_ports(const struct quiz_question *q)
+{
+	const char *at = strstr(q->stem, "ports are ");
+	unsigned lo, hi;
+	enum tcp_state to;
+	uint64_t tw = last_change(q, &to);
+
+	ck_assert_ptr_nonnull(at);
+	ck_assert_int_eq(sscanf(at, "ports are %u to %u", &lo, &hi), 2);
+	ck_assert_uint_eq(to, TCP_CLOSED);
+	ck_assert_uint_eq((uint64_t)(hi - lo + 1) * 1000 / tw * 1000,
+	    q->answer_ms);
 }
 
 static void
@@ -167,8 +236,13 @@ START_TEST(test_generated_answers_rederived_by_replay)
 			check_event(&q);
 		else if (kind == QUIZ_K_ORDER)
 			check_order(&q);
-		else if (kind == QUIZ_K_TIME)
+		else if (kind == QUIZ_K_TIME || kind == QUIZ_K_LOSSTIME ||
+		    kind == QUIZ_K_GIVEUP)
 			check_time(&q);
+		else if (kind == QUIZ_K_COUNT)
+			check_count(&q);
+		else if (kind == QUIZ_K_PORTS)
+			check_ports(&q);
 		else
 			check_probes(&q);
 		verified[kind]++;
@@ -176,6 +250,9 @@ START_TEST(test_generated_answers_rederived_by_replay)
 	}
 	printf("check_quiz: %-8s %lu questions re-derived by replay\n",
 	    quiz_kind_name(kind), verified[kind]);
+	if (kind == QUIZ_K_ORDER)
+		printf("check_quiz: %lu alternative interleavings keep the "
+		    "order\n", alt_orders);
 }
 END_TEST
 
@@ -235,6 +312,39 @@ START_TEST(test_topic_filter_is_honoured)
 }
 END_TEST
 
+/* The right option must not give itself away by being the longest (nor
+ * by its position): at most half the time for any kind. */
+START_TEST(test_right_option_not_systematically_longest)
+{
+	enum quiz_kind kind = (enum quiz_kind)_i;
+	unsigned longest = 0, n = 0, first = 0;
+
+	for (uint64_t seed = 0; seed < 200; seed++) {
+		struct quiz_question q;
+		size_t len;
+		bool strict = true;
+
+		ck_assert(quiz_generate(kind, seed * 131 + 5, QUIZ_TOPICS_ALL,
+		    &q));
+		if (q.type == QUIZ_T_CHOICE) {
+			len = strlen(q.opt[q.correct].text);
+			for (unsigned i = 0; i < q.nopt; i++)
+				if (i != q.correct &&
+				    strlen(q.opt[i].text) >= len)
+					strict = false;
+			longest += strict;
+			first += q.correct == 0;
+			n++;
+		}
+		quiz_question_free(&q);
+	}
+	ck_assert_msg(2 * longest <= n, "%s: the right option is the longest "
+	    "in %u of %u", quiz_kind_name(kind), longest, n);
+	ck_assert_msg(2 * first <= n, "%s: the right option is first in %u "
+	    "of %u", quiz_kind_name(kind), first, n);
+}
+END_TEST
+
 START_TEST(test_kind_without_topic_refuses)
 {
 	struct quiz_question q;
@@ -271,6 +381,8 @@ main(void)
 	    0, QUIZ_NGENKINDS);
 	tcase_add_loop_test(tc, test_topic_filter_is_honoured, 0,
 	    QUIZ_NTOPICS);
+	tcase_add_loop_test(tc, test_right_option_not_systematically_longest,
+	    0, QUIZ_NGENKINDS);
 	tcase_add_test(tc, test_kind_without_topic_refuses);
 	tcase_add_test(tc, test_seconds_format);
 	suite_add_tcase(s, tc);

@@ -217,6 +217,31 @@ START_TEST(test_exam_mixes_kinds_and_bank)
 }
 END_TEST
 
+/* What a teacher gets from a 40-question exam: at least 12 generated
+ * kinds and the bank, and no kind more than 4 times. */
+START_TEST(test_exam_of_40_spreads_over_kinds)
+{
+	for (uint64_t seed = 1; seed <= 30; seed++) {
+		struct exam ex;
+		unsigned per[QUIZ_NKINDS] = { 0 }, kinds = 0;
+
+		build(&ex, seed, seed % 2 ? "" : "s1", 40);
+		ck_assert_uint_eq(ex.n, 40);
+		for (size_t i = 0; i < ex.n; i++)
+			per[ex.q[i].kind]++;
+		for (unsigned k = 0; k < QUIZ_NKINDS; k++) {
+			ck_assert_msg(per[k] <= 4, "seed %llu: %u of kind %s",
+			    (unsigned long long)seed, per[k],
+			    quiz_kind_name((enum quiz_kind)k));
+			kinds += k != QUIZ_K_BANK && per[k] > 0;
+		}
+		ck_assert_uint_ge(kinds, 12);
+		ck_assert_uint_gt(per[QUIZ_K_BANK], 0);
+		exam_free(&ex);
+	}
+}
+END_TEST
+
 /* ---------------------------------------------------------------- GIFT */
 
 /* One question block: "::title::[html]text{answers}".  Returns the
@@ -634,6 +659,7 @@ main(void)
 	tcase_add_test(tc, test_shipped_banks_match_across_languages);
 	tcase_add_test(tc, test_exam_is_byte_identical_for_same_parameters);
 	tcase_add_test(tc, test_exam_mixes_kinds_and_bank);
+	tcase_add_test(tc, test_exam_of_40_spreads_over_kinds);
 	tcase_add_test(tc, test_gift_reads_back);
 	tcase_add_test(tc, test_fractions);
 	tcase_add_test(tc, test_moodle_xml_well_formed_with_right_types);

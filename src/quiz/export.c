@@ -350,8 +350,7 @@ anki_back(const struct quiz_question *q)
 	if (q->type == QUIZ_T_CHOICE)
 		qb_add(&b, ") %s", q->opt[q->correct].text);
 	else if (q->type == QUIZ_T_NUMERIC)
-		/* TRANSLATORS: the unit after a number of seconds. */
-		qb_add(&b, "%s", _(" s"));
+		qb_add(&b, "%s", quiz_numeric_unit(q));
 	if (q->explain != NULL)
 		qb_add(&b, "\n\n%s", q->explain);
 	free(ans);

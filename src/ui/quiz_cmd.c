@@ -149,7 +149,7 @@ qui_record_typed(struct qui *qu)
 	qu->typed[qu->ntyped] = '\0';
 	if (!exam_answer_parse(q, qu->typed, &a)) {
 		qui_message(qu, true, "%s", q->type == QUIZ_T_NUMERIC ?
-		    _("Type a number of seconds, e.g. 4.25.") :
+		    quiz_numeric_hint(q) :
 		    _("Type every letter once, in order, e.g. C A D B."));
 		return false;
 	}
@@ -171,8 +171,7 @@ qh_letter(struct qui *qu, const struct qui_cmd *uc)
 		return QR_ENTRY;
 	q = qui_q(qu);
 	if (q->type == QUIZ_T_NUMERIC) {
-		qui_message(qu, true, "%s", _("This question wants a number "
-		    "of seconds."));
+		qui_message(qu, true, "%s", quiz_numeric_hint(q));
 		return QR_ENTRY;
 	}
 	if ((unsigned)pos >= q->nopt) {

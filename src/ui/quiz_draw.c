@@ -271,6 +271,9 @@ qui_ask_text(const struct qui *qu, char *buf, size_t size)
 		    "y: submit, other key: back"), sc.answered, sc.total);
 		return buf;
 	case QUI_A_QUIT:
+		if (qu->es.save_failed)
+			return _("Quit? Your answers are NOT saved and will be "
+			    "lost. y: quit, other key: back");
 		return _("Quit? Answers stay saved, not submitted. y: quit, "
 		    "other key: back");
 	case QUI_A_RESUME:
