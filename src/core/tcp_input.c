@@ -308,7 +308,7 @@ tcp_text(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg
 	case TCP_FIN_WAIT_2:
 		tcb->rcv_nxt += seg->len;
 		io->event(io->ctx, &ev);
-		tcp_delack_data_in(tcb, io, seg->len);
+		tcp_delack_data_in(tcb, io, seg);
 		if ((seg->flags & TCP_FIN) == 0)
 			tcp_ack_or_delay(tcb, io, TCP_W_DATA);
 		return;
