@@ -6,8 +6,9 @@
  * no payload bytes (only lengths), no urgent data, no options (so no MSS,
  * window scaling, timestamps or SACK on the wire), no congestion control
  * (RTT estimation and the linux profile's tail loss probe are in
- * tcp_out.c and tcp_timer.c), no reassembly queue, the application reads at once (so RCV.WND stays
- * fixed), and data sent with a SYN is not supported.  SEND is refused
+ * tcp_out.c and tcp_timer.c), no reassembly queue, the application reads
+ * at once (so RCV.WND stays fixed), and data sent with a SYN is not
+ * supported.  SEND is refused
  * before the connection is established instead of being queued.
  */
 #include <string.h>
