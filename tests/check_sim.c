@@ -544,6 +544,32 @@ START_TEST(test_world_settings)
 }
 END_TEST
 
+/* set syn_linear_timeouts: 0 gives the older kernels' doubling (give-up
+ * at 127 s), and a later `profile` keeps the setting; over 100 is
+ * refused. */
+START_TEST(test_world_syn_linear_timeouts_setting)
+{
+	struct cmd prof = c_kind(CMD_PROFILE);
+
+	prof.profile = PROFILE_LINUX;
+	OK(prof);
+	ck_assert_uint_eq(W.cfg.syn_linear, 4);
+	OK(c_set(SET_SYN_LINEAR, true, 0, 0));
+	OK(prof);
+	ck_assert_uint_eq(W.cfg.syn_linear, 0);
+	ck_assert_int_eq(w_try(c_set(SET_SYN_LINEAR, true, 101, 0)),
+	    SIM_IMPOSSIBLE);
+	OK(c_host(CMD_CONNECT, HOST_CLIENT));
+	OK(c_kind(CMD_WAIT_TIMER));
+	ck_assert_uint_eq(W.now, 1000);
+	OK(c_kind(CMD_WAIT_TIMER));
+	ck_assert_uint_eq(W.now, 3000);
+	OK(c_wait(124000));
+	ck_assert_int_eq(STATE(HOST_CLIENT), TCP_CLOSED);
+	ck_assert_uint_eq(W.now, 127000);
+}
+END_TEST
+
 START_TEST(test_world_same_commands_same_trace)
 {
 	struct world a, b;
@@ -669,6 +695,7 @@ sim_suite(void)
 	tcase_add_test(tc, test_world_settings);
 	tcase_add_test(tc, test_world_read_explains_why_impossible);
 	tcase_add_test(tc, test_world_app_read_survives_profile);
+	tcase_add_test(tc, test_world_syn_linear_timeouts_setting);
 	tcase_add_test(tc, test_world_same_commands_same_trace);
 	tcase_add_test(tc, test_world_trace_clear_and_counting);
 	suite_add_tcase(s, tc);

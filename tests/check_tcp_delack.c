@@ -179,14 +179,19 @@ START_TEST(test_close_wait_linux_fin_after_data_waits_ato)
 }
 END_TEST
 
-/* Sixteen quick ACKs, then full-sized segments wait for the timer. */
+/*
+ * Sixteen quick ACKs; after them a full-sized segment with PSH is still
+ * acknowledged at once (Linux 6.7 and later: the end of a write, read at
+ * once; measured on 6.18: 24 segments of 1000 bytes 0.1 s apart, each
+ * ACKed within 0.2 ms), but one without PSH waits for the timer.
+ */
 START_TEST(test_established_linux_quick_acks_run_out)
 {
 	uint32_t at = 1;
 
 	h_use_linux();
 	fx_established_passive(_i);
-	for (int k = 0; k < TCP_MAX_QUICKACKS; k++) {
+	for (int k = 0; k < TCP_MAX_QUICKACKS + 2; k++) {
 		h_advance(100);
 		h_clear();
 		IN(.flags = PSHACK, .seq = P(at), .ack = A(1), .len = 1000);
@@ -197,11 +202,11 @@ START_TEST(test_established_linux_quick_acks_run_out)
 	ck_assert_uint_eq(H.tcb.quick, 0);
 	h_advance(100);
 	h_clear();
-	IN(.flags = PSHACK, .seq = P(at), .ack = A(1), .len = 1000);
+	IN(.flags = TCP_ACK, .seq = P(at), .ack = A(1), .len = 1000);
 	CK_NSENT(0);
 	ck_delack_due(H.io.now + 40);
 	/* A second full segment: more than one MSS unacknowledged. */
-	IN(.flags = PSHACK, .seq = P(at + 1000), .ack = A(1), .len = 1000);
+	IN(.flags = TCP_ACK, .seq = P(at + 1000), .ack = A(1), .len = 1000);
 	CK_NSENT(1);
 	CK_SENT(0, TCP_ACK, A(1), P(at + 2000), 0);
 }

@@ -383,7 +383,8 @@ rtt_suite(void)
 	ADD_LOOP(tc, test_syn_sent_rfc9293_karn_no_sample_rto_3s);
 	ADD_LOOP(tc, test_syn_sent_linux_retransmitted_syn_timed_by_timestamp);
 	ADD_LOOP(tc, test_established_rfc9293_karn_keeps_backed_off_rto);
-	ADD_LOOP(tc, test_established_linux_ack_of_retransmission_collapses_rto);
+	ADD_LOOP(tc,
+	    test_established_linux_ack_of_retransmission_collapses_rto);
 	ADD_LOOP(tc, test_established_linux_tlp_probes_last_segment);
 	ADD_LOOP(tc, test_established_rfc9293_no_tail_loss_probe);
 	suite_add_tcase(s, tc);

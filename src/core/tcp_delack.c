@@ -17,10 +17,12 @@
  *   adapted to the arrival gaps and capped by the RTT and 200 ms
  *   (tcp_event_data_recv, tcp_send_delayed_ack).  Before any data it is 0:
  *   the timer fires at the next clock tick, modelled as 4 ms (HZ 250).
- * - A small (pushed) segment is acknowledged as soon as the application
- *   reads it unless the connection is interactive, and a second one while
+ * - A segment that ends a write (shorter than the largest so far, or with
+ *   PSH since Linux 6.7) is acknowledged as soon as the application reads
+ *   it unless the connection is interactive, and a second short one while
  *   an ACK is held always is (tcp_cleanup_rbuf); the application here
- *   reads at once.
+ *   reads at once.  So in practice data with PSH is acknowledged at once
+ *   unless the connection is interactive.
  * - When the timer fires, an interactive connection stops being one and
  *   the ATO falls back to 40 ms; otherwise the ATO doubles, up to the RTO.
  *
@@ -56,23 +58,35 @@ tcp_incr_quickack(struct tcp_tcb *tcb)
 		tcb->quick = q;
 }
 
-/* tcp_event_data_recv() and tcp_measure_rcv_mss(): in-order data. */
+/* tcp_measure_rcv_mss(): a segment shorter than the largest so far, or
+ * (since Linux 6.7) a full one with PSH, ends a write: ACK it when read. */
+static void
+tcp_measure_rcv_mss(struct tcp_tcb *tcb, const struct tcp_seg *seg)
+{
+	if (tcb->rcv_mss == 0)
+		tcb->rcv_mss = TCP_MSS_DEFAULT;
+	if (seg->len >= tcb->rcv_mss) {
+		tcb->rcv_mss = seg->len < TCP_ADVMSS ? seg->len : TCP_ADVMSS;
+		if (seg->flags & TCP_PSH)
+			tcb->ack_pushed = true;
+		return;
+	}
+	tcb->ack_pushed2 = tcb->ack_pushed;
+	tcb->ack_pushed = true;
+}
+
+/* tcp_event_data_recv(): in-order data. */
 void
 tcp_delack_data_in(struct tcp_tcb *tcb, const struct tcp_io *io,
-    uint16_t len)
+    const struct tcp_seg *seg)
 {
 	uint64_t m;
 
-	if (!tcp_linux_ack(io->cfg) || len == 0)
+	if (!tcp_linux_ack(io->cfg) || seg->len == 0)
 		return;
 	tcb->ack_owed = true;
-	tcb->rcv_unacked += len;
-	if (tcb->rcv_mss == 0)
-		tcb->rcv_mss = TCP_MSS_DEFAULT;
-	if (len >= tcb->rcv_mss)
-		tcb->rcv_mss = len < TCP_ADVMSS ? len : TCP_ADVMSS;
-	else
-		tcb->ack_pushed2 = tcb->ack_pushed, tcb->ack_pushed = true;
+	tcb->rcv_unacked += seg->len;
+	tcp_measure_rcv_mss(tcb, seg);
 	m = io->now - tcb->lrcvtime;
 	if (tcb->ato == 0) {
 		tcp_incr_quickack(tcb);

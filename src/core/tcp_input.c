@@ -313,7 +313,7 @@ tcp_text(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg
 			tcb->rcv_unread += seg->len;	/* waits for a read */
 		else
 			io->event(io->ctx, &ev);
-		tcp_delack_data_in(tcb, io, seg->len);
+		tcp_delack_data_in(tcb, io, seg);
 		if ((seg->flags & TCP_FIN) == 0)
 			tcp_ack_or_delay(tcb, io, TCP_W_DATA);
 		return;

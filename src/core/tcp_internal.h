@@ -28,7 +28,7 @@ void tcp_ack_or_delay(struct tcp_tcb *tcb, const struct tcp_io *io,
 void tcp_ack_fin(struct tcp_tcb *tcb, const struct tcp_io *io,
     enum tcp_why why);
 void tcp_delack_data_in(struct tcp_tcb *tcb, const struct tcp_io *io,
-    uint16_t len);
+    const struct tcp_seg *seg);
 void tcp_delack_data_out(struct tcp_tcb *tcb, const struct tcp_io *io);
 void tcp_delack_ack_out(struct tcp_tcb *tcb, const struct tcp_io *io);
 void tcp_delack_fire(struct tcp_tcb *tcb, const struct tcp_io *io);
