@@ -307,6 +307,8 @@ tcp_establish(struct tcp_tcb *tcb, const struct tcp_io *io,
 		tcb->max_snd_wnd = seg->wnd;
 	tcb->snd_wl1 = seg->seq;
 	tcb->snd_wl2 = seg->ack;
+	if (tcb->passive)
+		tcb->oow_acked = false;	/* Linux: a new socket, a new throttle */
 	tcp_set_state(tcb, io, TCP_ESTABLISHED, why);
 	tcp_notify(io, TCP_N_CONNECTED, why);
 }
