@@ -118,14 +118,14 @@ client close'
 must_fail deliver-nothing 1 'FILE:1: ' \
 'deliver'
 
-# The retransmission queue keeps its last slot for the FIN: the 64th
-# unacknowledged send is refused (line 4 + 64), so close always fits.
-must_fail queue-full 1 'FILE:68: client: send is impossible' \
+# At most 64 unacknowledged sends: the 65th is refused (line 4 + 65); the
+# FIN of close has a slot of its own (tests/core/close-after-full-queue).
+must_fail queue-full 1 'FILE:69: client: send is impossible' \
 'isn client 100
 server listen
 client connect
 settle
-'"$(i=0; while [ $i -lt 64 ]; do echo 'client send 1'; i=$((i + 1)); done)"'
+'"$(i=0; while [ $i -lt 65 ]; do echo 'client send 1'; i=$((i + 1)); done)"'
 client close'
 
 # An ACK war (the client accepted data the server never sent): settle

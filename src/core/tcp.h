@@ -157,7 +157,7 @@ struct tcp_rtx {
 	uint16_t len;
 	uint8_t  flags;		/* TCP_SYN, TCP_FIN, TCP_PSH as first sent */
 };
-#define TCP_RTXQ_MAX 64
+#define TCP_RTXQ_MAX 64		/* SEND refuses beyond this; a FIN may follow */
 
 struct tcp_tcb {
 	enum tcp_state state;
@@ -178,7 +178,7 @@ struct tcp_tcb {
 	uint32_t rto;		/* current RTO, doubled by back-off */
 	unsigned nrexmit;	/* retransmissions of the queue head */
 	unsigned rtxq_len;
-	struct tcp_rtx rtxq[TCP_RTXQ_MAX];
+	struct tcp_rtx rtxq[TCP_RTXQ_MAX + 1];	/* + the FIN's own slot */
 	/* linux profile only (tcp_linux.c) */
 	bool oow_acked;		/* a challenge/out-of-window ACK went out */
 	uint64_t oow_ack_at;	/* ... at this time (RFC 5961 7 throttle) */

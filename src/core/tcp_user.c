@@ -40,8 +40,8 @@ tcp_check_send(const struct tcp_tcb *tcb, uint16_t nbytes)
 	case TCP_CLOSE_WAIT:
 		if (tcb->wr_closed)
 			return TCP_E_SHUT;
-		/* The last slot stays free for the FIN of a later CLOSE. */
-		if (tcb->rtxq_len + 1 >= TCP_RTXQ_MAX)
+		/* The queue has one more slot, for the FIN of a CLOSE. */
+		if (tcb->rtxq_len >= TCP_RTXQ_MAX)
 			return TCP_E_QUEUE;
 		if ((uint64_t)(tcb->snd_nxt - tcb->snd_una) + nbytes >
 		    tcb->snd_wnd)
