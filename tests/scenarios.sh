@@ -160,6 +160,17 @@ must_fail setup-after-event 2 'FILE:2:1: ' \
 'server listen
 seed 3'
 
+# Settle's stop is in the trace too, not only on standard error.
+printf 'isn client 100\nisn server 300\nserver listen\nclient connect\nsettle\ninject s>c PSH+ACK seq=301 ack=101 len=10\nsettle\n' >"$tmp/war.scn"
+"$TCPTEACH" script "$tmp/war.scn" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 1 ] && grep -q 'world   settle: stopped after 10000' "$tmp/out"
+then
+	pass "settle-stop-in-trace"
+else
+	fail "settle-stop-in-trace (exit $rc)"
+fi
+
 # A failed expect stops the file: nothing after it runs.
 printf 'expect client LISTEN\nclient connect\n' >"$tmp/stop.scn"
 "$TCPTEACH" script "$tmp/stop.scn" >"$tmp/out" 2>"$tmp/err"
