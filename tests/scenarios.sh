@@ -161,7 +161,15 @@ must_fail setup-after-event 2 'FILE:2:1: ' \
 seed 3'
 
 # Settle's stop is in the trace too, not only on standard error.
-printf 'isn client 100\nisn server 300\nserver listen\nclient connect\nsettle\ninject s>c PSH+ACK seq=301 ack=101 len=10\nsettle\n' >"$tmp/war.scn"
+cat >"$tmp/war.scn" <<'EOF'
+isn client 100
+isn server 300
+server listen
+client connect
+settle
+inject s>c PSH+ACK seq=301 ack=101 len=10
+settle
+EOF
 "$TCPTEACH" script "$tmp/war.scn" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 if [ "$rc" -eq 1 ] && grep -q 'world   settle: stopped after 10000' "$tmp/out"
