@@ -440,21 +440,30 @@ START_TEST(test_established_syn_straddling_rcv_nxt_challenged)
 }
 END_TEST
 
-/* Bug: 64 sends then CLOSE wrote past the retransmission queue.  SEND
- * keeps the last slot for the FIN; CLOSE and shutdown always fit. */
+/* Bug: 64 sends then CLOSE wrote past the retransmission queue (into
+ * the next field).  The queue has a slot of its own for the FIN: SEND
+ * stops at 64, CLOSE and shutdown always fit, and the FIN's slot is
+ * sent and acknowledged like the rest. */
 START_TEST(test_established_send_queue_full_close_sends_fin)
 {
 	unsigned n;
 
+	/* The FIN's slot exists: the 65th entry is inside the array. */
+	ck_assert_uint_ge(sizeof(H.tcb.rtxq) / sizeof(H.tcb.rtxq[0]),
+	    TCP_RTXQ_MAX + 1);
 	fx_established(_i);
-	for (n = 0; n + 1 < TCP_RTXQ_MAX; n++)
+	for (n = 0; n < TCP_RTXQ_MAX; n++)
 		ck_assert_int_eq(h_call(TCP_CALL_SEND, 1), TCP_OK);
 	ck_assert_int_eq(h_call(TCP_CALL_SEND, 1), TCP_E_QUEUE);
 	ck_assert_int_eq(h_call(TCP_CALL_CLOSE, 0), TCP_OK);
 	CK_STATE(TCP_FIN_WAIT_1);
-	ck_assert_uint_eq(H.tcb.rtxq_len, TCP_RTXQ_MAX);
-	CK_SENT(TCP_RTXQ_MAX - 1, FINACK, A(TCP_RTXQ_MAX), P(1), 0);
+	ck_assert_uint_eq(H.tcb.rtxq_len, TCP_RTXQ_MAX + 1);
+	CK_SENT(TCP_RTXQ_MAX, FINACK, A(TCP_RTXQ_MAX + 1), P(1), 0);
 	ck_assert_ptr_null(tcp_check(&H.tcb));
+	h_clear();
+	IN(.flags = TCP_ACK, .seq = P(1), .ack = A(TCP_RTXQ_MAX + 2));
+	CK_STATE(TCP_FIN_WAIT_2);
+	ck_assert_uint_eq(H.tcb.rtxq_len, 0);
 }
 END_TEST
 
@@ -463,22 +472,22 @@ START_TEST(test_established_send_queue_full_shutdown_sends_fin)
 	unsigned n;
 
 	fx_established(_i);
-	for (n = 0; n + 1 < TCP_RTXQ_MAX; n++)
+	for (n = 0; n < TCP_RTXQ_MAX; n++)
 		ck_assert_int_eq(h_call(TCP_CALL_SEND, 1), TCP_OK);
 	ck_assert_int_eq(h_call(TCP_CALL_SHUTDOWN, 0), TCP_OK);
 	CK_STATE(TCP_FIN_WAIT_1);
-	ck_assert_uint_eq(H.tcb.rtxq_len, TCP_RTXQ_MAX);
+	ck_assert_uint_eq(H.tcb.rtxq_len, TCP_RTXQ_MAX + 1);
 	ck_assert_ptr_null(tcp_check(&H.tcb));
 }
 END_TEST
 
-/* tcp_check() knows the bound: a full queue without our FIN is broken. */
+/* tcp_check() knows the bound: data in the FIN's slot is broken. */
 START_TEST(test_established_check_queue_bound)
 {
 	fx_established(_i);
-	H.tcb.rtxq_len = TCP_RTXQ_MAX;
-	ck_assert_ptr_nonnull(tcp_check(&H.tcb));
 	H.tcb.rtxq_len = TCP_RTXQ_MAX + 1;
+	ck_assert_ptr_nonnull(tcp_check(&H.tcb));
+	H.tcb.rtxq_len = TCP_RTXQ_MAX + 2;
 	ck_assert_ptr_nonnull(tcp_check(&H.tcb));
 	H.tcb.rtxq_len = 0;
 }

@@ -118,14 +118,14 @@ client close'
 must_fail deliver-nothing 1 'FILE:1: ' \
 'deliver'
 
-# The retransmission queue keeps its last slot for the FIN: the 64th
-# unacknowledged send is refused (line 4 + 64), so close always fits.
-must_fail queue-full 1 'FILE:68: client: send is impossible' \
+# At most 64 unacknowledged sends: the 65th is refused (line 4 + 65); the
+# FIN of close has a slot of its own (tests/core/close-after-full-queue).
+must_fail queue-full 1 'FILE:69: client: send is impossible' \
 'isn client 100
 server listen
 client connect
 settle
-'"$(i=0; while [ $i -lt 64 ]; do echo 'client send 1'; i=$((i + 1)); done)"'
+'"$(i=0; while [ $i -lt 65 ]; do echo 'client send 1'; i=$((i + 1)); done)"'
 client close'
 
 # An ACK war (the client accepted data the server never sent): settle
@@ -159,6 +159,25 @@ wait 5 parsecs'
 must_fail setup-after-event 2 'FILE:2:1: ' \
 'server listen
 seed 3'
+
+# Settle's stop is in the trace too, not only on standard error.
+cat >"$tmp/war.scn" <<'EOF'
+isn client 100
+isn server 300
+server listen
+client connect
+settle
+inject s>c PSH+ACK seq=301 ack=101 len=10
+settle
+EOF
+"$TCPTEACH" script "$tmp/war.scn" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 1 ] && grep -q 'world   settle: stopped after 10000' "$tmp/out"
+then
+	pass "settle-stop-in-trace"
+else
+	fail "settle-stop-in-trace (exit $rc)"
+fi
 
 # A failed expect stops the file: nothing after it runs.
 printf 'expect client LISTEN\nclient connect\n' >"$tmp/stop.scn"

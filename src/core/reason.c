@@ -120,6 +120,9 @@ static const struct tcp_why_entry tcp_why_table[TCP_NWHY] = {
 	    "sent, segment discarded") },
 	[TCP_W_SYNRCVD_SYN_AGAIN] = { "Linux tcp_check_req",
 	    N_("retransmitted SYN in SYN-RECEIVED: SYN+ACK sent again") },
+	[TCP_W_SYNRCVD_SYN_RST] = { "3.10.7.4",
+	    N_("SYN in the window in SYN-RECEIVED of a passive OPEN: RST "
+	    "sent (Linux), back to LISTEN") },
 	[TCP_W_RST_MINUS_ONE_RESET] = { "3.10.7.4",
 	    N_("RST at RCV.NXT-1 after the peer's FIN, accepted as Linux "
 	    "does: connection reset") },

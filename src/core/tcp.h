@@ -171,7 +171,7 @@ struct tcp_rtx {
 	uint8_t  flags;		/* TCP_SYN, TCP_FIN, TCP_PSH as first sent */
 	bool rexmit;		/* sent more than once (Karn's rule) */
 };
-#define TCP_RTXQ_MAX 64
+#define TCP_RTXQ_MAX 64		/* SEND refuses beyond this; a FIN may follow */
 #define TCP_MAX_QUICKACKS 16	/* Linux: ACKs at once after first data */
 
 struct tcp_tcb {
@@ -210,7 +210,7 @@ struct tcp_tcb {
 	uint32_t rcv_unacked;	/* bytes received since our last ACK */
 	uint64_t lrcvtime;	/* ms of the last data arrival */
 	unsigned rtxq_len;
-	struct tcp_rtx rtxq[TCP_RTXQ_MAX];
+	struct tcp_rtx rtxq[TCP_RTXQ_MAX + 1];	/* + the FIN's own slot */
 	/* linux profile only (tcp_linux.c) */
 	bool oow_acked;		/* a challenge/out-of-window ACK went out */
 	uint64_t oow_ack_at;	/* ... at this time (RFC 5961 7 throttle) */

@@ -109,20 +109,35 @@ tcp_linux_ack_too_old(struct tcp_tcb *tcb, const struct tcp_io *io,
 	return true;
 }
 
-/* tcp_check_req: a retransmitted SYN in SYN-RECEIVED gets the SYN+ACK
- * again (throttled like a challenge ACK). */
+/*
+ * tcp_check_req, the passive SYN-RECEIVED: a retransmitted SYN gets the
+ * SYN+ACK again (throttled like a challenge ACK); any other SYN in the
+ * window ends the half-made connection with a RST of 3.10.7.1's form,
+ * where RFC 9293 returns to LISTEN silently.
+ */
 static bool
-tcp_linux_syn_again(struct tcp_tcb *tcb, const struct tcp_io *io,
+tcp_linux_syn_rcvd(struct tcp_tcb *tcb, const struct tcp_io *io,
     const struct tcp_seg *seg)
 {
 	if (tcb->state != TCP_SYN_RECEIVED || !tcb->passive ||
-	    (seg->flags & (TCP_SYN | TCP_ACK | TCP_RST)) != TCP_SYN ||
-	    seg->seq != tcb->irs || tcb->rtxq_len == 0)
+	    (seg->flags & (TCP_SYN | TCP_RST)) != TCP_SYN)
 		return false;
-	if (tcp_throttled(tcb, io, seg, true))
-		tcp_drop(io, seg, TCP_W_ACK_THROTTLED);
+	if ((seg->flags & TCP_ACK) == 0 && seg->seq == tcb->irs &&
+	    tcb->rtxq_len > 0) {
+		if (tcp_throttled(tcb, io, seg, true))
+			tcp_drop(io, seg, TCP_W_ACK_THROTTLED);
+		else
+			tcp_retransmit(tcb, io, 0, TCP_W_SYNRCVD_SYN_AGAIN);
+		return true;
+	}
+	if (!seq_in_window(seg->seq, tcb->rcv_nxt, tcb->rcv_wnd))
+		return false;
+	if (seg->flags & TCP_ACK)
+		tcp_send_rst(io, seg->ack, 0, false, TCP_W_SYNRCVD_SYN_RST);
 	else
-		tcp_retransmit(tcb, io, 0, TCP_W_SYNRCVD_SYN_AGAIN);
+		tcp_send_rst(io, 0, seg->seq + tcp_seg_seqlen(seg), true,
+		    TCP_W_SYNRCVD_SYN_RST);
+	tcp_back_to_listen(tcb, io, TCP_W_SYNRCVD_SYN_RST);
 	return true;
 }
 
@@ -181,5 +196,5 @@ tcp_linux_input(struct tcp_tcb *tcb, const struct tcp_io *io,
 		tcp_linux_time_wait(tcb, io, seg);
 		return true;
 	}
-	return tcp_linux_syn_again(tcb, io, seg);
+	return tcp_linux_syn_rcvd(tcb, io, seg);
 }

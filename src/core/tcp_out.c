@@ -110,9 +110,9 @@ tcp_send_new(struct tcp_tcb *tcb, const struct tcp_io *io, uint8_t flags,
 	struct tcp_rtx *r;
 	uint32_t seq = tcb->snd_nxt;
 
-	/* SEND keeps a slot free for the FIN (tcp_check_send), and nothing
-	 * follows the FIN, so the queue cannot overflow; tcp_check says so. */
-	if (tcb->rtxq_len >= TCP_RTXQ_MAX)
+	/* SEND stops at TCP_RTXQ_MAX (tcp_check_send), the FIN has the slot
+	 * after that and nothing follows the FIN: no overflow (tcp_check). */
+	if (tcb->rtxq_len > TCP_RTXQ_MAX)
 		return;
 	r = &tcb->rtxq[tcb->rtxq_len++];
 	r->seq = seq;
@@ -364,6 +364,8 @@ tcp_establish(struct tcp_tcb *tcb, const struct tcp_io *io,
 		tcb->max_snd_wnd = seg->wnd;
 	tcb->snd_wl1 = seg->seq;
 	tcb->snd_wl2 = seg->ack;
+	if (tcb->passive)
+		tcb->oow_acked = false;	/* Linux: a new socket, a new throttle */
 	tcp_set_state(tcb, io, TCP_ESTABLISHED, why);
 	tcp_notify(io, TCP_N_CONNECTED, why);
 }

@@ -227,10 +227,10 @@ tcp_check_queue(const struct tcp_tcb *tcb)
 {
 	uint32_t at = tcb->snd_una;
 
-	if (tcb->rtxq_len > TCP_RTXQ_MAX)
+	if (tcb->rtxq_len > TCP_RTXQ_MAX + 1)
 		return "retransmission queue overflowed";
-	if (tcb->rtxq_len == TCP_RTXQ_MAX && !tcb->fin_sent)
-		return "retransmission queue full without the FIN's slot";
+	if (tcb->rtxq_len > TCP_RTXQ_MAX && !tcb->fin_sent)
+		return "the FIN's slot of the retransmission queue used by data";
 	for (unsigned i = 0; i < tcb->rtxq_len; i++) {
 		const struct tcp_rtx *r = &tcb->rtxq[i];
 

@@ -40,8 +40,8 @@ tcp_check_send(const struct tcp_tcb *tcb, uint16_t nbytes)
 	case TCP_CLOSE_WAIT:
 		if (tcb->wr_closed)
 			return TCP_E_SHUT;
-		/* The last slot stays free for the FIN of a later CLOSE. */
-		if (tcb->rtxq_len + 1 >= TCP_RTXQ_MAX)
+		/* The queue has one more slot, for the FIN of a CLOSE. */
+		if (tcb->rtxq_len >= TCP_RTXQ_MAX)
 			return TCP_E_QUEUE;
 		if ((uint64_t)(tcb->snd_nxt - tcb->snd_una) + nbytes >
 		    tcb->snd_wnd)
@@ -80,8 +80,17 @@ tcp_check_close(const struct tcp_tcb *tcb)
 	return TCP_E_NOCONN;
 }
 
-/* RECEIVE (3.10.3): only what has arrived can be read; a read that
- * would wait for more is not modelled. */
+/* The peer's FIN has arrived: a read never waits any more. */
+static bool
+tcp_peer_fin_in(enum tcp_state s)
+{
+	return s == TCP_CLOSE_WAIT || s == TCP_CLOSING || s == TCP_LAST_ACK ||
+	    s == TCP_TIME_WAIT;
+}
+
+/* RECEIVE (3.10.3): only what has arrived can be read, and end of file
+ * once the peer's FIN is in; a read that would wait for more is not
+ * modelled. */
 static enum tcp_err
 tcp_check_read(const struct tcp_tcb *tcb)
 {
@@ -101,7 +110,8 @@ tcp_check_read(const struct tcp_tcb *tcb)
 	case TCP_TIME_WAIT:
 		if (tcb->rd_closed)
 			return TCP_E_RDCLOSED;
-		if (tcb->rcv_unread == 0 && !tcb->fin_unread)
+		if (tcb->rcv_unread == 0 && !tcb->fin_unread &&
+		    !tcp_peer_fin_in(tcb->state))
 			return TCP_E_NODATA;
 		return TCP_OK;
 	}
@@ -318,7 +328,8 @@ tcp_abort(struct tcp_tcb *tcb, const struct tcp_io *io)
 }
 
 /* 3.10.3 RECEIVE with app_read_manual: hand over what waits; reading
- * past the peer's FIN is when the application learns of it. */
+ * past the peer's FIN is when the application learns of it, and each
+ * read after that finds end of file again. */
 enum tcp_err
 tcp_read(struct tcp_tcb *tcb, const struct tcp_io *io, uint32_t nbytes)
 {
@@ -332,7 +343,8 @@ tcp_read(struct tcp_tcb *tcb, const struct tcp_io *io, uint32_t nbytes)
 	tcb->rcv_unread -= ev.bytes;
 	if (ev.bytes > 0)
 		io->event(io->ctx, &ev);
-	if (past && tcb->fin_unread) {
+	if (past && tcb->rcv_unread == 0 && (tcb->fin_unread ||
+	    tcp_peer_fin_in(tcb->state))) {
 		tcb->fin_unread = false;
 		tcp_notify(io, TCP_N_EOF, TCP_W_APP_READ_EOF);
 	}
