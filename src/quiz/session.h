@@ -163,6 +163,9 @@ char *exam_receipt_path(const char *attempt_path);
  */
 bool exam_session_lock(struct exam_session *s, const char *dir, long pid,
     char *err, size_t errsize);
+/* Create the results directory if need be; false with a translated
+ * message naming it and the reason. */
+bool exam_results_ready(const char *dir, char *err, size_t errsize);
 void exam_session_unlock(struct exam_session *s);
 
 /*

@@ -144,6 +144,16 @@ exam_attempt_digest_ok(const char *text, size_t len)
 
 /* --------------------------------------------------------------- lock */
 
+bool
+exam_results_ready(const char *dir, char *err, size_t errsize)
+{
+	if (mkdir_parents(dir) == 0)
+		return true;
+	snprintf(err, errsize, _("Cannot use the results directory %s: %s"),
+	    dir, strerror(errno));
+	return false;
+}
+
 static char *
 lock_path(const char *dir, const struct exam_params *p)
 {
