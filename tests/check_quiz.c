@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "check_quiz_util.h"
+#include "core/tcp.h"
 #include "quiz/quiz.h"
 
 #define SEEDS_PER_KIND 700
@@ -345,6 +346,92 @@ START_TEST(test_right_option_not_systematically_longest)
 }
 END_TEST
 
+/* Segment questions whose answer is a bare SYN or a bare RST (no ACK),
+ * the first few found over many seeds, explained as ok() wants. */
+static unsigned
+find_segments(uint8_t with, bool (*ok)(const char *), const char *what)
+{
+	unsigned found = 0;
+
+	for (uint64_t seed = 0; seed < 3000 && found < 20; seed++) {
+		struct quiz_question q;
+		const char *right;
+
+		ck_assert(quiz_generate(QUIZ_K_SEGMENT, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		right = q.opt[q.correct].text;
+		if (((with & TCP_SYN) && strncmp(right, "SYN ", 4) == 0) ||
+		    ((with & TCP_RST) && strncmp(right, "RST ", 4) == 0)) {
+			ck_assert_msg(ok(q.explain), "%s: %s: %s", q.id, what,
+			    q.explain);
+			found++;
+		}
+		quiz_question_free(&q);
+	}
+	return found;
+}
+
+static bool
+says_iss(const char *e)
+{
+	return strstr(e, "(ISS)") != NULL && strstr(e, "SND.NXT") == NULL;
+}
+
+static bool
+says_no_ack(const char *e)
+{
+	return strstr(e, "no ack to give") != NULL &&
+	    strstr(e, "next one it expects") == NULL;
+}
+
+/* A SYN sent again by the timer carries the ISS, not SND.NXT. */
+START_TEST(test_syn_sent_retransmitted_syn_explained_with_iss)
+{
+	ck_assert_uint_gt(find_segments(TCP_SYN, says_iss, "SYN"), 0);
+}
+END_TEST
+
+/* A RST without ACK has no ack to explain. */
+START_TEST(test_rst_without_ack_explained_without_ack)
+{
+	ck_assert_uint_gt(find_segments(TCP_RST, says_no_ack, "RST"), 0);
+}
+END_TEST
+
+/* Two items with the same numbers: the explanation must not claim the
+ * numbers give the order away. */
+START_TEST(test_order_same_numbers_not_said_to_give_order_away)
+{
+	unsigned same = 0;
+
+	for (uint64_t seed = 0; seed < 1500; seed++) {
+		struct quiz_question q;
+		bool twin = false;
+
+		ck_assert(quiz_generate(QUIZ_K_ORDER, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		for (unsigned i = 0; i < q.nopt && !twin; i++)
+			for (unsigned j = 0; j < q.nopt && !twin; j++) {
+				const char *a = strstr(q.opt[i].text, " seq=");
+				const char *b = strstr(q.opt[j].text, " seq=");
+
+				twin = i != j && a != NULL && b != NULL &&
+				    strchr(a, '=') != NULL &&
+				    strstr(a, "ack=") != NULL &&
+				    strcmp(a, b) == 0 &&
+				    strncmp(q.opt[i].text, q.opt[j].text, 6) == 0;
+			}
+		if (twin) {
+			same++;
+			ck_assert_msg(strstr(q.explain, "give the order away") ==
+			    NULL, "%s: %s", q.id, q.explain);
+		}
+		quiz_question_free(&q);
+	}
+	ck_assert_uint_gt(same, 0);
+}
+END_TEST
+
 START_TEST(test_kind_without_topic_refuses)
 {
 	struct quiz_question q;
@@ -384,6 +471,9 @@ main(void)
 	tcase_add_loop_test(tc, test_right_option_not_systematically_longest,
 	    0, QUIZ_NGENKINDS);
 	tcase_add_test(tc, test_kind_without_topic_refuses);
+	tcase_add_test(tc, test_syn_sent_retransmitted_syn_explained_with_iss);
+	tcase_add_test(tc, test_rst_without_ack_explained_without_ack);
+	tcase_add_test(tc, test_order_same_numbers_not_said_to_give_order_away);
 	tcase_add_test(tc, test_seconds_format);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
