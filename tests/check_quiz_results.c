@@ -198,7 +198,8 @@ START_TEST(test_tampered_submitted_attempt_not_reopened)
 	 * and the limit stays the exam's minute. */
 	receipt = exam_receipt_path(s.path);
 	ck_assert_int_eq(unlink(receipt), 0);
-	edit(s.path, ",\n    {\"event\": \"submit\"", ",\n    {\"event\": \"x\"");
+	edit(s.path, ",\n    {\"event\": \"submit\"",
+	    ",\n    {\"event\": \"x\"");
 	ck_assert(!exam_session_resume(&r, s.path, err, sizeof(err)));
 	edit(s.path, ",\n    {\"event\": \"x\", \"at\": 1030, "
 	    "\"elapsed_ms\": 0}", "");

@@ -124,7 +124,8 @@ count_why(enum count_close how, bool delayed)
 		    "answers a RST.");
 	case CC_SIMULTANEOUS:
 		return delayed ? _("The two FINs cross; each side holds back "
-		    "its ACK of the other's FIN, and with nothing to ride on it "
+		    "its ACK of the other's FIN, and with nothing to ride on "
+		    "it "
 		    "goes alone: four segments.") : _("The two FINs cross and "
 		    "each is acknowledged: four segments, as in a normal "
 		    "close.");
@@ -153,7 +154,8 @@ count_stem(struct quiz_question *q, enum count_close how, enum sim_host_id x,
 	qb_sentence_gap(&b);
 	if (how == CC_ABORT)
 		qb_add(&b, _("When everything has arrived, the %s aborts the "
-		    "connection (close() with SO_LINGER 0)."), quiz_host_str(x));
+		    "connection (close() with SO_LINGER 0)."),
+		    quiz_host_str(x));
 	else if (how == CC_SIMULTANEOUS)
 		qb_add(&b, "%s", _("When everything has arrived, both "
 		    "applications call close() at the same moment."));

@@ -132,7 +132,8 @@ quiz_gen_numbers(struct quiz_rng *r, struct quiz_question *q)
 	else
 		q->stem = quiz_strdupf(_("The scenario below has run (the "
 		    "numbers are not shown). Now the %s's application writes "
-		    "%u bytes, and the segment arrives. What ack number does the "
+		    "%u bytes, and the segment arrives. What ack number does "
+		    "the "
 		    "%s's reply carry?"), quiz_host_str(h),
 		    (unsigned)p.c[p.nprefix].num, quiz_host_str(peer));
 	q->explain = xstrdup(_("Count from the ISN: the SYN uses one number, "
@@ -187,7 +188,8 @@ wrong_claims(const struct story *st, unsigned k, struct claim *c,
 	world_free(&w);
 	for (int h = 0; h < 2; h++)
 		if (last_sent(st->cmd, 0, k, (enum sim_host_id)h, &seg))
-			claim_add(c, n, quiz_strdupf(_("The last segment the %s "
+			claim_add(c, n, quiz_strdupf(_("The last segment the "
+			    "%s "
 			    "sent was %s."), quiz_host_str((enum sim_host_id)h),
 			    quiz_seg_str(&seg, segs, sizeof(segs))),
 			    seg_probe((enum sim_host_id)h, &seg));
@@ -208,7 +210,8 @@ wrong_claims(const struct story *st, unsigned k, struct claim *c,
 		if (last_sent(st->cmd, 0, k, (enum sim_host_id)h, &seg) &&
 		    (seg.flags & TCP_ACK)) {
 			seg.ack++;
-			claim_add(c, n, quiz_strdupf(_("The last segment the %s "
+			claim_add(c, n, quiz_strdupf(_("The last segment the "
+			    "%s "
 			    "sent was %s."), quiz_host_str((enum sim_host_id)h),
 			    quiz_seg_str(&seg, segs, sizeof(segs))),
 			    seg_probe((enum sim_host_id)h, &seg));
@@ -245,7 +248,8 @@ quiz_gen_wrong(struct quiz_rng *r, struct quiz_question *q)
 		q->type = QUIZ_T_CHOICE;
 		(void)quiz_opt_add(q, c[f].text, c[f].probe);
 		for (unsigned i = 0; i < 3; i++)
-			(void)quiz_opt_add(q, c[pick[i]].text, c[pick[i]].probe);
+			(void)quiz_opt_add(q, c[pick[i]].text,
+			    c[pick[i]].probe);
 		q->correct = 0;
 		ok = q->nopt == 4;
 	}
@@ -298,7 +302,8 @@ diagnose_run(const struct cmd *setup, unsigned nsetup, bool close,
 	}
 	ok = quiz_replay(&w, p.c, p.n);
 	while (ok && w.nwire > 0 && p.n < STORY_MAX - 1) {
-		struct cmd c = quiz_cmd(sent++ == drop ? CMD_DROP : CMD_DELIVER);
+		struct cmd c = quiz_cmd(sent++ == drop ? CMD_DROP :
+		    CMD_DELIVER);
 
 		ok = world_apply(&w, &c, &res) == SIM_OK;
 		plan_add(&p, c);
@@ -403,7 +408,8 @@ quiz_gen_diagnose(struct quiz_rng *r, struct quiz_question *q)
 	q->scenario = plan_text(&setup, 0, setup.n);
 	if (close)
 		q->stem = quiz_strdupf(_("A connection is established. The %s "
-		    "closes, and the %s closes as soon as it has read the end of "
+		    "closes, and the %s closes as soon as it has read the end "
+		    "of "
 		    "the stream. Every segment is delivered in the order sent, "
 		    "except that exactly one is lost, and no timer has expired "
 		    "yet. Now the client is in %s and the server in %s. Which "

@@ -279,7 +279,8 @@ seg_explain(enum sim_host_id h, const struct tcp_seg *s, enum cmd_kind why)
 	if (s->flags & TCP_SYN)
 		return quiz_strdupf(_("The %s sends %s. A SYN's seq is the "
 		    "host's initial sequence number (ISS), on every "
-		    "retransmission too; a SYN+ACK's ack is the peer's ISN plus "
+		    "retransmission too; a SYN+ACK's ack is the peer's ISN "
+		    "plus "
 		    "one, since the SYN uses up one number."), host, text);
 	if ((s->flags & TCP_RST) && !(s->flags & TCP_ACK))
 		return quiz_strdupf(why == CMD_ABORT ?
@@ -288,7 +289,8 @@ seg_explain(enum sim_host_id h, const struct tcp_seg *s, enum cmd_kind why)
 		    "ACK flag, so there is no ack to give.") :
 		    _("The %s sends %s. This RST answers a segment that "
 		    "carried an ACK: its seq is that segment's ack "
-		    "(<SEQ=SEG.ACK><CTL=RST>), and it has no ACK flag, so there "
+		    "(<SEQ=SEG.ACK><CTL=RST>), and it has no ACK flag, so "
+		    "there "
 		    "is no ack to give."), host, text);
 	if (s->flags & TCP_RST)
 		return quiz_strdupf(_("The %s sends %s. This RST answers a "
@@ -298,7 +300,8 @@ seg_explain(enum sim_host_id h, const struct tcp_seg *s, enum cmd_kind why)
 	if (why == CMD_WAIT_TIMER)
 		return quiz_strdupf(_("The %s sends %s. The retransmission "
 		    "timer expired, so it repeats its oldest unacknowledged "
-		    "segment: seq is SND.UNA, and the ack is the next number it "
+		    "segment: seq is SND.UNA, and the ack is the next number "
+		    "it "
 		    "expects from the peer (RCV.NXT)."), host, text);
 	return quiz_strdupf(_("The %s sends %s. Its seq is the first sequence "
 	    "number it has not sent yet (SND.NXT) and its ack the next one it "

@@ -324,7 +324,8 @@ grade_group_flags(struct grade_row *rows, size_t n)
 
 		for (size_t j = 0; j < n && !twin; j++)
 			twin = j != i && rows[j].s.ex.p.seed ==
-			    rows[i].s.ex.p.seed && strcmp(rows[j].s.ex.p.student,
+			    rows[i].s.ex.p.seed &&
+			    strcmp(rows[j].s.ex.p.student,
 			    rows[i].s.ex.p.student) == 0;
 		if (twin)
 			flag(&rows[i], "several-attempts");

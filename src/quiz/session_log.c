@@ -218,7 +218,8 @@ exam_session_lock(struct exam_session *s, const char *dir, long pid,
 		if (owner > 0 && owner != pid && (kill((pid_t)owner, 0) == 0 ||
 		    errno == EPERM)) {
 			snprintf(err, errsize, _("This exam is already open in "
-			    "another tcpteach (process %ld; lock file %s). Finish "
+			    "another tcpteach (process %ld; lock file %s). "
+			    "Finish "
 			    "or quit that one first."), owner, path);
 			free(path);
 			return false;

@@ -180,7 +180,8 @@ qui_exam_goodbye(struct qui *qu)
 	if (qu->es.save_failed) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, qu->es.save_err);
 		fprintf(stderr, "%s\n", _("Your answers are NOT saved and the "
-		    "exam is NOT submitted. Tell the person running the exam."));
+		    "exam is NOT submitted. Tell the person running the "
+		    "exam."));
 		return 1;
 	}
 	if (qu->es.path == NULL || qu->has_offer)
