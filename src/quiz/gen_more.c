@@ -66,59 +66,41 @@ numbers_isn(struct quiz_rng *r)
 	return 100 * (1 + quiz_rng_below(r, 900)) - 1;
 }
 
-bool
-quiz_gen_numbers(struct quiz_rng *r, struct quiz_question *q)
+/* ISNs, the handshake and one to three writes, each delivered and
+ * acknowledged: the exchange the student counts through. */
+static void
+numbers_prefix(struct plan *p, struct quiz_rng *r)
 {
 	static const uint16_t sizes[] = { 100, 300, 512, 1000, 1460 };
-	struct plan p = { .n = 0 };
-	unsigned nsend = 1 + quiz_rng_below(r, 3), ask = quiz_rng_below(r, 3);
-	enum sim_host_id h = (enum sim_host_id)quiz_rng_below(r, 2), peer;
-	struct tcp_seg seg;
+	unsigned nsend = 1 + quiz_rng_below(r, 3);
 	struct cmd c;
-	char *probe;
 
 	for (int k = 0; k < 2; k++) {
 		c = quiz_cmd_host(CMD_ISN, (enum sim_host_id)k);
 		c.nisn = 1;
 		c.isn[0] = numbers_isn(r);
-		plan_add(&p, c);
+		plan_add(p, c);
 	}
-	plan_open(&p);
+	plan_open(p);
 	for (unsigned i = 0; i < nsend; i++) {
 		c = quiz_cmd_host(CMD_SEND, (enum sim_host_id)quiz_rng_below(r,
 		    2));
 		c.num = sizes[quiz_rng_below(r, 5)];
-		plan_add(&p, c);
-		plan_add(&p, quiz_cmd(CMD_DELIVER));
-		plan_add(&p, quiz_cmd(CMD_DELIVER));
+		plan_add(p, c);
+		plan_add(p, quiz_cmd(CMD_DELIVER));
+		plan_add(p, quiz_cmd(CMD_DELIVER));
 	}
-	p.nprefix = p.n;
-	peer = (enum sim_host_id)(1 - h);
-	/* ask 0: the seq of h's FIN; 1: the ack the peer gives that FIN;
-	 * 2: the ack the peer gives h's next write. */
-	if (ask == 2) {
-		c = quiz_cmd_host(CMD_SEND, h);
-		c.num = sizes[quiz_rng_below(r, 5)];
-		plan_add(&p, c);
-	} else
-		plan_host(&p, CMD_CLOSE, h);
-	if (ask != 0)
-		plan_add(&p, quiz_cmd(CMD_DELIVER));
-	if (!last_sent(p.c, p.nprefix, p.n, ask == 0 ? h : peer, &seg))
-		return false;
-	q->type = QUIZ_T_NUMERIC;
-	q->count = true;
-	q->host = ask == 0 ? h : peer;
-	q->answer_ms = (uint64_t)(ask == 0 ? seg.seq : seg.ack) * 1000;
-	probe = seg_probe(q->host, &seg);
-	(void)quiz_opt_add(q, ask == 0 ? "seq" : "ack", probe);
-	free(probe);
-	q->topics = QUIZ_TOPIC_BIT(QUIZ_TOP_NUMBERS);
-	if (ask != 2)
-		q->topics |= QUIZ_TOPIC_BIT(QUIZ_TOP_CLOSE);
-	q->scenario = plan_text(&p, 0, p.nprefix);
-	q->then = plan_text(&p, p.nprefix, p.n);
-	q->figure = xstrdup(q->scenario);
+	p->nprefix = p->n;
+}
+
+/* ask 0: the seq of h's FIN; 1: the ack the peer gives that FIN; 2: the
+ * ack the peer gives h's next write of len bytes. */
+static void
+numbers_stem(struct quiz_question *q, unsigned ask, enum sim_host_id h,
+    unsigned len)
+{
+	enum sim_host_id peer = (enum sim_host_id)(1 - h);
+
 	if (ask == 0)
 		q->stem = quiz_strdupf(_("The scenario below has run (the "
 		    "numbers are not shown). Now the %s's application closes. "
@@ -133,9 +115,43 @@ quiz_gen_numbers(struct quiz_rng *r, struct quiz_question *q)
 		q->stem = quiz_strdupf(_("The scenario below has run (the "
 		    "numbers are not shown). Now the %s's application writes "
 		    "%u bytes, and the segment arrives. What ack number does "
-		    "the "
-		    "%s's reply carry?"), quiz_host_str(h),
-		    (unsigned)p.c[p.nprefix].num, quiz_host_str(peer));
+		    "the %s's reply carry?"), quiz_host_str(h), len,
+		    quiz_host_str(peer));
+}
+
+bool
+quiz_gen_numbers(struct quiz_rng *r, struct quiz_question *q)
+{
+	struct plan p = { .n = 0 };
+	unsigned ask = quiz_rng_below(r, 3), len = 100 * (1 +
+	    quiz_rng_below(r, 14));
+	enum sim_host_id h = (enum sim_host_id)quiz_rng_below(r, 2);
+	struct tcp_seg seg;
+	struct cmd c;
+	char *probe;
+
+	numbers_prefix(&p, r);
+	c = quiz_cmd_host(ask == 2 ? CMD_SEND : CMD_CLOSE, h);
+	c.num = len;
+	plan_add(&p, c);
+	if (ask != 0)
+		plan_add(&p, quiz_cmd(CMD_DELIVER));
+	q->host = ask == 0 ? h : (enum sim_host_id)(1 - h);
+	if (!last_sent(p.c, p.nprefix, p.n, q->host, &seg))
+		return false;
+	q->type = QUIZ_T_NUMERIC;
+	q->count = true;
+	q->answer_ms = (uint64_t)(ask == 0 ? seg.seq : seg.ack) * 1000;
+	probe = seg_probe(q->host, &seg);
+	(void)quiz_opt_add(q, ask == 0 ? "seq" : "ack", probe);
+	free(probe);
+	q->topics = QUIZ_TOPIC_BIT(QUIZ_TOP_NUMBERS);
+	if (ask != 2)
+		q->topics |= QUIZ_TOPIC_BIT(QUIZ_TOP_CLOSE);
+	q->scenario = plan_text(&p, 0, p.nprefix);
+	q->then = plan_text(&p, p.nprefix, p.n);
+	q->figure = xstrdup(q->scenario);
+	numbers_stem(q, ask, h, len);
 	q->explain = xstrdup(_("Count from the ISN: the SYN uses one number, "
 	    "so the first data byte is ISN+1; each write of N bytes moves the "
 	    "next seq on by N; a FIN uses one number too; an ack names the "

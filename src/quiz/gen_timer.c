@@ -190,41 +190,77 @@ giveup_rule(const struct timeline *tl, uint64_t *first, bool *doubles)
 	return *first > 0;
 }
 
+/* The server in SYN_RECEIVED (the client's SYN just arrived) or in
+ * LAST_ACK (the client closed first), the client gone; then every segment
+ * the server sends is lost until it gives up. */
+static void
+giveup_plan(struct plan *p, struct quiz_rng *r, bool synrcvd,
+    unsigned retries)
+{
+	static const uint64_t rtos[] = { 500, 1000, 1000, 2000, 3000 };
+
+	plan_set(p, SET_RTO, rtos[quiz_rng_below(r, 5)], 0, true);
+	plan_set(p, synrcvd ? SET_SYNACK_RETRIES : SET_RETRIES, 0, retries,
+	    true);
+	plan_isns(p, r);
+	plan_host(p, CMD_LISTEN, HOST_SERVER);
+	plan_host(p, CMD_CONNECT, HOST_CLIENT);
+	plan_add(p, quiz_cmd(CMD_DELIVER));		/* SYN at the server */
+	if (!synrcvd) {
+		plan_add(p, quiz_cmd(CMD_DELIVER));
+		plan_add(p, quiz_cmd(CMD_DELIVER));
+		plan_host(p, CMD_CLOSE, HOST_CLIENT);
+		plan_add(p, quiz_cmd(CMD_DELIVER));
+		plan_add(p, quiz_cmd(CMD_DELIVER));
+	}
+	plan_host(p, CMD_CRASH, HOST_CLIENT);
+	if (!synrcvd)
+		plan_host(p, CMD_CLOSE, HOST_SERVER);
+	p->nprefix = p->n;
+	giveup_steps(p, synrcvd ? TCP_SYN_RECEIVED : TCP_LAST_ACK);
+}
+
+static char *
+giveup_stem(bool synrcvd, const char *first, bool doubles, unsigned retries)
+{
+	const char *how = doubles ? _("doubles") : _("stays the same");
+
+	if (synrcvd)
+		return quiz_strdupf(_("A client's SYN has just reached a "
+		    "listening server, which answered with SYN+ACK; then the "
+		    "client vanished (it sends nothing more), and every "
+		    "SYN+ACK is lost. The server's first retransmission "
+		    "timeout is %s s and %s after each retransmission; it "
+		    "retransmits the SYN+ACK at most %u times and gives up "
+		    "when the timeout after the last one expires. How many "
+		    "seconds from now until the server gives up (leaves "
+		    "SYN_RECEIVED)?"), first, how, retries);
+	return quiz_strdupf(_("The client closed, the server acknowledged, "
+	    "and then the client vanished (it sends nothing more). Now the "
+	    "server's application closes; every FIN it sends is lost. The "
+	    "server's first retransmission timeout is %s s and %s after each "
+	    "retransmission; it retransmits the FIN at most %u times and "
+	    "gives up when the timeout after the last one expires. How many "
+	    "seconds from now until the server gives up (leaves LAST_ACK)?"),
+	    first, how, retries);
+}
+
 bool
 quiz_gen_giveup(struct quiz_rng *r, struct quiz_question *q)
 {
-	static const uint64_t rtos[] = { 500, 1000, 1000, 2000, 3000 };
 	struct plan p = { .n = 0 };
 	bool synrcvd = quiz_rng_below(r, 2) == 0, doubles;
 	unsigned retries = 1 + quiz_rng_below(r, 5);
 	uint64_t first;
 	struct timeline tl;
-	enum tcp_state s = synrcvd ? TCP_SYN_RECEIVED : TCP_LAST_ACK;
 	char sfirst[16];
 
-	plan_set(&p, SET_RTO, rtos[quiz_rng_below(r, 5)], 0, true);
-	plan_set(&p, synrcvd ? SET_SYNACK_RETRIES : SET_RETRIES, 0, retries,
-	    true);
-	plan_isns(&p, r);
-	plan_host(&p, CMD_LISTEN, HOST_SERVER);
-	plan_host(&p, CMD_CONNECT, HOST_CLIENT);
-	plan_add(&p, quiz_cmd(CMD_DELIVER));		/* SYN at the server */
-	if (!synrcvd) {
-		plan_add(&p, quiz_cmd(CMD_DELIVER));
-		plan_add(&p, quiz_cmd(CMD_DELIVER));
-		plan_host(&p, CMD_CLOSE, HOST_CLIENT);
-		plan_add(&p, quiz_cmd(CMD_DELIVER));
-		plan_add(&p, quiz_cmd(CMD_DELIVER));
-	}
-	plan_host(&p, CMD_CRASH, HOST_CLIENT);
-	if (!synrcvd)
-		plan_host(&p, CMD_CLOSE, HOST_SERVER);
-	p.nprefix = p.n;
-	giveup_steps(&p, s);
+	giveup_plan(&p, r, synrcvd, retries);
 	q->type = QUIZ_T_NUMERIC;
 	q->host = HOST_SERVER;
 	if (!timeline_read(&p, HOST_SERVER, synrcvd ? TCP_SYN : TCP_FIN,
-	    &tl) || tl.nsend != retries || tl.last_to == s)
+	    &tl) || tl.nsend != retries || tl.last_to == (synrcvd ?
+	    TCP_SYN_RECEIVED : TCP_LAST_ACK))
 		return false;
 	/* The first transmission went out at "now", the end of the prefix. */
 	memmove(tl.send + 1, tl.send, tl.nsend * sizeof(tl.send[0]));
@@ -235,25 +271,8 @@ quiz_gen_giveup(struct quiz_rng *r, struct quiz_question *q)
 	q->answer_ms = tl.last;
 	q->topics = QUIZ_TOPIC_BIT(QUIZ_TOP_TIMERS) | QUIZ_TOPIC_BIT(synrcvd ?
 	    QUIZ_TOP_HANDSHAKE : QUIZ_TOP_CLOSE);
-	quiz_seconds_str(first, sfirst, sizeof(sfirst));
-	q->stem = synrcvd ?
-	    quiz_strdupf(_("A client's SYN has just reached a listening "
-	    "server, which answered with SYN+ACK; then the client vanished "
-	    "(it sends nothing more), and every SYN+ACK is lost. The server's "
-	    "first retransmission timeout is %s s and %s after each "
-	    "retransmission; it retransmits the SYN+ACK at most %u times and "
-	    "gives up when the timeout after the last one expires. How many "
-	    "seconds from now until the server gives up (leaves "
-	    "SYN_RECEIVED)?"), sfirst, doubles ? _("doubles") :
-	    _("stays the same"), retries) :
-	    quiz_strdupf(_("The client closed, the server acknowledged, and "
-	    "then the client vanished (it sends nothing more). Now the "
-	    "server's application closes; every FIN it sends is lost. The "
-	    "server's first retransmission timeout is %s s and %s after each "
-	    "retransmission; it retransmits the FIN at most %u times and gives "
-	    "up when the timeout after the last one expires. How many seconds "
-	    "from now until the server gives up (leaves LAST_ACK)?"), sfirst,
-	    doubles ? _("doubles") : _("stays the same"), retries);
+	q->stem = giveup_stem(synrcvd, quiz_seconds_str(first, sfirst,
+	    sizeof(sfirst)), doubles, retries);
 	q->explain = xstrdup(doubles ? _("The waits are the first timeout, "
 	    "then twice it, four times it, ...: one after the first "
 	    "transmission and one after each retransmission, so the total is "
