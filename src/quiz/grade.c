@@ -199,7 +199,9 @@ grade_list(const char *dir, char ***names, size_t *n, size_t *cap, FILE *err)
 			    de->d_name);
 		}
 	closedir(d);
-	qsort(*names + first, *n - first, sizeof(**names), grade_strcmp);
+	if (*n > first)
+		qsort(*names + first, *n - first, sizeof(**names),
+		    grade_strcmp);
 	return true;
 }
 

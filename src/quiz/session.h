@@ -62,6 +62,7 @@ struct exam_session {
 	bool save_failed;			/* the last save failed */
 	char save_err[640];			/* why, in full, translated */
 	char *lock;				/* lock file held, or NULL */
+	long lock_pid;				/* the process id it holds */
 };
 
 struct exam_score {

@@ -89,12 +89,14 @@ exam_session_adopt(struct exam_session *s, struct exam_session *old,
     int64_t now_epoch)
 {
 	char *lock = s->lock;
+	long pid = s->lock_pid;
 
 	s->lock = NULL;
 	exam_session_free(s);
 	*s = *old;
 	memset(old, 0, sizeof(*old));
 	s->lock = lock;
+	s->lock_pid = pid;
 	exam_session_note(s, EXAM_EV_RESUME, now_epoch);
 }
 
@@ -210,6 +212,7 @@ exam_session_lock(struct exam_session *s, const char *dir, long pid,
 	for (int tries = 0; tries < 2; tries++) {
 		if (lock_create(path, pid) == 0) {
 			s->lock = path;
+			s->lock_pid = pid;
 			return true;
 		}
 		if (errno != EEXIST)
@@ -238,7 +241,10 @@ exam_session_unlock(struct exam_session *s)
 {
 	if (s->lock == NULL)
 		return;
-	(void)unlink(s->lock);
+	/* A lock taken over since (this owner was thought gone) is not
+	 * ours to remove. */
+	if (lock_owner(s->lock) == s->lock_pid)
+		(void)unlink(s->lock);
 	free(s->lock);
 	s->lock = NULL;
 }
