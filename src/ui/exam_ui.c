@@ -141,6 +141,7 @@ qui_exam_open(struct qui *qu, const struct quiz_cli_tui *t)
 
 	if (t->resume != NULL) {
 		if (!exam_session_resume(&qu->es, t->resume, err,
+		    sizeof(err)) || !exam_results_ready(qu->dir, err,
 		    sizeof(err)) || !exam_session_lock(&qu->es, qu->dir,
 		    (long)getpid(), err, sizeof(err))) {
 			fprintf(stderr, "%s: %s\n", PACKAGE, err);
