@@ -433,6 +433,30 @@ START_TEST(test_order_same_numbers_not_said_to_give_order_away)
 }
 END_TEST
 
+/* "The client connects: which state is the client in?" is never asked. */
+START_TEST(test_state_after_own_connect_or_listen_not_asked)
+{
+	for (uint64_t seed = 0; seed < 700; seed++) {
+		struct quiz_question q;
+		const char *last, *end;
+		char want[32];
+
+		ck_assert(quiz_generate(QUIZ_K_STATE, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		end = q.scenario + strlen(q.scenario) - 1;
+		for (last = end; last > q.scenario && last[-1] != '\n'; last--)
+			;
+		for (int v = 0; v < 2; v++) {
+			snprintf(want, sizeof(want), "%s %s",
+			    sim_host_name(q.host), v ? "listen" : "connect");
+			ck_assert_msg(strncmp(last, want, strlen(want)) != 0,
+			    "%s: asks the state right after '%s'", q.id, want);
+		}
+		quiz_question_free(&q);
+	}
+}
+END_TEST
+
 START_TEST(test_kind_without_topic_refuses)
 {
 	struct quiz_question q;
@@ -472,6 +496,7 @@ main(void)
 	tcase_add_loop_test(tc, test_right_option_not_systematically_longest,
 	    0, QUIZ_NGENKINDS);
 	tcase_add_test(tc, test_kind_without_topic_refuses);
+	tcase_add_test(tc, test_state_after_own_connect_or_listen_not_asked);
 	tcase_add_test(tc, test_syn_sent_retransmitted_syn_explained_with_iss);
 	tcase_add_test(tc, test_rst_without_ack_explained_without_ack);
 	tcase_add_test(tc, test_order_same_numbers_not_said_to_give_order_away);

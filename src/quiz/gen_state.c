@@ -105,6 +105,10 @@ quiz_gen_state(struct quiz_rng *r, struct quiz_question *q)
 		return false;
 	k = st.nsetup + 1 + quiz_rng_below(r, st.n - st.nsetup);
 	q->host = (enum sim_host_id)quiz_rng_below(r, 2);
+	/* "The client connects: which state is it in?" teaches nothing. */
+	if ((st.cmd[k - 1].kind == CMD_CONNECT ||
+	    st.cmd[k - 1].kind == CMD_LISTEN) && st.cmd[k - 1].host == q->host)
+		return false;
 	return quiz_state_question(q, r, &st, k);
 }
 
