@@ -138,6 +138,39 @@ check_order(const struct quiz_question *q)
 	free(alts);
 }
 
+/* Each "which segment was lost" option names the very segment its probe
+ * drops. */
+static void
+check_diagnose(const struct quiz_question *q)
+{
+	for (unsigned i = 0; i < q->nopt; i++) {
+		struct script s;
+		struct script_err err;
+		struct sim_result res;
+		struct world w;
+		char *lost = NULL;
+
+		cq_world(&w, q->scenario);
+		ck_assert(script_parse_buf("p", q->opt[i].probe,
+		    strlen(q->opt[i].probe), &s, &err));
+		for (size_t k = 0; k < s.n; k++) {
+			const struct flight *f;
+
+			if (s.cmds[k].kind == CMD_DROP &&
+			    (f = world_find(&w, &s.cmds[k].sel)) != NULL)
+				lost = quiz_order_item((enum sim_host_id)f->dir,
+				    &f->seg);
+			(void)world_apply(&w, &s.cmds[k], &res);
+		}
+		ck_assert_msg(lost != NULL && strcmp(lost, q->opt[i].text) ==
+		    0, "%s: option '%s' drops '%s'", q->id, q->opt[i].text,
+		    lost != NULL ? lost : "nothing");
+		free(lost);
+		script_free(&s);
+		world_free(&w);
+	}
+}
+
 /* The host's last state change after the scenario (reaching CLOSED, or
  * giving up) happens answer_ms after it. */
 static uint64_t
@@ -246,6 +279,8 @@ START_TEST(test_generated_answers_rederived_by_replay)
 			check_ports(&q);
 		else
 			check_probes(&q);
+		if (kind == QUIZ_K_DIAGNOSE)
+			check_diagnose(&q);
 		verified[kind]++;
 		quiz_question_free(&q);
 	}

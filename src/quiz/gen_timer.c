@@ -250,7 +250,7 @@ quiz_gen_giveup(struct quiz_rng *r, struct quiz_question *q)
 {
 	struct plan p = { .n = 0 };
 	bool synrcvd = quiz_rng_below(r, 2) == 0, doubles;
-	unsigned retries = 1 + quiz_rng_below(r, 5);
+	unsigned retries = 2 + quiz_rng_below(r, 4);
 	uint64_t first;
 	struct timeline tl;
 	char sfirst[16];
