@@ -238,6 +238,13 @@ check_ports(const struct quiz_question *q)
 	ck_assert_uint_eq(to, TCP_CLOSED);
 	ck_assert_uint_eq((uint64_t)(hi - lo + 1) * 1000 / tw * 1000,
 	    q->answer_ms);
+	if (q->type == QUIZ_T_CHOICE) {
+		char want[24];
+
+		snprintf(want, sizeof(want), "%llu",
+		    (unsigned long long)(q->answer_ms / 1000));
+		ck_assert_str_eq(q->opt[q->correct].text, want);
+	}
 }
 
 static void
