@@ -347,11 +347,34 @@ START_TEST(test_grade_flags_wall_clock_and_restarts)
 	ck_assert(exam_session_submit_save(&s, 2300));
 	ck_assert_int_eq(grade(&csv, &sum), 0);
 	ck_assert_ptr_nonnull(strstr(csv, "not-submitted several-attempts"));
-	ck_assert_ptr_nonnull(strstr(csv, "over-time clock-differs restarted "
-	    "several-attempts"));
+	ck_assert_ptr_nonnull(strstr(csv, "over-time over-wall-clock "
+	    "clock-differs restarted several-attempts"));
 	free(csv);
 	free(sum);
 	exam_session_free(&old);
+	exam_session_free(&s);
+}
+END_TEST
+
+/* Quit, look things up for half an hour, resume with the time left: the
+ * exam clock is within the limit, the wall clock shows the absence. */
+START_TEST(test_grade_flags_time_away_by_wall_clock)
+{
+	struct exam_session s;
+	char *csv, *sum;
+
+	start(&s, "a1", 13, 1000);
+	ck_assert(!exam_session_tick(&s, 20000));
+	exam_session_note(&s, EXAM_EV_SUSPEND, 1020);
+	exam_session_note(&s, EXAM_EV_RESUME, 2820);
+	answer(&s, true);
+	ck_assert(!exam_session_tick(&s, 20000));
+	ck_assert(exam_session_submit_save(&s, 2840));
+	ck_assert_int_eq(grade(&csv, &sum), 0);
+	ck_assert_msg(strstr(csv, ",100,4,4,4,1,1,1,1,over-wall-clock "
+	    "resumed:1\n") != NULL, "%s", csv);
+	free(csv);
+	free(sum);
 	exam_session_free(&s);
 }
 END_TEST
@@ -383,6 +406,7 @@ main(void)
 	tcase_add_test(tc, test_afresh_keeps_the_clock_and_records_restart);
 	tcase_add_test(tc, test_grade_good_tampered_and_unfinished);
 	tcase_add_test(tc, test_grade_flags_wall_clock_and_restarts);
+	tcase_add_test(tc, test_grade_flags_time_away_by_wall_clock);
 	tcase_add_test(tc, test_grade_empty_dir_is_an_error);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

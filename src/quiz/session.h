@@ -175,9 +175,9 @@ void exam_session_unlock(struct exam_session *s);
  * only compared, never used), and write one CSV row per attempt (student,
  * seed, score, a mark per question, flags) to csv and a per-question
  * summary to summary.  Flags name what the teacher should look at:
- * not-submitted, edited, stored-score-differs, over-time, clock-differs,
- * resumed, restarted, several-attempts, seed-differs, minutes-differs,
- * no-record.  Returns an exit status: 0, 1 when a file could not be
+ * not-submitted, edited, stored-score-differs, over-time,
+ * over-wall-clock, clock-differs, resumed, restarted, several-attempts,
+ * seed-differs, minutes-differs, no-record.  Returns an exit status: 0, 1 when a file could not be
  * graded (its reason on err), 2 when there was nothing to grade.
  */
 struct exam_grade_opts {
