@@ -499,6 +499,69 @@ START_TEST(test_state_after_own_connect_or_listen_not_asked)
 }
 END_TEST
 
+/* Issue: "writes 500 more bytes and then closes" let the FIN go before
+ * the ACK, so two orders were right.  Now the half-close is told so that
+ * one order holds in every interleaving it allows, and those are checked. */
+START_TEST(test_close_wait_write_then_close_order_unique)
+{
+	unsigned half = 0;
+
+	for (uint64_t seed = 0; seed < 2000 && half < 10; seed++) {
+		struct quiz_question q;
+
+		ck_assert(quiz_generate(QUIZ_K_ORDER, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		if (strstr(q.stem, "more bytes and closes at once") != NULL) {
+			half++;
+			ck_assert_ptr_nonnull(q.alts);
+			check_order(&q);
+			ck_assert(quiz_check_unique(&q));
+		}
+		quiz_question_free(&q);
+	}
+	ck_assert_uint_ge(half, 10);
+}
+END_TEST
+
+/* The checker itself: an alternative interleaving in which the FIN
+ * overtakes the ACK of the data makes the question ambiguous. */
+START_TEST(test_unique_check_rejects_order_changed_by_interleaving)
+{
+	static const char told[] = "isn client 99\nisn server 199\n"
+	    "server listen\nclient connect\ndeliver\ndeliver\ndeliver\n"
+	    "client send 500\ndeliver\ndeliver\nclient close\ndeliver\n"
+	    "deliver\n";
+	static const char other[] = "isn client 99\nisn server 199\n"
+	    "server listen\nclient connect\ndeliver\ndeliver\ndeliver\n"
+	    "client send 500\nclient close\ndeliver\ndeliver\ndeliver\n"
+	    "deliver\n";
+	struct quiz_question q;
+	struct world w;
+	unsigned n = 0;
+
+	quiz_question_init(&q);
+	q.kind = QUIZ_K_ORDER;
+	q.type = QUIZ_T_ORDER;
+	world_init(&w);
+	ck_assert(cq_apply(&w, told));
+	for (size_t i = 0; i < w.ntrace; i++)
+		if (w.trace[i].kind == SIM_EV_TCP &&
+		    w.trace[i].tcp.kind == TCP_EV_SEND && n++ >= 3) {
+			q.opt[q.nopt].text = quiz_order_item(w.trace[i].host,
+			    &w.trace[i].tcp.seg);
+			q.shown[q.nopt] = q.nopt;
+			q.nopt++;
+		}
+	world_free(&w);
+	ck_assert_uint_eq(q.nopt, 4);
+	q.scenario = strdup(told);
+	ck_assert(quiz_check_unique(&q));
+	q.alts = strdup(other);
+	ck_assert(!quiz_check_unique(&q));
+	quiz_question_free(&q);
+}
+END_TEST
+
 START_TEST(test_kind_without_topic_refuses)
 {
 	struct quiz_question q;
@@ -538,6 +601,9 @@ main(void)
 	tcase_add_loop_test(tc, test_right_option_not_systematically_longest,
 	    0, QUIZ_NGENKINDS);
 	tcase_add_test(tc, test_kind_without_topic_refuses);
+	tcase_add_test(tc, test_close_wait_write_then_close_order_unique);
+	tcase_add_test(tc,
+	    test_unique_check_rejects_order_changed_by_interleaving);
 	tcase_add_test(tc, test_state_after_own_connect_or_listen_not_asked);
 	tcase_add_test(tc, test_syn_sent_retransmitted_syn_explained_with_iss);
 	tcase_add_test(tc, test_rst_without_ack_explained_without_ack);
