@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "check_quiz_util.h"
+#include "core/tcp.h"
 #include "quiz/quiz.h"
 
 #define SEEDS_PER_KIND 700
@@ -137,6 +138,39 @@ check_order(const struct quiz_question *q)
 	free(alts);
 }
 
+/* Each "which segment was lost" option names the very segment its probe
+ * drops. */
+static void
+check_diagnose(const struct quiz_question *q)
+{
+	for (unsigned i = 0; i < q->nopt; i++) {
+		struct script s;
+		struct script_err err;
+		struct sim_result res;
+		struct world w;
+		char *lost = NULL;
+
+		cq_world(&w, q->scenario);
+		ck_assert(script_parse_buf("p", q->opt[i].probe,
+		    strlen(q->opt[i].probe), &s, &err));
+		for (size_t k = 0; k < s.n; k++) {
+			const struct flight *f;
+
+			if (s.cmds[k].kind == CMD_DROP &&
+			    (f = world_find(&w, &s.cmds[k].sel)) != NULL)
+				lost = quiz_order_item((enum sim_host_id)f->dir,
+				    &f->seg);
+			(void)world_apply(&w, &s.cmds[k], &res);
+		}
+		ck_assert_msg(lost != NULL && strcmp(lost, q->opt[i].text) ==
+		    0, "%s: option '%s' drops '%s'", q->id, q->opt[i].text,
+		    lost != NULL ? lost : "nothing");
+		free(lost);
+		script_free(&s);
+		world_free(&w);
+	}
+}
+
 /* The host's last state change after the scenario (reaching CLOSED, or
  * giving up) happens answer_ms after it. */
 static uint64_t
@@ -204,6 +238,13 @@ check_ports(const struct quiz_question *q)
 	ck_assert_uint_eq(to, TCP_CLOSED);
 	ck_assert_uint_eq((uint64_t)(hi - lo + 1) * 1000 / tw * 1000,
 	    q->answer_ms);
+	if (q->type == QUIZ_T_CHOICE) {
+		char want[24];
+
+		snprintf(want, sizeof(want), "%llu",
+		    (unsigned long long)(q->answer_ms / 1000));
+		ck_assert_str_eq(q->opt[q->correct].text, want);
+	}
 }
 
 static void
@@ -245,6 +286,8 @@ START_TEST(test_generated_answers_rederived_by_replay)
 			check_ports(&q);
 		else
 			check_probes(&q);
+		if (kind == QUIZ_K_DIAGNOSE)
+			check_diagnose(&q);
 		verified[kind]++;
 		quiz_question_free(&q);
 	}
@@ -345,6 +388,180 @@ START_TEST(test_right_option_not_systematically_longest)
 }
 END_TEST
 
+/* Segment questions whose answer is a bare SYN or a bare RST (no ACK),
+ * the first few found over many seeds, explained as ok() wants. */
+static unsigned
+find_segments(uint8_t with, bool (*ok)(const char *), const char *what)
+{
+	unsigned found = 0;
+
+	for (uint64_t seed = 0; seed < 3000 && found < 20; seed++) {
+		struct quiz_question q;
+		const char *right;
+
+		ck_assert(quiz_generate(QUIZ_K_SEGMENT, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		right = q.opt[q.correct].text;
+		if (((with & TCP_SYN) && strncmp(right, "SYN ", 4) == 0) ||
+		    ((with & TCP_RST) && strncmp(right, "RST ", 4) == 0)) {
+			ck_assert_msg(ok(q.explain), "%s: %s: %s", q.id, what,
+			    q.explain);
+			found++;
+		}
+		quiz_question_free(&q);
+	}
+	return found;
+}
+
+static bool
+says_iss(const char *e)
+{
+	return strstr(e, "(ISS)") != NULL && strstr(e, "SND.NXT") == NULL;
+}
+
+static bool
+says_no_ack(const char *e)
+{
+	return strstr(e, "no ack to give") != NULL &&
+	    strstr(e, "next one it expects") == NULL;
+}
+
+/* A SYN sent again by the timer carries the ISS, not SND.NXT. */
+START_TEST(test_syn_sent_retransmitted_syn_explained_with_iss)
+{
+	ck_assert_uint_gt(find_segments(TCP_SYN, says_iss, "SYN"), 0);
+}
+END_TEST
+
+/* A RST without ACK has no ack to explain. */
+START_TEST(test_rst_without_ack_explained_without_ack)
+{
+	ck_assert_uint_gt(find_segments(TCP_RST, says_no_ack, "RST"), 0);
+}
+END_TEST
+
+/* Two items with the same numbers: the explanation must not claim the
+ * numbers give the order away. */
+START_TEST(test_order_same_numbers_not_said_to_give_order_away)
+{
+	unsigned same = 0;
+
+	for (uint64_t seed = 0; seed < 1500; seed++) {
+		struct quiz_question q;
+		bool twin = false;
+
+		ck_assert(quiz_generate(QUIZ_K_ORDER, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		for (unsigned i = 0; i < q.nopt && !twin; i++)
+			for (unsigned j = 0; j < q.nopt && !twin; j++) {
+				const char *a = strstr(q.opt[i].text, " seq=");
+				const char *b = strstr(q.opt[j].text, " seq=");
+
+				twin = i != j && a != NULL && b != NULL &&
+				    strstr(a, "ack=") != NULL &&
+				    strcmp(a, b) == 0 &&
+				    strncmp(q.opt[i].text, q.opt[j].text,
+				    6) == 0;
+			}
+		if (twin) {
+			same++;
+			ck_assert_msg(strstr(q.explain,
+			    "give the order away") == NULL, "%s: %s", q.id,
+			    q.explain);
+		}
+		quiz_question_free(&q);
+	}
+	ck_assert_uint_gt(same, 0);
+}
+END_TEST
+
+/* "The client connects: which state is the client in?" is never asked. */
+START_TEST(test_state_after_own_connect_or_listen_not_asked)
+{
+	for (uint64_t seed = 0; seed < 700; seed++) {
+		struct quiz_question q;
+		const char *last, *end;
+		char want[32];
+
+		ck_assert(quiz_generate(QUIZ_K_STATE, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		end = q.scenario + strlen(q.scenario) - 1;
+		for (last = end; last > q.scenario && last[-1] != '\n'; last--)
+			;
+		for (int v = 0; v < 2; v++) {
+			snprintf(want, sizeof(want), "%s %s",
+			    sim_host_name(q.host), v ? "listen" : "connect");
+			ck_assert_msg(strncmp(last, want, strlen(want)) != 0,
+			    "%s: asks the state right after '%s'", q.id, want);
+		}
+		quiz_question_free(&q);
+	}
+}
+END_TEST
+
+/* Issue: "writes 500 more bytes and then closes" let the FIN go before
+ * the ACK, so two orders were right.  Now the half-close is told so that
+ * one order holds in every interleaving it allows, and those are checked. */
+START_TEST(test_close_wait_write_then_close_order_unique)
+{
+	unsigned half = 0;
+
+	for (uint64_t seed = 0; seed < 2000 && half < 10; seed++) {
+		struct quiz_question q;
+
+		ck_assert(quiz_generate(QUIZ_K_ORDER, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		if (strstr(q.stem, "more bytes and closes at once") != NULL) {
+			half++;
+			ck_assert_ptr_nonnull(q.alts);
+			check_order(&q);
+			ck_assert(quiz_check_unique(&q));
+		}
+		quiz_question_free(&q);
+	}
+	ck_assert_uint_ge(half, 10);
+}
+END_TEST
+
+/* The checker itself: an alternative interleaving in which the FIN
+ * overtakes the ACK of the data makes the question ambiguous. */
+START_TEST(test_unique_check_rejects_order_changed_by_interleaving)
+{
+	static const char told[] = "isn client 99\nisn server 199\n"
+	    "server listen\nclient connect\ndeliver\ndeliver\ndeliver\n"
+	    "client send 500\ndeliver\ndeliver\nclient close\ndeliver\n"
+	    "deliver\n";
+	static const char other[] = "isn client 99\nisn server 199\n"
+	    "server listen\nclient connect\ndeliver\ndeliver\ndeliver\n"
+	    "client send 500\nclient close\ndeliver\ndeliver\ndeliver\n"
+	    "deliver\n";
+	struct quiz_question q;
+	struct world w;
+	unsigned n = 0;
+
+	quiz_question_init(&q);
+	q.kind = QUIZ_K_ORDER;
+	q.type = QUIZ_T_ORDER;
+	world_init(&w);
+	ck_assert(cq_apply(&w, told));
+	for (size_t i = 0; i < w.ntrace; i++)
+		if (w.trace[i].kind == SIM_EV_TCP &&
+		    w.trace[i].tcp.kind == TCP_EV_SEND && n++ >= 3) {
+			q.opt[q.nopt].text = quiz_order_item(w.trace[i].host,
+			    &w.trace[i].tcp.seg);
+			q.shown[q.nopt] = q.nopt;
+			q.nopt++;
+		}
+	world_free(&w);
+	ck_assert_uint_eq(q.nopt, 4);
+	q.scenario = strdup(told);
+	ck_assert(quiz_check_unique(&q));
+	q.alts = strdup(other);
+	ck_assert(!quiz_check_unique(&q));
+	quiz_question_free(&q);
+}
+END_TEST
+
 START_TEST(test_kind_without_topic_refuses)
 {
 	struct quiz_question q;
@@ -384,6 +601,13 @@ main(void)
 	tcase_add_loop_test(tc, test_right_option_not_systematically_longest,
 	    0, QUIZ_NGENKINDS);
 	tcase_add_test(tc, test_kind_without_topic_refuses);
+	tcase_add_test(tc, test_close_wait_write_then_close_order_unique);
+	tcase_add_test(tc,
+	    test_unique_check_rejects_order_changed_by_interleaving);
+	tcase_add_test(tc, test_state_after_own_connect_or_listen_not_asked);
+	tcase_add_test(tc, test_syn_sent_retransmitted_syn_explained_with_iss);
+	tcase_add_test(tc, test_rst_without_ack_explained_without_ack);
+	tcase_add_test(tc, test_order_same_numbers_not_said_to_give_order_away);
 	tcase_add_test(tc, test_seconds_format);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

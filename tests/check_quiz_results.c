@@ -198,7 +198,8 @@ START_TEST(test_tampered_submitted_attempt_not_reopened)
 	 * and the limit stays the exam's minute. */
 	receipt = exam_receipt_path(s.path);
 	ck_assert_int_eq(unlink(receipt), 0);
-	edit(s.path, ",\n    {\"event\": \"submit\"", ",\n    {\"event\": \"x\"");
+	edit(s.path, ",\n    {\"event\": \"submit\"",
+	    ",\n    {\"event\": \"x\"");
 	ck_assert(!exam_session_resume(&r, s.path, err, sizeof(err)));
 	edit(s.path, ",\n    {\"event\": \"x\", \"at\": 1030, "
 	    "\"elapsed_ms\": 0}", "");
@@ -232,13 +233,16 @@ START_TEST(test_second_instance_locked_out_stale_lock_taken)
 	ck_assert_ptr_nonnull(strstr(err, "already open"));
 	exam_session_free(&a);		/* quitting releases it */
 	ck_assert(exam_session_lock(&b, dir, (long)gone, err, sizeof(err)));
-	/* b's owner is gone: a new instance takes the lock over. */
+	/* b's owner is gone: a new instance takes the lock over, and b's
+	 * late unlock leaves a's lock alone. */
 	start(&a, "l1", 7, 3000);
 	ck_assert(exam_session_lock(&a, dir, (long)getpid(), err,
 	    sizeof(err)));
-	b.lock = NULL;			/* a holds it now */
-	exam_session_free(&a);
+	snprintf(err, sizeof(err), "%s", a.lock);
 	exam_session_free(&b);
+	ck_assert_int_eq(access(err, F_OK), 0);
+	exam_session_free(&a);
+	ck_assert_int_ne(access(err, F_OK), 0);
 }
 END_TEST
 
@@ -343,11 +347,34 @@ START_TEST(test_grade_flags_wall_clock_and_restarts)
 	ck_assert(exam_session_submit_save(&s, 2300));
 	ck_assert_int_eq(grade(&csv, &sum), 0);
 	ck_assert_ptr_nonnull(strstr(csv, "not-submitted several-attempts"));
-	ck_assert_ptr_nonnull(strstr(csv, "over-time clock-differs restarted "
-	    "several-attempts"));
+	ck_assert_ptr_nonnull(strstr(csv, "over-time over-wall-clock "
+	    "clock-differs restarted several-attempts"));
 	free(csv);
 	free(sum);
 	exam_session_free(&old);
+	exam_session_free(&s);
+}
+END_TEST
+
+/* Quit, look things up for half an hour, resume with the time left: the
+ * exam clock is within the limit, the wall clock shows the absence. */
+START_TEST(test_grade_flags_time_away_by_wall_clock)
+{
+	struct exam_session s;
+	char *csv, *sum;
+
+	start(&s, "a1", 13, 1000);
+	ck_assert(!exam_session_tick(&s, 20000));
+	exam_session_note(&s, EXAM_EV_SUSPEND, 1020);
+	exam_session_note(&s, EXAM_EV_RESUME, 2820);
+	answer(&s, true);
+	ck_assert(!exam_session_tick(&s, 20000));
+	ck_assert(exam_session_submit_save(&s, 2840));
+	ck_assert_int_eq(grade(&csv, &sum), 0);
+	ck_assert_msg(strstr(csv, ",100,4,4,4,1,1,1,1,over-wall-clock "
+	    "resumed:1\n") != NULL, "%s", csv);
+	free(csv);
+	free(sum);
 	exam_session_free(&s);
 }
 END_TEST
@@ -379,6 +406,7 @@ main(void)
 	tcase_add_test(tc, test_afresh_keeps_the_clock_and_records_restart);
 	tcase_add_test(tc, test_grade_good_tampered_and_unfinished);
 	tcase_add_test(tc, test_grade_flags_wall_clock_and_restarts);
+	tcase_add_test(tc, test_grade_flags_time_away_by_wall_clock);
 	tcase_add_test(tc, test_grade_empty_dir_is_an_error);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

@@ -82,6 +82,19 @@ TCPTEACH_DATADIR="$tmp/dd" status 2 "$TCPTEACH" quiz --plain --seed 1 \
 TCPTEACH_DATADIR="$tmp/dd" status 0 "$TCPTEACH" exam --seed 1 --no-bank \
     --print
 
+# The grader: nothing to grade is exit 2, with the reason.
+mkdir -p "$tmp/empty"
+status 2 "$TCPTEACH" exam --grade "$tmp/empty"
+grep -q "no attempt files" "$tmp/err" && ok || bad "grade: no reason"
+status 2 "$TCPTEACH" exam --grade "$tmp/missing"
+status 2 "$TCPTEACH" exam --grade
+printf '{"format": "x"}\n' >"$tmp/empty/junk.json"
+status 1 "$TCPTEACH" exam --grade "$tmp/empty"
+grep -q "junk.json: not an exam attempt file" "$tmp/err" && ok ||
+    bad "grade: junk file not named"
+hdr='student,seed,file,score,right,answered,total,flags'
+[ "$(head -1 "$tmp/out")" = "$hdr" ] && ok || bad "grade: CSV header"
+
 # The plain drill: every answer wrong ("z" is refused, then "A"...).
 printf 'z\nA\n1\nA B C D E F\nA\n' | "$TCPTEACH" quiz --plain --seed 3 \
     --count 2 --no-bank >"$tmp/d" 2>&1 && ok || bad "quiz --plain"

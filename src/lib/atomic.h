@@ -8,8 +8,8 @@
 
 #include <stddef.h>
 
-/* Tests only: when nonzero, the next writes fail with this errno after the
- * temporary file was written (a full disk as the program sees it). */
+/* Tests only: when nonzero, writing the temporary file fails with this
+ * errno (a full disk as the program sees it); the target stays as it was. */
 extern int atomic_fault_errno;
 
 /* Returns 0, or -1 with errno set; the target is untouched on failure. */

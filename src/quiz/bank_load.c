@@ -106,7 +106,8 @@ quiz_bank_load_lang(struct quiz_bank *b, const char *lang,
 			names[n++] = quiz_strdupf("%s/%s", dir, de->d_name);
 		}
 	closedir(d);
-	qsort(names, n, sizeof(*names), bank_cmp);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), bank_cmp);
 	for (size_t i = 0; i < n; i++) {
 		if (ok)
 			ok = quiz_bank_load(b, names[i], err);

@@ -272,7 +272,8 @@ quiz_check(const struct cli_opts *o, FILE *out, FILE *err)
 			rc = QUIZ_EXIT_USAGE;
 		if (ok && b.n >= 4 && 2 * quiz_longest_right(&b) > b.n)
 			fprintf(err, _("%s: note: in %zu of %zu questions the "
-			    "right option is the longest; students learn to pick "
+			    "right option is the longest; students learn to "
+			    "pick "
 			    "the longest, so write some distractors longer.\n"),
 			    nf ? o->files[i] : langs[i], quiz_longest_right(&b),
 			    b.n);

@@ -93,7 +93,7 @@ count_plan(struct plan *p, enum count_close how, enum sim_host_id x,
 /* Segments sent in each part: open, write, close. */
 static unsigned
 count_sends(const struct plan *p, const unsigned at[2], unsigned part[3],
-    bool *all_closed)
+    bool *all_closed, bool *rst)
 {
 	struct world w;
 	struct sim_result res;
@@ -101,13 +101,18 @@ count_sends(const struct plan *p, const unsigned at[2], unsigned part[3],
 
 	world_init(&w);
 	part[0] = part[1] = part[2] = 0;
+	*rst = false;
 	for (unsigned i = 0; i < p->n && ok; i++) {
 		world_trace_clear(&w);
 		ok = world_apply(&w, &p->c[i], &res) == SIM_OK;
-		for (size_t j = 0; j < w.ntrace; j++)
-			part[i >= at[1] ? 2 : i >= at[0] ? 1 : 0] +=
-			    w.trace[j].kind == SIM_EV_TCP &&
-			    w.trace[j].tcp.kind == TCP_EV_SEND;
+		for (size_t j = 0; j < w.ntrace; j++) {
+			const struct sim_ev *e = &w.trace[j];
+			bool send = e->kind == SIM_EV_TCP &&
+			    e->tcp.kind == TCP_EV_SEND;
+
+			part[i >= at[1] ? 2 : i >= at[0] ? 1 : 0] += send;
+			*rst = *rst || (send && (e->tcp.seg.flags & TCP_RST));
+		}
 	}
 	*all_closed = ok && w.host[0].tcb.state == TCP_CLOSED &&
 	    w.host[1].tcb.state == TCP_CLOSED;
@@ -124,7 +129,8 @@ count_why(enum count_close how, bool delayed)
 		    "answers a RST.");
 	case CC_SIMULTANEOUS:
 		return delayed ? _("The two FINs cross; each side holds back "
-		    "its ACK of the other's FIN, and with nothing to ride on it "
+		    "its ACK of the other's FIN, and with nothing to ride on "
+		    "it "
 		    "goes alone: four segments.") : _("The two FINs cross and "
 		    "each is acknowledged: four segments, as in a normal "
 		    "close.");
@@ -153,7 +159,8 @@ count_stem(struct quiz_question *q, enum count_close how, enum sim_host_id x,
 	qb_sentence_gap(&b);
 	if (how == CC_ABORT)
 		qb_add(&b, _("When everything has arrived, the %s aborts the "
-		    "connection (close() with SO_LINGER 0)."), quiz_host_str(x));
+		    "connection (close() with SO_LINGER 0)."),
+		    quiz_host_str(x));
 	else if (how == CC_SIMULTANEOUS)
 		qb_add(&b, "%s", _("When everything has arrived, both "
 		    "applications call close() at the same moment."));
@@ -180,7 +187,7 @@ quiz_gen_count(struct quiz_rng *r, struct quiz_question *q)
 	enum sim_host_id x = (enum sim_host_id)quiz_rng_below(r, 2);
 	enum sim_host_id from = (enum sim_host_id)quiz_rng_below(r, 2);
 	bool data = quiz_rng_below(r, 2), delayed = quiz_rng_below(r, 2),
-	    closed;
+	    closed, rst;
 	uint16_t len = sizes[quiz_rng_below(r, 3)];
 	unsigned n, at[2], part[3];
 
@@ -189,8 +196,10 @@ quiz_gen_count(struct quiz_rng *r, struct quiz_question *q)
 		plan_set(&p, SET_DELAYED_ACK, 0, 0, true);
 	if (!count_plan(&p, how, x, data, from, len, at))
 		return false;
-	n = count_sends(&p, at, part, &closed);
-	if (!closed)
+	n = count_sends(&p, at, part, &closed, &rst);
+	/* The explanations below describe FIN closes and one abort: a
+	 * connection the core ends otherwise is not asked about. */
+	if (!closed || rst != (how == CC_ABORT))
 		return false;
 	q->type = QUIZ_T_NUMERIC;
 	q->count = true;

@@ -105,6 +105,10 @@ quiz_gen_state(struct quiz_rng *r, struct quiz_question *q)
 		return false;
 	k = st.nsetup + 1 + quiz_rng_below(r, st.n - st.nsetup);
 	q->host = (enum sim_host_id)quiz_rng_below(r, 2);
+	/* "The client connects: which state is it in?" teaches nothing. */
+	if ((st.cmd[k - 1].kind == CMD_CONNECT ||
+	    st.cmd[k - 1].kind == CMD_LISTEN) && st.cmd[k - 1].host == q->host)
+		return false;
 	return quiz_state_question(q, r, &st, k);
 }
 
@@ -279,7 +283,8 @@ seg_explain(enum sim_host_id h, const struct tcp_seg *s, enum cmd_kind why)
 	if (s->flags & TCP_SYN)
 		return quiz_strdupf(_("The %s sends %s. A SYN's seq is the "
 		    "host's initial sequence number (ISS), on every "
-		    "retransmission too; a SYN+ACK's ack is the peer's ISN plus "
+		    "retransmission too; a SYN+ACK's ack is the peer's ISN "
+		    "plus "
 		    "one, since the SYN uses up one number."), host, text);
 	if ((s->flags & TCP_RST) && !(s->flags & TCP_ACK))
 		return quiz_strdupf(why == CMD_ABORT ?
@@ -288,7 +293,8 @@ seg_explain(enum sim_host_id h, const struct tcp_seg *s, enum cmd_kind why)
 		    "ACK flag, so there is no ack to give.") :
 		    _("The %s sends %s. This RST answers a segment that "
 		    "carried an ACK: its seq is that segment's ack "
-		    "(<SEQ=SEG.ACK><CTL=RST>), and it has no ACK flag, so there "
+		    "(<SEQ=SEG.ACK><CTL=RST>), and it has no ACK flag, so "
+		    "there "
 		    "is no ack to give."), host, text);
 	if (s->flags & TCP_RST)
 		return quiz_strdupf(_("The %s sends %s. This RST answers a "
@@ -298,7 +304,8 @@ seg_explain(enum sim_host_id h, const struct tcp_seg *s, enum cmd_kind why)
 	if (why == CMD_WAIT_TIMER)
 		return quiz_strdupf(_("The %s sends %s. The retransmission "
 		    "timer expired, so it repeats its oldest unacknowledged "
-		    "segment: seq is SND.UNA, and the ack is the next number it "
+		    "segment: seq is SND.UNA, and the ack is the next number "
+		    "it "
 		    "expects from the peer (RCV.NXT)."), host, text);
 	return quiz_strdupf(_("The %s sends %s. Its seq is the first sequence "
 	    "number it has not sent yet (SND.NXT) and its ack the next one it "

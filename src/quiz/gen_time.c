@@ -62,12 +62,12 @@ time_close_plan(struct plan *p, struct quiz_rng *r, enum sim_host_id x,
 	plan_host(p, CMD_CLOSE, x);
 	p->nprefix = p->n;
 	plan_wait(p, rtt / 2);
-	plan_add(p, quiz_cmd(CMD_DELIVER));		/* FIN at y, ACK leaves */
+	plan_add(p, quiz_cmd(CMD_DELIVER));	/* FIN at y, ACK leaves */
 	plan_wait(p, d);
 	plan_host(p, CMD_CLOSE, y);
 	plan_wait(p, rtt / 2);
 	plan_add(p, quiz_cmd(CMD_DELIVER));		/* ACK at x */
-	plan_add(p, quiz_cmd(CMD_DELIVER));		/* FIN at x: TIME_WAIT */
+	plan_add(p, quiz_cmd(CMD_DELIVER));	/* FIN at x: TIME_WAIT */
 	plan_wait(p, rtt / 2);
 	plan_add(p, quiz_cmd(CMD_DELIVER));		/* last ACK at y */
 	plan_wait(p, 2 * msl);

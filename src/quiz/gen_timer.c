@@ -190,41 +190,77 @@ giveup_rule(const struct timeline *tl, uint64_t *first, bool *doubles)
 	return *first > 0;
 }
 
+/* The server in SYN_RECEIVED (the client's SYN just arrived) or in
+ * LAST_ACK (the client closed first), the client gone; then every segment
+ * the server sends is lost until it gives up. */
+static void
+giveup_plan(struct plan *p, struct quiz_rng *r, bool synrcvd,
+    unsigned retries)
+{
+	static const uint64_t rtos[] = { 500, 1000, 1000, 2000, 3000 };
+
+	plan_set(p, SET_RTO, rtos[quiz_rng_below(r, 5)], 0, true);
+	plan_set(p, synrcvd ? SET_SYNACK_RETRIES : SET_RETRIES, 0, retries,
+	    true);
+	plan_isns(p, r);
+	plan_host(p, CMD_LISTEN, HOST_SERVER);
+	plan_host(p, CMD_CONNECT, HOST_CLIENT);
+	plan_add(p, quiz_cmd(CMD_DELIVER));		/* SYN at the server */
+	if (!synrcvd) {
+		plan_add(p, quiz_cmd(CMD_DELIVER));
+		plan_add(p, quiz_cmd(CMD_DELIVER));
+		plan_host(p, CMD_CLOSE, HOST_CLIENT);
+		plan_add(p, quiz_cmd(CMD_DELIVER));
+		plan_add(p, quiz_cmd(CMD_DELIVER));
+	}
+	plan_host(p, CMD_CRASH, HOST_CLIENT);
+	if (!synrcvd)
+		plan_host(p, CMD_CLOSE, HOST_SERVER);
+	p->nprefix = p->n;
+	giveup_steps(p, synrcvd ? TCP_SYN_RECEIVED : TCP_LAST_ACK);
+}
+
+static char *
+giveup_stem(bool synrcvd, const char *first, bool doubles, unsigned retries)
+{
+	const char *how = doubles ? _("doubles") : _("stays the same");
+
+	if (synrcvd)
+		return quiz_strdupf(_("A client's SYN has just reached a "
+		    "listening server, which answered with SYN+ACK; then the "
+		    "client vanished (it sends nothing more), and every "
+		    "SYN+ACK is lost. The server's first retransmission "
+		    "timeout is %s s and %s after each retransmission; it "
+		    "retransmits the SYN+ACK at most %u times and gives up "
+		    "when the timeout after the last one expires. How many "
+		    "seconds from now until the server gives up (leaves "
+		    "SYN_RECEIVED)?"), first, how, retries);
+	return quiz_strdupf(_("The client closed, the server acknowledged, "
+	    "and then the client vanished (it sends nothing more). Now the "
+	    "server's application closes; every FIN it sends is lost. The "
+	    "server's first retransmission timeout is %s s and %s after each "
+	    "retransmission; it retransmits the FIN at most %u times and "
+	    "gives up when the timeout after the last one expires. How many "
+	    "seconds from now until the server gives up (leaves LAST_ACK)?"),
+	    first, how, retries);
+}
+
 bool
 quiz_gen_giveup(struct quiz_rng *r, struct quiz_question *q)
 {
-	static const uint64_t rtos[] = { 500, 1000, 1000, 2000, 3000 };
 	struct plan p = { .n = 0 };
 	bool synrcvd = quiz_rng_below(r, 2) == 0, doubles;
-	unsigned retries = 1 + quiz_rng_below(r, 5);
+	unsigned retries = 2 + quiz_rng_below(r, 4);
 	uint64_t first;
 	struct timeline tl;
-	enum tcp_state s = synrcvd ? TCP_SYN_RECEIVED : TCP_LAST_ACK;
 	char sfirst[16];
 
-	plan_set(&p, SET_RTO, rtos[quiz_rng_below(r, 5)], 0, true);
-	plan_set(&p, synrcvd ? SET_SYNACK_RETRIES : SET_RETRIES, 0, retries,
-	    true);
-	plan_isns(&p, r);
-	plan_host(&p, CMD_LISTEN, HOST_SERVER);
-	plan_host(&p, CMD_CONNECT, HOST_CLIENT);
-	plan_add(&p, quiz_cmd(CMD_DELIVER));		/* SYN at the server */
-	if (!synrcvd) {
-		plan_add(&p, quiz_cmd(CMD_DELIVER));
-		plan_add(&p, quiz_cmd(CMD_DELIVER));
-		plan_host(&p, CMD_CLOSE, HOST_CLIENT);
-		plan_add(&p, quiz_cmd(CMD_DELIVER));
-		plan_add(&p, quiz_cmd(CMD_DELIVER));
-	}
-	plan_host(&p, CMD_CRASH, HOST_CLIENT);
-	if (!synrcvd)
-		plan_host(&p, CMD_CLOSE, HOST_SERVER);
-	p.nprefix = p.n;
-	giveup_steps(&p, s);
+	giveup_plan(&p, r, synrcvd, retries);
 	q->type = QUIZ_T_NUMERIC;
 	q->host = HOST_SERVER;
 	if (!timeline_read(&p, HOST_SERVER, synrcvd ? TCP_SYN : TCP_FIN,
-	    &tl) || tl.nsend != retries || tl.last_to == s)
+	    &tl) || tl.nsend != retries || tl.last_to == (synrcvd ?
+	    TCP_SYN_RECEIVED : TCP_LAST_ACK))
 		return false;
 	/* The first transmission went out at "now", the end of the prefix. */
 	memmove(tl.send + 1, tl.send, tl.nsend * sizeof(tl.send[0]));
@@ -235,25 +271,8 @@ quiz_gen_giveup(struct quiz_rng *r, struct quiz_question *q)
 	q->answer_ms = tl.last;
 	q->topics = QUIZ_TOPIC_BIT(QUIZ_TOP_TIMERS) | QUIZ_TOPIC_BIT(synrcvd ?
 	    QUIZ_TOP_HANDSHAKE : QUIZ_TOP_CLOSE);
-	quiz_seconds_str(first, sfirst, sizeof(sfirst));
-	q->stem = synrcvd ?
-	    quiz_strdupf(_("A client's SYN has just reached a listening "
-	    "server, which answered with SYN+ACK; then the client vanished "
-	    "(it sends nothing more), and every SYN+ACK is lost. The server's "
-	    "first retransmission timeout is %s s and %s after each "
-	    "retransmission; it retransmits the SYN+ACK at most %u times and "
-	    "gives up when the timeout after the last one expires. How many "
-	    "seconds from now until the server gives up (leaves "
-	    "SYN_RECEIVED)?"), sfirst, doubles ? _("doubles") :
-	    _("stays the same"), retries) :
-	    quiz_strdupf(_("The client closed, the server acknowledged, and "
-	    "then the client vanished (it sends nothing more). Now the "
-	    "server's application closes; every FIN it sends is lost. The "
-	    "server's first retransmission timeout is %s s and %s after each "
-	    "retransmission; it retransmits the FIN at most %u times and gives "
-	    "up when the timeout after the last one expires. How many seconds "
-	    "from now until the server gives up (leaves LAST_ACK)?"), sfirst,
-	    doubles ? _("doubles") : _("stays the same"), retries);
+	q->stem = giveup_stem(synrcvd, quiz_seconds_str(first, sfirst,
+	    sizeof(sfirst)), doubles, retries);
 	q->explain = xstrdup(doubles ? _("The waits are the first timeout, "
 	    "then twice it, four times it, ...: one after the first "
 	    "transmission and one after each retransmission, so the total is "
@@ -294,37 +313,85 @@ ports_time_wait(const struct cmd *setup, struct quiz_rng *r, uint64_t *tw,
 	return true;
 }
 
+/* TIME_WAIT under a profile, measured on a scratch plan. */
+static uint64_t
+ports_profile_tw(enum sim_profile prof, struct quiz_rng *r)
+{
+	struct plan p = { .n = 0 };
+	struct cmd c = quiz_cmd(CMD_PROFILE);
+	uint64_t tw = 0;
+
+	c.profile = prof;
+	return ports_time_wait(&c, r, &tw, &p) ? tw : 0;
+}
+
+/* The answer and, as distractors, what wrong models give: MSL taken for
+ * TIME_WAIT, the other profile's TIME_WAIT, 2MSL counted twice. */
+static void
+ports_options(struct quiz_question *q, unsigned nports, uint64_t tw,
+    uint64_t tw_other)
+{
+	const uint64_t div[] = { tw, tw / 2, tw_other, 2 * tw };
+	char num[24];
+
+	for (size_t i = 0; i < sizeof(div) / sizeof(div[0]); i++) {
+		if (div[i] == 0)
+			continue;
+		snprintf(num, sizeof(num), "%llu", (unsigned long long)
+		    ((uint64_t)nports * 1000 / div[i]));
+		(void)quiz_opt_add(q, num, NULL);
+	}
+	q->correct = 0;
+}
+
+static void
+ports_how(struct cmd *c, unsigned setup, struct quiz_rng *r, char *how,
+    size_t size)
+{
+	static const uint64_t msls[] = { 15000, 30000, 60000 };
+	char smsl[16];
+
+	if (setup == 2) {
+		*c = quiz_cmd(CMD_SET);
+		c->key = SET_MSL;
+		c->dur.ms = msls[quiz_rng_below(r, 3)];
+		snprintf(how, size, _("an MSL of %s s"),
+		    quiz_seconds_str(c->dur.ms, smsl, sizeof(smsl)));
+		return;
+	}
+	*c = quiz_cmd(CMD_PROFILE);
+	c->profile = setup == 0 ? PROFILE_LINUX : PROFILE_RFC9293;
+	snprintf(how, size, "%s", setup == 0 ? _("Linux's timers (profile "
+	    "linux)") : _("RFC 9293's timers (profile rfc9293)"));
+}
+
 bool
 quiz_gen_ports(struct quiz_rng *r, struct quiz_question *q)
 {
 	static const unsigned range[][2] = { { 32768, 60999 },
 	    { 49152, 65535 }, { 1024, 65535 }, { 10000, 19999 } };
-	static const uint64_t msls[] = { 15000, 30000, 60000 };
 	unsigned pick = quiz_rng_below(r, 4), setup = quiz_rng_below(r, 3);
-	unsigned lo = range[pick][0], hi = range[pick][1], nports;
+	unsigned lo = range[pick][0], hi = range[pick][1], nports = hi - lo + 1;
+	bool choice = quiz_rng_below(r, 2) == 0;
 	struct plan p = { .n = 0 };
-	struct cmd c = quiz_cmd(setup == 2 ? CMD_SET : CMD_PROFILE);
-	char how[96], stw[16];
-	uint64_t tw;
+	struct cmd c;
+	char how[96], stw[16], slin[16], srfc[16];
+	uint64_t tw, tw_lin = ports_profile_tw(PROFILE_LINUX, r);
+	uint64_t tw_rfc = ports_profile_tw(PROFILE_RFC9293, r);
 
-	if (setup == 2) {
-		c.key = SET_MSL;
-		c.dur.ms = msls[quiz_rng_below(r, 3)];
-		snprintf(how, sizeof(how), _("an MSL of %s s"),
-		    quiz_seconds_str(c.dur.ms, stw, sizeof(stw)));
-	} else {
-		c.profile = setup == 0 ? PROFILE_LINUX : PROFILE_RFC9293;
-		snprintf(how, sizeof(how), "%s", setup == 0 ? _("Linux's "
-		    "timers (profile linux)") : _("RFC 9293's timers (profile "
-		    "rfc9293)"));
-	}
-	if (!ports_time_wait(&c, r, &tw, &p))
+	ports_how(&c, setup, r, how, sizeof(how));
+	if (!ports_time_wait(&c, r, &tw, &p) || tw_lin == 0 || tw_rfc == 0)
 		return false;
-	nports = hi - lo + 1;
-	q->type = QUIZ_T_NUMERIC;
-	q->count = true;
 	q->host = HOST_CLIENT;
 	q->answer_ms = (uint64_t)nports * 1000 / tw * 1000;
+	q->type = choice ? QUIZ_T_CHOICE : QUIZ_T_NUMERIC;
+	q->count = !choice;
+	if (choice) {
+		ports_options(q, nports, tw, setup == 1 ? tw_lin : tw_rfc);
+		if (q->nopt < 4)
+			return false;
+		quiz_opt_shuffle(q, r);
+	}
 	q->topics = QUIZ_TOPIC_BIT(QUIZ_TOP_TIMEWAIT) |
 	    QUIZ_TOPIC_BIT(QUIZ_TOP_TIMERS);
 	q->stem = quiz_strdupf(_("A client opens many short connections to "
@@ -335,10 +402,12 @@ quiz_gen_ports(struct quiz_rng *r, struct quiz_question *q)
 	    "out of ports? (Round down.)"), lo, hi, how);
 	quiz_seconds_str(tw, stw, sizeof(stw));
 	q->explain = quiz_strdupf(_("A port is free again only when its "
-	    "TIME_WAIT ends, %s s here (2MSL; Linux fixes it at 60 s "
-	    "whatever the MSL, RFC 9293's MSL of 2 minutes makes it 240 s). "
-	    "So %u ports last %s s: %u / %s, rounded down."), stw, nports,
-	    stw, nports, stw);
+	    "TIME_WAIT ends: %s s here (under profile linux TIME_WAIT is %s s "
+	    "whatever the MSL; under profile rfc9293 it is 2MSL, %s s). So %u "
+	    "ports last %s s: %u / %s, rounded down."), stw,
+	    quiz_seconds_str(tw_lin, slin, sizeof(slin)),
+	    quiz_seconds_str(tw_rfc, srfc, sizeof(srfc)), nports, stw, nports,
+	    stw);
 	q->scenario = plan_text(&p, 0, p.nprefix);
 	q->then = plan_text(&p, p.nprefix, p.n);
 	return true;

@@ -53,10 +53,12 @@ claim_text(size_t i, const char *x, const char *y)
 		return quiz_strdupf(_("The %s acknowledges the %s's FIN once "
 		    "more, exactly as it would from TIME_WAIT."), x, y);
 	case 2:
-		return quiz_strdupf(_("The %s silently ignores that FIN, so the "
+		return quiz_strdupf(_("The %s silently ignores that FIN, so "
+		    "the "
 		    "%s stays waiting in LAST_ACK for good."), x, y);
 	case 3:
-		return quiz_strdupf(_("The %s goes straight back into TIME_WAIT "
+		return quiz_strdupf(_("The %s goes straight back into "
+		    "TIME_WAIT "
 		    "as soon as the %s's FIN arrives there again."), x, y);
 	default:
 		return quiz_strdupf(_("The %s answers with a SYN of its own, "
@@ -80,7 +82,7 @@ fin_plan(struct plan *p, struct quiz_rng *r, enum sim_host_id x, bool dup)
 		plan_add(p, quiz_cmd(CMD_DUP));	/* the network copies the FIN */
 	plan_add(p, quiz_cmd(CMD_DELIVER));	/* FIN at x */
 	if (!dup)
-		plan_add(p, quiz_cmd(CMD_DROP));	/* x's last ACK is lost */
+		plan_add(p, quiz_cmd(CMD_DROP));	/* last ACK lost */
 	p->nprefix = p->n;
 	if (!dup)
 		plan_add(p, quiz_cmd(CMD_WAIT_TIMER));	/* y sends FIN again */
@@ -305,7 +307,8 @@ quiz_gen_whatif(struct quiz_rng *r, struct quiz_question *q)
 		free(q->then);
 		q->explain = xstrdup(fin_explain(family == 0));
 		q->topics = QUIZ_TOPIC_BIT(QUIZ_TOP_TIMEWAIT) |
-		    QUIZ_TOPIC_BIT(QUIZ_TOP_CLOSE) | QUIZ_TOPIC_BIT(QUIZ_TOP_RST);
+		    QUIZ_TOPIC_BIT(QUIZ_TOP_CLOSE) |
+		    QUIZ_TOPIC_BIT(QUIZ_TOP_RST);
 	}
 	if (!quiz_filter_options(q, p.c, p.n, 3))
 		return false;

@@ -104,6 +104,16 @@ grade_wall_ms(const struct exam_session *s)
 	return total;
 }
 
+/* From the first start to the last event, by the wall clock: time away
+ * (quit, then resumed) included. */
+static uint64_t
+grade_span_ms(const struct exam_session *s)
+{
+	if (s->nev < 2 || s->ev[s->nev - 1].at < s->ev[0].at)
+		return 0;
+	return (uint64_t)(s->ev[s->nev - 1].at - s->ev[0].at) * 1000;
+}
+
 static void
 grade_time_flags(struct grade_row *r)
 {
@@ -120,6 +130,8 @@ grade_time_flags(struct grade_row *r)
 	if (limit > 0 && (s->elapsed_ms > limit + GRADE_GRACE_MS ||
 	    wall > limit + GRADE_GRACE_MS))
 		flag(r, "over-time");
+	if (limit > 0 && grade_span_ms(s) > limit + GRADE_GRACE_MS)
+		flag(r, "over-wall-clock");
 	if (wall > s->elapsed_ms + GRADE_GRACE_MS)
 		flag(r, "clock-differs");
 	if (resumes > 0)
@@ -199,7 +211,9 @@ grade_list(const char *dir, char ***names, size_t *n, size_t *cap, FILE *err)
 			    de->d_name);
 		}
 	closedir(d);
-	qsort(*names + first, *n - first, sizeof(**names), grade_strcmp);
+	if (*n > first)
+		qsort(*names + first, *n - first, sizeof(**names),
+		    grade_strcmp);
 	return true;
 }
 
@@ -324,7 +338,8 @@ grade_group_flags(struct grade_row *rows, size_t n)
 
 		for (size_t j = 0; j < n && !twin; j++)
 			twin = j != i && rows[j].s.ex.p.seed ==
-			    rows[i].s.ex.p.seed && strcmp(rows[j].s.ex.p.student,
+			    rows[i].s.ex.p.seed &&
+			    strcmp(rows[j].s.ex.p.student,
 			    rows[i].s.ex.p.student) == 0;
 		if (twin)
 			flag(&rows[i], "several-attempts");

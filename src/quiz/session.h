@@ -62,6 +62,7 @@ struct exam_session {
 	bool save_failed;			/* the last save failed */
 	char save_err[640];			/* why, in full, translated */
 	char *lock;				/* lock file held, or NULL */
+	long lock_pid;				/* the process id it holds */
 };
 
 struct exam_score {
@@ -163,6 +164,9 @@ char *exam_receipt_path(const char *attempt_path);
  */
 bool exam_session_lock(struct exam_session *s, const char *dir, long pid,
     char *err, size_t errsize);
+/* Create the results directory if need be; false with a translated
+ * message naming it and the reason. */
+bool exam_results_ready(const char *dir, char *err, size_t errsize);
 void exam_session_unlock(struct exam_session *s);
 
 /*
@@ -171,9 +175,9 @@ void exam_session_unlock(struct exam_session *s);
  * only compared, never used), and write one CSV row per attempt (student,
  * seed, score, a mark per question, flags) to csv and a per-question
  * summary to summary.  Flags name what the teacher should look at:
- * not-submitted, edited, stored-score-differs, over-time, clock-differs,
- * resumed, restarted, several-attempts, seed-differs, minutes-differs,
- * no-record.  Returns an exit status: 0, 1 when a file could not be
+ * not-submitted, edited, stored-score-differs, over-time,
+ * over-wall-clock, clock-differs, resumed, restarted, several-attempts,
+ * seed-differs, minutes-differs, no-record.  Returns an exit status: 0, 1 when a file could not be
  * graded (its reason on err), 2 when there was nothing to grade.
  */
 struct exam_grade_opts {

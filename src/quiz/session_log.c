@@ -89,12 +89,14 @@ exam_session_adopt(struct exam_session *s, struct exam_session *old,
     int64_t now_epoch)
 {
 	char *lock = s->lock;
+	long pid = s->lock_pid;
 
 	s->lock = NULL;
 	exam_session_free(s);
 	*s = *old;
 	memset(old, 0, sizeof(*old));
 	s->lock = lock;
+	s->lock_pid = pid;
 	exam_session_note(s, EXAM_EV_RESUME, now_epoch);
 }
 
@@ -143,6 +145,16 @@ exam_attempt_digest_ok(const char *text, size_t len)
 }
 
 /* --------------------------------------------------------------- lock */
+
+bool
+exam_results_ready(const char *dir, char *err, size_t errsize)
+{
+	if (mkdir_parents(dir) == 0)
+		return true;
+	snprintf(err, errsize, _("Cannot use the results directory %s: %s"),
+	    dir, strerror(errno));
+	return false;
+}
 
 static char *
 lock_path(const char *dir, const struct exam_params *p)
@@ -200,6 +212,7 @@ exam_session_lock(struct exam_session *s, const char *dir, long pid,
 	for (int tries = 0; tries < 2; tries++) {
 		if (lock_create(path, pid) == 0) {
 			s->lock = path;
+			s->lock_pid = pid;
 			return true;
 		}
 		if (errno != EEXIST)
@@ -208,7 +221,8 @@ exam_session_lock(struct exam_session *s, const char *dir, long pid,
 		if (owner > 0 && owner != pid && (kill((pid_t)owner, 0) == 0 ||
 		    errno == EPERM)) {
 			snprintf(err, errsize, _("This exam is already open in "
-			    "another tcpteach (process %ld; lock file %s). Finish "
+			    "another tcpteach (process %ld; lock file %s). "
+			    "Finish "
 			    "or quit that one first."), owner, path);
 			free(path);
 			return false;
@@ -227,7 +241,10 @@ exam_session_unlock(struct exam_session *s)
 {
 	if (s->lock == NULL)
 		return;
-	(void)unlink(s->lock);
+	/* A lock taken over since (this owner was thought gone) is not
+	 * ours to remove. */
+	if (lock_owner(s->lock) == s->lock_pid)
+		(void)unlink(s->lock);
 	free(s->lock);
 	s->lock = NULL;
 }

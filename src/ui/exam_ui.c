@@ -12,14 +12,12 @@
  */
 #include <config.h>
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "lib/atomic.h"
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
 #include "quiz/cli.h"
@@ -139,10 +137,11 @@ qui_exam_find_offer(struct qui *qu, const struct exam_params *p)
 static int
 qui_exam_open(struct qui *qu, const struct quiz_cli_tui *t)
 {
-	char err[1024] = "";
+	char err[1024];
 
 	if (t->resume != NULL) {
 		if (!exam_session_resume(&qu->es, t->resume, err,
+		    sizeof(err)) || !exam_results_ready(qu->dir, err,
 		    sizeof(err)) || !exam_session_lock(&qu->es, qu->dir,
 		    (long)getpid(), err, sizeof(err))) {
 			fprintf(stderr, "%s: %s\n", PACKAGE, err);
@@ -156,10 +155,10 @@ qui_exam_open(struct qui *qu, const struct quiz_cli_tui *t)
 		    PACKAGE);
 		return 1;
 	}
-	if (mkdir_parents(qu->dir) < 0 || !exam_session_lock(&qu->es, qu->dir,
-	    (long)getpid(), err, sizeof(err))) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, qu->es.lock == NULL &&
-		    err[0] != '\0' ? err : strerror(errno));
+	if (!exam_results_ready(qu->dir, err, sizeof(err)) ||
+	    !exam_session_lock(&qu->es, qu->dir, (long)getpid(), err,
+	    sizeof(err))) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, err);
 		return UI_EXIT_USAGE;
 	}
 	qu->es.path = exam_attempt_path(qu->dir, &qu->es);
@@ -182,7 +181,8 @@ qui_exam_goodbye(struct qui *qu)
 	if (qu->es.save_failed) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, qu->es.save_err);
 		fprintf(stderr, "%s\n", _("Your answers are NOT saved and the "
-		    "exam is NOT submitted. Tell the person running the exam."));
+		    "exam is NOT submitted. Tell the person running the "
+		    "exam."));
 		return 1;
 	}
 	if (qu->es.path == NULL || qu->has_offer)
