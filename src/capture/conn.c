@@ -1,0 +1,310 @@
+/*
+ * The tracker: connections by 4-tuple, their life from first segment to
+ * report (see capture.h for the data model).
+ *
+ * A connection's first segments wait in a short pending list until the
+ * handshake has told both ISNs (the world needs them before its first
+ * event) or a segment shows there is no handshake to wait for.  A SYN
+ * with a new ISN on a 4-tuple already known starts a new connection.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "capture/capture.h"
+#include "lib/xalloc.h"
+
+/* Linux's TIME_WAIT (2MSL): how long a finished connection may still get
+ * a late segment. */
+#define CAP_LINGER_US (60ULL * 1000000)
+
+void
+cap_tracker_init(struct cap_tracker *t, const struct cap_obs *obs,
+    uint64_t watch)
+{
+	memset(t, 0, sizeof(*t));
+	t->tabsize = 1024;
+	t->tab = xcalloc(t->tabsize, sizeof(*t->tab));
+	t->obs = *obs;
+	t->watch = watch;
+	t->next_id = 1;
+	t->linger_us = CAP_LINGER_US;
+}
+
+static bool
+end_eq(const struct cap_end *a, const struct cap_end *b)
+{
+	return a->port == b->port && memcmp(a->addr, b->addr, 16) == 0;
+}
+
+static uint64_t
+end_hash(const struct cap_end *e)
+{
+	uint64_t h = e->port, w;
+
+	for (int i = 0; i < 16; i += 8) {
+		memcpy(&w, e->addr + i, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+	}
+	return h;
+}
+
+/* Symmetric: both directions of a connection hash alike. */
+static size_t
+key_hash(const struct cap_tracker *t, const struct cap_end *a,
+    const struct cap_end *b)
+{
+	uint64_t h = end_hash(a) + end_hash(b);
+
+	h ^= h >> 31;
+	return (size_t)(h * 0xbf58476d1ce4e5b9ULL >> 20) & (t->tabsize - 1);
+}
+
+static struct cap_conn **
+conn_slot(struct cap_tracker *t, const struct cap_pkt *k)
+{
+	struct cap_conn **pp = &t->tab[key_hash(t, &k->src, &k->dst)];
+
+	for (; *pp != NULL; pp = &(*pp)->hnext) {
+		struct cap_conn *c = *pp;
+
+		if (c->v6 == k->v6 && ((end_eq(&c->end[0], &k->src) &&
+		    end_eq(&c->end[1], &k->dst)) || (end_eq(&c->end[0],
+		    &k->dst) && end_eq(&c->end[1], &k->src))))
+			return pp;
+	}
+	return pp;
+}
+
+static void
+tab_grow(struct cap_tracker *t)
+{
+	struct cap_conn **old = t->tab;
+	size_t n = t->tabsize;
+
+	t->tabsize *= 2;
+	t->tab = xcalloc(t->tabsize, sizeof(*t->tab));
+	for (size_t i = 0; i < n; i++)
+		while (old[i] != NULL) {
+			struct cap_conn *c = old[i];
+			size_t j = key_hash(t, &c->end[0], &c->end[1]);
+
+			old[i] = c->hnext;
+			c->hnext = t->tab[j];
+			t->tab[j] = c;
+		}
+	free(old);
+}
+
+static enum sim_dir
+conn_dir(const struct cap_conn *c, const struct cap_pkt *k)
+{
+	return end_eq(&k->src, &c->end[HOST_CLIENT]) ? DIR_C2S : DIR_S2C;
+}
+
+static void
+fin_unlink(struct cap_tracker *t, struct cap_conn *c)
+{
+	if (!c->finished)
+		return;
+	*(c->fprev ? &c->fprev->fnext : &t->fhead) = c->fnext;
+	*(c->fnext ? &c->fnext->fprev : &t->ftail) = c->fprev;
+	c->fprev = c->fnext = NULL;
+	c->finished = false;
+}
+
+static void
+fin_append(struct cap_tracker *t, struct cap_conn *c)
+{
+	fin_unlink(t, c);
+	c->deadline = t->now_us + t->linger_us;
+	c->fprev = t->ftail;
+	*(t->ftail ? &t->ftail->fnext : &t->fhead) = c;
+	t->ftail = c;
+	c->finished = true;
+}
+
+static void
+conn_start(struct cap_tracker *t, struct cap_conn *c)
+{
+	c->started = true;
+	cap_infer_start(t, c);
+	for (unsigned i = 0; i < c->npending; i++)
+		cap_infer(t, c, &c->pending[i], conn_dir(c, &c->pending[i]));
+	c->npending = 0;
+}
+
+/* Report the connection and free it. */
+static void
+conn_retire(struct cap_tracker *t, struct cap_conn *c)
+{
+	struct cap_conn **pp = &t->tab[key_hash(t, &c->end[0], &c->end[1])];
+
+	if (!c->started)
+		conn_start(t, c);
+	while (*pp != c)
+		pp = &(*pp)->hnext;
+	*pp = c->hnext;
+	fin_unlink(t, c);
+	t->nopen--;
+	cap_stats_count(&t->st, c, true);
+	cap_stats_done(&t->st, c);
+	if (t->obs.done != NULL)
+		t->obs.done(t->obs.ctx, c);
+	world_free(&c->w);
+	free(c);
+}
+
+static struct cap_conn *
+conn_new(struct cap_tracker *t, const struct cap_pkt *k, bool reused)
+{
+	struct cap_conn *c = xcalloc(1, sizeof(*c));
+	uint8_t fl = k->seg.flags;
+	bool src_client;
+	struct cap_conn **pp;
+
+	if ((fl & TCP_SYN) && !(fl & TCP_ACK))
+		src_client = true;
+	else if (fl & TCP_SYN)
+		src_client = false;
+	else	/* no handshake seen: the ephemeral (higher) port connected */
+		src_client = k->src.port >= k->dst.port;
+	c->id = t->next_id++;
+	c->v6 = k->v6;
+	c->end[HOST_CLIENT] = src_client ? k->src : k->dst;
+	c->end[HOST_SERVER] = src_client ? k->dst : k->src;
+	c->first_us = k->ts_us;
+	c->first_fin = -1;
+	c->flags = reused ? CAP_F_REUSED : 0;
+	c->watched = c->id == t->watch;
+	world_init(&c->w);
+	c->w.keep_trace = c->watched;
+	if (++t->nopen > t->tabsize)
+		tab_grow(t);
+	if (t->nopen > t->st.open_max)
+		t->st.open_max = t->nopen;
+	pp = conn_slot(t, k);
+	c->hnext = *pp;
+	*pp = c;
+	return c;
+}
+
+/* A SYN with an ISN other than the one this side used: a new connection
+ * on a reused 4-tuple. */
+static bool
+conn_new_syn(const struct cap_conn *c, const struct cap_pkt *k,
+    enum sim_dir d)
+{
+	return (k->seg.flags & (TCP_SYN | TCP_ACK)) == TCP_SYN &&
+	    c->isn_known[d] && k->seg.seq != c->isn[d];
+}
+
+static void
+conn_feed(struct cap_tracker *t, struct cap_conn *c, const struct cap_pkt *k,
+    enum sim_dir d)
+{
+	uint8_t fl = k->seg.flags;
+
+	c->nsegs++;
+	c->last_us = k->ts_us;
+	c->nbytes[d] += k->seg.len;
+	if ((fl & TCP_SYN) && !c->isn_known[d]) {
+		c->isn_known[d] = true;
+		c->isn[d] = k->seg.seq;
+	}
+	if (c->started) {
+		cap_infer(t, c, k, d);
+		return;
+	}
+	c->pending[c->npending++] = *k;
+	if (!(fl & TCP_SYN) || (fl & TCP_ACK) || c->npending == CAP_PENDING ||
+	    (c->isn_known[0] && c->isn_known[1]))
+		conn_start(t, c);
+}
+
+static bool
+conn_over(const struct cap_conn *c)
+{
+	for (int h = 0; h < 2; h++) {
+		enum tcp_state s = c->w.host[h].tcb.state;
+
+		if (s != TCP_CLOSED && s != TCP_TIME_WAIT)
+			return false;
+	}
+	return c->started;
+}
+
+void
+cap_tracker_packet(struct cap_tracker *t, const struct cap_pkt *k)
+{
+	struct cap_conn **pp, *c;
+	bool reused = false;
+	enum sim_dir d = DIR_C2S;
+
+	t->now_us = k->ts_us;
+	while (t->fhead != NULL && t->fhead->deadline <= t->now_us)
+		conn_retire(t, t->fhead);
+	cap_stats_tick(&t->st, t->now_us);
+	pp = conn_slot(t, k);
+	c = *pp;
+	if (c != NULL) {
+		d = conn_dir(c, k);
+		if (conn_new_syn(c, k, d)) {
+			conn_retire(t, c);
+			c = NULL;
+			reused = true;
+		}
+	}
+	if (c == NULL) {
+		c = conn_new(t, k, reused);
+		d = conn_dir(c, k);
+	}
+	conn_feed(t, c, k, d);
+	cap_stats_count(&t->st, c, false);
+	if (conn_over(c))
+		fin_append(t, c);
+	else
+		fin_unlink(t, c);
+}
+
+static int
+conn_cmp_id(const void *a, const void *b)
+{
+	const struct cap_conn *x = *(struct cap_conn *const *)a;
+	const struct cap_conn *y = *(struct cap_conn *const *)b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+void
+cap_tracker_finish(struct cap_tracker *t)
+{
+	struct cap_conn **all = xcalloc(t->nopen + 1, sizeof(*all));
+	size_t n = 0;
+
+	for (size_t i = 0; i < t->tabsize; i++)
+		for (struct cap_conn *c = t->tab[i]; c != NULL; c = c->hnext)
+			all[n++] = c;
+	qsort(all, n, sizeof(*all), conn_cmp_id);
+	for (size_t i = 0; i < n; i++)
+		conn_retire(t, all[i]);
+	free(all);
+}
+
+void
+cap_tracker_free(struct cap_tracker *t)
+{
+	for (size_t i = 0; i < t->tabsize; i++)
+		while (t->tab[i] != NULL) {
+			struct cap_conn *c = t->tab[i];
+
+			t->tab[i] = c->hnext;
+			world_free(&c->w);
+			free(c);
+		}
+	free(t->tab);
+	free(t->evs);
+	memset(t, 0, sizeof(*t));
+}
