@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/cli.h"
 #include "lesson/catalog.h"
 #include "lib/i18n.h"
 #include "quiz/cli.h"
@@ -33,6 +34,8 @@ help(void)
 	    "  script [--diagram] [--quiet] FILE...\n"
 	    "                         run scenario files and print a trace\n"
 	    "  play FILE              lecture mode: step through a scenario\n"
+	    "  capture [--list|--stats|--show N|--to-scenario N] FILE\n"
+	    "                         read a tcpdump/Wireshark capture\n"
 	    "  lessons                the guided lessons, with your progress\n"
 	    "  lesson N               open lesson N where you left it\n"
 	    "  lessons --list         list the guided lessons\n"
@@ -211,6 +214,8 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	if (optind < argc && strcmp(argv[optind], "capture") == 0)
+		return capture_cli(argc - optind, argv + optind, stdout, stderr);
 	if (optind < argc && strcmp(argv[optind], "script") == 0)
 		return script_cli(argc - optind, argv + optind, stdout, stderr);
 	/* lessons lane: --list and --check; the browser is the UI's. */
