@@ -69,6 +69,8 @@ cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
 	int lt, rc, status = CAP_EXIT_OK;
 
 	if (p == NULL) {
+		if (fp != NULL)		/* ours now, even when unreadable */
+			fclose(fp);
 		if (ebuf[0] != '\0')
 			fprintf(err, _("%s: %s: not a capture file that "
 			    "libpcap can read: %s\n"), PACKAGE, path, ebuf);

@@ -28,7 +28,8 @@ struct cap_read {
 };
 
 /* Read path ("-" is standard input) into t; messages go to err.  Returns
- * a CAP_EXIT_ status.  fp, when not NULL, is read instead of path. */
+ * a CAP_EXIT_ status.  fp, when not NULL, is read instead of path (path
+ * names it in messages) and is closed in every case. */
 int cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
     struct cap_read *r, FILE *err);
 
