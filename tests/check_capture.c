@@ -79,7 +79,7 @@ handshake(uint32_t ci, uint32_t si)
 static enum tcp_state
 st(const struct cap_conn *c, int h)
 {
-	return c->w.host[h].tcb.state;
+	return c->final[h];
 }
 
 START_TEST(test_normal_close_client_time_wait_server_closed)

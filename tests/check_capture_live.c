@@ -35,8 +35,8 @@ on_segment(void *ctx, const struct cap_conn *c, const struct cap_pkt *k,
 	(void)ctx; (void)d; (void)notes; (void)ev; (void)nev;
 	if (k == NULL || nstates >= 64)
 		return;
-	states[nstates][0] = c->w.host[0].tcb.state;
-	states[nstates][1] = c->w.host[1].tcb.state;
+	states[nstates][0] = c->live->w.host[0].tcb.state;
+	states[nstates][1] = c->live->w.host[1].tcb.state;
 	nstates++;
 }
 

@@ -19,11 +19,14 @@ ip link set lo up
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp"
-tcpdump -i any port 18989 -s 0 -w 123.dat -U 2>tcpdump.err &
+tcpdump -i any port 18989 -s 0 -w 123.dat 2>tcpdump.err &
 dump=$!
-# Wait until tcpdump is listening (it says so on stderr).
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-	grep -q listening tcpdump.err 2>/dev/null && break
+# Wait until tcpdump is listening (it says so on stderr): up to 20 s on a
+# busy machine.
+n=0
+until grep -q listening tcpdump.err 2>/dev/null; do
+	n=$((n + 1))
+	[ "$n" -le 100 ] || { echo "remake.sh: tcpdump did not start" >&2; exit 1; }
 	sleep 0.2
 done
 python3 - <<'PY'
@@ -47,7 +50,15 @@ cli.recv(100)
 cli.close()
 t.join()
 PY
-sleep 0.5
+# libpcap hands packets over in blocks, at the latest after a second:
+# wait for the last block before stopping tcpdump.
+sleep 2
 kill -INT "$dump"
 wait "$dump" || true
+# The whole connection or nothing: 10 segments on a quiet loopback.
+if ! grep -q "^1[0-9]* packets captured" tcpdump.err; then
+	echo "remake.sh: tcpdump did not capture the whole connection:" >&2
+	cat tcpdump.err >&2
+	exit 1
+fi
 cp 123.dat "$out"

@@ -12,10 +12,13 @@
  * world's matching segment, or `inject` of the captured one when the model
  * would not have sent it (a retransmission, a coalesced ACK).  Segments the
  * model sent but the wire did not carry are dropped.  A finished
- * connection (both ends CLOSED or TIME_WAIT) lingers for 2MSL of capture
- * time in case a late segment belongs to it, then it is reported to the
- * caller and freed: memory grows with the connections open at once, not
- * with the file.
+ * connection (both ends CLOSED or TIME_WAIT) is reported to the caller at
+ * once and its world freed; what is left (its endpoints, ISNs and final
+ * states, about 200 bytes) lingers for 2MSL of capture time, so that a
+ * late segment is known as such, a new ISN as a reused 4-tuple, and a
+ * TIME_WAIT end is still counted in the statistics.  Memory grows with the
+ * connections open at once (and those closed within the last 2MSL), not
+ * with the file.  The watched connection keeps its world to the end.
  *
  * One connection can be watched: its world keeps its trace, and the caller
  * gets, per captured segment, the world's events rewritten so that the
@@ -57,6 +60,13 @@ enum cap_handshake {
 
 #define CAP_PENDING 8
 
+/* What a connection needs only while it is open. */
+struct cap_live {
+	struct world w;
+	unsigned npending;
+	struct cap_pkt pending[CAP_PENDING];
+};
+
 struct cap_conn {
 	uint64_t id;			/* 1, 2, ... in order of first segment */
 	bool v6;
@@ -69,10 +79,9 @@ struct cap_conn {
 	unsigned rst_by;		/* bit h: host h sent a RST */
 	int first_fin;			/* host that closed first, or -1 */
 	enum cap_handshake hs;
-	struct world w;
+	struct cap_live *live;		/* NULL once reported */
+	enum tcp_state final[2];	/* the states when it was reported */
 	bool started, watched;
-	unsigned npending;
-	struct cap_pkt pending[CAP_PENDING];
 	uint32_t isn[2], hi[2], fin_seq[2];
 	bool isn_known[2], hi_valid[2], fin_seen[2], fin_acked[2];
 	bool got_syn[2];
@@ -87,7 +96,7 @@ struct cap_conn {
 #define CAP_PLOT_COLS 60
 struct cap_stats {
 	uint64_t conns, hs_complete, hs_incomplete, hs_refused, hs_none;
-	uint64_t closed_by[2], reset, rexmit, reused, open_max;
+	uint64_t closed_by[2], reset, rexmit, reused, open_max, late;
 	uint64_t now_in[TCP_NSTATES];		/* endpoints in each state */
 	uint64_t plot[CAP_PLOT_COLS][TCP_NSTATES];	/* max per column */
 	uint64_t plot_t0, plot_width_us;	/* column width, doubles */

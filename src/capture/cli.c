@@ -71,15 +71,15 @@ cap_conn_line(FILE *out, const struct cap_conn *c)
 	    (unsigned long long)c->id, cap_end_str(&c->end[0], c->v6, a),
 	    cap_end_str(&c->end[1], c->v6, b), (unsigned long long)c->nsegs,
 	    cap_hs_word(c->hs), closer,
-	    tcp_state_name(c->w.host[HOST_CLIENT].tcb.state),
-	    tcp_state_name(c->w.host[HOST_SERVER].tcb.state),
+	    tcp_state_name(c->final[HOST_CLIENT]),
+	    tcp_state_name(c->final[HOST_SERVER]),
 	    (unsigned long long)c->nrexmit, (unsigned long long)c->nrst);
 	if (c->rst_by)
 		fprintf(out, " (%s)", c->rst_by == 3 ? _("both") :
 		    c->rst_by == 1 ? _("client") : _("server"));
 	for (int f = 0; f < CAP_NFLAGS; f++)
-		if ((c->flags & (1u << f)) && (1u << f) != CAP_F_REXMIT &&
-		    (1u << f) != CAP_F_RST)
+		if ((c->flags & (1u << f)) && ((1u << f) & (CAP_F_REXMIT |
+		    CAP_F_RST | CAP_F_INCOMPLETE)) == 0)
 			fprintf(out, " %s", cap_flag_word((enum cap_flag)(1u << f)));
 	fputc('\n', out);
 }

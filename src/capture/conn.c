@@ -131,29 +131,45 @@ conn_start(struct cap_tracker *t, struct cap_conn *c)
 {
 	c->started = true;
 	cap_infer_start(t, c);
-	for (unsigned i = 0; i < c->npending; i++)
-		cap_infer(t, c, &c->pending[i], conn_dir(c, &c->pending[i]));
-	c->npending = 0;
+	for (unsigned i = 0; i < c->live->npending; i++)
+		cap_infer(t, c, &c->live->pending[i],
+		    conn_dir(c, &c->live->pending[i]));
+	c->live->npending = 0;
 }
 
-/* Report the connection and free it. */
+/* Report the connection and free its world; the rest lingers. */
+static void
+conn_report(struct cap_tracker *t, struct cap_conn *c)
+{
+	if (c->live == NULL)
+		return;
+	if (!c->started)
+		conn_start(t, c);
+	for (int h = 0; h < 2; h++)
+		c->final[h] = c->live->w.host[h].tcb.state;
+	if (c->hs == CAP_HS_INCOMPLETE)
+		c->flags |= CAP_F_INCOMPLETE;
+	cap_stats_done(&t->st, c);
+	if (t->obs.done != NULL)
+		t->obs.done(t->obs.ctx, c);
+	world_free(&c->live->w);
+	free(c->live);
+	c->live = NULL;
+}
+
+/* Report the connection if need be, and forget it. */
 static void
 conn_retire(struct cap_tracker *t, struct cap_conn *c)
 {
 	struct cap_conn **pp = &t->tab[key_hash(t, &c->end[0], &c->end[1])];
 
-	if (!c->started)
-		conn_start(t, c);
+	conn_report(t, c);
 	while (*pp != c)
 		pp = &(*pp)->hnext;
 	*pp = c->hnext;
 	fin_unlink(t, c);
 	t->nopen--;
 	cap_stats_count(&t->st, c, true);
-	cap_stats_done(&t->st, c);
-	if (t->obs.done != NULL)
-		t->obs.done(t->obs.ctx, c);
-	world_free(&c->w);
 	free(c);
 }
 
@@ -179,8 +195,9 @@ conn_new(struct cap_tracker *t, const struct cap_pkt *k, bool reused)
 	c->first_fin = -1;
 	c->flags = reused ? CAP_F_REUSED : 0;
 	c->watched = c->id == t->watch;
-	world_init(&c->w);
-	c->w.keep_trace = c->watched;
+	c->live = xcalloc(1, sizeof(*c->live));
+	world_init(&c->live->w);
+	c->live->w.keep_trace = c->watched;
 	if (++t->nopen > t->tabsize)
 		tab_grow(t);
 	if (t->nopen > t->st.open_max)
@@ -218,8 +235,8 @@ conn_feed(struct cap_tracker *t, struct cap_conn *c, const struct cap_pkt *k,
 		cap_infer(t, c, k, d);
 		return;
 	}
-	c->pending[c->npending++] = *k;
-	if (!(fl & TCP_SYN) || (fl & TCP_ACK) || c->npending == CAP_PENDING ||
+	c->live->pending[c->live->npending++] = *k;
+	if (!(fl & TCP_SYN) || (fl & TCP_ACK) || c->live->npending == CAP_PENDING ||
 	    (c->isn_known[0] && c->isn_known[1]))
 		conn_start(t, c);
 }
@@ -227,8 +244,10 @@ conn_feed(struct cap_tracker *t, struct cap_conn *c, const struct cap_pkt *k,
 static bool
 conn_over(const struct cap_conn *c)
 {
+	if (c->live == NULL)
+		return true;
 	for (int h = 0; h < 2; h++) {
-		enum tcp_state s = c->w.host[h].tcb.state;
+		enum tcp_state s = c->live->w.host[h].tcb.state;
 
 		if (s != TCP_CLOSED && s != TCP_TIME_WAIT)
 			return false;
@@ -261,12 +280,19 @@ cap_tracker_packet(struct cap_tracker *t, const struct cap_pkt *k)
 		c = conn_new(t, k, reused);
 		d = conn_dir(c, k);
 	}
+	if (c->live == NULL) {		/* a late segment of a reported one */
+		t->st.late++;
+		return;
+	}
 	conn_feed(t, c, k, d);
 	cap_stats_count(&t->st, c, false);
-	if (conn_over(c))
-		fin_append(t, c);
-	else
+	if (!conn_over(c)) {
 		fin_unlink(t, c);
+		return;
+	}
+	if (!c->watched)
+		conn_report(t, c);
+	fin_append(t, c);
 }
 
 static int
@@ -301,7 +327,9 @@ cap_tracker_free(struct cap_tracker *t)
 			struct cap_conn *c = t->tab[i];
 
 			t->tab[i] = c->hnext;
-			world_free(&c->w);
+			if (c->live != NULL)
+				world_free(&c->live->w);
+			free(c->live);
 			free(c);
 		}
 	free(t->tab);

@@ -41,7 +41,7 @@ cap_cmd(struct cap_tracker *t, struct cap_conn *c, const struct cmd *cmd,
 	enum sim_status st;
 
 	memset(&res, 0, sizeof(res));
-	st = world_apply(&c->w, cmd, &res);
+	st = world_apply(&c->live->w, cmd, &res);
 	if (st == SIM_OK && c->watched && t->obs.command != NULL)
 		t->obs.command(t->obs.ctx, c, cmd, why);
 	return st;
@@ -52,7 +52,7 @@ cap_can(const struct cap_conn *c, const struct cmd *cmd)
 {
 	struct sim_result res;
 
-	return world_can(&c->w, cmd, &res) == SIM_OK;
+	return world_can(&c->live->w, cmd, &res) == SIM_OK;
 }
 
 /* An application call by host h, when the world allows it. */
@@ -80,7 +80,7 @@ cap_setup_isn(struct cap_tracker *t, struct cap_conn *c, enum sim_host_id h,
 static void
 cap_start_midstream(struct cap_tracker *t, struct cap_conn *c)
 {
-	const struct cap_pkt *k = &c->pending[0];
+	const struct cap_pkt *k = &c->live->pending[0];
 	enum sim_host_id from = memcmp(&k->src, &c->end[HOST_CLIENT],
 	    sizeof(k->src)) == 0 ? HOST_CLIENT : HOST_SERVER;
 	struct cmd cmd = { .kind = CMD_SETTLE };
@@ -96,20 +96,20 @@ cap_start_midstream(struct cap_tracker *t, struct cap_conn *c)
 	cap_call(t, c, CMD_CONNECT, HOST_CLIENT, 0, NULL);
 	cap_cmd(t, c, &cmd, NULL);
 	if (c->watched && t->obs.segment != NULL)
-		t->obs.segment(t->obs.ctx, c, NULL, DIR_C2S, 0, c->w.trace,
-		    c->w.ntrace);
-	world_trace_clear(&c->w);
+		t->obs.segment(t->obs.ctx, c, NULL, DIR_C2S, 0, c->live->w.trace,
+		    c->live->w.ntrace);
+	world_trace_clear(&c->live->w);
 }
 
 void
 cap_infer_start(struct cap_tracker *t, struct cap_conn *c)
 {
 	struct cmd prof = { .kind = CMD_PROFILE, .profile = PROFILE_LINUX };
-	const struct cap_pkt *k = &c->pending[0];
+	const struct cap_pkt *k = &c->live->pending[0];
 	bool server_syn_ack = false;
 
 	cap_cmd(t, c, &prof, NULL);
-	if (c->npending == 0 || !(k->seg.flags & TCP_SYN)) {
+	if (c->live->npending == 0 || !(k->seg.flags & TCP_SYN)) {
 		cap_start_midstream(t, c);
 		return;
 	}
@@ -118,8 +118,8 @@ cap_infer_start(struct cap_tracker *t, struct cap_conn *c)
 		if (c->isn_known[h])
 			cap_setup_isn(t, c, (enum sim_host_id)h, c->isn[h]);
 	/* The server listened if its first segment answers with SYN+ACK. */
-	for (unsigned i = 0; i < c->npending; i++) {
-		k = &c->pending[i];
+	for (unsigned i = 0; i < c->live->npending; i++) {
+		k = &c->live->pending[i];
 		if (memcmp(&k->src, &c->end[HOST_SERVER], sizeof(k->src)) != 0)
 			continue;
 		server_syn_ack = (k->seg.flags & (TCP_SYN | TCP_ACK)) ==
@@ -129,7 +129,7 @@ cap_infer_start(struct cap_tracker *t, struct cap_conn *c)
 	if (server_syn_ack)
 		cap_call(t, c, CMD_LISTEN, HOST_SERVER, 0,
 		    N_("the server answered with SYN+ACK: it was listening"));
-	world_trace_clear(&c->w);
+	world_trace_clear(&c->live->w);
 }
 
 /* Step 1: what is unusual about the segment, from the sequence numbers
@@ -184,7 +184,7 @@ static void
 cap_calls(struct cap_tracker *t, struct cap_conn *c, const struct tcp_seg *s,
     enum sim_host_id a)
 {
-	const struct tcp_tcb *tcb = &c->w.host[a].tcb;
+	const struct tcp_tcb *tcb = &c->live->w.host[a].tcb;
 	uint32_t end = s->seq + s->len;
 
 	if ((s->flags & (TCP_SYN | TCP_ACK)) == TCP_SYN &&
@@ -224,8 +224,8 @@ static void
 cap_drop_unseen(struct cap_tracker *t, struct cap_conn *c, enum sim_dir a,
     uint32_t keep, bool all)
 {
-	for (size_t i = 0; i < c->w.nwire; ) {
-		const struct flight *f = &c->w.wire[i];
+	for (size_t i = 0; i < c->live->w.nwire; ) {
+		const struct flight *f = &c->live->w.wire[i];
 		struct cmd cmd = { .kind = CMD_DROP,
 		    .sel = { .kind = SEL_ID, .id = f->id } };
 
@@ -243,7 +243,7 @@ static uint32_t
 cap_deliver(struct cap_tracker *t, struct cap_conn *c, const struct tcp_seg *s,
     enum sim_dir a, unsigned *notes)
 {
-	const struct flight *f = cap_match(&c->w, s, a);
+	const struct flight *f = cap_match(&c->live->w, s, a);
 	struct cmd cmd = { .kind = CMD_INJECT, .dir = a };
 	uint32_t id;
 
@@ -261,13 +261,13 @@ cap_deliver(struct cap_tracker *t, struct cap_conn *c, const struct tcp_seg *s,
 		    N_("a retransmission: the model's timers do not run "
 		    "here") : N_("the model would not have sent this "
 		    "segment"));
-		id = c->w.next_id - 1;
+		id = c->live->w.next_id - 1;
 		cap_drop_unseen(t, c, a, id, true);
 	}
 	if (c->watched && t->obs.command != NULL) {
 		struct cmd ex = { .kind = CMD_EXPECT_INFLIGHT,
 		    .sel = { .kind = SEL_ID, .id = id } };
-		const struct flight *g = world_find(&c->w, &ex.sel);
+		const struct flight *g = world_find(&c->live->w, &ex.sel);
 
 		ex.seg = (struct cmd_segspec){ .flags = g->seg.flags,
 		    .has_seq = true, .seq = g->seg.seq,
@@ -288,7 +288,7 @@ static void
 cap_report(struct cap_tracker *t, struct cap_conn *c, const struct cap_pkt *k,
     enum sim_dir a, unsigned notes, uint32_t id)
 {
-	const struct world *w = &c->w;
+	const struct world *w = &c->live->w;
 	uint64_t ms = (k->ts_us - c->first_us) / 1000;
 	size_t n = 0;
 	struct flight f = { .id = (uint32_t)c->ndone, .dir = a,
@@ -326,7 +326,7 @@ cap_expect_states(struct cap_tracker *t, struct cap_conn *c,
 	for (int h = 0; h < 2; h++) {
 		struct cmd cmd = { .kind = CMD_EXPECT_STATE,
 		    .host = (enum sim_host_id)h,
-		    .state = c->w.host[h].tcb.state };
+		    .state = c->live->w.host[h].tcb.state };
 
 		if (cmd.state != before[h])
 			cap_cmd(t, c, &cmd, NULL);
@@ -338,8 +338,8 @@ cap_handshake(struct cap_conn *c, const struct tcp_seg *s, enum sim_dir a,
     enum tcp_state client_before)
 {
 	if (c->hs == CAP_HS_INCOMPLETE &&
-	    tcp_state_synchronized(c->w.host[HOST_CLIENT].tcb.state) &&
-	    tcp_state_synchronized(c->w.host[HOST_SERVER].tcb.state))
+	    tcp_state_synchronized(c->live->w.host[HOST_CLIENT].tcb.state) &&
+	    tcp_state_synchronized(c->live->w.host[HOST_SERVER].tcb.state))
 		c->hs = CAP_HS_COMPLETE;
 	if (c->hs == CAP_HS_INCOMPLETE && a == DIR_S2C &&
 	    (s->flags & TCP_RST) && client_before == TCP_SYN_SENT)
@@ -352,14 +352,14 @@ cap_infer(struct cap_tracker *t, struct cap_conn *c, const struct cap_pkt *k,
 {
 	const struct tcp_seg *s = &k->seg;
 	enum sim_host_id h = (enum sim_host_id)a;
-	enum tcp_state before[2] = { c->w.host[0].tcb.state,
-	    c->w.host[1].tcb.state };
+	enum tcp_state before[2] = { c->live->w.host[0].tcb.state,
+	    c->live->w.host[1].tcb.state };
 	unsigned notes = cap_notes(c, s, a);
 	uint32_t id;
 
 	c->ndone++;
 	cap_calls(t, c, s, h);
-	if ((s->flags & TCP_RST) && cap_match(&c->w, s, a) == NULL)
+	if ((s->flags & TCP_RST) && cap_match(&c->live->w, s, a) == NULL)
 		cap_call(t, c, CMD_ABORT, h, 0, NULL);
 	id = cap_deliver(t, c, s, a, &notes);
 	cap_handshake(c, s, a, before[HOST_CLIENT]);
@@ -367,8 +367,8 @@ cap_infer(struct cap_tracker *t, struct cap_conn *c, const struct cap_pkt *k,
 		cap_expect_states(t, c, before);
 		if (t->obs.segment != NULL)
 			cap_report(t, c, k, a, notes, id);
-		world_trace_clear(&c->w);
+		world_trace_clear(&c->live->w);
 	}
-	if (c->w.host[HOST_SERVER].tcb.state == TCP_TIME_WAIT)
+	if (c->live->w.host[HOST_SERVER].tcb.state == TCP_TIME_WAIT)
 		c->flags |= CAP_F_SERVER_TW;
 }

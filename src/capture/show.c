@@ -46,9 +46,9 @@ show_seg(const struct cap_cli *o, const struct cap_conn *c,
 	struct tcp_seg r = *s;
 
 	if (o->relative) {
-		r.seq -= c->w.host[d].tcb.iss;
+		r.seq -= c->live->w.host[d].tcb.iss;
 		if (r.flags & TCP_ACK)
-			r.ack -= c->w.host[1 - d].tcb.iss;
+			r.ack -= c->live->w.host[1 - d].tcb.iss;
 	}
 	return r;
 }
@@ -142,8 +142,8 @@ cap_show_segment(void *ctx, const struct cap_conn *c, const struct cap_pkt *k,
 		show_event(o->out, &ev[i]);
 	if (k != NULL)
 		fprintf(o->out, "            = client %s, server %s\n",
-		    tcp_state_name(c->w.host[0].tcb.state),
-		    tcp_state_name(c->w.host[1].tcb.state));
+		    tcp_state_name(c->live->w.host[0].tcb.state),
+		    tcp_state_name(c->live->w.host[1].tcb.state));
 }
 
 void
@@ -216,8 +216,8 @@ cap_show_done(struct cap_cli *o, const struct cap_conn *c)
 	o->found = true;
 	if (o->mode == CAP_M_SCENARIO) {
 		fprintf(o->out, _("# Final states: client %s, server %s.\n"),
-		    tcp_state_name(c->w.host[0].tcb.state),
-		    tcp_state_name(c->w.host[1].tcb.state));
+		    tcp_state_name(c->live->w.host[0].tcb.state),
+		    tcp_state_name(c->live->w.host[1].tcb.state));
 		return;
 	}
 	show_header(o, c);
@@ -226,8 +226,8 @@ cap_show_done(struct cap_cli *o, const struct cap_conn *c)
 	fputc('\n', o->out);
 	fprintf(o->out, _("final states: client %s, server %s; handshake %s; "
 	    "%llu retransmissions, %llu resets\n"),
-	    tcp_state_name(c->w.host[0].tcb.state),
-	    tcp_state_name(c->w.host[1].tcb.state), cap_hs_word(c->hs),
+	    tcp_state_name(c->live->w.host[0].tcb.state),
+	    tcp_state_name(c->live->w.host[1].tcb.state), cap_hs_word(c->hs),
 	    (unsigned long long)c->nrexmit, (unsigned long long)c->nrst);
 	show_vantage(o, c);
 }

@@ -64,9 +64,11 @@ cap_stats_tick(struct cap_stats *s, uint64_t now_us)
 void
 cap_stats_count(struct cap_stats *s, struct cap_conn *c, bool gone)
 {
+	if (!gone && c->live == NULL)
+		return;
 	for (int h = 0; h < 2; h++) {
 		enum tcp_state now = gone ? TCP_CLOSED :
-		    c->w.host[h].tcb.state;
+		    c->live->w.host[h].tcb.state;
 
 		if (now == c->counted[h])
 			continue;
