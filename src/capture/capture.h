@@ -119,7 +119,7 @@ struct cap_obs {
 
 struct cap_tracker {
 	struct cap_conn **tab;
-	size_t tabsize, nopen;
+	size_t tabsize, nopen, nlive;	/* tracked; of them not reported */
 	struct cap_conn *fhead, *ftail;		/* finished, by deadline */
 	uint64_t next_id, watch, linger_us, now_us;
 	struct cap_stats st;

@@ -155,6 +155,7 @@ conn_report(struct cap_tracker *t, struct cap_conn *c)
 	world_free(&c->live->w);
 	free(c->live);
 	c->live = NULL;
+	t->nlive--;
 }
 
 /* Report the connection if need be, and forget it. */
@@ -200,8 +201,8 @@ conn_new(struct cap_tracker *t, const struct cap_pkt *k, bool reused)
 	c->live->w.keep_trace = c->watched;
 	if (++t->nopen > t->tabsize)
 		tab_grow(t);
-	if (t->nopen > t->st.open_max)
-		t->st.open_max = t->nopen;
+	if (++t->nlive > t->st.open_max)
+		t->st.open_max = t->nlive;
 	pp = conn_slot(t, k);
 	c->hnext = *pp;
 	*pp = c;
