@@ -40,29 +40,24 @@ cap_cmd(struct cap_tracker *t, struct cap_conn *c, const struct cmd *cmd,
 	struct sim_result res;
 	enum sim_status st;
 
-	memset(&res, 0, sizeof(res));
+	/* No memset: 320 bytes a command show in a profile of a big file. */
+	res.status = SIM_OK;
+	res.msg[0] = '\0';
 	st = world_apply(&c->live->w, cmd, &res);
 	if (st == SIM_OK && c->watched && t->obs.command != NULL)
 		t->obs.command(t->obs.ctx, c, cmd, why);
 	return st;
 }
 
-static bool
-cap_can(const struct cap_conn *c, const struct cmd *cmd)
-{
-	struct sim_result res;
-
-	return world_can(&c->live->w, cmd, &res) == SIM_OK;
-}
-
-/* An application call by host h, when the world allows it. */
+/* An application call by host h, when the world allows it (an impossible
+ * call changes nothing and is not reported). */
 static bool
 cap_call(struct cap_tracker *t, struct cap_conn *c, enum cmd_kind kind,
     enum sim_host_id h, uint64_t num, const char *why)
 {
 	struct cmd cmd = { .kind = kind, .host = h, .num = num };
 
-	return cap_can(c, &cmd) && cap_cmd(t, c, &cmd, why) == SIM_OK;
+	return cap_cmd(t, c, &cmd, why) == SIM_OK;
 }
 
 static void
