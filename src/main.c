@@ -34,8 +34,6 @@ help(void)
 	    "  script [--diagram] [--quiet] FILE...\n"
 	    "                         run scenario files and print a trace\n"
 	    "  play FILE              lecture mode: step through a scenario\n"
-	    "  capture [--list|--stats|--show N|--to-scenario N] FILE\n"
-	    "                         read a tcpdump/Wireshark capture\n"
 	    "  lessons                the guided lessons, with your progress\n"
 	    "  lesson N               open lesson N where you left it\n"
 	    "  lessons --list         list the guided lessons\n"
@@ -56,6 +54,11 @@ help(void)
 	    "  -V, --version          show version information and exit\n"
 	    "\nExit status: 0 success, 1 a failed expect or impossible event,\n"
 	    "2 bad usage or a file that cannot be read or parsed.\n"), stdout);
+	fputs(_("\nReading captures:\n"
+	    "  capture [--list|--stats|--show N|--to-scenario N] FILE\n"
+	    "                         read a tcpdump or Wireshark capture "
+	    "(see\n"
+	    "                         'capture --help')\n"), stdout);
 	fputs(_("\nFull documentation: man tcpteach; the README lists the keys.\n"),
 	    stdout);
 }

@@ -98,11 +98,10 @@ show_line(struct cap_cli *o, const struct cap_conn *c, const struct cap_pkt *k,
 	uint64_t us = k->ts_us - c->first_us;
 	char fl[96];
 
-	fprintf(o->out, "%4llu.%06llus  %s  (frame %llu)\n",
-	    (unsigned long long)(us / 1000000),
-	    (unsigned long long)(us % 1000000),
-	    script_flight_str(&f, fl, sizeof(fl)),
-	    (unsigned long long)k->num);
+	fprintf(o->out, "%4llu.%06llus  %s  ", (unsigned long long)(us /
+	    1000000), (unsigned long long)(us % 1000000),
+	    script_flight_str(&f, fl, sizeof(fl)));
+	fprintf(o->out, _("(frame %llu)\n"), (unsigned long long)k->num);
 	for (int i = 0; i < CAP_NFLAGS; i++)
 		if (notes & (1u << i))
 			fprintf(o->out, "            ! %s\n",
