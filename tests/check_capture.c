@@ -236,6 +236,27 @@ START_TEST(test_time_wait_new_isn_reused_4tuple)
 }
 END_TEST
 
+/* A bulk transfer with more segments in flight than the model keeps
+ * (TCP_RTXQ_MAX, 64 KiB): the states still follow the wire. */
+START_TEST(test_estab_bulk_beyond_model_queue_states_kept)
+{
+	uint32_t seq = 5001;
+
+	handshake(1000, 5000);
+	for (int i = 0; i < 150; i++, seq += 1400)
+		seg(SRV, TCP_ACK | TCP_PSH, seq, 1001, 1400);
+	seg(CLI, TCP_ACK, 1001, seq, 0);
+	seg(SRV, TCP_FIN | TCP_ACK, seq, 1001, 0);
+	seg(CLI, TCP_FIN | TCP_ACK, 1001, seq + 1, 0);
+	seg(SRV, TCP_ACK, seq + 1, 1002, 0);
+	cap_tracker_finish(&trk);
+	ck_assert_uint_eq(ndone, 1);
+	ck_assert_int_eq(st(&done[0], SRV), TCP_TIME_WAIT);
+	ck_assert_int_eq(st(&done[0], CLI), TCP_CLOSED);
+	ck_assert_uint_eq(done[0].flags & CAP_F_UNMODELLED, 0);
+}
+END_TEST
+
 /* A finished connection is reported and freed once 2MSL of capture time
  * has passed: memory follows the connections open at once. */
 START_TEST(test_finished_connections_freed_after_linger)
@@ -415,6 +436,7 @@ capture_suite(void)
 	tcase_add_test(tc, test_midstream_assumed_established);
 	tcase_add_test(tc, test_time_wait_new_isn_reused_4tuple);
 	tcase_add_test(tc, test_finished_connections_freed_after_linger);
+	tcase_add_test(tc, test_estab_bulk_beyond_model_queue_states_kept);
 	tcase_add_test(tc, test_read_truncated_file_reports_frame);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("decode");

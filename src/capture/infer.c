@@ -174,6 +174,34 @@ cap_notes(struct cap_conn *c, const struct tcp_seg *s, enum sim_dir a)
 	return n;
 }
 
+/*
+ * The model keeps at most TCP_RTXQ_MAX unacknowledged segments and 64 KiB
+ * (it has no window scaling); a real sender may have far more in flight.
+ * Before a call that needs room, an ACK that is not in the capture tells
+ * the model's sender that everything so far arrived: bookkeeping that
+ * changes no state, so that the sender's numbers keep up with the wire.
+ */
+static void
+cap_room(struct cap_tracker *t, struct cap_conn *c, enum sim_host_id a,
+    uint32_t n)
+{
+	const struct tcp_tcb *tcb = &c->live->w.host[a].tcb;
+	struct cmd cmd = { .kind = CMD_INJECT, .dir = (enum sim_dir)(1 - a) };
+
+	if ((tcb->rtxq_len + 1 < TCP_RTXQ_MAX && (uint64_t)(tcb->snd_nxt -
+	    tcb->snd_una) + n <= tcb->snd_wnd) ||
+	    !tcp_state_synchronized(tcb->state) || !tcb->irs_valid)
+		return;
+	cmd.seg = (struct cmd_segspec){ .flags = TCP_ACK, .has_seq = true,
+	    .seq = tcb->rcv_nxt, .has_ack = true, .ack = tcb->snd_nxt,
+	    .has_len = true };
+	cap_cmd(t, c, &cmd, N_("not in the capture: the model keeps fewer "
+	    "segments in flight than this sender; this ACK makes room"));
+	cmd = (struct cmd){ .kind = CMD_DELIVER,
+	    .sel = { .kind = SEL_ID, .id = c->live->w.next_id - 1 } };
+	cap_cmd(t, c, &cmd, NULL);
+}
+
 /* Step 2: the application calls that explain new sequence space. */
 static void
 cap_calls(struct cap_tracker *t, struct cap_conn *c, const struct tcp_seg *s,
@@ -186,14 +214,20 @@ cap_calls(struct cap_tracker *t, struct cap_conn *c, const struct tcp_seg *s,
 	    (tcb->state == TCP_CLOSED || tcb->state == TCP_LISTEN))
 		cap_call(t, c, CMD_CONNECT, a, 0, NULL);
 	if (s->len > 0 && !(s->flags & TCP_SYN) && seq_gt(end, tcb->snd_nxt)) {
-		if (seq_gt(s->seq, tcb->snd_nxt))	/* bytes not seen */
+		if (seq_gt(s->seq, tcb->snd_nxt)) {	/* bytes not seen */
+			cap_room(t, c, a, s->seq - tcb->snd_nxt);
 			cap_call(t, c, CMD_SEND, a, s->seq - tcb->snd_nxt,
 			    N_("data the capture does not show"));
-		if (seq_gt(end, tcb->snd_nxt))
+		}
+		if (seq_gt(end, tcb->snd_nxt)) {
+			cap_room(t, c, a, end - tcb->snd_nxt);
 			cap_call(t, c, CMD_SEND, a, end - tcb->snd_nxt, NULL);
+		}
 	}
-	if ((s->flags & TCP_FIN) && !tcb->fin_sent && !tcb->wr_closed)
+	if ((s->flags & TCP_FIN) && !tcb->fin_sent && !tcb->wr_closed) {
+		cap_room(t, c, a, 0);
 		cap_call(t, c, CMD_CLOSE, a, 0, NULL);
+	}
 }
 
 static bool
