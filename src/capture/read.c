@@ -18,27 +18,33 @@
 #include "capture/read.h"
 #include "lib/i18n.h"
 
+/* A large stdio buffer: libpcap reads a record header and a record at a
+ * time, and with the default buffer the read system calls cost as much as
+ * everything else. */
+#define READ_BUFSZ (1 << 20)
+
 static pcap_t *
-read_open(const char *path, FILE *fp, char *ebuf, FILE *err)
+read_open(const char *path, FILE **fpp, char *ebuf, FILE *err)
 {
 	struct stat sb;
 
-	if (fp != NULL)
-		return pcap_fopen_offline_with_tstamp_precision(fp,
-		    PCAP_TSTAMP_PRECISION_MICRO, ebuf);
-	if (strcmp(path, "-") == 0)
-		return pcap_fopen_offline_with_tstamp_precision(stdin,
-		    PCAP_TSTAMP_PRECISION_MICRO, ebuf);
-	if (stat(path, &sb) != 0) {
-		fprintf(err, "%s: %s: %s\n", PACKAGE, path, strerror(errno));
-		return NULL;
+	if (*fpp == NULL && strcmp(path, "-") == 0)
+		*fpp = stdin;
+	if (*fpp == NULL) {
+		if (stat(path, &sb) != 0 || (*fpp = fopen(path, "rb")) ==
+		    NULL) {
+			fprintf(err, "%s: %s: %s\n", PACKAGE, path,
+			    strerror(errno));
+			return NULL;
+		}
+		if (S_ISDIR(sb.st_mode)) {
+			fprintf(err, _("%s: %s: is a directory, not a "
+			    "capture file\n"), PACKAGE, path);
+			return NULL;
+		}
 	}
-	if (S_ISDIR(sb.st_mode)) {
-		fprintf(err, _("%s: %s: is a directory, not a capture file\n"),
-		    PACKAGE, path);
-		return NULL;
-	}
-	return pcap_open_offline_with_tstamp_precision(path,
+	setvbuf(*fpp, NULL, _IOFBF, READ_BUFSZ);
+	return pcap_fopen_offline_with_tstamp_precision(*fpp,
 	    PCAP_TSTAMP_PRECISION_MICRO, ebuf);
 }
 
@@ -62,7 +68,7 @@ cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
     struct cap_read *r, FILE *err)
 {
 	char ebuf[PCAP_ERRBUF_SIZE] = "";
-	pcap_t *p = read_open(path, fp, ebuf, err);
+	pcap_t *p = read_open(path, &fp, ebuf, err);
 	struct pcap_pkthdr *h;
 	const u_char *data;
 	struct cap_pkt k;
