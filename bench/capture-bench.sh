@@ -8,39 +8,46 @@
 # within 2x of tcpdump, flat memory.
 #   make bench-capture      or
 #   TCPTEACH=./tcpteach GEN=bench/gen_capture sh bench/capture-bench.sh
+# SIZES="8 16" (megabytes) tries it quickly; the comparisons run on the last.
 set -eu
-: "${TCPTEACH:=./tcpteach}" "${GEN:=bench/gen_capture}"
+: "${TCPTEACH:=./tcpteach}" "${GEN:=bench/gen_capture}" "${SIZES:=256 512 1024}"
+last=$(echo $SIZES | awk '{ print $NF }')
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/capture-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-# seconds and peak RSS (KiB) of a command, output discarded
+# CPU seconds (user + system), wall seconds and peak RSS (KiB) of a
+# command, output discarded.  Ratios use CPU time: the machine is shared,
+# and wall time follows the load of others.
 measure() {
-	/usr/bin/time -f '%e %M' -o "$tmp/time" "$@" >/dev/null 2>&1 || true
-	cat "$tmp/time"
+	/usr/bin/time -f '%U %S %e %M' -o "$tmp/time" "$@" >/dev/null 2>&1 ||
+	    true
+	awk '{ printf "%.2f %.2f %d\n", $1 + $2, $3, $4 }' "$tmp/time"
 }
 
-for mb in 256 512 1024; do
+for mb in $SIZES; do
 	f=$tmp/bench-$mb.pcap
 	printf '%5d MB: ' "$mb"
 	"$GEN" "$f" $((mb * 1024 * 1024)) 7
 	cat "$f" >/dev/null		# into the page cache for every reader
 	set -- $(measure "$TCPTEACH" capture --list "$f")
-	list_s=$1 list_kb=$2
+	list_s=$1 list_kb=$3
+	echo "          capture --list: CPU ${1} s (wall ${2} s), peak RSS" \
+	    "${3} KiB"
 	set -- $(measure "$TCPTEACH" capture --stats "$f")
-	stats_s=$1 stats_kb=$2
-	echo "          capture --list ${list_s} s, peak RSS ${list_kb} KiB;" \
-	    "--stats ${stats_s} s, peak RSS ${stats_kb} KiB"
-	if [ "$mb" -eq 1024 ]; then
+	stats_s=$1 stats_kb=$3
+	echo "          capture --stats: CPU ${1} s (wall ${2} s), peak RSS" \
+	    "${3} KiB"
+	if [ "$mb" -eq "$last" ]; then
 		"$TCPTEACH" capture --stats "$f" | head -2
 		set -- $(measure tcpdump -r "$f" -w /dev/null)
-		dump_s=$1 dump_kb=$2
-		echo "          tcpdump -r -w /dev/null ${dump_s} s, peak RSS" \
-		    "${dump_kb} KiB"
+		dump_s=$1
+		echo "          tcpdump -r FILE -w /dev/null: CPU ${1} s" \
+		    "(wall ${2} s), peak RSS ${3} KiB"
 		if command -v tshark >/dev/null 2>&1; then
 			set -- $(measure tshark -q -z conv,tcp -r "$f")
-			shark_s=$1 shark_kb=$2
-			echo "          tshark -q -z conv,tcp ${shark_s} s, peak" \
-			    "RSS ${shark_kb} KiB"
+			shark_s=$1
+			echo "          tshark -q -z conv,tcp -r FILE: CPU ${1}" \
+			    "s (wall ${2} s), peak RSS ${3} KiB"
 			awk -v l="$list_s" -v s="$stats_s" -v t="$shark_s" \
 			    'BEGIN { printf "          tshark/list %.1fx, " \
 			    "tshark/stats %.1fx\n", t / l, t / s }'
