@@ -146,6 +146,14 @@ void cap_stats_count(struct cap_stats *s, struct cap_conn *c, bool gone);
 void cap_stats_tick(struct cap_stats *s, uint64_t now_us);
 void cap_stats_done(struct cap_stats *s, const struct cap_conn *c);
 
+/* Microseconds since the connection's first segment; 0 for a segment
+ * stamped earlier (capture clocks may step back). */
+static inline uint64_t
+cap_since(const struct cap_conn *c, const struct cap_pkt *k)
+{
+	return k->ts_us > c->first_us ? k->ts_us - c->first_us : 0;
+}
+
 const char *cap_flag_text(enum cap_flag f);	/* msgid */
 const char *cap_flag_word(enum cap_flag f);	/* "rexmit" */
 

@@ -318,7 +318,7 @@ cap_report(struct cap_tracker *t, struct cap_conn *c, const struct cap_pkt *k,
     enum sim_dir a, unsigned notes, uint32_t id)
 {
 	const struct world *w = &c->live->w;
-	uint64_t ms = (k->ts_us - c->first_us) / 1000;
+	uint64_t ms = cap_since(c, k) / 1000;
 	size_t n = 0;
 	struct flight f = { .id = (uint32_t)c->ndone, .dir = a,
 	    .origin = (notes & CAP_F_REXMIT) ? ORIGIN_REXMIT : ORIGIN_SENT,

@@ -95,7 +95,7 @@ show_line(struct cap_cli *o, const struct cap_conn *c, const struct cap_pkt *k,
 {
 	struct tcp_seg s = show_seg(o, c, &k->seg, d);
 	struct flight f = { .id = (uint32_t)c->ndone, .dir = d, .seg = s };
-	uint64_t us = k->ts_us - c->first_us;
+	uint64_t us = cap_since(c, k);
 	char fl[96];
 
 	fprintf(o->out, "%4llu.%06llus  %s  ", (unsigned long long)(us /
