@@ -100,6 +100,7 @@ struct cap_stats {
 	uint64_t now_in[TCP_NSTATES];		/* endpoints in each state */
 	uint64_t plot[CAP_PLOT_COLS][TCP_NSTATES];	/* max per column */
 	uint64_t plot_t0, plot_width_us;	/* column width, doubles */
+	unsigned plot_col;			/* the column of now */
 	bool plot_started;
 };
 
@@ -117,9 +118,17 @@ struct cap_obs {
 	    const struct cmd *cmd, const char *why);
 };
 
+/* A hash table of connections by 4-tuple (chained, power-of-2 size). */
+struct cap_tab {
+	struct cap_conn **b;
+	size_t size, n;
+};
+
 struct cap_tracker {
-	struct cap_conn **tab;
-	size_t tabsize, nopen, nlive;	/* tracked; of them not reported */
+	/* Open connections and reported ones lingering apart: lookups of
+	 * the few open ones do not wade through the many lingering. */
+	struct cap_tab open, gone;
+	size_t nopen, nlive;		/* tracked; of them not reported */
 	struct cap_conn *fhead, *ftail;		/* finished, by deadline */
 	uint64_t next_id, watch, linger_us, now_us;
 	struct cap_stats st;

@@ -60,28 +60,89 @@ cap_hs_word(enum cap_handshake hs)
 	return "";
 }
 
-void
-cap_conn_line(FILE *out, const struct cap_conn *c)
+/* The words of a --list line, translated once: a busy capture has a
+ * hundred thousand lines, and gettext and printf per field would cost more
+ * than reading the segments. */
+static void
+cli_words(struct cap_cli *o)
 {
-	char a[CAP_END_BUFSZ], b[CAP_END_BUFSZ];
-	const char *closer = c->first_fin == 0 ? _("client") :
-	    c->first_fin == 1 ? _("server") : "-";
+	for (int h = 0; h < 4; h++)
+		o->w_hs[h] = cap_hs_word((enum cap_handshake)h);
+	o->w_who[0] = _("client");
+	o->w_who[1] = _("server");
+	o->w_who[2] = _("both");
+}
 
-	fprintf(out, "%4llu  %s > %s  %llu  %s  %s  %s/%s  %llu  %llu",
-	    (unsigned long long)c->id, cap_end_str(&c->end[0], c->v6, a),
-	    cap_end_str(&c->end[1], c->v6, b), (unsigned long long)c->nsegs,
-	    cap_hs_word(c->hs), closer,
-	    tcp_state_name(c->final[HOST_CLIENT]),
-	    tcp_state_name(c->final[HOST_SERVER]),
-	    (unsigned long long)c->nrexmit, (unsigned long long)c->nrst);
+static char *
+cli_put(char *p, const char *s)
+{
+	while (*s != '\0')
+		*p++ = *s++;
+	return p;
+}
+
+static char *
+cli_num(char *p, uint64_t v)
+{
+	char tmp[24];
+	int n = 0;
+
+	do
+		tmp[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	while (n > 0)
+		*p++ = tmp[--n];
+	return p;
+}
+
+/* "10.0.0.1:40000", or the general form for IPv6. */
+static char *
+cli_end(char *p, const struct cap_end *e, bool v6)
+{
+	char buf[CAP_END_BUFSZ];
+
+	if (v6)
+		return cli_put(p, cap_end_str(e, v6, buf));
+	for (int i = 0; i < 4; i++) {
+		p = cli_num(p, e->addr[i]);
+		*p++ = i < 3 ? '.' : ':';
+	}
+	return cli_num(p, e->port);
+}
+
+/* "   7  10.0.0.1:40000 > 10.0.0.2:80  9  complete  client
+ * TIME_WAIT/CLOSED  0  0 fin-ack-close" */
+void
+cap_conn_line(const struct cap_cli *o, const struct cap_conn *c)
+{
+	char line[512], *p = line;
+	uint64_t id = c->id;
+
+	for (uint64_t w = 1000; w > 1 && id < w; w /= 10)
+		*p++ = ' ';
+	p = cli_num(p, id);
+	p = cli_put(p, "  ");
+	p = cli_end(p, &c->end[0], c->v6);
+	p = cli_put(p, " > ");
+	p = cli_end(p, &c->end[1], c->v6);
+	p = cli_put(cli_num(cli_put(p, "  "), c->nsegs), "  ");
+	p = cli_put(cli_put(p, o->w_hs[c->hs]), "  ");
+	p = cli_put(cli_put(p, c->first_fin < 0 ? "-" :
+	    o->w_who[c->first_fin]), "  ");
+	p = cli_put(p, tcp_state_name(c->final[HOST_CLIENT]));
+	p = cli_put(cli_put(p, "/"), tcp_state_name(c->final[HOST_SERVER]));
+	p = cli_num(cli_put(p, "  "), c->nrexmit);
+	p = cli_num(cli_put(p, "  "), c->nrst);
 	if (c->rst_by)
-		fprintf(out, " (%s)", c->rst_by == 3 ? _("both") :
-		    c->rst_by == 1 ? _("client") : _("server"));
+		p = cli_put(cli_put(cli_put(p, " ("),
+		    o->w_who[c->rst_by == 3 ? 2 : c->rst_by - 1]), ")");
 	for (int f = 0; f < CAP_NFLAGS; f++)
 		if ((c->flags & (1u << f)) && ((1u << f) & (CAP_F_REXMIT |
 		    CAP_F_RST | CAP_F_INCOMPLETE)) == 0)
-			fprintf(out, " %s", cap_flag_word((enum cap_flag)(1u << f)));
-	fputc('\n', out);
+			p = cli_put(cli_put(p, " "),
+			    cap_flag_word((enum cap_flag)(1u << f)));
+	*p++ = '\n';
+	fwrite(line, 1, (size_t)(p - line), o->out);
 }
 
 static void
@@ -96,7 +157,7 @@ cli_done(void *ctx, const struct cap_conn *c)
 			    "rst  flags\n"), o->out);
 			o->header = true;
 		}
-		cap_conn_line(o->out, c);
+		cap_conn_line(o, c);
 	} else if (c->id == o->id)
 		cap_show_done(o, c);
 }
@@ -235,6 +296,7 @@ capture_cli(int argc, char **argv, FILE *out, FILE *err)
 
 	if (rc != CAP_EXIT_OK)
 		return rc < 0 ? CAP_EXIT_OK : rc;
+	cli_words(&o);
 	if (o.mode == CAP_M_SHOW || o.mode == CAP_M_SCENARIO) {
 		obs.segment = cap_show_segment;
 		obs.command = cap_show_command;

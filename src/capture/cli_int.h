@@ -29,8 +29,8 @@ struct cap_cli {
 	struct diagram dg;
 	/* Handshake times of the watched connection (0: not seen). */
 	uint64_t t_syn, t_synack, t_ack;
-	uint32_t isn[2];
-	bool isn_set[2];
+	/* --list words, translated once. */
+	const char *w_hs[4], *w_who[3];
 };
 
 /* show.c */
@@ -41,7 +41,7 @@ void cap_show_command(void *ctx, const struct cap_conn *c,
     const struct cmd *cmd, const char *why);
 void cap_show_done(struct cap_cli *o, const struct cap_conn *c);
 /* cli.c */
-void cap_conn_line(FILE *out, const struct cap_conn *c);
+void cap_conn_line(const struct cap_cli *o, const struct cap_conn *c);
 const char *cap_hs_word(enum cap_handshake hs);
 
 #endif

@@ -19,13 +19,21 @@
  * a late segment. */
 #define CAP_LINGER_US (60ULL * 1000000)
 
+static void
+tab_init(struct cap_tab *tb)
+{
+	tb->size = 1024;
+	tb->n = 0;
+	tb->b = xcalloc(tb->size, sizeof(*tb->b));
+}
+
 void
 cap_tracker_init(struct cap_tracker *t, const struct cap_obs *obs,
     uint64_t watch)
 {
 	memset(t, 0, sizeof(*t));
-	t->tabsize = 1024;
-	t->tab = xcalloc(t->tabsize, sizeof(*t->tab));
+	tab_init(&t->open);
+	tab_init(&t->gone);
 	t->obs = *obs;
 	t->watch = watch;
 	t->next_id = 1;
@@ -53,19 +61,19 @@ end_hash(const struct cap_end *e)
 
 /* Symmetric: both directions of a connection hash alike. */
 static size_t
-key_hash(const struct cap_tracker *t, const struct cap_end *a,
+key_hash(const struct cap_tab *tb, const struct cap_end *a,
     const struct cap_end *b)
 {
 	uint64_t h = end_hash(a) + end_hash(b);
 
 	h ^= h >> 31;
-	return (size_t)(h * 0xbf58476d1ce4e5b9ULL >> 20) & (t->tabsize - 1);
+	return (size_t)(h * 0xbf58476d1ce4e5b9ULL >> 20) & (tb->size - 1);
 }
 
 static struct cap_conn **
-conn_slot(struct cap_tracker *t, const struct cap_pkt *k)
+tab_find(struct cap_tab *tb, const struct cap_pkt *k)
 {
-	struct cap_conn **pp = &t->tab[key_hash(t, &k->src, &k->dst)];
+	struct cap_conn **pp = &tb->b[key_hash(tb, &k->src, &k->dst)];
 
 	for (; *pp != NULL; pp = &(*pp)->hnext) {
 		struct cap_conn *c = *pp;
@@ -79,23 +87,60 @@ conn_slot(struct cap_tracker *t, const struct cap_pkt *k)
 }
 
 static void
-tab_grow(struct cap_tracker *t)
+tab_link(struct cap_tab *tb, struct cap_conn *c)
 {
-	struct cap_conn **old = t->tab;
-	size_t n = t->tabsize;
+	size_t j = key_hash(tb, &c->end[0], &c->end[1]);
 
-	t->tabsize *= 2;
-	t->tab = xcalloc(t->tabsize, sizeof(*t->tab));
-	for (size_t i = 0; i < n; i++)
-		while (old[i] != NULL) {
-			struct cap_conn *c = old[i];
-			size_t j = key_hash(t, &c->end[0], &c->end[1]);
+	c->hnext = tb->b[j];
+	tb->b[j] = c;
+}
 
-			old[i] = c->hnext;
-			c->hnext = t->tab[j];
-			t->tab[j] = c;
+static void
+tab_insert(struct cap_tab *tb, struct cap_conn *c)
+{
+	if (++tb->n > tb->size / 2) {	/* short chains */
+		struct cap_conn **old = tb->b;
+		size_t n = tb->size;
+
+		tb->size *= 2;
+		tb->b = xcalloc(tb->size, sizeof(*tb->b));
+		for (size_t i = 0; i < n; i++)
+			while (old[i] != NULL) {
+				struct cap_conn *o = old[i];
+
+				old[i] = o->hnext;
+				tab_link(tb, o);
+			}
+		free(old);
+	}
+	tab_link(tb, c);
+}
+
+static void
+tab_remove(struct cap_tab *tb, struct cap_conn *c)
+{
+	struct cap_conn **pp = &tb->b[key_hash(tb, &c->end[0], &c->end[1])];
+
+	while (*pp != c)
+		pp = &(*pp)->hnext;
+	*pp = c->hnext;
+	tb->n--;
+}
+
+static void
+tab_free(struct cap_tab *tb)
+{
+	for (size_t i = 0; i < tb->size; i++)
+		while (tb->b[i] != NULL) {
+			struct cap_conn *c = tb->b[i];
+
+			tb->b[i] = c->hnext;
+			if (c->live != NULL)
+				world_free(&c->live->w);
+			free(c->live);
+			free(c);
 		}
-	free(old);
+	free(tb->b);
 }
 
 static enum sim_dir
@@ -156,18 +201,16 @@ conn_report(struct cap_tracker *t, struct cap_conn *c)
 	free(c->live);
 	c->live = NULL;
 	t->nlive--;
+	tab_remove(&t->open, c);
+	tab_insert(&t->gone, c);
 }
 
 /* Report the connection if need be, and forget it. */
 static void
 conn_retire(struct cap_tracker *t, struct cap_conn *c)
 {
-	struct cap_conn **pp = &t->tab[key_hash(t, &c->end[0], &c->end[1])];
-
 	conn_report(t, c);
-	while (*pp != c)
-		pp = &(*pp)->hnext;
-	*pp = c->hnext;
+	tab_remove(&t->gone, c);
 	fin_unlink(t, c);
 	t->nopen--;
 	cap_stats_count(&t->st, c, true);
@@ -180,7 +223,6 @@ conn_new(struct cap_tracker *t, const struct cap_pkt *k, bool reused)
 	struct cap_conn *c = xcalloc(1, sizeof(*c));
 	uint8_t fl = k->seg.flags;
 	bool src_client;
-	struct cap_conn **pp;
 
 	if ((fl & TCP_SYN) && !(fl & TCP_ACK))
 		src_client = true;
@@ -196,16 +238,14 @@ conn_new(struct cap_tracker *t, const struct cap_pkt *k, bool reused)
 	c->first_fin = -1;
 	c->flags = reused ? CAP_F_REUSED : 0;
 	c->watched = c->id == t->watch;
-	c->live = xcalloc(1, sizeof(*c->live));
+	c->live = xmalloc(sizeof(*c->live));	/* world_init clears it */
+	c->live->npending = 0;
 	world_init(&c->live->w);
 	c->live->w.keep_trace = c->watched;
-	if (++t->nopen > t->tabsize)
-		tab_grow(t);
+	t->nopen++;
 	if (++t->nlive > t->st.open_max)
 		t->st.open_max = t->nlive;
-	pp = conn_slot(t, k);
-	c->hnext = *pp;
-	*pp = c;
+	tab_insert(&t->open, c);
 	return c;
 }
 
@@ -259,7 +299,7 @@ conn_over(const struct cap_conn *c)
 void
 cap_tracker_packet(struct cap_tracker *t, const struct cap_pkt *k)
 {
-	struct cap_conn **pp, *c;
+	struct cap_conn *c;
 	bool reused = false;
 	enum sim_dir d = DIR_C2S;
 
@@ -267,8 +307,9 @@ cap_tracker_packet(struct cap_tracker *t, const struct cap_pkt *k)
 	while (t->fhead != NULL && t->fhead->deadline <= t->now_us)
 		conn_retire(t, t->fhead);
 	cap_stats_tick(&t->st, t->now_us);
-	pp = conn_slot(t, k);
-	c = *pp;
+	c = *tab_find(&t->open, k);
+	if (c == NULL)
+		c = *tab_find(&t->gone, k);
 	if (c != NULL) {
 		d = conn_dir(c, k);
 		if (conn_new_syn(c, k, d)) {
@@ -305,35 +346,30 @@ conn_cmp_id(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* End of file: the open ones are reported in id order. */
 void
 cap_tracker_finish(struct cap_tracker *t)
 {
-	struct cap_conn **all = xcalloc(t->nopen + 1, sizeof(*all));
+	struct cap_conn **all = xcalloc(t->open.n + 1, sizeof(*all));
 	size_t n = 0;
 
-	for (size_t i = 0; i < t->tabsize; i++)
-		for (struct cap_conn *c = t->tab[i]; c != NULL; c = c->hnext)
+	for (size_t i = 0; i < t->open.size; i++)
+		for (struct cap_conn *c = t->open.b[i]; c; c = c->hnext)
 			all[n++] = c;
 	qsort(all, n, sizeof(*all), conn_cmp_id);
 	for (size_t i = 0; i < n; i++)
 		conn_retire(t, all[i]);
 	free(all);
+	for (size_t i = 0; i < t->gone.size; i++)
+		while (t->gone.b[i] != NULL)
+			conn_retire(t, t->gone.b[i]);
 }
 
 void
 cap_tracker_free(struct cap_tracker *t)
 {
-	for (size_t i = 0; i < t->tabsize; i++)
-		while (t->tab[i] != NULL) {
-			struct cap_conn *c = t->tab[i];
-
-			t->tab[i] = c->hnext;
-			if (c->live != NULL)
-				world_free(&c->live->w);
-			free(c->live);
-			free(c);
-		}
-	free(t->tab);
+	tab_free(&t->open);
+	tab_free(&t->gone);
 	free(t->evs);
 	memset(t, 0, sizeof(*t));
 }

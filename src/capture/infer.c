@@ -186,12 +186,14 @@ cap_room(struct cap_tracker *t, struct cap_conn *c, enum sim_host_id a,
     uint32_t n)
 {
 	const struct tcp_tcb *tcb = &c->live->w.host[a].tcb;
-	struct cmd cmd = { .kind = CMD_INJECT, .dir = (enum sim_dir)(1 - a) };
+	struct cmd cmd;
 
 	if ((tcb->rtxq_len + 1 < TCP_RTXQ_MAX && (uint64_t)(tcb->snd_nxt -
 	    tcb->snd_una) + n <= tcb->snd_wnd) ||
 	    !tcp_state_synchronized(tcb->state) || !tcb->irs_valid)
 		return;
+	cmd = (struct cmd){ .kind = CMD_INJECT,
+	    .dir = (enum sim_dir)(1 - a) };
 	cmd.seg = (struct cmd_segspec){ .flags = TCP_ACK, .has_seq = true,
 	    .seq = tcb->rcv_nxt, .has_ack = true, .ack = tcb->snd_nxt,
 	    .has_len = true };
@@ -255,13 +257,14 @@ cap_drop_unseen(struct cap_tracker *t, struct cap_conn *c, enum sim_dir a,
 {
 	for (size_t i = 0; i < c->live->w.nwire; ) {
 		const struct flight *f = &c->live->w.wire[i];
-		struct cmd cmd = { .kind = CMD_DROP,
-		    .sel = { .kind = SEL_ID, .id = f->id } };
+		struct cmd cmd;
 
 		if (f->dir != a || f->id == keep || (!all && f->id > keep)) {
 			i++;
 			continue;
 		}
+		cmd = (struct cmd){ .kind = CMD_DROP,
+		    .sel = { .kind = SEL_ID, .id = f->id } };
 		cap_cmd(t, c, &cmd, N_("not in the capture: the real host "
 		    "did not send it"));
 	}
@@ -273,13 +276,14 @@ cap_deliver(struct cap_tracker *t, struct cap_conn *c, const struct tcp_seg *s,
     enum sim_dir a, unsigned *notes)
 {
 	const struct flight *f = cap_match(&c->live->w, s, a);
-	struct cmd cmd = { .kind = CMD_INJECT, .dir = a };
+	struct cmd cmd;
 	uint32_t id;
 
 	if (f != NULL) {
 		id = f->id;
 		cap_drop_unseen(t, c, a, id, false);
 	} else {
+		cmd = (struct cmd){ .kind = CMD_INJECT, .dir = a };
 		cmd.seg = (struct cmd_segspec){ .flags = s->flags,
 		    .has_seq = true, .seq = s->seq,
 		    .has_ack = (s->flags & TCP_ACK) != 0, .ack = s->ack,

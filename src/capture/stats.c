@@ -33,6 +33,7 @@ stats_fold(struct cap_stats *s)
 			s->plot[i][st] = v;
 		}
 	s->plot_width_us *= 2;
+	s->plot_col /= 2;
 }
 
 static unsigned
@@ -51,14 +52,26 @@ stats_col(struct cap_stats *s, uint64_t now)
 	return (unsigned)(rel / s->plot_width_us);
 }
 
+static void
+stats_mark(struct cap_stats *s, unsigned col, unsigned st)
+{
+	if (s->now_in[st] > s->plot[col][st])
+		s->plot[col][st] = s->now_in[st];
+}
+
+/* Time moves on: columns passed since the last segment held the counts
+ * as they were.  Counts that change mark the column of now at once
+ * (cap_stats_count), so a segment that changes nothing costs a division. */
 void
 cap_stats_tick(struct cap_stats *s, uint64_t now_us)
 {
 	unsigned col = stats_col(s, now_us);
 
-	for (unsigned st = 0; st < TCP_NSTATES; st++)
-		if (s->now_in[st] > s->plot[col][st])
-			s->plot[col][st] = s->now_in[st];
+	while (s->plot_col < col) {
+		s->plot_col++;
+		for (unsigned st = 0; st < TCP_NSTATES; st++)
+			stats_mark(s, s->plot_col, st);
+	}
 }
 
 void
@@ -74,8 +87,11 @@ cap_stats_count(struct cap_stats *s, struct cap_conn *c, bool gone)
 			continue;
 		if (c->counted[h] != TCP_CLOSED)
 			s->now_in[c->counted[h]]--;
-		if (now != TCP_CLOSED)
+		if (now != TCP_CLOSED) {
 			s->now_in[now]++;
+			if (s->plot_started)
+				stats_mark(s, s->plot_col, now);
+		}
 		c->counted[h] = now;
 	}
 }
