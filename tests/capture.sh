@@ -71,6 +71,24 @@ if cmp -s "$tmp/cmds" "$tmp/lesson"; then pass=$((pass + 1)); else
 	fail=$((fail + 1)); echo "FAIL lesson 16 drifted from the capture:"
 	diff "$tmp/cmds" "$tmp/lesson"; fi
 
+# Every connection of every capture in the fuzz corpus replays through
+# --to-scenario with all its expects holding (truncated files included:
+# what was read must replay).
+for f in "$src"/fuzz/corpus/pcap/*; do
+	n=$("$T" capture --stats "$f" 2>/dev/null | sed -n 's/^[^0-9]*\([0-9]*\) .*/\1/p' | head -1)
+	i=1
+	while [ "$i" -le "${n:-0}" ]; do
+		"$T" capture --to-scenario "$i" "$f" >"$tmp/c.scn" 2>/dev/null
+		if "$T" script --quiet "$tmp/c.scn" >/dev/null 2>"$tmp/c.err"
+		then pass=$((pass + 1)); else
+			fail=$((fail + 1))
+			echo "FAIL replay of $(basename "$f") connection $i:"
+			cat "$tmp/c.err"
+		fi
+		i=$((i + 1))
+	done
+done
+
 # Bad input.
 check missing 2 "$T" capture "$tmp/nope.pcap"
 has missing-msg "$tmp/err" "nope.pcap: No such file"
