@@ -27,6 +27,7 @@ static struct cap_conn done[16];
 static unsigned ndone;
 static struct cap_tracker trk;
 static uint64_t clock_us;
+static uint16_t cport;		/* the client's port */
 
 static void
 on_done(void *ctx, const struct cap_conn *c)
@@ -44,6 +45,7 @@ setup(void)
 
 	ndone = 0;
 	clock_us = 1000000;
+	cport = 40000;
 	cap_tracker_init(&trk, &obs, 0);
 }
 
@@ -58,7 +60,7 @@ static void
 seg(int from, uint8_t flags, uint32_t seq, uint32_t ack, uint16_t len)
 {
 	struct cap_pkt k = { .ts_us = clock_us += 1000 };
-	struct cap_end c = { .addr = { 10, 0, 0, 1 }, .port = 40000 };
+	struct cap_end c = { .addr = { 10, 0, 0, 1 }, .port = cport };
 	struct cap_end s = { .addr = { 10, 0, 0, 2 }, .port = 80 };
 
 	k.src = from == CLI ? c : s;
@@ -275,6 +277,27 @@ START_TEST(test_finished_connections_freed_after_linger)
 }
 END_TEST
 
+/* A SYN flood (or a port scan): every SYN from a new port, none answered.
+ * A handshake idle for longer than Linux retries a SYN is reported as it
+ * stands, so memory follows the SYN rate, not the length of the file. */
+START_TEST(test_syn_sent_flood_idle_handshakes_reported)
+{
+	for (unsigned i = 0; i < 3000; i++) {
+		cport = (uint16_t)(1024 + i);
+		seg(CLI, TCP_SYN, i * 7919, 0, 0);
+		clock_us += 99000;	/* a SYN every 100 ms */
+	}
+	ck_assert_uint_le(trk.nlive, 1301);
+	ck_assert_uint_ge(ndone, 1699);
+	ck_assert_uint_eq(trk.st.abandoned, ndone);
+	ck_assert_int_eq(done[0].hs, CAP_HS_INCOMPLETE);
+	ck_assert_int_eq(st(&done[0], CLI), TCP_SYN_SENT);
+	cap_tracker_finish(&trk);
+	ck_assert_uint_eq(ndone, 3000);
+	ck_assert_uint_eq(trk.nlive, 0);
+}
+END_TEST
+
 /* ------------------------------------------------------------ decoder */
 
 static size_t
@@ -437,6 +460,7 @@ capture_suite(void)
 	tcase_add_test(tc, test_time_wait_new_isn_reused_4tuple);
 	tcase_add_test(tc, test_finished_connections_freed_after_linger);
 	tcase_add_test(tc, test_estab_bulk_beyond_model_queue_states_kept);
+	tcase_add_test(tc, test_syn_sent_flood_idle_handshakes_reported);
 	tcase_add_test(tc, test_read_truncated_file_reports_frame);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("decode");

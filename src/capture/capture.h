@@ -16,7 +16,10 @@
  * once and its world freed; what is left (its endpoints, ISNs and final
  * states, about 200 bytes) lingers for 2MSL of capture time, so that a
  * late segment is known as such, a new ISN as a reused 4-tuple, and a
- * TIME_WAIT end is still counted in the statistics.  Memory grows with the
+ * TIME_WAIT end is still counted in the statistics.  A handshake that has
+ * seen no segment for CAP_OPEN_IDLE_US of capture time (longer than Linux
+ * retries a SYN) is reported as it stands, so a SYN flood or a port scan
+ * cannot hold a world per address for ever.  Memory grows with the
  * connections open at once (and those closed within the last 2MSL), not
  * with the file.  The watched connection keeps its world to the end.
  *
@@ -89,7 +92,8 @@ struct cap_conn {
 	uint64_t deadline;		/* finished: when to report it */
 	struct cap_conn *hnext;		/* hash chain */
 	struct cap_conn *fprev, *fnext;	/* finished list */
-	bool finished;
+	struct cap_conn *oprev, *onext;	/* opening list */
+	bool finished, opening;
 };
 
 /* Connection-level statistics kept while the file streams by. */
@@ -97,6 +101,7 @@ struct cap_conn {
 struct cap_stats {
 	uint64_t conns, hs_complete, hs_incomplete, hs_refused, hs_none;
 	uint64_t closed_by[2], reset, rexmit, reused, open_max, late;
+	uint64_t abandoned;		/* handshakes given up for idleness */
 	uint64_t now_in[TCP_NSTATES];		/* endpoints in each state */
 	uint64_t plot[CAP_PLOT_COLS][TCP_NSTATES];	/* max per column */
 	uint64_t plot_t0, plot_width_us;	/* column width, doubles */
@@ -130,6 +135,7 @@ struct cap_tracker {
 	struct cap_tab open, gone;
 	size_t nopen, nlive;		/* tracked; of them not reported */
 	struct cap_conn *fhead, *ftail;		/* finished, by deadline */
+	struct cap_conn *ohead, *otail;		/* opening, by last segment */
 	uint64_t next_id, watch, linger_us, now_us;
 	struct cap_stats st;
 	struct cap_obs obs;

@@ -207,6 +207,9 @@ cli_stats(const struct cap_cli *o, const struct cap_stats *s)
 	    (unsigned long long)s->rexmit);
 	fprintf(out, _("reused 4-tuples:        %llu\n"),
 	    (unsigned long long)s->reused);
+	if (s->abandoned > 0)
+		fprintf(out, _("handshakes idle for over 130 s, reported "
+		    "as they stood: %llu\n"), (unsigned long long)s->abandoned);
 	if (!s->plot_started)
 		return;
 	fprintf(out, _("\nEndpoints in each state over time (one column = "

@@ -18,6 +18,9 @@
 /* Linux's TIME_WAIT (2MSL): how long a finished connection may still get
  * a late segment. */
 #define CAP_LINGER_US (60ULL * 1000000)
+/* Linux gives up a SYN after 127 s (6 retries from 1 s): a handshake idle
+ * longer than that is over, whatever else the capture holds. */
+#define CAP_OPEN_IDLE_US (130ULL * 1000000)
 
 static void
 tab_init(struct cap_tab *tb)
@@ -172,6 +175,28 @@ fin_append(struct cap_tracker *t, struct cap_conn *c)
 }
 
 static void
+open_unlink(struct cap_tracker *t, struct cap_conn *c)
+{
+	if (!c->opening)
+		return;
+	*(c->oprev ? &c->oprev->onext : &t->ohead) = c->onext;
+	*(c->onext ? &c->onext->oprev : &t->otail) = c->oprev;
+	c->oprev = c->onext = NULL;
+	c->opening = false;
+}
+
+/* The opening list is in order of last segment: touched ones go last. */
+static void
+open_touch(struct cap_tracker *t, struct cap_conn *c)
+{
+	open_unlink(t, c);
+	c->oprev = t->otail;
+	*(t->otail ? &t->otail->onext : &t->ohead) = c;
+	t->otail = c;
+	c->opening = true;
+}
+
+static void
 conn_start(struct cap_tracker *t, struct cap_conn *c)
 {
 	c->started = true;
@@ -212,6 +237,7 @@ conn_retire(struct cap_tracker *t, struct cap_conn *c)
 	conn_report(t, c);
 	tab_remove(&t->gone, c);
 	fin_unlink(t, c);
+	open_unlink(t, c);
 	t->nopen--;
 	cap_stats_count(&t->st, c, true);
 	free(c);
@@ -306,6 +332,11 @@ cap_tracker_packet(struct cap_tracker *t, const struct cap_pkt *k)
 	t->now_us = k->ts_us;
 	while (t->fhead != NULL && t->fhead->deadline <= t->now_us)
 		conn_retire(t, t->fhead);
+	while (t->ohead != NULL && t->ohead->last_us + CAP_OPEN_IDLE_US <=
+	    t->now_us) {
+		t->st.abandoned++;
+		conn_retire(t, t->ohead);
+	}
 	cap_stats_tick(&t->st, t->now_us);
 	c = *tab_find(&t->open, k);
 	if (c == NULL)
@@ -327,6 +358,10 @@ cap_tracker_packet(struct cap_tracker *t, const struct cap_pkt *k)
 		return;
 	}
 	conn_feed(t, c, k, d);
+	if (!c->started || c->hs == CAP_HS_INCOMPLETE)
+		open_touch(t, c);
+	else
+		open_unlink(t, c);
 	cap_stats_count(&t->st, c, false);
 	if (!conn_over(c)) {
 		fin_unlink(t, c);
