@@ -21,6 +21,9 @@
 /* Linux gives up a SYN after 127 s (6 retries from 1 s): a handshake idle
  * longer than that is over, whatever else the capture holds. */
 #define CAP_OPEN_IDLE_US (130ULL * 1000000)
+/* At most this many reported connections linger (about 64 MB): a capture
+ * of millions of short connections within 2MSL forgets the oldest early. */
+#define CAP_GONE_MAX 262144
 
 static void
 tab_init(struct cap_tab *tb)
@@ -370,6 +373,8 @@ cap_tracker_packet(struct cap_tracker *t, const struct cap_pkt *k)
 	if (!c->watched)
 		conn_report(t, c);
 	fin_append(t, c);
+	while (t->gone.n > CAP_GONE_MAX && t->fhead != NULL)
+		conn_retire(t, t->fhead);
 }
 
 static int
