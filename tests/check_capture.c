@@ -411,6 +411,22 @@ START_TEST(test_decode_cut_fragment_bad_checksum_not_tcp)
 }
 END_TEST
 
+START_TEST(test_decode_ipv6_address_rfc5952)
+{
+	struct cap_end e = { .port = 443 };
+	char b[CAP_END_BUFSZ];
+	static const uint8_t doc[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0,
+	    0, 1, 0, 0, 0, 0, 0, 1 };
+
+	e.addr[15] = 1;
+	ck_assert_str_eq(cap_end_str(&e, true, b), "[::1]:443");
+	memcpy(e.addr, doc, 16);
+	ck_assert_str_eq(cap_end_str(&e, true, b), "[2001:db8::1:0:0:1]:443");
+	memcpy(e.addr, (const uint8_t[4]){ 192, 0, 2, 7 }, 4);
+	ck_assert_str_eq(cap_end_str(&e, false, b), "192.0.2.7:443");
+}
+END_TEST
+
 /* A file cut in the middle of a record: what came before is reported,
  * with the number of the frame that was cut. */
 START_TEST(test_read_truncated_file_reports_frame)
@@ -466,6 +482,7 @@ capture_suite(void)
 	tc = tcase_create("decode");
 	tcase_add_test(tc, test_decode_every_link_layer);
 	tcase_add_test(tc, test_decode_ipv6);
+	tcase_add_test(tc, test_decode_ipv6_address_rfc5952);
 	tcase_add_test(tc, test_decode_cut_fragment_bad_checksum_not_tcp);
 	suite_add_tcase(s, tc);
 	return s;

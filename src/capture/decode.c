@@ -264,20 +264,43 @@ cap_decode(int lt, const uint8_t *p, size_t caplen, bool verify,
 	}
 }
 
+/* RFC 5952: the longest run of two or more zero groups becomes "::". */
+static char *
+v6_str(const uint8_t *a, char *q)
+{
+	int best = -1, bestlen = 1, run = 0;
+
+	for (int i = 0; i < 8; i++) {
+		run = get16(a + 2 * i) == 0 ? run + 1 : 0;
+		if (run > bestlen) {
+			bestlen = run;
+			best = i - run + 1;
+		}
+	}
+	for (int i = 0; i < 8; i++) {
+		if (i == best) {
+			q += sprintf(q, "::");
+			i += bestlen - 1;
+			continue;
+		}
+		q += sprintf(q, i && i != best + bestlen ? ":%x" : "%x",
+		    get16(a + 2 * i));
+	}
+	return q;
+}
+
 char *
 cap_end_str(const struct cap_end *e, bool v6, char *buf)
 {
+	char *q = buf;
+
 	if (!v6) {
 		snprintf(buf, CAP_END_BUFSZ, "%u.%u.%u.%u:%u", e->addr[0],
 		    e->addr[1], e->addr[2], e->addr[3], (unsigned)e->port);
 		return buf;
 	}
-	/* Full form without zero compression: simple and unambiguous. */
-	char *q = buf;
-
 	*q++ = '[';
-	for (int i = 0; i < 16; i += 2)
-		q += sprintf(q, i ? ":%x" : "%x", get16(e->addr + i));
+	q = v6_str(e->addr, q);
 	sprintf(q, "]:%u", (unsigned)e->port);
 	return buf;
 }
