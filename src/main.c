@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/cli.h"
 #include "lesson/catalog.h"
 #include "lib/exitcode.h"
 #include "lib/i18n.h"
@@ -38,6 +39,7 @@ static int main_script(int, char **, struct ui_opts *);
 static int main_play(int, char **, struct ui_opts *);
 static int main_lessons(int, char **, struct ui_opts *);
 static int main_quiz(int, char **, struct ui_opts *);
+static int main_capture(int, char **, struct ui_opts *);
 
 static const struct subcmd subcmds[] = {
 	{ "script", main_script, {
@@ -56,6 +58,9 @@ static const struct subcmd subcmds[] = {
 	    { "[--plain] [--seed S] [--topic T]",
 	      N_("drill on questions made by the simulator") },
 	    { N_("--check [FILE]..."), N_("check question bank files") } } },
+	{ "capture", main_capture, {
+	    { N_("[--list|--stats|--show N|--to-scenario N] FILE"),
+	      N_("read a tcpdump or Wireshark capture (see 'capture --help')") } } },
 	{ "exam", main_quiz, {
 	    { "--seed S [--count N] [--student ID] [--print|--key|--export F]",
 	      N_("a reproducible exam, its paper and exports "
@@ -150,6 +155,13 @@ main_script(int argc, char **argv, struct ui_opts *uo)
 {
 	(void)uo;
 	return script_cli(argc, argv, stdout, stderr);
+}
+
+static int
+main_capture(int argc, char **argv, struct ui_opts *uo)
+{
+	(void)uo;
+	return capture_cli(argc, argv, stdout, stderr);
 }
 
 /* `tcpteach quiz` and `tcpteach exam`: what needs no terminal runs in

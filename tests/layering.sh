@@ -20,6 +20,7 @@ allowed() {
 	script) echo "core lib sim script" ;;
 	lesson) echo "core lib sim script lesson" ;;
 	quiz) echo "core lib sim script lesson quiz" ;;
+	capture) echo "core lib sim script capture" ;;
 	ui) echo "core lib sim script lesson quiz ui" ;;
 	esac
 }

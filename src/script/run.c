@@ -19,6 +19,7 @@
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
 #include "script/parse.h"
+#include "script/pcap.h"
 #include "script/run.h"
 #include "script/trace.h"
 
@@ -27,18 +28,21 @@ struct run_opts {
 	bool printed;		/* a file's output has begun */
 	size_t nfiles;
 	FILE *out, *err;
+	const char *pcap_path;	/* --pcap OUT */
+	FILE *pcap;
 };
 
 static void
 run_usage(FILE *f)
 {
-	fprintf(f, _("Usage: %s script [--diagram] [--quiet] FILE...\n"),
-	    PACKAGE);
+	fprintf(f, _("Usage: %s script [--diagram] [--quiet] [--pcap OUT] "
+	    "FILE...\n"), PACKAGE);
 	fputs(_("Run scenario files ('-' is standard input) and print what "
 	    "happened.\n"
 	    "  --diagram   print an RFC 9293-style sequence diagram instead "
 	    "of the trace\n"
 	    "  --quiet     print nothing but errors\n"
+	    "  --pcap OUT  also write the segments as a pcap capture file\n"
 	    "Exit status: 0 every expect held, 1 an expect failed or an "
 	    "event was\nimpossible, 2 a file could not be read or parsed.\n"),
 	    f);
@@ -59,7 +63,11 @@ run_drain(struct world *w, const struct run_opts *o, struct diagram *dg)
 {
 	char line[512];
 
-	for (size_t i = 0; i < w->ntrace && !o->quiet; i++) {
+	for (size_t i = 0; i < w->ntrace; i++) {
+		if (o->pcap != NULL)
+			script_pcap_event(o->pcap, &w->trace[i]);
+		if (o->quiet)
+			continue;
 		if (o->diagram)
 			diagram_event(dg, &w->trace[i]);
 		else
@@ -90,7 +98,7 @@ run_script(struct script_reader *r, const struct run_opts *o)
 	int rc = SCRIPT_EXIT_OK, more;
 
 	world_init(&w);
-	w.keep_trace = !o->quiet;
+	w.keep_trace = !o->quiet || o->pcap != NULL;
 	if (o->diagram && !o->quiet)
 		diagram_init(&dg, run_emit, o->out);
 	while ((more = script_reader_next(r, &c, &e)) > 0) {
@@ -175,6 +183,8 @@ run_options(int argc, char **argv, struct run_opts *o, const char **files)
 			o->diagram = true;
 		else if (opts && strcmp(a, "--quiet") == 0)
 			o->quiet = true;
+		else if (opts && strcmp(a, "--pcap") == 0 && i + 1 < argc)
+			o->pcap_path = argv[++i];
 		else if (opts && (strcmp(a, "--help") == 0 ||
 		    strcmp(a, "-h") == 0)) {
 			run_usage(o->out);
@@ -196,14 +206,34 @@ run_options(int argc, char **argv, struct run_opts *o, const char **files)
 	return SCRIPT_EXIT_OK;
 }
 
+/* --pcap OUT: one capture for one file, so its times make sense. */
+static int
+run_pcap_open(struct run_opts *o)
+{
+	if (o->nfiles != 1) {
+		fprintf(o->err, _("%s script: --pcap takes one scenario "
+		    "file\n"), PACKAGE);
+		return SCRIPT_EXIT_PARSE;
+	}
+	o->pcap = fopen(o->pcap_path, "wb");
+	if (o->pcap == NULL || !script_pcap_begin(o->pcap)) {
+		fprintf(o->err, _("%s script: cannot write %s\n"), PACKAGE,
+		    o->pcap_path);
+		return SCRIPT_EXIT_PARSE;
+	}
+	return SCRIPT_EXIT_OK;
+}
+
 int
 script_cli(int argc, char **argv, FILE *out, FILE *err)
 {
-	struct run_opts o = { false, false, false, 0, out, err };
+	struct run_opts o = { false, false, false, 0, out, err, NULL, NULL };
 	const char **files = xcalloc((size_t)(argc > 0 ? argc : 1),
 	    sizeof(*files));
 	int rc = run_options(argc, argv, &o, files);
 
+	if (rc == SCRIPT_EXIT_OK && o.pcap_path != NULL)
+		rc = run_pcap_open(&o);
 	if (rc == SCRIPT_EXIT_OK)
 		for (size_t i = 0; i < o.nfiles; i++) {
 			int r = run_file(files[i], &o);
@@ -213,6 +243,11 @@ script_cli(int argc, char **argv, FILE *out, FILE *err)
 		}
 	else if (rc < 0)
 		rc = SCRIPT_EXIT_OK;
+	if (o.pcap != NULL && fclose(o.pcap) != 0) {
+		fprintf(err, _("%s script: cannot write %s\n"), PACKAGE,
+		    o.pcap_path);
+		rc = SCRIPT_EXIT_PARSE;
+	}
 	free(files);
 	fflush(out);
 	return rc;
