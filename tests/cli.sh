@@ -71,6 +71,15 @@ has clean-zh-lessons-text "$tmp/out" "三次握手"
 check clean-zh-quiz 0 env -i PATH=/usr/bin:/bin HOME="$tmp" LANG=zh_CN.UTF-8 "$T" exam --seed 1 --count 3 --print
 has clean-zh-quiz-text "$tmp/out" "考试"
 
+# A copied build (program, lessons and locale side by side) still finds
+# its course and translations.
+mkdir -p "$tmp/copy"
+cp "$T" "$tmp/copy/tcpteach"
+cp -R "${top_srcdir:-.}/lessons" "$tmp/copy/lessons"
+cp -R "${top_builddir:-.}/locale" "$tmp/copy/locale"
+check copied-zh-lessons 0 env -i PATH=/usr/bin:/bin HOME="$tmp" LANG=zh_CN.UTF-8 "$tmp/copy/tcpteach" lessons --list
+has copied-zh-lessons-text "$tmp/out" "三次握手"
+
 # Lessons and interface speak one language: an English interface
 # (LC_ALL=C.UTF-8 overrides LANG) gets English lessons.
 check one-lang 0 env -u LANGUAGE LC_ALL=C.UTF-8 LANG=zh_CN.UTF-8 "$T" lessons --list

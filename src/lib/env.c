@@ -4,8 +4,9 @@
  * The build tree is recognised by comparing the running executable's
  * directory with the build directory configure recorded: a program (or a
  * test program) under it reads the source tree's lessons and the locale
- * tree the build makes in BUILDDIR/locale.  An installed or moved program
- * never looks there.
+ * tree the build makes in BUILDDIR/locale.  A copied in-tree build is
+ * recognised by the lessons beside it.  An installed program looks only
+ * at the installed paths.
  */
 #include <config.h>
 
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lib/env.h"
@@ -26,29 +28,48 @@
 #define TCPTEACH_SRCDIR ""
 #endif
 
-/* Is the running program inside the tree it was built in? */
-static int
-env_in_build_tree(void)
+/* Where the build tree's data and catalogue are, if the running program
+ * is a build-tree program: inside the tree configure recorded (a VPATH
+ * build reads the source tree it names), or a copied or moved in-tree
+ * build, recognised by lessons/en beside the executable. */
+struct env_tree {
+	int known;
+	char src[PATH_MAX], locale[PATH_MAX + 8];
+};
+
+static const struct env_tree *
+env_build_tree(void)
 {
-	static int known = -1;
-	char exe[PATH_MAX], *build;
+	static struct env_tree t = { -1, "", "" };
+	char exe[PATH_MAX], probe[PATH_MAX + 16], *build, *slash;
 	ssize_t n;
 	size_t len;
+	struct stat st;
 
-	if (known >= 0)
-		return known;
-	known = 0;
+	if (t.known >= 0)
+		return t.known ? &t : NULL;
+	t.known = 0;
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n <= 0 || TCPTEACH_BUILDDIR[0] == '\0')
-		return known;
+	if (n <= 0)
+		return NULL;
 	exe[n] = '\0';
-	build = realpath(TCPTEACH_BUILDDIR, NULL);
-	if (build == NULL)
-		return known;
-	len = strlen(build);
-	known = strncmp(exe, build, len) == 0 && exe[len] == '/';
+	build = TCPTEACH_BUILDDIR[0] ? realpath(TCPTEACH_BUILDDIR, NULL) : NULL;
+	len = build != NULL ? strlen(build) : 0;
+	if (build != NULL && strncmp(exe, build, len) == 0 && exe[len] == '/') {
+		snprintf(t.src, sizeof(t.src), "%s", TCPTEACH_SRCDIR);
+		snprintf(t.locale, sizeof(t.locale), "%s/locale", build);
+		t.known = 1;
+	} else if ((slash = strrchr(exe, '/')) != NULL) {
+		*slash = '\0';
+		snprintf(probe, sizeof(probe), "%s/lessons/en", exe);
+		if (stat(probe, &st) == 0 && S_ISDIR(st.st_mode)) {
+			snprintf(t.src, sizeof(t.src), "%s", exe);
+			snprintf(t.locale, sizeof(t.locale), "%s/locale", exe);
+			t.known = 1;
+		}
+	}
 	free(build);
-	return known;
+	return t.known ? &t : NULL;
 }
 
 static const char *
@@ -58,19 +79,23 @@ env_pick(const char *var, const char *built, const char *installed)
 
 	if (v != NULL && *v != '\0')
 		return v;
-	return env_in_build_tree() ? built : installed;
+	return built != NULL ? built : installed;
 }
 
 const char *
 env_datadir(void)
 {
-	return env_pick("TCPTEACH_DATADIR", TCPTEACH_SRCDIR, PKGDATADIR);
+	const struct env_tree *t = env_build_tree();
+
+	return env_pick("TCPTEACH_DATADIR", t ? t->src : NULL, PKGDATADIR);
 }
 
 const char *
 env_localedir(void)
 {
-	return env_pick("TCPTEACH_LOCALEDIR", TCPTEACH_BUILDDIR "/locale",
+	const struct env_tree *t = env_build_tree();
+
+	return env_pick("TCPTEACH_LOCALEDIR", t ? t->locale : NULL,
 	    LOCALEDIR);
 }
 
