@@ -499,27 +499,88 @@ START_TEST(test_state_after_own_connect_or_listen_not_asked)
 }
 END_TEST
 
-/* Issue: "writes 500 more bytes and then closes" let the FIN go before
- * the ACK, so two orders were right.  Now the half-close is told so that
- * one order holds in every interleaving it allows, and those are checked. */
-START_TEST(test_close_wait_write_then_close_order_unique)
+/* On the core with Linux's delayed ACK the server's ACK of the FIN rides
+ * on its FIN (3-segment close), and the ports question, which counted two
+ * deliveries before the server's close, was never asked.  It must be asked
+ * under each setup, with TIME_WAIT measured on a replay (check_ports). */
+START_TEST(test_time_wait_linux_three_segment_close_ports_asked)
 {
-	unsigned half = 0;
+	static const char *const how[] = { "profile linux", "profile rfc9293",
+	    "an MSL of" };
+	unsigned seen[3] = { 0, 0, 0 };
 
-	for (uint64_t seed = 0; seed < 2000 && half < 10; seed++) {
+	for (uint64_t seed = 0; seed < 300; seed++) {
+		struct quiz_question q;
+
+		ck_assert(quiz_generate(QUIZ_K_PORTS, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		check_ports(&q);
+		for (unsigned i = 0; i < 3; i++)
+			seen[i] += strstr(q.stem, how[i]) != NULL;
+		quiz_question_free(&q);
+	}
+	for (unsigned i = 0; i < 3; i++)
+		ck_assert_msg(seen[i] >= 50, "%s: %u of 300", how[i], seen[i]);
+}
+END_TEST
+
+/* Under profile linux the ACK of data waits, so "when everything sent so
+ * far is acknowledged" would be false: the stem says what Linux does. */
+START_TEST(test_linux_close_order_stem_tells_held_back_ack)
+{
+	unsigned n = 0;
+
+	for (uint64_t seed = 0; seed < 1000; seed++) {
 		struct quiz_question q;
 
 		ck_assert(quiz_generate(QUIZ_K_ORDER, seed, QUIZ_TOPICS_ALL,
 		    &q));
+		if (strstr(q.scenario, "profile linux") != NULL) {
+			n++;
+			ck_assert_ptr_nonnull(strstr(q.stem,
+			    "holds back the ACK"));
+			ck_assert_ptr_null(strstr(q.stem, "is acknowledged"));
+		}
+		quiz_question_free(&q);
+	}
+	ck_assert_uint_ge(n, 20);
+}
+END_TEST
+
+/* Issue: "writes 500 more bytes and then closes" let the FIN go before
+ * the ACK, so two orders were right.  Now the half-close is told so that
+ * one order holds in every interleaving it allows, and those are checked.
+ * Under profile linux the ACK of the FIN is held back and rides on the
+ * data, so there the write has no other interleaving (no alts); the stem
+ * must then say that ACKs are held back. */
+START_TEST(test_close_wait_write_then_close_order_unique)
+{
+	unsigned half = 0, half_linux = 0;
+
+	for (uint64_t seed = 0; seed < 4000 && (half < 10 ||
+	    half_linux < 3); seed++) {
+		struct quiz_question q;
+		bool linux_ack;
+
+		ck_assert(quiz_generate(QUIZ_K_ORDER, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		linux_ack = strstr(q.scenario, "profile linux") != NULL;
 		if (strstr(q.stem, "more bytes and closes at once") != NULL) {
-			half++;
-			ck_assert_ptr_nonnull(q.alts);
+			if (linux_ack) {
+				half_linux++;
+				ck_assert_ptr_nonnull(strstr(q.stem,
+				    "holds back the ACK"));
+			} else {
+				half++;
+				ck_assert_ptr_nonnull(q.alts);
+			}
 			check_order(&q);
 			ck_assert(quiz_check_unique(&q));
 		}
 		quiz_question_free(&q);
 	}
 	ck_assert_uint_ge(half, 10);
+	ck_assert_uint_ge(half_linux, 3);
 }
 END_TEST
 
@@ -602,6 +663,9 @@ main(void)
 	    0, QUIZ_NGENKINDS);
 	tcase_add_test(tc, test_kind_without_topic_refuses);
 	tcase_add_test(tc, test_close_wait_write_then_close_order_unique);
+	tcase_add_test(tc,
+	    test_time_wait_linux_three_segment_close_ports_asked);
+	tcase_add_test(tc, test_linux_close_order_stem_tells_held_back_ack);
 	tcase_add_test(tc,
 	    test_unique_check_rejects_order_changed_by_interleaving);
 	tcase_add_test(tc, test_state_after_own_connect_or_listen_not_asked);

@@ -154,6 +154,48 @@ START_TEST(test_shipped_banks_match_across_languages)
 }
 END_TEST
 
+/* Characters, not bytes: what a student sees of an option's length. */
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* The bank had the right option as the longest in 36 of 37 questions:
+ * students learn to pick the longest.  At most 40% in each language. */
+START_TEST(test_bank_right_option_not_systematically_longest)
+{
+	static const char *const langs[] = { "en", "zh_CN" };
+	struct quiz_bank b;
+	struct script_err e;
+	size_t longest = 0;
+
+	quiz_bank_init(&b);
+	ck_assert(quiz_bank_load_lang(&b, langs[_i], &e));
+	for (size_t i = 0; i < b.n; i++) {
+		const struct quiz_question *q = &b.q[i];
+		size_t len = utf8_chars(q->opt[q->correct].text);
+		bool strict = true;
+
+		for (unsigned j = 0; j < q->nopt; j++)
+			if (j != q->correct &&
+			    utf8_chars(q->opt[j].text) >= len)
+				strict = false;
+		longest += strict;
+	}
+	ck_assert_uint_ge(b.n, 20);
+	ck_assert_msg(10 * longest <= 4 * b.n, "%s: the right option is the "
+	    "longest in %zu of %zu questions", langs[_i], longest, b.n);
+	printf("check_quiz_exam: %s bank: right option longest in %zu of "
+	    "%zu\n", langs[_i], longest, b.n);
+	quiz_bank_free(&b);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- exam */
 
 static void
@@ -657,6 +699,8 @@ main(void)
 	tcase_add_loop_test(tc, test_bank_errors_name_line_and_column, 0,
 	    sizeof(bank_errors) / sizeof(bank_errors[0]));
 	tcase_add_test(tc, test_shipped_banks_match_across_languages);
+	tcase_add_loop_test(tc,
+	    test_bank_right_option_not_systematically_longest, 0, 2);
 	tcase_add_test(tc, test_exam_is_byte_identical_for_same_parameters);
 	tcase_add_test(tc, test_exam_mixes_kinds_and_bank);
 	tcase_add_test(tc, test_exam_of_40_spreads_over_kinds);

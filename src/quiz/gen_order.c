@@ -69,6 +69,30 @@ story_send_len(const struct story *st, enum story_phase ph)
 	return 0;
 }
 
+/* Linux delays the ACK of data and of a FIN (its delayed ACK, the
+ * 3-segment close), so "everything acknowledged" would be false there and
+ * the ACK of a FIN rides on the next segment: the student is told. */
+static void
+order_stem_linux(struct qbuf *b, const struct story *st)
+{
+	enum sim_host_id x = st->closer, y = (enum sim_host_id)(1 - x);
+
+	qb_add(b, "%s", _("Both hosts run Linux's TCP (profile linux), "
+	    "which holds back the ACK of data or of a FIN so that it can ride "
+	    "on the next segment the host sends."));
+	qb_sentence_gap(b);
+	if (st->close == CLOSE_HALF)
+		qb_add(b, _("When everything sent so far has arrived, the %s "
+		    "shuts down its sending side; as soon as that FIN arrives, "
+		    "the %s writes %u more bytes and closes at once."),
+		    quiz_host_str(x), quiz_host_str(y),
+		    (unsigned)story_send_len(st, PH_CLOSE));
+	else
+		qb_add(b, _("When everything sent so far has arrived, the %s "
+		    "closes, and the %s closes as soon as it has read the end "
+		    "of the stream."), quiz_host_str(x), quiz_host_str(y));
+}
+
 static void
 order_stem(struct quiz_question *q, const struct story *st)
 {
@@ -85,7 +109,9 @@ order_stem(struct quiz_question *q, const struct story *st)
 		    "application writes %u bytes."),
 		    quiz_host_str(st->data_from), (unsigned)st->data_len);
 	qb_sentence_gap(&b);
-	if (st->close == CLOSE_HALF)
+	if (st->linux)
+		order_stem_linux(&b, st);
+	else if (st->close == CLOSE_HALF)
 		qb_add(&b, _("When everything sent so far is acknowledged, "
 		    "the %s shuts down its sending side; as soon as that FIN "
 		    "arrives, the %s writes %u more bytes and closes at once."),
@@ -96,7 +122,7 @@ order_stem(struct quiz_question *q, const struct story *st)
 		    "the %s closes, and the %s closes as soon as it has read "
 		    "the end of the stream."), quiz_host_str(x),
 		    quiz_host_str(y));
-	if (st->delayed_ack) {
+	if (st->delayed_ack && !st->linux) {
 		qb_sentence_gap(&b);
 		qb_add(&b, "%s", _("Delayed ACK is on: the ACK of a FIN "
 		    "waits to ride on the next segment."));

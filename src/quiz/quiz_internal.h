@@ -57,6 +57,7 @@ struct story {
 	enum story_close close;
 	enum sim_host_id closer;	/* who closes (or aborts) first */
 	bool delayed_ack, data;
+	bool linux;			/* profile linux: ACKs delayed */
 	uint16_t data_len;
 	enum sim_host_id data_from;
 	uint32_t isn[2];

@@ -129,7 +129,7 @@ story_setup(struct builder *b, struct quiz_rng *r)
 	if (quiz_rng_below(r, 4) == 0) {
 		c = quiz_cmd(CMD_PROFILE);
 		c.profile = PROFILE_LINUX;
-		push(b, c);
+		st->linux = push(b, c);
 	}
 	if (st->delayed_ack) {
 		c = quiz_cmd(CMD_SET);
