@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lab/lab.h"
 #include "lesson/catalog.h"
 #include "lib/i18n.h"
 #include "quiz/cli.h"
@@ -16,6 +17,9 @@
 #include "ui/ui.h"
 
 #define EXIT_USAGE 2
+
+/* `script --lab` and `--compare` reach the kernel lab through these. */
+static const struct script_lab main_lab = { lab_backend_open, lab_describe };
 
 static void
 usage(FILE *f)
@@ -32,6 +36,9 @@ help(void)
 	    "  (none)                 start the interactive simulator\n"
 	    "  script [--diagram] [--quiet] FILE...\n"
 	    "                         run scenario files and print a trace\n"
+	    "  script --lab|--compare [--pcap OUT] FILE...\n"
+	    "                         run them on real Linux TCP stacks, or on\n"
+	    "                         both and print the differences\n"
 	    "  play FILE              lecture mode: step through a scenario\n"
 	    "  lessons                the guided lessons, with your progress\n"
 	    "  lesson N               open lesson N where you left it\n"
@@ -212,7 +219,8 @@ main(int argc, char **argv)
 		}
 	}
 	if (optind < argc && strcmp(argv[optind], "script") == 0)
-		return script_cli(argc - optind, argv + optind, stdout, stderr);
+		return script_cli_lab(argc - optind, argv + optind, stdout,
+		    stderr, &main_lab);
 	/* lessons lane: --list and --check; the browser is the UI's. */
 	if (optind < argc && (strcmp(argv[optind], "lessons") == 0 ||
 	    strcmp(argv[optind], "lesson") == 0))

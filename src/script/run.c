@@ -17,27 +17,38 @@
 
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
+#include "script/compare.h"
 #include "script/parse.h"
 #include "script/run.h"
 #include "script/trace.h"
 
 struct run_opts {
 	bool diagram, quiet;
+	bool lab, compare;	/* --lab, --compare */
 	bool printed;		/* a file's output has begun */
+	const char *pcap;	/* --pcap OUT */
+	const char *known;	/* --known FILE */
 	size_t nfiles;
 	FILE *out, *err;
+	const struct script_lab *labif;
 };
 
 static void
 run_usage(FILE *f)
 {
-	fprintf(f, _("Usage: %s script [--diagram] [--quiet] FILE...\n"),
-	    PACKAGE);
+	fprintf(f, _("Usage: %s script [--diagram] [--quiet] [--lab|--compare] "
+	    "[--pcap OUT] FILE...\n"), PACKAGE);
 	fputs(_("Run scenario files ('-' is standard input) and print what "
 	    "happened.\n"
 	    "  --diagram   print an RFC 9293-style sequence diagram instead "
 	    "of the trace\n"
 	    "  --quiet     print nothing but errors\n"
+	    "  --lab       run on two real Linux TCP stacks (the kernel lab)\n"
+	    "  --compare   run on the simulated core (profile linux) and on the\n"
+	    "              kernel, and print where they differ\n"
+	    "  --known F   known differences for --compare (default: the file\n"
+	    "              known-differences beside the scenario)\n"
+	    "  --pcap OUT  write the packets that crossed the lab's wire to OUT\n"
 	    "Exit status: 0 every expect held, 1 an expect failed or an "
 	    "event was\nimpossible, 2 a file could not be read or parsed.\n"),
 	    f);
@@ -54,18 +65,40 @@ run_emit(void *ctx, const char *line)
 
 /* Print and clear what the last command did. */
 static void
-run_drain(struct world *w, const struct run_opts *o, struct diagram *dg)
+run_drain(struct wbackend *b, const struct run_opts *o, struct diagram *dg)
 {
 	char line[512];
+	size_t n;
+	const struct sim_ev *ev = b->ops->trace(b->self, &n);
 
-	for (size_t i = 0; i < w->ntrace && !o->quiet; i++) {
+	for (size_t i = 0; i < n && !o->quiet; i++) {
 		if (o->diagram)
-			diagram_event(dg, &w->trace[i]);
+			diagram_event(dg, &ev[i]);
 		else
-			run_emit(o->out, script_trace_line(&w->trace[i], line,
+			run_emit(o->out, script_trace_line(&ev[i], line,
 			    sizeof(line)));
 	}
-	world_trace_clear(w);
+	b->ops->trace_clear(b->self);
+}
+
+/* The world the file runs on: the simulated one, or the kernel lab. */
+static int
+run_backend(const struct run_opts *o, struct wbackend *b)
+{
+	char msg[512], label[160];
+
+	if (!o->lab) {
+		wbackend_sim(b, !o->quiet);
+		return SCRIPT_EXIT_OK;
+	}
+	if (o->labif->open(b, o->pcap, !o->quiet, msg, sizeof(msg)) != 0) {
+		fprintf(o->err, "%s script: %s\n", PACKAGE, msg);
+		return SCRIPT_EXIT_PARSE;
+	}
+	if (!o->quiet)
+		fprintf(o->out, "# %s\n", b->ops->label(b->self, label,
+		    sizeof(label)));
+	return SCRIPT_EXIT_OK;
 }
 
 static void
@@ -82,22 +115,22 @@ run_print_err(const struct run_opts *o, const struct script_err *e)
 static int
 run_script(struct script_reader *r, const struct run_opts *o)
 {
-	struct world w;
+	struct wbackend w;
 	struct diagram dg;
 	struct sim_result res;
 	struct script_err e;
 	struct cmd c;
-	int rc = SCRIPT_EXIT_OK, more;
+	int rc = run_backend(o, &w), more;
 
-	world_init(&w);
-	w.keep_trace = !o->quiet;
+	if (rc != SCRIPT_EXIT_OK)
+		return rc;
 	if (o->diagram && !o->quiet)
 		diagram_init(&dg, run_emit, o->out);
 	while ((more = script_reader_next(r, &c, &e)) > 0) {
 		if (o->diagram && !o->quiet)
 			diagram_command(&dg);
 		memset(&res, 0, sizeof(res));
-		enum sim_status st = world_apply(&w, &c, &res);
+		enum sim_status st = wbackend_apply(&w, &c, &res);
 		run_drain(&w, o, &dg);
 		if (st != SIM_OK) {
 			fprintf(o->err, "%s:%u: %s\n", r->name, c.line,
@@ -113,7 +146,7 @@ run_script(struct script_reader *r, const struct run_opts *o)
 	}
 	if (o->diagram && !o->quiet)
 		diagram_finish(&dg);
-	world_free(&w);
+	wbackend_destroy(&w);
 	return rc;
 }
 
@@ -146,10 +179,37 @@ run_file(const char *path, struct run_opts *o)
 		fprintf(o->out, "%s== %s ==\n", o->printed ? "\n" : "", r.name);
 		o->printed = true;
 	}
-	rc = run_script(&r, o);
+	if (o->compare)
+		rc = script_compare(&r, o->labif, o->known, o->pcap, o->out,
+		    o->err);
+	else
+		rc = run_script(&r, o);
 	script_reader_close(&r);
 	fflush(o->out);
 	return rc;
+}
+
+/* The lab options make sense together only in some ways. */
+static int
+run_check_lab(const struct run_opts *o)
+{
+	const char *why = NULL;
+
+	if (o->lab && o->compare)
+		why = _("--lab and --compare exclude each other");
+	else if ((o->lab || o->compare) && o->labif == NULL)
+		why = _("this build has no kernel lab");
+	else if (o->compare && o->diagram)
+		why = _("--compare prints differences, not a diagram");
+	else if (o->pcap != NULL && !o->lab && !o->compare)
+		why = _("--pcap needs --lab or --compare (packets of simulated "
+		    "runs are not written yet)");
+	else if (o->known != NULL && !o->compare)
+		why = _("--known needs --compare");
+	if (why == NULL)
+		return SCRIPT_EXIT_OK;
+	fprintf(o->err, "%s script: %s\n", PACKAGE, why);
+	return SCRIPT_EXIT_PARSE;
 }
 
 /* Options may come before, between or after the files; "--" ends them. */
@@ -167,6 +227,13 @@ run_options(int argc, char **argv, struct run_opts *o, const char **files)
 			o->diagram = true;
 		else if (opts && strcmp(a, "--quiet") == 0)
 			o->quiet = true;
+		else if (opts && strcmp(a, "--lab") == 0)
+			o->lab = true;
+		else if (opts && strcmp(a, "--compare") == 0)
+			o->compare = true;
+		else if (opts && (strcmp(a, "--pcap") == 0 ||
+		    strcmp(a, "--known") == 0) && i + 1 < argc)
+			*(a[2] == 'p' ? &o->pcap : &o->known) = argv[++i];
 		else if (opts && (strcmp(a, "--help") == 0 ||
 		    strcmp(a, "-h") == 0)) {
 			run_usage(o->out);
@@ -185,13 +252,20 @@ run_options(int argc, char **argv, struct run_opts *o, const char **files)
 		run_usage(o->err);
 		return SCRIPT_EXIT_PARSE;
 	}
-	return SCRIPT_EXIT_OK;
+	return run_check_lab(o);
 }
 
 int
 script_cli(int argc, char **argv, FILE *out, FILE *err)
 {
-	struct run_opts o = { false, false, false, 0, out, err };
+	return script_cli_lab(argc, argv, out, err, NULL);
+}
+
+int
+script_cli_lab(int argc, char **argv, FILE *out, FILE *err,
+    const struct script_lab *lab)
+{
+	struct run_opts o = { .out = out, .err = err, .labif = lab };
 	const char **files = xcalloc((size_t)(argc > 0 ? argc : 1),
 	    sizeof(*files));
 	int rc = run_options(argc, argv, &o, files);
