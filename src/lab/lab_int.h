@@ -25,6 +25,7 @@
 #define LAB_NET		0x0a090000u	/* 10.9.0.0/24 */
 #define LAB_MTU		65535	/* a `send N` is one segment, as simulated */
 #define LAB_SETTLE_MAX	1000	/* deliveries of one settle */
+#define LAB_RTO_MIN_MS	1000	/* the route's rto_min (see ns.c) */
 
 struct lab_flight {
 	struct flight f;

@@ -19,11 +19,20 @@
  *    options either;
  *  - tcp_invalid_ratelimit 0: a challenge ACK or duplicate ACK answers
  *    every out-of-window segment, not one per 500ms, so two injections in
- *    a row behave the same on every run.
+ *    a row behave the same on every run;
+ *  - tcp_early_retrans 0: no tail loss probe, which would retransmit a
+ *    FIN or data held on the wire for two round trips plus 200ms, a span
+ *    that depends on how fast the commands come (the simulation has no
+ *    such probe either).
  * The route between the hosts carries `quickack`: the kernel ACKs at once
  * as the simulated world does by default (`set delayed_ack on` removes it),
  * so no ACK waits for a delayed-ACK timer that scheduling jitter could
- * make early or late.
+ * make early or late.  It also carries `rto_min 1s`: a segment waits on
+ * the lab's wire as long as the learner (or the runner's quiet window)
+ * takes, and the kernel counts that wait as round-trip time; without a
+ * floor an RTO of a few hundred milliseconds would retransmit in the
+ * middle of a scenario depending on the machine's load.  With it the RTO
+ * is 1s, doubling, as the simulated linux profile's initial RTO.
  */
 #include <config.h>
 
@@ -138,6 +147,18 @@ ns_rta(struct nlmsghdr *n, unsigned short type, const void *v, size_t len)
 	n->nlmsg_len = NLMSG_ALIGN(n->nlmsg_len) + RTA_ALIGN(a->rta_len);
 }
 
+/* One route metric at offset off of buf; returns the new length. */
+static size_t
+ns_metric(char *buf, size_t off, unsigned short type, uint32_t v)
+{
+	struct rtattr *m = (struct rtattr *)(buf + off);
+
+	m->rta_type = type;
+	m->rta_len = (unsigned short)RTA_LENGTH(sizeof(v));
+	memcpy(RTA_DATA(m), &v, sizeof(v));
+	return off + RTA_SPACE(sizeof(v));
+}
+
 /* 10.9.0.0/24 out of the TUN, with or without the quickack metric. */
 bool
 lab_route(struct lab *l, int h, bool quickack)
@@ -148,12 +169,16 @@ lab_route(struct lab *l, int h, bool quickack)
 		char attrs[128];
 	} req;
 	struct { struct nlmsghdr n; struct nlmsgerr e; } ack;
-	char metrics[RTA_SPACE(sizeof(uint32_t))];
-	struct rtattr *m = (struct rtattr *)metrics;
-	uint32_t dst = htonl(LAB_NET), one = 1;
+	char metrics[3 * RTA_SPACE(sizeof(uint32_t))];
+	uint32_t dst = htonl(LAB_NET), one = 1, rto_min = LAB_RTO_MIN_MS;
 	int fd, oif = l->host[h].ifindex;
+	size_t mlen = ns_metric(metrics, 0, RTAX_RTO_MIN, rto_min);
+	/* Only a locked rto_min binds the kernel (ip route ... lock). */
+	mlen = ns_metric(metrics, mlen, RTAX_LOCK, 1u << RTAX_RTO_MIN);
 	bool ok;
 
+	if (quickack)
+		mlen = ns_metric(metrics, mlen, RTAX_QUICKACK, one);
 	memset(&req, 0, sizeof(req));
 	req.n.nlmsg_len = NLMSG_LENGTH(sizeof(req.r));
 	req.n.nlmsg_type = RTM_NEWROUTE;
@@ -167,11 +192,7 @@ lab_route(struct lab *l, int h, bool quickack)
 	req.r.rtm_type = RTN_UNICAST;
 	ns_rta(&req.n, RTA_DST, &dst, sizeof(dst));
 	ns_rta(&req.n, RTA_OIF, &oif, sizeof(oif));
-	m->rta_type = RTAX_QUICKACK;
-	m->rta_len = (unsigned short)RTA_LENGTH(sizeof(one));
-	memcpy(RTA_DATA(m), &one, sizeof(one));
-	if (quickack)
-		ns_rta(&req.n, RTA_METRICS, metrics, RTA_SPACE(sizeof(one)));
+	ns_rta(&req.n, RTA_METRICS, metrics, mlen);
 	if (!lab_ns_enter(&l->host[h]))
 		return false;
 	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
@@ -272,7 +293,8 @@ ns_host(struct lab *l, int h, char *err, size_t size)
 	(void)ns_write("/proc/sys/net/ipv6/conf/default/disable_ipv6", "1");
 	(void)ns_write("/proc/sys/net/ipv6/conf/all/disable_ipv6", "1");
 	if (hh->ns < 0 || !lab_sysctl_set(NULL, h, "tcp_timestamps", "0") ||
-	    !lab_sysctl_set(NULL, h, "tcp_invalid_ratelimit", "0")) {
+	    !lab_sysctl_set(NULL, h, "tcp_invalid_ratelimit", "0") ||
+	    !lab_sysctl_set(NULL, h, "tcp_early_retrans", "0")) {
 		snprintf(err, size, _("cannot set up the lab's namespace: %s"),
 		    strerror(errno));
 		return LAB_EXIT_ENV;

@@ -43,7 +43,7 @@ op_state(void *self, enum sim_host_id h)
 {
 	struct lab *l = self;
 
-	(void)lab_states(l);
+	/* As read at the end of the last command (expect reads afresh). */
 	return l->host[h].state;
 }
 
@@ -128,7 +128,7 @@ lab_describe(struct wbackend *b, char *buf, size_t size)
 	static const char *const names[] = {
 		"tcp_fin_timeout", "tcp_syn_retries", "tcp_synack_retries",
 		"tcp_retries2", "tcp_syn_linear_timeouts", "tcp_timestamps",
-		"tcp_invalid_ratelimit"
+		"tcp_invalid_ratelimit", "tcp_early_retrans"
 	};
 	struct lab *l = b->self;
 	size_t used = (size_t)snprintf(buf, size, "%s; sysctls:", l->kernel);

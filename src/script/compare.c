@@ -144,6 +144,22 @@ cmp_known_find(const struct cmp_run *cr, unsigned line, enum cmp_aspect a)
 
 /* ------------------------------------------------------- summaries */
 
+/* The client's segments first, then the server's, each in the order
+ * sent: the two kernels run on their own, so which of two hosts sends
+ * first within one command is the machine's business, not TCP's. */
+static void
+cmp_by_dir(struct cmp_sum *s)
+{
+	struct cmp_seg tmp[CMP_MAXSEG];
+	size_t n = 0;
+
+	for (int d = 0; d < 2; d++)
+		for (size_t i = 0; i < s->nseg; i++)
+			if ((int)s->seg[i].dir == d)
+				tmp[n++] = s->seg[i];
+	memcpy(s->seg, tmp, n * sizeof(tmp[0]));
+}
+
 static void
 cmp_collect(struct cmp_side *sd)
 {
@@ -172,6 +188,7 @@ cmp_collect(struct cmp_side *sd)
 		    s->ack - (sd->has_isn[1 - h] ? sd->isn[1 - h] : 0);
 	}
 	sd->b.ops->trace_clear(sd->b.self);
+	cmp_by_dir(&sd->sum);
 	for (int h = 0; h < 2; h++)
 		sd->sum.state[h] = sd->b.ops->state(sd->b.self,
 		    (enum sim_host_id)h);
