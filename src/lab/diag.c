@@ -1,7 +1,7 @@
 /*
- * The kernel's own view of a host's sockets, as `ss -tan` reads it: one
- * inet_diag dump (SOCK_DIAG_BY_FAMILY, every TCP state) over a netlink
- * socket opened in the host's namespace.  Unlike getsockopt on our own
+ * The kernel's own view of a host's socket, as `ss -tan` reads it: an
+ * inet_diag request (SOCK_DIAG_BY_FAMILY) over a netlink socket opened in
+ * the host's namespace.  Unlike getsockopt on our own
  * descriptors this also sees sockets the application no longer holds:
  * TIME_WAIT, an orphaned FIN_WAIT_2, a half-open SYN_RECV request.  Each
  * socket comes with its pending timer (kind and ms left) and, with
@@ -35,8 +35,13 @@ lab_kstate(int k)
 	    TCP_CLOSED;
 }
 
+/* One exact lookup of host h's connection, by its addresses and ports:
+ * the kernel returns the connection (also in TIME_WAIT or as a SYN_RECV
+ * request) if there is one, else a listening socket on the port, else
+ * nothing.  A dump would walk the kernel's hash tables, which all
+ * namespaces share: milliseconds on a large machine, for every look. */
 static bool
-diag_request(const struct lab_host *h)
+diag_request(const struct lab_host *hh, int h)
 {
 	struct {
 		struct nlmsghdr n;
@@ -46,12 +51,18 @@ diag_request(const struct lab_host *h)
 	memset(&req, 0, sizeof(req));
 	req.n.nlmsg_len = sizeof(req);
 	req.n.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-	req.n.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	req.n.nlmsg_flags = NLM_F_REQUEST;
 	req.r.sdiag_family = AF_INET;
 	req.r.sdiag_protocol = IPPROTO_TCP;
 	req.r.idiag_states = 0xffffffffu;
 	req.r.idiag_ext = 1u << (INET_DIAG_INFO - 1);
-	return send(h->diag, &req, sizeof(req), 0) == (ssize_t)sizeof(req);
+	req.r.id.idiag_src[0] = htonl(lab_addr(h));
+	req.r.id.idiag_sport = htons(lab_port(h));
+	req.r.id.idiag_dst[0] = htonl(lab_addr(1 - h));
+	req.r.id.idiag_dport = htons(lab_port(1 - h));
+	req.r.id.idiag_cookie[0] = req.r.id.idiag_cookie[1] =
+	    INET_DIAG_NOCOOKIE;
+	return send(hh->diag, &req, sizeof(req), 0) == (ssize_t)sizeof(req);
 }
 
 static void
@@ -78,29 +89,22 @@ diag_one(const struct nlmsghdr *n, struct lab_sk *sk)
 	}
 }
 
-/* Up to max sockets of host h; -1 when the kernel cannot be asked. */
+/* Host h's socket into *sk: 1, or 0 when it has none, -1 when the
+ * kernel cannot be asked. */
 int
-lab_diag(const struct lab_host *h, struct lab_sk *sk, int max)
+lab_diag(const struct lab *l, int h, struct lab_sk *sk)
 {
 	long buf[8192 / sizeof(long)];
-	int n = 0;
+	const struct nlmsghdr *m = (const struct nlmsghdr *)buf;
+	ssize_t got;
 
-	if (!diag_request(h))
+	if (!diag_request(&l->host[h], h))
 		return -1;
-	for (;;) {
-		ssize_t got = recv(h->diag, buf, sizeof(buf), 0);
-		const struct nlmsghdr *m = (const struct nlmsghdr *)buf;
-		int rest = (int)got;
-
-		if (got <= 0)
-			return -1;
-		for (; NLMSG_OK(m, rest); m = NLMSG_NEXT(m, rest)) {
-			if (m->nlmsg_type == NLMSG_DONE)
-				return n;
-			if (m->nlmsg_type == NLMSG_ERROR)
-				return -1;
-			if (n < max)
-				diag_one(m, &sk[n++]);
-		}
-	}
+	got = recv(l->host[h].diag, buf, sizeof(buf), 0);
+	if (got < (ssize_t)sizeof(*m) || !NLMSG_OK(m, (int)got))
+		return -1;
+	if (m->nlmsg_type == NLMSG_ERROR)
+		return 0;		/* ENOENT: no such socket */
+	diag_one(m, sk);
+	return 1;
 }

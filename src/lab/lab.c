@@ -69,43 +69,22 @@ lab_notice(struct lab *l, int h, enum tcp_notice n)
 	lab_trace(l, &ev);
 }
 
-/* A host's state: its connection if it has one (the newest that is not
- * TIME_WAIT first), else a listening socket, else CLOSED. */
-static int
-lab_pick(const struct lab_sk *sk, int n)
-{
-	int best = -1, rank = 0;
-
-	for (int i = 0; i < n; i++) {
-		enum tcp_state s = lab_kstate(sk[i].kstate);
-		int r = s == TCP_LISTEN ? 1 : s == TCP_TIME_WAIT ? 2 :
-		    s == TCP_CLOSED ? 0 : 3;
-
-		if (r > rank) {
-			rank = r;
-			best = i;
-		}
-	}
-	return best;
-}
-
 static bool
 lab_state_host(struct lab *l, int h)
 {
 	struct lab_host *hh = &l->host[h];
-	struct lab_sk sk[LAB_MAXSK];
-	int n = lab_diag(hh, sk, LAB_MAXSK), i;
+	struct lab_sk sk;
+	int n = lab_diag(l, h, &sk);
 	enum tcp_state to;
 	struct sim_ev ev = { .kind = SIM_EV_TCP, .time = lab_now(l),
 	    .host = (enum sim_host_id)h };
 
 	if (n < 0)
 		return false;
-	i = lab_pick(sk, n);
-	hh->has_sk = i >= 0;
-	if (i >= 0)
-		hh->sk = sk[i];
-	to = i >= 0 ? lab_kstate(sk[i].kstate) : TCP_CLOSED;
+	hh->has_sk = n == 1;
+	if (n == 1)
+		hh->sk = sk;
+	to = n == 1 ? lab_kstate(sk.kstate) : TCP_CLOSED;
 	if (to == hh->state)
 		return false;
 	ev.tcp.kind = TCP_EV_STATE;

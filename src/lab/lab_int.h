@@ -42,7 +42,6 @@ struct lab_sk {
 	uint32_t rto_us;	/* tcp_info, 0 when not reported */
 	uint8_t retrans;
 };
-#define LAB_MAXSK 16
 
 struct lab_host {
 	int ns;			/* namespace descriptor */
@@ -97,8 +96,8 @@ size_t lab_pkt_craft(unsigned char *buf, int from,
 uint32_t lab_addr(int h);
 uint16_t lab_port(int h);
 
-/* diag.c: the kernel's view of one host's sockets. */
-int lab_diag(const struct lab_host *h, struct lab_sk *sk, int max);
+/* diag.c: the kernel's view of host h's socket: 1, 0 none, -1 error. */
+int lab_diag(const struct lab *l, int h, struct lab_sk *sk);
 enum tcp_state lab_kstate(int kstate);
 
 /* app.c: the application's socket calls. */

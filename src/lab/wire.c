@@ -250,18 +250,15 @@ wire_none(const struct cmd_sel *sel, struct sim_result *res)
 static bool
 wire_next_timer(const struct lab *l, uint32_t *ms)
 {
-	struct lab_sk sk[LAB_MAXSK];
+	struct lab_sk sk;
 	bool found = false;
 
 	for (int h = 0; h < 2; h++) {
-		int n = lab_diag(&l->host[h], sk, LAB_MAXSK);
-
-		for (int i = 0; i < n; i++) {
-			if (sk[i].timer == 0 || (found && sk[i].expires >= *ms))
-				continue;
-			found = true;
-			*ms = sk[i].expires;
-		}
+		if (lab_diag(l, h, &sk) != 1 || sk.timer == 0 ||
+		    (found && sk.expires >= *ms))
+			continue;
+		found = true;
+		*ms = sk.expires;
 	}
 	return found;
 }

@@ -68,7 +68,7 @@ struct cmp_run {
 static bool
 cmp_known_line(struct cmp_known *k, char *s)
 {
-	char line[32], aspect[32];
+	char line[32], aspect[32], *end;
 	int n = 0;
 
 	if (sscanf(s, "%127s %31s %31s %n", k->name, line, aspect, &n) < 3 ||
@@ -87,10 +87,12 @@ cmp_known_line(struct cmp_known *k, char *s)
 		k->hi = UINT32_MAX;
 		return true;
 	}
-	k->lo = k->hi = (unsigned)strtoul(line, NULL, 10);
-	if (line[strspn(line, "0123456789")] == '-')
+	k->lo = k->hi = (unsigned)strtoul(line, &end, 10);
+	if (*end == '-' && *++end == '\0')
 		k->hi = UINT32_MAX;
-	return k->lo > 0;
+	else if (end[-1] == '-')
+		k->hi = (unsigned)strtoul(end, &end, 10);
+	return k->lo > 0 && *end == '\0' && k->hi >= k->lo;
 }
 
 /* A missing default file is no error; a missing --known file is. */

@@ -20,7 +20,8 @@
 
 /* Known differences: one per line, "NAME LINE ASPECT REASON...", where
  * NAME is the scenario's file name without directory and ".scn", LINE a
- * line number, "N-" (that line and every later one) or "*", and ASPECT
+ * line number, a range "N-M", "N-" (that line and every later one) or
+ * "*", and ASPECT
  * one of status, segments, state or any. */
 #define COMPARE_KNOWN_FILE "known-differences"
 
