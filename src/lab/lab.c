@@ -69,6 +69,47 @@ lab_notice(struct lab *l, int h, enum tcp_notice n)
 	lab_trace(l, &ev);
 }
 
+/* The simulation's name for a timer inet_diag reports, if it has one. */
+static bool
+lab_timer_of(const struct lab_sk *sk, enum tcp_timer *t)
+{
+	enum tcp_state st = lab_kstate(sk->kstate);
+
+	if (sk->timer == 1)
+		*t = TCP_T_REXMT;
+	else if ((sk->timer == 2 || sk->timer == 3) && st == TCP_FIN_WAIT_2)
+		*t = TCP_T_FIN_WAIT_2;	/* orphan: keepalive or tw timer */
+	else if (sk->timer == 3)
+		*t = TCP_T_TIME_WAIT;
+	else
+		return false;
+	return true;
+}
+
+/* A timer that appeared, was restarted (a retransmission) or went away
+ * since the last look, told as the simulation tells its own. */
+static void
+lab_timer_events(struct lab *l, int h, const struct lab_sk *now, bool has)
+{
+	const struct lab_host *hh = &l->host[h];
+	enum tcp_timer was = TCP_T_REXMT, is = TCP_T_REXMT;
+	bool had_t = hh->has_sk && lab_timer_of(&hh->sk, &was);
+	bool has_t = has && lab_timer_of(now, &is);
+	struct sim_ev ev = { .kind = SIM_EV_TCP, .time = lab_now(l),
+	    .host = (enum sim_host_id)h };
+
+	if (has_t && (!had_t || was != is || now->retrans != hh->sk.retrans)) {
+		ev.tcp.kind = TCP_EV_TIMER_ARM;
+		ev.tcp.timer = is;
+		ev.tcp.due = ev.time + now->expires;
+		lab_trace(l, &ev);
+	} else if (had_t && !has_t) {
+		ev.tcp.kind = TCP_EV_TIMER_STOP;
+		ev.tcp.timer = was;
+		lab_trace(l, &ev);
+	}
+}
+
 static bool
 lab_state_host(struct lab *l, int h)
 {
@@ -81,6 +122,7 @@ lab_state_host(struct lab *l, int h)
 
 	if (n < 0)
 		return false;
+	lab_timer_events(l, h, &sk, n == 1);
 	hh->has_sk = n == 1;
 	if (n == 1)
 		hh->sk = sk;

@@ -26,6 +26,8 @@
 #define LAB_MTU		65535	/* a `send N` is one segment, as simulated */
 #define LAB_SETTLE_MAX	1000	/* deliveries of one settle */
 #define LAB_RTO_MIN_MS	1000	/* the route's rto_min (see ns.c) */
+#define LAB_WAIT_MAX_MS	1800000	/* one `wait` in real time, at most */
+#define LAB_MSL_MS	30000	/* TIME_WAIT (60s) is 2MSL */
 
 struct lab_flight {
 	struct flight f;

@@ -246,6 +246,13 @@ wire_none(const struct cmd_sel *sel, struct sim_result *res)
 	return lab_fail(res, SIM_IMPOSSIBLE, _("nothing is in flight"));
 }
 
+/* Linux's TIME_WAIT is 60s, fixed: an MSL of 30s, as the linux profile. */
+static uint64_t
+wire_wait_ms(const struct cmd *c)
+{
+	return c->dur.msl != 0 ? (uint64_t)c->dur.msl * LAB_MSL_MS : c->dur.ms;
+}
+
 /* The kernels' earliest pending timer, in ms from now. */
 static bool
 wire_next_timer(const struct lab *l, uint32_t *ms)
@@ -272,10 +279,9 @@ lab_wire_check(const struct lab *l, const struct cmd *c,
 	if ((c->kind == CMD_DELIVER || c->kind == CMD_DROP ||
 	    c->kind == CMD_DUP) && wire_index(l, &c->sel) == SIZE_MAX)
 		return wire_none(&c->sel, res);
-	if (c->kind == CMD_WAIT && c->dur.msl != 0)
-		return lab_fail(res, SIM_IMPOSSIBLE, _("wait: Linux has no "
-		    "MSL setting (TIME_WAIT is 60s); give the time in ms, s "
-		    "or min"));
+	if (c->kind == CMD_WAIT && wire_wait_ms(c) > LAB_WAIT_MAX_MS)
+		return lab_fail(res, SIM_IMPOSSIBLE, _("wait: the lab waits in "
+		    "real time, at most 30min at once"));
 	if (c->kind == CMD_WAIT_TIMER && !wire_next_timer(l, &ms))
 		return lab_fail(res, SIM_IMPOSSIBLE, _("no timer is running "
 		    "(the kernels report none)"));
@@ -338,7 +344,7 @@ lab_wire_apply(struct lab *l, const struct cmd *c, struct sim_result *res)
 		wire_settle_all(l, res);
 		return res->status;
 	} else if (c->kind == CMD_WAIT) {
-		lab_collect(l, 0, lab_mono_ms() + c->dur.ms);
+		lab_collect(l, 0, lab_mono_ms() + wire_wait_ms(c));
 	} else if (c->kind == CMD_WAIT_TIMER) {
 		wire_wait_timer(l);
 	}
