@@ -36,9 +36,6 @@ help(void)
 	    "  (none)                 start the interactive simulator\n"
 	    "  script [--diagram] [--quiet] FILE...\n"
 	    "                         run scenario files and print a trace\n"
-	    "  script --lab|--compare [--pcap OUT] FILE...\n"
-	    "                         run them on real Linux TCP stacks, or on\n"
-	    "                         both and print the differences\n"
 	    "  play FILE              lecture mode: step through a scenario\n"
 	    "  lessons                the guided lessons, with your progress\n"
 	    "  lesson N               open lesson N where you left it\n"
@@ -60,6 +57,12 @@ help(void)
 	    "  -V, --version          show version information and exit\n"
 	    "\nExit status: 0 success, 1 a failed expect or impossible event,\n"
 	    "2 bad usage or a file that cannot be read or parsed.\n"), stdout);
+	fputs(_("\nThe kernel lab (Linux; root or user namespaces):\n"
+	    "  script --lab|--compare [--pcap OUT] FILE...\n"
+	    "                         run scenarios on two real Linux TCP "
+	    "stacks,\n"
+	    "                         or on both and print the differences\n"),
+	    stdout);
 	fputs(_("\nFull documentation: man tcpteach; the README lists the keys.\n"),
 	    stdout);
 }

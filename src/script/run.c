@@ -36,21 +36,24 @@ struct run_opts {
 static void
 run_usage(FILE *f)
 {
-	fprintf(f, _("Usage: %s script [--diagram] [--quiet] [--lab|--compare] "
-	    "[--pcap OUT] FILE...\n"), PACKAGE);
+	fprintf(f, _("Usage: %s script [--diagram] [--quiet] FILE...\n"),
+	    PACKAGE);
 	fputs(_("Run scenario files ('-' is standard input) and print what "
 	    "happened.\n"
 	    "  --diagram   print an RFC 9293-style sequence diagram instead "
 	    "of the trace\n"
 	    "  --quiet     print nothing but errors\n"
-	    "  --lab       run on two real Linux TCP stacks (the kernel lab)\n"
-	    "  --compare   run on the simulated core (profile linux) and on the\n"
-	    "              kernel, and print where they differ\n"
-	    "  --known F   known differences for --compare (default: the file\n"
-	    "              known-differences beside the scenario)\n"
-	    "  --pcap OUT  write the packets that crossed the lab's wire to OUT\n"
 	    "Exit status: 0 every expect held, 1 an expect failed or an "
 	    "event was\nimpossible, 2 a file could not be read or parsed.\n"),
+	    f);
+	fputs(_("The kernel lab (Linux; needs root or user namespaces):\n"
+	    "  --lab       run on two real Linux TCP stacks instead\n"
+	    "  --compare   run on the simulated core (profile linux) and on the\n"
+	    "              kernel, and print where they differ (exit 1 when a\n"
+	    "              difference is not in the known-differences file)\n"
+	    "  --known F   that file (default: known-differences beside the\n"
+	    "              scenario)\n"
+	    "  --pcap OUT  write the packets put on the lab's wire to OUT\n"),
 	    f);
 }
 
