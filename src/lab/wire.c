@@ -139,6 +139,24 @@ wire_poll(struct lab *l, int timeout)
 	return any;
 }
 
+static bool wire_next_timer(const struct lab *l, uint32_t *ms);
+
+/* How long one poll may block: until `quiet` ms of silence, or (quiet 0)
+ * until just past the kernels' next timer, so that what a timer does
+ * without a segment (a TIME_WAIT ending, a connect timing out) is seen
+ * when it happens.  A timer already due is looked at again every 20ms. */
+static uint64_t
+wire_block_ms(const struct lab *l, uint64_t left, unsigned quiet)
+{
+	uint32_t ms;
+
+	if (quiet != 0)
+		return left < quiet ? left : quiet;
+	if (wire_next_timer(l, &ms) && (uint64_t)ms + 20 < left)
+		return ms < 20 ? 20 : ms + 2;
+	return left < 3600000 ? left : 3600000;
+}
+
 /* quiet 0: listen until the deadline whatever comes. */
 void
 lab_collect(struct lab *l, unsigned quiet, uint64_t deadline)
@@ -146,14 +164,12 @@ lab_collect(struct lab *l, unsigned quiet, uint64_t deadline)
 	uint64_t now;
 
 	while ((now = lab_mono_ms()) < deadline) {
-		uint64_t left = deadline - now;
-		int t;
-
-		if (quiet != 0 && left > quiet)
-			left = quiet;
-		t = (int)(left > 3600000 ? 3600000 : left);
-		if (!wire_poll(l, t) && quiet != 0)
+		if (wire_poll(l, (int)wire_block_ms(l, deadline - now, quiet)))
+			continue;
+		if (quiet != 0)
 			break;
+		lab_app_poll(l);
+		(void)lab_states(l);
 	}
 	lab_app_poll(l);
 	(void)lab_states(l);
