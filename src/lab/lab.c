@@ -206,31 +206,41 @@ lab_set_value(const struct cmd *c, char *buf, size_t size,
 }
 
 static enum sim_status
+lab_set_route(struct lab *l, const struct cmd *c, bool apply,
+    struct sim_result *res)
+{
+	if (!apply)
+		return SIM_OK;
+	l->delayed_ack = c->on;
+	if (!lab_route(l, 0, !c->on) || !lab_route(l, 1, !c->on))
+		return lab_fail(res, SIM_IMPOSSIBLE, _("set delayed_ack: the "
+		    "kernel refused the route change"));
+	return SIM_OK;
+}
+
+static enum sim_status
 lab_set(struct lab *l, const struct cmd *c, bool apply, struct sim_result *res)
 {
+	static const char *const keys[SET_NKEYS] = {
+		"msl", "rto", "syn_retries", "retries", "fin_wait_2_timeout",
+		"delayed_ack", "time_wait", "handshake", "synack_retries",
+		"rto_max"
+	};
 	const char *name = lab_set_sysctl(c->key), *v;
 	char buf[32], old[32];
 
-	if (c->key == SET_DELAYED_ACK) {
-		l->delayed_ack = apply ? c->on : l->delayed_ack;
-		if (apply && (!lab_route(l, 0, !c->on) ||
-		    !lab_route(l, 1, !c->on)))
-			return lab_fail(res, SIM_IMPOSSIBLE, _("set delayed_ack: "
-			    "the kernel refused the route change"));
-		return SIM_OK;
-	}
+	if (c->key == SET_DELAYED_ACK)
+		return lab_set_route(l, c, apply, res);
 	if (name == NULL || !lab_sysctl_get(l, 0, name, old, sizeof(old)))
-		return lab_fail(res, SIM_IMPOSSIBLE, _("set %s: this kernel has "
-		    "no per-namespace setting for it; the lab cannot change "
-		    "it"), c->key == SET_MSL ? "msl" : c->key == SET_RTO ?
-		    "rto" : c->key == SET_TIME_WAIT ? "time_wait" :
-		    c->key == SET_HANDSHAKE ? "handshake" : name);
+		return lab_fail(res, SIM_IMPOSSIBLE, _("set %s: this kernel "
+		    "has no per-namespace setting for it; the lab cannot "
+		    "change it"), keys[c->key]);
 	if ((v = lab_set_value(c, buf, sizeof(buf), res)) == NULL)
 		return res->status;
 	for (int h = 0; apply && h < 2; h++)
 		if (!lab_sysctl_set(l, h, name, v))
-			return lab_fail(res, SIM_IMPOSSIBLE, _("set: the kernel "
-			    "refused %s = %s"), name, v);
+			return lab_fail(res, SIM_IMPOSSIBLE, _("set: the "
+			    "kernel refused %s = %s"), name, v);
 	return SIM_OK;
 }
 
@@ -244,12 +254,13 @@ lab_setup(struct lab *l, const struct cmd *c, bool apply,
 		return lab_fail(res, SIM_IMPOSSIBLE, _("setup commands (seed, "
 		    "isn, profile, set) must come before the first event"));
 	if (c->kind == CMD_SEED || c->kind == CMD_ISN)
-		return lab_fail(res, SIM_IMPOSSIBLE, _("%s: in the kernel lab "
-		    "the kernels choose their own ISNs; numbers show as they "
-		    "are on the wire"), c->kind == CMD_SEED ? "seed" : "isn");
+		return lab_fail(res, SIM_IMPOSSIBLE, _("%s: in the kernel "
+		    "lab the kernels choose their own ISNs; numbers show as "
+		    "they are on the wire"), c->kind == CMD_SEED ? "seed" :
+		    "isn");
 	if (c->kind == CMD_PROFILE && c->profile != PROFILE_LINUX)
-		return lab_fail(res, SIM_IMPOSSIBLE, _("profile: the kernel lab "
-		    "is Linux; only 'profile linux' applies"));
+		return lab_fail(res, SIM_IMPOSSIBLE, _("profile: the kernel "
+		    "lab is Linux; only 'profile linux' applies"));
 	if (c->kind == CMD_SET)
 		return lab_set(l, c, apply, res);
 	return SIM_OK;

@@ -82,7 +82,8 @@ ns_user(char *err, size_t size)
 		snprintf(err, size, _("the kernel lab needs root, or "
 		    "unprivileged user namespaces (unshare -Urn), which this "
 		    "system does not allow: %s (see "
-		    "user.max_user_namespaces, kernel.unprivileged_userns_clone "
+		    "user.max_user_namespaces, "
+		    "kernel.unprivileged_userns_clone "
 		    "and AppArmor's restrict_unprivileged_userns)"),
 		    strerror(errno));
 		return LAB_EXIT_ENV;

@@ -245,7 +245,7 @@ cmp_apply(struct cmp_run *cr, const struct cmd *c)
 		memset(&sd->sum, 0, sizeof(sd->sum));
 		memset(&res, 0, sizeof(res));
 		if (c->kind == CMD_PROFILE) {
-			/* Both stay Linux: the comparison is with the kernel. */
+			/* Both stay Linux: the kernel is Linux. */
 			sd->sum.st = SIM_OK;
 		} else if (i == 1 && core_only) {
 			sd->sum.st = cr->side[0].sum.st;

@@ -48,7 +48,8 @@ run_usage(FILE *f)
 	    f);
 	fputs(_("The kernel lab (Linux; needs root or user namespaces):\n"
 	    "  --lab       run on two real Linux TCP stacks instead\n"
-	    "  --compare   run on the simulated core (profile linux) and on the\n"
+	    "  --compare   run on the simulated core (profile linux) and on "
+	    "the\n"
 	    "              kernel, and print where they differ (exit 1 when a\n"
 	    "              difference is not in the known-differences file)\n"
 	    "  --known F   that file (default: known-differences beside the\n"
