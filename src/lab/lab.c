@@ -153,27 +153,26 @@ lab_states(struct lab *l)
 
 /* ------------------------------------------------------------- set */
 
+/* The per-namespace sysctl behind a setting.  A table, not a switch: a
+ * setting added to the language later is refused here until it is
+ * mapped, instead of breaking the build. */
 static const char *
 lab_set_sysctl(enum set_key k)
 {
-	switch (k) {
-	case SET_FIN_WAIT_2_TIMEOUT:
-		return "tcp_fin_timeout";
-	case SET_SYN_RETRIES:
-		return "tcp_syn_retries";
-	case SET_SYNACK_RETRIES:
-		return "tcp_synack_retries";
-	case SET_RETRIES:
-		return "tcp_retries2";
-	case SET_RTO_MAX:
-		return "tcp_rto_max_ms";
-	case SET_MSL:
-	case SET_RTO:
-	case SET_DELAYED_ACK:
-	case SET_TIME_WAIT:
-	case SET_HANDSHAKE:
-		break;
-	}
+	static const struct {
+		enum set_key key;
+		const char *sysctl;
+	} map[] = {
+		{ SET_FIN_WAIT_2_TIMEOUT, "tcp_fin_timeout" },
+		{ SET_SYN_RETRIES, "tcp_syn_retries" },
+		{ SET_SYNACK_RETRIES, "tcp_synack_retries" },
+		{ SET_RETRIES, "tcp_retries2" },
+		{ SET_RTO_MAX, "tcp_rto_max_ms" },
+	};
+
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (map[i].key == k)
+			return map[i].sysctl;
 	return NULL;
 }
 
@@ -226,6 +225,7 @@ lab_set(struct lab *l, const struct cmd *c, bool apply, struct sim_result *res)
 		"delayed_ack", "time_wait", "handshake", "synack_retries",
 		"rto_max"
 	};
+	const char *key = keys[c->key] != NULL ? keys[c->key] : "";
 	const char *name = lab_set_sysctl(c->key), *v;
 	char buf[32], old[32];
 
@@ -234,7 +234,7 @@ lab_set(struct lab *l, const struct cmd *c, bool apply, struct sim_result *res)
 	if (name == NULL || !lab_sysctl_get(l, 0, name, old, sizeof(old)))
 		return lab_fail(res, SIM_IMPOSSIBLE, _("set %s: this kernel "
 		    "has no per-namespace setting for it; the lab cannot "
-		    "change it"), keys[c->key]);
+		    "change it"), key);
 	if ((v = lab_set_value(c, buf, sizeof(buf), res)) == NULL)
 		return res->status;
 	for (int h = 0; apply && h < 2; h++)
