@@ -113,5 +113,28 @@ server crash' 'cannot forget'
 refuse 'deliver with nothing in flight' 'deliver' 'nothing is in flight'
 refuse 'wait timer with no timer' 'wait timer' 'no timer is running'
 
+# The host's own namespace is never used and nothing outlives a SIGKILL:
+# the lab runs in namespaces of its own, its devices never appear here,
+# and once killed no process of it is left.
+printf 'server listen\nclient connect\nsettle\nwait 30s\n' >"$tmp/k.scn"
+links_before=$(cat /proc/net/dev | wc -l)
+"$TCPTEACH" script --lab --quiet "$tmp/k.scn" >/dev/null 2>&1 &
+pid=$!
+sleep 1
+if [ "$(readlink /proc/$pid/ns/net)" = "$(readlink /proc/$$/ns/net)" ]; then
+	fail "sigkill: the lab left the host's namespace"
+elif grep -q 'tt-' /proc/net/dev; then
+	fail "sigkill: a lab device appeared in the host's namespace"
+else
+	kill -9 "$pid"
+	wait "$pid" 2>/dev/null
+	if kill -0 "$pid" 2>/dev/null ||
+	    [ "$(cat /proc/net/dev | wc -l)" -ne "$links_before" ]; then
+		fail "sigkill: something is left"
+	else
+		pass "sigkill: own namespaces, nothing left"
+	fi
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
