@@ -8,10 +8,11 @@
  * world, or with --lab the kernel lab that main.c hands in (struct
  * script_lab); --compare runs both in lockstep (compare.c).  After every
  * command the world's trace is printed (as trace lines or fed to the
- * diagram) and cleared, so memory stays flat however long the scenario.  The first failing expect or impossible event stops
- * that file.  Files are independent: the exit status is the worst over all
- * files, where a parse or read error (2) is worse than a failure (1), which
- * is worse than success (0).
+ * diagram) and cleared, so memory stays flat however long the scenario.
+ * The first failing expect or impossible event stops that file.  Files are
+ * independent: the exit status is the worst over all files, where a parse
+ * or read error (2) is worse than a failure (1), which is worse than
+ * success (0).
  */
 #include <config.h>
 
