@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/seq.h"
 #include "lab/lab_int.h"
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
@@ -44,16 +45,19 @@ wire_wall_us(void)
 static bool
 wire_nums(struct lab *l, int h, const struct tcp_seg *s)
 {
-	struct sim_nums *n = &l->host[h].nums, *peer = &l->host[1 - h].nums;
+	struct lab_host *hh = &l->host[h];
+	struct sim_nums *n = &hh->nums, *peer = &l->host[1 - h].nums;
 	uint32_t end = s->seq + tcp_seg_seqlen(s);
-	bool again = n->snd_nxt != 0 && tcp_seg_seqlen(s) > 0 &&
-	    (int32_t)(end - n->snd_nxt) <= 0;
+	/* A SYN with a new ISN opens a new connection: not sent again. */
+	bool again = hh->has_sent && tcp_seg_seqlen(s) > 0 &&
+	    ((s->flags & TCP_SYN) ? s->seq == n->iss :
+	    seq_leq(end, n->snd_nxt));
 
 	if ((s->flags & TCP_SYN) && !again) {
 		n->iss = s->seq;
 		n->snd_una = s->seq;
 	}
-	if (n->snd_nxt == 0 || (int32_t)(end - n->snd_nxt) > 0)
+	if (!hh->has_sent || seq_gt(end, n->snd_nxt))
 		n->snd_nxt = end;
 	if (s->flags & TCP_ACK) {
 		n->rcv_nxt = s->ack;
