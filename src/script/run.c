@@ -103,9 +103,13 @@ run_backend(const struct run_opts *o, struct wbackend *b)
 		fprintf(o->err, "%s script: %s\n", PACKAGE, msg);
 		return SCRIPT_EXIT_PARSE;
 	}
-	if (!o->quiet)
-		fprintf(o->out, "# %s\n", b->ops->label(b->self, label,
-		    sizeof(label)));
+	if (o->quiet)
+		return SCRIPT_EXIT_OK;
+	fprintf(o->out, "# %s\n", b->ops->label(b->self, label,
+	    sizeof(label)));
+	if (o->labif->describe != NULL)
+		fprintf(o->out, "# %s\n", o->labif->describe(b, msg,
+		    sizeof(msg)));
 	return SCRIPT_EXIT_OK;
 }
 
