@@ -131,7 +131,8 @@ lab_describe(struct wbackend *b, char *buf, size_t size)
 		"tcp_invalid_ratelimit", "tcp_early_retrans"
 	};
 	struct lab *l = b->self;
-	size_t used = (size_t)snprintf(buf, size, "%s; sysctls at start:", l->kernel);
+	size_t used = (size_t)snprintf(buf, size, "%s; sysctls at start:",
+	    l->kernel);
 	char v[32];
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
