@@ -252,9 +252,16 @@ START_TEST(test_compare_same_worlds_exit_0)
 	const char *f = put("ok.scn", "profile linux\nserver listen\n"
 	    "client connect\nsettle\nexpect server ESTABLISHED\n");
 
+	put("known-differences", "ok 3 segments was once different\n"
+	    "other 3 segments another scenario's\n");
 	ck_assert_int_eq(cli(&fake, "--compare", f, NULL, NULL), 0);
 	ck_assert_ptr_nonnull(strstr(outbuf, "5 commands, 0 differences, "
 	    "0 known"));
+	/* The stale line is named; the other scenario's is not. */
+	ck_assert_ptr_nonnull(strstr(outbuf, "# no longer differs (remove it "
+	    "from the known differences): ok line 3 segments: was once "
+	    "different\n"));
+	ck_assert_ptr_null(strstr(outbuf, "another"));
 }
 END_TEST
 

@@ -29,6 +29,7 @@ struct cmp_known {
 	unsigned lo, hi;		/* line range */
 	enum cmp_aspect aspect;
 	char reason[200];
+	bool used;			/* matched a difference of this run */
 };
 
 struct cmp_seg {
@@ -132,16 +133,34 @@ cmp_known_load(struct cmp_run *cr, const char *path, bool must)
 }
 
 static const struct cmp_known *
-cmp_known_find(const struct cmp_run *cr, unsigned line, enum cmp_aspect a)
+cmp_known_find(struct cmp_run *cr, unsigned line, enum cmp_aspect a)
+{
+	for (size_t i = 0; i < cr->nknown; i++) {
+		struct cmp_known *k = &cr->known[i];
+
+		if (strcmp(k->name, cr->name) == 0 && line >= k->lo &&
+		    line <= k->hi && (k->aspect == a || k->aspect == CMP_ANY)) {
+			k->used = true;
+			return k;
+		}
+	}
+	return NULL;
+}
+
+/* A known difference of this scenario that did not happen: the core (or
+ * the kernel) has changed, and the line can go.  Said, not failed. */
+static void
+cmp_known_unused(const struct cmp_run *cr)
 {
 	for (size_t i = 0; i < cr->nknown; i++) {
 		const struct cmp_known *k = &cr->known[i];
 
-		if (strcmp(k->name, cr->name) == 0 && line >= k->lo &&
-		    line <= k->hi && (k->aspect == a || k->aspect == CMP_ANY))
-			return k;
+		if (strcmp(k->name, cr->name) == 0 && !k->used)
+			fprintf(cr->out, _("# no longer differs (remove it from "
+			    "the known differences): %s line %u %s: %s\n"),
+			    k->name, k->lo, cmp_aspect_names[k->aspect],
+			    k->reason);
 	}
-	return NULL;
 }
 
 /* ------------------------------------------------------- summaries */
@@ -449,6 +468,7 @@ script_compare(struct script_reader *r, const struct script_lab *lab,
 		cmp_apply(&cr, &c);
 		cmp_diff(&cr, &c);
 	}
+	cmp_known_unused(&cr);
 	fprintf(out, _("# %s: %u commands, %u differences, %u known\n"),
 	    cr.file, cr.ncmds, cr.ndiff, cr.nknowndiff);
 	rc = cr.ndiff > 0 ? SCRIPT_EXIT_FAIL : SCRIPT_EXIT_OK;
