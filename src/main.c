@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "capture/cli.h"
+#include "lab/lab.h"
 #include "lesson/catalog.h"
 #include "lib/exitcode.h"
 #include "lib/i18n.h"
@@ -43,8 +44,10 @@ static int main_capture(int, char **, struct ui_opts *);
 
 static const struct subcmd subcmds[] = {
 	{ "script", main_script, {
-	    { N_("[--diagram] [--quiet] FILE..."),
-	      N_("run scenario files and print a trace") } } },
+	    { N_("[--diagram] [--quiet] [--pcap OUT] FILE..."),
+	      N_("run scenario files and print a trace") },
+	    { N_("--lab|--compare [--pcap OUT] FILE..."),
+	      N_("on two real Linux TCP stacks, or on both (see doc/lab.md)") } } },
 	{ "play", main_play, {
 	    { N_("[--ascii] [--no-animation] [--speed=FACTOR] FILE"),
 	      N_("lecture mode: step through a scenario") } } },
@@ -67,6 +70,9 @@ static const struct subcmd subcmds[] = {
 	      "(see 'exam --help')") } } },
 };
 #define NSUBCMDS (sizeof(subcmds) / sizeof(subcmds[0]))
+
+/* `script --lab` and `--compare` reach the kernel lab through these. */
+static const struct script_lab main_lab = { lab_backend_open, lab_describe };
 
 static void
 usage(FILE *f)
@@ -154,7 +160,7 @@ static int
 main_script(int argc, char **argv, struct ui_opts *uo)
 {
 	(void)uo;
-	return script_cli(argc, argv, stdout, stderr);
+	return script_cli_lab(argc, argv, stdout, stderr, &main_lab);
 }
 
 static int

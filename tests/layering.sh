@@ -18,6 +18,7 @@ allowed() {
 	lib) echo "lib" ;;
 	sim) echo "core lib sim" ;;
 	script) echo "core lib sim script" ;;
+	lab) echo "core lib sim lab" ;;
 	lesson) echo "core lib sim script lesson" ;;
 	quiz) echo "core lib sim script lesson quiz" ;;
 	capture) echo "core lib sim script capture" ;;
