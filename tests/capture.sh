@@ -126,7 +126,7 @@ check stdin 0 sh -c "'$T' capture - <'$cap'"
 has stdin-line "$tmp/out" "TIME_WAIT/CLOSED"
 
 # script --pcap: the simulated session as a capture.
-scn=$src/examples/fig13-normal-close.scn
+scn=$src/examples/fig12-normal-close.scn
 check script-pcap 0 "$T" script --pcap "$tmp/sim.pcap" "$scn"
 check script-pcap-two-files 2 "$T" script --pcap "$tmp/x.pcap" "$scn" "$scn"
 check read-back 0 "$T" capture --show 1 --verify-checksums "$tmp/sim.pcap"
