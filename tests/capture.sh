@@ -89,6 +89,20 @@ for f in "$src"/fuzz/corpus/pcap/*; do
 	done
 done
 
+# A half-close (the corpus's script --pcap of examples/half-close.scn):
+# the client acknowledges the server's data after its FIN, so its FIN was
+# shutdown(), not close() (which would have answered the data with RST),
+# and the server's lone ACK of that FIN is its delayed-ACK timer's.
+hc=$src/fuzz/corpus/pcap/half-close.pcap
+check half-close-list 0 "$T" capture --list "$hc"
+has half-close-states "$tmp/out" "  complete  client  TIME_WAIT/CLOSED  0  0 "
+hasnt half-close-unmodelled "$tmp/out" "unmodelled"
+check half-close-scenario 0 "$T" capture --to-scenario 1 "$hc"
+has half-close-shutdown "$tmp/out" "^client shutdown  *# a half-close"
+has half-close-delack "$tmp/out" "^wait timer  *# the delayed ACK"
+hasnt half-close-inject "$tmp/out" "^inject"
+hasnt half-close-close "$tmp/out" "^client close"
+
 # Bad input.
 check missing 2 "$T" capture "$tmp/nope.pcap"
 has missing-msg "$tmp/err" "nope.pcap: No such file"
