@@ -103,6 +103,25 @@ has half-close-delack "$tmp/out" "^wait timer  *# the delayed ACK"
 hasnt half-close-inject "$tmp/out" "^inject"
 hasnt half-close-close "$tmp/out" "^client close"
 
+# Real Linux connections (tests/capture-fin-remake.sh made them): the
+# server's data after the client's FIN is acknowledged after shutdown()
+# and reset after close(); each is explained by the model's own segments.
+for m in half-close:shutdown:TIME_WAIT/CLOSED:0 \
+    close-data-rst:close:CLOSED/CLOSED:1; do
+	IFS=: read -r name call states rst <<EOM
+$m
+EOM
+	f=$src/fuzz/corpus/pcap/real-$name.pcap
+	check "real-$name-list" 0 "$T" capture --list "$f"
+	has "real-$name-states" "$tmp/out" "  complete  client  $states  0  $rst"
+	hasnt "real-$name-unmodelled" "$tmp/out" "unmodelled"
+	check "real-$name-scenario" 0 "$T" capture --to-scenario 1 "$f"
+	has "real-$name-call" "$tmp/out" "^client $call\b"
+	hasnt "real-$name-inject" "$tmp/out" "^inject"
+	hasnt "real-$name-drop" "$tmp/out" "^drop"
+	hasnt "real-$name-abort" "$tmp/out" "^client abort"
+done
+
 # Bad input.
 check missing 2 "$T" capture "$tmp/nope.pcap"
 has missing-msg "$tmp/err" "nope.pcap: No such file"
