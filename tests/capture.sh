@@ -89,6 +89,39 @@ for f in "$src"/fuzz/corpus/pcap/*; do
 	done
 done
 
+# A half-close (the corpus's script --pcap of examples/half-close.scn):
+# the client acknowledges the server's data after its FIN, so its FIN was
+# shutdown(), not close() (which would have answered the data with RST),
+# and the server's lone ACK of that FIN is its delayed-ACK timer's.
+hc=$src/fuzz/corpus/pcap/half-close.pcap
+check half-close-list 0 "$T" capture --list "$hc"
+has half-close-states "$tmp/out" "  complete  client  TIME_WAIT/CLOSED  0  0 "
+hasnt half-close-unmodelled "$tmp/out" "unmodelled"
+check half-close-scenario 0 "$T" capture --to-scenario 1 "$hc"
+has half-close-shutdown "$tmp/out" "^client shutdown  *# a half-close"
+has half-close-delack "$tmp/out" "^wait timer  *# the delayed ACK"
+hasnt half-close-inject "$tmp/out" "^inject"
+hasnt half-close-close "$tmp/out" "^client close"
+
+# Real Linux connections (tests/capture-fin-remake.sh made them): the
+# server's data after the client's FIN is acknowledged after shutdown()
+# and reset after close(); each is explained by the model's own segments.
+for m in half-close:shutdown:TIME_WAIT/CLOSED:0 \
+    close-data-rst:close:CLOSED/CLOSED:1; do
+	IFS=: read -r name call states rst <<EOM
+$m
+EOM
+	f=$src/fuzz/corpus/pcap/real-$name.pcap
+	check "real-$name-list" 0 "$T" capture --list "$f"
+	has "real-$name-states" "$tmp/out" "  complete  client  $states  0  $rst"
+	hasnt "real-$name-unmodelled" "$tmp/out" "unmodelled"
+	check "real-$name-scenario" 0 "$T" capture --to-scenario 1 "$f"
+	has "real-$name-call" "$tmp/out" "^client $call\b"
+	hasnt "real-$name-inject" "$tmp/out" "^inject"
+	hasnt "real-$name-drop" "$tmp/out" "^drop"
+	hasnt "real-$name-abort" "$tmp/out" "^client abort"
+done
+
 # Bad input.
 check missing 2 "$T" capture "$tmp/nope.pcap"
 has missing-msg "$tmp/err" "nope.pcap: No such file"
@@ -126,7 +159,7 @@ check stdin 0 sh -c "'$T' capture - <'$cap'"
 has stdin-line "$tmp/out" "TIME_WAIT/CLOSED"
 
 # script --pcap: the simulated session as a capture.
-scn=$src/examples/fig13-normal-close.scn
+scn=$src/examples/fig12-normal-close.scn
 check script-pcap 0 "$T" script --pcap "$tmp/sim.pcap" "$scn"
 check script-pcap-two-files 2 "$T" script --pcap "$tmp/x.pcap" "$scn" "$scn"
 check read-back 0 "$T" capture --show 1 --verify-checksums "$tmp/sim.pcap"

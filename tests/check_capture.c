@@ -207,6 +207,57 @@ START_TEST(test_close_wait_data_after_fin_flagged)
 }
 END_TEST
 
+/* After close() nobody reads: Linux answers the peer's data with a RST
+ * (the capture shows it), so the client's FIN is explained by `close`. */
+START_TEST(test_fin_wait_2_data_answered_by_rst_is_close)
+{
+	handshake(100, 300);
+	seg(CLI, TCP_FIN | TCP_ACK, 101, 301, 0);
+	seg(SRV, TCP_ACK, 301, 102, 0);
+	seg(SRV, TCP_ACK | TCP_PSH, 301, 102, 20);
+	seg(CLI, TCP_RST, 102, 0, 0);
+	cap_tracker_finish(&trk);
+	ck_assert(!done[0].half_close[CLI]);
+	ck_assert_int_eq(st(&done[0], CLI), TCP_CLOSED);
+	ck_assert_int_eq(st(&done[0], SRV), TCP_CLOSED);
+	ck_assert_uint_eq(done[0].nrst, 1);
+	ck_assert_uint_eq(done[0].rst_by, 1u << CLI);
+}
+END_TEST
+
+/* After shutdown() the host still reads: it acknowledges the peer's data,
+ * so its FIN is explained by `shutdown` and it stays in FIN_WAIT_2. */
+START_TEST(test_fin_wait_2_data_acked_is_half_close)
+{
+	handshake(100, 300);
+	seg(CLI, TCP_FIN | TCP_ACK, 101, 301, 0);
+	seg(SRV, TCP_ACK, 301, 102, 0);
+	seg(SRV, TCP_ACK | TCP_PSH, 301, 102, 20);
+	seg(CLI, TCP_ACK, 102, 321, 0);
+	seg(SRV, TCP_FIN | TCP_ACK, 321, 102, 0);
+	seg(CLI, TCP_ACK, 102, 322, 0);
+	cap_tracker_finish(&trk);
+	ck_assert(done[0].half_close[CLI]);
+	ck_assert_uint_eq(done[0].nrst, 0);
+	ck_assert_int_eq(st(&done[0], CLI), TCP_TIME_WAIT);
+	ck_assert_int_eq(st(&done[0], SRV), TCP_CLOSED);
+}
+END_TEST
+
+/* Linux holds the ACK of a FIN; when the application does not close at
+ * once, the delayed-ACK timer sends it alone: the model's own segment. */
+START_TEST(test_close_wait_lone_ack_of_fin_is_delayed_ack)
+{
+	handshake(100, 300);
+	seg(CLI, TCP_FIN | TCP_ACK, 101, 301, 0);
+	seg(SRV, TCP_ACK, 301, 102, 0);
+	cap_tracker_finish(&trk);
+	ck_assert_uint_eq(done[0].flags & CAP_F_UNMODELLED, 0);
+	ck_assert_int_eq(st(&done[0], CLI), TCP_FIN_WAIT_2);
+	ck_assert_int_eq(st(&done[0], SRV), TCP_CLOSE_WAIT);
+}
+END_TEST
+
 START_TEST(test_midstream_assumed_established)
 {
 	seg(CLI, TCP_ACK | TCP_PSH, 5000, 9000, 10);
@@ -472,6 +523,9 @@ capture_suite(void)
 	tcase_add_test(tc, test_estab_data_gap_flagged);
 	tcase_add_test(tc, test_estab_data_retransmitted_counted);
 	tcase_add_test(tc, test_close_wait_data_after_fin_flagged);
+	tcase_add_test(tc, test_fin_wait_2_data_answered_by_rst_is_close);
+	tcase_add_test(tc, test_fin_wait_2_data_acked_is_half_close);
+	tcase_add_test(tc, test_close_wait_lone_ack_of_fin_is_delayed_ack);
 	tcase_add_test(tc, test_midstream_assumed_established);
 	tcase_add_test(tc, test_time_wait_new_isn_reused_4tuple);
 	tcase_add_test(tc, test_finished_connections_freed_after_linger);

@@ -8,9 +8,12 @@
  * (the same two hosts the simulator runs) and drives it with scenario
  * commands inferred from what it sees: the ISNs from the SYNs, `listen`
  * when the server answers with SYN+ACK, `connect`, `send`, `close` and
- * `abort` when an endpoint's segment needs one, then `deliver` of the
- * world's matching segment, or `inject` of the captured one when the model
- * would not have sent it (a retransmission, a coalesced ACK).  Segments the
+ * `abort` when an endpoint's segment needs one (a first FIN is `close`,
+ * or `shutdown` when the host went on acknowledging the peer's data: the
+ * FIN and what follows it wait in the pending list until that is known),
+ * then `deliver` of the world's matching segment, or `inject` of the
+ * captured one when the model would not have sent it (a retransmission, a
+ * coalesced ACK).  Segments the
  * model sent but the wire did not carry are dropped.  A finished
  * connection (both ends CLOSED or TIME_WAIT) is reported to the caller at
  * once and its world freed; what is left (its endpoints, ISNs and final
@@ -68,6 +71,7 @@ struct cap_live {
 	struct world w;
 	unsigned npending;
 	struct cap_pkt pending[CAP_PENDING];
+	bool holding;		/* pending[0] is a first FIN, see below */
 };
 
 struct cap_conn {
@@ -88,6 +92,7 @@ struct cap_conn {
 	uint32_t isn[2], hi[2], fin_seq[2];
 	bool isn_known[2], hi_valid[2], fin_seen[2], fin_acked[2];
 	bool got_syn[2];
+	bool half_close[2];		/* host h's FIN was shutdown() */
 	enum tcp_state counted[2];	/* as counted in the tracker's stats */
 	uint64_t deadline;		/* finished: when to report it */
 	struct cap_conn *hnext;		/* hash chain */
@@ -155,6 +160,11 @@ void cap_infer(struct cap_tracker *t, struct cap_conn *c,
     const struct cap_pkt *k, enum sim_dir dir);
 /* Start the world: setup commands, the listen, an assumed handshake. */
 void cap_infer_start(struct cap_tracker *t, struct cap_conn *c);
+/* held[0] is host a's first FIN, held[1..n-1] what followed it: decide
+ * whether close() or shutdown() sent it (c->half_close[a]); false while
+ * the segments do not tell yet and more may come (final false). */
+bool cap_fin_decide(struct cap_conn *c, const struct cap_pkt *held,
+    unsigned n, enum sim_dir a, bool final);
 
 /* stats.c */
 void cap_stats_count(struct cap_stats *s, struct cap_conn *c, bool gone);

@@ -6,6 +6,8 @@
  * handshake has told both ISNs (the world needs them before its first
  * event) or a segment shows there is no handshake to wait for.  A SYN
  * with a new ISN on a 4-tuple already known starts a new connection.
+ * Later the same list holds a first FIN and the segments after it, until
+ * they tell whether close() or shutdown() sent it (infer.c).
  */
 #include <config.h>
 
@@ -210,6 +212,42 @@ conn_start(struct cap_tracker *t, struct cap_conn *c)
 	c->live->npending = 0;
 }
 
+/* The held segments through the world, once the FIN that began the hold
+ * is explained (or nothing more will come: final). */
+static void
+conn_release(struct cap_tracker *t, struct cap_conn *c, bool final)
+{
+	struct cap_live *l = c->live;
+
+	if (!cap_fin_decide(c, l->pending, l->npending,
+	    conn_dir(c, &l->pending[0]), final))
+		return;
+	l->holding = false;
+	for (unsigned i = 0; i < l->npending; i++)
+		cap_infer(t, c, &l->pending[i], conn_dir(c, &l->pending[i]));
+	l->npending = 0;
+}
+
+/* A started connection: a host's first FIN (neither side has sent one)
+ * is held with what follows until close() and shutdown() can be told
+ * apart; everything else goes through the world at once. */
+static void
+conn_step(struct cap_tracker *t, struct cap_conn *c, const struct cap_pkt *k,
+    enum sim_dir d)
+{
+	struct cap_live *l = c->live;
+	uint8_t fl = k->seg.flags;
+
+	if (!l->holding && (!(fl & TCP_FIN) || (fl & (TCP_SYN | TCP_RST)) ||
+	    c->fin_seen[0] || c->fin_seen[1])) {
+		cap_infer(t, c, k, d);
+		return;
+	}
+	l->holding = true;
+	l->pending[l->npending++] = *k;
+	conn_release(t, c, false);
+}
+
 /* Report the connection and free its world; the rest lingers. */
 static void
 conn_report(struct cap_tracker *t, struct cap_conn *c)
@@ -218,6 +256,8 @@ conn_report(struct cap_tracker *t, struct cap_conn *c)
 		return;
 	if (!c->started)
 		conn_start(t, c);
+	if (c->live->holding)
+		conn_release(t, c, true);
 	for (int h = 0; h < 2; h++)
 		c->final[h] = c->live->w.host[h].tcb.state;
 	if (c->hs == CAP_HS_INCOMPLETE)
@@ -269,6 +309,7 @@ conn_new(struct cap_tracker *t, const struct cap_pkt *k, bool reused)
 	c->watched = c->id == t->watch;
 	c->live = xmalloc(sizeof(*c->live));	/* world_init clears it */
 	c->live->npending = 0;
+	c->live->holding = false;
 	world_init(&c->live->w);
 	c->live->w.keep_trace = c->watched;
 	t->nopen++;
@@ -302,7 +343,7 @@ conn_feed(struct cap_tracker *t, struct cap_conn *c, const struct cap_pkt *k,
 		c->isn[d] = k->seg.seq;
 	}
 	if (c->started) {
-		cap_infer(t, c, k, d);
+		conn_step(t, c, k, d);
 		return;
 	}
 	c->live->pending[c->live->npending++] = *k;

@@ -8,14 +8,16 @@
  * reset, a 3-segment close, data after a FIN), from the highest sequence
  * number each side has been seen to use; (2) an application call explains
  * new sequence space: a SYN from a closed endpoint is `connect`, new data
- * is `send`, a first FIN is `close`, a RST nothing asked for is `abort`;
+ * is `send`, a first FIN is `close` or `shutdown` (conn.c holds it until
+ * cap_fin_decide can tell), a RST nothing asked for is `abort`;
  * (3) the oldest segment from A in flight that equals the captured one
  * (flags other than PSH, seq, ack, len) is delivered; when there is none,
  * the captured segment is injected and delivered instead, so B's core
  * always processes what B really received.  Segments from A the model
  * sent earlier and the wire never carried are dropped.  The model has no
  * timers running here (the world's clock stands still), so timeouts are
- * seen only through the segments they caused.
+ * seen only through the segments they caused; only a delayed ACK that the
+ * capture shows going alone is fired by hand (`wait timer`).
  *
  * Vantage point: states are those of a TCB that receives each segment when
  * the capture saw it.  A capture taken at the client sees the server's
@@ -228,8 +230,53 @@ cap_calls(struct cap_tracker *t, struct cap_conn *c, const struct tcp_seg *s,
 	}
 	if ((s->flags & TCP_FIN) && !tcb->fin_sent && !tcb->wr_closed) {
 		cap_room(t, c, a, 0);
-		cap_call(t, c, CMD_CLOSE, a, 0, NULL);
+		if (c->half_close[a])
+			cap_call(t, c, CMD_SHUTDOWN, a, 0, N_("a half-close: "
+			    "this host acknowledged data that came after its "
+			    "FIN, so it was still reading"));
+		else
+			cap_call(t, c, CMD_CLOSE, a, 0, NULL);
 	}
+}
+
+/*
+ * Both close() and shutdown(SHUT_WR) send a FIN; only what the host does
+ * with new data from its peer afterwards tells them apart.  After close()
+ * nobody reads it, and the host answers with a RST (RFC 9293 3.6.1; Linux
+ * does so at once); after shutdown() it acknowledges the data.  Without
+ * such data (the peer's FIN came first, or the capture ends) close() is
+ * the explanation, as a FIN is usually a close; data left unanswered at
+ * the end of the capture means no RST was seen: shutdown().
+ */
+bool
+cap_fin_decide(struct cap_conn *c, const struct cap_pkt *held, unsigned n,
+    enum sim_dir a, bool final)
+{
+	uint32_t acked = held[0].seg.ack;	/* what a had read at its FIN */
+	bool data = false;
+
+	for (unsigned i = 1; i < n; i++) {
+		const struct tcp_seg *s = &held[i].seg;
+		bool from_a = memcmp(&held[i].src, &held[0].src,
+		    sizeof(held[0].src)) == 0;
+
+		if (!from_a && s->len > 0 && !(s->flags & TCP_RST) &&
+		    seq_gt(s->seq + s->len, acked))
+			data = true;
+		else if (!from_a && (s->flags & (TCP_FIN | TCP_RST)) && !data)
+			return true;		/* the peer is done: close() */
+		else if (from_a && data && (s->flags & TCP_RST))
+			return true;
+		else if (from_a && data && (s->flags & TCP_ACK) &&
+		    seq_gt(s->ack, acked)) {
+			c->half_close[a] = true;
+			return true;
+		}
+	}
+	if (!final && n < CAP_PENDING)
+		return false;
+	c->half_close[a] = data;
+	return true;
 }
 
 static bool
@@ -270,6 +317,32 @@ cap_drop_unseen(struct cap_tracker *t, struct cap_conn *c, enum sim_dir a,
 	}
 }
 
+/*
+ * A lone ACK the model is holding back: Linux delays the ACK of data or
+ * of a FIN (RFC 9293 3.8.6.3, its ATO), and when nothing rides with it the
+ * delayed-ACK timer sends it alone.  The world's clock stands still here,
+ * so the timer is fired by hand, only when it is the next timer of the
+ * world and it would send exactly the captured segment.
+ */
+static void
+cap_delack(struct cap_tracker *t, struct cap_conn *c, const struct tcp_seg *s,
+    enum sim_dir a)
+{
+	const struct tcp_tcb *tcb = &c->live->w.host[a].tcb;
+	struct cmd cmd = { .kind = CMD_WAIT_TIMER };
+	enum sim_host_id h;
+	enum tcp_timer which;
+	uint64_t due;
+
+	if (s->flags != TCP_ACK || s->len != 0 || s->seq != tcb->snd_nxt ||
+	    s->ack != tcb->rcv_nxt ||
+	    !world_next_timer(&c->live->w, &h, &which, &due) ||
+	    h != (enum sim_host_id)a || which != TCP_T_DELACK)
+		return;
+	cap_cmd(t, c, &cmd, N_("the delayed ACK: nothing rode with it, so "
+	    "its timer sent it alone"));
+}
+
 /* Step 3: deliver the captured segment; returns the flight id used. */
 static uint32_t
 cap_deliver(struct cap_tracker *t, struct cap_conn *c, const struct tcp_seg *s,
@@ -278,6 +351,11 @@ cap_deliver(struct cap_tracker *t, struct cap_conn *c, const struct tcp_seg *s,
 	const struct flight *f = cap_match(&c->live->w, s, a);
 	struct cmd cmd;
 	uint32_t id;
+
+	if (f == NULL) {
+		cap_delack(t, c, s, a);
+		f = cap_match(&c->live->w, s, a);
+	}
 
 	if (f != NULL) {
 		id = f->id;
@@ -395,6 +473,7 @@ cap_infer(struct cap_tracker *t, struct cap_conn *c, const struct cap_pkt *k,
 	if ((s->flags & TCP_RST) && cap_match(&c->live->w, s, a) == NULL)
 		cap_call(t, c, CMD_ABORT, h, 0, NULL);
 	id = cap_deliver(t, c, s, a, &notes);
+	c->flags |= notes & CAP_F_UNMODELLED;
 	cap_handshake(c, s, a, before[HOST_CLIENT]);
 	if (c->watched) {
 		cap_expect_states(t, c, before);
