@@ -305,6 +305,34 @@ START_TEST(test_last_ack_rfc9293_rst_rcv_nxt_minus_1_dropped)
 }
 END_TEST
 
+/* Linux: data running past the peer's FIN resets from CLOSING and
+ * LAST_ACK too, with <SEQ=SEG.ACK><CTL=RST>; the application has closed,
+ * so no notice. */
+START_TEST(test_closing_linux_data_past_fin_rst)
+{
+	h_use_linux();
+	fx_closing(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 5);
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_CLOSING, TCP_CLOSED, TCP_W_DATA_AFTER_FIN_RST);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_RST, A(1), 0, 0);
+	CK_NOTICE(TCP_N_RESET, 0);
+}
+END_TEST
+
+START_TEST(test_last_ack_linux_data_past_fin_rst)
+{
+	h_use_linux();
+	fx_last_ack(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 3);
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_LAST_ACK, TCP_CLOSED, TCP_W_DATA_AFTER_FIN_RST);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_RST, A(1), 0, 0);
+}
+END_TEST
+
 static Suite *
 wait_suite(void)
 {
@@ -344,6 +372,8 @@ wait_suite(void)
 	ADD_LOOP(tc, test_closing_linux_rst_rcv_nxt_minus_1_closed);
 	ADD_LOOP(tc, test_last_ack_linux_rst_rcv_nxt_minus_1_closed);
 	ADD_LOOP(tc, test_last_ack_rfc9293_rst_rcv_nxt_minus_1_dropped);
+	ADD_LOOP(tc, test_closing_linux_data_past_fin_rst);
+	ADD_LOOP(tc, test_last_ack_linux_data_past_fin_rst);
 	suite_add_tcase(s, tc);
 	return s;
 }

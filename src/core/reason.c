@@ -141,6 +141,15 @@ static const struct tcp_why_entry tcp_why_table[TCP_NWHY] = {
 	    N_("RST in TIME-WAIT not at RCV.NXT: ignored") },
 	[TCP_W_TW_ACK] = { "Linux tcp_timewait_state_process",
 	    N_("segment in TIME-WAIT: ACK sent, 2MSL restarted") },
+	[TCP_W_LISTEN_SYN_FIN] = { "3.10.7.2",
+	    N_("SYN+FIN in LISTEN: discarded as Linux does, no connection "
+	    "started") },
+	[TCP_W_DATA_AFTER_FIN_RST] = { "3.10.7.4",
+	    N_("new data past the peer's FIN: RST sent as Linux does, TCB "
+	    "deleted") },
+	[TCP_W_DATA_AFTER_FIN_RESET] = { "3.10.7.4",
+	    N_("new data past the peer's FIN: RST sent as Linux does, "
+	    "connection reset") },
 	[TCP_W_REXMIT] = { "3.8.1",
 	    N_("retransmission timeout: segment sent again, RTO doubled") },
 	[TCP_W_GIVE_UP] = { "3.8.3",

@@ -47,6 +47,11 @@ tcp_input_listen(struct tcp_tcb *tcb, const struct tcp_io *io,
 		tcp_drop(io, seg, TCP_W_LISTEN_OTHER);
 		return;
 	}
+	if (io->cfg->linux_input && (seg->flags & TCP_FIN)) {
+		/* Linux tcp_rcv_state_process: SYN+FIN is no way to open. */
+		tcp_drop(io, seg, TCP_W_LISTEN_SYN_FIN);
+		return;
+	}
 	tcb->irs = seg->seq;
 	tcb->irs_valid = true;
 	tcb->rcv_nxt = seg->seq + 1;
@@ -498,7 +503,8 @@ tcp_input_other(struct tcp_tcb *tcb, const struct tcp_io *io,
 		return;
 	}
 	tcp_trim(tcb, &seg);
-	if (!tcp_ack(tcb, io, &seg) || tcp_data_after_close(tcb, io, &seg))
+	if (!tcp_ack(tcb, io, &seg) || tcp_data_after_close(tcb, io, &seg) ||
+	    tcp_linux_data_after_fin(tcb, io, in))
 		return;
 	if ((seg.len > 0 || (seg.flags & TCP_FIN)) && seg.seq != tcb->rcv_nxt) {
 		tcp_send_ack(tcb, io, TCP_W_OUT_OF_ORDER);

@@ -73,6 +73,8 @@ bool tcp_linux_input(struct tcp_tcb *tcb, const struct tcp_io *io,
 bool tcp_linux_rst_minus_one(struct tcp_tcb *tcb, const struct tcp_io *io,
     const struct tcp_seg *seg);
 bool tcp_linux_orphan_rst(struct tcp_tcb *tcb, const struct tcp_io *io);
+bool tcp_linux_data_after_fin(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *in);
 bool tcp_linux_ack_too_old(struct tcp_tcb *tcb, const struct tcp_io *io,
     const struct tcp_seg *seg);
 
