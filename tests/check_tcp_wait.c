@@ -274,6 +274,28 @@ START_TEST(test_time_wait_linux_new_syn_acked)
 }
 END_TEST
 
+/* An ACK-less SYN below RCV.NXT is ACKed but leaves the 2MSL timer
+ * alone (tcp_timewait_state_process: reschedule only with ACK), and the
+ * trace says so. */
+START_TEST(test_time_wait_linux_ackless_syn_no_restart)
+{
+	uint64_t before, after;
+
+	h_use_linux();
+	fx_time_wait(_i);
+	ck_assert(h_timer(TCP_T_TIME_WAIT, &before));
+	h_advance(10000);
+	h_clear();
+	IN(.flags = TCP_SYN, .seq = P(1));
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(2), P(2), 0);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_TW_ACK_NO_RESTART);
+	ck_assert(h_timer(TCP_T_TIME_WAIT, &after));
+	ck_assert_uint_eq(after, before);
+	CK_STATE(TCP_TIME_WAIT);
+}
+END_TEST
+
 /* Linux tcp_reset_check: RST at RCV.NXT-1 after the peer's FIN. */
 START_TEST(test_closing_linux_rst_rcv_nxt_minus_1_closed)
 {
@@ -369,6 +391,7 @@ wait_suite(void)
 	ADD_LOOP(tc, test_time_wait_linux_bare_ack_restarts_quietly);
 	ADD_LOOP(tc, test_time_wait_linux_data_and_fin_acked);
 	ADD_LOOP(tc, test_time_wait_linux_new_syn_acked);
+	ADD_LOOP(tc, test_time_wait_linux_ackless_syn_no_restart);
 	ADD_LOOP(tc, test_closing_linux_rst_rcv_nxt_minus_1_closed);
 	ADD_LOOP(tc, test_last_ack_linux_rst_rcv_nxt_minus_1_closed);
 	ADD_LOOP(tc, test_last_ack_rfc9293_rst_rcv_nxt_minus_1_dropped);

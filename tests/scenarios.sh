@@ -199,6 +199,23 @@ else
 	fail "parse-error-runs-nothing (exit $rc)"
 fi
 
+# The trace's reasons say what happened: a SYN retransmitted within the
+# linear timeouts keeps its RTO; an ACK-less SYN leaves TIME_WAIT's timer.
+must_say() {
+	"$TCPTEACH" script "$1" >"$tmp/out" 2>"$tmp/err"
+	if grep -q "$2" "$tmp/out" && ! grep -q "$3" "$tmp/out"; then
+		pass "says: $2"
+	else
+		fail "$1 does not say '$2' (or says '$3')"
+	fi
+}
+must_say "$top_srcdir/examples/linux-syn-timeout.scn" \
+    ' 2\.000s  client  sends .*SYN sent again, RTO kept' \
+    ' [1-4]\.000s  client  sends .*RTO doubled'
+must_say "$top_srcdir/tests/linux/time-wait-ackless-syn.scn" \
+    'without ACK in TIME-WAIT: ACK sent, 2MSL not restarted' \
+    '2MSL restarted'
+
 # Standard input.
 if "$TCPTEACH" script --quiet - \
     <"$top_srcdir/examples/fig06-basic-handshake.scn" >"$tmp/out" 2>"$tmp/err"

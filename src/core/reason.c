@@ -150,8 +150,17 @@ static const struct tcp_why_entry tcp_why_table[TCP_NWHY] = {
 	[TCP_W_DATA_AFTER_FIN_RESET] = { "3.10.7.4",
 	    N_("new data past the peer's FIN: RST sent as Linux does, "
 	    "connection reset") },
+	[TCP_W_TW_ACK_NO_RESTART] = { "Linux tcp_timewait_state_process",
+	    N_("segment without ACK in TIME-WAIT: ACK sent, 2MSL not "
+	    "restarted") },
 	[TCP_W_REXMIT] = { "3.8.1",
 	    N_("retransmission timeout: segment sent again, RTO doubled") },
+	[TCP_W_REXMIT_LINEAR] = { "3.8.1",
+	    N_("retransmission timeout: SYN sent again, RTO kept (Linux "
+	    "linear SYN timeouts)") },
+	[TCP_W_REXMIT_AT_MAX] = { "3.8.1",
+	    N_("retransmission timeout: segment sent again, RTO already at "
+	    "its maximum") },
 	[TCP_W_GIVE_UP] = { "3.8.3",
 	    N_("too many retransmissions: connection timed out") },
 	[TCP_W_GIVE_UP_PASSIVE] = { "3.8.3",

@@ -223,8 +223,13 @@ tcp_linux_time_wait(struct tcp_tcb *tcb, const struct tcp_io *io,
 		tcp_drop(io, seg, TCP_W_TW_RST_IGNORED);
 		return;
 	}
-	if (f & TCP_ACK)
-		tcp_tw_restart(tcb, io);
+	if ((f & TCP_ACK) == 0) {
+		/* An ACK-less SYN may be a new connection's with a random
+		 * ISN below RCV.NXT: the 2MSL timer is left as it runs. */
+		tcp_oow_ack(tcb, io, seg, false, TCP_W_TW_ACK_NO_RESTART);
+		return;
+	}
+	tcp_tw_restart(tcb, io);
 	tcp_oow_ack(tcb, io, seg, false, (f & TCP_FIN) ?
 	    TCP_W_TW_FIN_AGAIN : TCP_W_TW_ACK);
 }
