@@ -139,6 +139,27 @@ settle
 inject s>c PSH+ACK seq=301 ack=101 len=10
 settle'
 
+# Linux's tcp_syn_retries takes 1..127: 0 is refused under profile linux,
+# whichever comes first.
+must_fail linux-syn-retries-0 1 'FILE:2: set: under profile linux' \
+'profile linux
+set syn_retries 0'
+
+must_fail linux-after-syn-retries-0 1 'FILE:2: profile linux: syn_retries' \
+'set syn_retries 0
+profile linux'
+
+# With stdout and stderr sent to one file, the error follows the trace.
+printf 'server listen\nclient connect\nsettle\nexpect client CLOSED\n' \
+    >"$tmp/mixed.scn"
+"$TCPTEACH" script "$tmp/mixed.scn" >"$tmp/mixed" 2>&1
+if tail -n 1 "$tmp/mixed" | grep -q "^$tmp/mixed.scn:4: expected" &&
+    [ "$(grep -c 'expected client' "$tmp/mixed")" -eq 1 ]; then
+	pass "error-after-trace"
+else
+	fail "error-after-trace"
+fi
+
 # Exit 2: parse errors name the line and the column of the bad word.
 must_fail typo-command 2 'FILE:2:8: ' \
 'server listen

@@ -69,9 +69,12 @@ run_drain(struct world *w, const struct run_opts *o, struct diagram *dg)
 	world_trace_clear(w);
 }
 
+/* Errors go to stderr, the trace to stdout: flush the trace first, so that
+ * with both sent to one file the message follows the trace's last line. */
 static void
 run_print_err(const struct run_opts *o, const struct script_err *e)
 {
+	fflush(o->out);
 	if (e->line == 0)
 		fprintf(o->err, "%s: %s\n", e->file, e->msg);
 	else
@@ -108,6 +111,7 @@ run_script(struct script_reader *r, const struct run_opts *o)
 			    sizeof(line)));
 		}
 		if (st != SIM_OK) {
+			fflush(o->out);
 			fprintf(o->err, "%s:%u: %s\n", r->name, c.line,
 			    res.msg[0] != '\0' ? res.msg :
 			    _("the command failed"));
@@ -180,6 +184,7 @@ run_options(int argc, char **argv, struct run_opts *o, const char **files)
 			run_usage(o->out);
 			return -1;
 		} else if (opts && a[0] == '-' && a[1] != '\0') {
+			fflush(o->out);
 			fprintf(o->err, _("%s script: unknown option '%s'\n"),
 			    PACKAGE, a);
 			run_usage(o->err);

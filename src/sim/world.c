@@ -142,6 +142,25 @@ sim_set_dur(struct world *w, const struct cmd *c, uint32_t *field,
 	return SIM_OK;
 }
 
+/* Linux takes net.ipv4.tcp_syn_retries from 1 to 127 (MAX_TCP_SYNCNT):
+ * under profile linux, 0 is no kernel's setting. */
+static bool
+sim_syn_retries_ok(const struct world *w, uint64_t n, bool at_set,
+    struct sim_result *res)
+{
+	if (w->profile != PROFILE_LINUX || (n >= 1 && n <= 127))
+		return true;
+	if (at_set)
+		sim_fail(res, SIM_IMPOSSIBLE, _("set: under profile linux, "
+		    "syn_retries must be between 1 and 127, as the kernel's "
+		    "net.ipv4.tcp_syn_retries"));
+	else
+		sim_fail(res, SIM_IMPOSSIBLE, _("profile linux: syn_retries "
+		    "was set to %u earlier, but the kernel's "
+		    "net.ipv4.tcp_syn_retries takes 1 to 127"), (unsigned)n);
+	return false;
+}
+
 static enum sim_status
 sim_set(struct world *w, const struct cmd *c, struct sim_result *res)
 {
@@ -163,6 +182,9 @@ sim_set(struct world *w, const struct cmd *c, struct sim_result *res)
 	case SET_SYN_RETRIES:
 	case SET_SYNACK_RETRIES:
 	case SET_RETRIES:
+		if (c->key == SET_SYN_RETRIES && !sim_syn_retries_ok(w,
+		    c->num, true, res))
+			return SIM_IMPOSSIBLE;
 		if (c->num > 100)
 			return sim_fail(res, SIM_IMPOSSIBLE,
 			    _("set: at most 100 retries"));
@@ -232,6 +254,9 @@ sim_setup(struct world *w, const struct cmd *c, struct sim_result *res)
 		h->isn_next = 0;
 	} else if (c->kind == CMD_PROFILE) {
 		sim_profile(w, c->profile);
+		if (!sim_syn_retries_ok(w, w->cfg.syn_retries, false,
+		    res))
+			return SIM_IMPOSSIBLE;
 	} else if (c->kind == CMD_SET) {
 		return sim_set(w, c, res);
 	}
