@@ -100,7 +100,22 @@ static const struct tcp_why_entry tcp_why_table[TCP_NWHY] = {
 	    N_("new data after close(): nobody will read it, RST sent, "
 	    "TCB deleted") },
 	[TCP_W_OUT_OF_ORDER] = { "3.10.7.4",
-	    N_("segment beyond RCV.NXT (not kept for later): ACK sent") },
+	    N_("segment beyond RCV.NXT: kept for later, duplicate ACK sent") },
+	[TCP_W_REASM_FULL] = { "3.10.7.4",
+	    N_("segment beyond RCV.NXT: the reassembly queue is full, "
+	    "segment discarded, duplicate ACK sent") },
+	[TCP_W_REASM_FILLED] = { "3.10.7.4",
+	    N_("the gap is filled: the data kept for later is delivered too, "
+	    "one ACK covers it all") },
+	[TCP_W_REASM_PARTIAL] = { "3.10.7.4",
+	    N_("data fills part of the gap: delivered with what follows it, "
+	    "ACK sent at once, the rest still kept") },
+	[TCP_W_OOO_AFTER_FIN] = { "3.10.7.4",
+	    N_("segment beyond RCV.NXT after the peer's FIN: ACK sent, "
+	    "segment discarded") },
+	[TCP_W_SYN_TEXT] = { "3.10.7.2",
+	    N_("ESTABLISHED: the data kept from the SYN is delivered and "
+	    "acknowledged") },
 	[TCP_W_FIN] = { "3.10.7.4", N_("FIN received: the peer has finished sending") },
 	[TCP_W_FIN_SIMULTANEOUS] = { "3.10.7.4",
 	    N_("FIN received before the ACK of our FIN (simultaneous close)") },

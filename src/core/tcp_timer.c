@@ -268,7 +268,8 @@ tcp_check(const struct tcp_tcb *tcb)
 		for (unsigned t = 0; t < TCP_NTIMERS; t++)
 			if (tcb->armed[t])
 				return "timer running without a connection";
-		return tcb->rtxq_len ? "queue without a connection" : NULL;
+		return tcb->rtxq_len ? "queue without a connection" :
+		    tcp_reasm_check(tcb);
 	}
 	if (!seq_leq(tcb->snd_una, tcb->snd_nxt))
 		return "SND.UNA beyond SND.NXT";
@@ -291,5 +292,7 @@ tcp_check(const struct tcp_tcb *tcb)
 		return "retransmission timer with a zero RTO";
 	if (tcb->tlp_pending && !tcb->armed[TCP_T_REXMT])
 		return "tail loss probe pending without a timer";
+	if (tcp_reasm_check(tcb) != NULL)
+		return tcp_reasm_check(tcb);
 	return tcp_check_queue(tcb);
 }

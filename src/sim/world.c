@@ -161,6 +161,28 @@ sim_syn_retries_ok(const struct world *w, uint64_t n, bool at_set,
 	return false;
 }
 
+static void sim_profile(struct world *w, enum sim_profile p);
+
+/* What `set` and `profile` may refuse, checked before anything changes. */
+static enum sim_status
+sim_setup_check(const struct world *w, const struct cmd *c,
+    struct sim_result *res)
+{
+	struct world after;
+
+	if (c->kind == CMD_SET && c->key == SET_SYN_RETRIES &&
+	    !sim_syn_retries_ok(w, c->num, true, res))
+		return SIM_IMPOSSIBLE;
+	if (c->kind != CMD_PROFILE)
+		return SIM_OK;
+	after.cfg = w->cfg;
+	after.profile = w->profile;
+	sim_profile(&after, c->profile);
+	if (!sim_syn_retries_ok(&after, after.cfg.syn_retries, false, res))
+		return SIM_IMPOSSIBLE;
+	return SIM_OK;
+}
+
 static enum sim_status
 sim_set(struct world *w, const struct cmd *c, struct sim_result *res)
 {
@@ -182,9 +204,6 @@ sim_set(struct world *w, const struct cmd *c, struct sim_result *res)
 	case SET_SYN_RETRIES:
 	case SET_SYNACK_RETRIES:
 	case SET_RETRIES:
-		if (c->key == SET_SYN_RETRIES && !sim_syn_retries_ok(w,
-		    c->num, true, res))
-			return SIM_IMPOSSIBLE;
 		if (c->num > 100)
 			return sim_fail(res, SIM_IMPOSSIBLE,
 			    _("set: at most 100 retries"));
@@ -254,9 +273,6 @@ sim_setup(struct world *w, const struct cmd *c, struct sim_result *res)
 		h->isn_next = 0;
 	} else if (c->kind == CMD_PROFILE) {
 		sim_profile(w, c->profile);
-		if (!sim_syn_retries_ok(w, w->cfg.syn_retries, false,
-		    res))
-			return SIM_IMPOSSIBLE;
 	} else if (c->kind == CMD_SET) {
 		return sim_set(w, c, res);
 	}
@@ -376,6 +392,8 @@ world_can(const struct world *w, const struct cmd *c, struct sim_result *res)
 		    "before the first event"));
 	if (sim_call_of(c->kind, &call))
 		return sim_call_check(w, c, call, res);
+	if (c->kind == CMD_SET || c->kind == CMD_PROFILE)
+		return sim_setup_check(w, c, res);
 	return wire_check(w, c, res);
 }
 
