@@ -252,57 +252,6 @@ tcp_ack_common(struct tcp_tcb *tcb, const struct tcp_io *io,
 	return true;
 }
 
-static bool tcp_takes_text(enum tcp_state);
-static void tcp_text(struct tcp_tcb *, const struct tcp_io *,
-    const struct tcp_seg *);
-static void tcp_fin(struct tcp_tcb *, const struct tcp_io *,
-    const struct tcp_seg *);
-
-/* Hand received bytes to the application, or keep them for its read. */
-static void
-tcp_deliver(struct tcp_tcb *tcb, const struct tcp_io *io, uint32_t n)
-{
-	struct tcp_ev ev = { .kind = TCP_EV_DATA, .why = TCP_W_DATA,
-	    .bytes = n };
-
-	tcb->rcv_nxt += n;
-	if (io->cfg->app_read_manual)
-		tcb->rcv_unread += n;	/* waits for a read */
-	else
-		io->event(io->ctx, &ev);
-}
-
-/* The FIN step for a FIN taken from the reassembly queue. */
-static void
-tcp_fin_kept(struct tcp_tcb *tcb, const struct tcp_io *io)
-{
-	struct tcp_seg f = { .seq = tcb->rcv_nxt, .flags = TCP_FIN | TCP_ACK };
-
-	tcp_fin(tcb, io, &f);
-}
-
-/* 3.10.7.2: the text (and FIN) of the SYN, kept since LISTEN, is
- * processed once our SYN is acknowledged (ESTABLISHED, or FIN-WAIT-1
- * after a CLOSE in SYN-RECEIVED).  False if the TCB is gone. */
-static bool
-tcp_syn_text(struct tcp_tcb *tcb, const struct tcp_io *io)
-{
-	uint32_t n;
-	bool fin;
-
-	if (!tcp_reasm_pending(tcb) || tcb->snd_una == tcb->iss ||
-	    !tcp_takes_text(tcb->state))
-		return true;
-	n = tcp_reasm_take(tcb, tcb->rcv_nxt, &fin);
-	if (n > 0)
-		tcp_deliver(tcb, io, n);
-	if (fin)
-		tcp_fin_kept(tcb, io);
-	else if (n > 0)
-		tcp_send_ack(tcb, io, TCP_W_SYN_TEXT);
-	return tcb->state != TCP_CLOSED;
-}
-
 /* Will this segment's FIN be processed in the eighth step? */
 static bool
 tcp_fin_in_order(const struct tcp_tcb *tcb, const struct tcp_seg *seg)
@@ -450,6 +399,15 @@ tcp_fin(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg)
 	}
 }
 
+/* The FIN step for a FIN kept in the reassembly queue, now at RCV.NXT. */
+void
+tcp_fin_kept(struct tcp_tcb *tcb, const struct tcp_io *io)
+{
+	struct tcp_seg f = { .seq = tcb->rcv_nxt, .flags = TCP_FIN | TCP_ACK };
+
+	tcp_fin(tcb, io, &f);
+}
+
 /* 3.10.7.3: "if there are other controls or text in the segment, continue
  * processing at the sixth step": data or a FIN riding on the SYN+ACK.  The
  * handshake's ACK goes at once even with delayed ACKs on. */
@@ -531,46 +489,6 @@ tcp_data_after_close(struct tcp_tcb *tcb, const struct tcp_io *io,
 	return true;
 }
 
-static bool
-tcp_takes_text(enum tcp_state s)
-{
-	return s == TCP_ESTABLISHED || s == TCP_FIN_WAIT_1 ||
-	    s == TCP_FIN_WAIT_2;
-}
-
-/*
- * In-order data while data beyond it is kept: deliver the segment and all
- * that now follows on from it, then the kept FIN if it comes next, and
- * acknowledge at once (RFC 5681 4.2: an ACK without delay for a segment
- * that fills a gap; Linux sets ICSK_ACK_NOW), one ACK for the lot.  A FIN
- * here ends the stream, so whatever was kept beyond it is forgotten.
- */
-static bool
-tcp_gap_filled(struct tcp_tcb *tcb, const struct tcp_io *io,
-    const struct tcp_seg *seg)
-{
-	uint32_t n;
-	bool fin;
-
-	if (!tcp_reasm_pending(tcb) || !tcp_takes_text(tcb->state))
-		return false;
-	if (seg->flags & TCP_FIN) {
-		tcp_reasm_clear(tcb);
-		return false;
-	}
-	if (seg->len == 0)
-		return false;
-	n = tcp_reasm_take(tcb, tcb->rcv_nxt + seg->len, &fin);
-	tcp_deliver(tcb, io, seg->len + n);
-	tcp_delack_data_in(tcb, io, seg);
-	if (fin)
-		tcp_fin_kept(tcb, io);
-	if (!fin || tcb->ack_delayed)
-		tcp_send_ack(tcb, io, tcp_reasm_pending(tcb) ?
-		    TCP_W_REASM_PARTIAL : TCP_W_REASM_FILLED);
-	return true;
-}
-
 /* 3.10.7.4: SYN-RECEIVED and the synchronized states. */
 static void
 tcp_input_other(struct tcp_tcb *tcb, const struct tcp_io *io,
@@ -594,7 +512,7 @@ tcp_input_other(struct tcp_tcb *tcb, const struct tcp_io *io,
 		return;
 	}
 	tcp_trim(tcb, &seg);
-	if (!tcp_ack(tcb, io, &seg) || !tcp_syn_text(tcb, io) ||
+	if (!tcp_ack(tcb, io, &seg) || !tcp_reasm_syn_text(tcb, io) ||
 	    tcp_data_after_close(tcb, io, &seg) ||
 	    tcp_linux_data_after_fin(tcb, io, in))
 		return;
@@ -605,7 +523,7 @@ tcp_input_other(struct tcp_tcb *tcb, const struct tcp_io *io,
 			tcp_send_ack(tcb, io, TCP_W_OOO_AFTER_FIN);
 		return;
 	}
-	if (!tcp_gap_filled(tcb, io, &seg)) {
+	if (!tcp_reasm_gap_filled(tcb, io, &seg)) {
 		tcp_text(tcb, io, &seg);
 		tcp_fin(tcb, io, &seg);
 	}

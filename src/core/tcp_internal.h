@@ -71,6 +71,12 @@ void tcp_reasm_add(struct tcp_tcb *tcb, const struct tcp_io *io,
     const struct tcp_seg *seg);
 void tcp_reasm_syn(struct tcp_tcb *tcb, const struct tcp_seg *seg);
 uint32_t tcp_reasm_take(struct tcp_tcb *tcb, uint32_t end, bool *fin);
+bool tcp_reasm_gap_filled(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg);
+bool tcp_reasm_syn_text(struct tcp_tcb *tcb, const struct tcp_io *io);
+bool tcp_takes_text(enum tcp_state s);
+void tcp_deliver(struct tcp_tcb *tcb, const struct tcp_io *io, uint32_t n);
+void tcp_fin_kept(struct tcp_tcb *tcb, const struct tcp_io *io);
 const char *tcp_reasm_check(const struct tcp_tcb *tcb);
 
 /* The linux profile's input path (tcp_linux.c); each is a no-op returning

@@ -17,7 +17,9 @@
  * the rfc9293 profile keeps the text of a SYN until the handshake is done
  * (3.10.7.2: "queued for processing later"); until our SYN is
  * acknowledged (also in a FIN-WAIT-1 reached by a CLOSE from
- * SYN-RECEIVED) a range may start at RCV.NXT itself.
+ * SYN-RECEIVED) a range may start at RCV.NXT itself.  The seventh step's
+ * delivery to the application (tcp_deliver) lives here too, since the
+ * queue is what feeds it besides the segment at hand.
  */
 #include "core/tcp_internal.h"
 
@@ -167,6 +169,82 @@ tcp_reasm_take(struct tcp_tcb *tcb, uint32_t end, bool *fin)
 	if (tcb->reasm_fin && seq_leq(tcb->reasm_fin_seq, end))
 		tcb->reasm_fin = false;
 	return extra;
+}
+
+bool
+tcp_takes_text(enum tcp_state s)
+{
+	return s == TCP_ESTABLISHED || s == TCP_FIN_WAIT_1 ||
+	    s == TCP_FIN_WAIT_2;
+}
+
+/*
+ * In-order data while data beyond it is kept: deliver the segment and all
+ * that now follows on from it, then the kept FIN if it comes next, and
+ * acknowledge at once (RFC 5681 4.2: an ACK without delay for a segment
+ * that fills a gap; Linux sets ICSK_ACK_NOW), one ACK for the lot.  A FIN
+ * here ends the stream, so whatever was kept beyond it is forgotten.
+ */
+bool
+tcp_reasm_gap_filled(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg)
+{
+	uint32_t n;
+	bool fin;
+
+	if (!tcp_reasm_pending(tcb) || !tcp_takes_text(tcb->state))
+		return false;
+	if (seg->flags & TCP_FIN) {
+		tcp_reasm_clear(tcb);
+		return false;
+	}
+	if (seg->len == 0)
+		return false;
+	n = tcp_reasm_take(tcb, tcb->rcv_nxt + seg->len, &fin);
+	tcp_deliver(tcb, io, seg->len + n);
+	tcp_delack_data_in(tcb, io, seg);
+	if (fin)
+		tcp_fin_kept(tcb, io);
+	if (!fin || tcb->ack_delayed)
+		tcp_send_ack(tcb, io, tcp_reasm_pending(tcb) ?
+		    TCP_W_REASM_PARTIAL : TCP_W_REASM_FILLED);
+	return true;
+}
+
+/* Hand received bytes to the application, or keep them for its read. */
+void
+tcp_deliver(struct tcp_tcb *tcb, const struct tcp_io *io, uint32_t n)
+{
+	struct tcp_ev ev = { .kind = TCP_EV_DATA, .why = TCP_W_DATA,
+	    .bytes = n };
+
+	tcb->rcv_nxt += n;
+	if (io->cfg->app_read_manual)
+		tcb->rcv_unread += n;	/* waits for a read */
+	else
+		io->event(io->ctx, &ev);
+}
+
+/* 3.10.7.2: the text (and FIN) of the SYN, kept since LISTEN, is
+ * processed once our SYN is acknowledged (ESTABLISHED, or FIN-WAIT-1
+ * after a CLOSE in SYN-RECEIVED).  False if the TCB is gone. */
+bool
+tcp_reasm_syn_text(struct tcp_tcb *tcb, const struct tcp_io *io)
+{
+	uint32_t n;
+	bool fin;
+
+	if (!tcp_reasm_pending(tcb) || tcb->snd_una == tcb->iss ||
+	    !tcp_takes_text(tcb->state))
+		return true;
+	n = tcp_reasm_take(tcb, tcb->rcv_nxt, &fin);
+	if (n > 0)
+		tcp_deliver(tcb, io, n);
+	if (fin)
+		tcp_fin_kept(tcb, io);
+	else if (n > 0)
+		tcp_send_ack(tcb, io, TCP_W_SYN_TEXT);
+	return tcb->state != TCP_CLOSED;
 }
 
 static bool
