@@ -428,6 +428,38 @@ START_TEST(test_close_wait_linux_rst_rcv_nxt_minus_1_resets)
 }
 END_TEST
 
+/* Linux: data that starts before RCV.NXT and runs past the peer's FIN is
+ * new data after the end of the stream: <SEQ=SEG.ACK><CTL=RST>, reset.
+ * Data starting at RCV.NXT is ignored, as RFC 9293 says. */
+START_TEST(test_close_wait_linux_data_past_fin_resets)
+{
+	h_use_linux();
+	fx_close_wait(_i);
+	IN(.flags = PSHACK, .seq = P(2), .ack = A(1), .len = 5);
+	CK_STATE(TCP_CLOSE_WAIT);
+	h_clear();
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 5);
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_CLOSE_WAIT, TCP_CLOSED, TCP_W_DATA_AFTER_FIN_RESET);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_RST, A(1), 0, 0);
+	CK_NOTICE(TCP_N_RESET, 1);
+	CK_NOTICE(TCP_N_CLOSED, 0);
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 0);
+}
+END_TEST
+
+/* The rfc9293 profile ignores it (3.10.7.4, seventh step). */
+START_TEST(test_close_wait_rfc9293_data_past_fin_ignored)
+{
+	fx_close_wait(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 5);
+	CK_STATE(TCP_CLOSE_WAIT);
+	CK_NSENT(0);
+	ck_assert(h_has_why(TCP_EV_DROP, TCP_W_DATA_IGNORED));
+}
+END_TEST
+
 /* An orphaned FIN-WAIT-2 is Linux's mini socket: any RST in the window
  * deletes it.  After shutdown() the full socket sends a challenge ACK. */
 START_TEST(test_fin_wait_2_linux_orphan_rst_in_window_closed)
@@ -569,6 +601,8 @@ close_suite(void)
 	ADD_LOOP(tc, test_close_wait_shutdown_last_ack);
 	ADD_LOOP(tc, test_close_wait_forever);
 	ADD_LOOP(tc, test_close_wait_linux_rst_rcv_nxt_minus_1_resets);
+	ADD_LOOP(tc, test_close_wait_linux_data_past_fin_resets);
+	ADD_LOOP(tc, test_close_wait_rfc9293_data_past_fin_ignored);
 	ADD_LOOP(tc, test_close_wait_manual_eof_when_read_past_fin);
 	ADD_LOOP(tc, test_close_wait_manual_unread_data_close_rst);
 	ADD_LOOP(tc, test_close_wait_manual_fin_unread_close_sends_fin);

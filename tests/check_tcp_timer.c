@@ -31,7 +31,9 @@ ck_backoff(const struct tcp_seg *want, const uint64_t *times, size_t n)
 		CK_NSENT(1);
 		CK_SENT(0, want->flags, want->seq, want->ack, want->len);
 		ck_assert(h_sent_ev(0)->rexmit);
-		ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_REXMIT);
+		ck_assert(h_sent_ev(0)->why == TCP_W_REXMIT ||
+		    h_sent_ev(0)->why == TCP_W_REXMIT_LINEAR ||
+		    h_sent_ev(0)->why == TCP_W_REXMIT_AT_MAX);
 	}
 	h_clear();
 	ck_assert(h_fire_next(&t));
@@ -84,6 +86,43 @@ START_TEST(test_syn_sent_linux_linear_backoff_give_up_131s)
 	    times, 10);
 	CK_STATE(TCP_CLOSED);
 	CK_NOTICE(TCP_N_TIMEOUT, 1);
+}
+END_TEST
+
+/* The trace says what happened to the RTO: kept for the linear SYN
+ * retransmissions, doubled after them. */
+START_TEST(test_syn_sent_linux_linear_rexmit_says_rto_kept)
+{
+	static const enum tcp_why want[] = {
+		TCP_W_REXMIT_LINEAR, TCP_W_REXMIT_LINEAR, TCP_W_REXMIT_LINEAR,
+		TCP_W_REXMIT_LINEAR, TCP_W_REXMIT, TCP_W_REXMIT
+	};
+
+	h_use_linux();
+	fx_syn_sent(_i);
+	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+		h_clear();
+		ck_assert(h_fire_next(NULL));
+		CK_NSENT(1);
+		ck_assert_msg(h_sent_ev(0)->why == want[k],
+		    "retransmission %zu: %s", k + 1,
+		    tcp_why_text(h_sent_ev(0)->why));
+	}
+	ck_assert_uint_eq(H.tcb.rto, 4000);
+}
+END_TEST
+
+/* At the RTO ceiling the RTO is not doubled, and the trace says so. */
+START_TEST(test_syn_sent_rexmit_at_rto_max_says_so)
+{
+	fx_syn_sent(_i);
+	H.cfg.rto_max_ms = 2000;
+	ck_assert(h_fire_next(NULL));
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_REXMIT);
+	h_clear();
+	ck_assert(h_fire_next(NULL));
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_REXMIT_AT_MAX);
+	ck_assert_uint_eq(H.tcb.rto, 2000);
 }
 END_TEST
 
@@ -346,6 +385,8 @@ timer_suite(void)
 	tcase_set_timeout(tc, 30);
 	ADD_LOOP(tc, test_syn_sent_rfc9293_backoff_give_up_after_3min);
 	ADD_LOOP(tc, test_syn_sent_linux_linear_backoff_give_up_131s);
+	ADD_LOOP(tc, test_syn_sent_linux_linear_rexmit_says_rto_kept);
+	ADD_LOOP(tc, test_syn_sent_rexmit_at_rto_max_says_so);
 	ADD_LOOP(tc, test_syn_sent_retransmission_then_synack);
 	ADD_LOOP(tc, test_syn_received_synack_backoff_give_up_passive);
 	ADD_LOOP(tc, test_established_rfc9293_data_backoff_give_up);

@@ -139,6 +139,27 @@ settle
 inject s>c PSH+ACK seq=301 ack=101 len=10
 settle'
 
+# Linux's tcp_syn_retries takes 1..127: 0 is refused under profile linux,
+# whichever comes first.
+must_fail linux-syn-retries-0 1 'FILE:2: set: under profile linux' \
+'profile linux
+set syn_retries 0'
+
+must_fail linux-after-syn-retries-0 1 'FILE:2: profile linux: syn_retries' \
+'set syn_retries 0
+profile linux'
+
+# With stdout and stderr sent to one file, the error follows the trace.
+printf 'server listen\nclient connect\nsettle\nexpect client CLOSED\n' \
+    >"$tmp/mixed.scn"
+"$TCPTEACH" script "$tmp/mixed.scn" >"$tmp/mixed" 2>&1
+if tail -n 1 "$tmp/mixed" | grep -q "^$tmp/mixed.scn:4: expected" &&
+    [ "$(grep -c 'expected client' "$tmp/mixed")" -eq 1 ]; then
+	pass "error-after-trace"
+else
+	fail "error-after-trace"
+fi
+
 # Exit 2: parse errors name the line and the column of the bad word.
 must_fail typo-command 2 'FILE:2:8: ' \
 'server listen
@@ -198,6 +219,23 @@ if [ "$rc" -eq 2 ] && ! grep -q SYN_SENT "$tmp/out"; then
 else
 	fail "parse-error-runs-nothing (exit $rc)"
 fi
+
+# The trace's reasons say what happened: a SYN retransmitted within the
+# linear timeouts keeps its RTO; an ACK-less SYN leaves TIME_WAIT's timer.
+must_say() {
+	"$TCPTEACH" script "$1" >"$tmp/out" 2>"$tmp/err"
+	if grep -q "$2" "$tmp/out" && ! grep -q "$3" "$tmp/out"; then
+		pass "says: $2"
+	else
+		fail "$1 does not say '$2' (or says '$3')"
+	fi
+}
+must_say "$top_srcdir/examples/linux-syn-timeout.scn" \
+    ' 2\.000s  client  sends .*SYN sent again, RTO kept' \
+    ' [1-4]\.000s  client  sends .*RTO doubled'
+must_say "$top_srcdir/tests/linux/time-wait-ackless-syn.scn" \
+    'without ACK in TIME-WAIT: ACK sent, 2MSL not restarted' \
+    '2MSL restarted'
 
 # Standard input.
 if "$TCPTEACH" script --quiet - \

@@ -100,7 +100,22 @@ static const struct tcp_why_entry tcp_why_table[TCP_NWHY] = {
 	    N_("new data after close(): nobody will read it, RST sent, "
 	    "TCB deleted") },
 	[TCP_W_OUT_OF_ORDER] = { "3.10.7.4",
-	    N_("segment beyond RCV.NXT (not kept for later): ACK sent") },
+	    N_("segment beyond RCV.NXT: kept for later, duplicate ACK sent") },
+	[TCP_W_REASM_FULL] = { "3.10.7.4",
+	    N_("segment beyond RCV.NXT: the reassembly queue is full, "
+	    "segment discarded, duplicate ACK sent") },
+	[TCP_W_REASM_FILLED] = { "3.10.7.4",
+	    N_("the gap is filled: the data kept for later is delivered too, "
+	    "one ACK covers it all") },
+	[TCP_W_REASM_PARTIAL] = { "3.10.7.4",
+	    N_("data fills part of the gap: delivered with what follows it, "
+	    "ACK sent at once, the rest still kept") },
+	[TCP_W_OOO_AFTER_FIN] = { "3.10.7.4",
+	    N_("segment beyond RCV.NXT after the peer's FIN: ACK sent, "
+	    "segment discarded") },
+	[TCP_W_SYN_TEXT] = { "3.10.7.2",
+	    N_("ESTABLISHED: the data kept from the SYN is delivered and "
+	    "acknowledged") },
 	[TCP_W_FIN] = { "3.10.7.4", N_("FIN received: the peer has finished sending") },
 	[TCP_W_FIN_SIMULTANEOUS] = { "3.10.7.4",
 	    N_("FIN received before the ACK of our FIN (simultaneous close)") },
@@ -141,8 +156,26 @@ static const struct tcp_why_entry tcp_why_table[TCP_NWHY] = {
 	    N_("RST in TIME-WAIT not at RCV.NXT: ignored") },
 	[TCP_W_TW_ACK] = { "Linux tcp_timewait_state_process",
 	    N_("segment in TIME-WAIT: ACK sent, 2MSL restarted") },
+	[TCP_W_LISTEN_SYN_FIN] = { "3.10.7.2",
+	    N_("SYN+FIN in LISTEN: discarded as Linux does, no connection "
+	    "started") },
+	[TCP_W_DATA_AFTER_FIN_RST] = { "3.10.7.4",
+	    N_("new data past the peer's FIN: RST sent as Linux does, TCB "
+	    "deleted") },
+	[TCP_W_DATA_AFTER_FIN_RESET] = { "3.10.7.4",
+	    N_("new data past the peer's FIN: RST sent as Linux does, "
+	    "connection reset") },
+	[TCP_W_TW_ACK_NO_RESTART] = { "Linux tcp_timewait_state_process",
+	    N_("segment without ACK in TIME-WAIT: ACK sent, 2MSL not "
+	    "restarted") },
 	[TCP_W_REXMIT] = { "3.8.1",
 	    N_("retransmission timeout: segment sent again, RTO doubled") },
+	[TCP_W_REXMIT_LINEAR] = { "3.8.1",
+	    N_("retransmission timeout: SYN sent again, RTO kept (Linux "
+	    "linear SYN timeouts)") },
+	[TCP_W_REXMIT_AT_MAX] = { "3.8.1",
+	    N_("retransmission timeout: segment sent again, RTO already at "
+	    "its maximum") },
 	[TCP_W_GIVE_UP] = { "3.8.3",
 	    N_("too many retransmissions: connection timed out") },
 	[TCP_W_GIVE_UP_PASSIVE] = { "3.8.3",

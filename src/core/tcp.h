@@ -3,6 +3,7 @@
  * event processing for connection management.
  *
  * Data model: a struct tcp_tcb holds the RFC's variables plus the
+ * reassembly queue (ranges received ahead of RCV.NXT), the
  * retransmission queue (sequence ranges, not bytes: tcpteach moves no
  * payload, but each range remembers when it was sent, for RTT samples and
  * for Linux's time-based give-up), the RFC 6298 round-trip estimate, the
@@ -172,6 +173,13 @@ struct tcp_rtx {
 	bool rexmit;		/* sent more than once (Karn's rule) */
 };
 #define TCP_RTXQ_MAX 64		/* SEND refuses beyond this; a FIN may follow */
+
+/* Sequence space received ahead of RCV.NXT (the reassembly queue). */
+struct tcp_range {
+	uint32_t seq;
+	uint32_t len;
+};
+#define TCP_REASM_MAX 64	/* ranges kept; beyond, segments are dropped */
 #define TCP_MAX_QUICKACKS 16	/* Linux: ACKs at once after first data */
 
 struct tcp_tcb {
@@ -211,6 +219,11 @@ struct tcp_tcb {
 	uint64_t lrcvtime;	/* ms of the last data arrival */
 	unsigned rtxq_len;
 	struct tcp_rtx rtxq[TCP_RTXQ_MAX + 1];	/* + the FIN's own slot */
+	/* Reassembly (tcp_reasm.c): sorted, disjoint, beyond RCV.NXT. */
+	unsigned reasm_len;
+	struct tcp_range reasm[TCP_REASM_MAX];
+	bool reasm_fin;		/* the peer's FIN arrived ahead of data */
+	uint32_t reasm_fin_seq;	/* ... and occupies this number */
 	/* linux profile only (tcp_linux.c) */
 	bool oow_acked;		/* a challenge/out-of-window ACK went out */
 	uint64_t oow_ack_at;	/* ... at this time (RFC 5961 7 throttle) */

@@ -4,16 +4,19 @@
  * text and FIN steps, each a function with a switch on the state.
  *
  * Simplifications (beyond those listed in tcp_user.c): the security/
- * compartment check and URG are skipped; a segment that is acceptable but
- * starts beyond RCV.NXT is acknowledged and dropped rather than kept; data
- * or FIN carried on a bare SYN (LISTEN, simultaneous open) is ignored, and
- * the peer retransmits it.  Two places follow observed behaviour the text
+ * compartment check and URG are skipped; data or FIN on a SYN is ignored in
+ * the linux profile (as Linux without Fast Open) and, in both profiles, in a
+ * simultaneous open, so the peer retransmits it (the rfc9293 profile keeps a
+ * SYN's text in LISTEN for later, tcp_reasm.c).  A segment that starts beyond
+ * RCV.NXT is kept in the reassembly queue (tcp_reasm.c: at most 64 ranges, no
+ * payload) in the states that take data; after the peer's FIN it is
+ * acknowledged and dropped.  Two places follow observed behaviour the text
  * leaves open: a crossing SYN+ACK in SYN-RECEIVED completes a simultaneous
  * open, as RFC 9293's figure shows (without a reply; Linux, in the linux
- * profile, also ACKs it, so its simultaneous open takes six segments), and
- * a retransmitted FIN in TIME-WAIT restarts the 2MSL timer although its
- * sequence number is below RCV.NXT.  Where the linux profile departs from
- * the text, tcp_linux.c says how and why.
+ * profile, also ACKs it, so its simultaneous open takes six segments), and a
+ * retransmitted FIN in TIME-WAIT restarts the 2MSL timer although its sequence
+ * number is below RCV.NXT.  Where the linux profile departs from the text,
+ * tcp_linux.c says how and why.
  */
 #include "core/tcp_internal.h"
 
@@ -47,6 +50,11 @@ tcp_input_listen(struct tcp_tcb *tcb, const struct tcp_io *io,
 		tcp_drop(io, seg, TCP_W_LISTEN_OTHER);
 		return;
 	}
+	if (io->cfg->linux_input && (seg->flags & TCP_FIN)) {
+		/* Linux tcp_rcv_state_process: SYN+FIN is no way to open. */
+		tcp_drop(io, seg, TCP_W_LISTEN_SYN_FIN);
+		return;
+	}
 	tcb->irs = seg->seq;
 	tcb->irs_valid = true;
 	tcb->rcv_nxt = seg->seq + 1;
@@ -57,6 +65,10 @@ tcp_input_listen(struct tcp_tcb *tcb, const struct tcp_io *io,
 	tcb->passive = true;
 	tcp_set_state(tcb, io, TCP_SYN_RECEIVED, TCP_W_LISTEN_SYN);
 	tcp_send_new(tcb, io, TCP_SYN | TCP_ACK, 0, TCP_W_LISTEN_SYN);
+	/* "Any other control or text should be queued for processing
+	 * later"; Linux (no Fast Open) drops a SYN's data. */
+	if (!io->cfg->linux_input && !io->cfg->handshake_two)
+		tcp_reasm_syn(tcb, seg);
 	if (io->cfg->handshake_two) {
 		/* What-if: commit to the connection before the peer confirms. */
 		tcp_set_state(tcb, io, TCP_ESTABLISHED, TCP_W_HANDSHAKE_TWO);
@@ -299,20 +311,13 @@ tcp_ack(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg)
 static void
 tcp_text(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg)
 {
-	struct tcp_ev ev = { .kind = TCP_EV_DATA, .why = TCP_W_DATA,
-	    .bytes = seg->len };
-
 	if (seg->len == 0)
 		return;
 	switch (tcb->state) {
 	case TCP_ESTABLISHED:
 	case TCP_FIN_WAIT_1:
 	case TCP_FIN_WAIT_2:
-		tcb->rcv_nxt += seg->len;
-		if (io->cfg->app_read_manual)
-			tcb->rcv_unread += seg->len;	/* waits for a read */
-		else
-			io->event(io->ctx, &ev);
+		tcp_deliver(tcb, io, seg->len);
 		tcp_delack_data_in(tcb, io, seg);
 		if ((seg->flags & TCP_FIN) == 0)
 			tcp_ack_or_delay(tcb, io, TCP_W_DATA);
@@ -392,6 +397,15 @@ tcp_fin(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg)
 	case TCP_SYN_SENT:
 		return;
 	}
+}
+
+/* The FIN step for a FIN kept in the reassembly queue, now at RCV.NXT. */
+void
+tcp_fin_kept(struct tcp_tcb *tcb, const struct tcp_io *io)
+{
+	struct tcp_seg f = { .seq = tcb->rcv_nxt, .flags = TCP_FIN | TCP_ACK };
+
+	tcp_fin(tcb, io, &f);
 }
 
 /* 3.10.7.3: "if there are other controls or text in the segment, continue
@@ -498,14 +512,21 @@ tcp_input_other(struct tcp_tcb *tcb, const struct tcp_io *io,
 		return;
 	}
 	tcp_trim(tcb, &seg);
-	if (!tcp_ack(tcb, io, &seg) || tcp_data_after_close(tcb, io, &seg))
+	if (!tcp_ack(tcb, io, &seg) || !tcp_reasm_syn_text(tcb, io) ||
+	    tcp_data_after_close(tcb, io, &seg) ||
+	    tcp_linux_data_after_fin(tcb, io, in))
 		return;
 	if ((seg.len > 0 || (seg.flags & TCP_FIN)) && seg.seq != tcb->rcv_nxt) {
-		tcp_send_ack(tcb, io, TCP_W_OUT_OF_ORDER);
+		if (tcp_takes_text(tcb->state))
+			tcp_reasm_add(tcb, io, &seg);
+		else
+			tcp_send_ack(tcb, io, TCP_W_OOO_AFTER_FIN);
 		return;
 	}
-	tcp_text(tcb, io, &seg);
-	tcp_fin(tcb, io, &seg);
+	if (!tcp_reasm_gap_filled(tcb, io, &seg)) {
+		tcp_text(tcb, io, &seg);
+		tcp_fin(tcb, io, &seg);
+	}
 }
 
 void

@@ -64,6 +64,21 @@ void tcp_enter_time_wait(struct tcp_tcb *tcb, const struct tcp_io *io,
 void tcp_establish(struct tcp_tcb *tcb, const struct tcp_io *io,
     const struct tcp_seg *seg, enum tcp_why why);
 
+/* The reassembly queue (tcp_reasm.c). */
+bool tcp_reasm_pending(const struct tcp_tcb *tcb);
+void tcp_reasm_clear(struct tcp_tcb *tcb);
+void tcp_reasm_add(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg);
+void tcp_reasm_syn(struct tcp_tcb *tcb, const struct tcp_seg *seg);
+uint32_t tcp_reasm_take(struct tcp_tcb *tcb, uint32_t end, bool *fin);
+bool tcp_reasm_gap_filled(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg);
+bool tcp_reasm_syn_text(struct tcp_tcb *tcb, const struct tcp_io *io);
+bool tcp_takes_text(enum tcp_state s);
+void tcp_deliver(struct tcp_tcb *tcb, const struct tcp_io *io, uint32_t n);
+void tcp_fin_kept(struct tcp_tcb *tcb, const struct tcp_io *io);
+const char *tcp_reasm_check(const struct tcp_tcb *tcb);
+
 /* The linux profile's input path (tcp_linux.c); each is a no-op returning
  * false, or a plain ACK, unless cfg->linux_input. */
 void tcp_oow_ack(struct tcp_tcb *tcb, const struct tcp_io *io,
@@ -73,6 +88,8 @@ bool tcp_linux_input(struct tcp_tcb *tcb, const struct tcp_io *io,
 bool tcp_linux_rst_minus_one(struct tcp_tcb *tcb, const struct tcp_io *io,
     const struct tcp_seg *seg);
 bool tcp_linux_orphan_rst(struct tcp_tcb *tcb, const struct tcp_io *io);
+bool tcp_linux_data_after_fin(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *in);
 bool tcp_linux_ack_too_old(struct tcp_tcb *tcb, const struct tcp_io *io,
     const struct tcp_seg *seg);
 

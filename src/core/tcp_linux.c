@@ -94,6 +94,49 @@ tcp_linux_orphan_rst(struct tcp_tcb *tcb, const struct tcp_io *io)
 	return true;
 }
 
+/*
+ * Linux's seventh step after the peer's FIN (CLOSE-WAIT, CLOSING,
+ * LAST-ACK): a segment starting at or after RCV.NXT is ignored, as RFC
+ * 9293 says, but one that starts before it and carries data past it
+ * (judged on the untrimmed segment, FIN not counted) is new data after
+ * the end of the stream, so the kernel resets the connection
+ * (tcp_reset) and answers as for a segment without a socket,
+ * <SEQ=SEG.ACK><CTL=RST>.  The application learns of it only in
+ * CLOSE-WAIT; in the other two it has closed already.
+ */
+bool
+tcp_linux_data_after_fin(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *in)
+{
+	if (!io->cfg->linux_input || in->len == 0 ||
+	    (in->flags & TCP_SYN) || !seq_lt(in->seq, tcb->rcv_nxt) ||
+	    !seq_gt(in->seq + in->len, tcb->rcv_nxt))
+		return false;
+	switch (tcb->state) {
+	case TCP_CLOSE_WAIT:
+		tcp_send_rst(io, in->ack, 0, false,
+		    TCP_W_DATA_AFTER_FIN_RESET);
+		tcp_notify(io, TCP_N_RESET, TCP_W_DATA_AFTER_FIN_RESET);
+		tcp_enter_closed(tcb, io, TCP_W_DATA_AFTER_FIN_RESET);
+		return true;
+	case TCP_CLOSING:
+	case TCP_LAST_ACK:
+		tcp_send_rst(io, in->ack, 0, false, TCP_W_DATA_AFTER_FIN_RST);
+		tcp_enter_closed(tcb, io, TCP_W_DATA_AFTER_FIN_RST);
+		return true;
+	case TCP_CLOSED:
+	case TCP_LISTEN:
+	case TCP_SYN_SENT:
+	case TCP_SYN_RECEIVED:
+	case TCP_ESTABLISHED:
+	case TCP_FIN_WAIT_1:
+	case TCP_FIN_WAIT_2:
+	case TCP_TIME_WAIT:
+		return false;
+	}
+	return false;
+}
+
 /* RFC 5961 5.2 with Linux's MAX.SND.WND: never more than what has been
  * acknowledged so far (tcp_ack: min(max_window, bytes_acked)). */
 bool
@@ -180,8 +223,13 @@ tcp_linux_time_wait(struct tcp_tcb *tcb, const struct tcp_io *io,
 		tcp_drop(io, seg, TCP_W_TW_RST_IGNORED);
 		return;
 	}
-	if (f & TCP_ACK)
-		tcp_tw_restart(tcb, io);
+	if ((f & TCP_ACK) == 0) {
+		/* An ACK-less SYN may be a new connection's with a random
+		 * ISN below RCV.NXT: the 2MSL timer is left as it runs. */
+		tcp_oow_ack(tcb, io, seg, false, TCP_W_TW_ACK_NO_RESTART);
+		return;
+	}
+	tcp_tw_restart(tcb, io);
 	tcp_oow_ack(tcb, io, seg, false, (f & TCP_FIN) ?
 	    TCP_W_TW_FIN_AGAIN : TCP_W_TW_ACK);
 }

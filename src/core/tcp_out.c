@@ -313,7 +313,8 @@ tcp_ends_in_error(enum tcp_why why)
 	return why == TCP_W_CRASH || why == TCP_W_GIVE_UP ||
 	    why == TCP_W_SYNSENT_RST || why == TCP_W_RST_SYNRCVD_ACTIVE ||
 	    why == TCP_W_RST_RESET || why == TCP_W_DATA_AFTER_CLOSE ||
-	    why == TCP_W_RST_MINUS_ONE_RESET;
+	    why == TCP_W_RST_MINUS_ONE_RESET ||
+	    why == TCP_W_DATA_AFTER_FIN_RESET;
 }
 
 /* Delete the TCB: a fresh CLOSED block, as the RFC's "delete the TCB". */

@@ -87,20 +87,24 @@ tcp_retries_exhausted(const struct tcp_tcb *tcb, const struct tcp_io *io)
 
 /* RFC 6298 5.5 doubles the RTO; Linux keeps a SYN's first
  * tcp_syn_linear_timeouts retransmissions (and the one after them) at
- * the initial RTO, then doubles (tcp_retransmit_timer, icsk_backoff). */
-static void
+ * the initial RTO, then doubles (tcp_retransmit_timer, icsk_backoff).
+ * Returns the reason that says which of these happened. */
+static enum tcp_why
 tcp_back_off(struct tcp_tcb *tcb, const struct tcp_config *cfg)
 {
 	uint64_t rto;
 
 	if (tcb->state == TCP_SYN_SENT && tcb->nrexmit <= cfg->syn_linear)
-		return;
+		return TCP_W_REXMIT_LINEAR;
 	rto = (uint64_t)tcb->rto * 2;
 	if (cfg->rto_max_ms && rto > cfg->rto_max_ms)
 		rto = cfg->rto_max_ms;
 	if (rto > UINT32_MAX)
 		rto = UINT32_MAX;
+	if (rto == tcb->rto)
+		return TCP_W_REXMIT_AT_MAX;
 	tcb->rto = (uint32_t)rto;
+	return TCP_W_REXMIT;
 }
 
 #define TCP_TIMEOUT_MIN_MS 8	/* TCP_TIMEOUT_MIN: 2 jiffies at HZ 250 */
@@ -171,6 +175,8 @@ tcp_tlp_fire(struct tcp_tcb *tcb, const struct tcp_io *io)
 static void
 tcp_rexmt_timeout(struct tcp_tcb *tcb, const struct tcp_io *io)
 {
+	enum tcp_why why;
+
 	if (tcb->rtxq_len == 0)
 		return;
 	if (tcb->tlp_pending) {
@@ -187,11 +193,11 @@ tcp_rexmt_timeout(struct tcp_tcb *tcb, const struct tcp_io *io)
 		return;
 	}
 	tcb->nrexmit++;
-	tcp_back_off(tcb, io->cfg);
+	why = tcp_back_off(tcb, io->cfg);
 	tcb->in_loss = true;		/* tcp_enter_loss() */
 	tcb->loss_high = tcb->snd_nxt;
 	tcb->tlp_out = false;
-	tcp_retransmit(tcb, io, 0, TCP_W_REXMIT);
+	tcp_retransmit(tcb, io, 0, why);
 	tcp_timer_arm(tcb, io, TCP_T_REXMT, tcb->rto);
 }
 
@@ -262,7 +268,8 @@ tcp_check(const struct tcp_tcb *tcb)
 		for (unsigned t = 0; t < TCP_NTIMERS; t++)
 			if (tcb->armed[t])
 				return "timer running without a connection";
-		return tcb->rtxq_len ? "queue without a connection" : NULL;
+		return tcb->rtxq_len ? "queue without a connection" :
+		    tcp_reasm_check(tcb);
 	}
 	if (!seq_leq(tcb->snd_una, tcb->snd_nxt))
 		return "SND.UNA beyond SND.NXT";
@@ -285,5 +292,7 @@ tcp_check(const struct tcp_tcb *tcb)
 		return "retransmission timer with a zero RTO";
 	if (tcb->tlp_pending && !tcb->armed[TCP_T_REXMT])
 		return "tail loss probe pending without a timer";
+	if (tcp_reasm_check(tcb) != NULL)
+		return tcp_reasm_check(tcb);
 	return tcp_check_queue(tcb);
 }

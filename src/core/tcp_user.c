@@ -2,15 +2,15 @@
  * User calls: OPEN, SEND, CLOSE, ABORT (RFC 9293 3.10.1 to 3.10.5), plus
  * shutdown(SHUT_WR) as the half-close of 3.6.1 and a host crash.
  *
- * Deliberate simplifications of the whole core (see also tcp_input.c):
- * no payload bytes (only lengths), no urgent data, no options (so no MSS,
- * window scaling, timestamps or SACK on the wire), no congestion control
- * (RTT estimation and the linux profile's tail loss probe are in
- * tcp_out.c and tcp_timer.c), no reassembly queue, and data sent with a
- * SYN is not supported.  SEND is refused before the connection is
- * established instead of being queued.  The application reads at once
- * unless cfg->app_read_manual; then data waits (rcv_unread) until
- * tcp_read(), but RCV.WND still stays fixed: the window does not shrink
+ * Deliberate simplifications of the whole core (see also tcp_input.c): no
+ * payload bytes (only lengths), no urgent data, no options (so no MSS, window
+ * scaling, timestamps or SACK on the wire), no congestion control (RTT
+ * estimation and the linux profile's tail loss probe are in tcp_out.c and
+ * tcp_timer.c), and data sent with a SYN is not supported (received out of
+ * order, data is kept: tcp_reasm.c, as ranges only).  SEND is refused before
+ * the connection is established instead of being queued.  The application
+ * reads at once unless cfg->app_read_manual; then data waits (rcv_unread)
+ * until tcp_read(), but RCV.WND still stays fixed: the window does not shrink
  * while data waits, and no window update follows a read.
  */
 #include <string.h>

@@ -126,6 +126,8 @@ run_backend(const struct run_opts *o, struct wbackend *b)
 	return SCRIPT_EXIT_OK;
 }
 
+/* Errors go to stderr, the trace to stdout: flush the trace first, so that
+ * with both sent to one file the message follows the trace's last line. */
 static void
 run_print_err(const struct run_opts *o, const struct script_err *e)
 {
@@ -270,6 +272,7 @@ run_options(int argc, char **argv, struct run_opts *o, const char **files)
 			run_usage(o->out);
 			return -1;
 		} else if (opts && a[0] == '-' && a[1] != '\0') {
+			fflush(o->out);
 			fprintf(o->err, _("%s script: unknown option '%s'\n"),
 			    PACKAGE, a);
 			run_usage(o->err);

@@ -142,6 +142,47 @@ sim_set_dur(struct world *w, const struct cmd *c, uint32_t *field,
 	return SIM_OK;
 }
 
+/* Linux takes net.ipv4.tcp_syn_retries from 1 to 127 (MAX_TCP_SYNCNT):
+ * under profile linux, 0 is no kernel's setting. */
+static bool
+sim_syn_retries_ok(const struct world *w, uint64_t n, bool at_set,
+    struct sim_result *res)
+{
+	if (w->profile != PROFILE_LINUX || (n >= 1 && n <= 127))
+		return true;
+	if (at_set)
+		sim_fail(res, SIM_IMPOSSIBLE, _("set: under profile linux, "
+		    "syn_retries must be between 1 and 127, as the kernel's "
+		    "net.ipv4.tcp_syn_retries"));
+	else
+		sim_fail(res, SIM_IMPOSSIBLE, _("profile linux: syn_retries "
+		    "was set to %u earlier, but the kernel's "
+		    "net.ipv4.tcp_syn_retries takes 1 to 127"), (unsigned)n);
+	return false;
+}
+
+static void sim_profile(struct world *w, enum sim_profile p);
+
+/* What `set` and `profile` may refuse, checked before anything changes. */
+static enum sim_status
+sim_setup_check(const struct world *w, const struct cmd *c,
+    struct sim_result *res)
+{
+	struct world after;
+
+	if (c->kind == CMD_SET && c->key == SET_SYN_RETRIES &&
+	    !sim_syn_retries_ok(w, c->num, true, res))
+		return SIM_IMPOSSIBLE;
+	if (c->kind != CMD_PROFILE)
+		return SIM_OK;
+	after.cfg = w->cfg;
+	after.profile = w->profile;
+	sim_profile(&after, c->profile);
+	if (!sim_syn_retries_ok(&after, after.cfg.syn_retries, false, res))
+		return SIM_IMPOSSIBLE;
+	return SIM_OK;
+}
+
 static enum sim_status
 sim_set(struct world *w, const struct cmd *c, struct sim_result *res)
 {
@@ -351,6 +392,8 @@ world_can(const struct world *w, const struct cmd *c, struct sim_result *res)
 		    "before the first event"));
 	if (sim_call_of(c->kind, &call))
 		return sim_call_check(w, c, call, res);
+	if (c->kind == CMD_SET || c->kind == CMD_PROFILE)
+		return sim_setup_check(w, c, res);
 	return wire_check(w, c, res);
 }
 
