@@ -1,21 +1,78 @@
 /*
- * Command-line dispatch: global options, then a subcommand.  Everything
- * else lives in the modules; this file only chooses which one runs.
+ * Command-line dispatch: global options, then a subcommand from one table.
+ *
+ * Data model: `subcmds[]` lists every subcommand with its handler, whether
+ * it needs a terminal, and its usage forms; --help is generated from it.
+ * `--lang` is taken out of argv once, wherever it stands, before anything
+ * else parses, so no subcommand needs to know about it.  Everything else
+ * lives in the modules; this file only chooses which one runs.
  */
 #include <config.h>
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/cli.h"
+#include "lab/lab.h"
 #include "lesson/catalog.h"
+#include "lib/exitcode.h"
 #include "lib/i18n.h"
+#include "lib/utf8.h"
 #include "quiz/cli.h"
 #include "script/run.h"
 #include "ui/ui.h"
 
-#define EXIT_USAGE 2
+struct subcmd_form {
+	const char *args;	/* N_(): after the name in --help */
+	const char *what;	/* N_() */
+};
+
+struct subcmd {
+	const char *name;
+	int (*run)(int argc, char **argv, struct ui_opts *uo);
+	struct subcmd_form forms[3];
+};
+
+static int main_script(int, char **, struct ui_opts *);
+static int main_play(int, char **, struct ui_opts *);
+static int main_lessons(int, char **, struct ui_opts *);
+static int main_quiz(int, char **, struct ui_opts *);
+static int main_capture(int, char **, struct ui_opts *);
+
+static const struct subcmd subcmds[] = {
+	{ "script", main_script, {
+	    { N_("[--diagram] [--quiet] [--pcap OUT] FILE..."),
+	      N_("run scenario files and print a trace") },
+	    { N_("--lab|--compare [--pcap OUT] FILE..."),
+	      N_("on two real Linux TCP stacks, or on both (see doc/lab.md)") } } },
+	{ "play", main_play, {
+	    { N_("[--ascii] [--no-animation] [--speed=FACTOR] FILE"),
+	      N_("lecture mode: step through a scenario") } } },
+	{ "lessons", main_lessons, {
+	    { "", N_("the guided lessons, with your progress") },
+	    { "--list", N_("list the guided lessons") },
+	    { N_("--check [FILE]..."), N_("prove that lesson files work") } } },
+	{ "lesson", main_lessons, {
+	    { "N", N_("open lesson N where you left it") } } },
+	{ "quiz", main_quiz, {
+	    { "[--plain] [--seed S] [--topic T]",
+	      N_("drill on questions made by the simulator") },
+	    { N_("--check [FILE]..."), N_("check question bank files") } } },
+	{ "capture", main_capture, {
+	    { N_("[--list|--stats|--show N|--to-scenario N] FILE"),
+	      N_("read a tcpdump or Wireshark capture (see 'capture --help')") } } },
+	{ "exam", main_quiz, {
+	    { "--seed S [--count N] [--student ID] [--print|--key|--export F]",
+	      N_("a reproducible exam, its paper and exports "
+	      "(see 'exam --help')") } } },
+};
+#define NSUBCMDS (sizeof(subcmds) / sizeof(subcmds[0]))
+
+/* `script --lab` and `--compare` reach the kernel lab through these. */
+static const struct script_lab main_lab = { lab_backend_open, lab_describe };
 
 static void
 usage(FILE *f)
@@ -24,45 +81,67 @@ usage(FILE *f)
 	fputs(_("Learn how TCP opens and closes connections (RFC 9293).\n"), f);
 }
 
+/* One help line: the form, then its meaning at column 25 (or below it
+ * when the form is wider), measured in display columns for Chinese. */
+static void
+help_line(const char *form, const char *what)
+{
+	int w = utf8_width(form);
+
+	if (w <= 22)
+		printf("  %s%*s%s\n", form, 23 - w, "", what);
+	else
+		printf("  %s\n%25s%s\n", form, "", what);
+}
+
 static void
 help(void)
 {
+	char form[256];
+
 	usage(stdout);
-	fputs(_("\nCommands:\n"
-	    "  (none)                 start the interactive simulator\n"
-	    "  script [--diagram] [--quiet] FILE...\n"
-	    "                         run scenario files and print a trace\n"
-	    "  play FILE              lecture mode: step through a scenario\n"
-	    "  lessons                the guided lessons, with your progress\n"
-	    "  lesson N               open lesson N where you left it\n"
-	    "  lessons --list         list the guided lessons\n"
-	    "  lessons --check [FILE]...\n"
-	    "                         prove that lesson files work\n"
-	    "  quiz [--plain] [--seed S] [--topic T]\n"
-	    "                         drill on questions made by the simulator\n"
-	    "  quiz --check [FILE]... check question bank files\n"
-	    "  exam --seed S [--count N] [--student ID] [--print|--key|--export F]\n"
-	    "                         a reproducible exam: paper, key, GIFT,\n"
-	    "                         Moodle XML or Anki (see 'exam --help')\n"
-	    "\nOptions:\n"
-	    "      --lang=LANG        language of the interface: en or zh_CN\n"
-	    "      --ascii            draw with ASCII only (no UTF-8 lines)\n"
-	    "      --no-animation     show each event at once\n"
-	    "      --speed=FACTOR     animation speed, 0.1 to 50 (default 1)\n"
-	    "  -h, --help             show this help and exit\n"
-	    "  -V, --version          show version information and exit\n"
-	    "\nExit status: 0 success, 1 a failed expect or impossible event,\n"
+	printf("\n%s\n", _("Commands:"));
+	help_line(_("(none)"), _("start the interactive simulator"));
+	for (size_t i = 0; i < NSUBCMDS; i++)
+		for (size_t k = 0; k < 3 && subcmds[i].forms[k].what; k++) {
+			const struct subcmd_form *sf = &subcmds[i].forms[k];
+
+			snprintf(form, sizeof(form), "%s%s%s", subcmds[i].name,
+			    sf->args[0] ? " " : "", sf->args[0] ? _(sf->args) :
+			    "");
+			help_line(form, _(sf->what));
+		}
+	printf("\n%s\n", _("Options:"));
+	help_line(_("    --lang=LANG"), _("language of the interface: en or zh_CN"));
+	help_line("    --ascii", _("draw with ASCII only (no UTF-8 lines)"));
+	help_line("    --no-animation", _("show each event at once"));
+	help_line(_("    --speed=FACTOR"),
+	    _("animation speed, 0.1 to 50 (default 1)"));
+	help_line("-h, --help", _("show this help and exit"));
+	help_line("-V, --version", _("show version information and exit"));
+	fputs(_("\nExit status: 0 success, 1 a failed expect or impossible event,\n"
 	    "2 bad usage or a file that cannot be read or parsed.\n"), stdout);
 	fputs(_("\nFull documentation: man tcpteach; the README lists the keys.\n"),
 	    stdout);
 }
 
-/* The interactive simulator's options; the caller already took --lang. */
 static int
-main_ui_opt(int ch, const char *arg, struct ui_opts *uo)
+main_speed(const char *arg, struct ui_opts *uo)
 {
 	char *end;
 
+	uo->speed = strtod(arg, &end);
+	if (*end == '\0' && uo->speed >= 0.1 && uo->speed <= 50)
+		return 0;
+	fprintf(stderr, _("%s: --speed wants a number from 0.1 to 50, "
+	    "not '%s'\n"), PACKAGE, arg);
+	return -1;
+}
+
+/* The drawing options, before the subcommand or after `play`. */
+static int
+main_ui_opt(int ch, const char *arg, struct ui_opts *uo)
+{
 	switch (ch) {
 	case 'a':
 		uo->ascii = true;
@@ -71,21 +150,30 @@ main_ui_opt(int ch, const char *arg, struct ui_opts *uo)
 		uo->no_animation = true;
 		return 0;
 	case 's':
-		uo->speed = strtod(arg, &end);
-		if (*end == '\0' && uo->speed >= 0.1 && uo->speed <= 50)
-			return 0;
-		fprintf(stderr, _("%s: --speed wants a number from 0.1 to 50, "
-		    "not '%s'\n"), PACKAGE, arg);
-		return -1;
+		return main_speed(arg, uo);
 	default:
 		return -1;
 	}
 }
 
+static int
+main_script(int argc, char **argv, struct ui_opts *uo)
+{
+	(void)uo;
+	return script_cli_lab(argc, argv, stdout, stderr, &main_lab);
+}
+
+static int
+main_capture(int argc, char **argv, struct ui_opts *uo)
+{
+	(void)uo;
+	return capture_cli(argc, argv, stdout, stderr);
+}
+
 /* `tcpteach quiz` and `tcpteach exam`: what needs no terminal runs in
  * src/quiz; the drill and the timed exam are handed to the TUI. */
 static int
-main_quiz(int argc, char **argv, const struct ui_opts *uo)
+main_quiz(int argc, char **argv, struct ui_opts *uo)
 {
 	struct quiz_cli_tui tui;
 	int rc = strcmp(argv[0], "exam") == 0 ?
@@ -100,25 +188,20 @@ main_quiz(int argc, char **argv, const struct ui_opts *uo)
 /* `tcpteach lessons` alone is the browser and `tcpteach lesson N` opens
  * one; --list and --check need no terminal and stay lesson_cli's. */
 static int
-main_lessons(int argc, char **argv, const struct ui_opts *uo)
+main_lessons(int argc, char **argv, struct ui_opts *uo)
 {
-	int i = 1;
-
-	/* --lang was taken already, wherever it stood. */
-	while (i < argc && strncmp(argv[i], "--lang", 6) == 0)
-		i += argv[i][6] == '\0' ? 2 : 1;
 	if (strcmp(argv[0], "lesson") == 0) {
-		if (i + 1 == argc)
-			return ui_lessons_main(uo, argv[i]);
+		if (argc == 2)
+			return ui_lessons_main(uo, argv[1]);
 		fprintf(stderr, _("Usage: %s lesson N\n"), PACKAGE);
-		return EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	}
-	if (i >= argc)
+	if (argc == 1)
 		return ui_lessons_main(uo, NULL);
 	return lesson_cli(argc, argv, stdout, stderr);
 }
 
-/* `tcpteach play [OPTION]... FILE`: the same options may follow "play". */
+/* `tcpteach play [OPTION]... FILE`: the drawing options may follow. */
 static int
 main_play(int argc, char **argv, struct ui_opts *uo)
 {
@@ -128,24 +211,18 @@ main_play(int argc, char **argv, struct ui_opts *uo)
 		else if (strcmp(argv[i], "--no-animation") == 0)
 			uo->no_animation = true;
 		else if (strncmp(argv[i], "--speed=", 8) == 0) {
-			if (main_ui_opt('s', argv[i] + 8, uo) != 0)
-				return EXIT_USAGE;
-		} else if (strncmp(argv[i], "--lang", 6) == 0) {
-			if (argv[i][6] == '\0')
-				i++;
+			if (main_speed(argv[i] + 8, uo) != 0)
+				return TT_EXIT_USAGE;
 		} else if (uo->play == NULL && (argv[i][0] != '-' ||
 		    strcmp(argv[i], "-") == 0))
 			uo->play = argv[i];
-		else {
-			fprintf(stderr, _("Usage: %s play [--ascii] "
-			    "[--no-animation] [--speed=FACTOR] FILE\n"), PACKAGE);
-			return EXIT_USAGE;
-		}
+		else
+			uo->play = NULL, i = argc;
 	}
 	if (uo->play == NULL) {
 		fprintf(stderr, _("Usage: %s play [--ascii] [--no-animation] "
 		    "[--speed=FACTOR] FILE\n"), PACKAGE);
-		return EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	}
 	return ui_main(uo);
 }
@@ -159,74 +236,98 @@ version(void)
 	    "There is NO WARRANTY, to the extent permitted by law.\n"), stdout);
 }
 
-int
-main(int argc, char **argv)
+/* Take every --lang out of argv (up to a "--"); the last one wins.
+ * Returns the new argc, or -1 when --lang lacks its value. */
+static int
+main_take_lang(int argc, char **argv, const char **lang)
+{
+	int out = 1, i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strncmp(argv[i], "--lang=", 7) == 0)
+			*lang = argv[i] + 7;
+		else if (strcmp(argv[i], "--lang") == 0) {
+			if (++i == argc)
+				return -1;
+			*lang = argv[i];
+		} else
+			argv[out++] = argv[i];
+	}
+	while (i < argc)
+		argv[out++] = argv[i++];
+	argv[out] = NULL;
+	return out;
+}
+
+static int
+main_try_help(void)
+{
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+	return TT_EXIT_USAGE;
+}
+
+/* Global options; returns -1 to go on, else an exit status. */
+static int
+main_options(int argc, char **argv, struct ui_opts *uo)
 {
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
-		{ "lang", required_argument, NULL, 'L' },
 		{ "ascii", no_argument, NULL, 'a' },
 		{ "no-animation", no_argument, NULL, 'N' },
 		{ "speed", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct ui_opts uo = { false, false, 1.0, NULL };
-	const char *lang = NULL;
 	int ch;
 
-	/* Options before the subcommand only; the subcommand parses its own. */
-	for (int i = 1; i < argc; i++) {
-		if (strncmp(argv[i], "--lang=", 7) == 0)
-			lang = argv[i] + 7;
-		else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
-			lang = argv[i + 1];
-	}
-	i18n_init(lang);
-	if (lang != NULL && strcmp(lang, "en") != 0 &&
-	    strcmp(lang, "zh_CN") != 0) {
-		fprintf(stderr, _("%s: unsupported language '%s' (use en or zh_CN)\n"),
-		    PACKAGE, lang);
-		return EXIT_USAGE;
-	}
 	while ((ch = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			help();
-			return EXIT_SUCCESS;
+			return TT_EXIT_OK;
 		case 'V':
 			version();
-			return EXIT_SUCCESS;
-		case 'L':
-			break;
+			return TT_EXIT_OK;
 		case 'a':
 		case 'N':
 		case 's':
-			if (main_ui_opt(ch, optarg, &uo) != 0)
-				return EXIT_USAGE;
+			if (main_ui_opt(ch, optarg, uo) != 0)
+				return TT_EXIT_USAGE;
 			break;
 		default:
 			usage(stderr);
-			fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
-			return EXIT_USAGE;
+			return main_try_help();
 		}
 	}
-	if (optind < argc && strcmp(argv[optind], "script") == 0)
-		return script_cli(argc - optind, argv + optind, stdout, stderr);
-	/* lessons lane: --list and --check; the browser is the UI's. */
-	if (optind < argc && (strcmp(argv[optind], "lessons") == 0 ||
-	    strcmp(argv[optind], "lesson") == 0))
-		return main_lessons(argc - optind, argv + optind, &uo);
-	if (optind < argc && strcmp(argv[optind], "play") == 0)
-		return main_play(argc - optind, argv + optind, &uo);
-	/* quiz lane: `quiz` and `exam` (their interactive modes are the UI's). */
-	if (optind < argc && (strcmp(argv[optind], "quiz") == 0 ||
-	    strcmp(argv[optind], "exam") == 0))
-		return main_quiz(argc - optind, argv + optind, &uo);
-	if (optind < argc) {
-		fprintf(stderr, _("%s: unknown command '%s'\n"), PACKAGE, argv[optind]);
-		fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
-		return EXIT_USAGE;
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct ui_opts uo = { false, false, 1.0, NULL };
+	const char *lang = NULL;
+	int rc;
+
+	argc = main_take_lang(argc, argv, &lang);
+	i18n_init(lang);
+	if (argc < 0) {
+		fprintf(stderr, _("%s: --lang wants en or zh_CN\n"), PACKAGE);
+		return main_try_help();
 	}
-	return ui_main(&uo);
+	if (lang != NULL && strcmp(lang, "en") != 0 &&
+	    strcmp(lang, "zh_CN") != 0) {
+		fprintf(stderr, _("%s: unsupported language '%s' (use en or zh_CN)\n"),
+		    PACKAGE, lang);
+		return TT_EXIT_USAGE;
+	}
+	if ((rc = main_options(argc, argv, &uo)) >= 0)
+		return rc;
+	if (optind == argc)
+		return ui_main(&uo);
+	for (size_t i = 0; i < NSUBCMDS; i++)
+		if (strcmp(argv[optind], subcmds[i].name) == 0)
+			return subcmds[i].run(argc - optind, argv + optind, &uo);
+	fprintf(stderr, _("%s: unknown command '%s'\n"), PACKAGE, argv[optind]);
+	return main_try_help();
 }

@@ -166,6 +166,24 @@ START_TEST(test_parse_chinese_joins_without_space)
 }
 END_TEST
 
+/* Chinese next to Latin text keeps its space across a line break
+ * ("close() 的一方", "进入 TIME_WAIT"); two Chinese sides and full-width
+ * punctuation join directly. */
+START_TEST(test_parse_chinese_latin_join_keeps_space)
+{
+	static const char *const f[] = { HDR, "step", "say: 先调用 close()",
+	    "say: 的一方进入", "say: TIME_WAIT，", "say: RFC 9293", "say: 的话",
+	    "say: （见“deliver”）", "say: 之后", NULL };
+	struct lesson l;
+	struct lesson_err e;
+
+	ck_assert(parse(f, &l, &e));
+	ck_assert_str_eq(l.steps[0].say.s, "先调用 close() 的一方进入 "
+	    "TIME_WAIT，RFC 9293 的话（见“deliver”）之后");
+	lesson_free(&l);
+}
+END_TEST
+
 START_TEST(test_parse_unknown_keyword)
 {
 	static const char *const f[] = { HDR, "step", "  sya: hello", NULL };
@@ -344,7 +362,8 @@ START_TEST(test_value_matching)
 	ck_assert(lesson_value_matches(&n, "60.200"));
 	ck_assert(lesson_value_matches(&n, "60,2"));
 	ck_assert(!lesson_value_matches(&n, "60"));
-	ck_assert(!lesson_value_matches(&n, "60.2s"));
+	ck_assert(lesson_value_matches(&n, "60.2s"));	/* units are read */
+	ck_assert(!lesson_value_matches(&n, "60.2ms"));
 	ck_assert(lesson_value_matches(&w, "ack+syn"));
 	ck_assert(lesson_value_matches(&w, "SYN,ACK"));
 	ck_assert(!lesson_value_matches(&w, "SYN"));
@@ -729,6 +748,57 @@ START_TEST(test_progress_damaged_file_kept_aside)
 }
 END_TEST
 
+/* 70,000 marks in reverse order: all found; loading is O(n log n) (the
+ * quadratic loader took seconds here and hit Check's timeout). */
+START_TEST(test_progress_large_file_loads)
+{
+	char dir[128], path[160], msg[512], name[32];
+	struct lesson_progress p;
+	FILE *f;
+	unsigned n = 70000;
+
+	snprintf(dir, sizeof(dir), "%s/tcpteach", tmpdir);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof(path), "%s/progress", dir);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("tcpteach-progress 1\n", f);
+	for (unsigned i = n; i > 0; i--)
+		fprintf(f, "l%05u %u open\n", i, i % 9 + 1);
+	fclose(f);
+	ck_assert_int_eq(lesson_progress_load(&p, NULL, msg, sizeof(msg)),
+	    LESSON_PROGRESS_OK);
+	ck_assert_uint_eq(p.n, n);
+	for (unsigned i = 1; i <= n; i += 997) {
+		snprintf(name, sizeof(name), "l%05u", i);
+		ck_assert_uint_eq(lesson_progress_get(&p, name)->step,
+		    i % 9 + 1);
+	}
+	ck_assert_int_eq(lesson_progress_set(&p, "a-first", 1, false, msg,
+	    sizeof(msg)), LESSON_PROGRESS_OK);
+	ck_assert_ptr_nonnull(lesson_progress_get(&p, "a-first"));
+	ck_assert_ptr_nonnull(lesson_progress_get(&p, "l70000"));
+	lesson_progress_free(&p);
+}
+END_TEST
+
+/* A FIFO where the progress file should be is reported, not waited on. */
+START_TEST(test_progress_fifo_not_read)
+{
+	char dir[128], path[160], msg[512];
+	struct lesson_progress p;
+
+	snprintf(dir, sizeof(dir), "%s/tcpteach", tmpdir);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof(path), "%s/progress", dir);
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	ck_assert_int_eq(lesson_progress_load(&p, NULL, msg, sizeof(msg)),
+	    LESSON_PROGRESS_ERROR);
+	ck_assert(strstr(msg, "FIFO") != NULL);
+	lesson_progress_free(&p);
+}
+END_TEST
+
 START_TEST(test_progress_home_fallback)
 {
 	char *path;
@@ -741,6 +811,29 @@ START_TEST(test_progress_home_fallback)
 }
 END_TEST
 
+/* Answers are read the way learners write them (issue: "240s", "4:00"
+ * and "ACK PSH" were rejected though the program shows "4:00"). */
+START_TEST(test_answer_forms_accepted)
+{
+	struct lesson_value t = { .is_num = true, .milli = 240000 };
+	struct lesson_value f = { .is_num = false, .word = "PSH+ACK" };
+	static const char *const good[] = { "240", " 240 ", "240s", "240 s",
+	    "4min", "4 min", "4:00", "240000ms", "4分钟", "240秒" };
+	static const char *const bad[] = { "241", "4:0", "4:60", "4", "2:40",
+	    "240x", "s", ":", "-4:00" };
+
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		ck_assert_msg(lesson_value_matches(&t, good[i]), "%s", good[i]);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ck_assert_msg(!lesson_value_matches(&t, bad[i]), "%s", bad[i]);
+	ck_assert(lesson_value_matches(&f, "ACK PSH"));
+	ck_assert(lesson_value_matches(&f, "ack+psh"));
+	ck_assert(lesson_value_matches(&f, "PSH, ACK"));
+	ck_assert(!lesson_value_matches(&f, "ACK SYN"));
+	ck_assert(!lesson_value_matches(&f, "ACK"));
+}
+END_TEST
+
 static Suite *
 lesson_suite(void)
 {
@@ -749,6 +842,7 @@ lesson_suite(void)
 
 	tcase_add_test(tc, test_parse_handshake_structure);
 	tcase_add_test(tc, test_parse_chinese_joins_without_space);
+	tcase_add_test(tc, test_parse_chinese_latin_join_keeps_space);
 	tcase_add_test(tc, test_parse_unknown_keyword);
 	tcase_add_test(tc, test_parse_missing_colon);
 	tcase_add_test(tc, test_parse_scenario_error_column);
@@ -783,6 +877,9 @@ lesson_suite(void)
 	tcase_add_test(tc, test_progress_round_trip);
 	tcase_add_test(tc, test_progress_damaged_file_kept_aside);
 	tcase_add_test(tc, test_progress_home_fallback);
+	tcase_add_test(tc, test_answer_forms_accepted);
+	tcase_add_test(tc, test_progress_large_file_loads);
+	tcase_add_test(tc, test_progress_fifo_not_read);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/utf8.h"
 #include "ui/lesson_panel.h"
 #include "ui/view.h"
 
@@ -252,6 +253,31 @@ START_TEST(test_browse_row_widths)
 }
 END_TEST
 
+/* A summary that does not fit ends at a word boundary with "...", never
+ * in the middle of a word; Chinese may end after any character. */
+START_TEST(test_browse_row_summary_cut_between_words)
+{
+	char buf[512];
+
+	lbrowse_row(5, "Close", "Who goes where, and why it matters", 6, 30,
+	    buf, sizeof(buf));
+	ck_assert_str_eq(buf, "05  Close   Who goes where... ");
+	ck_assert_int_eq(utf8_width(buf), 30);
+	lbrowse_row(5, "Close", "TIME_WAIT, reason two", 6, 24, buf,
+	    sizeof(buf));
+	ck_assert_str_eq(buf, "05  Close   TIME_WAIT...");
+	lbrowse_row(5, "\u5173\u95ed", "\u8c01\u7ecf\u8fc7\u54ea\u4e9b"
+	    "\u72b6\u6001", 4, 20, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "05  \u5173\u95ed  \u8c01\u7ecf\u8fc7..."
+	    " ");
+	ck_assert_int_eq(utf8_width(buf), 20);
+	/* A Latin word after Chinese punctuation is not cut either. */
+	lbrowse_row(5, "\u5173\u95ed", "CLOSE_WAIT\u3001FIN_WAIT_2", 4, 30,
+	    buf, sizeof(buf));
+	ck_assert_str_eq(buf, "05  \u5173\u95ed  CLOSE_WAIT...       ");
+}
+END_TEST
+
 START_TEST(test_footer_rows)
 {
 	const char *items[] = { "n next", "p back", "! hint", "$ solution",
@@ -289,6 +315,7 @@ lesson_ui_suite(void)
 	tcase_add_test(tc, test_panel_scroll);
 	tcase_add_test(tc, test_browse_marks);
 	tcase_add_test(tc, test_browse_row_widths);
+	tcase_add_test(tc, test_browse_row_summary_cut_between_words);
 	tcase_add_test(tc, test_footer_rows);
 	suite_add_tcase(s, tc);
 	return s;

@@ -36,6 +36,8 @@ static const struct ok_line ok_lines[] = {
 	{ "set rto_max off", "set rto_max off" },
 	{ "set syn_retries 6", "set syn_retries 6" },
 	{ "set synack_retries 0", "set synack_retries 0" },
+	{ "set syn_linear_timeouts 4", "set syn_linear_timeouts 4" },
+	{ "set SYN_LINEAR_TIMEOUTS 0", "set syn_linear_timeouts 0" },
 	{ "set retries 255", "set retries 255" },
 	{ "set fin_wait_2_timeout off", "set fin_wait_2_timeout off" },
 	{ "set FIN_WAIT_2_TIMEOUT 60s", "set fin_wait_2_timeout 1min" },
@@ -44,6 +46,8 @@ static const struct ok_line ok_lines[] = {
 	{ "set time_wait off", "set time_wait off" },
 	{ "set handshake two", "set handshake two" },
 	{ "set handshake Three", "set handshake three" },
+	{ "set app_read manual", "set app_read manual" },
+	{ "set APP_READ Auto", "set app_read auto" },
 	/* host calls, with every host alias */
 	{ "client listen", "client listen" },
 	{ "a connect", "client connect" },
@@ -54,6 +58,9 @@ static const struct ok_line ok_lines[] = {
 	{ "client shutdown", "client shutdown" },
 	{ "client abort", "client abort" },
 	{ "server crash", "server crash" },
+	{ "server read", "server read" },
+	{ "b READ 10", "server read 10" },
+	{ "client read 4294967295", "client read 4294967295" },
 	/* the wire */
 	{ "deliver", "deliver" },
 	{ "deliver #3", "deliver #3" },
@@ -130,7 +137,17 @@ static const struct bad_line bad_lines[] = {
 	{ "client lsiten", 8,
 	  "unknown command 'lsiten'; did you mean 'listen'?" },
 	{ "client fly", 8, "unknown command 'fly' for a host (listen, "
-	  "connect, send, close, shutdown, abort or crash)" },
+	  "connect, send, read, close, shutdown, abort or crash)" },
+	{ "client raed", 8, "unknown command 'raed'; did you mean 'read'?" },
+	{ "read", 1, "'read' needs a host first, as in 'client read'" },
+	{ "client read 0", 13, "'0' is out of range (1 to 4294967295)" },
+	{ "client read all", 13,
+	  "expected a number from 1 to 4294967295, got 'all'" },
+	{ "client read 1 2", 15,
+	  "unexpected '2' after the end of the command" },
+	{ "set app_read lazy", 14, "expected 'auto' or 'manual', got 'lazy'" },
+	{ "set app_reed manual", 5,
+	  "unknown setting 'app_reed'; did you mean 'app_read'?" },
 	{ "setle", 1, "unknown command 'setle'; did you mean 'settle'?" },
 	{ "client connect now", 16,
 	  "unexpected 'now' after the end of the command" },
@@ -161,7 +178,15 @@ static const struct bad_line bad_lines[] = {
 	{ "set mls 30s", 5, "unknown setting 'mls'; did you mean 'msl'?" },
 	{ "set colour red", 5, "unknown setting 'colour' (settings are msl, "
 	  "rto, rto_max, syn_retries, synack_retries, retries, "
-	  "fin_wait_2_timeout, delayed_ack, time_wait and handshake)" },
+	  "syn_linear_timeouts, fin_wait_2_timeout, delayed_ack, time_wait, "
+	  "handshake and app_read)" },
+	{ "set syn_linear_timeout 4", 5, "unknown setting "
+	  "'syn_linear_timeout'; did you mean 'syn_linear_timeouts'?" },
+	{ "set syn_linear_timeouts 101", 25, "'101' is out of range (0 to "
+	  "100)" },
+	{ "set syn_linear_timeouts", 24, "missing a number (0 to 100)" },
+	{ "set syn_linear_timeouts -1", 25, "expected a number from 0 to 100, "
+	  "got '-1'" },
 	{ "set msl", 8, "missing a duration such as 500ms, 2s, 1min or 2msl" },
 	{ "set msl 2msl", 9, "'2msl': the MSL cannot be measured in MSLs" },
 	{ "set msl 0s", 9, "duration '0s' must be more than zero" },
@@ -230,7 +255,7 @@ static const struct bad_line bad_lines[] = {
 	{ "client\x01 connect", 7, "invalid byte 0x01" },
 	{ "client \x1b[31m", 8, "invalid byte 0x1b" },
 	{ "client \xff\xfe", 8, "unknown command '\\xff\\xfe' for a host "
-	  "(listen, connect, send, close, shutdown, abort or crash)" },
+	  "(listen, connect, send, read, close, shutdown, abort or crash)" },
 	{ "\xe5\xae\xa2\xe6\x88\xb7 connect", 1,
 	  "unknown command '\xe5\xae\xa2\xe6\x88\xb7'" },
 	{ "\xe5\xae\xa2 x", 1, "unknown command '\xe5\xae\xa2'" },

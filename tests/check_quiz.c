@@ -17,11 +17,12 @@
 #include <string.h>
 
 #include "check_quiz_util.h"
+#include "core/tcp.h"
 #include "quiz/quiz.h"
 
 #define SEEDS_PER_KIND 700
 
-static unsigned long verified[QUIZ_NGENKINDS];
+static unsigned long verified[QUIZ_NGENKINDS], alt_orders;
 
 static bool
 probe_passes(const struct quiz_question *q, const char *probe)
@@ -35,20 +36,23 @@ probe_passes(const struct quiz_question *q, const char *probe)
 	return ok;
 }
 
+/* Exactly the right option's probe passes; "which statement is wrong":
+ * exactly the right option's probe fails. */
 static void
 check_probes(const struct quiz_question *q)
 {
-	unsigned pass = 0;
+	bool want = q->kind != QUIZ_K_WRONG;
+	unsigned hits = 0;
 
 	for (unsigned i = 0; i < q->nopt; i++) {
 		ck_assert_ptr_nonnull(q->opt[i].probe);
-		if (probe_passes(q, q->opt[i].probe)) {
-			pass++;
+		if (probe_passes(q, q->opt[i].probe) == want) {
+			hits++;
 			ck_assert_msg(i == q->correct, "%s: option %u (%s) is "
-			    "also true", q->id, i, q->opt[i].text);
+			    "also right", q->id, i, q->opt[i].text);
 		}
 	}
-	ck_assert_msg(pass == 1, "%s: %u options pass", q->id, pass);
+	ck_assert_msg(hits == 1, "%s: %u options are right", q->id, hits);
 }
 
 static bool
@@ -87,14 +91,14 @@ check_event(const struct quiz_question *q)
 }
 
 static void
-check_order(const struct quiz_question *q)
+check_order_in(const struct quiz_question *q, const char *scenario)
 {
 	struct world w;
 	char *items[256];
 	unsigned n = 0, found = 0;
 
 	world_init(&w);
-	ck_assert(cq_apply(&w, q->scenario));
+	ck_assert(cq_apply(&w, scenario));
 	for (size_t i = 0; i < w.ntrace && n < 256; i++)
 		if (w.trace[i].kind == SIM_EV_TCP &&
 		    w.trace[i].tcp.kind == TCP_EV_SEND)
@@ -114,27 +118,133 @@ check_order(const struct quiz_question *q)
 	world_free(&w);
 }
 
+/* The items are the segments in the order sent, in the scenario and in
+ * every other interleaving the stem allows: no second order is right. */
 static void
-check_time(const struct quiz_question *q)
+check_order(const struct quiz_question *q)
+{
+	char *alts, *p, *sep;
+
+	check_order_in(q, q->scenario);
+	if (q->alts == NULL)
+		return;
+	alts = strdup(q->alts);
+	for (p = alts; p != NULL; p = sep != NULL ? sep + 3 : NULL) {
+		if ((sep = strstr(p, "%%\n")) != NULL)
+			*sep = '\0';
+		check_order_in(q, p);
+		alt_orders++;
+	}
+	free(alts);
+}
+
+/* Each "which segment was lost" option names the very segment its probe
+ * drops. */
+static void
+check_diagnose(const struct quiz_question *q)
+{
+	for (unsigned i = 0; i < q->nopt; i++) {
+		struct script s;
+		struct script_err err;
+		struct sim_result res;
+		struct world w;
+		char *lost = NULL;
+
+		cq_world(&w, q->scenario);
+		ck_assert(script_parse_buf("p", q->opt[i].probe,
+		    strlen(q->opt[i].probe), &s, &err));
+		for (size_t k = 0; k < s.n; k++) {
+			const struct flight *f;
+
+			if (s.cmds[k].kind == CMD_DROP &&
+			    (f = world_find(&w, &s.cmds[k].sel)) != NULL)
+				lost = quiz_order_item((enum sim_host_id)f->dir,
+				    &f->seg);
+			(void)world_apply(&w, &s.cmds[k], &res);
+		}
+		ck_assert_msg(lost != NULL && strcmp(lost, q->opt[i].text) ==
+		    0, "%s: option '%s' drops '%s'", q->id, q->opt[i].text,
+		    lost != NULL ? lost : "nothing");
+		free(lost);
+		script_free(&s);
+		world_free(&w);
+	}
+}
+
+/* The host's last state change after the scenario (reaching CLOSED, or
+ * giving up) happens answer_ms after it. */
+static uint64_t
+last_change(const struct quiz_question *q, enum tcp_state *to)
 {
 	struct world w;
-	uint64_t t0;
+	uint64_t t0, at = 0;
 	bool found = false;
 
 	cq_world(&w, q->scenario);
 	t0 = w.now;
 	ck_assert(cq_apply(&w, q->then));
-	for (size_t i = 0; i < w.ntrace && !found; i++) {
+	for (size_t i = 0; i < w.ntrace; i++) {
 		const struct sim_ev *e = &w.trace[i];
 
 		if (e->kind == SIM_EV_TCP && e->host == q->host &&
-		    e->tcp.kind == TCP_EV_STATE && e->tcp.to == TCP_CLOSED) {
-			ck_assert_uint_eq(e->time - t0, q->answer_ms);
+		    e->tcp.kind == TCP_EV_STATE) {
+			at = e->time - t0;
+			*to = e->tcp.to;
 			found = true;
 		}
 	}
-	ck_assert_msg(found, "%s: the host never reaches CLOSED", q->id);
+	ck_assert_msg(found, "%s: the host's state never changes", q->id);
 	world_free(&w);
+	return at;
+}
+
+static void
+check_time(const struct quiz_question *q)
+{
+	enum tcp_state to;
+
+	ck_assert_uint_eq(last_change(q, &to), q->answer_ms);
+	ck_assert(to == TCP_CLOSED || to == TCP_LISTEN);
+}
+
+/* Every segment of the whole connection, counted on a replay. */
+static void
+check_count(const struct quiz_question *q)
+{
+	struct world w;
+	uint64_t n = 0;
+
+	world_init(&w);
+	ck_assert(cq_apply(&w, q->scenario));
+	for (size_t i = 0; i < w.ntrace; i++)
+		n += w.trace[i].kind == SIM_EV_TCP &&
+		    w.trace[i].tcp.kind == TCP_EV_SEND;
+	ck_assert_uint_eq(n * 1000, q->answer_ms);
+	ck_assert_uint_eq(w.host[0].tcb.state, TCP_CLOSED);
+	world_free(&w);
+}
+
+/* The ports of the stem, divided by TIME_WAIT as the replay lasts it. */
+static void
+check_ports(const struct quiz_question *q)
+{
+	const char *at = strstr(q->stem, "ports are ");
+	unsigned lo, hi;
+	enum tcp_state to;
+	uint64_t tw = last_change(q, &to);
+
+	ck_assert_ptr_nonnull(at);
+	ck_assert_int_eq(sscanf(at, "ports are %u to %u", &lo, &hi), 2);
+	ck_assert_uint_eq(to, TCP_CLOSED);
+	ck_assert_uint_eq((uint64_t)(hi - lo + 1) * 1000 / tw * 1000,
+	    q->answer_ms);
+	if (q->type == QUIZ_T_CHOICE) {
+		char want[24];
+
+		snprintf(want, sizeof(want), "%llu",
+		    (unsigned long long)(q->answer_ms / 1000));
+		ck_assert_str_eq(q->opt[q->correct].text, want);
+	}
 }
 
 static void
@@ -167,15 +277,25 @@ START_TEST(test_generated_answers_rederived_by_replay)
 			check_event(&q);
 		else if (kind == QUIZ_K_ORDER)
 			check_order(&q);
-		else if (kind == QUIZ_K_TIME)
+		else if (kind == QUIZ_K_TIME || kind == QUIZ_K_LOSSTIME ||
+		    kind == QUIZ_K_GIVEUP)
 			check_time(&q);
+		else if (kind == QUIZ_K_COUNT)
+			check_count(&q);
+		else if (kind == QUIZ_K_PORTS)
+			check_ports(&q);
 		else
 			check_probes(&q);
+		if (kind == QUIZ_K_DIAGNOSE)
+			check_diagnose(&q);
 		verified[kind]++;
 		quiz_question_free(&q);
 	}
 	printf("check_quiz: %-8s %lu questions re-derived by replay\n",
 	    quiz_kind_name(kind), verified[kind]);
+	if (kind == QUIZ_K_ORDER)
+		printf("check_quiz: %lu alternative interleavings keep the "
+		    "order\n", alt_orders);
 }
 END_TEST
 
@@ -235,6 +355,274 @@ START_TEST(test_topic_filter_is_honoured)
 }
 END_TEST
 
+/* The right option must not give itself away by being the longest (nor
+ * by its position): at most half the time for any kind. */
+START_TEST(test_right_option_not_systematically_longest)
+{
+	enum quiz_kind kind = (enum quiz_kind)_i;
+	unsigned longest = 0, n = 0, first = 0;
+
+	for (uint64_t seed = 0; seed < 200; seed++) {
+		struct quiz_question q;
+		size_t len;
+		bool strict = true;
+
+		ck_assert(quiz_generate(kind, seed * 131 + 5, QUIZ_TOPICS_ALL,
+		    &q));
+		if (q.type == QUIZ_T_CHOICE) {
+			len = strlen(q.opt[q.correct].text);
+			for (unsigned i = 0; i < q.nopt; i++)
+				if (i != q.correct &&
+				    strlen(q.opt[i].text) >= len)
+					strict = false;
+			longest += strict;
+			first += q.correct == 0;
+			n++;
+		}
+		quiz_question_free(&q);
+	}
+	ck_assert_msg(2 * longest <= n, "%s: the right option is the longest "
+	    "in %u of %u", quiz_kind_name(kind), longest, n);
+	ck_assert_msg(2 * first <= n, "%s: the right option is first in %u "
+	    "of %u", quiz_kind_name(kind), first, n);
+}
+END_TEST
+
+/* Segment questions whose answer is a bare SYN or a bare RST (no ACK),
+ * the first few found over many seeds, explained as ok() wants. */
+static unsigned
+find_segments(uint8_t with, bool (*ok)(const char *), const char *what)
+{
+	unsigned found = 0;
+
+	for (uint64_t seed = 0; seed < 3000 && found < 20; seed++) {
+		struct quiz_question q;
+		const char *right;
+
+		ck_assert(quiz_generate(QUIZ_K_SEGMENT, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		right = q.opt[q.correct].text;
+		if (((with & TCP_SYN) && strncmp(right, "SYN ", 4) == 0) ||
+		    ((with & TCP_RST) && strncmp(right, "RST ", 4) == 0)) {
+			ck_assert_msg(ok(q.explain), "%s: %s: %s", q.id, what,
+			    q.explain);
+			found++;
+		}
+		quiz_question_free(&q);
+	}
+	return found;
+}
+
+static bool
+says_iss(const char *e)
+{
+	return strstr(e, "(ISS)") != NULL && strstr(e, "SND.NXT") == NULL;
+}
+
+static bool
+says_no_ack(const char *e)
+{
+	return strstr(e, "no ack to give") != NULL &&
+	    strstr(e, "next one it expects") == NULL;
+}
+
+/* A SYN sent again by the timer carries the ISS, not SND.NXT. */
+START_TEST(test_syn_sent_retransmitted_syn_explained_with_iss)
+{
+	ck_assert_uint_gt(find_segments(TCP_SYN, says_iss, "SYN"), 0);
+}
+END_TEST
+
+/* A RST without ACK has no ack to explain. */
+START_TEST(test_rst_without_ack_explained_without_ack)
+{
+	ck_assert_uint_gt(find_segments(TCP_RST, says_no_ack, "RST"), 0);
+}
+END_TEST
+
+/* Two items with the same numbers: the explanation must not claim the
+ * numbers give the order away. */
+START_TEST(test_order_same_numbers_not_said_to_give_order_away)
+{
+	unsigned same = 0;
+
+	for (uint64_t seed = 0; seed < 1500; seed++) {
+		struct quiz_question q;
+		bool twin = false;
+
+		ck_assert(quiz_generate(QUIZ_K_ORDER, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		for (unsigned i = 0; i < q.nopt && !twin; i++)
+			for (unsigned j = 0; j < q.nopt && !twin; j++) {
+				const char *a = strstr(q.opt[i].text, " seq=");
+				const char *b = strstr(q.opt[j].text, " seq=");
+
+				twin = i != j && a != NULL && b != NULL &&
+				    strstr(a, "ack=") != NULL &&
+				    strcmp(a, b) == 0 &&
+				    strncmp(q.opt[i].text, q.opt[j].text,
+				    6) == 0;
+			}
+		if (twin) {
+			same++;
+			ck_assert_msg(strstr(q.explain,
+			    "give the order away") == NULL, "%s: %s", q.id,
+			    q.explain);
+		}
+		quiz_question_free(&q);
+	}
+	ck_assert_uint_gt(same, 0);
+}
+END_TEST
+
+/* "The client connects: which state is the client in?" is never asked. */
+START_TEST(test_state_after_own_connect_or_listen_not_asked)
+{
+	for (uint64_t seed = 0; seed < 700; seed++) {
+		struct quiz_question q;
+		const char *last, *end;
+		char want[32];
+
+		ck_assert(quiz_generate(QUIZ_K_STATE, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		end = q.scenario + strlen(q.scenario) - 1;
+		for (last = end; last > q.scenario && last[-1] != '\n'; last--)
+			;
+		for (int v = 0; v < 2; v++) {
+			snprintf(want, sizeof(want), "%s %s",
+			    sim_host_name(q.host), v ? "listen" : "connect");
+			ck_assert_msg(strncmp(last, want, strlen(want)) != 0,
+			    "%s: asks the state right after '%s'", q.id, want);
+		}
+		quiz_question_free(&q);
+	}
+}
+END_TEST
+
+/* On the core with Linux's delayed ACK the server's ACK of the FIN rides
+ * on its FIN (3-segment close), and the ports question, which counted two
+ * deliveries before the server's close, was never asked.  It must be asked
+ * under each setup, with TIME_WAIT measured on a replay (check_ports). */
+START_TEST(test_time_wait_linux_three_segment_close_ports_asked)
+{
+	static const char *const how[] = { "profile linux", "profile rfc9293",
+	    "an MSL of" };
+	unsigned seen[3] = { 0, 0, 0 };
+
+	for (uint64_t seed = 0; seed < 300; seed++) {
+		struct quiz_question q;
+
+		ck_assert(quiz_generate(QUIZ_K_PORTS, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		check_ports(&q);
+		for (unsigned i = 0; i < 3; i++)
+			seen[i] += strstr(q.stem, how[i]) != NULL;
+		quiz_question_free(&q);
+	}
+	for (unsigned i = 0; i < 3; i++)
+		ck_assert_msg(seen[i] >= 50, "%s: %u of 300", how[i], seen[i]);
+}
+END_TEST
+
+/* Under profile linux the ACK of data waits, so "when everything sent so
+ * far is acknowledged" would be false: the stem says what Linux does. */
+START_TEST(test_linux_close_order_stem_tells_held_back_ack)
+{
+	unsigned n = 0;
+
+	for (uint64_t seed = 0; seed < 1000; seed++) {
+		struct quiz_question q;
+
+		ck_assert(quiz_generate(QUIZ_K_ORDER, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		if (strstr(q.scenario, "profile linux") != NULL) {
+			n++;
+			ck_assert_ptr_nonnull(strstr(q.stem,
+			    "holds back the ACK"));
+			ck_assert_ptr_null(strstr(q.stem, "is acknowledged"));
+		}
+		quiz_question_free(&q);
+	}
+	ck_assert_uint_ge(n, 20);
+}
+END_TEST
+
+/* Issue: "writes 500 more bytes and then closes" let the FIN go before
+ * the ACK, so two orders were right.  Now the half-close is told so that
+ * one order holds in every interleaving it allows, and those are checked.
+ * Under profile linux the ACK of the FIN is held back and rides on the
+ * data, so there the write has no other interleaving (no alts); the stem
+ * must then say that ACKs are held back. */
+START_TEST(test_close_wait_write_then_close_order_unique)
+{
+	unsigned half = 0, half_linux = 0;
+
+	for (uint64_t seed = 0; seed < 4000 && (half < 10 ||
+	    half_linux < 3); seed++) {
+		struct quiz_question q;
+		bool linux_ack;
+
+		ck_assert(quiz_generate(QUIZ_K_ORDER, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		linux_ack = strstr(q.scenario, "profile linux") != NULL;
+		if (strstr(q.stem, "more bytes and closes at once") != NULL) {
+			if (linux_ack) {
+				half_linux++;
+				ck_assert_ptr_nonnull(strstr(q.stem,
+				    "holds back the ACK"));
+			} else {
+				half++;
+				ck_assert_ptr_nonnull(q.alts);
+			}
+			check_order(&q);
+			ck_assert(quiz_check_unique(&q));
+		}
+		quiz_question_free(&q);
+	}
+	ck_assert_uint_ge(half, 10);
+	ck_assert_uint_ge(half_linux, 3);
+}
+END_TEST
+
+/* The checker itself: an alternative interleaving in which the FIN
+ * overtakes the ACK of the data makes the question ambiguous. */
+START_TEST(test_unique_check_rejects_order_changed_by_interleaving)
+{
+	static const char told[] = "isn client 99\nisn server 199\n"
+	    "server listen\nclient connect\ndeliver\ndeliver\ndeliver\n"
+	    "client send 500\ndeliver\ndeliver\nclient close\ndeliver\n"
+	    "deliver\n";
+	static const char other[] = "isn client 99\nisn server 199\n"
+	    "server listen\nclient connect\ndeliver\ndeliver\ndeliver\n"
+	    "client send 500\nclient close\ndeliver\ndeliver\ndeliver\n"
+	    "deliver\n";
+	struct quiz_question q;
+	struct world w;
+	unsigned n = 0;
+
+	quiz_question_init(&q);
+	q.kind = QUIZ_K_ORDER;
+	q.type = QUIZ_T_ORDER;
+	world_init(&w);
+	ck_assert(cq_apply(&w, told));
+	for (size_t i = 0; i < w.ntrace; i++)
+		if (w.trace[i].kind == SIM_EV_TCP &&
+		    w.trace[i].tcp.kind == TCP_EV_SEND && n++ >= 3) {
+			q.opt[q.nopt].text = quiz_order_item(w.trace[i].host,
+			    &w.trace[i].tcp.seg);
+			q.shown[q.nopt] = q.nopt;
+			q.nopt++;
+		}
+	world_free(&w);
+	ck_assert_uint_eq(q.nopt, 4);
+	q.scenario = strdup(told);
+	ck_assert(quiz_check_unique(&q));
+	q.alts = strdup(other);
+	ck_assert(!quiz_check_unique(&q));
+	quiz_question_free(&q);
+}
+END_TEST
+
 START_TEST(test_kind_without_topic_refuses)
 {
 	struct quiz_question q;
@@ -271,7 +659,19 @@ main(void)
 	    0, QUIZ_NGENKINDS);
 	tcase_add_loop_test(tc, test_topic_filter_is_honoured, 0,
 	    QUIZ_NTOPICS);
+	tcase_add_loop_test(tc, test_right_option_not_systematically_longest,
+	    0, QUIZ_NGENKINDS);
 	tcase_add_test(tc, test_kind_without_topic_refuses);
+	tcase_add_test(tc, test_close_wait_write_then_close_order_unique);
+	tcase_add_test(tc,
+	    test_time_wait_linux_three_segment_close_ports_asked);
+	tcase_add_test(tc, test_linux_close_order_stem_tells_held_back_ack);
+	tcase_add_test(tc,
+	    test_unique_check_rejects_order_changed_by_interleaving);
+	tcase_add_test(tc, test_state_after_own_connect_or_listen_not_asked);
+	tcase_add_test(tc, test_syn_sent_retransmitted_syn_explained_with_iss);
+	tcase_add_test(tc, test_rst_without_ack_explained_without_ack);
+	tcase_add_test(tc, test_order_same_numbers_not_said_to_give_order_away);
 	tcase_add_test(tc, test_seconds_format);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

@@ -68,6 +68,24 @@ START_TEST(test_bank_parses_blocks_continuations_and_figures)
 }
 END_TEST
 
+/* A Chinese continuation keeps its space next to Latin text ("进入
+ * TIME_WAIT") and joins Chinese to Chinese directly. */
+START_TEST(test_bank_chinese_latin_continuation_keeps_space)
+{
+	static const char text[] = "[q]\ntopic: close\n"
+	    "ask: 哪一方进入\n  TIME_WAIT？先调用 close()\n  的一方。\n"
+	    "right: A\nwrong: B\nwrong: C\nexplain: D\n";
+	struct quiz_bank b;
+	struct script_err e;
+
+	quiz_bank_init(&b);
+	ck_assert(quiz_bank_parse(&b, "t", text, strlen(text), &e));
+	ck_assert_str_eq(b.q[0].stem,
+	    "哪一方进入 TIME_WAIT？先调用 close() 的一方。");
+	quiz_bank_free(&b);
+}
+END_TEST
+
 static const struct {
 	const char *text;
 	unsigned line, column;
@@ -136,6 +154,48 @@ START_TEST(test_shipped_banks_match_across_languages)
 }
 END_TEST
 
+/* Characters, not bytes: what a student sees of an option's length. */
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* The bank had the right option as the longest in 36 of 37 questions:
+ * students learn to pick the longest.  At most 40% in each language. */
+START_TEST(test_bank_right_option_not_systematically_longest)
+{
+	static const char *const langs[] = { "en", "zh_CN" };
+	struct quiz_bank b;
+	struct script_err e;
+	size_t longest = 0;
+
+	quiz_bank_init(&b);
+	ck_assert(quiz_bank_load_lang(&b, langs[_i], &e));
+	for (size_t i = 0; i < b.n; i++) {
+		const struct quiz_question *q = &b.q[i];
+		size_t len = utf8_chars(q->opt[q->correct].text);
+		bool strict = true;
+
+		for (unsigned j = 0; j < q->nopt; j++)
+			if (j != q->correct &&
+			    utf8_chars(q->opt[j].text) >= len)
+				strict = false;
+		longest += strict;
+	}
+	ck_assert_uint_ge(b.n, 20);
+	ck_assert_msg(10 * longest <= 4 * b.n, "%s: the right option is the "
+	    "longest in %zu of %zu questions", langs[_i], longest, b.n);
+	printf("check_quiz_exam: %s bank: right option longest in %zu of "
+	    "%zu\n", langs[_i], longest, b.n);
+	quiz_bank_free(&b);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- exam */
 
 static void
@@ -196,6 +256,31 @@ START_TEST(test_exam_mixes_kinds_and_bank)
 		seen |= 1u << ex.q[i].kind;
 	ck_assert_uint_eq(seen, (1u << QUIZ_NKINDS) - 1);
 	exam_free(&ex);
+}
+END_TEST
+
+/* What a teacher gets from a 40-question exam: at least 12 generated
+ * kinds and the bank, and no kind more than 4 times. */
+START_TEST(test_exam_of_40_spreads_over_kinds)
+{
+	for (uint64_t seed = 1; seed <= 30; seed++) {
+		struct exam ex;
+		unsigned per[QUIZ_NKINDS] = { 0 }, kinds = 0;
+
+		build(&ex, seed, seed % 2 ? "" : "s1", 40);
+		ck_assert_uint_eq(ex.n, 40);
+		for (size_t i = 0; i < ex.n; i++)
+			per[ex.q[i].kind]++;
+		for (unsigned k = 0; k < QUIZ_NKINDS; k++) {
+			ck_assert_msg(per[k] <= 4, "seed %llu: %u of kind %s",
+			    (unsigned long long)seed, per[k],
+			    quiz_kind_name((enum quiz_kind)k));
+			kinds += k != QUIZ_K_BANK && per[k] > 0;
+		}
+		ck_assert_uint_ge(kinds, 12);
+		ck_assert_uint_gt(per[QUIZ_K_BANK], 0);
+		exam_free(&ex);
+	}
 }
 END_TEST
 
@@ -610,11 +695,15 @@ main(void)
 
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_bank_parses_blocks_continuations_and_figures);
+	tcase_add_test(tc, test_bank_chinese_latin_continuation_keeps_space);
 	tcase_add_loop_test(tc, test_bank_errors_name_line_and_column, 0,
 	    sizeof(bank_errors) / sizeof(bank_errors[0]));
 	tcase_add_test(tc, test_shipped_banks_match_across_languages);
+	tcase_add_loop_test(tc,
+	    test_bank_right_option_not_systematically_longest, 0, 2);
 	tcase_add_test(tc, test_exam_is_byte_identical_for_same_parameters);
 	tcase_add_test(tc, test_exam_mixes_kinds_and_bank);
+	tcase_add_test(tc, test_exam_of_40_spreads_over_kinds);
 	tcase_add_test(tc, test_gift_reads_back);
 	tcase_add_test(tc, test_fractions);
 	tcase_add_test(tc, test_moodle_xml_well_formed_with_right_types);

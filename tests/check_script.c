@@ -433,14 +433,15 @@ START_TEST(test_diagram_loss_dup_inject_and_late_delivery)
 	diagram_finish(&d);
 	ck_assert_str_eq(l.text,
 "      client                                                    server\n"
-"  1.  SYN_SENT     --> <SEQ=100><CTL=SYN> (lost)            -x\n"
-"  2.               ... <SEQ=100><CTL=SYN> (injected)        --> CLOSED\n"
-"  3.  SYN_SENT     --> <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20> ...\n"
-"  4.               ... <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20> (dup #3) "
+"  1.  CLOSED                                                    CLOSED\n"
+"  2.  SYN_SENT     --> <SEQ=100><CTL=SYN> (lost)            -x\n"
+"  3.               ... <SEQ=100><CTL=SYN> (injected)        --> CLOSED\n"
+"  4.  SYN_SENT     --> <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20> ...\n"
+"  5.               ... <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20> (dup #3) "
 "...\n"
-"  5.               ... <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20> "
+"  6.               ... <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20> "
 "(expired) -x\n"
-"  6.  SYN_SENT                                                  LISTEN\n");
+"  7.  SYN_SENT                                                  LISTEN\n");
 }
 END_TEST
 

@@ -304,11 +304,29 @@ START_TEST(test_wire_settle_bound)
 	ck_assert_int_eq(STATE(HOST_SERVER), TCP_SYN_RECEIVED);
 	before = W.nsegs_processed;
 	st = w_try(c_kind(CMD_SETTLE));
-	ck_assert(st == SIM_OK || st == SIM_IMPOSSIBLE);
+	ck_assert_int_eq(st, SIM_STOPPED);
 	ck_assert_uint_eq(W.nsegs_processed - before, 10000);
 	ck_assert_uint_eq(W.nwire, 1);
 	ck_assert_ptr_null(tcp_check(&W.host[HOST_CLIENT].tcb));
 	ck_assert_ptr_null(tcp_check(&W.host[HOST_SERVER].tcb));
+}
+END_TEST
+
+/* The runner and the UI show why settle stopped: the message says how
+ * many deliveries ran and that segments are still in flight. */
+START_TEST(test_wire_settle_bound_says_why)
+{
+	struct cmd c = c_kind(CMD_SETTLE);
+	struct sim_result res;
+
+	w_established();
+	OK(c_inject(DIR_S2C, TCP_PSH | TCP_ACK, 301, 101, 10));
+	memset(&res, 0, sizeof(res));
+	ck_assert_int_eq(world_apply(&W, &c, &res), SIM_STOPPED);
+	ck_assert_uint_gt(W.nwire, 0);
+	ck_assert_msg(strstr(res.msg, "10000 deliveries") != NULL &&
+	    strstr(res.msg, "still in flight") != NULL, "message: %s",
+	    res.msg);
 }
 END_TEST
 
@@ -549,6 +567,32 @@ START_TEST(test_world_settings)
 }
 END_TEST
 
+/* set syn_linear_timeouts: 0 gives the older kernels' doubling (give-up
+ * at 127 s), and a later `profile` keeps the setting; over 100 is
+ * refused. */
+START_TEST(test_world_syn_linear_timeouts_setting)
+{
+	struct cmd prof = c_kind(CMD_PROFILE);
+
+	prof.profile = PROFILE_LINUX;
+	OK(prof);
+	ck_assert_uint_eq(W.cfg.syn_linear, 4);
+	OK(c_set(SET_SYN_LINEAR, true, 0, 0));
+	OK(prof);
+	ck_assert_uint_eq(W.cfg.syn_linear, 0);
+	ck_assert_int_eq(w_try(c_set(SET_SYN_LINEAR, true, 101, 0)),
+	    SIM_IMPOSSIBLE);
+	OK(c_host(CMD_CONNECT, HOST_CLIENT));
+	OK(c_kind(CMD_WAIT_TIMER));
+	ck_assert_uint_eq(W.now, 1000);
+	OK(c_kind(CMD_WAIT_TIMER));
+	ck_assert_uint_eq(W.now, 3000);
+	OK(c_wait(124000));
+	ck_assert_int_eq(STATE(HOST_CLIENT), TCP_CLOSED);
+	ck_assert_uint_eq(W.now, 127000);
+}
+END_TEST
+
 START_TEST(test_world_same_commands_same_trace)
 {
 	struct world a, b;
@@ -603,6 +647,45 @@ START_TEST(test_world_trace_clear_and_counting)
 }
 END_TEST
 
+/* world_can explains why read is impossible: auto mode, nothing waiting. */
+START_TEST(test_world_read_explains_why_impossible)
+{
+	struct cmd rd = c_host(CMD_READ, HOST_SERVER);
+	struct sim_result res;
+
+	w_established();
+	memset(&res, 0, sizeof(res));
+	ck_assert_int_eq(world_can(&W, &rd, &res), SIM_IMPOSSIBLE);
+	ck_assert_msg(strstr(res.msg, "set app_read manual") != NULL,
+	    "message: %s", res.msg);
+	W.cfg.app_read_manual = true;
+	memset(&res, 0, sizeof(res));
+	ck_assert_int_eq(world_can(&W, &rd, &res), SIM_IMPOSSIBLE);
+	ck_assert_msg(strstr(res.msg, "no data waits to be read") != NULL,
+	    "message: %s", res.msg);
+	OK(c_send(HOST_CLIENT, 10));
+	OK(c_kind(CMD_SETTLE));
+	ck_assert_int_eq(world_can(&W, &rd, &res), SIM_OK);
+	OK(rd);
+	ck_assert_uint_eq(W.host[HOST_SERVER].tcb.rcv_unread, 0);
+}
+END_TEST
+
+/* A later profile keeps an earlier set app_read. */
+START_TEST(test_world_app_read_survives_profile)
+{
+	struct cmd set = c_kind(CMD_SET), prof = c_kind(CMD_PROFILE);
+
+	set.key = SET_APP_READ;
+	set.on = false;
+	OK(set);
+	prof.profile = PROFILE_LINUX;
+	OK(prof);
+	ck_assert(W.cfg.app_read_manual);
+	ck_assert(W.cfg.linux_input);
+}
+END_TEST
+
 static Suite *
 sim_suite(void)
 {
@@ -620,6 +703,7 @@ sim_suite(void)
 	tcase_add_test(tc, test_wire_wait_timer_expires_on_the_way);
 	tcase_add_test(tc, test_wire_settle);
 	tcase_add_test(tc, test_wire_settle_bound);
+	tcase_add_test(tc, test_wire_settle_bound_says_why);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("world");
@@ -633,6 +717,9 @@ sim_suite(void)
 	tcase_add_test(tc, test_world_crash_then_rst);
 	tcase_add_test(tc, test_world_durations_in_msl);
 	tcase_add_test(tc, test_world_settings);
+	tcase_add_test(tc, test_world_read_explains_why_impossible);
+	tcase_add_test(tc, test_world_app_read_survives_profile);
+	tcase_add_test(tc, test_world_syn_linear_timeouts_setting);
 	tcase_add_test(tc, test_world_same_commands_same_trace);
 	tcase_add_test(tc, test_world_trace_clear_and_counting);
 	suite_add_tcase(s, tc);

@@ -349,6 +349,208 @@ START_TEST(test_close_wait_forever)
 }
 END_TEST
 
+/* Bug: data after close() was ACKed and delivered to nobody.  RFC 9293
+ * 3.6.1 (SHLD-2): RST, <SEQ=SEG.ACK><CTL=RST> as Linux sends it. */
+START_TEST(test_fin_wait_1_data_after_close_rst)
+{
+	fx_fin_wait_1(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 10);
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_FIN_WAIT_1, TCP_CLOSED, TCP_W_DATA_AFTER_CLOSE);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_RST, A(1), 0, 0);
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 0);
+}
+END_TEST
+
+/* The ACK step runs first (FIN_WAIT_2), then the data earns the RST. */
+START_TEST(test_fin_wait_1_data_acking_fin_after_close_rst)
+{
+	fx_fin_wait_1(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(2), .len = 10);
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_FIN_WAIT_2, TCP_CLOSED, TCP_W_DATA_AFTER_CLOSE);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_RST, A(2), 0, 0);
+}
+END_TEST
+
+START_TEST(test_fin_wait_1_out_of_order_data_after_close_rst)
+{
+	fx_fin_wait_1(_i);
+	IN(.flags = PSHACK, .seq = P(101), .ack = A(1), .len = 10);
+	CK_STATE(TCP_CLOSED);
+	CK_SENT(0, TCP_RST, A(1), 0, 0);
+}
+END_TEST
+
+START_TEST(test_fin_wait_2_data_after_close_rst)
+{
+	fx_fin_wait_2(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(2), .len = 10);
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_FIN_WAIT_2, TCP_CLOSED, TCP_W_DATA_AFTER_CLOSE);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_RST, A(2), 0, 0);
+	CK_NOTICE(TCP_N_CLOSED, 0);
+}
+END_TEST
+
+/* An old duplicate carries nothing new: ACKed as usual, no RST. */
+START_TEST(test_fin_wait_2_old_data_after_close_acked)
+{
+	fx_fin_wait_2(_i);
+	IN(.flags = PSHACK, .seq = P(-9), .ack = A(2), .len = 10);
+	CK_STATE(TCP_FIN_WAIT_2);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(2), P(1), 0);
+}
+END_TEST
+
+/* After shutdown() the application still reads: no RST. */
+START_TEST(test_fin_wait_2_shut_data_not_reset)
+{
+	fx_fin_wait_2_shut(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(2), .len = 10);
+	CK_STATE(TCP_FIN_WAIT_2);
+	CK_SENT(0, TCP_ACK, A(2), P(11), 0);
+}
+END_TEST
+
+START_TEST(test_close_wait_linux_rst_rcv_nxt_minus_1_resets)
+{
+	h_use_linux();
+	fx_close_wait(_i);
+	IN(.flags = TCP_RST, .seq = P(1));
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_CLOSE_WAIT, TCP_CLOSED, TCP_W_RST_MINUS_ONE_RESET);
+	CK_NOTICE(TCP_N_RESET, 1);
+}
+END_TEST
+
+/* Linux: data that starts before RCV.NXT and runs past the peer's FIN is
+ * new data after the end of the stream: <SEQ=SEG.ACK><CTL=RST>, reset.
+ * Data starting at RCV.NXT is ignored, as RFC 9293 says. */
+START_TEST(test_close_wait_linux_data_past_fin_resets)
+{
+	h_use_linux();
+	fx_close_wait(_i);
+	IN(.flags = PSHACK, .seq = P(2), .ack = A(1), .len = 5);
+	CK_STATE(TCP_CLOSE_WAIT);
+	h_clear();
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 5);
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_CLOSE_WAIT, TCP_CLOSED, TCP_W_DATA_AFTER_FIN_RESET);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_RST, A(1), 0, 0);
+	CK_NOTICE(TCP_N_RESET, 1);
+	CK_NOTICE(TCP_N_CLOSED, 0);
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 0);
+}
+END_TEST
+
+/* The rfc9293 profile ignores it (3.10.7.4, seventh step). */
+START_TEST(test_close_wait_rfc9293_data_past_fin_ignored)
+{
+	fx_close_wait(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 5);
+	CK_STATE(TCP_CLOSE_WAIT);
+	CK_NSENT(0);
+	ck_assert(h_has_why(TCP_EV_DROP, TCP_W_DATA_IGNORED));
+}
+END_TEST
+
+/* An orphaned FIN-WAIT-2 is Linux's mini socket: any RST in the window
+ * deletes it.  After shutdown() the full socket sends a challenge ACK. */
+START_TEST(test_fin_wait_2_linux_orphan_rst_in_window_closed)
+{
+	h_use_linux();
+	fx_fin_wait_2(_i);
+	IN(.flags = TCP_RST, .seq = P(11));
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_FIN_WAIT_2, TCP_CLOSED, TCP_W_FW2_ORPHAN_RST);
+	CK_NSENT(0);
+}
+END_TEST
+
+START_TEST(test_fin_wait_2_shut_linux_rst_in_window_challenged)
+{
+	h_use_linux();
+	fx_fin_wait_2_shut(_i);
+	IN(.flags = TCP_RST, .seq = P(11));
+	CK_STATE(TCP_FIN_WAIT_2);
+	CK_SENT(0, TCP_ACK, A(2), P(1), 0);
+}
+END_TEST
+
+/* With app_read manual the eof notice waits for a read past the FIN;
+ * a FIN alone unread is no data, so close() sends a FIN. */
+START_TEST(test_close_wait_manual_eof_when_read_past_fin)
+{
+	fx_established(_i);
+	H.cfg.app_read_manual = true;
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 10);
+	IN(.flags = FINACK, .seq = P(11), .ack = A(1));
+	CK_STATE(TCP_CLOSE_WAIT);
+	CK_NOTICE(TCP_N_EOF, 0);
+	ck_assert_int_eq(h_call(TCP_CALL_READ, 10), TCP_OK);
+	CK_NOTICE(TCP_N_EOF, 0);
+	ck_assert_int_eq(h_call(TCP_CALL_READ, 0), TCP_OK);
+	CK_NOTICE(TCP_N_EOF, 1);
+	ck_assert(h_has_why(TCP_EV_NOTICE, TCP_W_APP_READ_EOF));
+	/* read() at end of file returns 0 at once, every time. */
+	ck_assert_int_eq(h_call(TCP_CALL_READ, 0), TCP_OK);
+	CK_NOTICE(TCP_N_EOF, 2);
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 1);
+}
+END_TEST
+
+START_TEST(test_close_wait_manual_unread_data_close_rst)
+{
+	fx_established(_i);
+	H.cfg.app_read_manual = true;
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 10);
+	IN(.flags = FINACK, .seq = P(11), .ack = A(1));
+	h_clear();
+	ck_assert_int_eq(h_call(TCP_CALL_CLOSE, 0), TCP_OK);
+	CK_EDGE(TCP_CLOSE_WAIT, TCP_CLOSED, TCP_W_CLOSE_UNREAD_RST);
+	CK_SENT(0, TCP_RST, A(1), 0, 0);
+}
+END_TEST
+
+START_TEST(test_close_wait_manual_fin_unread_close_sends_fin)
+{
+	fx_established(_i);
+	H.cfg.app_read_manual = true;
+	IN(.flags = FINACK, .seq = P(1), .ack = A(1));
+	h_clear();
+	ck_assert_int_eq(h_call(TCP_CALL_CLOSE, 0), TCP_OK);
+	CK_STATE(TCP_LAST_ACK);
+	CK_SENT(0, FINACK, A(1), P(2), 0);
+}
+END_TEST
+
+/* After close() the application reads nothing more. */
+START_TEST(test_fin_wait_1_read_after_close_refused)
+{
+	fx_fin_wait_1(_i);
+	H.cfg.app_read_manual = true;
+	ck_assert_int_eq(h_call(TCP_CALL_READ, 0), TCP_E_RDCLOSED);
+}
+END_TEST
+
+START_TEST(test_fin_wait_2_shut_manual_close_with_unread_rst)
+{
+	fx_fin_wait_2_shut(_i);
+	H.cfg.app_read_manual = true;
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(2), .len = 5);
+	h_clear();
+	ck_assert_int_eq(h_call(TCP_CALL_CLOSE, 0), TCP_OK);
+	CK_STATE(TCP_CLOSED);
+	CK_SENT(0, TCP_RST, A(2), 0, 0);
+}
+END_TEST
+
 static Suite *
 close_suite(void)
 {
@@ -367,6 +569,12 @@ close_suite(void)
 	ADD_LOOP(tc, test_fin_wait_1_abort_sends_rst);
 	ADD_LOOP(tc, test_fin_wait_1_user_calls_refused);
 	ADD_LOOP(tc, test_fin_wait_1_close_after_shutdown);
+	ADD_LOOP(tc, test_fin_wait_1_data_after_close_rst);
+	ADD_LOOP(tc, test_fin_wait_1_data_acking_fin_after_close_rst);
+	ADD_LOOP(tc, test_fin_wait_1_out_of_order_data_after_close_rst);
+	ADD_LOOP(tc, test_fin_wait_2_data_after_close_rst);
+	ADD_LOOP(tc, test_fin_wait_2_old_data_after_close_acked);
+	ADD_LOOP(tc, test_fin_wait_2_shut_data_not_reset);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("FIN_WAIT_2");
@@ -392,6 +600,16 @@ close_suite(void)
 	ADD_LOOP(tc, test_close_wait_abort_sends_rst);
 	ADD_LOOP(tc, test_close_wait_shutdown_last_ack);
 	ADD_LOOP(tc, test_close_wait_forever);
+	ADD_LOOP(tc, test_close_wait_linux_rst_rcv_nxt_minus_1_resets);
+	ADD_LOOP(tc, test_close_wait_linux_data_past_fin_resets);
+	ADD_LOOP(tc, test_close_wait_rfc9293_data_past_fin_ignored);
+	ADD_LOOP(tc, test_close_wait_manual_eof_when_read_past_fin);
+	ADD_LOOP(tc, test_close_wait_manual_unread_data_close_rst);
+	ADD_LOOP(tc, test_close_wait_manual_fin_unread_close_sends_fin);
+	ADD_LOOP(tc, test_fin_wait_1_read_after_close_refused);
+	ADD_LOOP(tc, test_fin_wait_2_shut_manual_close_with_unread_rst);
+	ADD_LOOP(tc, test_fin_wait_2_linux_orphan_rst_in_window_closed);
+	ADD_LOOP(tc, test_fin_wait_2_shut_linux_rst_in_window_challenged);
 	suite_add_tcase(s, tc);
 
 	return s;

@@ -52,7 +52,9 @@ START_TEST(test_established_beyond_window_acked)
 }
 END_TEST
 
-START_TEST(test_established_out_of_order_acked_and_dropped)
+/* SHLD-31: kept, with a duplicate ACK; the gap filled later pulls it in
+ * (more in check_tcp_reasm.c). */
+START_TEST(test_established_out_of_order_kept_then_delivered)
 {
 	fx_established(_i);
 	IN(.flags = PSHACK, .seq = P(101), .ack = A(1), .len = 10);
@@ -60,10 +62,10 @@ START_TEST(test_established_out_of_order_acked_and_dropped)
 	CK_SENT(0, TCP_ACK, A(1), P(1), 0);
 	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_OUT_OF_ORDER);
 	ck_assert_uint_eq(H.tcb.rcv_nxt, P(1));
-	/* Not kept: the gap filled later does not pull it in. */
 	h_clear();
 	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 100);
-	CK_SENT(0, TCP_ACK, A(1), P(101), 0);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(1), P(111), 0);
 }
 END_TEST
 
@@ -402,6 +404,263 @@ START_TEST(test_established_delack_out_of_window_ack_immediate)
 }
 END_TEST
 
+/* Bug: the trim made a straddling RST look exact.  RFC 5961 3.2 and
+ * RFC 9293 3.10.7.4 (second step) judge the untrimmed SEG.SEQ. */
+START_TEST(test_established_rst_straddling_rcv_nxt_challenged)
+{
+	fx_established(_i);
+	IN(.flags = TCP_RST, .seq = P(-4), .len = 10);
+	IN(.flags = RSTACK, .seq = P(0), .ack = A(1), .len = 10);
+	CK_STATE(TCP_ESTABLISHED);
+	CK_NO_STATE_CHANGE();
+	CK_NOTICE(TCP_N_RESET, 0);
+	CK_NSENT(2);
+	CK_SENT(0, TCP_ACK, A(1), P(1), 0);
+	CK_SENT(1, TCP_ACK, A(1), P(1), 0);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_RST_CHALLENGE);
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 0);
+}
+END_TEST
+
+/* Bug: the trim cut the SYN bit of a SYN whose data straddles RCV.NXT.
+ * 3.10.7.4 fourth step: whatever its sequence number, challenge ACK. */
+START_TEST(test_established_syn_straddling_rcv_nxt_challenged)
+{
+	fx_established(_i);
+	IN(.flags = TCP_SYN, .seq = P(0), .len = 10);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(1), P(1), 0);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_SYN_CHALLENGE);
+	h_clear();
+	IN(.flags = SYNACK, .seq = P(0), .ack = A(1), .len = 10);
+	CK_STATE(TCP_ESTABLISHED);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(1), P(1), 0);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_SYN_CHALLENGE);
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 0);
+	ck_assert_uint_eq(H.tcb.rcv_nxt, P(1));
+}
+END_TEST
+
+/* Bug: 64 sends then CLOSE wrote past the retransmission queue (into
+ * the next field).  The queue has a slot of its own for the FIN: SEND
+ * stops at 64, CLOSE and shutdown always fit, and the FIN's slot is
+ * sent and acknowledged like the rest. */
+START_TEST(test_established_send_queue_full_close_sends_fin)
+{
+	unsigned n;
+
+	/* The FIN's slot exists: the 65th entry is inside the array. */
+	ck_assert_uint_ge(sizeof(H.tcb.rtxq) / sizeof(H.tcb.rtxq[0]),
+	    TCP_RTXQ_MAX + 1);
+	fx_established(_i);
+	for (n = 0; n < TCP_RTXQ_MAX; n++)
+		ck_assert_int_eq(h_call(TCP_CALL_SEND, 1), TCP_OK);
+	ck_assert_int_eq(h_call(TCP_CALL_SEND, 1), TCP_E_QUEUE);
+	ck_assert_int_eq(h_call(TCP_CALL_CLOSE, 0), TCP_OK);
+	CK_STATE(TCP_FIN_WAIT_1);
+	ck_assert_uint_eq(H.tcb.rtxq_len, TCP_RTXQ_MAX + 1);
+	CK_SENT(TCP_RTXQ_MAX, FINACK, A(TCP_RTXQ_MAX + 1), P(1), 0);
+	ck_assert_ptr_null(tcp_check(&H.tcb));
+	h_clear();
+	IN(.flags = TCP_ACK, .seq = P(1), .ack = A(TCP_RTXQ_MAX + 2));
+	CK_STATE(TCP_FIN_WAIT_2);
+	ck_assert_uint_eq(H.tcb.rtxq_len, 0);
+}
+END_TEST
+
+START_TEST(test_established_send_queue_full_shutdown_sends_fin)
+{
+	unsigned n;
+
+	fx_established(_i);
+	for (n = 0; n < TCP_RTXQ_MAX; n++)
+		ck_assert_int_eq(h_call(TCP_CALL_SEND, 1), TCP_OK);
+	ck_assert_int_eq(h_call(TCP_CALL_SHUTDOWN, 0), TCP_OK);
+	CK_STATE(TCP_FIN_WAIT_1);
+	ck_assert_uint_eq(H.tcb.rtxq_len, TCP_RTXQ_MAX + 1);
+	ck_assert_ptr_null(tcp_check(&H.tcb));
+}
+END_TEST
+
+/* tcp_check() knows the bound: data in the FIN's slot is broken. */
+START_TEST(test_established_check_queue_bound)
+{
+	fx_established(_i);
+	H.tcb.rtxq_len = TCP_RTXQ_MAX + 1;
+	ck_assert_ptr_nonnull(tcp_check(&H.tcb));
+	H.tcb.rtxq_len = TCP_RTXQ_MAX + 2;
+	ck_assert_ptr_nonnull(tcp_check(&H.tcb));
+	H.tcb.rtxq_len = 0;
+}
+END_TEST
+
+/* RFC 5961 7 as Linux applies it: one challenge ACK per 500 ms. */
+START_TEST(test_established_linux_rst_challenge_throttled)
+{
+	h_use_linux();
+	fx_established(_i);
+	IN(.flags = TCP_RST, .seq = P(11));
+	IN(.flags = TCP_RST, .seq = P(11));
+	IN(.flags = TCP_RST, .seq = P(11));
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(1), P(1), 0);
+	ck_assert(h_has_why(TCP_EV_DROP, TCP_W_ACK_THROTTLED));
+	h_clear();
+	h_advance(499);
+	IN(.flags = TCP_RST, .seq = P(11));
+	CK_NSENT(0);
+	h_advance(1);
+	IN(.flags = TCP_RST, .seq = P(11));
+	CK_NSENT(1);
+	CK_STATE(TCP_ESTABLISHED);
+}
+END_TEST
+
+/* The rfc9293 profile answers every one (no throttle in the text). */
+START_TEST(test_established_rfc9293_rst_challenge_not_throttled)
+{
+	fx_established(_i);
+	IN(.flags = TCP_RST, .seq = P(11));
+	IN(.flags = TCP_RST, .seq = P(11));
+	CK_NSENT(2);
+}
+END_TEST
+
+/* Out-of-window data is never throttled, a bare ACK is. */
+START_TEST(test_established_linux_out_of_window_data_not_throttled)
+{
+	h_use_linux();
+	fx_established(_i);
+	IN(.flags = TCP_ACK, .seq = P(200001), .ack = A(1));
+	IN(.flags = TCP_ACK, .seq = P(200001), .ack = A(1));
+	CK_NSENT(1);
+	h_clear();
+	IN(.flags = PSHACK, .seq = P(-99), .ack = A(1), .len = 10);
+	IN(.flags = PSHACK, .seq = P(-99), .ack = A(1), .len = 10);
+	CK_NSENT(2);
+	CK_SENT(1, TCP_ACK, A(1), P(1), 0);
+}
+END_TEST
+
+/* RFC 5961 5.2: Linux's MAX.SND.WND is what was acknowledged so far; a
+ * passive socket starts from zero, an active one counts its SYN. */
+START_TEST(test_established_linux_ack_too_old_challenged)
+{
+	h_use_linux();
+	fx_established_passive(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(0), .len = 10);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(1), P(1), 0);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_ACK_TOO_OLD);
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 0);
+	ck_assert_uint_eq(H.tcb.rcv_nxt, P(1));
+}
+END_TEST
+
+START_TEST(test_established_active_linux_ack_una_minus_1_accepted)
+{
+	h_use_linux();
+	fx_established(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(0), .len = 10);
+	CK_SENT(0, TCP_ACK, A(1), P(11), 0);
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 1);
+}
+END_TEST
+
+START_TEST(test_established_rfc9293_old_ack_data_accepted)
+{
+	fx_established_passive(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(0), .len = 10);
+	CK_SENT(0, TCP_ACK, A(1), P(11), 0);
+}
+END_TEST
+
+/* Linux answers an ACK of unsent data with a throttled challenge ACK
+ * and drops the segment's data. */
+START_TEST(test_established_linux_ack_too_new_throttled)
+{
+	h_use_linux();
+	fx_established(_i);
+	IN(.flags = TCP_ACK, .seq = P(1), .ack = A(101));
+	CK_NSENT(1);
+	h_clear();
+	h_advance(200);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(101), .len = 10);
+	CK_NSENT(0);
+	ck_assert_uint_eq(H.tcb.rcv_nxt, P(1));
+}
+END_TEST
+
+/* set app_read manual: data waits in the receive buffer until read. */
+START_TEST(test_established_manual_data_waits_until_read)
+{
+	const struct tcp_ev *ev = NULL;
+
+	fx_established(_i);
+	H.cfg.app_read_manual = true;
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 10);
+	CK_SENT(0, TCP_ACK, A(1), P(11), 0);
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 0);
+	ck_assert_uint_eq(H.tcb.rcv_unread, 10);
+	h_clear();
+	ck_assert_int_eq(h_call(TCP_CALL_READ, 4), TCP_OK);
+	ck_assert_int_eq(h_call(TCP_CALL_READ, 0), TCP_OK);
+	for (size_t i = 0; i < H.nev; i++)
+		if (H.ev[i].kind == TCP_EV_DATA) {
+			ck_assert_uint_eq(H.ev[i].bytes, ev == NULL ? 4 : 6);
+			ck_assert_int_eq(H.ev[i].why, TCP_W_APP_READ);
+			ev = &H.ev[i];
+		}
+	ck_assert_uint_eq(h_count(TCP_EV_DATA), 2);
+	ck_assert_int_eq(h_call(TCP_CALL_READ, 0), TCP_E_NODATA);
+	CK_NSENT(0);
+}
+END_TEST
+
+/* RFC 9293 3.6.1 (SHLD-2), RFC 2525 2.17: close() with data unread is
+ * a RST, not a FIN: <SEQ=SND.NXT><CTL=RST> as ABORT sends it. */
+START_TEST(test_established_close_with_unread_data_rst)
+{
+	fx_established(_i);
+	H.cfg.app_read_manual = true;
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 10);
+	h_clear();
+	ck_assert_int_eq(h_call(TCP_CALL_CLOSE, 0), TCP_OK);
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_ESTABLISHED, TCP_CLOSED, TCP_W_CLOSE_UNREAD_RST);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_RST, A(1), 0, 0);
+}
+END_TEST
+
+/* Linux (tcp_close, data_was_unread): RST+ACK at SND.NXT. */
+START_TEST(test_established_linux_close_with_unread_data_rstack)
+{
+	h_use_linux();
+	fx_established(_i);
+	H.cfg.app_read_manual = true;
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 10);
+	h_clear();
+	ck_assert_int_eq(h_call(TCP_CALL_CLOSE, 0), TCP_OK);
+	CK_STATE(TCP_CLOSED);
+	CK_SENT(0, RSTACK, A(1), P(11), 0);
+}
+END_TEST
+
+START_TEST(test_established_close_after_reading_sends_fin)
+{
+	fx_established(_i);
+	H.cfg.app_read_manual = true;
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 10);
+	ck_assert_int_eq(h_call(TCP_CALL_READ, 0), TCP_OK);
+	h_clear();
+	ck_assert_int_eq(h_call(TCP_CALL_CLOSE, 0), TCP_OK);
+	CK_STATE(TCP_FIN_WAIT_1);
+	CK_SENT(0, FINACK, A(1), P(11), 0);
+}
+END_TEST
+
 static Suite *
 estab_suite(void)
 {
@@ -412,13 +671,29 @@ estab_suite(void)
 	ADD_LOOP(tc, test_established_data_in_order_acked);
 	ADD_LOOP(tc, test_established_old_duplicate_data_acked);
 	ADD_LOOP(tc, test_established_beyond_window_acked);
-	ADD_LOOP(tc, test_established_out_of_order_acked_and_dropped);
+	ADD_LOOP(tc, test_established_out_of_order_kept_then_delivered);
 	ADD_LOOP(tc, test_established_overlapping_data_trimmed);
 	ADD_LOOP(tc, test_established_rst_at_rcv_nxt_resets);
 	ADD_LOOP(tc, test_established_rstack_at_rcv_nxt_resets);
 	ADD_LOOP(tc, test_established_rst_in_window_challenge_ack);
 	ADD_LOOP(tc, test_established_rst_out_of_window_dropped);
 	ADD_LOOP(tc, test_established_passive_rst_resets);
+	ADD_LOOP(tc, test_established_rst_straddling_rcv_nxt_challenged);
+	ADD_LOOP(tc, test_established_syn_straddling_rcv_nxt_challenged);
+	ADD_LOOP(tc, test_established_send_queue_full_close_sends_fin);
+	ADD_LOOP(tc, test_established_send_queue_full_shutdown_sends_fin);
+	ADD_LOOP(tc, test_established_check_queue_bound);
+	ADD_LOOP(tc, test_established_linux_rst_challenge_throttled);
+	ADD_LOOP(tc, test_established_rfc9293_rst_challenge_not_throttled);
+	ADD_LOOP(tc, test_established_linux_out_of_window_data_not_throttled);
+	ADD_LOOP(tc, test_established_linux_ack_too_old_challenged);
+	ADD_LOOP(tc, test_established_active_linux_ack_una_minus_1_accepted);
+	ADD_LOOP(tc, test_established_rfc9293_old_ack_data_accepted);
+	ADD_LOOP(tc, test_established_linux_ack_too_new_throttled);
+	ADD_LOOP(tc, test_established_manual_data_waits_until_read);
+	ADD_LOOP(tc, test_established_close_with_unread_data_rst);
+	ADD_LOOP(tc, test_established_linux_close_with_unread_data_rstack);
+	ADD_LOOP(tc, test_established_close_after_reading_sends_fin);
 	ADD_LOOP(tc, test_established_syn_in_window_challenge_ack);
 	ADD_LOOP(tc, test_established_old_synack_acked);
 	ADD_LOOP(tc, test_established_no_ack_dropped);

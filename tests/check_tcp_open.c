@@ -184,6 +184,20 @@ START_TEST(test_listen_fin_or_data_dropped)
 }
 END_TEST
 
+/* Linux tcp_rcv_state_process: a SYN with FIN in LISTEN is discarded;
+ * the rfc9293 profile takes the SYN (3.10.7.2). */
+START_TEST(test_listen_linux_syn_fin_dropped)
+{
+	h_use_linux();
+	fx_listen(_i);
+	IN(.flags = TCP_SYN | TCP_FIN, .seq = P(0));
+	CK_STATE(TCP_LISTEN);
+	CK_NSENT(0);
+	ck_assert(h_has_why(TCP_EV_DROP, TCP_W_LISTEN_SYN_FIN));
+	ck_assert(!h_timer(TCP_T_REXMT, NULL));
+}
+END_TEST
+
 START_TEST(test_listen_close_deletes_tcb)
 {
 	fx_listen(_i);
@@ -394,6 +408,7 @@ open_suite(void)
 	ADD_LOOP(tc, test_listen_synack_answered_with_rst);
 	ADD_LOOP(tc, test_listen_syn_sends_synack);
 	ADD_LOOP(tc, test_listen_fin_or_data_dropped);
+	ADD_LOOP(tc, test_listen_linux_syn_fin_dropped);
 	ADD_LOOP(tc, test_listen_close_deletes_tcb);
 	ADD_LOOP(tc, test_listen_abort_silent);
 	ADD_LOOP(tc, test_listen_connect_turns_active);

@@ -204,6 +204,65 @@ START_TEST(test_syn_received_handshake_two_what_if)
 }
 END_TEST
 
+/* Linux (tcp_check_req): a retransmitted SYN gets the SYN+ACK again. */
+START_TEST(test_syn_received_linux_retransmitted_syn_synack_again)
+{
+	h_use_linux();
+	fx_syn_rcvd(_i);
+	IN(.flags = TCP_SYN, .seq = P(0));
+	CK_STATE(TCP_SYN_RECEIVED);
+	CK_NSENT(1);
+	CK_SENT(0, SYNACK, A(0), P(1), 0);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_SYNRCVD_SYN_AGAIN);
+	/* A third copy at once is throttled (RFC 5961 7). */
+	h_clear();
+	IN(.flags = TCP_SYN, .seq = P(0));
+	CK_NSENT(0);
+	ck_assert(h_has_why(TCP_EV_DROP, TCP_W_ACK_THROTTLED));
+}
+END_TEST
+
+/* Linux completes on the crossing SYN+ACK and ACKs it (six segments). */
+START_TEST(test_syn_received_active_linux_crossing_synack_acked)
+{
+	h_use_linux();
+	fx_syn_rcvd_active(_i);
+	IN(.flags = SYNACK, .seq = P(0), .ack = A(1));
+	CK_STATE(TCP_ESTABLISHED);
+	CK_EDGE(TCP_SYN_RECEIVED, TCP_ESTABLISHED, TCP_W_SYNRCVD_SYNACK);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(1), P(1), 0);
+}
+END_TEST
+
+/* Linux tcp_check_req: another SYN in the window ends the request with
+ * <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>; RFC 9293 goes back to
+ * LISTEN silently. */
+START_TEST(test_syn_received_linux_syn_in_window_rst_back_to_listen)
+{
+	h_use_linux();
+	fx_syn_rcvd(_i);
+	IN(.flags = TCP_SYN, .seq = P(5));
+	CK_STATE(TCP_LISTEN);
+	CK_EDGE(TCP_SYN_RECEIVED, TCP_LISTEN, TCP_W_SYNRCVD_SYN_RST);
+	CK_NSENT(1);
+	CK_SENT(0, RSTACK, 0, P(6), 0);
+}
+END_TEST
+
+/* A RST in the window but not exact: challenge ACK, as RFC 5961 says. */
+START_TEST(test_syn_received_linux_rst_in_window_challenge_ack)
+{
+	h_use_linux();
+	fx_syn_rcvd(_i);
+	IN(.flags = TCP_RST, .seq = P(11));
+	IN(.flags = TCP_RST, .seq = P(11));
+	CK_STATE(TCP_SYN_RECEIVED);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(1), P(1), 0);
+}
+END_TEST
+
 static Suite *
 synrcvd_suite(void)
 {
@@ -221,6 +280,10 @@ synrcvd_suite(void)
 	ADD_LOOP(tc, test_syn_received_duplicate_syn_acked);
 	ADD_LOOP(tc, test_syn_received_active_syn_challenge_ack);
 	ADD_LOOP(tc, test_syn_received_active_crossing_synack_established);
+	ADD_LOOP(tc, test_syn_received_linux_retransmitted_syn_synack_again);
+	ADD_LOOP(tc, test_syn_received_active_linux_crossing_synack_acked);
+	ADD_LOOP(tc, test_syn_received_linux_syn_in_window_rst_back_to_listen);
+	ADD_LOOP(tc, test_syn_received_linux_rst_in_window_challenge_ack);
 	ADD_LOOP(tc, test_syn_received_active_plain_ack_established);
 	ADD_LOOP(tc, test_syn_received_no_ack_dropped);
 	ADD_LOOP(tc, test_syn_received_finack_close_wait);

@@ -128,6 +128,9 @@ h_call(enum tcp_call call, uint16_t nbytes)
 	case TCP_CALL_ABORT:
 		err = tcp_abort(&H.tcb, &H.io);
 		break;
+	case TCP_CALL_READ:
+		err = tcp_read(&H.tcb, &H.io, nbytes);
+		break;
 	}
 	h_checked(tcp_call_name(call));
 	ck_assert_msg(err == predicted, "%s returned %d, tcp_call_check "

@@ -202,6 +202,159 @@ START_TEST(test_time_wait_user_calls_refused)
 }
 END_TEST
 
+/* Linux tcp_timewait_state_process: a RST not at RCV.NXT is ignored --
+ * no challenge ACK, which a CLOSED peer would answer with a RST at the
+ * right number (TIME-WAIT assassination). */
+START_TEST(test_time_wait_linux_rst_in_window_ignored)
+{
+	h_use_linux();
+	fx_time_wait(_i);
+	IN(.flags = TCP_RST, .seq = P(12));
+	IN(.flags = RSTACK, .seq = P(12), .ack = A(2));
+	IN(.flags = TCP_RST, .seq = P(1));
+	CK_STATE(TCP_TIME_WAIT);
+	CK_NSENT(0);
+	ck_assert(h_has_why(TCP_EV_DROP, TCP_W_TW_RST_IGNORED));
+	IN(.flags = TCP_RST, .seq = P(2));
+	CK_STATE(TCP_CLOSED);
+}
+END_TEST
+
+START_TEST(test_time_wait_rfc9293_rst_in_window_challenged)
+{
+	fx_time_wait(_i);
+	IN(.flags = TCP_RST, .seq = P(12));
+	CK_STATE(TCP_TIME_WAIT);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(2), P(2), 0);
+}
+END_TEST
+
+/* A bare ACK at RCV.NXT restarts the timer and is not answered. */
+START_TEST(test_time_wait_linux_bare_ack_restarts_quietly)
+{
+	uint64_t due;
+
+	h_use_linux();
+	fx_time_wait(_i);
+	h_advance(10000);
+	h_clear();
+	IN(.flags = TCP_ACK, .seq = P(2), .ack = A(2));
+	CK_NSENT(0);
+	ck_assert(h_timer(TCP_T_TIME_WAIT, &due));
+	ck_assert_uint_eq(due, H.io.now + 60000);
+}
+END_TEST
+
+/* Data and a retransmitted FIN are ACKed every time (not throttled). */
+START_TEST(test_time_wait_linux_data_and_fin_acked)
+{
+	h_use_linux();
+	fx_time_wait(_i);
+	IN(.flags = PSHACK, .seq = P(2), .ack = A(2), .len = 10);
+	IN(.flags = PSHACK, .seq = P(2), .ack = A(2), .len = 10);
+	IN(.flags = FINACK, .seq = P(1), .ack = A(2));
+	CK_NSENT(3);
+	CK_SENT(2, TCP_ACK, A(2), P(2), 0);
+	CK_STATE(TCP_TIME_WAIT);
+}
+END_TEST
+
+/* A new SYN above RCV.NXT would reach a listener; without one: ACK. */
+START_TEST(test_time_wait_linux_new_syn_acked)
+{
+	h_use_linux();
+	fx_time_wait(_i);
+	IN(.flags = TCP_SYN, .seq = P(5000));
+	IN(.flags = TCP_SYN, .seq = P(5000));
+	CK_NSENT(2);
+	CK_SENT(0, TCP_ACK, A(2), P(2), 0);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_TW_NEW_SYN);
+	CK_STATE(TCP_TIME_WAIT);
+}
+END_TEST
+
+/* An ACK-less SYN below RCV.NXT is ACKed but leaves the 2MSL timer
+ * alone (tcp_timewait_state_process: reschedule only with ACK), and the
+ * trace says so. */
+START_TEST(test_time_wait_linux_ackless_syn_no_restart)
+{
+	uint64_t before, after;
+
+	h_use_linux();
+	fx_time_wait(_i);
+	ck_assert(h_timer(TCP_T_TIME_WAIT, &before));
+	h_advance(10000);
+	h_clear();
+	IN(.flags = TCP_SYN, .seq = P(1));
+	CK_NSENT(1);
+	CK_SENT(0, TCP_ACK, A(2), P(2), 0);
+	ck_assert_int_eq(h_sent_ev(0)->why, TCP_W_TW_ACK_NO_RESTART);
+	ck_assert(h_timer(TCP_T_TIME_WAIT, &after));
+	ck_assert_uint_eq(after, before);
+	CK_STATE(TCP_TIME_WAIT);
+}
+END_TEST
+
+/* Linux tcp_reset_check: RST at RCV.NXT-1 after the peer's FIN. */
+START_TEST(test_closing_linux_rst_rcv_nxt_minus_1_closed)
+{
+	h_use_linux();
+	fx_closing(_i);
+	IN(.flags = TCP_RST, .seq = P(1));
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_CLOSING, TCP_CLOSED, TCP_W_RST_MINUS_ONE);
+	CK_NSENT(0);
+}
+END_TEST
+
+START_TEST(test_last_ack_linux_rst_rcv_nxt_minus_1_closed)
+{
+	h_use_linux();
+	fx_last_ack(_i);
+	IN(.flags = TCP_RST, .seq = P(1));
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_LAST_ACK, TCP_CLOSED, TCP_W_RST_MINUS_ONE);
+}
+END_TEST
+
+START_TEST(test_last_ack_rfc9293_rst_rcv_nxt_minus_1_dropped)
+{
+	fx_last_ack(_i);
+	IN(.flags = TCP_RST, .seq = P(1));
+	CK_STATE(TCP_LAST_ACK);
+	CK_NSENT(0);
+}
+END_TEST
+
+/* Linux: data running past the peer's FIN resets from CLOSING and
+ * LAST_ACK too, with <SEQ=SEG.ACK><CTL=RST>; the application has closed,
+ * so no notice. */
+START_TEST(test_closing_linux_data_past_fin_rst)
+{
+	h_use_linux();
+	fx_closing(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 5);
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_CLOSING, TCP_CLOSED, TCP_W_DATA_AFTER_FIN_RST);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_RST, A(1), 0, 0);
+	CK_NOTICE(TCP_N_RESET, 0);
+}
+END_TEST
+
+START_TEST(test_last_ack_linux_data_past_fin_rst)
+{
+	h_use_linux();
+	fx_last_ack(_i);
+	IN(.flags = PSHACK, .seq = P(1), .ack = A(1), .len = 3);
+	CK_STATE(TCP_CLOSED);
+	CK_EDGE(TCP_LAST_ACK, TCP_CLOSED, TCP_W_DATA_AFTER_FIN_RST);
+	CK_NSENT(1);
+	CK_SENT(0, TCP_RST, A(1), 0, 0);
+}
+END_TEST
+
 static Suite *
 wait_suite(void)
 {
@@ -233,6 +386,17 @@ wait_suite(void)
 	ADD_LOOP(tc, test_time_wait_syn_challenge_ack);
 	ADD_LOOP(tc, test_time_wait_abort_silent);
 	ADD_LOOP(tc, test_time_wait_user_calls_refused);
+	ADD_LOOP(tc, test_time_wait_linux_rst_in_window_ignored);
+	ADD_LOOP(tc, test_time_wait_rfc9293_rst_in_window_challenged);
+	ADD_LOOP(tc, test_time_wait_linux_bare_ack_restarts_quietly);
+	ADD_LOOP(tc, test_time_wait_linux_data_and_fin_acked);
+	ADD_LOOP(tc, test_time_wait_linux_new_syn_acked);
+	ADD_LOOP(tc, test_time_wait_linux_ackless_syn_no_restart);
+	ADD_LOOP(tc, test_closing_linux_rst_rcv_nxt_minus_1_closed);
+	ADD_LOOP(tc, test_last_ack_linux_rst_rcv_nxt_minus_1_closed);
+	ADD_LOOP(tc, test_last_ack_rfc9293_rst_rcv_nxt_minus_1_dropped);
+	ADD_LOOP(tc, test_closing_linux_data_past_fin_rst);
+	ADD_LOOP(tc, test_last_ack_linux_data_past_fin_rst);
 	suite_add_tcase(s, tc);
 	return s;
 }

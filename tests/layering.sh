@@ -18,8 +18,10 @@ allowed() {
 	lib) echo "lib" ;;
 	sim) echo "core lib sim" ;;
 	script) echo "core lib sim script" ;;
+	lab) echo "core lib sim lab" ;;
 	lesson) echo "core lib sim script lesson" ;;
 	quiz) echo "core lib sim script lesson quiz" ;;
+	capture) echo "core lib sim script capture" ;;
 	ui) echo "core lib sim script lesson quiz ui" ;;
 	esac
 }

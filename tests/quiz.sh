@@ -62,6 +62,39 @@ printf '#separator:tab\n#html:false\n#columns:Front Back Tags\n#tags column:3\n'
     >"$tmp/g.txt" && ok || bad "topic export"
 grep -q '^::Q4 ' "$tmp/g.txt" && ok || bad "GIFT has no 4th question"
 
+# A broken bank file stops every mode with FILE:LINE:COLUMN and exit 2,
+# so the printed paper always matches what the students get.
+mkdir -p "$tmp/dd/lessons/en" &&
+    cp -R "$TCPTEACH_DATADIR/lessons/en/bank" "$tmp/dd/lessons/en/" &&
+    printf '[broken' >>"$tmp/dd/lessons/en/bank/rst.quiz"
+nl=$(wc -l <"$tmp/dd/lessons/en/bank/rst.quiz")
+for f in "--print" "--key" "--export gift" "--export moodle-xml" \
+    "--export anki" ""; do
+	# shellcheck disable=SC2086
+	TCPTEACH_DATADIR="$tmp/dd" status 2 "$TCPTEACH" exam --seed 1 $f \
+	    </dev/null
+	grep -q "/rst.quiz:$((nl + 1)):8: " "$tmp/err" && ok ||
+	    bad "exam $f: no FILE:LINE:COLUMN for a broken bank"
+	[ -s "$tmp/out" ] && bad "exam $f printed with a broken bank" || ok
+done
+TCPTEACH_DATADIR="$tmp/dd" status 2 "$TCPTEACH" quiz --plain --seed 1 \
+    </dev/null
+TCPTEACH_DATADIR="$tmp/dd" status 0 "$TCPTEACH" exam --seed 1 --no-bank \
+    --print
+
+# The grader: nothing to grade is exit 2, with the reason.
+mkdir -p "$tmp/empty"
+status 2 "$TCPTEACH" exam --grade "$tmp/empty"
+grep -q "no attempt files" "$tmp/err" && ok || bad "grade: no reason"
+status 2 "$TCPTEACH" exam --grade "$tmp/missing"
+status 2 "$TCPTEACH" exam --grade
+printf '{"format": "x"}\n' >"$tmp/empty/junk.json"
+status 1 "$TCPTEACH" exam --grade "$tmp/empty"
+grep -q "junk.json: not an exam attempt file" "$tmp/err" && ok ||
+    bad "grade: junk file not named"
+hdr='student,seed,file,score,right,answered,total,flags'
+[ "$(head -1 "$tmp/out")" = "$hdr" ] && ok || bad "grade: CSV header"
+
 # The plain drill: every answer wrong ("z" is refused, then "A"...).
 printf 'z\nA\n1\nA B C D E F\nA\n' | "$TCPTEACH" quiz --plain --seed 3 \
     --count 2 --no-bank >"$tmp/d" 2>&1 && ok || bad "quiz --plain"

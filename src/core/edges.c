@@ -1,6 +1,6 @@
 /*
- * The state diagram's edges.  Labels follow RFC 9293 Figure 5
- * ("event / action"); TEXT edges come from Section 3.10's prose and
+ * The state diagram's edges.  Labels follow the state diagram
+ * (RFC 9293 Figure 5): "event / action"; TEXT edges come from Section 3.10's prose and
  * LINUX edges from the linux profile.
  */
 #include "core/edges.h"
@@ -39,6 +39,12 @@ const struct tcp_edge tcp_edges[] = {
 	E(LAST_ACK, CLOSED, N_("rcv RST / delete TCB"), "3.10.7.4", TEXT),
 	E(TIME_WAIT, CLOSED, N_("rcv RST / delete TCB"), "3.10.7.4", TEXT),
 	E(ESTABLISHED, CLOSED, N_("ABORT / snd RST"), "3.10.5", TEXT),
+	E(FIN_WAIT_1, CLOSED, N_("rcv data after CLOSE / snd RST"), "3.6.1", TEXT),
+	E(FIN_WAIT_2, CLOSED, N_("rcv data after CLOSE / snd RST"), "3.6.1", TEXT),
+	E(ESTABLISHED, CLOSED, N_("CLOSE with data unread / snd RST"), "3.6.1",
+	  TEXT),
+	E(CLOSE_WAIT, CLOSED, N_("CLOSE with data unread / snd RST"), "3.6.1",
+	  TEXT),
 	E(SYN_SENT, CLOSED, N_("retransmissions exhausted / timeout"), "3.8.3", TEXT),
 	E(SYN_RECEIVED, LISTEN, N_("SYN,ACK retransmissions exhausted"), "3.8.3", TEXT),
 	E(ESTABLISHED, FIN_WAIT_1, N_("shutdown / snd FIN"), "3.6.1", TEXT),

@@ -12,7 +12,7 @@
 #include "core/tcp.h"
 
 enum tcp_edge_kind {
-	TCP_EDGE_DIAGRAM,	/* drawn in RFC 9293 Figure 5 */
+	TCP_EDGE_DIAGRAM,	/* drawn in the state diagram (Figure 5) */
 	TCP_EDGE_TEXT,		/* from Section 3.10's text (RST, ABORT, ...) */
 	TCP_EDGE_LINUX		/* Linux behaviour, linux profile only */
 };

@@ -132,12 +132,16 @@ tcp_err_text(enum tcp_err e)
 		return N_("the peer's receive window is full");
 	case TCP_E_QUEUE:
 		return N_("too many unacknowledged segments");
+	case TCP_E_NODATA:
+		return N_("no data waits to be read");
+	case TCP_E_RDCLOSED:
+		return N_("the application has closed the socket");
 	}
 	return "?";
 }
 
 static const char *const tcp_call_names[TCP_NCALLS] = {
-	"listen", "connect", "send", "close", "shutdown", "abort"
+	"listen", "connect", "send", "close", "shutdown", "abort", "read"
 };
 
 const char *
@@ -182,6 +186,12 @@ tcp_seg_seqlen(const struct tcp_seg *seg)
 
 /* RFC 9293: MSL 2 minutes (3.4.2), RTO 1 s (RFC 6298 2.1), SYN retries so
  * the attempt lasts about a minute, data retries so R2 >= 100 s (3.8.3). */
+/* RFC 9293 3.8.3 MUST-23: a SYN is retransmitted for at least 3 minutes.
+ * With the initial RTO of 1 s doubling (RFC 6298 5.5, no ceiling), seven
+ * retransmissions give up at 1+2+...+128 = 255 s; six would stop at 127 s.
+ * The same holds for our SYN+ACK, also a SYN segment.  RTT samples follow
+ * RFC 6298 (MUST-18 of 3.8.1) with its 1 s floor (2.4), here the initial
+ * RTO, so an immediate answer keeps the RTO at 1 s. */
 void
 tcp_config_rfc9293(struct tcp_config *cfg)
 {
@@ -189,30 +199,52 @@ tcp_config_rfc9293(struct tcp_config *cfg)
 	cfg->msl_ms = 120000;
 	cfg->rto_ms = 1000;
 	cfg->rto_max_ms = 0;
+	cfg->rto_min_ms = 0;		/* 0: the initial RTO */
+	cfg->rttvar_min_ms = 1;		/* G, the clock granularity */
 	cfg->fin_wait_2_ms = 0;
 	cfg->delack_ms = 200;
 	cfg->rcv_wnd = 65535;
-	cfg->syn_retries = 5;
-	cfg->synack_retries = 5;
+	cfg->syn_retries = 7;
+	cfg->synack_retries = 7;
 	cfg->retries = 6;
+	cfg->orphan_retries = 6;
+	cfg->syn_linear = 0;
+	cfg->linux_timeouts = false;
+	cfg->rtt_timestamps = false;
 	cfg->delayed_ack = false;
+	cfg->linux_ack = false;
 	cfg->time_wait = true;
 	cfg->handshake_two = false;
 	cfg->rst_ack_on_abort = false;
 }
 
-/* Linux: TCP_TIMEWAIT_LEN 60 s, tcp_syn_retries 6, tcp_synack_retries 5,
- * tcp_retries2 15, TCP_RTO_MAX 120 s, tcp_fin_timeout 60 s, and
- * tcp_send_active_reset() sends RST+ACK. */
+/* Linux 6.18 (net/ipv4): TCP_TIMEWAIT_LEN 60 s, tcp_syn_retries 6 with
+ * tcp_syn_linear_timeouts 4 (6.5 and later), tcp_synack_retries 5,
+ * tcp_retries2 15, tcp_orphan_retries 0 (which means 8), TCP_RTO_MAX
+ * 120 s, TCP_RTO_MIN 200 ms, tcp_fin_timeout 60 s, timestamps on (RTT
+ * samples from every ACK), delayed ACKs with quick-ack and pingpong,
+ * tcp_send_active_reset() sends RST+ACK, tcp_invalid_ratelimit 500 ms,
+ * and the input path of tcp_linux.c. */
 void
 tcp_config_linux(struct tcp_config *cfg)
 {
 	tcp_config_rfc9293(cfg);
 	cfg->msl_ms = 30000;
 	cfg->rto_max_ms = 120000;
+	cfg->rto_min_ms = 200;
+	cfg->rttvar_min_ms = 200;
 	cfg->fin_wait_2_ms = 60000;
 	cfg->syn_retries = 6;
 	cfg->synack_retries = 5;
 	cfg->retries = 15;
+	cfg->orphan_retries = 8;
+	cfg->syn_linear = 4;
+	cfg->linux_timeouts = true;
+	cfg->rtt_timestamps = true;
+	cfg->tlp = true;
+	cfg->delayed_ack = true;
+	cfg->linux_ack = true;
 	cfg->rst_ack_on_abort = true;
+	cfg->linux_input = true;
+	cfg->invalid_ratelimit_ms = 500;
 }

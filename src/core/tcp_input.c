@@ -4,14 +4,19 @@
  * text and FIN steps, each a function with a switch on the state.
  *
  * Simplifications (beyond those listed in tcp_user.c): the security/
- * compartment check and URG are skipped; a segment that is acceptable but
- * starts beyond RCV.NXT is acknowledged and dropped rather than kept; data
- * or FIN carried on a bare SYN (LISTEN, simultaneous open) is ignored, and
- * the peer retransmits it.  Two places follow observed behaviour
- * the text leaves open, both as RFC 9293's figures and Linux do: a crossing
- * SYN+ACK in SYN-RECEIVED completes a simultaneous open without a reply,
- * and a retransmitted FIN in TIME-WAIT restarts the 2MSL timer although
- * its sequence number is below RCV.NXT.
+ * compartment check and URG are skipped; data or FIN on a SYN is ignored in
+ * the linux profile (as Linux without Fast Open) and, in both profiles, in a
+ * simultaneous open, so the peer retransmits it (the rfc9293 profile keeps a
+ * SYN's text in LISTEN for later, tcp_reasm.c).  A segment that starts beyond
+ * RCV.NXT is kept in the reassembly queue (tcp_reasm.c: at most 64 ranges, no
+ * payload) in the states that take data; after the peer's FIN it is
+ * acknowledged and dropped.  Two places follow observed behaviour the text
+ * leaves open: a crossing SYN+ACK in SYN-RECEIVED completes a simultaneous
+ * open, as RFC 9293's figure shows (without a reply; Linux, in the linux
+ * profile, also ACKs it, so its simultaneous open takes six segments), and a
+ * retransmitted FIN in TIME-WAIT restarts the 2MSL timer although its sequence
+ * number is below RCV.NXT.  Where the linux profile departs from the text,
+ * tcp_linux.c says how and why.
  */
 #include "core/tcp_internal.h"
 
@@ -45,6 +50,11 @@ tcp_input_listen(struct tcp_tcb *tcb, const struct tcp_io *io,
 		tcp_drop(io, seg, TCP_W_LISTEN_OTHER);
 		return;
 	}
+	if (io->cfg->linux_input && (seg->flags & TCP_FIN)) {
+		/* Linux tcp_rcv_state_process: SYN+FIN is no way to open. */
+		tcp_drop(io, seg, TCP_W_LISTEN_SYN_FIN);
+		return;
+	}
 	tcb->irs = seg->seq;
 	tcb->irs_valid = true;
 	tcb->rcv_nxt = seg->seq + 1;
@@ -55,6 +65,10 @@ tcp_input_listen(struct tcp_tcb *tcb, const struct tcp_io *io,
 	tcb->passive = true;
 	tcp_set_state(tcb, io, TCP_SYN_RECEIVED, TCP_W_LISTEN_SYN);
 	tcp_send_new(tcb, io, TCP_SYN | TCP_ACK, 0, TCP_W_LISTEN_SYN);
+	/* "Any other control or text should be queued for processing
+	 * later"; Linux (no Fast Open) drops a SYN's data. */
+	if (!io->cfg->linux_input && !io->cfg->handshake_two)
+		tcp_reasm_syn(tcb, seg);
 	if (io->cfg->handshake_two) {
 		/* What-if: commit to the connection before the peer confirms. */
 		tcp_set_state(tcb, io, TCP_ESTABLISHED, TCP_W_HANDSHAKE_TWO);
@@ -128,7 +142,9 @@ tcp_acceptable(const struct tcp_tcb *tcb, const struct tcp_seg *seg)
 	    seq_in_window(seg->seq + n - 1, tcb->rcv_nxt, wnd);
 }
 
-/* Trim what lies before RCV.NXT ("only the new parts are processed"). */
+/* Trim what lies before RCV.NXT ("only the new parts are processed").
+ * Runs after the RST and SYN steps, which judge the segment as it came:
+ * a SYN never gets this far, so only data is cut. */
 static void
 tcp_trim(const struct tcp_tcb *tcb, struct tcp_seg *seg)
 {
@@ -137,11 +153,6 @@ tcp_trim(const struct tcp_tcb *tcb, struct tcp_seg *seg)
 	if (!seq_lt(seg->seq, tcb->rcv_nxt))
 		return;
 	old = tcb->rcv_nxt - seg->seq;
-	if (seg->flags & TCP_SYN) {
-		seg->flags &= (uint8_t)~TCP_SYN;
-		seg->seq++;
-		old--;
-	}
 	if (old > seg->len)
 		old = seg->len;
 	seg->len = (uint16_t)(seg->len - old);
@@ -151,14 +162,13 @@ tcp_trim(const struct tcp_tcb *tcb, struct tcp_seg *seg)
 /* First: the sequence check.  Returns false when the segment is done. */
 static bool
 tcp_seq_check(struct tcp_tcb *tcb, const struct tcp_io *io,
-    struct tcp_seg *seg)
+    const struct tcp_seg *seg)
 {
-	if (tcp_acceptable(tcb, seg)) {
-		tcp_trim(tcb, seg);
+	if (tcp_acceptable(tcb, seg))
 		return true;
-	}
 	if (seg->flags & TCP_RST) {
-		tcp_drop(io, seg, TCP_W_SEQ_BAD_RST);
+		if (!tcp_linux_rst_minus_one(tcb, io, seg))
+			tcp_drop(io, seg, TCP_W_SEQ_BAD_RST);
 		return false;
 	}
 	if (tcb->state == TCP_TIME_WAIT && (seg->flags & TCP_FIN) &&
@@ -168,7 +178,7 @@ tcp_seq_check(struct tcp_tcb *tcb, const struct tcp_io *io,
 		    2 * (uint64_t)io->cfg->msl_ms);
 		return false;
 	}
-	tcp_send_ack(tcb, io, TCP_W_SEQ_BAD);
+	tcp_oow_ack(tcb, io, seg, (seg->flags & TCP_SYN) != 0, TCP_W_SEQ_BAD);
 	return false;
 }
 
@@ -224,14 +234,18 @@ tcp_ack_common(struct tcp_tcb *tcb, const struct tcp_io *io,
     const struct tcp_seg *seg)
 {
 	if (seq_gt(seg->ack, tcb->snd_nxt)) {
-		tcp_send_ack(tcb, io, TCP_W_ACK_TOO_NEW);
+		tcp_oow_ack(tcb, io, seg, true, TCP_W_ACK_TOO_NEW);
 		return false;
 	}
+	if (tcp_linux_ack_too_old(tcb, io, seg))
+		return false;
 	if (seq_lt(tcb->snd_una, seg->ack))
 		tcp_ack_advance(tcb, io, seg->ack);
 	if (seq_lt(tcb->snd_wl1, seg->seq) || (tcb->snd_wl1 == seg->seq &&
 	    seq_leq(tcb->snd_wl2, seg->ack))) {
 		tcb->snd_wnd = seg->wnd;
+		if (seg->wnd > tcb->max_snd_wnd)
+			tcb->max_snd_wnd = seg->wnd;
 		tcb->snd_wl1 = seg->seq;
 		tcb->snd_wl2 = seg->ack;
 	}
@@ -297,17 +311,14 @@ tcp_ack(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg)
 static void
 tcp_text(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg)
 {
-	struct tcp_ev ev = { .kind = TCP_EV_DATA, .why = TCP_W_DATA,
-	    .bytes = seg->len };
-
 	if (seg->len == 0)
 		return;
 	switch (tcb->state) {
 	case TCP_ESTABLISHED:
 	case TCP_FIN_WAIT_1:
 	case TCP_FIN_WAIT_2:
-		tcb->rcv_nxt += seg->len;
-		io->event(io->ctx, &ev);
+		tcp_deliver(tcb, io, seg->len);
+		tcp_delack_data_in(tcb, io, seg);
 		if ((seg->flags & TCP_FIN) == 0)
 			tcp_ack_or_delay(tcb, io, TCP_W_DATA);
 		return;
@@ -348,13 +359,17 @@ tcp_fin(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg)
 		return;
 	tcb->rcv_nxt += 1;
 	/* "Signal the user 'connection closing'" — in every state, even
-	 * after close(), as the RFC's eighth step says. */
-	tcp_notify(io, TCP_N_EOF, TCP_W_FIN);
+	 * after close(), as the RFC's eighth step says; a reader that reads
+	 * when it chooses learns of it by reading past the data. */
+	if (io->cfg->app_read_manual && !tcb->rd_closed)
+		tcb->fin_unread = true;
+	else
+		tcp_notify(io, TCP_N_EOF, TCP_W_FIN);
 	switch (tcb->state) {
 	case TCP_SYN_RECEIVED:
 	case TCP_ESTABLISHED:
 		tcp_set_state(tcb, io, TCP_CLOSE_WAIT, TCP_W_FIN);
-		tcp_ack_or_delay(tcb, io, TCP_W_FIN);
+		tcp_ack_fin(tcb, io, TCP_W_FIN);
 		return;
 	case TCP_FIN_WAIT_1:
 		if (tcp_fin_acked(tcb)) {
@@ -382,6 +397,15 @@ tcp_fin(struct tcp_tcb *tcb, const struct tcp_io *io, const struct tcp_seg *seg)
 	case TCP_SYN_SENT:
 		return;
 	}
+}
+
+/* The FIN step for a FIN kept in the reassembly queue, now at RCV.NXT. */
+void
+tcp_fin_kept(struct tcp_tcb *tcb, const struct tcp_io *io)
+{
+	struct tcp_seg f = { .seq = tcb->rcv_nxt, .flags = TCP_FIN | TCP_ACK };
+
+	tcp_fin(tcb, io, &f);
 }
 
 /* 3.10.7.3: "if there are other controls or text in the segment, continue
@@ -417,6 +441,51 @@ tcp_crossing_synack(struct tcp_tcb *tcb, const struct tcp_io *io,
 		return false;
 	tcp_ack_advance(tcb, io, seg->ack);
 	tcp_establish(tcb, io, seg, TCP_W_SYNRCVD_SYNACK);
+	if (io->cfg->linux_input)
+		tcp_send_ack(tcb, io, TCP_W_SYNRCVD_SYNACK);
+	return true;
+}
+
+/* Second step, on the segment as it arrived: RFC 5961 3.2 compares the
+ * untrimmed SEG.SEQ, so a RST whose payload straddles RCV.NXT is not an
+ * exact match and only earns a challenge ACK. */
+static void
+tcp_rst_step(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg)
+{
+	if (seg->seq == tcb->rcv_nxt)
+		tcp_rst(tcb, io);
+	else if (!tcp_linux_orphan_rst(tcb, io))
+		tcp_oow_ack(tcb, io, seg, true, TCP_W_RST_CHALLENGE);
+}
+
+/* Fourth step: a SYN here, wherever its sequence number lies (a payload
+ * straddling RCV.NXT included), is never processed as data. */
+static void
+tcp_syn_step(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg)
+{
+	if (tcb->state == TCP_SYN_RECEIVED && tcb->passive)
+		tcp_back_to_listen(tcb, io, TCP_W_SYN_SYNRCVD_PASSIVE);
+	else
+		tcp_oow_ack(tcb, io, seg, true, TCP_W_SYN_CHALLENGE);
+}
+
+/*
+ * 3.6.1 (SHLD-2): new data after close() has nobody to read it, so say
+ * that it was lost with a reset.  The RST takes the form of 3.10.7.1,
+ * <SEQ=SEG.ACK><CTL=RST>, as Linux sends it, and the TCB is deleted as
+ * after an ABORT (3.10.5): nothing more will be read or sent.
+ */
+static bool
+tcp_data_after_close(struct tcp_tcb *tcb, const struct tcp_io *io,
+    const struct tcp_seg *seg)
+{
+	if (seg->len == 0 || !tcb->rd_closed ||
+	    (tcb->state != TCP_FIN_WAIT_1 && tcb->state != TCP_FIN_WAIT_2))
+		return false;
+	tcp_send_rst(io, seg->ack, 0, false, TCP_W_DATA_AFTER_CLOSE);
+	tcp_enter_closed(tcb, io, TCP_W_DATA_AFTER_CLOSE);
 	return true;
 }
 
@@ -427,34 +496,37 @@ tcp_input_other(struct tcp_tcb *tcb, const struct tcp_io *io,
 {
 	struct tcp_seg seg = *in;
 
-	if (tcp_crossing_synack(tcb, io, &seg) || !tcp_seq_check(tcb, io, &seg))
+	if (tcp_crossing_synack(tcb, io, &seg) ||
+	    tcp_linux_input(tcb, io, &seg) || !tcp_seq_check(tcb, io, &seg))
 		return;
 	if (seg.flags & TCP_RST) {
-		if (seg.seq != tcb->rcv_nxt)
-			tcp_send_ack(tcb, io, TCP_W_RST_CHALLENGE);
-		else
-			tcp_rst(tcb, io);
+		tcp_rst_step(tcb, io, &seg);
 		return;
 	}
 	if (seg.flags & TCP_SYN) {
-		if (tcb->state == TCP_SYN_RECEIVED && tcb->passive)
-			tcp_back_to_listen(tcb, io, TCP_W_SYN_SYNRCVD_PASSIVE);
-		else
-			tcp_send_ack(tcb, io, TCP_W_SYN_CHALLENGE);
+		tcp_syn_step(tcb, io, &seg);
 		return;
 	}
 	if ((seg.flags & TCP_ACK) == 0) {
 		tcp_drop(io, &seg, TCP_W_NO_ACK);
 		return;
 	}
-	if (!tcp_ack(tcb, io, &seg))
+	tcp_trim(tcb, &seg);
+	if (!tcp_ack(tcb, io, &seg) || !tcp_reasm_syn_text(tcb, io) ||
+	    tcp_data_after_close(tcb, io, &seg) ||
+	    tcp_linux_data_after_fin(tcb, io, in))
 		return;
 	if ((seg.len > 0 || (seg.flags & TCP_FIN)) && seg.seq != tcb->rcv_nxt) {
-		tcp_send_ack(tcb, io, TCP_W_OUT_OF_ORDER);
+		if (tcp_takes_text(tcb->state))
+			tcp_reasm_add(tcb, io, &seg);
+		else
+			tcp_send_ack(tcb, io, TCP_W_OOO_AFTER_FIN);
 		return;
 	}
-	tcp_text(tcb, io, &seg);
-	tcp_fin(tcb, io, &seg);
+	if (!tcp_reasm_gap_filled(tcb, io, &seg)) {
+		tcp_text(tcb, io, &seg);
+		tcp_fin(tcb, io, &seg);
+	}
 }
 
 void

@@ -2,13 +2,16 @@
  * User calls: OPEN, SEND, CLOSE, ABORT (RFC 9293 3.10.1 to 3.10.5), plus
  * shutdown(SHUT_WR) as the half-close of 3.6.1 and a host crash.
  *
- * Deliberate simplifications of the whole core (see also tcp_input.c):
- * no payload bytes (only lengths), no urgent data, no options (so no MSS,
- * window scaling, timestamps or SACK), no congestion control, no RTT
- * estimation (the RTO starts at its initial value and only backs off),
- * no reassembly queue, the application reads at once (so RCV.WND stays
- * fixed), and data sent with a SYN is not supported.  SEND is refused
- * before the connection is established instead of being queued.
+ * Deliberate simplifications of the whole core (see also tcp_input.c): no
+ * payload bytes (only lengths), no urgent data, no options (so no MSS, window
+ * scaling, timestamps or SACK on the wire), no congestion control (RTT
+ * estimation and the linux profile's tail loss probe are in tcp_out.c and
+ * tcp_timer.c), and data sent with a SYN is not supported (received out of
+ * order, data is kept: tcp_reasm.c, as ranges only).  SEND is refused before
+ * the connection is established instead of being queued.  The application
+ * reads at once unless cfg->app_read_manual; then data waits (rcv_unread)
+ * until tcp_read(), but RCV.WND still stays fixed: the window does not shrink
+ * while data waits, and no window update follows a read.
  */
 #include <string.h>
 
@@ -37,6 +40,7 @@ tcp_check_send(const struct tcp_tcb *tcb, uint16_t nbytes)
 	case TCP_CLOSE_WAIT:
 		if (tcb->wr_closed)
 			return TCP_E_SHUT;
+		/* The queue has one more slot, for the FIN of a CLOSE. */
 		if (tcb->rtxq_len >= TCP_RTXQ_MAX)
 			return TCP_E_QUEUE;
 		if ((uint64_t)(tcb->snd_nxt - tcb->snd_una) + nbytes >
@@ -72,6 +76,44 @@ tcp_check_close(const struct tcp_tcb *tcb)
 	case TCP_LAST_ACK:
 	case TCP_TIME_WAIT:
 		return tcb->rd_closed ? TCP_E_CLOSING : TCP_OK;
+	}
+	return TCP_E_NOCONN;
+}
+
+/* The peer's FIN has arrived: a read never waits any more. */
+static bool
+tcp_peer_fin_in(enum tcp_state s)
+{
+	return s == TCP_CLOSE_WAIT || s == TCP_CLOSING || s == TCP_LAST_ACK ||
+	    s == TCP_TIME_WAIT;
+}
+
+/* RECEIVE (3.10.3): only what has arrived can be read, and end of file
+ * once the peer's FIN is in; a read that would wait for more is not
+ * modelled. */
+static enum tcp_err
+tcp_check_read(const struct tcp_tcb *tcb)
+{
+	switch (tcb->state) {
+	case TCP_CLOSED:
+		return TCP_E_NOCONN;
+	case TCP_LISTEN:
+	case TCP_SYN_SENT:
+		return TCP_E_NOTCONN;
+	case TCP_SYN_RECEIVED:
+	case TCP_ESTABLISHED:
+	case TCP_FIN_WAIT_1:
+	case TCP_FIN_WAIT_2:
+	case TCP_CLOSE_WAIT:
+	case TCP_CLOSING:
+	case TCP_LAST_ACK:
+	case TCP_TIME_WAIT:
+		if (tcb->rd_closed)
+			return TCP_E_RDCLOSED;
+		if (tcb->rcv_unread == 0 && !tcb->fin_unread &&
+		    !tcp_peer_fin_in(tcb->state))
+			return TCP_E_NODATA;
+		return TCP_OK;
 	}
 	return TCP_E_NOCONN;
 }
@@ -116,6 +158,8 @@ tcp_call_check(const struct tcp_tcb *tcb, enum tcp_call call, uint16_t nbytes)
 		return tcp_check_shutdown(tcb);
 	case TCP_CALL_ABORT:
 		return tcb->state == TCP_CLOSED ? TCP_E_NOCONN : TCP_OK;
+	case TCP_CALL_READ:
+		return tcp_check_read(tcb);
 	}
 	return TCP_E_NOCONN;
 }
@@ -181,6 +225,23 @@ tcp_send_fin(struct tcp_tcb *tcb, const struct tcp_io *io, enum tcp_why why)
 	tcp_send_new(tcb, io, TCP_FIN | TCP_ACK, 0, why);
 }
 
+/*
+ * 3.6.1 (SHLD-2), RFC 2525 2.17: closing with received data unread loses
+ * it, so say so with a RST (the ABORT form of 3.10.5; Linux: RST+ACK at
+ * SND.NXT) instead of a FIN.  A FIN alone waiting to be read is no data.
+ */
+static bool
+tcp_close_unread(struct tcp_tcb *tcb, const struct tcp_io *io)
+{
+	if (tcb->rcv_unread == 0 || tcb->state == TCP_TIME_WAIT ||
+	    !tcp_state_synchronized(tcb->state))
+		return false;
+	tcp_send_rst(io, tcb->snd_nxt, tcb->rcv_nxt,
+	    io->cfg->rst_ack_on_abort, TCP_W_CLOSE_UNREAD_RST);
+	tcp_enter_closed(tcb, io, TCP_W_CLOSE_UNREAD_RST);
+	return true;
+}
+
 /* 3.10.4 CLOSE. */
 enum tcp_err
 tcp_close(struct tcp_tcb *tcb, const struct tcp_io *io)
@@ -189,6 +250,8 @@ tcp_close(struct tcp_tcb *tcb, const struct tcp_io *io)
 
 	if (e != TCP_OK)
 		return e;
+	if (tcp_close_unread(tcb, io))
+		return TCP_OK;
 	switch (tcb->state) {
 	case TCP_CLOSED:
 		break;
@@ -260,6 +323,30 @@ tcp_abort(struct tcp_tcb *tcb, const struct tcp_io *io)
 		    io->cfg->rst_ack_on_abort, TCP_W_ABORT_RST);
 		tcp_enter_closed(tcb, io, TCP_W_ABORT_RST);
 		break;
+	}
+	return TCP_OK;
+}
+
+/* 3.10.3 RECEIVE with app_read_manual: hand over what waits; reading
+ * past the peer's FIN is when the application learns of it, and each
+ * read after that finds end of file again. */
+enum tcp_err
+tcp_read(struct tcp_tcb *tcb, const struct tcp_io *io, uint32_t nbytes)
+{
+	enum tcp_err e = tcp_call_check(tcb, TCP_CALL_READ, 0);
+	struct tcp_ev ev = { .kind = TCP_EV_DATA, .why = TCP_W_APP_READ };
+	bool past = nbytes == 0 || nbytes > tcb->rcv_unread;
+
+	if (e != TCP_OK)
+		return e;
+	ev.bytes = past ? tcb->rcv_unread : nbytes;
+	tcb->rcv_unread -= ev.bytes;
+	if (ev.bytes > 0)
+		io->event(io->ctx, &ev);
+	if (past && tcb->rcv_unread == 0 && (tcb->fin_unread ||
+	    tcp_peer_fin_in(tcb->state))) {
+		tcb->fin_unread = false;
+		tcp_notify(io, TCP_N_EOF, TCP_W_APP_READ_EOF);
 	}
 	return TCP_OK;
 }

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/diag.h"
+#include "lib/env.h"
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
 #include "lesson/catalog.h"
@@ -23,42 +25,18 @@
 #define LESSON_EXIT_FAIL 1
 #define LESSON_EXIT_PARSE 2
 
-static const char *
-lc_lang_of(const char *v)
-{
-	if (v == NULL || *v == '\0')
-		return NULL;
-	return strncmp(v, "zh", 2) == 0 ? "zh_CN" : "en";
-}
-
 const char *
 lesson_lang(void)
 {
-	static const char *const vars[] = { "LANGUAGE", "LC_ALL",
-	    "LC_MESSAGES", "LANG" };
-	const char *l;
-
-	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
-		const char *v = getenv(vars[i]);
-
-		/* LANGUAGE is a list; C/POSIX elsewhere means English. */
-		if (v != NULL && (strcmp(v, "C") == 0 || strncmp(v, "C.", 2) ==
-		    0 || strcmp(v, "POSIX") == 0))
-			continue;
-		if ((l = lc_lang_of(v)) != NULL)
-			return l;
-	}
-	return "en";
+	return env_lang();
 }
 
 const char *
 lesson_dir(void)
 {
 	static char dir[4096];
-	const char *d = getenv("TCPTEACH_DATADIR");
 
-	snprintf(dir, sizeof(dir), "%s/lessons", d != NULL && *d != '\0' ? d :
-	    PKGDATADIR);
+	snprintf(dir, sizeof(dir), "%s/lessons", env_datadir());
 	return dir;
 }
 
@@ -191,7 +169,7 @@ lc_check_file(const char *path, FILE *err)
 	unsigned bad;
 
 	if (!lesson_load(path, &l, &e)) {
-		fprintf(err, "%s:%u:%u: %s\n", e.file, e.line, e.column, e.msg);
+		diag_print(err, e.file, e.line, e.column, e.msg);
 		return LESSON_EXIT_PARSE;
 	}
 	bad = lesson_validate(&l, lc_report, &r);
@@ -250,8 +228,8 @@ lc_list(FILE *out, FILE *err)
 		const struct lesson_info *li = &cat.v[i];
 
 		if (li->title == NULL) {
-			fprintf(err, "%s:%u:%u: %s\n", li->err.file,
-			    li->err.line, li->err.column, li->err.msg);
+			diag_print(err, li->err.file, li->err.line,
+			    li->err.column, li->err.msg);
 			rc = LESSON_EXIT_PARSE;
 			continue;
 		}

@@ -22,6 +22,7 @@
 
 #include "lib/i18n.h"
 #include "lib/utf8.h"
+#include "lib/slurp.h"
 #include "lib/xalloc.h"
 #include "lesson/parse_int.h"
 
@@ -107,7 +108,7 @@ lp_check_bytes(struct lp *p, const char *s, size_t n)
 /* ------------------------------------------------------------ storing */
 
 /* Consecutive lines of the same prose join with a space, or with nothing
- * where either side is not ASCII (Chinese has no spaces between words). */
+ * where both sides are Chinese (utf8_join_space). */
 void
 lp_text_add(struct lp *p, struct lesson_text *t, bool join)
 {
@@ -125,8 +126,7 @@ lp_text_add(struct lp *p, struct lesson_text *t, bool join)
 	if (!join || add == 0)
 		s[old++] = '\n';
 	else if (old > 0 && s[old - 1] != '\n' &&
-	    (unsigned char)s[old - 1] < 0x80 &&
-	    (unsigned char)p->text[0] < 0x80)
+	    utf8_join_space(t->s, p->text))
 		s[old++] = ' ';
 	memcpy(s + old, p->text, add + 1);
 	free(t->s);
@@ -136,7 +136,10 @@ lp_text_add(struct lp *p, struct lesson_text *t, bool join)
 struct lesson_text *
 lp_list_add(struct lp *p, struct lesson_text **v, size_t *n)
 {
-	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	/* The capacity is implicit: the next power of two, so a lesson with
+	 * many hints grows its list in O(n), not one element at a time. */
+	if ((*n & (*n - 1)) == 0)
+		*v = xreallocarray(*v, *n ? *n * 2 : 1, sizeof(**v));
 	(*v)[*n].s = xstrdup(p->text);
 	(*v)[*n].line = p->line;
 	return &(*v)[(*n)++];
@@ -466,7 +469,7 @@ lesson_parse_buf(const char *file, const char *buf, size_t len,
 {
 	struct lp p = { .l = l, .err = err, .last = K_NONE };
 	char *copy = xstrndup(buf, len);
-	size_t i = 0;
+	size_t i;
 	bool ok = true;
 
 	assert(sizeof(lp_fns) / sizeof(lp_fns[0]) == lesson_nkeywords);
@@ -479,13 +482,19 @@ lesson_parse_buf(const char *file, const char *buf, size_t len,
 			p.line += buf[j] == '\n';
 		ok = lp_fail(&p, 0, _("the file contains a NUL byte"));
 	}
+	i = slurp_bom(copy, len);
 	while (ok && i < len) {
 		char *nl = memchr(copy + i, '\n', len - i);
 		size_t end = nl != NULL ? (size_t)(nl - copy) : len;
+		size_t cr = slurp_lone_cr(copy + i, end - i);
 
 		copy[end] = '\0';
 		p.line++;
-		ok = lp_line(&p, copy + i, end - i);
+		if (cr < end - i)
+			ok = lp_fail(&p, utf8_chars(copy + i, cr) + 1, "%s",
+			    slurp_cr_msg());
+		else
+			ok = lp_line(&p, copy + i, end - i);
 		i = end + 1;
 	}
 	if (ok)

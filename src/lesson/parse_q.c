@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/slurp.h"
 #include "lib/xalloc.h"
 #include "lesson/parse_int.h"
 
@@ -223,7 +224,6 @@ lp_step_done(struct lp *p)
 bool
 lesson_load(const char *path, struct lesson *l, struct lesson_err *err)
 {
-	FILE *f = fopen(path, "rb");
 	char *buf;
 	size_t len;
 	bool ok;
@@ -231,19 +231,11 @@ lesson_load(const char *path, struct lesson *l, struct lesson_err *err)
 	memset(l, 0, sizeof(*l));
 	memset(err, 0, sizeof(*err));
 	snprintf(err->file, sizeof(err->file), "%s", path);
-	if (f == NULL) {
-		snprintf(err->msg, sizeof(err->msg), "%s", strerror(errno));
+	buf = slurp_file(path, LESSON_MAXSIZE, &len, err->msg,
+	    sizeof(err->msg));
+	if (buf == NULL)
 		return false;
-	}
-	buf = xmalloc(LESSON_MAXSIZE + 1);
-	len = fread(buf, 1, LESSON_MAXSIZE + 1, f);
-	if (ferror(f) || len > LESSON_MAXSIZE) {
-		snprintf(err->msg, sizeof(err->msg), ferror(f) ?
-		    _("read error") : _("the file is larger than 1 MiB"));
-		ok = false;
-	} else
-		ok = lesson_parse_buf(path, buf, len, l, err);
-	fclose(f);
+	ok = lesson_parse_buf(path, buf, len, l, err);
 	free(buf);
 	return ok;
 }

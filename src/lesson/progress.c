@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include "lib/atomic.h"
+#include "lib/env.h"
+#include "lib/slurp.h"
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
 #include "lesson/progress.h"
@@ -28,21 +30,7 @@
 char *
 lesson_progress_path(void)
 {
-	const char *st = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	const char *tail = "/tcpteach/progress";
-	char *p;
-
-	/* The XDG spec says to ignore a relative path. */
-	if (st != NULL && st[0] == '/') {
-		p = xmalloc(strlen(st) + strlen(tail) + 1);
-		sprintf(p, "%s%s", st, tail);
-		return p;
-	}
-	if (home == NULL || home[0] != '/')
-		return NULL;
-	p = xmalloc(strlen(home) + strlen(tail) + 14);
-	sprintf(p, "%s/.local/state%s", home, tail);
-	return p;
+	return env_xdg_path(ENV_XDG_STATE, "progress");
 }
 
 void
@@ -66,15 +54,38 @@ pr_name_ok(const char *s)
 	return true;
 }
 
+/* The marks are kept sorted by name, so a lookup is a binary search and
+ * loading a large file stays O(n log n). */
+static int
+pr_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct lesson_mark *)a)->name,
+	    ((const struct lesson_mark *)b)->name);
+}
+
+/* Where name is, or where it would be inserted. */
+static size_t
+pr_where(const struct lesson_progress *p, const char *name)
+{
+	size_t lo = 0, hi = p->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(p->v[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static size_t
 pr_index(const struct lesson_progress *p, const char *name)
 {
-	size_t i;
+	size_t i = pr_where(p, name);
 
-	for (i = 0; i < p->n; i++)
-		if (strcmp(p->v[i].name, name) == 0)
-			break;
-	return i;
+	return i < p->n && strcmp(p->v[i].name, name) == 0 ? i : p->n;
 }
 
 static struct lesson_mark *
@@ -97,8 +108,7 @@ pr_line(struct lesson_progress *p, char *line)
 	    !isdigit((unsigned char)line[strlen(name) + 1]))
 		return false;
 	if (!pr_name_ok(name) || step == 0 || step > 100000 ||
-	    (strcmp(st, "open") != 0 && strcmp(st, "done") != 0) ||
-	    pr_find(p, name) != NULL)
+	    (strcmp(st, "open") != 0 && strcmp(st, "done") != 0))
 		return false;
 	xgrow(&p->v, &p->cap, p->n + 1, sizeof(*p->v));
 	m = &p->v[p->n++];
@@ -126,6 +136,11 @@ pr_parse(struct lesson_progress *p, char *buf, size_t len)
 			return false;
 		first = false;
 	}
+	/* Sort once, then a name given twice makes the file damaged. */
+	qsort(p->v, p->n, sizeof(*p->v), pr_cmp);
+	for (size_t i = 1; i < p->n; i++)
+		if (strcmp(p->v[i - 1].name, p->v[i].name) == 0)
+			return false;
 	return !first;
 }
 
@@ -170,7 +185,7 @@ lesson_progress_load(struct lesson_progress *p, const char *path, char *msg,
     size_t msgsize)
 {
 	FILE *f;
-	char *buf;
+	char *buf, why[128];
 	size_t len;
 	bool ok;
 
@@ -179,11 +194,10 @@ lesson_progress_load(struct lesson_progress *p, const char *path, char *msg,
 	p->path = path != NULL ? xstrdup(path) : lesson_progress_path();
 	if (p->path == NULL)
 		return LESSON_PROGRESS_OK;
-	if ((f = fopen(p->path, "r")) == NULL) {
+	if ((f = slurp_open(p->path, why, sizeof(why))) == NULL) {
 		if (errno == ENOENT)
 			return LESSON_PROGRESS_OK;
-		snprintf(msg, msgsize, _("Cannot read %s: %s"), p->path,
-		    strerror(errno));
+		snprintf(msg, msgsize, _("Cannot read %s: %s"), p->path, why);
 		free(p->path);
 		p->path = NULL;	/* do not overwrite what we cannot read */
 		return LESSON_PROGRESS_ERROR;
@@ -249,8 +263,12 @@ lesson_progress_set(struct lesson_progress *p, const char *name,
 	if (!pr_name_ok(name) || step == 0)
 		return LESSON_PROGRESS_ERROR;
 	if ((m = pr_find(p, name)) == NULL) {
+		size_t at = pr_where(p, name);
+
 		xgrow(&p->v, &p->cap, p->n + 1, sizeof(*p->v));
-		m = &p->v[p->n++];
+		memmove(&p->v[at + 1], &p->v[at], (p->n - at) * sizeof(*p->v));
+		p->n++;
+		m = &p->v[at];
 		snprintf(m->name, sizeof(m->name), "%s", name);
 		m->done = false;
 	}

@@ -474,7 +474,54 @@ lq_parse_num(const char *s, int64_t *out)
 	return digits && *s == '\0';
 }
 
-/* Flags as a bit set, so "ACK+SYN" and "syn,ack" both match "SYN+ACK". */
+/* What a learner types for a time: "240", "240s", "240 s", "4min",
+ * "240000ms", or the clock form the program itself shows, "4:00".  The
+ * value is in thousandths of a second, like the answer. */
+static bool
+lq_parse_answer_num(const char *s, int64_t *out)
+{
+	static const struct { const char *unit; int64_t mul, div; } units[] = {
+		{ "ms", 1, 1000 }, { "s", 1, 1 }, { "sec", 1, 1 },
+		{ "min", 60, 1 }, { "秒", 1, 1 }, { "毫秒", 1, 1000 },
+		{ "分钟", 60, 1 },
+	};
+	char num[64];
+	const char *colon = strchr(s, ':');
+	size_t n = strlen(s);
+	int64_t v, rest;
+
+	if (lq_parse_num(s, out))
+		return true;
+	if (colon != NULL && colon - s < 20) {	/* M:SS */
+		snprintf(num, sizeof(num), "%.*s", (int)(colon - s), s);
+		if (!lq_parse_num(num, &v) || v < 0 || v % 1000 != 0 ||
+		    !isdigit((unsigned char)colon[1]) ||
+		    !isdigit((unsigned char)colon[2]) ||
+		    !lq_parse_answer_num(colon + 1, &rest) || rest >= 60000 ||
+		    v > INT64_MAX / 120)
+			return false;
+		*out = v * 60 + rest;
+		return true;
+	}
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		size_t u = strlen(units[i].unit);
+
+		if (n <= u || strcasecmp(s + n - u, units[i].unit) != 0)
+			continue;
+		snprintf(num, sizeof(num), "%.*s", (int)(n - u), s);
+		n = strlen(num);
+		while (n > 0 && num[n - 1] == ' ')
+			num[--n] = '\0';
+		if (!lq_parse_num(num, &v) || v > INT64_MAX / 60)
+			return false;
+		*out = v * units[i].mul / units[i].div;
+		return true;
+	}
+	return false;
+}
+
+/* Flags as a bit set, so "ACK+SYN", "syn,ack" and "ACK PSH" all match
+ * "SYN+ACK" / "PSH+ACK". */
 static bool
 lq_parse_flags(const char *s, uint8_t *out)
 {
@@ -482,8 +529,8 @@ lq_parse_flags(const char *s, uint8_t *out)
 	    "ACK", "URG" };
 
 	*out = 0;
-	while (*s != '\0') {
-		size_t n = strcspn(s, "+,"), k;
+	for (s += strspn(s, "+, "); *s != '\0'; s += strspn(s, "+, ")) {
+		size_t n = strcspn(s, "+, "), k;
 
 		for (k = 0; k < 6; k++)
 			if (strlen(names[k]) == n &&
@@ -493,8 +540,6 @@ lq_parse_flags(const char *s, uint8_t *out)
 			return false;
 		*out |= (uint8_t)(1u << k);
 		s += n;
-		if (*s != '\0' && *++s == '\0')
-			return false;
 	}
 	return *out != 0;
 }
@@ -530,11 +575,11 @@ lesson_value_matches(const struct lesson_value *v, const char *typed)
 	memcpy(buf, typed, n);
 	buf[n] = '\0';
 	if (v->is_num)
-		return lq_parse_num(buf, &m) && m == v->milli;
+		return lq_parse_answer_num(buf, &m) && m == v->milli;
 	if (lq_parse_num(v->word, &m)) {
 		int64_t t;
 
-		return lq_parse_num(buf, &t) && t == m;
+		return lq_parse_answer_num(buf, &t) && t == m;
 	}
 	return lq_words_match(v->word, buf);
 }

@@ -12,9 +12,15 @@
 #include "lib/atomic.h"
 #include "lib/xalloc.h"
 
+int atomic_fault_errno;
+
 static int
 atomic_write_all(int fd, const char *p, size_t len)
 {
+	if (atomic_fault_errno != 0) {
+		errno = atomic_fault_errno;
+		return -1;
+	}
 	while (len > 0) {
 		ssize_t n = write(fd, p, len);
 

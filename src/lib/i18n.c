@@ -10,15 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/env.h"
 #include "lib/i18n.h"
-
-static const char *
-i18n_localedir(void)
-{
-	const char *d = getenv("TCPTEACH_LOCALEDIR");
-
-	return d && *d ? d : LOCALEDIR;
-}
 
 /*
  * The language the environment asks for, as gettext would read it
@@ -64,10 +57,8 @@ i18n_init(const char *lang)
 			setlocale(LC_ALL, "C");
 	}
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, i18n_localedir());
+	bindtextdomain(PACKAGE, env_localedir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
-#else
-	(void)i18n_localedir;
 #endif
 }

@@ -7,6 +7,7 @@
 #ifndef TCPTEACH_LIB_UTF8_H
 #define TCPTEACH_LIB_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Characters in the first n bytes of s: bytes that are not UTF-8
@@ -25,5 +26,12 @@ size_t utf8_wrap(const char *s, int cols, size_t *start, size_t *len,
     size_t max);
 /* Copy s to buf and pad it with spaces to cols display columns. */
 char *utf8_pad(const char *s, int cols, char *buf, size_t size);
+
+/* Whether two pieces of prose joined end to end (the text before ends
+ * with left's last character, the text after starts with right) need a
+ * space between them: not where both sides are CJK, nor next to full-width
+ * punctuation, since Chinese puts no spaces between words; everywhere
+ * else, including between Chinese and Latin text ("进入 TIME_WAIT"), one. */
+bool utf8_join_space(const char *left, const char *right);
 
 #endif

@@ -4,8 +4,8 @@
  * Data model: a file is a sequence of blocks, each opened by "[id]" and
  * made of "key: value" lines whose keys and counts come from the table
  * quiz_bank_keys.  A line starting with a space or tab continues the last
- * value (joined with one space, or with none next to non-ASCII text
- * such as Chinese); lines starting with "|" are the lines of
+ * value (joined with one space, or with none where both sides are
+ * Chinese: utf8_join_space); lines starting with "|" are the lines of
  * a figure, kept as written.  The block being read lives in struct bfile
  * until the next "[" or the end checks it and turns it into a question.
  */
@@ -287,10 +287,10 @@ bcontinue(struct bfile *f, const char *s)
 		return bfail(f, 1, _("an indented line continues a value, "
 		    "but there is none to continue"));
 	old = *f->last;
-	/* Chinese has no spaces between words: join wide text directly. */
-	*f->last = quiz_strdupf("%s%s%s", old, (unsigned char)v[0] >= 0x80 ||
-	    (old[0] != '\0' && (unsigned char)old[strlen(old) - 1] >= 0x80) ?
-	    "" : " ", v);
+	/* Chinese has no spaces between words, but keeps one next to Latin
+	 * text: utf8_join_space decides. */
+	*f->last = quiz_strdupf("%s%s%s", old,
+	    utf8_join_space(old, v) ? " " : "", v);
 	free(old);
 	return true;
 }

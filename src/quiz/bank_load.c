@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/env.h"
 #include "lib/xalloc.h"
 #include "quiz/bank.h"
 #include "quiz/quiz_internal.h"
@@ -21,25 +22,15 @@
 const char *
 quiz_lang(const char *want)
 {
-	const char *env[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
-
-	for (size_t i = 0; want == NULL && i < 4; i++) {
-		const char *v = getenv(env[i]);
-
-		if (v != NULL && *v != '\0')
-			want = v;
-	}
-	return want != NULL && strncmp(want, "zh", 2) == 0 ? "zh_CN" : "en";
+	if (want == NULL)
+		return env_lang();
+	return strncmp(want, "zh", 2) == 0 ? "zh_CN" : "en";
 }
 
 char *
 quiz_bank_dir(const char *lang)
 {
-	const char *d = getenv("TCPTEACH_DATADIR");
-
-	if (d == NULL || *d == '\0')
-		d = PKGDATADIR;
-	return quiz_strdupf("%s/lessons/%s/bank", d, lang);
+	return quiz_strdupf("%s/lessons/%s/bank", env_datadir(), lang);
 }
 
 static char *
@@ -115,7 +106,8 @@ quiz_bank_load_lang(struct quiz_bank *b, const char *lang,
 			names[n++] = quiz_strdupf("%s/%s", dir, de->d_name);
 		}
 	closedir(d);
-	qsort(names, n, sizeof(*names), bank_cmp);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), bank_cmp);
 	for (size_t i = 0; i < n; i++) {
 		if (ok)
 			ok = quiz_bank_load(b, names[i], err);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/diag.h"
 #include "lib/i18n.h"
 #include "quiz/bank.h"
 #include "quiz/cli.h"
@@ -21,7 +22,7 @@
 
 enum cli_id { O_SEED, O_COUNT, O_MINUTES, O_STUDENT, O_TOPIC, O_LANG,
     O_PRINT, O_KEY, O_FORMAT, O_EXPORT, O_PENALTY, O_NOBANK, O_CHECK,
-    O_PLAIN, O_RESUME, O_RESULTS, O_HELP, O_N };
+    O_PLAIN, O_RESUME, O_RESULTS, O_GRADE, O_HELP, O_N };
 
 static const struct {
 	const char *name;
@@ -44,6 +45,7 @@ static const struct {
 	[O_PLAIN] = { "plain", false, false, true },
 	[O_RESUME] = { "resume", true, true, false },
 	[O_RESULTS] = { "results", true, true, false },
+	[O_GRADE] = { "grade", false, true, false },
 	[O_HELP] = { "help", false, true, true },
 };
 
@@ -197,7 +199,55 @@ cli_parse(struct cli_opts *o, int argc, char **argv, bool exam, FILE *err)
 	return cli_values(o, argv[0], err);
 }
 
+/* "FILE:LINE:COLUMN: message", or "FILE: message" without a position. */
+static void
+cli_bank_err(FILE *err, const struct script_err *e)
+{
+	diag_print(err, e->file, e->line, e->column, e->msg);
+}
+
+/*
+ * The bank of p's language, unless the exam leaves it out.  A bank file
+ * that does not parse stops everything (paper, key, exports, the drill and
+ * the exam alike): skipping it would silently give the students other
+ * questions than the paper the teacher printed.
+ */
+static bool
+cli_bank(const struct exam_params *p, struct quiz_bank *bank, FILE *err)
+{
+	struct script_err e;
+
+	quiz_bank_init(bank);
+	if (p->generated_only || quiz_bank_load_lang(bank, p->lang, &e))
+		return true;
+	cli_bank_err(err, &e);
+	fprintf(err, "%s\n", _("The question bank cannot be read: fix it, or "
+	    "leave it out with --no-bank."));
+	quiz_bank_free(bank);
+	return false;
+}
+
 /* ---------------------------------------------------------------- quiz */
+
+/* Questions whose right option is strictly the longest: a cue students
+ * learn to follow instead of the content. */
+static size_t
+quiz_longest_right(const struct quiz_bank *b)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < b->n; i++) {
+		const struct quiz_question *q = &b->q[i];
+		size_t len = strlen(q->opt[q->correct].text);
+		bool longest = q->nopt > 1;
+
+		for (unsigned j = 0; j < q->nopt; j++)
+			if (j != q->correct && strlen(q->opt[j].text) >= len)
+				longest = false;
+		n += longest;
+	}
+	return n;
+}
 
 static int
 quiz_check(const struct cli_opts *o, FILE *out, FILE *err)
@@ -213,16 +263,20 @@ quiz_check(const struct cli_opts *o, FILE *out, FILE *err)
 		quiz_bank_init(&b);
 		ok = nf ? quiz_bank_load(&b, o->files[i], &e) :
 		    quiz_bank_load_lang(&b, langs[i], &e);
-		if (!ok && e.line > 0)
-			fprintf(err, "%s:%u:%u: %s\n", e.file, e.line,
-			    e.column, e.msg);
-		else if (!ok)
-			fprintf(err, "%s: %s\n", e.file, e.msg);
+		if (!ok)
+			cli_bank_err(err, &e);
 		else
 			fprintf(out, _("%s: %zu questions, all valid\n"),
 			    nf ? o->files[i] : langs[i], b.n);
 		if (!ok)
 			rc = QUIZ_EXIT_USAGE;
+		if (ok && b.n >= 4 && 2 * quiz_longest_right(&b) > b.n)
+			fprintf(err, _("%s: note: in %zu of %zu questions the "
+			    "right option is the longest; students learn to "
+			    "pick "
+			    "the longest, so write some distractors longer.\n"),
+			    nf ? o->files[i] : langs[i], quiz_longest_right(&b),
+			    b.n);
 		quiz_bank_free(&b);
 	}
 	return rc;
@@ -241,7 +295,9 @@ quiz_help(FILE *out, bool exam)
 	    "[--student ID] [--topic T[,T]] [--lang L] [--no-bank]\n"
 	    "           [--print | --key] [--format text|md]\n"
 	    "           [--export gift|moodle-xml|anki] [--penalty]\n"
-	    "           [--resume FILE] [--results DIR]\n"), PACKAGE);
+	    "           [--resume FILE] [--results DIR]\n"
+	    "       %s exam --grade [--seed S] [--minutes M] DIR... "
+	    "> marks.csv\n"), PACKAGE, PACKAGE);
 }
 
 int
@@ -250,7 +306,6 @@ quiz_cli(int argc, char **argv, FILE *out, FILE *err,
 {
 	struct cli_opts o;
 	struct quiz_bank bank;
-	struct script_err e;
 	struct exam ex;
 	int rc = cli_parse(&o, argc, argv, false, err);
 
@@ -266,14 +321,14 @@ quiz_cli(int argc, char **argv, FILE *out, FILE *err,
 		    o.files[0]);
 	if (!o.set[O_SEED])
 		o.p.seed = 1;
+	if (!cli_bank(&o.p, &bank, err))
+		return QUIZ_EXIT_USAGE;
 	if (!o.set[O_PLAIN]) {
+		quiz_bank_free(&bank);
 		memset(tui, 0, sizeof(*tui));
 		tui->params = o.p;
 		return QUIZ_CLI_TUI;
 	}
-	quiz_bank_init(&bank);
-	if (!o.p.generated_only)
-		(void)quiz_bank_load_lang(&bank, o.p.lang, &e);
 	rc = exam_build(&ex, &o.p, &bank) ? quiz_drill_plain(&ex, stdin, out) :
 	    QUIZ_EXIT_FAIL;
 	exam_free(&ex);
@@ -313,13 +368,30 @@ exam_output(const struct cli_opts *o, const struct exam *ex, FILE *out,
 	return fflush(out) == 0 && !ferror(out) ? QUIZ_EXIT_OK : QUIZ_EXIT_FAIL;
 }
 
+/* The CSV on out (to redirect to a file), the summary on err. */
+static int
+exam_grade_cli(const struct cli_opts *o, const char *cmd, FILE *out,
+    FILE *err)
+{
+	struct exam_grade_opts g;
+
+	if (o->nfiles == 0)
+		return cli_usage(err, cmd, "%s", _("--grade needs the "
+		    "directories of the attempt files"));
+	memset(&g, 0, sizeof(g));
+	g.seed_set = o->set[O_SEED];
+	g.seed = o->p.seed;
+	g.minutes_set = o->set[O_MINUTES];
+	g.minutes = o->p.minutes;
+	return exam_grade(o->files, o->nfiles, &g, out, err, err);
+}
+
 int
 exam_cli(int argc, char **argv, FILE *out, FILE *err,
     struct quiz_cli_tui *tui)
 {
 	struct cli_opts o;
 	struct quiz_bank bank;
-	struct script_err e;
 	struct exam ex;
 	int rc = cli_parse(&o, argc, argv, true, err);
 
@@ -328,12 +400,18 @@ exam_cli(int argc, char **argv, FILE *out, FILE *err,
 			quiz_help(out, true);
 		return rc;
 	}
+	if (o.set[O_GRADE])
+		return exam_grade_cli(&o, argv[0], out, err);
 	if (o.nfiles > 0)
 		return cli_usage(err, argv[0], _("unexpected argument '%s'"),
 		    o.files[0]);
 	if (!o.set[O_SEED] && !o.set[O_RESUME])
 		return cli_usage(err, argv[0], "%s", _("--seed is required"));
+	if (!o.set[O_RESUME] && !cli_bank(&o.p, &bank, err))
+		return QUIZ_EXIT_USAGE;
 	if (!o.set[O_PRINT] && !o.set[O_KEY] && !o.set[O_EXPORT]) {
+		if (!o.set[O_RESUME])
+			quiz_bank_free(&bank);
 		memset(tui, 0, sizeof(*tui));
 		tui->exam = true;
 		tui->params = o.p;
@@ -341,9 +419,9 @@ exam_cli(int argc, char **argv, FILE *out, FILE *err,
 		tui->results_dir = o.val[O_RESULTS];
 		return QUIZ_CLI_TUI;
 	}
-	quiz_bank_init(&bank);
-	if (!o.p.generated_only && !quiz_bank_load_lang(&bank, o.p.lang, &e))
-		fprintf(err, "%s: %s\n", e.file, e.msg);
+	if (o.set[O_RESUME])
+		return cli_usage(err, argv[0], "%s", _("--resume cannot be "
+		    "combined with --print, --key or --export"));
 	rc = exam_build(&ex, &o.p, &bank) ? exam_output(&o, &ex, out, err) :
 	    QUIZ_EXIT_FAIL;
 	exam_free(&ex);

@@ -48,7 +48,7 @@ quiz_drill_plain(const struct exam *ex, FILE *in, FILE *out)
 			if (exam_answer_parse(q, line, &a))
 				break;
 			fprintf(out, "%s\n", q->type == QUIZ_T_NUMERIC ?
-			    _("Type a number of seconds, e.g. 4.25.") :
+			    quiz_numeric_hint(q) :
 			    q->type == QUIZ_T_ORDER ?
 			    _("Type every letter once, in order, e.g. "
 			    "C A D B.") :

@@ -3,8 +3,9 @@
  *
  * Data model: question i is drawn with the sub-seed mix(seed, i), so it
  * does not depend on how hard earlier questions were to make.  Kinds are
- * dealt from a deck (each generated kind once, the bank twice) shuffled
- * anew for each round, which spreads the kinds evenly; bank questions are
+ * dealt from a deck (each generated kind once, the bank once) shuffled
+ * anew for each round, which spreads the kinds evenly (a 40-question exam
+ * holds every kind two or three times); bank questions are
  * taken from a shuffled list without repeats and their options shuffled.
  */
 #include <config.h>
@@ -17,7 +18,7 @@
 #include "quiz/exam.h"
 #include "quiz/quiz_internal.h"
 
-#define EXAM_DECK (QUIZ_NGENKINDS + 2)
+#define EXAM_DECK (QUIZ_NGENKINDS + 1)
 
 void
 exam_params_init(struct exam_params *p)
@@ -71,10 +72,8 @@ exam_deck(const struct exam_params *p, bool bank, unsigned *deck)
 	for (unsigned k = 0; k < QUIZ_NGENKINDS; k++)
 		if (quiz_kind_topics((enum quiz_kind)k) & p->topics)
 			deck[n++] = k;
-	if (bank) {
+	if (bank)
 		deck[n++] = QUIZ_K_BANK;
-		deck[n++] = QUIZ_K_BANK;
-	}
 	return n;
 }
 

@@ -350,7 +350,7 @@ anki_back(const struct quiz_question *q)
 	if (q->type == QUIZ_T_CHOICE)
 		sbuf_add(&b, ") %s", q->opt[q->correct].text);
 	else if (q->type == QUIZ_T_NUMERIC)
-		sbuf_add(&b, " s");
+		sbuf_add(&b, "%s", quiz_numeric_unit(q));
 	if (q->explain != NULL)
 		sbuf_add(&b, "\n\n%s", q->explain);
 	free(ans);

@@ -37,6 +37,25 @@ static const struct {
 	    QUIZ_TOPIC_BIT(QUIZ_TOP_HANDSHAKE) },
 	[QUIZ_K_WHATIF] = { quiz_gen_whatif, QUIZ_TOPIC_BIT(QUIZ_TOP_TIMEWAIT) |
 	    QUIZ_TOPIC_BIT(QUIZ_TOP_RST) | QUIZ_TOPIC_BIT(QUIZ_TOP_CLOSE) },
+	[QUIZ_K_NUMBERS] = { quiz_gen_numbers,
+	    QUIZ_TOPIC_BIT(QUIZ_TOP_NUMBERS) | QUIZ_TOPIC_BIT(QUIZ_TOP_CLOSE) },
+	[QUIZ_K_WRONG] = { quiz_gen_wrong, QUIZ_TOPICS_ALL },
+	[QUIZ_K_LOSSTIME] = { quiz_gen_losstime,
+	    QUIZ_TOPIC_BIT(QUIZ_TOP_TIMEWAIT) |
+	    QUIZ_TOPIC_BIT(QUIZ_TOP_TIMERS) | QUIZ_TOPIC_BIT(QUIZ_TOP_CLOSE) },
+	[QUIZ_K_DIAGNOSE] = { quiz_gen_diagnose,
+	    QUIZ_TOPIC_BIT(QUIZ_TOP_HANDSHAKE) |
+	    QUIZ_TOPIC_BIT(QUIZ_TOP_CLOSE) },
+	[QUIZ_K_COUNT] = { quiz_gen_count, QUIZ_TOPIC_BIT(QUIZ_TOP_HANDSHAKE) |
+	    QUIZ_TOPIC_BIT(QUIZ_TOP_CLOSE) | QUIZ_TOPIC_BIT(QUIZ_TOP_RST) },
+	[QUIZ_K_GIVEUP] = { quiz_gen_giveup, QUIZ_TOPIC_BIT(QUIZ_TOP_TIMERS) |
+	    QUIZ_TOPIC_BIT(QUIZ_TOP_HANDSHAKE) |
+	    QUIZ_TOPIC_BIT(QUIZ_TOP_CLOSE) },
+	[QUIZ_K_PORTS] = { quiz_gen_ports, QUIZ_TOPIC_BIT(QUIZ_TOP_TIMEWAIT) |
+	    QUIZ_TOPIC_BIT(QUIZ_TOP_TIMERS) },
+	[QUIZ_K_CLOSESTATE] = { quiz_gen_closestate,
+	    QUIZ_TOPIC_BIT(QUIZ_TOP_CLOSE) | QUIZ_TOPIC_BIT(QUIZ_TOP_TIMEWAIT) |
+	    QUIZ_TOPIC_BIT(QUIZ_TOP_TIMERS) },
 };
 
 unsigned
@@ -59,7 +78,9 @@ quiz_generate(enum quiz_kind kind, uint64_t seed, unsigned want,
 		    a) };
 
 		q->kind = kind;
-		if (quiz_gens[kind].fn(&r, q) && (q->topics & want) != 0) {
+		/* A question with two defensible answers is never asked. */
+		if (quiz_gens[kind].fn(&r, q) && (q->topics & want) != 0 &&
+		    quiz_check_unique(q)) {
 			snprintf(q->id, sizeof(q->id), "%s-%016llx",
 			    quiz_kind_name(kind), (unsigned long long)seed);
 			return true;

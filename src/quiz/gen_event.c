@@ -46,27 +46,46 @@ ladder_side(struct sbuf *b, enum sim_host_id h, const char *text)
 	sbuf_add(b, "%s\n", text);
 }
 
+/* The arrow is LADDER_MID columns or more; the label may be translated,
+ * so it is measured in display columns, not bytes. */
 static void
 ladder_seg(struct sbuf *b, const struct sim_ev *e)
 {
-	char seg[96], mid[128];
-	size_t n, width;
+	char seg[160];
+	size_t cols, width;
 
 	quiz_seg_str(&e->tcp.seg, seg, sizeof(seg));
 	if (e->tcp.rexmit)
-		strncat(seg, " (again)", sizeof(seg) - strlen(seg) - 1);
-	n = strlen(seg);
-	width = n + 8 > LADDER_MID ? n + 8 : LADDER_MID;
-	memset(mid, '-', width);
-	mid[width] = '\0';
-	memcpy(mid + 3, seg, n);
-	mid[2] = mid[n + 3] = ' ';
-	if (e->host == HOST_CLIENT)
-		mid[width - 1] = '>';
-	else
-		mid[0] = '<';
+		/* TRANSLATORS: after a retransmitted segment in a ladder. */
+		strncat(seg, _(" (again)"), sizeof(seg) - strlen(seg) - 1);
+	cols = (size_t)utf8_width(seg);
+	width = cols + 8 > LADDER_MID ? cols + 8 : LADDER_MID;
 	pad(b, LADDER_LEFT);
-	sbuf_add(b, "%s\n", mid);
+	sbuf_add(b, "%s %s ", e->host == HOST_CLIENT ? "--" : "<-", seg);
+	for (size_t i = cols + 4; i + 1 < width; i++)
+		sbuf_addn(b, "-", 1);
+	sbuf_add(b, "%s\n", e->host == HOST_CLIENT ? ">" : "-");
+}
+
+/* A notice to an application, as the ladder shows it. */
+static const char *
+ladder_notice(enum tcp_notice n)
+{
+	switch (n) {
+	case TCP_N_CONNECTED:
+		return _("[connected]");
+	case TCP_N_REFUSED:
+		return _("[refused]");
+	case TCP_N_RESET:
+		return _("[reset]");
+	case TCP_N_TIMEOUT:
+		return _("[timeout]");
+	case TCP_N_EOF:
+		return _("[eof]");
+	case TCP_N_CLOSED:
+		return _("[closed]");
+	}
+	return "[?]";
 }
 
 char *
@@ -90,9 +109,7 @@ quiz_ladder(const enum tcp_state before[2], const struct sim_ev *ev,
 			    tcp_state_name(e->tcp.to));
 			ladder_side(&b, e->host, line);
 		} else if (e->tcp.kind == TCP_EV_NOTICE) {
-			snprintf(line, sizeof(line), "[%s]",
-			    tcp_notice_name(e->tcp.notice));
-			ladder_side(&b, e->host, line);
+			ladder_side(&b, e->host, ladder_notice(e->tcp.notice));
 		}
 	}
 	return sbuf_take(&b);
@@ -153,6 +170,13 @@ event_text(const struct world *w, const struct cmd *c)
 		    (unsigned long)f->id, quiz_seg_str(&f->seg, seg,
 		    sizeof(seg)),
 		    quiz_host_str((enum sim_host_id)(1 - f->dir)));
+	case CMD_DROP:
+		if ((f = world_find(w, &c->sel)) == NULL)
+			return NULL;
+		return quiz_strdupf(_("Segment #%lu (%s) is lost on its way "
+		    "to the %s."), (unsigned long)f->id, quiz_seg_str(&f->seg,
+		    seg, sizeof(seg)),
+		    quiz_host_str((enum sim_host_id)(1 - f->dir)));
 	case CMD_WAIT:
 	case CMD_WAIT_TIMER:
 		if (!world_next_timer(w, &th, &t, &due))
@@ -160,7 +184,7 @@ event_text(const struct world *w, const struct cmd *c)
 		return quiz_strdupf(_("The %s's %s timer expires."),
 		    quiz_host_str(th), _(tcp_timer_name(t)));
 	case CMD_SEED: case CMD_ISN: case CMD_PROFILE: case CMD_SET:
-	case CMD_CRASH: case CMD_DROP: case CMD_DUP: case CMD_INJECT:
+	case CMD_CRASH: case CMD_DUP: case CMD_INJECT: case CMD_READ:
 	case CMD_SETTLE: case CMD_EXPECT_STATE: case CMD_EXPECT_INFLIGHT:
 	case CMD_EXPECT_INFLIGHT_NONE: case CMD_EXPECT_SENT:
 	case CMD_EXPECT_NOTICE:
@@ -182,11 +206,14 @@ event_candidates(const struct world *w, struct cmd *out)
 			out[n] = quiz_cmd_host(calls[i], (enum sim_host_id)h);
 			out[n++].num = 100;
 		}
-	for (size_t i = 0; i < w->nwire && i < 4; i++) {
-		out[n] = quiz_cmd(CMD_DELIVER);
-		out[n].sel.kind = SEL_ID;
-		out[n++].sel.id = w->wire[i].id;
-	}
+	/* A segment that arrives, or one lost on the way (the wrong model
+	 * "nothing happened because it was lost"). */
+	for (size_t i = 0; i < w->nwire && i < 4; i++)
+		for (int lost = 0; lost < 2; lost++) {
+			out[n] = quiz_cmd(lost ? CMD_DROP : CMD_DELIVER);
+			out[n].sel.kind = SEL_ID;
+			out[n++].sel.id = w->wire[i].id;
+		}
 	out[n++] = quiz_cmd(CMD_WAIT_TIMER);
 	return n;
 }
@@ -241,6 +268,10 @@ event_pick(const struct story *st, struct quiz_rng *r, unsigned *k,
 	const struct flight *f;
 
 	*k = st->nsetup + quiz_rng_below(r, st->n - st->nsetup);
+	/* Stories are mostly deliveries: draw again once on a delivery, so
+	 * calls and timers are asked about nearly as often. */
+	if (st->cmd[*k].kind == CMD_DELIVER)
+		*k = st->nsetup + quiz_rng_below(r, st->n - st->nsetup);
 	*c = st->cmd[*k];
 	if (c->kind == CMD_DROP)
 		return false;
@@ -258,7 +289,7 @@ bool
 quiz_gen_event(struct quiz_rng *r, struct quiz_question *q)
 {
 	struct story st;
-	struct cmd right, cand[24];
+	struct cmd right, cand[32];
 	struct world w;
 	unsigned k, n;
 	char *lad, *empty;
@@ -281,11 +312,11 @@ quiz_gen_event(struct quiz_rng *r, struct quiz_question *q)
 	}
 	q->type = QUIZ_T_CHOICE;
 	event_add(q, &st, k, &right, lad);
-	for (unsigned tries = 0; tries < 40 && q->nopt > 0 && q->nopt < 4;
+	for (unsigned tries = 0; tries < 80 && q->nopt > 0 && q->nopt < 4;
 	    tries++)
 		event_add(q, &st, k, &cand[quiz_rng_below(r, n)], lad);
 	free(empty);
-	if (q->nopt < 3) {
+	if (q->nopt < 4) {
 		free(lad);
 		return false;
 	}

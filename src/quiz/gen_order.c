@@ -53,8 +53,10 @@ quiz_order_item(enum sim_host_id from, const struct tcp_seg *seg)
 {
 	char s[96];
 
-	return quiz_strdupf("%s \u2192 %s: %s", quiz_host_str(from),
-	    quiz_host_str((enum sim_host_id)(1 - from)),
+	/* TRANSLATORS: between a label and what it labels; Chinese uses a
+	 * full-width colon. */
+	return quiz_strdupf("%s \u2192 %s%s%s", quiz_host_str(from),
+	    quiz_host_str((enum sim_host_id)(1 - from)), _(": "),
 	    quiz_seg_str(seg, s, sizeof(s)));
 }
 
@@ -65,6 +67,30 @@ story_send_len(const struct story *st, enum story_phase ph)
 		if (st->cmd[i].kind == CMD_SEND && st->phase[i] == ph)
 			return (uint16_t)st->cmd[i].num;
 	return 0;
+}
+
+/* Linux delays the ACK of data and of a FIN (its delayed ACK, the
+ * 3-segment close), so "everything acknowledged" would be false there and
+ * the ACK of a FIN rides on the next segment: the student is told. */
+static void
+order_stem_linux(struct sbuf *b, const struct story *st)
+{
+	enum sim_host_id x = st->closer, y = (enum sim_host_id)(1 - x);
+
+	sbuf_add(b, "%s", _("Both hosts run Linux's TCP (profile linux), "
+	    "which holds back the ACK of data or of a FIN so that it can ride "
+	    "on the next segment the host sends."));
+	quiz_sentence_gap(b);
+	if (st->close == CLOSE_HALF)
+		sbuf_add(b, _("When everything sent so far has arrived, the %s "
+		    "shuts down its sending side; as soon as that FIN arrives, "
+		    "the %s writes %u more bytes and closes at once."),
+		    quiz_host_str(x), quiz_host_str(y),
+		    (unsigned)story_send_len(st, PH_CLOSE));
+	else
+		sbuf_add(b, _("When everything sent so far has arrived, the %s "
+		    "closes, and the %s closes as soon as it has read the end "
+		    "of the stream."), quiz_host_str(x), quiz_host_str(y));
 }
 
 static void
@@ -79,26 +105,64 @@ order_stem(struct quiz_question *q, const struct story *st)
 	if (st->data)
 		quiz_sentence_gap(&b);
 	if (st->data)
-		sbuf_add(&b, _("Then the %s's application writes %u bytes."),
+		sbuf_add(&b, _("When the connection is established, the %s's "
+		    "application writes %u bytes."),
 		    quiz_host_str(st->data_from), (unsigned)st->data_len);
 	quiz_sentence_gap(&b);
-	if (st->close == CLOSE_HALF)
-		sbuf_add(&b, _("Then the %s shuts down its sending side, the %s "
-		    "writes %u more bytes and then closes."), quiz_host_str(x),
-		    quiz_host_str(y), (unsigned)story_send_len(st, PH_CLOSE));
+	if (st->linux)
+		order_stem_linux(&b, st);
+	else if (st->close == CLOSE_HALF)
+		sbuf_add(&b, _("When everything sent so far is acknowledged, "
+		    "the %s shuts down its sending side; as soon as that FIN "
+		    "arrives, the %s writes %u more bytes and closes at once."),
+		    quiz_host_str(x), quiz_host_str(y),
+		    (unsigned)story_send_len(st, PH_CLOSE));
 	else
-		sbuf_add(&b, _("Then the %s closes first and the %s closes as "
-		    "soon as it has read the end of the stream."),
-		    quiz_host_str(x), quiz_host_str(y));
-	if (st->delayed_ack) {
+		sbuf_add(&b, _("When everything sent so far is acknowledged, "
+		    "the %s closes, and the %s closes as soon as it has read "
+		    "the end of the stream."), quiz_host_str(x),
+		    quiz_host_str(y));
+	if (st->delayed_ack && !st->linux) {
 		quiz_sentence_gap(&b);
 		sbuf_add(&b, "%s", _("Delayed ACK is on: the ACK of a FIN "
 		    "waits to ride on the next segment."));
 	}
 	quiz_sentence_gap(&b);
-	sbuf_add(&b, "%s", _("Nothing is lost. Put these segments in the "
-	    "order they are sent."));
+	sbuf_add(&b, "%s", _("Nothing is lost and no timer expires. Put these "
+	    "segments in the order they are sent."));
 	q->stem = sbuf_take(&b);
+}
+
+/* Two items from one host with the same numbers: then the numbers alone
+ * do not tell their order, cause and effect do. */
+static bool
+order_same_numbers(const struct sent *s, unsigned start, unsigned len)
+{
+	for (unsigned i = start; i < start + len; i++)
+		for (unsigned j = i + 1; j < start + len; j++)
+			if (s[i].host == s[j].host &&
+			    s[i].seg.seq == s[j].seg.seq &&
+			    (s[i].seg.flags & s[j].seg.flags & TCP_ACK) &&
+			    s[i].seg.ack == s[j].seg.ack)
+				return true;
+	return false;
+}
+
+static char *
+order_explain(const struct sent *s, unsigned start, unsigned len)
+{
+	if (order_same_numbers(s, start, len))
+		return xstrdup(_("Each segment's seq continues where that "
+		    "host's previous one ended (a SYN or FIN counts as one), "
+		    "and each ack names the next byte the host expects. Two "
+		    "segments here carry the same numbers, so cause and effect "
+		    "decide between them: a host acknowledges a segment when "
+		    "it arrives, and sends its own FIN only when its "
+		    "application closes."));
+	return xstrdup(_("Each segment's seq continues where that host's "
+	    "previous one ended (a SYN or FIN counts as one), and each ack "
+	    "names the next byte the host expects, so the numbers give the "
+	    "order away."));
 }
 
 static bool
@@ -150,9 +214,7 @@ quiz_gen_order(struct quiz_rng *r, struct quiz_question *q)
 	quiz_opt_shuffle(q, r);
 	order_stem(q, &st);
 	q->scenario = quiz_scenario_text(st.cmd, st.n, false);
-	q->explain = xstrdup(_("Each segment's seq continues where that "
-	    "host's previous one ended (a SYN or FIN counts as one), and "
-	    "each ack names the next byte the host expects, so the numbers "
-	    "give the order away."));
+	q->alts = quiz_story_alts(&st);
+	q->explain = order_explain(s, start, len);
 	return true;
 }

@@ -98,16 +98,29 @@ bool
 quiz_gen_state(struct quiz_rng *r, struct quiz_question *q)
 {
 	struct story st;
-	struct world w;
 	unsigned k;
-	enum tcp_state ans, before, peer;
 
 	quiz_story_build(&st, r);
 	if (st.n <= st.nsetup + 1)
 		return false;
 	k = st.nsetup + 1 + quiz_rng_below(r, st.n - st.nsetup);
-	q->type = QUIZ_T_CHOICE;
 	q->host = (enum sim_host_id)quiz_rng_below(r, 2);
+	/* "The client connects: which state is it in?" teaches nothing. */
+	if ((st.cmd[k - 1].kind == CMD_CONNECT ||
+	    st.cmd[k - 1].kind == CMD_LISTEN) && st.cmd[k - 1].host == q->host)
+		return false;
+	return quiz_state_question(q, r, &st, k);
+}
+
+bool
+quiz_state_question(struct quiz_question *q, struct quiz_rng *r,
+    const struct story *s, unsigned k)
+{
+	const struct story st = *s;
+	struct world w;
+	enum tcp_state ans, before, peer;
+
+	q->type = QUIZ_T_CHOICE;
 	quiz_replay(&w, st.cmd, k - 1);
 	before = w.host[q->host].tcb.state;
 	world_free(&w);
@@ -254,11 +267,58 @@ seg_triggers(const struct story *st, unsigned *t, enum sim_host_id *h,
 	return n;
 }
 
+/*
+ * Why this segment has these numbers.  The rule differs by segment: a SYN
+ * carries the ISN (also when retransmitted), a retransmission repeats the
+ * oldest unacknowledged byte, a RST without ACK has no ack at all, and only
+ * the ordinary segment takes SND.NXT and RCV.NXT.
+ */
+static char *
+seg_explain(enum sim_host_id h, const struct tcp_seg *s, enum cmd_kind why)
+{
+	char seg[96];
+	const char *host = quiz_host_str(h), *text = quiz_seg_str(s, seg,
+	    sizeof(seg));
+
+	if (s->flags & TCP_SYN)
+		return quiz_strdupf(_("The %s sends %s. A SYN's seq is the "
+		    "host's initial sequence number (ISS), on every "
+		    "retransmission too; a SYN+ACK's ack is the peer's ISN "
+		    "plus "
+		    "one, since the SYN uses up one number."), host, text);
+	if ((s->flags & TCP_RST) && !(s->flags & TCP_ACK))
+		return quiz_strdupf(why == CMD_ABORT ?
+		    _("The %s sends %s. An abort sends a RST whose seq is the "
+		    "next number the host would have sent (SND.NXT); it has no "
+		    "ACK flag, so there is no ack to give.") :
+		    _("The %s sends %s. This RST answers a segment that "
+		    "carried an ACK: its seq is that segment's ack "
+		    "(<SEQ=SEG.ACK><CTL=RST>), and it has no ACK flag, so "
+		    "there "
+		    "is no ack to give."), host, text);
+	if (s->flags & TCP_RST)
+		return quiz_strdupf(_("The %s sends %s. This RST answers a "
+		    "segment without ACK: its seq is 0 and its ack covers that "
+		    "segment (SEG.SEQ plus its length), so the peer can tell "
+		    "it is meant for it."), host, text);
+	if (why == CMD_WAIT_TIMER)
+		return quiz_strdupf(_("The %s sends %s. The retransmission "
+		    "timer expired, so it repeats its oldest unacknowledged "
+		    "segment: seq is SND.UNA, and the ack is the next number "
+		    "it "
+		    "expects from the peer (RCV.NXT)."), host, text);
+	return quiz_strdupf(_("The %s sends %s. Its seq is the first sequence "
+	    "number it has not sent yet (SND.NXT) and its ack the next one it "
+	    "expects from the peer (RCV.NXT); a SYN and a FIN each use up one "
+	    "sequence number, and the ACK flag says whether the ack field "
+	    "means anything."), host, text);
+}
+
 static void
 seg_text(struct quiz_question *q, const struct story *st, unsigned t,
     const struct tcp_seg *s)
 {
-	char *line = quiz_step_text(st->cmd, t), seg[96], *note, *end;
+	char *line = quiz_step_text(st->cmd, t), *note, *end;
 
 	/* "deliver   # #7 c>s ..." reads better as "deliver" (#7 c>s ...). */
 	note = strchr(line, '#');
@@ -277,12 +337,7 @@ seg_text(struct quiz_question *q, const struct story *st, unsigned t,
 	q->figure = xstrdup(q->scenario);
 	q->then = quiz_strdupf("%s\n", line);
 	free(line);
-	q->explain = quiz_strdupf(_("The %s sends %s. Its seq is the first "
-	    "sequence number it has not sent yet (SND.NXT) and its ack the "
-	    "next one it expects from the peer (RCV.NXT); a SYN and a FIN "
-	    "each use up one sequence number, and the ACK flag says whether "
-	    "the ack field means anything."), quiz_host_str(q->host),
-	    quiz_seg_str(s, seg, sizeof(seg)));
+	q->explain = seg_explain(q->host, s, st->cmd[t].kind);
 }
 
 bool

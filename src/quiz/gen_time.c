@@ -1,16 +1,12 @@
 /*
- * "How long from now until HOST reaches CLOSED?" and "what goes wrong if
- * TIME_WAIT is switched off here?".
+ * "How long from now until HOST reaches CLOSED?" (what goes wrong without
+ * TIME_WAIT is gen_whatif.c's).
  *
- * Data model: both build their scenario as two command lists: the prefix
- * (up to "now") and what happens next (then).  A round-trip time is
- * realised as `wait` commands of half the RTT between deliveries, so the
- * answer to a time question is read from the simulated clock: the time of
- * the host's change to CLOSED in the trace of `then`, minus the clock at
- * the end of the prefix.  A what-if question runs the same steps with
- * TIME_WAIT off; its options are claims with `expect` probes, the right
- * one being a claim the simulator confirms and the others claims it
- * refutes (several of them hold when TIME_WAIT is on).
+ * Data model: the scenario is two command lists: the prefix (up to
+ * "now") and what happens next (then).  A round-trip time is realised as
+ * `wait` commands of half the RTT between deliveries, so the answer is
+ * read from the simulated clock: the time of the host's change to CLOSED
+ * in the trace of `then`, minus the clock at the end of the prefix.
  */
 #include <config.h>
 
@@ -22,79 +18,6 @@
 #include "lib/xalloc.h"
 #include "quiz/quiz_internal.h"
 #include "script/parse.h"
-
-struct plan {
-	struct cmd c[STORY_MAX];
-	unsigned n, nprefix;
-};
-
-static void
-add(struct plan *p, struct cmd c)
-{
-	if (p->n < STORY_MAX)
-		p->c[p->n++] = c;
-}
-
-static void
-add_host(struct plan *p, enum cmd_kind k, enum sim_host_id h)
-{
-	add(p, quiz_cmd_host(k, h));
-}
-
-static void
-add_wait(struct plan *p, uint64_t ms)
-{
-	struct cmd c = quiz_cmd(CMD_WAIT);
-
-	if (ms == 0)
-		return;
-	c.dur.ms = ms;
-	add(p, c);
-}
-
-static void
-add_set(struct plan *p, enum set_key key, uint64_t ms, uint64_t num, bool on)
-{
-	struct cmd c = quiz_cmd(CMD_SET);
-
-	c.key = key;
-	c.dur.ms = ms;
-	c.num = num;
-	c.on = on;
-	add(p, c);
-}
-
-static void
-add_isns(struct plan *p, struct quiz_rng *r)
-{
-	for (int h = 0; h < 2; h++) {
-		struct cmd c = quiz_cmd_host(CMD_ISN, (enum sim_host_id)h);
-
-		c.nisn = 1;
-		c.isn[0] = 100 * (1 + quiz_rng_below(r, 90)) - 1;
-		add(p, c);
-	}
-}
-
-static void
-add_open(struct plan *p)
-{
-	add_host(p, CMD_LISTEN, HOST_SERVER);
-	add_host(p, CMD_CONNECT, HOST_CLIENT);
-	for (int i = 0; i < 3; i++)
-		add(p, quiz_cmd(CMD_DELIVER));
-}
-
-static char *
-plan_text(const struct plan *p, unsigned from, unsigned to)
-{
-	struct sbuf b = { 0 };
-	char line[256];
-
-	for (unsigned i = from; i < to; i++)
-		sbuf_add(&b, "%s\n", script_format(&p->c[i], line, sizeof(line)));
-	return sbuf_take(&b);
-}
 
 /* When does host h reach CLOSED after the prefix?  False if it never does
  * or a step is impossible. */
@@ -133,21 +56,21 @@ time_close_plan(struct plan *p, struct quiz_rng *r, enum sim_host_id x,
 {
 	enum sim_host_id y = (enum sim_host_id)(1 - x);
 
-	add_set(p, SET_MSL, msl, 0, true);
-	add_isns(p, r);
-	add_open(p);
-	add_host(p, CMD_CLOSE, x);
+	plan_set(p, SET_MSL, msl, 0, true);
+	plan_isns(p, r);
+	plan_open(p);
+	plan_host(p, CMD_CLOSE, x);
 	p->nprefix = p->n;
-	add_wait(p, rtt / 2);
-	add(p, quiz_cmd(CMD_DELIVER));		/* FIN at y, ACK leaves */
-	add_wait(p, d);
-	add_host(p, CMD_CLOSE, y);
-	add_wait(p, rtt / 2);
-	add(p, quiz_cmd(CMD_DELIVER));		/* ACK at x */
-	add(p, quiz_cmd(CMD_DELIVER));		/* FIN at x: TIME_WAIT */
-	add_wait(p, rtt / 2);
-	add(p, quiz_cmd(CMD_DELIVER));		/* last ACK at y */
-	add_wait(p, 2 * msl);
+	plan_wait(p, rtt / 2);
+	plan_add(p, quiz_cmd(CMD_DELIVER));	/* FIN at y, ACK leaves */
+	plan_wait(p, d);
+	plan_host(p, CMD_CLOSE, y);
+	plan_wait(p, rtt / 2);
+	plan_add(p, quiz_cmd(CMD_DELIVER));		/* ACK at x */
+	plan_add(p, quiz_cmd(CMD_DELIVER));	/* FIN at x: TIME_WAIT */
+	plan_wait(p, rtt / 2);
+	plan_add(p, quiz_cmd(CMD_DELIVER));		/* last ACK at y */
+	plan_wait(p, 2 * msl);
 }
 
 static bool
@@ -202,14 +125,14 @@ gen_time_syn(struct quiz_rng *r, struct quiz_question *q)
 	unsigned retries = 1 + quiz_rng_below(r, 6);
 	char srto[16];
 
-	add_set(&p, SET_RTO, rto, 0, true);
-	add_set(&p, SET_SYN_RETRIES, 0, retries, true);
-	add_isns(&p, r);
-	add_host(&p, CMD_CONNECT, HOST_CLIENT);
+	plan_set(&p, SET_RTO, rto, 0, true);
+	plan_set(&p, SET_SYN_RETRIES, 0, retries, true);
+	plan_isns(&p, r);
+	plan_host(&p, CMD_CONNECT, HOST_CLIENT);
 	p.nprefix = p.n;
 	for (unsigned i = 0; i <= retries; i++) {
-		add(&p, quiz_cmd(CMD_DROP));
-		add(&p, quiz_cmd(CMD_WAIT_TIMER));
+		plan_add(&p, quiz_cmd(CMD_DROP));
+		plan_add(&p, quiz_cmd(CMD_WAIT_TIMER));
 	}
 	q->host = HOST_CLIENT;
 	if (!plan_closed_after(&p, q->host, &q->answer_ms))
@@ -239,151 +162,4 @@ quiz_gen_time(struct quiz_rng *r, struct quiz_question *q)
 	if (quiz_rng_below(r, 3) == 0)
 		return gen_time_syn(r, q);
 	return gen_time_close(r, q);
-}
-
-/* ------------------------------------------------------------- what-if */
-
-/* Claims about what follows, probed on the active closer x or its peer
- * y: "expect [sent] HOST WHAT". */
-static const struct {
-	bool sent;
-	bool peer;
-	const char *what;
-} whatif_claims[] = {
-	{ true, false, "RST" },
-	{ true, false, "ACK" },
-	{ false, true, "LAST_ACK" },
-	{ false, false, "TIME_WAIT" },
-	{ true, false, "SYN" },
-};
-#define NCLAIMS (sizeof(whatif_claims) / sizeof(whatif_claims[0]))
-
-static char *
-claim_text(size_t i, const char *x, const char *y)
-{
-	switch (i) {
-	case 0:
-		return quiz_strdupf(_("The %s has already forgotten the "
-		    "connection and answers the %s's FIN with a RST."), x, y);
-	case 1:
-		return quiz_strdupf(_("The %s acknowledges the %s's FIN again, "
-		    "as it would from TIME_WAIT."), x, y);
-	case 2:
-		return quiz_strdupf(_("The %s ignores the FIN, so the %s keeps "
-		    "waiting in LAST_ACK."), x, y);
-	case 3:
-		return quiz_strdupf(_("The %s goes back to TIME_WAIT when the "
-		    "%s's FIN arrives."), x, y);
-	default:
-		return quiz_strdupf(_("The %s answers with a SYN and the %s's "
-		    "connection opens again."), x, y);
-	}
-}
-
-static void
-whatif_plan(struct plan *p, struct quiz_rng *r, enum sim_host_id x,
-    bool dup)
-{
-	enum sim_host_id y = (enum sim_host_id)(1 - x);
-
-	add_set(p, SET_TIME_WAIT, 0, 0, false);
-	add_isns(p, r);
-	add_open(p);
-	add_host(p, CMD_CLOSE, x);
-	add(p, quiz_cmd(CMD_DELIVER));
-	add(p, quiz_cmd(CMD_DELIVER));
-	add_host(p, CMD_CLOSE, y);
-	if (dup)
-		add(p, quiz_cmd(CMD_DUP));	/* the network copies the FIN */
-	add(p, quiz_cmd(CMD_DELIVER));		/* FIN at x */
-	if (!dup)
-		add(p, quiz_cmd(CMD_DROP));	/* x's last ACK is lost */
-	p->nprefix = p->n;
-	if (!dup)
-		add(p, quiz_cmd(CMD_WAIT_TIMER));	/* y sends FIN again */
-	add(p, quiz_cmd(CMD_DELIVER));
-	add(p, quiz_cmd(CMD_DELIVER));
-}
-
-static void
-whatif_options(struct quiz_question *q, const struct plan *p,
-    enum sim_host_id x, struct quiz_rng *r)
-{
-	enum sim_host_id y = (enum sim_host_id)(1 - x);
-	char *text, probe[64];
-
-	for (size_t i = 0; i < NCLAIMS; i++) {
-		snprintf(probe, sizeof(probe), "expect %s%s %s",
-		    whatif_claims[i].sent ? "sent " : "",
-		    sim_host_name(whatif_claims[i].peer ? y : x),
-		    whatif_claims[i].what);
-		if (quiz_probe_passes(p->c, p->n, probe) != (q->nopt == 0))
-			continue;
-		text = claim_text(i, quiz_host_str(x), quiz_host_str(y));
-		(void)quiz_opt_add(q, text, probe);
-		free(text);
-		if (q->nopt == 1)
-			i = (size_t)-1;		/* now collect the false ones */
-	}
-	q->correct = 0;
-	while (q->nopt > 4) {
-		unsigned k = 1 + quiz_rng_below(r, q->nopt - 1);
-
-		free(q->opt[k].text);
-		free(q->opt[k].probe);
-		q->opt[k] = q->opt[--q->nopt];
-	}
-}
-
-/* "wait timer; deliver; deliver": the steps on one line. */
-static char *
-whatif_steps(const char *then)
-{
-	struct sbuf b = { 0 };
-
-	while (*then != '\0') {
-		size_t n = strcspn(then, "\n");
-
-		sbuf_add(&b, "%s%.*s", b.len ? "; " : "", (int)n, then);
-		then += n + (then[n] != '\0');
-	}
-	return sbuf_take(&b);
-}
-
-bool
-quiz_gen_whatif(struct quiz_rng *r, struct quiz_question *q)
-{
-	struct plan p = { .n = 0 };
-	enum sim_host_id x = (enum sim_host_id)quiz_rng_below(r, 2);
-	bool dup = quiz_rng_below(r, 2) == 0;
-	char *steps;
-
-	whatif_plan(&p, r, x, dup);
-	q->type = QUIZ_T_CHOICE;
-	q->host = x;
-	whatif_options(q, &p, x, r);
-	if (!quiz_filter_options(q, p.c, p.n, 3))
-		return false;
-	quiz_opt_shuffle(q, r);
-	q->topics = QUIZ_TOPIC_BIT(QUIZ_TOP_TIMEWAIT) |
-	    QUIZ_TOPIC_BIT(QUIZ_TOP_CLOSE) | QUIZ_TOPIC_BIT(QUIZ_TOP_RST);
-	q->scenario = quiz_scenario_text(p.c, p.nprefix, true);
-	q->figure = xstrdup(q->scenario);
-	q->then = plan_text(&p, p.nprefix, p.n);
-	steps = whatif_steps(q->then);
-	q->stem = quiz_strdupf(_("TIME_WAIT is switched off in the scenario "
-	    "below (set time_wait off). Then these steps run: %s. What "
-	    "happens?"), steps);
-	free(steps);
-	q->explain = xstrdup(dup ?
-	    _("Without TIME_WAIT the closed host no longer recognises a "
-	    "delayed duplicate of the peer's FIN and answers it with a RST; "
-	    "in TIME_WAIT it would acknowledge it and restart the 2MSL "
-	    "timer, which is why TIME_WAIT lasts long enough for old "
-	    "segments to die out.") :
-	    _("The last ACK was lost, so the peer sends its FIN again. In "
-	    "TIME_WAIT the active closer would acknowledge it; without "
-	    "TIME_WAIT it has forgotten the connection and answers with a "
-	    "RST, so the peer's orderly close ends in an error."));
-	return true;
 }

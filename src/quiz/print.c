@@ -116,7 +116,8 @@ exam_print_question(FILE *out, const struct quiz_question *q, size_t i,
 	if (q->figure != NULL)
 		put_figure(out, q->figure, fmt);
 	if (q->type == QUIZ_T_NUMERIC)
-		fprintf(out, "\n   %s ____________ s\n", _("Answer:"));
+		fprintf(out, "\n   %s ____________%s\n", _("Answer:"),
+		    quiz_numeric_unit(q));
 	else
 		print_options(out, q, fmt);
 	fputc('\n', out);
@@ -145,7 +146,7 @@ exam_print_key(FILE *out, const struct exam *ex, enum exam_format fmt)
 			put_text(out, q->opt[q->correct].text, fmt);
 			fputc(')', out);
 		} else if (q->type == QUIZ_T_NUMERIC) {
-			fputs(" s", out);
+			fputs(quiz_numeric_unit(q), out);
 		}
 		fputc('\n', out);
 		if (q->explain != NULL) {

@@ -76,7 +76,9 @@ const char *
 quiz_kind_name(enum quiz_kind k)
 {
 	static const char *const names[QUIZ_NKINDS] = {
-		"state", "segment", "event", "order", "time", "whatif", "bank"
+		"state", "segment", "event", "order", "time", "whatif",
+		"numbers", "wrong", "losstime", "diagnose", "count", "giveup",
+		"ports", "closestate", "bank"
 	};
 
 	return (unsigned)k < QUIZ_NKINDS ? names[k] : "?";
@@ -96,6 +98,7 @@ quiz_question_free(struct quiz_question *q)
 	free(q->scenario);
 	free(q->then);
 	free(q->explain);
+	free(q->alts);
 	for (unsigned i = 0; i < q->nopt; i++) {
 		free(q->opt[i].text);
 		free(q->opt[i].probe);
@@ -118,6 +121,7 @@ quiz_question_copy(struct quiz_question *dst, const struct quiz_question *src)
 	dst->scenario = dup_or_null(src->scenario);
 	dst->then = dup_or_null(src->then);
 	dst->explain = dup_or_null(src->explain);
+	dst->alts = dup_or_null(src->alts);
 	for (unsigned i = 0; i < src->nopt; i++) {
 		dst->opt[i].text = dup_or_null(src->opt[i].text);
 		dst->opt[i].probe = dup_or_null(src->opt[i].probe);
@@ -227,3 +231,16 @@ quiz_seconds_str(uint64_t ms, char *buf, size_t size)
 	return buf;
 }
 
+const char *
+quiz_numeric_unit(const struct quiz_question *q)
+{
+	/* TRANSLATORS: the unit after a number of seconds, with its space. */
+	return q->count ? "" : _(" s");
+}
+
+const char *
+quiz_numeric_hint(const struct quiz_question *q)
+{
+	return q->count ? _("Type a whole number, e.g. 1461.") :
+	    _("Type a number of seconds, e.g. 4.25.");
+}

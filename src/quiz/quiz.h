@@ -13,7 +13,11 @@
  *
  * Three answer types: CHOICE (one right option among nopt), ORDER (opt[]
  * holds the items in their right order, shown[] the order they are
- * presented in) and NUMERIC (a duration in milliseconds, asked in seconds).
+ * presented in) and NUMERIC (a duration in milliseconds, asked in seconds,
+ * or with count set a whole number, kept times 1000 so that answers,
+ * files and exports treat both alike).  A NUMERIC question may carry one
+ * option that is never shown: its probe witnesses the answer.  For
+ * QUIZ_K_WRONG the right option is the one statement whose probe fails.
  * All randomness comes from a struct quiz_rng the caller seeds, so the same
  * seed gives the same question, byte for byte.
  */
@@ -33,10 +37,18 @@ enum quiz_kind {
 	QUIZ_K_ORDER,		/* put these segments in order */
 	QUIZ_K_TIME,		/* how long until HOST reaches CLOSED? */
 	QUIZ_K_WHATIF,		/* what goes wrong without TIME_WAIT? */
+	QUIZ_K_NUMBERS,		/* fill in a seq or ack number */
+	QUIZ_K_WRONG,		/* which of four statements is wrong? */
+	QUIZ_K_LOSSTIME,	/* the last ACK is lost: when CLOSED? */
+	QUIZ_K_DIAGNOSE,	/* which segment was lost, from the states */
+	QUIZ_K_COUNT,		/* how many segments in the whole connection */
+	QUIZ_K_GIVEUP,		/* when does SYN_RECEIVED / LAST_ACK give up */
+	QUIZ_K_PORTS,		/* connections per second, ports, TIME_WAIT */
+	QUIZ_K_CLOSESTATE,	/* the state after a close-phase event */
 	QUIZ_K_BANK		/* from the curated bank */
 };
-#define QUIZ_NGENKINDS 6	/* the generated kinds come first */
-#define QUIZ_NKINDS 7
+#define QUIZ_NGENKINDS 14	/* the generated kinds come first */
+#define QUIZ_NKINDS 15
 
 enum quiz_type { QUIZ_T_CHOICE, QUIZ_T_ORDER, QUIZ_T_NUMERIC };
 
@@ -74,7 +86,12 @@ struct quiz_question {
 	unsigned correct;		/* CHOICE: index into opt */
 	unsigned shown[QUIZ_MAXOPT];	/* ORDER: presentation order */
 	uint64_t answer_ms;		/* NUMERIC */
+	bool count;			/* NUMERIC: a number, not seconds */
 	char *explain;			/* why, translated; may be NULL */
+	/* Scenario texts of the other interleavings the stem allows (a
+	 * command that may legally come earlier), separated by lines "%%",
+	 * or NULL: none.  The answer must not change under any of them. */
+	char *alts;
 };
 
 /* splitmix64: the generator's own PRNG state, never rand(). */
@@ -110,6 +127,13 @@ unsigned quiz_shown(const struct quiz_question *q, unsigned pos);
  */
 bool quiz_generate(enum quiz_kind kind, uint64_t seed, unsigned want,
     struct quiz_question *q);
+/*
+ * Is the question's answer the only right one?  No two options equal;
+ * CHOICE with probes: exactly the right probe passes; ORDER: the items come
+ * out in the stored order after the scenario and after every alternative
+ * interleaving in alts.  The generators run it on every question.
+ */
+bool quiz_check_unique(const struct quiz_question *q);
 /* The topics a kind can ever cover. */
 unsigned quiz_kind_topics(enum quiz_kind kind);
 
@@ -125,6 +149,11 @@ char *quiz_ladder(const enum tcp_state before[2], const struct sim_ev *ev,
 char *quiz_event_ladder(const struct cmd *c, unsigned k,
     const struct cmd *ev);
 char *quiz_order_item(enum sim_host_id from, const struct tcp_seg *seg);
+
+/* NUMERIC: " s" after a number of seconds, "" after a count; the hint
+ * for typing one ("Type a number of seconds, e.g. 4.25."), translated. */
+const char *quiz_numeric_unit(const struct quiz_question *q);
+const char *quiz_numeric_hint(const struct quiz_question *q);
 
 /* "4.150": a duration in seconds, as printed and exported. */
 char *quiz_seconds_str(uint64_t ms, char *buf, size_t size);

@@ -41,11 +41,15 @@ enum story_close { CLOSE_CLIENT, CLOSE_SERVER, CLOSE_SIMULTANEOUS,
 struct story {
 	struct cmd cmd[STORY_MAX];
 	unsigned char phase[STORY_MAX];
+	/* after[i]: the last command that must come before command i as the
+	 * story is told; i - 1 except where the story lets it come earlier. */
+	unsigned char after[STORY_MAX];
 	unsigned n, nsetup;
 	enum story_open open;
 	enum story_close close;
 	enum sim_host_id closer;	/* who closes (or aborts) first */
 	bool delayed_ack, data;
+	bool linux;			/* profile linux: ACKs delayed */
 	uint16_t data_len;
 	enum sim_host_id data_from;
 	uint32_t isn[2];
@@ -55,6 +59,9 @@ struct story {
 struct cmd quiz_cmd(enum cmd_kind k);
 struct cmd quiz_cmd_host(enum cmd_kind k, enum sim_host_id h);
 void quiz_story_build(struct story *st, struct quiz_rng *r);
+/* The same with the opening and closing given (-1: drawn at random). */
+void quiz_story_build_as(struct story *st, struct quiz_rng *r, int open,
+    int close);
 /* Replay n commands on a fresh world (trace off while replaying, then
  * cleared and on).  False if one of them was not possible. */
 bool quiz_replay(struct world *w, const struct cmd *c, unsigned n);
@@ -68,6 +75,10 @@ char *quiz_step_text(const struct cmd *c, unsigned k);
 int quiz_probe_run(const struct cmd *c, unsigned n, const char *probe);
 /* Does the probe pass? */
 bool quiz_probe_passes(const struct cmd *c, unsigned n, const char *probe);
+/* The scenario texts of every legal alternative of the story (each
+ * command with after[i] < i - 1 moved earlier), joined by "%%" lines, or
+ * NULL when there is none. */
+char *quiz_story_alts(const struct story *st);
 /* Topics touched by the command at index i (its phase, RST, timers). */
 unsigned quiz_story_topics(const struct story *st, unsigned i);
 
@@ -86,6 +97,41 @@ bool quiz_gen_event(struct quiz_rng *r, struct quiz_question *q);
 bool quiz_gen_order(struct quiz_rng *r, struct quiz_question *q);
 bool quiz_gen_time(struct quiz_rng *r, struct quiz_question *q);
 bool quiz_gen_whatif(struct quiz_rng *r, struct quiz_question *q);
+bool quiz_gen_numbers(struct quiz_rng *r, struct quiz_question *q);
+bool quiz_gen_wrong(struct quiz_rng *r, struct quiz_question *q);
+bool quiz_gen_losstime(struct quiz_rng *r, struct quiz_question *q);
+bool quiz_gen_diagnose(struct quiz_rng *r, struct quiz_question *q);
+bool quiz_gen_count(struct quiz_rng *r, struct quiz_question *q);
+bool quiz_gen_giveup(struct quiz_rng *r, struct quiz_question *q);
+bool quiz_gen_ports(struct quiz_rng *r, struct quiz_question *q);
+bool quiz_gen_closestate(struct quiz_rng *r, struct quiz_question *q);
+
+/* The state question about host q->host after c[0..k) (gen_state.c):
+ * options, filter, stem, figure and explanation.  False if not worth
+ * asking. */
+bool quiz_state_question(struct quiz_question *q, struct quiz_rng *r,
+    const struct story *st, unsigned k);
+
+/* A plan: a list of commands with the point "now" (gen_plan.c). */
+struct plan {
+	struct cmd c[STORY_MAX];
+	unsigned n, nprefix;
+};
+void plan_add(struct plan *p, struct cmd c);
+void plan_host(struct plan *p, enum cmd_kind k, enum sim_host_id h);
+void plan_wait(struct plan *p, uint64_t ms);
+void plan_set(struct plan *p, enum set_key key, uint64_t ms, uint64_t num,
+    bool on);
+char *plan_text(const struct plan *p, unsigned from, unsigned to);
+/* Readable ISNs (x99) for both hosts; listen, connect and three
+ * deliveries. */
+void plan_isns(struct plan *p, struct quiz_rng *r);
+void plan_open(struct plan *p);
+/* The time, after the prefix, of host h's last state change in the rest
+ * of the plan (and the state it reached); false if there is none or a
+ * step is impossible. */
+bool plan_last_change(const struct plan *p, enum sim_host_id h,
+    uint64_t *ms, enum tcp_state *to);
 
 /* Checking and explaining (gen.c). */
 /* Drop wrong options whose probe passes after c[0..n); false if the right

@@ -26,22 +26,27 @@ exam_session_start(struct exam_session *s, const struct exam_params *p,
 	s->ans = xcalloc(s->ex.n ? s->ex.n : 1, sizeof(*s->ans));
 	s->limit_ms = (uint64_t)p->minutes * 60000;
 	s->started = now_epoch;
+	exam_session_note(s, EXAM_EV_START, now_epoch);
 	return true;
 }
 
 void
 exam_session_free(struct exam_session *s)
 {
+	exam_session_unlock(s);
 	exam_free(&s->ex);
 	free(s->ans);
 	free(s->path);
+	free(s->ev);
 	memset(s, 0, sizeof(*s));
 }
 
 static struct quiz_question *
 session_q(struct exam_session *s, unsigned qi, enum quiz_type t)
 {
-	if (s->submitted || qi >= s->ex.n || s->ex.q[qi].type != t)
+	/* Out of time, answers are closed even if submitting failed. */
+	if (s->submitted || qi >= s->ex.n || s->ex.q[qi].type != t ||
+	    (s->limit_ms > 0 && s->elapsed_ms >= s->limit_ms))
 		return NULL;
 	return &s->ex.q[qi];
 }
@@ -90,7 +95,8 @@ exam_session_number(struct exam_session *s, unsigned qi, uint64_t ms)
 bool
 exam_session_clear(struct exam_session *s, unsigned qi)
 {
-	if (s->submitted || qi >= s->ex.n)
+	if (s->submitted || qi >= s->ex.n ||
+	    (s->limit_ms > 0 && s->elapsed_ms >= s->limit_ms))
 		return false;
 	memset(&s->ans[qi], 0, sizeof(s->ans[qi]));
 	return true;
@@ -127,7 +133,7 @@ parse_seconds(const char *t, uint64_t *ms)
 
 	if (*t < '0' || *t > '9')
 		return false;
-	for (; *t >= '0' && *t <= '9' && v < 1000000000; t++)
+	for (; *t >= '0' && *t <= '9' && v < 100000000000000ULL; t++)
 		v = v * 10 + (uint64_t)(*t - '0');
 	if (*t == '.' || *t == ',')
 		for (t++; *t >= '0' && *t <= '9' && nd < 3; t++, nd++)

@@ -19,8 +19,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lib/atomic.h"
+#include "lib/env.h"
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
 #include "quiz/json.h"
@@ -79,6 +81,18 @@ json_params(struct sbuf *b, const struct exam_session *s)
 	    "true");
 }
 
+static void
+json_events(struct sbuf *b, const struct exam_session *s)
+{
+	sbuf_add(b, "  \"events\": [");
+	for (size_t i = 0; i < s->nev; i++)
+		sbuf_add(b, "%s\n    {\"event\": \"%s\", \"at\": %lld, "
+		    "\"elapsed_ms\": %llu}", i ? "," : "",
+		    exam_event_name(s->ev[i].kind), (long long)s->ev[i].at,
+		    (unsigned long long)s->ev[i].elapsed_ms);
+	sbuf_add(b, "\n  ],\n");
+}
+
 char *
 exam_session_json(const struct exam_session *s)
 {
@@ -116,35 +130,51 @@ exam_session_json(const struct exam_session *s)
 		}
 		sbuf_add(&b, "}");
 	}
-	sbuf_add(&b, "\n  ]\n}\n");
+	sbuf_add(&b, "\n  ],\n");
+	json_events(&b, s);
+	sbuf_add(&b, "  \"edited\": %s,\n", s->edited ? "true" : "false");
+	sbuf_add(&b, "  \"digest\": \"%016llx\"\n}\n",
+	    (unsigned long long)exam_attempt_digest(b.p, b.len));
 	return sbuf_take(&b);
 }
 
 int
-exam_session_save(const struct exam_session *s)
+exam_session_save(struct exam_session *s)
 {
-	char *doc;
-	int rc;
+	char *doc, *dir, *slash;
+	int rc, saved;
 
 	if (s->path == NULL) {
 		errno = EINVAL;
 		return -1;
 	}
+	dir = xstrdup(s->path);
+	if ((slash = strrchr(dir, '/')) != NULL && slash != dir)
+		*slash = '\0';
 	doc = exam_session_json(s);
-	rc = atomic_write_file(s->path, doc, strlen(doc));
+	rc = slash != NULL && slash != dir && mkdir_parents(dir) < 0 ? -1 :
+	    atomic_write_file(s->path, doc, strlen(doc));
+	saved = errno;
 	free(doc);
+	free(dir);
+	s->save_failed = rc < 0;
+	if (rc < 0)
+		/* TRANSLATORS: the system's reason, then the file name. */
+		snprintf(s->save_err, sizeof(s->save_err), _("NOT saved (%s): "
+		    "%s"), strerror(saved), s->path);
+	else
+		s->save_err[0] = '\0';
+	errno = saved;
 	return rc;
 }
 
 char *
 exam_results_dir(void)
 {
-	const char *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char *d = env_xdg_path(ENV_XDG_DATA, "results");
 
-	if (x != NULL && x[0] == '/')
-		return quiz_strdupf("%s/tcpteach/results", x);
-	return quiz_strdupf("%s/.local/share/tcpteach/results",
-	    home != NULL && *home != '\0' ? home : ".");
+	/* No usable HOME: results go beside the student, not nowhere. */
+	return d != NULL ? d : quiz_strdupf("tcpteach-results");
 }
 
 /* Keep file names to a safe alphabet whatever the student id holds. */
@@ -230,6 +260,44 @@ resume_answer(struct exam_session *s, unsigned i, const struct json *jq)
 }
 
 static bool
+resume_event_kind(const char *name, enum exam_event_kind *k)
+{
+	for (unsigned i = 0; i < EXAM_NEVENTS; i++)
+		if (name != NULL && strcmp(name, exam_event_name(
+		    (enum exam_event_kind)i)) == 0) {
+			*k = (enum exam_event_kind)i;
+			return true;
+		}
+	return false;
+}
+
+/* The wall-clock record; a file of version 1 has none. */
+static bool
+resume_events(struct exam_session *s, const struct json *ev)
+{
+	s->nev = 0;
+	if (ev == NULL)
+		return true;
+	if (ev->type != JSON_ARR || ev->n > EXAM_MAXEVENTS)
+		return false;
+	for (size_t i = 0; i < ev->n; i++) {
+		const struct json *e = &ev->kids[i], *at = json_get(e, "at");
+		enum exam_event_kind k;
+		uint64_t ms = 0;
+
+		if (!resume_event_kind(json_str(json_get(e, "event")), &k) ||
+		    at == NULL || at->type != JSON_NUM ||
+		    !json_u64(json_get(e, "elapsed_ms"), &ms))
+			return false;
+		exam_session_note(s, k, strtoll(at->s, NULL, 10));
+		s->ev[s->nev - 1].elapsed_ms = ms;
+		if (k == EXAM_EV_SUBMIT)
+			s->submitted = true;
+	}
+	return true;
+}
+
+static bool
 resume_state(struct exam_session *s, const struct json *doc)
 {
 	const struct json *qs = json_get(doc, "questions"), *sub;
@@ -252,15 +320,18 @@ resume_state(struct exam_session *s, const struct json *doc)
 		started = strtoll(json_get(doc, "started")->s, NULL, 10);
 		s->started = started;
 	}
-	if (json_u64(json_get(doc, "limit_ms"), &v))
-		s->limit_ms = v;
+	/* limit_ms is written for people to read; the limit is the exam's
+	 * minutes, so editing it gives no extra time. */
+	(void)v;
 	sub = json_get(doc, "submitted");
 	s->submitted = sub != NULL && sub->type == JSON_BOOL && sub->b;
-	return true;
+	sub = json_get(doc, "edited");
+	s->edited = sub != NULL && sub->type == JSON_BOOL && sub->b;
+	return resume_events(s, json_get(doc, "events"));
 }
 
-static char *
-resume_read(const char *path, size_t *len)
+char *
+exam_read_file(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	struct sbuf b = { 0 };
@@ -278,22 +349,23 @@ resume_read(const char *path, size_t *len)
 }
 
 bool
-exam_session_resume(struct exam_session *s, const char *path, char *err,
-    size_t errsize)
+exam_attempt_read(struct exam_session *s, const char *path,
+    const struct quiz_bank *bank, char *err, size_t errsize)
 {
 	struct exam_params p;
-	struct quiz_bank bank;
+	struct quiz_bank own;
 	struct script_err berr;
 	struct json *doc;
 	size_t len = 0, at = 0;
-	char *text = resume_read(path, &len);
-	bool ok;
+	char *text = exam_read_file(path, &len);
+	bool ok, digest_ok;
 
 	memset(s, 0, sizeof(*s));
 	if (text == NULL) {
 		snprintf(err, errsize, "%s: %s", path, strerror(errno));
 		return false;
 	}
+	digest_ok = exam_attempt_digest_ok(text, len);
 	doc = json_parse(text, len, &at);
 	free(text);
 	if (doc == NULL || !resume_params(doc, &p)) {
@@ -302,11 +374,17 @@ exam_session_resume(struct exam_session *s, const char *path, char *err,
 		json_free(doc);
 		return false;
 	}
-	quiz_bank_init(&bank);
-	if (!p.generated_only)
-		(void)quiz_bank_load_lang(&bank, quiz_lang(p.lang), &berr);
-	ok = exam_session_start(s, &p, &bank, 0);
-	quiz_bank_free(&bank);
+	quiz_bank_init(&own);
+	if (bank == NULL && !p.generated_only &&
+	    !quiz_bank_load_lang(&own, quiz_lang(p.lang), &berr)) {
+		snprintf(err, errsize, "%s:%u:%u: %s", berr.file, berr.line,
+		    berr.column, berr.msg);
+		json_free(doc);
+		return false;
+	}
+	ok = exam_session_start(s, &p, p.generated_only ? NULL : bank != NULL ?
+	    bank : &own, 0);
+	quiz_bank_free(&own);
 	if (ok && (ok = resume_state(s, doc)))
 		s->path = xstrdup(path);
 	json_free(doc);
@@ -314,8 +392,31 @@ exam_session_resume(struct exam_session *s, const char *path, char *err,
 		exam_session_free(s);
 		snprintf(err, errsize, _("%s: the exam cannot be rebuilt as it "
 		    "was (were the bank files changed?)"), path);
+		return false;
 	}
-	return ok;
+	s->edited = s->edited || !digest_ok;
+	return true;
+}
+
+bool
+exam_session_resume(struct exam_session *s, const char *path, char *err,
+    size_t errsize)
+{
+	char *receipt;
+	bool closed;
+
+	if (!exam_attempt_read(s, path, NULL, err, errsize))
+		return false;
+	receipt = exam_receipt_path(path);
+	closed = s->submitted || access(receipt, F_OK) == 0;
+	free(receipt);
+	if (closed) {
+		exam_session_free(s);
+		snprintf(err, errsize, _("%s: this attempt was submitted; a "
+		    "submitted attempt is never reopened."), path);
+		return false;
+	}
+	return true;
 }
 
 /* ------------------------------------------------------------ finding */
@@ -325,7 +426,7 @@ static int64_t
 latest_check(const char *path, const struct exam_params *p)
 {
 	size_t len = 0, at;
-	char *text = resume_read(path, &len);
+	char *text = exam_read_file(path, &len);
 	struct json *doc = text ? json_parse(text, len, &at) : NULL;
 	const struct json *sub = json_get(doc, "submitted");
 	const struct json *st = json_get(doc, "started");

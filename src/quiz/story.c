@@ -59,6 +59,7 @@ push(struct builder *b, struct cmd c)
 		return false;
 	st->cmd[st->n] = c;
 	st->phase[st->n] = (unsigned char)b->ph;
+	st->after[st->n] = (unsigned char)(st->n ? st->n - 1 : 0);
 	if (b->ph == PH_SETUP)
 		st->nsetup = st->n + 1;
 	st->n++;
@@ -128,7 +129,7 @@ story_setup(struct builder *b, struct quiz_rng *r)
 	if (quiz_rng_below(r, 4) == 0) {
 		c = quiz_cmd(CMD_PROFILE);
 		c.profile = PROFILE_LINUX;
-		push(b, c);
+		st->linux = push(b, c);
 	}
 	if (st->delayed_ack) {
 		c = quiz_cmd(CMD_SET);
@@ -181,11 +182,17 @@ story_close_one_side(struct builder *b)
 	struct story *st = b->st;
 	enum sim_host_id x = st->closer, y = (enum sim_host_id)(1 - x);
 
+	unsigned fin_at;
+
 	push_host(b, CMD_CLOSE, x);
 	deliver(b, 1);
+	fin_at = st->n - 1;
 	if (!st->delayed_ack)
 		deliver(b, 1);
-	push_host(b, CMD_CLOSE, y);
+	/* "As soon as it has read the end of the stream": y may close
+	 * before its ACK has reached x. */
+	if (push(b, quiz_cmd_host(CMD_CLOSE, y)))
+		st->after[st->n - 1] = (unsigned char)fin_at;
 	deliver(b, 1);
 	if (st->close == CLOSE_LOST_ACK) {
 		push(b, quiz_cmd(CMD_DROP));
@@ -201,6 +208,7 @@ story_close(struct builder *b, struct quiz_rng *r)
 	struct story *st = b->st;
 	enum sim_host_id x = st->closer, y = (enum sim_host_id)(1 - x);
 	struct cmd c;
+	unsigned fin_at;
 
 	b->ph = PH_CLOSE;
 	switch (st->close) {
@@ -215,14 +223,18 @@ story_close(struct builder *b, struct quiz_rng *r)
 		deliver_all(b);
 		break;
 	case CLOSE_HALF:
+		/* y writes as soon as the FIN has arrived (maybe before its
+		 * ACK of it reaches x) and closes right after writing. */
 		push_host(b, CMD_SHUTDOWN, x);
-		deliver(b, 2);
+		deliver(b, 1);
+		fin_at = st->n - 1;
+		deliver(b, 1);
 		c = quiz_cmd_host(CMD_SEND, y);
 		c.num = 100 * (1 + quiz_rng_below(r, 9));
-		push(b, c);
-		deliver(b, 2);
+		if (push(b, c))
+			st->after[st->n - 1] = (unsigned char)fin_at;
 		push_host(b, CMD_CLOSE, y);
-		deliver(b, 2);
+		deliver_all(b);
 		break;
 	case CLOSE_ABORT:
 		push_host(b, CMD_ABORT, x);
@@ -236,7 +248,7 @@ story_close(struct builder *b, struct quiz_rng *r)
 }
 
 static void
-story_choose(struct story *st, struct quiz_rng *r)
+story_choose(struct story *st, struct quiz_rng *r, int open, int close)
 {
 	static const unsigned char opens[] = { 0, 0, 0, 0, 0, 1, 1, 2, 2, 3 };
 	static const unsigned char closes[] = { 0, 0, 0, 1, 1, 2, 3, 4, 4,
@@ -246,6 +258,10 @@ story_choose(struct story *st, struct quiz_rng *r)
 	st->open = (enum story_open)opens[quiz_rng_below(r, sizeof(opens))];
 	st->close = (enum story_close)closes[quiz_rng_below(r,
 	    sizeof(closes))];
+	if (open >= 0)
+		st->open = (enum story_open)open;
+	if (close >= 0)
+		st->close = (enum story_close)close;
 	if (st->open == OPEN_REFUSED)
 		st->close = CLOSE_NONE;
 	st->closer = st->close == CLOSE_SERVER ? HOST_SERVER :
@@ -258,9 +274,16 @@ story_choose(struct story *st, struct quiz_rng *r)
 void
 quiz_story_build(struct story *st, struct quiz_rng *r)
 {
+	quiz_story_build_as(st, r, -1, -1);
+}
+
+void
+quiz_story_build_as(struct story *st, struct quiz_rng *r, int open,
+    int close)
+{
 	struct builder b;
 
-	story_choose(st, r);
+	story_choose(st, r, open, close);
 	b.st = st;
 	b.ph = PH_SETUP;
 	world_init(&b.w);
@@ -366,6 +389,41 @@ bool
 quiz_probe_passes(const struct cmd *c, unsigned n, const char *probe)
 {
 	return quiz_probe_run(c, n, probe) == 1;
+}
+
+/* The story with command i moved to position p < i; false if the world
+ * refuses a command of it. */
+static bool
+story_moved(const struct story *st, unsigned i, unsigned p, struct cmd *out)
+{
+	struct world w;
+	bool ok;
+
+	memcpy(out, st->cmd, st->n * sizeof(*out));
+	memmove(out + p + 1, st->cmd + p, (i - p) * sizeof(*out));
+	out[p] = st->cmd[i];
+	ok = quiz_replay(&w, out, st->n);
+	world_free(&w);
+	return ok;
+}
+
+char *
+quiz_story_alts(const struct story *st)
+{
+	struct sbuf b = { 0 };
+	struct cmd alt[STORY_MAX];
+
+	for (unsigned i = 1; i < st->n; i++)
+		for (unsigned p = st->after[i] + 1u; p < i; p++) {
+			char *text;
+
+			if (!story_moved(st, i, p, alt))
+				continue;
+			text = quiz_scenario_text(alt, st->n, false);
+			sbuf_add(&b, "%s%s", b.len ? "%%\n" : "", text);
+			free(text);
+		}
+	return b.len ? sbuf_take(&b) : NULL;
 }
 
 unsigned

@@ -150,8 +150,13 @@ arg_dur_value(struct arg_cur *pc, const struct script_word *w,
 	unit.s = w->s + num.len;
 	unit.len = w->len - num.len;
 	u = arg_unit(&unit);
-	if (num.len == 0 || script_num(num.s, num.len, 0, UINT64_MAX, &v) !=
-	    SCRIPT_NUM_OK || unit.len == 0)
+	/* A number past 2^64 is as "too long" as one past 49 days: one
+	 * wording for one problem. */
+	if (num.len > 0 && unit.len > 0 && script_num(num.s, num.len, 0,
+	    UINT64_MAX, &v) == SCRIPT_NUM_RANGE)
+		v = UINT64_MAX;
+	else if (num.len == 0 || script_num(num.s, num.len, 0, UINT64_MAX,
+	    &v) != SCRIPT_NUM_OK || unit.len == 0)
 		return arg_fail(pc, w->col, _("expected a duration such as "
 		    "500ms, 2s, 1min or 2msl, got '%s'"), arg_show(w, b));
 	if (u == SCRIPT_U_BAD)

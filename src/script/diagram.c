@@ -13,7 +13,10 @@
  * row when that host sent, received or changed state in it; a row of state
  * changes alone prints both hosts.  State changes attach to the open row
  * only during the command that opened or completed it: TIME_WAIT ending
- * minutes later is a row of its own.
+ * minutes later is a row of its own; but a row of state changes alone
+ * takes the other host's LISTEN from a later command too (both listen),
+ * and a diagram that starts with a segment gets a first row of both
+ * hosts' initial states, as RFC 9293's figures have.
  *
  * Layout (76 columns): "NNN.  " then the client's state in 12 columns
  * and a space, a 3-column end, a space, DIAGRAM_MID columns of segment
@@ -81,6 +84,14 @@ dg_flush(struct diagram *d)
 
 	if (!r->used)
 		return;
+	if (d->rowno == 0 && !r->pure) {
+		/* RFC 9293's figures open with both hosts' states. */
+		d->rowno++;
+		snprintf(line, sizeof(line), "%3u.  %-*s%s", d->rowno,
+		    13 + 3 + 1 + DIAGRAM_MID + 3 + 1,
+		    tcp_state_name(TCP_CLOSED), tcp_state_name(TCP_CLOSED));
+		d->emit(d->ctx, line);
+	}
 	if (r->call[0] != NULL || r->call[1] != NULL) {
 		snprintf(line, sizeof(line), "      %-*s%s",
 		    13 + 3 + 1 + DIAGRAM_MID + 3 + 1,
@@ -264,6 +275,12 @@ dg_state(struct diagram *d, enum sim_host_id h, enum tcp_state to)
 	struct diagram_row *r = &d->row;
 
 	d->state[h] = to;
+	/* Both hosts listening make one row, as in RFC 9293's figures:
+	 * a passive OPEN sends nothing that could come between. */
+	if (to == TCP_LISTEN && r->used && r->pure && r->cmd != d->cmdno &&
+	    (r->actors & (1u << h)) == 0 && r->call[0] == NULL &&
+	    r->call[1] == NULL)
+		r->cmd = d->cmdno;
 	if (!dg_involved(d, h)) {
 		dg_flush(d);
 		r->used = true;

@@ -99,6 +99,7 @@ f_set(struct sbuf *f, const struct cmd *c)
 	case SET_SYN_RETRIES:
 	case SET_RETRIES:
 	case SET_SYNACK_RETRIES:
+	case SET_SYN_LINEAR:
 		sbuf_add(f, " %llu", (unsigned long long)c->num);
 		break;
 	case SET_DELAYED_ACK:
@@ -107,6 +108,9 @@ f_set(struct sbuf *f, const struct cmd *c)
 		break;
 	case SET_HANDSHAKE:
 		sbuf_add(f, " %s", c->on ? "three" : "two");
+		break;
+	case SET_APP_READ:
+		sbuf_add(f, " %s", c->on ? "auto" : "manual");
 		break;
 	}
 }
@@ -178,6 +182,11 @@ script_format(const struct cmd *c, char *buf, size_t size)
 	case CMD_SEND:
 		sbuf_add(&f, "%s send %llu", host_names[c->host == HOST_SERVER],
 		    (unsigned long long)c->num);
+		break;
+	case CMD_READ:
+		sbuf_add(&f, "%s read", host_names[c->host == HOST_SERVER]);
+		if (c->num > 0)
+			sbuf_add(&f, " %llu", (unsigned long long)c->num);
 		break;
 	case CMD_DELIVER:
 	case CMD_DROP:

@@ -41,6 +41,9 @@ const struct script_command script_commands[CMD_NKINDS] = {
 	  N_("Abort the connection: send a RST where the RFC says so.") },
 	{ CMD_CRASH, true, "crash", NULL, "",
 	  N_("The host forgets every connection without a word.") },
+	{ CMD_READ, true, "read", NULL, "[N]",
+	  N_("The application reads N bytes, or all that waits "
+	  "(with set app_read manual).") },
 	{ CMD_DELIVER, false, "deliver", NULL, "[SEL]",
 	  N_("The oldest matching segment in flight arrives.") },
 	{ CMD_DROP, false, "drop", NULL, "[SEL]",
@@ -72,18 +75,23 @@ const struct script_command script_commands[CMD_NKINDS] = {
 
 const char *const script_set_names[SET_NKEYS] = {
 	"msl", "rto", "syn_retries", "retries", "fin_wait_2_timeout",
-	"delayed_ack", "time_wait", "handshake", "synack_retries", "rto_max"
+	"delayed_ack", "time_wait", "handshake", "synack_retries", "rto_max",
+	"app_read", "syn_linear_timeouts"
 };
 
 static const char *const command_words[] = {
 	"seed", "isn", "profile", "set", "listen", "connect", "send", "close",
 	"shutdown", "abort", "crash", "deliver", "drop", "dup", "inject",
-	"settle", "wait", "expect", "client", "server"
+	"settle", "wait", "expect", "client", "server", "read"
 };
 
 static const char *const host_verbs[] = {
-	"listen", "connect", "send", "close", "shutdown", "abort", "crash"
+	"listen", "connect", "send", "close", "shutdown", "abort", "crash",
+	"read"
 };
+
+#define NVERBS (sizeof(host_verbs) / sizeof(host_verbs[0]))
+#define NWORDS (sizeof(command_words) / sizeof(command_words[0]))
 
 /* A duration, or "off" (on = false). */
 static bool
@@ -121,8 +129,8 @@ p_set_key(struct arg_cur *pc, enum set_key *key)
 		    "mean '%s'?"), arg_show(w, b), near);
 	return arg_fail(pc, w->col, _("unknown setting '%s' (settings are "
 	    "msl, rto, rto_max, syn_retries, synack_retries, retries, "
-	    "fin_wait_2_timeout, delayed_ack, time_wait and handshake)"),
-	    arg_show(w, b));
+	    "syn_linear_timeouts, fin_wait_2_timeout, delayed_ack, "
+	    "time_wait, handshake and app_read)"), arg_show(w, b));
 }
 
 static bool
@@ -142,11 +150,17 @@ p_set(struct arg_cur *pc, struct cmd *c)
 	case SET_RETRIES:
 	case SET_SYNACK_RETRIES:
 		return arg_number(pc, 0, 255, &c->num);
+	case SET_SYN_LINEAR:
+		/* The kernel takes up to MAX_TCP_SYNCNT (127); the world
+		 * allows 100 retries of any kind. */
+		return arg_number(pc, 0, 100, &c->num);
 	case SET_DELAYED_ACK:
 	case SET_TIME_WAIT:
 		return arg_choice(pc, "on", "off", &c->on);
 	case SET_HANDSHAKE:
 		return arg_choice(pc, "three", "two", &c->on);
+	case SET_APP_READ:
+		return arg_choice(pc, "auto", "manual", &c->on);
 	}
 	return false;
 }
@@ -234,6 +248,11 @@ p_args(struct arg_cur *pc, struct cmd *c)
 			return false;
 		c->num = v;
 		return true;
+	case CMD_READ:
+		c->num = 0;
+		if (arg_peek(pc) == NULL)
+			return true;
+		return arg_number(pc, 1, UINT32_MAX, &c->num);
 	case CMD_LISTEN:
 	case CMD_CONNECT:
 	case CMD_CLOSE:
@@ -298,13 +317,13 @@ p_unknown(struct arg_cur *pc, const struct script_word *w, bool after_host)
 		return arg_fail(pc, w->col, _("'%s' needs a host first, as in "
 		    "'client %s'"), name, name);
 	if (after_host) {
-		near = script_suggest(w, host_verbs, 7);
+		near = script_suggest(w, host_verbs, NVERBS);
 		if (near == NULL)
 			return arg_fail(pc, w->col, _("unknown command '%s' "
-			    "for a host (listen, connect, send, close, "
+			    "for a host (listen, connect, send, read, close, "
 			    "shutdown, abort or crash)"), arg_show(w, b));
 	} else {
-		near = script_suggest(w, command_words, 20);
+		near = script_suggest(w, command_words, NWORDS);
 		if (near == NULL)
 			return arg_fail(pc, w->col, _("unknown command '%s'"),
 			    arg_show(w, b));

@@ -1,14 +1,20 @@
 /*
- * `tcpteach script [--diagram] [--quiet] FILE...`: run scenario files.
+ * `tcpteach script [--diagram] [--quiet] [--pcap OUT] [--lab|--compare]
+ * FILE...`: run scenario files.
  *
  * Data model: each file is read and parsed completely (a parse error runs
  * nothing of that file), then its commands are applied one by one to a
- * fresh world.  After every command the world's trace is printed (as trace
- * lines or fed to the diagram) and cleared, so memory stays flat however
- * long the scenario.  The first failing expect or impossible event stops
- * that file.  Files are independent: the exit status is the worst over all
- * files, where a parse or read error (2) is worse than a failure (1), which
- * is worse than success (0).
+ * fresh world through the world interface (sim/backend.h): the simulated
+ * world, or with --lab the kernel lab that main.c hands in (struct
+ * script_lab); --compare runs both in lockstep (compare.c).  After every
+ * command the world's trace is printed (as trace lines or fed to the
+ * diagram, and with --pcap written as packets: the lab's real ones, or
+ * synthesized IPv4/TCP for a simulated run, script/pcap.c) and cleared,
+ * so memory stays flat however long the scenario.
+ * The first failing expect or impossible event stops that file.  Files are
+ * independent: the exit status is the worst over all files, where a parse
+ * or read error (2) is worse than a failure (1), which is worse than
+ * success (0).
  */
 #include <config.h>
 
@@ -17,29 +23,47 @@
 
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
+#include "script/compare.h"
 #include "script/parse.h"
+#include "script/pcap.h"
 #include "script/run.h"
 #include "script/trace.h"
 
 struct run_opts {
 	bool diagram, quiet;
+	bool lab, compare;	/* --lab, --compare */
 	bool printed;		/* a file's output has begun */
+	const char *pcap;	/* --pcap OUT */
+	FILE *pcapf;		/* OUT for a simulated run (the lab writes its own) */
+	const char *known;	/* --known FILE */
 	size_t nfiles;
 	FILE *out, *err;
+	const struct script_lab *labif;
 };
 
 static void
 run_usage(FILE *f)
 {
-	fprintf(f, _("Usage: %s script [--diagram] [--quiet] FILE...\n"),
-	    PACKAGE);
+	fprintf(f, _("Usage: %s script [--diagram] [--quiet] [--pcap OUT] "
+	    "FILE...\n"), PACKAGE);
 	fputs(_("Run scenario files ('-' is standard input) and print what "
 	    "happened.\n"
 	    "  --diagram   print an RFC 9293-style sequence diagram instead "
 	    "of the trace\n"
 	    "  --quiet     print nothing but errors\n"
+	    "  --pcap OUT  also write the segments as a pcap capture file\n"
 	    "Exit status: 0 every expect held, 1 an expect failed or an "
 	    "event was\nimpossible, 2 a file could not be read or parsed.\n"),
+	    f);
+	fputs(_("The kernel lab (Linux; needs root or user namespaces):\n"
+	    "  --lab       run on two real Linux TCP stacks instead\n"
+	    "  --compare   run on the simulated core (profile linux) and on "
+	    "the\n"
+	    "              kernel, and print where they differ (exit 1 when a\n"
+	    "              difference is not in the known-differences file)\n"
+	    "  --known F   that file (default: known-differences beside the\n"
+	    "              scenario)\n"
+	    "  --pcap OUT  with --lab, the real packets put on the lab's wire\n"),
 	    f);
 }
 
@@ -52,25 +76,61 @@ run_emit(void *ctx, const char *line)
 	fputc('\n', out);
 }
 
-/* Print and clear what the last command did. */
+/* Print (and write as packets) what the last command did, then clear it;
+ * *now follows the time of the last happening. */
 static void
-run_drain(struct world *w, const struct run_opts *o, struct diagram *dg)
+run_drain(struct wbackend *b, const struct run_opts *o, struct diagram *dg,
+    uint64_t *now)
 {
 	char line[512];
+	size_t n;
+	const struct sim_ev *ev = b->ops->trace(b->self, &n);
 
-	for (size_t i = 0; i < w->ntrace && !o->quiet; i++) {
+	for (size_t i = 0; i < n; i++) {
+		*now = ev[i].time;
+		if (o->pcapf != NULL)
+			script_pcap_event(o->pcapf, &ev[i]);
+		if (o->quiet)
+			continue;
 		if (o->diagram)
-			diagram_event(dg, &w->trace[i]);
+			diagram_event(dg, &ev[i]);
 		else
-			run_emit(o->out, script_trace_line(&w->trace[i], line,
+			run_emit(o->out, script_trace_line(&ev[i], line,
 			    sizeof(line)));
 	}
-	world_trace_clear(w);
+	b->ops->trace_clear(b->self);
 }
 
+/* The world the file runs on: the simulated one, or the kernel lab. */
+static int
+run_backend(const struct run_opts *o, struct wbackend *b)
+{
+	char msg[512], label[160];
+
+	if (!o->lab) {
+		wbackend_sim(b, !o->quiet || o->pcapf != NULL);
+		return SCRIPT_EXIT_OK;
+	}
+	if (o->labif->open(b, o->pcap, !o->quiet, msg, sizeof(msg)) != 0) {
+		fprintf(o->err, "%s script: %s\n", PACKAGE, msg);
+		return SCRIPT_EXIT_PARSE;
+	}
+	if (o->quiet)
+		return SCRIPT_EXIT_OK;
+	fprintf(o->out, "# %s\n", b->ops->label(b->self, label,
+	    sizeof(label)));
+	if (o->labif->describe != NULL)
+		fprintf(o->out, "# %s\n", o->labif->describe(b, msg,
+		    sizeof(msg)));
+	return SCRIPT_EXIT_OK;
+}
+
+/* Errors go to stderr, the trace to stdout: flush the trace first, so that
+ * with both sent to one file the message follows the trace's last line. */
 static void
 run_print_err(const struct run_opts *o, const struct script_err *e)
 {
+	fflush(o->out);
 	script_err_print(o->err, e, "");
 }
 
@@ -78,24 +138,34 @@ run_print_err(const struct run_opts *o, const struct script_err *e)
 static int
 run_script(struct script_reader *r, const struct run_opts *o)
 {
-	struct world w;
+	struct wbackend w;
 	struct diagram dg;
 	struct sim_result res;
 	struct script_err e;
 	struct cmd c;
-	int rc = SCRIPT_EXIT_OK, more;
+	uint64_t now = 0;
+	int rc = run_backend(o, &w), more;
 
-	world_init(&w);
-	w.keep_trace = !o->quiet;
+	if (rc != SCRIPT_EXIT_OK)
+		return rc;
 	if (o->diagram && !o->quiet)
 		diagram_init(&dg, run_emit, o->out);
 	while ((more = script_reader_next(r, &c, &e)) > 0) {
 		if (o->diagram && !o->quiet)
 			diagram_command(&dg);
 		memset(&res, 0, sizeof(res));
-		enum sim_status st = world_apply(&w, &c, &res);
-		run_drain(&w, o, &dg);
+		enum sim_status st = wbackend_apply(&w, &c, &res);
+		run_drain(&w, o, &dg, &now);
+		if (st != SIM_OK && c.kind == CMD_SETTLE && !o->quiet &&
+		    !o->diagram) {
+			char line[512];
+
+			/* Settle did run: its stop belongs in the trace. */
+			run_emit(o->out, script_note_line(now, res.msg, line,
+			    sizeof(line)));
+		}
 		if (st != SIM_OK) {
+			fflush(o->out);
 			fprintf(o->err, "%s:%u: %s\n", r->name, c.line,
 			    res.msg[0] != '\0' ? res.msg :
 			    _("the command failed"));
@@ -109,7 +179,7 @@ run_script(struct script_reader *r, const struct run_opts *o)
 	}
 	if (o->diagram && !o->quiet)
 		diagram_finish(&dg);
-	world_free(&w);
+	wbackend_destroy(&w);
 	return rc;
 }
 
@@ -142,10 +212,36 @@ run_file(const char *path, struct run_opts *o)
 		fprintf(o->out, "%s== %s ==\n", o->printed ? "\n" : "", r.name);
 		o->printed = true;
 	}
-	rc = run_script(&r, o);
+	if (o->compare)
+		rc = script_compare(&r, o->labif, o->known, o->pcap, o->out,
+		    o->err);
+	else
+		rc = run_script(&r, o);
 	script_reader_close(&r);
 	fflush(o->out);
 	return rc;
+}
+
+/* The lab options make sense together only in some ways. */
+static int
+run_check_lab(const struct run_opts *o)
+{
+	const char *why = NULL;
+
+	if (o->lab && o->compare)
+		why = _("--lab and --compare exclude each other");
+	else if ((o->lab || o->compare) && o->labif == NULL)
+		why = _("this build has no kernel lab");
+	else if (o->compare && o->diagram)
+		why = _("--compare prints differences, not a diagram");
+	else if (o->pcap != NULL && o->nfiles != 1)
+		why = _("--pcap takes one scenario file");
+	else if (o->known != NULL && !o->compare)
+		why = _("--known needs --compare");
+	if (why == NULL)
+		return SCRIPT_EXIT_OK;
+	fprintf(o->err, "%s script: %s\n", PACKAGE, why);
+	return SCRIPT_EXIT_PARSE;
 }
 
 /* Options may come before, between or after the files; "--" ends them. */
@@ -163,11 +259,19 @@ run_options(int argc, char **argv, struct run_opts *o, const char **files)
 			o->diagram = true;
 		else if (opts && strcmp(a, "--quiet") == 0)
 			o->quiet = true;
+		else if (opts && strcmp(a, "--lab") == 0)
+			o->lab = true;
+		else if (opts && strcmp(a, "--compare") == 0)
+			o->compare = true;
+		else if (opts && (strcmp(a, "--pcap") == 0 ||
+		    strcmp(a, "--known") == 0) && i + 1 < argc)
+			*(a[2] == 'p' ? &o->pcap : &o->known) = argv[++i];
 		else if (opts && (strcmp(a, "--help") == 0 ||
 		    strcmp(a, "-h") == 0)) {
 			run_usage(o->out);
 			return -1;
 		} else if (opts && a[0] == '-' && a[1] != '\0') {
+			fflush(o->out);
 			fprintf(o->err, _("%s script: unknown option '%s'\n"),
 			    PACKAGE, a);
 			run_usage(o->err);
@@ -181,17 +285,39 @@ run_options(int argc, char **argv, struct run_opts *o, const char **files)
 		run_usage(o->err);
 		return SCRIPT_EXIT_PARSE;
 	}
+	return run_check_lab(o);
+}
+
+/* --pcap OUT for a simulated run: the synthesized packets of one file. */
+static int
+run_pcap_open(struct run_opts *o)
+{
+	o->pcapf = fopen(o->pcap, "wb");
+	if (o->pcapf == NULL || !script_pcap_begin(o->pcapf)) {
+		fprintf(o->err, _("%s script: cannot write %s\n"), PACKAGE,
+		    o->pcap);
+		return SCRIPT_EXIT_PARSE;
+	}
 	return SCRIPT_EXIT_OK;
 }
 
 int
 script_cli(int argc, char **argv, FILE *out, FILE *err)
 {
-	struct run_opts o = { false, false, false, 0, out, err };
+	return script_cli_lab(argc, argv, out, err, NULL);
+}
+
+int
+script_cli_lab(int argc, char **argv, FILE *out, FILE *err,
+    const struct script_lab *lab)
+{
+	struct run_opts o = { .out = out, .err = err, .labif = lab };
 	const char **files = xcalloc((size_t)(argc > 0 ? argc : 1),
 	    sizeof(*files));
 	int rc = run_options(argc, argv, &o, files);
 
+	if (rc == SCRIPT_EXIT_OK && o.pcap != NULL && !o.lab && !o.compare)
+		rc = run_pcap_open(&o);
 	if (rc == SCRIPT_EXIT_OK)
 		for (size_t i = 0; i < o.nfiles; i++) {
 			int r = run_file(files[i], &o);
@@ -201,6 +327,10 @@ script_cli(int argc, char **argv, FILE *out, FILE *err)
 		}
 	else if (rc < 0)
 		rc = SCRIPT_EXIT_OK;
+	if (o.pcapf != NULL && fclose(o.pcapf) != 0) {
+		fprintf(err, _("%s script: cannot write %s\n"), PACKAGE, o.pcap);
+		rc = SCRIPT_EXIT_PARSE;
+	}
 	free(files);
 	fflush(out);
 	return rc;

@@ -5,7 +5,11 @@
 #ifndef TCPTEACH_SCRIPT_RUN_H
 #define TCPTEACH_SCRIPT_RUN_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
+
+#include "sim/backend.h"
 
 /* Exit statuses (the spec's): */
 #define SCRIPT_EXIT_OK 0	/* every expect held */
@@ -14,5 +18,20 @@
 
 /* argv[0] is "script".  Returns the exit status. */
 int script_cli(int argc, char **argv, FILE *out, FILE *err);
+
+/*
+ * How the runner reaches the kernel lab without including it (the lab sits
+ * beside this module, not below it): main.c hands these in.  open() sets
+ * up a fresh lab as a backend and returns 0, or returns 2 with a message
+ * saying what is missing (permission, /dev/net/tun, ...).  describe()
+ * writes one line: the kernel version and the sysctls that matter.
+ */
+struct script_lab {
+	int (*open)(struct wbackend *b, const char *pcap, bool keep_trace,
+	    char *err, size_t size);
+	const char *(*describe)(struct wbackend *b, char *buf, size_t size);
+};
+int script_cli_lab(int argc, char **argv, FILE *out, FILE *err,
+    const struct script_lab *lab);
 
 #endif

@@ -151,3 +151,16 @@ script_trace_line(const struct sim_ev *ev, char *buf, size_t size)
 	}
 	return buf;
 }
+
+char *
+script_note_line(uint64_t time, const char *msg, char *buf, size_t size)
+{
+	struct sbuf t = { buf, size, 0, false };
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	t_time(&t, time);
+	sbuf_add(&t, "  %-6s  %s", "world", msg);
+	return buf;
+}

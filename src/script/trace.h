@@ -20,6 +20,10 @@
 
 /* "    0.250s  client  sends #1 c>s SYN seq=99 len=0 (...)"; returns buf. */
 char *script_trace_line(const struct sim_ev *ev, char *buf, size_t size);
+/* "    9.000s  world   MSG": what the world itself has to say, e.g. that
+ * settle gave up with segments still in flight. */
+char *script_note_line(uint64_t time, const char *msg, char *buf,
+    size_t size);
 /* "#1 c>s SYN+ACK seq=299 ack=100 len=0": a flight as the trace shows it. */
 char *script_flight_str(const struct flight *f, char *buf, size_t size);
 

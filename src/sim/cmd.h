@@ -28,6 +28,7 @@ enum cmd_kind {
 	CMD_SHUTDOWN,
 	CMD_ABORT,
 	CMD_CRASH,
+	CMD_READ,
 	CMD_DELIVER,
 	CMD_DROP,
 	CMD_DUP,
@@ -59,9 +60,11 @@ enum set_key {
 	SET_TIME_WAIT,
 	SET_HANDSHAKE,
 	SET_SYNACK_RETRIES,	/* extension */
-	SET_RTO_MAX		/* extension */
+	SET_RTO_MAX,		/* extension */
+	SET_APP_READ,
+	SET_SYN_LINEAR		/* syn_linear_timeouts */
 };
-#define SET_NKEYS (SET_RTO_MAX + 1)
+#define SET_NKEYS (SET_SYN_LINEAR + 1)
 
 enum sel_kind { SEL_ANY, SEL_ID, SEL_DIR };
 
@@ -98,8 +101,9 @@ struct cmd {
 	enum tcp_notice notice;		/* expect notice */
 	enum sim_profile profile;	/* profile */
 	enum set_key key;		/* set */
-	uint64_t num;			/* seed, send N, set ... N */
-	bool on;			/* set ... on|off, handshake three(on)|two */
+	uint64_t num;			/* seed, send N, read N (0: all), set */
+	bool on;			/* set ... on|off, handshake three(on)|two,
+					 * app_read auto(on)|manual */
 	unsigned nisn;
 	uint32_t isn[CMD_ISN_MAX];
 	unsigned line;			/* source line, 0 when typed */

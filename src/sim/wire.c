@@ -235,6 +235,12 @@ wire_apply(struct world *w, const struct cmd *c, struct sim_result *res)
 	} else if (c->kind == CMD_SETTLE) {
 		for (k = 0; k < SIM_SETTLE_MAX && w->nwire > 0; k++)
 			wire_deliver(w, 0);
+		if (w->nwire > 0)
+			return sim_fail(res, SIM_STOPPED,
+			    _("settle: stopped after %d deliveries, still in "
+			    "flight: %zu; the hosts answer each other without "
+			    "end (an ACK war)"),
+			    SIM_SETTLE_MAX, w->nwire);
 	} else if (c->kind == CMD_WAIT) {
 		uint64_t d = world_dur_ms(w, &c->dur);
 
@@ -246,6 +252,5 @@ wire_apply(struct world *w, const struct cmd *c, struct sim_result *res)
 		wire_advance(w, n.at, false);
 		wire_fire(w, n.host, n.timer);
 	}
-	(void)res;
 	return SIM_OK;
 }

@@ -142,6 +142,47 @@ sim_set_dur(struct world *w, const struct cmd *c, uint32_t *field,
 	return SIM_OK;
 }
 
+/* Linux takes net.ipv4.tcp_syn_retries from 1 to 127 (MAX_TCP_SYNCNT):
+ * under profile linux, 0 is no kernel's setting. */
+static bool
+sim_syn_retries_ok(const struct world *w, uint64_t n, bool at_set,
+    struct sim_result *res)
+{
+	if (w->profile != PROFILE_LINUX || (n >= 1 && n <= 127))
+		return true;
+	if (at_set)
+		sim_fail(res, SIM_IMPOSSIBLE, _("set: under profile linux, "
+		    "syn_retries must be between 1 and 127, as the kernel's "
+		    "net.ipv4.tcp_syn_retries"));
+	else
+		sim_fail(res, SIM_IMPOSSIBLE, _("profile linux: syn_retries "
+		    "was set to %u earlier, but the kernel's "
+		    "net.ipv4.tcp_syn_retries takes 1 to 127"), (unsigned)n);
+	return false;
+}
+
+static void sim_profile(struct world *w, enum sim_profile p);
+
+/* What `set` and `profile` may refuse, checked before anything changes. */
+static enum sim_status
+sim_setup_check(const struct world *w, const struct cmd *c,
+    struct sim_result *res)
+{
+	struct world after;
+
+	if (c->kind == CMD_SET && c->key == SET_SYN_RETRIES &&
+	    !sim_syn_retries_ok(w, c->num, true, res))
+		return SIM_IMPOSSIBLE;
+	if (c->kind != CMD_PROFILE)
+		return SIM_OK;
+	after.cfg = w->cfg;
+	after.profile = w->profile;
+	sim_profile(&after, c->profile);
+	if (!sim_syn_retries_ok(&after, after.cfg.syn_retries, false, res))
+		return SIM_IMPOSSIBLE;
+	return SIM_OK;
+}
+
 static enum sim_status
 sim_set(struct world *w, const struct cmd *c, struct sim_result *res)
 {
@@ -173,6 +214,12 @@ sim_set(struct world *w, const struct cmd *c, struct sim_result *res)
 		else
 			cfg->retries = (unsigned)c->num;
 		return SIM_OK;
+	case SET_SYN_LINEAR:
+		if (c->num > 100)
+			return sim_fail(res, SIM_IMPOSSIBLE,
+			    _("set: at most 100 retries"));
+		cfg->syn_linear = (unsigned)c->num;
+		return SIM_OK;
 	case SET_DELAYED_ACK:
 		cfg->delayed_ack = c->on;
 		return SIM_OK;
@@ -181,6 +228,9 @@ sim_set(struct world *w, const struct cmd *c, struct sim_result *res)
 		return SIM_OK;
 	case SET_HANDSHAKE:
 		cfg->handshake_two = !c->on;
+		return SIM_OK;
+	case SET_APP_READ:
+		cfg->app_read_manual = !c->on;
 		return SIM_OK;
 	}
 	return SIM_OK;
@@ -202,7 +252,9 @@ sim_profile(struct world *w, enum sim_profile p)
 #define KEEP(f) if (old.f != def.f) now.f = old.f
 	KEEP(msl_ms); KEEP(rto_ms); KEEP(rto_max_ms); KEEP(fin_wait_2_ms);
 	KEEP(syn_retries); KEEP(synack_retries); KEEP(retries);
+	KEEP(syn_linear);
 	KEEP(delayed_ack); KEEP(time_wait); KEEP(handshake_two);
+	KEEP(app_read_manual);
 #undef KEEP
 	w->cfg = now;
 	w->profile = p;
@@ -230,7 +282,7 @@ sim_setup(struct world *w, const struct cmd *c, struct sim_result *res)
 /* ---------------------------------------------------------- host calls */
 
 static const char *const sim_call_rfc[TCP_NCALLS] = {
-	"3.10.1", "3.10.1", "3.10.2", "3.10.4", "3.10.4", "3.10.5"
+	"3.10.1", "3.10.1", "3.10.2", "3.10.4", "3.10.4", "3.10.5", "3.10.3"
 };
 
 static bool
@@ -243,6 +295,7 @@ sim_call_of(enum cmd_kind k, enum tcp_call *call)
 		{ CMD_LISTEN, TCP_CALL_LISTEN }, { CMD_CONNECT, TCP_CALL_CONNECT },
 		{ CMD_SEND, TCP_CALL_SEND }, { CMD_CLOSE, TCP_CALL_CLOSE },
 		{ CMD_SHUTDOWN, TCP_CALL_SHUTDOWN }, { CMD_ABORT, TCP_CALL_ABORT },
+		{ CMD_READ, TCP_CALL_READ },
 	};
 
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
@@ -263,6 +316,14 @@ sim_call_check(const struct world *w, const struct cmd *c, enum tcp_call call,
 	if (call == TCP_CALL_SEND && (c->num == 0 || c->num > 65535))
 		return sim_fail(res, SIM_IMPOSSIBLE,
 		    _("send: the size must be 1 to 65535 bytes"));
+	if (call == TCP_CALL_READ && !w->cfg.app_read_manual)
+		return sim_fail(res, SIM_IMPOSSIBLE,
+		    _("%s: read is impossible: the application reads all data "
+		    "at once (put 'set app_read manual' before the first "
+		    "event to let data wait)"), _(sim_host_name(c->host)));
+	if (call == TCP_CALL_READ && c->num > UINT32_MAX)
+		return sim_fail(res, SIM_IMPOSSIBLE,
+		    _("read: at most 4294967295 bytes at a time"));
 	e = tcp_call_check(tcb, call, (uint16_t)c->num);
 	if (e == TCP_OK)
 		return SIM_OK;
@@ -300,6 +361,9 @@ sim_call(struct world *w, const struct cmd *c, enum tcp_call call)
 	case TCP_CALL_ABORT:
 		(void)tcp_abort(tcb, &io);
 		break;
+	case TCP_CALL_READ:
+		(void)tcp_read(tcb, &io, (uint32_t)c->num);
+		break;
 	}
 	sim_check(tcb);
 }
@@ -330,6 +394,8 @@ world_can(const struct world *w, const struct cmd *c, struct sim_result *res)
 		    "before the first event"));
 	if (sim_call_of(c->kind, &call))
 		return sim_call_check(w, c, call, res);
+	if (c->kind == CMD_SET || c->kind == CMD_PROFILE)
+		return sim_setup_check(w, c, res);
 	return wire_check(w, c, res);
 }
 

@@ -64,7 +64,9 @@ struct sim_ev {
 	struct sim_nums nums[2];	/* both hosts, as of this happening */
 };
 
-enum sim_status { SIM_OK, SIM_IMPOSSIBLE, SIM_EXPECT_FAILED };
+/* SIM_STOPPED: the event ran but could not finish (settle reached its
+ * bound with segments still in flight); the world has changed. */
+enum sim_status { SIM_OK, SIM_IMPOSSIBLE, SIM_EXPECT_FAILED, SIM_STOPPED };
 
 struct sim_result {
 	enum sim_status status;

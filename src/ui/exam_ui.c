@@ -12,12 +12,12 @@
  */
 #include <config.h>
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
-#include "lib/atomic.h"
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
 #include "quiz/cli.h"
@@ -29,10 +29,8 @@ qui_exam_save(struct qui *qu)
 {
 	if (qu->es.path == NULL)
 		return false;
-	if (mkdir_parents(qu->dir) < 0 || exam_session_save(&qu->es) < 0) {
-		/* TRANSLATORS: file name, then the system's reason. */
-		qui_message(qu, true, _("Cannot save the attempt to %s: %s"),
-		    qu->es.path, strerror(errno));
+	if (exam_session_save(&qu->es) < 0) {
+		qui_message(qu, true, "%s", qu->es.save_err);
 		return false;
 	}
 	qu->saved_elapsed = qu->es.elapsed_ms;
@@ -51,10 +49,14 @@ qui_exam_submit(struct qui *qu, bool timeout)
 {
 	if (qu->sc.app != NULL && qu->sc.app->askscreen == &qu->sc)
 		qu->sc.app->ask = APP_ASK_NONE;
+	/* A submission that was not written is no submission: no key. */
+	if (!exam_session_submit_save(&qu->es, (int64_t)time(NULL))) {
+		qui_message(qu, true, _("NOT submitted: %s"), qu->es.save_err);
+		return UI_R_ALL;
+	}
 	qui_finish(qu);
 	qui_message(qu, timeout, "%s", timeout ? _("Time is up: your "
 	    "answers were submitted.") : _("Submitted."));
-	qui_exam_save(qu);
 	return UI_R_ALL;
 }
 
@@ -116,15 +118,13 @@ qui_exam_resume_done(struct screen *sc, bool yes)
 	struct qui *qu = sc->state;
 
 	if (yes) {
-		exam_session_free(&qu->es);
-		qu->es = qu->offer;
-		memset(&qu->offer, 0, sizeof(qu->offer));
-		if (qu->es.submitted)
-			qui_finish(qu);
+		exam_session_adopt(&qu->es, &qu->offer, (int64_t)time(NULL));
 		qui_message(qu, false, _("Resumed the attempt in %s."),
 		    qu->es.path);
-	} else
+	} else {
+		exam_session_afresh(&qu->es, &qu->offer, (int64_t)time(NULL));
 		exam_session_free(&qu->offer);
+	}
 	qu->has_offer = false;
 	qu->last_ms = ui_now_ms();
 	qui_exam_save(qu);
@@ -163,22 +163,29 @@ qui_exam_find_offer(struct qui *qu, const struct exam_params *p)
 int
 qui_exam_open(struct qui *qu, const struct quiz_cli_tui *t)
 {
-	char err[512];
+	char err[1024];
 
 	if (t->resume != NULL) {
 		if (!exam_session_resume(&qu->es, t->resume, err,
-		    sizeof(err))) {
+		    sizeof(err)) || !exam_results_ready(qu->dir, err,
+		    sizeof(err)) || !exam_session_lock(&qu->es, qu->dir,
+		    (long)getpid(), err, sizeof(err))) {
 			fprintf(stderr, "%s: %s\n", PACKAGE, err);
 			return UI_EXIT_USAGE;
 		}
-		if (qu->es.submitted)
-			qui_finish(qu);
+		exam_session_note(&qu->es, EXAM_EV_RESUME, (int64_t)time(NULL));
 		return UI_EXIT_OK;
 	}
 	if (!qui_session(&qu->es, &t->params)) {
 		fprintf(stderr, _("%s: no question fits these topics.\n"),
 		    PACKAGE);
 		return 1;
+	}
+	if (!exam_results_ready(qu->dir, err, sizeof(err)) ||
+	    !exam_session_lock(&qu->es, qu->dir, (long)getpid(), err,
+	    sizeof(err))) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, err);
+		return UI_EXIT_USAGE;
 	}
 	qu->es.path = exam_attempt_path(qu->dir, &qu->es);
 	qui_exam_find_offer(qu, &t->params);
@@ -189,16 +196,27 @@ qui_exam_open(struct qui *qu, const struct quiz_cli_tui *t)
 
 /* After the terminal is restored: where the attempt is, for the student
  * to resume it and the teacher to collect it. */
-void
+int
 qui_exam_goodbye(struct qui *qu)
 {
-	if (!qu->es.submitted && !qu->has_offer)
+	if (!qu->es.submitted && !qu->has_offer) {
+		exam_session_note(&qu->es, EXAM_EV_SUSPEND,
+		    (int64_t)time(NULL));
 		qui_exam_save(qu);
+	}
+	if (qu->es.save_failed) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, qu->es.save_err);
+		fprintf(stderr, "%s\n", _("Your answers are NOT saved and the "
+		    "exam is NOT submitted. Tell the person running the "
+		    "exam."));
+		return 1;
+	}
 	if (qu->es.path == NULL || qu->has_offer)
-		return;
+		return UI_EXIT_OK;
 	printf(_("Your attempt is saved in %s\n"), qu->es.path);
 	if (!qu->es.submitted)
 		printf(_("It is not submitted yet; to go on, run: %s exam "
 		    "--resume %s\n"), PACKAGE, qu->es.path);
 	printf(_("Results directory: %s\n"), qu->dir);
+	return UI_EXIT_OK;
 }

@@ -326,7 +326,7 @@ lui_draw_head(struct lui *lu, WINDOW *w, int x0, int cols, bool above,
 		(void)lrun_expand(&lu->lr, st->title.s, title, sizeof(title));
 	/* TRANSLATORS: step k of n, then the step's title (may be empty). */
 	snprintf(head, sizeof(head), _("Step %zu/%zu%s%s"), lu->lr.step + 1,
-	    lu->l.nsteps, title[0] != '\0' ? ": " : "", title);
+	    lu->l.nsteps, title[0] != '\0' ? _(": ") : "", title);
 	if (!lu->geo.side) {
 		wattrset(w, a);
 		mvwhline(w, 0, 0, ' ', getmaxx(w));

@@ -1,6 +1,6 @@
 /*
  * The lesson screens' layout arithmetic (see lesson_panel.h).  No curses:
- * widths come from view_width and view_wrap, which count display columns.
+ * widths come from utf8_width and utf8_wrap, which count display columns.
  */
 #include <config.h>
 
@@ -220,11 +220,49 @@ lbrowse_cell(char *buf, size_t size, size_t o, const char *s, int cols)
 	return o;
 }
 
+/* A summary too long for cols ends at a word boundary with "...", so no
+ * word shows in part; Chinese, written without spaces, may end after any
+ * character. */
+static const char *
+lbrowse_short(const char *s, int cols, char *buf, size_t size)
+{
+	int used;
+	size_t cut;
+
+	if (utf8_width(s) <= cols)
+		return s;
+	if (cols <= 3)
+		return "";
+	cut = utf8_fit(s, cols - 3, &used);
+	if (cut > 0 && s[cut] != ' ' && (unsigned char)s[cut] < 0x80 &&
+	    (unsigned char)s[cut - 1] < 0x80) {
+		size_t k = cut;
+
+		/* Back to the space or Chinese character before the word. */
+		while (k > 0 && s[k - 1] != ' ' &&
+		    (unsigned char)s[k - 1] < 0x80)
+			k--;
+		if (k > 0)
+			cut = k;
+	}
+	for (;;) {
+		if (cut > 0 && strchr(" ,;:", s[cut - 1]) != NULL)
+			cut--;
+		else if (cut >= 3 && (memcmp(s + cut - 3, "\u3001", 3) == 0 ||
+		    memcmp(s + cut - 3, "\uff0c", 3) == 0))
+			cut -= 3;	/* the Chinese enumeration comma, comma */
+		else
+			break;
+	}
+	snprintf(buf, size, "%.*s...", (int)cut, s);
+	return buf;
+}
+
 char *
 lbrowse_row(unsigned num, const char *title, const char *summary,
     int title_w, int cols, char *buf, size_t size)
 {
-	char head[16];
+	char head[16], sum[512];
 	size_t o;
 	int rest;
 
@@ -238,7 +276,8 @@ lbrowse_row(unsigned num, const char *title, const char *summary,
 	o = lbrowse_cell(buf, size, o, title, title_w);
 	o = lbrowse_cell(buf, size, o, "", 2);
 	rest = cols - 4 - title_w - 2;
-	lbrowse_cell(buf, size, o, summary, rest);
+	lbrowse_cell(buf, size, o, lbrowse_short(summary, rest, sum,
+	    sizeof(sum)), rest);
 	return buf;
 }
 

@@ -190,7 +190,7 @@ ui_exam_main(const struct quiz_cli_tui *t, const struct ui_opts *o)
 	}
 	rc = ui_quiz_run(&qu, o->ascii);
 	if (rc == UI_EXIT_OK)
-		qui_exam_goodbye(&qu);
+		rc = qui_exam_goodbye(&qu);
 	qui_free(&qu);
 	ui_term_reraise();
 	return rc;

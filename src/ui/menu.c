@@ -23,7 +23,8 @@ menu_selected(const struct world *w, uint32_t sel)
 }
 
 /* An old duplicate SYN from an earlier incarnation: a little below the
- * sender's ISS when it has one, else 90 as in RFC 9293 Figure 9. */
+ * sender's ISS when it has one, else 90 as in RFC 9293 Figure 8 (recovery
+ * from an old duplicate SYN). */
 static void
 menu_inject(const struct world *w, enum sim_dir dir, struct cmd *c)
 {
@@ -69,6 +70,7 @@ menu_make(const struct world *w, enum cmd_kind kind, enum sim_host_id host,
 	case CMD_SHUTDOWN:
 	case CMD_ABORT:
 	case CMD_CRASH:
+	case CMD_READ:
 	case CMD_SETTLE:
 	case CMD_WAIT:
 	case CMD_WAIT_TIMER:

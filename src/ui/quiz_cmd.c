@@ -85,7 +85,7 @@ qui_typed(struct screen *sc, const char *text)
 		return QR_ENTRY;
 	if (!exam_answer_parse(q, text, &a)) {
 		qui_message(qu, true, "%s", q->type == QUIZ_T_NUMERIC ?
-		    _("Type a number of seconds, e.g. 4.25.") :
+		    quiz_numeric_hint(q) :
 		    _("Type every letter once, in order, e.g. C A D B."));
 		screen_prompt(sc, qui_label(q), text, qui_typed);
 		return QR_ENTRY;
@@ -120,8 +120,7 @@ qh_letter(SCREEN_CMD_ARGS)
 		return QR_ENTRY;
 	q = qui_q(qu);
 	if (q->type == QUIZ_T_NUMERIC) {
-		qui_message(qu, true, "%s", _("This question wants a number "
-		    "of seconds."));
+		qui_message(qu, true, "%s", quiz_numeric_hint(q));
 		return QR_ENTRY;
 	}
 	if ((unsigned)pos >= q->nopt) {
@@ -373,8 +372,11 @@ qh_quit(SCREEN_CMD_ARGS)
 	struct qui *qu = sc->state;
 
 	if (qu->mode == QUI_EXAM && !qu->done)
-		screen_ask(sc, APP_ASK_YESNO, _("Quit? Answers stay saved, not "
-		    "submitted. y: quit, other key: back"), qui_quit_done);
+		screen_ask(sc, APP_ASK_YESNO, qu->es.save_failed ?
+		    _("Quit? Your answers are NOT saved and will be lost. "
+		    "y: quit, other key: back") :
+		    _("Quit? Answers stay saved, not submitted. y: quit, "
+		    "other key: back"), qui_quit_done);
 	else
 		app_pop(sc->app);
 	return QR_ENTRY;

@@ -134,8 +134,7 @@ qdoc_question(struct qdoc *d, const struct quiz_question *q,
 	}
 	qdoc_blank(d);
 	if (q->type == QUIZ_T_NUMERIC)
-		qdoc_text(d, 0, 0, LP_DIM, _("Type the number of seconds "
-		    "(for example 4.25), then press Enter."));
+		qdoc_text(d, 0, 0, LP_DIM, quiz_numeric_hint(q));
 	else
 		qdoc_options(d, q, a, show);
 	d->mark = d->p.np;

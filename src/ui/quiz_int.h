@@ -84,6 +84,7 @@ int qui_exam_submit(struct qui *qu, bool timeout);
 void qui_exam_offer(struct qui *qu);
 void qui_exam_remaining(const struct qui *qu, char *buf, size_t size);
 int qui_exam_open(struct qui *qu, const struct quiz_cli_tui *t);
-void qui_exam_goodbye(struct qui *qu);
+/* The exit status: 1 when the attempt could not be saved. */
+int qui_exam_goodbye(struct qui *qu);
 
 #endif

@@ -155,8 +155,9 @@ view_event_text(struct view *v, const struct sim_ev *ev, char *buf,
 		    "network."), id);
 		return buf;
 	case SIM_EV_EXPIRED:
-		snprintf(buf, size, _("Segment #%" PRIu32 " outlived the "
-		    "maximum segment lifetime and is gone."), id);
+		snprintf(buf, size, _("Segment #%" PRIu32 " has been in "
+		    "flight longer than the MSL: the simulator discards it, "
+		    "enforcing the bound TCP assumes."), id);
 		return buf;
 	case SIM_EV_DUP:
 		snprintf(buf, size, _("The network duplicates #%" PRIu32

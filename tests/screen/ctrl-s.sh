@@ -13,7 +13,7 @@ screen_keys C-s C-s L
 screen_expect "L I S T E N"
 # The lesson list over the simulator, then a lesson.
 screen_keys g
-screen_expect "0 of 15 done"
+screen_expect "0 of 16 done"
 screen_keys C-s Down Enter
 screen_expect "Step 1/"
 screen_keys C-s L

@@ -56,4 +56,10 @@ screen_expect "Exam submitted: the report"
 quiz_file_wait "$f" '"submitted": true'
 screen_keys q
 screen_expect "Results directory:"
+
+# The grader sees the hand edit and the interruptions.
+"$TCPTEACH" exam --grade "$QTMP/tcpteach/results" >"$QTMP/marks.csv" \
+    2>/dev/null || { echo "FAIL: exam --grade" >&2; exit 1; }
+grep -q '^r1,7,.*edited.*resumed:' "$QTMP/marks.csv" || {
+	echo "FAIL: grade flags" >&2; cat "$QTMP/marks.csv" >&2; exit 1; }
 exit 0

@@ -62,4 +62,16 @@ quiz_file_wait "$f" '"score": {"right": 2, "answered": 3, "total": 4'
 screen_keys q
 screen_expect "Your attempt is saved in $QTMP"
 screen_expect "Results directory: $QTMP/tcpteach/results"
+
+# The teacher's grader re-marks the file: 2 of 4, question 3 unanswered,
+# nothing to flag; and the submitted attempt is never reopened.
+"$TCPTEACH" exam --grade "$QTMP/tcpteach/results" >"$QTMP/marks.csv" \
+    2>"$QTMP/summary" || { echo "FAIL: exam --grade" >&2; exit 1; }
+grep -q "^t1,5,$(basename "$f"),50,2,3,4,1,1,0,0,\$" "$QTMP/marks.csv" || {
+	echo "FAIL: grade row" >&2; cat "$QTMP/marks.csv" >&2; exit 1; }
+grep -q "Graded 1 attempts." "$QTMP/summary" ||
+    { echo "FAIL: grade summary" >&2; exit 1; }
+screen_cleanup
+screen_socket 1
+quiz_start "a submitted attempt is never reopened" exam --resume "$f"
 exit 0

@@ -4,27 +4,29 @@
 # (typed numbers, a choice, an ordering), checking the step panel, the
 # "not yet" and done feedback, the completion, and the list's mark after.
 . "${top_srcdir:-.}/tests/screen/lesson_lib.sh"
+# The course size, so that a new lesson does not break this test.
+nles=$(ls "${top_srcdir:-.}"/lessons/en/*.lesson | wc -l)
 
-lesson_start "0 of 15 done" lessons
+lesson_start "0 of $nles done" lessons
 screen_expect "02  The three-way handshake"
 screen_keys Down Enter
-screen_expect "Step 1/9: Someone must be listening"
+screen_expect "Step 1/11: Someone must be listening"
 screen_expect "Task: Make the server listen."
 screen_expect "! hint"
 
 # Step 1: a wrong event first, then a hint, then the right one.
 screen_step c "Not yet: expected server LISTEN, got CLOSED"
-screen_step u "Lesson 02, step 1/9"
+screen_step u "Lesson 02, step 1/11"
 screen_step ! "Hint: The server's menu has"
 screen_step L "Done — press n for the next step."
 
 # Step 2: the client connects.
-screen_step n "Step 2/9: The client calls connect()"
+screen_step n "Step 2/11: The client calls connect()"
 screen_expect "Task: Make the client connect."
 screen_step c "Done — press n for the next step."
 
 # Step 3: a typed number; a wrong one first.
-screen_step n "Step 3/9"
+screen_step n "Step 3/11"
 screen_expect "what acknowledgment number will the server send?"
 screen_keys Enter
 screen_expect "Answer:"
@@ -36,32 +38,41 @@ screen_expect "Right!"
 screen_expect "J+1 = 1001"
 
 # Step 4: deliver the SYN.
-screen_step n "Step 4/9: Second segment"
+screen_step n "Step 4/11: Second segment"
 screen_step d "Done — press n for the next step."
 
 # Step 5: the client's ack.
-screen_step n "Step 5/9"
+screen_step n "Step 5/11"
 screen_keys Enter
 screen_type "5001"
 screen_expect "Right!"
 
-# Step 6: deliver the SYN+ACK.
-screen_step n "Step 6/9: Third segment"
+# Step 6: a choice on the ISNs; 1 is wrong, 2 is right.
+screen_step n "Step 6/11: Two ISNs, each side its own"
+screen_step 1 "Not right. Try again"
+screen_step 2 "Right!"
+
+# Step 7: deliver the SYN+ACK.
+screen_step n "Step 7/11: Third segment"
 screen_step d "Done — press n for the next step."
 
-# Step 7: a choice; 1 is wrong, 2 is right.
-screen_step n "Step 7/9"
+# Step 8: a choice; 1 is wrong, 2 is right.
+screen_step n "Step 8/11"
 screen_expect "2) SYN_RECEIVED"
 screen_step 1 "Not right. Try again"
 screen_step 2 "Right!"
 
-# Step 8: the goal, reached by delivering the last ACK.
-screen_step n "Step 8/9: Hold the ACK back"
+# Step 9: the goal, reached by delivering the last ACK.
+screen_step n "Step 9/11: Hold the ACK back"
 screen_expect "Goal: Get the server into ESTABLISHED"
 screen_step d "Done — press n for the next step."
 
-# Step 9: the ordering, shown shuffled: press the items in order.
-screen_step n "Step 9/9"
+# Step 10: the kernel, not accept(), completes the handshake: 1 is right.
+screen_step n "Step 10/11: The kernel does the handshake"
+screen_step 1 "Right!"
+
+# Step 11: the ordering, shown shuffled: press the items in order.
+screen_step n "Step 11/11"
 screen_expect "Put the handshake in order."
 for item in "the server calls listen" "the client calls connect" \
     "the server sends SYN+ACK" "the client enters ESTABLISHED" \
@@ -79,7 +90,7 @@ screen_expect "Three segments: SYN, SYN+ACK, ACK."
 # The end: completion, then the list with the done mark.
 screen_step n "Lesson complete!"
 screen_step n "Lesson 02 complete: The three-way handshake."
-screen_expect "1 of 15 done"
+screen_expect "1 of $nles done"
 if ! screen_capture | grep -q "✓  02  The three-way handshake"; then
 	echo "FAIL: no done mark for lesson 02" >&2
 	screen_capture >&2

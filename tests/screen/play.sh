@@ -7,7 +7,7 @@
 
 dir=$(mktemp -d)
 trap 'screen_cleanup; rm -rf "$dir"' EXIT
-cat > "$dir/fig13.tcp" <<'SCEN'
+cat > "$dir/fig12.tcp" <<'SCEN'
 isn client 99
 isn server 299
 server listen
@@ -26,7 +26,7 @@ printf 'server listen\nclient conect\n' > "$dir/bad.tcp"
 [ $? -eq 2 ] || exit 1
 grep -q "bad.tcp:2:8:" "$dir/err" || { cat "$dir/err"; exit 1; }
 
-screen_start -- play --no-animation "$dir/fig13.tcp"
+screen_start -- play --no-animation "$dir/fig12.tcp"
 screen_expect "Lecture mode"
 screen_expect "step 0/11"
 screen_keys Space n Right Space Space

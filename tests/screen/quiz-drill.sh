@@ -4,11 +4,11 @@
 # at the end, and the missed question itself with n.
 . "${top_srcdir:-.}/tests/screen/quiz_lib.sh"
 
-quiz_key --seed 1 --count 3 --no-bank
+quiz_key --seed 2 --count 3 --no-bank
 a1=$(quiz_answer 1)
 a2=$(quiz_answer 2)
 a3=$(quiz_answer 3)
-quiz_start "Drill: question 1 of 3" quiz --seed 1 --count 3 --no-bank
+quiz_start "Drill: question 1 of 3" quiz --seed 2 --count 3 --no-bank
 screen_expect "Score: 0 right of 0 answered"
 
 quiz_give "$a1"

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Simultaneous close (RFC 9293 Figure 14) through keys: both FINs cross,
-# both hosts pass through CLOSING, then TIME_WAIT.
+# Simultaneous close (RFC 9293 Figure 13, simultaneous close sequence)
+# through keys: both FINs cross, both hosts pass through CLOSING, then
+# TIME_WAIT.
 . "${top_srcdir:-.}/tests/screen/lib.sh"
 
 screen_start -- --no-animation

@@ -1,0 +1,326 @@
+/*
+ * `tcpteach capture [--list | --stats | --show N [--diagram] [--relative]
+ * | --to-scenario N] [--verify-checksums] FILE`.
+ *
+ * Data model: one streaming pass.  The tracker reports each connection
+ * when it is over; --list prints its line then, so lines come in the order
+ * connections ended (the id is the order they began, as Wireshark's
+ * tcp.stream numbers them, counted from 1).  --stats prints the totals
+ * and the state plot at the end.  --show and --to-scenario watch one
+ * connection and print as its segments come.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "capture/cli.h"
+#include "capture/cli_int.h"
+#include "lib/i18n.h"
+
+static void
+cli_usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s capture [--list | --stats | --show N "
+	    "[--diagram] [--relative] |\n"
+	    "         --to-scenario N] [--verify-checksums] FILE\n"),
+	    PACKAGE);
+	fputs(_("Read a tcpdump or Wireshark capture (pcap or pcapng; '-' is "
+	    "standard input)\nand run each TCP connection through the "
+	    "state machine.\n"
+	    "  --list             one line per connection (the default)\n"
+	    "  --stats            totals, and the endpoints in each state "
+	    "over time\n"
+	    "  --show N           connection N segment by segment, with both "
+	    "ends' states\n"
+	    "  --diagram          with --show: an RFC 9293-style diagram\n"
+	    "  --relative         with --show: sequence numbers relative to "
+	    "each ISN\n"
+	    "  --to-scenario N    a scenario file that replays connection N\n"
+	    "  --verify-checksums skip segments with a bad IP or TCP "
+	    "checksum\n"
+	    "Exit status: 0 the file was read, 1 it ends early or is "
+	    "corrupt (what was\nread is reported), 2 bad usage, a file that "
+	    "is not a capture, or no such\nconnection.\n"), f);
+}
+
+const char *
+cap_hs_word(enum cap_handshake hs)
+{
+	switch (hs) {
+	case CAP_HS_NONE:
+		return _("not-seen");
+	case CAP_HS_COMPLETE:
+		return _("complete");
+	case CAP_HS_INCOMPLETE:
+		return _("incomplete");
+	case CAP_HS_REFUSED:
+		return _("refused");
+	}
+	return "";
+}
+
+/* The words of a --list line, translated once: a busy capture has a
+ * hundred thousand lines, and gettext and printf per field would cost more
+ * than reading the segments. */
+static void
+cli_words(struct cap_cli *o)
+{
+	for (int h = 0; h < 4; h++)
+		o->w_hs[h] = cap_hs_word((enum cap_handshake)h);
+	o->w_who[0] = _("client");
+	o->w_who[1] = _("server");
+	o->w_who[2] = _("both");
+}
+
+static char *
+cli_put(char *p, const char *s)
+{
+	while (*s != '\0')
+		*p++ = *s++;
+	return p;
+}
+
+static char *
+cli_num(char *p, uint64_t v)
+{
+	char tmp[24];
+	int n = 0;
+
+	do
+		tmp[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	while (n > 0)
+		*p++ = tmp[--n];
+	return p;
+}
+
+/* "10.0.0.1:40000", or the general form for IPv6. */
+static char *
+cli_end(char *p, const struct cap_end *e, bool v6)
+{
+	char buf[CAP_END_BUFSZ];
+
+	if (v6)
+		return cli_put(p, cap_end_str(e, v6, buf));
+	for (int i = 0; i < 4; i++) {
+		p = cli_num(p, e->addr[i]);
+		*p++ = i < 3 ? '.' : ':';
+	}
+	return cli_num(p, e->port);
+}
+
+/* "   7  10.0.0.1:40000 > 10.0.0.2:80  9  complete  client
+ * TIME_WAIT/CLOSED  0  0 fin-ack-close" */
+void
+cap_conn_line(const struct cap_cli *o, const struct cap_conn *c)
+{
+	char line[512], *p = line;
+	uint64_t id = c->id;
+
+	for (uint64_t w = 1000; w > 1 && id < w; w /= 10)
+		*p++ = ' ';
+	p = cli_num(p, id);
+	p = cli_put(p, "  ");
+	p = cli_end(p, &c->end[0], c->v6);
+	p = cli_put(p, " > ");
+	p = cli_end(p, &c->end[1], c->v6);
+	p = cli_put(cli_num(cli_put(p, "  "), c->nsegs), "  ");
+	p = cli_put(cli_put(p, o->w_hs[c->hs]), "  ");
+	p = cli_put(cli_put(p, c->first_fin < 0 ? "-" :
+	    o->w_who[c->first_fin]), "  ");
+	p = cli_put(p, tcp_state_name(c->final[HOST_CLIENT]));
+	p = cli_put(cli_put(p, "/"), tcp_state_name(c->final[HOST_SERVER]));
+	p = cli_num(cli_put(p, "  "), c->nrexmit);
+	p = cli_num(cli_put(p, "  "), c->nrst);
+	if (c->rst_by)
+		p = cli_put(cli_put(cli_put(p, " ("),
+		    o->w_who[c->rst_by == 3 ? 2 : c->rst_by - 1]), ")");
+	for (int f = 0; f < CAP_NFLAGS; f++)
+		if ((c->flags & (1u << f)) && ((1u << f) & (CAP_F_REXMIT |
+		    CAP_F_RST | CAP_F_INCOMPLETE)) == 0)
+			p = cli_put(cli_put(p, " "),
+			    cap_flag_word((enum cap_flag)(1u << f)));
+	*p++ = '\n';
+	fwrite(line, 1, (size_t)(p - line), o->out);
+}
+
+static void
+cli_done(void *ctx, const struct cap_conn *c)
+{
+	struct cap_cli *o = ctx;
+
+	if (o->mode == CAP_M_LIST) {
+		if (!o->header) {
+			fputs(_("  id  client > server  segments  handshake  "
+			    "closed-first  client/server-states  rexmit  "
+			    "rst  flags\n"), o->out);
+			o->header = true;
+		}
+		cap_conn_line(o, c);
+	} else if (c->id == o->id)
+		cap_show_done(o, c);
+}
+
+static void
+cli_plot_row(FILE *out, const struct cap_stats *s, unsigned st)
+{
+	static const char levels[] = " .:-=+*#";
+	uint64_t peak = 0;
+	char row[CAP_PLOT_COLS + 1];
+
+	for (unsigned i = 0; i < CAP_PLOT_COLS; i++)
+		if (s->plot[i][st] > peak)
+			peak = s->plot[i][st];
+	if (peak == 0)
+		return;
+	for (unsigned i = 0; i < CAP_PLOT_COLS; i++) {
+		uint64_t v = s->plot[i][st];
+
+		row[i] = levels[v == 0 ? 0 : 1 + (v * 6 + peak - 1) / peak];
+	}
+	row[CAP_PLOT_COLS] = '\0';
+	fprintf(out, "  %-12s |%s| %llu\n", tcp_state_name((enum tcp_state)st),
+	    row, (unsigned long long)peak);
+}
+
+static void
+cli_stats(const struct cap_cli *o, const struct cap_stats *s)
+{
+	FILE *out = o->out;
+
+	fprintf(out, _("connections:            %llu (at most %llu open at "
+	    "once)\n"), (unsigned long long)s->conns,
+	    (unsigned long long)s->open_max);
+	fprintf(out, _("handshakes:             %llu complete, %llu "
+	    "incomplete, %llu refused, %llu not seen\n"),
+	    (unsigned long long)s->hs_complete,
+	    (unsigned long long)s->hs_incomplete,
+	    (unsigned long long)s->hs_refused,
+	    (unsigned long long)s->hs_none);
+	fprintf(out, _("closed first by:        client %llu, server %llu\n"),
+	    (unsigned long long)s->closed_by[0],
+	    (unsigned long long)s->closed_by[1]);
+	fprintf(out, _("reset:                  %llu\n"),
+	    (unsigned long long)s->reset);
+	fprintf(out, _("retransmissions:        %llu\n"),
+	    (unsigned long long)s->rexmit);
+	fprintf(out, _("reused 4-tuples:        %llu\n"),
+	    (unsigned long long)s->reused);
+	if (s->abandoned > 0)
+		fprintf(out, _("handshakes idle for over 130 s, reported "
+		    "as they stood: %llu\n"), (unsigned long long)s->abandoned);
+	if (!s->plot_started)
+		return;
+	fprintf(out, _("\nEndpoints in each state over time (one column = "
+	    "%.3f s, the largest count\nin its span; the number is the "
+	    "peak):\n"), (double)s->plot_width_us / 1e6);
+	for (unsigned st = TCP_LISTEN; st < TCP_NSTATES; st++)
+		cli_plot_row(out, s, st);
+}
+
+static int
+cli_id(const char *arg, uint64_t *id, FILE *err)
+{
+	char *end;
+	unsigned long long v = strtoull(arg, &end, 10);
+
+	if (*arg < '1' || *arg > '9' || *end != '\0') {
+		fprintf(err, _("%s capture: a connection number (1, 2, ...) "
+		    "was expected, not '%s'\n"), PACKAGE, arg);
+		return CAP_EXIT_USAGE;
+	}
+	*id = v;
+	return CAP_EXIT_OK;
+}
+
+static int
+cli_options(int argc, char **argv, struct cap_cli *o, struct cap_read *r)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		bool need = strcmp(a, "--show") == 0 ||
+		    strcmp(a, "--to-scenario") == 0;
+
+		if (need && i + 1 >= argc) {
+			fprintf(o->err, _("%s capture: %s needs a connection "
+			    "number\n"), PACKAGE, a);
+			return CAP_EXIT_USAGE;
+		}
+		if (need && cli_id(argv[i + 1], &o->id, o->err) != 0)
+			return CAP_EXIT_USAGE;
+		if (strcmp(a, "--list") == 0)
+			o->mode = CAP_M_LIST;
+		else if (strcmp(a, "--stats") == 0)
+			o->mode = CAP_M_STATS;
+		else if (strcmp(a, "--show") == 0)
+			o->mode = CAP_M_SHOW, i++;
+		else if (strcmp(a, "--to-scenario") == 0)
+			o->mode = CAP_M_SCENARIO, i++;
+		else if (strcmp(a, "--diagram") == 0)
+			o->diagram = true;
+		else if (strcmp(a, "--relative") == 0)
+			o->relative = true;
+		else if (strcmp(a, "--verify-checksums") == 0)
+			r->verify = true;
+		else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			cli_usage(o->out);
+			return -1;
+		} else if (a[0] == '-' && a[1] != '\0') {
+			fprintf(o->err, _("%s capture: unknown option '%s'\n"),
+			    PACKAGE, a);
+			cli_usage(o->err);
+			return CAP_EXIT_USAGE;
+		} else if (o->file == NULL)
+			o->file = a;
+		else {
+			fprintf(o->err, _("%s capture: one file at a time "
+			    "('%s' is one too many)\n"), PACKAGE, a);
+			return CAP_EXIT_USAGE;
+		}
+	}
+	if (o->file == NULL) {
+		fprintf(o->err, _("%s capture: no capture file given\n"),
+		    PACKAGE);
+		cli_usage(o->err);
+		return CAP_EXIT_USAGE;
+	}
+	return CAP_EXIT_OK;
+}
+
+int
+capture_cli(int argc, char **argv, FILE *out, FILE *err)
+{
+	struct cap_cli o = { .mode = CAP_M_LIST, .out = out, .err = err };
+	struct cap_read r = { 0 };
+	struct cap_tracker t;
+	struct cap_obs obs = { .ctx = &o, .done = cli_done };
+	int rc = cli_options(argc, argv, &o, &r);
+
+	if (rc != CAP_EXIT_OK)
+		return rc < 0 ? CAP_EXIT_OK : rc;
+	cli_words(&o);
+	if (o.mode == CAP_M_SHOW || o.mode == CAP_M_SCENARIO) {
+		obs.segment = cap_show_segment;
+		obs.command = cap_show_command;
+	}
+	cap_tracker_init(&t, &obs, o.mode == CAP_M_SHOW ||
+	    o.mode == CAP_M_SCENARIO ? o.id : 0);
+	rc = cap_read_file(o.file, NULL, &t, &r, err);
+	if (rc != CAP_EXIT_USAGE) {
+		cap_tracker_finish(&t);
+		if (o.mode == CAP_M_STATS)
+			cli_stats(&o, &t.st);
+		if ((o.mode == CAP_M_SHOW || o.mode == CAP_M_SCENARIO) &&
+		    !o.found) {
+			fprintf(err, _("%s capture: %s has no connection "
+			    "%llu (it has %llu)\n"), PACKAGE, o.file,
+			    (unsigned long long)o.id,
+			    (unsigned long long)t.st.conns);
+			rc = CAP_EXIT_USAGE;
+		}
+	}
+	cap_tracker_free(&t);
+	fflush(out);
+	return rc;
+}

@@ -1,0 +1,121 @@
+/*
+ * The libpcap loop: open, check the link type, decode each frame, hand
+ * TCP segments to the tracker, and say clearly what went wrong and where.
+ *
+ * Skipped frames are reported once per kind with the first frame number
+ * and a count (a capture of a busy link may hold millions of ARP or UDP
+ * frames: one line each would drown the answer).  A file that ends in the
+ * middle of a record is reported with the number of the frame that was
+ * cut; what was read before it is still reported.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <pcap/pcap.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "capture/read.h"
+#include "lib/i18n.h"
+
+/* A large stdio buffer: libpcap reads a record header and a record at a
+ * time, and with the default buffer the read system calls cost as much as
+ * everything else. */
+#define READ_BUFSZ (1 << 20)
+
+static pcap_t *
+read_open(const char *path, FILE **fpp, char *ebuf, FILE *err)
+{
+	struct stat sb;
+
+	if (*fpp == NULL && strcmp(path, "-") == 0)
+		*fpp = stdin;
+	if (*fpp == NULL) {
+		if (stat(path, &sb) != 0 || (*fpp = fopen(path, "rb")) ==
+		    NULL) {
+			fprintf(err, "%s: %s: %s\n", PACKAGE, path,
+			    strerror(errno));
+			return NULL;
+		}
+		if (S_ISDIR(sb.st_mode)) {
+			fprintf(err, _("%s: %s: is a directory, not a "
+			    "capture file\n"), PACKAGE, path);
+			return NULL;
+		}
+	}
+	setvbuf(*fpp, NULL, _IOFBF, READ_BUFSZ);
+	return pcap_fopen_offline_with_tstamp_precision(*fpp,
+	    PCAP_TSTAMP_PRECISION_MICRO, ebuf);
+}
+
+static void
+read_summary(const char *path, const struct cap_read *r, FILE *err)
+{
+	for (int d = CAP_D_FRAGMENT; d < CAP_NDECODE; d++)
+		if (r->skipped[d] > 0)
+			fprintf(err, _("%s: %s: frame %llu: skipped: %s "
+			    "(%llu frames like it)\n"), PACKAGE, path,
+			    (unsigned long long)r->first_bad[d],
+			    _(cap_decode_text((enum cap_decode)d)),
+			    (unsigned long long)r->skipped[d]);
+	if (r->frames > 0 && r->tcp == 0)
+		fprintf(err, _("%s: %s: none of the %llu frames is TCP\n"),
+		    PACKAGE, path, (unsigned long long)r->frames);
+}
+
+int
+cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
+    struct cap_read *r, FILE *err)
+{
+	char ebuf[PCAP_ERRBUF_SIZE] = "";
+	pcap_t *p = read_open(path, &fp, ebuf, err);
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	struct cap_pkt k;
+	int lt, rc, status = CAP_EXIT_OK;
+
+	if (p == NULL) {
+		if (fp != NULL)		/* ours now, even when unreadable */
+			fclose(fp);
+		if (ebuf[0] != '\0')
+			fprintf(err, _("%s: %s: not a capture file that "
+			    "libpcap can read: %s\n"), PACKAGE, path, ebuf);
+		return CAP_EXIT_USAGE;
+	}
+	lt = pcap_datalink(p);
+	if (!cap_linktype_known(lt)) {
+		const char *name = pcap_datalink_val_to_name(lt);
+
+		fprintf(err, _("%s: %s: link type %d (%s) is not supported; "
+		    "use Ethernet, Linux cooked (-i any), raw IP or "
+		    "loopback\n"), PACKAGE, path, lt, name ? name : "?");
+		pcap_close(p);
+		return CAP_EXIT_USAGE;
+	}
+	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
+		enum cap_decode d;
+
+		memset(&k, 0, sizeof(k));
+		k.num = ++r->frames;
+		k.ts_us = (uint64_t)h->ts.tv_sec * 1000000 +
+		    (uint64_t)h->ts.tv_usec;
+		d = cap_decode(lt, data, h->caplen, r->verify, &k);
+		if (d != CAP_D_TCP) {
+			if (r->skipped[d]++ == 0)
+				r->first_bad[d] = k.num;
+			continue;
+		}
+		r->tcp++;
+		cap_tracker_packet(t, &k);
+	}
+	if (rc == PCAP_ERROR) {
+		fprintf(err, _("%s: %s: frame %llu: %s; the %llu frames "
+		    "before it are reported\n"), PACKAGE, path,
+		    (unsigned long long)r->frames + 1, pcap_geterr(p),
+		    (unsigned long long)r->frames);
+		status = CAP_EXIT_DAMAGED;
+	}
+	read_summary(path, r, err);
+	pcap_close(p);
+	return status;
+}

@@ -1,0 +1,186 @@
+#!/bin/sh
+# `tcpteach capture` and `script --pcap` from the command line: the shipped
+# real capture listed, shown, drawn, summarised and turned into a scenario
+# that replays it; lesson 16 kept in step with that scenario; bad input
+# (missing, a directory, not a capture, truncated, a FIFO, no TCP, no such
+# connection) with a clear message and the documented status; and a
+# simulated session written with --pcap, read by tcpdump and tshark (when
+# installed) and by tcpteach itself with the same states.
+T=${TCPTEACH:-./tcpteach}
+src=${top_srcdir:-.}
+cap=$src/lessons/captures/handshake-18989.pcap
+pass=0 fail=0
+tmp=${TMPDIR:-/tmp}/capture.$$
+mkdir -p "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+
+check() {	# name expected-status command...
+	name=$1 want=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then pass=$((pass + 1)); else
+		fail=$((fail + 1))
+		echo "FAIL $name: status $got, wanted $want"
+		cat "$tmp/out" "$tmp/err"
+	fi
+}
+has() {	# name file pattern
+	if grep -q -- "$3" "$2"; then pass=$((pass + 1)); else
+		fail=$((fail + 1)); echo "FAIL $1: '$3' not in $2"; cat "$2"; fi
+}
+hasnt() {
+	if ! grep -q -- "$3" "$2"; then pass=$((pass + 1)); else
+		fail=$((fail + 1)); echo "FAIL $1: '$3' in $2"; cat "$2"; fi
+}
+
+# The real capture: one connection, client closed first, 3-segment close.
+check list 0 "$T" capture --list "$cap"
+has list-line "$tmp/out" \
+    "^   1  127.0.0.1:[0-9]* > 127.0.0.1:18989  10  complete  client  TIME_WAIT/CLOSED  0  0 fin-ack-close"
+check default-is-list 0 "$T" capture "$cap"
+has default-line "$tmp/out" "TIME_WAIT/CLOSED"
+check show 0 "$T" capture --show 1 "$cap"
+has show-syn "$tmp/out" "#1 c>s SYN seq=[0-9]* len=0  (frame 1)"
+has show-reason "$tmp/out" "LISTEN -> SYN_RECEIVED .*\[RFC 9293 3.10.7.2\]"
+has show-fin-ack "$tmp/out" "3-segment close"
+has show-final "$tmp/out" "final states: client TIME_WAIT, server CLOSED"
+has show-vantage "$tmp/out" "capture point: both ends are on one host"
+check show-relative 0 "$T" capture --show 1 --relative "$cap"
+has relative-syn "$tmp/out" "#1 c>s SYN seq=0 len=0"
+has relative-data "$tmp/out" "#4 c>s PSH+ACK seq=1 ack=1 len=5"
+has relative-fin "$tmp/out" "#9 s>c FIN+ACK seq=7 ack=7 len=0"
+check diagram 0 "$T" capture --show 1 --diagram --relative "$cap"
+has diagram-syn "$tmp/out" "SYN_SENT     --> <SEQ=0><CTL=SYN>"
+has diagram-fin "$tmp/out" "TIME_WAIT    <-- <SEQ=7><ACK=7><CTL=FIN,ACK>"
+check stats 0 "$T" capture --stats "$cap"
+has stats-conns "$tmp/out" "^connections: *1 "
+has stats-hs "$tmp/out" "1 complete, 0 incomplete"
+has stats-plot "$tmp/out" "^  TIME_WAIT *|#"
+
+# --to-scenario replays it, and lesson 16 plays the same commands.
+check to-scenario 0 "$T" capture --to-scenario 1 "$cap"
+cp "$tmp/out" "$tmp/replay.scn"
+check replay 0 "$T" script "$tmp/replay.scn"
+has replay-final "$tmp/out" "LAST_ACK -> CLOSED"
+grep -v '^#' "$tmp/replay.scn" | grep -v '^expect' | sed 's/  *# .*//' \
+    >"$tmp/cmds"
+sed -n 's/^\(setup\|run\|solution\): //p' "$src/lessons/en/16-capture.lesson" \
+    >"$tmp/lesson"
+if cmp -s "$tmp/cmds" "$tmp/lesson"; then pass=$((pass + 1)); else
+	fail=$((fail + 1)); echo "FAIL lesson 16 drifted from the capture:"
+	diff "$tmp/cmds" "$tmp/lesson"; fi
+
+# Every connection of every capture in the fuzz corpus replays through
+# --to-scenario with all its expects holding (truncated files included:
+# what was read must replay).
+for f in "$src"/fuzz/corpus/pcap/*; do
+	n=$("$T" capture --stats "$f" 2>/dev/null | sed -n 's/^[^0-9]*\([0-9]*\) .*/\1/p' | head -1)
+	i=1
+	while [ "$i" -le "${n:-0}" ]; do
+		"$T" capture --to-scenario "$i" "$f" >"$tmp/c.scn" 2>/dev/null
+		if "$T" script --quiet "$tmp/c.scn" >/dev/null 2>"$tmp/c.err"
+		then pass=$((pass + 1)); else
+			fail=$((fail + 1))
+			echo "FAIL replay of $(basename "$f") connection $i:"
+			cat "$tmp/c.err"
+		fi
+		i=$((i + 1))
+	done
+done
+
+# A half-close (the corpus's script --pcap of examples/half-close.scn):
+# the client acknowledges the server's data after its FIN, so its FIN was
+# shutdown(), not close() (which would have answered the data with RST),
+# and the server's lone ACK of that FIN is its delayed-ACK timer's.
+hc=$src/fuzz/corpus/pcap/half-close.pcap
+check half-close-list 0 "$T" capture --list "$hc"
+has half-close-states "$tmp/out" "  complete  client  TIME_WAIT/CLOSED  0  0 "
+hasnt half-close-unmodelled "$tmp/out" "unmodelled"
+check half-close-scenario 0 "$T" capture --to-scenario 1 "$hc"
+has half-close-shutdown "$tmp/out" "^client shutdown  *# a half-close"
+has half-close-delack "$tmp/out" "^wait timer  *# the delayed ACK"
+hasnt half-close-inject "$tmp/out" "^inject"
+hasnt half-close-close "$tmp/out" "^client close"
+
+# Real Linux connections (tests/capture-fin-remake.sh made them): the
+# server's data after the client's FIN is acknowledged after shutdown()
+# and reset after close(); each is explained by the model's own segments.
+for m in half-close:shutdown:TIME_WAIT/CLOSED:0 \
+    close-data-rst:close:CLOSED/CLOSED:1; do
+	IFS=: read -r name call states rst <<EOM
+$m
+EOM
+	f=$src/fuzz/corpus/pcap/real-$name.pcap
+	check "real-$name-list" 0 "$T" capture --list "$f"
+	has "real-$name-states" "$tmp/out" "  complete  client  $states  0  $rst"
+	hasnt "real-$name-unmodelled" "$tmp/out" "unmodelled"
+	check "real-$name-scenario" 0 "$T" capture --to-scenario 1 "$f"
+	has "real-$name-call" "$tmp/out" "^client $call\b"
+	hasnt "real-$name-inject" "$tmp/out" "^inject"
+	hasnt "real-$name-drop" "$tmp/out" "^drop"
+	hasnt "real-$name-abort" "$tmp/out" "^client abort"
+done
+
+# Bad input.
+check missing 2 "$T" capture "$tmp/nope.pcap"
+has missing-msg "$tmp/err" "nope.pcap: No such file"
+check directory 2 "$T" capture "$tmp"
+has directory-msg "$tmp/err" "is a directory"
+echo "not a capture" >"$tmp/text"
+check not-pcap 2 "$T" capture "$tmp/text"
+has not-pcap-msg "$tmp/err" "not a capture file"
+head -c 700 "$cap" >"$tmp/cut.pcap"
+check truncated 1 "$T" capture "$tmp/cut.pcap"
+has truncated-msg "$tmp/err" "cut.pcap: frame [0-9]*: .*truncated"
+check no-such-conn 2 "$T" capture --show 9 "$cap"
+has no-such-conn-msg "$tmp/err" "has no connection 9 (it has 1)"
+check bad-number 2 "$T" capture --show x "$cap"
+check unknown-opt 2 "$T" capture --frobnicate "$cap"
+check no-file 2 "$T" capture --list
+# One UDP datagram in a raw-IP pcap: nothing to report, and said so.
+printf '\324\303\262\241\002\000\004\000\000\000\000\000\000\000\000\000' \
+    >"$tmp/udp.pcap"
+printf '\377\377\000\000\145\000\000\000' >>"$tmp/udp.pcap"
+printf '\000\000\000\000\000\000\000\000\034\000\000\000\034\000\000\000' \
+    >>"$tmp/udp.pcap"
+printf '\105\000\000\034\000\000\100\000\100\021\000\000' >>"$tmp/udp.pcap"
+printf '\012\000\000\001\012\000\000\002\000\065\000\065\000\010\000\000' \
+    >>"$tmp/udp.pcap"
+check udp-only 0 "$T" capture "$tmp/udp.pcap"
+has udp-msg "$tmp/err" "none of the 1 frames is TCP"
+if mkfifo "$tmp/fifo" 2>/dev/null; then
+	cat "$cap" >"$tmp/fifo" &
+	check fifo 0 "$T" capture "$tmp/fifo"
+	has fifo-line "$tmp/out" "TIME_WAIT/CLOSED"
+	wait
+fi
+check stdin 0 sh -c "'$T' capture - <'$cap'"
+has stdin-line "$tmp/out" "TIME_WAIT/CLOSED"
+
+# script --pcap: the simulated session as a capture.
+scn=$src/examples/fig12-normal-close.scn
+check script-pcap 0 "$T" script --pcap "$tmp/sim.pcap" "$scn"
+check script-pcap-two-files 2 "$T" script --pcap "$tmp/x.pcap" "$scn" "$scn"
+check read-back 0 "$T" capture --show 1 --verify-checksums "$tmp/sim.pcap"
+has read-back-final "$tmp/out" "final states: client TIME_WAIT, server CLOSED"
+hasnt read-back-skipped "$tmp/err" "skipped"
+if command -v tcpdump >/dev/null 2>&1; then
+	check tcpdump 0 tcpdump -S -nr "$tmp/sim.pcap"
+	has tcpdump-fin "$tmp/out" \
+	    "10.0.0.1.49152 > 10.0.0.2.18989: Flags \[F.\], seq 100, ack 300"
+fi
+if command -v tshark >/dev/null 2>&1; then
+	check tshark 0 tshark -r "$tmp/sim.pcap" \
+	    -o tcp.relative_sequence_numbers:FALSE -o tcp.check_checksum:TRUE
+	has tshark-synack "$tmp/out" "\[SYN, ACK\] Seq=299 Ack=100"
+	has tshark-last "$tmp/out" "\[ACK\] Seq=101 Ack=301"
+	hasnt tshark-checksum "$tmp/out" "INCORRECT"
+	if [ "$(wc -l <"$tmp/out")" -eq 7 ]; then pass=$((pass + 1)); else
+		fail=$((fail + 1)); echo "FAIL tshark: not 7 packets"; fi
+else
+	echo "tshark not installed: skipping the tshark checks"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
