@@ -22,6 +22,7 @@
 #include "quiz/exam.h"
 #include "ui/lesson_int.h"
 #include "ui/quiz_int.h"
+#include "ui/menu.h"
 #include "ui/screen.h"
 #include "ui/ui_int.h"
 
@@ -261,6 +262,42 @@ START_TEST(test_sim_event_applies_to_world)
 	ck_assert_int_eq(state(HOST_SERVER), TCP_SYN_RECEIVED);
 	ck_assert_uint_eq(ui.s.pos, 3);
 	ck_assert_str_eq(app.msg, "");
+}
+END_TEST
+
+/* set app_read manual: 100 bytes from the client wait at the server
+ * until V (the event menu's server read) reads them. */
+START_TEST(test_estab_read_key_reads_waiting_data)
+{
+	struct cmd c = { .kind = CMD_SET, .key = SET_APP_READ, .on = false };
+	struct cmd rd;
+
+	sim_push(&ui_sim_def);
+	ck_assert_int_eq(session_do(&ui.s, &c), SIM_OK);
+	keys("Lcese");
+	ck_assert_int_eq(state(HOST_SERVER), TCP_ESTABLISHED);
+	ck_assert_uint_eq(ui.s.w.host[HOST_SERVER].tcb.rcv_unread, 100);
+	menu_make(&ui.s.w, CMD_READ, HOST_SERVER, 0, &rd);
+	ck_assert(menu_possible(&ui.s.w, &rd));
+	menu_make(&ui.s.w, CMD_READ, HOST_CLIENT, 0, &rd);
+	ck_assert(!menu_possible(&ui.s.w, &rd) ||
+	    ui.s.w.host[HOST_CLIENT].tcb.rcv_unread == 0);
+	keys("V");
+	ck_assert_str_eq(app.msg, "");
+	ck_assert_uint_eq(ui.s.w.host[HOST_SERVER].tcb.rcv_unread, 0);
+}
+END_TEST
+
+/* With the application reading by itself, read is refused, with why. */
+START_TEST(test_estab_read_key_refused_when_app_reads_itself)
+{
+	sim_push(&ui_sim_def);
+	keys("Lce");
+	ck_assert_int_eq(state(HOST_CLIENT), TCP_ESTABLISHED);
+	keys("v");
+	ck_assert(app.msg_err);
+	ck_assert_ptr_nonnull(strstr(app.msg, "read is impossible"));
+	ck_assert_int_eq(state(HOST_CLIENT), TCP_ESTABLISHED);
 }
 END_TEST
 
@@ -649,6 +686,8 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_every_command_changes_something);
 	tcase_add_test(tc, test_sim_event_applies_to_world);
 	tcase_add_test(tc, test_sim_impossible_event_refused_with_reason);
+	tcase_add_test(tc, test_estab_read_key_reads_waiting_data);
+	tcase_add_test(tc, test_estab_read_key_refused_when_app_reads_itself);
 	tcase_add_test(tc, test_sim_undo_redo_restart);
 	tcase_add_test(tc, test_sim_choose_nth_by_key_and_name);
 	tcase_add_test(tc, test_sim_u0102_typed_is_not_key_down);

@@ -424,6 +424,8 @@ ui_h_quit(SCREEN_CMD_ARGS)
 	    UI_G_CLIENT, N_("listen"), CMD_LISTEN, HOST_CLIENT), \
 	EV("client-send", N_("client: send() 100 bytes"), UI_G_CLIENT, \
 	    N_("send"), CMD_SEND, HOST_CLIENT), \
+	EV("client-read", N_("client: read() all the data waiting"), \
+	    UI_G_CLIENT, N_("read"), CMD_READ, HOST_CLIENT), \
 	EV("client-close", N_("client: close()"), UI_G_CLIENT, \
 	    N_("close"), CMD_CLOSE, HOST_CLIENT), \
 	EV("client-shutdown", N_("client: shutdown(SHUT_WR)"), UI_G_CLIENT, \
@@ -438,6 +440,8 @@ ui_h_quit(SCREEN_CMD_ARGS)
 	    UI_G_SERVER, N_("listen"), CMD_LISTEN, HOST_SERVER), \
 	EV("server-send", N_("server: send() 100 bytes"), UI_G_SERVER, \
 	    N_("send"), CMD_SEND, HOST_SERVER), \
+	EV("server-read", N_("server: read() all the data waiting"), \
+	    UI_G_SERVER, N_("read"), CMD_READ, HOST_SERVER), \
 	EV("server-close", N_("server: close()"), UI_G_SERVER, \
 	    N_("close"), CMD_CLOSE, HOST_SERVER), \
 	EV("server-shutdown", N_("server: shutdown(SHUT_WR)"), UI_G_SERVER, \
@@ -523,10 +527,12 @@ static const struct screen_cmd ui_play_cmds[] = {
 	K('3', "handshake", "3"), K('4', "delayed-ack", "4"), \
 	K(UI_ESC, "what-if-close", NULL), K('q', "what-if-close", NULL), \
 	K('c', "client-connect", "c"), K('l', "client-listen", "l"), \
-	K('s', "client-send", "s"), K('x', "client-close", "x"), \
+	K('s', "client-send", "s"), K('v', "client-read", "v"), \
+	K('x', "client-close", "x"), \
 	K('h', "client-shutdown", "h"), K('a', "client-abort", "a"), \
 	K('k', "client-crash", "k"), K('C', "server-connect", "C"), \
 	K('L', "server-listen", "L"), K('S', "server-send", "S"), \
+	K('V', "server-read", "V"), \
 	K('X', "server-close", "X"), K('H', "server-shutdown", "H"), \
 	K('A', "server-abort", "A"), K('K', "server-crash", "K"), \
 	K('d', "deliver", "d"), K('z', "drop", "z"), K('+', "dup", "+"), \
