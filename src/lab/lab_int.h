@@ -17,9 +17,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "lab/lab.h"
-#include "lab/pcapw.h"
 #include "sim/world.h"
 
 #define LAB_NET		0x0a090000u	/* 10.9.0.0/24 */
@@ -76,7 +76,7 @@ struct lab {
 	unsigned quiet_ms;	/* silence that ends a command */
 	bool delayed_ack;
 	char kernel[160];	/* "Linux 6.1.0" */
-	struct pcapw *pcap;
+	FILE *pcap;		/* NULL, or the capture (lib/pcapw) */
 };
 
 /* ns.c: namespaces, devices, sysctls, the route. */

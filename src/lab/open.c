@@ -5,6 +5,7 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 
 #include "lab/lab_int.h"
 #include "lib/i18n.h"
+#include "lib/pcapw.h"
 #include "lib/xalloc.h"
 
 #define LAB_QUIET_DEFAULT 40	/* ms of silence that ends a command */
@@ -72,8 +74,22 @@ op_destroy(void *self)
 	}
 	lab_wire_free(l);
 	free(l->trace);
-	pcapw_close(l->pcap);
+	if (l->pcap != NULL)
+		fclose(l->pcap);
 	free(l);
+}
+
+/* The capture file, its header written; every packet is flushed to it
+ * (wire.c), so it is complete whenever the program stops. */
+static bool
+lab_pcap_open(struct lab *l, const char *path, char *err, size_t size)
+{
+	l->pcap = fopen(path, "wb");
+	if (l->pcap != NULL && pcapw_header(l->pcap) && fflush(l->pcap) == 0)
+		return true;
+	snprintf(err, size, _("cannot write the pcap file %s: %s"), path,
+	    strerror(errno));
+	return false;
 }
 
 const struct wbackend_ops lab_ops = {
@@ -108,7 +124,7 @@ lab_backend_open(struct wbackend *b, const char *pcap, bool keep_trace,
 	if (uname(&u) == 0)
 		snprintf(l->kernel, sizeof(l->kernel), "%s %s", u.sysname,
 		    u.release);
-	if (pcap != NULL && (l->pcap = pcapw_open(pcap, err, size)) == NULL)
+	if (pcap != NULL && !lab_pcap_open(l, pcap, err, size))
 		rc = LAB_EXIT_ENV;
 	if (rc == 0)
 		rc = lab_ns_setup(l, err, size);

@@ -22,6 +22,7 @@
 #include "core/seq.h"
 #include "lab/lab_int.h"
 #include "lib/i18n.h"
+#include "lib/pcapw.h"
 #include "lib/xalloc.h"
 
 #define WIRE_TIMER_SLACK 1500	/* ms past a timer's due time, at most */
@@ -88,7 +89,9 @@ wire_put(struct lab *l, int from, const unsigned char *pkt, size_t len,
 	lf->f.dup_of = dup_of;
 	lf->f.origin = kind == SIM_EV_DUP ? ORIGIN_DUP : kind ==
 	    SIM_EV_INJECT ? ORIGIN_INJECT : ORIGIN_SENT;
-	pcapw_packet(l->pcap, wire_wall_us(), pkt, len);
+	if (l->pcap != NULL &&
+	    pcapw_record(l->pcap, wire_wall_us(), pkt, len))
+		(void)fflush(l->pcap);
 	if (kind == SIM_EV_TCP) {
 		ev.tcp.kind = TCP_EV_SEND;
 		ev.tcp.seg = lf->f.seg;
