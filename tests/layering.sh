@@ -50,6 +50,36 @@ hits=$(grep -rnE '#[[:space:]]*include[[:space:]]*<(unistd|sys/|fcntl|libintl|lo
 [ -z "$hits" ] || bad "non-libc header in src/core:
 $hits"
 
+# 4. Each module's sources are in its layer's convenience library, so the
+# linker enforces what rule 2 checks in the includes: a library links only
+# with those below it (Makefile.am).
+mk=$src/../Makefile.am
+if [ -f "$mk" ]; then
+	out=$(awk '
+	/^[a-z_]+_SOURCES[ \t]*\+?=/ { lib = $1; sub(/_SOURCES$/, "", lib) }
+	lib != "" { for (i = 1; i <= NF; i++) if ($i ~ /^src\/.*\.c$/)
+		print lib, $i }
+	!/\\$/ { lib = "" }' "$mk" | while read -r lib file; do
+		mod=$(echo "$file" | cut -d/ -f2)
+		case $mod in
+		core) want=libtcpcore_a ;;
+		lib|sim) want=libtcpteach_a ;;
+		script) want=libtcpscript_a ;;
+		lesson) want=libtcplesson_a ;;
+		quiz) want=libtcpquiz_a ;;
+		capture) want=libtcpcapture_a ;;
+		lab) want=libtcplab_a ;;
+		ui) want="libtcpview_a tcpteach" ;;
+		*) want=tcpteach ;;
+		esac
+		case " $want " in
+		*" $lib "*) ;;
+		*) echo "layering: $file is in ${lib}, not in ${want}" ;;
+		esac
+	done)
+	[ -z "$out" ] || { echo "$out"; fail=$((fail + $(echo "$out" | wc -l))); }
+fi
+
 if [ "$fail" -ne 0 ]; then
 	echo "0 passed, $fail failed"
 	exit 1
