@@ -50,18 +50,6 @@ expect_sel_str(const struct cmd_sel *sel, char *buf, size_t size)
 }
 
 static enum sim_status
-expect_state(const struct world *w, const struct cmd *c, struct sim_result *res)
-{
-	enum tcp_state got = w->host[c->host].tcb.state;
-
-	if (got == c->state)
-		return SIM_OK;
-	return sim_fail(res, SIM_EXPECT_FAILED, _("expected %s %s, got %s"),
-	    sim_host_name(c->host), tcp_state_name(c->state),
-	    tcp_state_name(got));
-}
-
-static enum sim_status
 expect_flight(const struct cmd *c, const char *what, const struct flight *f,
     struct sim_result *res)
 {
@@ -79,29 +67,29 @@ expect_flight(const struct cmd *c, const char *what, const struct flight *f,
 }
 
 static enum sim_status
-expect_inflight_none(const struct world *w, struct sim_result *res)
+expect_inflight_none(const struct sim_expect_in *in, struct sim_result *res)
 {
 	char got[96];
 
-	if (w->nwire == 0)
+	if (in->nwire == 0)
 		return SIM_OK;
-	sim_seg_text(&w->wire[0].seg, NULL, NULL, SIM_SEG_LEN, got,
+	sim_seg_text(&in->oldest->seg, NULL, NULL, SIM_SEG_LEN, got,
 	    sizeof(got));
 	return sim_fail(res, SIM_EXPECT_FAILED,
 	    _("expected inflight none, got %zu in flight (oldest #%lu %s %s)"),
-	    w->nwire, (unsigned long)w->wire[0].id,
-	    sim_dir_name(w->wire[0].dir), got);
+	    in->nwire, (unsigned long)in->oldest->id,
+	    sim_dir_name(in->oldest->dir), got);
 }
 
 static enum sim_status
-expect_notice(const struct world *w, const struct cmd *c,
-    const unsigned *since, struct sim_result *res)
+expect_notice(const struct cmd *c, const unsigned *now, const unsigned *since,
+    struct sim_result *res)
 {
-	const struct sim_host *h = &w->host[c->host];
 	char got[128] = "";
-	bool ok = h->notices[c->notice] > since[c->notice];
+	bool ok = now[c->notice] > since[c->notice];
+
 	for (unsigned i = 0; i < TCP_NNOTICES; i++) {
-		if (h->notices[i] <= since[i])
+		if (now[i] <= since[i])
 			continue;
 		if (got[0] != '\0')
 			strncat(got, ", ", sizeof(got) - strlen(got) - 1);
@@ -115,6 +103,34 @@ expect_notice(const struct world *w, const struct cmd *c,
 	    tcp_notice_name(c->notice), got[0] ? got : _("no notice"));
 }
 
+enum sim_status
+sim_expect_check(const struct cmd *c, const struct sim_expect_in *in,
+    struct sim_result *res)
+{
+	char what[64], sel[32];
+
+	res->status = SIM_OK;
+	res->msg[0] = '\0';
+	if (c->kind == CMD_EXPECT_STATE && in->state != c->state)
+		return sim_fail(res, SIM_EXPECT_FAILED,
+		    _("expected %s %s, got %s"), sim_host_name(c->host),
+		    tcp_state_name(c->state), tcp_state_name(in->state));
+	if (c->kind == CMD_EXPECT_INFLIGHT_NONE)
+		return expect_inflight_none(in, res);
+	if (c->kind == CMD_EXPECT_NOTICE)
+		return expect_notice(c, in->notices, in->since, res);
+	if (c->kind == CMD_EXPECT_INFLIGHT) {
+		snprintf(what, sizeof(what), "inflight %s",
+		    expect_sel_str(&c->sel, sel, sizeof(sel)));
+		return expect_flight(c, what, in->found, res);
+	}
+	if (c->kind == CMD_EXPECT_SENT) {
+		snprintf(what, sizeof(what), "sent %s", sim_host_name(c->host));
+		return expect_flight(c, what, in->sent, res);
+	}
+	return SIM_OK;
+}
+
 void
 world_notices(const struct world *w, struct sim_notices *out)
 {
@@ -126,29 +142,17 @@ enum sim_status
 world_expect(const struct world *w, const struct cmd *c,
     const struct sim_notices *since, struct sim_result *res)
 {
-	char what[64];
 	const struct sim_host *h = &w->host[c->host];
+	struct sim_expect_in in = {
+		.state = h->tcb.state,
+		.found = c->kind == CMD_EXPECT_INFLIGHT ?
+		    world_find(w, &c->sel) : NULL,
+		.sent = h->has_sent ? &h->last_sent : NULL,
+		.oldest = w->nwire > 0 ? &w->wire[0] : NULL,
+		.nwire = w->nwire,
+		.notices = h->notices,
+		.since = since != NULL ? since->n[c->host] : h->notice_mark,
+	};
 
-	res->status = SIM_OK;
-	res->msg[0] = '\0';
-	if (c->kind == CMD_EXPECT_STATE)
-		return expect_state(w, c, res);
-	if (c->kind == CMD_EXPECT_INFLIGHT_NONE)
-		return expect_inflight_none(w, res);
-	if (c->kind == CMD_EXPECT_NOTICE)
-		return expect_notice(w, c, since != NULL ?
-		    since->n[c->host] : h->notice_mark, res);
-	if (c->kind == CMD_EXPECT_INFLIGHT) {
-		char sel[32];
-
-		snprintf(what, sizeof(what), "inflight %s",
-		    expect_sel_str(&c->sel, sel, sizeof(sel)));
-		return expect_flight(c, what, world_find(w, &c->sel), res);
-	}
-	if (c->kind == CMD_EXPECT_SENT) {
-		snprintf(what, sizeof(what), "sent %s", sim_host_name(c->host));
-		return expect_flight(c, what, h->has_sent ? &h->last_sent : NULL,
-		    res);
-	}
-	return SIM_OK;
+	return sim_expect_check(c, &in, res);
 }

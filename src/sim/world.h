@@ -152,5 +152,18 @@ enum sim_status world_expect(const struct world *w, const struct cmd *c,
     const struct sim_notices *since, struct sim_result *res);
 /* The notice counts now, for a later world_expect(..., since, ...). */
 void world_notices(const struct world *w, struct sim_notices *out);
+/* The verdict on an expect command from what it reads, the same for the
+ * simulated world and the kernel lab, so both fail in the same words:
+ * c->host's state, the flight c->sel finds, c->host's last segment sent,
+ * the oldest in flight and how many, c->host's notice counts and those
+ * already seen. */
+struct sim_expect_in {
+	enum tcp_state state;
+	const struct flight *found, *sent, *oldest;
+	size_t nwire;
+	const unsigned *notices, *since;
+};
+enum sim_status sim_expect_check(const struct cmd *c,
+    const struct sim_expect_in *in, struct sim_result *res);
 
 #endif
