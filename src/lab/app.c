@@ -67,7 +67,7 @@ static enum sim_status
 app_errno(const struct cmd *c, const char *call, struct sim_result *res)
 {
 	/* TRANSLATORS: host, socket call, the kernel's error text. */
-	return lab_fail(res, SIM_IMPOSSIBLE, _("%s: the kernel refused %s: %s"),
+	return sim_fail(res, SIM_IMPOSSIBLE, _("%s: the kernel refused %s: %s"),
 	    _(sim_host_name(c->host)), call, strerror(errno));
 }
 
@@ -80,22 +80,22 @@ lab_app_check(const struct lab *l, const struct cmd *c,
 	bool open = hh->lfd >= 0 || hh->cfd >= 0;
 
 	if ((c->kind == CMD_LISTEN || c->kind == CMD_CONNECT) && open)
-		return lab_fail(res, SIM_IMPOSSIBLE, _("%s: the application "
+		return sim_fail(res, SIM_IMPOSSIBLE, _("%s: the application "
 		    "already has a socket open (close it first)"), who);
 	if (c->kind == CMD_SEND && (c->num == 0 || c->num > 65535))
-		return lab_fail(res, SIM_IMPOSSIBLE,
+		return sim_fail(res, SIM_IMPOSSIBLE,
 		    _("send: the size must be 1 to 65535 bytes"));
 	if (c->kind == CMD_SEND && (hh->cfd < 0 || hh->connecting))
-		return lab_fail(res, SIM_IMPOSSIBLE, _("%s: send needs a "
+		return sim_fail(res, SIM_IMPOSSIBLE, _("%s: send needs a "
 		    "connected socket"), who);
 	if (c->kind == CMD_SHUTDOWN && (hh->cfd < 0 || hh->shut))
-		return lab_fail(res, SIM_IMPOSSIBLE, _("%s: shutdown needs a "
+		return sim_fail(res, SIM_IMPOSSIBLE, _("%s: shutdown needs a "
 		    "connection that is still open for writing"), who);
 	if ((c->kind == CMD_CLOSE || c->kind == CMD_ABORT) && !open)
-		return lab_fail(res, SIM_IMPOSSIBLE, _("%s: the application "
+		return sim_fail(res, SIM_IMPOSSIBLE, _("%s: the application "
 		    "has no socket to close"), who);
 	if (c->kind == CMD_CRASH)
-		return lab_fail(res, SIM_IMPOSSIBLE, _("crash: a real kernel "
+		return sim_fail(res, SIM_IMPOSSIBLE, _("crash: a real kernel "
 		    "cannot forget its connections silently; the lab cannot "
 		    "do this"));
 	return SIM_OK;

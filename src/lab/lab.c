@@ -20,28 +20,8 @@
 
 #include "lab/lab_int.h"
 #include "lib/i18n.h"
+#include "lib/mono.h"
 #include "lib/xalloc.h"
-
-uint64_t
-lab_mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-enum sim_status
-lab_fail(struct sim_result *res, enum sim_status st, const char *fmt, ...)
-{
-	va_list ap;
-
-	res->status = st;
-	va_start(ap, fmt);
-	vsnprintf(res->msg, sizeof(res->msg), fmt, ap);
-	va_end(ap);
-	return st;
-}
 
 void
 lab_trace(struct lab *l, const struct sim_ev *ev)
@@ -182,14 +162,14 @@ lab_set_value(const struct cmd *c, char *buf, size_t size,
     struct sim_result *res)
 {
 	if (c->key == SET_FIN_WAIT_2_TIMEOUT && !c->on) {
-		lab_fail(res, SIM_IMPOSSIBLE, _("set fin_wait_2_timeout off: "
+		sim_fail(res, SIM_IMPOSSIBLE, _("set fin_wait_2_timeout off: "
 		    "Linux always ends an orphaned FIN_WAIT_2 "
 		    "(tcp_fin_timeout); the lab cannot turn it off"));
 		return NULL;
 	}
 	if (c->key == SET_FIN_WAIT_2_TIMEOUT &&
 	    (c->dur.msl != 0 || c->dur.ms % 1000 != 0 || c->dur.ms == 0)) {
-		lab_fail(res, SIM_IMPOSSIBLE, _("set fin_wait_2_timeout: "
+		sim_fail(res, SIM_IMPOSSIBLE, _("set fin_wait_2_timeout: "
 		    "tcp_fin_timeout counts whole seconds; give one such as "
 		    "5s"));
 		return NULL;
@@ -212,7 +192,7 @@ lab_set_route(struct lab *l, const struct cmd *c, bool apply,
 		return SIM_OK;
 	l->delayed_ack = c->on;
 	if (!lab_route(l, 0, !c->on) || !lab_route(l, 1, !c->on))
-		return lab_fail(res, SIM_IMPOSSIBLE, _("set delayed_ack: the "
+		return sim_fail(res, SIM_IMPOSSIBLE, _("set delayed_ack: the "
 		    "kernel refused the route change"));
 	return SIM_OK;
 }
@@ -232,14 +212,14 @@ lab_set(struct lab *l, const struct cmd *c, bool apply, struct sim_result *res)
 	if (c->key == SET_DELAYED_ACK)
 		return lab_set_route(l, c, apply, res);
 	if (name == NULL || !lab_sysctl_get(l, 0, name, old, sizeof(old)))
-		return lab_fail(res, SIM_IMPOSSIBLE, _("set %s: this kernel "
+		return sim_fail(res, SIM_IMPOSSIBLE, _("set %s: this kernel "
 		    "has no per-namespace setting for it; the lab cannot "
 		    "change it"), key);
 	if ((v = lab_set_value(c, buf, sizeof(buf), res)) == NULL)
 		return res->status;
 	for (int h = 0; apply && h < 2; h++)
 		if (!lab_sysctl_set(l, h, name, v))
-			return lab_fail(res, SIM_IMPOSSIBLE, _("set: the "
+			return sim_fail(res, SIM_IMPOSSIBLE, _("set: the "
 			    "kernel refused %s = %s"), name, v);
 	return SIM_OK;
 }
@@ -251,15 +231,15 @@ lab_setup(struct lab *l, const struct cmd *c, bool apply,
     struct sim_result *res)
 {
 	if (l->started)
-		return lab_fail(res, SIM_IMPOSSIBLE, _("setup commands (seed, "
+		return sim_fail(res, SIM_IMPOSSIBLE, _("setup commands (seed, "
 		    "isn, profile, set) must come before the first event"));
 	if (c->kind == CMD_SEED || c->kind == CMD_ISN)
-		return lab_fail(res, SIM_IMPOSSIBLE, _("%s: in the kernel "
+		return sim_fail(res, SIM_IMPOSSIBLE, _("%s: in the kernel "
 		    "lab the kernels choose their own ISNs; numbers show as "
 		    "they are on the wire"), c->kind == CMD_SEED ? "seed" :
 		    "isn");
 	if (c->kind == CMD_PROFILE && c->profile != PROFILE_LINUX)
-		return lab_fail(res, SIM_IMPOSSIBLE, _("profile: the kernel "
+		return sim_fail(res, SIM_IMPOSSIBLE, _("profile: the kernel "
 		    "lab is Linux; only 'profile linux' applies"));
 	if (c->kind == CMD_SET)
 		return lab_set(l, c, apply, res);
@@ -303,7 +283,7 @@ lab_apply(void *self, const struct cmd *c, struct sim_result *res)
 	l->started = true;
 	if (lab_is_call(c->kind)) {
 		st = lab_app_call(l, c, res);
-		lab_collect(l, l->quiet_ms, lab_mono_ms() + 2000);
+		lab_collect(l, l->quiet_ms, mono_ms() + 2000);
 		return st;
 	}
 	return lab_wire_apply(l, c, res);

@@ -137,8 +137,5 @@ void lab_trace(struct lab *l, const struct sim_ev *ev);
 void lab_notice(struct lab *l, int h, enum tcp_notice n);
 /* Read both hosts' states; trace the changes; true if one changed. */
 bool lab_states(struct lab *l);
-enum sim_status lab_fail(struct sim_result *res, enum sim_status st,
-    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-uint64_t lab_mono_ms(void);
 
 #endif

@@ -14,6 +14,7 @@
 
 #include "lab/lab_int.h"
 #include "lib/i18n.h"
+#include "lib/mono.h"
 #include "lib/pcapw.h"
 #include "lib/xalloc.h"
 
@@ -132,7 +133,7 @@ lab_backend_open(struct wbackend *b, const char *pcap, bool keep_trace,
 		op_destroy(l);
 		return rc;
 	}
-	l->t0 = lab_mono_ms();
+	l->t0 = mono_ms();
 	b->ops = &lab_ops;
 	b->self = l;
 	return 0;
@@ -175,5 +176,5 @@ lab_pump(struct wbackend *b)
 {
 	struct lab *l = b->self;
 
-	lab_collect(l, l->quiet_ms, lab_mono_ms() + l->quiet_ms);
+	lab_collect(l, l->quiet_ms, mono_ms() + l->quiet_ms);
 }

@@ -22,6 +22,7 @@
 #include "core/seq.h"
 #include "lab/lab_int.h"
 #include "lib/i18n.h"
+#include "lib/mono.h"
 #include "lib/pcapw.h"
 #include "lib/xalloc.h"
 
@@ -30,7 +31,7 @@
 uint64_t
 lab_now(const struct lab *l)
 {
-	return lab_mono_ms() - l->t0;
+	return mono_ms() - l->t0;
 }
 
 static uint64_t
@@ -170,7 +171,7 @@ lab_collect(struct lab *l, unsigned quiet, uint64_t deadline)
 {
 	uint64_t now;
 
-	while ((now = lab_mono_ms()) < deadline) {
+	while ((now = mono_ms()) < deadline) {
 		if (wire_poll(l, (int)wire_block_ms(l, deadline - now, quiet)))
 			continue;
 		if (quiet != 0)
@@ -186,7 +187,7 @@ lab_collect(struct lab *l, unsigned quiet, uint64_t deadline)
 static void
 wire_settle(struct lab *l)
 {
-	lab_collect(l, l->quiet_ms, lab_mono_ms() + 2000);
+	lab_collect(l, l->quiet_ms, mono_ms() + 2000);
 }
 
 static size_t
@@ -240,7 +241,7 @@ wire_deliver(struct lab *l, size_t i, struct sim_result *res)
 
 	free(f.pkt);
 	if (n != (ssize_t)f.len)
-		return lab_fail(res, SIM_IMPOSSIBLE, _("deliver: the TUN "
+		return sim_fail(res, SIM_IMPOSSIBLE, _("deliver: the TUN "
 		    "device refused the packet: %s"), strerror(errno));
 	wire_event(l, SIM_EV_DELIVER, &f.f);
 	wire_settle(l);
@@ -261,12 +262,12 @@ static enum sim_status
 wire_none(const struct cmd_sel *sel, struct sim_result *res)
 {
 	if (sel->kind == SEL_ID)
-		return lab_fail(res, SIM_IMPOSSIBLE,
+		return sim_fail(res, SIM_IMPOSSIBLE,
 		    _("segment #%lu is not in flight"), (unsigned long)sel->id);
 	if (sel->kind == SEL_DIR)
-		return lab_fail(res, SIM_IMPOSSIBLE,
+		return sim_fail(res, SIM_IMPOSSIBLE,
 		    _("no segment is in flight %s"), sim_dir_name(sel->dir));
-	return lab_fail(res, SIM_IMPOSSIBLE, _("nothing is in flight"));
+	return sim_fail(res, SIM_IMPOSSIBLE, _("nothing is in flight"));
 }
 
 /* Linux's TIME_WAIT is 60s, fixed: an MSL of 30s, as the linux profile. */
@@ -310,16 +311,16 @@ lab_wire_check(const struct lab *l, const struct cmd *c,
 	uint32_t ms;
 
 	if (!wire_is_wire(c->kind))
-		return lab_fail(res, SIM_IMPOSSIBLE, _("the kernel lab cannot "
+		return sim_fail(res, SIM_IMPOSSIBLE, _("the kernel lab cannot "
 		    "do this command yet"));
 	if ((c->kind == CMD_DELIVER || c->kind == CMD_DROP ||
 	    c->kind == CMD_DUP) && wire_index(l, &c->sel) == SIZE_MAX)
 		return wire_none(&c->sel, res);
 	if (c->kind == CMD_WAIT && wire_wait_ms(c) > LAB_WAIT_MAX_MS)
-		return lab_fail(res, SIM_IMPOSSIBLE, _("wait: the lab waits in "
+		return sim_fail(res, SIM_IMPOSSIBLE, _("wait: the lab waits in "
 		    "real time, at most 30min at once"));
 	if (c->kind == CMD_WAIT_TIMER && !wire_next_timer(l, &ms))
-		return lab_fail(res, SIM_IMPOSSIBLE, _("no timer is running "
+		return sim_fail(res, SIM_IMPOSSIBLE, _("no timer is running "
 		    "(the kernels report none)"));
 	return SIM_OK;
 }
@@ -334,10 +335,10 @@ wire_wait_timer(struct lab *l)
 	uint32_t id = l->next_id;
 
 	(void)wire_next_timer(l, &ms);
-	due = lab_mono_ms() + ms;
+	due = mono_ms() + ms;
 	bound = due + WIRE_TIMER_SLACK + ms / 4;
-	while (lab_mono_ms() < bound && l->next_id == id) {
-		uint64_t now = lab_mono_ms();
+	while (mono_ms() < bound && l->next_id == id) {
+		uint64_t now = mono_ms();
 		int t = now < due ? (int)(due - now) + 2 : 20;
 
 		if (wire_poll(l, t))
@@ -380,7 +381,7 @@ lab_wire_apply(struct lab *l, const struct cmd *c, struct sim_result *res)
 		wire_settle_all(l, res);
 		return res->status;
 	} else if (c->kind == CMD_WAIT) {
-		lab_collect(l, 0, lab_mono_ms() + wire_wait_ms(c));
+		lab_collect(l, 0, mono_ms() + wire_wait_ms(c));
 	} else if (c->kind == CMD_WAIT_TIMER) {
 		wire_wait_timer(l);
 	}

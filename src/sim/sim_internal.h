@@ -16,8 +16,6 @@ struct sim_ctx {
 void sim_io(struct world *w, enum sim_host_id h, struct sim_ctx *ctx,
     struct tcp_io *io);
 void sim_trace(struct world *w, const struct sim_ev *ev);
-enum sim_status sim_fail(struct sim_result *res, enum sim_status st,
-    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* A bug check: after every core call, in debug builds (--enable-debug
  * defines TCPTEACH_DEBUG), the TCB must pass tcp_check(); a failure is a

@@ -152,6 +152,10 @@ enum sim_status world_expect(const struct world *w, const struct cmd *c,
     const struct sim_notices *since, struct sim_result *res);
 /* The notice counts now, for a later world_expect(..., since, ...). */
 void world_notices(const struct world *w, struct sim_notices *out);
+/* A failed result: res gets st and the message; returns st (the kernel
+ * lab's backend fails through it too). */
+enum sim_status sim_fail(struct sim_result *res, enum sim_status st,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* The verdict on an expect command from what it reads, the same for the
  * simulated world and the kernel lab, so both fail in the same words:
  * c->host's state, the flight c->sel finds, c->host's last segment sent,

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "lib/i18n.h"
+#include "lib/mono.h"
 #include "lib/xalloc.h"
 #include "quiz/cli.h"
 #include "ui/quiz_int.h"
@@ -126,7 +127,7 @@ qui_exam_resume_done(struct screen *sc, bool yes)
 		exam_session_free(&qu->offer);
 	}
 	qu->has_offer = false;
-	qu->last_ms = ui_now_ms();
+	qu->last_ms = mono_ms();
 	qui_exam_save(qu);
 	return UI_R_ALL;
 }

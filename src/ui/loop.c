@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "lib/i18n.h"
+#include "lib/mono.h"
 #include "ui/draw_int.h"
 #include "ui/lesson_int.h"
 #include "ui/quiz_int.h"
@@ -533,9 +534,9 @@ ui_run(struct app *a)
 			ui_paint(a, sc, redraw);
 			doupdate();
 		}
-		wtimeout(ui_in, ui_timeout(a, ui_now_ms()));
+		wtimeout(ui_in, ui_timeout(a, mono_ms()));
 		r = wget_wch(ui_in, &wch);
-		redraw = ui_tick(a, ui_now_ms());
+		redraw = ui_tick(a, mono_ms());
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES && wch == KEY_RESIZE)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/mono.h"
 #include "lib/xalloc.h"
 #include "quiz/cli.h"
 #include "script/parse.h"
@@ -141,7 +142,7 @@ ui_quiz_run(struct qui *qu, bool ascii)
 	if (!ui_term_start(ascii))
 		return UI_EXIT_USAGE;
 	ui_app_init(&a);
-	qu->last_ms = ui_now_ms();
+	qu->last_ms = mono_ms();
 	app_push(&a, &qu->sc);
 	qui_exam_offer(qu);
 	ui_main_run(&a);

@@ -16,21 +16,13 @@
 #include <time.h>
 
 #include "lib/i18n.h"
+#include "lib/mono.h"
 #include "script/parse.h"
 #include "ui/menu.h"
 #include "ui/ui_int.h"
 
 #define UI_CROSS_MS 900.0	/* one arrow across the ladder at 1x */
 #define UI_HILITE_MS 1500
-
-uint64_t
-ui_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
 
 void
 ui_state_init(struct ui *ui, const struct ui_opts *o)
@@ -50,7 +42,7 @@ ui_start_anim(struct ui *ui)
 		view_settle(&ui->s.v);
 		return;
 	}
-	ui->last_tick = ui_now_ms();
+	ui->last_tick = mono_ms();
 	ui->hilite_until = ui->last_tick + UI_HILITE_MS;
 }
 
