@@ -207,6 +207,40 @@ check_time(const struct quiz_question *q)
 	ck_assert(to == TCP_CLOSED || to == TCP_LISTEN);
 }
 
+/* The stem says the first close (or abort) comes when everything sent
+ * has arrived and been acknowledged: at that command nothing is in flight
+ * and no ACK is held back, so closing earlier is no reading of it. */
+static void
+check_count_close_timing(const struct quiz_question *q)
+{
+	struct script s;
+	struct script_err err;
+	struct sim_result res;
+	struct world w;
+	enum sim_host_id th;
+	enum tcp_timer t;
+	uint64_t due;
+
+	ck_assert_ptr_nonnull(strstr(q->stem, "arrived and been "
+	    "acknowledged"));
+	ck_assert(script_parse_buf("q", q->scenario, strlen(q->scenario), &s,
+	    &err));
+	world_init(&w);
+	for (size_t k = 0; k < s.n; k++) {
+		if (s.cmds[k].kind == CMD_CLOSE || s.cmds[k].kind ==
+		    CMD_ABORT) {
+			ck_assert_msg(w.nwire == 0 && (!world_next_timer(&w,
+			    &th, &t, &due) || t != TCP_T_DELACK), "%s: the "
+			    "close comes before everything is acknowledged",
+			    q->id);
+			break;
+		}
+		ck_assert(world_apply(&w, &s.cmds[k], &res) == SIM_OK);
+	}
+	world_free(&w);
+	script_free(&s);
+}
+
 /* Every segment of the whole connection, counted on a replay. */
 static void
 check_count(const struct quiz_question *q)
@@ -222,6 +256,7 @@ check_count(const struct quiz_question *q)
 	ck_assert_uint_eq(n * 1000, q->answer_ms);
 	ck_assert_uint_eq(w.host[0].tcb.state, TCP_CLOSED);
 	world_free(&w);
+	check_count_close_timing(q);
 }
 
 /* The ports of the stem, divided by TIME_WAIT as the replay lasts it. */
