@@ -7,9 +7,10 @@
  * off) and counts the segments the trace shows, after letting every timer
  * run out.  The stem pins the timing the plan follows: a close waits until
  * everything sent has been acknowledged (a held-back ACK goes out when its
- * timer expires), so no other reading gives another count.  The close-state question cuts a story inside its closing
- * (simultaneous closes weighted up, so CLOSING is asked) and hands it to
- * the state question.
+ * timer expires), so no other reading gives another count.  The
+ * close-state question cuts a story inside its closing (simultaneous
+ * closes weighted up, so CLOSING is asked) and hands it to the state
+ * question.
  */
 #include <config.h>
 
