@@ -55,6 +55,39 @@ check_probes(const struct quiz_question *q)
 	ck_assert_msg(hits == 1, "%s: %u options are right", q->id, hits);
 }
 
+/* How long the subject of a statement is: "The client is in", "The last
+ * segment the server sent was"; the whole text for other statements. */
+static size_t
+wrong_subject(const char *t)
+{
+	static const char *const verbs[] = { " is in ", " sent was " };
+
+	for (size_t i = 0; i < 2; i++) {
+		const char *v = strstr(t, verbs[i]);
+
+		if (v != NULL)
+			return (size_t)(v - t) + strlen(verbs[i]);
+	}
+	return strlen(t);
+}
+
+/* "Which statement is wrong": no two statements about the same fact
+ * (client ESTABLISHED beside client CLOSE_WAIT, ack=1701 beside
+ * ack=1702), which would give the answer away between two. */
+static void
+check_wrong_subjects(const struct quiz_question *q)
+{
+	for (unsigned i = 0; i < q->nopt; i++)
+		for (unsigned j = i + 1; j < q->nopt; j++) {
+			size_t a = wrong_subject(q->opt[i].text);
+
+			ck_assert_msg(a != wrong_subject(q->opt[j].text) ||
+			    strncmp(q->opt[i].text, q->opt[j].text, a) != 0,
+			    "%s: '%s' and '%s' speak of the same fact", q->id,
+			    q->opt[i].text, q->opt[j].text);
+		}
+}
+
 static bool
 ends_with(const char *s, const char *tail)
 {
@@ -63,30 +96,58 @@ ends_with(const char *s, const char *tail)
 	return a >= b && strcmp(s + a - b, tail) == 0;
 }
 
+/* The ladder of option i's event after the scenario; notices: with the
+ * [refused]-style notices, else segments and state changes alone. */
+static char *
+event_ladder_of(const struct quiz_question *q, unsigned i, bool notices)
+{
+	struct world w;
+	enum tcp_state before[2];
+	struct sim_ev ev[256];
+	size_t n = 0;
+	char *lad = NULL;
+
+	cq_world(&w, q->scenario);
+	before[0] = w.host[0].tcb.state;
+	before[1] = w.host[1].tcb.state;
+	if (cq_apply(&w, q->opt[i].probe)) {
+		for (size_t j = 0; j < w.ntrace && n < 256; j++)
+			if (notices || w.trace[j].kind != SIM_EV_TCP ||
+			    w.trace[j].tcp.kind != TCP_EV_NOTICE)
+				ev[n++] = w.trace[j];
+		lad = quiz_ladder(before, ev, n);
+	}
+	world_free(&w);
+	return lad;
+}
+
+/* Exactly the right option gives the ladder shown, and every other one
+ * differs from it in segments or states, not just in a notice (a client
+ * abort in SYN_SENT once differed from a RST arriving only by
+ * [refused]). */
 static void
 check_event(const struct quiz_question *q)
 {
 	unsigned match = 0;
+	char *right = event_ladder_of(q, q->correct, false);
 
+	ck_assert_ptr_nonnull(right);
 	for (unsigned i = 0; i < q->nopt; i++) {
-		struct world w;
-		enum tcp_state before[2];
-		char *lad;
+		char *lad = event_ladder_of(q, i, true);
+		char *vis = event_ladder_of(q, i, false);
 
-		cq_world(&w, q->scenario);
-		before[0] = w.host[0].tcb.state;
-		before[1] = w.host[1].tcb.state;
-		if (cq_apply(&w, q->opt[i].probe)) {
-			lad = quiz_ladder(before, w.trace, w.ntrace);
-			if (ends_with(q->figure, lad)) {
-				match++;
-				ck_assert_msg(i == q->correct, "%s: option %u "
-				    "fits too", q->id, i);
-			}
-			free(lad);
+		if (lad != NULL && ends_with(q->figure, lad)) {
+			match++;
+			ck_assert_msg(i == q->correct, "%s: option %u "
+			    "fits too", q->id, i);
 		}
-		world_free(&w);
+		ck_assert_msg(i == q->correct || vis == NULL ||
+		    strcmp(vis, right) != 0, "%s: option %u (%s) differs "
+		    "only by a notice", q->id, i, q->opt[i].text);
+		free(lad);
+		free(vis);
 	}
+	free(right);
 	ck_assert_msg(match == 1, "%s: %u options fit", q->id, match);
 }
 
@@ -369,6 +430,8 @@ START_TEST(test_generated_answers_rederived_by_replay)
 			check_ports(&q);
 		else
 			check_probes(&q);
+		if (kind == QUIZ_K_WRONG)
+			check_wrong_subjects(&q);
 		if (kind == QUIZ_K_DIAGNOSE) {
 			check_diagnose(&q);
 			check_diagnose_not_lossless(&q);
