@@ -395,6 +395,18 @@ static void
 check_shape(const struct quiz_question *q)
 {
 	ck_assert_ptr_nonnull(q->stem);
+	/* Wording: plurals by ngettext, no "0 s after ... (0: at once)". */
+	ck_assert_msg(strstr(q->stem, " 1 times") == NULL &&
+	    strstr(q->stem, "(0: at once)") == NULL &&
+	    strstr(q->stem, " 0 s after") == NULL, "%s: %s", q->id, q->stem);
+	/* Only times are typed as seconds; counts, ports and sequence
+	 * numbers are numbers. */
+	if (q->type == QUIZ_T_NUMERIC)
+		ck_assert_str_eq(quiz_answer_label(q), q->kind ==
+		    QUIZ_K_TIME || q->kind == QUIZ_K_LOSSTIME || q->kind ==
+		    QUIZ_K_GIVEUP ? "Seconds: " : "Number: ");
+	else if (q->type == QUIZ_T_ORDER)
+		ck_assert_str_eq(quiz_answer_label(q), "Order: ");
 	ck_assert_ptr_nonnull(q->scenario);
 	ck_assert(q->topics != 0);
 	if (q->type == QUIZ_T_NUMERIC)
