@@ -250,6 +250,11 @@ qui_draw_status(struct qui *qu)
 		/* TRANSLATORS: the running score of the drill. */
 		snprintf(left, sizeof(left), _(" Score: %u right of %u "
 		    "answered"), sc.right, sc.answered);
+	else if (qu->es.save_failed)
+		/* TRANSLATORS: status bar while the attempt cannot be
+		 * written: the answers exist only on screen. */
+		snprintf(left, sizeof(left), _(" NOT saved: %u of %u "
+		    "answered on screen only"), sc.answered, sc.total);
 	else
 		snprintf(left, sizeof(left), _(" Answered %u of %u"),
 		    sc.answered, sc.total);
