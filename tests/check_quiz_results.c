@@ -402,6 +402,24 @@ START_TEST(test_resumed_attempt_locks_beside_its_file)
 }
 END_TEST
 
+/* A fresh attempt started in the same second as an earlier one gets a
+ * file of its own instead of overwriting it. */
+START_TEST(test_attempts_started_in_one_second_keep_both_files)
+{
+	struct exam_session a, b;
+
+	start(&a, "d1", 8, 1000);
+	ck_assert_int_eq(exam_session_save(&a), 0);
+	start(&b, "d1", 8, 1000);
+	ck_assert_str_ne(a.path, b.path);
+	ck_assert_int_eq(exam_session_save(&b), 0);
+	ck_assert_int_eq(access(a.path, F_OK), 0);
+	ck_assert_int_eq(access(b.path, F_OK), 0);
+	exam_session_free(&a);
+	exam_session_free(&b);
+}
+END_TEST
+
 /* Once one attempt of (student, seed) is submitted its report shows the
  * key: the other attempt cannot be resumed, nor a new one started. */
 START_TEST(test_submitted_exam_closes_sibling_attempts)
@@ -504,6 +522,8 @@ main(void)
 	tcase_add_test(tc, test_grade_flags_time_away_by_wall_clock);
 	tcase_add_test(tc, test_grade_empty_dir_is_an_error);
 	tcase_add_test(tc, test_resumed_attempt_locks_beside_its_file);
+	tcase_add_test(tc,
+	    test_attempts_started_in_one_second_keep_both_files);
 	tcase_add_test(tc, test_submitted_exam_closes_sibling_attempts);
 	tcase_add_test(tc, test_grade_flags_finished_after_sibling_submit);
 	suite_add_tcase(s, tc);

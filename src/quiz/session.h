@@ -146,7 +146,8 @@ bool exam_attempt_read(struct exam_session *s, const char *path,
 
 /* $XDG_DATA_HOME/tcpteach/results (or ~/.local/share/...); caller frees. */
 char *exam_results_dir(void);
-/* DIR/STUDENT-SEED-STARTED.json ("anonymous" without a student id). */
+/* DIR/STUDENT-SEED-STARTED.json ("anonymous" without a student id), or
+ * DIR/STUDENT-SEED-STARTED-N.json when that file exists already. */
 char *exam_attempt_path(const char *dir, const struct exam_session *s);
 /* The newest attempt file in dir at the exam of p's seed and student that
  * was not submitted, or NULL; caller frees.  For offering to resume. */

@@ -197,9 +197,20 @@ exam_attempt_path(const char *dir, const struct exam_session *s)
 {
 	char name[64];
 
+	char *path;
+
 	attempt_name(s->ex.p.student, name, sizeof(name));
-	return quiz_strdupf("%s/%s-%llu-%lld.json", dir, name,
+	path = quiz_strdupf("%s/%s-%llu-%lld.json", dir, name,
 	    (unsigned long long)s->ex.p.seed, (long long)s->started);
+	/* Two attempts started within one second must not share a file:
+	 * the second would overwrite the first. */
+	for (unsigned n = 2; access(path, F_OK) == 0 && n < 1000; n++) {
+		free(path);
+		path = quiz_strdupf("%s/%s-%llu-%lld-%u.json", dir, name,
+		    (unsigned long long)s->ex.p.seed, (long long)s->started,
+		    n);
+	}
+	return path;
 }
 
 /* ------------------------------------------------------------- resume */

@@ -45,9 +45,8 @@ screen_expect "Results directory: $res"
 screen_expect "rc=0"
 screen_cleanup
 
-# Start afresh and submit that attempt (a second later: attempt files are
-# named by their start second).
-sleep 1
+# Start afresh (maybe within the same second: it gets a file of its own)
+# and submit that attempt.
 screen_socket 2
 oe_start "Resume that attempt?" exam $args --results "$res"
 screen_keys n
