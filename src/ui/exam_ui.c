@@ -206,7 +206,9 @@ ui_exam_main(const struct quiz_cli_tui *t, const struct ui_opts *o)
 	memset(&qu, 0, sizeof(qu));
 	qu.mode = QUI_EXAM;
 	qu.ascii = o->ascii;
+	/* A resumed attempt stays in its own directory. */
 	qu.dir = t->results_dir != NULL ? xstrdup(t->results_dir) :
+	    t->resume != NULL ? exam_attempt_dir(t->resume) :
 	    exam_results_dir();
 	if ((rc = qui_exam_open(&qu, t)) != UI_EXIT_OK) {
 		qui_free(&qu);
