@@ -55,6 +55,39 @@ check_probes(const struct quiz_question *q)
 	ck_assert_msg(hits == 1, "%s: %u options are right", q->id, hits);
 }
 
+/* How long the subject of a statement is: "The client is in", "The last
+ * segment the server sent was"; the whole text for other statements. */
+static size_t
+wrong_subject(const char *t)
+{
+	static const char *const verbs[] = { " is in ", " sent was " };
+
+	for (size_t i = 0; i < 2; i++) {
+		const char *v = strstr(t, verbs[i]);
+
+		if (v != NULL)
+			return (size_t)(v - t) + strlen(verbs[i]);
+	}
+	return strlen(t);
+}
+
+/* "Which statement is wrong": no two statements about the same fact
+ * (client ESTABLISHED beside client CLOSE_WAIT, ack=1701 beside
+ * ack=1702), which would give the answer away between two. */
+static void
+check_wrong_subjects(const struct quiz_question *q)
+{
+	for (unsigned i = 0; i < q->nopt; i++)
+		for (unsigned j = i + 1; j < q->nopt; j++) {
+			size_t a = wrong_subject(q->opt[i].text);
+
+			ck_assert_msg(a != wrong_subject(q->opt[j].text) ||
+			    strncmp(q->opt[i].text, q->opt[j].text, a) != 0,
+			    "%s: '%s' and '%s' speak of the same fact", q->id,
+			    q->opt[i].text, q->opt[j].text);
+		}
+}
+
 static bool
 ends_with(const char *s, const char *tail)
 {
@@ -63,30 +96,58 @@ ends_with(const char *s, const char *tail)
 	return a >= b && strcmp(s + a - b, tail) == 0;
 }
 
+/* The ladder of option i's event after the scenario; notices: with the
+ * [refused]-style notices, else segments and state changes alone. */
+static char *
+event_ladder_of(const struct quiz_question *q, unsigned i, bool notices)
+{
+	struct world w;
+	enum tcp_state before[2];
+	struct sim_ev ev[256];
+	size_t n = 0;
+	char *lad = NULL;
+
+	cq_world(&w, q->scenario);
+	before[0] = w.host[0].tcb.state;
+	before[1] = w.host[1].tcb.state;
+	if (cq_apply(&w, q->opt[i].probe)) {
+		for (size_t j = 0; j < w.ntrace && n < 256; j++)
+			if (notices || w.trace[j].kind != SIM_EV_TCP ||
+			    w.trace[j].tcp.kind != TCP_EV_NOTICE)
+				ev[n++] = w.trace[j];
+		lad = quiz_ladder(before, ev, n);
+	}
+	world_free(&w);
+	return lad;
+}
+
+/* Exactly the right option gives the ladder shown, and every other one
+ * differs from it in segments or states, not just in a notice (a client
+ * abort in SYN_SENT once differed from a RST arriving only by
+ * [refused]). */
 static void
 check_event(const struct quiz_question *q)
 {
 	unsigned match = 0;
+	char *right = event_ladder_of(q, q->correct, false);
 
+	ck_assert_ptr_nonnull(right);
 	for (unsigned i = 0; i < q->nopt; i++) {
-		struct world w;
-		enum tcp_state before[2];
-		char *lad;
+		char *lad = event_ladder_of(q, i, true);
+		char *vis = event_ladder_of(q, i, false);
 
-		cq_world(&w, q->scenario);
-		before[0] = w.host[0].tcb.state;
-		before[1] = w.host[1].tcb.state;
-		if (cq_apply(&w, q->opt[i].probe)) {
-			lad = quiz_ladder(before, w.trace, w.ntrace);
-			if (ends_with(q->figure, lad)) {
-				match++;
-				ck_assert_msg(i == q->correct, "%s: option %u "
-				    "fits too", q->id, i);
-			}
-			free(lad);
+		if (lad != NULL && ends_with(q->figure, lad)) {
+			match++;
+			ck_assert_msg(i == q->correct, "%s: option %u "
+			    "fits too", q->id, i);
 		}
-		world_free(&w);
+		ck_assert_msg(i == q->correct || vis == NULL ||
+		    strcmp(vis, right) != 0, "%s: option %u (%s) differs "
+		    "only by a notice", q->id, i, q->opt[i].text);
+		free(lad);
+		free(vis);
 	}
+	free(right);
 	ck_assert_msg(match == 1, "%s: %u options fit", q->id, match);
 }
 
@@ -171,6 +232,54 @@ check_diagnose(const struct quiz_question *q)
 	}
 }
 
+/* Deliver everything in flight, in order; a host the peer's FIN put in
+ * CLOSE_WAIT closes at once (the stem's "closes as soon as it has read
+ * the end of the stream"). */
+static void
+diagnose_drain(struct world *w)
+{
+	bool closed[2] = { false, false };
+
+	while (w->nwire > 0) {
+		ck_assert(cq_apply(w, "deliver\n"));
+		for (int h = 0; h < 2; h++)
+			if (!closed[h] && w->host[h].tcb.state ==
+			    TCP_CLOSE_WAIT) {
+				ck_assert(cq_apply(w, h ? "server close\n" :
+				    "client close\n"));
+				closed[h] = true;
+			}
+	}
+}
+
+/* The states the stem gives must not be what nothing lost gives: the
+ * story told by the stem, replayed here without a loss, ends elsewhere
+ * (seed 3 once asked about client CLOSED, server TIME_WAIT). */
+static void
+check_diagnose_not_lossless(const struct quiz_question *q)
+{
+	const char *now = strstr(q->stem, "Now the client is in ");
+	char cs[32], ss[32];
+	struct world w;
+
+	ck_assert_ptr_nonnull(now);
+	ck_assert_int_eq(sscanf(now, "Now the client is in %31s and the "
+	    "server in %31[A-Z_0-9]", cs, ss), 2);
+	cq_world(&w, q->scenario);
+	ck_assert(cq_apply(&w, "server listen\nclient connect\n"));
+	diagnose_drain(&w);
+	if (strstr(q->stem, "The client closes,") != NULL)
+		ck_assert(cq_apply(&w, "client close\n"));
+	else if (strstr(q->stem, "The server closes,") != NULL)
+		ck_assert(cq_apply(&w, "server close\n"));
+	diagnose_drain(&w);
+	ck_assert_msg(strcmp(tcp_state_name(w.host[0].tcb.state), cs) != 0 ||
+	    strcmp(tcp_state_name(w.host[1].tcb.state), ss) != 0,
+	    "%s: nothing lost also leaves client %s, server %s", q->id, cs,
+	    ss);
+	world_free(&w);
+}
+
 /* The host's last state change after the scenario (reaching CLOSED, or
  * giving up) happens answer_ms after it. */
 static uint64_t
@@ -207,6 +316,40 @@ check_time(const struct quiz_question *q)
 	ck_assert(to == TCP_CLOSED || to == TCP_LISTEN);
 }
 
+/* The stem says the first close (or abort) comes when everything sent
+ * has arrived and been acknowledged: at that command nothing is in flight
+ * and no ACK is held back, so closing earlier is no reading of it. */
+static void
+check_count_close_timing(const struct quiz_question *q)
+{
+	struct script s;
+	struct script_err err;
+	struct sim_result res;
+	struct world w;
+	enum sim_host_id th;
+	enum tcp_timer t;
+	uint64_t due;
+
+	ck_assert_ptr_nonnull(strstr(q->stem, "arrived and been "
+	    "acknowledged"));
+	ck_assert(script_parse_buf("q", q->scenario, strlen(q->scenario), &s,
+	    &err));
+	world_init(&w);
+	for (size_t k = 0; k < s.n; k++) {
+		if (s.cmds[k].kind == CMD_CLOSE || s.cmds[k].kind ==
+		    CMD_ABORT) {
+			ck_assert_msg(w.nwire == 0 && (!world_next_timer(&w,
+			    &th, &t, &due) || t != TCP_T_DELACK), "%s: the "
+			    "close comes before everything is acknowledged",
+			    q->id);
+			break;
+		}
+		ck_assert(world_apply(&w, &s.cmds[k], &res) == SIM_OK);
+	}
+	world_free(&w);
+	script_free(&s);
+}
+
 /* Every segment of the whole connection, counted on a replay. */
 static void
 check_count(const struct quiz_question *q)
@@ -222,6 +365,7 @@ check_count(const struct quiz_question *q)
 	ck_assert_uint_eq(n * 1000, q->answer_ms);
 	ck_assert_uint_eq(w.host[0].tcb.state, TCP_CLOSED);
 	world_free(&w);
+	check_count_close_timing(q);
 }
 
 /* The ports of the stem, divided by TIME_WAIT as the replay lasts it. */
@@ -251,6 +395,18 @@ static void
 check_shape(const struct quiz_question *q)
 {
 	ck_assert_ptr_nonnull(q->stem);
+	/* Wording: plurals by ngettext, no "0 s after ... (0: at once)". */
+	ck_assert_msg(strstr(q->stem, " 1 times") == NULL &&
+	    strstr(q->stem, "(0: at once)") == NULL &&
+	    strstr(q->stem, " 0 s after") == NULL, "%s: %s", q->id, q->stem);
+	/* Only times are typed as seconds; counts, ports and sequence
+	 * numbers are numbers. */
+	if (q->type == QUIZ_T_NUMERIC)
+		ck_assert_str_eq(quiz_answer_label(q), q->kind ==
+		    QUIZ_K_TIME || q->kind == QUIZ_K_LOSSTIME || q->kind ==
+		    QUIZ_K_GIVEUP ? "Seconds: " : "Number: ");
+	else if (q->type == QUIZ_T_ORDER)
+		ck_assert_str_eq(quiz_answer_label(q), "Order: ");
 	ck_assert_ptr_nonnull(q->scenario);
 	ck_assert(q->topics != 0);
 	if (q->type == QUIZ_T_NUMERIC)
@@ -286,8 +442,12 @@ START_TEST(test_generated_answers_rederived_by_replay)
 			check_ports(&q);
 		else
 			check_probes(&q);
-		if (kind == QUIZ_K_DIAGNOSE)
+		if (kind == QUIZ_K_WRONG)
+			check_wrong_subjects(&q);
+		if (kind == QUIZ_K_DIAGNOSE) {
 			check_diagnose(&q);
+			check_diagnose_not_lossless(&q);
+		}
 		verified[kind]++;
 		quiz_question_free(&q);
 	}

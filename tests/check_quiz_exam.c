@@ -284,6 +284,43 @@ START_TEST(test_exam_of_40_spreads_over_kinds)
 }
 END_TEST
 
+/* Seed 7 asked one "count the segments" question twice, word for word,
+ * and so did 7 of the 30 exams from seed 100: no exam repeats a question
+ * (same stem, figure and options). */
+START_TEST(test_exam_never_asks_the_same_question_twice)
+{
+	for (uint64_t seed = 100; seed < 160; seed++) {
+		struct exam ex;
+
+		build(&ex, seed == 100 ? 7 : seed, "", 40);
+		for (size_t i = 0; i < ex.n; i++)
+			for (size_t j = i + 1; j < ex.n; j++) {
+				const struct quiz_question *a = &ex.q[i],
+				    *b = &ex.q[j];
+				bool same = strcmp(a->stem, b->stem) == 0 &&
+				    a->nopt == b->nopt &&
+				    (a->figure == NULL) == (b->figure == NULL)
+				    && (a->figure == NULL ||
+				    strcmp(a->figure, b->figure) == 0);
+
+				for (unsigned k = 0; same && k < a->nopt; k++) {
+					bool found = false;
+
+					for (unsigned m = 0; m < b->nopt; m++)
+						found = found || strcmp(
+						    a->opt[k].text,
+						    b->opt[m].text) == 0;
+					same = found;
+				}
+				ck_assert_msg(!same, "seed %llu: Q%zu and Q%zu "
+				    "are the same: %s", (unsigned long long)
+				    seed, i + 1, j + 1, a->stem);
+			}
+		exam_free(&ex);
+	}
+}
+END_TEST
+
 /* ---------------------------------------------------------------- GIFT */
 
 /* One question block: "::title::[html]text{answers}".  Returns the
@@ -704,6 +741,7 @@ main(void)
 	tcase_add_test(tc, test_exam_is_byte_identical_for_same_parameters);
 	tcase_add_test(tc, test_exam_mixes_kinds_and_bank);
 	tcase_add_test(tc, test_exam_of_40_spreads_over_kinds);
+	tcase_add_test(tc, test_exam_never_asks_the_same_question_twice);
 	tcase_add_test(tc, test_gift_reads_back);
 	tcase_add_test(tc, test_fractions);
 	tcase_add_test(tc, test_moodle_xml_well_formed_with_right_types);

@@ -379,6 +379,119 @@ START_TEST(test_grade_flags_time_away_by_wall_clock)
 }
 END_TEST
 
+/* Item: the printed resume command names only the file; its lock goes
+ * beside it, not in a default results directory that may not exist. */
+START_TEST(test_resumed_attempt_locks_beside_its_file)
+{
+	struct exam_session a, r;
+	char err[1024], want[128];
+
+	start(&a, "k1", 9, 1000);
+	exam_session_note(&a, EXAM_EV_SUSPEND, 1010);
+	ck_assert_int_eq(exam_session_save(&a), 0);
+	ck_assert_msg(exam_session_resume(&r, a.path, err, sizeof(err)),
+	    "%s", err);
+	ck_assert_msg(exam_session_lock(&r, "/nonexistent/results",
+	    (long)getpid(), err, sizeof(err)), "%s", err);
+	snprintf(want, sizeof(want), "%s/k1-9.lock", dir);
+	ck_assert_str_eq(r.lock, want);
+	ck_assert_int_eq(access(want, F_OK), 0);
+	exam_session_free(&r);
+	ck_assert_int_ne(access(want, F_OK), 0);
+	exam_session_free(&a);
+}
+END_TEST
+
+/* A fresh attempt started in the same second as an earlier one gets a
+ * file of its own instead of overwriting it. */
+START_TEST(test_attempts_started_in_one_second_keep_both_files)
+{
+	struct exam_session a, b;
+
+	start(&a, "d1", 8, 1000);
+	ck_assert_int_eq(exam_session_save(&a), 0);
+	start(&b, "d1", 8, 1000);
+	ck_assert_str_ne(a.path, b.path);
+	ck_assert_int_eq(exam_session_save(&b), 0);
+	ck_assert_int_eq(access(a.path, F_OK), 0);
+	ck_assert_int_eq(access(b.path, F_OK), 0);
+	exam_session_free(&a);
+	exam_session_free(&b);
+}
+END_TEST
+
+/* Once one attempt of (student, seed) is submitted its report shows the
+ * key: the other attempt cannot be resumed, nor a new one started. */
+START_TEST(test_submitted_exam_closes_sibling_attempts)
+{
+	struct exam_session old, s, r, n;
+	char err[1024];
+
+	start(&old, "s1", 7, 1000);
+	exam_session_note(&old, EXAM_EV_SUSPEND, 1010);
+	ck_assert_int_eq(exam_session_save(&old), 0);
+	start(&s, "s1", 7, 2000);
+	exam_session_afresh(&s, &old, 2000);
+	ck_assert(exam_session_lock(&s, dir, (long)getpid(), err,
+	    sizeof(err)));
+	ck_assert(exam_session_submit_save(&s, 2030));
+	exam_session_free(&s);
+	ck_assert(exam_session_resume(&r, old.path, err, sizeof(err)));
+	ck_assert(!exam_session_lock(&r, dir, (long)getpid(), err,
+	    sizeof(err)));
+	ck_assert_msg(strstr(err, "already submitted") != NULL, "%s", err);
+	ck_assert_ptr_null(r.lock);
+	exam_session_free(&r);
+	start(&n, "s1", 7, 3000);
+	free(n.path);
+	n.path = NULL;
+	ck_assert(!exam_session_lock(&n, dir, (long)getpid(), err,
+	    sizeof(err)));
+	ck_assert_msg(strstr(err, "already submitted") != NULL, "%s", err);
+	exam_session_free(&n);
+	/* Another student, or another seed, is not closed by it. */
+	start(&n, "s2", 7, 3000);
+	ck_assert(exam_session_lock(&n, dir, (long)getpid(), err,
+	    sizeof(err)));
+	exam_session_free(&n);
+	exam_session_free(&old);
+}
+END_TEST
+
+/* Files from before the lock closed the exam: the grader says which
+ * attempt was worked on after its sibling showed the key. */
+START_TEST(test_grade_flags_finished_after_sibling_submit)
+{
+	struct exam_session old, s;
+	char *csv, *sum;
+	const char *a, *b;
+
+	start(&old, "f1", 14, 1000);
+	exam_session_note(&old, EXAM_EV_SUSPEND, 1010);
+	ck_assert_int_eq(exam_session_save(&old), 0);
+	start(&s, "f1", 14, 2000);
+	exam_session_afresh(&s, &old, 2000);
+	ck_assert(exam_session_submit_save(&s, 2030));
+	exam_session_note(&old, EXAM_EV_RESUME, 2100);
+	answer(&old, true);
+	ck_assert(exam_session_submit_save(&old, 2110));
+	ck_assert_int_eq(grade(&csv, &sum), 0);
+	a = strstr(csv, "f1,14,");
+	ck_assert_ptr_nonnull(a);
+	b = strstr(a + 1, "f1,14,");
+	ck_assert_ptr_nonnull(b);
+	/* The first file (by start time) is the one resumed late. */
+	ck_assert_msg(strstr(a, "several-attempts after-sibling-submitted\n")
+	    == strchr(a, '\n') - strlen("several-attempts "
+	    "after-sibling-submitted"), "%s", csv);
+	ck_assert_msg(strstr(b, "after-sibling") == NULL, "%s", csv);
+	free(csv);
+	free(sum);
+	exam_session_free(&old);
+	exam_session_free(&s);
+}
+END_TEST
+
 START_TEST(test_grade_empty_dir_is_an_error)
 {
 	char *csv, *sum;
@@ -408,6 +521,11 @@ main(void)
 	tcase_add_test(tc, test_grade_flags_wall_clock_and_restarts);
 	tcase_add_test(tc, test_grade_flags_time_away_by_wall_clock);
 	tcase_add_test(tc, test_grade_empty_dir_is_an_error);
+	tcase_add_test(tc, test_resumed_attempt_locks_beside_its_file);
+	tcase_add_test(tc,
+	    test_attempts_started_in_one_second_keep_both_files);
+	tcase_add_test(tc, test_submitted_exam_closes_sibling_attempts);
+	tcase_add_test(tc, test_grade_flags_finished_after_sibling_submit);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_fork_status(sr, CK_NOFORK);

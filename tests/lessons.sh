@@ -67,6 +67,25 @@ done
 if LANGUAGE=zh_CN "$T" lessons --list | grep -q '三次握手'; then ok; else
 	bad "lessons --list does not follow LANGUAGE=zh_CN"; fi
 
+# Hints are read as keystrokes: a scenario command in a hint must be in
+# backquotes after "press :" (按 :), never bare ("Type: deliver" typed as
+# keys runs d, e, l, ...).  Outside backquotes and "(settle)"-style
+# glosses, no command may appear.
+cmdre='(^|[ ，、：:；])(deliver( #| [cs]>|$|[，。,.])|settle|drop($|[，。,.])|wait (timer|[0-9])|(client|server) (listen|connect|close|send|shutdown|abort)([^a-z]|$)|inject )'
+for f in "$src"/lessons/en/*.lesson "$src"/lessons/zh_CN/*.lesson; do
+	sed -n 's/^hint:[[:space:]]*//p' "$f" >"$tmp/hints"
+	if grep -E '^(Type|输入)' "$tmp/hints" >"$tmp/out"; then
+		bad "$f: a hint says Type:"; cat "$tmp/out"; fi
+	sed -e 's/`[^`]*`//g' -e 's/[(（][^)）]*[)）]//g' "$tmp/hints" |
+	    grep -E "$cmdre" >"$tmp/out" &&
+	    { bad "$f: a bare scenario command in a hint"; cat "$tmp/out"; }
+	if grep '`' "$tmp/hints" | grep -v -e 'press :' -e 'Press :' \
+	    -e '按 :' -e 'same way' -e '同样' >"$tmp/out"; then
+		bad "$f: a quoted command without 'press :'"; cat "$tmp/out"
+	fi
+	ok
+done
+
 # Broken lessons: a parse error is FILE:LINE:COLUMN and exit 2, a wrong
 # solution is FILE:LINE and exit 1.
 printf 'title: T\nsummary: S\nstep\nrun: client conect\n' >"$tmp/p.lesson"

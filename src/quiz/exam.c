@@ -7,6 +7,8 @@
  * anew for each round, which spreads the kinds evenly (a 40-question exam
  * holds every kind two or three times); bank questions are
  * taken from a shuffled list without repeats and their options shuffled.
+ * A generated question that reads exactly like an earlier one of the same
+ * exam (stem, figure, options) is drawn again from a derived sub-seed.
  */
 #include <config.h>
 
@@ -19,6 +21,7 @@
 #include "quiz/quiz_internal.h"
 
 #define EXAM_DECK (QUIZ_NGENKINDS + 1)
+#define EXAM_REDRAWS 16		/* tries for a question not yet asked */
 
 void
 exam_params_init(struct exam_params *p)
@@ -77,6 +80,54 @@ exam_deck(const struct exam_params *p, bool bank, unsigned *deck)
 	return n;
 }
 
+/* Are a and b the same question as a student reads it: the same stem,
+ * figure and options (in any order)? */
+static bool
+exam_same(const struct quiz_question *a, const struct quiz_question *b)
+{
+	if (a->nopt != b->nopt || strcmp(a->stem, b->stem) != 0 ||
+	    (a->figure == NULL) != (b->figure == NULL) ||
+	    (a->figure != NULL && strcmp(a->figure, b->figure) != 0))
+		return false;
+	for (unsigned i = 0; i < a->nopt; i++) {
+		bool found = false;
+
+		for (unsigned j = 0; j < b->nopt && !found; j++)
+			found = strcmp(a->opt[i].text, b->opt[j].text) == 0;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+static bool
+exam_repeats(const struct exam *ex, const struct quiz_question *q)
+{
+	for (size_t i = 0; i < ex->n; i++)
+		if (exam_same(&ex->q[i], q))
+			return true;
+	return false;
+}
+
+/* Question i of kind, from the sub-seed mix(seed, i); one that repeats an
+ * earlier question word for word is drawn again from a derived seed. */
+static bool
+exam_generate(struct exam *ex, unsigned i, enum quiz_kind kind,
+    struct quiz_question *q)
+{
+	uint64_t sub = quiz_mix(ex->seed, i);
+
+	for (unsigned tries = 0; tries < EXAM_REDRAWS; tries++) {
+		if (!quiz_generate(kind, sub, ex->p.topics, q))
+			return false;
+		if (!exam_repeats(ex, q))
+			return true;
+		quiz_question_free(q);
+		sub = quiz_mix(sub, tries + 1);
+	}
+	return false;
+}
+
 static bool
 exam_one(struct exam *ex, unsigned i, enum quiz_kind kind,
     const struct quiz_bank *bank, const unsigned *bidx, unsigned *bnext,
@@ -92,7 +143,7 @@ exam_one(struct exam *ex, unsigned i, enum quiz_kind kind,
 		ex->n++;
 		return true;
 	}
-	if (!quiz_generate(kind, quiz_mix(ex->seed, i), ex->p.topics, q))
+	if (!exam_generate(ex, i, kind, q))
 		return false;
 	ex->n++;
 	return true;

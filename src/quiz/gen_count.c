@@ -5,9 +5,12 @@
  * Data model: the count question runs a whole connection told in a few
  * words (an opening, maybe one write, a way of closing, delayed ACK on or
  * off) and counts the segments the trace shows, after letting every timer
- * run out.  The close-state question cuts a story inside its closing
- * (simultaneous closes weighted up, so CLOSING is asked) and hands it to
- * the state question.
+ * run out.  The stem pins the timing the plan follows: a close waits until
+ * everything sent has been acknowledged (a held-back ACK goes out when its
+ * timer expires), so no other reading gives another count.  The
+ * close-state question cuts a story inside its closing (simultaneous
+ * closes weighted up, so CLOSING is asked) and hands it to the state
+ * question.
  */
 #include <config.h>
 
@@ -158,19 +161,23 @@ count_stem(struct quiz_question *q, enum count_close how, enum sim_host_id x,
 	}
 	quiz_sentence_gap(&b);
 	if (how == CC_ABORT)
-		sbuf_add(&b, _("When everything has arrived, the %s aborts the "
-		    "connection (close() with SO_LINGER 0)."),
+		sbuf_add(&b, _("When everything sent so far has arrived and "
+		    "been acknowledged, the %s aborts the connection (close() "
+		    "with SO_LINGER 0)."),
 		    quiz_host_str(x));
 	else if (how == CC_SIMULTANEOUS)
-		sbuf_add(&b, "%s", _("When everything has arrived, both "
-		    "applications call close() at the same moment."));
+		sbuf_add(&b, "%s", _("When everything sent so far has arrived "
+		    "and been acknowledged, both applications call close() at "
+		    "the same moment."));
 	else
-		sbuf_add(&b, _("When everything has arrived, the %s closes, and "
-		    "the %s closes as soon as it has read the end of the "
-		    "stream."), quiz_host_str(x), quiz_host_str(y));
+		sbuf_add(&b, _("When everything sent so far has arrived and "
+		    "been acknowledged, the %s closes, and the %s closes as "
+		    "soon as it has read the end of the stream."),
+		    quiz_host_str(x), quiz_host_str(y));
 	quiz_sentence_gap(&b);
 	sbuf_add(&b, "%s", delayed ? _("Delayed ACK is on: an ACK is held back "
-	    "briefly so that it can ride on the next segment the host sends.") :
+	    "until the delayed-ACK timer expires, unless it can ride on a "
+	    "segment the host sends before then.") :
 	    _("Delayed ACK is off: every ACK goes out at once."));
 	quiz_sentence_gap(&b);
 	sbuf_add(&b, "%s", _("Nothing is lost. How many segments do the two "

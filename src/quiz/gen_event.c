@@ -8,7 +8,8 @@
  * the wire and the sockets would see (segments sent, state changes,
  * notices) and nothing that names the cause.  Every candidate event is run
  * on a replay of the same prefix and kept as a distractor only if its
- * ladder differs from the shown one, so exactly one option fits.
+ * ladder differs from the shown one even with the notices left out, so
+ * exactly one option fits and not by a notice alone.
  */
 #include <config.h>
 
@@ -218,24 +219,60 @@ event_candidates(const struct world *w, struct cmd *out)
 	return n;
 }
 
-/* Add c as an option if it is possible and its ladder differs from the
- * right one (or it is the right one). */
-static void
-event_add(struct quiz_question *q, const struct story *st, unsigned k,
-    const struct cmd *c, const char *right)
+/* The ladder of ev after c[0..k) without the notices: what the wire and
+ * the states show.  NULL if ev is impossible there. */
+static char *
+event_visible(const struct cmd *c, unsigned k, const struct cmd *ev)
 {
 	struct world w;
 	struct sim_result res;
-	char *lad, *text, line[256];
+	enum tcp_state before[2];
+	struct sim_ev *seen;
+	size_t n = 0;
+	char *s = NULL;
+
+	if (quiz_replay(&w, c, k)) {
+		before[0] = w.host[0].tcb.state;
+		before[1] = w.host[1].tcb.state;
+		if (world_apply(&w, ev, &res) == SIM_OK) {
+			seen = xcalloc(w.ntrace + 1, sizeof(*seen));
+			for (size_t i = 0; i < w.ntrace; i++)
+				if (w.trace[i].kind != SIM_EV_TCP ||
+				    w.trace[i].tcp.kind != TCP_EV_NOTICE)
+					seen[n++] = w.trace[i];
+			s = quiz_ladder(before, seen, n);
+			free(seen);
+		}
+	}
+	world_free(&w);
+	return s;
+}
+
+/* Add c as an option if it is possible and it is the right one (its
+ * ladder is the one shown), or a wrong one whose segments and state
+ * changes alone already differ from the right one's: a distractor told
+ * apart only by a notice such as [refused] is no fair option. */
+static void
+event_add(struct quiz_question *q, const struct story *st, unsigned k,
+    const struct cmd *c, const char *right, const char *right_vis)
+{
+	struct world w;
+	struct sim_result res;
+	char *lad, *vis, *text, line[256];
+	bool fits;
 
 	quiz_replay(&w, st->cmd, k);
 	text = world_can(&w, c, &res) == SIM_OK ? event_text(&w, c) : NULL;
 	world_free(&w);
 	lad = text != NULL ? quiz_event_ladder(st->cmd, k, c) : NULL;
-	if (lad != NULL && (strcmp(lad, right) != 0) == (q->nopt > 0))
+	vis = text != NULL ? event_visible(st->cmd, k, c) : NULL;
+	fits = lad != NULL && vis != NULL && (q->nopt == 0 ?
+	    strcmp(lad, right) == 0 : strcmp(vis, right_vis) != 0);
+	if (fits)
 		(void)quiz_opt_add(q, text, script_format(c, line,
 		    sizeof(line)));
 	free(lad);
+	free(vis);
 	free(text);
 }
 
@@ -292,30 +329,33 @@ quiz_gen_event(struct quiz_rng *r, struct quiz_question *q)
 	struct cmd right, cand[32];
 	struct world w;
 	unsigned k, n;
-	char *lad, *empty;
+	char *lad, *vis, *empty;
 	enum tcp_state none[2];
 
 	quiz_story_build(&st, r);
 	if (st.n <= st.nsetup || !event_pick(&st, r, &k, &right))
 		return false;
 	lad = quiz_event_ladder(st.cmd, k, &right);
+	vis = event_visible(st.cmd, k, &right);
 	quiz_replay(&w, st.cmd, k);
 	none[0] = w.host[0].tcb.state;
 	none[1] = w.host[1].tcb.state;
 	n = event_candidates(&w, cand);
 	world_free(&w);
 	empty = quiz_ladder(none, NULL, 0);
-	if (lad == NULL || strcmp(lad, empty) == 0) {
+	if (lad == NULL || vis == NULL || strcmp(lad, empty) == 0) {
 		free(lad);
+		free(vis);
 		free(empty);
 		return false;
 	}
 	q->type = QUIZ_T_CHOICE;
-	event_add(q, &st, k, &right, lad);
+	event_add(q, &st, k, &right, lad, vis);
 	for (unsigned tries = 0; tries < 80 && q->nopt > 0 && q->nopt < 4;
 	    tries++)
-		event_add(q, &st, k, &cand[quiz_rng_below(r, n)], lad);
+		event_add(q, &st, k, &cand[quiz_rng_below(r, n)], lad, vis);
 	free(empty);
+	free(vis);
 	if (q->nopt < 4) {
 		free(lad);
 		return false;

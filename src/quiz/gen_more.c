@@ -381,7 +381,10 @@ diagnose_options(struct quiz_question *q, const struct cmd *setup,
 
 			if ((int)k == lost)
 				q->correct = q->nopt;
-			(void)quiz_opt_add(q, items[k], probe);
+			/* The right one must be there to be asked about. */
+			if (!quiz_opt_add(q, items[k], probe) &&
+			    (int)k == lost)
+				lost = -1;
 			free(probe);
 		}
 		free(run);
@@ -396,7 +399,7 @@ quiz_gen_diagnose(struct quiz_rng *r, struct quiz_question *q)
 	struct plan setup = { .n = 0 };
 	bool close = quiz_rng_below(r, 2) == 0;
 	enum sim_host_id x = (enum sim_host_id)quiz_rng_below(r, 2);
-	enum tcp_state st[2];
+	enum tcp_state st[2], none[2];
 	int lost = (int)quiz_rng_below(r, close ? 4 : 3);
 	char *run;
 
@@ -405,6 +408,11 @@ quiz_gen_diagnose(struct quiz_rng *r, struct quiz_question *q)
 	if (run == NULL)
 		return false;
 	free(run);
+	/* States that nothing lost gives as well say nothing was lost: the
+	 * stem's "exactly one is lost" would be a lie. */
+	free(diagnose_run(setup.c, setup.n, close, x, -1, none, NULL, NULL));
+	if (none[0] == st[0] && none[1] == st[1])
+		return false;
 	q->type = QUIZ_T_CHOICE;
 	if (!diagnose_options(q, setup.c, setup.n, close, x, lost, st) ||
 	    !quiz_filter_options(q, setup.c, setup.n, 3))

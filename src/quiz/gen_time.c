@@ -92,16 +92,29 @@ gen_time_close(struct quiz_rng *r, struct quiz_question *q)
 	    QUIZ_TOPIC_BIT(QUIZ_TOP_TIMERS);
 	if (q->host == x)
 		q->topics |= QUIZ_TOPIC_BIT(QUIZ_TOP_TIMEWAIT);
-	q->stem = quiz_strdupf(_("The connection is established. Now the "
-	    "%s's application calls close(). The round-trip time is %s s "
-	    "(each segment takes half of it), the %s's application calls "
-	    "close() %s s after it reads the end of the stream (0: at once), "
-	    "MSL is %s s, and nothing is lost. How many seconds from now "
-	    "until the %s reaches CLOSED?"), quiz_host_str(x),
-	    quiz_seconds_str(rtt, srtt, sizeof(srtt)),
-	    quiz_host_str((enum sim_host_id)(1 - x)),
-	    quiz_seconds_str(d, sd, sizeof(sd)),
-	    quiz_seconds_str(msl, smsl, sizeof(smsl)), quiz_host_str(q->host));
+	quiz_seconds_str(rtt, srtt, sizeof(srtt));
+	quiz_seconds_str(d, sd, sizeof(sd));
+	quiz_seconds_str(msl, smsl, sizeof(smsl));
+	if (d == 0)
+		q->stem = quiz_strdupf(_("The connection is established. Now "
+		    "the %s's application calls close(). The round-trip time "
+		    "is %s s (each segment takes half of it), the %s's "
+		    "application calls close() as soon as it has read the end "
+		    "of the stream, MSL is %s s, and nothing is lost. How many "
+		    "seconds from now until the %s reaches CLOSED?"),
+		    quiz_host_str(x), srtt,
+		    quiz_host_str((enum sim_host_id)(1 - x)), smsl,
+		    quiz_host_str(q->host));
+	else
+		q->stem = quiz_strdupf(_("The connection is established. Now "
+		    "the %s's application calls close(). The round-trip time "
+		    "is %s s (each segment takes half of it), the %s's "
+		    "application waits %s s after it has read the end of the "
+		    "stream before it calls close(), MSL is %s s, and nothing "
+		    "is lost. How many seconds from now until the %s reaches "
+		    "CLOSED?"), quiz_host_str(x), srtt,
+		    quiz_host_str((enum sim_host_id)(1 - x)), sd, smsl,
+		    quiz_host_str(q->host));
 	q->explain = xstrdup(q->host == x ?
 	    _("The active closer enters TIME_WAIT when the peer's FIN "
 	    "arrives: half an RTT after the peer closes, which is one RTT "

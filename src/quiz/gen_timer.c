@@ -226,7 +226,15 @@ giveup_stem(bool synrcvd, const char *first, bool doubles, unsigned retries)
 	const char *how = doubles ? _("doubles") : _("stays the same");
 
 	if (synrcvd)
-		return quiz_strdupf(_("A client's SYN has just reached a "
+		return quiz_strdupf(ngettext("A client's SYN has just reached "
+		    "a listening server, which answered with SYN+ACK; then "
+		    "the client vanished (it sends nothing more), and every "
+		    "SYN+ACK is lost. The server's first retransmission "
+		    "timeout is %s s and %s after each retransmission; it "
+		    "retransmits the SYN+ACK at most %u time and gives up "
+		    "when the timeout after the last one expires. How many "
+		    "seconds from now until the server gives up (leaves "
+		    "SYN_RECEIVED)?", "A client's SYN has just reached a "
 		    "listening server, which answered with SYN+ACK; then the "
 		    "client vanished (it sends nothing more), and every "
 		    "SYN+ACK is lost. The server's first retransmission "
@@ -234,15 +242,22 @@ giveup_stem(bool synrcvd, const char *first, bool doubles, unsigned retries)
 		    "retransmits the SYN+ACK at most %u times and gives up "
 		    "when the timeout after the last one expires. How many "
 		    "seconds from now until the server gives up (leaves "
-		    "SYN_RECEIVED)?"), first, how, retries);
-	return quiz_strdupf(_("The client closed, the server acknowledged, "
+		    "SYN_RECEIVED)?", retries), first, how, retries);
+	return quiz_strdupf(ngettext("The client closed, the server "
+	    "acknowledged, and then the client vanished (it sends nothing "
+	    "more). Now the server's application closes; every FIN it sends "
+	    "is lost. The server's first retransmission timeout is %s s and "
+	    "%s after each retransmission; it retransmits the FIN at most %u "
+	    "time and gives up when the timeout after the last one expires. "
+	    "How many seconds from now until the server gives up (leaves "
+	    "LAST_ACK)?", "The client closed, the server acknowledged, "
 	    "and then the client vanished (it sends nothing more). Now the "
 	    "server's application closes; every FIN it sends is lost. The "
 	    "server's first retransmission timeout is %s s and %s after each "
 	    "retransmission; it retransmits the FIN at most %u times and "
 	    "gives up when the timeout after the last one expires. How many "
-	    "seconds from now until the server gives up (leaves LAST_ACK)?"),
-	    first, how, retries);
+	    "seconds from now until the server gives up (leaves LAST_ACK)?",
+	    retries), first, how, retries);
 }
 
 bool

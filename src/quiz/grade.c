@@ -329,20 +329,56 @@ grade_summary(FILE *f, const struct grade_row *rows, size_t n)
 	free(t);
 }
 
-/* Attempts sharing a student and a seed: the student started again. */
+/* The wall-clock time of s's submission, or -1 if it has none. */
+static int64_t
+grade_submit_at(const struct exam_session *s)
+{
+	for (size_t i = 0; i < s->nev; i++)
+		if (s->ev[i].kind == EXAM_EV_SUBMIT)
+			return s->ev[i].at;
+	return -1;
+}
+
+/* Did s do anything after the wall-clock time at?  A submitted sibling
+ * shows its report and the key, so work done after it is suspect. */
+static bool
+grade_active_after(const struct exam_session *s, int64_t at)
+{
+	for (size_t i = 0; i < s->nev; i++)
+		if (s->ev[i].at > at)
+			return true;
+	return false;
+}
+
+static bool
+grade_twins(const struct grade_row *a, const struct grade_row *b)
+{
+	return a != b && a->s.ex.p.seed == b->s.ex.p.seed &&
+	    strcmp(a->s.ex.p.student, b->s.ex.p.student) == 0;
+}
+
+/* Attempts sharing a student and a seed: the student started again; one
+ * worked on after another was submitted may have used its key. */
 static void
 grade_group_flags(struct grade_row *rows, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		bool twin = false;
+		bool twin = false, after = false;
 
-		for (size_t j = 0; j < n && !twin; j++)
-			twin = j != i && rows[j].s.ex.p.seed ==
-			    rows[i].s.ex.p.seed &&
-			    strcmp(rows[j].s.ex.p.student,
-			    rows[i].s.ex.p.student) == 0;
+		for (size_t j = 0; j < n; j++) {
+			int64_t sub;
+
+			if (!grade_twins(&rows[i], &rows[j]))
+				continue;
+			twin = true;
+			sub = grade_submit_at(&rows[j].s);
+			after = after || (sub >= 0 &&
+			    grade_active_after(&rows[i].s, sub));
+		}
 		if (twin)
 			flag(&rows[i], "several-attempts");
+		if (after)
+			flag(&rows[i], "after-sibling-submitted");
 	}
 }
 

@@ -239,6 +239,15 @@ quiz_numeric_unit(const struct quiz_question *q)
 }
 
 const char *
+quiz_answer_label(const struct quiz_question *q)
+{
+	/* TRANSLATORS: prompts of the entry line; keep them short. */
+	if (q->type == QUIZ_T_ORDER)
+		return _("Order: ");
+	return q->count ? _("Number: ") : _("Seconds: ");
+}
+
+const char *
 quiz_numeric_hint(const struct quiz_question *q)
 {
 	return q->count ? _("Type a whole number, e.g. 1461.") :

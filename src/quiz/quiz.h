@@ -154,6 +154,9 @@ char *quiz_order_item(enum sim_host_id from, const struct tcp_seg *seg);
  * for typing one ("Type a number of seconds, e.g. 4.25."), translated. */
 const char *quiz_numeric_unit(const struct quiz_question *q);
 const char *quiz_numeric_hint(const struct quiz_question *q);
+/* The label of the line where a typed answer goes, by the kind of answer:
+ * "Order: ", "Seconds: " or "Number: " (a count), translated. */
+const char *quiz_answer_label(const struct quiz_question *q);
 
 /* "4.150": a duration in seconds, as printed and exported. */
 char *quiz_seconds_str(uint64_t ms, char *buf, size_t size);

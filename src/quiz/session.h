@@ -146,11 +146,19 @@ bool exam_attempt_read(struct exam_session *s, const char *path,
 
 /* $XDG_DATA_HOME/tcpteach/results (or ~/.local/share/...); caller frees. */
 char *exam_results_dir(void);
-/* DIR/STUDENT-SEED-STARTED.json ("anonymous" without a student id). */
+/* DIR/STUDENT-SEED-STARTED.json ("anonymous" without a student id), or
+ * DIR/STUDENT-SEED-STARTED-N.json when that file exists already. */
 char *exam_attempt_path(const char *dir, const struct exam_session *s);
 /* The newest attempt file in dir at the exam of p's seed and student that
  * was not submitted, or NULL; caller frees.  For offering to resume. */
 char *exam_attempt_latest(const char *dir, const struct exam_params *p);
+/* A submitted attempt at p's exam in dir other than except (which may be
+ * NULL), or NULL; caller frees.  Once one is submitted no other attempt
+ * of that exam may be started or resumed. */
+char *exam_attempt_submitted(const char *dir, const struct exam_params *p,
+    const char *except);
+/* The directory of an attempt file ("." for a bare name); caller frees. */
+char *exam_attempt_dir(const char *attempt_path);
 /* The receipt written next to a submitted attempt (a dot file), which
  * keeps it closed even if the attempt file is edited back to unsubmitted;
  * caller frees. */
@@ -159,8 +167,11 @@ char *exam_receipt_path(const char *attempt_path);
 /*
  * One running exam per student and seed in a results directory: a lock
  * file DIR/STUDENT-SEED.lock created exclusively, holding the process id.
- * A lock whose process is gone is taken over.  False with a translated
- * message when another live instance holds it.
+ * DIR is the directory of s->path when the attempt has a file (a resume),
+ * else dir.  A lock whose process is gone is taken over.  False with a
+ * translated message when another live instance holds it, or when an
+ * attempt at the same exam in DIR was submitted: one exam per student and
+ * seed, so nothing else of it is started or resumed after a submission.
  */
 bool exam_session_lock(struct exam_session *s, const char *dir, long pid,
     char *err, size_t errsize);

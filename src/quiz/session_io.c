@@ -10,7 +10,8 @@
  * Resuming rebuilds the exam from the parameters and refuses the file if
  * the question ids differ (the bank changed since).  Finding the newest
  * unsubmitted attempt of an exam trusts the documents, not the file names,
- * since two student ids may map to one name.
+ * since two student ids may map to one name; so does finding a submitted
+ * sibling, which closes the whole exam (one exam per student and seed).
  */
 #include <config.h>
 
@@ -196,9 +197,20 @@ exam_attempt_path(const char *dir, const struct exam_session *s)
 {
 	char name[64];
 
+	char *path;
+
 	attempt_name(s->ex.p.student, name, sizeof(name));
-	return quiz_strdupf("%s/%s-%llu-%lld.json", dir, name,
+	path = quiz_strdupf("%s/%s-%llu-%lld.json", dir, name,
 	    (unsigned long long)s->ex.p.seed, (long long)s->started);
+	/* Two attempts started within one second must not share a file:
+	 * the second would overwrite the first. */
+	for (unsigned n = 2; access(path, F_OK) == 0 && n < 1000; n++) {
+		free(path);
+		path = quiz_strdupf("%s/%s-%llu-%lld-%u.json", dir, name,
+		    (unsigned long long)s->ex.p.seed, (long long)s->started,
+		    n);
+	}
+	return path;
 }
 
 /* ------------------------------------------------------------- resume */
@@ -477,4 +489,75 @@ exam_attempt_latest(const char *dir, const struct exam_params *p)
 	closedir(d);
 	free(prefix);
 	return best;
+}
+
+/* Was this file, an attempt at p's exam, submitted (by its document or by
+ * its receipt)? */
+static bool
+submitted_check(const char *path, const struct exam_params *p)
+{
+	size_t len = 0, at;
+	char *text = exam_read_file(path, &len), *receipt;
+	struct json *doc = text ? json_parse(text, len, &at) : NULL;
+	const struct json *sub = json_get(doc, "submitted");
+	const char *student = json_str(json_get(doc, "student"));
+	uint64_t seed;
+	bool mine = doc != NULL && json_u64(json_get(doc, "seed"), &seed) &&
+	    seed == p->seed && student != NULL &&
+	    strcmp(student, p->student) == 0, closed = false;
+
+	if (mine) {
+		receipt = exam_receipt_path(path);
+		closed = (sub != NULL && sub->type == JSON_BOOL && sub->b) ||
+		    access(receipt, F_OK) == 0;
+		free(receipt);
+	}
+	json_free(doc);
+	free(text);
+	return closed;
+}
+
+char *
+exam_attempt_submitted(const char *dir, const struct exam_params *p,
+    const char *except)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char name[64], *prefix, *found = NULL;
+	const char *base = except != NULL && strrchr(except, '/') != NULL ?
+	    strrchr(except, '/') + 1 : except;
+
+	if (d == NULL)
+		return NULL;
+	attempt_name(p->student, name, sizeof(name));
+	prefix = quiz_strdupf("%s-%llu-", name, (unsigned long long)p->seed);
+	while (found == NULL && (de = readdir(d)) != NULL) {
+		size_t n = strlen(de->d_name);
+		char *path;
+
+		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0 ||
+		    n < 5 || strcmp(de->d_name + n - 5, ".json") != 0 ||
+		    (base != NULL && strcmp(de->d_name, base) == 0))
+			continue;
+		path = quiz_strdupf("%s/%s", dir, de->d_name);
+		if (submitted_check(path, p))
+			found = path;
+		else
+			free(path);
+	}
+	closedir(d);
+	free(prefix);
+	return found;
+}
+
+char *
+exam_attempt_dir(const char *attempt_path)
+{
+	const char *slash = strrchr(attempt_path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == attempt_path)
+		return xstrdup("/");
+	return quiz_strdupf("%.*s", (int)(slash - attempt_path), attempt_path);
 }

@@ -9,7 +9,8 @@
  * (the model never reads a clock).  The digest is a keyed 64-bit FNV-1a
  * over the attempt document up to its last member.  The receipt is an
  * empty dot file beside the attempt; the lock is DIR/STUDENT-SEED.lock
- * holding the owner's process id.
+ * beside the attempt, holding the owner's process id.  Taking the lock
+ * also checks that no attempt at the same exam in DIR was submitted.
  */
 #include <config.h>
 
@@ -202,18 +203,44 @@ lock_create(const char *path, long pid)
 	return rc;
 }
 
-bool
-exam_session_lock(struct exam_session *s, const char *dir, long pid,
-    char *err, size_t errsize)
+/* Under the lock: refuse if another attempt at this exam was submitted
+ * (checked after locking, so no submission can slip in between). */
+static bool
+lock_exam_open(struct exam_session *s, const char *dir, char *err,
+    size_t errsize)
 {
+	char *done = exam_attempt_submitted(dir, &s->ex.p, s->path);
+
+	if (done == NULL)
+		return true;
+	snprintf(err, errsize, _("This exam (student %s, seed %llu) was "
+	    "already submitted in %s; no other attempt at it can be started "
+	    "or resumed."), s->ex.p.student[0] ? s->ex.p.student :
+	    "anonymous", (unsigned long long)s->ex.p.seed, done);
+	free(done);
+	exam_session_unlock(s);
+	return false;
+}
+
+bool
+exam_session_lock(struct exam_session *s, const char *results_dir,
+    long pid, char *err, size_t errsize)
+{
+	/* The lock lives beside the attempt: a resumed file keeps its own
+	 * directory whatever the default results directory is. */
+	char *dir = s->path != NULL ? exam_attempt_dir(s->path) :
+	    xstrdup(results_dir);
 	char *path = lock_path(dir, &s->ex.p);
 	long owner;
+	bool open;
 
 	for (int tries = 0; tries < 2; tries++) {
 		if (lock_create(path, pid) == 0) {
 			s->lock = path;
 			s->lock_pid = pid;
-			return true;
+			open = lock_exam_open(s, dir, err, errsize);
+			free(dir);
+			return open;
 		}
 		if (errno != EEXIST)
 			break;
@@ -225,6 +252,7 @@ exam_session_lock(struct exam_session *s, const char *dir, long pid,
 			    "Finish "
 			    "or quit that one first."), owner, path);
 			free(path);
+			free(dir);
 			return false;
 		}
 		/* Its owner is gone (a crash, a power cut): take it over. */
@@ -233,6 +261,7 @@ exam_session_lock(struct exam_session *s, const char *dir, long pid,
 	snprintf(err, errsize, _("Cannot lock the exam with %s: %s"), path,
 	    strerror(errno));
 	free(path);
+	free(dir);
 	return false;
 }
 

@@ -6,7 +6,7 @@
  * the event menu and a status line.  Each part is its own window, painted
  * only when a handler says it changed; every paint ends in wnoutrefresh and
  * the main loop calls doupdate once, so curses sends only changed cells.
- * Text is cut by display width (view_fit), never by bytes.
+ * Text is cut by display width (utf8_fit), never by bytes.
  */
 #include <config.h>
 

@@ -183,7 +183,9 @@ ui_exam_main(const struct quiz_cli_tui *t, const struct ui_opts *o)
 	if ((rc = ui_quiz_refuse(true)) != 0)
 		return rc;
 	qui_init(&qu, QUI_EXAM);
+	/* A resumed attempt stays in its own directory. */
 	qu.dir = t->results_dir != NULL ? xstrdup(t->results_dir) :
+	    t->resume != NULL ? exam_attempt_dir(t->resume) :
 	    exam_results_dir();
 	if ((rc = qui_exam_open(&qu, t)) != UI_EXIT_OK) {
 		qui_free(&qu);

@@ -64,13 +64,6 @@ qui_answered(struct qui *qu)
 	return UI_R_ALL;
 }
 
-static const char *
-qui_label(const struct quiz_question *q)
-{
-	/* TRANSLATORS: prompts of the entry line; keep them short. */
-	return q->type == QUIZ_T_ORDER ? _("Order: ") : _("Seconds: ");
-}
-
 /* Enter at the prompt: record what was typed, or show how it should
  * look and keep it to fix. */
 static int
@@ -87,7 +80,7 @@ qui_typed(struct screen *sc, const char *text)
 		qui_message(qu, true, "%s", q->type == QUIZ_T_NUMERIC ?
 		    quiz_numeric_hint(q) :
 		    _("Type every letter once, in order, e.g. C A D B."));
-		screen_prompt(sc, qui_label(q), text, qui_typed);
+		screen_prompt(sc, quiz_answer_label(q), text, qui_typed);
 		return QR_ENTRY;
 	}
 	if (q->type == QUIZ_T_ORDER)
@@ -104,7 +97,7 @@ qui_type(struct screen *sc, char first)
 {
 	char text[2] = { first, '\0' };
 
-	screen_prompt(sc, qui_label(qui_q(sc->state)), text, qui_typed);
+	screen_prompt(sc, quiz_answer_label(qui_q(sc->state)), text, qui_typed);
 	return QR_ENTRY;
 }
 

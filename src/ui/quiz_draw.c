@@ -57,11 +57,13 @@ qui_doc_resume(struct qui *qu)
 
 	qdoc_text(&qu->doc, 0, 0, LP_TITLE, _("This exam was started before "
 	    "and not submitted."));
-	/* TRANSLATORS: file name, answered, questions, minutes used. */
+	/* TRANSLATORS: file name, answered, questions, then the exam time
+	 * used as minutes:seconds. */
 	snprintf(buf, sizeof(buf), _("The attempt in %s has %u of %u "
-	    "questions answered and has used %llu minutes."),
+	    "questions answered and has used %llu:%02llu of exam time."),
 	    qu->offer.path, sc.answered, sc.total,
-	    (unsigned long long)(qu->offer.elapsed_ms / 60000));
+	    (unsigned long long)(qu->offer.elapsed_ms / 60000),
+	    (unsigned long long)(qu->offer.elapsed_ms / 1000 % 60));
 	qdoc_blank(&qu->doc);
 	qdoc_text(&qu->doc, 0, 0, LP_TEXT, buf);
 }
@@ -182,6 +184,11 @@ qui_draw_status(struct qui *qu)
 		/* TRANSLATORS: the running score of the drill. */
 		snprintf(left, sizeof(left), _(" Score: %u right of %u "
 		    "answered"), sc.right, sc.answered);
+	else if (qu->es.save_failed)
+		/* TRANSLATORS: status bar while the attempt cannot be
+		 * written: the answers exist only on screen. */
+		snprintf(left, sizeof(left), _(" NOT saved: %u of %u "
+		    "answered on screen only"), sc.answered, sc.total);
 	else
 		snprintf(left, sizeof(left), _(" Answered %u of %u"),
 		    sc.answered, sc.total);
@@ -207,8 +214,7 @@ qui_draw_due(struct qui *qu, WINDOW *w)
 	    q->type == QUIZ_T_CHOICE ||
 	    (qu->mode == QUI_DRILL && qu->es.ans[cur].given))
 		return false;
-	ui_draw_text(w, 0, 1, qu->sc.cols - 2, q->type == QUIZ_T_ORDER ?
-	    _("Order: ") : _("Seconds: "), A_BOLD);
+	ui_draw_text(w, 0, 1, qu->sc.cols - 2, quiz_answer_label(q), A_BOLD);
 	return true;
 }
 

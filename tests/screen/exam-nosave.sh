@@ -58,6 +58,11 @@ quiz_file_wait "$f" '"submitted": false'
 dd if=/dev/zero of="$QTMP/full/filler" bs=1k count=1000 2>/dev/null
 quiz_give "$a1"
 screen_expect "NOT saved (No space left on device)"
+# The failure stays in sight after the next key: nothing is saved.
+screen_keys n
+screen_expect "Exam: question 2 of 3"
+screen_expect "NOT saved: 1 of 3 answered on screen only"
+screen_expect_not "Answered 1 of 3"
 screen_keys S
 screen_expect "Submit now?"
 screen_keys y

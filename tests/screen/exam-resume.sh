@@ -36,6 +36,9 @@ screen_cleanup
 screen_socket 2
 quiz_start "This exam was started before" exam $args --minutes 1
 screen_expect "Resume that attempt?"
+# Seconds count: "0:02", not "0 minutes", after two seconds.
+screen_expect "has used 0:0"
+screen_expect "of exam time."
 screen_keys y
 screen_expect "Answered 1 of 3"
 screen_expect "$shown"

@@ -1,0 +1,199 @@
+/*
+ * Check suite for the shipped course (lessons/en and lessons/zh_CN): a
+ * task's check must reject the wrong action the step warns about, not
+ * only accept the end state, and a question must not be answerable by
+ * reading the ladder it is asked on.  `lessons --check` proves that the
+ * solutions pass; these tests prove that the tempting wrong moves fail.
+ *
+ * Data model: each test loads one shipped lesson in both languages, finds
+ * a step by its index, replays the step's canonical world into a world of
+ * its own and plays scenario lines on it, as the lesson screen does after
+ * each learner command.
+ */
+#include <config.h>
+
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lesson/run.h"
+#include "script/parse.h"
+
+static const char *const langs[] = { "en", "zh_CN" };
+
+static void
+load(const char *lang, const char *name, struct lesson *l)
+{
+	char path[1024];
+	struct lesson_err e;
+
+	snprintf(path, sizeof(path), "%s/lessons/%s/%s.lesson",
+	    TCPTEACH_SRCDIR, lang, name);
+	ck_assert_msg(lesson_load(path, l, &e), "%s: %s", path, e.msg);
+}
+
+/* Play one scenario line on w; false when the world refused it (an
+ * expect that does not hold, an impossible event). */
+static bool
+play(struct world *w, const char *line)
+{
+	struct cmd c;
+	struct script_err e;
+	struct sim_result res = { SIM_OK, "" };
+
+	ck_assert_int_eq(script_parse_line(line, 1, &c, &e), 1);
+	return world_apply(w, &c, &res) == SIM_OK;
+}
+
+/* Enter step of lesson, play the learner's lines, return the verdict. */
+static enum lrun_check
+attempt(const struct lesson *l, size_t step, const char *const *lines)
+{
+	struct lrun lr;
+	struct world w;
+	char why[256];
+	enum lrun_check v;
+
+	ck_assert(lrun_start(&lr, l, step));
+	ck_assert_int_eq(lrun_cur(&lr)->kind, LESSON_TASK);
+	world_init(&w);
+	ck_assert(lrun_replay(&w, &lr));
+	for (; *lines != NULL; lines++)
+		ck_assert_msg(play(&w, *lines), "cannot play %s", *lines);
+	v = lrun_check(&lr, &w, why, sizeof(why));
+	world_free(&w);
+	lrun_free(&lr);
+	return v;
+}
+
+/* The world a question step is asked on holds line (an expect). */
+static bool
+question_world_has(const struct lesson *l, size_t step, const char *line)
+{
+	struct lrun lr;
+	struct world w;
+	bool ok;
+
+	ck_assert(lrun_start(&lr, l, step));
+	ck_assert_int_eq(lrun_cur(&lr)->kind, LESSON_QUESTION);
+	world_init(&w);
+	ck_assert(lrun_replay(&w, &lr));
+	ok = play(&w, line);
+	world_free(&w);
+	lrun_free(&lr);
+	return ok;
+}
+
+/* Lesson 03 step 2 asks for the old duplicate #2: delivering the real
+ * SYN #1 reaches SYN_RECEIVED too, and must not count. */
+START_TEST(test_syn_sent_old_dup_step_real_syn_rejected)
+{
+	static const char *const wrong[] = { "deliver #1", NULL };
+	static const char *const right[] = { "deliver #2", NULL };
+	struct lesson l;
+
+	load(langs[_i], "03-why-three", &l);
+	ck_assert_int_eq(attempt(&l, 1, wrong), LRUN_NOT_YET);
+	ck_assert_int_eq(attempt(&l, 1, right), LRUN_PASSED);
+	lesson_free(&l);
+}
+END_TEST
+
+/* Lesson 03 step 4: back to LISTEN while the real SYN waits.  Settling
+ * everything (the real SYN included) must not count. */
+START_TEST(test_syn_received_clearing_real_syn_delivered_rejected)
+{
+	static const char *const wrong[] = { "deliver #1", "deliver #3",
+	    "deliver #4", NULL };
+	static const char *const right[] = { "deliver #3", "deliver #4",
+	    NULL };
+	struct lesson l;
+
+	load(langs[_i], "03-why-three", &l);
+	ck_assert_int_eq(attempt(&l, 3, wrong), LRUN_NOT_YET);
+	ck_assert_int_eq(attempt(&l, 3, right), LRUN_PASSED);
+	lesson_free(&l);
+}
+END_TEST
+
+/* Lesson 03, two-way handshake: the same trap with `set handshake two`. */
+START_TEST(test_two_way_old_dup_step_real_syn_rejected)
+{
+	static const char *const wrong[] = { "deliver #1", NULL };
+	struct lesson l;
+
+	load(langs[_i], "03-why-three", &l);
+	ck_assert_int_eq(attempt(&l, 6, wrong), LRUN_NOT_YET);
+	lesson_free(&l);
+}
+END_TEST
+
+/* Lesson 01: the flags, ack and data-flags questions are asked before
+ * their segment is on the wire, so the ladder cannot give them away. */
+START_TEST(test_listen_first_questions_asked_before_segment_sent)
+{
+	struct lesson l;
+
+	load(langs[_i], "01-header", &l);
+	ck_assert(question_world_has(&l, 1, "expect inflight none"));
+	ck_assert(question_world_has(&l, 1, "expect client CLOSED"));
+	/* The ack question: only the SYN is on the wire, no SYN+ACK. */
+	ck_assert(question_world_has(&l, 2, "expect inflight c>s SYN"));
+	ck_assert(question_world_has(&l, 2, "expect server LISTEN"));
+	/* The data question: ESTABLISHED, no data segment yet. */
+	ck_assert(question_world_has(&l, 6, "expect inflight none"));
+	ck_assert(question_world_has(&l, 6, "expect client ESTABLISHED"));
+	/* Step 1 does not quote the ACK question's answer. */
+	ck_assert_ptr_null(strstr(l.steps[0].say.s, "field is valid"));
+	ck_assert_ptr_null(strstr(l.steps[0].say.s, "字段有效"));
+	lesson_free(&l);
+}
+END_TEST
+
+/* Lesson 15: the step has let the SYN travel 50 ms before the learner
+ * delivers it, so a bare `d` is right and the clock shows the wait. */
+START_TEST(test_syn_sent_exam_step_clock_has_run)
+{
+	static const char *const right[] = { "deliver", NULL };
+	struct lesson l;
+	struct lrun lr;
+
+	load(langs[_i], "15-exam", &l);
+	ck_assert(lrun_start(&lr, &l, 0));
+	ck_assert_uint_eq(lr.w.now, 50);
+	lrun_free(&lr);
+	ck_assert_int_eq(attempt(&l, 0, right), LRUN_PASSED);
+	lesson_free(&l);
+}
+END_TEST
+
+static Suite *
+course_suite(void)
+{
+	Suite *s = suite_create("course");
+	TCase *tc = tcase_create("checks");
+
+	tcase_add_loop_test(tc, test_syn_sent_old_dup_step_real_syn_rejected,
+	    0, 2);
+	tcase_add_loop_test(tc,
+	    test_syn_received_clearing_real_syn_delivered_rejected, 0, 2);
+	tcase_add_loop_test(tc, test_two_way_old_dup_step_real_syn_rejected,
+	    0, 2);
+	tcase_add_loop_test(tc,
+	    test_listen_first_questions_asked_before_segment_sent, 0, 2);
+	tcase_add_loop_test(tc, test_syn_sent_exam_step_clock_has_run, 0, 2);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(course_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}
