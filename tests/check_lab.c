@@ -287,6 +287,21 @@ START_TEST(test_lab_that_cannot_start_exit_2)
 }
 END_TEST
 
+/* --pcap into a directory that does not exist: refused before any
+ * namespace is made, with the path and the system's reason. */
+START_TEST(test_lab_pcap_unwritable_refused_with_reason)
+{
+	struct wbackend b = { 0 };
+	char err[512] = "";
+
+	ck_assert_int_eq(lab_backend_open(&b, "/nonexistent-dir/x.pcap",
+	    false, err, sizeof(err)), LAB_EXIT_ENV);
+	ck_assert_ptr_null(b.ops);
+	ck_assert_ptr_nonnull(strstr(err, "cannot write the pcap file "
+	    "/nonexistent-dir/x.pcap: No such file or directory"));
+}
+END_TEST
+
 static Suite *
 lab_suite(void)
 {
@@ -298,6 +313,7 @@ lab_suite(void)
 	tcase_add_test(pk, test_inject_parses_back_to_its_fields);
 	tcase_add_test(pk, test_parse_rejects_truncated_and_non_tcp);
 	tcase_add_test(pk, test_kernel_states_map_to_rfc_names);
+	tcase_add_test(pk, test_lab_pcap_unwritable_refused_with_reason);
 	suite_add_tcase(s, pk);
 	tcase_add_checked_fixture(cmp, setup, teardown);
 	tcase_add_test(cmp, test_compare_time_wait_difference_fails);
