@@ -80,7 +80,8 @@ plan_text(const struct plan *p, unsigned from, unsigned to)
 	char line[256];
 
 	for (unsigned i = from; i < to; i++)
-		sbuf_add(&b, "%s\n", script_format(&p->c[i], line, sizeof(line)));
+		sbuf_add(&b, "%s\n", script_format(&p->c[i], line,
+		    sizeof(line)));
 	return sbuf_take(&b);
 }
 

@@ -5,8 +5,8 @@
  * body (the question, the exam's list, or the report: a struct qdoc
  * scrolled by top), the entry line (what is being typed, or a message)
  * and the status line (score or progress, and the main keys; the loop
- * writes a yes/no question over it).  Each part is its own window, painted only when a handler says
- * so; the entry line is painted last, so the cursor rests there while an
+ * writes a yes/no question over it).  Each part is its own window,
+ * painted only when a handler says so; the entry line is painted last, so the cursor rests there while an
  * answer is typed.  Text is cut by display width, never by bytes.
  */
 #include <config.h>
