@@ -72,6 +72,7 @@ cmp_known_line(struct cmp_known *k, char *s)
 	char line[32], aspect[32], *end;
 	int n = 0;
 
+	k->used = false;
 	if (sscanf(s, "%127s %31s %31s %n", k->name, line, aspect, &n) < 3 ||
 	    n == 0 || s[n] == '\0')
 		return false;
