@@ -476,6 +476,24 @@ START_TEST(test_lesson_task_checked_after_sim_key)
 }
 END_TEST
 
+/* With the simulator's what-if switches open inside a lesson, every key
+ * is the switches': q closes them, it does not leave the lesson. */
+START_TEST(test_lesson_whatif_open_q_closes_switches_not_lesson)
+{
+	struct lui *lu = lesson_open("02");
+
+	keys("o");
+	ck_assert(lu->ui.whatif);
+	keys("n");
+	ck_assert_uint_eq(lu->lr.step, 0);
+	keys("q");
+	ck_assert(!lu->ui.whatif);
+	ck_assert_ptr_eq(app_top(&app), &lu->lesson);
+	keys("q");
+	ck_assert_ptr_eq(app_top(&app), &lu->list);
+}
+END_TEST
+
 START_TEST(test_lesson_next_twice_skips_undone_step)
 {
 	struct lui *lu = lesson_open("02");
@@ -652,6 +670,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_lesson_every_command_changes_something);
 	tcase_add_test(tc, test_lesson_task_checked_after_sim_key);
 	tcase_add_test(tc, test_lesson_next_twice_skips_undone_step);
+	tcase_add_test(tc, test_lesson_whatif_open_q_closes_switches_not_lesson);
 	tcase_add_test(tc, test_lesson_value_answer_by_prompt);
 	tcase_add_test(tc, test_lesson_list_moves_opens_and_quits);
 	suite_add_tcase(s, tc);

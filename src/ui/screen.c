@@ -176,9 +176,15 @@ screen_binding(const struct screen *sc, int key, const struct screen_cmd **cmd)
 int
 screen_key(struct screen *sc, int key)
 {
+	struct screen *in = sc->def->inner != NULL ? sc->def->inner(sc) :
+	    NULL;
 	const struct screen_cmd *c;
-	const struct screen_key *k = screen_binding(sc, key, &c);
+	const struct screen_key *k;
 	int r;
+
+	if (in != NULL && in->def->grabs != NULL && in->def->grabs(in))
+		return screen_key(in, key);
+	k = screen_binding(sc, key, &c);
 
 	if (k != NULL)
 		return c->fn(sc, c, k->arg + (key - k->key));
@@ -416,5 +422,5 @@ static const struct screen_key screen_help_keys[] = {
 
 const struct screen_def screen_help_def = {
 	"help", screen_help_cmds, 2, screen_help_keys, 5, 1, 1,
-	screen_help_close, NULL, NULL, screen_help_leave, NULL
+	screen_help_close, NULL, NULL, screen_help_leave, NULL, NULL
 };

@@ -94,6 +94,9 @@ struct screen_def {
 	/* A screen whose entries help lists after this one's (a lesson's
 	 * simulator), or NULL. */
 	struct screen *(*inner)(const struct screen *sc);
+	/* Whether, as an inner screen, it takes every key now (the
+	 * simulator's what-if switches are open), or NULL. */
+	bool (*grabs)(const struct screen *sc);
 };
 
 struct screen {
