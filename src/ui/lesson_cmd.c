@@ -393,15 +393,6 @@ lui_h_panel_up(SCREEN_CMD_ARGS)
 	return lui_scroll(sc->state, -1);
 }
 
-/* A key the lesson does not bind goes to the simulator inside it. */
-static int
-lui_fallback(struct screen *sc, int key)
-{
-	struct lui *lu = sc->state;
-
-	return screen_key(&lu->sim, key);
-}
-
 static int
 lui_tick(struct screen *sc, uint64_t now)
 {
@@ -521,6 +512,6 @@ const struct screen_def lui_list_def = {
 
 const struct screen_def lui_lesson_def = {
 	"lesson", lui_lesson_cmds, NELEM(lui_lesson_cmds), lui_lesson_keys,
-	NELEM(lui_lesson_keys), LGEOM_MIN_ROWS, LGEOM_MIN_COLS, lui_fallback,
+	NELEM(lui_lesson_keys), LGEOM_MIN_ROWS, LGEOM_MIN_COLS, NULL,
 	lui_tick, lui_busy, lui_lesson_leave, lui_inner, NULL
 };

@@ -188,8 +188,10 @@ screen_key(struct screen *sc, int key)
 
 	if (k != NULL)
 		return c->fn(sc, c, k->arg + (key - k->key));
-	r = sc->def->fallback != NULL ? sc->def->fallback(sc, key) :
-	    UI_UNBOUND;
+	if (sc->def->fallback != NULL)
+		r = sc->def->fallback(sc, key);
+	else
+		r = in != NULL ? screen_key(in, key) : UI_UNBOUND;
 	if (r != UI_UNBOUND)
 		return r;
 	if (key > ' ' && key != 127)
@@ -254,7 +256,6 @@ app_key(struct app *a, int key)
 	struct screen *sc = app_top(a);
 	int r = 0;
 
-	a->key = key;
 	a->nkeys++;
 	if (a->plabel != NULL)
 		return app_prompt_key(a, key);

@@ -7,8 +7,9 @@
  * (struct screen_cmd: a name, a help msgid, a handler, an applies()
  * predicate), its key table (struct screen_key: a key or a range of keys
  * bound to a command name, with the offset in the range as the command's
- * argument), and what it does with an unbound key, on a tick and while
- * busy.  A struct screen is one instance: its def, its state and the
+ * argument), and what it does with an unbound key, on a tick, while busy
+ * and when popped; a screen may hold an inner one (a lesson holds a
+ * simulator) that gets its unbound keys.  A struct screen is one instance: its def, its state and the
  * painters the curses side attached (layout, draw).  struct app is the
  * one loop's state: the stack of screens (the top one gets the keys), the
  * message or refusal shown, the line being typed at a prompt, a yes/no
@@ -83,7 +84,8 @@ struct screen_def {
 	const struct screen_key *keys;
 	size_t nkeys;
 	int min_rows, min_cols;
-	/* An unbound key: what to repaint, or UI_UNBOUND. */
+	/* An unbound key: what to repaint, or UI_UNBOUND (NULL: the inner
+	 * screen's keys, if any). */
 	int (*fallback)(struct screen *sc, int key);
 	/* Time passed (monotonic ms): what to repaint. */
 	int (*tick)(struct screen *sc, uint64_t now);
@@ -132,7 +134,6 @@ struct app {
 	char asktext[320];
 	struct screen *askscreen;
 	int (*askdone)(struct screen *sc, bool yes);
-	int key;		/* the key being handled */
 	unsigned long nkeys;	/* keys handled so far, this one included */
 	bool quit;
 	/* Called on every push: the curses side attaches its painters. */
@@ -165,7 +166,9 @@ int screen_run(struct screen *sc, const char *name, int arg);
 /* The binding of key on this screen whose command applies now. */
 const struct screen_key *screen_binding(const struct screen *sc, int key,
     const struct screen_cmd **cmd);
-/* A key for the screen: its binding, else its fallback. */
+/* A key for the screen: to its inner screen if that grabs keys now, else
+ * its binding whose command applies, else its fallback or its inner
+ * screen. */
 int screen_key(struct screen *sc, int key);
 /* A key for the app: the prompt, the question, else the top screen. */
 int app_key(struct app *a, int key);
