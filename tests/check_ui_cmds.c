@@ -343,6 +343,31 @@ START_TEST(test_sim_prompt_runs_scenario_command)
 }
 END_TEST
 
+/* Up and Down at the : prompt recall the lines typed at it, not the
+ * other prompts' ones. */
+START_TEST(test_sim_prompt_up_recalls_earlier_lines)
+{
+	char line[64];
+
+	sim_push(&ui_sim_def);
+	keys(":server listen\r:client connect\r");
+	screen_run(&sim, "save", 0);
+	keys("\033");
+	keys(":");
+	(void)app_key(&app, UI_K_UP);
+	app_line(&app, line, sizeof(line));
+	ck_assert_str_eq(line, "client connect");
+	(void)app_key(&app, UI_K_UP);
+	(void)app_key(&app, UI_K_UP);
+	app_line(&app, line, sizeof(line));
+	ck_assert_str_eq(line, "server listen");
+	(void)app_key(&app, UI_K_DOWN);
+	(void)app_key(&app, UI_K_DOWN);
+	app_line(&app, line, sizeof(line));
+	ck_assert_str_eq(line, "");
+}
+END_TEST
+
 START_TEST(test_sim_save_prompt_writes_file)
 {
 	char path[256], line[300];
@@ -658,6 +683,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_u0102_typed_is_not_key_down);
 	tcase_add_test(tc, test_sim_whatif_digits_switch_not_choose);
 	tcase_add_test(tc, test_sim_prompt_runs_scenario_command);
+	tcase_add_test(tc, test_sim_prompt_up_recalls_earlier_lines);
 	tcase_add_test(tc, test_sim_save_prompt_writes_file);
 	tcase_add_test(tc, test_sim_ctrl_s_and_ctrl_q_do_nothing);
 	tcase_add_test(tc, test_sim_lessons_pushes_list_q_returns);

@@ -114,6 +114,7 @@ struct screen {
 
 #define APP_DEPTH 8
 #define APP_LINE_MAX 256
+#define APP_HIST 32		/* lines the prompt remembers */
 
 enum app_ask { APP_ASK_NONE, APP_ASK_YESNO, APP_ASK_STRICT };
 
@@ -129,6 +130,12 @@ struct app {
 	size_t len;
 	struct screen *pscreen;
 	int (*pdone)(struct screen *sc, const char *text);
+	/* Lines entered, oldest first, each with its prompt's label: Up
+	 * and Down recall those of the same prompt; hpos is the one shown
+	 * (nhist: the line being typed). */
+	char *hist[APP_HIST];
+	const char *histlabel[APP_HIST];
+	size_t nhist, hpos;
 	/* A yes/no question. */
 	enum app_ask ask;
 	char asktext[320];
