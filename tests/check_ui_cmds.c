@@ -394,6 +394,31 @@ START_TEST(test_sim_prompt_runs_scenario_command)
 }
 END_TEST
 
+/* Up and Down at the : prompt recall the lines typed at it, not the
+ * other prompts' ones. */
+START_TEST(test_sim_prompt_up_recalls_earlier_lines)
+{
+	char line[64];
+
+	sim_push(&ui_sim_def);
+	keys(":server listen\r:client connect\r");
+	screen_run(&sim, "save", 0);
+	keys("\033");
+	keys(":");
+	(void)app_key(&app, UI_K_UP);
+	app_line(&app, line, sizeof(line));
+	ck_assert_str_eq(line, "client connect");
+	(void)app_key(&app, UI_K_UP);
+	(void)app_key(&app, UI_K_UP);
+	app_line(&app, line, sizeof(line));
+	ck_assert_str_eq(line, "server listen");
+	(void)app_key(&app, UI_K_DOWN);
+	(void)app_key(&app, UI_K_DOWN);
+	app_line(&app, line, sizeof(line));
+	ck_assert_str_eq(line, "");
+}
+END_TEST
+
 START_TEST(test_sim_save_prompt_writes_file)
 {
 	char path[256], line[300];
@@ -524,6 +549,24 @@ START_TEST(test_lesson_task_checked_after_sim_key)
 	ck_assert(lu->lr.done);
 	keys("n");
 	ck_assert_uint_eq(lu->lr.step, 1);
+}
+END_TEST
+
+/* With the simulator's what-if switches open inside a lesson, every key
+ * is the switches': q closes them, it does not leave the lesson. */
+START_TEST(test_lesson_whatif_open_q_closes_switches_not_lesson)
+{
+	struct lui *lu = lesson_open("02");
+
+	keys("o");
+	ck_assert(lu->ui.whatif);
+	keys("n");
+	ck_assert_uint_eq(lu->lr.step, 0);
+	keys("q");
+	ck_assert(!lu->ui.whatif);
+	ck_assert_ptr_eq(app_top(&app), &lu->lesson);
+	keys("q");
+	ck_assert_ptr_eq(app_top(&app), &lu->list);
 }
 END_TEST
 
@@ -693,6 +736,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_u0102_typed_is_not_key_down);
 	tcase_add_test(tc, test_sim_whatif_digits_switch_not_choose);
 	tcase_add_test(tc, test_sim_prompt_runs_scenario_command);
+	tcase_add_test(tc, test_sim_prompt_up_recalls_earlier_lines);
 	tcase_add_test(tc, test_sim_save_prompt_writes_file);
 	tcase_add_test(tc, test_sim_ctrl_s_and_ctrl_q_do_nothing);
 	tcase_add_test(tc, test_sim_lessons_pushes_list_q_returns);
@@ -705,6 +749,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_lesson_every_command_changes_something);
 	tcase_add_test(tc, test_lesson_task_checked_after_sim_key);
 	tcase_add_test(tc, test_lesson_next_twice_skips_undone_step);
+	tcase_add_test(tc, test_lesson_whatif_open_q_closes_switches_not_lesson);
 	tcase_add_test(tc, test_lesson_value_answer_by_prompt);
 	tcase_add_test(tc, test_lesson_list_moves_opens_and_quits);
 	suite_add_tcase(s, tc);

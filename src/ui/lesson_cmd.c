@@ -393,15 +393,6 @@ lui_h_panel_up(SCREEN_CMD_ARGS)
 	return lui_scroll(sc->state, -1);
 }
 
-/* A key the lesson does not bind goes to the simulator inside it. */
-static int
-lui_fallback(struct screen *sc, int key)
-{
-	struct lui *lu = sc->state;
-
-	return screen_key(&lu->sim, key);
-}
-
 static int
 lui_tick(struct screen *sc, uint64_t now)
 {
@@ -516,11 +507,11 @@ static const struct screen_key lui_lesson_keys[] = {
 const struct screen_def lui_list_def = {
 	"lessons", lui_list_cmds, NELEM(lui_list_cmds), lui_list_keys,
 	NELEM(lui_list_keys), LGEOM_MIN_ROWS, LGEOM_MIN_COLS, NULL, NULL,
-	NULL, lui_list_leave, NULL
+	NULL, lui_list_leave, NULL, NULL
 };
 
 const struct screen_def lui_lesson_def = {
 	"lesson", lui_lesson_cmds, NELEM(lui_lesson_cmds), lui_lesson_keys,
-	NELEM(lui_lesson_keys), LGEOM_MIN_ROWS, LGEOM_MIN_COLS, lui_fallback,
-	lui_tick, lui_busy, lui_lesson_leave, lui_inner
+	NELEM(lui_lesson_keys), LGEOM_MIN_ROWS, LGEOM_MIN_COLS, NULL,
+	lui_tick, lui_busy, lui_lesson_leave, lui_inner, NULL
 };

@@ -467,11 +467,11 @@ static const struct screen_key qui_exam_keys[] = {
 const struct screen_def qui_drill_def = {
 	"drill", qui_drill_cmds, NELEM(qui_drill_cmds), qui_drill_keys,
 	NELEM(qui_drill_keys), QUI_MIN_ROWS, QUI_MIN_COLS, NULL, NULL, NULL,
-	NULL, NULL
+	NULL, NULL, NULL
 };
 
 const struct screen_def qui_exam_def = {
 	"exam", qui_exam_cmds, NELEM(qui_exam_cmds), qui_exam_keys,
 	NELEM(qui_exam_keys), QUI_MIN_ROWS, QUI_MIN_COLS, NULL,
-	qui_exam_tick, qui_exam_busy, NULL, NULL
+	qui_exam_tick, qui_exam_busy, NULL, NULL, NULL
 };

@@ -32,6 +32,9 @@ app_free(struct app *a)
 {
 	while (a->depth > 0)
 		app_pop(a);
+	for (size_t i = 0; i < a->nhist; i++)
+		free(a->hist[i]);
+	a->nhist = 0;
 }
 
 struct screen *
@@ -91,6 +94,7 @@ screen_prompt(struct screen *sc, const char *label, const char *text,
 	a->len = n == (size_t)-1 ? 0 : n;
 	a->pscreen = sc;
 	a->pdone = done;
+	a->hpos = a->nhist;
 }
 
 void
@@ -176,14 +180,22 @@ screen_binding(const struct screen *sc, int key, const struct screen_cmd **cmd)
 int
 screen_key(struct screen *sc, int key)
 {
+	struct screen *in = sc->def->inner != NULL ? sc->def->inner(sc) :
+	    NULL;
 	const struct screen_cmd *c;
-	const struct screen_key *k = screen_binding(sc, key, &c);
+	const struct screen_key *k;
 	int r;
+
+	if (in != NULL && in->def->grabs != NULL && in->def->grabs(in))
+		return screen_key(in, key);
+	k = screen_binding(sc, key, &c);
 
 	if (k != NULL)
 		return c->fn(sc, c, k->arg + (key - k->key));
-	r = sc->def->fallback != NULL ? sc->def->fallback(sc, key) :
-	    UI_UNBOUND;
+	if (sc->def->fallback != NULL)
+		r = sc->def->fallback(sc, key);
+	else
+		r = in != NULL ? screen_key(in, key) : UI_UNBOUND;
 	if (r != UI_UNBOUND)
 		return r;
 	if (key > ' ' && key != 127)
@@ -192,7 +204,44 @@ screen_key(struct screen *sc, int key)
 	return 0;
 }
 
-/* The line editor: Enter hands the text over, Esc, ^C or ^G gives up. */
+static void
+app_remember(struct app *a, const char *text)
+{
+	if (*text == '\0')
+		return;
+	if (a->nhist == APP_HIST) {
+		free(a->hist[0]);
+		memmove(a->hist, a->hist + 1, sizeof(a->hist[0]) *
+		    (APP_HIST - 1));
+		memmove(a->histlabel, a->histlabel + 1,
+		    sizeof(a->histlabel[0]) * (APP_HIST - 1));
+		a->nhist--;
+	}
+	a->hist[a->nhist] = xstrdup(text);
+	a->histlabel[a->nhist++] = a->plabel;
+}
+
+/* Up (d -1) or Down (d 1): the previous or next line of this prompt. */
+static int
+app_recall(struct app *a, int d)
+{
+	size_t i = a->hpos;
+	size_t n;
+
+	do {
+		if (d < 0 ? i == 0 : i >= a->nhist)
+			return 0;
+		i = d < 0 ? i - 1 : i + 1;
+	} while (i < a->nhist && a->histlabel[i] != a->plabel);
+	a->hpos = i;
+	n = i < a->nhist ? mbstowcs(a->line, a->hist[i], APP_LINE_MAX - 1) :
+	    0;
+	a->len = n == (size_t)-1 ? 0 : n;
+	return UI_R_ALL;
+}
+
+/* The line editor: Enter hands the text over, Esc, ^C or ^G gives up,
+ * Up and Down recall earlier lines. */
 static int
 app_prompt_key(struct app *a, int key)
 {
@@ -204,8 +253,12 @@ app_prompt_key(struct app *a, int key)
 	case '\n':
 	case UI_K_ENTER:
 		app_line(a, buf, sizeof(buf));
+		app_remember(a, buf);
 		a->plabel = NULL;
 		return a->pdone(sc, buf) | UI_R_ALL;
+	case UI_K_UP:
+	case UI_K_DOWN:
+		return app_recall(a, key == UI_K_UP ? -1 : 1);
 	case UI_ESC:
 	case UI_CTRL('c'):
 	case UI_CTRL('g'):
@@ -248,7 +301,6 @@ app_key(struct app *a, int key)
 	struct screen *sc = app_top(a);
 	int r = 0;
 
-	a->key = key;
 	a->nkeys++;
 	if (a->plabel != NULL)
 		return app_prompt_key(a, key);
@@ -416,5 +468,5 @@ static const struct screen_key screen_help_keys[] = {
 
 const struct screen_def screen_help_def = {
 	"help", screen_help_cmds, 2, screen_help_keys, 5, 1, 1,
-	screen_help_close, NULL, NULL, screen_help_leave, NULL
+	screen_help_close, NULL, NULL, screen_help_leave, NULL, NULL
 };

@@ -7,8 +7,9 @@
  * (struct screen_cmd: a name, a help msgid, a handler, an applies()
  * predicate), its key table (struct screen_key: a key or a range of keys
  * bound to a command name, with the offset in the range as the command's
- * argument), and what it does with an unbound key, on a tick and while
- * busy.  A struct screen is one instance: its def, its state and the
+ * argument), and what it does with an unbound key, on a tick, while busy
+ * and when popped; a screen may hold an inner one (a lesson holds a
+ * simulator) that gets its unbound keys.  A struct screen is one instance: its def, its state and the
  * painters the curses side attached (layout, draw).  struct app is the
  * one loop's state: the stack of screens (the top one gets the keys), the
  * message or refusal shown, the line being typed at a prompt, a yes/no
@@ -83,7 +84,8 @@ struct screen_def {
 	const struct screen_key *keys;
 	size_t nkeys;
 	int min_rows, min_cols;
-	/* An unbound key: what to repaint, or UI_UNBOUND. */
+	/* An unbound key: what to repaint, or UI_UNBOUND (NULL: the inner
+	 * screen's keys, if any). */
 	int (*fallback)(struct screen *sc, int key);
 	/* Time passed (monotonic ms): what to repaint. */
 	int (*tick)(struct screen *sc, uint64_t now);
@@ -94,6 +96,9 @@ struct screen_def {
 	/* A screen whose entries help lists after this one's (a lesson's
 	 * simulator), or NULL. */
 	struct screen *(*inner)(const struct screen *sc);
+	/* Whether, as an inner screen, it takes every key now (the
+	 * simulator's what-if switches are open), or NULL. */
+	bool (*grabs)(const struct screen *sc);
 };
 
 struct screen {
@@ -109,6 +114,7 @@ struct screen {
 
 #define APP_DEPTH 8
 #define APP_LINE_MAX 256
+#define APP_HIST 32		/* lines the prompt remembers */
 
 enum app_ask { APP_ASK_NONE, APP_ASK_YESNO, APP_ASK_STRICT };
 
@@ -124,12 +130,17 @@ struct app {
 	size_t len;
 	struct screen *pscreen;
 	int (*pdone)(struct screen *sc, const char *text);
+	/* Lines entered, oldest first, each with its prompt's label: Up
+	 * and Down recall those of the same prompt; hpos is the one shown
+	 * (nhist: the line being typed). */
+	char *hist[APP_HIST];
+	const char *histlabel[APP_HIST];
+	size_t nhist, hpos;
 	/* A yes/no question. */
 	enum app_ask ask;
 	char asktext[320];
 	struct screen *askscreen;
 	int (*askdone)(struct screen *sc, bool yes);
-	int key;		/* the key being handled */
 	unsigned long nkeys;	/* keys handled so far, this one included */
 	bool quit;
 	/* Called on every push: the curses side attaches its painters. */
@@ -162,7 +173,9 @@ int screen_run(struct screen *sc, const char *name, int arg);
 /* The binding of key on this screen whose command applies now. */
 const struct screen_key *screen_binding(const struct screen *sc, int key,
     const struct screen_cmd **cmd);
-/* A key for the screen: its binding, else its fallback. */
+/* A key for the screen: to its inner screen if that grabs keys now, else
+ * its binding whose command applies, else its fallback or its inner
+ * screen. */
 int screen_key(struct screen *sc, int key);
 /* A key for the app: the prompt, the question, else the top screen. */
 int app_key(struct app *a, int key);
