@@ -664,6 +664,22 @@ START_TEST(test_exam_submit_asks_then_y_submits)
 }
 END_TEST
 
+/* After the loop (the screen popped, its app gone) a last save that
+ * fails marks the session and writes no message into any app. */
+START_TEST(test_exam_failed_save_after_the_loop_leaves_the_app_alone)
+{
+	quiz_push(QUI_EXAM);
+	app_pop(&app);
+	ck_assert_ptr_null(qu.sc.app);
+	free(qu.es.path);
+	qu.es.path = strdup("/dev/null/attempt.json");
+	app.msg[0] = '\0';
+	(void)qui_exam_changed(&qu);
+	ck_assert(qu.es.save_failed);
+	ck_assert_str_eq(app.msg, "");
+}
+END_TEST
+
 START_TEST(test_exam_quit_asks_first)
 {
 	quiz_push(QUI_EXAM);
@@ -758,6 +774,8 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_quiz_every_command_changes_something);
 	tcase_add_test(tc, test_exam_submit_asks_then_y_submits);
 	tcase_add_test(tc, test_exam_quit_asks_first);
+	tcase_add_test(tc,
+	    test_exam_failed_save_after_the_loop_leaves_the_app_alone);
 	tcase_add_test(tc, test_drill_letter_answers_and_judges);
 	tcase_add_test(tc, test_drill_typed_answer_at_prompt);
 	suite_add_tcase(s, tc);

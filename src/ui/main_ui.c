@@ -146,6 +146,7 @@ ui_quiz_run(struct qui *qu, bool ascii)
 	app_push(&a, &qu->sc);
 	qui_exam_offer(qu);
 	ui_main_run(&a);
+	qu->sc.app = NULL;	/* a is gone; the goodbye may still save */
 	return UI_EXIT_OK;
 }
 

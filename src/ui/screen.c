@@ -68,6 +68,7 @@ app_pop(struct app *a)
 		sc->detach(sc);
 	if (sc->def->leave != NULL)
 		sc->def->leave(sc);
+	sc->app = NULL;
 }
 
 void
@@ -76,6 +77,10 @@ screen_message(struct screen *sc, bool err, const char *fmt, ...)
 	struct app *a = sc->app;
 	va_list ap;
 
+	/* Off screen (after the loop, as the exam saves a last time) there
+	 * is no message line; the caller reports on stderr instead. */
+	if (a == NULL)
+		return;
 	va_start(ap, fmt);
 	vsnprintf(a->msg, sizeof(a->msg), fmt, ap);
 	va_end(ap);
