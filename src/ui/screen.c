@@ -64,11 +64,12 @@ app_pop(struct app *a)
 		a->plabel = NULL;
 	if (a->askscreen == sc)
 		a->ask = APP_ASK_NONE;
+	/* Off the stack a screen has no app (leave may free the screen). */
+	sc->app = NULL;
 	if (sc->detach != NULL)
 		sc->detach(sc);
 	if (sc->def->leave != NULL)
 		sc->def->leave(sc);
-	sc->app = NULL;
 }
 
 void
