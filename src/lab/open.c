@@ -54,7 +54,7 @@ op_label(void *self, char *buf, size_t size)
 
 	/* TRANSLATORS: %s is "Linux 6.1.0-18-amd64"; the rest names what
 	 * the lab changes in the kernels (see doc/lab.md). */
-	snprintf(buf, size, _("kernel lab, %s, timestamps off%s"), l->kernel,
+	snprintf(buf, size, _("kernel lab, %s, IPv6 off%s"), l->kernel,
 	    l->quickack ? _(", route quickack") : "");
 	return buf;
 }
@@ -129,13 +129,13 @@ lab_describe(struct wbackend *b, char *buf, size_t size)
 {
 	static const char *const names[] = {
 		"tcp_fin_timeout", "tcp_syn_retries", "tcp_synack_retries",
-		"tcp_retries2", "tcp_syn_linear_timeouts",
+		"tcp_retries2", "tcp_syn_linear_timeouts", "tcp_timestamps",
 		"tcp_invalid_ratelimit", "tcp_early_retrans", "tcp_rto_min_us"
 	};
 	struct lab *l = b->self;
 	/* What the lab changed first, then the kernel's own values. */
 	size_t used = (size_t)snprintf(buf, size, "%s; set by the lab: "
-	    "tcp_timestamps=0, IPv6 off%s; kernel defaults:", l->kernel,
+	    "IPv6 off%s; kernel defaults:", l->kernel,
 	    l->quickack ? ", route quickack" : "");
 	char v[32];
 
