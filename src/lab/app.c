@@ -98,10 +98,10 @@ lab_app_check(const struct lab *l, const struct cmd *c,
 		return lab_fail(res, SIM_IMPOSSIBLE, _("%s: the application "
 		    "has no socket to close"), who);
 	if (c->kind == CMD_READ && !l->app_read_manual)
-		return lab_fail(res, SIM_IMPOSSIBLE, _("%s: read is impossible: "
-		    "the application reads all data at once (put 'set "
-		    "app_read manual' before the first event to let data "
-		    "wait)"), who);
+		return lab_fail(res, SIM_IMPOSSIBLE,
+		    _("%s: read is impossible: the application reads all "
+		    "data at once (put 'set app_read manual' before the "
+		    "first event to let data wait)"), who);
 	if (c->kind == CMD_READ && (hh->cfd < 0 || hh->connecting))
 		return lab_fail(res, SIM_IMPOSSIBLE, _("%s: read needs a "
 		    "connected socket"), who);

@@ -74,7 +74,7 @@ struct lab {
 	uint64_t t0;		/* monotonic ms at start */
 	unsigned quiet_ms;	/* silence that ends a command */
 	bool quickack;		/* set delayed_ack off: route quickack */
-	bool app_read_manual;	/* set app_read manual: only `read` reads */
+	bool app_read_manual;	/* set app_read manual: `read` only */
 	char kernel[160];	/* "Linux 6.1.0" */
 	struct pcapw *pcap;
 };
