@@ -259,6 +259,10 @@ START_TEST(test_compare_same_worlds_exit_0)
 	ck_assert_int_eq(cli(&fake, "--compare", f, NULL, NULL), 0);
 	ck_assert_ptr_nonnull(strstr(outbuf, "5 commands, 0 differences, "
 	    "0 known"));
+	/* Each side's totals, the line tests/lab-table.sh reads. */
+	ck_assert_ptr_nonnull(strstr(outbuf, "# core: 3 segments sent, "
+	    "client ESTABLISHED, server ESTABLISHED | kernel: 3 segments "
+	    "sent, client ESTABLISHED, server ESTABLISHED\n"));
 	/* The stale line is named; the other scenario's is not. */
 	ck_assert_ptr_nonnull(strstr(outbuf, "# no longer differs (remove it "
 	    "from the known differences): ok line 3 segments: was once "
