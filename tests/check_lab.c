@@ -194,8 +194,10 @@ cli(const struct script_lab *lab, const char *a1, const char *a2,
 	return rc;
 }
 
+/* delayed_ack off: the stand-in (rfc9293) ACKs at once, so the one
+ * difference left is how long TIME_WAIT lasts. */
 #define TIME_WAIT_SCN \
-	"server listen\nclient connect\nsettle\nclient close\nsettle\n" \
+	"set delayed_ack off\nserver listen\nclient connect\nsettle\nclient close\nsettle\n" \
 	"server close\nsettle\nwait 61s\nexpect client CLOSED\n"
 
 START_TEST(test_compare_time_wait_difference_fails)
@@ -203,10 +205,10 @@ START_TEST(test_compare_time_wait_difference_fails)
 	const char *f = put("tw.scn", TIME_WAIT_SCN);
 
 	ck_assert_int_eq(cli(&fake, "--compare", f, NULL, NULL), 1);
-	ck_assert_ptr_nonnull(strstr(outbuf, "tw.scn:8: wait 61s\n"));
+	ck_assert_ptr_nonnull(strstr(outbuf, "tw.scn:9: wait 61s\n"));
 	ck_assert_ptr_nonnull(strstr(outbuf, "  state client: core: CLOSED "
 	    "| kernel: TIME_WAIT\n"));
-	ck_assert_ptr_nonnull(strstr(outbuf, "tw.scn:9: expect client "
+	ck_assert_ptr_nonnull(strstr(outbuf, "tw.scn:10: expect client "
 	    "CLOSED\n  status: core: ok | kernel: expected client CLOSED, "
 	    "got TIME_WAIT\n"));
 	ck_assert_ptr_nonnull(strstr(outbuf, "# stand-in\n"));
@@ -218,7 +220,7 @@ START_TEST(test_compare_known_difference_passes)
 	const char *f = put("tw.scn", TIME_WAIT_SCN);
 
 	put("known-differences", "# reasons\n"
-	    "tw 8- any the stand-in keeps TIME_WAIT 4min\n");
+	    "tw 9- any the stand-in keeps TIME_WAIT 4min\n");
 	ck_assert_int_eq(cli(&fake, "--compare", f, NULL, NULL), 0);
 	ck_assert_ptr_nonnull(strstr(outbuf, "    known: the stand-in "
 	    "keeps TIME_WAIT 4min\n"));
@@ -229,7 +231,7 @@ END_TEST
 START_TEST(test_compare_known_line_not_matching_still_fails)
 {
 	const char *f = put("tw.scn", TIME_WAIT_SCN);
-	const char *k = put("k", "tw 9 status only the expect\n");
+	const char *k = put("k", "tw 10 status only the expect\n");
 
 	ck_assert_int_eq(cli(&fake, "--compare", "--known", k, f), 1);
 	ck_assert_ptr_nonnull(strstr(outbuf, "2 differences, 1 known"));
@@ -239,7 +241,7 @@ END_TEST
 START_TEST(test_compare_bad_known_file_exit_2)
 {
 	const char *f = put("tw.scn", TIME_WAIT_SCN);
-	const char *k = put("k", "tw 8 colour no such aspect\n");
+	const char *k = put("k", "tw 9 colour no such aspect\n");
 
 	ck_assert_int_eq(cli(&fake, "--compare", "--known", k, f), 2);
 	ck_assert_ptr_nonnull(strstr(errbuf, "k:1: expected NAME LINE ASPECT "
@@ -257,6 +259,10 @@ START_TEST(test_compare_same_worlds_exit_0)
 	ck_assert_int_eq(cli(&fake, "--compare", f, NULL, NULL), 0);
 	ck_assert_ptr_nonnull(strstr(outbuf, "5 commands, 0 differences, "
 	    "0 known"));
+	/* Each side's totals, the line tests/lab-table.sh reads. */
+	ck_assert_ptr_nonnull(strstr(outbuf, "# core: 3 segments sent, "
+	    "client ESTABLISHED, server ESTABLISHED | kernel: 3 segments "
+	    "sent, client ESTABLISHED, server ESTABLISHED\n"));
 	/* The stale line is named; the other scenario's is not. */
 	ck_assert_ptr_nonnull(strstr(outbuf, "# no longer differs (remove it "
 	    "from the known differences): ok line 3 segments: was once "
@@ -268,9 +274,18 @@ END_TEST
 START_TEST(test_lab_options_misused_exit_2)
 {
 	const char *f = put("a.scn", "client connect\n");
+	const char *g = put("b.scn", "server listen\n");
+	char out[600];
 
-	ck_assert_int_eq(cli(&fake, "--pcap", "x.pcap", f, NULL), 2);
-	ck_assert_ptr_nonnull(strstr(errbuf, "--pcap needs --lab"));
+	/* --pcap no longer needs --lab (a simulated run is written too),
+	 * but it takes one scenario file. */
+	snprintf(out, sizeof(out), "%s/x.pcap", tmpdir);
+	ck_assert_int_eq(cli(&fake, "--pcap", out, f, g), 2);
+	ck_assert_ptr_nonnull(strstr(errbuf, "--pcap takes one scenario "
+	    "file"));
+	ck_assert_int_eq(access(out, F_OK), -1);
+	ck_assert_int_eq(cli(&fake, "--pcap", out, f, NULL), 0);
+	ck_assert_int_eq(access(out, F_OK), 0);
 	ck_assert_int_eq(cli(&fake, "--lab", "--compare", f, NULL), 2);
 	ck_assert_int_eq(cli(NULL, "--lab", f, NULL, NULL), 2);
 	ck_assert_ptr_nonnull(strstr(errbuf, "no kernel lab"));

@@ -12,7 +12,10 @@
  * listening socket, so that the host has one connection, as in the
  * simulation), see a connect finish or fail, read everything that arrived
  * (the simulation's default), and turn errors into the scenario's
- * notices: connected, refused, reset, timeout, eof.
+ * notices: connected, refused, reset, timeout, eof.  With `set app_read
+ * manual` it reads only at `read [N]`, one recv() of at most N bytes (all
+ * that waits when N is absent), and learns of the peer's FIN there, as
+ * the simulated application does.
  */
 #include <config.h>
 
@@ -94,6 +97,14 @@ lab_app_check(const struct lab *l, const struct cmd *c,
 	if ((c->kind == CMD_CLOSE || c->kind == CMD_ABORT) && !open)
 		return sim_fail(res, SIM_IMPOSSIBLE, _("%s: the application "
 		    "has no socket to close"), who);
+	if (c->kind == CMD_READ && !l->app_read_manual)
+		return sim_fail(res, SIM_IMPOSSIBLE,
+		    _("%s: read is impossible: the application reads all "
+		    "data at once (put 'set app_read manual' before the "
+		    "first event to let data wait)"), who);
+	if (c->kind == CMD_READ && (hh->cfd < 0 || hh->connecting))
+		return sim_fail(res, SIM_IMPOSSIBLE, _("%s: read needs a "
+		    "connected socket"), who);
 	if (c->kind == CMD_CRASH)
 		return sim_fail(res, SIM_IMPOSSIBLE, _("crash: a real kernel "
 		    "cannot forget its connections silently; the lab cannot "
@@ -149,6 +160,8 @@ app_close_all(struct lab_host *hh, bool abort)
 	hh->shut = true;
 }
 
+static void app_read(struct lab *l, int h, uint64_t want);
+
 enum sim_status
 lab_app_call(struct lab *l, const struct cmd *c, struct sim_result *res)
 {
@@ -167,6 +180,8 @@ lab_app_call(struct lab *l, const struct cmd *c, struct sim_result *res)
 	}
 	if (c->kind == CMD_CLOSE || c->kind == CMD_ABORT)
 		app_close_all(hh, c->kind == CMD_ABORT);
+	if (c->kind == CMD_READ)
+		app_read(l, (int)c->host, c->num);
 	return SIM_OK;
 }
 
@@ -204,20 +219,31 @@ app_accept(struct lab *l, int h)
 	lab_notice(l, h, TCP_N_CONNECTED);
 }
 
-/* Read everything that arrived; 0 at the peer's FIN. */
+/* Read up to `want` bytes (0: all that arrived) as one event; past the
+ * data, recv() returns 0 at the peer's FIN. */
 static void
-app_read(struct lab *l, int h)
+app_read(struct lab *l, int h, uint64_t want)
 {
 	struct lab_host *hh = &l->host[h];
+	struct sim_ev ev = { .kind = SIM_EV_TCP, .host = (enum sim_host_id)h };
 	char buf[65536];
-	ssize_t n;
+	uint64_t got = 0;
+	ssize_t n = -1;
 
-	while ((n = recv(hh->cfd, buf, sizeof(buf), MSG_DONTWAIT)) > 0) {
-		struct sim_ev ev = { .kind = SIM_EV_TCP, .host =
-		    (enum sim_host_id)h, .time = lab_now(l) };
+	errno = EAGAIN;
+	while (want == 0 || got < want) {
+		size_t ask = sizeof(buf);
 
+		if (want != 0 && want - got < ask)
+			ask = (size_t)(want - got);
+		if ((n = recv(hh->cfd, buf, ask, MSG_DONTWAIT)) <= 0)
+			break;
+		got += (uint64_t)n;
+	}
+	if (got > 0) {
+		ev.time = lab_now(l);
 		ev.tcp.kind = TCP_EV_DATA;
-		ev.tcp.bytes = (uint32_t)n;
+		ev.tcp.bytes = (uint32_t)got;
 		lab_trace(l, &ev);
 	}
 	if (n == 0 && !hh->eof) {
@@ -253,8 +279,9 @@ app_poll_host(struct lab *l, int h)
 		hh->connecting = false;
 		lab_notice(l, h, TCP_N_CONNECTED);
 	}
-	if (!hh->connecting && (p.revents & (POLLIN | POLLHUP)))
-		app_read(l, h);
+	if (!hh->connecting && !l->app_read_manual &&
+	    (p.revents & (POLLIN | POLLHUP)))
+		app_read(l, h, 0);
 }
 
 void

@@ -148,6 +148,7 @@ lab_set_sysctl(enum set_key k)
 		{ SET_SYNACK_RETRIES, "tcp_synack_retries" },
 		{ SET_RETRIES, "tcp_retries2" },
 		{ SET_RTO_MAX, "tcp_rto_max_ms" },
+		{ SET_SYN_LINEAR, "tcp_syn_linear_timeouts" },
 	};
 
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
@@ -190,8 +191,8 @@ lab_set_route(struct lab *l, const struct cmd *c, bool apply,
 {
 	if (!apply)
 		return SIM_OK;
-	l->delayed_ack = c->on;
-	if (!lab_route(l, 0, !c->on) || !lab_route(l, 1, !c->on))
+	l->quickack = !c->on;
+	if (!lab_route(l, 0, l->quickack) || !lab_route(l, 1, l->quickack))
 		return sim_fail(res, SIM_IMPOSSIBLE, _("set delayed_ack: the "
 		    "kernel refused the route change"));
 	return SIM_OK;
@@ -203,7 +204,7 @@ lab_set(struct lab *l, const struct cmd *c, bool apply, struct sim_result *res)
 	static const char *const keys[SET_NKEYS] = {
 		"msl", "rto", "syn_retries", "retries", "fin_wait_2_timeout",
 		"delayed_ack", "time_wait", "handshake", "synack_retries",
-		"rto_max"
+		"rto_max", "app_read", "syn_linear_timeouts"
 	};
 	const char *key = keys[c->key] != NULL ? keys[c->key] : "";
 	const char *name = lab_set_sysctl(c->key), *v;
@@ -211,6 +212,13 @@ lab_set(struct lab *l, const struct cmd *c, bool apply, struct sim_result *res)
 
 	if (c->key == SET_DELAYED_ACK)
 		return lab_set_route(l, c, apply, res);
+	if (c->key == SET_APP_READ) {
+		/* The lab's own application, not the kernel: it stops
+		 * reading by itself and reads at `read` only. */
+		if (apply)
+			l->app_read_manual = !c->on;
+		return SIM_OK;
+	}
 	if (name == NULL || !lab_sysctl_get(l, 0, name, old, sizeof(old)))
 		return sim_fail(res, SIM_IMPOSSIBLE, _("set %s: this kernel "
 		    "has no per-namespace setting for it; the lab cannot "
@@ -251,7 +259,7 @@ lab_is_call(enum cmd_kind k)
 {
 	return k == CMD_LISTEN || k == CMD_CONNECT || k == CMD_SEND ||
 	    k == CMD_CLOSE || k == CMD_SHUTDOWN || k == CMD_ABORT ||
-	    k == CMD_CRASH;
+	    k == CMD_CRASH || k == CMD_READ;
 }
 
 enum sim_status

@@ -25,7 +25,6 @@
 #define LAB_NET		0x0a090000u	/* 10.9.0.0/24 */
 #define LAB_MTU		65535	/* a `send N` is one segment, as simulated */
 #define LAB_SETTLE_MAX	1000	/* deliveries of one settle */
-#define LAB_RTO_MIN_MS	1000	/* the route's rto_min (see ns.c) */
 #define LAB_WAIT_MAX_MS	1800000	/* one `wait` in real time, at most */
 #define LAB_MSL_MS	30000	/* TIME_WAIT (60s) is 2MSL */
 
@@ -74,7 +73,8 @@ struct lab {
 	bool started;		/* an event has happened */
 	uint64_t t0;		/* monotonic ms at start */
 	unsigned quiet_ms;	/* silence that ends a command */
-	bool delayed_ack;
+	bool quickack;		/* set delayed_ack off: route quickack */
+	bool app_read_manual;	/* set app_read manual: `read` only */
 	char kernel[160];	/* "Linux 6.1.0" */
 	FILE *pcap;		/* NULL, or the capture (lib/pcapw) */
 };

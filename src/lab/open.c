@@ -18,7 +18,7 @@
 #include "lib/pcapw.h"
 #include "lib/xalloc.h"
 
-#define LAB_QUIET_DEFAULT 40	/* ms of silence that ends a command */
+#define LAB_QUIET_DEFAULT 15	/* ms of silence that ends a command */
 
 static enum sim_status
 op_expect(void *self, const struct cmd *c, struct sim_result *res)
@@ -55,8 +55,10 @@ op_label(void *self, char *buf, size_t size)
 {
 	struct lab *l = self;
 
-	/* TRANSLATORS: %s is "Linux 6.1.0-18-amd64". */
-	snprintf(buf, size, _("kernel lab, %s"), l->kernel);
+	/* TRANSLATORS: %s is "Linux 6.1.0-18-amd64"; the rest names what
+	 * the lab changes in the kernels (see doc/lab.md). */
+	snprintf(buf, size, _("kernel lab, %s, IPv6 off%s"), l->kernel,
+	    l->quickack ? _(", route quickack") : "");
 	return buf;
 }
 
@@ -145,20 +147,19 @@ lab_describe(struct wbackend *b, char *buf, size_t size)
 	static const char *const names[] = {
 		"tcp_fin_timeout", "tcp_syn_retries", "tcp_synack_retries",
 		"tcp_retries2", "tcp_syn_linear_timeouts", "tcp_timestamps",
-		"tcp_invalid_ratelimit", "tcp_early_retrans"
+		"tcp_invalid_ratelimit", "tcp_early_retrans", "tcp_rto_min_us"
 	};
 	struct lab *l = b->self;
-	size_t used = (size_t)snprintf(buf, size, "%s; sysctls at start:",
-	    l->kernel);
+	/* What the lab changed first, then the kernel's own values. */
+	size_t used = (size_t)snprintf(buf, size, "%s; set by the lab: "
+	    "IPv6 off%s; kernel defaults:", l->kernel,
+	    l->quickack ? ", route quickack" : "");
 	char v[32];
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (used < size && lab_sysctl_get(l, 0, names[i], v, sizeof(v)))
 			used += (size_t)snprintf(buf + used, size - used,
 			    " %s=%s", names[i], v);
-	if (used < size)
-		snprintf(buf + used, size - used, "; route quickack %s",
-		    l->delayed_ack ? "off" : "on");
 	return buf;
 }
 

@@ -53,6 +53,7 @@ struct cmp_side {
 	bool has_isn[2];
 	uint32_t isn[2];
 	struct cmp_sum sum;
+	unsigned nsent;			/* segments the hosts sent, all run */
 };
 
 struct cmp_run {
@@ -210,6 +211,7 @@ cmp_collect(struct cmp_side *sd)
 		    s->ack - (sd->has_isn[1 - h] ? sd->isn[1 - h] : 0);
 	}
 	sd->b.ops->trace_clear(sd->b.self);
+	sd->nsent += (unsigned)sd->sum.nseg;
 	cmp_by_dir(&sd->sum);
 	for (int h = 0; h < 2; h++)
 		sd->sum.state[h] = sd->b.ops->state(sd->b.self,
@@ -446,6 +448,24 @@ cmp_open(struct cmp_run *cr, const struct script_lab *lab, const char *pcap)
 	return SCRIPT_EXIT_OK;
 }
 
+/* Each side's whole run in one line, for tables (tests/lab-table.sh). */
+static void
+cmp_totals(const struct cmp_run *cr)
+{
+	for (int i = 0; i < 2; i++) {
+		const struct cmp_side *sd = &cr->side[i];
+
+		/* TRANSLATORS: "core" or "kernel", a count, then the final
+		 * states of client and server. */
+		fprintf(cr->out, _("%s%s: %u segments sent, client %s, "
+		    "server %s"), i == 0 ? "# " : " | ",
+		    i == 0 ? "core" : "kernel", sd->nsent,
+		    tcp_state_name(sd->sum.state[0]),
+		    tcp_state_name(sd->sum.state[1]));
+	}
+	fputc('\n', cr->out);
+}
+
 int
 script_compare(struct script_reader *r, const struct script_lab *lab,
     const char *known, const char *pcap, FILE *out, FILE *err)
@@ -471,6 +491,7 @@ script_compare(struct script_reader *r, const struct script_lab *lab,
 		cmp_diff(&cr, &c);
 	}
 	cmp_known_unused(&cr);
+	cmp_totals(&cr);
 	fprintf(out, _("# %s: %u commands, %u differences, %u known\n"),
 	    cr.file, cr.ncmds, cr.ndiff, cr.nknowndiff);
 	rc = cr.ndiff > 0 ? SCRIPT_EXIT_FAIL : SCRIPT_EXIT_OK;
