@@ -439,6 +439,55 @@ START_TEST(test_sim_save_prompt_writes_file)
 }
 END_TEST
 
+/* W asks for a name (session.pcap by default), writes the session's
+ * segments as a pcap, asks before replacing a file; tcpdump reads it
+ * with the trace's flags, seq and ack. */
+START_TEST(test_sim_pcap_key_writes_capture_tcpdump_reads)
+{
+	char path[256], cmd[400], out[4096], line[64];
+	size_t n = 0;
+	FILE *p;
+
+	sim_busy(&ui_sim_def);
+	keys("e");	/* settle: SYN, SYN+ACK, ACK */
+	snprintf(path, sizeof(path), "%s/s.pcap", home);
+	keys("W");
+	ck_assert_str_eq(app.plabel, "Write capture as: ");
+	app_line(&app, line, sizeof(line));
+	ck_assert_str_eq(line, "session.pcap");
+	app.len = 0;
+	keys(path);
+	keys("\r");
+	ck_assert_ptr_nonnull(strstr(app.msg, "Wrote 3 segments"));
+	/* Again: asked first; n keeps the file, y replaces it. */
+	keys(":pcap ");
+	keys(path);
+	keys("\r");
+	ck_assert_int_eq(app.ask, APP_ASK_YESNO);
+	ck_assert_ptr_nonnull(strstr(app.asktext, "exists"));
+	keys("n");
+	ck_assert_ptr_nonnull(strstr(app.msg, "Not written"));
+	keys(":client close\r:pcap ");
+	keys(path);
+	keys("\ry");
+	ck_assert_ptr_nonnull(strstr(app.msg, "Wrote 4 segments"));
+	if (system("tcpdump --version >/dev/null 2>&1") != 0)
+		return;
+	snprintf(cmd, sizeof(cmd), "tcpdump -nr '%s' 2>/dev/null", path);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	n = fread(out, 1, sizeof(out) - 1, p);
+	out[n] = '\0';
+	ck_assert_int_eq(pclose(p), 0);
+	ck_assert_ptr_nonnull(strstr(out,
+	    "10.0.0.1.49152 > 10.0.0.2.18989: Flags [S], seq "));
+	ck_assert_ptr_nonnull(strstr(out,
+	    "10.0.0.2.18989 > 10.0.0.1.49152: Flags [S.], seq "));
+	ck_assert_ptr_nonnull(strstr(out,
+	    "10.0.0.1.49152 > 10.0.0.2.18989: Flags [F.], seq "));
+}
+END_TEST
+
 START_TEST(test_sim_ctrl_s_and_ctrl_q_do_nothing)
 {
 	char before[1024], after[1024];
@@ -754,6 +803,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_prompt_runs_scenario_command);
 	tcase_add_test(tc, test_sim_prompt_up_recalls_earlier_lines);
 	tcase_add_test(tc, test_sim_save_prompt_writes_file);
+	tcase_add_test(tc, test_sim_pcap_key_writes_capture_tcpdump_reads);
 	tcase_add_test(tc, test_sim_ctrl_s_and_ctrl_q_do_nothing);
 	tcase_add_test(tc, test_sim_lessons_pushes_list_q_returns);
 	tcase_add_test(tc, test_help_generated_from_table_any_key_closes);
