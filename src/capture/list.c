@@ -164,11 +164,21 @@ cap_list_cmds(const char *path, uint64_t id, struct cmd **cmds, size_t *n,
 	struct cap_obs obs = { .ctx = &r, .done = list_ignore,
 	    .segment = list_segment, .command = list_command };
 
+	char *quiet = NULL;
+	size_t qlen = 0;
+	FILE *q = err != NULL ? err : open_memstream(&quiet, &qlen);
+
 	memset(&r, 0, sizeof(r));
+	if (q == NULL)
+		return false;
 	cap_tracker_init(&t, &obs, id);
-	if (cap_read_file(path, NULL, &t, &rd, err) != CAP_EXIT_USAGE)
+	if (cap_read_file(path, NULL, &t, &rd, q) != CAP_EXIT_USAGE)
 		cap_tracker_finish(&t);
 	cap_tracker_free(&t);
+	if (err == NULL) {
+		fclose(q);
+		free(quiet);
+	}
 	*cmds = r.cmds;
 	*n = r.ncmds;
 	return r.ncmds > 0;

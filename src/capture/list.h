@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "capture/capture.h"
+#include "capture/read.h"
 
 struct cap_row {
 	uint64_t id;
@@ -41,7 +42,8 @@ void cap_list_free(struct cap_list *l);
 size_t cap_list_find(const struct cap_list *l, const char *q, size_t from);
 
 /* The commands that replay connection id (what --to-scenario prints);
- * false if the file has no such connection.  Free *cmds. */
+ * false if the file has no such connection.  Free *cmds.  err NULL: the
+ * reader's messages are dropped (a curses screen is showing). */
 bool cap_list_cmds(const char *path, uint64_t id, struct cmd **cmds,
     size_t *n, FILE *err);
 
