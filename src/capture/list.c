@@ -47,6 +47,7 @@ list_done(void *ctx, const struct cap_conn *c)
 	row = &l->rows[l->n++];
 	row->id = c->id;
 	row->first_us = c->first_us;
+	row->last_us = c->last_us;
 	row->line = xstrndup(r->buf + at, r->len - (size_t)at - 1);
 	if (l->n == 1 || c->first_us < l->t0_us)
 		l->t0_us = c->first_us;

@@ -22,7 +22,7 @@
 
 struct cap_row {
 	uint64_t id;
-	uint64_t first_us;		/* the connection's first segment */
+	uint64_t first_us, last_us;	/* its first and last segment */
 	char *line;			/* as --list prints it, no newline */
 };
 

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lib/i18n.h"
 #include "ui/capture_ui.h"
@@ -18,6 +19,30 @@
 #include "ui/ui.h"
 
 #define CAPUI_HEAD 5	/* title, two statistics lines, heading, rule */
+
+/* The chosen connection's real times: when its first segment was
+ * captured (local time, as tcpdump -r prints it), how long after the
+ * capture's first segment, and how long it lasted. */
+static void
+capui_draw_times(const struct capui *cu, int y, int cols)
+{
+	const struct cap_row *r = &cu->l.rows[cu->sel];
+	time_t t = (time_t)(r->first_us / 1000000);
+	struct tm tm;
+	char when[64], line[256];
+
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm) == 0)
+		snprintf(when, sizeof(when), "?");
+	/* TRANSLATORS: connection number, date and time, its microseconds,
+	 * seconds since the capture began, seconds it lasted. */
+	snprintf(line, sizeof(line), _("Connection %llu: %s.%06u, "
+	    "+%.6f s, lasted %.6f s"), (unsigned long long)r->id,
+	    when, (unsigned)(r->first_us % 1000000),
+	    (double)(r->first_us - cu->l.t0_us) / 1e6,
+	    (double)(r->last_us - r->first_us) / 1e6);
+	ui_draw_text(stdscr, y, 1, cols - 2, line, ui_look.role[ROLE_DIM]);
+}
 
 static void
 capui_draw_stats(const struct capui *cu, int cols)
@@ -68,6 +93,8 @@ capui_draw(struct screen *sc, int what)
 	if (msg[0] != '\0')
 		ui_draw_text(stdscr, --foot, 1, cols - 2, msg,
 		    ui_look.role[sc->app->msg_err ? ROLE_ERROR : ROLE_OK]);
+	if (cu->l.n > 0)
+		capui_draw_times(cu, --foot, cols);
 	rows = foot - CAPUI_HEAD;
 	if (rows < 1)
 		rows = 1;

@@ -18,6 +18,8 @@ capture_start capture
 screen_expect "Connections 1   handshakes: 1 complete, 0 incomplete"
 screen_expect "Closed first by client 1, server 0   reset 0   retransmissions 0"
 screen_expect "   1  127.0.0.1:50630 > 127.0.0.1:18989  10  complete  client"
+screen_expect "Connection 1: 20"
+screen_expect ", +0.000000 s, lasted 0.00"
 screen_keys /
 screen_type "nowhere"
 screen_expect 'No connection matches "nowhere".'
