@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "lib/i18n.h"
+#include "lib/utf8.h"
 #include "ui/capture_ui.h"
 #include "ui/draw_int.h"
 #include "ui/ui.h"
@@ -90,9 +91,13 @@ capui_draw(struct screen *sc, int what)
 	capui_draw_stats(cu, cols);
 	ui_draw_bar(stdscr, foot, cols, _(" Up/Down choose  Enter open  "
 	    "/ search  ? help  q quit"), "");
-	if (msg[0] != '\0')
-		ui_draw_text(stdscr, --foot, 1, cols - 2, msg,
+	if (msg[0] != '\0') {
+		int n = utf8_width(msg) > cols - 2 ? 2 : 1;
+
+		foot -= n;
+		ui_draw_para(stdscr, foot, 1, cols - 2, n, msg,
 		    ui_look.role[sc->app->msg_err ? ROLE_ERROR : ROLE_OK]);
+	}
 	if (cu->l.n > 0)
 		capui_draw_times(cu, --foot, cols);
 	rows = foot - CAPUI_HEAD;
@@ -126,20 +131,36 @@ ui_capture_main(const char *file, const struct ui_opts *o)
 {
 	struct capui *cu;
 	struct app a;
+	char *emsg = NULL;
+	size_t elen = 0;
+	FILE *ef;
 	int rc;
 
 	if (ui_term_unusable() != NULL)
 		return UI_CAPTURE_NO_TERMINAL;
-	cu = capui_new(file, o, stderr, &rc);
-	if (cu == NULL)
-		return rc;
-	if (!ui_term_start(o->ascii)) {
+	/* The reader's message, kept to show on the screen: what goes to
+	 * stderr now would be painted over. */
+	ef = open_memstream(&emsg, &elen);
+	if (ef == NULL)
+		return UI_EXIT_USAGE;
+	cu = capui_new(file, o, ef, &rc);
+	fclose(ef);
+	if (cu == NULL || !ui_term_start(o->ascii)) {
+		fputs(emsg, stderr);
+		free(emsg);
+		if (cu == NULL)
+			return rc;
 		cap_list_free(&cu->l);
 		free(cu);
 		return UI_EXIT_USAGE;
 	}
 	ui_app_init(&a);
 	capui_push(cu, &a);
+	if (elen > 0 && emsg[elen - 1] == '\n')
+		emsg[elen - 1] = '\0';
+	if (elen > 0)
+		screen_message(&cu->list, rc != 0, "%s", emsg);
+	free(emsg);
 	ui_run(&a);
 	app_free(&a);
 	ui_term_end();

@@ -3,7 +3,7 @@
 # 16: the statistics and the connection's row, a search, Enter onto the
 # ladder with both ends' final states and the captured raw numbers, m for
 # relative ones, q back to the list, ? help; then the same in Chinese at
-# 120x40.
+# 120x40, and a truncated capture.
 . "${top_srcdir:-.}/tests/screen/lib.sh"
 
 CAP="${top_srcdir:-.}/lessons/captures/handshake-18989.pcap"
@@ -46,4 +46,13 @@ screen_expect "先关闭方：客户端 1，服务器 0"
 screen_keys Enter
 screen_expect "T I M E _ W A I T"
 screen_keys q q
+screen_cleanup
+
+# A truncated file: what was read is listed, the reader's reason shows.
+screen_socket 2
+CAP="${top_srcdir:-.}/fuzz/corpus/pcap/truncated.pcap"
+capture_start capture
+screen_expect "frame 8: truncated dump file"
+screen_expect "   1  127.0.0.1:50630 > 127.0.0.1:18989  7  complete"
+screen_keys q
 exit 0
