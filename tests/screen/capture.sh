@@ -52,7 +52,7 @@ screen_cleanup
 screen_socket 2
 CAP="${top_srcdir:-.}/fuzz/corpus/pcap/truncated.pcap"
 capture_start capture
-screen_expect "frame 8: truncated dump file"
+screen_expect "frame 8: truncated"
 screen_expect "   1  127.0.0.1:50630 > 127.0.0.1:18989  7  complete"
 screen_keys q
 exit 0
