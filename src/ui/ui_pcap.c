@@ -127,6 +127,11 @@ ui_pcap_to(struct screen *sc, const char *path)
 		return 0;
 	if (stat(path, &st) != 0)
 		return ui_pcap_write(sc, path);
+	if (strlen(path) >= sizeof(ui->pcap_path)) {
+		screen_message(sc, true, _("Cannot write %s: %s"), path,
+		    strerror(ENAMETOOLONG));
+		return UI_R_ALL;
+	}
 	snprintf(ui->pcap_path, sizeof(ui->pcap_path), "%s", path);
 	/* TRANSLATORS: a file name; the answer is y or n. */
 	snprintf(q, sizeof(q), _("%s exists. Replace it? (y/n)"), path);
@@ -147,6 +152,8 @@ bool
 ui_pcap_colon(struct screen *sc, const char *text, int *r)
 {
 	const char *p = text;
+	char name[4096];
+	size_t n;
 
 	while (*p == ' ' || *p == '\t')
 		p++;
@@ -156,6 +163,15 @@ ui_pcap_colon(struct screen *sc, const char *text, int *r)
 	p += 4;
 	while (*p == ' ' || *p == '\t')
 		p++;
-	*r = *p ? ui_pcap_to(sc, p) : ui_h_pcap(sc, NULL, 0);
+	if (*p == '\0') {
+		*r = ui_h_pcap(sc, NULL, 0);
+		return true;
+	}
+	/* Trailing blanks are not part of the name. */
+	snprintf(name, sizeof(name), "%s", p);
+	for (n = strlen(name); n > 0 && (name[n - 1] == ' ' ||
+	    name[n - 1] == '\t'); n--)
+		name[n - 1] = '\0';
+	*r = ui_pcap_to(sc, name);
 	return true;
 }
