@@ -166,7 +166,14 @@ main_script(int argc, char **argv, struct ui_opts *uo)
 static int
 main_capture(int argc, char **argv, struct ui_opts *uo)
 {
-	(void)uo;
+	int rc;
+
+	/* A file and nothing else, on a terminal: the connection list
+	 * screen; else (a pipe, a script, any option) what capture_cli
+	 * prints. */
+	if (argc == 2 && argv[1][0] != '-' && strcmp(argv[1], "-") != 0 &&
+	    (rc = ui_capture_main(argv[1], uo)) != UI_CAPTURE_NO_TERMINAL)
+		return rc;
 	return capture_cli(argc, argv, stdout, stderr);
 }
 

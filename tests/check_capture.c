@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "capture/capture.h"
+#include "capture/list.h"
 #include "capture/read.h"
 #include "lib/pcapw.h"
 
@@ -507,6 +508,70 @@ START_TEST(test_read_truncated_file_reports_frame)
 }
 END_TEST
 
+static void
+list_pkt(FILE *f, uint64_t t, uint16_t sport, uint8_t flags, bool c2s,
+    uint32_t seq, uint32_t ack)
+{
+	uint8_t pkt[PCAPW_TCP_HDR];
+	struct pcapw_tcp p = {
+		.saddr = c2s ? 0x0a000001u : 0x0a000002u,
+		.daddr = c2s ? 0x0a000002u : 0x0a000001u,
+		.sport = c2s ? sport : 80, .dport = c2s ? 80 : sport,
+		.seq = seq, .ack = ack, .flags = flags, .wnd = 65535,
+	};
+	size_t n = pcapw_tcp4(&p, pkt, sizeof(pkt));
+
+	ck_assert(n > 0 && pcapw_record(f, t, pkt, n));
+}
+
+/* The capture screen's model: rows in id order with the --list words,
+ * the statistics on top, a search that wraps, and the commands that
+ * replay one connection. */
+START_TEST(test_list_model_rows_stats_search_and_replay)
+{
+	char path[] = "/tmp/tcpteach-caplist-XXXXXX";
+	struct cap_list l;
+	struct cmd *cmds;
+	size_t n;
+	FILE *f;
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	f = fdopen(fd, "wb");
+	ck_assert(pcapw_header(f));
+	/* 1: refused by a RST; 2: a handshake then the client aborts. */
+	list_pkt(f, 1000, 40001, TCP_SYN, true, 100, 0);
+	list_pkt(f, 2000, 40002, TCP_SYN, true, 700, 0);
+	list_pkt(f, 3000, 40001, TCP_RST | TCP_ACK, false, 0, 101);
+	list_pkt(f, 4000, 40002, TCP_SYN | TCP_ACK, false, 900, 701);
+	list_pkt(f, 5000, 40002, TCP_ACK, true, 701, 901);
+	list_pkt(f, 6000, 40002, TCP_RST | TCP_ACK, true, 701, 901);
+	fclose(f);
+	ck_assert_int_eq(cap_list_read(path, &l, stderr), CAP_EXIT_OK);
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_uint_eq(l.rows[0].id, 1);
+	ck_assert_uint_eq(l.rows[1].id, 2);
+	ck_assert_ptr_nonnull(strstr(l.rows[0].line,
+	    "10.0.0.1:40001 > 10.0.0.2:80  2  refused"));
+	ck_assert_ptr_nonnull(strstr(l.rows[1].line, "complete"));
+	ck_assert_uint_eq(l.st.conns, 2);
+	ck_assert_uint_eq(l.st.hs_complete, 1);
+	ck_assert_uint_eq(l.st.hs_refused, 1);
+	ck_assert_uint_eq(l.st.reset, 2);
+	ck_assert_uint_eq(l.t0_us, 1000);
+	ck_assert_uint_eq(cap_list_find(&l, "40002", 0), 1);
+	ck_assert_uint_eq(cap_list_find(&l, "REFUSED", 1), 0);
+	ck_assert_uint_eq(cap_list_find(&l, "no such thing", 0), 2);
+	ck_assert(cap_list_cmds(path, 2, &cmds, &n, stderr));
+	ck_assert_uint_gt(n, 3);
+	free(cmds);
+	ck_assert(!cap_list_cmds(path, 3, &cmds, &n, stderr));
+	free(cmds);
+	cap_list_free(&l);
+	unlink(path);
+}
+END_TEST
+
 static Suite *
 capture_suite(void)
 {
@@ -515,6 +580,7 @@ capture_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_normal_close_client_time_wait_server_closed);
+	tcase_add_test(tc, test_list_model_rows_stats_search_and_replay);
 	tcase_add_test(tc, test_fin_with_ack_three_segment_close_states);
 	tcase_add_test(tc, test_server_closes_first_server_time_wait_flagged);
 	tcase_add_test(tc, test_syn_sent_rst_refused_by_server);

@@ -19,7 +19,9 @@
 #include <unistd.h>
 
 #include "lesson/run.h"
+#include "lib/pcapw.h"
 #include "quiz/exam.h"
+#include "ui/capture_ui.h"
 #include "ui/lesson_int.h"
 #include "ui/quiz_int.h"
 #include "ui/menu.h"
@@ -192,6 +194,10 @@ seen(char *buf, size_t size)
 		    (int)lu->solved, (int)lu->finished, lu->ptop, lu->npick,
 		    (int)lu->has_verdict);
 	}
+	if (top != NULL && top->def == &capui_list_def)
+		n += snprintf(buf + n, size - (size_t)n, " sel %zu q '%s'",
+		    ((struct capui *)top->state)->sel,
+		    ((struct capui *)top->state)->query);
 	if (top != NULL && top->def == &lui_list_def)
 		n += snprintf(buf + n, size - (size_t)n, " sel %zu",
 		    ((struct lui *)top->state)->sel);
@@ -436,6 +442,163 @@ START_TEST(test_sim_save_prompt_writes_file)
 	ck_assert_ptr_nonnull(f);
 	ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
 	fclose(f);
+}
+END_TEST
+
+/* W asks for a name (session.pcap by default), writes the session's
+ * segments as a pcap, asks before replacing a file; tcpdump reads it
+ * with the trace's flags, seq and ack. */
+START_TEST(test_sim_pcap_key_writes_capture_tcpdump_reads)
+{
+	char path[256], cmd[400], out[4096], line[64];
+	size_t n = 0;
+	FILE *p;
+
+	sim_busy(&ui_sim_def);
+	keys("e");	/* settle: SYN, SYN+ACK, ACK */
+	snprintf(path, sizeof(path), "%s/s.pcap", home);
+	keys("W");
+	ck_assert_str_eq(app.plabel, "Write capture as: ");
+	app_line(&app, line, sizeof(line));
+	ck_assert_str_eq(line, "session.pcap");
+	app.len = 0;
+	keys(path);
+	keys("\r");
+	ck_assert_ptr_nonnull(strstr(app.msg, "Wrote 3 segments"));
+	/* Again: asked first; n keeps the file, y replaces it. */
+	keys(":pcap ");
+	keys(path);
+	keys("\r");
+	ck_assert_int_eq(app.ask, APP_ASK_YESNO);
+	ck_assert_ptr_nonnull(strstr(app.asktext, "exists"));
+	keys("n");
+	ck_assert_ptr_nonnull(strstr(app.msg, "Not written"));
+	keys(":client close\r:pcap ");
+	keys(path);
+	keys("  \ry");	/* trailing blanks are not part of the name */
+	ck_assert_ptr_nonnull(strstr(app.msg, "Wrote 4 segments"));
+	if (system("tcpdump --version >/dev/null 2>&1") != 0)
+		return;
+	snprintf(cmd, sizeof(cmd), "tcpdump -nr '%s' 2>/dev/null", path);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	n = fread(out, 1, sizeof(out) - 1, p);
+	out[n] = '\0';
+	ck_assert_int_eq(pclose(p), 0);
+	ck_assert_ptr_nonnull(strstr(out,
+	    "10.0.0.1.49152 > 10.0.0.2.18989: Flags [S], seq "));
+	ck_assert_ptr_nonnull(strstr(out,
+	    "10.0.0.2.18989 > 10.0.0.1.49152: Flags [S.], seq "));
+	ck_assert_ptr_nonnull(strstr(out,
+	    "10.0.0.1.49152 > 10.0.0.2.18989: Flags [F.], seq "));
+}
+END_TEST
+
+/* Three connections to 10.0.0.2:80 from ports 40001..40003, each a
+ * handshake and the client's RST. */
+static void
+capture_file(const char *path)
+{
+	FILE *f = fopen(path, "wb");
+	uint8_t pkt[PCAPW_TCP_HDR];
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert(pcapw_header(f));
+	for (uint16_t c = 0; c < 3; c++)
+		for (int k = 0; k < 4; k++) {
+			bool c2s = k != 1;
+			struct pcapw_tcp t = {
+				.saddr = c2s ? 0x0a000001u : 0x0a000002u,
+				.daddr = c2s ? 0x0a000002u : 0x0a000001u,
+				.sport = c2s ? 40001 + c : 80,
+				.dport = c2s ? 80 : 40001 + c,
+				.seq = k == 0 ? 100 : k == 1 ? 900 : 101,
+				.ack = k == 0 ? 0 : k == 1 ? 101 : 901,
+				.flags = k == 0 ? TCP_SYN : k == 1 ? TCP_SYN |
+				    TCP_ACK : k == 2 ? TCP_ACK : TCP_RST |
+				    TCP_ACK,
+				.wnd = 65535,
+			};
+			size_t n = pcapw_tcp4(&t, pkt, sizeof(pkt));
+
+			ck_assert(pcapw_record(f, 1000u * (4u * c + k + 1),
+			    pkt, n));
+		}
+	fclose(f);
+}
+
+static char cap_path[256];
+
+static struct capui *
+capture_push(void)
+{
+	char *path = cap_path;
+	struct capui *cu;
+	int rc;
+
+	snprintf(cap_path, sizeof(cap_path), "%s/three.pcap", home);
+	capture_file(path);
+	/* The screen keeps the name, as it keeps argv's. */
+	cu = capui_new(path, &opts, stderr, &rc);
+	ck_assert_ptr_nonnull(cu);
+	ck_assert_int_eq(rc, 0);
+	capui_push(cu, &app);
+	return cu;
+}
+
+START_TEST(test_capture_every_command_changes_something)
+{
+	const struct screen_def *d = &capui_list_def;
+
+	for (size_t i = 0; i < d->ncmds; i++) {
+		const char *n = d->cmds[i].name;
+		struct capui *cu = capture_push();
+
+		cu->rows = 1;
+		if (strcmp(n, "conn-up") == 0 || strcmp(n, "conn-first") == 0 ||
+		    strcmp(n, "conn-page-up") == 0)
+			cu->sel = 2;
+		if (strcmp(n, "search-next") == 0)
+			strcpy(cu->query, "4000");
+		run_changes(n, 0);
+		app_free(&app);
+	}
+}
+END_TEST
+
+/* The list shows the statistics' numbers, / finds a connection, Enter
+ * replays it on the ladder to its end, m switches the numbers, q comes
+ * back to the list. */
+START_TEST(test_capture_list_search_open_replay_back)
+{
+	struct capui *cu = capture_push();
+	struct ui *u;
+
+	ck_assert_uint_eq(cu->l.n, 3);
+	ck_assert_uint_eq(cu->l.st.conns, 3);
+	ck_assert_uint_eq(cu->l.st.hs_complete, 3);
+	ck_assert_uint_eq(cu->l.st.reset, 3);
+	keys("/40003\r");
+	ck_assert_uint_eq(cu->sel, 2);
+	keys("/nothing like it\r");
+	ck_assert_ptr_nonnull(strstr(app.msg, "No connection matches"));
+	ck_assert_uint_eq(cu->sel, 2);
+	keys("/40002\r\r");
+	ck_assert_ptr_eq(app_top(&app), &cu->conn);
+	ck_assert_ptr_eq(cu->conn.def, &ui_play_def);
+	u = &cu->ui;
+	ck_assert_uint_gt(u->s.pos, 0);
+	ck_assert_uint_eq(u->s.pos, u->s.ncmds);
+	ck_assert_int_eq(u->s.w.host[HOST_CLIENT].tcb.state, TCP_CLOSED);
+	ck_assert_int_eq(u->s.v.num, VIEW_NUM_RAW);
+	keys("m");
+	ck_assert_int_eq(u->s.v.num, VIEW_NUM_REL);
+	keys("p");
+	ck_assert_uint_eq(u->s.pos, u->s.ncmds - 1);
+	keys("q");
+	ck_assert_ptr_eq(app_top(&app), &cu->list);
+	keys("q");
+	ck_assert_uint_eq(app.depth, 0);
 }
 END_TEST
 
@@ -754,6 +917,9 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_prompt_runs_scenario_command);
 	tcase_add_test(tc, test_sim_prompt_up_recalls_earlier_lines);
 	tcase_add_test(tc, test_sim_save_prompt_writes_file);
+	tcase_add_test(tc, test_sim_pcap_key_writes_capture_tcpdump_reads);
+	tcase_add_test(tc, test_capture_every_command_changes_something);
+	tcase_add_test(tc, test_capture_list_search_open_replay_back);
 	tcase_add_test(tc, test_sim_ctrl_s_and_ctrl_q_do_nothing);
 	tcase_add_test(tc, test_sim_lessons_pushes_list_q_returns);
 	tcase_add_test(tc, test_help_generated_from_table_any_key_closes);

@@ -22,7 +22,7 @@ allowed() {
 	lesson) echo "core lib sim script lesson" ;;
 	quiz) echo "core lib sim script lesson quiz" ;;
 	capture) echo "core lib sim script capture" ;;
-	ui) echo "core lib sim script lesson quiz ui" ;;
+	ui) echo "core lib sim script lesson quiz capture ui" ;;
 	esac
 }
 for dir in "$src"/*/; do

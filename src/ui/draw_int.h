@@ -94,5 +94,7 @@ void lui_paint_attach(struct screen *sc);
 void lui_lesson_attach(struct screen *sc);
 /* quiz_draw.c */
 void qui_paint_attach(struct screen *sc);
+/* capture_draw.c */
+void capui_paint_attach(struct screen *sc);
 
 #endif

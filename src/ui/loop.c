@@ -28,6 +28,7 @@
 
 #include "lib/i18n.h"
 #include "lib/mono.h"
+#include "ui/capture_ui.h"
 #include "ui/draw_int.h"
 #include "ui/lesson_int.h"
 #include "ui/quiz_int.h"
@@ -328,6 +329,7 @@ static const struct {
 	{ &qui_drill_def, qui_paint_attach },
 	{ &qui_exam_def, qui_paint_attach },
 	{ &screen_help_def, ui_help_attach },
+	{ &capui_list_def, capui_paint_attach },
 };
 
 static void

@@ -31,4 +31,10 @@ struct quiz_cli_tui;
 int ui_quiz_main(const struct quiz_cli_tui *t, const struct ui_opts *o);
 int ui_exam_main(const struct quiz_cli_tui *t, const struct ui_opts *o);
 
+/* `tcpteach capture FILE` on a terminal: the connection list screen.
+ * UI_CAPTURE_NO_TERMINAL if there is none (the caller prints the list);
+ * else the exit status of reading the file (capture/read.h). */
+#define UI_CAPTURE_NO_TERMINAL (-1)
+int ui_capture_main(const char *file, const struct ui_opts *o);
+
 #endif

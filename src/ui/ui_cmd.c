@@ -324,6 +324,8 @@ ui_cmd_done(struct screen *sc, const char *text)
 	struct cmd c;
 	int r;
 
+	if (ui_pcap_colon(sc, text, &r))
+		return r;
 	memset(&err, 0, sizeof(err));
 	r = script_parse_line(text, 0, &c, &err);
 	if (r < 0) {
@@ -487,6 +489,7 @@ ui_h_quit(SCREEN_CMD_ARGS)
 	CMD("scroll-newest", N_("newest row of the ladder"), ui_h_newest), \
 	CMD("command", N_("type a scenario command"), ui_h_command), \
 	CMD("save", N_("save the session as a scenario file"), ui_h_save), \
+	CMD("pcap", N_("write the session as a pcap capture"), ui_h_pcap), \
 	CMD("lessons", N_("guided lessons: the list, with your progress"), \
 	    ui_h_lessons), \
 	CMD("help", N_("this help"), screen_h_help), \
@@ -542,6 +545,7 @@ static const struct screen_cmd ui_play_cmds[] = {
 	K(UI_K_HOME, "scroll-oldest", "Home"), \
 	K(UI_K_END, "scroll-newest", "End"), \
 	K(':', "command", ":"), K('w', "save", "w"), \
+	K('W', "pcap", "W"), \
 	K('g', "lessons", "g"), K('?', "help", "?"), \
 	K(UI_K_F1, "help", "F1"), K('q', "quit", "q"), \
 	K('R', "restart", "R")

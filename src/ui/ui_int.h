@@ -67,6 +67,7 @@ struct ui {
 	void *changed_arg;
 	struct app *app;	/* whose message the narration shows */
 	struct ui_wins *win;	/* the painter's */
+	char pcap_path[320];	/* ui_pcap.c: waiting for "replace it?" */
 };
 
 extern const struct screen_def ui_sim_def, ui_play_def;
@@ -80,6 +81,13 @@ int ui_busy(const struct screen *sc, uint64_t now);
 /* The scenario command an event entry stands for now. */
 void ui_event_cmd(const struct ui *ui, const struct ui_event *e,
     struct cmd *c);
+
+/* ui_pcap.c: write the session as a capture (W, `:pcap FILE`). */
+bool session_pcap(const struct session *s, const char *path, size_t *nsegs,
+    char *err, size_t errsize);
+int ui_pcap_to(struct screen *sc, const char *path);
+int ui_h_pcap(SCREEN_CMD_ARGS);
+bool ui_pcap_colon(struct screen *sc, const char *text, int *r);
 
 /* lesson_ui.c: the lesson browser over the simulator. */
 int ui_lessons_push(struct app *a, const struct ui_opts *o);

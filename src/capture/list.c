@@ -1,0 +1,186 @@
+/*
+ * The connection list model (see list.h): the --list line of each
+ * connection is built by the command line's own formatter into a memory
+ * stream, so the screen and --list never disagree.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "capture/cli_int.h"
+#include "capture/list.h"
+#include "lib/i18n.h"
+#include "lib/xalloc.h"
+
+struct list_run {
+	struct cap_cli o;
+	struct cap_list *l;
+	char *buf;
+	size_t len;
+	struct cmd *cmds;
+	size_t ncmds, capcmds;
+};
+
+static int
+list_cmp(const void *a, const void *b)
+{
+	const struct cap_row *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void
+list_done(void *ctx, const struct cap_conn *c)
+{
+	struct list_run *r = ctx;
+	struct cap_list *l = r->l;
+	long at = ftell(r->o.out);
+	struct cap_row *row;
+
+	cap_conn_line(&r->o, c);
+	(void)fflush(r->o.out);
+	if (at < 0 || r->buf == NULL || r->len <= (size_t)at)
+		return;
+	xgrow(&l->rows, &l->cap, l->n + 1, sizeof(*l->rows));
+	row = &l->rows[l->n++];
+	row->id = c->id;
+	row->first_us = c->first_us;
+	row->last_us = c->last_us;
+	row->line = xstrndup(r->buf + at, r->len - (size_t)at - 1);
+	if (l->n == 1 || c->first_us < l->t0_us)
+		l->t0_us = c->first_us;
+}
+
+static void
+list_words(struct cap_cli *o)
+{
+	for (int h = 0; h < 4; h++)
+		o->w_hs[h] = cap_hs_word((enum cap_handshake)h);
+	o->w_who[0] = _("client");
+	o->w_who[1] = _("server");
+	o->w_who[2] = _("both");
+}
+
+int
+cap_list_read(const char *path, struct cap_list *l, FILE *err)
+{
+	struct list_run r;
+	struct cap_read rd = { 0 };
+	struct cap_tracker t;
+	struct cap_obs obs = { .ctx = &r, .done = list_done };
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	memset(l, 0, sizeof(*l));
+	r.l = l;
+	r.o.out = open_memstream(&r.buf, &r.len);
+	if (r.o.out == NULL)
+		return CAP_EXIT_USAGE;
+	list_words(&r.o);
+	cap_tracker_init(&t, &obs, 0);
+	rc = cap_read_file(path, NULL, &t, &rd, err);
+	if (rc != CAP_EXIT_USAGE)
+		cap_tracker_finish(&t);
+	l->st = t.st;
+	cap_tracker_free(&t);
+	fclose(r.o.out);
+	free(r.buf);
+	qsort(l->rows, l->n, sizeof(*l->rows), list_cmp);
+	return rc;
+}
+
+void
+cap_list_free(struct cap_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->rows[i].line);
+	free(l->rows);
+	memset(l, 0, sizeof(*l));
+}
+
+static bool
+list_has(const char *s, const char *q)
+{
+	size_t m = strlen(q);
+
+	for (; *s != '\0'; s++) {
+		size_t k = 0;
+
+		while (k < m && s[k] != '\0' &&
+		    tolower((unsigned char)s[k]) == tolower((unsigned char)q[k]))
+			k++;
+		if (k == m)
+			return true;
+	}
+	return m == 0;
+}
+
+size_t
+cap_list_find(const struct cap_list *l, const char *q, size_t from)
+{
+	for (size_t k = 0; k < l->n; k++) {
+		size_t i = (from + k) % l->n;
+
+		if (list_has(l->rows[i].line, q))
+			return i;
+	}
+	return l->n;
+}
+
+static void
+list_command(void *ctx, const struct cap_conn *c, const struct cmd *cmd,
+    const char *why)
+{
+	struct list_run *r = ctx;
+
+	(void)c;
+	(void)why;
+	xgrow(&r->cmds, &r->capcmds, r->ncmds + 1, sizeof(*r->cmds));
+	r->cmds[r->ncmds++] = *cmd;
+}
+
+static void
+list_segment(void *ctx, const struct cap_conn *c, const struct cap_pkt *k,
+    enum sim_dir dir, unsigned notes, const struct sim_ev *ev, size_t nev)
+{
+	(void)ctx, (void)c, (void)k, (void)dir, (void)notes, (void)ev,
+	    (void)nev;
+}
+
+static void
+list_ignore(void *ctx, const struct cap_conn *c)
+{
+	(void)ctx, (void)c;
+}
+
+bool
+cap_list_cmds(const char *path, uint64_t id, struct cmd **cmds, size_t *n,
+    FILE *err)
+{
+	struct list_run r;
+	struct cap_read rd = { 0 };
+	struct cap_tracker t;
+	struct cap_obs obs = { .ctx = &r, .done = list_ignore,
+	    .segment = list_segment, .command = list_command };
+
+	char *quiet = NULL;
+	size_t qlen = 0;
+	FILE *q = err != NULL ? err : open_memstream(&quiet, &qlen);
+
+	memset(&r, 0, sizeof(r));
+	if (q == NULL)
+		return false;
+	cap_tracker_init(&t, &obs, id);
+	if (cap_read_file(path, NULL, &t, &rd, q) != CAP_EXIT_USAGE)
+		cap_tracker_finish(&t);
+	cap_tracker_free(&t);
+	if (err == NULL) {
+		fclose(q);
+		free(quiet);
+	}
+	*cmds = r.cmds;
+	*n = r.ncmds;
+	return r.ncmds > 0;
+}

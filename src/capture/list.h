@@ -1,0 +1,50 @@
+/*
+ * The connection list of `tcpteach capture FILE` on a terminal, without
+ * curses: one pass over the file gives a row per connection (the same
+ * words as a --list line) and the summary statistics; a second pass
+ * watching connection N gives the scenario commands that replay it, which
+ * the simulator's lecture screen then shows on the usual ladder.
+ *
+ * Data model: rows[0..n) in id order (the order connections began), each
+ * with its --list line; st is the tracker's statistics at the end of the
+ * file.  A search is a case-insensitive substring of a row's line.
+ */
+#ifndef TCPTEACH_CAPTURE_LIST_H
+#define TCPTEACH_CAPTURE_LIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "capture/capture.h"
+#include "capture/read.h"
+
+struct cap_row {
+	uint64_t id;
+	uint64_t first_us, last_us;	/* its first and last segment */
+	char *line;			/* as --list prints it, no newline */
+};
+
+struct cap_list {
+	struct cap_stats st;
+	struct cap_row *rows;
+	size_t n, cap;
+	uint64_t t0_us;			/* the capture's first segment */
+};
+
+/* Read path; returns a CAP_EXIT_* status (rows read so far are kept on
+ * an early end), messages to err. */
+int cap_list_read(const char *path, struct cap_list *l, FILE *err);
+void cap_list_free(struct cap_list *l);
+/* The first row at or after from (wrapping) whose line contains q, any
+ * case; l->n if none. */
+size_t cap_list_find(const struct cap_list *l, const char *q, size_t from);
+
+/* The commands that replay connection id (what --to-scenario prints);
+ * false if the file has no such connection.  Free *cmds.  err NULL: the
+ * reader's messages are dropped (a curses screen is showing). */
+bool cap_list_cmds(const char *path, uint64_t id, struct cmd **cmds,
+    size_t *n, FILE *err);
+
+#endif

@@ -1,0 +1,58 @@
+#!/bin/sh
+# tcpteach capture FILE on a terminal, with the shipped capture of lesson
+# 16: the statistics and the connection's row, a search, Enter onto the
+# ladder with both ends' final states and the captured raw numbers, m for
+# relative ones, q back to the list, ? help; then the same in Chinese at
+# 120x40, and a truncated capture.
+. "${top_srcdir:-.}/tests/screen/lib.sh"
+
+CAP="${top_srcdir:-.}/lessons/captures/handshake-18989.pcap"
+
+capture_start() {
+	$TMUX_CMD new-session -d -x "${COLS:-80}" -y "${ROWS:-24}" \
+	    "env LC_ALL=C.UTF-8 TERM=screen $TCPTEACH $* '$CAP'; sleep 30"
+	$TMUX_CMD set-option -g remain-on-exit on >/dev/null 2>&1 || true
+}
+
+capture_start capture
+screen_expect "Connections 1   handshakes: 1 complete, 0 incomplete"
+screen_expect "Closed first by client 1, server 0   reset 0   retransmissions 0"
+screen_expect "   1  127.0.0.1:50630 > 127.0.0.1:18989  10  complete  client"
+screen_expect "Connection 1: 20"
+screen_expect ", +0.000000 s, lasted 0.00"
+screen_keys /
+screen_type "nowhere"
+screen_expect 'No connection matches "nowhere".'
+screen_keys /
+screen_type "TIME_WAIT"
+screen_keys Enter
+screen_expect "T I M E _ W A I T"
+screen_expect "C L O S E D"
+screen_expect "#2 SYN+ACK seq=1739291212 ack=4154114727"
+screen_expect "Connection 1, replayed to its end"
+screen_step m "#2 SYN+ACK seq=0 ack=1"
+screen_keys q
+screen_expect "Connections 1   handshakes"
+screen_step '?' "search the connections"
+screen_keys q
+screen_expect "Connections 1   handshakes"
+screen_keys q
+screen_cleanup
+
+screen_socket 1
+COLS=120 ROWS=40 capture_start --lang=zh_CN capture
+screen_expect "握手：完整 1，不完整 0"
+screen_expect "先关闭方：客户端 1，服务器 0"
+screen_keys Enter
+screen_expect "T I M E _ W A I T"
+screen_keys q q
+screen_cleanup
+
+# A truncated file: what was read is listed, the reader's reason shows.
+screen_socket 2
+CAP="${top_srcdir:-.}/fuzz/corpus/pcap/truncated.pcap"
+capture_start capture
+screen_expect "frame 8: truncated"
+screen_expect "   1  127.0.0.1:50630 > 127.0.0.1:18989  7  complete"
+screen_keys q
+exit 0
