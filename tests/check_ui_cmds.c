@@ -333,15 +333,53 @@ START_TEST(test_sim_choose_nth_by_key_and_name)
 	keys("+");	/* a duplicate: two in flight */
 	ck_assert_uint_eq(ui.s.w.nwire, 2);
 	keys("2");
-	ck_assert_uint_eq(ui.sel, ui.s.w.wire[1].id);
+	ck_assert_uint_eq(ui.sel, 2);
 	screen_run(&sim, "choose-nth", 1);
-	ck_assert_uint_eq(ui.sel, ui.s.w.wire[0].id);
+	ck_assert_uint_eq(ui.sel, 1);
 	keys("3");
-	ck_assert_ptr_nonnull(strstr(app.msg, "Only 2 segments"));
+	ck_assert_ptr_nonnull(strstr(app.msg, "No segment #3"));
 	(void)app_key(&app, UI_K_DOWN);
 	ck_assert_uint_eq(ui.sel, ui.s.w.wire[1].id);
 	(void)app_key(&app, UI_K_UP);
 	ck_assert_uint_eq(ui.sel, ui.s.w.wire[0].id);
+}
+END_TEST
+
+/* Issue 13: after L c + d the wire holds #2 and #3; "2" then "d" must
+ * deliver #2, the label the learner sees, not the second on the wire. */
+START_TEST(test_sim_digit_picks_segment_by_label_not_position)
+{
+	sim_busy(&ui_sim_def);
+	keys("+d");
+	ck_assert_uint_eq(ui.s.w.nwire, 2);
+	ck_assert_uint_eq(ui.s.w.wire[0].id, 2);
+	ck_assert_uint_eq(ui.s.w.wire[1].id, 3);
+	keys("2");
+	ck_assert_uint_eq(ui.sel, 2);
+	keys("d");
+	/* #2 arrived; #3 is still on its way. */
+	ck_assert_uint_eq(ui.s.w.wire[0].id, 3);
+	for (size_t i = 0; i < ui.s.w.nwire; i++)
+		ck_assert_uint_ne(ui.s.w.wire[i].id, 2);
+	keys("1");
+	ck_assert_ptr_nonnull(strstr(app.msg, "No segment #1"));
+	ck_assert_uint_eq(ui.sel, 0);
+}
+END_TEST
+
+/* Two digits make #12 while some segment's number starts with them. */
+START_TEST(test_sim_two_digits_pick_segment_12)
+{
+	sim_busy(&ui_sim_def);
+	for (int i = 0; i < 11; i++)
+		keys("+");
+	ck_assert_uint_eq(ui.s.w.wire[ui.s.w.nwire - 1].id, 12);
+	keys("1");
+	ck_assert_uint_eq(ui.sel, 1);
+	keys("2");
+	ck_assert_uint_eq(ui.sel, 12);
+	keys("3");
+	ck_assert_uint_eq(ui.sel, 3);
 }
 END_TEST
 
@@ -749,6 +787,8 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_estab_read_key_refused_when_app_reads_itself);
 	tcase_add_test(tc, test_sim_undo_redo_restart);
 	tcase_add_test(tc, test_sim_choose_nth_by_key_and_name);
+	tcase_add_test(tc, test_sim_digit_picks_segment_by_label_not_position);
+	tcase_add_test(tc, test_sim_two_digits_pick_segment_12);
 	tcase_add_test(tc, test_sim_u0102_typed_is_not_key_down);
 	tcase_add_test(tc, test_sim_whatif_digits_switch_not_choose);
 	tcase_add_test(tc, test_sim_prompt_runs_scenario_command);

@@ -137,8 +137,35 @@ START_TEST(test_label_tags)
 	    "#4 PSH+ACK seq=1 ack=1 len=10 [lost]");
 	ck_assert_str_eq(label(4, VIEW_NUM_REL),
 	    "#5 PSH+ACK seq=1 ack=1 len=10 [copy of #4]");
-	ck_assert_str_eq(label(5, VIEW_NUM_REL), "#6 SYN seq=-9 [old dup]");
+	ck_assert_str_eq(label(5, VIEW_NUM_REL), "#6 SYN seq=90 [old dup]");
 	ck_assert_int_eq(s.v.arrows[3].fate, VIEW_LOST);
+}
+END_TEST
+
+/* Issue 13: relative numbers are per incarnation and never negative.  In
+ * RFC 9293 Figure 9 the server's ACK and the client's RST carry numbers of
+ * the crashed incarnation: raw and marked, not ack=-300. */
+START_TEST(test_half_open_old_incarnation_numbers_raw_not_negative)
+{
+	static const char *const fig9[] = {
+		"isn client 99 400", "isn server 299", "server listen",
+		"client connect", "settle", "client crash", "client connect",
+		"deliver", "deliver", NULL
+	};
+	char box[96];
+
+	run(fig9);
+	ck_assert_uint_eq(s.v.narrows, 6);
+	ck_assert_str_eq(label(3, VIEW_NUM_REL), "#4 SYN seq=0");
+	ck_assert_str_eq(label(3, VIEW_NUM_SYM), "#4 SYN seq=J'");
+	ck_assert_str_eq(label(4, VIEW_NUM_REL),
+	    "#5 ACK seq=1 ack=100 [raw]");
+	ck_assert_str_eq(label(5, VIEW_NUM_REL), "#6 RST seq=100 [raw]");
+	ck_assert_str_eq(label(5, VIEW_NUM_RAW), "#6 RST seq=100");
+	for (size_t i = 0; i < s.v.narrows; i++)
+		ck_assert_ptr_null(strchr(label(i, VIEW_NUM_REL), '-'));
+	view_num(&s.v, VIEW_NUM_REL, HOST_CLIENT, 1, 100, box, sizeof(box));
+	ck_assert_str_eq(box, "100");
 }
 END_TEST
 
@@ -522,6 +549,7 @@ view_suite(void)
 	tcase_add_test(tc, test_labels_symbolic);
 	tcase_add_test(tc, test_labels_wrap);
 	tcase_add_test(tc, test_label_tags);
+	tcase_add_test(tc, test_half_open_old_incarnation_numbers_raw_not_negative);
 	tcase_add_test(tc, test_ladder_rows);
 	tcase_add_test(tc, test_ladder_simultaneous_close);
 	tcase_add_test(tc, test_narration);

@@ -136,6 +136,8 @@ const struct view_arrow *view_arrow_by_id(const struct view *v, uint32_t id);
 enum view_phase view_phase_of(enum tcp_state s);
 char *view_num(const struct view *v, enum view_num m, enum sim_host_id owner,
     uint32_t inc, uint32_t x, char *buf, size_t size);
+bool view_num_is_raw(const struct view *v, enum view_num m,
+    enum sim_host_id owner, uint32_t inc, uint32_t x);
 char *view_label(const struct view *v, const struct view_arrow *a,
     enum view_num m, char *buf, size_t size);
 const char *view_num_name(enum view_num m);

@@ -87,20 +87,38 @@ view_host_name(enum sim_host_id h)
 	return h == HOST_CLIENT ? _("client") : _("server");
 }
 
+/* The distance of x from the ISN of incarnation inc, when x belongs to
+ * it: below the ISN the number is from an earlier incarnation (a negative
+ * relative number would hide that), far above it is unrelated. */
+static bool
+view_place(const struct view *v, enum sim_host_id owner, uint32_t inc,
+    uint32_t x, int32_t *d)
+{
+	const struct view_host *vh = &v->host[owner];
+
+	if (inc == VIEW_NOINC || inc >= vh->niss)
+		return false;
+	*d = (int32_t)(x - vh->iss[inc]);
+	return *d >= 0 && *d < VIEW_NEAR;
+}
+
+bool
+view_num_is_raw(const struct view *v, enum view_num m,
+    enum sim_host_id owner, uint32_t inc, uint32_t x)
+{
+	int32_t d;
+
+	return m != VIEW_NUM_RAW && !view_place(v, owner, inc, x, &d);
+}
+
 char *
 view_num(const struct view *v, enum view_num m, enum sim_host_id owner,
     uint32_t inc, uint32_t x, char *buf, size_t size)
 {
-	const struct view_host *vh = &v->host[owner];
 	char sym[8];
 	int32_t d;
 
-	if (m == VIEW_NUM_RAW || inc == VIEW_NOINC || inc >= vh->niss) {
-		snprintf(buf, size, "%" PRIu32, x);
-		return buf;
-	}
-	d = (int32_t)(x - vh->iss[inc]);
-	if (d >= VIEW_NEAR || d <= -VIEW_NEAR) {
+	if (m == VIEW_NUM_RAW || !view_place(v, owner, inc, x, &d)) {
 		snprintf(buf, size, "%" PRIu32, x);
 		return buf;
 	}
@@ -155,12 +173,24 @@ view_label(const struct view *v, const struct view_arrow *a,
 	enum sim_host_id to = (enum sim_host_id)(1 - a->f.dir);
 	char sq[32], ak[32], tb[64], seg[128];
 	const char *tag = view_tag(a, tb, sizeof(tb));
+	/* An injected old duplicate belongs to no incarnation we know: its
+	 * tag already says it is old, its numbers are raw. */
+	bool old = a->f.origin == ORIGIN_INJECT;
+	uint32_t si = old ? VIEW_NOINC : a->seq_inc;
+	uint32_t ai = old ? VIEW_NOINC : a->ack_inc;
+	bool raw = m != VIEW_NUM_RAW && !old && (
+	    view_num_is_raw(v, m, from, si, a->f.seg.seq) ||
+	    ((a->f.seg.flags & TCP_ACK) &&
+	    view_num_is_raw(v, m, to, ai, a->f.seg.ack)));
 
-	view_num(v, m, from, a->seq_inc, a->f.seg.seq, sq, sizeof(sq));
-	view_num(v, m, to, a->ack_inc, a->f.seg.ack, ak, sizeof(ak));
-	snprintf(buf, size, "#%" PRIu32 " %s%s%s%s", a->f.id,
+	view_num(v, m, from, si, a->f.seg.seq, sq, sizeof(sq));
+	view_num(v, m, to, ai, a->f.seg.ack, ak, sizeof(ak));
+	snprintf(buf, size, "#%" PRIu32 " %s%s%s%s%s", a->f.id,
 	    sim_seg_text(&a->f.seg, sq, ak, SIM_SEG_LEN_NONZERO, seg,
-	    sizeof(seg)), tag ? " [" : "", tag ? tag : "", tag ? "]" : "");
+	    sizeof(seg)), tag ? " [" : "", tag ? tag : "", tag ? "]" : "",
+	    /* TRANSLATORS: mark on a label whose numbers are shown raw
+	     * because they belong to no current connection. */
+	    raw ? _(" [raw]") : "");
 	return buf;
 }
 
