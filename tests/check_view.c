@@ -169,6 +169,48 @@ START_TEST(test_half_open_old_incarnation_numbers_raw_not_negative)
 }
 END_TEST
 
+/* Issue 13: at 80x24 a raw label was cut to "len=1" for 100 bytes.  A
+ * shortened label keeps every number whole, at every width. */
+START_TEST(test_raw_label_at_80_columns_never_cuts_a_number)
+{
+	static const char *const big[] = {
+		"isn client 2433363336", "isn server 3203108257",
+		"server listen", "client connect", "settle",
+		"client send 100", NULL
+	};
+	char full[160], fit[160], *sp;
+
+	run(big);
+	ck_assert_str_eq(label(3, VIEW_NUM_RAW),
+	    "#4 PSH+ACK seq=2433363337 ack=3203108258 len=100");
+	/* 80 columns: the time lines at 13 and 65. */
+	ck_assert_int_eq(view_label_room(13, 65), 46);
+	view_label_fit(&s.v, &s.v.arrows[3], VIEW_NUM_RAW, 46, fit,
+	    sizeof(fit));
+	ck_assert_str_eq(fit, "#4 PSH+ACK s=2433363337 a=3203108258 l=100");
+	view_label_fit(&s.v, &s.v.arrows[3], VIEW_NUM_RAW, 37, fit,
+	    sizeof(fit));
+	ck_assert_str_eq(fit, "#4 PA s=2433363337 a=3203108258 l=100");
+	for (int w = 0; w < 60; w++) {
+		view_label_fit(&s.v, &s.v.arrows[3], VIEW_NUM_RAW, w, fit,
+		    sizeof(fit));
+		ck_assert_int_le(utf8_width(fit), w);
+		snprintf(full, sizeof(full), " %s ", label(3, VIEW_NUM_RAW));
+		/* Each number shown is one of the label's, whole. */
+		for (char *p = strtok_r(fit, " ", &sp); p != NULL;
+		    p = strtok_r(NULL, " ", &sp)) {
+			char *eq = strchr(p, '='), want[40];
+
+			if (eq == NULL)
+				continue;
+			snprintf(want, sizeof(want), "=%s ", eq + 1);
+			ck_assert_msg(strstr(full, want) != NULL,
+			    "width %d shows %s", w, p);
+		}
+	}
+}
+END_TEST
+
 /* Ladder rows: one per segment, states in the margins in time order. */
 START_TEST(test_ladder_rows)
 {
@@ -549,6 +591,7 @@ view_suite(void)
 	tcase_add_test(tc, test_labels_symbolic);
 	tcase_add_test(tc, test_labels_wrap);
 	tcase_add_test(tc, test_label_tags);
+	tcase_add_test(tc, test_raw_label_at_80_columns_never_cuts_a_number);
 	tcase_add_test(tc, test_half_open_old_incarnation_numbers_raw_not_negative);
 	tcase_add_test(tc, test_ladder_rows);
 	tcase_add_test(tc, test_ladder_simultaneous_close);

@@ -65,7 +65,8 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
 
 	if (!a->started)
 		return;
-	view_label(&ui->s.v, a, ui->s.v.num, lab, sizeof(lab));
+	view_label_fit(&ui->s.v, a, ui->s.v.num, view_label_room(xc, xs),
+	    lab, sizeof(lab));
 	view_geom(a, xc, xs, utf8_width(lab), &g);
 	sa = ui_look.role[a->f.dir == DIR_C2S ? ROLE_C2S : ROLE_S2C];
 	if (a->fate == VIEW_LOST || a->fate == VIEW_EXPIRED)

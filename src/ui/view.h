@@ -140,6 +140,8 @@ bool view_num_is_raw(const struct view *v, enum view_num m,
     enum sim_host_id owner, uint32_t inc, uint32_t x);
 char *view_label(const struct view *v, const struct view_arrow *a,
     enum view_num m, char *buf, size_t size);
+char *view_label_fit(const struct view *v, const struct view_arrow *a,
+    enum view_num m, int width, char *buf, size_t size);
 const char *view_num_name(enum view_num m);
 const char *view_num_short(enum view_num m);
 const char *view_app_text(const struct view_host *h,
@@ -161,6 +163,8 @@ struct view_geom {
 
 void view_geom(const struct view_arrow *a, int xc, int xs, int lw,
     struct view_geom *g);
+/* The widest label view_geom leaves whole between those time lines. */
+int view_label_room(int xc, int xs);
 /* The first ladder row shown in a window of height rows, scrolled back
  * by scroll rows from the newest (clamped; updates *scroll). */
 size_t view_first_row(const struct view *v, int rows, size_t *scroll);

@@ -240,7 +240,10 @@ view_box_build(const struct view *v, const struct world *w,
 	    view_app_text(&shown, tcb));
 	if (shown.state == TCP_CLOSED || shown.state == TCP_LISTEN)
 		return;
-	view_num(v, m, h, mine, n.iss, a, sizeof(a));
+	/* Relative to itself the ISS is always 0; raw it is the base the
+	 * other numbers count from, and shows a new incarnation's ISN. */
+	view_num(v, m == VIEW_NUM_REL ? VIEW_NUM_RAW : m, h, mine, n.iss, a,
+	    sizeof(a));
 	if (n.irs_valid)
 		view_num(v, m, peer, theirs, n.rcv_nxt, b, sizeof(b));
 	else

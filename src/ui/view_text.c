@@ -194,6 +194,94 @@ view_label(const struct view *v, const struct view_arrow *a,
 	return buf;
 }
 
+/* "PSH+ACK" as "PA": the first letter of each flag. */
+static void
+view_flags_short(uint8_t flags, char *buf, size_t size)
+{
+	char fl[TCP_FLAGS_BUFSZ];
+	size_t o = 0;
+
+	tcp_flags_str(flags, fl);
+	for (const char *p = fl; *p != '\0' && o + 1 < size; p++)
+		if (p == fl || p[-1] == '+')
+			buf[o++] = *p;
+	buf[o] = '\0';
+}
+
+/* Shorter forms of a label, by a fixed rule: 1 abbreviates the field
+ * names (s= a= l=), 2 the flags too, 3 also leaves out the tag.  Every
+ * number stays whole. */
+static void
+view_label_short(const struct view *v, const struct view_arrow *a,
+    enum view_num m, int stage, char *buf, size_t size)
+{
+	char full[160], fl[TCP_FLAGS_BUFSZ], *t, *sp;
+	size_t o = 0;
+	int k = 0;
+
+	view_label(v, a, m, full, sizeof(full));
+	/* The tag starts at the first " [": numbers come before it. */
+	t = strstr(full, " [");
+	if (t != NULL && stage >= 3)
+		*t = '\0';
+	/* Words: "#N", the flags, then the numbers and the tag. */
+	for (char *p = strtok_r(full, " ", &sp); p != NULL && o + 1 < size;
+	    p = strtok_r(NULL, " ", &sp), k++) {
+		const char *name = NULL;
+
+		if (strncmp(p, "seq=", 4) == 0)
+			name = "s=";
+		else if (strncmp(p, "ack=", 4) == 0)
+			name = "a=";
+		else if (strncmp(p, "len=", 4) == 0)
+			name = "l=";
+		if (o > 0)
+			buf[o++] = ' ';
+		if (name != NULL && (t == NULL || p < t))
+			o += (size_t)snprintf(buf + o, size - o, "%s%s",
+			    name, p + 4);
+		else if (stage >= 2 && k == 1) {
+			view_flags_short(a->f.seg.flags, fl, sizeof(fl));
+			o += (size_t)snprintf(buf + o, size - o, "%s", fl);
+		} else
+			o += (size_t)snprintf(buf + o, size - o, "%s", p);
+		if (o >= size)
+			o = size - 1;
+	}
+	buf[o] = '\0';
+}
+
+/* A label for width columns (issue 13: a cut label showed len=1 for 100
+ * bytes).  The full label if it fits, else the shorter forms in turn, else
+ * whole words of the shortest and " ..": never part of a number. */
+char *
+view_label_fit(const struct view *v, const struct view_arrow *a,
+    enum view_num m, int width, char *buf, size_t size)
+{
+	size_t cut = 0;
+
+	view_label(v, a, m, buf, size);
+	for (int stage = 1; utf8_width(buf) > width && stage <= 3; stage++)
+		view_label_short(v, a, m, stage, buf, size);
+	if (utf8_width(buf) <= width)
+		return buf;
+	for (size_t i = 0; buf[i] != '\0'; i++)
+		if (buf[i] == ' ') {
+			char c = buf[i];
+
+			buf[i] = '\0';
+			if (utf8_width(buf) + 3 <= width)
+				cut = i;
+			buf[i] = c;
+		}
+	/* A word of its own, so no number looks longer than it is. */
+	if (cut == 0)
+		snprintf(buf, size, "%s", width >= 2 ? ".." : "");
+	else
+		snprintf(buf + cut, size - cut, " ..");
+	return buf;
+}
+
 char *
 view_dur(uint64_t ms, char *buf, size_t size)
 {

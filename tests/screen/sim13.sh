@@ -1,0 +1,49 @@
+#!/bin/sh
+# Issue 13, the simulator at 80x24: digits pick a segment by its #N,
+# relative numbers never go negative (RFC 9293 Figure 9's half-open
+# discovery), raw labels are shortened, never cut inside a number.
+. "${top_srcdir:-.}/tests/screen/lib.sh"
+
+screen_cmd() {
+	screen_keys :
+	screen_type "$1"
+}
+
+screen_start -- --no-animation
+# Digits pick by label: after L c + d the wire holds #2 and #3.
+screen_keys L c + d
+screen_expect "#3 SYN+ACK"
+screen_keys 2 d
+screen_expect "step 5/5"
+screen_expect "#2 SYN seq=0 [copy of #1]"
+screen_keys 7
+screen_expect "No segment #7 is in flight."
+screen_keys R
+screen_expect "step 0/"
+
+# Figure 9: the crashed client's new SYN is its own incarnation; the
+# server's ACK and the RST carry old numbers: raw and marked.
+screen_cmd "isn client 99 400"
+screen_cmd "isn server 299"
+screen_keys L c e k c d d
+screen_expect "#5 ACK seq=1 ack=100 [raw]"
+screen_expect "#6 RST seq=100 [raw]"
+screen_expect "#4 SYN seq=0"
+screen_expect_not "=-"
+screen_expect_not "RCV.NXT -3"
+screen_expect "ISS 400"
+screen_keys R
+screen_expect "step 0/"
+screen_keys q
+screen_socket 1
+
+# Raw numbers at 80 columns: the label is abbreviated, len=100 is whole.
+screen_start -- --no-animation
+screen_cmd "isn client 2433363336"
+screen_cmd "isn server 3203108257"
+screen_keys L c e s m m
+screen_expect "raw"
+screen_expect "#4 PSH+ACK s=2433363337 a=3203108258 l=100"
+screen_expect_not "len=1 "
+screen_keys q
+exit 0
