@@ -383,6 +383,30 @@ START_TEST(test_sim_two_digits_pick_segment_12)
 }
 END_TEST
 
+/* Issue 13: a what-if switch stays in sight and is not a step; e on an
+ * empty wire is refused, not recorded as a step where nothing happens. */
+START_TEST(test_sim_whatif_switch_shown_not_a_step_settle_empty_refused)
+{
+	char sw[128];
+
+	sim_push(&ui_sim_def);
+	keys("o2q");
+	ck_assert(!ui.s.w.cfg.time_wait);
+	ck_assert_uint_eq(view_steps(ui.s.cmds, ui.s.pos), 0);
+	ck_assert_str_eq(view_switches(&ui.s.w, sw, sizeof(sw)),
+	    "rfc9293 no TIME_WAIT");
+	keys("o1q");
+	ck_assert_str_eq(view_switches(&ui.s.w, sw, sizeof(sw)),
+	    "linux no TIME_WAIT");
+	keys("e");
+	ck_assert_uint_eq(ui.s.pos, 2);
+	ck_assert(app.msg_err);
+	ck_assert_ptr_nonnull(strstr(app.msg, "Nothing is in flight"));
+	keys("Lc");
+	ck_assert_uint_eq(view_steps(ui.s.cmds, ui.s.pos), 2);
+}
+END_TEST
+
 /* U+0102 (Ă) is 0x102, which curses also uses for KEY_DOWN: typed as a
  * character it must not choose the next segment. */
 START_TEST(test_sim_u0102_typed_is_not_key_down)
@@ -789,6 +813,8 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_choose_nth_by_key_and_name);
 	tcase_add_test(tc, test_sim_digit_picks_segment_by_label_not_position);
 	tcase_add_test(tc, test_sim_two_digits_pick_segment_12);
+	tcase_add_test(tc,
+	    test_sim_whatif_switch_shown_not_a_step_settle_empty_refused);
 	tcase_add_test(tc, test_sim_u0102_typed_is_not_key_down);
 	tcase_add_test(tc, test_sim_whatif_digits_switch_not_choose);
 	tcase_add_test(tc, test_sim_prompt_runs_scenario_command);

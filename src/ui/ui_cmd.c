@@ -145,9 +145,15 @@ ui_event(struct screen *sc, const struct cmd *c)
 static int
 ui_h_event(SCREEN_CMD_ARGS)
 {
+	struct ui *ui = sc->state;
 	struct cmd cmd;
 
-	ui_event_cmd(sc->state, c->data, &cmd);
+	ui_event_cmd(ui, c->data, &cmd);
+	/* Settling an empty wire would be a step in which nothing happens. */
+	if (cmd.kind == CMD_SETTLE && ui->s.w.nwire == 0) {
+		screen_message(sc, true, "%s", _("Nothing is in flight."));
+		return UI_R_NARR;
+	}
 	return ui_event(sc, &cmd) | UI_R_MENU;
 }
 

@@ -179,6 +179,11 @@ struct view_box {
 	char timers[160];
 };
 
+/* Status line (view_narr.c): steps that are not what-if switches, and
+ * the profile with the switches that differ from its defaults. */
+size_t view_steps(const struct cmd *c, size_t n);
+char *view_switches(const struct world *w, char *buf, size_t size);
+
 void view_box_build(const struct view *v, const struct world *w,
     enum sim_host_id h, enum view_num m, struct view_box *out);
 

@@ -256,3 +256,52 @@ view_box_build(const struct view *v, const struct world *w,
 	    "SND.NXT %s", a, b);
 	view_box_timers(w, tcb, out);
 }
+
+/* What-if switches change the rules, not the connection: they are not
+ * steps of the story the learner tells (issue 13), so the step count
+ * leaves them out. */
+size_t
+view_steps(const struct cmd *c, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += c[i].kind != CMD_SET && c[i].kind != CMD_PROFILE;
+	return k;
+}
+
+static void
+view_add_word(char *buf, size_t size, const char *w)
+{
+	size_t o = strlen(buf);
+
+	snprintf(buf + o, size - o, "%s%s", o > 0 ? " " : "", w);
+}
+
+/* The profile and each what-if switch that differs from its default, for
+ * the status line: once set, a switch stays in sight. */
+char *
+view_switches(const struct world *w, char *buf, size_t size)
+{
+	struct tcp_config def;
+	const struct tcp_config *c = &w->cfg;
+
+	if (w->profile == PROFILE_LINUX)
+		tcp_config_linux(&def);
+	else
+		tcp_config_rfc9293(&def);
+	snprintf(buf, size, "%s", sim_profile_name(w->profile));
+	if (c->time_wait != def.time_wait)
+		/* TRANSLATORS: status line, the what-if switch is set. */
+		view_add_word(buf, size, c->time_wait ? _("TIME_WAIT on") :
+		    _("no TIME_WAIT"));
+	if (c->handshake_two != def.handshake_two)
+		/* TRANSLATORS: status line, what-if: no SYN_RECEIVED. */
+		view_add_word(buf, size, c->handshake_two ?
+		    _("2-way handshake") : _("3-way handshake"));
+	if (c->delayed_ack != def.delayed_ack)
+		/* TRANSLATORS: status line, what-if switch. */
+		view_add_word(buf, size, c->delayed_ack ? _("delayed ACK") :
+		    _("no delayed ACK"));
+	return buf;
+}

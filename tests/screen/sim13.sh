@@ -46,4 +46,15 @@ screen_expect "raw"
 screen_expect "#4 PSH+ACK s=2433363337 a=3203108258 l=100"
 screen_expect_not "len=1 "
 screen_keys q
+screen_socket 2
+
+# A what-if switch stays on the status line and is not a step; e on an
+# empty wire does nothing.
+screen_start -- --no-animation
+screen_keys o 2 Escape
+screen_expect "step 0/0 t=0s relative rfc9293 no TIME_WAIT"
+screen_keys e
+screen_expect "Nothing is in flight."
+screen_expect "step 0/0"
+screen_keys q
 exit 0
