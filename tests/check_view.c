@@ -169,6 +169,31 @@ START_TEST(test_half_open_old_incarnation_numbers_raw_not_negative)
 }
 END_TEST
 
+/* Issue 13: the two FINs of a simultaneous close cross on the wire and
+ * are marked so; each host's CLOSING -> TIME_WAIT has its reason, though
+ * both have the same one in one settle. */
+START_TEST(test_closing_fins_cross_both_time_wait_reasons_told)
+{
+	static const char *const close2[] = {
+		"client close", "server close", NULL
+	};
+	static const char *const rest[] = { "settle", NULL };
+
+	run(handshake);
+	ck_assert_uint_eq(s.v.arrows[1].crossed, 0);
+	ck_assert_uint_eq(s.v.arrows[2].crossed, 0);
+	run(close2);
+	ck_assert_uint_eq(s.v.arrows[3].crossed, 5);
+	ck_assert_uint_eq(s.v.arrows[4].crossed, 4);
+	ck_assert(narrated("#4 and #5 cross on the wire"));
+	run(rest);
+	ck_assert(narrated("client: CLOSING -> TIME_WAIT: ACK of our FIN in "
+	    "CLOSING, RFC 9293 3.10.7.4."));
+	ck_assert(narrated("server: CLOSING -> TIME_WAIT: ACK of our FIN in "
+	    "CLOSING, RFC 9293 3.10.7.4."));
+}
+END_TEST
+
 /* Issue 13: at 80x24 a raw label was cut to "len=1" for 100 bytes.  A
  * shortened label keeps every number whole, at every width. */
 START_TEST(test_raw_label_at_80_columns_never_cuts_a_number)
@@ -595,6 +620,7 @@ view_suite(void)
 	tcase_add_test(tc, test_half_open_old_incarnation_numbers_raw_not_negative);
 	tcase_add_test(tc, test_ladder_rows);
 	tcase_add_test(tc, test_ladder_simultaneous_close);
+	tcase_add_test(tc, test_closing_fins_cross_both_time_wait_reasons_told);
 	tcase_add_test(tc, test_narration);
 	tcase_add_test(tc, test_narration_lost);
 	tcase_add_test(tc, test_animation_queue);

@@ -37,6 +37,7 @@ enum ui_role {
 
 struct ui_glyphs {
 	const char *hline, *vline, *rhead, *lhead, *lost, *tee, *bullet;
+	const char *cross;	/* where two segments pass on the wire */
 };
 
 struct ui_look {

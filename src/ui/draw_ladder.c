@@ -82,6 +82,10 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
 	wattrset(w, sa);
 	for (int x = g.shaft_lo; x <= g.shaft_hi; x++)
 		mvwaddstr(w, y, x, ui_look.g->hline);
+	/* Both of a crossing pair carry the mark in the same column. */
+	if (a->crossed != 0 && g.shaft_lo <= (xc + xs) / 2 &&
+	    (xc + xs) / 2 <= g.shaft_hi)
+		mvwaddstr(w, y, (xc + xs) / 2, ui_look.g->cross);
 	if (a->fate == VIEW_LOST || a->fate == VIEW_EXPIRED)
 		mvwaddstr(w, y, g.head_x, ui_look.g->lost);
 	else

@@ -54,6 +54,8 @@ struct view_arrow {
 	unsigned shown;		/* progress drawn, 0..VIEW_END */
 	bool started;		/* its first move has begun */
 	size_t line;		/* its row in the ladder */
+	uint32_t crossed;	/* the id of a segment it passed on the
+				 * wire going the other way, or 0 */
 };
 
 struct view_line {
@@ -106,6 +108,7 @@ struct view {
 	enum tcp_why pend_why[2];
 	size_t state_row[2];	/* newest row with a state, per host, +1 */
 	enum tcp_why told;	/* the last reason narrated */
+	enum sim_host_id told_host;	/* and whose it was */
 };
 
 void view_init(struct view *v);
@@ -118,6 +121,7 @@ void view_begin(struct view *v);
 void view_feed(struct view *v, const struct sim_ev *ev, size_t n);
 void view_end(struct view *v);
 void view_narrate(struct view *v, const char *sentence);
+char *view_cross_text(const struct view_arrow *a, char *buf, size_t size);
 
 /* Animation: advance by delta permille; true while something moves. */
 bool view_animating(const struct view *v);

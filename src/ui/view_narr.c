@@ -32,17 +32,21 @@ view_rfc(enum tcp_why why, char *buf, size_t size)
 	return buf;
 }
 
-/* The reason follows the event, once: a segment sent for the reason just
- * given for a state change does not repeat it. */
+/* The reason follows the event, once: a segment the same host sends for
+ * the reason just given for its state change does not repeat it.  A state
+ * change always has its reason, even when the other host's change just
+ * had the same one (both sides of a simultaneous close). */
 static char *
-view_because(const struct view *v, const char *head, enum tcp_why why,
+view_because(const struct view *v, const struct sim_ev *ev, const char *head,
     char *buf, size_t size)
 {
 	char rfc[64];
+	enum tcp_why why = ev->tcp.why;
 	const char *text = tcp_why_text(why);
 
 	if (why == TCP_W_NONE || text == NULL || *text == '\0' ||
-	    why == v->told)
+	    (ev->tcp.kind == TCP_EV_SEND && why == v->told &&
+	    ev->host == v->told_host))
 		/* TRANSLATORS: a whole sentence of narration; only the full
 		 * stop is to be translated. */
 		snprintf(buf, size, _("%s."), head);
@@ -89,7 +93,7 @@ view_tcp_text(const struct view *v, const struct sim_ev *ev, char *buf,
 		/* TRANSLATORS: host, old state, new state. */
 		snprintf(head, sizeof(head), _("%s: %s -> %s"), host,
 		    tcp_state_name(te->from), tcp_state_name(te->to));
-		return view_because(v, head, te->why, buf, size);
+		return view_because(v, ev, head, buf, size);
 	case TCP_EV_SEND:
 		a = view_arrow_by_id(v, ev->flight.id);
 		if (a == NULL)
@@ -103,7 +107,7 @@ view_tcp_text(const struct view *v, const struct sim_ev *ev, char *buf,
 			/* TRANSLATORS: host, then a segment label. */
 			snprintf(head, sizeof(head), _("%s sends %s"), host,
 			    lab);
-		return view_because(v, head, te->why, buf, size);
+		return view_because(v, ev, head, buf, size);
 	case TCP_EV_NOTICE:
 		/* TRANSLATORS: host, then what its application is told. */
 		snprintf(buf, size, _("The %s application is told: %s."),
@@ -118,7 +122,7 @@ view_tcp_text(const struct view *v, const struct sim_ev *ev, char *buf,
 		/* TRANSLATORS: host. */
 		snprintf(head, sizeof(head), _("%s discards the segment"),
 		    host);
-		return view_because(v, head, te->why, buf, size);
+		return view_because(v, ev, head, buf, size);
 	case TCP_EV_DATA:
 		/* TRANSLATORS: host, number of bytes. */
 		snprintf(buf, size, _("The %s application reads %" PRIu32
@@ -142,8 +146,10 @@ view_event_text(struct view *v, const struct sim_ev *ev, char *buf,
 		buf = view_tcp_text(v, ev, buf, size);
 		if (buf != NULL && ev->tcp.why != TCP_W_NONE &&
 		    (ev->tcp.kind == TCP_EV_STATE ||
-		    ev->tcp.kind == TCP_EV_SEND))
+		    ev->tcp.kind == TCP_EV_SEND)) {
 			v->told = ev->tcp.why;
+			v->told_host = ev->host;
+		}
 		return buf;
 	case SIM_EV_DELIVER:
 		snprintf(buf, size, _("Segment #%" PRIu32 " arrives at the "

@@ -56,5 +56,19 @@ screen_expect "step 0/0 t=0s relative rfc9293 no TIME_WAIT"
 screen_keys e
 screen_expect "Nothing is in flight."
 screen_expect "step 0/0"
+screen_keys R
+screen_expect "step 0/"
+
+# A simultaneous close: the FINs are drawn crossing, and both hosts'
+# CLOSING -> TIME_WAIT have their reason.
+screen_keys L c e x X
+screen_expect "#4 and #5 cross on the wire"
+[ "$(screen_capture | grep -c "╳")" -eq 2 ] || {
+	echo "FAIL: the crossing FINs should both be marked" >&2
+	screen_capture >&2
+	exit 1
+}
+screen_keys d d e
+screen_expect "server: CLOSING -> TIME_WAIT: ACK of our FIN in CLOSING, RFC"
 screen_keys q
 exit 0
