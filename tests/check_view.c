@@ -194,6 +194,30 @@ START_TEST(test_closing_fins_cross_both_time_wait_reasons_told)
 }
 END_TEST
 
+/* Issue 13: six lost SYNs looked evenly spaced and wait 50ms showed
+ * t=0.0s.  Each ladder row keeps its time; the clock shows milliseconds
+ * when there are any. */
+START_TEST(test_syn_sent_rows_keep_time_clock_shows_ms)
+{
+	static const char *const lost[] = {
+		"client connect", "drop", "wait timer", "drop", "wait timer",
+		"wait 50ms", NULL
+	};
+	char t[32];
+
+	run(lost);
+	ck_assert_uint_eq(s.v.nlines, 3);
+	ck_assert_uint_eq(s.v.lines[0].time, 0);
+	ck_assert_uint_eq(s.v.lines[1].time, 1000);
+	ck_assert_uint_eq(s.v.lines[2].time, 3000);
+	ck_assert_str_eq(view_dur(s.w.now, t, sizeof(t)), "3.050s");
+	ck_assert_str_eq(view_dur(50, t, sizeof(t)), "0.050s");
+	ck_assert_str_eq(view_dur(200, t, sizeof(t)), "0.2s");
+	ck_assert_str_eq(view_dur(3000, t, sizeof(t)), "3s");
+	ck_assert_str_eq(view_dur(240000, t, sizeof(t)), "4:00");
+}
+END_TEST
+
 /* Issue 13: at 80x24 a raw label was cut to "len=1" for 100 bytes.  A
  * shortened label keeps every number whole, at every width. */
 START_TEST(test_raw_label_at_80_columns_never_cuts_a_number)
@@ -208,12 +232,12 @@ START_TEST(test_raw_label_at_80_columns_never_cuts_a_number)
 	run(big);
 	ck_assert_str_eq(label(3, VIEW_NUM_RAW),
 	    "#4 PSH+ACK seq=2433363337 ack=3203108258 len=100");
-	/* 80 columns: the time lines at 13 and 65. */
-	ck_assert_int_eq(view_label_room(13, 65), 46);
+	/* 80 columns: the time lines at 21 (after the time column) and 65. */
+	ck_assert_int_eq(view_label_room(21, 65), 38);
 	view_label_fit(&s.v, &s.v.arrows[3], VIEW_NUM_RAW, 46, fit,
 	    sizeof(fit));
 	ck_assert_str_eq(fit, "#4 PSH+ACK s=2433363337 a=3203108258 l=100");
-	view_label_fit(&s.v, &s.v.arrows[3], VIEW_NUM_RAW, 37, fit,
+	view_label_fit(&s.v, &s.v.arrows[3], VIEW_NUM_RAW, 38, fit,
 	    sizeof(fit));
 	ck_assert_str_eq(fit, "#4 PA s=2433363337 a=3203108258 l=100");
 	for (int w = 0; w < 60; w++) {
@@ -620,6 +644,7 @@ view_suite(void)
 	tcase_add_test(tc, test_half_open_old_incarnation_numbers_raw_not_negative);
 	tcase_add_test(tc, test_ladder_rows);
 	tcase_add_test(tc, test_ladder_simultaneous_close);
+	tcase_add_test(tc, test_syn_sent_rows_keep_time_clock_shows_ms);
 	tcase_add_test(tc, test_closing_fins_cross_both_time_wait_reasons_told);
 	tcase_add_test(tc, test_narration);
 	tcase_add_test(tc, test_narration_lost);

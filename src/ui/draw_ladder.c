@@ -112,6 +112,21 @@ ui_note(WINDOW *w, int y, const struct view_line *l,
 	}
 }
 
+/* The time column, as in a flow graph: a row shows its time when it
+ * differs from the row above, so gaps (backed-off retransmissions) show. */
+static void
+ui_time(struct ui *ui, WINDOW *w, int y, size_t row, int xc)
+{
+	const struct view_line *l = &ui->s.v.lines[row];
+	char t[32];
+
+	if (xc < 13 + UI_TIME_W || (y > 0 &&
+	    ui->s.v.lines[row - 1].time == l->time))
+		return;
+	view_dur(l->time, t, sizeof(t));
+	ui_draw_text(w, y, 0, UI_TIME_W - 1, t, ui_look.role[ROLE_DIM]);
+}
+
 void
 ui_draw_ladder(struct ui *ui)
 {
@@ -131,6 +146,7 @@ ui_draw_ladder(struct ui *ui)
 			l = &ui->s.v.lines[first + (size_t)y];
 		if (l == NULL)
 			continue;
+		ui_time(ui, w, y, first + (size_t)y, xc);
 		ui_margin(ui, w, y, l, xc, xs);
 		if (l->is_arrow)
 			ui_arrow(ui, w, y, l, xc, xs, chosen);

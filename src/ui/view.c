@@ -85,6 +85,7 @@ view_add_line(struct view *v)
 	l = &v->lines[v->nlines++];
 	memset(l, 0, sizeof(*l));
 	l->step = v->step;
+	l->time = v->now;
 	return l;
 }
 
@@ -342,6 +343,7 @@ view_feed(struct view *v, const struct sim_ev *ev, size_t n)
 	/* An arrival is told by what the receiver does with it; only an
 	 * arrival with no consequence gets a sentence of its own. */
 	for (size_t i = 0; i < n; i++) {
+		v->now = ev[i].time;
 		v->host[0].nums = ev[i].nums[0];
 		v->host[1].nums = ev[i].nums[1];
 		view_one(v, &ev[i], ev[i].kind == SIM_EV_DELIVER && i + 1 < n &&

@@ -66,6 +66,7 @@ struct view_line {
 	bool has_state[2];
 	enum tcp_state state[2];	/* margin text per host */
 	unsigned step;
+	uint64_t time;		/* simulated ms when it happened */
 };
 
 struct view_host {
@@ -99,6 +100,7 @@ struct view {
 	struct view_move *moves;	/* pending animation */
 	size_t nmoves, capmoves, headmove;
 	unsigned step;
+	uint64_t now;		/* simulated ms of the happening folded */
 	enum view_num num;	/* number mode of new narration */
 	/* where the command being folded stands */
 	bool delivering;

@@ -263,6 +263,15 @@ view_box_build(const struct view *v, const struct world *w,
 	view_box_timers(w, tcb, out);
 }
 
+/* The commands the what-if keys make (menu_whatif). */
+static bool
+view_is_whatif(const struct cmd *c)
+{
+	return c->kind == CMD_PROFILE || (c->kind == CMD_SET &&
+	    (c->key == SET_TIME_WAIT || c->key == SET_HANDSHAKE ||
+	    c->key == SET_DELAYED_ACK));
+}
+
 /* What-if switches change the rules, not the connection: they are not
  * steps of the story the learner tells (issue 13), so the step count
  * leaves them out. */
@@ -272,7 +281,7 @@ view_steps(const struct cmd *c, size_t n)
 	size_t k = 0;
 
 	for (size_t i = 0; i < n; i++)
-		k += c[i].kind != CMD_SET && c[i].kind != CMD_PROFILE;
+		k += !view_is_whatif(&c[i]);
 	return k;
 }
 

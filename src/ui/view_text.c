@@ -282,10 +282,14 @@ view_label_fit(const struct view *v, const struct view_arrow *a,
 	return buf;
 }
 
+/* Milliseconds only when they are there: 50 ms is 0.050s, not 0.0s. */
 char *
 view_dur(uint64_t ms, char *buf, size_t size)
 {
-	if (ms < 60000 && ms % 1000 != 0)
+	if (ms < 60000 && ms % 100 != 0)
+		snprintf(buf, size, "%" PRIu64 ".%03" PRIu64 "s", ms / 1000,
+		    ms % 1000);
+	else if (ms < 60000 && ms % 1000 != 0)
 		snprintf(buf, size, "%" PRIu64 ".%" PRIu64 "s", ms / 1000,
 		    ms % 1000 / 100);
 	else if (ms < 60000)

@@ -37,13 +37,14 @@ screen_expect "step 0/"
 screen_keys q
 screen_socket 1
 
-# Raw numbers at 80 columns: the label is abbreviated, len=100 is whole.
+# Raw numbers at 80 columns: the label is abbreviated by the rule (field
+# names, then flags), len=100 is whole.
 screen_start -- --no-animation
 screen_cmd "isn client 2433363336"
 screen_cmd "isn server 3203108257"
 screen_keys L c e s m m
 screen_expect "raw"
-screen_expect "#4 PSH+ACK s=2433363337 a=3203108258 l=100"
+screen_expect "#4 PA s=2433363337 a=3203108258 l=100"
 screen_expect_not "len=1 "
 screen_keys q
 screen_socket 2
@@ -63,12 +64,28 @@ screen_expect "step 0/"
 # CLOSING -> TIME_WAIT have their reason.
 screen_keys L c e x X
 screen_expect "#4 and #5 cross on the wire"
+screen_keys d d
+screen_expect "client: FIN_WAIT_1 -> CLOSING"
 [ "$(screen_capture | grep -c "╳")" -eq 2 ] || {
 	echo "FAIL: the crossing FINs should both be marked" >&2
 	screen_capture >&2
 	exit 1
 }
-screen_keys d d e
+screen_keys e
 screen_expect "server: CLOSING -> TIME_WAIT: ACK of our FIN in CLOSING, RFC"
+screen_keys R
+screen_expect "step 0/"
+
+# Time: lost SYNs are retransmitted at 1s and 3s, which the time column
+# shows; the clock has milliseconds after wait 50ms.
+screen_keys c z t z t
+screen_expect "#3 SYN seq=0 [rexmit]"
+screen_cmd "wait 50ms"
+screen_expect "t=3.050s"
+screen_capture | grep -q "^1s .*#2 SYN" && screen_capture | grep -q "^3s .*#3 SYN" || {
+	echo "FAIL: the time column should show 1s and 3s" >&2
+	screen_capture >&2
+	exit 1
+}
 screen_keys q
 exit 0
