@@ -164,6 +164,10 @@ START_TEST(test_half_open_old_incarnation_numbers_raw_not_negative)
 	ck_assert_str_eq(label(5, VIEW_NUM_RAW), "#6 RST seq=100");
 	for (size_t i = 0; i < s.v.narrows; i++)
 		ck_assert_ptr_null(strchr(label(i, VIEW_NUM_REL), '-'));
+	/* Shortened, the label keeps its mark. */
+	view_label_fit(&s.v, &s.v.arrows[4], VIEW_NUM_REL, 20, box,
+	    sizeof(box));
+	ck_assert_str_eq(box, "#5 A s=1 a=100 [raw]");
 	view_num(&s.v, VIEW_NUM_REL, HOST_CLIENT, 1, 100, box, sizeof(box));
 	ck_assert_str_eq(box, "100");
 }
@@ -641,7 +645,8 @@ view_suite(void)
 	tcase_add_test(tc, test_labels_wrap);
 	tcase_add_test(tc, test_label_tags);
 	tcase_add_test(tc, test_raw_label_at_80_columns_never_cuts_a_number);
-	tcase_add_test(tc, test_half_open_old_incarnation_numbers_raw_not_negative);
+	tcase_add_test(tc,
+	    test_half_open_old_incarnation_numbers_raw_not_negative);
 	tcase_add_test(tc, test_ladder_rows);
 	tcase_add_test(tc, test_ladder_simultaneous_close);
 	tcase_add_test(tc, test_syn_sent_rows_keep_time_clock_shows_ms);

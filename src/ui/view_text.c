@@ -219,7 +219,14 @@ view_label_short(const struct view *v, const struct view_arrow *a,
 	size_t o = 0;
 	int k = 0;
 
+	const char *mark = _(" [raw]");
+	size_t fl_len, mk_len = strlen(mark);
+	bool raw;
+
 	view_label(v, a, m, full, sizeof(full));
+	fl_len = strlen(full);
+	/* The [raw] mark stays: without it a raw number reads as relative. */
+	raw = fl_len > mk_len && strcmp(full + fl_len - mk_len, mark) == 0;
 	/* The tag starts at the first " [": numbers come before it. */
 	t = strstr(full, " [");
 	if (t != NULL && stage >= 3)
@@ -249,6 +256,8 @@ view_label_short(const struct view *v, const struct view_arrow *a,
 			o = size - 1;
 	}
 	buf[o] = '\0';
+	if (stage >= 3 && raw && o < size)
+		snprintf(buf + o, size - o, "%s", mark);
 }
 
 /* A label for width columns (issue 13: a cut label showed len=1 for 100

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Issue 13, the simulator at 80x24: digits pick a segment by its #N,
-# relative numbers never go negative (RFC 9293 Figure 9's half-open
-# discovery), raw labels are shortened, never cut inside a number.
+# relative numbers never go negative (RFC 9293 Figure 9: half-open
+# connection discovery), raw labels are shortened, never cut inside a
+# number; what-if switches on the status line; crossing FINs; time.
 . "${top_srcdir:-.}/tests/screen/lib.sh"
 
 screen_cmd() {
@@ -21,8 +22,9 @@ screen_expect "No segment #7 is in flight."
 screen_keys R
 screen_expect "step 0/"
 
-# Figure 9: the crashed client's new SYN is its own incarnation; the
-# server's ACK and the RST carry old numbers: raw and marked.
+# RFC 9293 Figure 9: half-open connection discovery.  The crashed
+# client's new SYN is its own incarnation; the server's ACK and the RST
+# carry old numbers: raw and marked.
 screen_cmd "isn client 99 400"
 screen_cmd "isn server 299"
 screen_keys L c e k c d d
@@ -82,7 +84,8 @@ screen_keys c z t z t
 screen_expect "#3 SYN seq=0 [rexmit]"
 screen_cmd "wait 50ms"
 screen_expect "t=3.050s"
-screen_capture | grep -q "^1s .*#2 SYN" && screen_capture | grep -q "^3s .*#3 SYN" || {
+screen_capture | grep -q "^1s .*#2 SYN" &&
+    screen_capture | grep -q "^3s .*#3 SYN" || {
 	echo "FAIL: the time column should show 1s and 3s" >&2
 	screen_capture >&2
 	exit 1
