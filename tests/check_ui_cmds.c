@@ -339,15 +339,77 @@ START_TEST(test_sim_choose_nth_by_key_and_name)
 	keys("+");	/* a duplicate: two in flight */
 	ck_assert_uint_eq(ui.s.w.nwire, 2);
 	keys("2");
-	ck_assert_uint_eq(ui.sel, ui.s.w.wire[1].id);
+	ck_assert_uint_eq(ui.sel, 2);
 	screen_run(&sim, "choose-nth", 1);
-	ck_assert_uint_eq(ui.sel, ui.s.w.wire[0].id);
+	ck_assert_uint_eq(ui.sel, 1);
 	keys("3");
-	ck_assert_ptr_nonnull(strstr(app.msg, "Only 2 segments"));
+	ck_assert_ptr_nonnull(strstr(app.msg, "No segment #3"));
 	(void)app_key(&app, UI_K_DOWN);
 	ck_assert_uint_eq(ui.sel, ui.s.w.wire[1].id);
 	(void)app_key(&app, UI_K_UP);
 	ck_assert_uint_eq(ui.sel, ui.s.w.wire[0].id);
+}
+END_TEST
+
+/* Issue 13: after L c + d the wire holds #2 and #3; "2" then "d" must
+ * deliver #2, the label the learner sees, not the second on the wire. */
+START_TEST(test_sim_digit_picks_segment_by_label_not_position)
+{
+	sim_busy(&ui_sim_def);
+	keys("+d");
+	ck_assert_uint_eq(ui.s.w.nwire, 2);
+	ck_assert_uint_eq(ui.s.w.wire[0].id, 2);
+	ck_assert_uint_eq(ui.s.w.wire[1].id, 3);
+	keys("2");
+	ck_assert_uint_eq(ui.sel, 2);
+	keys("d");
+	/* #2 arrived; #3 is still on its way. */
+	ck_assert_uint_eq(ui.s.w.wire[0].id, 3);
+	for (size_t i = 0; i < ui.s.w.nwire; i++)
+		ck_assert_uint_ne(ui.s.w.wire[i].id, 2);
+	keys("1");
+	ck_assert_ptr_nonnull(strstr(app.msg, "No segment #1"));
+	ck_assert_uint_eq(ui.sel, 0);
+}
+END_TEST
+
+/* Two digits make #12 while some segment's number starts with them. */
+START_TEST(test_sim_two_digits_pick_segment_12)
+{
+	sim_busy(&ui_sim_def);
+	for (int i = 0; i < 11; i++)
+		keys("+");
+	ck_assert_uint_eq(ui.s.w.wire[ui.s.w.nwire - 1].id, 12);
+	keys("1");
+	ck_assert_uint_eq(ui.sel, 1);
+	keys("2");
+	ck_assert_uint_eq(ui.sel, 12);
+	keys("3");
+	ck_assert_uint_eq(ui.sel, 3);
+}
+END_TEST
+
+/* Issue 13: a what-if switch stays in sight and is not a step; e on an
+ * empty wire is refused, not recorded as a step where nothing happens. */
+START_TEST(test_sim_whatif_switch_shown_not_a_step_settle_empty_refused)
+{
+	char sw[128];
+
+	sim_push(&ui_sim_def);
+	keys("o2q");
+	ck_assert(!ui.s.w.cfg.time_wait);
+	ck_assert_uint_eq(view_steps(ui.s.cmds, ui.s.pos), 0);
+	ck_assert_str_eq(view_switches(&ui.s.w, sw, sizeof(sw)),
+	    "rfc9293 no TIME_WAIT");
+	keys("o1q");
+	ck_assert_str_eq(view_switches(&ui.s.w, sw, sizeof(sw)),
+	    "linux no TIME_WAIT");
+	keys("e");
+	ck_assert_uint_eq(ui.s.pos, 2);
+	ck_assert(app.msg_err);
+	ck_assert_ptr_nonnull(strstr(app.msg, "Nothing is in flight"));
+	keys("Lc");
+	ck_assert_uint_eq(view_steps(ui.s.cmds, ui.s.pos), 2);
 }
 END_TEST
 
@@ -912,6 +974,10 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_estab_read_key_refused_when_app_reads_itself);
 	tcase_add_test(tc, test_sim_undo_redo_restart);
 	tcase_add_test(tc, test_sim_choose_nth_by_key_and_name);
+	tcase_add_test(tc, test_sim_digit_picks_segment_by_label_not_position);
+	tcase_add_test(tc, test_sim_two_digits_pick_segment_12);
+	tcase_add_test(tc,
+	    test_sim_whatif_switch_shown_not_a_step_settle_empty_refused);
 	tcase_add_test(tc, test_sim_u0102_typed_is_not_key_down);
 	tcase_add_test(tc, test_sim_whatif_digits_switch_not_choose);
 	tcase_add_test(tc, test_sim_prompt_runs_scenario_command);

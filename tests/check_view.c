@@ -137,8 +137,130 @@ START_TEST(test_label_tags)
 	    "#4 PSH+ACK seq=1 ack=1 len=10 [lost]");
 	ck_assert_str_eq(label(4, VIEW_NUM_REL),
 	    "#5 PSH+ACK seq=1 ack=1 len=10 [copy of #4]");
-	ck_assert_str_eq(label(5, VIEW_NUM_REL), "#6 SYN seq=-9 [old dup]");
+	ck_assert_str_eq(label(5, VIEW_NUM_REL), "#6 SYN seq=90 [old dup]");
 	ck_assert_int_eq(s.v.arrows[3].fate, VIEW_LOST);
+}
+END_TEST
+
+/* Issue 13: relative numbers are per incarnation and never negative.  In
+ * RFC 9293 Figure 9 the server's ACK and the client's RST carry numbers of
+ * the crashed incarnation: raw and marked, not ack=-300. */
+START_TEST(test_half_open_old_incarnation_numbers_raw_not_negative)
+{
+	static const char *const fig9[] = {
+		"isn client 99 400", "isn server 299", "server listen",
+		"client connect", "settle", "client crash", "client connect",
+		"deliver", "deliver", NULL
+	};
+	char box[96];
+
+	run(fig9);
+	ck_assert_uint_eq(s.v.narrows, 6);
+	ck_assert_str_eq(label(3, VIEW_NUM_REL), "#4 SYN seq=0");
+	ck_assert_str_eq(label(3, VIEW_NUM_SYM), "#4 SYN seq=J'");
+	ck_assert_str_eq(label(4, VIEW_NUM_REL),
+	    "#5 ACK seq=1 ack=100 [raw]");
+	ck_assert_str_eq(label(5, VIEW_NUM_REL), "#6 RST seq=100 [raw]");
+	ck_assert_str_eq(label(5, VIEW_NUM_RAW), "#6 RST seq=100");
+	for (size_t i = 0; i < s.v.narrows; i++)
+		ck_assert_ptr_null(strchr(label(i, VIEW_NUM_REL), '-'));
+	/* Shortened, the label keeps its mark. */
+	view_label_fit(&s.v, &s.v.arrows[4], VIEW_NUM_REL, 20, box,
+	    sizeof(box));
+	ck_assert_str_eq(box, "#5 A s=1 a=100 [raw]");
+	view_num(&s.v, VIEW_NUM_REL, HOST_CLIENT, 1, 100, box, sizeof(box));
+	ck_assert_str_eq(box, "100");
+}
+END_TEST
+
+/* Issue 13: the two FINs of a simultaneous close cross on the wire and
+ * are marked so; each host's CLOSING -> TIME_WAIT has its reason, though
+ * both have the same one in one settle. */
+START_TEST(test_closing_fins_cross_both_time_wait_reasons_told)
+{
+	static const char *const close2[] = {
+		"client close", "server close", NULL
+	};
+	static const char *const rest[] = { "settle", NULL };
+
+	run(handshake);
+	ck_assert_uint_eq(s.v.arrows[1].crossed, 0);
+	ck_assert_uint_eq(s.v.arrows[2].crossed, 0);
+	run(close2);
+	ck_assert_uint_eq(s.v.arrows[3].crossed, 5);
+	ck_assert_uint_eq(s.v.arrows[4].crossed, 4);
+	ck_assert(narrated("#4 and #5 cross on the wire"));
+	run(rest);
+	ck_assert(narrated("client: CLOSING -> TIME_WAIT: ACK of our FIN in "
+	    "CLOSING, RFC 9293 3.10.7.4."));
+	ck_assert(narrated("server: CLOSING -> TIME_WAIT: ACK of our FIN in "
+	    "CLOSING, RFC 9293 3.10.7.4."));
+}
+END_TEST
+
+/* Issue 13: six lost SYNs looked evenly spaced and wait 50ms showed
+ * t=0.0s.  Each ladder row keeps its time; the clock shows milliseconds
+ * when there are any. */
+START_TEST(test_syn_sent_rows_keep_time_clock_shows_ms)
+{
+	static const char *const lost[] = {
+		"client connect", "drop", "wait timer", "drop", "wait timer",
+		"wait 50ms", NULL
+	};
+	char t[32];
+
+	run(lost);
+	ck_assert_uint_eq(s.v.nlines, 3);
+	ck_assert_uint_eq(s.v.lines[0].time, 0);
+	ck_assert_uint_eq(s.v.lines[1].time, 1000);
+	ck_assert_uint_eq(s.v.lines[2].time, 3000);
+	ck_assert_str_eq(view_dur(s.w.now, t, sizeof(t)), "3.050s");
+	ck_assert_str_eq(view_dur(50, t, sizeof(t)), "0.050s");
+	ck_assert_str_eq(view_dur(200, t, sizeof(t)), "0.2s");
+	ck_assert_str_eq(view_dur(3000, t, sizeof(t)), "3s");
+	ck_assert_str_eq(view_dur(240000, t, sizeof(t)), "4:00");
+}
+END_TEST
+
+/* Issue 13: at 80x24 a raw label was cut to "len=1" for 100 bytes.  A
+ * shortened label keeps every number whole, at every width. */
+START_TEST(test_raw_label_at_80_columns_never_cuts_a_number)
+{
+	static const char *const big[] = {
+		"isn client 2433363336", "isn server 3203108257",
+		"server listen", "client connect", "settle",
+		"client send 100", NULL
+	};
+	char full[160], fit[160], *sp;
+
+	run(big);
+	ck_assert_str_eq(label(3, VIEW_NUM_RAW),
+	    "#4 PSH+ACK seq=2433363337 ack=3203108258 len=100");
+	/* 80 columns: the time lines at 21 (after the time column) and 65. */
+	ck_assert_int_eq(view_label_room(21, 65), 38);
+	view_label_fit(&s.v, &s.v.arrows[3], VIEW_NUM_RAW, 46, fit,
+	    sizeof(fit));
+	ck_assert_str_eq(fit, "#4 PSH+ACK s=2433363337 a=3203108258 l=100");
+	view_label_fit(&s.v, &s.v.arrows[3], VIEW_NUM_RAW, 38, fit,
+	    sizeof(fit));
+	ck_assert_str_eq(fit, "#4 PA s=2433363337 a=3203108258 l=100");
+	for (int w = 0; w < 60; w++) {
+		view_label_fit(&s.v, &s.v.arrows[3], VIEW_NUM_RAW, w, fit,
+		    sizeof(fit));
+		ck_assert_int_le(utf8_width(fit), w);
+		snprintf(full, sizeof(full), " %s ", label(3, VIEW_NUM_RAW));
+		/* Each number shown is one of the label's, whole. */
+		for (char *p = strtok_r(fit, " ", &sp); p != NULL;
+		    p = strtok_r(NULL, " ", &sp)) {
+			char *eq = strchr(p, '='), want[40];
+
+			if (eq == NULL)
+				continue;
+			snprintf(want, sizeof(want), "=%s ", eq + 1);
+			ck_assert_msg(strstr(full, want) != NULL,
+			    "width %d shows %s", w, p);
+		}
+	}
 }
 END_TEST
 
@@ -522,8 +644,13 @@ view_suite(void)
 	tcase_add_test(tc, test_labels_symbolic);
 	tcase_add_test(tc, test_labels_wrap);
 	tcase_add_test(tc, test_label_tags);
+	tcase_add_test(tc, test_raw_label_at_80_columns_never_cuts_a_number);
+	tcase_add_test(tc,
+	    test_half_open_old_incarnation_numbers_raw_not_negative);
 	tcase_add_test(tc, test_ladder_rows);
 	tcase_add_test(tc, test_ladder_simultaneous_close);
+	tcase_add_test(tc, test_syn_sent_rows_keep_time_clock_shows_ms);
+	tcase_add_test(tc, test_closing_fins_cross_both_time_wait_reasons_told);
 	tcase_add_test(tc, test_narration);
 	tcase_add_test(tc, test_narration_lost);
 	tcase_add_test(tc, test_animation_queue);

@@ -49,11 +49,13 @@ ui_layout_wins(struct ui *ui, struct ui_wins *w, int rows, int cols)
 	ui->lad_rows = lad;
 }
 
-/* The columns of the two time lines; the margins hold state names. */
+/* The columns of the two time lines; the margins hold state names, and
+ * left of the client's a time column (UI_TIME_W) when the screen is wide
+ * enough to keep room for the labels. */
 void
 ui_timelines(const struct ui *ui, int *xc, int *xs)
 {
-	*xc = 13;
+	*xc = ui->win->cols >= 72 ? 13 + UI_TIME_W : 13;
 	*xs = ui->win->cols - 15;
 }
 

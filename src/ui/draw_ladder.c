@@ -65,7 +65,8 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
 
 	if (!a->started)
 		return;
-	view_label(&ui->s.v, a, ui->s.v.num, lab, sizeof(lab));
+	view_label_fit(&ui->s.v, a, ui->s.v.num, view_label_room(xc, xs),
+	    lab, sizeof(lab));
 	view_geom(a, xc, xs, utf8_width(lab), &g);
 	sa = ui_look.role[a->f.dir == DIR_C2S ? ROLE_C2S : ROLE_S2C];
 	if (a->fate == VIEW_LOST || a->fate == VIEW_EXPIRED)
@@ -81,6 +82,10 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
 	wattrset(w, sa);
 	for (int x = g.shaft_lo; x <= g.shaft_hi; x++)
 		mvwaddstr(w, y, x, ui_look.g->hline);
+	/* Both of a crossing pair carry the mark in the same column. */
+	if (a->crossed != 0 && g.shaft_lo <= (xc + xs) / 2 &&
+	    (xc + xs) / 2 <= g.shaft_hi)
+		mvwaddstr(w, y, (xc + xs) / 2, ui_look.g->cross);
 	if (a->fate == VIEW_LOST || a->fate == VIEW_EXPIRED)
 		mvwaddstr(w, y, g.head_x, ui_look.g->lost);
 	else
@@ -107,6 +112,21 @@ ui_note(WINDOW *w, int y, const struct view_line *l,
 	}
 }
 
+/* The time column, as in a flow graph: a row shows its time when it
+ * differs from the row above, so gaps (backed-off retransmissions) show. */
+static void
+ui_time(struct ui *ui, WINDOW *w, int y, size_t row, int xc)
+{
+	const struct view_line *l = &ui->s.v.lines[row];
+	char t[32];
+
+	if (xc < 13 + UI_TIME_W || (y > 0 &&
+	    ui->s.v.lines[row - 1].time == l->time))
+		return;
+	view_dur(l->time, t, sizeof(t));
+	ui_draw_text(w, y, 0, UI_TIME_W - 1, t, ui_look.role[ROLE_DIM]);
+}
+
 void
 ui_draw_ladder(struct ui *ui)
 {
@@ -126,6 +146,7 @@ ui_draw_ladder(struct ui *ui)
 			l = &ui->s.v.lines[first + (size_t)y];
 		if (l == NULL)
 			continue;
+		ui_time(ui, w, y, first + (size_t)y, xc);
 		ui_margin(ui, w, y, l, xc, xs);
 		if (l->is_arrow)
 			ui_arrow(ui, w, y, l, xc, xs, chosen);

@@ -122,12 +122,20 @@ void
 ui_draw_status(struct ui *ui)
 {
 	WINDOW *w = ui->win->stat;
-	char left[256], t[32];
+	char left[256], t[32], sw[128];
+	size_t pos = ui->s.pos, n = ui->s.ncmds;
 
+	/* A scenario in lecture mode counts its lines, switches too. */
+	if (ui->o->play == NULL) {
+		pos = view_steps(ui->s.cmds, pos);
+		n = view_steps(ui->s.cmds, n);
+	}
 	view_dur(ui->s.w.now, t, sizeof(t));
-	/* TRANSLATORS: step k of n, simulated time, number mode. */
-	snprintf(left, sizeof(left), _(" step %zu/%zu t=%s %s"),
-	    ui->s.pos, ui->s.ncmds, t, view_num_short(ui->s.v.num));
+	/* TRANSLATORS: step k of n, simulated time, number mode, then the
+	 * profile and the what-if switches set. */
+	snprintf(left, sizeof(left), _(" step %zu/%zu t=%s %s %s"),
+	    pos, n, t, view_num_short(ui->s.v.num),
+	    view_switches(&ui->s.w, sw, sizeof(sw)));
 	if (ui->s.npass + ui->s.nfail > 0)
 		/* TRANSLATORS: checks (expect lines) passed and failed. */
 		snprintf(left + strlen(left), sizeof(left) - strlen(left),

@@ -40,10 +40,11 @@ static bool ui_curses_on;
 static WINDOW *ui_in, *ui_line;
 
 static const struct ui_glyphs ui_utf8 = {
-	"\u2500", "\u2502", "\u25b6", "\u25c0", "\u2717", "\u252c", "\u2022"
+	"\u2500", "\u2502", "\u25b6", "\u25c0", "\u2717", "\u252c", "\u2022",
+	"\u2573"
 };
 static const struct ui_glyphs ui_ascii = {
-	"-", "|", ">", "<", "X", "+", "*"
+	"-", "|", ">", "<", "X", "+", "*", "x"
 };
 
 static void

@@ -10,6 +10,7 @@
 #include <config.h>
 
 #include <assert.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,6 +135,7 @@ ui_event(struct screen *sc, const struct cmd *c)
 	if (menu_selected(&ui->s.w, ui->sel) == NULL ||
 	    menu_selected(&ui->s.w, ui->sel)->id != ui->sel)
 		ui->sel = 0;
+	ui->pick = 0;
 	ui->scroll = 0;
 	ui_start_anim(ui);
 	ui_changed(ui);
@@ -143,31 +145,31 @@ ui_event(struct screen *sc, const struct cmd *c)
 static int
 ui_h_event(SCREEN_CMD_ARGS)
 {
+	struct ui *ui = sc->state;
 	struct cmd cmd;
 
-	ui_event_cmd(sc->state, c->data, &cmd);
+	ui_event_cmd(ui, c->data, &cmd);
+	/* Settling an empty wire would be a step in which nothing happens. */
+	if (cmd.kind == CMD_SETTLE && ui->s.w.nwire == 0) {
+		screen_message(sc, true, "%s", _("Nothing is in flight."));
+		return UI_R_NARR;
+	}
 	return ui_event(sc, &cmd) | UI_R_MENU;
 }
 
-/* Cycle through the in-flight segments by step, or pick the arg-th. */
+/* Cycle through the in-flight segments by step. */
 static int
-ui_select(struct screen *sc, size_t i, bool nth)
+ui_select(struct screen *sc, size_t i)
 {
 	struct ui *ui = sc->state;
 	const struct world *w = &ui->s.w;
 
+	ui->pick = 0;
 	if (w->nwire == 0) {
 		screen_message(sc, true, "%s", _("Nothing is in flight."));
 		return UI_R_NARR;
 	}
-	if (!nth)
-		i %= w->nwire;
-	if (i >= w->nwire) {
-		screen_message(sc, true, _("Only %zu segments are in flight."),
-		    w->nwire);
-		return UI_R_NARR;
-	}
-	ui->sel = w->wire[i].id;
+	ui->sel = w->wire[i % w->nwire].id;
 	return UI_R_LADDER | UI_R_MENU;
 }
 
@@ -182,7 +184,7 @@ ui_sel_index(const struct ui *ui)
 static int
 ui_h_next_seg(SCREEN_CMD_ARGS)
 {
-	return ui_select(sc, ui_sel_index(sc->state) + 1, false);
+	return ui_select(sc, ui_sel_index(sc->state) + 1);
 }
 
 static int
@@ -191,20 +193,60 @@ ui_h_prev_seg(SCREEN_CMD_ARGS)
 	const struct ui *ui = sc->state;
 
 	return ui_select(sc, ui_sel_index(ui) + ui->s.w.nwire +
-	    (ui->s.w.nwire == 0) - 1, false);
+	    (ui->s.w.nwire == 0) - 1);
 }
 
-/* arg: which one, 1 for the oldest. */
+/* Some in-flight segment's number starts with the digits of n. */
+static bool
+ui_id_prefix(const struct world *w, uint32_t n)
+{
+	for (size_t i = 0; n > 0 && i < w->nwire; i++)
+		for (uint32_t x = w->wire[i].id; x >= n; x /= 10)
+			if (x == n)
+				return true;
+	return false;
+}
+
+/* arg: a digit.  The learner picks a segment by the #N its label shows,
+ * not by its place on the wire (the labels are what is on screen); digits
+ * typed one after another make a longer number while some segment's
+ * number still starts with them, so #12 is "1" then "2". */
 static int
 ui_h_nth_seg(SCREEN_CMD_ARGS)
 {
-	return ui_select(sc, arg > 0 ? (size_t)arg - 1 : 0, true);
+	struct ui *ui = sc->state;
+	const struct world *w = &ui->s.w;
+	uint32_t n = ui->pick * 10 + (uint32_t)arg;
+
+	if (w->nwire == 0) {
+		ui->pick = 0;
+		screen_message(sc, true, "%s", _("Nothing is in flight."));
+		return UI_R_NARR;
+	}
+	if (ui->pick == 0 || ui->pick > UINT32_MAX / 10 - 1 ||
+	    !ui_id_prefix(w, n))
+		n = (uint32_t)arg;
+	ui->pick = ui_id_prefix(w, n) ? n : 0;
+	for (size_t i = 0; i < w->nwire; i++)
+		if (w->wire[i].id == n) {
+			ui->sel = n;
+			return UI_R_LADDER | UI_R_MENU | UI_R_NARR;
+		}
+	if (ui->pick != 0)
+		/* TRANSLATORS: the learner typed the first digits of #12. */
+		screen_message(sc, false, _("#%" PRIu32 "...: type the next "
+		    "digit."), n);
+	else
+		screen_message(sc, true, _("No segment #%" PRIu32 " is in "
+		    "flight."), n);
+	return UI_R_NARR;
 }
 
 static int
 ui_reset_view(struct ui *ui)
 {
 	ui->sel = 0;
+	ui->pick = 0;
 	ui->scroll = 0;
 	ui_changed(ui);
 	return UI_R_ALL;
@@ -462,7 +504,7 @@ ui_h_quit(SCREEN_CMD_ARGS)
 	    ui_h_next_seg), \
 	CMD("choose-prev", N_("choose the previous segment in flight"), \
 	    ui_h_prev_seg), \
-	CMD("choose-nth", N_("choose the Nth segment in flight"), \
+	CMD("choose-nth", N_("choose the segment in flight by its #N"), \
 	    ui_h_nth_seg), \
 	CMD("what-if", N_("what-if switches (before the first event)"), \
 	    ui_h_whatif_open), \
@@ -536,7 +578,7 @@ static const struct screen_cmd ui_play_cmds[] = {
 	K('\t', "choose-next", "Tab"), K(UI_K_DOWN, "choose-next", "Down"), \
 	K(UI_K_BTAB, "choose-prev", "S-Tab"), \
 	K(UI_K_UP, "choose-prev", "Up"), \
-	{ '1', '9', "choose-nth", 1, "1-9" }, \
+	{ '0', '9', "choose-nth", 0, "0-9" }, \
 	K('o', "what-if", "o"), \
 	K('m', "numbers", "m"), K(']', "faster", "]"), \
 	K('[', "slower", "["), K(UI_CTRL('l'), "redraw", "^L"), \

@@ -58,6 +58,7 @@ struct ui {
 	uint64_t last_tick;	/* ms, monotonic, while animating */
 	uint64_t hilite_until;	/* ms; 0: no box highlighted */
 	uint32_t sel;		/* chosen in-flight segment id, 0: oldest */
+	uint32_t pick;		/* the #N typed so far with digit keys */
 	size_t scroll;		/* ladder rows scrolled back from newest */
 	int lad_rows;		/* the ladder's height, for paging */
 	bool whatif;		/* the what-if switches are open */

@@ -10,6 +10,8 @@
  */
 #include <config.h>
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +42,16 @@ view_reset(struct view *v)
 {
 	view_free(v);
 	view_init(v);
+}
+
+char *
+view_cross_text(const struct view_arrow *a, char *buf, size_t size)
+{
+	/* TRANSLATORS: two segment numbers; drawn as crossing arrows. */
+	snprintf(buf, size, _("#%" PRIu32 " and #%" PRIu32 " cross on the "
+	    "wire: each was sent before the other arrived."), a->crossed,
+	    a->f.id);
+	return buf;
 }
 
 void
@@ -73,6 +85,7 @@ view_add_line(struct view *v)
 	l = &v->lines[v->nlines++];
 	memset(l, 0, sizeof(*l));
 	l->step = v->step;
+	l->time = v->now;
 	return l;
 }
 
@@ -126,6 +139,24 @@ view_inc(const struct view *v, enum sim_host_id h)
 	return v->host[h].niss ? v->host[h].niss - 1 : VIEW_NOINC;
 }
 
+/* Segments going opposite ways that are on the wire at once pass each
+ * other (both FINs of a simultaneous close): one row per segment cannot
+ * show that by position, so each is marked with the other's number. */
+static void
+view_cross(struct view *v, struct view_arrow *a)
+{
+	for (size_t i = v->narrows; i-- > 0; ) {
+		struct view_arrow *o = &v->arrows[i];
+
+		if (o->fate == VIEW_FLIGHT && o->f.dir != a->f.dir &&
+		    o->crossed == 0) {
+			o->crossed = a->f.id;
+			a->crossed = o->f.id;
+			return;
+		}
+	}
+}
+
 static void
 view_add_arrow(struct view *v, const struct flight *f, bool rexmit)
 {
@@ -154,6 +185,7 @@ view_add_arrow(struct view *v, const struct flight *f, bool rexmit)
 		v->state_row[from] = v->nlines;
 	}
 	view_move(v, v->narrows, VIEW_MID);
+	view_cross(v, a);
 	v->narrows++;
 }
 
@@ -263,6 +295,18 @@ view_tcp(struct view *v, const struct sim_ev *ev)
 	}
 }
 
+/* This event put a segment on the wire that passes another. */
+static bool
+view_new_crossing(const struct view *v, const struct sim_ev *ev)
+{
+	bool sent = ev->kind == SIM_EV_DUP || ev->kind == SIM_EV_INJECT ||
+	    (ev->kind == SIM_EV_TCP && ev->tcp.kind == TCP_EV_SEND);
+
+	return sent && v->narrows > 0 &&
+	    v->arrows[v->narrows - 1].f.id == ev->flight.id &&
+	    v->arrows[v->narrows - 1].crossed != 0;
+}
+
 static void
 view_one(struct view *v, const struct sim_ev *ev, bool quiet)
 {
@@ -288,6 +332,9 @@ view_one(struct view *v, const struct sim_ev *ev, bool quiet)
 	}
 	if (!quiet && view_event_text(v, ev, buf, sizeof(buf)) != NULL)
 		view_narrate(v, buf);
+	if (!quiet && view_new_crossing(v, ev))
+		view_narrate(v, view_cross_text(&v->arrows[v->narrows - 1],
+		    buf, sizeof(buf)));
 }
 
 void
@@ -296,6 +343,7 @@ view_feed(struct view *v, const struct sim_ev *ev, size_t n)
 	/* An arrival is told by what the receiver does with it; only an
 	 * arrival with no consequence gets a sentence of its own. */
 	for (size_t i = 0; i < n; i++) {
+		v->now = ev[i].time;
 		v->host[0].nums = ev[i].nums[0];
 		v->host[1].nums = ev[i].nums[1];
 		view_one(v, &ev[i], ev[i].kind == SIM_EV_DELIVER && i + 1 < n &&

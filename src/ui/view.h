@@ -54,6 +54,8 @@ struct view_arrow {
 	unsigned shown;		/* progress drawn, 0..VIEW_END */
 	bool started;		/* its first move has begun */
 	size_t line;		/* its row in the ladder */
+	uint32_t crossed;	/* the id of a segment it passed on the
+				 * wire going the other way, or 0 */
 };
 
 struct view_line {
@@ -64,6 +66,7 @@ struct view_line {
 	bool has_state[2];
 	enum tcp_state state[2];	/* margin text per host */
 	unsigned step;
+	uint64_t time;		/* simulated ms when it happened */
 };
 
 struct view_host {
@@ -97,6 +100,7 @@ struct view {
 	struct view_move *moves;	/* pending animation */
 	size_t nmoves, capmoves, headmove;
 	unsigned step;
+	uint64_t now;		/* simulated ms of the happening folded */
 	enum view_num num;	/* number mode of new narration */
 	/* where the command being folded stands */
 	bool delivering;
@@ -106,6 +110,7 @@ struct view {
 	enum tcp_why pend_why[2];
 	size_t state_row[2];	/* newest row with a state, per host, +1 */
 	enum tcp_why told;	/* the last reason narrated */
+	enum sim_host_id told_host;	/* and whose it was */
 };
 
 void view_init(struct view *v);
@@ -118,6 +123,7 @@ void view_begin(struct view *v);
 void view_feed(struct view *v, const struct sim_ev *ev, size_t n);
 void view_end(struct view *v);
 void view_narrate(struct view *v, const char *sentence);
+char *view_cross_text(const struct view_arrow *a, char *buf, size_t size);
 
 /* Animation: advance by delta permille; true while something moves. */
 bool view_animating(const struct view *v);
@@ -136,8 +142,12 @@ const struct view_arrow *view_arrow_by_id(const struct view *v, uint32_t id);
 enum view_phase view_phase_of(enum tcp_state s);
 char *view_num(const struct view *v, enum view_num m, enum sim_host_id owner,
     uint32_t inc, uint32_t x, char *buf, size_t size);
+bool view_num_is_raw(const struct view *v, enum view_num m,
+    enum sim_host_id owner, uint32_t inc, uint32_t x);
 char *view_label(const struct view *v, const struct view_arrow *a,
     enum view_num m, char *buf, size_t size);
+char *view_label_fit(const struct view *v, const struct view_arrow *a,
+    enum view_num m, int width, char *buf, size_t size);
 const char *view_num_name(enum view_num m);
 const char *view_num_short(enum view_num m);
 const char *view_app_text(const struct view_host *h,
@@ -159,6 +169,8 @@ struct view_geom {
 
 void view_geom(const struct view_arrow *a, int xc, int xs, int lw,
     struct view_geom *g);
+/* The widest label view_geom leaves whole between those time lines. */
+int view_label_room(int xc, int xs);
 /* The first ladder row shown in a window of height rows, scrolled back
  * by scroll rows from the newest (clamped; updates *scroll). */
 size_t view_first_row(const struct view *v, int rows, size_t *scroll);
@@ -172,6 +184,11 @@ struct view_box {
 	char nums[2][96];
 	char timers[160];
 };
+
+/* Status line (view_narr.c): steps that are not what-if switches, and
+ * the profile with the switches that differ from its defaults. */
+size_t view_steps(const struct cmd *c, size_t n);
+char *view_switches(const struct world *w, char *buf, size_t size);
 
 void view_box_build(const struct view *v, const struct world *w,
     enum sim_host_id h, enum view_num m, struct view_box *out);

@@ -4,8 +4,8 @@
  * One row per segment.  The label sits against the sender's time line and
  * the shaft grows from it towards the receiver, the head at the arrow's
  * progress: half-way while in flight, touching the receiver's time line
- * once delivered.  A label too long for the gap is cut so that at least a
- * few cells of shaft stay visible.
+ * once delivered.  A label too long for the gap is shortened by
+ * view_label_fit to the room left by a few cells of shaft.
  */
 #include <config.h>
 
@@ -40,6 +40,14 @@ view_geom(const struct view_arrow *a, int xc, int xs, int lw,
 		    VIEW_END);
 		g->shaft_lo = g->head_x + 1;
 	}
+}
+
+int
+view_label_room(int xc, int xs)
+{
+	int room = xs - xc - 1 - VIEW_MIN_SHAFT - 1;
+
+	return room > 0 ? room : 0;
 }
 
 size_t

@@ -32,17 +32,21 @@ view_rfc(enum tcp_why why, char *buf, size_t size)
 	return buf;
 }
 
-/* The reason follows the event, once: a segment sent for the reason just
- * given for a state change does not repeat it. */
+/* The reason follows the event, once: a segment the same host sends for
+ * the reason just given for its state change does not repeat it.  A state
+ * change always has its reason, even when the other host's change just
+ * had the same one (both sides of a simultaneous close). */
 static char *
-view_because(const struct view *v, const char *head, enum tcp_why why,
+view_because(const struct view *v, const struct sim_ev *ev, const char *head,
     char *buf, size_t size)
 {
 	char rfc[64];
+	enum tcp_why why = ev->tcp.why;
 	const char *text = tcp_why_text(why);
 
 	if (why == TCP_W_NONE || text == NULL || *text == '\0' ||
-	    why == v->told)
+	    (ev->tcp.kind == TCP_EV_SEND && why == v->told &&
+	    ev->host == v->told_host))
 		/* TRANSLATORS: a whole sentence of narration; only the full
 		 * stop is to be translated. */
 		snprintf(buf, size, _("%s."), head);
@@ -89,7 +93,7 @@ view_tcp_text(const struct view *v, const struct sim_ev *ev, char *buf,
 		/* TRANSLATORS: host, old state, new state. */
 		snprintf(head, sizeof(head), _("%s: %s -> %s"), host,
 		    tcp_state_name(te->from), tcp_state_name(te->to));
-		return view_because(v, head, te->why, buf, size);
+		return view_because(v, ev, head, buf, size);
 	case TCP_EV_SEND:
 		a = view_arrow_by_id(v, ev->flight.id);
 		if (a == NULL)
@@ -103,7 +107,7 @@ view_tcp_text(const struct view *v, const struct sim_ev *ev, char *buf,
 			/* TRANSLATORS: host, then a segment label. */
 			snprintf(head, sizeof(head), _("%s sends %s"), host,
 			    lab);
-		return view_because(v, head, te->why, buf, size);
+		return view_because(v, ev, head, buf, size);
 	case TCP_EV_NOTICE:
 		/* TRANSLATORS: host, then what its application is told. */
 		snprintf(buf, size, _("The %s application is told: %s."),
@@ -118,7 +122,7 @@ view_tcp_text(const struct view *v, const struct sim_ev *ev, char *buf,
 		/* TRANSLATORS: host. */
 		snprintf(head, sizeof(head), _("%s discards the segment"),
 		    host);
-		return view_because(v, head, te->why, buf, size);
+		return view_because(v, ev, head, buf, size);
 	case TCP_EV_DATA:
 		/* TRANSLATORS: host, number of bytes. */
 		snprintf(buf, size, _("The %s application reads %" PRIu32
@@ -142,8 +146,10 @@ view_event_text(struct view *v, const struct sim_ev *ev, char *buf,
 		buf = view_tcp_text(v, ev, buf, size);
 		if (buf != NULL && ev->tcp.why != TCP_W_NONE &&
 		    (ev->tcp.kind == TCP_EV_STATE ||
-		    ev->tcp.kind == TCP_EV_SEND))
+		    ev->tcp.kind == TCP_EV_SEND)) {
 			v->told = ev->tcp.why;
+			v->told_host = ev->host;
+		}
 		return buf;
 	case SIM_EV_DELIVER:
 		snprintf(buf, size, _("Segment #%" PRIu32 " arrives at the "
@@ -240,7 +246,10 @@ view_box_build(const struct view *v, const struct world *w,
 	    view_app_text(&shown, tcb));
 	if (shown.state == TCP_CLOSED || shown.state == TCP_LISTEN)
 		return;
-	view_num(v, m, h, mine, n.iss, a, sizeof(a));
+	/* Relative to itself the ISS is always 0; raw it is the base the
+	 * other numbers count from, and shows a new incarnation's ISN. */
+	view_num(v, m == VIEW_NUM_REL ? VIEW_NUM_RAW : m, h, mine, n.iss, a,
+	    sizeof(a));
 	if (n.irs_valid)
 		view_num(v, m, peer, theirs, n.rcv_nxt, b, sizeof(b));
 	else
@@ -252,4 +261,62 @@ view_box_build(const struct view *v, const struct world *w,
 	snprintf(out->nums[1], sizeof(out->nums[1]), "SND.UNA %-10s "
 	    "SND.NXT %s", a, b);
 	view_box_timers(w, tcb, out);
+}
+
+/* The commands the what-if keys make (menu_whatif). */
+static bool
+view_is_whatif(const struct cmd *c)
+{
+	return c->kind == CMD_PROFILE || (c->kind == CMD_SET &&
+	    (c->key == SET_TIME_WAIT || c->key == SET_HANDSHAKE ||
+	    c->key == SET_DELAYED_ACK));
+}
+
+/* What-if switches change the rules, not the connection: they are not
+ * steps of the story the learner tells (issue 13), so the step count
+ * leaves them out. */
+size_t
+view_steps(const struct cmd *c, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += !view_is_whatif(&c[i]);
+	return k;
+}
+
+static void
+view_add_word(char *buf, size_t size, const char *w)
+{
+	size_t o = strlen(buf);
+
+	snprintf(buf + o, size - o, "%s%s", o > 0 ? " " : "", w);
+}
+
+/* The profile and each what-if switch that differs from its default, for
+ * the status line: once set, a switch stays in sight. */
+char *
+view_switches(const struct world *w, char *buf, size_t size)
+{
+	struct tcp_config def;
+	const struct tcp_config *c = &w->cfg;
+
+	if (w->profile == PROFILE_LINUX)
+		tcp_config_linux(&def);
+	else
+		tcp_config_rfc9293(&def);
+	snprintf(buf, size, "%s", sim_profile_name(w->profile));
+	if (c->time_wait != def.time_wait)
+		/* TRANSLATORS: status line, the what-if switch is set. */
+		view_add_word(buf, size, c->time_wait ? _("TIME_WAIT on") :
+		    _("no TIME_WAIT"));
+	if (c->handshake_two != def.handshake_two)
+		/* TRANSLATORS: status line, what-if: no SYN_RECEIVED. */
+		view_add_word(buf, size, c->handshake_two ?
+		    _("2-way handshake") : _("3-way handshake"));
+	if (c->delayed_ack != def.delayed_ack)
+		/* TRANSLATORS: status line, what-if switch. */
+		view_add_word(buf, size, c->delayed_ack ? _("delayed ACK") :
+		    _("no delayed ACK"));
+	return buf;
 }

@@ -87,20 +87,38 @@ view_host_name(enum sim_host_id h)
 	return h == HOST_CLIENT ? _("client") : _("server");
 }
 
+/* The distance of x from the ISN of incarnation inc, when x belongs to
+ * it: below the ISN the number is from an earlier incarnation (a negative
+ * relative number would hide that), far above it is unrelated. */
+static bool
+view_place(const struct view *v, enum sim_host_id owner, uint32_t inc,
+    uint32_t x, int32_t *d)
+{
+	const struct view_host *vh = &v->host[owner];
+
+	if (inc == VIEW_NOINC || inc >= vh->niss)
+		return false;
+	*d = (int32_t)(x - vh->iss[inc]);
+	return *d >= 0 && *d < VIEW_NEAR;
+}
+
+bool
+view_num_is_raw(const struct view *v, enum view_num m,
+    enum sim_host_id owner, uint32_t inc, uint32_t x)
+{
+	int32_t d;
+
+	return m != VIEW_NUM_RAW && !view_place(v, owner, inc, x, &d);
+}
+
 char *
 view_num(const struct view *v, enum view_num m, enum sim_host_id owner,
     uint32_t inc, uint32_t x, char *buf, size_t size)
 {
-	const struct view_host *vh = &v->host[owner];
 	char sym[8];
 	int32_t d;
 
-	if (m == VIEW_NUM_RAW || inc == VIEW_NOINC || inc >= vh->niss) {
-		snprintf(buf, size, "%" PRIu32, x);
-		return buf;
-	}
-	d = (int32_t)(x - vh->iss[inc]);
-	if (d >= VIEW_NEAR || d <= -VIEW_NEAR) {
+	if (m == VIEW_NUM_RAW || !view_place(v, owner, inc, x, &d)) {
 		snprintf(buf, size, "%" PRIu32, x);
 		return buf;
 	}
@@ -155,19 +173,132 @@ view_label(const struct view *v, const struct view_arrow *a,
 	enum sim_host_id to = (enum sim_host_id)(1 - a->f.dir);
 	char sq[32], ak[32], tb[64], seg[128];
 	const char *tag = view_tag(a, tb, sizeof(tb));
+	/* An injected old duplicate belongs to no incarnation we know: its
+	 * tag already says it is old, its numbers are raw. */
+	bool old = a->f.origin == ORIGIN_INJECT;
+	uint32_t si = old ? VIEW_NOINC : a->seq_inc;
+	uint32_t ai = old ? VIEW_NOINC : a->ack_inc;
+	bool raw = m != VIEW_NUM_RAW && !old && (
+	    view_num_is_raw(v, m, from, si, a->f.seg.seq) ||
+	    ((a->f.seg.flags & TCP_ACK) &&
+	    view_num_is_raw(v, m, to, ai, a->f.seg.ack)));
 
-	view_num(v, m, from, a->seq_inc, a->f.seg.seq, sq, sizeof(sq));
-	view_num(v, m, to, a->ack_inc, a->f.seg.ack, ak, sizeof(ak));
-	snprintf(buf, size, "#%" PRIu32 " %s%s%s%s", a->f.id,
+	view_num(v, m, from, si, a->f.seg.seq, sq, sizeof(sq));
+	view_num(v, m, to, ai, a->f.seg.ack, ak, sizeof(ak));
+	snprintf(buf, size, "#%" PRIu32 " %s%s%s%s%s", a->f.id,
 	    sim_seg_text(&a->f.seg, sq, ak, SIM_SEG_LEN_NONZERO, seg,
-	    sizeof(seg)), tag ? " [" : "", tag ? tag : "", tag ? "]" : "");
+	    sizeof(seg)), tag ? " [" : "", tag ? tag : "", tag ? "]" : "",
+	    /* TRANSLATORS: mark on a label whose numbers are shown raw
+	     * because they belong to no current connection. */
+	    raw ? _(" [raw]") : "");
 	return buf;
 }
 
+/* "PSH+ACK" as "PA": the first letter of each flag. */
+static void
+view_flags_short(uint8_t flags, char *buf, size_t size)
+{
+	char fl[TCP_FLAGS_BUFSZ];
+	size_t o = 0;
+
+	tcp_flags_str(flags, fl);
+	for (const char *p = fl; *p != '\0' && o + 1 < size; p++)
+		if (p == fl || p[-1] == '+')
+			buf[o++] = *p;
+	buf[o] = '\0';
+}
+
+/* Shorter forms of a label, by a fixed rule: 1 abbreviates the field
+ * names (s= a= l=), 2 the flags too, 3 also leaves out the tag.  Every
+ * number stays whole. */
+static void
+view_label_short(const struct view *v, const struct view_arrow *a,
+    enum view_num m, int stage, char *buf, size_t size)
+{
+	char full[160], fl[TCP_FLAGS_BUFSZ], *t, *sp;
+	size_t o = 0;
+	int k = 0;
+
+	const char *mark = _(" [raw]");
+	size_t fl_len, mk_len = strlen(mark);
+	bool raw;
+
+	view_label(v, a, m, full, sizeof(full));
+	fl_len = strlen(full);
+	/* The [raw] mark stays: without it a raw number reads as relative. */
+	raw = fl_len > mk_len && strcmp(full + fl_len - mk_len, mark) == 0;
+	/* The tag starts at the first " [": numbers come before it. */
+	t = strstr(full, " [");
+	if (t != NULL && stage >= 3)
+		*t = '\0';
+	/* Words: "#N", the flags, then the numbers and the tag. */
+	for (char *p = strtok_r(full, " ", &sp); p != NULL && o + 1 < size;
+	    p = strtok_r(NULL, " ", &sp), k++) {
+		const char *name = NULL;
+
+		if (strncmp(p, "seq=", 4) == 0)
+			name = "s=";
+		else if (strncmp(p, "ack=", 4) == 0)
+			name = "a=";
+		else if (strncmp(p, "len=", 4) == 0)
+			name = "l=";
+		if (o > 0)
+			buf[o++] = ' ';
+		if (name != NULL && (t == NULL || p < t))
+			o += (size_t)snprintf(buf + o, size - o, "%s%s",
+			    name, p + 4);
+		else if (stage >= 2 && k == 1) {
+			view_flags_short(a->f.seg.flags, fl, sizeof(fl));
+			o += (size_t)snprintf(buf + o, size - o, "%s", fl);
+		} else
+			o += (size_t)snprintf(buf + o, size - o, "%s", p);
+		if (o >= size)
+			o = size - 1;
+	}
+	buf[o] = '\0';
+	if (stage >= 3 && raw && o < size)
+		snprintf(buf + o, size - o, "%s", mark);
+}
+
+/* A label for width columns (issue 13: a cut label showed len=1 for 100
+ * bytes).  The full label if it fits, else the shorter forms in turn, else
+ * whole words of the shortest and " ..": never part of a number. */
+char *
+view_label_fit(const struct view *v, const struct view_arrow *a,
+    enum view_num m, int width, char *buf, size_t size)
+{
+	size_t cut = 0;
+
+	view_label(v, a, m, buf, size);
+	for (int stage = 1; utf8_width(buf) > width && stage <= 3; stage++)
+		view_label_short(v, a, m, stage, buf, size);
+	if (utf8_width(buf) <= width)
+		return buf;
+	for (size_t i = 0; buf[i] != '\0'; i++)
+		if (buf[i] == ' ') {
+			char c = buf[i];
+
+			buf[i] = '\0';
+			if (utf8_width(buf) + 3 <= width)
+				cut = i;
+			buf[i] = c;
+		}
+	/* A word of its own, so no number looks longer than it is. */
+	if (cut == 0)
+		snprintf(buf, size, "%s", width >= 2 ? ".." : "");
+	else
+		snprintf(buf + cut, size - cut, " ..");
+	return buf;
+}
+
+/* Milliseconds only when they are there: 50 ms is 0.050s, not 0.0s. */
 char *
 view_dur(uint64_t ms, char *buf, size_t size)
 {
-	if (ms < 60000 && ms % 1000 != 0)
+	if (ms < 60000 && ms % 100 != 0)
+		snprintf(buf, size, "%" PRIu64 ".%03" PRIu64 "s", ms / 1000,
+		    ms % 1000);
+	else if (ms < 60000 && ms % 1000 != 0)
 		snprintf(buf, size, "%" PRIu64 ".%" PRIu64 "s", ms / 1000,
 		    ms % 1000 / 100);
 	else if (ms < 60000)
