@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "lesson/run.h"
 #include "quiz/exam.h"
@@ -588,10 +589,38 @@ START_TEST(test_lesson_value_answer_by_prompt)
 
 	lesson_seek(lu, LESSON_QUESTION, LESSON_Q_VALUE);
 	keys("=");
-	ck_assert_str_eq(app.plabel, "Answer: ");
+	ck_assert_ptr_nonnull(strstr(app.plabel, "Answer"));
 	keys("12345\r");
 	ck_assert(lu->has_verdict);
 	ck_assert_int_eq(lu->verdict, LRUN_WRONG);
+}
+END_TEST
+
+/* Lesson 01's first typed question asks for flags: typing FIN+ACK as
+ * the panel invites opens the answer with F and runs no simulator key
+ * (i injects, + duplicates, A aborts, C connects, K crashes). */
+START_TEST(test_lesson_flags_question_typed_keys_start_the_answer)
+{
+	struct lui *lu = lesson_open("01");
+	size_t pos, ncmds;
+
+	lesson_seek(lu, LESSON_QUESTION, LESSON_Q_VALUE);
+	ck_assert_int_eq(lui_answer_kind(lu), LUI_A_FLAGS);
+	pos = lu->ui.s.pos;
+	ncmds = lu->ui.s.ncmds;
+	keys("FIN+ACK");
+	ck_assert_ptr_nonnull(app.plabel);
+	ck_assert_ptr_nonnull(strstr(app.plabel, "flags"));
+	ck_assert_int_eq(wcscmp(app.line, L"FIN+ACK"), 0);
+	ck_assert_uint_eq(lu->ui.s.pos, pos);
+	ck_assert_uint_eq(lu->ui.s.ncmds, ncmds);
+	keys("\r");
+	ck_assert(lu->has_verdict);
+	ck_assert_int_eq(lu->verdict, LRUN_WRONG);
+	/* The step again: = opens the same prompt. */
+	lui_enter(lu);
+	keys("=");
+	ck_assert_ptr_nonnull(strstr(app.plabel, "flags"));
 }
 END_TEST
 
@@ -767,6 +796,8 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_lesson_next_twice_skips_undone_step);
 	tcase_add_test(tc, test_lesson_whatif_open_q_closes_switches_not_lesson);
 	tcase_add_test(tc, test_lesson_value_answer_by_prompt);
+	tcase_add_test(tc,
+	    test_lesson_flags_question_typed_keys_start_the_answer);
 	tcase_add_test(tc, test_lesson_list_moves_opens_and_quits);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("quiz");

@@ -10,10 +10,13 @@
 #include <config.h>
 
 #include <assert.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
+#include "core/tcp.h"
 #include "lib/i18n.h"
 #include "lib/sbuf.h"
 #include "script/parse.h"
@@ -326,22 +329,86 @@ lui_answer_done(struct screen *sc, const char *text)
 	return lui_verdict(lu, lrun_answer_text(&lu->lr, text));
 }
 
+/* What kind of answer is wanted: the right answer tells. */
+enum lui_akind
+lui_answer_kind(const struct lui *lu)
+{
+	const struct lesson_value *v = &lu->lr.answer;
+	enum tcp_state st;
+
+	if (!lu->lr.answer_ok || v->is_num)
+		return LUI_A_NUMBER;
+	if (tcp_state_parse(v->word, &st))
+		return LUI_A_STATE;
+	if (strchr(v->word, '+') != NULL || strspn(v->word,
+	    "ACKFINPSHRSTSYNURG") == strlen(v->word))
+		return LUI_A_FLAGS;
+	return LUI_A_WORD;
+}
+
+/* The prompt names the kind of answer wanted. */
+static const char *
+lui_answer_label(const struct lui *lu)
+{
+	switch (lui_answer_kind(lu)) {
+	case LUI_A_NUMBER:
+		return _("Answer (a number): ");
+	case LUI_A_STATE:
+		return _("Answer (a state, e.g. TIME_WAIT): ");
+	case LUI_A_FLAGS:
+		return _("Answer (flags, e.g. FIN+ACK): ");
+	case LUI_A_WORD:
+		break;
+	}
+	return _("Answer: ");
+}
+
+/* Open the answer prompt with key already typed (0: empty). */
+static int
+lui_prompt_answer(struct screen *sc, int key)
+{
+	struct lui *lu = sc->state;
+	char first[MB_LEN_MAX + 1] = "";
+	mbstate_t ps;
+	size_t n;
+
+	memset(&ps, 0, sizeof(ps));
+	if (key > 0 && (n = wcrtomb(first, (wchar_t)key, &ps)) !=
+	    (size_t)-1)
+		first[n] = '\0';
+	else
+		first[0] = '\0';
+	screen_prompt(sc, lui_answer_label(lu), first, lui_answer_done);
+	return UI_R_ALL;
+}
+
+/* A printable key the lesson does not bind, while a typed answer is
+ * awaited, starts the answer: typing FIN+ACK must not inject, duplicate,
+ * abort, connect and crash.  Otherwise the simulator gets the key. */
+static int
+lui_fallback(struct screen *sc, int key)
+{
+	struct lui *lu = sc->state;
+
+	if (lui_asking(lu, LESSON_Q_VALUE) && !lu->lr.done &&
+	    !lu->revealed && key > ' ' && key != 127 && key < UI_K_BASE)
+		return lui_prompt_answer(sc, key);
+	return screen_key(&lu->sim, key);
+}
+
 /* arg: the choice, 0 for the first (key 1). */
 static int
 lui_h_pick(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
-	char first[2] = { (char)('1' + arg), '\0' };
 
 	if (lu->lr.done || lu->revealed) {
 		lui_message(lu, false, "%s", _("Answered: press n for the next "
 		    "step."));
 		return UI_R_ALL;
 	}
-	if (lui_asking(lu, LESSON_Q_VALUE)) {
-		screen_prompt(sc, _("Answer: "), first, lui_answer_done);
-		return UI_R_ALL;
-	}
+	if (lui_asking(lu, LESSON_Q_VALUE))
+		return lui_prompt_answer(sc, '1' + arg);
 	if (lui_asking(lu, LESSON_Q_ORDER))
 		return lui_pick_order(lu, (size_t)arg);
 	return lui_verdict(lu, lrun_answer_choice(&lu->lr, (size_t)arg));
@@ -364,8 +431,7 @@ lui_h_answer(SCREEN_CMD_ARGS)
 
 	if (lu->lr.done || lu->revealed)
 		return lui_h_pick(sc, c, arg);
-	screen_prompt(sc, _("Answer: "), NULL, lui_answer_done);
-	return UI_R_ALL;
+	return lui_prompt_answer(sc, 0);
 }
 
 static int
@@ -512,6 +578,6 @@ const struct screen_def lui_list_def = {
 
 const struct screen_def lui_lesson_def = {
 	"lesson", lui_lesson_cmds, NELEM(lui_lesson_cmds), lui_lesson_keys,
-	NELEM(lui_lesson_keys), LGEOM_MIN_ROWS, LGEOM_MIN_COLS, NULL,
+	NELEM(lui_lesson_keys), LGEOM_MIN_ROWS, LGEOM_MIN_COLS, lui_fallback,
 	lui_tick, lui_busy, lui_lesson_leave, lui_inner, NULL
 };

@@ -152,6 +152,26 @@ lui_build_verdict(struct lui *lu, const struct lesson_step *st)
 	    "step."));
 }
 
+/* How to answer, in the words of the answer's kind. */
+static const char *
+lui_value_how(const struct lui *lu)
+{
+	switch (lui_answer_kind(lu)) {
+	case LUI_A_NUMBER:
+		return _("Press Enter, or just start typing the number, to "
+		    "answer.");
+	case LUI_A_STATE:
+		return _("Press Enter, or just start typing the state "
+		    "(e.g. TIME_WAIT), to answer.");
+	case LUI_A_FLAGS:
+		return _("Press Enter, or just start typing the flags "
+		    "(e.g. FIN+ACK), to answer.");
+	case LUI_A_WORD:
+		break;
+	}
+	return _("Press Enter, or just start typing, to answer.");
+}
+
 static void
 lui_build_question(struct lui *lu, const struct lesson_step *st)
 {
@@ -172,9 +192,8 @@ lui_build_question(struct lui *lu, const struct lesson_step *st)
 		break;
 	case LESSON_Q_VALUE:
 		if (!lu->lr.done && !lu->revealed)
-			lpanel_add(&lu->panel, LP_DIM, 0, false, _("Press "
-			    "Enter, or just start typing a number, to "
-			    "answer."));
+			lpanel_add(&lu->panel, LP_DIM, 0, false,
+			    lui_value_how(lu));
 		break;
 	}
 	if (!lu->lr.answer_ok) {

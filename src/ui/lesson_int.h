@@ -79,6 +79,10 @@ void lui_changed(void *arg);
 void lui_list_leave(struct screen *sc);
 void lui_lesson_leave(struct screen *sc);
 
+/* lesson_cmd.c */
+enum lui_akind { LUI_A_NUMBER, LUI_A_STATE, LUI_A_FLAGS, LUI_A_WORD };
+enum lui_akind lui_answer_kind(const struct lui *lu);
+
 /* lesson_draw.c */
 void lui_panel_build(struct lui *lu);
 
