@@ -624,6 +624,91 @@ START_TEST(test_lesson_flags_question_typed_keys_start_the_answer)
 }
 END_TEST
 
+/* Walk the lesson to the first task whose first check expects state. */
+static void
+lesson_seek_check_state(struct lui *lu, enum tcp_state state)
+{
+	while (lrun_back(&lu->lr))
+		continue;
+	for (;;) {
+		const struct lesson_step *st = lrun_cur(&lu->lr);
+
+		if (st->kind == LESSON_TASK && st->check.n > 0 &&
+		    st->check.cmds[0].kind == CMD_EXPECT_STATE &&
+		    st->check.cmds[0].state == state)
+			break;
+		ck_assert(!lrun_at_end(&lu->lr));
+		(void)lrun_next(&lu->lr);
+	}
+	lui_enter(lu);
+	app.msg[0] = '\0';
+}
+
+/* Lesson 08 asks for both hosts in CLOSING; settling the wire goes on
+ * to TIME_WAIT.  The panel says the learner went past the goal and
+ * suggests u, and u takes the message away with the events. */
+START_TEST(test_lesson_closing_goal_settled_to_time_wait_says_past)
+{
+	struct lui *lu = lesson_open("08");
+
+	lesson_seek_check_state(lu, TCP_CLOSING);
+	keys("e");
+	ck_assert_int_eq(lu->ui.s.w.host[HOST_CLIENT].tcb.state,
+	    TCP_TIME_WAIT);
+	ck_assert(!lu->lr.done);
+	ck_assert(lu->past);
+	ck_assert_ptr_nonnull(strstr(lu->why, "went past the goal"));
+	ck_assert_ptr_nonnull(strstr(lu->why, "CLOSING"));
+	ck_assert_ptr_nonnull(strstr(lu->why, "Press u"));
+	keys("u");
+	ck_assert_uint_eq(lu->ui.s.pos, lu->base);
+	ck_assert(!lu->past);
+	ck_assert(!lu->checked);
+	ck_assert_str_eq(app.msg, "");
+	/* Only short of the goal: not yet, not past. */
+	keys(":deliver c>s\r");
+	ck_assert(!lu->past);
+	ck_assert(lu->checked);
+}
+END_TEST
+
+/* Lesson 01 asks for the ack of the server's segment; the learner who
+ * types its seq is told that is the seq, not the ack. */
+START_TEST(test_lesson_ack_question_answered_with_seq_says_which)
+{
+	struct lui *lu = lesson_open("01");
+	const struct lesson_step *st;
+	char typed[32], err[256];
+	struct world w;
+	unsigned line;
+
+	while (lrun_back(&lu->lr))
+		continue;
+	for (;;) {
+		st = lrun_cur(&lu->lr);
+		if (st->kind == LESSON_QUESTION && st->has_query &&
+		    st->query.t[0].kind == LQ_SENT &&
+		    st->query.t[0].field == LQ_F_ACK)
+			break;
+		ck_assert(!lrun_at_end(&lu->lr));
+		(void)lrun_next(&lu->lr);
+	}
+	lui_enter(lu);
+	world_init(&w);
+	ck_assert(lrun_play_cmds(&w, lu->lr.entry.cmds, lu->lr.entry.n,
+	    &line, err, sizeof(err)));
+	ck_assert(lrun_play_cmds(&w, st->peek.cmds, st->peek.n, &line, err,
+	    sizeof(err)));
+	snprintf(typed, sizeof(typed), "=%lu\r", (unsigned long)
+	    w.host[st->query.t[0].host].last_sent.seg.seq);
+	world_free(&w);
+	keys(typed);
+	ck_assert(lu->has_verdict);
+	ck_assert_int_eq(lu->verdict, LRUN_WRONG);
+	ck_assert_str_eq(lu->wrong, "That is the seq, not the ack.");
+}
+END_TEST
+
 START_TEST(test_lesson_list_moves_opens_and_quits)
 {
 	char msg[512];
@@ -798,6 +883,9 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_lesson_value_answer_by_prompt);
 	tcase_add_test(tc,
 	    test_lesson_flags_question_typed_keys_start_the_answer);
+	tcase_add_test(tc,
+	    test_lesson_closing_goal_settled_to_time_wait_says_past);
+	tcase_add_test(tc, test_lesson_ack_question_answered_with_seq_says_which);
 	tcase_add_test(tc, test_lesson_list_moves_opens_and_quits);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("quiz");

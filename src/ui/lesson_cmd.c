@@ -276,6 +276,7 @@ lui_h_undo(SCREEN_CMD_ARGS)
 		return UI_R_ALL;
 	}
 	(void)session_undo(&lu->ui.s);
+	lu->list.app->msg[0] = '\0';
 	lu->ui.sel = 0;
 	lu->ui.scroll = 0;
 	lui_changed(lu);
@@ -325,8 +326,13 @@ static int
 lui_answer_done(struct screen *sc, const char *text)
 {
 	struct lui *lu = sc->state;
+	enum lrun_verdict v = lrun_answer_text(&lu->lr, text);
 
-	return lui_verdict(lu, lrun_answer_text(&lu->lr, text));
+	lu->wrong[0] = '\0';
+	if (v == LRUN_WRONG)
+		(void)lrun_wrong_why(&lu->lr, text, lu->wrong,
+		    sizeof(lu->wrong));
+	return lui_verdict(lu, v);
 }
 
 /* What kind of answer is wanted: the right answer tells. */

@@ -79,7 +79,8 @@ lui_build_task(struct lui *lu, const struct lesson_step *st)
 		    "next step."), lui_tick_mark());
 		lpanel_add(&lu->panel, LP_OK, 0, true, buf);
 	} else if (lu->checked && lu->why[0] != '\0') {
-		snprintf(buf, sizeof(buf), _("Not yet: %s"), lu->why);
+		snprintf(buf, sizeof(buf), lu->past ? "%s" : _("Not yet: %s"),
+		    lu->why);
 		lpanel_add(&lu->panel, LP_BAD, 0, true, buf);
 	}
 }
@@ -139,6 +140,8 @@ lui_build_verdict(struct lui *lu, const struct lesson_step *st)
 		snprintf(buf, sizeof(buf), _("%s Not right. Try again, or "
 		    "press $ to see the answer."), lui_cross_mark());
 		lpanel_add(&lu->panel, LP_BAD, 0, true, buf);
+		if (lu->wrong[0] != '\0')
+			lpanel_add(&lu->panel, LP_BAD, 0, false, lu->wrong);
 	}
 	if (!lu->lr.done && !lu->revealed)
 		return;

@@ -58,6 +58,8 @@ struct lui {
 	size_t base;			/* session commands of the step */
 	bool checked;			/* lrun_check ran since entry */
 	char why[320];			/* its not-yet reason */
+	bool past;			/* why: the learner went past it */
+	char wrong[320];		/* why the typed answer is wrong */
 	bool has_verdict, revealed, solved, finished;
 	unsigned long skip_at;		/* the key that offered to skip */
 	enum lrun_verdict verdict;

@@ -52,7 +52,8 @@ lui_enter(struct lui *lu)
 	lu->checked = lu->has_verdict = lu->revealed = lu->solved = false;
 	lu->finished = false;
 	lu->skip_at = 0;
-	lu->why[0] = lu->list.app->msg[0] = '\0';
+	lu->why[0] = lu->list.app->msg[0] = lu->wrong[0] = '\0';
+	lu->past = false;
 	lu->npick = 0;
 	lu->ptop = 0;
 	lu->pfollow = false;
@@ -71,8 +72,13 @@ lui_changed(void *arg)
 
 	if (lrun_cur(&lu->lr)->kind != LESSON_TASK || lu->lr.broken)
 		return;
-	(void)lrun_check(&lu->lr, &lu->ui.s.w, lu->why, sizeof(lu->why));
-	lu->checked = true;
+	lu->past = false;
+	if (lrun_check(&lu->lr, &lu->ui.s.w, lu->why, sizeof(lu->why)) ==
+	    LRUN_NOT_YET)
+		lu->past = lrun_past_goal(&lu->lr, lu->ui.s.cmds, lu->base,
+		    lu->ui.s.pos, lu->why, sizeof(lu->why));
+	/* Back at the step's start: nothing of the learner's to judge. */
+	lu->checked = lu->ui.s.pos > lu->base || lu->lr.done;
 	lu->pfollow = true;
 }
 
