@@ -709,6 +709,86 @@ START_TEST(test_lesson_ack_question_answered_with_seq_says_which)
 }
 END_TEST
 
+/* A new step's panel opens at the top of its text even when the text is
+ * longer than the panel; new feedback scrolls to the end. */
+START_TEST(test_lesson_new_step_panel_opens_at_top)
+{
+	struct lui *lu = lesson_open("03");
+
+	for (int i = 0; i < 30; i++)
+		lpanel_add(&lu->panel, LP_TEXT, 0, false, "a line of text");
+	lpanel_wrap(&lu->panel, 40);
+	lu->ptop = 12;
+	lu->pentry = true;
+	lu->pfollow = false;
+	ck_assert_uint_eq(lui_panel_top(lu, 8), 0);
+	ck_assert(!lu->pentry);
+	lu->pfollow = true;
+	ck_assert_uint_eq(lui_panel_top(lu, 8), lu->panel.nl - 8);
+	/* R restarts the step: read again from the top. */
+	keys("R");
+	ck_assert(lu->pentry);
+	ck_assert(!lu->pfollow);
+}
+END_TEST
+
+/* The end of lesson 01 offers lesson 02: Enter opens it, at its first
+ * step, and "Lesson 01 complete" is not said in it. */
+START_TEST(test_lesson_end_enter_opens_next_without_leftover)
+{
+	struct lui *lu = lesson_open("01");
+
+	while (!lrun_at_end(&lu->lr))
+		(void)lrun_next(&lu->lr);
+	lui_enter(lu);
+	lu->revealed = true;
+	keys("n");
+	ck_assert(lu->finished);
+	ck_assert_ptr_nonnull(lui_next_lesson(lu));
+	ck_assert_uint_eq(lui_next_lesson(lu)->num, 2);
+	keys("\r");
+	ck_assert_ptr_eq(app_top(&app), &lu->lesson);
+	ck_assert_uint_eq(lu->li->num, 2);
+	ck_assert(!lu->finished);
+	ck_assert_uint_eq(lu->lr.step, 0);
+	ck_assert_str_eq(app.msg, "");
+	ck_assert_uint_eq(lu->sel, (size_t)(lu->li - lu->cat.v));
+	/* The old way still works: n at the end goes to the list, whose
+	 * note then does not follow into the next lesson opened. */
+	while (!lrun_at_end(&lu->lr))
+		(void)lrun_next(&lu->lr);
+	lui_enter(lu);
+	lu->revealed = true;
+	keys("nn");
+	ck_assert_ptr_eq(app_top(&app)->def, &lui_list_def);
+	ck_assert_ptr_nonnull(strstr(lu->note, "complete"));
+	keys("j\r");
+	ck_assert_ptr_eq(app_top(&app), &lu->lesson);
+	ck_assert_ptr_null(strstr(app.msg, "complete"));
+}
+END_TEST
+
+/* n after going past a goal: the next step starts from the lesson's
+ * world, and the panel says the learner's events were set aside; after
+ * the step's own solution nothing is said. */
+START_TEST(test_lesson_next_after_past_goal_says_world_replaced)
+{
+	struct lui *lu = lesson_open("08");
+
+	lesson_seek_check_state(lu, TCP_CLOSING);
+	keys("e");
+	ck_assert(lu->past);
+	keys("nn");
+	ck_assert(lu->replaced);
+	keys("p");
+	ck_assert(!lu->replaced);
+	keys(":deliver c>s\r:deliver s>c\r");
+	ck_assert(lu->lr.done);
+	keys("n");
+	ck_assert(!lu->replaced);
+}
+END_TEST
+
 START_TEST(test_lesson_list_moves_opens_and_quits)
 {
 	char msg[512];
@@ -886,6 +966,10 @@ ui_cmds_suite(void)
 	tcase_add_test(tc,
 	    test_lesson_closing_goal_settled_to_time_wait_says_past);
 	tcase_add_test(tc, test_lesson_ack_question_answered_with_seq_says_which);
+	tcase_add_test(tc, test_lesson_new_step_panel_opens_at_top);
+	tcase_add_test(tc, test_lesson_end_enter_opens_next_without_leftover);
+	tcase_add_test(tc,
+	    test_lesson_next_after_past_goal_says_world_replaced);
 	tcase_add_test(tc, test_lesson_list_moves_opens_and_quits);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("quiz");

@@ -116,6 +116,52 @@ lrun_past_goal(const struct lrun *lr, const struct cmd *cmds, size_t base,
 	return p.seen;
 }
 
+static bool
+past_flights_alike(const struct flight *a, const struct flight *b)
+{
+	return a->id == b->id && a->dir == b->dir &&
+	    a->seg.flags == b->seg.flags && a->seg.seq == b->seg.seq &&
+	    a->seg.ack == b->seg.ack && a->seg.len == b->seg.len;
+}
+
+/* Alike as a learner sees them: the clock, each host's state and
+ * numbers, and what is in flight. */
+static bool
+past_worlds_alike(const struct world *a, const struct world *b)
+{
+	if (a->now != b->now || a->nwire != b->nwire)
+		return false;
+	for (int h = 0; h < 2; h++) {
+		const struct tcp_tcb *x = &a->host[h].tcb, *y = &b->host[h].tcb;
+
+		if (x->state != y->state || x->snd_una != y->snd_una ||
+		    x->snd_nxt != y->snd_nxt || x->rcv_nxt != y->rcv_nxt)
+			return false;
+	}
+	for (size_t i = 0; i < a->nwire; i++)
+		if (!past_flights_alike(&a->wire[i], &b->wire[i]))
+			return false;
+	return true;
+}
+
+bool
+lrun_world_is_solved(const struct lrun *lr, const struct world *w)
+{
+	const struct lesson_step *st = lrun_cur(lr);
+	struct world sol;
+	char err[256];
+	unsigned line;
+	bool alike;
+
+	world_init(&sol);
+	alike = lrun_play_cmds(&sol, lr->entry.cmds, lr->entry.n, &line, err,
+	    sizeof(err)) && lrun_play_cmds(&sol, st->solution.cmds,
+	    st->solution.n, &line, err, sizeof(err)) &&
+	    past_worlds_alike(&sol, w);
+	world_free(&sol);
+	return alike;
+}
+
 static const char *
 past_field_name(enum lq_field f)
 {

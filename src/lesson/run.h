@@ -99,6 +99,9 @@ enum lrun_check lrun_check(struct lrun *lr, const struct world *w,
  * the state, the segment was delivered or dropped), say so in why. */
 bool lrun_past_goal(const struct lrun *lr, const struct cmd *cmds,
     size_t base, size_t pos, char *why, size_t whysize);
+/* Is w (the learner's) the world the next step starts from: the step's
+ * own, after its solution if it has one? */
+bool lrun_world_is_solved(const struct lrun *lr, const struct world *w);
 /* A wrong typed answer that is another field of the same segment, or
  * the other host's: say which in why. */
 bool lrun_wrong_why(const struct lrun *lr, const char *typed, char *why,

@@ -159,10 +159,50 @@ lui_finish(struct lui *lu)
 	return UI_R_ALL;
 }
 
+/* The lesson after the open one in the list, or NULL at the end. */
+const struct lesson_info *
+lui_next_lesson(const struct lui *lu)
+{
+	size_t i = (size_t)(lu->li - lu->cat.v) + 1;
+
+	return lu->open && i < lu->cat.n ? &lu->cat.v[i] : NULL;
+}
+
+static bool
+lui_offers_next(const struct screen *sc)
+{
+	const struct lui *lu = sc->state;
+
+	return lu->finished && lui_next_lesson(lu) != NULL;
+}
+
+/* At the end of a lesson, Enter opens the next one. */
+static int
+lui_h_next_lesson(SCREEN_CMD_ARGS)
+{
+	struct lui *lu = sc->state;
+	size_t i = (size_t)(lui_next_lesson(lu) - lu->cat.v);
+
+	app_pop(lu->list.app);
+	lu->sel = i;
+	(void)lui_open(lu, i);
+	return UI_R_ALL | UI_R_LAYOUT;
+}
+
+/* Did the learner's events lead somewhere other than the world the next
+ * step starts from?  Then moving on replaces the learner's world. */
+static bool
+lui_world_replaced(const struct lui *lu)
+{
+	return lu->ui.s.pos > lu->base &&
+	    !lrun_world_is_solved(&lu->lr, &lu->ui.s.w);
+}
+
 static int
 lui_h_next(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
+	bool replaced;
 
 	if (!lu->finished && !lui_step_done(lu) &&
 	    (lu->skip_at == 0 || lu->skip_at + 1 != sc->app->nkeys)) {
@@ -173,8 +213,10 @@ lui_h_next(SCREEN_CMD_ARGS)
 	}
 	if (lu->finished || lrun_at_end(&lu->lr))
 		return lui_finish(lu);
+	replaced = lui_world_replaced(lu);
 	(void)lrun_next(&lu->lr);
 	lui_enter(lu);
+	lu->replaced = replaced;
 	return UI_R_ALL;
 }
 
@@ -204,6 +246,7 @@ lui_h_restart(SCREEN_CMD_ARGS)
 	(void)lrun_restart_step(&lu->lr);
 	lui_enter(lu);
 	lui_message(lu, false, "%s", _("The step starts again."));
+	lu->pfollow = false;	/* read again from the top */
 	return UI_R_ALL;
 }
 
@@ -541,6 +584,8 @@ static const struct screen_cmd lui_lesson_cmds[] = {
 	    "ordering"), lui_h_unpick, NULL, 0, lui_asking_order },
 	{ "answer-type", N_("question: type the answer"), lui_h_answer, NULL,
 	    0, lui_asking_value },
+	{ "lesson-next", N_("at the end of a lesson: open the next one"),
+	    lui_h_next_lesson, NULL, 0, lui_offers_next },
 	CMD("panel-down", N_("scroll the step text down"), lui_h_panel_down),
 	CMD("panel-up", N_("scroll the step text up"), lui_h_panel_up),
 	CMD("help", N_("this help"), screen_h_help),
@@ -566,6 +611,9 @@ static const struct screen_key lui_lesson_keys[] = {
 	{ '\n', 0, "answer-type", 0, NULL },
 	{ UI_K_ENTER, 0, "answer-type", 0, NULL },
 	{ '=', 0, "answer-type", 0, "=" },
+	{ '\r', 0, "lesson-next", 0, "Enter" },
+	{ '\n', 0, "lesson-next", 0, NULL },
+	{ UI_K_ENTER, 0, "lesson-next", 0, NULL },
 	{ 'f', 0, "panel-down", 0, "f" },
 	{ UI_K_SF, 0, "panel-down", 0, NULL },
 	{ 'b', 0, "panel-up", 0, "b" },

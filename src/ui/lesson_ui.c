@@ -53,7 +53,7 @@ lui_enter(struct lui *lu)
 	lu->finished = false;
 	lu->skip_at = 0;
 	lu->why[0] = lu->list.app->msg[0] = lu->wrong[0] = '\0';
-	lu->past = false;
+	lu->past = lu->replaced = false;
 	lu->npick = 0;
 	lu->ptop = 0;
 	lu->pfollow = false;
@@ -62,6 +62,24 @@ lui_enter(struct lui *lu)
 	    st->nchoices <= LUI_MAXORDER)
 		lrun_order_shuffle(&lu->lr, lu->perm);
 	lui_save(lu, false);
+}
+
+/* The first panel line to show in body rows: a new step opens at the top
+ * of its text (the narration first, as it is read); new feedback
+ * scrolls to the end; otherwise the learner's place is kept. */
+size_t
+lui_panel_top(struct lui *lu, int body)
+{
+	const struct lpanel *lp = &lu->panel;
+	size_t top;
+
+	if (lu->pentry && !lu->pfollow)
+		top = lpanel_scroll(lp, body, 0, SIZE_MAX);
+	else
+		top = lpanel_scroll(lp, body, lu->ptop, lu->pfollow &&
+		    lp->nl > 0 ? lp->nl - 1 : SIZE_MAX);
+	lu->pfollow = lu->pentry = false;
+	return top;
 }
 
 /* After the learner's world changed: is the task done? */
@@ -137,8 +155,9 @@ lui_open(struct lui *lu, size_t idx)
 	app_push(lu->list.app, &lu->lesson);
 	lui_enter(lu);
 	/* A note from the list (a damaged progress file) is said once more
-	 * here, for `tcpteach lesson N`, which shows no list first. */
-	if (lu->note[0] != '\0')
+	 * here, for `tcpteach lesson N`, which shows no list first; the
+	 * list's "Lesson 01 complete" is not news in lesson 02. */
+	if (lu->note[0] != '\0' && lu->note_err)
 		lui_message(lu, lu->note_err, "%s", lu->note);
 	lu->note[0] = '\0';
 	lu->note_err = false;
