@@ -789,6 +789,22 @@ START_TEST(test_lesson_next_after_past_goal_says_world_replaced)
 }
 END_TEST
 
+/* A task done with a key rather than the solution's own words ("d"
+ * for "deliver c>s") leaves the world the next step starts from:
+ * nothing is said about replacing it. */
+START_TEST(test_lesson_task_done_by_key_next_says_nothing)
+{
+	struct lui *lu = lesson_open("08");
+
+	lesson_seek_check_state(lu, TCP_CLOSING);
+	keys("d");
+	keys(":deliver s>c\r");
+	ck_assert(lu->lr.done);
+	keys("n");
+	ck_assert(!lu->replaced);
+}
+END_TEST
+
 START_TEST(test_lesson_list_moves_opens_and_quits)
 {
 	char msg[512];
@@ -970,6 +986,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_lesson_end_enter_opens_next_without_leftover);
 	tcase_add_test(tc,
 	    test_lesson_next_after_past_goal_says_world_replaced);
+	tcase_add_test(tc, test_lesson_task_done_by_key_next_says_nothing);
 	tcase_add_test(tc, test_lesson_list_moves_opens_and_quits);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("quiz");
