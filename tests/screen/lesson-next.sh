@@ -62,4 +62,13 @@ screen_step e "You went past the goal"
 screen_keys n n
 screen_expect "Step 4/6"
 screen_expect "Your events were set aside"
+
+# The list at 120x40 uses its width: every summary is read in full, on a
+# second line, instead of being cut after its first words.
+screen_socket 2
+COLS=120 ROWS=40 lesson_start "of" lessons
+screen_expect "Six of the eight control flags, the sequence number and the"
+screen_expect "acknowledgment number."
+screen_expect "how the third segment defeats it, and"
+screen_expect "what happens without it."
 exit 0
