@@ -1,8 +1,8 @@
 /*
  * Assertions of the scenario language: expect HOST STATE, expect inflight,
  * expect sent, expect notice, and the extension expect time (the simulated
- * clock, in ms since the scenario began).  A failure says "expected ..., got ..." in
- * the language's own words so the learner can paste it back.
+ * clock, in ms since the scenario began).  A failure says "expected ...,
+ * got ..." in the language's own words so the learner can paste it back.
  */
 #include <config.h>
 
@@ -109,7 +109,8 @@ static char *
 expect_ms_str(uint64_t ms, char *buf, size_t size)
 {
 	if (ms != 0 && ms % 60000 == 0)
-		snprintf(buf, size, "%llumin", (unsigned long long)(ms / 60000));
+		snprintf(buf, size, "%llumin",
+		    (unsigned long long)(ms / 60000));
 	else if (ms != 0 && ms % 1000 == 0)
 		snprintf(buf, size, "%llus", (unsigned long long)(ms / 1000));
 	else

@@ -224,8 +224,9 @@ lui_build_done(struct lui *lu)
 	lpanel_add(&lu->panel, LP_TEXT, 0, true, buf);
 	if ((next = lui_next_lesson(lu)) != NULL && next->title != NULL) {
 		/* TRANSLATORS: the next lesson's number and title. */
-		snprintf(buf, sizeof(buf), _("Next: lesson %02u, \u201c%s\u201d."
-		    " Press Enter to start it."), next->num, next->title);
+		snprintf(buf, sizeof(buf), _("Next: lesson %02u, "
+		    "\u201c%s\u201d. Press Enter to start it."), next->num,
+		    next->title);
 		lpanel_add(&lu->panel, LP_TASK, 0, true, buf);
 	}
 }
@@ -254,7 +255,7 @@ lui_panel_build(struct lui *lu)
 		lpanel_add(&lu->panel, LP_BAD, 0, false, _("Your events were "
 		    "set aside: this step starts from the lesson's own "
 		    "world."));
-	lui_add(lu, LP_TEXT, lu->replaced, st->say.s);	/* Narration alone is read from its start. */
+	lui_add(lu, LP_TEXT, lu->replaced, st->say.s);
 	switch (st->kind) {
 	case LESSON_TASK:
 		lui_build_task(lu, st);

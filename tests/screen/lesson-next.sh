@@ -39,7 +39,7 @@ screen_keys Down Enter
 screen_expect "Step 1/10"
 screen_keys n n n
 screen_expect "Step 3/10"
-screen_expect "This is RFC 9293 Figure 8"
+screen_expect "(recovery from an old duplicate SYN)"
 screen_expect "q list  f/b scroll"
 screen_keys q q
 screen_expect "EXITED 0"
