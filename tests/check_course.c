@@ -150,19 +150,31 @@ START_TEST(test_listen_first_questions_asked_before_segment_sent)
 }
 END_TEST
 
-/* Lesson 15: the step has let the SYN travel 50 ms before the learner
- * delivers it, so a bare `d` is right and the clock shows the wait. */
-START_TEST(test_syn_sent_exam_step_clock_has_run)
+/* Lesson 15: the learner lets the SYN travel 50 ms (expect time), then
+ * delivers it; a bare `d` at the start, or a wait after the delivery, or
+ * a second wait, is not what the exam question times. */
+START_TEST(test_syn_sent_exam_learner_waits_then_delivers)
 {
-	static const char *const right[] = { "deliver", NULL };
+	static const char *const wait[] = { "wait 50ms", NULL };
+	static const char *const d[] = { "deliver", NULL };
+	static const char *const d_wait[] = { "deliver", "wait 50ms", NULL };
+	static const char *const wait_twice[] = { "wait 50ms", "deliver",
+	    NULL };
 	struct lesson l;
 	struct lrun lr;
 
 	load(langs[_i], "15-exam", &l);
 	ck_assert(lrun_start(&lr, &l, 0));
+	ck_assert_uint_eq(lr.w.now, 0);
+	lrun_free(&lr);
+	ck_assert_int_eq(attempt(&l, 0, wait), LRUN_PASSED);
+	ck_assert_int_eq(attempt(&l, 0, d), LRUN_NOT_YET);
+	ck_assert_int_eq(attempt(&l, 0, d_wait), LRUN_NOT_YET);
+	ck_assert(lrun_start(&lr, &l, 1));
 	ck_assert_uint_eq(lr.w.now, 50);
 	lrun_free(&lr);
-	ck_assert_int_eq(attempt(&l, 0, right), LRUN_PASSED);
+	ck_assert_int_eq(attempt(&l, 1, d), LRUN_PASSED);
+	ck_assert_int_eq(attempt(&l, 1, wait_twice), LRUN_NOT_YET);
 	lesson_free(&l);
 }
 END_TEST
@@ -181,7 +193,8 @@ course_suite(void)
 	    0, 2);
 	tcase_add_loop_test(tc,
 	    test_listen_first_questions_asked_before_segment_sent, 0, 2);
-	tcase_add_loop_test(tc, test_syn_sent_exam_step_clock_has_run, 0, 2);
+	tcase_add_loop_test(tc,
+	    test_syn_sent_exam_learner_waits_then_delivers, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -253,6 +253,29 @@ START_TEST(test_browse_row_widths)
 }
 END_TEST
 
+/* At 120 columns with room for two lines a lesson's summary goes on
+ * under itself instead of being cut after its first words. */
+START_TEST(test_browse_row2_wide_list_wraps_summary)
+{
+	char l1[512], l2[512];
+
+	lbrowse_row2(1, "Header", "Six of the eight control flags, the "
+	    "sequence number and the acknowledgment number.", 46, 111, l1, l2,
+	    sizeof(l1));
+	ck_assert_int_eq(utf8_width(l1), 111);
+	ck_assert_ptr_nonnull(strstr(l1, "Six of the eight control flags, "
+	    "the sequence number and the"));
+	ck_assert_ptr_null(strstr(l1, "..."));
+	ck_assert_ptr_nonnull(strstr(l2, "acknowledgment number."));
+	ck_assert_int_eq((int)strspn(l2, " "), 4 + 46 + 2);
+	/* A short summary: one line, the second empty. */
+	lbrowse_row2(2, "Handshake", "How SYN works", 12, 40, l1, l2,
+	    sizeof(l1));
+	ck_assert_str_eq(l1, "02  Handshake     How SYN works         ");
+	ck_assert_str_eq(l2, "");
+}
+END_TEST
+
 /* A summary that does not fit ends at a word boundary with "...", never
  * in the middle of a word; Chinese may end after any character. */
 START_TEST(test_browse_row_summary_cut_between_words)
@@ -315,6 +338,7 @@ lesson_ui_suite(void)
 	tcase_add_test(tc, test_panel_scroll);
 	tcase_add_test(tc, test_browse_marks);
 	tcase_add_test(tc, test_browse_row_widths);
+	tcase_add_test(tc, test_browse_row2_wide_list_wraps_summary);
 	tcase_add_test(tc, test_browse_row_summary_cut_between_words);
 	tcase_add_test(tc, test_footer_rows);
 	suite_add_tcase(s, tc);

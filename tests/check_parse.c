@@ -112,6 +112,10 @@ static const struct ok_line ok_lines[] = {
 	{ "expect notice a reset", "expect notice client reset" },
 	{ "expect notice a timeout", "expect notice client timeout" },
 	{ "expect notice a closed", "expect notice client closed" },
+	{ "expect time 50ms", "expect time 50ms" },
+	{ "Expect TIME 1000ms", "expect time 1s" },
+	{ "expect time 0ms", "expect time 0ms" },
+	{ "expect time 2msl", "expect time 2msl" },
 	/* blanks, tabs, CR, comments */
 	{ "\tclient \t connect\r", "client connect" },
 	{ "deliver #3 # the SYN", "deliver #3" },
@@ -236,8 +240,8 @@ static const struct bad_line bad_lines[] = {
 	  "expected seq=N, ack=N or len=N, got 'win=5'" },
 	{ "inject c>s SYN 5", 16, "expected seq=N, ack=N or len=N, got '5'" },
 	{ "expect", 7, "missing a host (client or server)" },
-	{ "expect foo", 8, "expected a host, 'inflight', 'sent' or 'notice' "
-	  "after 'expect', got 'foo'" },
+	{ "expect foo", 8, "expected a host, 'inflight', 'sent', 'notice' or "
+	  "'time' after 'expect', got 'foo'" },
 	{ "expect client", 14, "missing a state, such as ESTABLISHED" },
 	{ "expect client ESTABLISHD", 15,
 	  "unknown state 'ESTABLISHD'; did you mean 'ESTABLISHED'?" },
@@ -249,6 +253,12 @@ static const struct bad_line bad_lines[] = {
 	  "unexpected 'c>s' after the end of the command" },
 	{ "expect sent", 12, "missing a host (client or server)" },
 	{ "expect notice client", 21, "missing a notice, such as connected" },
+	{ "expect time", 12, "missing a duration such as 500ms, 2s, 1min or "
+	  "2msl" },
+	{ "expect time 5x", 13, "unknown unit in '5x' (use ms, s, min or "
+	  "msl)" },
+	{ "expect time 50ms c>s", 18,
+	  "unexpected 'c>s' after the end of the command" },
 	{ "expect notice client bye", 22, "unknown notice 'bye' (notices are "
 	  "connected, refused, reset, timeout, eof and closed)" },
 	/* bytes that must never pass unnoticed */

@@ -456,6 +456,34 @@ START_TEST(test_world_expect_failures_say_expected)
 }
 END_TEST
 
+/* expect time: the clock reads exactly the duration, in the scenario's
+ * words; an MSL multiple counts the MSL in force. */
+START_TEST(test_world_expect_time_reads_the_clock)
+{
+	struct sim_result res;
+	struct cmd c = c_kind(CMD_EXPECT_TIME), wait = c_kind(CMD_WAIT);
+
+	OK(c);
+	c.dur.ms = 50;
+	memset(&res, 0, sizeof(res));
+	ck_assert_int_eq(world_apply(&W, &c, &res), SIM_EXPECT_FAILED);
+	ck_assert_str_eq(res.msg, "expected time 50ms, got 0ms");
+	wait.dur.ms = 50;
+	OK(wait);
+	OK(c);
+	wait.dur.ms = 950;
+	OK(wait);
+	ck_assert_int_eq(world_apply(&W, &c, &res), SIM_EXPECT_FAILED);
+	ck_assert_str_eq(res.msg, "expected time 50ms, got 1s");
+	c.dur.ms = 0;
+	c.dur.msl = 1;
+	ck_assert_int_eq(w_try(c), SIM_EXPECT_FAILED);
+	wait.dur.ms = world_dur_ms(&W, &c.dur) - 1000;
+	OK(wait);
+	OK(c);
+}
+END_TEST
+
 START_TEST(test_world_isn_list_then_prng)
 {
 	struct world other;
@@ -713,6 +741,7 @@ sim_suite(void)
 	tcase_add_test(tc, test_world_notices_since_last_expect);
 	tcase_add_test(tc, test_estab_expect_notice_changes_nothing);
 	tcase_add_test(tc, test_world_expect_failures_say_expected);
+	tcase_add_test(tc, test_world_expect_time_reads_the_clock);
 	tcase_add_test(tc, test_world_isn_list_then_prng);
 	tcase_add_test(tc, test_world_crash_then_rst);
 	tcase_add_test(tc, test_world_durations_in_msl);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "lesson/run.h"
 #include "lib/pcapw.h"
@@ -813,10 +814,219 @@ START_TEST(test_lesson_value_answer_by_prompt)
 
 	lesson_seek(lu, LESSON_QUESTION, LESSON_Q_VALUE);
 	keys("=");
-	ck_assert_str_eq(app.plabel, "Answer: ");
+	ck_assert_ptr_nonnull(strstr(app.plabel, "Answer"));
 	keys("12345\r");
 	ck_assert(lu->has_verdict);
 	ck_assert_int_eq(lu->verdict, LRUN_WRONG);
+}
+END_TEST
+
+/* Lesson 01's first typed question asks for flags: typing FIN+ACK as
+ * the panel invites opens the answer with F and runs no simulator key
+ * (i injects, + duplicates, A aborts, C connects, K crashes). */
+START_TEST(test_lesson_flags_question_typed_keys_start_the_answer)
+{
+	struct lui *lu = lesson_open("01");
+	size_t pos, ncmds;
+
+	lesson_seek(lu, LESSON_QUESTION, LESSON_Q_VALUE);
+	ck_assert_int_eq(lui_answer_kind(lu), LUI_A_FLAGS);
+	pos = lu->ui.s.pos;
+	ncmds = lu->ui.s.ncmds;
+	keys("FIN+ACK");
+	ck_assert_ptr_nonnull(app.plabel);
+	ck_assert_ptr_nonnull(strstr(app.plabel, "flags"));
+	ck_assert_int_eq(wcscmp(app.line, L"FIN+ACK"), 0);
+	ck_assert_uint_eq(lu->ui.s.pos, pos);
+	ck_assert_uint_eq(lu->ui.s.ncmds, ncmds);
+	keys("\r");
+	ck_assert(lu->has_verdict);
+	ck_assert_int_eq(lu->verdict, LRUN_WRONG);
+	/* The step again: = opens the same prompt. */
+	lui_enter(lu);
+	keys("=");
+	ck_assert_ptr_nonnull(strstr(app.plabel, "flags"));
+}
+END_TEST
+
+/* Walk the lesson to the first task whose first check expects state. */
+static void
+lesson_seek_check_state(struct lui *lu, enum tcp_state state)
+{
+	while (lrun_back(&lu->lr))
+		continue;
+	for (;;) {
+		const struct lesson_step *st = lrun_cur(&lu->lr);
+
+		if (st->kind == LESSON_TASK && st->check.n > 0 &&
+		    st->check.cmds[0].kind == CMD_EXPECT_STATE &&
+		    st->check.cmds[0].state == state)
+			break;
+		ck_assert(!lrun_at_end(&lu->lr));
+		(void)lrun_next(&lu->lr);
+	}
+	lui_enter(lu);
+	app.msg[0] = '\0';
+}
+
+/* Lesson 08 asks for both hosts in CLOSING; settling the wire goes on
+ * to TIME_WAIT.  The panel says the learner went past the goal and
+ * suggests u, and u takes the message away with the events. */
+START_TEST(test_lesson_closing_goal_settled_to_time_wait_says_past)
+{
+	struct lui *lu = lesson_open("08");
+
+	lesson_seek_check_state(lu, TCP_CLOSING);
+	keys("e");
+	ck_assert_int_eq(lu->ui.s.w.host[HOST_CLIENT].tcb.state,
+	    TCP_TIME_WAIT);
+	ck_assert(!lu->lr.done);
+	ck_assert(lu->past);
+	ck_assert_ptr_nonnull(strstr(lu->why, "went past the goal"));
+	ck_assert_ptr_nonnull(strstr(lu->why, "CLOSING"));
+	ck_assert_ptr_nonnull(strstr(lu->why, "Press u"));
+	keys("u");
+	ck_assert_uint_eq(lu->ui.s.pos, lu->base);
+	ck_assert(!lu->past);
+	ck_assert(!lu->checked);
+	ck_assert_str_eq(app.msg, "");
+	/* Only short of the goal: not yet, not past. */
+	keys(":deliver c>s\r");
+	ck_assert(!lu->past);
+	ck_assert(lu->checked);
+}
+END_TEST
+
+/* Lesson 01 asks for the ack of the server's segment; the learner who
+ * types its seq is told that is the seq, not the ack. */
+START_TEST(test_lesson_ack_question_answered_with_seq_says_which)
+{
+	struct lui *lu = lesson_open("01");
+	const struct lesson_step *st;
+	char typed[32], err[256];
+	struct world w;
+	unsigned line;
+
+	while (lrun_back(&lu->lr))
+		continue;
+	for (;;) {
+		st = lrun_cur(&lu->lr);
+		if (st->kind == LESSON_QUESTION && st->has_query &&
+		    st->query.t[0].kind == LQ_SENT &&
+		    st->query.t[0].field == LQ_F_ACK)
+			break;
+		ck_assert(!lrun_at_end(&lu->lr));
+		(void)lrun_next(&lu->lr);
+	}
+	lui_enter(lu);
+	world_init(&w);
+	ck_assert(lrun_play_cmds(&w, lu->lr.entry.cmds, lu->lr.entry.n,
+	    &line, err, sizeof(err)));
+	ck_assert(lrun_play_cmds(&w, st->peek.cmds, st->peek.n, &line, err,
+	    sizeof(err)));
+	snprintf(typed, sizeof(typed), "=%lu\r", (unsigned long)
+	    w.host[st->query.t[0].host].last_sent.seg.seq);
+	world_free(&w);
+	keys(typed);
+	ck_assert(lu->has_verdict);
+	ck_assert_int_eq(lu->verdict, LRUN_WRONG);
+	ck_assert_str_eq(lu->wrong, "That is the seq, not the ack.");
+}
+END_TEST
+
+/* A new step's panel opens at the top of its text even when the text is
+ * longer than the panel; new feedback scrolls to the end. */
+START_TEST(test_lesson_new_step_panel_opens_at_top)
+{
+	struct lui *lu = lesson_open("03");
+
+	for (int i = 0; i < 30; i++)
+		lpanel_add(&lu->panel, LP_TEXT, 0, false, "a line of text");
+	lpanel_wrap(&lu->panel, 40);
+	lu->ptop = 12;
+	lu->pentry = true;
+	lu->pfollow = false;
+	ck_assert_uint_eq(lui_panel_top(lu, 8), 0);
+	ck_assert(!lu->pentry);
+	lu->pfollow = true;
+	ck_assert_uint_eq(lui_panel_top(lu, 8), lu->panel.nl - 8);
+	/* R restarts the step: read again from the top. */
+	keys("R");
+	ck_assert(lu->pentry);
+	ck_assert(!lu->pfollow);
+}
+END_TEST
+
+/* The end of lesson 01 offers lesson 02: Enter opens it, at its first
+ * step, and "Lesson 01 complete" is not said in it. */
+START_TEST(test_lesson_end_enter_opens_next_without_leftover)
+{
+	struct lui *lu = lesson_open("01");
+
+	while (!lrun_at_end(&lu->lr))
+		(void)lrun_next(&lu->lr);
+	lui_enter(lu);
+	lu->revealed = true;
+	keys("n");
+	ck_assert(lu->finished);
+	ck_assert_ptr_nonnull(lui_next_lesson(lu));
+	ck_assert_uint_eq(lui_next_lesson(lu)->num, 2);
+	keys("\r");
+	ck_assert_ptr_eq(app_top(&app), &lu->lesson);
+	ck_assert_uint_eq(lu->li->num, 2);
+	ck_assert(!lu->finished);
+	ck_assert_uint_eq(lu->lr.step, 0);
+	ck_assert_str_eq(app.msg, "");
+	ck_assert_uint_eq(lu->sel, (size_t)(lu->li - lu->cat.v));
+	/* The old way still works: n at the end goes to the list, whose
+	 * note then does not follow into the next lesson opened. */
+	while (!lrun_at_end(&lu->lr))
+		(void)lrun_next(&lu->lr);
+	lui_enter(lu);
+	lu->revealed = true;
+	keys("nn");
+	ck_assert_ptr_eq(app_top(&app)->def, &lui_list_def);
+	ck_assert_ptr_nonnull(strstr(lu->note, "complete"));
+	keys("j\r");
+	ck_assert_ptr_eq(app_top(&app), &lu->lesson);
+	ck_assert_ptr_null(strstr(app.msg, "complete"));
+}
+END_TEST
+
+/* n after going past a goal: the next step starts from the lesson's
+ * world, and the panel says the learner's events were set aside; after
+ * the step's own solution nothing is said. */
+START_TEST(test_lesson_next_after_past_goal_says_world_replaced)
+{
+	struct lui *lu = lesson_open("08");
+
+	lesson_seek_check_state(lu, TCP_CLOSING);
+	keys("e");
+	ck_assert(lu->past);
+	keys("nn");
+	ck_assert(lu->replaced);
+	keys("p");
+	ck_assert(!lu->replaced);
+	keys(":deliver c>s\r:deliver s>c\r");
+	ck_assert(lu->lr.done);
+	keys("n");
+	ck_assert(!lu->replaced);
+}
+END_TEST
+
+/* A task done with a key rather than the solution's own words ("d"
+ * for "deliver c>s") leaves the world the next step starts from:
+ * nothing is said about replacing it. */
+START_TEST(test_lesson_task_done_by_key_next_says_nothing)
+{
+	struct lui *lu = lesson_open("08");
+
+	lesson_seek_check_state(lu, TCP_CLOSING);
+	keys("d");
+	keys(":deliver s>c\r");
+	ck_assert(lu->lr.done);
+	keys("n");
+	ck_assert(!lu->replaced);
 }
 END_TEST
 
@@ -999,6 +1209,16 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_lesson_next_twice_skips_undone_step);
 	tcase_add_test(tc, test_lesson_whatif_open_q_closes_switches_not_lesson);
 	tcase_add_test(tc, test_lesson_value_answer_by_prompt);
+	tcase_add_test(tc,
+	    test_lesson_flags_question_typed_keys_start_the_answer);
+	tcase_add_test(tc,
+	    test_lesson_closing_goal_settled_to_time_wait_says_past);
+	tcase_add_test(tc, test_lesson_ack_question_answered_with_seq_says_which);
+	tcase_add_test(tc, test_lesson_new_step_panel_opens_at_top);
+	tcase_add_test(tc, test_lesson_end_enter_opens_next_without_leftover);
+	tcase_add_test(tc,
+	    test_lesson_next_after_past_goal_says_world_replaced);
+	tcase_add_test(tc, test_lesson_task_done_by_key_next_says_nothing);
 	tcase_add_test(tc, test_lesson_list_moves_opens_and_quits);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("quiz");

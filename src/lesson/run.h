@@ -94,6 +94,19 @@ enum lrun_check { LRUN_NO_TASK, LRUN_NOT_YET, LRUN_PASSED };
 enum lrun_check lrun_check(struct lrun *lr, const struct world *w,
     char *why, size_t whysize);
 
+/* past.c: when the first check that fails in the world of cmds[0..pos)
+ * held during the learner's commands cmds[base..pos) (the host entered
+ * the state, the segment was delivered or dropped), say so in why. */
+bool lrun_past_goal(const struct lrun *lr, const struct cmd *cmds,
+    size_t base, size_t pos, char *why, size_t whysize);
+/* Is w (the learner's) the world the next step starts from: the step's
+ * own, after its solution if it has one? */
+bool lrun_world_is_solved(const struct lrun *lr, const struct world *w);
+/* A wrong typed answer that is another field of the same segment, or
+ * the other host's: say which in why. */
+bool lrun_wrong_why(const struct lrun *lr, const char *typed, char *why,
+    size_t whysize);
+
 enum lrun_verdict { LRUN_RIGHT, LRUN_WRONG, LRUN_INVALID };
 enum lrun_verdict lrun_answer_choice(struct lrun *lr, size_t i);
 /* A typed number or word ("301", "0.2", "TIME_WAIT"). */

@@ -188,7 +188,7 @@ event_text(const struct world *w, const struct cmd *c)
 	case CMD_CRASH: case CMD_DUP: case CMD_INJECT: case CMD_READ:
 	case CMD_SETTLE: case CMD_EXPECT_STATE: case CMD_EXPECT_INFLIGHT:
 	case CMD_EXPECT_INFLIGHT_NONE: case CMD_EXPECT_SENT:
-	case CMD_EXPECT_NOTICE:
+	case CMD_EXPECT_NOTICE: case CMD_EXPECT_TIME:
 		break;
 	}
 	return NULL;

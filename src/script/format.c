@@ -141,6 +141,10 @@ f_expect(struct sbuf *f, const struct cmd *c)
 		sbuf_add(f, "expect %s %s", host, tcp_state_name(c->state));
 	else if (c->kind == CMD_EXPECT_INFLIGHT_NONE)
 		sbuf_add(f, "expect inflight none");
+	else if (c->kind == CMD_EXPECT_TIME) {
+		sbuf_add(f, "expect time");
+		f_dur(f, &c->dur);
+	}
 	else if (c->kind == CMD_EXPECT_NOTICE)
 		sbuf_add(f, "expect notice %s %s", host,
 		    tcp_notice_name(c->notice));
@@ -212,6 +216,7 @@ script_format(const struct cmd *c, char *buf, size_t size)
 	case CMD_EXPECT_INFLIGHT_NONE:
 	case CMD_EXPECT_SENT:
 	case CMD_EXPECT_NOTICE:
+	case CMD_EXPECT_TIME:
 		f_expect(&f, c);
 		break;
 	}

@@ -70,7 +70,10 @@ const struct script_command script_commands[CMD_NKINDS] = {
 	  "HOST FLAGS [seq=N] [ack=N] [len=N]",
 	  N_("Check the newest segment HOST has sent.") },
 	{ CMD_EXPECT_NOTICE, false, "expect", "notice", "HOST WORD",
-	  N_("Check that HOST's application was told WORD.") }
+	  N_("Check that HOST's application was told WORD.") },
+	{ CMD_EXPECT_TIME, false, "expect", "time", "DURATION",
+	  N_("Check that the simulated clock reads exactly DURATION "
+	  "(extension).") }
 };
 
 const char *const script_set_names[SET_NKEYS] = {
@@ -224,7 +227,7 @@ p_expect_host(struct arg_cur *pc, struct cmd *c)
 
 	if (w != NULL && !arg_host_word(w, &c->host))
 		return arg_fail(pc, w->col, _("expected a host, 'inflight', "
-		    "'sent' or 'notice' after 'expect', got '%s'"),
+		    "'sent', 'notice' or 'time' after 'expect', got '%s'"),
 		    arg_show(w, b));
 	return arg_host(pc, &c->host) && arg_state(pc, &c->state);
 }
@@ -270,6 +273,7 @@ p_args(struct arg_cur *pc, struct cmd *c)
 	case CMD_INJECT:
 		return arg_dir(pc, &c->dir) && arg_segspec(pc, &c->seg);
 	case CMD_WAIT:
+	case CMD_EXPECT_TIME:
 		return arg_duration(pc, true, true, &c->dur);
 	case CMD_EXPECT_STATE:
 		return p_expect_host(pc, c);

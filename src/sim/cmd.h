@@ -41,9 +41,10 @@ enum cmd_kind {
 	CMD_EXPECT_INFLIGHT,
 	CMD_EXPECT_INFLIGHT_NONE,
 	CMD_EXPECT_SENT,
-	CMD_EXPECT_NOTICE
+	CMD_EXPECT_NOTICE,
+	CMD_EXPECT_TIME			/* extension: the clock reads dur */
 };
-#define CMD_NKINDS (CMD_EXPECT_NOTICE + 1)
+#define CMD_NKINDS (CMD_EXPECT_TIME + 1)
 
 enum sim_host_id { HOST_CLIENT = 0, HOST_SERVER = 1 };
 enum sim_dir { DIR_C2S = 0, DIR_S2C = 1 };	/* index = sending host */
@@ -96,7 +97,7 @@ struct cmd {
 	enum sim_dir dir;		/* inject */
 	struct cmd_sel sel;		/* deliver, drop, dup, expect inflight */
 	struct cmd_segspec seg;		/* inject, expect inflight/sent */
-	struct cmd_dur dur;		/* wait, set msl/rto/fin_wait_2_timeout */
+	struct cmd_dur dur;		/* wait, expect time, set msl/rto/... */
 	enum tcp_state state;		/* expect HOST STATE */
 	enum tcp_notice notice;		/* expect notice */
 	enum sim_profile profile;	/* profile */

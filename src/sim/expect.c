@@ -1,7 +1,8 @@
 /*
  * Assertions of the scenario language: expect HOST STATE, expect inflight,
- * expect sent, expect notice.  A failure says "expected ..., got ..." in
- * the language's own words so the learner can paste it back.
+ * expect sent, expect notice, and the extension expect time (the simulated
+ * clock, in ms since the scenario began).  A failure says "expected ...,
+ * got ..." in the language's own words so the learner can paste it back.
  */
 #include <config.h>
 
@@ -103,6 +104,35 @@ expect_notice(const struct cmd *c, const unsigned *now, const unsigned *since,
 	    tcp_notice_name(c->notice), got[0] ? got : _("no notice"));
 }
 
+/* The clock in the words a scenario uses: 50ms, 2s, 1min. */
+static char *
+expect_ms_str(uint64_t ms, char *buf, size_t size)
+{
+	if (ms != 0 && ms % 60000 == 0)
+		snprintf(buf, size, "%llumin",
+		    (unsigned long long)(ms / 60000));
+	else if (ms != 0 && ms % 1000 == 0)
+		snprintf(buf, size, "%llus", (unsigned long long)(ms / 1000));
+	else
+		snprintf(buf, size, "%llums", (unsigned long long)ms);
+	return buf;
+}
+
+static enum sim_status
+expect_time(const struct sim_expect_in *in, struct sim_result *res)
+{
+	char want[32], got[32];
+
+	if (!in->has_clock)
+		return sim_fail(res, SIM_EXPECT_FAILED, "%s",
+		    _("expected time: there is no simulated clock here"));
+	if (in->now == in->want)
+		return SIM_OK;
+	return sim_fail(res, SIM_EXPECT_FAILED, _("expected time %s, got %s"),
+	    expect_ms_str(in->want, want, sizeof(want)),
+	    expect_ms_str(in->now, got, sizeof(got)));
+}
+
 enum sim_status
 sim_expect_check(const struct cmd *c, const struct sim_expect_in *in,
     struct sim_result *res)
@@ -117,6 +147,8 @@ sim_expect_check(const struct cmd *c, const struct sim_expect_in *in,
 		    tcp_state_name(c->state), tcp_state_name(in->state));
 	if (c->kind == CMD_EXPECT_INFLIGHT_NONE)
 		return expect_inflight_none(in, res);
+	if (c->kind == CMD_EXPECT_TIME)
+		return expect_time(in, res);
 	if (c->kind == CMD_EXPECT_NOTICE)
 		return expect_notice(c, in->notices, in->since, res);
 	if (c->kind == CMD_EXPECT_INFLIGHT) {
@@ -152,6 +184,10 @@ world_expect(const struct world *w, const struct cmd *c,
 		.nwire = w->nwire,
 		.notices = h->notices,
 		.since = since != NULL ? since->n[c->host] : h->notice_mark,
+		.has_clock = true,
+		.now = w->now,
+		.want = c->kind == CMD_EXPECT_TIME ? world_dur_ms(w, &c->dur) :
+		    0,
 	};
 
 	return sim_expect_check(c, &in, res);

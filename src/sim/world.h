@@ -166,6 +166,8 @@ struct sim_expect_in {
 	const struct flight *found, *sent, *oldest;
 	size_t nwire;
 	const unsigned *notices, *since;
+	bool has_clock;			/* false: no simulated clock (lab) */
+	uint64_t now, want;		/* ms: the clock, expect time's */
 };
 enum sim_status sim_expect_check(const struct cmd *c,
     const struct sim_expect_in *in, struct sim_result *res);

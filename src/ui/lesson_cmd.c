@@ -10,10 +10,13 @@
 #include <config.h>
 
 #include <assert.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
+#include "core/tcp.h"
 #include "lib/i18n.h"
 #include "lib/sbuf.h"
 #include "script/parse.h"
@@ -156,10 +159,50 @@ lui_finish(struct lui *lu)
 	return UI_R_ALL;
 }
 
+/* The lesson after the open one in the list, or NULL at the end. */
+const struct lesson_info *
+lui_next_lesson(const struct lui *lu)
+{
+	size_t i = (size_t)(lu->li - lu->cat.v) + 1;
+
+	return lu->open && i < lu->cat.n ? &lu->cat.v[i] : NULL;
+}
+
+static bool
+lui_offers_next(const struct screen *sc)
+{
+	const struct lui *lu = sc->state;
+
+	return lu->finished && lui_next_lesson(lu) != NULL;
+}
+
+/* At the end of a lesson, Enter opens the next one. */
+static int
+lui_h_next_lesson(SCREEN_CMD_ARGS)
+{
+	struct lui *lu = sc->state;
+	size_t i = (size_t)(lui_next_lesson(lu) - lu->cat.v);
+
+	app_pop(lu->list.app);
+	lu->sel = i;
+	(void)lui_open(lu, i);
+	return UI_R_ALL | UI_R_LAYOUT;
+}
+
+/* Did the learner's events lead somewhere other than the world the next
+ * step starts from?  Then moving on replaces the learner's world. */
+static bool
+lui_world_replaced(const struct lui *lu)
+{
+	return lu->ui.s.pos > lu->base &&
+	    !lrun_world_is_solved(&lu->lr, &lu->ui.s.w);
+}
+
 static int
 lui_h_next(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
+	bool replaced;
 
 	if (!lu->finished && !lui_step_done(lu) &&
 	    (lu->skip_at == 0 || lu->skip_at + 1 != sc->app->nkeys)) {
@@ -170,8 +213,10 @@ lui_h_next(SCREEN_CMD_ARGS)
 	}
 	if (lu->finished || lrun_at_end(&lu->lr))
 		return lui_finish(lu);
+	replaced = lui_world_replaced(lu);
 	(void)lrun_next(&lu->lr);
 	lui_enter(lu);
+	lu->replaced = replaced;
 	return UI_R_ALL;
 }
 
@@ -201,6 +246,7 @@ lui_h_restart(SCREEN_CMD_ARGS)
 	(void)lrun_restart_step(&lu->lr);
 	lui_enter(lu);
 	lui_message(lu, false, "%s", _("The step starts again."));
+	lu->pfollow = false;	/* read again from the top */
 	return UI_R_ALL;
 }
 
@@ -273,6 +319,7 @@ lui_h_undo(SCREEN_CMD_ARGS)
 		return UI_R_ALL;
 	}
 	(void)session_undo(&lu->ui.s);
+	lu->list.app->msg[0] = '\0';
 	lu->ui.sel = 0;
 	lu->ui.scroll = 0;
 	lui_changed(lu);
@@ -322,8 +369,80 @@ static int
 lui_answer_done(struct screen *sc, const char *text)
 {
 	struct lui *lu = sc->state;
+	enum lrun_verdict v = lrun_answer_text(&lu->lr, text);
 
-	return lui_verdict(lu, lrun_answer_text(&lu->lr, text));
+	lu->wrong[0] = '\0';
+	if (v == LRUN_WRONG)
+		(void)lrun_wrong_why(&lu->lr, text, lu->wrong,
+		    sizeof(lu->wrong));
+	return lui_verdict(lu, v);
+}
+
+/* What kind of answer is wanted: the right answer tells. */
+enum lui_akind
+lui_answer_kind(const struct lui *lu)
+{
+	const struct lesson_value *v = &lu->lr.answer;
+	enum tcp_state st;
+
+	if (!lu->lr.answer_ok || v->is_num)
+		return LUI_A_NUMBER;
+	if (tcp_state_parse(v->word, &st))
+		return LUI_A_STATE;
+	if (strchr(v->word, '+') != NULL || strspn(v->word,
+	    "ACKFINPSHRSTSYNURG") == strlen(v->word))
+		return LUI_A_FLAGS;
+	return LUI_A_WORD;
+}
+
+/* The prompt names the kind of answer wanted. */
+static const char *
+lui_answer_label(const struct lui *lu)
+{
+	switch (lui_answer_kind(lu)) {
+	case LUI_A_NUMBER:
+		return _("Answer (a number): ");
+	case LUI_A_STATE:
+		return _("Answer (a state, e.g. TIME_WAIT): ");
+	case LUI_A_FLAGS:
+		return _("Answer (flags, e.g. FIN+ACK): ");
+	case LUI_A_WORD:
+		break;
+	}
+	return _("Answer: ");
+}
+
+/* Open the answer prompt with key already typed (0: empty). */
+static int
+lui_prompt_answer(struct screen *sc, int key)
+{
+	struct lui *lu = sc->state;
+	char first[MB_LEN_MAX + 1] = "";
+	mbstate_t ps;
+	size_t n;
+
+	memset(&ps, 0, sizeof(ps));
+	if (key > 0 && (n = wcrtomb(first, (wchar_t)key, &ps)) !=
+	    (size_t)-1)
+		first[n] = '\0';
+	else
+		first[0] = '\0';
+	screen_prompt(sc, lui_answer_label(lu), first, lui_answer_done);
+	return UI_R_ALL;
+}
+
+/* A printable key the lesson does not bind, while a typed answer is
+ * awaited, starts the answer: typing FIN+ACK must not inject, duplicate,
+ * abort, connect and crash.  Otherwise the simulator gets the key. */
+static int
+lui_fallback(struct screen *sc, int key)
+{
+	struct lui *lu = sc->state;
+
+	if (lui_asking(lu, LESSON_Q_VALUE) && !lu->lr.done &&
+	    !lu->revealed && key > ' ' && key != 127 && key < UI_K_BASE)
+		return lui_prompt_answer(sc, key);
+	return screen_key(&lu->sim, key);
 }
 
 /* arg: the choice, 0 for the first (key 1). */
@@ -331,17 +450,14 @@ static int
 lui_h_pick(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
-	char first[2] = { (char)('1' + arg), '\0' };
 
 	if (lu->lr.done || lu->revealed) {
 		lui_message(lu, false, "%s", _("Answered: press n for the next "
 		    "step."));
 		return UI_R_ALL;
 	}
-	if (lui_asking(lu, LESSON_Q_VALUE)) {
-		screen_prompt(sc, _("Answer: "), first, lui_answer_done);
-		return UI_R_ALL;
-	}
+	if (lui_asking(lu, LESSON_Q_VALUE))
+		return lui_prompt_answer(sc, '1' + arg);
 	if (lui_asking(lu, LESSON_Q_ORDER))
 		return lui_pick_order(lu, (size_t)arg);
 	return lui_verdict(lu, lrun_answer_choice(&lu->lr, (size_t)arg));
@@ -364,8 +480,7 @@ lui_h_answer(SCREEN_CMD_ARGS)
 
 	if (lu->lr.done || lu->revealed)
 		return lui_h_pick(sc, c, arg);
-	screen_prompt(sc, _("Answer: "), NULL, lui_answer_done);
-	return UI_R_ALL;
+	return lui_prompt_answer(sc, 0);
 }
 
 static int
@@ -469,6 +584,8 @@ static const struct screen_cmd lui_lesson_cmds[] = {
 	    "ordering"), lui_h_unpick, NULL, 0, lui_asking_order },
 	{ "answer-type", N_("question: type the answer"), lui_h_answer, NULL,
 	    0, lui_asking_value },
+	{ "lesson-next", N_("at the end of a lesson: open the next one"),
+	    lui_h_next_lesson, NULL, 0, lui_offers_next },
 	CMD("panel-down", N_("scroll the step text down"), lui_h_panel_down),
 	CMD("panel-up", N_("scroll the step text up"), lui_h_panel_up),
 	CMD("help", N_("this help"), screen_h_help),
@@ -494,6 +611,9 @@ static const struct screen_key lui_lesson_keys[] = {
 	{ '\n', 0, "answer-type", 0, NULL },
 	{ UI_K_ENTER, 0, "answer-type", 0, NULL },
 	{ '=', 0, "answer-type", 0, "=" },
+	{ '\r', 0, "lesson-next", 0, "Enter" },
+	{ '\n', 0, "lesson-next", 0, NULL },
+	{ UI_K_ENTER, 0, "lesson-next", 0, NULL },
 	{ 'f', 0, "panel-down", 0, "f" },
 	{ UI_K_SF, 0, "panel-down", 0, NULL },
 	{ 'b', 0, "panel-up", 0, "b" },
@@ -512,6 +632,6 @@ const struct screen_def lui_list_def = {
 
 const struct screen_def lui_lesson_def = {
 	"lesson", lui_lesson_cmds, NELEM(lui_lesson_cmds), lui_lesson_keys,
-	NELEM(lui_lesson_keys), LGEOM_MIN_ROWS, LGEOM_MIN_COLS, NULL,
+	NELEM(lui_lesson_keys), LGEOM_MIN_ROWS, LGEOM_MIN_COLS, lui_fallback,
 	lui_tick, lui_busy, lui_lesson_leave, lui_inner, NULL
 };

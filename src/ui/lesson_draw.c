@@ -79,7 +79,8 @@ lui_build_task(struct lui *lu, const struct lesson_step *st)
 		    "next step."), lui_tick_mark());
 		lpanel_add(&lu->panel, LP_OK, 0, true, buf);
 	} else if (lu->checked && lu->why[0] != '\0') {
-		snprintf(buf, sizeof(buf), _("Not yet: %s"), lu->why);
+		snprintf(buf, sizeof(buf), lu->past ? "%s" : _("Not yet: %s"),
+		    lu->why);
 		lpanel_add(&lu->panel, LP_BAD, 0, true, buf);
 	}
 }
@@ -139,6 +140,8 @@ lui_build_verdict(struct lui *lu, const struct lesson_step *st)
 		snprintf(buf, sizeof(buf), _("%s Not right. Try again, or "
 		    "press $ to see the answer."), lui_cross_mark());
 		lpanel_add(&lu->panel, LP_BAD, 0, true, buf);
+		if (lu->wrong[0] != '\0')
+			lpanel_add(&lu->panel, LP_BAD, 0, false, lu->wrong);
 	}
 	if (!lu->lr.done && !lu->revealed)
 		return;
@@ -150,6 +153,26 @@ lui_build_verdict(struct lui *lu, const struct lesson_step *st)
 	lui_add(lu, LP_TEXT, true, st->explain.s);
 	lpanel_add(&lu->panel, LP_DIM, 0, false, _("Press n for the next "
 	    "step."));
+}
+
+/* How to answer, in the words of the answer's kind. */
+static const char *
+lui_value_how(const struct lui *lu)
+{
+	switch (lui_answer_kind(lu)) {
+	case LUI_A_NUMBER:
+		return _("Press Enter, or just start typing the number, to "
+		    "answer.");
+	case LUI_A_STATE:
+		return _("Press Enter, or just start typing the state "
+		    "(e.g. TIME_WAIT), to answer.");
+	case LUI_A_FLAGS:
+		return _("Press Enter, or just start typing the flags "
+		    "(e.g. FIN+ACK), to answer.");
+	case LUI_A_WORD:
+		break;
+	}
+	return _("Press Enter, or just start typing, to answer.");
 }
 
 static void
@@ -172,9 +195,8 @@ lui_build_question(struct lui *lu, const struct lesson_step *st)
 		break;
 	case LESSON_Q_VALUE:
 		if (!lu->lr.done && !lu->revealed)
-			lpanel_add(&lu->panel, LP_DIM, 0, false, _("Press "
-			    "Enter, or just start typing a number, to "
-			    "answer."));
+			lpanel_add(&lu->panel, LP_DIM, 0, false,
+			    lui_value_how(lu));
 		break;
 	}
 	if (!lu->lr.answer_ok) {
@@ -190,6 +212,7 @@ lui_build_question(struct lui *lu, const struct lesson_step *st)
 static void
 lui_build_done(struct lui *lu)
 {
+	const struct lesson_info *next;
 	char buf[512];
 
 	snprintf(buf, sizeof(buf), _("%s Lesson complete!"), lui_tick_mark());
@@ -199,6 +222,13 @@ lui_build_done(struct lui *lu)
 	    "your progress is saved. Press n or q to go back to the list of "
 	    "lessons."), lu->li->title);
 	lpanel_add(&lu->panel, LP_TEXT, 0, true, buf);
+	if ((next = lui_next_lesson(lu)) != NULL && next->title != NULL) {
+		/* TRANSLATORS: the next lesson's number and title. */
+		snprintf(buf, sizeof(buf), _("Next: lesson %02u, "
+		    "\u201c%s\u201d. Press Enter to start it."), next->num,
+		    next->title);
+		lpanel_add(&lu->panel, LP_TASK, 0, true, buf);
+	}
 }
 
 /* The panel's text for the current state of the step. */
@@ -220,9 +250,12 @@ lui_panel_build(struct lui *lu)
 		    "(line %u): %s"), lu->lr.err_line, lu->lr.err);
 		lpanel_add(&lu->panel, LP_BAD, 0, false, buf);
 	}
-	lui_add(lu, LP_TEXT, false, st->say.s);
-	/* Narration alone is read from its start. */
-	lu->pfocus = st->kind == LESSON_SAY ? 0 : lu->panel.np;
+	/* Said first, where a new step is read from. */
+	if (lu->replaced)
+		lpanel_add(&lu->panel, LP_BAD, 0, false, _("Your events were "
+		    "set aside: this step starts from the lesson's own "
+		    "world."));
+	lui_add(lu, LP_TEXT, lu->replaced, st->say.s);
 	switch (st->kind) {
 	case LESSON_TASK:
 		lui_build_task(lu, st);
@@ -253,6 +286,8 @@ lui_footer(const struct lui *lu, struct lui_foot *f)
 	size_t n = 0;
 
 	if (lu->finished) {
+		if (lui_next_lesson(lu) != NULL)
+			f[n++] = (struct lui_foot){ "Enter", _("next lesson") };
 		f[n++] = (struct lui_foot){ "n q", _("back to the list") };
 		f[n++] = (struct lui_foot){ "p", _("last step") };
 		return n;
@@ -268,11 +303,12 @@ lui_footer(const struct lui *lu, struct lui_foot *f)
 	}
 	f[n++] = (struct lui_foot){ "n", _("next") };
 	f[n++] = (struct lui_foot){ "p", _("back") };
-	f[n++] = (struct lui_foot){ "R", _("restart step") };
+	/* The way out before the rest: a narrow bar drops the last ones. */
+	f[n++] = (struct lui_foot){ "q", _("list") };
 	if (lu->overflow)
 		f[n++] = (struct lui_foot){ "f/b", _("scroll") };
+	f[n++] = (struct lui_foot){ "R", _("restart step") };
 	f[n++] = (struct lui_foot){ "?", _("help") };
-	f[n++] = (struct lui_foot){ "q", _("list") };
 	return n;
 }
 
@@ -335,16 +371,6 @@ lui_draw_head(struct lui *lu, WINDOW *w, int x0, int cols, bool above,
 	ui_draw_text(w, 0, x0 + cols - mw, mw, more, a);
 }
 
-/* A new step shows its start, unless that would hide the end of its
- * task or question: then as little of the narration scrolls away as
- * needed, and never the task's own first line. */
-static size_t
-lui_focus_top(const struct lui *lu, size_t top)
-{
-	size_t i = lpanel_line_of(&lu->panel, lu->pfocus);
-
-	return i < top ? i : top;
-}
 static void
 lui_draw_panel(struct lui *lu)
 {
@@ -359,11 +385,7 @@ lui_draw_panel(struct lui *lu)
 	lu->overflow = lp->nl + 2 > (size_t)h;
 	nf = lui_draw_footer(lu, w, x0, cols, h - 1, lu->geo.side ? 3 : 1);
 	body = h - 1 - nf;
-	lu->ptop = lpanel_scroll(lp, body, lu->ptop, (lu->pfollow ||
-	    lu->pentry) && lp->nl > 0 ? lp->nl - 1 : SIZE_MAX);
-	if (lu->pentry && !lu->pfollow)
-		lu->ptop = lui_focus_top(lu, lu->ptop);
-	lu->pfollow = lu->pentry = false;
+	lu->ptop = lui_panel_top(lu, body);
 	if (lu->geo.side)
 		for (int y = 0; y < h; y++)
 			mvwaddstr(w, y, 0, ui_look.g->vline);

@@ -54,10 +54,12 @@ struct lui {
 	bool pfollow;			/* scroll to the newest feedback */
 	bool overflow;			/* more text than panel */
 	bool pentry;			/* a new step: show its task */
-	size_t pfocus;			/* paragraph of the task */
 	size_t base;			/* session commands of the step */
 	bool checked;			/* lrun_check ran since entry */
 	char why[320];			/* its not-yet reason */
+	bool past;			/* why: the learner went past it */
+	bool replaced;			/* n set the learner's world aside */
+	char wrong[320];		/* why the typed answer is wrong */
 	bool has_verdict, revealed, solved, finished;
 	unsigned long skip_at;		/* the key that offered to skip */
 	enum lrun_verdict verdict;
@@ -76,8 +78,14 @@ bool lui_open(struct lui *lu, size_t idx);
 void lui_enter(struct lui *lu);
 void lui_save(struct lui *lu, bool done);
 void lui_changed(void *arg);
+size_t lui_panel_top(struct lui *lu, int body);
 void lui_list_leave(struct screen *sc);
 void lui_lesson_leave(struct screen *sc);
+
+/* lesson_cmd.c */
+enum lui_akind { LUI_A_NUMBER, LUI_A_STATE, LUI_A_FLAGS, LUI_A_WORD };
+enum lui_akind lui_answer_kind(const struct lui *lu);
+const struct lesson_info *lui_next_lesson(const struct lui *lu);
 
 /* lesson_draw.c */
 void lui_panel_build(struct lui *lu);

@@ -42,12 +42,13 @@ lui_title_width(const struct lui *lu)
 	return w < cap ? w : cap;
 }
 
+/* Row i of the list at y; two lines (the summary wrapped) when two. */
 static void
-lui_list_row(struct lui *lu, size_t i, int y, int tw)
+lui_list_row(struct lui *lu, size_t i, int y, int tw, bool two)
 {
 	const struct lesson_info *li = &lu->cat.v[i];
 	const struct lesson_mark *m = lesson_progress_get(&lu->prog, li->name);
-	char mark[32], row[1024];
+	char mark[32], row[1024], row2[1024] = "";
 	int x = 1 + LUI_MARK_W + 2, mw;
 	attr_t a = i == lu->sel ? A_REVERSE : A_NORMAL, ma;
 
@@ -61,10 +62,15 @@ lui_list_row(struct lui *lu, size_t i, int y, int tw)
 		snprintf(row, sizeof(row), _("%02u  %s (cannot be read)"),
 		    li->num, li->name);
 		a |= ui_look.role[ROLE_ERROR];
-	} else
+	} else if (two)
+		lbrowse_row2(li->num, li->title, li->summary, tw, lu->cols -
+		    x - 1, row, row2, sizeof(row));
+	else
 		lbrowse_row(li->num, li->title, li->summary, tw, lu->cols - x -
 		    1, row, sizeof(row));
 	ui_draw_text(stdscr, y, x, lu->cols - x - 1, row, a);
+	if (row2[0] != '\0')
+		ui_draw_text(stdscr, y + 1, x, lu->cols - x - 1, row2, a);
 }
 
 static size_t
@@ -122,6 +128,7 @@ lui_draw_list(struct lui *lu)
 {
 	char right[128];
 	int bottom, rows, tw = lui_title_width(lu);
+	bool two;
 
 	werase(stdscr);
 	snprintf(right, sizeof(right), _("%zu of %zu done "),
@@ -131,12 +138,22 @@ lui_draw_list(struct lui *lu)
 	rows = bottom - 2;
 	if (rows < 1)
 		rows = 1;
+	/* A wide, tall terminal: every lesson on two lines, so that the
+	 * summaries are read, not guessed from their first words. */
+	two = lu->cols >= 100 && (size_t)rows >= 2 * lu->cat.n;
+	if (two) {
+		lu->top = 0;
+		for (size_t i = 0; i < lu->cat.n; i++)
+			lui_list_row(lu, i, 1 + 2 * (int)i, tw, true);
+		wnoutrefresh(stdscr);
+		return;
+	}
 	if (lu->sel < lu->top)
 		lu->top = lu->sel;
 	if (lu->sel >= lu->top + (size_t)rows)
 		lu->top = lu->sel + 1 - (size_t)rows;
 	for (int r = 0; r < rows && lu->top + (size_t)r < lu->cat.n; r++)
-		lui_list_row(lu, lu->top + (size_t)r, 1 + r, tw);
+		lui_list_row(lu, lu->top + (size_t)r, 1 + r, tw, false);
 	if (lu->cat.n == 0)
 		ui_draw_text(stdscr, 2, 2, lu->cols - 4, _("No lessons were "
 		    "found."), ui_look.role[ROLE_ERROR]);

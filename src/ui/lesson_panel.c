@@ -281,6 +281,31 @@ lbrowse_row(unsigned num, const char *title, const char *summary,
 	return buf;
 }
 
+void
+lbrowse_row2(unsigned num, const char *title, const char *summary,
+    int title_w, int cols, char *l1, char *l2, size_t size)
+{
+	int rest = cols - 4 - title_w - 2;
+	size_t st[2], ln[2], n;
+	char first[512], sum[512];
+
+	l2[0] = '\0';
+	if (summary == NULL || rest < 10 || size == 0) {
+		lbrowse_row(num, title, summary, title_w, cols, l1, size);
+		return;
+	}
+	n = utf8_wrap(summary, rest, st, ln, 2);
+	if (n < 2) {
+		lbrowse_row(num, title, summary, title_w, cols, l1, size);
+		return;
+	}
+	snprintf(first, sizeof(first), "%.*s", (int)ln[0], summary + st[0]);
+	lbrowse_row(num, title, first, title_w, cols, l1, size);
+	(void)lbrowse_cell(l2, size, lbrowse_cell(l2, size, 0, "", 4 +
+	    title_w + 2), lbrowse_short(summary + st[1], rest, sum,
+	    sizeof(sum)), rest);
+}
+
 size_t
 lfoot_rows(const char *const *items, size_t n, int cols, size_t *rows,
     size_t max)

@@ -103,6 +103,11 @@ const char *lbrowse_mark(const struct lesson_mark *m, size_t nsteps,
 char *lbrowse_row(unsigned num, const char *title, const char *summary,
     int title_w, int cols, char *buf, size_t size);
 
+/* The same on two lines, when the list has room for them: the summary
+ * goes on under itself (l2 is empty when it fits on one). */
+void lbrowse_row2(unsigned num, const char *title, const char *summary,
+    int title_w, int cols, char *l1, char *l2, size_t size);
+
 /* Lay footer items ("key label") into rows of cols columns, two spaces
  * apart: row i holds items[rows[i]..rows[i + 1]) (rows has max + 1
  * entries).  Returns the rows used; items past max rows are left out. */

@@ -52,7 +52,8 @@ lui_enter(struct lui *lu)
 	lu->checked = lu->has_verdict = lu->revealed = lu->solved = false;
 	lu->finished = false;
 	lu->skip_at = 0;
-	lu->why[0] = lu->list.app->msg[0] = '\0';
+	lu->why[0] = lu->list.app->msg[0] = lu->wrong[0] = '\0';
+	lu->past = lu->replaced = false;
 	lu->npick = 0;
 	lu->ptop = 0;
 	lu->pfollow = false;
@@ -63,6 +64,24 @@ lui_enter(struct lui *lu)
 	lui_save(lu, false);
 }
 
+/* The first panel line to show in body rows: a new step opens at the top
+ * of its text (the narration first, as it is read); new feedback
+ * scrolls to the end; otherwise the learner's place is kept. */
+size_t
+lui_panel_top(struct lui *lu, int body)
+{
+	const struct lpanel *lp = &lu->panel;
+	size_t top;
+
+	if (lu->pentry && !lu->pfollow)
+		top = lpanel_scroll(lp, body, 0, SIZE_MAX);
+	else
+		top = lpanel_scroll(lp, body, lu->ptop, lu->pfollow &&
+		    lp->nl > 0 ? lp->nl - 1 : SIZE_MAX);
+	lu->pfollow = lu->pentry = false;
+	return top;
+}
+
 /* After the learner's world changed: is the task done? */
 void
 lui_changed(void *arg)
@@ -71,8 +90,13 @@ lui_changed(void *arg)
 
 	if (lrun_cur(&lu->lr)->kind != LESSON_TASK || lu->lr.broken)
 		return;
-	(void)lrun_check(&lu->lr, &lu->ui.s.w, lu->why, sizeof(lu->why));
-	lu->checked = true;
+	lu->past = false;
+	if (lrun_check(&lu->lr, &lu->ui.s.w, lu->why, sizeof(lu->why)) ==
+	    LRUN_NOT_YET)
+		lu->past = lrun_past_goal(&lu->lr, lu->ui.s.cmds, lu->base,
+		    lu->ui.s.pos, lu->why, sizeof(lu->why));
+	/* Back at the step's start: nothing of the learner's to judge. */
+	lu->checked = lu->ui.s.pos > lu->base || lu->lr.done;
 	lu->pfollow = true;
 }
 
@@ -131,8 +155,9 @@ lui_open(struct lui *lu, size_t idx)
 	app_push(lu->list.app, &lu->lesson);
 	lui_enter(lu);
 	/* A note from the list (a damaged progress file) is said once more
-	 * here, for `tcpteach lesson N`, which shows no list first. */
-	if (lu->note[0] != '\0')
+	 * here, for `tcpteach lesson N`, which shows no list first; the
+	 * list's "Lesson 01 complete" is not news in lesson 02. */
+	if (lu->note[0] != '\0' && lu->note_err)
 		lui_message(lu, lu->note_err, "%s", lu->note);
 	lu->note[0] = '\0';
 	lu->note_err = false;

@@ -79,6 +79,7 @@ menu_make(const struct world *w, enum cmd_kind kind, enum sim_host_id host,
 	case CMD_EXPECT_INFLIGHT_NONE:
 	case CMD_EXPECT_SENT:
 	case CMD_EXPECT_NOTICE:
+	case CMD_EXPECT_TIME:
 		break;
 	}
 }

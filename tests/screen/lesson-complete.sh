@@ -29,7 +29,7 @@ screen_step c "Done — press n for the next step."
 screen_step n "Step 3/11"
 screen_expect "what acknowledgment number will the server send?"
 screen_keys Enter
-screen_expect "Answer:"
+screen_expect "Answer (a number):"
 screen_type "1000"
 screen_expect "Not right. Try again"
 screen_keys 1
@@ -58,7 +58,9 @@ screen_step d "Done — press n for the next step."
 
 # Step 8: a choice; 1 is wrong, 2 is right.
 screen_step n "Step 8/11"
-screen_expect "2) SYN_RECEIVED"
+# The panel opens at the top of the step's text; f shows the choices.
+screen_expect "connect() has returned in the client"
+screen_step f "2) SYN_RECEIVED"
 screen_step 1 "Not right. Try again"
 screen_step 2 "Right!"
 
