@@ -27,6 +27,8 @@ session_fresh(struct session *s)
 	world_free(&s->w);
 	world_init(&s->w);
 	s->w.keep_trace = true;
+	if (s->be != NULL && s->rebuild != NULL && !s->rebuild(s))
+		s->be = NULL;
 	view_reset(&s->v);
 	s->v.num = num;
 	s->pos = 0;
@@ -117,13 +119,66 @@ session_fold(void *arg, struct world *w, size_t i,
 	return true;
 }
 
+/* The same for a backend: its trace is read and emptied each time. */
+static void
+session_fold_be(struct session *s, const struct sim_result *res)
+{
+	struct wbackend *b = s->be;
+	const struct cmd *c = &s->cmds[s->pos];
+	const struct sim_ev *ev;
+	size_t n;
+
+	s->last = *res;
+	ev = b->ops->trace(b->self, &n);
+	view_begin(&s->v);
+	view_feed(&s->v, ev, n);
+	view_end(&s->v);
+	b->ops->trace_clear(b->self);
+	if (cmd_is_expect(c->kind))
+		session_check(s, c, res->status);
+	else if (res->status != SIM_OK) {
+		s->marks[s->pos] = SESSION_BAD;
+		view_narrate(&s->v, s->last.msg);
+	}
+	s->pos++;
+}
+
 /* Apply cmds[pos] and fold its trace into the view. */
 static void
 session_step(struct session *s)
 {
 	struct sim_result res;
 
-	(void)world_replay(&s->w, &s->cmds[s->pos], 1, &res, session_fold, s);
+	if (s->be == NULL) {
+		(void)world_replay(&s->w, &s->cmds[s->pos], 1, &res,
+		    session_fold, s);
+		return;
+	}
+	memset(&res, 0, sizeof(res));
+	(void)wbackend_apply(s->be, &s->cmds[s->pos], &res);
+	session_fold_be(s, &res);
+}
+
+/* Whether c is possible now, and if not why, in s->last. */
+static enum sim_status
+session_can(struct session *s, const struct cmd *c)
+{
+	if (s->be != NULL)
+		return s->be->ops->can(s->be->self, c, &s->last);
+	return world_can(&s->w, c, &s->last);
+}
+
+/* Newly made (undo, goto): apply cmds[0..pos) again. */
+static void
+session_replay(struct session *s, size_t pos)
+{
+	if (s->be == NULL) {
+		(void)world_replay(&s->w, s->cmds, pos, &s->last,
+		    session_fold, s);
+		return;
+	}
+	while (s->pos < pos)
+		session_step(s);
 }
 
 enum sim_status
@@ -131,7 +186,7 @@ session_do(struct session *s, const struct cmd *c)
 {
 	memset(&s->last, 0, sizeof(s->last));
 	if (!cmd_is_expect(c->kind) &&
-	    world_can(&s->w, c, &s->last) != SIM_OK)
+	    session_can(s, c) != SIM_OK)
 		return s->last.status == SIM_OK ? SIM_IMPOSSIBLE :
 		    s->last.status;
 	session_store(s, s->pos, c);
@@ -154,7 +209,7 @@ session_goto(struct session *s, size_t pos)
 	if (pos > s->ncmds)
 		pos = s->ncmds;
 	session_fresh(s);
-	(void)world_replay(&s->w, s->cmds, pos, &s->last, session_fold, s);
+	session_replay(s, pos);
 	view_settle(&s->v);
 }
 

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "sim/backend.h"
 #include "sim/world.h"
 #include "ui/view.h"
 
@@ -27,6 +28,10 @@ struct session {
 	size_t ncmds, capcmds, pos;
 	unsigned npass, nfail;		/* expects in cmds[0..pos) */
 	struct sim_result last;		/* of the newest command */
+	/* NULL: commands go to w.  Else to this backend (the kernel lab),
+	 * which rebuild() makes afresh before a replay (undo). */
+	struct wbackend *be;
+	bool (*rebuild)(struct session *s);
 };
 
 void session_init(struct session *s);

@@ -27,6 +27,11 @@ int ui_lessons_main(const struct ui_opts *o, const char *which);
 /* The interactive drill and the timed exam (`tcpteach quiz`, `tcpteach
  * exam`), from what quiz_cli and exam_cli handed over; they use o->ascii.
  * Return the exit status (1 when no question fits the topics). */
+/* `tcpteach lab`: the simulator on the kernel lab; pcap NULL or a file
+ * for the packets.  Exit status 2 (LAB_EXIT_ENV) when the lab cannot
+ * start, said on stderr before the terminal is touched. */
+int ui_lab_main(const struct ui_opts *o, const char *pcap);
+
 struct quiz_cli_tui;
 int ui_quiz_main(const struct quiz_cli_tui *t, const struct ui_opts *o);
 int ui_exam_main(const struct quiz_cli_tui *t, const struct ui_opts *o);

@@ -69,7 +69,7 @@ struct ui {
 	struct ui_wins *win;	/* the painter's */
 };
 
-extern const struct screen_def ui_sim_def, ui_play_def;
+extern const struct screen_def ui_sim_def, ui_play_def, ui_lab_def;
 
 /* ui_cmd.c */
 void ui_state_init(struct ui *ui, const struct ui_opts *o);
@@ -80,6 +80,11 @@ int ui_busy(const struct screen *sc, uint64_t now);
 /* The scenario command an event entry stands for now. */
 void ui_event_cmd(const struct ui *ui, const struct ui_event *e,
     struct cmd *c);
+
+/* lab_ui.c: the simulator with the kernel lab behind it (ui->s.be). */
+void ui_lab_box(struct ui *ui, enum sim_host_id h, struct view_box *out);
+const char *ui_lab_title(const struct ui *ui, enum sim_host_id h,
+    char *buf, size_t size);
 
 /* lesson_ui.c: the lesson browser over the simulator. */
 int ui_lessons_push(struct app *a, const struct ui_opts *o);
