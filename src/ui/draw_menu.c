@@ -44,7 +44,7 @@ ui_group(struct ui *ui, WINDOW *w, int y, int x, enum ui_group grp)
 		    key == NULL)
 			continue;
 		ui_event_cmd(ui, e, &c);
-		if (menu_possible(&ui->s.w, &c))
+		if (ui_possible(ui, &c))
 			x = ui_item(ui, w, y, x, key, _(e->menu));
 	}
 	return x;

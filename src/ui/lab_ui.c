@@ -34,20 +34,16 @@ lab_of(struct session *s)
 	return (struct lab_ui *)(void *)s;
 }
 
-/* The kernel's words for what the trace did not come from a command. */
+/* What a kernel did by itself (a retransmission, a delayed ACK, a timer
+ * that ended TIME_WAIT) is narrated as a command's effects are. */
 static void
 lab_drain(struct lab_ui *l)
 {
-	const struct sim_ev *ev;
 	size_t n;
 
-	ev = l->be.ops->trace(l->be.self, &n);
-	if (n > 0) {
-		view_begin(&l->ui.s.v);
-		view_feed(&l->ui.s.v, ev, n);
-		view_end(&l->ui.s.v);
-	}
-	l->be.ops->trace_clear(l->be.self);
+	(void)l->be.ops->trace(l->be.self, &n);
+	if (n > 0)
+		session_feed_be(&l->ui.s);
 }
 
 static int

@@ -119,21 +119,49 @@ session_fold(void *arg, struct world *w, size_t i,
 	return true;
 }
 
-/* The same for a backend: its trace is read and emptied each time. */
+/* The segments in flight and the clock, as the backend's trace told
+ * them, copied into w: the menu, the segment choice and the status bar
+ * read them there.  Nothing else of w is used with a backend. */
 static void
-session_fold_be(struct session *s, const struct sim_result *res)
+session_mirror(struct session *s, const struct sim_ev *ev, size_t n)
+{
+	const struct view *v = &s->v;
+
+	if (n > 0 && ev[n - 1].time > s->w.now)
+		s->w.now = ev[n - 1].time;
+	s->w.nwire = 0;
+	for (size_t i = 0; i < v->narrows; i++) {
+		if (v->arrows[i].fate != VIEW_FLIGHT)
+			continue;
+		xgrow(&s->w.wire, &s->w.capwire, s->w.nwire + 1,
+		    sizeof(*s->w.wire));
+		s->w.wire[s->w.nwire++] = v->arrows[i].f;
+	}
+}
+
+void
+session_feed_be(struct session *s)
 {
 	struct wbackend *b = s->be;
-	const struct cmd *c = &s->cmds[s->pos];
 	const struct sim_ev *ev;
 	size_t n;
 
-	s->last = *res;
 	ev = b->ops->trace(b->self, &n);
 	view_begin(&s->v);
 	view_feed(&s->v, ev, n);
 	view_end(&s->v);
+	session_mirror(s, ev, n);
 	b->ops->trace_clear(b->self);
+}
+
+/* The same for a backend: its trace is read and emptied each time. */
+static void
+session_fold_be(struct session *s, const struct sim_result *res)
+{
+	const struct cmd *c = &s->cmds[s->pos];
+
+	s->last = *res;
+	session_feed_be(s);
 	if (cmd_is_expect(c->kind))
 		session_check(s, c, res->status);
 	else if (res->status != SIM_OK) {

@@ -42,6 +42,9 @@ void session_load(struct session *s, const struct cmd *cmds, size_t n);
 /* A new command from the learner: refused with the reason in s->last if
  * the world says it is impossible now, else recorded and applied. */
 enum sim_status session_do(struct session *s, const struct cmd *c);
+/* With a backend: fold what its trace holds now (segments a kernel sent
+ * by itself) into the view. */
+void session_feed_be(struct session *s);
 bool session_redo(struct session *s);
 bool session_undo(struct session *s);
 void session_goto(struct session *s, size_t pos);

@@ -96,6 +96,17 @@ ui_in_whatif(const struct screen *sc)
 	return ((const struct ui *)sc->state)->whatif;
 }
 
+bool
+ui_possible(const struct ui *ui, const struct cmd *c)
+{
+	struct sim_result res;
+
+	if (ui->s.be == NULL)
+		return menu_possible(&ui->s.w, c);
+	memset(&res, 0, sizeof(res));
+	return ui->s.be->ops->can(ui->s.be->self, c, &res) == SIM_OK;
+}
+
 void
 ui_event_cmd(const struct ui *ui, const struct ui_event *e, struct cmd *c)
 {
