@@ -77,6 +77,9 @@ static const struct subcmd subcmds[] = {
 
 /* `script --lab` and `--compare` reach the kernel lab through these. */
 static const struct script_lab main_lab = { lab_backend_open, lab_describe };
+/* And `tcpteach lab`, the screen. */
+static const struct ui_lab main_labui_ops = { lab_backend_open, lab_describe,
+    lab_poll_fds, lab_pump };
 
 static void
 usage(FILE *f)
@@ -226,7 +229,7 @@ main_labui(int argc, char **argv, struct ui_opts *uo)
 			return TT_EXIT_USAGE;
 		}
 	}
-	return ui_lab_main(uo, pcap);
+	return ui_lab_main(uo, pcap, &main_labui_ops);
 }
 
 /* `tcpteach play [OPTION]... FILE`: the drawing options may follow. */

@@ -16,13 +16,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lab/lab.h"
 #include "lib/i18n.h"
 #include "ui/draw_int.h"
 
 struct lab_ui {
 	struct ui ui;
 	struct wbackend be;
+	const struct ui_lab *lab;	/* the lab's entry points */
 	const char *pcap;
 	char kernel[64];	/* "Linux 6.1.0" */
 };
@@ -50,12 +50,12 @@ static int
 lab_open(struct lab_ui *l, char *err, size_t size)
 {
 	char desc[256];
-	int rc = lab_backend_open(&l->be, l->pcap, true, err, size);
+	int rc = l->lab->open(&l->be, l->pcap, true, err, size);
 
 	if (rc != 0)
 		return rc;
 	l->be.ops->trace_clear(l->be.self);
-	(void)lab_describe(&l->be, desc, sizeof(desc));
+	(void)l->lab->describe(&l->be, desc, sizeof(desc));
 	desc[strcspn(desc, ";,-")] = '\0';
 	desc[sizeof(l->kernel) - 1] = '\0';
 	memcpy(l->kernel, desc, sizeof(l->kernel));
@@ -70,8 +70,12 @@ lab_rebuild(struct session *s)
 	char err[256];
 
 	wbackend_destroy(&l->be);
-	if (lab_open(l, err, sizeof(err)) == 0)
+	if (lab_open(l, err, sizeof(err)) == 0) {
+		screen_message(app_top(l->ui.app), false, "%s", _("New "
+		    "namespaces, the commands replayed: the kernels chose new "
+		    "ISNs, so the numbers changed."));
 		return true;
+	}
 	screen_message(app_top(l->ui.app), true, "%s", err);
 	return false;
 }
@@ -83,7 +87,7 @@ lab_fds(struct screen *sc, int *fds, int max)
 
 	if (l->ui.s.be == NULL || max < 2)
 		return 0;
-	lab_poll_fds(&l->be, fds);
+	l->lab->poll_fds(&l->be, fds);
 	return 2;
 }
 
@@ -94,7 +98,7 @@ lab_ready(struct screen *sc)
 
 	if (l->ui.s.be == NULL)
 		return 0;
-	lab_pump(&l->be);
+	l->lab->pump(&l->be);
 	lab_drain(l);
 	return UI_R_BOXES | UI_R_LADDER | UI_R_NARR | UI_R_MENU |
 	    UI_R_STATUS;
@@ -131,20 +135,23 @@ ui_lab_title(const struct ui *ui, enum sim_host_id h, char *buf,
 }
 
 int
-ui_lab_main(const struct ui_opts *o, const char *pcap)
+ui_lab_main(const struct ui_opts *o, const char *pcap,
+    const struct ui_lab *lab)
 {
 	struct lab_ui l;
 	struct screen sc;
 	struct app a;
 	char err[256];
+	int rc;
 
 	memset(&l, 0, sizeof(l));
 	l.pcap = pcap;
+	l.lab = lab;
 	/* Before the terminal is touched: a lab that cannot start is one
 	 * line on stderr and exit status 2. */
-	if (lab_open(&l, err, sizeof(err)) != 0) {
+	if ((rc = lab_open(&l, err, sizeof(err))) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, err);
-		return LAB_EXIT_ENV;
+		return rc;
 	}
 	/* TRANSLATORS: the program name, then the reason. */
 	if (ui_term_refuse(_("%s: the kernel lab's screen needs a terminal: "

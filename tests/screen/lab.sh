@@ -43,6 +43,7 @@ screen_type "deliver"
 screen_expect "server: SYN_RECEIVED -> ESTABLISHED"
 # Undo rebuilds the namespaces and replays: the ACK is held again.
 screen_step u "step 5/6"
+screen_expect "the kernels chose new ISNs"
 screen_expect "S Y N _ R E C E I V E D"
 screen_keys q
 screen_cleanup
