@@ -64,6 +64,12 @@ ui_draw_whatif(struct ui *ui, WINDOW *w)
 		ui_draw_text(w, 1, 1, ui->win->cols - 2, _("Only before the "
 		    "first event: restart (R) to change the rules."),
 		    ui_look.role[ROLE_DIM]);
+	if (ui->s.be != NULL) {
+		/* The kernels' settings, not the unused world's. */
+		ui_draw_text(w, 2, 1, ui->win->cols - 2, ui->s.be->ops->label(
+		    ui->s.be->self, now, sizeof(now)), A_NORMAL);
+		return;
+	}
 	/* TRANSLATORS: profile name, then on/off words of the switches. */
 	snprintf(now, sizeof(now), _("Now: profile %s, TIME_WAIT %s, "
 	    "%s handshake, delayed ACK %s."),
