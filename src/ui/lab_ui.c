@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/mono.h"
 #include "ui/draw_int.h"
 
 struct lab_ui {
@@ -25,6 +26,7 @@ struct lab_ui {
 	const struct ui_lab *lab;	/* the lab's entry points */
 	const char *pcap;
 	char kernel[64];	/* "Linux 6.1.0" */
+	uint64_t t0;		/* mono ms when the lab opened: its clock */
 };
 
 static struct lab_ui *
@@ -50,10 +52,12 @@ static int
 lab_open(struct lab_ui *l, char *err, size_t size)
 {
 	char desc[256];
+	uint64_t t0 = mono_ms();
 	int rc = l->lab->open(&l->be, l->pcap, true, err, size);
 
 	if (rc != 0)
 		return rc;
+	l->t0 = t0;
 	l->be.ops->trace_clear(l->be.self);
 	(void)l->lab->describe(&l->be, desc, sizeof(desc));
 	desc[strcspn(desc, ";,-")] = '\0';
@@ -71,6 +75,7 @@ lab_rebuild(struct session *s)
 
 	wbackend_destroy(&l->be);
 	if (lab_open(l, err, sizeof(err)) == 0) {
+		s->be_t0 = l->t0;
 		screen_message(app_top(l->ui.app), false, "%s", _("New "
 		    "namespaces, the commands replayed: the kernels chose new "
 		    "ISNs, so the numbers changed."));
@@ -121,6 +126,8 @@ ui_lab_box(struct ui *ui, enum sim_host_id h, struct view_box *out)
 	    _("ISS SND.* RCV.NXT: not exposed"));
 	snprintf(out->nums[1], sizeof(out->nums[1]), "%s",
 	    _("by the kernel; see the ladder"));
+	/* The kernel's timers as its trace told them (inet_diag). */
+	view_box_timers(&ui->s.w, &ui->s.w.host[h].tcb, out);
 }
 
 const char *
@@ -165,6 +172,7 @@ ui_lab_main(const struct ui_opts *o, const char *pcap,
 	l.ui.s.v.num = VIEW_NUM_RAW;
 	l.ui.s.be = &l.be;
 	l.ui.s.rebuild = lab_rebuild;
+	l.ui.s.be_t0 = l.t0;
 	ui_app_init(&a);
 	memset(&sc, 0, sizeof(sc));
 	sc.def = &ui_lab_def;

@@ -123,12 +123,35 @@ session_fold(void *arg, struct world *w, size_t i,
  * them, copied into w: the menu, the segment choice and the status bar
  * read them there.  Nothing else of w is used with a backend. */
 static void
+session_mirror_timer(struct session *s, const struct sim_ev *e)
+{
+	struct tcp_tcb *tcb = &s->w.host[e->host].tcb;
+	const struct tcp_ev *t = &e->tcp;
+
+	if (e->kind != SIM_EV_TCP)
+		return;
+	/* A kernel socket has one timer (as inet_diag reports it): a new
+	 * one replaces whatever ran before. */
+	if (t->kind == TCP_EV_TIMER_ARM) {
+		memset(tcb->armed, 0, sizeof(tcb->armed));
+		tcb->armed[t->timer] = true;
+		tcb->due[t->timer] = t->due;
+	} else if (t->kind == TCP_EV_TIMER_STOP ||
+	    t->kind == TCP_EV_TIMER_FIRE)
+		tcb->armed[t->timer] = false;
+	else if (t->kind == TCP_EV_STATE && t->to == TCP_CLOSED)
+		memset(tcb->armed, 0, sizeof(tcb->armed));
+}
+
+static void
 session_mirror(struct session *s, const struct sim_ev *ev, size_t n)
 {
 	const struct view *v = &s->v;
 
 	if (n > 0 && ev[n - 1].time > s->w.now)
 		s->w.now = ev[n - 1].time;
+	for (size_t i = 0; i < n; i++)
+		session_mirror_timer(s, &ev[i]);
 	s->w.nwire = 0;
 	for (size_t i = 0; i < v->narrows; i++) {
 		if (v->arrows[i].fate != VIEW_FLIGHT)

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "sim/backend.h"
 #include "sim/world.h"
@@ -32,6 +33,7 @@ struct session {
 	 * which rebuild() makes afresh before a replay (undo). */
 	struct wbackend *be;
 	bool (*rebuild)(struct session *s);
+	uint64_t be_t0;		/* mono ms when the backend's clock began */
 };
 
 void session_init(struct session *s);

@@ -3,7 +3,8 @@
 # real handshake driven by keys with the final ACK held: the kernel
 # reports the server in SYN_RECEIVED and the ladder shows the kernels'
 # own sequence numbers; a `:` expect checks it, delivering the ACK
-# establishes the server, undo (new namespaces, replay) holds it again.
+# establishes the server, undo (new namespaces, replay) holds it again;
+# then the close, and TIME_WAIT counting down with no key pressed.
 # Then 120x40 in Chinese, and a lab that cannot start: exit 2, one line,
 # the terminal untouched.  Skipped (77) where namespaces cannot be made.
 . "${top_srcdir:-.}/tests/screen/lib.sh"
@@ -45,6 +46,27 @@ screen_expect "server: SYN_RECEIVED -> ESTABLISHED"
 screen_step u "step 5/6"
 screen_expect "the kernels chose new ISNs"
 screen_expect "S Y N _ R E C E I V E D"
+# The close, to TIME_WAIT, whose kernel timer counts down by itself.
+screen_step d "SYN_RECEIVED -> ESTABLISHED"
+screen_step x "F I N _ W A I T _ 1"
+screen_step d "C L O S E _ W A I T"
+screen_step d "F I N _ W A I T _ 2"
+screen_step X "L A S T _ A C K"
+screen_step d "T I M E _ W A I T"
+screen_step d "server: LAST_ACK -> CLOSED"
+screen_expect "2MSL 5"
+left() { screen_capture | sed -n 's/.*2MSL \([0-9.]*s\).*/\1/p' | head -n 1; }
+first=$(left)
+tries=100
+while [ "$(left)" = "$first" ] && [ $tries -gt 0 ]; do
+	sleep 0.1
+	tries=$((tries - 1))
+done
+if [ "$(left)" = "$first" ]; then
+	echo "FAIL: TIME_WAIT does not count down (2MSL $first)" >&2
+	screen_capture >&2
+	exit 1
+fi
 screen_keys q
 screen_cleanup
 
