@@ -351,7 +351,18 @@ START_TEST(test_lab_commands_go_to_the_backend_undo_rebuilds)
 	rebuilds = 0;
 	ui.s.be = &stand_in;
 	ui.s.rebuild = stand_in_rebuild;
+	session_be_world(&ui.s);
 	sim_push(&ui_lab_def);
+	/* The what-if switch turns the kernels' delayed ACKs off first. */
+	ui.whatif = true;
+	screen_run(&sim, "delayed-ack", 0);
+	ck_assert_uint_eq(ui.s.pos, 1);
+	ck_assert(ui.s.cmds[0].kind == CMD_SET && !ui.s.cmds[0].on);
+	ck_assert(!ui.s.w.cfg.delayed_ack);
+	ui.whatif = false;
+	screen_run(&sim, "undo", 0);
+	ck_assert(ui.s.w.cfg.delayed_ack);
+	rebuilds = 0;
 	screen_run(&sim, "server-listen", 0);
 	screen_run(&sim, "client-connect", 0);
 	/* The backend changed, the session's own world did not. */

@@ -173,6 +173,7 @@ ui_lab_main(const struct ui_opts *o, const char *pcap,
 	l.ui.s.be = &l.be;
 	l.ui.s.rebuild = lab_rebuild;
 	l.ui.s.be_t0 = l.t0;
+	session_be_world(&l.ui.s);
 	ui_app_init(&a);
 	memset(&sc, 0, sizeof(sc));
 	sc.def = &ui_lab_def;

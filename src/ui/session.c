@@ -19,6 +19,15 @@
 #include "script/parse.h"
 #include "ui/session.h"
 
+/* What w says is in force with a backend at its start: the kernels'
+ * (profile linux, delayed ACKs on), for the what-if switches. */
+void
+session_be_world(struct session *s)
+{
+	s->w.profile = PROFILE_LINUX;
+	s->w.cfg.delayed_ack = true;
+}
+
 static void
 session_fresh(struct session *s)
 {
@@ -29,6 +38,8 @@ session_fresh(struct session *s)
 	s->w.keep_trace = true;
 	if (s->be != NULL && s->rebuild != NULL && !s->rebuild(s))
 		s->be = NULL;
+	if (s->be != NULL)
+		session_be_world(s);
 	view_reset(&s->v);
 	s->v.num = num;
 	s->pos = 0;
@@ -194,6 +205,20 @@ session_fold_be(struct session *s, const struct sim_result *res)
 	s->pos++;
 }
 
+/* The what-if switches flip what w says is in force: with a backend,
+ * w follows the settings the backend accepted. */
+static void
+session_mirror_set(struct session *s, const struct cmd *c,
+    const struct sim_result *res)
+{
+	if (res->status != SIM_OK)
+		return;
+	if (c->kind == CMD_SET && c->key == SET_DELAYED_ACK)
+		s->w.cfg.delayed_ack = c->on;
+	else if (c->kind == CMD_PROFILE)
+		s->w.profile = c->profile;
+}
+
 /* Apply cmds[pos] and fold its trace into the view. */
 static void
 session_step(struct session *s)
@@ -207,6 +232,7 @@ session_step(struct session *s)
 	}
 	memset(&res, 0, sizeof(res));
 	(void)wbackend_apply(s->be, &s->cmds[s->pos], &res);
+	session_mirror_set(s, &s->cmds[s->pos], &res);
 	session_fold_be(s, &res);
 }
 

@@ -44,6 +44,8 @@ void session_load(struct session *s, const struct cmd *cmds, size_t n);
 /* A new command from the learner: refused with the reason in s->last if
  * the world says it is impossible now, else recorded and applied. */
 enum sim_status session_do(struct session *s, const struct cmd *c);
+/* With a backend, after be is set: w's settings as a kernel's start. */
+void session_be_world(struct session *s);
 /* With a backend: fold what its trace holds now (segments a kernel sent
  * by itself) into the view. */
 void session_feed_be(struct session *s);
