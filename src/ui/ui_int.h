@@ -80,8 +80,11 @@ int ui_busy(const struct screen *sc, uint64_t now);
 /* The scenario command an event entry stands for now. */
 void ui_event_cmd(const struct ui *ui, const struct ui_event *e,
     struct cmd *c);
-/* Whether c is possible now, in the world or the backend (the lab). */
+/* lab_cmd.c: whether c is possible now, in the world or the backend (the
+ * lab); the lab screen's tick and sleep (its clock runs by itself). */
 bool ui_possible(const struct ui *ui, const struct cmd *c);
+int ui_lab_tick(struct screen *sc, uint64_t now);
+int ui_lab_busy(const struct screen *sc, uint64_t now);
 
 /* lab_ui.c: the simulator with the kernel lab behind it (ui->s.be). */
 void ui_lab_box(struct ui *ui, enum sim_host_id h, struct view_box *out);
