@@ -84,6 +84,9 @@ screen_step c "S Y N _ S E N T"
 screen_expect "#1 SYN seq="
 screen_expect "客户端发送 #1 SYN seq="
 screen_expect "第 2/2 步"
+# A key sent as an escape sequence through the loop's poll(): Left undoes.
+screen_keys Left
+screen_expect "第 1/2 步"
 screen_keys q
 screen_cleanup
 
