@@ -41,6 +41,7 @@ static int main_play(int, char **, struct ui_opts *);
 static int main_lessons(int, char **, struct ui_opts *);
 static int main_quiz(int, char **, struct ui_opts *);
 static int main_capture(int, char **, struct ui_opts *);
+static int main_labui(int, char **, struct ui_opts *);
 
 static const struct subcmd subcmds[] = {
 	{ "script", main_script, {
@@ -68,11 +69,17 @@ static const struct subcmd subcmds[] = {
 	    { "--seed S [--count N] [--student ID] [--print|--key|--export F]",
 	      N_("a reproducible exam, its paper and exports "
 	      "(see 'exam --help')") } } },
+	{ "lab", main_labui, {
+	    { N_("[--ascii] [--pcap OUT]"),
+	      N_("the simulator on two real Linux TCP stacks (see doc/lab.md)") } } },
 };
 #define NSUBCMDS (sizeof(subcmds) / sizeof(subcmds[0]))
 
 /* `script --lab` and `--compare` reach the kernel lab through these. */
 static const struct script_lab main_lab = { lab_backend_open, lab_describe };
+/* And `tcpteach lab`, the screen. */
+static const struct ui_lab main_labui_ops = { lab_backend_open, lab_describe,
+    lab_poll_fds, lab_pump };
 
 static void
 usage(FILE *f)
@@ -206,6 +213,30 @@ main_lessons(int argc, char **argv, struct ui_opts *uo)
 	if (argc == 1)
 		return ui_lessons_main(uo, NULL);
 	return lesson_cli(argc, argv, stdout, stderr);
+}
+
+/* `tcpteach lab [--ascii] [--pcap OUT]`. */
+static int
+main_labui(int argc, char **argv, struct ui_opts *uo)
+{
+	const char *pcap = NULL;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--ascii") == 0)
+			uo->ascii = true;
+		else if (strcmp(argv[i], "--no-animation") == 0)
+			uo->no_animation = true;
+		else if (strcmp(argv[i], "--pcap") == 0 && i + 1 < argc)
+			pcap = argv[++i];
+		else if (strncmp(argv[i], "--pcap=", 7) == 0)
+			pcap = argv[i] + 7;
+		else {
+			fprintf(stderr, _("Usage: %s lab [--ascii] "
+			    "[--pcap OUT]\n"), PACKAGE);
+			return TT_EXIT_USAGE;
+		}
+	}
+	return ui_lab_main(uo, pcap, &main_labui_ops);
 }
 
 /* `tcpteach play [OPTION]... FILE`: the drawing options may follow. */

@@ -231,9 +231,10 @@ run_changes(const char *name, int arg)
 
 START_TEST(test_sim_every_command_changes_something)
 {
-	const struct screen_def *defs[] = { &ui_sim_def, &ui_play_def };
+	const struct screen_def *defs[] = { &ui_sim_def, &ui_play_def,
+	    &ui_lab_def };
 
-	for (size_t d = 0; d < 2; d++)
+	for (size_t d = 0; d < 3; d++)
 		for (size_t i = 0; i < defs[d]->ncmds; i++) {
 			const struct screen_cmd *c = &defs[d]->cmds[i];
 			const char *n = c->name;
@@ -331,6 +332,77 @@ START_TEST(test_sim_undo_redo_restart)
 	ck_assert_uint_eq(ui.s.ncmds, 2);
 	screen_run(&sim, "redo", 0);
 	ck_assert_uint_eq(ui.s.pos, 1);
+}
+END_TEST
+
+/* The lab screen's session over a backend; the simulated world stands
+ * in for the kernels (the same interface), so this runs anywhere. */
+static struct wbackend stand_in;
+static unsigned rebuilds;
+
+static bool
+stand_in_rebuild(struct session *s)
+{
+	(void)s;
+	rebuilds++;
+	wbackend_destroy(&stand_in);
+	wbackend_sim(&stand_in, true);
+	return true;
+}
+
+START_TEST(test_lab_commands_go_to_the_backend_undo_rebuilds)
+{
+	struct cmd c;
+
+	wbackend_sim(&stand_in, true);
+	rebuilds = 0;
+	ui.s.be = &stand_in;
+	ui.s.rebuild = stand_in_rebuild;
+	session_be_world(&ui.s);
+	sim_push(&ui_lab_def);
+	/* The what-if switch turns the kernels' delayed ACKs off first. */
+	ui.whatif = true;
+	screen_run(&sim, "delayed-ack", 0);
+	ck_assert_uint_eq(ui.s.pos, 1);
+	ck_assert(ui.s.cmds[0].kind == CMD_SET && !ui.s.cmds[0].on);
+	ck_assert(!ui.s.w.cfg.delayed_ack);
+	ui.whatif = false;
+	screen_run(&sim, "undo", 0);
+	ck_assert(ui.s.w.cfg.delayed_ack);
+	rebuilds = 0;
+	screen_run(&sim, "server-listen", 0);
+	screen_run(&sim, "client-connect", 0);
+	/* The backend changed, the session's own world did not. */
+	ck_assert_int_eq(stand_in.ops->state(stand_in.self, HOST_CLIENT),
+	    TCP_SYN_SENT);
+	ck_assert_int_eq(state(HOST_CLIENT), TCP_CLOSED);
+	/* The segment in flight is mirrored for the menu and the choice. */
+	ck_assert_uint_eq(ui.s.w.nwire, 1);
+	ck_assert(ui.s.w.wire[0].seg.flags & TCP_SYN);
+	memset(&c, 0, sizeof(c));
+	c.kind = CMD_DELIVER;
+	ck_assert(ui_possible(&ui, &c));
+	c.kind = CMD_LISTEN;
+	c.host = HOST_SERVER;
+	ck_assert(!ui_possible(&ui, &c));
+	screen_run(&sim, "deliver", 0);
+	ck_assert_int_eq(stand_in.ops->state(stand_in.self, HOST_SERVER),
+	    TCP_SYN_RECEIVED);
+	ck_assert_uint_eq(ui.s.w.nwire, 1);	/* the SYN+ACK */
+	/* Undo: a new backend, the first two commands replayed. */
+	screen_run(&sim, "undo", 0);
+	ck_assert_uint_eq(rebuilds, 1);
+	ck_assert_uint_eq(ui.s.pos, 2);
+	ck_assert_int_eq(stand_in.ops->state(stand_in.self, HOST_SERVER),
+	    TCP_LISTEN);
+	ck_assert_int_eq(stand_in.ops->state(stand_in.self, HOST_CLIENT),
+	    TCP_SYN_SENT);
+	ck_assert_uint_eq(ui.s.w.nwire, 1);
+	app_free(&app);
+	session_free(&ui.s);
+	wbackend_destroy(&stand_in);
+	ui_state_init(&ui, &opts);
+	ui.app = &app;
 }
 END_TEST
 
@@ -1183,6 +1255,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_estab_read_key_reads_waiting_data);
 	tcase_add_test(tc, test_estab_read_key_refused_when_app_reads_itself);
 	tcase_add_test(tc, test_sim_undo_redo_restart);
+	tcase_add_test(tc, test_lab_commands_go_to_the_backend_undo_rebuilds);
 	tcase_add_test(tc, test_sim_choose_nth_by_key_and_name);
 	tcase_add_test(tc, test_sim_digit_picks_segment_by_label_not_position);
 	tcase_add_test(tc, test_sim_two_digits_pick_segment_12);

@@ -103,13 +103,19 @@ ui_draw_box(struct ui *ui, enum sim_host_id h)
 	WINDOW *w = ui->win->box[h];
 	struct view_box b;
 	int wd = getmaxx(w), xc, xs;
-	char big[64];
+	char big[64], title[96];
 	attr_t a;
 
-	view_box_build(&ui->s.v, &ui->s.w, h, ui->s.v.num, &b);
+	if (ui->s.be != NULL) {
+		ui_lab_box(ui, h, &b);
+		(void)ui_lab_title(ui, h, title, sizeof(title));
+	} else {
+		view_box_build(&ui->s.v, &ui->s.w, h, ui->s.v.num, &b);
+		snprintf(title, sizeof(title), "%s", view_host_name(h));
+	}
 	werase(w);
 	ui_timelines(ui, &xc, &xs);
-	ui_frame(ui, w, view_host_name(h), h == HOST_CLIENT ? xc :
+	ui_frame(ui, w, title, h == HOST_CLIENT ? xc :
 	    xs - getbegx(w));
 	ui_big(big, sizeof(big), b.state);
 	if (utf8_width(big) > wd - 4)

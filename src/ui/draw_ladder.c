@@ -100,9 +100,12 @@ ui_note(WINDOW *w, int y, const struct view_line *l,
 {
 	char buf[200];
 	int gap = xs - xc - 3, used;
+	const char *why = tcp_why_text(l->why);
 
+	/* The kernel lab gives no reason (an empty msgid would translate
+	 * to the catalog's header): say whose word the state is. */
 	snprintf(buf, sizeof(buf), "%s %s", ui_look.g->bullet,
-	    _(tcp_why_text(l->why)));
+	    why[0] != '\0' ? _(why) : _("as the kernel reports it"));
 	if (l->note_host == HOST_CLIENT)
 		ui_draw_text(w, y, xc + 2, gap, buf, ui_look.role[ROLE_DIM]);
 	else {

@@ -44,7 +44,7 @@ ui_group(struct ui *ui, WINDOW *w, int y, int x, enum ui_group grp)
 		    key == NULL)
 			continue;
 		ui_event_cmd(ui, e, &c);
-		if (menu_possible(&ui->s.w, &c))
+		if (ui_possible(ui, &c))
 			x = ui_item(ui, w, y, x, key, _(e->menu));
 	}
 	return x;
@@ -64,6 +64,12 @@ ui_draw_whatif(struct ui *ui, WINDOW *w)
 		ui_draw_text(w, 1, 1, ui->win->cols - 2, _("Only before the "
 		    "first event: restart (R) to change the rules."),
 		    ui_look.role[ROLE_DIM]);
+	if (ui->s.be != NULL) {
+		/* The kernels' settings, not the unused world's. */
+		ui_draw_text(w, 2, 1, ui->win->cols - 2, ui->s.be->ops->label(
+		    ui->s.be->self, now, sizeof(now)), A_NORMAL);
+		return;
+	}
 	/* TRANSLATORS: profile name, then on/off words of the switches. */
 	snprintf(now, sizeof(now), _("Now: profile %s, TIME_WAIT %s, "
 	    "%s handshake, delayed ACK %s."),

@@ -18,7 +18,9 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -325,6 +327,7 @@ static const struct {
 } ui_painters[] = {
 	{ &ui_sim_def, ui_paint_attach },
 	{ &ui_play_def, ui_paint_attach },
+	{ &ui_lab_def, ui_paint_attach },
 	{ &lui_list_def, lui_paint_attach },
 	{ &lui_lesson_def, lui_paint_attach },
 	{ &qui_drill_def, qui_paint_attach },
@@ -494,6 +497,48 @@ ui_tick(struct app *a, uint64_t now)
 	return redraw;
 }
 
+#define UI_WAIT_FDS 8
+
+/* Wait until a key, a tick or a descriptor of a screen of the stack (the
+ * kernel lab's TUN devices).  With no such descriptor it is wget_wch's
+ * own wait; with some, one poll() on them and the terminal, so an idle
+ * lab uses no CPU either.  A readable descriptor is handed to its screen
+ * (redraw gets what to repaint); returns whether a key may be read now. */
+static bool
+ui_wait(struct app *a, int timeout, int *redraw)
+{
+	struct pollfd p[1 + UI_WAIT_FDS];
+	struct screen *of[1 + UI_WAIT_FDS];
+	nfds_t n = 1;
+	int fds[UI_WAIT_FDS];
+
+	for (size_t i = 0; i < a->depth; i++) {
+		struct screen *sc = a->stack[i];
+		int k = sc->fds != NULL ? sc->fds(sc, fds,
+		    UI_WAIT_FDS - (int)(n - 1)) : 0;
+
+		for (int j = 0; j < k; j++) {
+			p[n].fd = fds[j];
+			p[n].events = POLLIN;
+			of[n++] = sc;
+		}
+	}
+	if (n == 1) {
+		wtimeout(ui_in, timeout);
+		return true;
+	}
+	p[0].fd = STDIN_FILENO;
+	p[0].events = POLLIN;
+	if (poll(p, n, timeout) < 0)
+		return errno == EINTR;	/* a resize is a key */
+	for (nfds_t i = 1; i < n; i++)
+		if (p[i].revents != 0 && of[i]->fd_ready != NULL &&
+		    (i == 1 || of[i] != of[i - 1] || p[i - 1].revents == 0))
+			*redraw |= of[i]->fd_ready(of[i]);
+	wtimeout(ui_in, 0);
+	return p[0].revents != 0;
+}
+
 static int
 ui_key_code(int r, wint_t wch)
 {
@@ -537,9 +582,13 @@ ui_run(struct app *a)
 			ui_paint(a, sc, redraw);
 			doupdate();
 		}
-		wtimeout(ui_in, ui_timeout(a, mono_ms()));
+		redraw = 0;
+		if (!ui_wait(a, ui_timeout(a, mono_ms()), &redraw)) {
+			redraw |= ui_tick(a, mono_ms());
+			continue;
+		}
 		r = wget_wch(ui_in, &wch);
-		redraw = ui_tick(a, mono_ms());
+		redraw |= ui_tick(a, mono_ms());
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES && wch == KEY_RESIZE)

@@ -110,6 +110,11 @@ struct screen {
 	void (*layout)(struct screen *sc);
 	void (*draw)(struct screen *sc, int what);
 	void (*detach)(struct screen *sc);	/* free the windows */
+	/* Descriptors the loop waits on with the terminal (the kernel
+	 * lab's TUN devices): up to max in fds, the count; and what to do
+	 * when one is readable (what to repaint).  NULL: none. */
+	int (*fds)(struct screen *sc, int *fds, int max);
+	int (*fd_ready)(struct screen *sc);
 };
 
 #define APP_DEPTH 8

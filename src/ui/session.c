@@ -19,6 +19,15 @@
 #include "script/parse.h"
 #include "ui/session.h"
 
+/* What w says is in force with a backend at its start: the kernels'
+ * (profile linux, delayed ACKs on), for the what-if switches. */
+void
+session_be_world(struct session *s)
+{
+	s->w.profile = PROFILE_LINUX;
+	s->w.cfg.delayed_ack = true;
+}
+
 static void
 session_fresh(struct session *s)
 {
@@ -27,6 +36,10 @@ session_fresh(struct session *s)
 	world_free(&s->w);
 	world_init(&s->w);
 	s->w.keep_trace = true;
+	if (s->be != NULL && s->rebuild != NULL && !s->rebuild(s))
+		s->be = NULL;
+	if (s->be != NULL)
+		session_be_world(s);
 	view_reset(&s->v);
 	s->v.num = num;
 	s->pos = 0;
@@ -117,13 +130,132 @@ session_fold(void *arg, struct world *w, size_t i,
 	return true;
 }
 
+/* The segments in flight and the clock, as the backend's trace told
+ * them, copied into w: the menu, the segment choice and the status bar
+ * read them there.  Nothing else of w is used with a backend. */
+static void
+session_mirror_timer(struct session *s, const struct sim_ev *e)
+{
+	struct tcp_tcb *tcb = &s->w.host[e->host].tcb;
+	const struct tcp_ev *t = &e->tcp;
+
+	if (e->kind != SIM_EV_TCP)
+		return;
+	/* A kernel socket has one timer (as inet_diag reports it): a new
+	 * one replaces whatever ran before. */
+	if (t->kind == TCP_EV_TIMER_ARM) {
+		memset(tcb->armed, 0, sizeof(tcb->armed));
+		tcb->armed[t->timer] = true;
+		tcb->due[t->timer] = t->due;
+	} else if (t->kind == TCP_EV_TIMER_STOP ||
+	    t->kind == TCP_EV_TIMER_FIRE)
+		tcb->armed[t->timer] = false;
+	else if (t->kind == TCP_EV_STATE && t->to == TCP_CLOSED)
+		memset(tcb->armed, 0, sizeof(tcb->armed));
+}
+
+static void
+session_mirror(struct session *s, const struct sim_ev *ev, size_t n)
+{
+	const struct view *v = &s->v;
+
+	if (n > 0 && ev[n - 1].time > s->w.now)
+		s->w.now = ev[n - 1].time;
+	for (size_t i = 0; i < n; i++)
+		session_mirror_timer(s, &ev[i]);
+	s->w.nwire = 0;
+	for (size_t i = 0; i < v->narrows; i++) {
+		if (v->arrows[i].fate != VIEW_FLIGHT)
+			continue;
+		xgrow(&s->w.wire, &s->w.capwire, s->w.nwire + 1,
+		    sizeof(*s->w.wire));
+		s->w.wire[s->w.nwire++] = v->arrows[i].f;
+	}
+}
+
+void
+session_feed_be(struct session *s)
+{
+	struct wbackend *b = s->be;
+	const struct sim_ev *ev;
+	size_t n;
+
+	ev = b->ops->trace(b->self, &n);
+	view_begin(&s->v);
+	view_feed(&s->v, ev, n);
+	view_end(&s->v);
+	session_mirror(s, ev, n);
+	b->ops->trace_clear(b->self);
+}
+
+/* The same for a backend: its trace is read and emptied each time. */
+static void
+session_fold_be(struct session *s, const struct sim_result *res)
+{
+	const struct cmd *c = &s->cmds[s->pos];
+
+	s->last = *res;
+	session_feed_be(s);
+	if (cmd_is_expect(c->kind))
+		session_check(s, c, res->status);
+	else if (res->status != SIM_OK) {
+		s->marks[s->pos] = SESSION_BAD;
+		view_narrate(&s->v, s->last.msg);
+	}
+	s->pos++;
+}
+
+/* The what-if switches flip what w says is in force: with a backend,
+ * w follows the settings the backend accepted. */
+static void
+session_mirror_set(struct session *s, const struct cmd *c,
+    const struct sim_result *res)
+{
+	if (res->status != SIM_OK)
+		return;
+	if (c->kind == CMD_SET && c->key == SET_DELAYED_ACK)
+		s->w.cfg.delayed_ack = c->on;
+	else if (c->kind == CMD_PROFILE)
+		s->w.profile = c->profile;
+}
+
 /* Apply cmds[pos] and fold its trace into the view. */
 static void
 session_step(struct session *s)
 {
 	struct sim_result res;
 
-	(void)world_replay(&s->w, &s->cmds[s->pos], 1, &res, session_fold, s);
+	if (s->be == NULL) {
+		(void)world_replay(&s->w, &s->cmds[s->pos], 1, &res,
+		    session_fold, s);
+		return;
+	}
+	memset(&res, 0, sizeof(res));
+	(void)wbackend_apply(s->be, &s->cmds[s->pos], &res);
+	session_mirror_set(s, &s->cmds[s->pos], &res);
+	session_fold_be(s, &res);
+}
+
+/* Whether c is possible now, and if not why, in s->last. */
+static enum sim_status
+session_can(struct session *s, const struct cmd *c)
+{
+	if (s->be != NULL)
+		return s->be->ops->can(s->be->self, c, &s->last);
+	return world_can(&s->w, c, &s->last);
+}
+
+/* Newly made (undo, goto): apply cmds[0..pos) again. */
+static void
+session_replay(struct session *s, size_t pos)
+{
+	if (s->be == NULL) {
+		(void)world_replay(&s->w, s->cmds, pos, &s->last,
+		    session_fold, s);
+		return;
+	}
+	while (s->pos < pos)
+		session_step(s);
 }
 
 enum sim_status
@@ -131,7 +263,7 @@ session_do(struct session *s, const struct cmd *c)
 {
 	memset(&s->last, 0, sizeof(s->last));
 	if (!cmd_is_expect(c->kind) &&
-	    world_can(&s->w, c, &s->last) != SIM_OK)
+	    session_can(s, c) != SIM_OK)
 		return s->last.status == SIM_OK ? SIM_IMPOSSIBLE :
 		    s->last.status;
 	session_store(s, s->pos, c);
@@ -154,7 +286,7 @@ session_goto(struct session *s, size_t pos)
 	if (pos > s->ncmds)
 		pos = s->ncmds;
 	session_fresh(s);
-	(void)world_replay(&s->w, s->cmds, pos, &s->last, session_fold, s);
+	session_replay(s, pos);
 	view_settle(&s->v);
 }
 

@@ -13,7 +13,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
+#include "sim/backend.h"
 #include "sim/world.h"
 #include "ui/view.h"
 
@@ -27,6 +29,11 @@ struct session {
 	size_t ncmds, capcmds, pos;
 	unsigned npass, nfail;		/* expects in cmds[0..pos) */
 	struct sim_result last;		/* of the newest command */
+	/* NULL: commands go to w.  Else to this backend (the kernel lab),
+	 * which rebuild() makes afresh before a replay (undo). */
+	struct wbackend *be;
+	bool (*rebuild)(struct session *s);
+	uint64_t be_t0;		/* mono ms when the backend's clock began */
 };
 
 void session_init(struct session *s);
@@ -37,6 +44,11 @@ void session_load(struct session *s, const struct cmd *cmds, size_t n);
 /* A new command from the learner: refused with the reason in s->last if
  * the world says it is impossible now, else recorded and applied. */
 enum sim_status session_do(struct session *s, const struct cmd *c);
+/* With a backend, after be is set: w's settings as a kernel's start. */
+void session_be_world(struct session *s);
+/* With a backend: fold what its trace holds now (segments a kernel sent
+ * by itself) into the view. */
+void session_feed_be(struct session *s);
 bool session_redo(struct session *s);
 bool session_undo(struct session *s);
 void session_goto(struct session *s, size_t pos);

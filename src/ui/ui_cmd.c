@@ -616,6 +616,13 @@ const struct screen_def ui_sim_def = {
 	ui_busy, NULL, NULL, ui_in_whatif
 };
 
+/* `tcpteach lab`: the same commands and keys on the kernels. */
+const struct screen_def ui_lab_def = {
+	"lab", ui_sim_cmds, NELEM(ui_sim_cmds), ui_sim_keys,
+	NELEM(ui_sim_keys), UI_MIN_ROWS, UI_MIN_COLS, NULL, ui_lab_tick,
+	ui_lab_busy, NULL, NULL, ui_in_whatif
+};
+
 const struct screen_def ui_play_def = {
 	"play", ui_play_cmds, NELEM(ui_play_cmds), ui_play_keys,
 	NELEM(ui_play_keys), UI_MIN_ROWS, UI_MIN_COLS, NULL, ui_frame_tick,

@@ -71,7 +71,7 @@ struct ui {
 	char pcap_path[320];	/* ui_pcap.c: waiting for "replace it?" */
 };
 
-extern const struct screen_def ui_sim_def, ui_play_def;
+extern const struct screen_def ui_sim_def, ui_play_def, ui_lab_def;
 
 /* ui_cmd.c */
 void ui_state_init(struct ui *ui, const struct ui_opts *o);
@@ -82,6 +82,16 @@ int ui_busy(const struct screen *sc, uint64_t now);
 /* The scenario command an event entry stands for now. */
 void ui_event_cmd(const struct ui *ui, const struct ui_event *e,
     struct cmd *c);
+/* lab_cmd.c: whether c is possible now, in the world or the backend (the
+ * lab); the lab screen's tick and sleep (its clock runs by itself). */
+bool ui_possible(const struct ui *ui, const struct cmd *c);
+int ui_lab_tick(struct screen *sc, uint64_t now);
+int ui_lab_busy(const struct screen *sc, uint64_t now);
+
+/* lab_ui.c: the simulator with the kernel lab behind it (ui->s.be). */
+void ui_lab_box(struct ui *ui, enum sim_host_id h, struct view_box *out);
+const char *ui_lab_title(const struct ui *ui, enum sim_host_id h,
+    char *buf, size_t size);
 
 /* ui_pcap.c: write the session as a capture (W, `:pcap FILE`). */
 bool session_pcap(const struct session *s, const char *path, size_t *nsegs,

@@ -192,5 +192,8 @@ char *view_switches(const struct world *w, char *buf, size_t size);
 
 void view_box_build(const struct view *v, const struct world *w,
     enum sim_host_id h, enum view_num m, struct view_box *out);
+/* The timers line alone: tcb's armed timers, time left at w->now. */
+void view_box_timers(const struct world *w, const struct tcp_tcb *tcb,
+    struct view_box *out);
 
 #endif

@@ -195,7 +195,7 @@ view_timer_short(enum tcp_timer t)
 	return "";
 }
 
-static void
+void
 view_box_timers(const struct world *w, const struct tcp_tcb *tcb,
     struct view_box *out)
 {
