@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lesson/run.h"
@@ -439,6 +440,98 @@ START_TEST(test_sim_save_prompt_writes_file)
 }
 END_TEST
 
+/* Save to path at the prompt (the default name erased first). */
+static void
+save_as(const char *path)
+{
+	screen_run(app_top(&app), "save", 0);
+	app.len = 0;
+	keys(path);
+	keys("\r");
+}
+
+START_TEST(test_sim_save_existing_file_asks_keeps_mode_and_link)
+{
+	char path[256], link[256], line[300];
+	struct stat st;
+	FILE *f;
+
+	sim_busy(&ui_sim_def);
+	screen_run(&sim, "save", 0);
+	app_line(&app, line, sizeof(line));
+	ck_assert_str_eq(line, "session.scn");
+	keys("\033");
+	snprintf(path, sizeof(path), "%s/old.scn", home);
+	snprintf(link, sizeof(link), "%s/link.scn", home);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("keep me\n", f);
+	fclose(f);
+	ck_assert_int_eq(chmod(path, 0600), 0);
+	ck_assert_int_eq(symlink("old.scn", link), 0);
+	save_as(link);
+	ck_assert_int_eq(app.ask, APP_ASK_STRICT);
+	ck_assert_ptr_nonnull(strstr(app.asktext, "exists. Overwrite it?"));
+	keys("n");
+	/* Not written; the prompt is back with the name to change. */
+	ck_assert_str_eq(app.plabel, "Save as: ");
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
+	fclose(f);
+	ck_assert_str_eq(line, "keep me\n");
+	keys("\ry");
+	ck_assert_ptr_nonnull(strstr(app.msg, "Saved 2 commands"));
+	ck_assert_int_eq(lstat(link, &st), 0);
+	ck_assert(S_ISLNK(st.st_mode));
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
+	fclose(f);
+	ck_assert_str_ne(line, "keep me\n");
+}
+END_TEST
+
+START_TEST(test_sim_quit_with_unsaved_steps_offers_to_save)
+{
+	char path[256];
+	struct stat st;
+
+	sim_busy(&ui_sim_def);
+	keys("q");
+	ck_assert_uint_eq(app.depth, 1);
+	ck_assert_ptr_nonnull(strstr(app.asktext, "Save the 2 steps"));
+	keys("x");			/* a stray key answers nothing */
+	ck_assert_int_eq(app.ask, APP_ASK_STRICT);
+	keys("\033");			/* Esc: stay */
+	ck_assert_uint_eq(app.depth, 1);
+	ck_assert_int_eq(app.ask, APP_ASK_NONE);
+	snprintf(path, sizeof(path), "%s/q.scn", home);
+	keys("qy");
+	ck_assert_str_eq(app.plabel, "Save as: ");
+	app.len = 0;
+	keys(path);
+	keys("\r");
+	ck_assert_uint_eq(app.depth, 0);
+	ck_assert_int_eq(stat(path, &st), 0);
+}
+END_TEST
+
+START_TEST(test_sim_quit_n_discards_and_saved_session_quits_at_once)
+{
+	char path[256];
+
+	sim_busy(&ui_sim_def);
+	keys("qn");
+	ck_assert_uint_eq(app.depth, 0);
+	sim_busy(&ui_sim_def);
+	snprintf(path, sizeof(path), "%s/s.scn", home);
+	save_as(path);
+	keys("q");
+	ck_assert_uint_eq(app.depth, 0);
+}
+END_TEST
+
 START_TEST(test_sim_ctrl_s_and_ctrl_q_do_nothing)
 {
 	char before[1024], after[1024];
@@ -755,6 +848,10 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_prompt_up_recalls_earlier_lines);
 	tcase_add_test(tc, test_sim_save_prompt_writes_file);
 	tcase_add_test(tc, test_sim_ctrl_s_and_ctrl_q_do_nothing);
+	tcase_add_test(tc, test_sim_save_existing_file_asks_keeps_mode_and_link);
+	tcase_add_test(tc, test_sim_quit_with_unsaved_steps_offers_to_save);
+	tcase_add_test(tc,
+	    test_sim_quit_n_discards_and_saved_session_quits_at_once);
 	tcase_add_test(tc, test_sim_lessons_pushes_list_q_returns);
 	tcase_add_test(tc, test_help_generated_from_table_any_key_closes);
 	suite_add_tcase(s, tc);

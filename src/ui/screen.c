@@ -298,6 +298,7 @@ app_ask_key(struct app *a, int key)
 	    key != 'q' && key != UI_ESC)
 		return 0;
 	a->ask = APP_ASK_NONE;
+	a->askkey = key;
 	return a->askdone(a->askscreen, yes) | UI_R_ALL;
 }
 

@@ -141,6 +141,7 @@ struct app {
 	char asktext[320];
 	struct screen *askscreen;
 	int (*askdone)(struct screen *sc, bool yes);
+	int askkey;		/* the key that answered (y, n, Esc ...) */
 	unsigned long nkeys;	/* keys handled so far, this one included */
 	bool quit;
 	/* Called on every push: the curses side attaches its painters. */

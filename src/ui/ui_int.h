@@ -62,6 +62,11 @@ struct ui {
 	int lad_rows;		/* the ladder's height, for paging */
 	bool whatif;		/* the what-if switches are open */
 	bool in_lesson;		/* a lesson shows the messages */
+	/* Events typed since the last save (quit offers to save them); the
+	 * file a save waits to overwrite; quit once the save is done. */
+	bool dirty;
+	bool quit_after;
+	char savepath[1024];
 	/* Called after the learner's world changed (the lesson checks). */
 	void (*changed)(void *arg);
 	void *changed_arg;
