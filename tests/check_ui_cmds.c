@@ -21,6 +21,7 @@
 
 #include "lesson/run.h"
 #include "quiz/exam.h"
+#include "script/parse.h"
 #include "ui/lesson_int.h"
 #include "ui/quiz_int.h"
 #include "ui/menu.h"
@@ -532,6 +533,55 @@ START_TEST(test_sim_quit_n_discards_and_saved_session_quits_at_once)
 }
 END_TEST
 
+static const char play_fig12[] =
+    "isn client 99\n"
+    "isn server 299\n"
+    "# The server opens first.\n"
+    "server listen\n"
+    "client connect\n"
+    "settle\n"
+    "expect client ESTABLISHED\n"
+    "client close\n"
+    "expect inflight c>s FIN+ACK seq=100 ack=300\n"
+    "deliver\n"
+    "expect server CLOSE_WAIT\n";
+
+static void
+play_load(void)
+{
+	struct script scr;
+	struct script_err err;
+
+	memset(&err, 0, sizeof(err));
+	ck_assert_msg(script_parse_buf("fig12", play_fig12,
+	    strlen(play_fig12), &scr, &err), "%s", err.msg);
+	session_load(&ui.s, scr.cmds, scr.n);
+	script_free(&scr);
+}
+
+static bool
+narrated(const char *text)
+{
+	for (size_t i = 0; i < ui.s.v.nnarr; i++)
+		if (strstr(ui.s.v.narr[i], text) != NULL)
+			return true;
+	return false;
+}
+
+/* The arrows are relative: so is the check, not the file's raw 100. */
+START_TEST(test_play_expect_inflight_shown_in_number_mode)
+{
+	play_load();
+	ui.s.v.num = VIEW_NUM_REL;
+	session_goto(&ui.s, 8);
+	ck_assert_msg(narrated("Check passed: expect inflight c>s FIN+ACK "
+	    "seq=1 ack=1"), "%s", ui.s.v.nnarr ? ui.s.v.narr[0] : "-");
+	ui.s.v.num = VIEW_NUM_RAW;
+	session_goto(&ui.s, 8);
+	ck_assert(narrated("seq=100 ack=300"));
+}
+END_TEST
+
 START_TEST(test_sim_ctrl_s_and_ctrl_q_do_nothing)
 {
 	char before[1024], after[1024];
@@ -848,6 +898,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_prompt_up_recalls_earlier_lines);
 	tcase_add_test(tc, test_sim_save_prompt_writes_file);
 	tcase_add_test(tc, test_sim_ctrl_s_and_ctrl_q_do_nothing);
+	tcase_add_test(tc, test_play_expect_inflight_shown_in_number_mode);
 	tcase_add_test(tc, test_sim_save_existing_file_asks_keeps_mode_and_link);
 	tcase_add_test(tc, test_sim_quit_with_unsaved_steps_offers_to_save);
 	tcase_add_test(tc,
