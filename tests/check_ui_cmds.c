@@ -582,6 +582,77 @@ START_TEST(test_play_expect_inflight_shown_in_number_mode)
 }
 END_TEST
 
+/* Lecture mode on fig12 read from a file (its comment a caption). */
+static void
+play_open(struct ui_opts *po, char *path, size_t size)
+{
+	struct script scr;
+	struct script_err err;
+	FILE *f;
+
+	snprintf(path, size, "%s/fig12.scn", home);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(play_fig12, f);
+	fclose(f);
+	*po = opts;
+	po->play = path;
+	ui.o = po;
+	memset(&err, 0, sizeof(err));
+	ck_assert(script_load(path, &scr, &err));
+	ui_play_load(&ui, scr.cmds, scr.n, path);
+	script_free(&scr);
+	sim_push(&ui_play_def);
+}
+
+START_TEST(test_play_stray_key_branches_and_b_resumes_script)
+{
+	struct ui_opts po;
+	char path[256];
+
+	play_open(&po, path, sizeof(path));
+	keys("    ");			/* to step 4: the SYN in flight */
+	ck_assert_uint_eq(ui.s.pos, 4);
+	keys("z");			/* the lecturer drops it */
+	ck_assert(ui.branched);
+	ck_assert_ptr_nonnull(strstr(app.msg, "the script is kept"));
+	ck_assert_uint_eq(ui.s.ncmds, 5);
+	keys("u");			/* undo does not lose it either */
+	keys("b");
+	ck_assert(!ui.branched);
+	ck_assert_uint_eq(ui.s.pos, 4);
+	ck_assert_uint_eq(ui.s.ncmds, 10);
+	ck_assert_int_eq(state(HOST_CLIENT), TCP_SYN_SENT);
+	ui_play_free(&ui);
+}
+END_TEST
+
+START_TEST(test_play_next_steps_over_expects_back_undoes_them)
+{
+	struct ui_opts po;
+	char path[256];
+
+	play_open(&po, path, sizeof(path));
+	keys("   ");
+	ck_assert_str_eq(ui_play_caption(&ui), "The server opens first.");
+	keys("  ");			/* connect, then settle + expect */
+	ck_assert_uint_eq(ui.s.pos, 6);
+	ck_assert_uint_eq(ui.s.npass, 1);
+	ck_assert_ptr_null(ui_play_caption(&ui));
+	keys(" ");			/* close + expect inflight */
+	ck_assert_uint_eq(ui.s.pos, 8);
+	keys("p");
+	ck_assert_uint_eq(ui.s.pos, 6);
+	keys("p");
+	ck_assert_uint_eq(ui.s.pos, 4);
+	keys("j");
+	app.len = 0;
+	keys("9\r");
+	ck_assert_uint_eq(ui.s.pos, 9);
+	ui_play_free(&ui);
+}
+END_TEST
+
 START_TEST(test_sim_ctrl_s_and_ctrl_q_do_nothing)
 {
 	char before[1024], after[1024];
@@ -899,6 +970,9 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_save_prompt_writes_file);
 	tcase_add_test(tc, test_sim_ctrl_s_and_ctrl_q_do_nothing);
 	tcase_add_test(tc, test_play_expect_inflight_shown_in_number_mode);
+	tcase_add_test(tc, test_play_stray_key_branches_and_b_resumes_script);
+	tcase_add_test(tc,
+	    test_play_next_steps_over_expects_back_undoes_them);
 	tcase_add_test(tc, test_sim_save_existing_file_asks_keeps_mode_and_link);
 	tcase_add_test(tc, test_sim_quit_with_unsaved_steps_offers_to_save);
 	tcase_add_test(tc,

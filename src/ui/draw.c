@@ -154,7 +154,14 @@ ui_draw_narr(struct ui *ui)
 	    ui->app->msg;
 
 	werase(w);
-	if (ui->o->play != NULL && ui->s.pos < ui->s.ncmds) {
+	if (ui->o->play != NULL && ui->branched) {
+		char buf[320];
+
+		/* TRANSLATORS: lecture mode after the lecturer's own event. */
+		snprintf(buf, sizeof(buf), _("Off the script since step %zu: "
+		    "b goes back to it."), ui->branch_at);
+		ui_draw_text(w, y++, 1, wd, buf, ui_look.role[ROLE_KEY]);
+	} else if (ui->o->play != NULL && ui->s.pos < ui->s.ncmds) {
 		char line[256], buf[320];
 
 		script_format(&ui->s.cmds[ui->s.pos], line, sizeof(line));
@@ -162,6 +169,12 @@ ui_draw_narr(struct ui *ui)
 		snprintf(buf, sizeof(buf), _("Next: %s"), line);
 		ui_draw_text(w, y++, 1, wd, buf, ui_look.role[ROLE_KEY]);
 	}
+	if (ui->o->play != NULL && (msg = ui_play_caption(ui)) != NULL) {
+		n = utf8_wrap(msg, wd, st, ln, 16);
+		for (size_t i = 0; i < n && y < h; i++, y++)
+			ui_draw_text_n(w, y, 1, msg + st[i], ln[i], A_BOLD);
+	}
+	msg = ui->in_lesson || ui->app == NULL ? NULL : ui->app->msg;
 	if (msg != NULL && msg[0] != '\0') {
 		n = utf8_wrap(msg, wd, st, ln, 16);
 		for (size_t i = 0; i < n && y < h; i++, y++)

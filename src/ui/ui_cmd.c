@@ -137,6 +137,8 @@ ui_event(struct screen *sc, const struct cmd *c)
 		ui->sel = 0;
 	ui->scroll = 0;
 	ui->dirty = true;
+	if (ui->o->play != NULL)
+		ui_play_branched(sc, before);
 	ui_start_anim(ui);
 	ui_changed(ui);
 	return UI_R_ALL;
@@ -574,8 +576,13 @@ static const struct screen_cmd ui_sim_cmds[] = {
 
 static const struct screen_cmd ui_play_cmds[] = {
 	UI_COMMON_CMDS,
-	CMD("back", N_("previous step (lecture mode) or undo"), ui_h_undo),
-	CMD("next", N_("next step (lecture mode) or redo"), ui_h_redo),
+	CMD("back", N_("previous step (lecture mode) or undo"),
+	    ui_play_h_back),
+	CMD("next", N_("next step with its checks (lecture mode)"),
+	    ui_play_h_next),
+	CMD("resume", N_("back to the script after your own events"),
+	    ui_play_h_resume),
+	CMD("jump", N_("go to step N of the script"), ui_play_h_jump),
 	CMD("restart", N_("restart from the beginning (r redoes)"),
 	    ui_h_restart),
 	UI_TAIL_CMDS,
@@ -631,6 +638,7 @@ static const struct screen_key ui_play_keys[] = {
 	K(UI_K_RIGHT, "next", "Right"), K('r', "next", "r"),
 	K(UI_CTRL('r'), "next", "^R"),
 	K('p', "back", "p"), K(UI_K_LEFT, "back", "Left"), K('u', "back", "u"),
+	K('b', "resume", "b"), K('j', "jump", "j"),
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))

@@ -67,6 +67,14 @@ struct ui {
 	bool dirty;
 	bool quit_after;
 	char savepath[1024];
+	/* Lecture mode (play_cmd.c): the script as loaded, the comments
+	 * above each of its commands, and whether the lecturer's own event
+	 * left it at step branch_at. */
+	struct cmd *script;
+	size_t nscript;
+	char **captions;
+	bool branched;
+	size_t branch_at;
 	/* Called after the learner's world changed (the lesson checks). */
 	void (*changed)(void *arg);
 	void *changed_arg;
@@ -85,6 +93,19 @@ int ui_busy(const struct screen *sc, uint64_t now);
 /* The scenario command an event entry stands for now. */
 void ui_event_cmd(const struct ui *ui, const struct ui_event *e,
     struct cmd *c);
+
+/* play_cmd.c: lecture mode. */
+void ui_play_load(struct ui *ui, const struct cmd *cmds, size_t n,
+    const char *path);
+void ui_play_free(struct ui *ui);
+/* The comment written above the step just shown, or NULL. */
+const char *ui_play_caption(const struct ui *ui);
+/* The lecturer typed an event at step at: keep the script. */
+void ui_play_branched(struct screen *sc, size_t at);
+int ui_play_h_next(SCREEN_CMD_ARGS);
+int ui_play_h_back(SCREEN_CMD_ARGS);
+int ui_play_h_resume(SCREEN_CMD_ARGS);
+int ui_play_h_jump(SCREEN_CMD_ARGS);
 
 /* lesson_ui.c: the lesson browser over the simulator. */
 int ui_lessons_push(struct app *a, const struct ui_opts *o);
