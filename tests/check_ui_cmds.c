@@ -653,6 +653,55 @@ START_TEST(test_play_next_steps_over_expects_back_undoes_them)
 }
 END_TEST
 
+static void
+prompt_is(const char *want)
+{
+	char line[256];
+
+	app_line(&app, line, sizeof(line));
+	ck_assert_str_eq(line, want);
+}
+
+START_TEST(test_sim_prompt_tab_completes_words_hosts_states_settings)
+{
+	sim_push(&ui_sim_def);
+	keys(":ser\t");
+	prompt_is("server ");
+	keys("li\t");
+	prompt_is("server listen ");
+	app.len = 0;
+	keys("expect client TIME\t");
+	prompt_is("expect client TIME_WAIT ");
+	app.len = 0;
+	keys("set syn\t");
+	prompt_is("set syn");		/* syn_retries, syn_linear_timeouts */
+	ck_assert_ptr_nonnull(strstr(app.msg, "syn_retries"));
+	ck_assert_ptr_nonnull(strstr(app.msg, "syn_linear_timeouts"));
+	app.len = 0;
+	keys("wait t\t");
+	prompt_is("wait timer ");
+	app.len = 0;
+	keys("xyz\t");
+	prompt_is("xyz");
+}
+END_TEST
+
+START_TEST(test_sim_prompt_help_lists_scenario_commands)
+{
+	sim_push(&ui_sim_def);
+	keys(":help\r");
+	ck_assert_ptr_null(app.plabel);
+	ck_assert_ptr_nonnull(strstr(app.msg, "Scenario commands"));
+	ck_assert_ptr_nonnull(strstr(app.msg, " deliver"));
+	ck_assert_ptr_nonnull(strstr(app.msg, " expect"));
+	ck_assert_uint_eq(ui.s.pos, 0);
+	keys(":help deliver\r");
+	ck_assert_ptr_nonnull(strstr(app.msg, "deliver [SEL]: "));
+	keys(":help bogus\r");
+	ck_assert_ptr_nonnull(strstr(app.msg, "No scenario command bogus"));
+}
+END_TEST
+
 START_TEST(test_sim_ctrl_s_and_ctrl_q_do_nothing)
 {
 	char before[1024], after[1024];
@@ -970,6 +1019,9 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_save_prompt_writes_file);
 	tcase_add_test(tc, test_sim_ctrl_s_and_ctrl_q_do_nothing);
 	tcase_add_test(tc, test_play_expect_inflight_shown_in_number_mode);
+	tcase_add_test(tc,
+	    test_sim_prompt_tab_completes_words_hosts_states_settings);
+	tcase_add_test(tc, test_sim_prompt_help_lists_scenario_commands);
 	tcase_add_test(tc, test_play_stray_key_branches_and_b_resumes_script);
 	tcase_add_test(tc,
 	    test_play_next_steps_over_expects_back_undoes_them);

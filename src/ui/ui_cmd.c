@@ -328,11 +328,21 @@ ui_cmd_done(struct screen *sc, const char *text)
 	struct cmd c;
 	int r;
 
+	if (strncmp(text, "help", 4) == 0 && (text[4] == '\0' ||
+	    text[4] == ' ')) {
+		char buf[sizeof(sc->app->msg)];
+
+		ui_complete_help(text[4] == ' ' ? text + 5 : NULL, buf,
+		    sizeof(buf));
+		screen_message(sc, false, "%s", buf);
+		return UI_R_ALL;
+	}
 	memset(&err, 0, sizeof(err));
 	r = script_parse_line(text, 0, &c, &err);
 	if (r < 0) {
 		/* Keep the text so the learner can fix it. */
 		screen_prompt(sc, ":", text, ui_cmd_done);
+		screen_prompt_complete(sc, ui_complete);
 		/* TRANSLATORS: column number, then the parser's message. */
 		screen_message(sc, true, _("Column %u: %s"), err.column,
 		    err.msg);
@@ -345,6 +355,7 @@ static int
 ui_h_command(SCREEN_CMD_ARGS)
 {
 	screen_prompt(sc, ":", NULL, ui_cmd_done);
+	screen_prompt_complete(sc, ui_complete);
 	return UI_R_STATUS;
 }
 

@@ -107,6 +107,11 @@ int ui_play_h_back(SCREEN_CMD_ARGS);
 int ui_play_h_resume(SCREEN_CMD_ARGS);
 int ui_play_h_jump(SCREEN_CMD_ARGS);
 
+/* complete.c: the : line's Tab completion and help. */
+size_t ui_complete(const char *line, char *out, size_t size, char *list,
+    size_t lsize);
+void ui_complete_help(const char *word, char *buf, size_t size);
+
 /* lesson_ui.c: the lesson browser over the simulator. */
 int ui_lessons_push(struct app *a, const struct ui_opts *o);
 
