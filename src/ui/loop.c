@@ -378,8 +378,9 @@ ui_help_draw(struct screen *sc, int what)
 
 	(void)what;
 	werase(stdscr);
-	ui_draw_bar(stdscr, 0, sc->cols, _("tcpteach keys (any key "
-	    "closes this help; PgDn/PgUp scroll)"), "");
+	/* Space scrolls too: "any key closes" would be wrong. */
+	ui_draw_bar(stdscr, 0, sc->cols, _("tcpteach keys: Space, PgDn, "
+	    "PgUp, Up, Down scroll; any other key closes"), "");
 	screen_help(h->of, ui_help_row, &r);
 	wnoutrefresh(stdscr);
 }

@@ -56,6 +56,11 @@ screen_expect "F I N _ W A I T _ 1"
 screen_step Left "step 6/11"
 screen_step n "step 8/11"
 screen_step n "C L O S E _ W A I T"
+# Help says which keys scroll it and which close it.
+screen_step '?' "Space, PgDn, PgUp, Up, Down scroll; any other key closes"
+screen_step Space "any other key closes"
+screen_keys q
+screen_expect "Space/p step  j jump"
 screen_keys j
 screen_type 4
 screen_expect "step 4/11"
