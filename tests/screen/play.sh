@@ -65,4 +65,17 @@ screen_keys j
 screen_type 4
 screen_expect "step 4/11"
 screen_keys q
+
+# --present: bold everywhere, the event menu hidden, the steps still go.
+screen_socket 1
+screen_start -- play --present --no-animation "$dir/fig12.tcp"
+screen_step Space "step 1/11"
+screen_expect "Space/p step"
+screen_expect_not "c connect"
+# The ladder's empty rows are plain in the simulator, bold here.
+screen_capture -e | grep -q "$(printf '\033')\[1m *│" || {
+	echo "FAIL: --present draws no bold text" >&2
+	exit 1
+}
+screen_keys q
 exit 0
