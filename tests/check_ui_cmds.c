@@ -702,6 +702,38 @@ START_TEST(test_sim_prompt_help_lists_scenario_commands)
 }
 END_TEST
 
+/* E: every step so far, each sentence whole with its RFC reason. */
+START_TEST(test_sim_event_log_lists_every_step_with_reasons)
+{
+	struct ui_log *lg;
+	bool rfc = false;
+	size_t top;
+
+	sim_busy(&ui_sim_def);
+	keys("E");
+	ck_assert_ptr_eq(app_top(&app)->def, &ui_log_def);
+	lg = app_top(&app)->state;
+	ck_assert_str_eq(lg->lines[0], "Step 1: server listen");
+	ck_assert(lg->heads[0]);
+	for (size_t i = 0; i < lg->n; i++)
+		if (strstr(lg->lines[i], "RFC 9293 3.10.1") != NULL)
+			rfc = true;
+	ck_assert(rfc);
+	top = lg->top;			/* the newest step's heading */
+	ck_assert_str_eq(lg->lines[top], "Step 2: client connect");
+	app_top(&app)->rows = 24;
+	(void)app_key(&app, UI_K_HOME);
+	ck_assert_uint_eq(lg->top, 0);
+	(void)app_key(&app, UI_K_DOWN);
+	ck_assert_uint_eq(lg->top, 1);
+	(void)app_key(&app, ' ');	/* Space scrolls, not closes */
+	ck_assert_ptr_eq(app_top(&app)->def, &ui_log_def);
+	keys("q");
+	ck_assert_ptr_eq(app_top(&app), &sim);
+	ck_assert_uint_eq(ui.s.pos, 2);
+}
+END_TEST
+
 START_TEST(test_sim_ctrl_s_and_ctrl_q_do_nothing)
 {
 	char before[1024], after[1024];
@@ -1019,6 +1051,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_save_prompt_writes_file);
 	tcase_add_test(tc, test_sim_ctrl_s_and_ctrl_q_do_nothing);
 	tcase_add_test(tc, test_play_expect_inflight_shown_in_number_mode);
+	tcase_add_test(tc, test_sim_event_log_lists_every_step_with_reasons);
 	tcase_add_test(tc,
 	    test_sim_prompt_tab_completes_words_hosts_states_settings);
 	tcase_add_test(tc, test_sim_prompt_help_lists_scenario_commands);

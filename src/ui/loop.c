@@ -328,6 +328,7 @@ static const struct {
 	{ &qui_drill_def, qui_paint_attach },
 	{ &qui_exam_def, qui_paint_attach },
 	{ &screen_help_def, ui_help_attach },
+	{ &ui_log_def, ui_log_attach },
 };
 
 static void

@@ -429,6 +429,12 @@ ui_h_save(SCREEN_CMD_ARGS)
 }
 
 static int
+ui_h_log(SCREEN_CMD_ARGS)
+{
+	return ui_log_push(sc);
+}
+
+static int
 ui_h_lessons(SCREEN_CMD_ARGS)
 {
 	struct ui *ui = sc->state;
@@ -570,6 +576,8 @@ ui_h_quit(SCREEN_CMD_ARGS)
 	CMD("scroll-oldest", N_("oldest row of the ladder"), ui_h_oldest), \
 	CMD("scroll-newest", N_("newest row of the ladder"), ui_h_newest), \
 	CMD("command", N_("type a scenario command"), ui_h_command), \
+	CMD("event-log", N_("the event log: every step, every reason, " \
+	    "in full"), ui_h_log), \
 	CMD("save", N_("save the session as a scenario file"), ui_h_save), \
 	CMD("lessons", N_("guided lessons: the list, with your progress"), \
 	    ui_h_lessons), \
@@ -631,6 +639,7 @@ static const struct screen_cmd ui_play_cmds[] = {
 	K(UI_K_HOME, "scroll-oldest", "Home"), \
 	K(UI_K_END, "scroll-newest", "End"), \
 	K(':', "command", ":"), K('w', "save", "w"), \
+	K('E', "event-log", "E"), \
 	K('g', "lessons", "g"), K('?', "help", "?"), \
 	K(UI_K_F1, "help", "F1"), K('q', "quit", "q"), \
 	K('R', "restart", "R")

@@ -107,6 +107,16 @@ int ui_play_h_back(SCREEN_CMD_ARGS);
 int ui_play_h_resume(SCREEN_CMD_ARGS);
 int ui_play_h_jump(SCREEN_CMD_ARGS);
 
+/* log_ui.c: the event log, a screen over the simulator. */
+struct ui_log {
+	struct screen sc;
+	char **lines;
+	bool *heads;		/* per line: a step's heading */
+	size_t n, cap, caph, top;
+};
+extern const struct screen_def ui_log_def;
+int ui_log_push(struct screen *sc);
+
 /* complete.c: the : line's Tab completion and help. */
 size_t ui_complete(const char *line, char *out, size_t size, char *list,
     size_t lsize);

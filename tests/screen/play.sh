@@ -56,6 +56,12 @@ screen_expect "F I N _ W A I T _ 1"
 screen_step Left "step 6/11"
 screen_step n "step 8/11"
 screen_step n "C L O S E _ W A I T"
+# E: the event log, every step in full; q closes it.
+screen_step E "Step 11: expect server LISTEN"
+screen_step Home "Step 1: isn client 99"
+screen_expect "RFC 9293 3.10.1"
+screen_keys q
+screen_expect "Space/p step  j jump"
 # Help says which keys scroll it and which close it.
 screen_step '?' "Space, PgDn, PgUp, Up, Down scroll; any other key closes"
 screen_step Space "any other key closes"
