@@ -734,6 +734,48 @@ START_TEST(test_sim_event_log_lists_every_step_with_reasons)
 }
 END_TEST
 
+static bool
+log_has(const struct ui_log *lg, const char *text)
+{
+	for (size_t i = 0; i < lg->n; i++)
+		if (strstr(lg->lines[i], text) != NULL)
+			return true;
+	return false;
+}
+
+/* Enter on the chosen segment: its fields, why it was sent, its fate;
+ * Left and Right go to the other arrows. */
+START_TEST(test_synsent_inspect_chosen_syn_fields_reason_fate)
+{
+	struct ui_log *lg;
+
+	sim_busy(&ui_sim_def);
+	keys("\r");
+	ck_assert_ptr_eq(app_top(&app)->def, &ui_log_def);
+	lg = app_top(&app)->state;
+	ck_assert_str_eq(lg->lines[0], "Segment #1, client to server");
+	ck_assert(log_has(lg, "flags SYN"));
+	ck_assert(log_has(lg, "ack: none (no ACK flag)"));
+	ck_assert(log_has(lg, "origin: sent by its host's TCP; now still "
+	    "in flight"));
+	ck_assert(log_has(lg, "Step 2: client connect"));
+	ck_assert(log_has(lg, "CLOSED -> SYN_SENT"));	/* why sent */
+	ck_assert(!log_has(lg, "Step 1: server listen"));
+	keys("\r");
+	ck_assert_ptr_eq(app_top(&app), &sim);
+	keys("d\r");			/* delivered: what the server did */
+	lg = app_top(&app)->state;
+	ck_assert_str_eq(lg->lines[0], "Segment #2, server to client");
+	(void)app_key(&app, UI_K_LEFT);
+	ck_assert_str_eq(lg->lines[0], "Segment #1, client to server");
+	ck_assert(log_has(lg, "now delivered"));
+	ck_assert(log_has(lg, "Step 3: deliver"));
+	ck_assert(log_has(lg, "RFC 9293 3.10.7.2"));
+	(void)app_key(&app, UI_K_LEFT);
+	ck_assert_ptr_nonnull(strstr(app.msg, "No other segment"));
+}
+END_TEST
+
 START_TEST(test_sim_ctrl_s_and_ctrl_q_do_nothing)
 {
 	char before[1024], after[1024];
@@ -1052,6 +1094,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_ctrl_s_and_ctrl_q_do_nothing);
 	tcase_add_test(tc, test_play_expect_inflight_shown_in_number_mode);
 	tcase_add_test(tc, test_sim_event_log_lists_every_step_with_reasons);
+	tcase_add_test(tc, test_synsent_inspect_chosen_syn_fields_reason_fate);
 	tcase_add_test(tc,
 	    test_sim_prompt_tab_completes_words_hosts_states_settings);
 	tcase_add_test(tc, test_sim_prompt_help_lists_scenario_commands);

@@ -17,9 +17,11 @@ log_draw(struct screen *sc, int what)
 
 	(void)what;
 	werase(stdscr);
-	/* TRANSLATORS: the event log's title bar. */
-	ui_draw_bar(stdscr, 0, sc->cols, _("Event log: Space, PgDn, PgUp, "
-	    "Up, Down scroll; q or Esc closes"), "");
+	/* TRANSLATORS: the event log's and the inspector's title bars. */
+	ui_draw_bar(stdscr, 0, sc->cols, lg->seg == 0 ? _("Event log: "
+	    "Space, PgDn, PgUp, Up, Down scroll; q or Esc closes") :
+	    _("Segment inspector: Left, Right other segments; q, Esc or "
+	    "Enter closes"), "");
 	for (size_t i = lg->top; i < lg->n && y < sc->rows; i++) {
 		bool h = lg->heads[i];
 

@@ -435,6 +435,12 @@ ui_h_log(SCREEN_CMD_ARGS)
 }
 
 static int
+ui_h_inspect(SCREEN_CMD_ARGS)
+{
+	return ui_inspect_push(sc);
+}
+
+static int
 ui_h_lessons(SCREEN_CMD_ARGS)
 {
 	struct ui *ui = sc->state;
@@ -578,6 +584,8 @@ ui_h_quit(SCREEN_CMD_ARGS)
 	CMD("command", N_("type a scenario command"), ui_h_command), \
 	CMD("event-log", N_("the event log: every step, every reason, " \
 	    "in full"), ui_h_log), \
+	CMD("inspect", N_("inspect the chosen segment: every field, why " \
+	    "it was sent, what became of it"), ui_h_inspect), \
 	CMD("save", N_("save the session as a scenario file"), ui_h_save), \
 	CMD("lessons", N_("guided lessons: the list, with your progress"), \
 	    ui_h_lessons), \
@@ -639,7 +647,8 @@ static const struct screen_cmd ui_play_cmds[] = {
 	K(UI_K_HOME, "scroll-oldest", "Home"), \
 	K(UI_K_END, "scroll-newest", "End"), \
 	K(':', "command", ":"), K('w', "save", "w"), \
-	K('E', "event-log", "E"), \
+	K('E', "event-log", "E"), K('\r', "inspect", "Enter"), \
+	K('\n', "inspect", NULL), K(UI_K_ENTER, "inspect", NULL), \
 	K('g', "lessons", "g"), K('?', "help", "?"), \
 	K(UI_K_F1, "help", "F1"), K('q', "quit", "q"), \
 	K('R', "restart", "R")

@@ -113,9 +113,15 @@ struct ui_log {
 	char **lines;
 	bool *heads;		/* per line: a step's heading */
 	size_t n, cap, caph, top;
+	/* The segment inspector: one arrow's fields and the sentences
+	 * that name it (seg 0: the whole log). */
+	const struct session *from;
+	uint32_t seg;
 };
 extern const struct screen_def ui_log_def;
 int ui_log_push(struct screen *sc);
+/* The inspector on the chosen segment (or the newest arrow). */
+int ui_inspect_push(struct screen *sc);
 
 /* complete.c: the : line's Tab completion and help. */
 size_t ui_complete(const char *line, char *out, size_t size, char *list,

@@ -62,6 +62,12 @@ screen_step Home "Step 1: isn client 99"
 screen_expect "RFC 9293 3.10.1"
 screen_keys q
 screen_expect "Space/p step  j jump"
+# Enter: the inspector on the newest segment, every field and its fate.
+screen_step Enter "Segment inspector: Left, Right other segments"
+screen_expect "origin: sent by its host's TCP"
+screen_step Left "Segment #"
+screen_keys q
+screen_expect "Space/p step  j jump"
 # Help says which keys scroll it and which close it.
 screen_step '?' "Space, PgDn, PgUp, Up, Down scroll; any other key closes"
 screen_step Space "any other key closes"
