@@ -674,7 +674,8 @@ START_TEST(test_sim_prompt_tab_completes_words_hosts_states_settings)
 	prompt_is("expect client TIME_WAIT ");
 	app.len = 0;
 	keys("set syn\t");
-	prompt_is("set syn");		/* syn_retries, syn_linear_timeouts */
+	/* syn_retries, syn_linear_timeouts: listed, not chosen */
+	prompt_is("set syn");
 	ck_assert_ptr_nonnull(strstr(app.msg, "syn_retries"));
 	ck_assert_ptr_nonnull(strstr(app.msg, "syn_linear_timeouts"));
 	app.len = 0;
@@ -1101,7 +1102,8 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_play_stray_key_branches_and_b_resumes_script);
 	tcase_add_test(tc,
 	    test_play_next_steps_over_expects_back_undoes_them);
-	tcase_add_test(tc, test_sim_save_existing_file_asks_keeps_mode_and_link);
+	tcase_add_test(tc,
+	    test_sim_save_existing_file_asks_keeps_mode_and_link);
 	tcase_add_test(tc, test_sim_quit_with_unsaved_steps_offers_to_save);
 	tcase_add_test(tc,
 	    test_sim_quit_n_discards_and_saved_session_quits_at_once);

@@ -111,7 +111,8 @@ uic_split(const char *line, char words[][32], const char **last)
 		}
 		n = (size_t)(p - s);
 		if (k < UIC_MAXW) {
-			snprintf(words[k], 32, "%.*s", (int)(n < 31 ? n : 31), s);
+			snprintf(words[k], 32, "%.*s", (int)(n < 31 ? n :
+			    31), s);
 			k++;
 		}
 	}
