@@ -94,6 +94,10 @@ int ui_busy(const struct screen *sc, uint64_t now);
 void ui_event_cmd(const struct ui *ui, const struct ui_event *e,
     struct cmd *c);
 
+/* save_cmd.c: w and q (which offers to save unsaved steps). */
+int ui_h_save(SCREEN_CMD_ARGS);
+int ui_h_quit(SCREEN_CMD_ARGS);
+
 /* play_cmd.c: lecture mode. */
 void ui_play_load(struct ui *ui, const struct cmd *cmds, size_t n,
     const char *path);
