@@ -248,6 +248,8 @@ main_play(int argc, char **argv, struct ui_opts *uo)
 			uo->ascii = true;
 		else if (strcmp(argv[i], "--no-animation") == 0)
 			uo->no_animation = true;
+		else if (strcmp(argv[i], "--present") == 0)
+			uo->present = true;
 		else if (strncmp(argv[i], "--speed=", 8) == 0) {
 			if (main_speed(argv[i] + 8, uo) != 0)
 				return TT_EXIT_USAGE;
@@ -259,7 +261,7 @@ main_play(int argc, char **argv, struct ui_opts *uo)
 	}
 	if (uo->play == NULL) {
 		fprintf(stderr, _("Usage: %s play [--ascii] [--no-animation] "
-		    "[--speed=FACTOR] FILE\n"), PACKAGE);
+		    "[--speed=FACTOR] [--present] FILE\n"), PACKAGE);
 		return TT_EXIT_USAGE;
 	}
 	return ui_main(uo);
@@ -343,7 +345,7 @@ main_options(int argc, char **argv, struct ui_opts *uo)
 int
 main(int argc, char **argv)
 {
-	struct ui_opts uo = { false, false, 1.0, NULL };
+	struct ui_opts uo = { .speed = 1.0 };
 	const char *lang = NULL;
 	int rc;
 

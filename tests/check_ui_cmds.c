@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -23,6 +24,7 @@
 #include "lib/pcapw.h"
 #include "quiz/exam.h"
 #include "ui/capture_ui.h"
+#include "script/parse.h"
 #include "ui/lesson_int.h"
 #include "ui/quiz_int.h"
 #include "ui/menu.h"
@@ -728,12 +730,350 @@ START_TEST(test_capture_list_search_open_replay_back)
 	ck_assert_int_eq(u->s.v.num, VIEW_NUM_RAW);
 	keys("m");
 	ck_assert_int_eq(u->s.v.num, VIEW_NUM_REL);
+	/* p steps back one step: the last event and the checks after it
+	 * (lecture mode steps over expect lines). */
 	keys("p");
-	ck_assert_uint_eq(u->s.pos, u->s.ncmds - 1);
+	ck_assert_uint_lt(u->s.pos, u->s.ncmds);
 	keys("q");
 	ck_assert_ptr_eq(app_top(&app), &cu->list);
 	keys("q");
 	ck_assert_uint_eq(app.depth, 0);
+}
+END_TEST
+
+/* Save to path at the prompt (the default name erased first). */
+static void
+save_as(const char *path)
+{
+	screen_run(app_top(&app), "save", 0);
+	app.len = 0;
+	keys(path);
+	keys("\r");
+}
+
+START_TEST(test_sim_save_existing_file_asks_keeps_mode_and_link)
+{
+	char path[256], link[256], line[300];
+	struct stat st;
+	FILE *f;
+
+	sim_busy(&ui_sim_def);
+	screen_run(&sim, "save", 0);
+	app_line(&app, line, sizeof(line));
+	ck_assert_str_eq(line, "session.scn");
+	keys("\033");
+	snprintf(path, sizeof(path), "%s/old.scn", home);
+	snprintf(link, sizeof(link), "%s/link.scn", home);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("keep me\n", f);
+	fclose(f);
+	ck_assert_int_eq(chmod(path, 0600), 0);
+	ck_assert_int_eq(symlink("old.scn", link), 0);
+	save_as(link);
+	ck_assert_int_eq(app.ask, APP_ASK_STRICT);
+	ck_assert_ptr_nonnull(strstr(app.asktext, "exists. Overwrite it?"));
+	keys("n");
+	/* Not written; the prompt is back with the name to change. */
+	ck_assert_str_eq(app.plabel, "Save as: ");
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
+	fclose(f);
+	ck_assert_str_eq(line, "keep me\n");
+	keys("\ry");
+	ck_assert_ptr_nonnull(strstr(app.msg, "Saved 2 commands"));
+	ck_assert_int_eq(lstat(link, &st), 0);
+	ck_assert(S_ISLNK(st.st_mode));
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
+	fclose(f);
+	ck_assert_str_ne(line, "keep me\n");
+}
+END_TEST
+
+START_TEST(test_sim_quit_with_unsaved_steps_offers_to_save)
+{
+	char path[256];
+	struct stat st;
+
+	sim_busy(&ui_sim_def);
+	keys("q");
+	ck_assert_uint_eq(app.depth, 1);
+	ck_assert_ptr_nonnull(strstr(app.asktext, "Save the 2 steps"));
+	keys("x");			/* a stray key answers nothing */
+	ck_assert_int_eq(app.ask, APP_ASK_STRICT);
+	keys("\033");			/* Esc: stay */
+	ck_assert_uint_eq(app.depth, 1);
+	ck_assert_int_eq(app.ask, APP_ASK_NONE);
+	snprintf(path, sizeof(path), "%s/q.scn", home);
+	keys("qy");
+	ck_assert_str_eq(app.plabel, "Save as: ");
+	app.len = 0;
+	keys(path);
+	keys("\r");
+	ck_assert_uint_eq(app.depth, 0);
+	ck_assert_int_eq(stat(path, &st), 0);
+}
+END_TEST
+
+START_TEST(test_sim_quit_n_discards_and_saved_session_quits_at_once)
+{
+	char path[256];
+
+	sim_busy(&ui_sim_def);
+	keys("qn");
+	ck_assert_uint_eq(app.depth, 0);
+	sim_busy(&ui_sim_def);
+	snprintf(path, sizeof(path), "%s/s.scn", home);
+	save_as(path);
+	keys("q");
+	ck_assert_uint_eq(app.depth, 0);
+}
+END_TEST
+
+static const char play_fig12[] =
+    "isn client 99\n"
+    "isn server 299\n"
+    "# The server opens first.\n"
+    "server listen\n"
+    "client connect\n"
+    "settle\n"
+    "expect client ESTABLISHED\n"
+    "client close\n"
+    "expect inflight c>s FIN+ACK seq=100 ack=300\n"
+    "deliver\n"
+    "expect server CLOSE_WAIT\n";
+
+static void
+play_load(void)
+{
+	struct script scr;
+	struct script_err err;
+
+	memset(&err, 0, sizeof(err));
+	ck_assert_msg(script_parse_buf("fig12", play_fig12,
+	    strlen(play_fig12), &scr, &err), "%s", err.msg);
+	session_load(&ui.s, scr.cmds, scr.n);
+	script_free(&scr);
+}
+
+static bool
+narrated(const char *text)
+{
+	for (size_t i = 0; i < ui.s.v.nnarr; i++)
+		if (strstr(ui.s.v.narr[i], text) != NULL)
+			return true;
+	return false;
+}
+
+/* The arrows are relative: so is the check, not the file's raw 100. */
+START_TEST(test_play_expect_inflight_shown_in_number_mode)
+{
+	play_load();
+	ui.s.v.num = VIEW_NUM_REL;
+	session_goto(&ui.s, 8);
+	ck_assert_msg(narrated("Check passed: expect inflight c>s FIN+ACK "
+	    "seq=1 ack=1"), "%s", ui.s.v.nnarr ? ui.s.v.narr[0] : "-");
+	ui.s.v.num = VIEW_NUM_RAW;
+	session_goto(&ui.s, 8);
+	ck_assert(narrated("seq=100 ack=300"));
+}
+END_TEST
+
+/* Lecture mode on fig12 read from a file (its comment a caption). */
+static void
+play_open(struct ui_opts *po, char *path, size_t size)
+{
+	struct script scr;
+	struct script_err err;
+	FILE *f;
+
+	snprintf(path, size, "%s/fig12.scn", home);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(play_fig12, f);
+	fclose(f);
+	*po = opts;
+	po->play = path;
+	ui.o = po;
+	memset(&err, 0, sizeof(err));
+	ck_assert(script_load(path, &scr, &err));
+	ui_play_load(&ui, scr.cmds, scr.n, path);
+	script_free(&scr);
+	sim_push(&ui_play_def);
+}
+
+START_TEST(test_play_stray_key_branches_and_b_resumes_script)
+{
+	struct ui_opts po;
+	char path[256];
+
+	play_open(&po, path, sizeof(path));
+	keys("    ");			/* to step 4: the SYN in flight */
+	ck_assert_uint_eq(ui.s.pos, 4);
+	keys("z");			/* the lecturer drops it */
+	ck_assert(ui.branched);
+	ck_assert_ptr_nonnull(strstr(app.msg, "the script is kept"));
+	ck_assert_uint_eq(ui.s.ncmds, 5);
+	keys("u");			/* undo does not lose it either */
+	keys("b");
+	ck_assert(!ui.branched);
+	ck_assert_uint_eq(ui.s.pos, 4);
+	ck_assert_uint_eq(ui.s.ncmds, 10);
+	ck_assert_int_eq(state(HOST_CLIENT), TCP_SYN_SENT);
+	ui_play_free(&ui);
+}
+END_TEST
+
+START_TEST(test_play_next_steps_over_expects_back_undoes_them)
+{
+	struct ui_opts po;
+	char path[256];
+
+	play_open(&po, path, sizeof(path));
+	keys("   ");
+	ck_assert_str_eq(ui_play_caption(&ui), "The server opens first.");
+	keys("  ");			/* connect, then settle + expect */
+	ck_assert_uint_eq(ui.s.pos, 6);
+	ck_assert_uint_eq(ui.s.npass, 1);
+	ck_assert_ptr_null(ui_play_caption(&ui));
+	keys(" ");			/* close + expect inflight */
+	ck_assert_uint_eq(ui.s.pos, 8);
+	keys("p");
+	ck_assert_uint_eq(ui.s.pos, 6);
+	keys("p");
+	ck_assert_uint_eq(ui.s.pos, 4);
+	keys("j");
+	app.len = 0;
+	keys("9\r");
+	ck_assert_uint_eq(ui.s.pos, 9);
+	ui_play_free(&ui);
+}
+END_TEST
+
+static void
+prompt_is(const char *want)
+{
+	char line[256];
+
+	app_line(&app, line, sizeof(line));
+	ck_assert_str_eq(line, want);
+}
+
+START_TEST(test_sim_prompt_tab_completes_words_hosts_states_settings)
+{
+	sim_push(&ui_sim_def);
+	keys(":ser\t");
+	prompt_is("server ");
+	keys("li\t");
+	prompt_is("server listen ");
+	app.len = 0;
+	keys("expect client TIME\t");
+	prompt_is("expect client TIME_WAIT ");
+	app.len = 0;
+	keys("set syn\t");
+	/* syn_retries, syn_linear_timeouts: listed, not chosen */
+	prompt_is("set syn");
+	ck_assert_ptr_nonnull(strstr(app.msg, "syn_retries"));
+	ck_assert_ptr_nonnull(strstr(app.msg, "syn_linear_timeouts"));
+	app.len = 0;
+	keys("wait t\t");
+	prompt_is("wait timer ");
+	app.len = 0;
+	keys("xyz\t");
+	prompt_is("xyz");
+}
+END_TEST
+
+START_TEST(test_sim_prompt_help_lists_scenario_commands)
+{
+	sim_push(&ui_sim_def);
+	keys(":help\r");
+	ck_assert_ptr_null(app.plabel);
+	ck_assert_ptr_nonnull(strstr(app.msg, "Scenario commands"));
+	ck_assert_ptr_nonnull(strstr(app.msg, " deliver"));
+	ck_assert_ptr_nonnull(strstr(app.msg, " expect"));
+	ck_assert_uint_eq(ui.s.pos, 0);
+	keys(":help deliver\r");
+	ck_assert_ptr_nonnull(strstr(app.msg, "deliver [SEL]: "));
+	keys(":help bogus\r");
+	ck_assert_ptr_nonnull(strstr(app.msg, "No scenario command bogus"));
+}
+END_TEST
+
+/* E: every step so far, each sentence whole with its RFC reason. */
+START_TEST(test_sim_event_log_lists_every_step_with_reasons)
+{
+	struct ui_log *lg;
+	bool rfc = false;
+	size_t top;
+
+	sim_busy(&ui_sim_def);
+	keys("E");
+	ck_assert_ptr_eq(app_top(&app)->def, &ui_log_def);
+	lg = app_top(&app)->state;
+	ck_assert_str_eq(lg->lines[0], "Step 1: server listen");
+	ck_assert(lg->heads[0]);
+	for (size_t i = 0; i < lg->n; i++)
+		if (strstr(lg->lines[i], "RFC 9293 3.10.1") != NULL)
+			rfc = true;
+	ck_assert(rfc);
+	top = lg->top;			/* the newest step's heading */
+	ck_assert_str_eq(lg->lines[top], "Step 2: client connect");
+	app_top(&app)->rows = 24;
+	(void)app_key(&app, UI_K_HOME);
+	ck_assert_uint_eq(lg->top, 0);
+	(void)app_key(&app, UI_K_DOWN);
+	ck_assert_uint_eq(lg->top, 1);
+	(void)app_key(&app, ' ');	/* Space scrolls, not closes */
+	ck_assert_ptr_eq(app_top(&app)->def, &ui_log_def);
+	keys("q");
+	ck_assert_ptr_eq(app_top(&app), &sim);
+	ck_assert_uint_eq(ui.s.pos, 2);
+}
+END_TEST
+
+static bool
+log_has(const struct ui_log *lg, const char *text)
+{
+	for (size_t i = 0; i < lg->n; i++)
+		if (strstr(lg->lines[i], text) != NULL)
+			return true;
+	return false;
+}
+
+/* Enter on the chosen segment: its fields, why it was sent, its fate;
+ * Left and Right go to the other arrows. */
+START_TEST(test_synsent_inspect_chosen_syn_fields_reason_fate)
+{
+	struct ui_log *lg;
+
+	sim_busy(&ui_sim_def);
+	keys("\r");
+	ck_assert_ptr_eq(app_top(&app)->def, &ui_log_def);
+	lg = app_top(&app)->state;
+	ck_assert_str_eq(lg->lines[0], "Segment #1, client to server");
+	ck_assert(log_has(lg, "flags SYN"));
+	ck_assert(log_has(lg, "ack: none (no ACK flag)"));
+	ck_assert(log_has(lg, "origin: sent by its host's TCP; now still "
+	    "in flight"));
+	ck_assert(log_has(lg, "Step 2: client connect"));
+	ck_assert(log_has(lg, "CLOSED -> SYN_SENT"));	/* why sent */
+	ck_assert(!log_has(lg, "Step 1: server listen"));
+	keys("\r");
+	ck_assert_ptr_eq(app_top(&app), &sim);
+	keys("d\r");			/* delivered: what the server did */
+	lg = app_top(&app)->state;
+	ck_assert_str_eq(lg->lines[0], "Segment #2, server to client");
+	(void)app_key(&app, UI_K_LEFT);
+	ck_assert_str_eq(lg->lines[0], "Segment #1, client to server");
+	ck_assert(log_has(lg, "now delivered"));
+	ck_assert(log_has(lg, "Step 3: deliver"));
+	ck_assert(log_has(lg, "RFC 9293 3.10.7.2"));
+	(void)app_key(&app, UI_K_LEFT);
+	ck_assert_ptr_nonnull(strstr(app.msg, "No other segment"));
 }
 END_TEST
 
@@ -1270,6 +1610,20 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_capture_every_command_changes_something);
 	tcase_add_test(tc, test_capture_list_search_open_replay_back);
 	tcase_add_test(tc, test_sim_ctrl_s_and_ctrl_q_do_nothing);
+	tcase_add_test(tc, test_play_expect_inflight_shown_in_number_mode);
+	tcase_add_test(tc, test_sim_event_log_lists_every_step_with_reasons);
+	tcase_add_test(tc, test_synsent_inspect_chosen_syn_fields_reason_fate);
+	tcase_add_test(tc,
+	    test_sim_prompt_tab_completes_words_hosts_states_settings);
+	tcase_add_test(tc, test_sim_prompt_help_lists_scenario_commands);
+	tcase_add_test(tc, test_play_stray_key_branches_and_b_resumes_script);
+	tcase_add_test(tc,
+	    test_play_next_steps_over_expects_back_undoes_them);
+	tcase_add_test(tc,
+	    test_sim_save_existing_file_asks_keeps_mode_and_link);
+	tcase_add_test(tc, test_sim_quit_with_unsaved_steps_offers_to_save);
+	tcase_add_test(tc,
+	    test_sim_quit_n_discards_and_saved_session_quits_at_once);
 	tcase_add_test(tc, test_sim_lessons_pushes_list_q_returns);
 	tcase_add_test(tc, test_help_generated_from_table_any_key_closes);
 	suite_add_tcase(s, tc);

@@ -37,6 +37,8 @@ struct script_command {
 	const char *help;		/* msgid, one sentence */
 };
 extern const struct script_command script_commands[CMD_NKINDS];
+/* The names `set` takes, by enum set_key (completion lists them). */
+extern const char *const script_set_names[SET_NKEYS];
 
 /* "HOST send N", "expect inflight SEL FLAGS [seq=N] [ack=N] [len=N]". */
 char *script_command_synopsis(const struct script_command *sc, char *buf,

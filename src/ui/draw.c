@@ -35,8 +35,10 @@ ui_narr_rows(int rows)
 void
 ui_layout_wins(struct ui *ui, struct ui_wins *w, int rows, int cols)
 {
-	int half = cols / 2, nar = ui_narr_rows(rows);
-	int lad = rows - BOX_H - nar - 3 - 1;
+	/* A presenter hides the menu: its rows go to the narration. */
+	int menu = ui->o->present ? 0 : 3;
+	int half = cols / 2, nar = ui_narr_rows(rows) + 3 - menu;
+	int lad = rows - BOX_H - nar - menu - 1;
 
 	w->rows = rows;
 	w->cols = cols;
@@ -44,9 +46,15 @@ ui_layout_wins(struct ui *ui, struct ui_wins *w, int rows, int cols)
 	w->box[1] = ui_win(w->box[1], BOX_H, cols - half, 0, half);
 	w->lad = ui_win(w->lad, lad, cols, BOX_H, 0);
 	w->nar = ui_win(w->nar, nar, cols, BOX_H + lad, 0);
-	w->menu = ui_win(w->menu, 3, cols, BOX_H + lad + nar, 0);
+	w->menu = ui_win(w->menu, 3, cols, menu > 0 ? BOX_H + lad + nar :
+	    rows - 3, 0);
 	w->stat = ui_win(w->stat, 1, cols, rows - 1, 0);
 	ui->lad_rows = lad;
+	/* High contrast for a projector: every character bold. */
+	if (ui->o->present)
+		for (size_t i = 0; i < 6; i++)
+			wbkgdset((WINDOW *[]){ w->box[0], w->box[1], w->lad,
+			    w->nar, w->menu, w->stat }[i], ' ' | A_BOLD);
 }
 
 /* The columns of the two time lines; the margins hold state names, and
@@ -162,7 +170,14 @@ ui_draw_narr(struct ui *ui)
 	    ui->app->msg;
 
 	werase(w);
-	if (ui->o->play != NULL && ui->s.pos < ui->s.ncmds) {
+	if (ui->o->play != NULL && ui->branched) {
+		char buf[320];
+
+		/* TRANSLATORS: lecture mode after the lecturer's own event. */
+		snprintf(buf, sizeof(buf), _("Off the script since step %zu: "
+		    "b goes back to it."), ui->branch_at);
+		ui_draw_text(w, y++, 1, wd, buf, ui_look.role[ROLE_KEY]);
+	} else if (ui->o->play != NULL && ui->s.pos < ui->s.ncmds) {
 		char line[256], buf[320];
 
 		script_format(&ui->s.cmds[ui->s.pos], line, sizeof(line));
@@ -170,6 +185,12 @@ ui_draw_narr(struct ui *ui)
 		snprintf(buf, sizeof(buf), _("Next: %s"), line);
 		ui_draw_text(w, y++, 1, wd, buf, ui_look.role[ROLE_KEY]);
 	}
+	if (ui->o->play != NULL && (msg = ui_play_caption(ui)) != NULL) {
+		n = utf8_wrap(msg, wd, st, ln, 16);
+		for (size_t i = 0; i < n && y < h; i++, y++)
+			ui_draw_text_n(w, y, 1, msg + st[i], ln[i], A_BOLD);
+	}
+	msg = ui->in_lesson || ui->app == NULL ? NULL : ui->app->msg;
 	if (msg != NULL && msg[0] != '\0') {
 		n = utf8_wrap(msg, wd, st, ln, 16);
 		for (size_t i = 0; i < n && y < h; i++, y++)
@@ -211,7 +232,7 @@ ui_draw(struct ui *ui, int what)
 		ui_draw_ladder(ui);
 	if ((what & UI_R_NARR) && ui->win->nar != NULL)
 		ui_draw_narr(ui);
-	if (what & UI_R_MENU)
+	if ((what & UI_R_MENU) && !ui->o->present)
 		ui_draw_menu(ui);
 	if (what & UI_R_STATUS)
 		ui_draw_status(ui);

@@ -95,6 +95,8 @@ void ui_draw_status(struct ui *ui);
 /* lesson_list.c, lesson_draw.c */
 void lui_paint_attach(struct screen *sc);
 void lui_lesson_attach(struct screen *sc);
+/* log_draw.c */
+void ui_log_attach(struct screen *sc);
 /* quiz_draw.c */
 void qui_paint_attach(struct screen *sc);
 /* capture_draw.c */

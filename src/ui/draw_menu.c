@@ -147,8 +147,9 @@ ui_draw_status(struct ui *ui)
 		snprintf(left + strlen(left), sizeof(left) - strlen(left),
 		    _("  checks %u ok, %u failed"), ui->s.npass,
 		    ui->s.nfail);
-	ui_draw_bar(w, 0, ui->win->cols, left, ui->o->play ?
-	    _("Space/p step  ? help  q quit") :
-	    _("u undo  : command  ? help  q quit"));
+	ui_draw_bar(w, 0, ui->win->cols, left, ui->o->play == NULL ?
+	    _("u undo  : command  ? help  q quit") : ui->branched ?
+	    _("b back to the script  ? help  q quit") :
+	    _("Space/p step  j jump  ? help  q quit"));
 	wnoutrefresh(w);
 }

@@ -334,6 +334,7 @@ static const struct {
 	{ &qui_exam_def, qui_paint_attach },
 	{ &screen_help_def, ui_help_attach },
 	{ &capui_list_def, capui_paint_attach },
+	{ &ui_log_def, ui_log_attach },
 };
 
 static void
@@ -384,8 +385,9 @@ ui_help_draw(struct screen *sc, int what)
 
 	(void)what;
 	werase(stdscr);
-	ui_draw_bar(stdscr, 0, sc->cols, _("tcpteach keys (any key "
-	    "closes this help; PgDn/PgUp scroll)"), "");
+	/* Space scrolls too: "any key closes" would be wrong. */
+	ui_draw_bar(stdscr, 0, sc->cols, _("tcpteach keys: Space, PgDn, "
+	    "PgUp, Up, Down scroll; any other key closes"), "");
 	screen_help(h->of, ui_help_row, &r);
 	wnoutrefresh(stdscr);
 }

@@ -41,7 +41,7 @@ ui_load(struct ui *ui)
 		script_err_print(stderr, &err, ui->o->play);
 		return false;
 	}
-	session_load(&ui->s, sc.cmds, sc.n);
+	ui_play_load(ui, sc.cmds, sc.n, ui->o->play);
 	script_free(&sc);
 	return true;
 }
@@ -61,6 +61,7 @@ ui_main(const struct ui_opts *o)
 	    "%s.\n"), _("To run a scenario without a terminal, use: "
 	    "%s script FILE\n")) || !ui_term_start(o->ascii)) {
 		session_free(&ui.s);
+		ui_play_free(&ui);
 		return UI_EXIT_USAGE;
 	}
 	ui_app_init(&a);
@@ -74,6 +75,7 @@ ui_main(const struct ui_opts *o)
 		    "n or Right for the next step, p or Left to go back."));
 	ui_main_run(&a);
 	session_free(&ui.s);
+	ui_play_free(&ui);
 	ui_term_reraise();
 	return UI_EXIT_OK;
 }

@@ -100,7 +100,33 @@ screen_prompt(struct screen *sc, const char *label, const char *text,
 	a->len = n == (size_t)-1 ? 0 : n;
 	a->pscreen = sc;
 	a->pdone = done;
+	a->pcomplete = NULL;
 	a->hpos = a->nhist;
+}
+
+void
+screen_prompt_complete(struct screen *sc, size_t (*fn)(const char *line,
+    char *out, size_t size, char *list, size_t lsize))
+{
+	sc->app->pcomplete = fn;
+}
+
+/* Tab at a prompt that completes: extend the line, list the choices. */
+static int
+app_complete(struct app *a)
+{
+	char buf[APP_LINE_MAX * 4 + 1], out[APP_LINE_MAX * 4 + 1];
+	size_t n;
+
+	app_line(a, buf, sizeof(buf));
+	if (a->pcomplete(buf, out, sizeof(out), a->msg, sizeof(a->msg)) >
+	    1)
+		a->msg_err = false;
+	else
+		a->msg[0] = '\0';
+	n = mbstowcs(a->line, out, APP_LINE_MAX - 1);
+	a->len = n == (size_t)-1 ? 0 : n;
+	return UI_R_ALL;
 }
 
 void
@@ -265,6 +291,8 @@ app_prompt_key(struct app *a, int key)
 	case UI_K_UP:
 	case UI_K_DOWN:
 		return app_recall(a, key == UI_K_UP ? -1 : 1);
+	case '\t':
+		return a->pcomplete != NULL ? app_complete(a) : 0;
 	case UI_ESC:
 	case UI_CTRL('c'):
 	case UI_CTRL('g'):
@@ -298,6 +326,7 @@ app_ask_key(struct app *a, int key)
 	    key != 'q' && key != UI_ESC)
 		return 0;
 	a->ask = APP_ASK_NONE;
+	a->askkey = key;
 	return a->askdone(a->askscreen, yes) | UI_R_ALL;
 }
 

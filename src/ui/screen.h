@@ -135,6 +135,10 @@ struct app {
 	size_t len;
 	struct screen *pscreen;
 	int (*pdone)(struct screen *sc, const char *text);
+	/* Tab: the line completed into out, the candidates listed in
+	 * list (NULL: Tab does nothing at this prompt). */
+	size_t (*pcomplete)(const char *line, char *out, size_t size,
+	    char *list, size_t lsize);
 	/* Lines entered, oldest first, each with its prompt's label: Up
 	 * and Down recall those of the same prompt; hpos is the one shown
 	 * (nhist: the line being typed). */
@@ -146,6 +150,7 @@ struct app {
 	char asktext[320];
 	struct screen *askscreen;
 	int (*askdone)(struct screen *sc, bool yes);
+	int askkey;		/* the key that answered (y, n, Esc ...) */
 	unsigned long nkeys;	/* keys handled so far, this one included */
 	bool quit;
 	/* Called on every push: the curses side attaches its painters. */
@@ -164,6 +169,9 @@ void screen_message(struct screen *sc, bool err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void screen_prompt(struct screen *sc, const char *label, const char *text,
     int (*done)(struct screen *sc, const char *text));
+/* After screen_prompt: Tab completes with fn. */
+void screen_prompt_complete(struct screen *sc, size_t (*fn)(const char *line,
+    char *out, size_t size, char *list, size_t lsize));
 void screen_ask(struct screen *sc, enum app_ask kind, const char *text,
     int (*done)(struct screen *sc, bool yes));
 /* The prompt's text as a multibyte string. */

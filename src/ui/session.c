@@ -8,6 +8,7 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,12 +86,50 @@ session_load(struct session *s, const struct cmd *cmds, size_t n)
 		session_store(s, i, &cmds[i]);
 }
 
+/* Replace " key=RAW" in line by the number as the view shows it. */
+static void
+session_renum(const struct session *s, char *line, size_t size,
+    const char *key, enum sim_host_id owner, uint32_t raw)
+{
+	const struct view_host *vh = &s->v.host[owner];
+	char pat[32], num[32], *at, *rest;
+
+	snprintf(pat, sizeof(pat), " %s=%" PRIu32, key, raw);
+	at = strstr(line, pat);
+	if (at == NULL || vh->niss == 0)
+		return;
+	rest = xstrdup(at + strlen(pat));
+	view_num(&s->v, s->v.num, owner, vh->niss - 1, raw, num, sizeof(num));
+	snprintf(at, size - (size_t)(at - line), " %s=%s%s", key, num, rest);
+	free(rest);
+}
+
+/* An expect line in the number mode the arrows are drawn in, so that the
+ * check and the ladder never seem to disagree. */
+static void
+session_expect_text(const struct session *s, const struct cmd *c,
+    char *line, size_t size)
+{
+	enum sim_host_id from;
+
+	script_format(c, line, size);
+	if (s->v.num == VIEW_NUM_RAW || c->kind != CMD_EXPECT_INFLIGHT ||
+	    c->sel.kind != SEL_DIR)
+		return;
+	from = c->sel.dir == DIR_C2S ? HOST_CLIENT : HOST_SERVER;
+	if (c->seg.has_seq)
+		session_renum(s, line, size, "seq", from, c->seg.seq);
+	if (c->seg.has_ack)
+		session_renum(s, line, size, "ack", from == HOST_CLIENT ?
+		    HOST_SERVER : HOST_CLIENT, c->seg.ack);
+}
+
 static void
 session_check(struct session *s, const struct cmd *c, enum sim_status st)
 {
 	char line[256], buf[640];
 
-	script_format(c, line, sizeof(line));
+	session_expect_text(s, c, line, sizeof(line));
 	if (st == SIM_OK) {
 		s->npass++;
 		s->marks[s->pos] = SESSION_PASS;

@@ -13,6 +13,7 @@ struct ui_opts {
 	bool no_animation;
 	double speed;		/* animation speed factor, 1 = normal */
 	const char *play;	/* lecture mode: the scenario file, or NULL */
+	bool present;		/* lecture mode for a room: bold, no menu */
 };
 
 #define UI_EXIT_OK 0

@@ -137,6 +137,9 @@ ui_event(struct screen *sc, const struct cmd *c)
 		ui->sel = 0;
 	ui->pick = 0;
 	ui->scroll = 0;
+	ui->dirty = true;
+	if (ui->o->play != NULL)
+		ui_play_branched(sc, before);
 	ui_start_anim(ui);
 	ui_changed(ui);
 	return UI_R_ALL;
@@ -368,11 +371,21 @@ ui_cmd_done(struct screen *sc, const char *text)
 
 	if (ui_pcap_colon(sc, text, &r))
 		return r;
+	if (strncmp(text, "help", 4) == 0 && (text[4] == '\0' ||
+	    text[4] == ' ')) {
+		char buf[sizeof(sc->app->msg)];
+
+		ui_complete_help(text[4] == ' ' ? text + 5 : NULL, buf,
+		    sizeof(buf));
+		screen_message(sc, false, "%s", buf);
+		return UI_R_ALL;
+	}
 	memset(&err, 0, sizeof(err));
 	r = script_parse_line(text, 0, &c, &err);
 	if (r < 0) {
 		/* Keep the text so the learner can fix it. */
 		screen_prompt(sc, ":", text, ui_cmd_done);
+		screen_prompt_complete(sc, ui_complete);
 		/* TRANSLATORS: column number, then the parser's message. */
 		screen_message(sc, true, _("Column %u: %s"), err.column,
 		    err.msg);
@@ -385,34 +398,20 @@ static int
 ui_h_command(SCREEN_CMD_ARGS)
 {
 	screen_prompt(sc, ":", NULL, ui_cmd_done);
+	screen_prompt_complete(sc, ui_complete);
 	return UI_R_STATUS;
 }
 
 static int
-ui_save_done(struct screen *sc, const char *path)
+ui_h_log(SCREEN_CMD_ARGS)
 {
-	struct ui *ui = sc->state;
-	char err[512];
-
-	if (*path == '\0')
-		return 0;
-	if (session_save(&ui->s, path, err, sizeof(err)))
-		/* TRANSLATORS: number of commands, file name. */
-		screen_message(sc, false, _("Saved %zu commands to %s. Replay "
-		    "them with: tcpteach play %s"), ui->s.pos, path, path);
-	else
-		screen_message(sc, true, "%s", err);
-	return UI_R_ALL;
+	return ui_log_push(sc);
 }
 
 static int
-ui_h_save(SCREEN_CMD_ARGS)
+ui_h_inspect(SCREEN_CMD_ARGS)
 {
-	struct ui *ui = sc->state;
-
-	screen_prompt(sc, _("Save as: "), ui->o->play ? ui->o->play :
-	    "session.tcp", ui_save_done);
-	return UI_R_STATUS;
+	return ui_inspect_push(sc);
 }
 
 static int
@@ -437,12 +436,6 @@ ui_h_whatif_close(SCREEN_CMD_ARGS)
 	return UI_R_ALL;
 }
 
-static int
-ui_h_quit(SCREEN_CMD_ARGS)
-{
-	app_pop(sc->app);
-	return UI_R_ALL;
-}
 
 #define EV(name, help, g, menu, kind, host) \
 	{ name, help, ui_h_event, &(const struct ui_event){ g, menu, kind, \
@@ -530,6 +523,10 @@ ui_h_quit(SCREEN_CMD_ARGS)
 	CMD("scroll-oldest", N_("oldest row of the ladder"), ui_h_oldest), \
 	CMD("scroll-newest", N_("newest row of the ladder"), ui_h_newest), \
 	CMD("command", N_("type a scenario command"), ui_h_command), \
+	CMD("event-log", N_("the event log: every step, every reason, " \
+	    "in full"), ui_h_log), \
+	CMD("inspect", N_("inspect the chosen segment: every field, why " \
+	    "it was sent, what became of it"), ui_h_inspect), \
 	CMD("save", N_("save the session as a scenario file"), ui_h_save), \
 	CMD("pcap", N_("write the session as a pcap capture"), ui_h_pcap), \
 	CMD("lessons", N_("guided lessons: the list, with your progress"), \
@@ -548,8 +545,13 @@ static const struct screen_cmd ui_sim_cmds[] = {
 
 static const struct screen_cmd ui_play_cmds[] = {
 	UI_COMMON_CMDS,
-	CMD("back", N_("previous step (lecture mode) or undo"), ui_h_undo),
-	CMD("next", N_("next step (lecture mode) or redo"), ui_h_redo),
+	CMD("back", N_("previous step (lecture mode) or undo"),
+	    ui_play_h_back),
+	CMD("next", N_("next step with its checks (lecture mode)"),
+	    ui_play_h_next),
+	CMD("resume", N_("back to the script after your own events"),
+	    ui_play_h_resume),
+	CMD("jump", N_("go to step N of the script"), ui_play_h_jump),
 	CMD("restart", N_("restart from the beginning (r redoes)"),
 	    ui_h_restart),
 	UI_TAIL_CMDS,
@@ -588,6 +590,8 @@ static const struct screen_cmd ui_play_cmds[] = {
 	K(UI_K_END, "scroll-newest", "End"), \
 	K(':', "command", ":"), K('w', "save", "w"), \
 	K('W', "pcap", "W"), \
+	K('E', "event-log", "E"), K('\r', "inspect", "Enter"), \
+	K('\n', "inspect", NULL), K(UI_K_ENTER, "inspect", NULL), \
 	K('g', "lessons", "g"), K('?', "help", "?"), \
 	K(UI_K_F1, "help", "F1"), K('q', "quit", "q"), \
 	K('R', "restart", "R")
@@ -606,6 +610,7 @@ static const struct screen_key ui_play_keys[] = {
 	K(UI_K_RIGHT, "next", "Right"), K('r', "next", "r"),
 	K(UI_CTRL('r'), "next", "^R"),
 	K('p', "back", "p"), K(UI_K_LEFT, "back", "Left"), K('u', "back", "u"),
+	K('b', "resume", "b"), K('j', "jump", "j"),
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))

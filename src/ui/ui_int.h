@@ -63,6 +63,19 @@ struct ui {
 	int lad_rows;		/* the ladder's height, for paging */
 	bool whatif;		/* the what-if switches are open */
 	bool in_lesson;		/* a lesson shows the messages */
+	/* Events typed since the last save (quit offers to save them); the
+	 * file a save waits to overwrite; quit once the save is done. */
+	bool dirty;
+	bool quit_after;
+	char savepath[1024];
+	/* Lecture mode (play_cmd.c): the script as loaded, the comments
+	 * above each of its commands, and whether the lecturer's own event
+	 * left it at step branch_at. */
+	struct cmd *script;
+	size_t nscript;
+	char **captions;
+	bool branched;
+	size_t branch_at;
 	/* Called after the learner's world changed (the lesson checks). */
 	void (*changed)(void *arg);
 	void *changed_arg;
@@ -99,6 +112,44 @@ bool session_pcap(const struct session *s, const char *path, size_t *nsegs,
 int ui_pcap_to(struct screen *sc, const char *path);
 int ui_h_pcap(SCREEN_CMD_ARGS);
 bool ui_pcap_colon(struct screen *sc, const char *text, int *r);
+
+/* save_cmd.c: w and q (which offers to save unsaved steps). */
+int ui_h_save(SCREEN_CMD_ARGS);
+int ui_h_quit(SCREEN_CMD_ARGS);
+
+/* play_cmd.c: lecture mode. */
+void ui_play_load(struct ui *ui, const struct cmd *cmds, size_t n,
+    const char *path);
+void ui_play_free(struct ui *ui);
+/* The comment written above the step just shown, or NULL. */
+const char *ui_play_caption(const struct ui *ui);
+/* The lecturer typed an event at step at: keep the script. */
+void ui_play_branched(struct screen *sc, size_t at);
+int ui_play_h_next(SCREEN_CMD_ARGS);
+int ui_play_h_back(SCREEN_CMD_ARGS);
+int ui_play_h_resume(SCREEN_CMD_ARGS);
+int ui_play_h_jump(SCREEN_CMD_ARGS);
+
+/* log_ui.c: the event log, a screen over the simulator. */
+struct ui_log {
+	struct screen sc;
+	char **lines;
+	bool *heads;		/* per line: a step's heading */
+	size_t n, cap, caph, top;
+	/* The segment inspector: one arrow's fields and the sentences
+	 * that name it (seg 0: the whole log). */
+	const struct session *from;
+	uint32_t seg;
+};
+extern const struct screen_def ui_log_def;
+int ui_log_push(struct screen *sc);
+/* The inspector on the chosen segment (or the newest arrow). */
+int ui_inspect_push(struct screen *sc);
+
+/* complete.c: the : line's Tab completion and help. */
+size_t ui_complete(const char *line, char *out, size_t size, char *list,
+    size_t lsize);
+void ui_complete_help(const char *word, char *buf, size_t size);
 
 /* lesson_ui.c: the lesson browser over the simulator. */
 int ui_lessons_push(struct app *a, const struct ui_opts *o);

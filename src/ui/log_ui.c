@@ -1,0 +1,362 @@
+/*
+ * The event log: every step of the session so far with everything it
+ * made happen, each sentence whole with its RFC reason, on a screen of
+ * its own that scrolls (the narration under the ladder has only a few
+ * rows and must cut).  No curses here; log_draw.c paints it.
+ *
+ * Data model: struct ui_log holds the lines, made once when the log is
+ * opened by replaying the session's commands into a scratch session (the
+ * view narrates one command at a time, so this is the only way to have
+ * every command's sentences), and the first line shown.  A heading line
+ * names each step and its scenario line; the sentences follow it.  The
+ * segment inspector is the same screen for one arrow (seg): its header
+ * fields, then only the sentences that name it (#N): why it was sent and
+ * what its receiver did with it.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/tcp.h"
+#include "lib/i18n.h"
+#include "lib/xalloc.h"
+#include "script/parse.h"
+#include "ui/menu.h"
+#include "ui/ui_int.h"
+
+static void
+log_add(struct ui_log *lg, bool head, const char *text)
+{
+	xgrow(&lg->lines, &lg->cap, lg->n + 1, sizeof(*lg->lines));
+	xgrow(&lg->heads, &lg->caph, lg->n + 1, sizeof(*lg->heads));
+	lg->lines[lg->n] = xstrdup(text);
+	lg->heads[lg->n++] = head;
+}
+
+/* Does a sentence name segment #id (not #id0 ...)? */
+static bool
+log_names(const char *text, uint32_t id)
+{
+	char tag[16];
+	const char *p = text;
+	size_t n = (size_t)snprintf(tag, sizeof(tag), "#%u", (unsigned)id);
+
+	while ((p = strstr(p, tag)) != NULL) {
+		p += n;
+		if (*p < '0' || *p > '9')
+			return true;
+	}
+	return false;
+}
+
+static const struct view_arrow *
+log_arrow(const struct session *s, uint32_t id)
+{
+	for (size_t i = 0; i < s->v.narrows; i++)
+		if (s->v.arrows[i].f.id == id)
+			return &s->v.arrows[i];
+	return NULL;
+}
+
+static const char *
+log_origin(enum flight_origin o)
+{
+	switch (o) {
+	case ORIGIN_SENT:
+		return _("sent by its host's TCP");
+	case ORIGIN_REXMIT:
+		return _("a retransmission by its host's TCP");
+	case ORIGIN_DUP:
+		return _("a copy made by the network");
+	case ORIGIN_INJECT:
+		return _("injected (an old duplicate)");
+	}
+	return "";
+}
+
+static const char *
+log_fate(enum view_fate f)
+{
+	switch (f) {
+	case VIEW_FLIGHT:
+		return _("still in flight");
+	case VIEW_DELIVERED:
+		return _("delivered");
+	case VIEW_LOST:
+		return _("lost");
+	case VIEW_EXPIRED:
+		return _("expired (older than the MSL)");
+	}
+	return "";
+}
+
+/* The header fields of arrow a, each on a line of its own. */
+static void
+log_fields(struct ui_log *lg, const struct session *s,
+    const struct view_arrow *a)
+{
+	const struct tcp_seg *g = &a->f.seg;
+	enum sim_host_id from = (enum sim_host_id)a->f.dir;
+	char buf[320], fl[TCP_FLAGS_BUFSZ], sq[32], ak[32];
+
+	view_num(&s->v, s->v.num, from, a->seq_inc, g->seq, sq, sizeof(sq));
+	view_num(&s->v, s->v.num, (enum sim_host_id)(1 - from), a->ack_inc,
+	    g->ack, ak, sizeof(ak));
+	/* TRANSLATORS: segment number, sender, receiver. */
+	snprintf(buf, sizeof(buf), _("Segment #%u, %s to %s"),
+	    (unsigned)a->f.id, view_host_name(from),
+	    view_host_name((enum sim_host_id)(1 - from)));
+	log_add(lg, true, buf);
+	snprintf(buf, sizeof(buf), _("flags %s"), tcp_flags_str(g->flags,
+	    fl));
+	log_add(lg, false, buf);
+	/* TRANSLATORS: the number as shown, the number on the wire. */
+	snprintf(buf, sizeof(buf), _("seq %s (on the wire %u)"), sq,
+	    (unsigned)g->seq);
+	log_add(lg, false, buf);
+	if (g->flags & TCP_ACK)
+		snprintf(buf, sizeof(buf), _("ack %s (on the wire %u)"), ak,
+		    (unsigned)g->ack);
+	else
+		snprintf(buf, sizeof(buf), "%s", _("ack: none (no ACK flag)"));
+	log_add(lg, false, buf);
+	snprintf(buf, sizeof(buf), _("payload %u bytes, window %u"),
+	    (unsigned)g->len, (unsigned)g->wnd);
+	log_add(lg, false, buf);
+	/* TRANSLATORS: where it came from, then what became of it. */
+	snprintf(buf, sizeof(buf), _("origin: %s; now %s"),
+	    log_origin(a->f.origin), log_fate(a->fate));
+	log_add(lg, false, buf);
+}
+
+/* Replay cmds[0..pos) and keep every sentence narrated (for seg: those
+ * naming it, under their step). */
+static void
+log_fill(struct ui_log *lg, const struct session *from, uint32_t seg)
+{
+	struct session s;
+	char line[256], head[320];
+	bool was_fated = false, was_sent = false;
+
+	session_init(&s);
+	s.v.num = from->v.num;
+	session_load(&s, from->cmds, from->pos);
+	for (size_t i = 0; i < from->pos; i++) {
+		(void)session_redo(&s);
+		script_format(&from->cmds[i], line, sizeof(line));
+		/* TRANSLATORS: the event log: step number, scenario line. */
+		snprintf(head, sizeof(head), _("Step %zu: %s"), i + 1, line);
+		if (seg != 0) {
+			bool named = false;
+			const struct view_arrow *a = log_arrow(&s, seg);
+			/* The step that decided its fate: all it says is
+			 * what the receiver did (or that it was lost). */
+			bool fated = a != NULL && ((a->fate != VIEW_FLIGHT &&
+			    !was_fated) || !was_sent);
+
+			/* And the step that sent it: all it says is why. */
+			was_sent = a != NULL;
+			was_fated = a != NULL && a->fate != VIEW_FLIGHT;
+			for (size_t k = 0; k < s.v.nnarr; k++)
+				if (fated || log_names(s.v.narr[k], seg)) {
+					if (!named)
+						log_add(lg, true, head);
+					named = true;
+					log_add(lg, false, s.v.narr[k]);
+				}
+			continue;
+		}
+		log_add(lg, true, head);
+		for (size_t k = 0; k < s.v.nnarr; k++)
+			log_add(lg, false, s.v.narr[k]);
+	}
+	if (from->pos == 0 && seg == 0)
+		log_add(lg, false, _("Nothing has happened yet."));
+	session_free(&s);
+}
+
+static void
+log_clear(struct ui_log *lg)
+{
+	for (size_t i = 0; i < lg->n; i++)
+		free(lg->lines[i]);
+	lg->n = 0;
+	lg->top = 0;
+}
+
+/* The inspector's lines for arrow seg. */
+static void
+log_inspect(struct ui_log *lg, uint32_t seg)
+{
+	const struct view_arrow *a = log_arrow(lg->from, seg);
+
+	log_clear(lg);
+	lg->seg = seg;
+	if (a == NULL)
+		return;
+	log_fields(lg, lg->from, a);
+	log_fill(lg, lg->from, seg);
+}
+
+static void
+log_leave(struct screen *sc)
+{
+	struct ui_log *lg = sc->state;
+
+	log_clear(lg);
+	free(lg->lines);
+	free(lg->heads);
+	free(lg);
+}
+
+/* The inspector: the arrow before or after this one (arg -1, 1). */
+static int
+log_h_other(SCREEN_CMD_ARGS)
+{
+	struct ui_log *lg = sc->state;
+	const struct view *v = &lg->from->v;
+
+	for (size_t i = 0; i < v->narrows; i++) {
+		if (v->arrows[i].f.id != lg->seg)
+			continue;
+		if ((arg < 0 && i == 0) || (arg > 0 && i + 1 >= v->narrows)) {
+			screen_message(sc, false, "%s", _("No other segment "
+			    "that way."));
+			return UI_R_ALL;
+		}
+		log_inspect(lg, v->arrows[arg < 0 ? i - 1 : i + 1].f.id);
+		return UI_R_ALL;
+	}
+	return UI_R_ALL;
+}
+
+static bool
+log_is_inspector(const struct screen *sc)
+{
+	return ((const struct ui_log *)sc->state)->seg != 0;
+}
+
+static int
+log_scroll(struct screen *sc, int by)
+{
+	struct ui_log *lg = sc->state;
+	long top = (long)lg->top + by;
+
+	if (top > (long)lg->n - 1)
+		top = (long)lg->n - 1;
+	if (top < 0)
+		top = 0;
+	lg->top = (size_t)top;
+	return UI_R_ALL;
+}
+
+static int
+log_h_line(SCREEN_CMD_ARGS)
+{
+	return log_scroll(sc, arg);
+}
+
+static int
+log_h_page(SCREEN_CMD_ARGS)
+{
+	int page = sc->rows > 4 ? sc->rows / 2 : 1;
+
+	return log_scroll(sc, arg * page);
+}
+
+static int
+log_h_end(SCREEN_CMD_ARGS)
+{
+	struct ui_log *lg = sc->state;
+
+	lg->top = arg < 0 ? 0 : (lg->n > 0 ? lg->n - 1 : 0);
+	return UI_R_ALL;
+}
+
+static int
+log_h_close(SCREEN_CMD_ARGS)
+{
+	app_pop(sc->app);
+	return UI_R_ALL | UI_R_LAYOUT;
+}
+
+static const struct screen_cmd log_cmds[] = {
+	{ "line", N_("scroll the log by a line"), log_h_line, NULL, 0, NULL },
+	{ "page", N_("scroll the log by half a page"), log_h_page, NULL, 0,
+	    NULL },
+	{ "ends", N_("the first or the last step"), log_h_end, NULL, 0,
+	    NULL },
+	{ "close", N_("close the event log"), log_h_close, NULL, 0, NULL },
+	{ "other-segment", N_("inspector: the previous or next segment"),
+	    log_h_other, NULL, 0, log_is_inspector },
+};
+
+static const struct screen_key log_keys[] = {
+	{ UI_K_DOWN, 0, "line", 1, "Down" },
+	{ UI_K_UP, 0, "line", -1, "Up" },
+	{ UI_K_PGDN, 0, "page", 1, "PgDn" },
+	{ ' ', 0, "page", 1, "Space" },
+	{ UI_K_PGUP, 0, "page", -1, "PgUp" },
+	{ UI_K_HOME, 0, "ends", -1, "Home" },
+	{ UI_K_END, 0, "ends", 1, "End" },
+	{ 'q', 0, "close", 0, "q" },
+	{ UI_ESC, 0, "close", 0, "Esc" },
+	{ 'E', 0, "close", 0, "E" },
+	{ '\r', 0, "close", 0, "Enter" },
+	{ '\n', 0, "close", 0, NULL },
+	{ UI_K_ENTER, 0, "close", 0, NULL },
+	{ UI_K_LEFT, 0, "other-segment", -1, "Left" },
+	{ UI_K_RIGHT, 0, "other-segment", 1, "Right" },
+	{ 'p', 0, "other-segment", -1, "p" },
+	{ 'n', 0, "other-segment", 1, "n" },
+};
+
+const struct screen_def ui_log_def = {
+	"log", log_cmds, sizeof(log_cmds) / sizeof(log_cmds[0]), log_keys,
+	sizeof(log_keys) / sizeof(log_keys[0]), 10, 40, NULL, NULL, NULL,
+	log_leave, NULL, NULL
+};
+
+/* Open the log on the simulator's session, showing its newest step. */
+int
+ui_log_push(struct screen *sc)
+{
+	struct ui *ui = sc->state;
+	struct ui_log *lg = xcalloc(1, sizeof(*lg));
+
+	log_fill(lg, &ui->s, 0);
+	lg->top = 0;
+	for (size_t i = 0; i < lg->n; i++)
+		if (lg->heads[i])
+			lg->top = i;
+	lg->sc.def = &ui_log_def;
+	lg->sc.state = lg;
+	app_push(sc->app, &lg->sc);
+	return UI_R_ALL | UI_R_LAYOUT;
+}
+
+/* Enter: the inspector on the chosen in-flight segment, else the newest
+ * arrow; Left and Right go through the others. */
+int
+ui_inspect_push(struct screen *sc)
+{
+	struct ui *ui = sc->state;
+	const struct flight *f = menu_selected(&ui->s.w, ui->sel);
+	struct ui_log *lg;
+
+	if (ui->s.v.narrows == 0) {
+		screen_message(sc, true, "%s", _("No segment has been sent "
+		    "yet."));
+		return UI_R_NARR;
+	}
+	lg = xcalloc(1, sizeof(*lg));
+	lg->from = &ui->s;
+	log_inspect(lg, f != NULL ? f->id :
+	    ui->s.v.arrows[ui->s.v.narrows - 1].f.id);
+	lg->sc.def = &ui_log_def;
+	lg->sc.state = lg;
+	app_push(sc->app, &lg->sc);
+	return UI_R_ALL | UI_R_LAYOUT;
+}
