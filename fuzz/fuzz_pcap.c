@@ -76,7 +76,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	diagram_init(&dg, fz_emit, sink);
 	cap_tracker_init(&t, &obs, 1);
-	if (cap_read_file("fuzz", fp, &t, &r, sink) != CAP_EXIT_USAGE)
+	if (cap_read_file("fuzz", fp, &t, &r, sink) != TT_EXIT_USAGE)
 		cap_tracker_finish(&t);
 	diagram_finish(&dg);
 	cap_tracker_free(&t);

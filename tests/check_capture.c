@@ -498,7 +498,7 @@ START_TEST(test_read_truncated_file_reports_frame)
 	ck_assert_int_eq(ftruncate(fd, (off_t)(24 + 16 + n + 16 + 10)), 0);
 	fclose(f);
 	ck_assert_int_eq(cap_read_file(path, NULL, &trk, &r, err),
-	    CAP_EXIT_DAMAGED);
+	    TT_EXIT_FAIL);
 	ck_assert_uint_eq(r.tcp, 1);
 	rewind(err);
 	ck_assert_ptr_nonnull(fgets(msg, sizeof(msg), err));
@@ -547,7 +547,7 @@ START_TEST(test_list_model_rows_stats_search_and_replay)
 	list_pkt(f, 5000, 40002, TCP_ACK, true, 701, 901);
 	list_pkt(f, 6000, 40002, TCP_RST | TCP_ACK, true, 701, 901);
 	fclose(f);
-	ck_assert_int_eq(cap_list_read(path, &l, stderr), CAP_EXIT_OK);
+	ck_assert_int_eq(cap_list_read(path, &l, stderr), TT_EXIT_OK);
 	ck_assert_uint_eq(l.n, 2);
 	ck_assert_uint_eq(l.rows[0].id, 1);
 	ck_assert_uint_eq(l.rows[1].id, 2);

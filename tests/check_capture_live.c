@@ -56,7 +56,7 @@ START_TEST(test_live_capture_states_after_each_segment)
 
 	cap_tracker_init(&t, &obs, 1);
 	ck_assert_int_eq(cap_read_file(pcap, NULL, &t, &r, stderr),
-	    CAP_EXIT_OK);
+	    TT_EXIT_OK);
 	cap_tracker_finish(&t);
 	ck_assert_uint_eq(nconns, 1);
 	ck_assert_uint_ge(nstates, 9);

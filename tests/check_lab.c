@@ -310,7 +310,7 @@ START_TEST(test_lab_pcap_unwritable_refused_with_reason)
 	char err[512] = "";
 
 	ck_assert_int_eq(lab_backend_open(&b, "/nonexistent-dir/x.pcap",
-	    false, err, sizeof(err)), LAB_EXIT_ENV);
+	    false, err, sizeof(err)), TT_EXIT_USAGE);
 	ck_assert_ptr_null(b.ops);
 	ck_assert_ptr_nonnull(strstr(err, "cannot write the pcap file "
 	    "/nonexistent-dir/x.pcap: No such file or directory"));

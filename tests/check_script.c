@@ -107,7 +107,7 @@ START_TEST(test_run_passing_file_exit_0)
 {
 	const char *f = put("ok.scn", handshake);
 
-	ck_assert_int_eq(run(f, NULL), SCRIPT_EXIT_OK);
+	ck_assert_int_eq(run(f, NULL), TT_EXIT_OK);
 	ck_assert_str_eq(errbuf, "");
 	ck_assert_ptr_nonnull(strstr(outbuf, "     0.000s  client  sends #1 "
 	    "c>s SYN seq=99 len=0"));
@@ -122,7 +122,7 @@ START_TEST(test_run_failing_expect_exit_1_stops_file)
 	const char *f = put("fail.scn", "server listen\nclient connect\n"
 	    "expect client ESTABLISHED\nsettle\n");
 
-	ck_assert_int_eq(run(f, NULL), SCRIPT_EXIT_FAIL);
+	ck_assert_int_eq(run(f, NULL), TT_EXIT_FAIL);
 	snprintf(want, sizeof(want), "%s:3: expected client ESTABLISHED, "
 	    "got SYN_SENT\n", f);
 	ck_assert_str_eq(errbuf, want);
@@ -135,7 +135,7 @@ START_TEST(test_run_impossible_event_exit_1)
 	char want[512];
 	const char *f = put("imp.scn", "server listen\ndeliver\nsettle\n");
 
-	ck_assert_int_eq(run(f, NULL), SCRIPT_EXIT_FAIL);
+	ck_assert_int_eq(run(f, NULL), TT_EXIT_FAIL);
 	snprintf(want, sizeof(want), "%s:2: ", f);
 	ck_assert_msg(strncmp(errbuf, want, strlen(want)) == 0, "got '%s'",
 	    errbuf);
@@ -148,7 +148,7 @@ START_TEST(test_run_parse_error_exit_2_runs_nothing)
 	char want[512];
 	const char *f = put("bad.scn", "server listen\n\nclient conect\n");
 
-	ck_assert_int_eq(run(f, NULL), SCRIPT_EXIT_PARSE);
+	ck_assert_int_eq(run(f, NULL), TT_EXIT_USAGE);
 	snprintf(want, sizeof(want), "%s:3:8: unknown command 'conect'; did "
 	    "you mean 'connect'?\n", f);
 	ck_assert_str_eq(errbuf, want);
@@ -161,7 +161,7 @@ START_TEST(test_run_setup_after_event_exit_2)
 	char want[512];
 	const char *f = put("late.scn", "server listen\n  seed 4\n");
 
-	ck_assert_int_eq(run(f, NULL), SCRIPT_EXIT_PARSE);
+	ck_assert_int_eq(run(f, NULL), TT_EXIT_USAGE);
 	snprintf(want, sizeof(want), "%s:2:1: 'seed' is a setup command; it "
 	    "must come before the first event\n", f);
 	ck_assert_str_eq(errbuf, want);
@@ -173,7 +173,7 @@ START_TEST(test_run_missing_file_exit_2)
 	char path[512];
 
 	snprintf(path, sizeof(path), "%s/none.scn", tmpdir);
-	ck_assert_int_eq(run(path, NULL), SCRIPT_EXIT_PARSE);
+	ck_assert_int_eq(run(path, NULL), TT_EXIT_USAGE);
 	ck_assert_ptr_nonnull(strstr(errbuf, "none.scn: cannot open: "));
 }
 END_TEST
@@ -184,13 +184,13 @@ START_TEST(test_run_worst_status_over_files)
 	const char *bad = put("b.scn", "bogus\n");
 	const char *fail = put("c.scn", "expect client LISTEN\n");
 
-	ck_assert_int_eq(run(fail, ok, NULL), SCRIPT_EXIT_FAIL);
+	ck_assert_int_eq(run(fail, ok, NULL), TT_EXIT_FAIL);
 	/* Every file runs: the one after the failure printed its trace. */
 	ck_assert_ptr_nonnull(strstr(outbuf, "== "));
 	ck_assert_ptr_nonnull(strstr(outbuf, "sends #1"));
-	ck_assert_int_eq(run(bad, fail, NULL), SCRIPT_EXIT_PARSE);
-	ck_assert_int_eq(run(fail, bad, ok, NULL), SCRIPT_EXIT_PARSE);
-	ck_assert_int_eq(run(ok, ok, NULL), SCRIPT_EXIT_OK);
+	ck_assert_int_eq(run(bad, fail, NULL), TT_EXIT_USAGE);
+	ck_assert_int_eq(run(fail, bad, ok, NULL), TT_EXIT_USAGE);
+	ck_assert_int_eq(run(ok, ok, NULL), TT_EXIT_OK);
 }
 END_TEST
 
@@ -199,10 +199,10 @@ START_TEST(test_run_quiet_prints_only_errors)
 	const char *ok = put("ok.scn", handshake);
 	const char *fail = put("f.scn", "expect client LISTEN\n");
 
-	ck_assert_int_eq(run("--quiet", ok, NULL), SCRIPT_EXIT_OK);
+	ck_assert_int_eq(run("--quiet", ok, NULL), TT_EXIT_OK);
 	ck_assert_str_eq(outbuf, "");
 	ck_assert_str_eq(errbuf, "");
-	ck_assert_int_eq(run(ok, fail, "--quiet", NULL), SCRIPT_EXIT_FAIL);
+	ck_assert_int_eq(run(ok, fail, "--quiet", NULL), TT_EXIT_FAIL);
 	ck_assert_str_eq(outbuf, "");
 	ck_assert_ptr_nonnull(strstr(errbuf, "f.scn:1: expected client "
 	    "LISTEN, got CLOSED\n"));
@@ -213,7 +213,7 @@ START_TEST(test_run_diagram_handshake)
 {
 	const char *f = put("hs.scn", handshake);
 
-	ck_assert_int_eq(run("--diagram", f, NULL), SCRIPT_EXIT_OK);
+	ck_assert_int_eq(run("--diagram", f, NULL), TT_EXIT_OK);
 	ck_assert_str_eq(outbuf,
 "      client                                                    server\n"
 "  1.  CLOSED                                                    LISTEN\n"
@@ -232,7 +232,7 @@ START_TEST(test_run_stdin_dash)
 	    "expect client SYN_SENT\n");
 
 	ck_assert_ptr_nonnull(freopen(f, "r", stdin));
-	ck_assert_int_eq(run("-", NULL), SCRIPT_EXIT_FAIL);
+	ck_assert_int_eq(run("-", NULL), TT_EXIT_FAIL);
 	ck_assert_str_eq(errbuf, "<stdin>:3: expected client SYN_SENT, got "
 	    "CLOSED\n");
 }
@@ -240,11 +240,11 @@ END_TEST
 
 START_TEST(test_run_usage_errors)
 {
-	ck_assert_int_eq(run(NULL), SCRIPT_EXIT_PARSE);
+	ck_assert_int_eq(run(NULL), TT_EXIT_USAGE);
 	ck_assert_ptr_nonnull(strstr(errbuf, "no scenario file given"));
-	ck_assert_int_eq(run("--bogus", "x", NULL), SCRIPT_EXIT_PARSE);
+	ck_assert_int_eq(run("--bogus", "x", NULL), TT_EXIT_USAGE);
 	ck_assert_ptr_nonnull(strstr(errbuf, "unknown option '--bogus'"));
-	ck_assert_int_eq(run("--help", NULL), SCRIPT_EXIT_OK);
+	ck_assert_int_eq(run("--help", NULL), TT_EXIT_OK);
 	ck_assert_ptr_nonnull(strstr(outbuf, "Usage: "));
 	ck_assert_str_eq(errbuf, "");
 }
@@ -257,7 +257,7 @@ START_TEST(test_run_double_dash_ends_options)
 	ck_assert_ptr_nonnull(getcwd(old, sizeof(old)));
 	ck_assert_int_eq(chdir(tmpdir), 0);
 	put("--quiet", handshake);
-	ck_assert_int_eq(run("--", "--quiet", NULL), SCRIPT_EXIT_OK);
+	ck_assert_int_eq(run("--", "--quiet", NULL), TT_EXIT_OK);
 	ck_assert_ptr_nonnull(strstr(outbuf, "sends #1"));
 	ck_assert_int_eq(chdir(old), 0);
 }
@@ -277,7 +277,7 @@ START_TEST(test_run_long_scenario)
 		    "client send 10\ndeliver\ndeliver\n");
 	f = put("long.scn", text);
 	free(text);
-	ck_assert_int_eq(run("--quiet", f, NULL), SCRIPT_EXIT_OK);
+	ck_assert_int_eq(run("--quiet", f, NULL), TT_EXIT_OK);
 	ck_assert_str_eq(errbuf, "");
 }
 END_TEST

@@ -228,10 +228,10 @@ cli_id(const char *arg, uint64_t *id, FILE *err)
 	if (*arg < '1' || *arg > '9' || *end != '\0') {
 		fprintf(err, _("%s capture: a connection number (1, 2, ...) "
 		    "was expected, not '%s'\n"), PACKAGE, arg);
-		return CAP_EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	}
 	*id = v;
-	return CAP_EXIT_OK;
+	return TT_EXIT_OK;
 }
 
 static int
@@ -245,10 +245,10 @@ cli_options(int argc, char **argv, struct cap_cli *o, struct cap_read *r)
 		if (need && i + 1 >= argc) {
 			fprintf(o->err, _("%s capture: %s needs a connection "
 			    "number\n"), PACKAGE, a);
-			return CAP_EXIT_USAGE;
+			return TT_EXIT_USAGE;
 		}
 		if (need && cli_id(argv[i + 1], &o->id, o->err) != 0)
-			return CAP_EXIT_USAGE;
+			return TT_EXIT_USAGE;
 		if (strcmp(a, "--list") == 0)
 			o->mode = CAP_M_LIST;
 		else if (strcmp(a, "--stats") == 0)
@@ -270,22 +270,22 @@ cli_options(int argc, char **argv, struct cap_cli *o, struct cap_read *r)
 			fprintf(o->err, _("%s capture: unknown option '%s'\n"),
 			    PACKAGE, a);
 			cli_usage(o->err);
-			return CAP_EXIT_USAGE;
+			return TT_EXIT_USAGE;
 		} else if (o->file == NULL)
 			o->file = a;
 		else {
 			fprintf(o->err, _("%s capture: one file at a time "
 			    "('%s' is one too many)\n"), PACKAGE, a);
-			return CAP_EXIT_USAGE;
+			return TT_EXIT_USAGE;
 		}
 	}
 	if (o->file == NULL) {
 		fprintf(o->err, _("%s capture: no capture file given\n"),
 		    PACKAGE);
 		cli_usage(o->err);
-		return CAP_EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	}
-	return CAP_EXIT_OK;
+	return TT_EXIT_OK;
 }
 
 int
@@ -297,8 +297,8 @@ capture_cli(int argc, char **argv, FILE *out, FILE *err)
 	struct cap_obs obs = { .ctx = &o, .done = cli_done };
 	int rc = cli_options(argc, argv, &o, &r);
 
-	if (rc != CAP_EXIT_OK)
-		return rc < 0 ? CAP_EXIT_OK : rc;
+	if (rc != TT_EXIT_OK)
+		return rc < 0 ? TT_EXIT_OK : rc;
 	cli_words(&o);
 	if (o.mode == CAP_M_SHOW || o.mode == CAP_M_SCENARIO) {
 		obs.segment = cap_show_segment;
@@ -307,7 +307,7 @@ capture_cli(int argc, char **argv, FILE *out, FILE *err)
 	cap_tracker_init(&t, &obs, o.mode == CAP_M_SHOW ||
 	    o.mode == CAP_M_SCENARIO ? o.id : 0);
 	rc = cap_read_file(o.file, NULL, &t, &r, err);
-	if (rc != CAP_EXIT_USAGE) {
+	if (rc != TT_EXIT_USAGE) {
 		cap_tracker_finish(&t);
 		if (o.mode == CAP_M_STATS)
 			cli_stats(&o, &t.st);
@@ -317,7 +317,7 @@ capture_cli(int argc, char **argv, FILE *out, FILE *err)
 			    "%llu (it has %llu)\n"), PACKAGE, o.file,
 			    (unsigned long long)o.id,
 			    (unsigned long long)t.st.conns);
-			rc = CAP_EXIT_USAGE;
+			rc = TT_EXIT_USAGE;
 		}
 	}
 	cap_tracker_free(&t);

@@ -8,7 +8,7 @@
 
 #include <stdio.h>
 
-/* argv[0] is "capture".  Returns a CAP_EXIT_ status (capture/read.h). */
+/* argv[0] is "capture".  Returns a TT_EXIT_ status (lib/exitcode.h). */
 int capture_cli(int argc, char **argv, FILE *out, FILE *err);
 
 #endif

@@ -77,11 +77,11 @@ cap_list_read(const char *path, struct cap_list *l, FILE *err)
 	r.l = l;
 	r.o.out = open_memstream(&r.buf, &r.len);
 	if (r.o.out == NULL)
-		return CAP_EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	list_words(&r.o);
 	cap_tracker_init(&t, &obs, 0);
 	rc = cap_read_file(path, NULL, &t, &rd, err);
-	if (rc != CAP_EXIT_USAGE)
+	if (rc != TT_EXIT_USAGE)
 		cap_tracker_finish(&t);
 	l->st = t.st;
 	cap_tracker_free(&t);
@@ -173,7 +173,7 @@ cap_list_cmds(const char *path, uint64_t id, struct cmd **cmds, size_t *n,
 	if (q == NULL)
 		return false;
 	cap_tracker_init(&t, &obs, id);
-	if (cap_read_file(path, NULL, &t, &rd, q) != CAP_EXIT_USAGE)
+	if (cap_read_file(path, NULL, &t, &rd, q) != TT_EXIT_USAGE)
 		cap_tracker_finish(&t);
 	cap_tracker_free(&t);
 	if (err == NULL) {

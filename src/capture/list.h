@@ -33,7 +33,7 @@ struct cap_list {
 	uint64_t t0_us;			/* the capture's first segment */
 };
 
-/* Read path; returns a CAP_EXIT_* status (rows read so far are kept on
+/* Read path; returns a TT_EXIT_* status (rows read so far are kept on
  * an early end), messages to err. */
 int cap_list_read(const char *path, struct cap_list *l, FILE *err);
 void cap_list_free(struct cap_list *l);

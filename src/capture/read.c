@@ -72,7 +72,7 @@ cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
 	struct pcap_pkthdr *h;
 	const u_char *data;
 	struct cap_pkt k;
-	int lt, rc, status = CAP_EXIT_OK;
+	int lt, rc, status = TT_EXIT_OK;
 
 	if (p == NULL) {
 		if (fp != NULL)		/* ours now, even when unreadable */
@@ -80,7 +80,7 @@ cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
 		if (ebuf[0] != '\0')
 			fprintf(err, _("%s: %s: not a capture file that "
 			    "libpcap can read: %s\n"), PACKAGE, path, ebuf);
-		return CAP_EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	}
 	lt = pcap_datalink(p);
 	if (!cap_linktype_known(lt)) {
@@ -90,7 +90,7 @@ cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
 		    "use Ethernet, Linux cooked (-i any), raw IP or "
 		    "loopback\n"), PACKAGE, path, lt, name ? name : "?");
 		pcap_close(p);
-		return CAP_EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	}
 	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
 		enum cap_decode d;
@@ -113,7 +113,7 @@ cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
 		    "before it are reported\n"), PACKAGE, path,
 		    (unsigned long long)r->frames + 1, pcap_geterr(p),
 		    (unsigned long long)r->frames);
-		status = CAP_EXIT_DAMAGED;
+		status = TT_EXIT_FAIL;
 	}
 	read_summary(path, r, err);
 	pcap_close(p);

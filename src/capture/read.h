@@ -13,10 +13,7 @@
 
 #include "capture/capture.h"
 
-/* Exit statuses of `tcpteach capture`. */
-#define CAP_EXIT_OK 0		/* the whole file was read */
-#define CAP_EXIT_DAMAGED 1	/* the file ends early or is corrupt */
-#define CAP_EXIT_USAGE 2	/* bad usage, unreadable or not a capture */
+#include "lib/exitcode.h"	/* the one set of exit statuses */
 
 #define CAP_NDECODE 7
 
@@ -28,7 +25,7 @@ struct cap_read {
 };
 
 /* Read path ("-" is standard input) into t; messages go to err.  Returns
- * a CAP_EXIT_ status.  fp, when not NULL, is read instead of path (path
+ * a TT_EXIT_ status.  fp, when not NULL, is read instead of path (path
  * names it in messages) and is closed in every case. */
 int cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
     struct cap_read *r, FILE *err);

@@ -19,10 +19,9 @@
 
 #include "sim/backend.h"
 
-/* Exit status when the lab cannot start (no permission, no TUN). */
-#define LAB_EXIT_ENV 2
+#include "lib/exitcode.h"	/* the one set of exit statuses */
 
-/* A fresh lab as a backend: 0, or LAB_EXIT_ENV and what is missing in err.
+/* A fresh lab as a backend: 0, or TT_EXIT_USAGE and what is missing in err.
  * pcap: NULL, or a file to receive every packet put on the wire. */
 int lab_backend_open(struct wbackend *b, const char *pcap, bool keep_trace,
     char *err, size_t size);

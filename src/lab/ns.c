@@ -78,14 +78,14 @@ ns_user(char *err, size_t size)
 		    "kernel.unprivileged_userns_clone "
 		    "and AppArmor's restrict_unprivileged_userns)"),
 		    strerror(errno));
-		return LAB_EXIT_ENV;
+		return TT_EXIT_USAGE;
 	}
 	snprintf(map, sizeof(map), "0 %u 1", uid);
 	if (!ns_write("/proc/self/setgroups", "deny") ||
 	    !ns_write("/proc/self/uid_map", map)) {
 		snprintf(err, size, _("cannot map your user id into the lab's "
 		    "user namespace: %s"), strerror(errno));
-		return LAB_EXIT_ENV;
+		return TT_EXIT_USAGE;
 	}
 	snprintf(map, sizeof(map), "0 %u 1", gid);
 	(void)ns_write("/proc/self/gid_map", map);
@@ -256,7 +256,7 @@ ns_tun(struct lab_host *hh, int h, char *err, size_t size)
 			snprintf(err, size, _("cannot open /dev/net/tun: %s "
 			    "(it must be readable and writable by you; Debian "
 			    "makes it mode 0666)"), strerror(errno));
-		return LAB_EXIT_ENV;
+		return TT_EXIT_USAGE;
 	}
 	memset(&ifr, 0, sizeof(ifr));
 	ifr.ifr_flags = IFF_TUN | IFF_NO_PI;
@@ -264,7 +264,7 @@ ns_tun(struct lab_host *hh, int h, char *err, size_t size)
 	if (ioctl(hh->tun, TUNSETIFF, &ifr) != 0 || !ns_link(hh, h, name)) {
 		snprintf(err, size, _("cannot set up the lab's TUN device: %s"),
 		    strerror(errno));
-		return LAB_EXIT_ENV;
+		return TT_EXIT_USAGE;
 	}
 	return 0;
 }
@@ -278,7 +278,7 @@ ns_host(struct lab *l, int h, char *err, size_t size)
 		snprintf(err, size, _("cannot create a network namespace: %s "
 		    "(the kernel lab needs root or a user namespace)"),
 		    strerror(errno));
-		return LAB_EXIT_ENV;
+		return TT_EXIT_USAGE;
 	}
 	hh->ns = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
 	/* Before the device exists, so that it never starts IPv6. */
@@ -287,16 +287,16 @@ ns_host(struct lab *l, int h, char *err, size_t size)
 	if (hh->ns < 0) {
 		snprintf(err, size, _("cannot set up the lab's namespace: %s"),
 		    strerror(errno));
-		return LAB_EXIT_ENV;
+		return TT_EXIT_USAGE;
 	}
 	if (ns_tun(hh, h, err, size) != 0)
-		return LAB_EXIT_ENV;
+		return TT_EXIT_USAGE;
 	hh->diag = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC,
 	    NETLINK_INET_DIAG);
 	if (hh->diag < 0 || !lab_route(l, h, false)) {
 		snprintf(err, size, _("cannot set up the lab's route or "
 		    "inet_diag socket: %s"), strerror(errno));
-		return LAB_EXIT_ENV;
+		return TT_EXIT_USAGE;
 	}
 	return 0;
 }

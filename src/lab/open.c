@@ -128,7 +128,7 @@ lab_backend_open(struct wbackend *b, const char *pcap, bool keep_trace,
 		snprintf(l->kernel, sizeof(l->kernel), "%s %s", u.sysname,
 		    u.release);
 	if (pcap != NULL && !lab_pcap_open(l, pcap, err, size))
-		rc = LAB_EXIT_ENV;
+		rc = TT_EXIT_USAGE;
 	if (rc == 0)
 		rc = lab_ns_setup(l, err, size);
 	if (rc != 0) {

@@ -21,9 +21,7 @@
 #include "lesson/catalog.h"
 #include "lesson/run.h"
 
-#define LESSON_EXIT_OK 0
-#define LESSON_EXIT_FAIL 1
-#define LESSON_EXIT_PARSE 2
+#include "lib/exitcode.h"	/* the one set of exit statuses */
 
 const char *
 lesson_lang(void)
@@ -170,11 +168,11 @@ lc_check_file(const char *path, FILE *err)
 
 	if (!lesson_load(path, &l, &e)) {
 		diag_print(err, e.file, e.line, e.column, e.msg);
-		return LESSON_EXIT_PARSE;
+		return TT_EXIT_USAGE;
 	}
 	bad = lesson_validate(&l, lc_report, &r);
 	lesson_free(&l);
-	return bad > 0 ? LESSON_EXIT_FAIL : LESSON_EXIT_OK;
+	return bad > 0 ? TT_EXIT_FAIL : TT_EXIT_OK;
 }
 
 static int
@@ -190,12 +188,12 @@ lc_check_all(FILE *out, FILE *err)
 	static const char *const langs[] = { "en", "zh_CN" };
 	char msg[512], **names;
 	size_t n;
-	int rc = LESSON_EXIT_OK;
+	int rc = TT_EXIT_OK;
 	unsigned count = 0;
 
 	if ((names = lc_names(&n, msg, sizeof(msg))) == NULL) {
 		fprintf(err, "%s\n", msg[0] ? msg : _("No lessons found"));
-		return LESSON_EXIT_PARSE;
+		return TT_EXIT_USAGE;
 	}
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; k < 2; k++) {
@@ -218,11 +216,11 @@ lc_list(FILE *out, FILE *err)
 {
 	struct lesson_catalog cat;
 	char msg[512];
-	int rc = LESSON_EXIT_OK;
+	int rc = TT_EXIT_OK;
 
 	if (!lesson_catalog_load(&cat, NULL, msg, sizeof(msg))) {
 		fprintf(err, "%s\n", msg);
-		return LESSON_EXIT_PARSE;
+		return TT_EXIT_USAGE;
 	}
 	for (size_t i = 0; i < cat.n; i++) {
 		const struct lesson_info *li = &cat.v[i];
@@ -230,7 +228,7 @@ lc_list(FILE *out, FILE *err)
 		if (li->title == NULL) {
 			diag_print(err, li->err.file, li->err.line,
 			    li->err.column, li->err.msg);
-			rc = LESSON_EXIT_PARSE;
+			rc = TT_EXIT_USAGE;
 			continue;
 		}
 		fprintf(out, "%02u\t%s\t%s\n", li->num, li->title, li->summary);
@@ -249,19 +247,19 @@ lc_usage(FILE *f)
 int
 lesson_cli(int argc, char **argv, FILE *out, FILE *err)
 {
-	int rc = LESSON_EXIT_OK, i = 1;
+	int rc = TT_EXIT_OK, i = 1;
 
 	while (i < argc && strncmp(argv[i], "--lang", 6) == 0)
 		i += argv[i][6] == '\0' ? 2 : 1;
 	if (i < argc && strcmp(argv[i], "--help") == 0) {
 		lc_usage(out);
-		return LESSON_EXIT_OK;
+		return TT_EXIT_OK;
 	}
 	if (i + 1 == argc && strcmp(argv[i], "--list") == 0)
 		return lc_list(out, err);
 	if (i >= argc || strcmp(argv[i], "--check") != 0) {
 		lc_usage(err);
-		return LESSON_EXIT_PARSE;
+		return TT_EXIT_USAGE;
 	}
 	if (++i == argc)
 		return lc_check_all(out, err);

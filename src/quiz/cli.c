@@ -71,7 +71,7 @@ cli_usage(FILE *err, const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fprintf(err, _("\nTry '%s %s --help' for more information.\n"),
 	    PACKAGE, cmd);
-	return QUIZ_EXIT_USAGE;
+	return TT_EXIT_USAGE;
 }
 
 static bool
@@ -133,7 +133,7 @@ cli_option(struct cli_opts *o, int argc, char **argv, int *i, bool exam,
 		o->set[k] = true;
 		if (cli_opts_table[k].arg)
 			o->val[k] = eq != NULL ? eq + 1 : argv[++*i];
-		return QUIZ_EXIT_OK;
+		return TT_EXIT_OK;
 	}
 	return cli_usage(err, argv[0], _("unknown option '%s'"), argv[*i]);
 }
@@ -169,7 +169,7 @@ cli_values(struct cli_opts *o, const char *cmd, FILE *err)
 		snprintf(p->student, sizeof(p->student), "%s",
 		    o->val[O_STUDENT]);
 	p->generated_only = o->set[O_NOBANK];
-	return QUIZ_EXIT_OK;
+	return TT_EXIT_OK;
 }
 
 static int
@@ -255,7 +255,7 @@ quiz_check(const struct cli_opts *o, FILE *out, FILE *err)
 	static const char *const langs[] = { "en", "zh_CN" };
 	struct quiz_bank b;
 	struct script_err e;
-	int rc = QUIZ_EXIT_OK, nf = o->nfiles;
+	int rc = TT_EXIT_OK, nf = o->nfiles;
 
 	for (int i = 0; i < (nf ? nf : 2); i++) {
 		bool ok;
@@ -269,7 +269,7 @@ quiz_check(const struct cli_opts *o, FILE *out, FILE *err)
 			fprintf(out, _("%s: %zu questions, all valid\n"),
 			    nf ? o->files[i] : langs[i], b.n);
 		if (!ok)
-			rc = QUIZ_EXIT_USAGE;
+			rc = TT_EXIT_USAGE;
 		if (ok && b.n >= 4 && 2 * quiz_longest_right(&b) > b.n)
 			fprintf(err, _("%s: note: in %zu of %zu questions the "
 			    "right option is the longest; students learn to "
@@ -309,7 +309,7 @@ quiz_cli(int argc, char **argv, FILE *out, FILE *err,
 	struct exam ex;
 	int rc = cli_parse(&o, argc, argv, false, err);
 
-	if (rc != QUIZ_EXIT_OK || o.set[O_HELP]) {
+	if (rc != TT_EXIT_OK || o.set[O_HELP]) {
 		if (o.set[O_HELP])
 			quiz_help(out, false);
 		return rc;
@@ -322,7 +322,7 @@ quiz_cli(int argc, char **argv, FILE *out, FILE *err,
 	if (!o.set[O_SEED])
 		o.p.seed = 1;
 	if (!cli_bank(&o.p, &bank, err))
-		return QUIZ_EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	if (!o.set[O_PLAIN]) {
 		quiz_bank_free(&bank);
 		memset(tui, 0, sizeof(*tui));
@@ -330,7 +330,7 @@ quiz_cli(int argc, char **argv, FILE *out, FILE *err,
 		return QUIZ_CLI_TUI;
 	}
 	rc = exam_build(&ex, &o.p, &bank) ? quiz_drill_plain(&ex, stdin, out) :
-	    QUIZ_EXIT_FAIL;
+	    TT_EXIT_FAIL;
 	exam_free(&ex);
 	quiz_bank_free(&bank);
 	return rc;
@@ -365,7 +365,7 @@ exam_output(const struct cli_opts *o, const struct exam *ex, FILE *out,
 		exam_print(out, ex, f);
 	if (o->set[O_KEY])
 		exam_print_key(out, ex, f);
-	return fflush(out) == 0 && !ferror(out) ? QUIZ_EXIT_OK : QUIZ_EXIT_FAIL;
+	return fflush(out) == 0 && !ferror(out) ? TT_EXIT_OK : TT_EXIT_FAIL;
 }
 
 /* The CSV on out (to redirect to a file), the summary on err. */
@@ -395,7 +395,7 @@ exam_cli(int argc, char **argv, FILE *out, FILE *err,
 	struct exam ex;
 	int rc = cli_parse(&o, argc, argv, true, err);
 
-	if (rc != QUIZ_EXIT_OK || o.set[O_HELP]) {
+	if (rc != TT_EXIT_OK || o.set[O_HELP]) {
 		if (o.set[O_HELP])
 			quiz_help(out, true);
 		return rc;
@@ -408,7 +408,7 @@ exam_cli(int argc, char **argv, FILE *out, FILE *err,
 	if (!o.set[O_SEED] && !o.set[O_RESUME])
 		return cli_usage(err, argv[0], "%s", _("--seed is required"));
 	if (!o.set[O_RESUME] && !cli_bank(&o.p, &bank, err))
-		return QUIZ_EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	if (!o.set[O_PRINT] && !o.set[O_KEY] && !o.set[O_EXPORT]) {
 		if (!o.set[O_RESUME])
 			quiz_bank_free(&bank);
@@ -423,7 +423,7 @@ exam_cli(int argc, char **argv, FILE *out, FILE *err,
 		return cli_usage(err, argv[0], "%s", _("--resume cannot be "
 		    "combined with --print, --key or --export"));
 	rc = exam_build(&ex, &o.p, &bank) ? exam_output(&o, &ex, out, err) :
-	    QUIZ_EXIT_FAIL;
+	    TT_EXIT_FAIL;
 	exam_free(&ex);
 	quiz_bank_free(&bank);
 	return rc;

@@ -14,9 +14,7 @@
 
 #include "quiz/exam.h"
 
-#define QUIZ_EXIT_OK 0
-#define QUIZ_EXIT_FAIL 1	/* nothing fits, output failed, ... */
-#define QUIZ_EXIT_USAGE 2	/* bad usage, or a bank file failing --check */
+#include "lib/exitcode.h"	/* the one set of exit statuses */
 #define QUIZ_CLI_TUI (-1)	/* the caller runs the TUI with *tui */
 
 struct quiz_cli_tui {

@@ -59,5 +59,5 @@ quiz_drill_plain(const struct exam *ex, FILE *in, FILE *out)
 	}
 done:
 	fprintf(out, _("Score: %u of %zu.\n"), right, i);
-	return QUIZ_EXIT_OK;
+	return TT_EXIT_OK;
 }

@@ -109,10 +109,10 @@ cmp_known_load(struct cmp_run *cr, const char *path, bool must)
 
 	if (f == NULL) {
 		if (!must)
-			return SCRIPT_EXIT_OK;
+			return TT_EXIT_OK;
 		fprintf(cr->err, _("%s: cannot read: %s\n"), path,
 		    strerror(errno));
-		return SCRIPT_EXIT_PARSE;
+		return TT_EXIT_USAGE;
 	}
 	while (fgets(buf, sizeof(buf), f) != NULL) {
 		char *s = buf + strspn(buf, " \t");
@@ -126,12 +126,12 @@ cmp_known_load(struct cmp_run *cr, const char *path, bool must)
 			    "REASON (ASPECT is status, segments, state or "
 			    "any)\n"), path, lineno);
 			fclose(f);
-			return SCRIPT_EXIT_PARSE;
+			return TT_EXIT_USAGE;
 		}
 		cr->nknown++;
 	}
 	fclose(f);
-	return SCRIPT_EXIT_OK;
+	return TT_EXIT_OK;
 }
 
 static const struct cmp_known *
@@ -434,7 +434,7 @@ cmp_open(struct cmp_run *cr, const struct script_lab *lab, const char *pcap)
 
 	if (lab->open(&cr->side[1].b, pcap, true, msg, sizeof(msg)) != 0) {
 		fprintf(cr->err, "%s script: %s\n", PACKAGE, msg);
-		return SCRIPT_EXIT_PARSE;
+		return TT_EXIT_USAGE;
 	}
 	wbackend_sim(&cr->side[0].b, true);
 	(void)wbackend_apply(&cr->side[0].b, &prof, &res);
@@ -445,7 +445,7 @@ cmp_open(struct cmp_run *cr, const struct script_lab *lab, const char *pcap)
 	if (lab->describe != NULL)
 		fprintf(cr->out, "# %s\n", lab->describe(&cr->side[1].b, msg,
 		    sizeof(msg)));
-	return SCRIPT_EXIT_OK;
+	return TT_EXIT_OK;
 }
 
 /* Each side's whole run in one line, for tables (tests/lab-table.sh). */
@@ -479,9 +479,9 @@ script_compare(struct script_reader *r, const struct script_lab *lab,
 	cmp_names(&cr, r->name, name, sizeof(name));
 	cmp_default_known(r->name, kpath, sizeof(kpath));
 	rc = cmp_known_load(&cr, known != NULL ? known : kpath, known != NULL);
-	if (rc == SCRIPT_EXIT_OK)
+	if (rc == TT_EXIT_OK)
 		rc = cmp_open(&cr, lab, pcap);
-	if (rc != SCRIPT_EXIT_OK) {
+	if (rc != TT_EXIT_OK) {
 		free(cr.known);
 		return rc;
 	}
@@ -494,10 +494,10 @@ script_compare(struct script_reader *r, const struct script_lab *lab,
 	cmp_totals(&cr);
 	fprintf(out, _("# %s: %u commands, %u differences, %u known\n"),
 	    cr.file, cr.ncmds, cr.ndiff, cr.nknowndiff);
-	rc = cr.ndiff > 0 ? SCRIPT_EXIT_FAIL : SCRIPT_EXIT_OK;
+	rc = cr.ndiff > 0 ? TT_EXIT_FAIL : TT_EXIT_OK;
 	if (more < 0) {
 		fprintf(err, "%s:%u:%u: %s\n", e.file, e.line, e.column, e.msg);
-		rc = SCRIPT_EXIT_PARSE;
+		rc = TT_EXIT_USAGE;
 	}
 	for (int i = 0; i < 2; i++)
 		wbackend_destroy(&cr.side[i].b);

@@ -109,20 +109,20 @@ run_backend(const struct run_opts *o, struct wbackend *b)
 
 	if (!o->lab) {
 		wbackend_sim(b, !o->quiet || o->pcapf != NULL);
-		return SCRIPT_EXIT_OK;
+		return TT_EXIT_OK;
 	}
 	if (o->labif->open(b, o->pcap, !o->quiet, msg, sizeof(msg)) != 0) {
 		fprintf(o->err, "%s script: %s\n", PACKAGE, msg);
-		return SCRIPT_EXIT_PARSE;
+		return TT_EXIT_USAGE;
 	}
 	if (o->quiet)
-		return SCRIPT_EXIT_OK;
+		return TT_EXIT_OK;
 	fprintf(o->out, "# %s\n", b->ops->label(b->self, label,
 	    sizeof(label)));
 	if (o->labif->describe != NULL)
 		fprintf(o->out, "# %s\n", o->labif->describe(b, msg,
 		    sizeof(msg)));
-	return SCRIPT_EXIT_OK;
+	return TT_EXIT_OK;
 }
 
 /* Errors go to stderr, the trace to stdout: flush the trace first, so that
@@ -146,7 +146,7 @@ run_script(struct script_reader *r, const struct run_opts *o)
 	uint64_t now = 0;
 	int rc = run_backend(o, &w), more;
 
-	if (rc != SCRIPT_EXIT_OK)
+	if (rc != TT_EXIT_OK)
 		return rc;
 	if (o->diagram && !o->quiet)
 		diagram_init(&dg, run_emit, o->out);
@@ -169,13 +169,13 @@ run_script(struct script_reader *r, const struct run_opts *o)
 			fprintf(o->err, "%s:%u: %s\n", r->name, c.line,
 			    res.msg[0] != '\0' ? res.msg :
 			    _("the command failed"));
-			rc = SCRIPT_EXIT_FAIL;
+			rc = TT_EXIT_FAIL;
 			break;
 		}
 	}
 	if (more < 0) {		/* the file changed under us */
 		run_print_err(o, &e);
-		rc = SCRIPT_EXIT_PARSE;
+		rc = TT_EXIT_USAGE;
 	}
 	if (o->diagram && !o->quiet)
 		diagram_finish(&dg);
@@ -198,14 +198,14 @@ run_file(const char *path, struct run_opts *o)
 
 	if (!script_reader_open(&r, path, &e)) {
 		run_print_err(o, &e);
-		return SCRIPT_EXIT_PARSE;
+		return TT_EXIT_USAGE;
 	}
 	while ((more = script_reader_next(&r, &c, &e)) > 0)
 		;
 	if (more < 0 || !script_reader_rewind(&r, &e)) {
 		run_print_err(o, &e);
 		script_reader_close(&r);
-		return SCRIPT_EXIT_PARSE;
+		return TT_EXIT_USAGE;
 	}
 	/* Several files: a heading tells their outputs apart. */
 	if (o->nfiles > 1 && !o->quiet) {
@@ -239,9 +239,9 @@ run_check_lab(const struct run_opts *o)
 	else if (o->known != NULL && !o->compare)
 		why = _("--known needs --compare");
 	if (why == NULL)
-		return SCRIPT_EXIT_OK;
+		return TT_EXIT_OK;
 	fprintf(o->err, "%s script: %s\n", PACKAGE, why);
-	return SCRIPT_EXIT_PARSE;
+	return TT_EXIT_USAGE;
 }
 
 /* Options may come before, between or after the files; "--" ends them. */
@@ -275,7 +275,7 @@ run_options(int argc, char **argv, struct run_opts *o, const char **files)
 			fprintf(o->err, _("%s script: unknown option '%s'\n"),
 			    PACKAGE, a);
 			run_usage(o->err);
-			return SCRIPT_EXIT_PARSE;
+			return TT_EXIT_USAGE;
 		} else
 			files[o->nfiles++] = a;
 	}
@@ -283,7 +283,7 @@ run_options(int argc, char **argv, struct run_opts *o, const char **files)
 		fprintf(o->err, _("%s script: no scenario file given (use - "
 		    "for standard input)\n"), PACKAGE);
 		run_usage(o->err);
-		return SCRIPT_EXIT_PARSE;
+		return TT_EXIT_USAGE;
 	}
 	return run_check_lab(o);
 }
@@ -296,9 +296,9 @@ run_pcap_open(struct run_opts *o)
 	if (o->pcapf == NULL || !script_pcap_begin(o->pcapf)) {
 		fprintf(o->err, _("%s script: cannot write %s\n"), PACKAGE,
 		    o->pcap);
-		return SCRIPT_EXIT_PARSE;
+		return TT_EXIT_USAGE;
 	}
-	return SCRIPT_EXIT_OK;
+	return TT_EXIT_OK;
 }
 
 int
@@ -316,9 +316,9 @@ script_cli_lab(int argc, char **argv, FILE *out, FILE *err,
 	    sizeof(*files));
 	int rc = run_options(argc, argv, &o, files);
 
-	if (rc == SCRIPT_EXIT_OK && o.pcap != NULL && !o.lab && !o.compare)
+	if (rc == TT_EXIT_OK && o.pcap != NULL && !o.lab && !o.compare)
 		rc = run_pcap_open(&o);
-	if (rc == SCRIPT_EXIT_OK)
+	if (rc == TT_EXIT_OK)
 		for (size_t i = 0; i < o.nfiles; i++) {
 			int r = run_file(files[i], &o);
 
@@ -326,10 +326,10 @@ script_cli_lab(int argc, char **argv, FILE *out, FILE *err,
 				rc = r;
 		}
 	else if (rc < 0)
-		rc = SCRIPT_EXIT_OK;
+		rc = TT_EXIT_OK;
 	if (o.pcapf != NULL && fclose(o.pcapf) != 0) {
 		fprintf(err, _("%s script: cannot write %s\n"), PACKAGE, o.pcap);
-		rc = SCRIPT_EXIT_PARSE;
+		rc = TT_EXIT_USAGE;
 	}
 	free(files);
 	fflush(out);

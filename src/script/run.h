@@ -11,10 +11,7 @@
 
 #include "sim/backend.h"
 
-/* Exit statuses (the spec's): */
-#define SCRIPT_EXIT_OK 0	/* every expect held */
-#define SCRIPT_EXIT_FAIL 1	/* an expect failed or an event impossible */
-#define SCRIPT_EXIT_PARSE 2	/* a file could not be read or parsed */
+#include "lib/exitcode.h"	/* the one set of exit statuses */
 
 /* argv[0] is "script".  Returns the exit status. */
 int script_cli(int argc, char **argv, FILE *out, FILE *err);

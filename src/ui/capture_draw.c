@@ -142,7 +142,7 @@ ui_capture_main(const char *file, const struct ui_opts *o)
 	 * stderr now would be painted over. */
 	ef = open_memstream(&emsg, &elen);
 	if (ef == NULL)
-		return UI_EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	cu = capui_new(file, o, ef, &rc);
 	fclose(ef);
 	if (cu == NULL || !ui_term_start(o->ascii)) {
@@ -152,7 +152,7 @@ ui_capture_main(const char *file, const struct ui_opts *o)
 			return rc;
 		cap_list_free(&cu->l);
 		free(cu);
-		return UI_EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	}
 	ui_app_init(&a);
 	capui_push(cu, &a);

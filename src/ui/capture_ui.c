@@ -236,7 +236,7 @@ capui_new(const char *file, const struct ui_opts *o, FILE *err, int *rc)
 	cu->list.def = &capui_list_def;
 	cu->list.state = cu;
 	*rc = cap_list_read(file, &cu->l, err);
-	if (*rc == CAP_EXIT_USAGE) {
+	if (*rc == TT_EXIT_USAGE) {
 		cap_list_free(&cu->l);
 		free(cu);
 		return NULL;

@@ -172,10 +172,10 @@ qui_exam_open(struct qui *qu, const struct quiz_cli_tui *t)
 		    sizeof(err)) || !exam_session_lock(&qu->es, qu->dir,
 		    (long)getpid(), err, sizeof(err))) {
 			fprintf(stderr, "%s: %s\n", PACKAGE, err);
-			return UI_EXIT_USAGE;
+			return TT_EXIT_USAGE;
 		}
 		exam_session_note(&qu->es, EXAM_EV_RESUME, (int64_t)time(NULL));
-		return UI_EXIT_OK;
+		return TT_EXIT_OK;
 	}
 	if (!qui_session(&qu->es, &t->params)) {
 		fprintf(stderr, _("%s: no question fits these topics.\n"),
@@ -186,13 +186,13 @@ qui_exam_open(struct qui *qu, const struct quiz_cli_tui *t)
 	    !exam_session_lock(&qu->es, qu->dir, (long)getpid(), err,
 	    sizeof(err))) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, err);
-		return UI_EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	}
 	qu->es.path = exam_attempt_path(qu->dir, &qu->es);
 	qui_exam_find_offer(qu, &t->params);
 	if (!qu->has_offer)
 		qui_exam_save(qu);
-	return UI_EXIT_OK;
+	return TT_EXIT_OK;
 }
 
 /* After the terminal is restored: where the attempt is, for the student
@@ -213,11 +213,11 @@ qui_exam_goodbye(struct qui *qu)
 		return 1;
 	}
 	if (qu->es.path == NULL || qu->has_offer)
-		return UI_EXIT_OK;
+		return TT_EXIT_OK;
 	printf(_("Your attempt is saved in %s\n"), qu->es.path);
 	if (!qu->es.submitted)
 		printf(_("It is not submitted yet; to go on, run: %s exam "
 		    "--resume %s\n"), PACKAGE, qu->es.path);
 	printf(_("Results directory: %s\n"), qu->dir);
-	return UI_EXIT_OK;
+	return TT_EXIT_OK;
 }

@@ -166,7 +166,7 @@ ui_lab_main(const struct ui_opts *o, const char *pcap,
 	    "terminal, use: %s script --lab FILE\n")) ||
 	    !ui_term_start(o->ascii)) {
 		wbackend_destroy(&l.be);
-		return UI_EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	}
 	ui_state_init(&l.ui, o);
 	l.ui.s.v.num = VIEW_NUM_RAW;
@@ -191,5 +191,5 @@ ui_lab_main(const struct ui_opts *o, const char *pcap,
 	session_free(&l.ui.s);
 	wbackend_destroy(&l.be);
 	ui_term_reraise();
-	return UI_EXIT_OK;
+	return TT_EXIT_OK;
 }

@@ -62,7 +62,7 @@ ui_main(const struct ui_opts *o)
 	    "%s script FILE\n")) || !ui_term_start(o->ascii)) {
 		session_free(&ui.s);
 		ui_play_free(&ui);
-		return UI_EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	}
 	ui_app_init(&a);
 	memset(&sc, 0, sizeof(sc));
@@ -77,7 +77,7 @@ ui_main(const struct ui_opts *o)
 	session_free(&ui.s);
 	ui_play_free(&ui);
 	ui_term_reraise();
-	return UI_EXIT_OK;
+	return TT_EXIT_OK;
 }
 
 int
@@ -90,7 +90,7 @@ ui_lessons_main(const struct ui_opts *o, const char *which)
 
 	if ((lu = lui_new(o, msg, sizeof(msg))) == NULL) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, msg);
-		return UI_EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	}
 	if (which != NULL) {
 		const struct lesson_info *li = lesson_catalog_find(&lu->cat,
@@ -101,7 +101,7 @@ ui_lessons_main(const struct ui_opts *o, const char *which)
 			    "'%s lessons --list' lists them.\n"), PACKAGE,
 			    which, PACKAGE);
 			lui_list_leave(&lu->list);
-			return UI_EXIT_USAGE;
+			return TT_EXIT_USAGE;
 		}
 		idx = (size_t)(li - lu->cat.v);
 	}
@@ -110,7 +110,7 @@ ui_lessons_main(const struct ui_opts *o, const char *which)
 	    _("To list them without a terminal, use: %s lessons --list\n")) ||
 	    !ui_term_start(o->ascii)) {
 		lui_list_leave(&lu->list);
-		return UI_EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	}
 	ui_app_init(&a);
 	lui_push(lu, &a);
@@ -120,7 +120,7 @@ ui_lessons_main(const struct ui_opts *o, const char *which)
 	}
 	ui_main_run(&a);
 	ui_term_reraise();
-	return UI_EXIT_OK;
+	return TT_EXIT_OK;
 }
 
 static int
@@ -132,7 +132,7 @@ ui_quiz_refuse(bool exam)
 	    "--print\n")) : ui_term_refuse(_("%s: the interactive drill needs "
 	    "a terminal: %s.\n"), _("Without a terminal, use: %s quiz "
 	    "--plain\n")))
-		return UI_EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	return 0;
 }
 
@@ -142,14 +142,14 @@ ui_quiz_run(struct qui *qu, bool ascii)
 	struct app a;
 
 	if (!ui_term_start(ascii))
-		return UI_EXIT_USAGE;
+		return TT_EXIT_USAGE;
 	ui_app_init(&a);
 	qu->last_ms = mono_ms();
 	app_push(&a, &qu->sc);
 	qui_exam_offer(qu);
 	ui_main_run(&a);
 	qu->sc.app = NULL;	/* a is gone; the goodbye may still save */
-	return UI_EXIT_OK;
+	return TT_EXIT_OK;
 }
 
 int
@@ -170,7 +170,7 @@ ui_quiz_main(const struct quiz_cli_tui *t, const struct ui_opts *o)
 	}
 	rc = ui_quiz_run(&qu, o->ascii);
 	sc = exam_session_score(&qu.es);
-	if (rc == UI_EXIT_OK && sc.answered > 0 && ui_term_signal() == 0)
+	if (rc == TT_EXIT_OK && sc.answered > 0 && ui_term_signal() == 0)
 		printf(_("Drill score: %u of %u.\n"), sc.right, sc.total);
 	qui_free(&qu);
 	ui_term_reraise();
@@ -190,12 +190,12 @@ ui_exam_main(const struct quiz_cli_tui *t, const struct ui_opts *o)
 	qu.dir = t->results_dir != NULL ? xstrdup(t->results_dir) :
 	    t->resume != NULL ? exam_attempt_dir(t->resume) :
 	    exam_results_dir();
-	if ((rc = qui_exam_open(&qu, t)) != UI_EXIT_OK) {
+	if ((rc = qui_exam_open(&qu, t)) != TT_EXIT_OK) {
 		qui_free(&qu);
 		return rc;
 	}
 	rc = ui_quiz_run(&qu, o->ascii);
-	if (rc == UI_EXIT_OK)
+	if (rc == TT_EXIT_OK)
 		rc = qui_exam_goodbye(&qu);
 	qui_free(&qu);
 	ui_term_reraise();

@@ -16,8 +16,7 @@ struct ui_opts {
 	bool present;		/* lecture mode for a room: bold, no menu */
 };
 
-#define UI_EXIT_OK 0
-#define UI_EXIT_USAGE 2		/* no terminal, bad file: nothing drawn */
+#include "lib/exitcode.h"	/* the one set of exit statuses */
 
 /* Run the simulator (or lecture mode); returns the exit status. */
 int ui_main(const struct ui_opts *o);
