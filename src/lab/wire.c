@@ -193,14 +193,9 @@ wire_settle(struct lab *l)
 static size_t
 wire_index(const struct lab *l, const struct cmd_sel *sel)
 {
-	for (size_t i = 0; i < l->nwire; i++) {
-		const struct flight *f = &l->wire[i].f;
-
-		if (sel->kind == SEL_ANY ||
-		    (sel->kind == SEL_ID && f->id == sel->id) ||
-		    (sel->kind == SEL_DIR && f->dir == sel->dir))
+	for (size_t i = 0; i < l->nwire; i++)
+		if (sim_sel_matches(sel, &l->wire[i].f))
 			return i;
-	}
 	return SIZE_MAX;
 }
 

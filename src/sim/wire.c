@@ -27,17 +27,26 @@ wire_put(struct world *w, const struct flight *f, enum sim_ev_kind k)
 	}
 }
 
+bool
+sim_sel_matches(const struct cmd_sel *sel, const struct flight *f)
+{
+	switch (sel->kind) {
+	case SEL_ANY:
+		return true;
+	case SEL_ID:
+		return f->id == sel->id;
+	case SEL_DIR:
+		return f->dir == sel->dir;
+	}
+	return false;
+}
+
 static size_t
 wire_index(const struct world *w, const struct cmd_sel *sel)
 {
-	for (size_t i = 0; i < w->nwire; i++) {
-		const struct flight *f = &w->wire[i];
-
-		if (sel->kind == SEL_ANY ||
-		    (sel->kind == SEL_ID && f->id == sel->id) ||
-		    (sel->kind == SEL_DIR && f->dir == sel->dir))
+	for (size_t i = 0; i < w->nwire; i++)
+		if (sim_sel_matches(sel, &w->wire[i]))
 			return i;
-	}
 	return SIZE_MAX;
 }
 

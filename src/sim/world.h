@@ -128,6 +128,9 @@ size_t world_replay(struct world *w, const struct cmd *c, size_t n,
 /* Queries. */
 const struct flight *world_find(const struct world *w,
     const struct cmd_sel *sel);
+/* Does the in-flight segment f match a selector (#N, a direction, any)?
+ * One rule for the world and the kernel lab. */
+bool sim_sel_matches(const struct cmd_sel *sel, const struct flight *f);
 bool world_next_timer(const struct world *w, enum sim_host_id *host,
     enum tcp_timer *t, uint64_t *due);
 uint64_t world_dur_ms(const struct world *w, const struct cmd_dur *d);
