@@ -126,6 +126,21 @@ capui_paint_attach(struct screen *sc)
 	sc->draw = capui_draw;
 }
 
+/* The reader's "tcpteach: FILE: frame 8: truncated" without the program
+ * and the file, which the title already shows: a long path must not push
+ * the reason off the two message lines. */
+static const char *
+capui_reason(const char *msg, const char *file)
+{
+	size_t n = strlen(PACKAGE), f = strlen(file);
+
+	if (strncmp(msg, PACKAGE ": ", n + 2) == 0)
+		msg += n + 2;
+	if (strncmp(msg, file, f) == 0 && strncmp(msg + f, ": ", 2) == 0)
+		msg += f + 2;
+	return msg;
+}
+
 int
 ui_capture_main(const char *file, const struct ui_opts *o)
 {
@@ -159,7 +174,8 @@ ui_capture_main(const char *file, const struct ui_opts *o)
 	if (elen > 0 && emsg[elen - 1] == '\n')
 		emsg[elen - 1] = '\0';
 	if (elen > 0)
-		screen_message(&cu->list, rc != 0, "%s", emsg);
+		screen_message(&cu->list, rc != 0, "%s", capui_reason(emsg,
+		    file));
 	free(emsg);
 	ui_run(&a);
 	app_free(&a);

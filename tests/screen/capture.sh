@@ -51,7 +51,12 @@ screen_cleanup
 
 # A truncated file: what was read is listed, the reader's reason shows.
 screen_socket 2
-CAP="${top_srcdir:-.}/fuzz/corpus/pcap/truncated.pcap"
+# Under a long path (as in a distcheck build) the reason still shows.
+long="${TMPDIR:-/tmp}/tcpteach-capture.$$/a-directory-with-a-rather-long-name/and-another-level-below-it"
+mkdir -p "$long"
+trap 'screen_cleanup; rm -rf "${TMPDIR:-/tmp}/tcpteach-capture.$$"' EXIT
+cp "${top_srcdir:-.}/fuzz/corpus/pcap/truncated.pcap" "$long/truncated.pcap"
+CAP="$long/truncated.pcap"
 capture_start capture
 screen_expect "frame 8: truncated"
 screen_expect "   1  127.0.0.1:50630 > 127.0.0.1:18989  7  complete"
