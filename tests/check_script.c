@@ -18,43 +18,15 @@
 #include <unistd.h>
 
 #include "script/run.h"
+#include "check_files_util.h"
 #include "script/trace.h"
 
-static char tmpdir[256];
 static char outbuf[65536], errbuf[8192];
 
 static void
 setup(void)
 {
-	snprintf(tmpdir, sizeof(tmpdir), "%s/tcpteach-script-XXXXXX",
-	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-}
-
-static void
-teardown(void)
-{
-	char cmd[512];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	ck_assert_int_eq(system(cmd), 0);
-}
-
-/* Write a scenario file; returns its path (static storage, 4 slots). */
-static const char *
-put(const char *name, const char *text)
-{
-	static char paths[4][512];
-	static unsigned next;
-	char *p = paths[next++ % 4];
-	FILE *f;
-
-	snprintf(p, 512, "%s/%s", tmpdir, name);
-	f = fopen(p, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	fclose(f);
-	return p;
+	files_setup("script");
 }
 
 static void
