@@ -1,6 +1,8 @@
 /*
  * Check tests of `tcpteach script` (src/script/run.c), its trace lines
- * (trace.c) and its RFC-style diagram (diagram.c).
+ * (trace.c), its RFC-style diagram (diagram.c), and what front ends take
+ * from the scenario layer: completion (complete.c), the event menu
+ * (menu.c) and a list of commands written as a capture (pcap.c).
  *
  * Data model: each runner test writes small scenario files into a fresh
  * temporary directory, calls script_cli() with two temporary streams for
@@ -17,6 +19,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "script/complete.h"
+#include "script/menu.h"
+#include "script/parse.h"
+#include "script/pcap.h"
 #include "script/run.h"
 #include "check_files_util.h"
 #include "script/trace.h"
@@ -417,6 +423,115 @@ START_TEST(test_diagram_loss_dup_inject_and_late_delivery)
 }
 END_TEST
 
+/* Tab on a half-typed word: one candidate is completed with a space,
+ * several are cut to what they share and listed. */
+START_TEST(test_complete_words_hosts_states_settings)
+{
+	char out[128], list[512];
+
+	ck_assert_uint_eq(script_complete("ser", out, sizeof(out), list,
+	    sizeof(list)), 1);
+	ck_assert_str_eq(out, "server ");
+	ck_assert_uint_eq(script_complete("server li", out, sizeof(out), list,
+	    sizeof(list)), 1);
+	ck_assert_str_eq(out, "server listen ");
+	ck_assert_uint_eq(script_complete("expect client TIME", out,
+	    sizeof(out), list, sizeof(list)), 1);
+	ck_assert_str_eq(out, "expect client TIME_WAIT ");
+	ck_assert_uint_ge(script_complete("set syn", out, sizeof(out), list,
+	    sizeof(list)), 2);
+	ck_assert_str_eq(out, "set syn");
+	ck_assert_ptr_nonnull(strstr(list, "syn_retries"));
+	ck_assert_ptr_nonnull(strstr(list, "syn_linear_timeouts"));
+	ck_assert_uint_eq(script_complete("xyz", out, sizeof(out), list,
+	    sizeof(list)), 0);
+	ck_assert_str_eq(out, "xyz");
+}
+END_TEST
+
+START_TEST(test_complete_help_lists_and_explains)
+{
+	char buf[1024];
+
+	script_complete_help(NULL, buf, sizeof(buf));
+	ck_assert_ptr_nonnull(strstr(buf, "Scenario commands"));
+	ck_assert_ptr_nonnull(strstr(buf, " deliver"));
+	script_complete_help("deliver", buf, sizeof(buf));
+	ck_assert_ptr_nonnull(strstr(buf, "deliver [SEL]: "));
+	script_complete_help("bogus", buf, sizeof(buf));
+	ck_assert_ptr_nonnull(strstr(buf, "No scenario command bogus"));
+}
+END_TEST
+
+/* Parse lines into cmds; returns how many. */
+static size_t
+parse_lines(const char *const *lines, struct cmd *cmds, size_t max)
+{
+	struct script_err err;
+	size_t n = 0;
+
+	for (; *lines != NULL && n < max; lines++) {
+		memset(&err, 0, sizeof(err));
+		ck_assert_int_eq(script_parse_line(*lines, 0, &cmds[n], &err),
+		    1);
+		n++;
+	}
+	return n;
+}
+
+/* The handshake written as a capture: the pcap header, then three
+ * records of a 20-byte IP and a 20-byte TCP header each. */
+START_TEST(test_pcap_write_handshake_three_segments)
+{
+	static const char *const lines[] = {
+		"server listen", "client connect", "settle", NULL
+	};
+	struct cmd cmds[8];
+	size_t n = parse_lines(lines, cmds, 8), nsegs = 0;
+	char path[512], err[256];
+	FILE *f;
+	long size;
+
+	snprintf(path, sizeof(path), "%s/s.pcap", tmpdir);
+	ck_assert(script_pcap_write(cmds, n, path, &nsegs, err, sizeof(err)));
+	ck_assert_uint_eq(nsegs, 3);
+	f = fopen(path, "rb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+	size = ftell(f);
+	fclose(f);
+	ck_assert_int_eq(size, 24 + 3 * (16 + 40));
+	snprintf(path, sizeof(path), "%s/none/s.pcap", tmpdir);
+	ck_assert(!script_pcap_write(cmds, n, path, &nsegs, err, sizeof(err)));
+	ck_assert_ptr_nonnull(strstr(err, "Cannot write"));
+	ck_assert_ptr_nonnull(strstr(err, "none/s.pcap"));
+}
+END_TEST
+
+/* The menu offers a delivery of the oldest segment in flight, and knows a
+ * second listen is impossible. */
+START_TEST(test_menu_deliver_oldest_listen_twice_impossible)
+{
+	static const char *const lines[] = {
+		"server listen", "client connect", NULL
+	};
+	struct cmd cmds[4], c;
+	struct sim_result res;
+	struct world w;
+	size_t n = parse_lines(lines, cmds, 4);
+
+	world_init(&w);
+	(void)world_replay(&w, cmds, n, &res, NULL, NULL);
+	menu_make(&w, CMD_DELIVER, 0, 0, &c);
+	ck_assert_int_eq(c.sel.kind, SEL_ID);
+	ck_assert_uint_eq(c.sel.id, menu_selected(&w, 0)->id);
+	ck_assert(menu_possible(&w, &c));
+	menu_make(&w, CMD_LISTEN, HOST_SERVER, 0, &c);
+	ck_assert(!menu_possible(&w, &c));
+	world_free(&w);
+}
+END_TEST
+
 static Suite *
 script_suite(void)
 {
@@ -442,6 +557,14 @@ script_suite(void)
 	tc = tcase_create("output");
 	tcase_add_test(tc, test_trace_lines);
 	tcase_add_test(tc, test_diagram_loss_dup_inject_and_late_delivery);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("front ends");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_complete_words_hosts_states_settings);
+	tcase_add_test(tc, test_complete_help_lists_and_explains);
+	tcase_add_test(tc, test_pcap_write_handshake_three_segments);
+	tcase_add_test(tc, test_menu_deliver_oldest_listen_twice_impossible);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -23,11 +23,11 @@
 #include "lesson/run.h"
 #include "lib/pcapw.h"
 #include "quiz/exam.h"
+#include "script/menu.h"
 #include "ui/capture_ui.h"
 #include "script/parse.h"
 #include "ui/lesson_int.h"
 #include "ui/quiz_int.h"
-#include "ui/menu.h"
 #include "ui/screen.h"
 #include "ui/ui_int.h"
 

@@ -15,8 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "script/menu.h"
 #include "script/parse.h"
-#include "ui/menu.h"
 #include "ui/session.h"
 #include "ui/view.h"
 

@@ -16,9 +16,9 @@
 
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
+#include "script/menu.h"
 #include "script/parse.h"
 #include "ui/draw_int.h"
-#include "ui/menu.h"
 
 #define BOX_H 7
 

@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "script/menu.h"
 #include "ui/draw_int.h"
-#include "ui/menu.h"
 
 /* Write "key label" items from x on; returns the next free column. */
 static int

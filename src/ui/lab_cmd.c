@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "ui/menu.h"
+#include "script/menu.h"
 #include "ui/ui_int.h"
 
 bool

@@ -22,8 +22,8 @@
 #include "core/tcp.h"
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
+#include "script/menu.h"
 #include "script/parse.h"
-#include "ui/menu.h"
 #include "ui/ui_int.h"
 
 static void

@@ -18,8 +18,9 @@
 
 #include "lib/i18n.h"
 #include "lib/mono.h"
+#include "script/complete.h"
+#include "script/menu.h"
 #include "script/parse.h"
-#include "ui/menu.h"
 #include "ui/ui_int.h"
 
 #define UI_CROSS_MS 900.0	/* one arrow across the ladder at 1x */
@@ -375,7 +376,7 @@ ui_cmd_done(struct screen *sc, const char *text)
 	    text[4] == ' ')) {
 		char buf[sizeof(sc->app->msg)];
 
-		ui_complete_help(text[4] == ' ' ? text + 5 : NULL, buf,
+		script_complete_help(text[4] == ' ' ? text + 5 : NULL, buf,
 		    sizeof(buf));
 		screen_message(sc, false, "%s", buf);
 		return UI_R_ALL;
@@ -385,7 +386,7 @@ ui_cmd_done(struct screen *sc, const char *text)
 	if (r < 0) {
 		/* Keep the text so the learner can fix it. */
 		screen_prompt(sc, ":", text, ui_cmd_done);
-		screen_prompt_complete(sc, ui_complete);
+		screen_prompt_complete(sc, script_complete);
 		/* TRANSLATORS: column number, then the parser's message. */
 		screen_message(sc, true, _("Column %u: %s"), err.column,
 		    err.msg);
@@ -398,7 +399,7 @@ static int
 ui_h_command(SCREEN_CMD_ARGS)
 {
 	screen_prompt(sc, ":", NULL, ui_cmd_done);
-	screen_prompt_complete(sc, ui_complete);
+	screen_prompt_complete(sc, script_complete);
 	return UI_R_STATUS;
 }
 

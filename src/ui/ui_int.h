@@ -64,10 +64,11 @@ struct ui {
 	bool whatif;		/* the what-if switches are open */
 	bool in_lesson;		/* a lesson shows the messages */
 	/* Events typed since the last save (quit offers to save them); the
-	 * file a save waits to overwrite; quit once the save is done. */
+	 * file a save or a capture waits to overwrite; quit once the save
+	 * is done. */
 	bool dirty;
 	bool quit_after;
-	char savepath[1024];
+	char askpath[1024];
 	/* Lecture mode (play_cmd.c): the script as loaded, the comments
 	 * above each of its commands, and whether the lecturer's own event
 	 * left it at step branch_at. */
@@ -81,7 +82,6 @@ struct ui {
 	void *changed_arg;
 	struct app *app;	/* whose message the narration shows */
 	struct ui_wins *win;	/* the painter's */
-	char pcap_path[320];	/* ui_pcap.c: waiting for "replace it?" */
 };
 
 extern const struct screen_def ui_sim_def, ui_play_def, ui_lab_def;
@@ -106,16 +106,13 @@ void ui_lab_box(struct ui *ui, enum sim_host_id h, struct view_box *out);
 const char *ui_lab_title(const struct ui *ui, enum sim_host_id h,
     char *buf, size_t size);
 
-/* ui_pcap.c: write the session as a capture (W, `:pcap FILE`). */
-bool session_pcap(const struct session *s, const char *path, size_t *nsegs,
-    char *err, size_t errsize);
+/* save_cmd.c: w, q (which offers to save unsaved steps), and W or
+ * `:pcap FILE` (write the session as a capture). */
+int ui_h_save(SCREEN_CMD_ARGS);
+int ui_h_quit(SCREEN_CMD_ARGS);
 int ui_pcap_to(struct screen *sc, const char *path);
 int ui_h_pcap(SCREEN_CMD_ARGS);
 bool ui_pcap_colon(struct screen *sc, const char *text, int *r);
-
-/* save_cmd.c: w and q (which offers to save unsaved steps). */
-int ui_h_save(SCREEN_CMD_ARGS);
-int ui_h_quit(SCREEN_CMD_ARGS);
 
 /* play_cmd.c: lecture mode. */
 void ui_play_load(struct ui *ui, const struct cmd *cmds, size_t n,
@@ -145,11 +142,6 @@ extern const struct screen_def ui_log_def;
 int ui_log_push(struct screen *sc);
 /* The inspector on the chosen segment (or the newest arrow). */
 int ui_inspect_push(struct screen *sc);
-
-/* complete.c: the : line's Tab completion and help. */
-size_t ui_complete(const char *line, char *out, size_t size, char *list,
-    size_t lsize);
-void ui_complete_help(const char *word, char *buf, size_t size);
 
 /* lesson_ui.c: the lesson browser over the simulator. */
 int ui_lessons_push(struct app *a, const struct ui_opts *o);

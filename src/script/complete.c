@@ -1,5 +1,6 @@
 /*
- * The `:` line's completion and its help, with no curses.
+ * Completion of a scenario line and its help, with no curses: the
+ * simulator's `:` line is its user.
  *
  * Data model: none kept.  The words a scenario line may go on with are
  * worked out from the words typed before the last one, with the parser's
@@ -10,88 +11,89 @@
  */
 #include <config.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/tcp.h"
 #include "lib/i18n.h"
+#include "script/complete.h"
 #include "script/parse.h"
-#include "ui/ui_int.h"
 
-#define UIC_MAXW 8
-#define UIC_MAXC 48
+#define COMPLETE_MAXW 8
+#define COMPLETE_MAXC 48
 
-struct uic {
-	const char *w[UIC_MAXC];
+struct complete_set {
+	const char *w[COMPLETE_MAXC];
 	size_t n;
 };
 
 static void
-uic_add(struct uic *u, const char *w)
+complete_add(struct complete_set *u, const char *w)
 {
 	for (size_t i = 0; i < u->n; i++)
 		if (strcmp(u->w[i], w) == 0)
 			return;
-	if (u->n < UIC_MAXC)
+	if (u->n < COMPLETE_MAXC)
 		u->w[u->n++] = w;
 }
 
 static bool
-uic_host(const char *w)
+complete_host(const char *w)
 {
 	return strcmp(w, "client") == 0 || strcmp(w, "server") == 0;
 }
 
 /* The words that may follow words[0..k). */
 static void
-uic_candidates(char words[][32], size_t k, struct uic *u)
+complete_candidates(char words[][32], size_t k, struct complete_set *u)
 {
 	const char *w0 = k > 0 ? words[0] : "";
 
 	if (k == 0) {
-		uic_add(u, "client");
-		uic_add(u, "server");
+		complete_add(u, "client");
+		complete_add(u, "server");
 		for (size_t i = 0; i < CMD_NKINDS; i++)
 			if (!script_commands[i].host_first)
-				uic_add(u, script_commands[i].name);
-		uic_add(u, "help");
-	} else if (k == 1 && uic_host(w0)) {
+				complete_add(u, script_commands[i].name);
+		complete_add(u, "help");
+	} else if (k == 1 && complete_host(w0)) {
 		for (size_t i = 0; i < CMD_NKINDS; i++)
 			if (script_commands[i].host_first)
-				uic_add(u, script_commands[i].name);
+				complete_add(u, script_commands[i].name);
 	} else if (k == 1 && (strcmp(w0, "isn") == 0)) {
-		uic_add(u, "client");
-		uic_add(u, "server");
+		complete_add(u, "client");
+		complete_add(u, "server");
 	} else if (k == 1 && strcmp(w0, "expect") == 0) {
-		uic_add(u, "client");
-		uic_add(u, "server");
+		complete_add(u, "client");
+		complete_add(u, "server");
 		for (size_t i = 0; i < CMD_NKINDS; i++)
 			if (script_commands[i].sub != NULL &&
 			    strcmp(script_commands[i].name, "expect") == 0)
-				uic_add(u, script_commands[i].sub);
+				complete_add(u, script_commands[i].sub);
 	} else if (k == 2 && strcmp(w0, "expect") == 0 &&
-	    uic_host(words[1])) {
+	    complete_host(words[1])) {
 		for (int s = 0; s < TCP_NSTATES; s++)
-			uic_add(u, tcp_state_name((enum tcp_state)s));
+			complete_add(u, tcp_state_name((enum tcp_state)s));
 	} else if (k == 1 && strcmp(w0, "set") == 0) {
 		for (size_t i = 0; i < SET_NKEYS; i++)
-			uic_add(u, script_set_names[i]);
+			complete_add(u, script_set_names[i]);
 	} else if (k == 2 && strcmp(w0, "set") == 0) {
-		uic_add(u, "on");
-		uic_add(u, "off");
+		complete_add(u, "on");
+		complete_add(u, "off");
 	} else if (k == 1 && strcmp(w0, "profile") == 0) {
-		uic_add(u, "rfc9293");
-		uic_add(u, "linux");
+		complete_add(u, "rfc9293");
+		complete_add(u, "linux");
 	} else if (k == 1 && strcmp(w0, "wait") == 0) {
-		uic_add(u, "timer");
+		complete_add(u, "timer");
 	} else if (k == 1 && strcmp(w0, "help") == 0) {
-		uic_candidates(words, 0, u);
+		complete_candidates(words, 0, u);
 	}
 }
 
 /* Split line into words; the last one (maybe empty) is being typed. */
 static size_t
-uic_split(const char *line, char words[][32], const char **last)
+complete_split(const char *line, char words[][32], const char **last)
 {
 	size_t k = 0;
 	const char *p = line;
@@ -110,7 +112,7 @@ uic_split(const char *line, char words[][32], const char **last)
 			return k;
 		}
 		n = (size_t)(p - s);
-		if (k < UIC_MAXW) {
+		if (k < COMPLETE_MAXW) {
 			snprintf(words[k], 32, "%.*s", (int)(n < 31 ? n :
 			    31), s);
 			k++;
@@ -119,18 +121,18 @@ uic_split(const char *line, char words[][32], const char **last)
 }
 
 size_t
-ui_complete(const char *line, char *out, size_t size, char *list,
+script_complete(const char *line, char *out, size_t size, char *list,
     size_t lsize)
 {
-	char words[UIC_MAXW][32];
-	struct uic u = { .n = 0 };
+	char words[COMPLETE_MAXW][32];
+	struct complete_set u = { .n = 0 };
 	const char *last, *first = NULL;
-	size_t k = uic_split(line, words, &last), plen = strlen(last);
+	size_t k = complete_split(line, words, &last), plen = strlen(last);
 	size_t nm = 0, common = 0, used = 0;
 
 	snprintf(out, size, "%s", line);
 	list[0] = '\0';
-	uic_candidates(words, k, &u);
+	complete_candidates(words, k, &u);
 	for (size_t i = 0; i < u.n; i++) {
 		const char *w = u.w[i];
 
@@ -160,15 +162,15 @@ ui_complete(const char *line, char *out, size_t size, char *list,
 
 /* `help` lists the command words; `help WORD` each form of it. */
 void
-ui_complete_help(const char *word, char *buf, size_t size)
+script_complete_help(const char *word, char *buf, size_t size)
 {
 	size_t used;
 	char syn[128];
 
 	if (word == NULL || *word == '\0') {
-		struct uic u = { .n = 0 };
+		struct complete_set u = { .n = 0 };
 
-		uic_candidates(NULL, 0, &u);
+		complete_candidates(NULL, 0, &u);
 		/* TRANSLATORS: then the scenario command words. */
 		used = (size_t)snprintf(buf, size, "%s", _("Scenario "
 		    "commands (Tab completes, help WORD explains one):"));
@@ -182,7 +184,7 @@ ui_complete_help(const char *word, char *buf, size_t size)
 	for (size_t i = 0; i < CMD_NKINDS && used < size; i++) {
 		const struct script_command *c = &script_commands[i];
 
-		if (strcmp(c->name, word) != 0 && !(uic_host(word) &&
+		if (strcmp(c->name, word) != 0 && !(complete_host(word) &&
 		    c->host_first))
 			continue;
 		used += (size_t)snprintf(buf + used, size - used, "%s%s: %s",

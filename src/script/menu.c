@@ -1,5 +1,6 @@
 /*
- * The event menu's commands, built without curses so tests can check them.
+ * The event menu's commands, built without curses so tests can check them
+ * and any front end can offer them.
  *
  * Every entry of the menu is a struct cmd of the scenario language; this
  * file fills one in for a host call, a wire event on the chosen in-flight
@@ -10,8 +11,7 @@
 
 #include <string.h>
 
-#include "lib/i18n.h"
-#include "ui/menu.h"
+#include "script/menu.h"
 
 const struct flight *
 menu_selected(const struct world *w, uint32_t sel)
