@@ -1,7 +1,8 @@
 /*
  * The curses side: the look shared by every screen (colour roles and
- * glyphs, chosen once when the terminal starts), the painters of each
- * screen, and the loop (loop.c) that runs the stack of screens.
+ * glyphs, chosen once when the terminal starts: term.c), what every
+ * painter shares (paint.c), the painters of each screen, and the loop
+ * (loop.c) that runs the stack of screens.
  *
  * Data model: a painter is attached to a screen when it is pushed (its
  * layout and draw functions, and its windows in sc->paint); the look is
@@ -57,7 +58,7 @@ struct ui_wins {
 	int rows, cols;
 };
 
-/* loop.c: the terminal and the one loop. */
+/* term.c: the terminal. */
 const char *ui_term_unusable(void);
 /* Say on stderr why no full-screen program can run here; true if so. */
 bool ui_term_refuse(const char *what, const char *instead);
@@ -65,10 +66,16 @@ bool ui_term_start(bool ascii);
 void ui_term_end(void);
 int ui_term_signal(void);
 void ui_term_reraise(void);
+/* The window the loop reads keys from (never painted). */
+WINDOW *ui_term_keys(void);
+
+/* loop.c: the one loop. */
 /* An app whose screens get their painters when pushed. */
 void ui_app_init(struct app *a);
 /* Run the app until its stack is empty, q, or a quit signal. */
 void ui_run(struct app *a);
+
+/* paint.c: what every painter shares. */
 WINDOW *ui_win(WINDOW *old, int h, int w, int y, int x);
 void ui_delwin(WINDOW **w);
 void ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s,

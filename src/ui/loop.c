@@ -1,31 +1,23 @@
 /*
- * The one loop of every full-screen mode, and the terminal it runs on:
- * set-up and restoration, colour roles, glyphs, signals, and the parts
- * that are the same on every screen (the too-small screen, the help
- * screen, the prompt and yes/no line).
+ * The one loop of every full-screen mode, and the parts that are the
+ * same on every screen: the painters attached to each kind of screen, the
+ * too-small screen, the help screen, the prompt and yes/no line.
  *
  * Idle, the loop blocks in wget_wch with no timeout, so tcpteach uses no
  * CPU while the learner thinks; it wakes early only when a screen of the
  * stack is busy (an arrow moves, an exam clock runs) and then ticks
- * them.  Keys are read here and nowhere else, from a window that is never
- * painted, and turned into UI_K_* codes only when curses says they are
- * function keys, so a typed U+0102 stays a character.  KEY_RESIZE is
- * handled here and nowhere else.  Flow control is off (IXON cleared), so
- * Ctrl-S cannot freeze the screen.  The terminal is restored on q, on
- * SIGINT, SIGTERM and SIGHUP (the handler only sets a flag the loop
- * reads), and on fatal signals (the handler calls endwin, then re-raises
- * the signal).
+ * them.  Keys are read here and nowhere else, from the terminal's key
+ * window (term.c), and turned into UI_K_* codes only when curses says
+ * they are function keys, so a typed U+0102 stays a character.
+ * KEY_RESIZE is handled here and nowhere else.  The loop ends on q, when
+ * the stack is empty, or when a quit signal arrived (term.c).
  */
 #include <config.h>
 
 #include <errno.h>
-#include <langinfo.h>
 #include <poll.h>
-#include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "lib/i18n.h"
@@ -35,288 +27,7 @@
 #include "ui/lesson_int.h"
 #include "ui/quiz_int.h"
 
-struct ui_look ui_look;
-
-static volatile sig_atomic_t ui_signal;
-static bool ui_curses_on;
-static WINDOW *ui_in, *ui_line;
-
-static const struct ui_glyphs ui_utf8 = {
-	"\u2500", "\u2502", "\u25b6", "\u25c0", "\u2717", "\u252c", "\u2022",
-	"\u2573"
-};
-static const struct ui_glyphs ui_ascii = {
-	"-", "|", ">", "<", "X", "+", "*", "x"
-};
-
-static void
-ui_on_signal(int sig)
-{
-	ui_signal = sig;
-}
-
-static void
-ui_on_fatal(int sig)
-{
-	if (ui_curses_on)
-		endwin();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-/* Installed before curses starts, so ncurses keeps its hands off them;
- * no SA_RESTART, so a signal wakes the blocking read. */
-static void
-ui_signals(void)
-{
-	static const int quit[] = { SIGINT, SIGTERM, SIGHUP };
-	static const int fatal[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL };
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = ui_on_signal;
-	for (size_t i = 0; i < sizeof(quit) / sizeof(quit[0]); i++)
-		sigaction(quit[i], &sa, NULL);
-	sa.sa_handler = ui_on_fatal;
-	sa.sa_flags = SA_RESETHAND;
-	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
-		sigaction(fatal[i], &sa, NULL);
-}
-
-static void
-ui_roles(struct ui_look *lk)
-{
-	static const short fg[UI_NROLES] = {
-		-1, -1, COLOR_YELLOW, COLOR_GREEN, COLOR_MAGENTA, COLOR_BLUE,
-		COLOR_CYAN, COLOR_YELLOW, COLOR_RED, COLOR_YELLOW, -1,
-		COLOR_RED, COLOR_GREEN, -1, -1
-	};
-	static const attr_t mono[UI_NROLES] = {
-		A_NORMAL, A_NORMAL, A_UNDERLINE, A_BOLD, A_BOLD | A_UNDERLINE,
-		A_DIM | A_BOLD, A_NORMAL, A_NORMAL, A_BOLD, A_BOLD, A_DIM,
-		A_BOLD, A_NORMAL, A_REVERSE, A_BOLD
-	};
-	const char *nc = getenv("NO_COLOR");
-
-	lk->color = has_colors() && (nc == NULL || *nc == '\0');
-	if (lk->color) {
-		start_color();
-		use_default_colors();
-	}
-	for (int r = 0; r < UI_NROLES; r++) {
-		lk->role[r] = mono[r];
-		if (!lk->color || fg[r] == -1)
-			continue;
-		init_pair((short)r, fg[r], -1);
-		lk->role[r] = COLOR_PAIR(r) | (mono[r] & (A_BOLD | A_DIM));
-	}
-	lk->role[ROLE_PH_TIME_WAIT] |= lk->color ? A_BOLD : 0;
-	lk->role[ROLE_KEY] |= lk->color ? A_BOLD : 0;
-}
-
-/* Why no full-screen program can work here, or NULL. */
-const char *
-ui_term_unusable(void)
-{
-	const char *term = getenv("TERM");
-
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return _("standard input and output must be a terminal");
-	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
-		return _("the terminal type (TERM) is unset or \"dumb\"");
-	return NULL;
-}
-
-/* what: "%s: the lessons need a terminal: %s.\n" and the like; instead:
- * what to use without one, with %s for the program name. */
-bool
-ui_term_refuse(const char *what, const char *instead)
-{
-	const char *why = ui_term_unusable();
-
-	if (why == NULL)
-		return false;
-	/* Each mode says it in its own translated words, so the formats
-	 * come from the caller's gettext calls. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	fprintf(stderr, what, PACKAGE, why);
-	fprintf(stderr, instead, PACKAGE);
-#pragma GCC diagnostic pop
-	return true;
-}
-
-/* Ctrl-S and Ctrl-Q are keys, not flow control: a learner who presses
- * Ctrl-S (to save, out of habit) must not freeze the screen.  curses
- * keeps the modes it set as its "program mode", so it is saved again. */
-static void
-ui_no_flow_control(void)
-{
-	struct termios t;
-
-	if (tcgetattr(STDIN_FILENO, &t) != 0)
-		return;
-	t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
-	(void)tcsetattr(STDIN_FILENO, TCSANOW, &t);
-	def_prog_mode();
-}
-
-bool
-ui_term_start(bool ascii)
-{
-	const char *cs = nl_langinfo(CODESET);
-
-	ui_signals();
-	if (newterm(NULL, stdout, stdin) == NULL) {
-		fprintf(stderr, _("%s: cannot use this terminal (TERM=%s).\n"),
-		    PACKAGE, getenv("TERM"));
-		return false;
-	}
-	ui_curses_on = true;
-	cbreak();
-	noecho();
-	nonl();
-	curs_set(0);
-	set_escdelay(25);
-	ui_no_flow_control();
-	ui_roles(&ui_look);
-	ui_look.ascii = ascii || cs == NULL || strcmp(cs, "UTF-8") != 0;
-	ui_look.g = ui_look.ascii ? &ui_ascii : &ui_utf8;
-	/* Keys are read from a window that is never painted, so reading
-	 * never repaints anything. */
-	ui_in = newwin(1, 1, 0, 0);
-	keypad(ui_in, TRUE);
-	untouchwin(ui_in);
-	wnoutrefresh(stdscr);
-	return true;
-}
-
-void
-ui_term_end(void)
-{
-	ui_delwin(&ui_line);
-	ui_delwin(&ui_in);
-	if (ui_curses_on)
-		endwin();
-	ui_curses_on = false;
-}
-
-/* The quit signal that ended the loop (SIGINT, SIGTERM, SIGHUP), or 0. */
-int
-ui_term_signal(void)
-{
-	return ui_signal;
-}
-
-/* After cleaning up, die of the quit signal as the shell expects. */
-void
-ui_term_reraise(void)
-{
-	int sig = ui_signal;
-
-	if (sig != 0) {
-		signal(sig, SIG_DFL);
-		raise(sig);
-	}
-}
-
-WINDOW *
-ui_win(WINDOW *old, int h, int w, int y, int x)
-{
-	if (old != NULL)
-		delwin(old);
-	return newwin(h > 0 ? h : 1, w > 0 ? w : 1, y, x);
-}
-
-void
-ui_delwin(WINDOW **w)
-{
-	if (*w != NULL)
-		delwin(*w);
-	*w = NULL;
-}
-
-void
-ui_draw_text_n(WINDOW *w, int y, int x, const char *s, size_t n, attr_t a)
-{
-	wattrset(w, a);
-	mvwaddnstr(w, y, x, s, (int)n);
-	wattrset(w, A_NORMAL);
-}
-
-void
-ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t a)
-{
-	int used;
-	size_t n;
-
-	if (cols <= 0)
-		return;
-	n = utf8_fit(s, cols, &used);
-	ui_draw_text_n(w, y, x, s, n, a);
-}
-
-/* How a paragraph of a lesson panel or a quiz text is painted. */
-attr_t
-ui_panel_attr(enum lpanel_role r)
-{
-	switch (r) {
-	case LP_TEXT:
-	case LP_CHOICE:
-		return A_NORMAL;
-	case LP_TASK:
-		return ui_look.role[ROLE_KEY];
-	case LP_QUESTION:
-		return A_BOLD;
-	case LP_HINT:
-		return ui_look.role[ROLE_C2S];
-	case LP_OK:
-		return ui_look.role[ROLE_OK] | A_BOLD;
-	case LP_BAD:
-		return ui_look.role[ROLE_ERROR];
-	case LP_DIM:
-		return ui_look.role[ROLE_DIM];
-	case LP_TITLE:
-		return ui_look.role[ROLE_TITLE];
-	case LP_PICK:
-		return ui_look.role[ROLE_KEY] | A_BOLD;
-	}
-	return A_NORMAL;
-}
-
-/* A status bar: left text, and right text one column from the right
- * edge (curses cannot write the last cell of the screen as plain text);
- * on a narrow terminal the left one keeps its room and the right one is
- * cut. */
-void
-ui_draw_bar(WINDOW *w, int y, int cols, const char *left, const char *right)
-{
-	attr_t a = ui_look.role[ROLE_STATUS];
-	int rw = utf8_width(right), room = cols - utf8_width(left) - 2;
-
-	if (rw > room)
-		rw = room > 0 ? room : 0;
-	wattrset(w, a);
-	mvwhline(w, y, 0, ' ', cols);
-	ui_draw_text(w, y, 0, cols - rw - 1, left, a);
-	if (rw > 0)
-		ui_draw_text(w, y, cols - rw - 1, rw, right, a);
-	wattrset(w, A_NORMAL);
-}
-
-int
-ui_draw_para(WINDOW *w, int y, int x, int cols, int rows, const char *s,
-    attr_t a)
-{
-	size_t st[16], ln[16];
-	size_t n = utf8_wrap(s, cols > 0 ? cols : 1, st, ln, 16);
-	int i;
-
-	for (i = 0; i < (int)n && i < rows; i++)
-		ui_draw_text_n(w, y + i, x, s + st[i], ln[i], a);
-	return i;
-}
+static WINDOW *ui_line;		/* the prompt's, over the bottom line */
 
 /* Each screen's painter; a new kind of screen adds a line. */
 static void ui_help_attach(struct screen *sc);
@@ -526,7 +237,7 @@ ui_wait(struct app *a, int timeout, int *redraw)
 		}
 	}
 	if (n == 1) {
-		wtimeout(ui_in, timeout);
+		wtimeout(ui_term_keys(), timeout);
 		return true;
 	}
 	p[0].fd = STDIN_FILENO;
@@ -537,7 +248,7 @@ ui_wait(struct app *a, int timeout, int *redraw)
 		if (p[i].revents != 0 && of[i]->fd_ready != NULL &&
 		    (i == 1 || of[i] != of[i - 1] || p[i - 1].revents == 0))
 			*redraw |= of[i]->fd_ready(of[i]);
-	wtimeout(ui_in, 0);
+	wtimeout(ui_term_keys(), 0);
 	return p[0].revents != 0;
 }
 
@@ -570,7 +281,8 @@ ui_run(struct app *a)
 	struct screen *shown = NULL;
 	int redraw = 0;
 
-	while (!a->quit && ui_signal == 0 && app_top(a) != NULL) {
+	while (!a->quit && ui_term_signal() == 0 &&
+	    app_top(a) != NULL) {
 		struct screen *sc = app_top(a);
 		wint_t wch;
 		int r;
@@ -589,7 +301,7 @@ ui_run(struct app *a)
 			redraw |= ui_tick(a, mono_ms());
 			continue;
 		}
-		r = wget_wch(ui_in, &wch);
+		r = wget_wch(ui_term_keys(), &wch);
 		redraw |= ui_tick(a, mono_ms());
 		if (r == ERR)
 			continue;
@@ -600,4 +312,5 @@ ui_run(struct app *a)
 		else
 			redraw |= app_key(a, ui_key_code(r, wch));
 	}
+	ui_delwin(&ui_line);
 }
