@@ -218,11 +218,9 @@ static const struct screen_key capui_keys[] = {
 	K(UI_CTRL('l'), "redraw", "^L"), K('q', "quit", "q"),
 };
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
 const struct screen_def capui_list_def = {
-	"capture", capui_cmds, NELEM(capui_cmds), capui_keys,
-	NELEM(capui_keys), 10, 60, NULL, NULL, NULL, capui_leave, NULL, NULL
+	.name = "capture", SCREEN_TABLES(capui_cmds, capui_keys),
+	.min_rows = 10, .min_cols = 60, .leave = capui_leave
 };
 
 struct capui *

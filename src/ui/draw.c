@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "lib/i18n.h"
-#include "lib/xalloc.h"
 #include "script/menu.h"
 #include "script/parse.h"
 #include "ui/draw_int.h"
@@ -255,11 +254,10 @@ ui_sim_draw(struct screen *sc, int what)
 void
 ui_wins_free(struct ui_wins *w)
 {
-	WINDOW **all[] = { &w->box[0], &w->box[1], &w->lad, &w->nar,
+	WINDOW **const all[] = { &w->box[0], &w->box[1], &w->lad, &w->nar,
 	    &w->menu, &w->stat };
 
-	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
-		ui_delwin(all[i]);
+	ui_delwins(all, sizeof(all) / sizeof(all[0]));
 }
 
 static void
@@ -277,8 +275,6 @@ ui_paint_attach(struct screen *sc)
 {
 	struct ui *ui = sc->state;
 
-	ui->win = xcalloc(1, sizeof(*ui->win));
-	sc->layout = ui_sim_layout;
-	sc->draw = ui_sim_draw;
-	sc->detach = ui_sim_detach;
+	ui->win = ui_paint_wins(sc, sizeof(*ui->win), ui_sim_layout,
+	    ui_sim_draw, ui_sim_detach);
 }

@@ -78,6 +78,14 @@ void ui_run(struct app *a);
 /* paint.c: what every painter shares. */
 WINDOW *ui_win(WINDOW *old, int h, int w, int y, int x);
 void ui_delwin(WINDOW **w);
+/* Delete the windows *all[0..n), each left NULL. */
+void ui_delwins(WINDOW **const *all, size_t n);
+/* Attach a painter that keeps windows: returns their struct, size bytes
+ * zeroed, for the screen's state to hold until detach frees it. */
+void *ui_paint_wins(struct screen *sc, size_t size,
+    void (*layout)(struct screen *sc),
+    void (*draw)(struct screen *sc, int what),
+    void (*detach)(struct screen *sc));
 void ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s,
     attr_t a);
 void ui_draw_text_n(WINDOW *w, int y, int x, const char *s, size_t n,

@@ -533,7 +533,6 @@ lui_inner(const struct screen *sc)
 }
 
 #define CMD(name, help, fn) { name, help, fn, NULL, 0, NULL }
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct screen_cmd lui_list_cmds[] = {
 	CMD("lesson-up", N_("choose the lesson above"), lui_h_up),
@@ -625,13 +624,14 @@ static const struct screen_key lui_lesson_keys[] = {
 };
 
 const struct screen_def lui_list_def = {
-	"lessons", lui_list_cmds, NELEM(lui_list_cmds), lui_list_keys,
-	NELEM(lui_list_keys), LGEOM_MIN_ROWS, LGEOM_MIN_COLS, NULL, NULL,
-	NULL, lui_list_leave, NULL, NULL
+	.name = "lessons", SCREEN_TABLES(lui_list_cmds, lui_list_keys),
+	.min_rows = LGEOM_MIN_ROWS, .min_cols = LGEOM_MIN_COLS,
+	.leave = lui_list_leave
 };
 
 const struct screen_def lui_lesson_def = {
-	"lesson", lui_lesson_cmds, NELEM(lui_lesson_cmds), lui_lesson_keys,
-	NELEM(lui_lesson_keys), LGEOM_MIN_ROWS, LGEOM_MIN_COLS, lui_fallback,
-	lui_tick, lui_busy, lui_lesson_leave, lui_inner, NULL
+	.name = "lesson", SCREEN_TABLES(lui_lesson_cmds, lui_lesson_keys),
+	.min_rows = LGEOM_MIN_ROWS, .min_cols = LGEOM_MIN_COLS,
+	.fallback = lui_fallback, .tick = lui_tick, .busy = lui_busy,
+	.leave = lui_lesson_leave, .inner = lui_inner
 };

@@ -314,9 +314,8 @@ static const struct screen_key log_keys[] = {
 };
 
 const struct screen_def ui_log_def = {
-	"log", log_cmds, sizeof(log_cmds) / sizeof(log_cmds[0]), log_keys,
-	sizeof(log_keys) / sizeof(log_keys[0]), 10, 40, NULL, NULL, NULL,
-	log_leave, NULL, NULL
+	.name = "log", SCREEN_TABLES(log_cmds, log_keys),
+	.min_rows = 10, .min_cols = 40, .leave = log_leave
 };
 
 /* Open the log on the simulator's session, showing its newest step. */

@@ -10,7 +10,29 @@
 #include <config.h>
 
 #include "lib/utf8.h"
+#include "lib/xalloc.h"
 #include "ui/draw_int.h"
+
+/* A painter with windows of its own: its three functions on the screen,
+ * and the struct that will hold its windows, zeroed. */
+void *
+ui_paint_wins(struct screen *sc, size_t size,
+    void (*layout)(struct screen *sc),
+    void (*draw)(struct screen *sc, int what),
+    void (*detach)(struct screen *sc))
+{
+	sc->layout = layout;
+	sc->draw = draw;
+	sc->detach = detach;
+	return xcalloc(1, size);
+}
+
+void
+ui_delwins(WINDOW **const *all, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		ui_delwin(all[i]);
+}
 
 WINDOW *
 ui_win(WINDOW *old, int h, int w, int y, int x)

@@ -386,7 +386,6 @@ qh_back(SCREEN_CMD_ARGS)
 }
 
 #define CMD(name, help, fn) { name, help, fn, NULL, 0, NULL }
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Both screens share these; each adds its own answer and mode entries. */
 #define QUI_COMMON_CMDS \
@@ -465,13 +464,12 @@ static const struct screen_key qui_exam_keys[] = {
 };
 
 const struct screen_def qui_drill_def = {
-	"drill", qui_drill_cmds, NELEM(qui_drill_cmds), qui_drill_keys,
-	NELEM(qui_drill_keys), QUI_MIN_ROWS, QUI_MIN_COLS, NULL, NULL, NULL,
-	NULL, NULL, NULL
+	.name = "drill", SCREEN_TABLES(qui_drill_cmds, qui_drill_keys),
+	.min_rows = QUI_MIN_ROWS, .min_cols = QUI_MIN_COLS
 };
 
 const struct screen_def qui_exam_def = {
-	"exam", qui_exam_cmds, NELEM(qui_exam_cmds), qui_exam_keys,
-	NELEM(qui_exam_keys), QUI_MIN_ROWS, QUI_MIN_COLS, NULL,
-	qui_exam_tick, qui_exam_busy, NULL, NULL, NULL
+	.name = "exam", SCREEN_TABLES(qui_exam_cmds, qui_exam_keys),
+	.min_rows = QUI_MIN_ROWS, .min_cols = QUI_MIN_COLS,
+	.tick = qui_exam_tick, .busy = qui_exam_busy
 };

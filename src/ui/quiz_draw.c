@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "lib/i18n.h"
-#include "lib/xalloc.h"
 #include "ui/draw_int.h"
 #include "ui/quiz_int.h"
 
@@ -261,11 +260,10 @@ static void
 qui_detach(struct screen *sc)
 {
 	struct qui *qu = sc->state;
+	WINDOW **const all[] = { &qu->win->title, &qu->win->body,
+	    &qu->win->entry, &qu->win->stat };
 
-	ui_delwin(&qu->win->title);
-	ui_delwin(&qu->win->body);
-	ui_delwin(&qu->win->entry);
-	ui_delwin(&qu->win->stat);
+	ui_delwins(all, sizeof(all) / sizeof(all[0]));
 	free(qu->win);
 	qu->win = NULL;
 }
@@ -275,8 +273,6 @@ qui_paint_attach(struct screen *sc)
 {
 	struct qui *qu = sc->state;
 
-	qu->win = xcalloc(1, sizeof(*qu->win));
-	sc->layout = qui_layout;
-	sc->draw = qui_draw;
-	sc->detach = qui_detach;
+	qu->win = ui_paint_wins(sc, sizeof(*qu->win), qui_layout, qui_draw,
+	    qui_detach);
 }

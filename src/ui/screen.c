@@ -502,6 +502,7 @@ static const struct screen_key screen_help_keys[] = {
 };
 
 const struct screen_def screen_help_def = {
-	"help", screen_help_cmds, 2, screen_help_keys, 5, 1, 1,
-	screen_help_close, NULL, NULL, screen_help_leave, NULL, NULL
+	.name = "help", SCREEN_TABLES(screen_help_cmds, screen_help_keys),
+	.min_rows = 1, .min_cols = 1, .fallback = screen_help_close,
+	.leave = screen_help_leave
 };

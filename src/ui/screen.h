@@ -101,6 +101,13 @@ struct screen_def {
 	bool (*grabs)(const struct screen *sc);
 };
 
+/* A screen's two tables with their lengths, for a screen_def's
+ * designated initialiser, which then names only what differs:
+ * { .name = "log", SCREEN_TABLES(log_cmds, log_keys), .min_rows = 10 }. */
+#define SCREEN_NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define SCREEN_TABLES(c, k) .cmds = (c), .ncmds = SCREEN_NELEM(c), \
+	.keys = (k), .nkeys = SCREEN_NELEM(k)
+
 struct screen {
 	const struct screen_def *def;
 	void *state;

@@ -614,23 +614,21 @@ static const struct screen_key ui_play_keys[] = {
 	K('b', "resume", "b"), K('j', "jump", "j"),
 };
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
 const struct screen_def ui_sim_def = {
-	"simulator", ui_sim_cmds, NELEM(ui_sim_cmds), ui_sim_keys,
-	NELEM(ui_sim_keys), UI_MIN_ROWS, UI_MIN_COLS, NULL, ui_frame_tick,
-	ui_busy, NULL, NULL, ui_in_whatif
+	.name = "simulator", SCREEN_TABLES(ui_sim_cmds, ui_sim_keys),
+	.min_rows = UI_MIN_ROWS, .min_cols = UI_MIN_COLS,
+	.tick = ui_frame_tick, .busy = ui_busy, .grabs = ui_in_whatif
 };
 
 /* `tcpteach lab`: the same commands and keys on the kernels. */
 const struct screen_def ui_lab_def = {
-	"lab", ui_sim_cmds, NELEM(ui_sim_cmds), ui_sim_keys,
-	NELEM(ui_sim_keys), UI_MIN_ROWS, UI_MIN_COLS, NULL, ui_lab_tick,
-	ui_lab_busy, NULL, NULL, ui_in_whatif
+	.name = "lab", SCREEN_TABLES(ui_sim_cmds, ui_sim_keys),
+	.min_rows = UI_MIN_ROWS, .min_cols = UI_MIN_COLS,
+	.tick = ui_lab_tick, .busy = ui_lab_busy, .grabs = ui_in_whatif
 };
 
 const struct screen_def ui_play_def = {
-	"play", ui_play_cmds, NELEM(ui_play_cmds), ui_play_keys,
-	NELEM(ui_play_keys), UI_MIN_ROWS, UI_MIN_COLS, NULL, ui_frame_tick,
-	ui_busy, NULL, NULL, ui_in_whatif
+	.name = "play", SCREEN_TABLES(ui_play_cmds, ui_play_keys),
+	.min_rows = UI_MIN_ROWS, .min_cols = UI_MIN_COLS,
+	.tick = ui_frame_tick, .busy = ui_busy, .grabs = ui_in_whatif
 };
