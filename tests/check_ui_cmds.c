@@ -1125,6 +1125,27 @@ START_TEST(test_help_generated_from_table_any_key_closes)
 }
 END_TEST
 
+/* Every list and scrolled text stops at its ends, and an empty one at
+ * row 0: the help scrolled far past its last row shows that row. */
+START_TEST(test_help_scroll_past_end_stops_at_last_row)
+{
+	struct screen_helpst *h;
+
+	ck_assert_uint_eq(screen_row_clamp(-3, 5), 0);
+	ck_assert_uint_eq(screen_row_clamp(7, 5), 4);
+	ck_assert_uint_eq(screen_row_clamp(2, 0), 0);
+	sim_push(&ui_sim_def);
+	keys("?");
+	h = app_top(&app)->state;
+	app_top(&app)->rows = 24;
+	for (int i = 0; i < 20; i++)
+		(void)app_key(&app, UI_K_PGDN);
+	ck_assert_int_eq(h->top, h->nrows - 1);
+	(void)app_key(&app, UI_K_PGUP);
+	ck_assert_int_eq(h->top, h->nrows - 13);
+}
+END_TEST
+
 static void
 help_has(void *arg, const char *keys_, const char *help)
 {
@@ -1626,6 +1647,7 @@ ui_cmds_suite(void)
 	    test_sim_quit_n_discards_and_saved_session_quits_at_once);
 	tcase_add_test(tc, test_sim_lessons_pushes_list_q_returns);
 	tcase_add_test(tc, test_help_generated_from_table_any_key_closes);
+	tcase_add_test(tc, test_help_scroll_past_end_stops_at_last_row);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("lesson");
 	tcase_add_checked_fixture(tc, setup, teardown);

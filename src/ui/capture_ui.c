@@ -18,15 +18,10 @@ static int
 capui_h_move(struct screen *sc, long by)
 {
 	struct capui *cu = sc->state;
-	long to = (long)cu->sel + by;
 
 	if (cu->l.n == 0)
 		return 0;
-	if (to < 0)
-		to = 0;
-	if (to >= (long)cu->l.n)
-		to = (long)cu->l.n - 1;
-	cu->sel = (size_t)to;
+	cu->sel = screen_row_clamp((long)cu->sel + by, cu->l.n);
 	return UI_R_ALL;
 }
 

@@ -66,11 +66,7 @@ lui_move(struct lui *lu, long to)
 {
 	if (lu->cat.n == 0)
 		return 0;
-	if (to < 0)
-		to = 0;
-	if (to >= (long)lu->cat.n)
-		to = (long)lu->cat.n - 1;
-	lu->sel = (size_t)to;
+	lu->sel = screen_row_clamp(to, lu->cat.n);
 	return UI_R_ALL;
 }
 

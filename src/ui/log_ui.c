@@ -242,13 +242,8 @@ static int
 log_scroll(struct screen *sc, int by)
 {
 	struct ui_log *lg = sc->state;
-	long top = (long)lg->top + by;
 
-	if (top > (long)lg->n - 1)
-		top = (long)lg->n - 1;
-	if (top < 0)
-		top = 0;
-	lg->top = (size_t)top;
+	lg->top = screen_row_clamp((long)lg->top + by, lg->n);
 	return UI_R_ALL;
 }
 
@@ -261,9 +256,7 @@ log_h_line(SCREEN_CMD_ARGS)
 static int
 log_h_page(SCREEN_CMD_ARGS)
 {
-	int page = sc->rows > 4 ? sc->rows / 2 : 1;
-
-	return log_scroll(sc, arg * page);
+	return log_scroll(sc, arg * screen_half_page(sc));
 }
 
 static int
@@ -294,11 +287,7 @@ static const struct screen_cmd log_cmds[] = {
 };
 
 static const struct screen_key log_keys[] = {
-	{ UI_K_DOWN, 0, "line", 1, "Down" },
-	{ UI_K_UP, 0, "line", -1, "Up" },
-	{ UI_K_PGDN, 0, "page", 1, "PgDn" },
-	{ ' ', 0, "page", 1, "Space" },
-	{ UI_K_PGUP, 0, "page", -1, "PgUp" },
+	SCREEN_SCROLL_KEYS,
 	{ UI_K_HOME, 0, "ends", -1, "Home" },
 	{ UI_K_END, 0, "ends", 1, "End" },
 	{ 'q', 0, "close", 0, "q" },

@@ -444,16 +444,27 @@ screen_h_help(SCREEN_CMD_ARGS)
 	return UI_R_ALL | UI_R_LAYOUT;
 }
 
+size_t
+screen_row_clamp(long to, size_t n)
+{
+	if (to < 0 || n == 0)
+		return 0;
+	return (size_t)to >= n ? n - 1 : (size_t)to;
+}
+
+int
+screen_half_page(const struct screen *sc)
+{
+	return sc->rows / 2 > 0 ? sc->rows / 2 : 1;
+}
+
 static int
 screen_help_scroll(struct screen *sc, int d)
 {
 	struct screen_helpst *h = sc->state;
 
-	h->top += d;
-	if (h->top > h->nrows - 1)
-		h->top = h->nrows - 1;
-	if (h->top < 0)
-		h->top = 0;
+	h->top = (int)screen_row_clamp((long)h->top + d, h->nrows > 0 ?
+	    (size_t)h->nrows : 0);
 	return UI_R_ALL;
 }
 
@@ -466,9 +477,7 @@ screen_help_down(SCREEN_CMD_ARGS)
 static int
 screen_help_page(SCREEN_CMD_ARGS)
 {
-	int page = sc->rows / 2 > 0 ? sc->rows / 2 : 1;
-
-	return screen_help_scroll(sc, arg * page);
+	return screen_help_scroll(sc, arg * screen_half_page(sc));
 }
 
 /* Any other key closes the help. */
@@ -494,11 +503,7 @@ static const struct screen_cmd screen_help_cmds[] = {
 };
 
 static const struct screen_key screen_help_keys[] = {
-	{ UI_K_DOWN, 0, "line", 1, "Down" },
-	{ UI_K_UP, 0, "line", -1, "Up" },
-	{ UI_K_PGDN, 0, "page", 1, "PgDn" },
-	{ ' ', 0, "page", 1, "Space" },
-	{ UI_K_PGUP, 0, "page", -1, "PgUp" },
+	SCREEN_SCROLL_KEYS
 };
 
 const struct screen_def screen_help_def = {

@@ -212,6 +212,21 @@ int screen_h_help(SCREEN_CMD_ARGS);
 int screen_h_redraw(SCREEN_CMD_ARGS);
 
 /* The help screen's state: whose keys, and the first row shown. */
+/* Row to, kept within a list or text of n rows (0 when it is empty):
+ * where a choice or a scrolled text may go. */
+size_t screen_row_clamp(long to, size_t n);
+/* Half the screen's height, at least a line: what PgUp and PgDn scroll a
+ * text by. */
+int screen_half_page(const struct screen *sc);
+/* The keys of a text that scrolls (the help, the event log), bound to
+ * its "line" and "page" commands; arg is the direction. */
+#define SCREEN_SCROLL_KEYS \
+	{ UI_K_DOWN, 0, "line", 1, "Down" }, \
+	{ UI_K_UP, 0, "line", -1, "Up" }, \
+	{ UI_K_PGDN, 0, "page", 1, "PgDn" }, \
+	{ ' ', 0, "page", 1, "Space" }, \
+	{ UI_K_PGUP, 0, "page", -1, "PgUp" }
+
 struct screen_helpst {
 	struct screen sc;
 	const struct screen *of;

@@ -145,20 +145,13 @@ session_check(struct session *s, const struct cmd *c, enum sim_status st)
 	view_narrate(&s->v, buf);
 }
 
-/* After cmds[pos] was applied: fold its trace into the view, mark it. */
-static bool
-session_fold(void *arg, struct world *w, size_t i,
-    const struct sim_result *res)
+/* cmds[pos] was applied and its trace folded: mark it (a check passed
+ * or failed, an event refused) and move on. */
+static void
+session_mark(struct session *s, const struct sim_result *res)
 {
-	struct session *s = arg;
 	const struct cmd *c = &s->cmds[s->pos];
 
-	(void)i;
-	assert(s->pos < s->ncmds && w == &s->w);
-	s->last = *res;
-	view_begin(&s->v);
-	view_feed(&s->v, w->trace, w->ntrace);
-	view_end(&s->v);
 	if (cmd_is_expect(c->kind))
 		session_check(s, c, res->status);
 	else if (res->status != SIM_OK) {
@@ -166,6 +159,22 @@ session_fold(void *arg, struct world *w, size_t i,
 		view_narrate(&s->v, s->last.msg);
 	}
 	s->pos++;
+}
+
+/* After cmds[pos] was applied: fold its trace into the view, mark it. */
+static bool
+session_fold(void *arg, struct world *w, size_t i,
+    const struct sim_result *res)
+{
+	struct session *s = arg;
+
+	(void)i;
+	assert(s->pos < s->ncmds && w == &s->w);
+	s->last = *res;
+	view_begin(&s->v);
+	view_feed(&s->v, w->trace, w->ntrace);
+	view_end(&s->v);
+	session_mark(s, res);
 	return true;
 }
 
@@ -231,17 +240,9 @@ session_feed_be(struct session *s)
 static void
 session_fold_be(struct session *s, const struct sim_result *res)
 {
-	const struct cmd *c = &s->cmds[s->pos];
-
 	s->last = *res;
 	session_feed_be(s);
-	if (cmd_is_expect(c->kind))
-		session_check(s, c, res->status);
-	else if (res->status != SIM_OK) {
-		s->marks[s->pos] = SESSION_BAD;
-		view_narrate(&s->v, s->last.msg);
-	}
-	s->pos++;
+	session_mark(s, res);
 }
 
 /* The what-if switches flip what w says is in force: with a backend,
