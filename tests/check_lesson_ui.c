@@ -1,8 +1,8 @@
 /*
  * Check suite for the lesson screens' layout arithmetic (no curses):
- * where the step panel goes at common terminal sizes, how its text wraps
- * by display width (Chinese included) and scrolls, and how a row of the
- * lesson list and its progress mark read.
+ * where the step panel goes at common terminal sizes, and how a row of
+ * the lesson list and its progress mark read.  How the panel's text
+ * wraps is check_panel's.
  */
 #include <config.h>
 
@@ -88,131 +88,6 @@ START_TEST(test_geom_edges)
 			lgeom_compute(r, c, &g);
 			geom_fits(r, c, &g);
 		}
-}
-END_TEST
-
-/* The width of each wrapped line, in display columns. */
-static int
-line_width(const struct lpanel *lp, size_t i)
-{
-	const struct lpanel_line *l = &lp->l[i];
-	char buf[512];
-
-	ck_assert_uint_lt(l->len, sizeof(buf));
-	memcpy(buf, lp->p[l->para].text + l->off, l->len);
-	buf[l->len] = '\0';
-	return utf8_width(buf) + l->x;
-}
-
-START_TEST(test_panel_wrap_paragraphs_and_gap)
-{
-	struct lpanel lp;
-
-	lpanel_init(&lp);
-	lpanel_add(&lp, LP_TEXT, 0, false, "one two three four\nfive six");
-	lpanel_add(&lp, LP_TASK, 0, true, "Task: listen");
-	ck_assert_uint_eq(lp.np, 3);
-	ck_assert_uint_eq(lpanel_wrap(&lp, 12), 5);
-	/* "one two", "three four", "five six", gap, "Task: ..." */
-	ck_assert_uint_eq(lp.l[0].len, 7);
-	ck_assert_uint_eq(lp.l[1].off, 8);
-	ck_assert_uint_eq(lp.l[2].para, 1);
-	ck_assert_uint_eq(lp.l[3].para, SIZE_MAX);
-	ck_assert_int_eq(lp.p[lp.l[4].para].role, LP_TASK);
-	for (size_t i = 0; i < lp.nl; i++)
-		if (lp.l[i].para != SIZE_MAX)
-			ck_assert_int_le(line_width(&lp, i), 12);
-	lpanel_free(&lp);
-}
-END_TEST
-
-START_TEST(test_panel_wrap_cjk_by_width)
-{
-	struct lpanel lp;
-	/* Twelve CJK characters: 24 columns, no spaces to break at. */
-	const char *zh = "\u670d\u52a1\u5668\u8c03\u7528\u4e86\u76d1\u542c"
-	    "\u51fd\u6570\u3002\u5417";
-
-	lpanel_init(&lp);
-	lpanel_add(&lp, LP_TEXT, 0, false, zh);
-	ck_assert_uint_eq(lpanel_wrap(&lp, 9), 3);
-	for (size_t i = 0; i < lp.nl; i++)
-		ck_assert_int_le(line_width(&lp, i), 9);
-	/* 4 characters (8 columns) per line: never half a character. */
-	ck_assert_uint_eq(lp.l[0].len, 12);
-	lpanel_free(&lp);
-}
-END_TEST
-
-/* Mixed Chinese and ASCII: lines are filled, not cut at the last space,
- * and never start with closing punctuation. */
-START_TEST(test_panel_wrap_mixed_fills_lines)
-{
-	struct lpanel lp;
-	const char *zh = "\u8fde\u63a5\u5df2\u7ecf\u5efa\u7acb\u3002"
-	    "\u5ba2\u6237\u7aef\u7684 ISN \u662f 1000\u3002\u5b83\u53d1"
-	    "\u51fa\u7684\u4e0a\u4e00\u4e2a\u62a5\u6587\u6bb5\u662f"
-	    "\u7eaf ACK\uff0cseq=1001\u3002";
-
-	lpanel_init(&lp);
-	lpanel_add(&lp, LP_TEXT, 0, false, zh);
-	for (int cols = 8; cols <= 40; cols++) {
-		lpanel_wrap(&lp, cols);
-		for (size_t i = 0; i < lp.nl; i++) {
-			const char *t = lp.p[0].text + lp.l[i].off;
-
-			ck_assert_int_le(line_width(&lp, i), cols);
-			/* Narrower than "seq=1001." the word is cut. */
-			ck_assert_msg(cols < 10 ||
-			    (strncmp(t, "\u3002", 3) != 0 &&
-			    strncmp(t, "\uff0c", 3) != 0),
-			    "line %zu at %d starts with punctuation", i, cols);
-			/* Not the last line: at most a word's room is left. */
-			if (i + 1 < lp.nl)
-				ck_assert_int_ge(line_width(&lp, i), cols - 9);
-		}
-	}
-	lpanel_wrap(&lp, 16);
-	/* Eight CJK characters fill the 16 columns exactly. */
-	ck_assert_uint_eq(lp.l[0].len, 24);
-	lpanel_free(&lp);
-}
-END_TEST
-
-START_TEST(test_panel_hanging_indent)
-{
-	struct lpanel lp;
-
-	lpanel_init(&lp);
-	lpanel_add(&lp, LP_CHOICE, 3, false, "1) aaa bbb ccc ddd");
-	lpanel_wrap(&lp, 12);
-	ck_assert_uint_ge(lp.nl, 2);
-	ck_assert_int_eq(lp.l[0].x, 0);
-	ck_assert_int_eq(lp.l[1].x, 3);
-	for (size_t i = 0; i < lp.nl; i++)
-		ck_assert_int_le(line_width(&lp, i), 12);
-	lpanel_free(&lp);
-}
-END_TEST
-
-START_TEST(test_panel_scroll)
-{
-	struct lpanel lp;
-
-	lpanel_init(&lp);
-	for (int i = 0; i < 10; i++)
-		lpanel_add(&lp, LP_TEXT, 0, false, "line");
-	lpanel_wrap(&lp, 20);
-	ck_assert_uint_eq(lp.nl, 10);
-	ck_assert_uint_eq(lpanel_scroll(&lp, 4, 0, SIZE_MAX), 0);
-	ck_assert_uint_eq(lpanel_scroll(&lp, 4, 0, 9), 6);
-	ck_assert_uint_eq(lpanel_scroll(&lp, 4, 8, 2), 2);
-	/* Past the end is clamped; text that fits never scrolls. */
-	ck_assert_uint_eq(lpanel_scroll(&lp, 4, 50, SIZE_MAX), 6);
-	ck_assert_uint_eq(lpanel_scroll(&lp, 12, 5, SIZE_MAX), 0);
-	lpanel_clear(&lp);
-	ck_assert_uint_eq(lp.np, 0);
-	lpanel_free(&lp);
 }
 END_TEST
 
@@ -331,11 +206,6 @@ lesson_ui_suite(void)
 	tcase_add_test(tc, test_geom_80x24_panel_below);
 	tcase_add_test(tc, test_geom_wide_panel_beside);
 	tcase_add_test(tc, test_geom_edges);
-	tcase_add_test(tc, test_panel_wrap_paragraphs_and_gap);
-	tcase_add_test(tc, test_panel_wrap_cjk_by_width);
-	tcase_add_test(tc, test_panel_wrap_mixed_fills_lines);
-	tcase_add_test(tc, test_panel_hanging_indent);
-	tcase_add_test(tc, test_panel_scroll);
 	tcase_add_test(tc, test_browse_marks);
 	tcase_add_test(tc, test_browse_row_widths);
 	tcase_add_test(tc, test_browse_row2_wide_list_wraps_summary);

@@ -21,8 +21,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "quiz/doc.h"
 #include "quiz/session.h"
-#include "ui/quiz_doc.h"
 #include "ui/screen.h"
 
 #define QR_TITLE	UI_R_P0

@@ -1,22 +1,22 @@
 /*
- * What the quiz screens show, as a text of paragraphs (lesson_panel.h's
- * struct lpanel, the same model as the lesson's step panel): no curses,
- * so the layout of questions, feedback and reports can be checked
- * without a terminal.
+ * What the quiz screens show, as a text of paragraphs (lesson/panel.h's
+ * struct lpanel, the same model as the lesson's step panel): no
+ * terminal, so the layout of questions, feedback and reports can be
+ * checked without one, and any front end can show them.
  *
  * Data model: a struct qdoc is the text and mark, the first paragraph of
  * the feedback, so the painter can scroll it into view.  Figures and the
  * exam's list are kept whole, one line each, and cut at the edge rather
  * than wrapped, since their columns mean something.
  */
-#ifndef TCPTEACH_UI_QUIZ_DOC_H
-#define TCPTEACH_UI_QUIZ_DOC_H
+#ifndef TCPTEACH_QUIZ_DOC_H
+#define TCPTEACH_QUIZ_DOC_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lesson/panel.h"
 #include "quiz/session.h"
-#include "ui/lesson_panel.h"
 
 struct qdoc {
 	struct lpanel p;

@@ -1,5 +1,5 @@
 /*
- * Building the text of the quiz screens (see quiz_doc.h).
+ * Building the text of the quiz screens (see doc.h).
  *
  * Paragraphs are wrapped by lpanel_wrap (utf8_wrap: display columns, CJK
  * text broken between any two characters), so a Chinese stem fills the
@@ -14,8 +14,7 @@
 
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
-#include "ui/quiz_doc.h"
-#include "ui/view.h"
+#include "quiz/doc.h"
 
 void
 qdoc_clear(struct qdoc *d)
