@@ -91,7 +91,7 @@ static void
 session_renum(const struct session *s, char *line, size_t size,
     const char *key, enum sim_host_id owner, uint32_t raw)
 {
-	const struct view_host *vh = &s->v.host[owner];
+	const struct ladder_host *vh = &s->v.lad.host[owner];
 	char pat[32], num[32], *at, *rest;
 
 	snprintf(pat, sizeof(pat), " %s=%" PRIu32, key, raw);
@@ -203,12 +203,12 @@ session_mirror(struct session *s, const struct sim_ev *ev, size_t n)
 	for (size_t i = 0; i < n; i++)
 		session_mirror_timer(s, &ev[i]);
 	s->w.nwire = 0;
-	for (size_t i = 0; i < v->narrows; i++) {
-		if (v->arrows[i].fate != VIEW_FLIGHT)
+	for (size_t i = 0; i < v->lad.narrows; i++) {
+		if (v->lad.arrows[i].fate != LADDER_FLIGHT)
 			continue;
 		xgrow(&s->w.wire, &s->w.capwire, s->w.nwire + 1,
 		    sizeof(*s->w.wire));
-		s->w.wire[s->w.nwire++] = v->arrows[i].f;
+		s->w.wire[s->w.nwire++] = v->lad.arrows[i].f;
 	}
 }
 
