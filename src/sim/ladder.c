@@ -128,6 +128,7 @@ ladder_add_arrow(struct ladder *l, const struct flight *f, bool rexmit)
 	struct ladder_row *r;
 
 	ladder_track_iss(l, from, f);
+	l->did = LADDER_DID_ARROW;
 	xgrow(&l->arrows, &l->caparrows, l->narrows + 1, sizeof(*l->arrows));
 	a = &l->arrows[l->narrows];
 	memset(a, 0, sizeof(*a));
@@ -175,6 +176,8 @@ ladder_fate(struct ladder *l, const struct flight *f, enum ladder_fate fate)
 {
 	size_t i = ladder_arrow_index(l, f->id);
 
+	l->did = LADDER_DID_FATE;
+	l->did_fate = fate;
 	if (i == l->narrows)
 		return;
 	l->arrows[i].fate = fate;
@@ -203,6 +206,26 @@ ladder_host_state(struct ladder_host *lh, const struct tcp_ev *te)
 		lh->shut_wr = true;
 }
 
+/* The receiver's new state on the row of the segment it just got, if
+ * that row is still there and keeps the host's margin in time order. */
+static bool
+ladder_on_arrival(struct ladder *l, enum sim_host_id h, enum tcp_state to)
+{
+	const struct ladder_arrow *a = &l->arrows[l->deliver_arrow];
+	struct ladder_row *r;
+
+	if ((enum sim_host_id)(1 - a->f.dir) != h || a->row == LADDER_NOROW ||
+	    a->row + 1 < l->state_row[h])
+		return false;
+	r = &l->rows[a->row];
+	if (r->has_state[h])
+		return false;
+	r->has_state[h] = true;
+	r->state[h] = to;
+	l->state_row[h] = a->row + 1;
+	return true;
+}
+
 /* A state change: on the delivered segment's row when the receiver
  * changed because of it, else held for the host's next segment.  Each
  * host's margin must read in time order, so a late arrival on an old row
@@ -211,18 +234,11 @@ static void
 ladder_state(struct ladder *l, enum sim_host_id h, const struct tcp_ev *te)
 {
 	ladder_host_state(&l->host[h], te);
-	if (l->delivering) {
-		const struct ladder_arrow *a = &l->arrows[l->deliver_arrow];
-		struct ladder_row *r = &l->rows[a->row];
-
-		if ((enum sim_host_id)(1 - a->f.dir) == h &&
-		    !r->has_state[h] && a->row + 1 >= l->state_row[h]) {
-			r->has_state[h] = true;
-			r->state[h] = te->to;
-			l->state_row[h] = a->row + 1;
-			return;
-		}
-	}
+	l->did = LADDER_DID_STATE;
+	l->did_host = h;
+	l->did_why = te->why;
+	if (l->delivering && ladder_on_arrival(l, h, te->to))
+		return;
 	if (l->pend[h])
 		ladder_state_note(l, h);
 	l->pend[h] = true;
@@ -267,10 +283,13 @@ ladder_tcp(struct ladder *l, const struct sim_ev *ev)
 	case TCP_EV_DATA:
 		l->host[ev->host].bytes_in += te->bytes;
 		break;
+	case TCP_EV_DROP:
+		l->did = LADDER_DID_DISCARD;
+		l->did_host = ev->host;
+		break;
 	case TCP_EV_TIMER_ARM:
 	case TCP_EV_TIMER_STOP:
 	case TCP_EV_TIMER_FIRE:
-	case TCP_EV_DROP:
 		break;
 	}
 }
@@ -279,6 +298,8 @@ void
 ladder_event(struct ladder *l, const struct sim_ev *ev)
 {
 	l->now = l->has_clock ? l->clock : ev->time;
+	l->did = LADDER_DID_NONE;
+	l->did_flight = &ev->flight;
 	l->host[0].nums = ev->nums[0];
 	l->host[1].nums = ev->nums[1];
 	switch (ev->kind) {
@@ -307,6 +328,22 @@ ladder_end(struct ladder *l)
 	for (int h = 0; h < 2; h++)
 		if (l->pend[h])
 			ladder_state_note(l, (enum sim_host_id)h);
+	l->delivering = false;
+}
+
+void
+ladder_trim(struct ladder *l)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->narrows; i++)
+		if (l->arrows[i].fate == LADDER_FLIGHT) {
+			l->arrows[n] = l->arrows[i];
+			l->arrows[n++].row = LADDER_NOROW;
+		}
+	l->narrows = n;
+	l->nrows = 0;
+	l->state_row[0] = l->state_row[1] = 0;
 	l->delivering = false;
 }
 

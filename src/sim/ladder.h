@@ -45,6 +45,17 @@ enum ladder_note { LADDER_N_STATE, LADDER_N_NOTICE };
 #define LADDER_NOINC UINT32_MAX		/* no ISN known for this number */
 #define LADDER_ISS_MAX 16
 #define LADDER_NOTIME UINT64_MAX	/* not arrived yet */
+#define LADDER_NOROW SIZE_MAX		/* its row was trimmed away */
+
+/* What the last ladder_event did, for a printer that follows the fold
+ * event by event (the RFC-figure diagram). */
+enum ladder_did {
+	LADDER_DID_NONE,
+	LADDER_DID_ARROW,	/* did_flight was put on the wire */
+	LADDER_DID_FATE,	/* did_flight arrived, was lost or expired */
+	LADDER_DID_STATE,	/* did_host changed state, for did_why */
+	LADDER_DID_DISCARD	/* did_host discarded what arrived */
+};
 
 struct ladder_arrow {
 	struct flight f;	/* f.origin tells sent, dup or injected */
@@ -52,7 +63,7 @@ struct ladder_arrow {
 	uint32_t seq_inc;	/* sender's ISN incarnation, or LADDER_NOINC */
 	uint32_t ack_inc;	/* receiver's ISN incarnation */
 	enum ladder_fate fate;
-	size_t row;		/* its row */
+	size_t row;		/* its row, or LADDER_NOROW */
 	uint32_t crossed;	/* the id of a segment it passed on the
 				 * wire going the other way, or 0 */
 	uint64_t sent;		/* ms: the row's time */
@@ -103,6 +114,12 @@ struct ladder {
 	enum tcp_state pend_state[2];
 	enum tcp_why pend_why[2];
 	size_t state_row[2];	/* newest row with a state, per host, +1 */
+	/* what the last event did (valid until the next) */
+	enum ladder_did did;
+	const struct flight *did_flight;	/* the event's own */
+	enum ladder_fate did_fate;
+	enum sim_host_id did_host;
+	enum tcp_why did_why;
 };
 
 void ladder_init(struct ladder *l);
@@ -115,6 +132,9 @@ void ladder_begin(struct ladder *l);
 void ladder_event(struct ladder *l, const struct sim_ev *ev);
 void ladder_end(struct ladder *l);
 void ladder_feed(struct ladder *l, const struct sim_ev *ev, size_t n);
+/* Forget the rows and the arrows no longer in flight, between steps: a
+ * printer that streams (the diagram) keeps its memory flat. */
+void ladder_trim(struct ladder *l);
 /* The rows of this step carry ms (a capture's own time) instead of the
  * trace's simulated clock; ladder_begin forgets it. */
 void ladder_set_clock(struct ladder *l, uint64_t ms);
