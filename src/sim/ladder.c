@@ -171,6 +171,38 @@ ladder_arrow_by_id(const struct ladder *l, uint32_t id)
 	return i < l->narrows ? &l->arrows[i] : NULL;
 }
 
+/* With a capture's clock, a segment's row is where the capture saw it,
+ * which for a segment the model sent earlier is when it arrived (the
+ * model has no latency; the capture has): the row takes that time and
+ * moves down past the rows made since, so the rows and their times read
+ * in capture order, as a flow graph does. */
+static void
+ladder_seen(struct ladder *l, struct ladder_arrow *a)
+{
+	size_t from = a->row;
+	struct ladder_row r;
+
+	a->sent = l->now;
+	if (from == LADDER_NOROW)
+		return;
+	r = l->rows[from];
+	r.time = l->now;
+	memmove(&l->rows[from], &l->rows[from + 1], (l->nrows - from - 1) *
+	    sizeof(r));
+	l->rows[l->nrows - 1] = r;
+	for (size_t i = 0; i < l->narrows; i++)
+		if (l->arrows[i].row != LADDER_NOROW &&
+		    l->arrows[i].row > from)
+			l->arrows[i].row--;
+	a->row = l->nrows - 1;
+	for (int h = 0; h < 2; h++) {
+		if (r.has_state[h] && l->state_row[h] == from + 1)
+			l->state_row[h] = l->nrows;
+		else if (l->state_row[h] > from + 1)
+			l->state_row[h]--;
+	}
+}
+
 static void
 ladder_fate(struct ladder *l, const struct flight *f, enum ladder_fate fate)
 {
@@ -182,6 +214,8 @@ ladder_fate(struct ladder *l, const struct flight *f, enum ladder_fate fate)
 		return;
 	l->arrows[i].fate = fate;
 	l->arrows[i].arrived = l->now;
+	if (fate == LADDER_DELIVERED && l->has_clock)
+		ladder_seen(l, &l->arrows[i]);
 	if (fate == LADDER_DELIVERED) {
 		l->delivering = true;
 		l->deliver_arrow = i;

@@ -21,7 +21,11 @@
  * the three number modes need.
  *
  * Times are the world's simulated clock unless the caller sets a clock
- * of its own for a step (a replayed capture's timestamps).
+ * of its own for a step (a replayed capture's timestamps).  With such a
+ * clock a row is where and when the capture saw its segment: a segment
+ * the model sent earlier gets its arrival's time and moves down to it,
+ * so the rows read in capture order (the model sends with no latency;
+ * the capture has it).
  */
 #ifndef TCPTEACH_SIM_LADDER_H
 #define TCPTEACH_SIM_LADDER_H
@@ -136,7 +140,8 @@ void ladder_feed(struct ladder *l, const struct sim_ev *ev, size_t n);
  * printer that streams (the diagram) keeps its memory flat. */
 void ladder_trim(struct ladder *l);
 /* The rows of this step carry ms (a capture's own time) instead of the
- * trace's simulated clock; ladder_begin forgets it. */
+ * trace's simulated clock, and a segment delivered in it is seen now
+ * (see above); ladder_begin forgets it. */
 void ladder_set_clock(struct ladder *l, uint64_t ms);
 
 /* The arrow of segment id, or NULL; its index, or narrows. */

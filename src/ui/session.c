@@ -64,6 +64,7 @@ session_free(struct session *s)
 	view_free(&s->v);
 	free(s->cmds);
 	free(s->marks);
+	free(s->clock);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -157,6 +158,8 @@ session_fold(void *arg, struct world *w, size_t i,
 	assert(s->pos < s->ncmds && w == &s->w);
 	s->last = *res;
 	view_begin(&s->v);
+	if (s->pos < s->nclock)
+		ladder_set_clock(&s->v.lad, s->clock[s->pos]);
 	view_feed(&s->v, w->trace, w->ntrace);
 	view_end(&s->v);
 	if (cmd_is_expect(c->kind))
@@ -305,9 +308,20 @@ session_do(struct session *s, const struct cmd *c)
 	    session_can(s, c) != SIM_OK)
 		return s->last.status == SIM_OK ? SIM_IMPOSSIBLE :
 		    s->last.status;
+	if (s->pos < s->nclock)
+		s->nclock = s->pos;
 	session_store(s, s->pos, c);
 	session_step(s);
 	return s->last.status;
+}
+
+void
+session_clock(struct session *s, const uint64_t *ms, size_t n)
+{
+	s->clock = xreallocarray(s->clock, n > 0 ? n : 1, sizeof(*ms));
+	if (n > 0)
+		memcpy(s->clock, ms, n * sizeof(*ms));
+	s->nclock = n;
 }
 
 bool
