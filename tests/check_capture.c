@@ -532,6 +532,7 @@ START_TEST(test_list_model_rows_stats_search_and_replay)
 	char path[] = "/tmp/tcpteach-caplist-XXXXXX";
 	struct cap_list l;
 	struct cmd *cmds;
+	uint64_t *ms;
 	size_t n;
 	FILE *f;
 	int fd = mkstemp(path);
@@ -562,11 +563,13 @@ START_TEST(test_list_model_rows_stats_search_and_replay)
 	ck_assert_uint_eq(cap_list_find(&l, "40002", 0), 1);
 	ck_assert_uint_eq(cap_list_find(&l, "REFUSED", 1), 0);
 	ck_assert_uint_eq(cap_list_find(&l, "no such thing", 0), 2);
-	ck_assert(cap_list_cmds(path, 2, &cmds, &n, stderr));
+	ck_assert(cap_list_cmds(path, 2, &cmds, &ms, &n, stderr));
 	ck_assert_uint_gt(n, 3);
 	free(cmds);
-	ck_assert(!cap_list_cmds(path, 3, &cmds, &n, stderr));
+	free(ms);
+	ck_assert(!cap_list_cmds(path, 3, &cmds, &ms, &n, stderr));
 	free(cmds);
+	free(ms);
 	cap_list_free(&l);
 	unlink(path);
 }

@@ -741,6 +741,101 @@ START_TEST(test_capture_list_search_open_replay_back)
 }
 END_TEST
 
+/* One connection whose client sends its SYN three times (at 0.5 s, 1.5 s
+ * and 3.5 s of capture time), then the handshake ends 12.345 ms later. */
+static void
+capture_slow_file(const char *path)
+{
+	static const uint64_t at[] = { 500000, 1500000, 3500000, 3512345,
+	    3512400 };
+	FILE *f = fopen(path, "wb");
+	uint8_t pkt[PCAPW_TCP_HDR];
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert(pcapw_header(f));
+	for (int k = 0; k < 5; k++) {
+		bool c2s = k != 3;
+		struct pcapw_tcp t = {
+			.saddr = c2s ? 0x0a000001u : 0x0a000002u,
+			.daddr = c2s ? 0x0a000002u : 0x0a000001u,
+			.sport = c2s ? 40001 : 80, .dport = c2s ? 80 : 40001,
+			.seq = k < 3 ? 100 : k == 3 ? 900 : 101,
+			.ack = k < 3 ? 0 : k == 3 ? 101 : 901,
+			.flags = k < 3 ? TCP_SYN : k == 3 ? TCP_SYN | TCP_ACK :
+			    TCP_ACK,
+			.wnd = 65535,
+		};
+		size_t n = pcapw_tcp4(&t, pkt, sizeof(pkt));
+
+		ck_assert(pcapw_record(f, at[k], pkt, n));
+	}
+	fclose(f);
+}
+
+/* The time of the ladder row of the n-th delivered arrow (from 0) with
+ * flags fl going dir (the model's own segments that the capture does not
+ * have are dropped), as the row's time and the arrow's own sent time
+ * agree. */
+static uint64_t
+capture_row_time(const struct ladder *l, enum sim_dir dir, uint8_t fl,
+    unsigned n)
+{
+	for (size_t i = 0; i < l->narrows; i++) {
+		const struct ladder_arrow *a = &l->arrows[i];
+
+		if (a->f.dir != dir || a->f.seg.flags != fl ||
+		    a->fate != LADDER_DELIVERED || n-- > 0)
+			continue;
+		ck_assert_uint_eq(a->arrived, a->sent);
+		ck_assert_uint_eq(l->rows[a->row].time, a->sent);
+		return a->sent;
+	}
+	ck_abort_msg("no such arrow");
+	return 0;
+}
+
+/* Issue 13 item 5: a replayed capture's ladder carries the capture's own
+ * times, relative to the connection's first segment, in ms, as a flow
+ * graph does; stepping back and forth keeps them. */
+START_TEST(test_capture_replay_ladder_rows_carry_capture_times)
+{
+	struct capui *cu;
+	const struct ladder *l;
+	int rc;
+
+	snprintf(cap_path, sizeof(cap_path), "%s/slow.pcap", home);
+	capture_slow_file(cap_path);
+	cu = capui_new(cap_path, &opts, stderr, &rc);
+	ck_assert_ptr_nonnull(cu);
+	capui_push(cu, &app);
+	keys("\r");
+	ck_assert_ptr_eq(app_top(&app), &cu->conn);
+	for (int pass = 0; pass < 2; pass++) {
+		l = &cu->ui.s.v.lad;
+		ck_assert_uint_eq(capture_row_time(l, DIR_C2S, TCP_SYN, 0), 0);
+		ck_assert_uint_eq(capture_row_time(l, DIR_C2S, TCP_SYN, 1),
+		    1000);
+		ck_assert_uint_eq(capture_row_time(l, DIR_C2S, TCP_SYN, 2),
+		    3000);
+		ck_assert_uint_eq(capture_row_time(l, DIR_S2C,
+		    TCP_SYN | TCP_ACK, 0), 3012);
+		ck_assert_uint_eq(capture_row_time(l, DIR_C2S, TCP_ACK, 0),
+		    3012);
+		/* The rows read in capture order: the SYN+ACK the model
+		 * sent at the first SYN is drawn where it was captured. */
+		for (size_t i = 1; i < l->nrows; i++)
+			ck_assert_uint_le(l->rows[i - 1].time, l->rows[i].time);
+		/* The simulated clock never moved: the times are the
+		 * capture's, not the model's. */
+		ck_assert_uint_eq(cu->ui.s.w.now, 0);
+		keys("p");
+		keys("n");
+	}
+	ck_assert_uint_eq(cu->ui.s.pos, cu->ui.s.ncmds);
+	app_free(&app);
+}
+END_TEST
+
 /* Save to path at the prompt (the default name erased first). */
 static void
 save_as(const char *path)
@@ -1630,6 +1725,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_pcap_key_writes_capture_tcpdump_reads);
 	tcase_add_test(tc, test_capture_every_command_changes_something);
 	tcase_add_test(tc, test_capture_list_search_open_replay_back);
+	tcase_add_test(tc, test_capture_replay_ladder_rows_carry_capture_times);
 	tcase_add_test(tc, test_sim_ctrl_s_and_ctrl_q_do_nothing);
 	tcase_add_test(tc, test_play_expect_inflight_shown_in_number_mode);
 	tcase_add_test(tc, test_sim_event_log_lists_every_step_with_reasons);

@@ -60,8 +60,8 @@ label(size_t i, enum view_num m)
 {
 	static char buf[160];
 
-	ck_assert_uint_lt(i, s.v.narrows);
-	return view_label(&s.v, &s.v.arrows[i], m, buf, sizeof(buf));
+	ck_assert_uint_lt(i, s.v.lad.narrows);
+	return view_label(&s.v, &s.v.lad.arrows[i], m, buf, sizeof(buf));
 }
 
 static bool
@@ -76,7 +76,7 @@ narrated(const char *text)
 START_TEST(test_labels_raw)
 {
 	run(handshake);
-	ck_assert_uint_eq(s.v.narrows, 3);
+	ck_assert_uint_eq(s.v.lad.narrows, 3);
 	ck_assert_str_eq(label(0, VIEW_NUM_RAW), "#1 SYN seq=99");
 	ck_assert_str_eq(label(1, VIEW_NUM_RAW),
 	    "#2 SYN+ACK seq=299 ack=100");
@@ -138,7 +138,7 @@ START_TEST(test_label_tags)
 	ck_assert_str_eq(label(4, VIEW_NUM_REL),
 	    "#5 PSH+ACK seq=1 ack=1 len=10 [copy of #4]");
 	ck_assert_str_eq(label(5, VIEW_NUM_REL), "#6 SYN seq=90 [old dup]");
-	ck_assert_int_eq(s.v.arrows[3].fate, VIEW_LOST);
+	ck_assert_int_eq(s.v.lad.arrows[3].fate, LADDER_LOST);
 }
 END_TEST
 
@@ -155,17 +155,17 @@ START_TEST(test_half_open_old_incarnation_numbers_raw_not_negative)
 	char box[96];
 
 	run(fig9);
-	ck_assert_uint_eq(s.v.narrows, 6);
+	ck_assert_uint_eq(s.v.lad.narrows, 6);
 	ck_assert_str_eq(label(3, VIEW_NUM_REL), "#4 SYN seq=0");
 	ck_assert_str_eq(label(3, VIEW_NUM_SYM), "#4 SYN seq=J'");
 	ck_assert_str_eq(label(4, VIEW_NUM_REL),
 	    "#5 ACK seq=1 ack=100 [raw]");
 	ck_assert_str_eq(label(5, VIEW_NUM_REL), "#6 RST seq=100 [raw]");
 	ck_assert_str_eq(label(5, VIEW_NUM_RAW), "#6 RST seq=100");
-	for (size_t i = 0; i < s.v.narrows; i++)
+	for (size_t i = 0; i < s.v.lad.narrows; i++)
 		ck_assert_ptr_null(strchr(label(i, VIEW_NUM_REL), '-'));
 	/* Shortened, the label keeps its mark. */
-	view_label_fit(&s.v, &s.v.arrows[4], VIEW_NUM_REL, 20, box,
+	view_label_fit(&s.v, &s.v.lad.arrows[4], VIEW_NUM_REL, 20, box,
 	    sizeof(box));
 	ck_assert_str_eq(box, "#5 A s=1 a=100 [raw]");
 	view_num(&s.v, VIEW_NUM_REL, HOST_CLIENT, 1, 100, box, sizeof(box));
@@ -184,11 +184,11 @@ START_TEST(test_closing_fins_cross_both_time_wait_reasons_told)
 	static const char *const rest[] = { "settle", NULL };
 
 	run(handshake);
-	ck_assert_uint_eq(s.v.arrows[1].crossed, 0);
-	ck_assert_uint_eq(s.v.arrows[2].crossed, 0);
+	ck_assert_uint_eq(s.v.lad.arrows[1].crossed, 0);
+	ck_assert_uint_eq(s.v.lad.arrows[2].crossed, 0);
 	run(close2);
-	ck_assert_uint_eq(s.v.arrows[3].crossed, 5);
-	ck_assert_uint_eq(s.v.arrows[4].crossed, 4);
+	ck_assert_uint_eq(s.v.lad.arrows[3].crossed, 5);
+	ck_assert_uint_eq(s.v.lad.arrows[4].crossed, 4);
 	ck_assert(narrated("#4 and #5 cross on the wire"));
 	run(rest);
 	ck_assert(narrated("client: CLOSING -> TIME_WAIT: ACK of our FIN in "
@@ -210,10 +210,10 @@ START_TEST(test_syn_sent_rows_keep_time_clock_shows_ms)
 	char t[32];
 
 	run(lost);
-	ck_assert_uint_eq(s.v.nlines, 3);
-	ck_assert_uint_eq(s.v.lines[0].time, 0);
-	ck_assert_uint_eq(s.v.lines[1].time, 1000);
-	ck_assert_uint_eq(s.v.lines[2].time, 3000);
+	ck_assert_uint_eq(s.v.lad.nrows, 3);
+	ck_assert_uint_eq(s.v.lad.rows[0].time, 0);
+	ck_assert_uint_eq(s.v.lad.rows[1].time, 1000);
+	ck_assert_uint_eq(s.v.lad.rows[2].time, 3000);
 	ck_assert_str_eq(view_dur(s.w.now, t, sizeof(t)), "3.050s");
 	ck_assert_str_eq(view_dur(50, t, sizeof(t)), "0.050s");
 	ck_assert_str_eq(view_dur(200, t, sizeof(t)), "0.2s");
@@ -238,14 +238,14 @@ START_TEST(test_raw_label_at_80_columns_never_cuts_a_number)
 	    "#4 PSH+ACK seq=2433363337 ack=3203108258 len=100");
 	/* 80 columns: the time lines at 21 (after the time column) and 65. */
 	ck_assert_int_eq(view_label_room(21, 65), 38);
-	view_label_fit(&s.v, &s.v.arrows[3], VIEW_NUM_RAW, 46, fit,
+	view_label_fit(&s.v, &s.v.lad.arrows[3], VIEW_NUM_RAW, 46, fit,
 	    sizeof(fit));
 	ck_assert_str_eq(fit, "#4 PSH+ACK s=2433363337 a=3203108258 l=100");
-	view_label_fit(&s.v, &s.v.arrows[3], VIEW_NUM_RAW, 38, fit,
+	view_label_fit(&s.v, &s.v.lad.arrows[3], VIEW_NUM_RAW, 38, fit,
 	    sizeof(fit));
 	ck_assert_str_eq(fit, "#4 PA s=2433363337 a=3203108258 l=100");
 	for (int w = 0; w < 60; w++) {
-		view_label_fit(&s.v, &s.v.arrows[3], VIEW_NUM_RAW, w, fit,
+		view_label_fit(&s.v, &s.v.lad.arrows[3], VIEW_NUM_RAW, w, fit,
 		    sizeof(fit));
 		ck_assert_int_le(utf8_width(fit), w);
 		snprintf(full, sizeof(full), " %s ", label(3, VIEW_NUM_RAW));
@@ -267,24 +267,24 @@ END_TEST
 /* Ladder rows: one per segment, states in the margins in time order. */
 START_TEST(test_ladder_rows)
 {
-	const struct view_line *l;
+	const struct ladder_row *l;
 
 	run(handshake);
-	ck_assert_uint_eq(s.v.nlines, 4);
-	l = &s.v.lines[0];		/* LISTEN: a note, no segment */
+	ck_assert_uint_eq(s.v.lad.nrows, 4);
+	l = &s.v.lad.rows[0];		/* LISTEN: a note, no segment */
 	ck_assert(!l->is_arrow);
 	ck_assert(l->has_state[HOST_SERVER]);
 	ck_assert_int_eq(l->state[HOST_SERVER], TCP_LISTEN);
-	l = &s.v.lines[1];		/* #1 SYN */
+	l = &s.v.lad.rows[1];		/* #1 SYN */
 	ck_assert(l->is_arrow);
 	ck_assert_int_eq(l->state[HOST_CLIENT], TCP_SYN_SENT);
 	ck_assert_int_eq(l->state[HOST_SERVER], TCP_SYN_RECEIVED);
-	l = &s.v.lines[2];		/* #2 SYN+ACK */
+	l = &s.v.lad.rows[2];		/* #2 SYN+ACK */
 	ck_assert_int_eq(l->state[HOST_CLIENT], TCP_ESTABLISHED);
 	ck_assert(!l->has_state[HOST_SERVER]);
-	l = &s.v.lines[3];		/* #3 ACK */
+	l = &s.v.lad.rows[3];		/* #3 ACK */
 	ck_assert_int_eq(l->state[HOST_SERVER], TCP_ESTABLISHED);
-	ck_assert_int_eq(s.v.host[HOST_CLIENT].state, TCP_ESTABLISHED);
+	ck_assert_int_eq(s.v.lad.host[HOST_CLIENT].state, TCP_ESTABLISHED);
 }
 END_TEST
 
@@ -299,13 +299,13 @@ START_TEST(test_ladder_simultaneous_close)
 
 	run(handshake);
 	run(close2);
-	ck_assert_int_eq(s.v.lines[4].state[HOST_CLIENT], TCP_FIN_WAIT_1);
-	ck_assert(!s.v.lines[4].has_state[HOST_SERVER]);
-	ck_assert_int_eq(s.v.lines[5].state[HOST_SERVER], TCP_FIN_WAIT_1);
-	ck_assert_int_eq(s.v.lines[5].state[HOST_CLIENT], TCP_CLOSING);
-	ck_assert_int_eq(s.v.lines[6].state[HOST_SERVER], TCP_CLOSING);
-	ck_assert_int_eq(s.v.host[0].state, TCP_CLOSING);
-	ck_assert_int_eq(s.v.host[1].state, TCP_CLOSING);
+	ck_assert_int_eq(s.v.lad.rows[4].state[HOST_CLIENT], TCP_FIN_WAIT_1);
+	ck_assert(!s.v.lad.rows[4].has_state[HOST_SERVER]);
+	ck_assert_int_eq(s.v.lad.rows[5].state[HOST_SERVER], TCP_FIN_WAIT_1);
+	ck_assert_int_eq(s.v.lad.rows[5].state[HOST_CLIENT], TCP_CLOSING);
+	ck_assert_int_eq(s.v.lad.rows[6].state[HOST_SERVER], TCP_CLOSING);
+	ck_assert_int_eq(s.v.lad.host[0].state, TCP_CLOSING);
+	ck_assert_int_eq(s.v.lad.host[1].state, TCP_CLOSING);
 }
 END_TEST
 
@@ -346,17 +346,17 @@ START_TEST(test_animation_queue)
 	view_settle(&s.v);
 	run(one);
 	ck_assert(view_animating(&s.v));
-	ck_assert_uint_eq(s.v.arrows[0].shown, VIEW_MID);
-	ck_assert(!s.v.arrows[1].started);
+	ck_assert_uint_eq(s.v.anim[0].shown, VIEW_MID);
+	ck_assert(!s.v.anim[1].started);
 	view_tick(&s.v, 250);
-	ck_assert_uint_eq(s.v.arrows[0].shown, VIEW_MID + 250);
-	ck_assert_uint_eq(s.v.arrows[1].shown, 0);
+	ck_assert_uint_eq(s.v.anim[0].shown, VIEW_MID + 250);
+	ck_assert_uint_eq(s.v.anim[1].shown, 0);
 	view_tick(&s.v, 300);		/* 250 to finish #1, 50 into #2 */
-	ck_assert_uint_eq(s.v.arrows[0].shown, VIEW_END);
-	ck_assert(s.v.arrows[1].started);
-	ck_assert_uint_eq(s.v.arrows[1].shown, 50);
+	ck_assert_uint_eq(s.v.anim[0].shown, VIEW_END);
+	ck_assert(s.v.anim[1].started);
+	ck_assert_uint_eq(s.v.anim[1].shown, 50);
 	ck_assert(!view_tick(&s.v, 1000));
-	ck_assert_uint_eq(s.v.arrows[1].shown, VIEW_MID);
+	ck_assert_uint_eq(s.v.anim[1].shown, VIEW_MID);
 }
 END_TEST
 
@@ -401,26 +401,26 @@ END_TEST
 
 START_TEST(test_geometry)
 {
-	struct view_arrow a;
+	struct view_anim a;
 	struct view_geom g;
+	enum sim_dir dir = DIR_C2S;
 
 	memset(&a, 0, sizeof(a));
-	a.f.dir = DIR_C2S;
 	a.shown = VIEW_END;
-	view_geom(&a, 13, 65, 12, &g);
+	view_geom(dir, a.shown, 13, 65, 12, &g);
 	ck_assert(g.rightward);
 	ck_assert_int_eq(g.label_x, 14);
 	ck_assert_int_eq(g.shaft_lo, 27);
 	ck_assert_int_eq(g.head_x, 64);
 	a.shown = 0;
-	view_geom(&a, 13, 65, 12, &g);
+	view_geom(dir, a.shown, 13, 65, 12, &g);
 	ck_assert_int_eq(g.head_x, 27);
-	a.f.dir = DIR_S2C;
+	dir = DIR_S2C;
 	a.shown = VIEW_END;
-	view_geom(&a, 13, 65, 12, &g);
+	view_geom(dir, a.shown, 13, 65, 12, &g);
 	ck_assert_int_eq(g.label_x, 53);
 	ck_assert_int_eq(g.head_x, 14);
-	view_geom(&a, 13, 30, 40, &g);	/* too long: cut, shaft kept */
+	view_geom(dir, a.shown, 13, 30, 40, &g);	/* too long: cut, shaft kept */
 	ck_assert_int_eq(g.label_w, 11);
 }
 END_TEST
@@ -571,9 +571,9 @@ START_TEST(test_undo_exact)
 	ck_assert_uint_eq(s.pos, 5);
 	ck_assert_uint_eq(s.ncmds, 7);
 	ck_assert_int_eq(memcmp(&s.w.host, &t.w.host, sizeof(t.w.host)), 0);
-	ck_assert_uint_eq(s.v.nlines, t.v.nlines);
+	ck_assert_uint_eq(s.v.lad.nrows, t.v.lad.nrows);
 	ck_assert(session_redo(&s));
-	ck_assert_uint_eq(s.v.narrows, 4);
+	ck_assert_uint_eq(s.v.lad.narrows, 4);
 	session_free(&t);
 }
 END_TEST

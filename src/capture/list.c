@@ -21,6 +21,8 @@ struct list_run {
 	size_t len;
 	struct cmd *cmds;
 	size_t ncmds, capcmds;
+	uint64_t *ms;		/* per command: its segment's capture time */
+	size_t nstamped;	/* commands whose segment has come */
 };
 
 static int
@@ -135,18 +137,32 @@ list_command(void *ctx, const struct cap_conn *c, const struct cmd *cmd,
 {
 	struct list_run *r = ctx;
 
+	size_t cap = r->capcmds;
+
 	(void)c;
 	(void)why;
 	xgrow(&r->cmds, &r->capcmds, r->ncmds + 1, sizeof(*r->cmds));
+	if (r->capcmds != cap)
+		r->ms = xreallocarray(r->ms, r->capcmds, sizeof(*r->ms));
 	r->cmds[r->ncmds++] = *cmd;
+}
+
+/* The tracker reports a segment after the commands it took: they all
+ * happened at the segment's capture time (ms since the connection's first
+ * segment; the assumed start of a connection caught midway at 0). */
+static void
+list_stamp(struct list_run *r, uint64_t ms)
+{
+	for (; r->nstamped < r->ncmds; r->nstamped++)
+		r->ms[r->nstamped] = ms;
 }
 
 static void
 list_segment(void *ctx, const struct cap_conn *c, const struct cap_pkt *k,
     enum sim_dir dir, unsigned notes, const struct sim_ev *ev, size_t nev)
 {
-	(void)ctx, (void)c, (void)k, (void)dir, (void)notes, (void)ev,
-	    (void)nev;
+	(void)dir, (void)notes, (void)ev, (void)nev;
+	list_stamp(ctx, k != NULL ? cap_since(c, k) / 1000 : 0);
 }
 
 static void
@@ -156,8 +172,8 @@ list_ignore(void *ctx, const struct cap_conn *c)
 }
 
 bool
-cap_list_cmds(const char *path, uint64_t id, struct cmd **cmds, size_t *n,
-    FILE *err)
+cap_list_cmds(const char *path, uint64_t id, struct cmd **cmds,
+    uint64_t **ms, size_t *n, FILE *err)
 {
 	struct list_run r;
 	struct cap_read rd = { 0 };
@@ -180,7 +196,11 @@ cap_list_cmds(const char *path, uint64_t id, struct cmd **cmds, size_t *n,
 		fclose(q);
 		free(quiet);
 	}
+	/* Commands after the last segment (a FIN held to the end) come at
+	 * the last segment's time. */
+	list_stamp(&r, r.nstamped > 0 ? r.ms[r.nstamped - 1] : 0);
 	*cmds = r.cmds;
+	*ms = r.ms;
 	*n = r.ncmds;
 	return r.ncmds > 0;
 }

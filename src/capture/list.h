@@ -2,8 +2,9 @@
  * The connection list of `tcpteach capture FILE` on a terminal, without
  * curses: one pass over the file gives a row per connection (the same
  * words as a --list line) and the summary statistics; a second pass
- * watching connection N gives the scenario commands that replay it, which
- * the simulator's lecture screen then shows on the usual ladder.
+ * watching connection N gives the scenario commands that replay it, with
+ * the capture time of each, which the simulator's lecture screen then
+ * shows on the usual ladder (its time column the capture's).
  *
  * Data model: rows[0..n) in id order (the order connections began), each
  * with its --list line; st is the tracker's statistics at the end of the
@@ -41,10 +42,12 @@ void cap_list_free(struct cap_list *l);
  * case; l->n if none. */
 size_t cap_list_find(const struct cap_list *l, const char *q, size_t from);
 
-/* The commands that replay connection id (what --to-scenario prints);
- * false if the file has no such connection.  Free *cmds.  err NULL: the
- * reader's messages are dropped (a curses screen is showing). */
+/* The commands that replay connection id (what --to-scenario prints)
+ * and, for each, the capture time of the segment it was inferred from
+ * (ms since the connection's first segment); false if the file has no
+ * such connection.  Free *cmds and *ms.  err NULL: the reader's messages
+ * are dropped (a curses screen is showing). */
 bool cap_list_cmds(const char *path, uint64_t id, struct cmd **cmds,
-    size_t *n, FILE *err);
+    uint64_t **ms, size_t *n, FILE *err);
 
 #endif

@@ -4,9 +4,10 @@
  * events (a call by an application, a segment arriving, a timer).
  *
  * Data model: the ladder is a pure function of the states before the
- * event and the trace the event produced; it shows what an observer of
- * the wire and the sockets would see (segments sent, state changes,
- * notices) and nothing that names the cause.  Every candidate event is run
+ * event and the trace the event produced, printed from the rows of the
+ * shared ladder model (sim/ladder.h); it shows what an observer of the
+ * wire and the sockets would see (segments sent, state changes, notices)
+ * and nothing that names the cause.  Every candidate event is run
  * on a replay of the same prefix and kept as a distractor only if its
  * ladder differs from the shown one even with the notices left out, so
  * exactly one option fits and not by a notice alone.
@@ -23,6 +24,7 @@
 #include "quiz/quiz_internal.h"
 #include "script/parse.h"
 #include "script/trace.h"
+#include "sim/ladder.h"
 
 #define LADDER_LEFT 14
 #define LADDER_MID 44
@@ -50,27 +52,28 @@ ladder_side(struct sbuf *b, enum sim_host_id h, const char *text)
 /* The arrow is LADDER_MID columns or more; the label may be translated,
  * so it is measured in display columns, not bytes. */
 static void
-ladder_seg(struct sbuf *b, const struct sim_ev *e)
+ladder_seg(struct sbuf *b, const struct ladder_arrow *a)
 {
 	char seg[160];
 	size_t cols, width;
+	bool right = a->f.dir == DIR_C2S;
 
-	quiz_seg_str(&e->tcp.seg, seg, sizeof(seg));
-	if (e->tcp.rexmit)
+	quiz_seg_str(&a->f.seg, seg, sizeof(seg));
+	if (a->rexmit)
 		/* TRANSLATORS: after a retransmitted segment in a ladder. */
 		strncat(seg, _(" (again)"), sizeof(seg) - strlen(seg) - 1);
 	cols = (size_t)utf8_width(seg);
 	width = cols + 8 > LADDER_MID ? cols + 8 : LADDER_MID;
 	pad(b, LADDER_LEFT);
-	sbuf_add(b, "%s %s ", e->host == HOST_CLIENT ? "--" : "<-", seg);
+	sbuf_add(b, "%s %s ", right ? "--" : "<-", seg);
 	for (size_t i = cols + 4; i + 1 < width; i++)
 		sbuf_addn(b, "-", 1);
-	sbuf_add(b, "%s\n", e->host == HOST_CLIENT ? ">" : "-");
+	sbuf_add(b, "%s\n", right ? ">" : "-");
 }
 
 /* A notice to an application, as the ladder shows it. */
 static const char *
-ladder_notice(enum tcp_notice n)
+ladder_notice_text(enum tcp_notice n)
 {
 	switch (n) {
 	case TCP_N_CONNECTED:
@@ -89,31 +92,69 @@ ladder_notice(enum tcp_notice n)
 	return "[?]";
 }
 
+static void
+ladder_state_line(struct sbuf *b, const struct ladder_row *r,
+    enum sim_host_id h)
+{
+	char line[128];
+
+	if (!r->has_state[h])
+		return;
+	snprintf(line, sizeof(line), "-> %s", tcp_state_name(r->state[h]));
+	ladder_side(b, h, line);
+}
+
+/* One row of the shared ladder model as lines of text: a host's state
+ * changed before it sent the row's segment, the receiver's after it. */
+static void
+ladder_row_text(struct sbuf *b, const struct ladder *l,
+    const struct ladder_row *r)
+{
+	const struct ladder_arrow *a;
+
+	if (!r->is_arrow) {
+		if (r->note == LADDER_N_NOTICE)
+			ladder_side(b, r->note_host,
+			    ladder_notice_text(r->notice));
+		else
+			ladder_state_line(b, r, r->note_host);
+		return;
+	}
+	a = &l->arrows[r->arrow];
+	ladder_state_line(b, r, (enum sim_host_id)a->f.dir);
+	ladder_seg(b, a);
+	ladder_state_line(b, r, (enum sim_host_id)(1 - a->f.dir));
+}
+
+/* The ladder of trace ev from the states before: the rows of the shared
+ * ladder model, with the applications' notices when asked for. */
+static char *
+ladder_text(const enum tcp_state before[2], const struct sim_ev *ev,
+    size_t n, bool notices)
+{
+	struct sbuf b = { 0 };
+	struct ladder l;
+
+	ladder_init(&l);
+	l.notice_rows = notices;
+	l.host[0].state = before[0];
+	l.host[1].state = before[1];
+	ladder_begin(&l);
+	ladder_feed(&l, ev, n);
+	ladder_end(&l);
+	sbuf_add(&b, "%s", tcp_state_name(before[0]));
+	ladder_side(&b, HOST_SERVER, tcp_state_name(before[1]));
+	for (size_t i = 0; i < l.nrows; i++)
+		ladder_row_text(&b, &l, &l.rows[i]);
+	ladder_free(&l);
+	return sbuf_take(&b);
+}
+
 char *
 quiz_ladder(const enum tcp_state before[2], const struct sim_ev *ev,
     size_t n)
 {
-	struct sbuf b = { 0 };
-	char line[128];
-
-	sbuf_add(&b, "%s", tcp_state_name(before[0]));
-	ladder_side(&b, HOST_SERVER, tcp_state_name(before[1]));
-	for (size_t i = 0; i < n; i++) {
-		const struct sim_ev *e = &ev[i];
-
-		if (e->kind != SIM_EV_TCP)
-			continue;
-		if (e->tcp.kind == TCP_EV_SEND) {
-			ladder_seg(&b, e);
-		} else if (e->tcp.kind == TCP_EV_STATE) {
-			snprintf(line, sizeof(line), "-> %s",
-			    tcp_state_name(e->tcp.to));
-			ladder_side(&b, e->host, line);
-		} else if (e->tcp.kind == TCP_EV_NOTICE) {
-			ladder_side(&b, e->host, ladder_notice(e->tcp.notice));
-		}
-	}
-	return sbuf_take(&b);
+	return ladder_text(before, ev, n, true);
 }
 
 /* The ladder of c[k] after c[0..k), or NULL if it is impossible there. */
@@ -227,22 +268,13 @@ event_visible(const struct cmd *c, unsigned k, const struct cmd *ev)
 	struct world w;
 	struct sim_result res;
 	enum tcp_state before[2];
-	struct sim_ev *seen;
-	size_t n = 0;
 	char *s = NULL;
 
 	if (quiz_replay(&w, c, k)) {
 		before[0] = w.host[0].tcb.state;
 		before[1] = w.host[1].tcb.state;
-		if (world_apply(&w, ev, &res) == SIM_OK) {
-			seen = xcalloc(w.ntrace + 1, sizeof(*seen));
-			for (size_t i = 0; i < w.ntrace; i++)
-				if (w.trace[i].kind != SIM_EV_TCP ||
-				    w.trace[i].tcp.kind != TCP_EV_NOTICE)
-					seen[n++] = w.trace[i];
-			s = quiz_ladder(before, seen, n);
-			free(seen);
-		}
+		if (world_apply(&w, ev, &res) == SIM_OK)
+			s = ladder_text(before, w.trace, w.ntrace, false);
 	}
 	world_free(&w);
 	return s;

@@ -3,8 +3,12 @@
  * figures: the client's state on the left, the server's on the right, the
  * segments between them.
  *
- * Data model: one pending row (struct diagram_row) and the hosts' current
- * states.  A row shows one segment, or only state changes.  A segment's row
+ * Data model: the shared ladder model (sim/ladder.h) folds each event: it
+ * says what the event did (an arrow put on the wire, an arrow's fate, a
+ * state change, a discard) and holds the arrows still in flight and the
+ * hosts' states; this file only groups that into the figure's rows and
+ * lays them out.  It keeps one pending row (struct diagram_row).  A row
+ * shows one segment, or only state changes.  A segment's row
  * is kept open after it is sent: if its delivery (or loss) is the next
  * thing that happens on the wire, the same row gets the arrow at the
  * receiver, otherwise the row is printed with "..." at the receiver's end
@@ -42,7 +46,8 @@ diagram_init(struct diagram *d, void (*emit)(void *, const char *),
 	memset(d, 0, sizeof(*d));
 	d->emit = emit;
 	d->ctx = ctx;
-	d->state[0] = d->state[1] = TCP_CLOSED;
+	ladder_init(&d->lad);
+	d->lad.host[0].state = d->lad.host[1].state = TCP_CLOSED;
 	snprintf(line, sizeof(line), "      %-*s%s", 13 + 3 + 1 +
 	    DIAGRAM_MID + 3 + 1, "client", "server");
 	d->emit(d->ctx, line);
@@ -51,7 +56,9 @@ diagram_init(struct diagram *d, void (*emit)(void *, const char *),
 void
 diagram_command(struct diagram *d)
 {
-	d->cmdno++;
+	ladder_end(&d->lad);
+	ladder_trim(&d->lad);
+	ladder_begin(&d->lad);
 }
 
 /* The end of a segment's arrow at one side; "left" is the client's. */
@@ -188,7 +195,7 @@ dg_seg_row(struct diagram *d, const struct flight *f, enum diagram_slot from,
 	dg_flush(d);
 	r->used = true;
 	r->has_seg = true;
-	r->cmd = d->cmdno;
+	r->cmd = d->lad.step;
 	r->id = f->id;
 	r->dir = f->dir;
 	r->from = from;
@@ -214,7 +221,7 @@ dg_send(struct diagram *d, enum sim_host_id h, const struct flight *f)
 
 	/* A state change this host made just before sending, in the same
 	 * command, belongs to the send row (connect: SYN_SENT, SYN). */
-	bool fold = r->used && r->pure && r->cmd == d->cmdno &&
+	bool fold = r->used && r->pure && r->cmd == d->lad.step &&
 	    r->actors == (1u << h);
 	const char *call = fold ? r->call[h] : NULL;
 
@@ -223,7 +230,7 @@ dg_send(struct diagram *d, enum sim_host_id h, const struct flight *f)
 	r = dg_seg_row(d, f, DSLOT_ARROW, DSLOT_DOTS);
 	r->call[h] = call;
 	r->show[h] = true;
-	r->state[h] = d->state[h];
+	r->state[h] = d->lad.host[h].state;
 }
 
 static void
@@ -233,12 +240,12 @@ dg_deliver(struct diagram *d, enum sim_host_id to, const struct flight *f)
 
 	if (dg_pending(d, f->id)) {
 		r->to = DSLOT_ARROW;
-		r->cmd = d->cmdno;
+		r->cmd = d->lad.step;
 	} else
 		r = dg_seg_row(d, f, DSLOT_DOTS, DSLOT_ARROW);
 	r->delivered = true;
 	r->show[to] = true;
-	r->state[to] = d->state[to];
+	r->state[to] = d->lad.host[to].state;
 }
 
 static void
@@ -248,7 +255,7 @@ dg_lost(struct diagram *d, const struct flight *f, const char *mark)
 
 	if (dg_pending(d, f->id)) {
 		r->to = DSLOT_LOST;
-		r->cmd = d->cmdno;
+		r->cmd = d->lad.step;
 	} else
 		r = dg_seg_row(d, f, DSLOT_DOTS, DSLOT_LOST);
 	dg_mark(r, mark);
@@ -260,7 +267,7 @@ dg_involved(const struct diagram *d, enum sim_host_id h)
 {
 	const struct diagram_row *r = &d->row;
 
-	if (!r->used || r->cmd != d->cmdno)
+	if (!r->used || r->cmd != d->lad.step)
 		return false;
 	if (r->pure)
 		return true;
@@ -274,24 +281,23 @@ dg_state(struct diagram *d, enum sim_host_id h, enum tcp_state to)
 {
 	struct diagram_row *r = &d->row;
 
-	d->state[h] = to;
 	/* Both hosts listening make one row, as in RFC 9293's figures:
 	 * a passive OPEN sends nothing that could come between. */
-	if (to == TCP_LISTEN && r->used && r->pure && r->cmd != d->cmdno &&
+	if (to == TCP_LISTEN && r->used && r->pure && r->cmd != d->lad.step &&
 	    (r->actors & (1u << h)) == 0 && r->call[0] == NULL &&
 	    r->call[1] == NULL)
-		r->cmd = d->cmdno;
+		r->cmd = d->lad.step;
 	if (!dg_involved(d, h)) {
 		dg_flush(d);
 		r->used = true;
 		r->pure = true;
-		r->cmd = d->cmdno;
+		r->cmd = d->lad.step;
 	}
 	if (r->pure) {
 		r->actors |= 1u << h;
 		r->show[0] = r->show[1] = true;
-		r->state[0] = d->state[0];
-		r->state[1] = d->state[1];
+		r->state[0] = d->lad.host[0].state;
+		r->state[1] = d->lad.host[1].state;
 	} else {
 		r->show[h] = true;
 		r->state[h] = to;
@@ -311,55 +317,66 @@ dg_call(enum tcp_why why)
 	return why == TCP_W_TIME_WAIT_DONE ? "(2 MSL)" : NULL;
 }
 
+/* What arrived, or was lost on the way. */
 static void
-dg_tcp(struct diagram *d, const struct sim_ev *ev)
+dg_fate(struct diagram *d, const struct flight *f, enum ladder_fate fate)
+{
+	switch (fate) {
+	case LADDER_DELIVERED:
+		dg_deliver(d, (enum sim_host_id)(1 - f->dir), f);
+		break;
+	case LADDER_LOST:
+		dg_lost(d, f, _("(lost)"));
+		break;
+	case LADDER_EXPIRED:
+		dg_lost(d, f, _("(expired)"));
+		break;
+	case LADDER_FLIGHT:
+		break;
+	}
+}
+
+static void
+dg_discard(struct diagram *d, enum sim_host_id h)
 {
 	struct diagram_row *r = &d->row;
 
-	switch (ev->tcp.kind) {
-	case TCP_EV_STATE:
-		dg_state(d, ev->host, ev->tcp.to);
-		if (dg_call(ev->tcp.why) != NULL)
-			d->row.call[ev->host] = dg_call(ev->tcp.why);
-		break;
-	case TCP_EV_SEND:
-		dg_send(d, ev->host, &ev->flight);
-		break;
-	case TCP_EV_DROP:
-		if (r->used && r->delivered && !r->discarded &&
-		    (enum sim_host_id)r->dir != ev->host) {
-			r->discarded = true;
-			dg_mark(r, _("(discarded)"));
-		}
-		break;
-	case TCP_EV_NOTICE:
-	case TCP_EV_TIMER_ARM:
-	case TCP_EV_TIMER_STOP:
-	case TCP_EV_TIMER_FIRE:
-	case TCP_EV_DATA:
-		break;
+	if (r->used && r->delivered && !r->discarded &&
+	    (enum sim_host_id)r->dir != h) {
+		r->discarded = true;
+		dg_mark(r, _("(discarded)"));
 	}
 }
 
 void
 diagram_event(struct diagram *d, const struct sim_ev *ev)
 {
-	switch (ev->kind) {
-	case SIM_EV_TCP:
-		dg_tcp(d, ev);
+	const struct ladder *l = &d->lad;
+	const struct flight *f;
+
+	ladder_event(&d->lad, ev);
+	f = l->did_flight;
+	switch (l->did) {
+	case LADDER_DID_NONE:
 		break;
-	case SIM_EV_DELIVER:
-		dg_deliver(d, ev->host, &ev->flight);
+	case LADDER_DID_ARROW:
+		/* A host's TCP sent it; the network or the learner put the
+		 * others on the wire, from no host's time line. */
+		if (f->origin == ORIGIN_SENT || f->origin == ORIGIN_REXMIT)
+			dg_send(d, (enum sim_host_id)f->dir, f);
+		else
+			dg_seg_row(d, f, DSLOT_DOTS, DSLOT_DOTS);
 		break;
-	case SIM_EV_LOST:
-		dg_lost(d, &ev->flight, _("(lost)"));
+	case LADDER_DID_FATE:
+		dg_fate(d, f, l->did_fate);
 		break;
-	case SIM_EV_EXPIRED:
-		dg_lost(d, &ev->flight, _("(expired)"));
+	case LADDER_DID_STATE:
+		dg_state(d, l->did_host, l->host[l->did_host].state);
+		if (dg_call(l->did_why) != NULL)
+			d->row.call[l->did_host] = dg_call(l->did_why);
 		break;
-	case SIM_EV_DUP:
-	case SIM_EV_INJECT:
-		dg_seg_row(d, &ev->flight, DSLOT_DOTS, DSLOT_DOTS);
+	case LADDER_DID_DISCARD:
+		dg_discard(d, l->did_host);
 		break;
 	}
 }
@@ -368,4 +385,5 @@ void
 diagram_finish(struct diagram *d)
 {
 	dg_flush(d);
+	ladder_free(&d->lad);
 }

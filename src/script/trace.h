@@ -4,10 +4,12 @@
  *
  * Data model: both consume struct sim_ev records in the order the world
  * produced them and keep nothing of the world.  A trace line is a pure
- * function of one event.  The diagram keeps one pending row (a segment
- * sent may still merge with its delivery) and the hosts' current states,
- * and hands every finished line to an emit callback, so the runner prints
- * it and a test or the UI can collect it.
+ * function of one event.  The diagram folds the events through the shared
+ * ladder model (sim/ladder.h: the arrows, their fates, the hosts' states),
+ * trimmed after every command so memory stays flat, and keeps one pending
+ * figure row (a segment sent may still merge with its delivery); it hands
+ * every finished line to an emit callback, so the runner prints it and a
+ * test or the UI can collect it.
  */
 #ifndef TCPTEACH_SCRIPT_TRACE_H
 #define TCPTEACH_SCRIPT_TRACE_H
@@ -16,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sim/ladder.h"
 #include "sim/world.h"
 
 /* "    0.250s  client  sends #1 c>s SYN seq=99 len=0 (...)"; returns buf. */
@@ -53,8 +56,7 @@ struct diagram {
 	void (*emit)(void *ctx, const char *line);
 	void *ctx;
 	unsigned rowno;
-	unsigned cmdno;			/* commands begun so far */
-	enum tcp_state state[2];	/* each host's state now */
+	struct ladder lad;	/* step: commands begun so far; host states */
 	struct diagram_row row;		/* the pending row */
 };
 
@@ -63,7 +65,7 @@ void diagram_init(struct diagram *d, void (*emit)(void *, const char *),
 /* A command begins: a state change after it starts a row of its own. */
 void diagram_command(struct diagram *d);
 void diagram_event(struct diagram *d, const struct sim_ev *ev);
-/* Emit the pending row. */
+/* Emit the pending row; frees what the diagram holds. */
 void diagram_finish(struct diagram *d);
 
 #endif

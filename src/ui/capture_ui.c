@@ -2,8 +2,10 @@
  * The capture screen's state and commands (see capture_ui.h).  Opening a
  * connection reads the file again watching that connection (memory stays
  * bounded by the connections open at once, as for --show) and loads the
- * commands into a lecture-mode session, played to the end; the reader
- * steps back with p or Left, as in `tcpteach play`.
+ * commands into a lecture-mode session, played to the end, with each
+ * command's capture time so the ladder's time column shows when each
+ * segment was captured (as a flow graph does); the reader steps back with
+ * p or Left, as in `tcpteach play`.
  */
 #include <config.h>
 
@@ -128,14 +130,16 @@ capui_h_open(SCREEN_CMD_ARGS)
 {
 	struct capui *cu = sc->state;
 	struct cmd *cmds = NULL;
+	uint64_t *ms = NULL;
 	size_t n = 0;
 	uint64_t id;
 
 	if (cu->l.n == 0)
 		return 0;
 	id = cu->l.rows[cu->sel].id;
-	if (!cap_list_cmds(cu->file, id, &cmds, &n, NULL)) {
+	if (!cap_list_cmds(cu->file, id, &cmds, &ms, &n, NULL)) {
 		free(cmds);
+		free(ms);
 		/* TRANSLATORS: a connection number. */
 		screen_message(sc, true, _("Connection %llu cannot be "
 		    "replayed."), (unsigned long long)id);
@@ -145,7 +149,9 @@ capui_h_open(SCREEN_CMD_ARGS)
 	ui_state_init(&cu->ui, &cu->o);
 	cu->ui.s.v.num = VIEW_NUM_RAW;
 	session_load(&cu->ui.s, cmds, n);
+	session_clock(&cu->ui.s, ms, n);
 	free(cmds);
+	free(ms);
 	session_goto(&cu->ui.s, n);
 	cu->ui_open = true;
 	cu->ui.app = sc->app;

@@ -16,20 +16,20 @@
 /* A row's states appear with its arrow: the sender's when the arrow
  * starts, the receiver's when it arrives. */
 static bool
-ui_margin_shown(const struct ui *ui, const struct view_line *l, int h)
+ui_margin_shown(const struct ui *ui, const struct ladder_row *l, int h)
 {
-	const struct view_arrow *a;
+	const struct view_anim *a;
 
 	if (!l->is_arrow)
 		return true;
-	a = &ui->s.v.arrows[l->arrow];
-	if (h == (int)a->f.dir)
+	a = &ui->s.v.anim[l->arrow];
+	if (h == (int)ui->s.v.lad.arrows[l->arrow].f.dir)
 		return a->started;
 	return a->shown >= VIEW_END;
 }
 
 static void
-ui_margin(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
+ui_margin(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
     int xc, int xs)
 {
 	for (int h = 0; h < 2; h++) {
@@ -53,26 +53,27 @@ ui_margin(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
 }
 
 static void
-ui_arrow(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
+ui_arrow(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
     int xc, int xs, const struct flight *chosen)
 {
-	const struct view_arrow *a = &ui->s.v.arrows[l->arrow];
+	const struct ladder_arrow *a = &ui->s.v.lad.arrows[l->arrow];
+	const struct view_anim *an = &ui->s.v.anim[l->arrow];
 	struct view_geom g;
 	char lab[160];
 	attr_t la, sa;
 	int used;
 	size_t n;
 
-	if (!a->started)
+	if (!an->started)
 		return;
 	view_label_fit(&ui->s.v, a, ui->s.v.num, view_label_room(xc, xs),
 	    lab, sizeof(lab));
-	view_geom(a, xc, xs, utf8_width(lab), &g);
+	view_geom(a->f.dir, an->shown, xc, xs, utf8_width(lab), &g);
 	sa = ui_look.role[a->f.dir == DIR_C2S ? ROLE_C2S : ROLE_S2C];
-	if (a->fate == VIEW_LOST || a->fate == VIEW_EXPIRED)
+	if (a->fate == LADDER_LOST || a->fate == LADDER_EXPIRED)
 		sa = ui_look.role[ROLE_LOST];
 	la = sa;
-	if (l->step == ui->s.v.step)
+	if (l->step == ui->s.v.lad.step)
 		la |= A_BOLD;
 	if (chosen != NULL && chosen->id == a->f.id)
 		la |= A_REVERSE;
@@ -86,7 +87,7 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
 	if (a->crossed != 0 && g.shaft_lo <= (xc + xs) / 2 &&
 	    (xc + xs) / 2 <= g.shaft_hi)
 		mvwaddstr(w, y, (xc + xs) / 2, ui_look.g->cross);
-	if (a->fate == VIEW_LOST || a->fate == VIEW_EXPIRED)
+	if (a->fate == LADDER_LOST || a->fate == LADDER_EXPIRED)
 		mvwaddstr(w, y, g.head_x, ui_look.g->lost);
 	else
 		mvwaddstr(w, y, g.head_x, g.rightward ? ui_look.g->rhead :
@@ -95,7 +96,7 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
 }
 
 static void
-ui_note(WINDOW *w, int y, const struct view_line *l,
+ui_note(WINDOW *w, int y, const struct ladder_row *l,
     int xc, int xs)
 {
 	char buf[200];
@@ -120,11 +121,11 @@ ui_note(WINDOW *w, int y, const struct view_line *l,
 static void
 ui_time(struct ui *ui, WINDOW *w, int y, size_t row, int xc)
 {
-	const struct view_line *l = &ui->s.v.lines[row];
+	const struct ladder_row *l = &ui->s.v.lad.rows[row];
 	char t[32];
 
 	if (xc < 13 + UI_TIME_W || (y > 0 &&
-	    ui->s.v.lines[row - 1].time == l->time))
+	    ui->s.v.lad.rows[row - 1].time == l->time))
 		return;
 	view_dur(l->time, t, sizeof(t));
 	ui_draw_text(w, y, 0, UI_TIME_W - 1, t, ui_look.role[ROLE_DIM]);
@@ -141,12 +142,12 @@ ui_draw_ladder(struct ui *ui)
 	ui_timelines(ui, &xc, &xs);
 	werase(w);
 	for (int y = 0; y < h; y++) {
-		const struct view_line *l = NULL;
+		const struct ladder_row *l = NULL;
 
 		mvwaddstr(w, y, xc, ui_look.g->vline);
 		mvwaddstr(w, y, xs, ui_look.g->vline);
-		if (first + (size_t)y < ui->s.v.nlines)
-			l = &ui->s.v.lines[first + (size_t)y];
+		if (first + (size_t)y < ui->s.v.lad.nrows)
+			l = &ui->s.v.lad.rows[first + (size_t)y];
 		if (l == NULL)
 			continue;
 		ui_time(ui, w, y, first + (size_t)y, xc);

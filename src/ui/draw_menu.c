@@ -84,12 +84,12 @@ static void
 ui_wire_head(struct ui *ui, WINDOW *w, int *x)
 {
 	const struct flight *f = menu_selected(&ui->s.w, ui->sel);
-	const struct view_arrow *a;
+	const struct ladder_arrow *a;
 	char buf[96], fl[TCP_FLAGS_BUFSZ];
 
 	if (f == NULL)
 		return;
-	a = view_arrow_by_id(&ui->s.v, f->id);
+	a = ladder_arrow_by_id(&ui->s.v.lad, f->id);
 	snprintf(buf, sizeof(buf), "#%" PRIu32 " %s %s:", f->id,
 	    tcp_flags_str(f->seg.flags, fl), sim_dir_name(f->dir));
 	ui_draw_text(w, 2, *x, ui->win->cols - *x, buf, A_BOLD);

@@ -118,7 +118,7 @@ ui_lab_box(struct ui *ui, enum sim_host_id h, struct view_box *out)
 	memset(out, 0, sizeof(*out));
 	snprintf(out->state, sizeof(out->state), "%s", tcp_state_name(st));
 	out->phase = view_phase_of(st);
-	out->hilite = ui->s.v.host[h].changed;
+	out->hilite = ui->s.v.lad.host[h].changed;
 	snprintf(out->app, sizeof(out->app), "%s", _("the kernel's own state"));
 	if (st == TCP_CLOSED || st == TCP_LISTEN)
 		return;

@@ -51,13 +51,10 @@ log_names(const char *text, uint32_t id)
 	return false;
 }
 
-static const struct view_arrow *
+static const struct ladder_arrow *
 log_arrow(const struct session *s, uint32_t id)
 {
-	for (size_t i = 0; i < s->v.narrows; i++)
-		if (s->v.arrows[i].f.id == id)
-			return &s->v.arrows[i];
-	return NULL;
+	return ladder_arrow_by_id(&s->v.lad, id);
 }
 
 static const char *
@@ -77,16 +74,16 @@ log_origin(enum flight_origin o)
 }
 
 static const char *
-log_fate(enum view_fate f)
+log_fate(enum ladder_fate f)
 {
 	switch (f) {
-	case VIEW_FLIGHT:
+	case LADDER_FLIGHT:
 		return _("still in flight");
-	case VIEW_DELIVERED:
+	case LADDER_DELIVERED:
 		return _("delivered");
-	case VIEW_LOST:
+	case LADDER_LOST:
 		return _("lost");
-	case VIEW_EXPIRED:
+	case LADDER_EXPIRED:
 		return _("expired (older than the MSL)");
 	}
 	return "";
@@ -95,7 +92,7 @@ log_fate(enum view_fate f)
 /* The header fields of arrow a, each on a line of its own. */
 static void
 log_fields(struct ui_log *lg, const struct session *s,
-    const struct view_arrow *a)
+    const struct ladder_arrow *a)
 {
 	const struct tcp_seg *g = &a->f.seg;
 	enum sim_host_id from = (enum sim_host_id)a->f.dir;
@@ -150,15 +147,15 @@ log_fill(struct ui_log *lg, const struct session *from, uint32_t seg)
 		snprintf(head, sizeof(head), _("Step %zu: %s"), i + 1, line);
 		if (seg != 0) {
 			bool named = false;
-			const struct view_arrow *a = log_arrow(&s, seg);
+			const struct ladder_arrow *a = log_arrow(&s, seg);
 			/* The step that decided its fate: all it says is
 			 * what the receiver did (or that it was lost). */
-			bool fated = a != NULL && ((a->fate != VIEW_FLIGHT &&
+			bool fated = a != NULL && ((a->fate != LADDER_FLIGHT &&
 			    !was_fated) || !was_sent);
 
 			/* And the step that sent it: all it says is why. */
 			was_sent = a != NULL;
-			was_fated = a != NULL && a->fate != VIEW_FLIGHT;
+			was_fated = a != NULL && a->fate != LADDER_FLIGHT;
 			for (size_t k = 0; k < s.v.nnarr; k++)
 				if (fated || log_names(s.v.narr[k], seg)) {
 					if (!named)
@@ -190,7 +187,7 @@ log_clear(struct ui_log *lg)
 static void
 log_inspect(struct ui_log *lg, uint32_t seg)
 {
-	const struct view_arrow *a = log_arrow(lg->from, seg);
+	const struct ladder_arrow *a = log_arrow(lg->from, seg);
 
 	log_clear(lg);
 	lg->seg = seg;
@@ -218,15 +215,16 @@ log_h_other(SCREEN_CMD_ARGS)
 	struct ui_log *lg = sc->state;
 	const struct view *v = &lg->from->v;
 
-	for (size_t i = 0; i < v->narrows; i++) {
-		if (v->arrows[i].f.id != lg->seg)
+	for (size_t i = 0; i < v->lad.narrows; i++) {
+		if (v->lad.arrows[i].f.id != lg->seg)
 			continue;
-		if ((arg < 0 && i == 0) || (arg > 0 && i + 1 >= v->narrows)) {
+		if ((arg < 0 && i == 0) ||
+		    (arg > 0 && i + 1 >= v->lad.narrows)) {
 			screen_message(sc, false, "%s", _("No other segment "
 			    "that way."));
 			return UI_R_ALL;
 		}
-		log_inspect(lg, v->arrows[arg < 0 ? i - 1 : i + 1].f.id);
+		log_inspect(lg, v->lad.arrows[arg < 0 ? i - 1 : i + 1].f.id);
 		return UI_R_ALL;
 	}
 	return UI_R_ALL;
@@ -334,7 +332,7 @@ ui_inspect_push(struct screen *sc)
 	const struct flight *f = menu_selected(&ui->s.w, ui->sel);
 	struct ui_log *lg;
 
-	if (ui->s.v.narrows == 0) {
+	if (ui->s.v.lad.narrows == 0) {
 		screen_message(sc, true, "%s", _("No segment has been sent "
 		    "yet."));
 		return UI_R_NARR;
@@ -342,7 +340,7 @@ ui_inspect_push(struct screen *sc)
 	lg = xcalloc(1, sizeof(*lg));
 	lg->from = &ui->s;
 	log_inspect(lg, f != NULL ? f->id :
-	    ui->s.v.arrows[ui->s.v.narrows - 1].f.id);
+	    ui->s.v.lad.arrows[ui->s.v.lad.narrows - 1].f.id);
 	lg->sc.def = &ui_log_def;
 	lg->sc.state = lg;
 	app_push(sc->app, &lg->sc);

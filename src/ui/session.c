@@ -64,6 +64,7 @@ session_free(struct session *s)
 	view_free(&s->v);
 	free(s->cmds);
 	free(s->marks);
+	free(s->clock);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -91,7 +92,7 @@ static void
 session_renum(const struct session *s, char *line, size_t size,
     const char *key, enum sim_host_id owner, uint32_t raw)
 {
-	const struct view_host *vh = &s->v.host[owner];
+	const struct ladder_host *vh = &s->v.lad.host[owner];
 	char pat[32], num[32], *at, *rest;
 
 	snprintf(pat, sizeof(pat), " %s=%" PRIu32, key, raw);
@@ -172,6 +173,8 @@ session_fold(void *arg, struct world *w, size_t i,
 	assert(s->pos < s->ncmds && w == &s->w);
 	s->last = *res;
 	view_begin(&s->v);
+	if (s->pos < s->nclock)
+		ladder_set_clock(&s->v.lad, s->clock[s->pos]);
 	view_feed(&s->v, w->trace, w->ntrace);
 	view_end(&s->v);
 	session_mark(s, res);
@@ -212,12 +215,12 @@ session_mirror(struct session *s, const struct sim_ev *ev, size_t n)
 	for (size_t i = 0; i < n; i++)
 		session_mirror_timer(s, &ev[i]);
 	s->w.nwire = 0;
-	for (size_t i = 0; i < v->narrows; i++) {
-		if (v->arrows[i].fate != VIEW_FLIGHT)
+	for (size_t i = 0; i < v->lad.narrows; i++) {
+		if (v->lad.arrows[i].fate != LADDER_FLIGHT)
 			continue;
 		xgrow(&s->w.wire, &s->w.capwire, s->w.nwire + 1,
 		    sizeof(*s->w.wire));
-		s->w.wire[s->w.nwire++] = v->arrows[i].f;
+		s->w.wire[s->w.nwire++] = v->lad.arrows[i].f;
 	}
 }
 
@@ -306,9 +309,20 @@ session_do(struct session *s, const struct cmd *c)
 	    session_can(s, c) != SIM_OK)
 		return s->last.status == SIM_OK ? SIM_IMPOSSIBLE :
 		    s->last.status;
+	if (s->pos < s->nclock)
+		s->nclock = s->pos;
 	session_store(s, s->pos, c);
 	session_step(s);
 	return s->last.status;
+}
+
+void
+session_clock(struct session *s, const uint64_t *ms, size_t n)
+{
+	s->clock = xreallocarray(s->clock, n > 0 ? n : 1, sizeof(*ms));
+	if (n > 0)
+		memcpy(s->clock, ms, n * sizeof(*ms));
+	s->nclock = n;
 }
 
 bool

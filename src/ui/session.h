@@ -34,12 +34,21 @@ struct session {
 	struct wbackend *be;
 	bool (*rebuild)(struct session *s);
 	uint64_t be_t0;		/* mono ms when the backend's clock began */
+	/* A replayed capture: cmds[i] for i < nclock happened at clock[i]
+	 * ms (its segment's capture time), which the ladder's rows carry
+	 * instead of the simulated clock.  A new command at pos < nclock
+	 * ends that. */
+	uint64_t *clock;
+	size_t nclock;
 };
 
 void session_init(struct session *s);
 void session_free(struct session *s);
 /* Load a scenario to step through (lecture mode); nothing is applied. */
 void session_load(struct session *s, const struct cmd *cmds, size_t n);
+
+/* The capture times of the loaded commands (see clock); copied. */
+void session_clock(struct session *s, const uint64_t *ms, size_t n);
 
 /* A new command from the learner: refused with the reason in s->last if
  * the world says it is impossible now, else recorded and applied. */

@@ -70,7 +70,7 @@ ui_frame_tick(struct screen *sc, uint64_t now)
 	}
 	if (ui->hilite_until != 0 && now >= ui->hilite_until) {
 		ui->hilite_until = 0;
-		ui->s.v.host[0].changed = ui->s.v.host[1].changed = false;
+		ui->s.v.lad.host[0].changed = ui->s.v.lad.host[1].changed = false;
 		redraw |= UI_R_BOXES;
 	}
 	return redraw;

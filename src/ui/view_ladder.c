@@ -14,7 +14,7 @@
 #define VIEW_MIN_SHAFT 4
 
 void
-view_geom(const struct view_arrow *a, int xc, int xs, int lw,
+view_geom(enum sim_dir dir, unsigned shown, int xc, int xs, int lw,
     struct view_geom *g)
 {
 	int gap = xs - xc - 1, span;
@@ -24,19 +24,19 @@ view_geom(const struct view_arrow *a, int xc, int xs, int lw,
 	if (lw < 0)
 		lw = 0;
 	g->label_w = lw;
-	g->rightward = a->f.dir == DIR_C2S;
+	g->rightward = dir == DIR_C2S;
 	if (g->rightward) {
 		g->label_x = xc + 1;
 		g->shaft_lo = xc + 1 + lw + 1;
 		span = (xs - 1) - g->shaft_lo;
-		g->head_x = g->shaft_lo + (int)((long)a->shown * span /
+		g->head_x = g->shaft_lo + (int)((long)shown * span /
 		    VIEW_END);
 		g->shaft_hi = g->head_x - 1;
 	} else {
 		g->label_x = xs - lw;
 		g->shaft_hi = g->label_x - 2;
 		span = g->shaft_hi - (xc + 1);
-		g->head_x = g->shaft_hi - (int)((long)a->shown * span /
+		g->head_x = g->shaft_hi - (int)((long)shown * span /
 		    VIEW_END);
 		g->shaft_lo = g->head_x + 1;
 	}
@@ -54,7 +54,7 @@ size_t
 view_first_row(const struct view *v, int rows, size_t *scroll)
 {
 	size_t h = rows > 0 ? (size_t)rows : 1;
-	size_t maxback = v->nlines > h ? v->nlines - h : 0;
+	size_t maxback = v->lad.nrows > h ? v->lad.nrows - h : 0;
 
 	if (*scroll > maxback)
 		*scroll = maxback;

@@ -85,7 +85,7 @@ view_tcp_text(const struct view *v, const struct sim_ev *ev, char *buf,
 {
 	const struct tcp_ev *te = &ev->tcp;
 	const char *host = view_host_name(ev->host);
-	const struct view_arrow *a;
+	const struct ladder_arrow *a;
 	char head[256], lab[128];
 
 	switch (te->kind) {
@@ -95,7 +95,7 @@ view_tcp_text(const struct view *v, const struct sim_ev *ev, char *buf,
 		    tcp_state_name(te->from), tcp_state_name(te->to));
 		return view_because(v, ev, head, buf, size);
 	case TCP_EV_SEND:
-		a = view_arrow_by_id(v, ev->flight.id);
+		a = ladder_arrow_by_id(&v->lad, ev->flight.id);
 		if (a == NULL)
 			return NULL;
 		view_label(v, a, v->num, lab, sizeof(lab));
@@ -223,16 +223,16 @@ view_box_build(const struct view *v, const struct world *w,
     enum sim_host_id h, enum view_num m, struct view_box *out)
 {
 	const struct tcp_tcb *tcb = &w->host[h].tcb;
-	const struct view_host *vh = &v->host[h];
+	const struct ladder_host *vh = &v->lad.host[h];
 	enum sim_host_id peer = (enum sim_host_id)(1 - h);
 	struct sim_nums n = { tcb->iss, tcb->snd_una, tcb->snd_nxt,
 	    tcb->rcv_nxt, tcb->irs_valid };
-	uint32_t mine = vh->niss ? vh->niss - 1 : VIEW_NOINC;
-	uint32_t theirs = v->host[peer].niss ? v->host[peer].niss - 1 :
-	    VIEW_NOINC;
+	uint32_t mine = vh->niss ? vh->niss - 1 : LADDER_NOINC;
+	uint32_t theirs = v->lad.host[peer].niss ? v->lad.host[peer].niss - 1 :
+	    LADDER_NOINC;
 	char a[32], b[32];
 
-	struct view_host shown = *vh;
+	struct ladder_host shown = *vh;
 
 	memset(out, 0, sizeof(*out));
 	shown.state = tcb->state;

@@ -94,9 +94,9 @@ static bool
 view_place(const struct view *v, enum sim_host_id owner, uint32_t inc,
     uint32_t x, int32_t *d)
 {
-	const struct view_host *vh = &v->host[owner];
+	const struct ladder_host *vh = &v->lad.host[owner];
 
-	if (inc == VIEW_NOINC || inc >= vh->niss)
+	if (inc == LADDER_NOINC || inc >= vh->niss)
 		return false;
 	*d = (int32_t)(x - vh->iss[inc]);
 	return *d >= 0 && *d < VIEW_NEAR;
@@ -136,16 +136,16 @@ view_num(const struct view *v, enum view_num m, enum sim_host_id owner,
 }
 
 static const char *
-view_tag(const struct view_arrow *a, char *buf, size_t size)
+view_tag(const struct ladder_arrow *a, char *buf, size_t size)
 {
 	switch (a->fate) {
-	case VIEW_LOST:
+	case LADDER_LOST:
 		return _("lost");
-	case VIEW_EXPIRED:
+	case LADDER_EXPIRED:
 		/* TRANSLATORS: the segment outlived the MSL on the wire. */
 		return _("expired");
-	case VIEW_FLIGHT:
-	case VIEW_DELIVERED:
+	case LADDER_FLIGHT:
+	case LADDER_DELIVERED:
 		break;
 	}
 	switch (a->f.origin) {
@@ -166,7 +166,7 @@ view_tag(const struct view_arrow *a, char *buf, size_t size)
 }
 
 char *
-view_label(const struct view *v, const struct view_arrow *a,
+view_label(const struct view *v, const struct ladder_arrow *a,
     enum view_num m, char *buf, size_t size)
 {
 	enum sim_host_id from = (enum sim_host_id)a->f.dir;
@@ -176,8 +176,8 @@ view_label(const struct view *v, const struct view_arrow *a,
 	/* An injected old duplicate belongs to no incarnation we know: its
 	 * tag already says it is old, its numbers are raw. */
 	bool old = a->f.origin == ORIGIN_INJECT;
-	uint32_t si = old ? VIEW_NOINC : a->seq_inc;
-	uint32_t ai = old ? VIEW_NOINC : a->ack_inc;
+	uint32_t si = old ? LADDER_NOINC : a->seq_inc;
+	uint32_t ai = old ? LADDER_NOINC : a->ack_inc;
 	bool raw = m != VIEW_NUM_RAW && !old && (
 	    view_num_is_raw(v, m, from, si, a->f.seg.seq) ||
 	    ((a->f.seg.flags & TCP_ACK) &&
@@ -212,7 +212,7 @@ view_flags_short(uint8_t flags, char *buf, size_t size)
  * names (s= a= l=), 2 the flags too, 3 also leaves out the tag.  Every
  * number stays whole. */
 static void
-view_label_short(const struct view *v, const struct view_arrow *a,
+view_label_short(const struct view *v, const struct ladder_arrow *a,
     enum view_num m, int stage, char *buf, size_t size)
 {
 	char full[160], fl[TCP_FLAGS_BUFSZ], *t, *sp;
@@ -264,7 +264,7 @@ view_label_short(const struct view *v, const struct view_arrow *a,
  * bytes).  The full label if it fits, else the shorter forms in turn, else
  * whole words of the shortest and " ..": never part of a number. */
 char *
-view_label_fit(const struct view *v, const struct view_arrow *a,
+view_label_fit(const struct view *v, const struct ladder_arrow *a,
     enum view_num m, int width, char *buf, size_t size)
 {
 	size_t cut = 0;
@@ -310,7 +310,7 @@ view_dur(uint64_t ms, char *buf, size_t size)
 }
 
 static const char *
-view_app_notice(const struct view_host *h)
+view_app_notice(const struct ladder_host *h)
 {
 	if (h->crashed)
 		return _("the host crashed: its application is gone");
@@ -333,7 +333,7 @@ view_app_notice(const struct view_host *h)
 }
 
 static const char *
-view_app_open(const struct view_host *h, const struct tcp_tcb *tcb)
+view_app_open(const struct ladder_host *h, const struct tcp_tcb *tcb)
 {
 	if (h->bytes_in > 0 && !tcb->rd_closed)
 		return _("read() returns data");
@@ -343,7 +343,7 @@ view_app_open(const struct view_host *h, const struct tcp_tcb *tcb)
 }
 
 const char *
-view_app_text(const struct view_host *h, const struct tcp_tcb *tcb)
+view_app_text(const struct ladder_host *h, const struct tcp_tcb *tcb)
 {
 	const char *n = view_app_notice(h);
 

@@ -3,7 +3,8 @@
 # 16: the statistics and the connection's row, a search, Enter onto the
 # ladder with both ends' final states and the captured raw numbers, m for
 # relative ones, q back to the list, ? help; then the same in Chinese at
-# 120x40, and a truncated capture.
+# 120x40, the capture's times in the ladder's time column, and a truncated
+# capture.
 . "${top_srcdir:-.}/tests/screen/lib.sh"
 
 CAP="${top_srcdir:-.}/lessons/captures/handshake-18989.pcap"
@@ -46,6 +47,19 @@ screen_expect "握手：完整 1，不完整 0"
 screen_expect "先关闭方：客户端 1，服务器 0"
 screen_keys Enter
 screen_expect "T I M E _ W A I T"
+screen_keys q q
+screen_cleanup
+
+# The ladder's time column shows the capture's own times (ms since the
+# connection's first segment), as a flow graph does: the server's FIN+ACK
+# was captured 0.2 s in, though the simulated clock never moves.
+screen_socket 3
+CAP="${top_srcdir:-.}/fuzz/corpus/pcap/real-half-close.pcap"
+capture_start capture
+screen_keys Enter
+screen_expect "0.042s    FIN_WAIT_2"
+screen_expect "0.1s "
+screen_expect "0.2s       TIME_WAIT"
 screen_keys q q
 screen_cleanup
 
