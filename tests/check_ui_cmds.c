@@ -1770,6 +1770,11 @@ START_TEST(test_lesson_up_selects_arrow_in_inner_simulator)
 	(void)app_key(&app, UI_ESC);
 	ck_assert_uint_eq(lu->ui.mark, 0);
 	ck_assert_ptr_eq(app_top(&app), &lu->lesson);
+	(void)app_key(&app, UI_K_UP);
+	ck_assert_uint_eq(lu->ui.mark, 1);
+	keys("u");			/* the lesson's undo: #1 is gone */
+	ck_assert_uint_eq(lu->ui.s.v.narrows, 0);
+	ck_assert_uint_eq(lu->ui.mark, 0);
 }
 END_TEST
 

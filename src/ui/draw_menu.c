@@ -170,7 +170,7 @@ ui_draw_status(struct ui *ui)
 	keys = ui->o->play == NULL ? _("u undo  : command  ? help  q quit") :
 	    ui->branched ? _("b back to the script  ? help  q quit") :
 	    _("Space/p step  j jump  ? help  q quit");
-	if (ui->mark != 0) {
+	if (view_arrow_by_id(&ui->s.v, ui->mark) != NULL) {
 		/* TRANSLATORS: the status bar while arrow #N is selected,
 		 * then the other keys. */
 		snprintf(right, sizeof(right), _("Enter inspect #%" PRIu32

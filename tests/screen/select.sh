@@ -67,4 +67,22 @@ screen_expect "flags SYN"
 screen_keys q
 screen_expect "Enter inspect #1"
 screen_keys q
+screen_cleanup
+
+# Lecture mode: the same selection, the key bar keeps the step keys, and
+# the next step clears the selection.
+screen_socket 1
+screen_start -- play --no-animation \
+    "${top_srcdir:-.}/examples/fig06-basic-handshake.scn"
+screen_keys Space Space Space Space
+screen_expect "#1 SYN c>s:"
+screen_keys Up
+screen_expect "Enter inspect #1  Space/p step  j jump  ? help  q quit"
+screen_step Enter "Segment #1, client to server"
+screen_keys q
+screen_expect "Enter inspect #1"
+screen_keys Space
+screen_expect "relative rfc9293"
+screen_expect_not "Enter inspect"
+screen_keys q
 exit 0
