@@ -34,7 +34,9 @@ ui_in_flight(const struct world *w, uint32_t id)
 	return false;
 }
 
-/* Scroll the ladder the least that shows the selected arrow's row. */
+/* Scroll the ladder the least that shows the selected arrow's row.  While
+ * the ladder is scrolled back its bottom row says how many rows are below
+ * (draw_ladder.c), so the selection stops a row above it. */
 static void
 ui_mark_show(struct ui *ui)
 {
@@ -42,13 +44,19 @@ ui_mark_show(struct ui *ui)
 	size_t h = ui->lad_rows > 0 ? (size_t)ui->lad_rows : 1;
 	size_t first = view_first_row(&ui->s.v, ui->lad_rows, &ui->scroll);
 	size_t maxback = first + ui->scroll;
+	size_t hint = h > 1 && ui->scroll > 0;
 
 	if (a == NULL)
 		return;
 	if (a->line < first)
 		ui->scroll = maxback - a->line;
-	else if (a->line >= first + h)
-		ui->scroll = maxback - (a->line + 1 - h);
+	else if (a->line + hint >= first + h) {
+		/* Down to the newest rows, or as far as leaves the hint's
+		 * row below the selection. */
+		hint = h > 1;
+		ui->scroll = a->line + 1 + hint - h >= maxback ? 0 :
+		    maxback - (a->line + 1 + hint - h);
+	}
 }
 
 void
