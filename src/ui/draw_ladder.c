@@ -78,7 +78,8 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct view_line *l,
 		la |= A_BOLD;
 	if (ui->mark == a->f.id) {
 		la |= A_REVERSE | A_BOLD;
-		mvwaddstr(w, y, xc - 1, ui_look.g->rhead);
+		ui_draw_text(w, y, xc - 1, 1, ui_look.g->rhead,
+		    ui_look.role[ROLE_KEY] | A_BOLD);
 	} else if (chosen != NULL && chosen->id == a->f.id)
 		la |= ui->mark != 0 ? A_UNDERLINE : A_REVERSE;
 	n = utf8_fit(lab, g.label_w, &used);
