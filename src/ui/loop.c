@@ -621,7 +621,7 @@ ui_run(struct app *a)
 		if (r == KEY_CODE_YES && wch == KEY_RESIZE)
 			redraw |= UI_R_LAYOUT | UI_R_CLEAR;
 		else if (r == KEY_CODE_YES && wch == KEY_MOUSE) {
-			if (!ui_small(sc) && (r = ui_mouse_key(a)) != 0)
+			if ((r = ui_mouse_key(a)) != 0 && !ui_small(sc))
 				redraw |= app_key(a, r);
 		} else if (ui_small(sc))
 			a->quit = wch == 'q' || wch == UI_CTRL('c');
