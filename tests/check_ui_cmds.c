@@ -183,8 +183,9 @@ seen(char *buf, size_t size)
 		    &((struct lui *)top->state)->ui;
 
 		n += snprintf(buf + n, size - (size_t)n, " pos %zu/%zu sel %u "
-		    "scroll %zu whatif %d num %d speed %g now %llu",
-		    u->s.pos, u->s.ncmds, (unsigned)u->sel, u->scroll,
+		    "mark %u scroll %zu whatif %d num %d speed %g now %llu",
+		    u->s.pos, u->s.ncmds, (unsigned)u->sel,
+		    (unsigned)u->mark, u->scroll,
 		    (int)u->whatif, (int)u->s.v.num, u->speed,
 		    (unsigned long long)u->s.w.now);
 	}
@@ -251,6 +252,8 @@ START_TEST(test_sim_every_command_changes_something)
 				ui.scroll = 5;
 			if (strcmp(n, "scroll-newest") == 0)
 				ui.scroll = 1;
+			if (strcmp(n, "select-clear") == 0)
+				ui.mark = 1;
 			run_changes(n, 2);
 			app_free(&app);
 			session_free(&ui.s);
@@ -1698,6 +1701,200 @@ START_TEST(test_drill_typed_answer_at_prompt)
 }
 END_TEST
 
+/* The ladder after L c d d s: the listen note, #1 SYN and #2 SYN+ACK
+ * delivered, #3 ACK and #4 data in flight, one row each (rows 0-4). */
+static void
+sim_estab(void)
+{
+	sim_push(&ui_sim_def);
+	keys("Lcdds");
+	ck_assert_uint_eq(ui.s.w.nwire, 2);
+	ck_assert_uint_eq(ui.s.v.lad.nrows, 5);
+	ck_assert_uint_eq(ui.mark, 0);
+	app.msg[0] = '\0';
+}
+
+static const char *
+inspected(void)
+{
+	ck_assert_ptr_eq(app_top(&app)->def, &ui_log_def);
+	return ((struct ui_log *)app_top(&app)->state)->lines[0];
+}
+
+/* Up and Down walk every arrow once one is selected, delivered ones too;
+ * Enter inspects the selected arrow, the inspector's last segment stays
+ * selected, Esc clears the selection and Enter then takes the newest. */
+START_TEST(test_estab_up_down_walk_arrows_enter_inspects_selected)
+{
+	sim_estab();
+	(void)app_key(&app, UI_K_UP);	/* none yet: the in-flight choice */
+	ck_assert_uint_eq(ui.mark, 4);
+	ck_assert_uint_eq(ui.sel, 4);
+	(void)app_key(&app, UI_K_UP);
+	ck_assert_uint_eq(ui.mark, 3);
+	ck_assert_uint_eq(ui.sel, 3);
+	(void)app_key(&app, UI_K_UP);	/* delivered: wire choice stays */
+	ck_assert_uint_eq(ui.mark, 2);
+	ck_assert_uint_eq(ui.sel, 3);
+	(void)app_key(&app, UI_K_UP);
+	(void)app_key(&app, UI_K_UP);
+	ck_assert_uint_eq(ui.mark, 1);
+	ck_assert_str_eq(app.msg, "This is the oldest segment.");
+	(void)app_key(&app, UI_K_DOWN);
+	ck_assert_uint_eq(ui.mark, 2);
+	keys("\r");
+	ck_assert_str_eq(inspected(), "Segment #2, server to client");
+	(void)app_key(&app, UI_K_RIGHT);
+	ck_assert_str_eq(inspected(), "Segment #3, client to server");
+	keys("q");
+	ck_assert_ptr_eq(app_top(&app), &sim);
+	ck_assert_uint_eq(ui.mark, 3);
+	(void)app_key(&app, UI_ESC);
+	ck_assert_uint_eq(ui.mark, 0);
+	ck_assert_ptr_eq(app_top(&app), &sim);
+	ck_assert_str_eq(app.msg, "");
+	keys("\r");
+	ck_assert_str_eq(inspected(), "Segment #4, client to server");
+}
+END_TEST
+
+/* #N typed as digits and Tab choose the segment d acts on and select its
+ * arrow, so the two agree; a new step clears the selection, as undo does. */
+START_TEST(test_estab_digit_choice_selects_arrow_step_clears_it)
+{
+	sim_estab();
+	keys("3");
+	ck_assert_uint_eq(ui.sel, 3);
+	ck_assert_uint_eq(ui.mark, 3);
+	keys("\t");
+	ck_assert_uint_eq(ui.sel, 4);
+	ck_assert_uint_eq(ui.mark, 4);
+	keys("d");
+	ck_assert_uint_eq(ui.s.w.wire[0].id, 3);	/* #4 arrived */
+	ck_assert_uint_eq(ui.mark, 0);
+	(void)app_key(&app, UI_K_UP);
+	ck_assert_uint_ne(ui.mark, 0);
+	keys("u");
+	ck_assert_uint_eq(ui.mark, 0);
+}
+END_TEST
+
+/* Nothing in flight: Up selects the newest arrow rather than refuse. */
+START_TEST(test_closed_up_selects_newest_arrow_nothing_in_flight)
+{
+	sim_push(&ui_sim_def);
+	(void)app_key(&app, UI_K_UP);
+	ck_assert_uint_eq(ui.mark, 0);
+	ck_assert_str_eq(app.msg, "No segment has been sent yet.");
+	keys("Lce");
+	ck_assert_uint_eq(ui.s.w.nwire, 0);
+	(void)app_key(&app, UI_K_UP);
+	ck_assert_uint_eq(ui.mark, 3);
+	(void)app_key(&app, UI_K_DOWN);
+	ck_assert_str_eq(app.msg, "This is the newest segment.");
+}
+END_TEST
+
+/* The row a click lands on, scrolled or not: arrows only. */
+START_TEST(test_estab_click_row_maps_to_arrow)
+{
+	sim_estab();
+	ui.lad_y = 7;
+	ui.lad_rows = 10;
+	ck_assert_uint_eq(ui_mark_at(&ui, 6), 0);	/* the boxes */
+	ck_assert_uint_eq(ui_mark_at(&ui, 7), 0);	/* the listen note */
+	ck_assert_uint_eq(ui_mark_at(&ui, 8), 1);
+	ck_assert_uint_eq(ui_mark_at(&ui, 11), 4);
+	ck_assert_uint_eq(ui_mark_at(&ui, 12), 0);	/* empty row */
+	ck_assert_uint_eq(ui_mark_at(&ui, 17), 0);	/* below */
+	ui.lad_rows = 2;		/* rows 3 and 4 show */
+	ck_assert_uint_eq(ui_mark_at(&ui, 7), 3);
+	ck_assert_uint_eq(ui_mark_at(&ui, 8), 4);
+	ck_assert_uint_eq(ui_mark_at(&ui, 9), 0);
+	ui.scroll = 1;			/* rows 2 and 3 */
+	ck_assert_uint_eq(ui_mark_at(&ui, 7), 2);
+}
+END_TEST
+
+/* A click on an arrow selects it, a second one inspects it; a click on
+ * a note or outside the ladder does nothing and says nothing. */
+START_TEST(test_estab_click_selects_arrow_second_click_inspects)
+{
+	sim_estab();
+	ui.lad_y = 7;
+	ui.lad_rows = 10;
+	app.mouse_y = 9;
+	(void)app_key(&app, UI_K_CLICK);
+	ck_assert_uint_eq(ui.mark, 2);
+	ck_assert_ptr_eq(app_top(&app), &sim);
+	app.mouse_y = 7;
+	(void)app_key(&app, UI_K_CLICK);
+	app.mouse_y = 20;
+	(void)app_key(&app, UI_K_CLICK);
+	ck_assert_uint_eq(ui.mark, 2);
+	ck_assert_str_eq(app.msg, "");
+	app.mouse_y = 9;
+	(void)app_key(&app, UI_K_CLICK);
+	ck_assert_str_eq(inspected(), "Segment #2, server to client");
+}
+END_TEST
+
+/* Walking the selection scrolls a short ladder just enough, and never
+ * leaves it under the "newer below" hint of a ladder scrolled back. */
+START_TEST(test_estab_selection_scrolls_ladder_into_view)
+{
+	static const size_t want[] = { 0, 0, 1, 2 };
+	static const size_t back[] = { 1, 0, 0 };
+
+	sim_estab();
+	ui.lad_rows = 2;
+	for (size_t i = 0; i < 4; i++) {
+		(void)app_key(&app, UI_K_UP);
+		ck_assert_uint_eq(ui.mark, 4 - i);
+		ck_assert_uint_eq(ui.scroll, want[i]);
+	}
+	for (size_t i = 0; i < 3; i++) {
+		(void)app_key(&app, UI_K_DOWN);
+		ck_assert_uint_eq(ui.mark, 2 + i);
+		ck_assert_uint_eq(ui.scroll, back[i]);
+	}
+}
+END_TEST
+
+/* Help names the keys from the table. */
+START_TEST(test_help_lists_selection_keys)
+{
+	static char all[8192];
+
+	sim_push(&ui_sim_def);
+	all[0] = '\0';
+	screen_help(&sim, help_has, all);
+	ck_assert_ptr_nonnull(strstr(all, "Up Down|select the arrow above "
+	    "or below on the ladder (Enter inspects it)"));
+	ck_assert_ptr_nonnull(strstr(all, "Esc|clear the selection"));
+	ck_assert_ptr_nonnull(strstr(all, "click|select the arrow clicked"));
+}
+END_TEST
+
+/* In a lesson the simulator inside gets Up and Esc. */
+START_TEST(test_lesson_up_selects_arrow_in_inner_simulator)
+{
+	struct lui *lu = lesson_open("02");
+
+	keys("Lc");
+	(void)app_key(&app, UI_K_UP);
+	ck_assert_uint_eq(lu->ui.mark, 1);
+	(void)app_key(&app, UI_ESC);
+	ck_assert_uint_eq(lu->ui.mark, 0);
+	ck_assert_ptr_eq(app_top(&app), &lu->lesson);
+	(void)app_key(&app, UI_K_UP);
+	ck_assert_uint_eq(lu->ui.mark, 1);
+	keys("u");			/* the lesson's undo: #1 is gone */
+	ck_assert_uint_eq(lu->ui.s.v.lad.narrows, 0);
+	ck_assert_uint_eq(lu->ui.mark, 0);
+}
+END_TEST
+
 static Suite *
 ui_cmds_suite(void)
 {
@@ -1744,6 +1941,18 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_lessons_pushes_list_q_returns);
 	tcase_add_test(tc, test_help_generated_from_table_any_key_closes);
 	tcase_add_test(tc, test_help_scroll_past_end_stops_at_last_row);
+	tcase_add_test(tc,
+	    test_estab_up_down_walk_arrows_enter_inspects_selected);
+	tcase_add_test(tc,
+	    test_estab_digit_choice_selects_arrow_step_clears_it);
+	tcase_add_test(tc,
+	    test_closed_up_selects_newest_arrow_nothing_in_flight);
+	tcase_add_test(tc, test_estab_click_row_maps_to_arrow);
+	tcase_add_test(tc,
+	    test_estab_click_selects_arrow_second_click_inspects);
+	tcase_add_test(tc, test_estab_selection_scrolls_ladder_into_view);
+	tcase_add_test(tc, test_help_lists_selection_keys);
+	tcase_add_test(tc, test_lesson_up_selects_arrow_in_inner_simulator);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("lesson");
 	tcase_add_checked_fixture(tc, setup, teardown);

@@ -1,8 +1,10 @@
 /*
  * Painting the ladder: two time lines, the state names in the margins and
  * one arrow or note per row, from the view model's rows and geometry.
- * The chosen in-flight segment's label is shown in reverse video; rows
- * from the newest step are bold.
+ * The arrow selected for the inspector is shown in reverse video with a
+ * mark in the margin (visible without colour); the chosen in-flight
+ * segment is in reverse video too, or underlined while another arrow is
+ * selected.  Rows from the newest step are bold.
  */
 #include <config.h>
 
@@ -75,8 +77,12 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
 	la = sa;
 	if (l->step == ui->s.v.lad.step)
 		la |= A_BOLD;
-	if (chosen != NULL && chosen->id == a->f.id)
-		la |= A_REVERSE;
+	if (ui->mark == a->f.id) {
+		la |= A_REVERSE | A_BOLD;
+		ui_draw_text(w, y, xc - 1, 1, ui_look.g->rhead,
+		    ui_look.role[ROLE_KEY] | A_BOLD);
+	} else if (chosen != NULL && chosen->id == a->f.id)
+		la |= ui->mark != 0 ? A_UNDERLINE : A_REVERSE;
 	n = utf8_fit(lab, g.label_w, &used);
 	ui_draw_text_n(w, y, g.label_x + (g.rightward ? 0 : g.label_w - used),
 	    lab, n, la);
@@ -140,6 +146,7 @@ ui_draw_ladder(struct ui *ui)
 	size_t first = view_first_row(&ui->s.v, h, &ui->scroll);
 
 	ui_timelines(ui, &xc, &xs);
+	ui->lad_y = getbegy(w);	/* for a click's row */
 	werase(w);
 	for (int y = 0; y < h; y++) {
 		const struct ladder_row *l = NULL;

@@ -124,11 +124,31 @@ ui_draw_menu(struct ui *ui)
 	wnoutrefresh(w);
 }
 
+/* While an arrow is selected the keys come first: the left part loses
+ * whole words from its end (the profile, then the number mode) to fit
+ * in cols. */
+static void
+ui_status_fit(char *left, int cols)
+{
+	int used;
+	size_t n;
+
+	if (cols < 0)
+		cols = 0;
+	n = utf8_fit(left, cols, &used);
+	if (left[n] == '\0')
+		return;
+	while (n > 0 && left[n] != ' ')
+		n--;
+	left[n] = '\0';
+}
+
 void
 ui_draw_status(struct ui *ui)
 {
 	WINDOW *w = ui->win->stat;
-	char left[256], t[32], sw[128];
+	char left[256], t[32], sw[128], right[256];
+	const char *keys;
 	size_t pos = ui->s.pos, n = ui->s.ncmds;
 
 	/* A scenario in lecture mode counts its lines, switches too. */
@@ -147,9 +167,17 @@ ui_draw_status(struct ui *ui)
 		snprintf(left + strlen(left), sizeof(left) - strlen(left),
 		    _("  checks %u ok, %u failed"), ui->s.npass,
 		    ui->s.nfail);
-	ui_draw_bar(w, 0, ui->win->cols, left, ui->o->play == NULL ?
-	    _("u undo  : command  ? help  q quit") : ui->branched ?
-	    _("b back to the script  ? help  q quit") :
-	    _("Space/p step  j jump  ? help  q quit"));
+	keys = ui->o->play == NULL ? _("u undo  : command  ? help  q quit") :
+	    ui->branched ? _("b back to the script  ? help  q quit") :
+	    _("Space/p step  j jump  ? help  q quit");
+	if (ladder_arrow_by_id(&ui->s.v.lad, ui->mark) != NULL) {
+		/* TRANSLATORS: the status bar while arrow #N is selected,
+		 * then the other keys. */
+		snprintf(right, sizeof(right), _("Enter inspect #%" PRIu32
+		    "  %s"), ui->mark, keys);
+		keys = right;
+		ui_status_fit(left, ui->win->cols - 2 - utf8_width(keys));
+	}
+	ui_draw_bar(w, 0, ui->win->cols, left, keys);
 	wnoutrefresh(w);
 }

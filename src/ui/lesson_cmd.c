@@ -317,6 +317,7 @@ lui_h_undo(SCREEN_CMD_ARGS)
 	(void)session_undo(&lu->ui.s);
 	lu->list.app->msg[0] = '\0';
 	lu->ui.sel = 0;
+	lu->ui.mark = 0;
 	lu->ui.scroll = 0;
 	lui_changed(lu);
 	return UI_R_ALL;

@@ -46,6 +46,7 @@ lui_enter(struct lui *lu)
 		continue;
 	lu->base = s->pos;
 	lu->ui.sel = 0;
+	lu->ui.mark = 0;
 	lu->ui.scroll = 0;
 	lu->ui.whatif = false;
 	ui_start_anim(&lu->ui);

@@ -202,6 +202,8 @@ log_leave(struct screen *sc)
 {
 	struct ui_log *lg = sc->state;
 
+	if (lg->of != NULL && lg->seg != 0)
+		ui_mark_set(lg->of, lg->seg);
 	log_clear(lg);
 	free(lg->lines);
 	free(lg->heads);
@@ -323,13 +325,13 @@ ui_log_push(struct screen *sc)
 	return UI_R_ALL | UI_R_LAYOUT;
 }
 
-/* Enter: the inspector on the chosen in-flight segment, else the newest
- * arrow; Left and Right go through the others. */
+/* Enter: the inspector on the arrow selected on the ladder, else the
+ * newest; Left and Right go through the others. */
 int
 ui_inspect_push(struct screen *sc)
 {
 	struct ui *ui = sc->state;
-	const struct flight *f = menu_selected(&ui->s.w, ui->sel);
+	const struct ladder_arrow *a = ladder_arrow_by_id(&ui->s.v.lad, ui->mark);
 	struct ui_log *lg;
 
 	if (ui->s.v.lad.narrows == 0) {
@@ -339,7 +341,8 @@ ui_inspect_push(struct screen *sc)
 	}
 	lg = xcalloc(1, sizeof(*lg));
 	lg->from = &ui->s;
-	log_inspect(lg, f != NULL ? f->id :
+	lg->of = ui;
+	log_inspect(lg, a != NULL ? a->f.id :
 	    ui->s.v.lad.arrows[ui->s.v.lad.narrows - 1].f.id);
 	lg->sc.def = &ui_log_def;
 	lg->sc.state = lg;

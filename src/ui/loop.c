@@ -275,6 +275,27 @@ ui_key_code(int r, wint_t wch)
 	return UI_K_OTHER;
 }
 
+/* A mouse event as a key: a click (where it was goes in a), or the
+ * wheel as Up and Down; 0 for what nothing uses (a release), and for
+ * any click while a prompt or a question waits for its keys. */
+static int
+ui_mouse_key(struct app *a)
+{
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK || a->plabel != NULL ||
+	    a->ask != APP_ASK_NONE)
+		return 0;
+	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+		a->mouse_y = ev.y;
+		a->mouse_x = ev.x;
+		return UI_K_CLICK;
+	}
+	if (ev.bstate & BUTTON4_PRESSED)
+		return UI_K_UP;
+	return ev.bstate & BUTTON5_PRESSED ? UI_K_DOWN : 0;
+}
+
 void
 ui_run(struct app *a)
 {
@@ -307,7 +328,10 @@ ui_run(struct app *a)
 			continue;
 		if (r == KEY_CODE_YES && wch == KEY_RESIZE)
 			redraw |= UI_R_LAYOUT | UI_R_CLEAR;
-		else if (ui_small(sc))
+		else if (r == KEY_CODE_YES && wch == KEY_MOUSE) {
+			if ((r = ui_mouse_key(a)) != 0 && !ui_small(sc))
+				redraw |= app_key(a, r);
+		} else if (ui_small(sc))
 			a->quit = wch == 'q' || wch == UI_CTRL('c');
 		else
 			redraw |= app_key(a, ui_key_code(r, wch));

@@ -141,6 +141,7 @@ static int
 play_view_reset(struct ui *ui)
 {
 	ui->sel = 0;
+	ui->mark = 0;
 	ui->scroll = 0;
 	return UI_R_ALL;
 }

@@ -230,7 +230,8 @@ screen_key(struct screen *sc, int key)
 		r = in != NULL ? screen_key(in, key) : UI_UNBOUND;
 	if (r != UI_UNBOUND)
 		return r;
-	if (key > ' ' && key != 127)
+	/* A click where nothing is is not a mistake worth a message. */
+	if (key > ' ' && key != 127 && key != UI_K_CLICK)
 		screen_message(sc, true, "%s", _("That key does nothing here. "
 		    "Press ? for the list of keys."));
 	return 0;

@@ -41,7 +41,8 @@ enum ui_key {
 	UI_K_BASE = 0x200000,
 	UI_K_UP, UI_K_DOWN, UI_K_LEFT, UI_K_RIGHT, UI_K_PGUP, UI_K_PGDN,
 	UI_K_HOME, UI_K_END, UI_K_BTAB, UI_K_ENTER, UI_K_BACKSPACE, UI_K_DEL,
-	UI_K_F1, UI_K_SF, UI_K_SR, UI_K_OTHER
+	UI_K_F1, UI_K_SF, UI_K_SR, UI_K_OTHER,
+	UI_K_CLICK	/* a mouse click, at the app's mouse_y, mouse_x */
 };
 #define UI_CTRL(c) ((c) & 0x1f)
 #define UI_ESC 27
@@ -159,6 +160,7 @@ struct app {
 	int (*askdone)(struct screen *sc, bool yes);
 	int askkey;		/* the key that answered (y, n, Esc ...) */
 	unsigned long nkeys;	/* keys handled so far, this one included */
+	int mouse_y, mouse_x;	/* where the last UI_K_CLICK was */
 	bool quit;
 	/* Called on every push: the curses side attaches its painters. */
 	void (*attach)(struct screen *sc);

@@ -175,6 +175,10 @@ ui_term_start(bool ascii)
 	 * never repaints anything. */
 	ui_in = newwin(1, 1, 0, 0);
 	keypad(ui_in, TRUE);
+	/* A press is a click at once: no wait to tell it from a double. */
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
 	untouchwin(ui_in);
 	wnoutrefresh(stdscr);
 	return true;

@@ -137,6 +137,7 @@ ui_event(struct screen *sc, const struct cmd *c)
 	    menu_selected(&ui->s.w, ui->sel)->id != ui->sel)
 		ui->sel = 0;
 	ui->pick = 0;
+	ui->mark = 0;
 	ui->scroll = 0;
 	ui->dirty = true;
 	if (ui->o->play != NULL)
@@ -161,96 +162,12 @@ ui_h_event(SCREEN_CMD_ARGS)
 	return ui_event(sc, &cmd) | UI_R_MENU;
 }
 
-/* Cycle through the in-flight segments by step. */
-static int
-ui_select(struct screen *sc, size_t i)
-{
-	struct ui *ui = sc->state;
-	const struct world *w = &ui->s.w;
-
-	ui->pick = 0;
-	if (w->nwire == 0) {
-		screen_message(sc, true, "%s", _("Nothing is in flight."));
-		return UI_R_NARR;
-	}
-	ui->sel = w->wire[i % w->nwire].id;
-	return UI_R_LADDER | UI_R_MENU;
-}
-
-static size_t
-ui_sel_index(const struct ui *ui)
-{
-	const struct flight *f = menu_selected(&ui->s.w, ui->sel);
-
-	return f != NULL ? (size_t)(f - ui->s.w.wire) : 0;
-}
-
-static int
-ui_h_next_seg(SCREEN_CMD_ARGS)
-{
-	return ui_select(sc, ui_sel_index(sc->state) + 1);
-}
-
-static int
-ui_h_prev_seg(SCREEN_CMD_ARGS)
-{
-	const struct ui *ui = sc->state;
-
-	return ui_select(sc, ui_sel_index(ui) + ui->s.w.nwire +
-	    (ui->s.w.nwire == 0) - 1);
-}
-
-/* Some in-flight segment's number starts with the digits of n. */
-static bool
-ui_id_prefix(const struct world *w, uint32_t n)
-{
-	for (size_t i = 0; n > 0 && i < w->nwire; i++)
-		for (uint32_t x = w->wire[i].id; x >= n; x /= 10)
-			if (x == n)
-				return true;
-	return false;
-}
-
-/* arg: a digit.  The learner picks a segment by the #N its label shows,
- * not by its place on the wire (the labels are what is on screen); digits
- * typed one after another make a longer number while some segment's
- * number still starts with them, so #12 is "1" then "2". */
-static int
-ui_h_nth_seg(SCREEN_CMD_ARGS)
-{
-	struct ui *ui = sc->state;
-	const struct world *w = &ui->s.w;
-	uint32_t n = ui->pick * 10 + (uint32_t)arg;
-
-	if (w->nwire == 0) {
-		ui->pick = 0;
-		screen_message(sc, true, "%s", _("Nothing is in flight."));
-		return UI_R_NARR;
-	}
-	if (ui->pick == 0 || ui->pick > UINT32_MAX / 10 - 1 ||
-	    !ui_id_prefix(w, n))
-		n = (uint32_t)arg;
-	ui->pick = ui_id_prefix(w, n) ? n : 0;
-	for (size_t i = 0; i < w->nwire; i++)
-		if (w->wire[i].id == n) {
-			ui->sel = n;
-			return UI_R_LADDER | UI_R_MENU | UI_R_NARR;
-		}
-	if (ui->pick != 0)
-		/* TRANSLATORS: the learner typed the first digits of #12. */
-		screen_message(sc, false, _("#%" PRIu32 "...: type the next "
-		    "digit."), n);
-	else
-		screen_message(sc, true, _("No segment #%" PRIu32 " is in "
-		    "flight."), n);
-	return UI_R_NARR;
-}
-
 static int
 ui_reset_view(struct ui *ui)
 {
 	ui->sel = 0;
 	ui->pick = 0;
+	ui->mark = 0;
 	ui->scroll = 0;
 	ui_changed(ui);
 	return UI_R_ALL;
@@ -500,6 +417,13 @@ ui_h_whatif_close(SCREEN_CMD_ARGS)
 	    ui_h_prev_seg), \
 	CMD("choose-nth", N_("choose the segment in flight by its #N"), \
 	    ui_h_nth_seg), \
+	{ "select-move", N_("select the arrow above or below on the " \
+	    "ladder (Enter inspects it)"), ui_h_mark_move, NULL, 0, \
+	    ui_mark_walks }, \
+	{ "select-clear", N_("clear the selection"), ui_h_mark_clear, NULL, \
+	    0, ui_mark_active }, \
+	CMD("select-at", N_("select the arrow clicked; a second click " \
+	    "inspects it"), ui_h_mark_click), \
 	CMD("what-if", N_("what-if switches (before the first event)"), \
 	    ui_h_whatif_open), \
 	WI("profile", N_("what-if: rfc9293 or linux timers"), \
@@ -566,6 +490,9 @@ static const struct screen_cmd ui_play_cmds[] = {
 	K('1', "profile", "1"), K('2', "time-wait", "2"), \
 	K('3', "handshake", "3"), K('4', "delayed-ack", "4"), \
 	K(UI_ESC, "what-if-close", NULL), K('q', "what-if-close", NULL), \
+	{ UI_K_UP, 0, "select-move", -1, "Up" }, \
+	{ UI_K_DOWN, 0, "select-move", 1, "Down" }, \
+	K(UI_ESC, "select-clear", "Esc"), K(UI_K_CLICK, "select-at", "click"), \
 	K('c', "client-connect", "c"), K('l', "client-listen", "l"), \
 	K('s', "client-send", "s"), K('v', "client-read", "v"), \
 	K('x', "client-close", "x"), \

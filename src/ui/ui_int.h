@@ -3,8 +3,9 @@
  *
  * Data model: struct ui owns the session (world, view model, commands)
  * and only presentation besides it: number mode, which in-flight segment
- * is chosen, how far the ladder is scrolled back, the animation clock and
- * whether the what-if switches are open.  The same state backs three
+ * is chosen and which arrow is selected (select_cmd.c), how far the
+ * ladder is scrolled back and where it is on the screen, the animation
+ * clock and whether the what-if switches are open.  The same state backs three
  * screens: the simulator, lecture mode (`play`: the same screen with the
  * step commands of a script) and the simulator inside a lesson.  Each
  * command handler returns the parts to repaint (UI_R_BOXES ...); the
@@ -59,6 +60,8 @@ struct ui {
 	uint64_t hilite_until;	/* ms; 0: no box highlighted */
 	uint32_t sel;		/* chosen in-flight segment id, 0: oldest */
 	uint32_t pick;		/* the #N typed so far with digit keys */
+	uint32_t mark;		/* the arrow selected on the ladder, 0: none */
+	int lad_y;		/* the ladder's first row on the screen */
 	size_t scroll;		/* ladder rows scrolled back from newest */
 	int lad_rows;		/* the ladder's height, for paging */
 	bool whatif;		/* the what-if switches are open */
@@ -95,6 +98,20 @@ int ui_busy(const struct screen *sc, uint64_t now);
 /* The scenario command an event entry stands for now. */
 void ui_event_cmd(const struct ui *ui, const struct ui_event *e,
     struct cmd *c);
+/* select_cmd.c: choosing the in-flight segment (sel) and selecting an
+ * arrow on the ladder (mark); see there how the two agree. */
+int ui_h_next_seg(SCREEN_CMD_ARGS);
+int ui_h_prev_seg(SCREEN_CMD_ARGS);
+int ui_h_nth_seg(SCREEN_CMD_ARGS);
+int ui_h_mark_move(SCREEN_CMD_ARGS);
+int ui_h_mark_clear(SCREEN_CMD_ARGS);
+int ui_h_mark_click(SCREEN_CMD_ARGS);
+bool ui_mark_walks(const struct screen *sc);
+bool ui_mark_active(const struct screen *sc);
+void ui_mark_set(struct ui *ui, uint32_t id);
+/* The id of the arrow drawn on screen row y, or 0. */
+uint32_t ui_mark_at(const struct ui *ui, int y);
+
 /* lab_cmd.c: whether c is possible now, in the world or the backend (the
  * lab); the lab screen's tick and sleep (its clock runs by itself). */
 bool ui_possible(const struct ui *ui, const struct cmd *c);
@@ -137,6 +154,9 @@ struct ui_log {
 	 * that name it (seg 0: the whole log). */
 	const struct session *from;
 	uint32_t seg;
+	/* The simulator whose selection follows the inspector: closed,
+	 * the arrow last inspected is the one selected. */
+	struct ui *of;
 };
 extern const struct screen_def ui_log_def;
 int ui_log_push(struct screen *sc);
