@@ -126,7 +126,7 @@ START_TEST(test_syn_received_ack_dropped_hint_names_rexmt_timer)
 	load("02-handshake", &l);
 	hint_for(&l, "Hold the ACK back", drop, &lr, &se, &h);
 	ck_assert(!h.on_path);
-	HAS(&h, "In your world, nothing is in flight.");
+	HAS(&h, "Nothing is in flight now.");
 	HAS(&h, "The client is in ESTABLISHED and the server in "
 	    "SYN_RECEIVED.");
 	HAS(&h, "The server's retransmission timer fires at 1 s.");
@@ -154,7 +154,7 @@ START_TEST(test_last_ack_final_ack_dropped_hint_resends_fin)
 	hint_for(&l, "The end", drop, &lr, &se, &h);
 	ck_assert(!h.on_path);
 	ck_assert(!h.past);
-	HAS(&h, "In your world, nothing is in flight.");
+	HAS(&h, "Nothing is in flight now.");
 	HAS(&h, "The client is in TIME_WAIT and the server in LAST_ACK.");
 	HAS(&h, "Press t: the server's retransmission timer fires at");
 	HAS(&h, "The server resends its FIN+ACK as #");

@@ -61,7 +61,7 @@ hint_wire(struct sbuf *b, const struct world *w)
 	size_t o = 0;
 
 	if (w->nwire == 0) {
-		hint_say(b, _("In your world, nothing is in flight."));
+		hint_say(b, _("Nothing is in flight now."));
 		return;
 	}
 	for (size_t i = 0; i < w->nwire && o + 80 < sizeof(list); i++)
@@ -69,7 +69,7 @@ hint_wire(struct sbuf *b, const struct world *w)
 		    i > 0 ? ", " : "", hint_flight(&w->wire[i], one,
 		    sizeof(one)));
 	/* TRANSLATORS: a list such as "#5 SYN+ACK (s>c), #6 ACK (c>s)". */
-	snprintf(s, sizeof(s), _("In your world, in flight: %s."), list);
+	snprintf(s, sizeof(s), _("In flight now: %s."), list);
 	hint_say(b, s);
 }
 
@@ -185,7 +185,7 @@ hint_clause(const struct cmd *c, const struct world *w, char *buf,
 		    (unsigned long)f->id, tcp_flags_str(f->seg.flags, fl),
 		    hint_host((enum sim_host_id)(1 - f->dir)));
 	else if (f != NULL && c->kind == CMD_DROP)
-		snprintf(buf, size, _("#%lu %s is lost"), (unsigned long)f->id,
+		snprintf(buf, size, _("#%lu %s is dropped"), (unsigned long)f->id,
 		    tcp_flags_str(f->seg.flags, fl));
 	else if (c->kind == CMD_WAIT_TIMER && world_next_timer(w, &h, &tm,
 	    &due))

@@ -69,7 +69,14 @@ lui_build_task(struct lui *lu, const struct lesson_step *st)
 	snprintf(buf, sizeof(buf), st->goal ? _("Goal: %s") : _("Task: %s"),
 	    exp);
 	lpanel_add(&lu->panel, LP_TASK, 0, true, buf);
-	for (size_t i = 0; i < lu->lr.nhints && i < st->nhints; i++) {
+	if (lu->offpath && lu->hint[0] != '\0') {
+		/* TRANSLATORS: a hint computed from the learner's world. */
+		snprintf(buf, sizeof(buf), _("Hint from your world: %s"),
+		    lu->hint);
+		lpanel_add(&lu->panel, LP_HINT, 0, false, buf);
+	}
+	for (size_t i = 0; !lu->offpath && i < lu->lr.nhints &&
+	    i < st->nhints; i++) {
 		lui_x(lu, st->hints[i].s, exp, sizeof(exp));
 		snprintf(buf, sizeof(buf), _("Hint: %s"), exp);
 		lpanel_add(&lu->panel, LP_HINT, 0, false, buf);
