@@ -260,6 +260,35 @@ START_TEST(test_closed_both_aborted_goal_unreachable_says_undo)
 }
 END_TEST
 
+/* Lesson 08 "The FINs arrive": dropping the client's FIN instead of
+ * delivering it is explained from the step's own way, and the search
+ * still finds a way to both CLOSING (the FIN is sent again). */
+START_TEST(test_fin_wait_1_fin_dropped_stray_explained)
+{
+	static const char *const drop[] = { "drop #4", NULL };
+	struct lesson l;
+	struct lrun lr;
+	struct session se;
+	struct lhint h;
+	char why[640];
+
+	load("08-simultaneous-close", &l);
+	hint_for(&l, "The FINs arrive", drop, &lr, &se, &h);
+	ck_assert(!h.on_path);
+	ck_assert(lhint_stray_text(&lr, se.s.cmds, se.base, se.s.n, why,
+	    sizeof(why)));
+	ck_assert_str_eq(why, "You played `drop #4` where the step's own way "
+	    "plays `deliver c>s`: #4 FIN+ACK arrives at the server.");
+	HAS(&h, "In flight now: #5 FIN+ACK (s>c).");
+	HAS(&h, "The client is in FIN_WAIT_1 and the server in FIN_WAIT_1.");
+	moves_reach_goal(&lr, &se, &h);
+	/* On the path, nothing strayed. */
+	ck_assert(!lhint_stray_text(&lr, se.s.cmds, se.base, se.base, why,
+	    sizeof(why)));
+	done(&lr, &se, &l);
+}
+END_TEST
+
 /* A segment other than the oldest is named by its number first, as the
  * digit keys choose it. */
 START_TEST(test_key_names_segment_number_unless_chosen)
@@ -347,6 +376,7 @@ hint_suite(void)
 	tcase_add_test(tc, test_closing_settled_past_goal_hint_says_undo);
 	tcase_add_test(tc, test_closed_both_aborted_goal_unreachable_says_undo);
 	tcase_add_test(tc, test_key_names_segment_number_unless_chosen);
+	tcase_add_test(tc, test_fin_wait_1_fin_dropped_stray_explained);
 	tcase_add_test(tc, test_every_task_step_start_search_replays_to_goal);
 	suite_add_tcase(s, tc);
 	return s;

@@ -58,20 +58,62 @@ hint_path_step(struct world *p, const struct cmd *c, const struct world *w)
 	return false;
 }
 
-bool
-lhint_on_path(const struct lrun *lr, const struct world *w)
+/* Is w on the path?  *next: the solution command the path plays next
+ * (solution.n at its end; a settle when w is between its deliveries). */
+static bool
+hint_path_at(const struct lrun *lr, const struct world *w, size_t *next)
 {
-	const struct lesson_step *st = lrun_cur(lr);
+	const struct script *sol = &lrun_cur(lr)->solution;
 	struct world p;
 	bool on;
 
 	world_init(&p);
+	*next = 0;
 	on = lrun_replay(&p, lr) && lrun_worlds_alike(&p, w);
 	p.keep_trace = false;
-	for (size_t i = 0; !on && i < st->solution.n; i++)
-		on = hint_path_step(&p, &st->solution.cmds[i], w);
+	for (size_t i = 0; !on && i < sol->n; i++) {
+		on = hint_path_step(&p, &sol->cmds[i], w);
+		*next = on && sol->cmds[i].kind == CMD_SETTLE && p.nwire > 0 ?
+		    i : i + 1;
+	}
 	world_free(&p);
 	return on;
+}
+
+bool
+lhint_on_path(const struct lrun *lr, const struct world *w)
+{
+	size_t next;
+
+	return hint_path_at(lr, w, &next);
+}
+
+bool
+lhint_stray(const struct lrun *lr, const struct cmd *cmds, size_t base,
+    size_t pos, size_t *at, size_t *next)
+{
+	struct sim_result res;
+	struct world w;
+	size_t k = 0, kb;
+	bool on, was, found = false;
+
+	world_init(&w);
+	w.keep_trace = false;
+	on = world_replay(&w, cmds, base, &res, NULL, NULL) == base &&
+	    hint_path_at(lr, &w, &k);
+	for (size_t i = base; i < pos; i++) {
+		was = on;
+		kb = k;
+		(void)world_replay(&w, &cmds[i], 1, &res, NULL, NULL);
+		on = hint_path_at(lr, &w, &k);
+		if (was && !on) {
+			*at = i;
+			*next = kb;
+			found = true;
+		}
+	}
+	world_free(&w);
+	return found && !on && *next < lrun_cur(lr)->solution.n;
 }
 
 static void

@@ -50,6 +50,12 @@ struct lhint {
  * step's start (a settle counted one delivery at a time)? */
 bool lhint_on_path(const struct lrun *lr, const struct world *w);
 
+/* Which of the learner's commands cmds[base..pos) left the step's path
+ * (*at), and the solution command the path plays there (*next); false
+ * when the learner is on the path or the path had ended. */
+bool lhint_stray(const struct lrun *lr, const struct cmd *cmds, size_t base,
+    size_t pos, size_t *at, size_t *next);
+
 /* The moves offered in w, in the order they are preferred: deliveries,
  * the next timer, settle, then the host calls and drops the step's
  * solution makes, its keyless commands (wait 50ms) and a wait to the
@@ -67,6 +73,10 @@ void lhint_compute(const struct lrun *lr, const struct cmd *cmds,
  * `wait 50ms`"), translated. */
 char *lhint_key(const struct cmd *c, const struct world *w, uint32_t sel,
     char *buf, size_t size);
+/* "You played `drop #4` where the step's own way plays `deliver c>s`:
+ * #4 FIN+ACK arrives at the server.", or false (see lhint_stray). */
+bool lhint_stray_text(const struct lrun *lr, const struct cmd *cmds,
+    size_t base, size_t pos, char *buf, size_t size);
 /* Fill h->text from the learner's world w and h's search result. */
 void lhint_describe(struct lhint *h, const struct world *w, uint32_t sel);
 

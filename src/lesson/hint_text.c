@@ -309,3 +309,28 @@ lhint_describe(struct lhint *h, const struct world *w, uint32_t sel)
 	hint_hosts(&b, w);
 	hint_way(&b, h, w, sel);
 }
+
+bool
+lhint_stray_text(const struct lrun *lr, const struct cmd *cmds, size_t base,
+    size_t pos, char *buf, size_t size)
+{
+	const struct script *sol = &lrun_cur(lr)->solution;
+	char mine[256], theirs[256], clause[320];
+	struct sim_result res;
+	struct world w;
+	size_t at, next;
+
+	if (!lhint_stray(lr, cmds, base, pos, &at, &next))
+		return false;
+	world_init(&w);
+	w.keep_trace = false;
+	(void)world_replay(&w, cmds, at, &res, NULL, NULL);
+	hint_clause(&sol->cmds[next], &w, clause, sizeof(clause));
+	world_free(&w);
+	/* TRANSLATORS: the learner's scenario command, the solution's,
+	 * then what the solution's does. */
+	snprintf(buf, size, _("You played `%s` where the step's own way "
+	    "plays `%s`: %s."), script_format(&cmds[at], mine, sizeof(mine)),
+	    script_format(&sol->cmds[next], theirs, sizeof(theirs)), clause);
+	return true;
+}

@@ -90,6 +90,11 @@ lui_build_task(struct lui *lu, const struct lesson_step *st)
 		    lu->why);
 		lpanel_add(&lu->panel, LP_BAD, 0, true, buf);
 	}
+	if (!lu->lr.done && lu->stray[0] != '\0')
+		lpanel_add(&lu->panel, LP_BAD, 0, false, lu->stray);
+	if (!lu->lr.done && lu->offpath && lu->hint[0] == '\0')
+		lpanel_add(&lu->panel, LP_DIM, 0, false, _("Press ! for a "
+		    "hint from where you are now."));
 }
 
 /* "3 1 _ _": the display numbers picked so far for an ordering. */

@@ -55,7 +55,7 @@ lui_enter(struct lui *lu)
 	lu->skip_at = 0;
 	lu->why[0] = lu->list.app->msg[0] = lu->wrong[0] = '\0';
 	lu->past = lu->replaced = lu->asked = lu->offpath = false;
-	lu->hint[0] = '\0';
+	lu->hint[0] = lu->stray[0] = '\0';
 	lu->npick = 0;
 	lu->ptop = 0;
 	lu->pfollow = false;
@@ -111,19 +111,20 @@ lui_hint_update(struct lui *lu)
 	struct lhint h;
 
 	lu->offpath = false;
-	lu->hint[0] = '\0';
+	lu->hint[0] = lu->stray[0] = '\0';
 	if (lrun_cur(&lu->lr)->kind != LESSON_TASK || lu->lr.done ||
-	    lu->lr.broken || lu->ui.s.pos <= lu->base)
+	    lu->lr.broken || lu->ui.s.pos <= lu->base ||
+	    lhint_on_path(&lu->lr, &lu->ui.s.w))
 		return;
-	if (!lu->asked) {
-		lu->offpath = !lhint_on_path(&lu->lr, &lu->ui.s.w);
+	lu->offpath = true;
+	if (!lu->past)
+		(void)lhint_stray_text(&lu->lr, lu->ui.s.cmds, lu->base,
+		    lu->ui.s.pos, lu->stray, sizeof(lu->stray));
+	if (!lu->asked)
 		return;
-	}
 	lhint_compute(&lu->lr, lu->ui.s.cmds, lu->base, lu->ui.s.pos,
 	    lu->ui.sel, &h);
-	lu->offpath = !h.on_path;
-	if (lu->offpath)
-		snprintf(lu->hint, sizeof(lu->hint), "%s", h.text);
+	snprintf(lu->hint, sizeof(lu->hint), "%s", h.text);
 }
 
 /* The learner asks for a hint: true when it is the computed one. */
