@@ -54,7 +54,7 @@ past_event(struct past *p, const struct world *w, const struct sim_ev *e)
 		 * it is in now. */
 		snprintf(p->why, sizeof(p->why), _("You went past the goal: "
 		    "%s was in %s earlier in this step and is now in %s. Press "
-		    "u to undo your last events."), sim_host_name(c->host),
+		    "u to undo your last events."), _(sim_host_name(c->host)),
 		    tcp_state_name(c->state),
 		    tcp_state_name(w->host[c->host].tcb.state));
 		p->seen = true;
@@ -126,8 +126,8 @@ past_flights_alike(const struct flight *a, const struct flight *b)
 
 /* Alike as a learner sees them: the clock, each host's state and
  * numbers, and what is in flight. */
-static bool
-past_worlds_alike(const struct world *a, const struct world *b)
+bool
+lrun_worlds_alike(const struct world *a, const struct world *b)
 {
 	if (a->now != b->now || a->nwire != b->nwire)
 		return false;
@@ -157,7 +157,7 @@ lrun_world_is_solved(const struct lrun *lr, const struct world *w)
 	alike = lrun_play_cmds(&sol, lr->entry.cmds, lr->entry.n, &line, err,
 	    sizeof(err)) && lrun_play_cmds(&sol, st->solution.cmds,
 	    st->solution.n, &line, err, sizeof(err)) &&
-	    past_worlds_alike(&sol, w);
+	    lrun_worlds_alike(&sol, w);
 	world_free(&sol);
 	return alike;
 }
@@ -225,7 +225,7 @@ past_other(const struct world *w, const struct lrun *lr, const char *typed,
 	/* TRANSLATORS: a field, then the host that sent it, twice. */
 	snprintf(why, whysize, _("That is the %s of the %s's segment; the "
 	    "question asks about the %s's."), past_field_name(t->field),
-	    sim_host_name(q.t[0].host), sim_host_name(t->host));
+	    _(sim_host_name(q.t[0].host)), _(sim_host_name(t->host)));
 	return true;
 }
 

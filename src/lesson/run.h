@@ -99,6 +99,9 @@ enum lrun_check lrun_check(struct lrun *lr, const struct world *w,
  * the state, the segment was delivered or dropped), say so in why. */
 bool lrun_past_goal(const struct lrun *lr, const struct cmd *cmds,
     size_t base, size_t pos, char *why, size_t whysize);
+/* Alike as a learner sees them: the clock, each host's state and
+ * numbers, and what is in flight. */
+bool lrun_worlds_alike(const struct world *a, const struct world *b);
 /* Is w (the learner's) the world the next step starts from: the step's
  * own, after its solution if it has one? */
 bool lrun_world_is_solved(const struct lrun *lr, const struct world *w);

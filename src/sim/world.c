@@ -38,6 +38,23 @@ world_free(struct world *w)
 	w->nwire = w->capwire = w->ntrace = w->captrace = 0;
 }
 
+/* Everything but the trace, which a copy starts without: a search over
+ * moves (lesson hints) tries each on a copy of the learner's world. */
+void
+world_copy(struct world *dst, const struct world *src)
+{
+	*dst = *src;
+	dst->trace = NULL;
+	dst->ntrace = dst->captrace = 0;
+	dst->wire = NULL;
+	dst->capwire = 0;
+	if (src->nwire > 0) {
+		dst->wire = xreallocarray(NULL, src->nwire, sizeof(*dst->wire));
+		memcpy(dst->wire, src->wire, src->nwire * sizeof(*dst->wire));
+		dst->capwire = src->nwire;
+	}
+}
+
 void
 world_trace_clear(struct world *w)
 {

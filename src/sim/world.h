@@ -113,6 +113,9 @@ enum sim_status world_apply(struct world *w, const struct cmd *c,
  * event menu to explain instead of doing nothing). */
 enum sim_status world_can(const struct world *w, const struct cmd *c,
     struct sim_result *res);
+/* dst (not initialised) becomes a copy of src without its trace; free
+ * it with world_free. */
+void world_copy(struct world *dst, const struct world *src);
 void world_trace_clear(struct world *w);
 /* Apply c[0..n) to w as it is (world_init first for a fresh world), each
  * in turn; after each, each(arg, w, i, res) may read its trace (if kept)

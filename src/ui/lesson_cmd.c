@@ -254,11 +254,10 @@ lui_h_hint(SCREEN_CMD_ARGS)
 	if (lui_step(lu)->kind != LESSON_TASK)
 		lui_message(lu, false, "%s", _("No hint here; for a question, "
 		    "$ shows the answer."));
-	else if (lrun_hint(&lu->lr) == NULL)
+	else if (!lui_hint_ask(lu) && lrun_hint(&lu->lr) == NULL)
 		lui_message(lu, false, "%s", _("No more hints: $ shows the "
 		    "solution."));
-	else
-		lu->pfollow = true;
+	lu->pfollow = true;
 	return UI_R_ALL;
 }
 
@@ -373,23 +372,6 @@ lui_answer_done(struct screen *sc, const char *text)
 		(void)lrun_wrong_why(&lu->lr, text, lu->wrong,
 		    sizeof(lu->wrong));
 	return lui_verdict(lu, v);
-}
-
-/* What kind of answer is wanted: the right answer tells. */
-enum lui_akind
-lui_answer_kind(const struct lui *lu)
-{
-	const struct lesson_value *v = &lu->lr.answer;
-	enum tcp_state st;
-
-	if (!lu->lr.answer_ok || v->is_num)
-		return LUI_A_NUMBER;
-	if (tcp_state_parse(v->word, &st))
-		return LUI_A_STATE;
-	if (strchr(v->word, '+') != NULL || strspn(v->word,
-	    "ACKFINPSHRSTSYNURG") == strlen(v->word))
-		return LUI_A_FLAGS;
-	return LUI_A_WORD;
 }
 
 /* The prompt names the kind of answer wanted. */

@@ -69,7 +69,14 @@ lui_build_task(struct lui *lu, const struct lesson_step *st)
 	snprintf(buf, sizeof(buf), st->goal ? _("Goal: %s") : _("Task: %s"),
 	    exp);
 	lpanel_add(&lu->panel, LP_TASK, 0, true, buf);
-	for (size_t i = 0; i < lu->lr.nhints && i < st->nhints; i++) {
+	if (lu->offpath && lu->hint[0] != '\0') {
+		/* TRANSLATORS: a hint computed from the learner's world. */
+		snprintf(buf, sizeof(buf), _("Hint from your world: %s"),
+		    lu->hint);
+		lpanel_add(&lu->panel, LP_HINT, 0, false, buf);
+	}
+	for (size_t i = 0; !lu->offpath && i < lu->lr.nhints &&
+	    i < st->nhints; i++) {
 		lui_x(lu, st->hints[i].s, exp, sizeof(exp));
 		snprintf(buf, sizeof(buf), _("Hint: %s"), exp);
 		lpanel_add(&lu->panel, LP_HINT, 0, false, buf);
@@ -83,6 +90,11 @@ lui_build_task(struct lui *lu, const struct lesson_step *st)
 		    lu->why);
 		lpanel_add(&lu->panel, LP_BAD, 0, true, buf);
 	}
+	if (!lu->lr.done && lu->stray[0] != '\0')
+		lpanel_add(&lu->panel, LP_BAD, 0, false, lu->stray);
+	if (!lu->lr.done && lu->offpath && lu->hint[0] == '\0')
+		lpanel_add(&lu->panel, LP_DIM, 0, false, _("Press ! for a "
+		    "hint from where you are now."));
 }
 
 /* "3 1 _ _": the display numbers picked so far for an ordering. */

@@ -14,7 +14,8 @@
  * everything after them is the learner's.  What the panel says is rebuilt
  * from these on every paint; only the learner's answers so far (the
  * verdict, the items picked for an ordering, whether the solution was
- * shown) are kept here.  The windows are the painter's (lui_wins).
+ * shown) and the hint computed from the learner's world after their last
+ * event (when it has left the step's path) are kept here.  The windows are the painter's (lui_wins).
  */
 #ifndef TCPTEACH_UI_LESSON_INT_H
 #define TCPTEACH_UI_LESSON_INT_H
@@ -59,6 +60,10 @@ struct lui {
 	char why[320];			/* its not-yet reason */
 	bool past;			/* why: the learner went past it */
 	bool replaced;			/* n set the learner's world aside */
+	bool asked;			/* a hint was asked for in this step */
+	bool offpath;			/* the world left the step's path */
+	char hint[1536];		/* computed from it (lesson/hint.h) */
+	char stray[640];		/* which event left it, and how */
 	char wrong[320];		/* why the typed answer is wrong */
 	bool has_verdict, revealed, solved, finished;
 	unsigned long skip_at;		/* the key that offered to skip */
@@ -78,13 +83,15 @@ bool lui_open(struct lui *lu, size_t idx);
 void lui_enter(struct lui *lu);
 void lui_save(struct lui *lu, bool done);
 void lui_changed(void *arg);
+bool lui_hint_ask(struct lui *lu);
 size_t lui_panel_top(struct lui *lu, int body);
 void lui_list_leave(struct screen *sc);
 void lui_lesson_leave(struct screen *sc);
 
-/* lesson_cmd.c */
 enum lui_akind { LUI_A_NUMBER, LUI_A_STATE, LUI_A_FLAGS, LUI_A_WORD };
 enum lui_akind lui_answer_kind(const struct lui *lu);
+
+/* lesson_cmd.c */
 const struct lesson_info *lui_next_lesson(const struct lui *lu);
 
 /* lesson_draw.c */

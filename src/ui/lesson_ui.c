@@ -16,6 +16,7 @@
 
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
+#include "lesson/hint.h"
 #include "ui/lesson_int.h"
 
 void
@@ -54,7 +55,8 @@ lui_enter(struct lui *lu)
 	lu->finished = false;
 	lu->skip_at = 0;
 	lu->why[0] = lu->list.app->msg[0] = lu->wrong[0] = '\0';
-	lu->past = lu->replaced = false;
+	lu->past = lu->replaced = lu->asked = lu->offpath = false;
+	lu->hint[0] = lu->stray[0] = '\0';
 	lu->npick = 0;
 	lu->ptop = 0;
 	lu->pfollow = false;
@@ -83,6 +85,58 @@ lui_panel_top(struct lui *lu, int body)
 	return top;
 }
 
+/* What kind of answer is wanted: the right answer tells. */
+enum lui_akind
+lui_answer_kind(const struct lui *lu)
+{
+	const struct lesson_value *v = &lu->lr.answer;
+	enum tcp_state st;
+
+	if (!lu->lr.answer_ok || v->is_num)
+		return LUI_A_NUMBER;
+	if (tcp_state_parse(v->word, &st))
+		return LUI_A_STATE;
+	if (strchr(v->word, '+') != NULL || strspn(v->word,
+	    "ACKFINPSHRSTSYNURG") == strlen(v->word))
+		return LUI_A_FLAGS;
+	return LUI_A_WORD;
+}
+
+/* The hint from the learner's own world once it has left the step's
+ * path (an author's hint would talk about segments and timers that are
+ * not there any more).  The search runs only once a hint was asked for
+ * in this step, and then after every event, so the hint stays true. */
+static void
+lui_hint_update(struct lui *lu)
+{
+	struct lhint h;
+
+	lu->offpath = false;
+	lu->hint[0] = lu->stray[0] = '\0';
+	if (lrun_cur(&lu->lr)->kind != LESSON_TASK || lu->lr.done ||
+	    lu->lr.broken || lu->ui.s.pos <= lu->base ||
+	    lhint_on_path(&lu->lr, &lu->ui.s.w))
+		return;
+	lu->offpath = true;
+	if (!lu->past)
+		(void)lhint_stray_text(&lu->lr, lu->ui.s.cmds, lu->base,
+		    lu->ui.s.pos, lu->stray, sizeof(lu->stray));
+	if (!lu->asked)
+		return;
+	lhint_compute(&lu->lr, lu->ui.s.cmds, lu->base, lu->ui.s.pos,
+	    lu->ui.sel, &h);
+	snprintf(lu->hint, sizeof(lu->hint), "%s", h.text);
+}
+
+/* The learner asks for a hint: true when it is the computed one. */
+bool
+lui_hint_ask(struct lui *lu)
+{
+	lu->asked = true;
+	lui_hint_update(lu);
+	return lu->offpath;
+}
+
 /* After the learner's world changed: is the task done? */
 void
 lui_changed(void *arg)
@@ -98,6 +152,7 @@ lui_changed(void *arg)
 		    lu->ui.s.pos, lu->why, sizeof(lu->why));
 	/* Back at the step's start: nothing of the learner's to judge. */
 	lu->checked = lu->ui.s.pos > lu->base || lu->lr.done;
+	lui_hint_update(lu);
 	lu->pfollow = true;
 }
 

@@ -1,0 +1,406 @@
+/*
+ * The search behind a computed hint (see hint.h): is the learner on the
+ * step's path, which moves the menu offers, and the shortest way from the
+ * learner's world to the step's goal.
+ *
+ * Data model: the search is breadth-first over nodes that keep only their
+ * parent and the move that made them; a node's world is rebuilt when it
+ * is expanded, by copying the learner's world and replaying the few moves
+ * on its path, so memory stays at a few bytes a node.  A hash set of
+ * world signatures (states, numbers, timers, the clock, notices and what
+ * is in flight, but not segment numbers) keeps one node per world.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/xalloc.h"
+#include "lesson/hint.h"
+
+struct hint_node {
+	size_t parent;		/* SIZE_MAX: the learner's world */
+	unsigned depth;
+	struct cmd move;
+};
+
+struct hint_search {
+	const struct lrun *lr;
+	const struct world *root;
+	struct hint_node *v;
+	size_t n, cap;
+	uint64_t *seen;		/* open addressing; 0 is empty */
+	size_t seencap;
+};
+
+static bool
+hint_apply(struct world *w, const struct cmd *c)
+{
+	struct sim_result res = { SIM_OK, "" };
+	enum sim_status st = world_apply(w, c, &res);
+
+	world_trace_clear(w);
+	return st == SIM_OK;
+}
+
+/* A settle in the solution is the learner's d, d, d: any of the worlds
+ * between its deliveries is on the path too. */
+static bool
+hint_path_step(struct world *p, const struct cmd *c, const struct world *w)
+{
+	struct cmd d = { .kind = CMD_DELIVER };
+
+	if (c->kind != CMD_SETTLE)
+		return hint_apply(p, c) && lrun_worlds_alike(p, w);
+	for (int k = 0; k < 64 && p->nwire > 0; k++)
+		if (hint_apply(p, &d) && lrun_worlds_alike(p, w))
+			return true;
+	return false;
+}
+
+/* Is w on the path?  *next: the solution command the path plays next
+ * (solution.n at its end; a settle when w is between its deliveries). */
+static bool
+hint_path_at(const struct lrun *lr, const struct world *w, size_t *next)
+{
+	const struct script *sol = &lrun_cur(lr)->solution;
+	struct world p;
+	bool on;
+
+	world_init(&p);
+	*next = 0;
+	on = lrun_replay(&p, lr) && lrun_worlds_alike(&p, w);
+	p.keep_trace = false;
+	for (size_t i = 0; !on && i < sol->n; i++) {
+		on = hint_path_step(&p, &sol->cmds[i], w);
+		*next = on && sol->cmds[i].kind == CMD_SETTLE && p.nwire > 0 ?
+		    i : i + 1;
+	}
+	world_free(&p);
+	return on;
+}
+
+bool
+lhint_on_path(const struct lrun *lr, const struct world *w)
+{
+	size_t next;
+
+	return hint_path_at(lr, w, &next);
+}
+
+bool
+lhint_stray(const struct lrun *lr, const struct cmd *cmds, size_t base,
+    size_t pos, size_t *at, size_t *next)
+{
+	struct sim_result res;
+	struct world w;
+	size_t k = 0, kb;
+	bool on, was, found = false;
+
+	world_init(&w);
+	w.keep_trace = false;
+	on = world_replay(&w, cmds, base, &res, NULL, NULL) == base &&
+	    hint_path_at(lr, &w, &k);
+	for (size_t i = base; i < pos; i++) {
+		was = on;
+		kb = k;
+		(void)world_replay(&w, &cmds[i], 1, &res, NULL, NULL);
+		on = hint_path_at(lr, &w, &k);
+		if (was && !on) {
+			*at = i;
+			*next = kb;
+			found = true;
+		}
+	}
+	world_free(&w);
+	return found && !on && *next < lrun_cur(lr)->solution.n;
+}
+
+static void
+hint_offer(const struct world *w, struct cmd *out, size_t *n, size_t max,
+    const struct cmd *c)
+{
+	struct sim_result res;
+
+	if (*n < max && world_can(w, c, &res) == SIM_OK)
+		out[(*n)++] = *c;
+}
+
+static void
+hint_offer_wire(const struct world *w, enum cmd_kind k, struct cmd *out,
+    size_t *n, size_t max)
+{
+	for (size_t i = 0; i < w->nwire; i++) {
+		struct cmd c = { .kind = k };
+
+		c.sel.kind = SEL_ID;
+		c.sel.id = w->wire[i].id;
+		hint_offer(w, out, n, max, &c);
+	}
+}
+
+/* Does the step's solution play an event of this kind (by this host)? */
+static bool
+hint_in_solution(const struct lrun *lr, enum cmd_kind k,
+    enum sim_host_id h)
+{
+	const struct script *sol = &lrun_cur(lr)->solution;
+
+	for (size_t i = 0; i < sol->n; i++)
+		if (sol->cmds[i].kind == k && (k == CMD_DROP ||
+		    sol->cmds[i].host == h))
+			return true;
+	return false;
+}
+
+/* The menu's host calls that the step is about: those its solution
+ * makes (a hint to close a connection in a step about delivering would
+ * teach nothing), client keys first. */
+static void
+hint_offer_calls(const struct lrun *lr, const struct world *w,
+    struct cmd *out, size_t *n, size_t max)
+{
+	static const enum cmd_kind calls[] = { CMD_LISTEN, CMD_CONNECT,
+	    CMD_SEND, CMD_READ, CMD_CLOSE, CMD_SHUTDOWN };
+
+	for (int h = HOST_CLIENT; h <= HOST_SERVER; h++)
+		for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
+			struct cmd c = { .kind = calls[i] };
+
+			c.host = (enum sim_host_id)h;
+			c.num = calls[i] == CMD_SEND ? 100 : 0;
+			if (hint_in_solution(lr, c.kind, c.host))
+				hint_offer(w, out, n, max, &c);
+		}
+}
+
+/* Solution commands the menu has no key for (wait 50ms, send 300,
+ * abort), and a wait to the clock an `expect time` check reads. */
+static void
+hint_offer_step(const struct lrun *lr, const struct world *w,
+    struct cmd *out, size_t *n, size_t max)
+{
+	const struct lesson_step *st = lrun_cur(lr);
+
+	for (size_t i = 0; i < st->solution.n; i++) {
+		const struct cmd *c = &st->solution.cmds[i];
+
+		if (c->kind == CMD_WAIT || c->kind == CMD_ABORT ||
+		    c->kind == CMD_CRASH || c->kind == CMD_DUP ||
+		    c->kind == CMD_INJECT || (c->kind == CMD_SEND &&
+		    c->num != 100))
+			hint_offer(w, out, n, max, c);
+	}
+	for (size_t i = 0; i < st->check.n; i++) {
+		const struct cmd *c = &st->check.cmds[i];
+		uint64_t want = world_dur_ms(w, &c->dur);
+		struct cmd wait = { .kind = CMD_WAIT };
+
+		if (c->kind != CMD_EXPECT_TIME || want <= w->now)
+			continue;
+		wait.dur.ms = want - w->now;
+		hint_offer(w, out, n, max, &wait);
+	}
+}
+
+size_t
+lhint_moves(const struct lrun *lr, const struct world *w, struct cmd *out,
+    size_t max)
+{
+	struct cmd timer = { .kind = CMD_WAIT_TIMER };
+	struct cmd settle = { .kind = CMD_SETTLE };
+	size_t n = 0;
+
+	hint_offer_wire(w, CMD_DELIVER, out, &n, max);
+	hint_offer(w, out, &n, max, &timer);
+	if (w->nwire > 0)
+		hint_offer(w, out, &n, max, &settle);
+	hint_offer_calls(lr, w, out, &n, max);
+	if (hint_in_solution(lr, CMD_DROP, HOST_CLIENT))
+		hint_offer_wire(w, CMD_DROP, out, &n, max);
+	hint_offer_step(lr, w, out, &n, max);
+	return n;
+}
+
+static uint64_t
+hint_mix(uint64_t h, uint64_t x)
+{
+	for (int i = 0; i < 8; i++, x >>= 8)
+		h = (h ^ (x & 0xff)) * 0x100000001b3ULL;
+	return h;
+}
+
+/* What a check can see of w, without the segments' numbers. */
+static uint64_t
+hint_sig(const struct world *w)
+{
+	uint64_t h = hint_mix(0xcbf29ce484222325ULL, w->now);
+
+	for (int i = 0; i < 2; i++) {
+		const struct tcp_tcb *t = &w->host[i].tcb;
+
+		h = hint_mix(h, (uint64_t)t->state << 32 | t->snd_una);
+		h = hint_mix(h, (uint64_t)t->snd_nxt << 32 | t->rcv_nxt);
+		for (int k = 0; k < TCP_NTIMERS; k++)
+			h = hint_mix(h, t->armed[k] ? t->due[k] + 1 : 0);
+		for (int k = 0; k < TCP_NNOTICES; k++)
+			h = hint_mix(h, w->host[i].notices[k]);
+	}
+	for (size_t i = 0; i < w->nwire; i++) {
+		const struct flight *f = &w->wire[i];
+
+		h = hint_mix(h, (uint64_t)f->dir << 40 |
+		    (uint64_t)f->seg.flags << 32 | f->seg.len);
+		h = hint_mix(h, (uint64_t)f->seg.seq << 32 | f->seg.ack);
+	}
+	return h != 0 ? h : 1;
+}
+
+/* Add sig to the set; false when it was there. */
+static bool
+hint_see(struct hint_search *s, uint64_t sig)
+{
+	size_t i = (size_t)sig & (s->seencap - 1);
+
+	while (s->seen[i] != 0) {
+		if (s->seen[i] == sig)
+			return false;
+		i = (i + 1) & (s->seencap - 1);
+	}
+	s->seen[i] = sig;
+	return true;
+}
+
+static bool
+hint_goal(const struct lrun *lr, const struct world *w)
+{
+	const struct lesson_step *st = lrun_cur(lr);
+
+	for (size_t i = 0; i < st->check.n; i++) {
+		struct sim_result res = { SIM_OK, "" };
+
+		if (world_expect(w, &st->check.cmds[i], &lr->base, &res) !=
+		    SIM_OK)
+			return false;
+	}
+	return true;
+}
+
+/* The world of node i: the learner's, then the moves on its path. */
+static void
+hint_world(const struct hint_search *s, size_t i, struct world *w)
+{
+	const struct cmd *path[LHINT_DEPTH];
+	size_t n = 0;
+
+	for (; i != SIZE_MAX && n < LHINT_DEPTH; i = s->v[i].parent)
+		path[n++] = &s->v[i].move;
+	world_copy(w, s->root);
+	w->keep_trace = false;
+	while (n > 0)
+		(void)hint_apply(w, path[--n]);
+}
+
+static void
+hint_push(struct hint_search *s, size_t parent, unsigned depth,
+    const struct cmd *move)
+{
+	xgrow(&s->v, &s->cap, s->n + 1, sizeof(*s->v));
+	s->v[s->n].parent = parent;
+	s->v[s->n].depth = depth;
+	s->v[s->n].move = *move;
+	s->n++;
+}
+
+/* Expand node `from` (SIZE_MAX: the root) at depth; the index of a node
+ * that reaches the goal, or SIZE_MAX. */
+static size_t
+hint_expand(struct hint_search *s, size_t from, unsigned depth,
+    struct world *w, bool *budget)
+{
+	struct cmd moves[LHINT_MOVES];
+	size_t nm = lhint_moves(s->lr, w, moves, LHINT_MOVES);
+
+	for (size_t k = 0; k < nm; k++) {
+		struct world t;
+		bool ok, goal;
+
+		if (s->n >= LHINT_BUDGET) {
+			*budget = true;
+			return SIZE_MAX;
+		}
+		world_copy(&t, w);
+		ok = hint_apply(&t, &moves[k]) && hint_see(s, hint_sig(&t));
+		goal = ok && hint_goal(s->lr, &t);
+		world_free(&t);
+		if (!ok)
+			continue;
+		hint_push(s, from, depth + 1, &moves[k]);
+		if (goal)
+			return s->n - 1;
+	}
+	return SIZE_MAX;
+}
+
+/* Breadth first from s->root; fills h's way and moves. */
+static void
+hint_search(struct hint_search *s, struct lhint *h)
+{
+	struct world w;
+	bool budget = false;
+	size_t hit, next = 0;
+
+	world_copy(&w, s->root);
+	w.keep_trace = false;
+	(void)hint_see(s, hint_sig(&w));
+	hit = hint_expand(s, SIZE_MAX, 0, &w, &budget);
+	world_free(&w);
+	for (; hit == SIZE_MAX && !budget && next < s->n; next++) {
+		if (s->v[next].depth >= LHINT_DEPTH)
+			break;
+		hint_world(s, next, &w);
+		hit = hint_expand(s, next, s->v[next].depth, &w, &budget);
+		world_free(&w);
+	}
+	h->tried = s->n;
+	if (hit == SIZE_MAX) {
+		h->way = next >= s->n && !budget ? LHINT_GONE : LHINT_FAR;
+		return;
+	}
+	h->way = LHINT_FOUND;
+	h->nmoves = s->v[hit].depth;
+	for (size_t i = hit, k = h->nmoves; i != SIZE_MAX && k > 0;
+	    i = s->v[i].parent)
+		h->moves[--k] = s->v[i].move;
+}
+
+void
+lhint_compute(const struct lrun *lr, const struct cmd *cmds, size_t base,
+    size_t pos, uint32_t sel, struct lhint *h)
+{
+	struct hint_search s = { lr, NULL, NULL, 0, 0, NULL, 0 };
+	struct sim_result res;
+	struct world w;
+	char why[320];
+
+	memset(h, 0, sizeof(*h));
+	world_init(&w);
+	w.keep_trace = false;
+	(void)world_replay(&w, cmds, pos, &res, NULL, NULL);
+	h->on_path = lhint_on_path(lr, &w);
+	h->past = lrun_past_goal(lr, cmds, base, pos, why, sizeof(why));
+	if (hint_goal(lr, &w)) {
+		h->way = LHINT_DONE;
+	} else {
+		s.root = &w;
+		s.seencap = 1;
+		while (s.seencap < 2 * LHINT_BUDGET)
+			s.seencap <<= 1;
+		s.seen = xcalloc(s.seencap, sizeof(*s.seen));
+		hint_search(&s, h);
+		free(s.seen);
+		free(s.v);
+	}
+	lhint_describe(h, &w, sel);
+	world_free(&w);
+}

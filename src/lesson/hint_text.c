@@ -1,0 +1,336 @@
+/*
+ * The words of a computed hint (see hint.h): what is true in the
+ * learner's world (in flight, states, pending timers), then the first
+ * move of the way found, by its key and by what the core does when it is
+ * played on a copy of that world.
+ *
+ * Data model: nothing is kept; each sentence is a whole translated
+ * message, joined to the text before it with a space or, between Chinese
+ * sentences, without one (utf8_join_space).
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "lib/i18n.h"
+#include "lib/sbuf.h"
+#include "lib/utf8.h"
+#include "lesson/hint.h"
+
+#define HINT_EFFECTS 3		/* consequences told of the first move */
+
+static void
+hint_say(struct sbuf *b, const char *s)
+{
+	if (b->len > 0 && utf8_join_space(b->p, s))
+		sbuf_add(b, " ");
+	sbuf_add(b, "%s", s);
+}
+
+/* Seconds as the lessons write them: "1", "1.2", "0.05". */
+static char *
+hint_secs(uint64_t ms, char *buf, size_t size)
+{
+	struct lesson_value v = { true, (int64_t)ms, "" };
+
+	return lesson_value_str(&v, buf, size);
+}
+
+static const char *
+hint_host(enum sim_host_id h)
+{
+	return _(sim_host_name(h));
+}
+
+/* "#5 SYN+ACK (s>c)" */
+static char *
+hint_flight(const struct flight *f, char *buf, size_t size)
+{
+	char fl[TCP_FLAGS_BUFSZ];
+
+	snprintf(buf, size, "#%lu %s (%s)", (unsigned long)f->id,
+	    tcp_flags_str(f->seg.flags, fl), sim_dir_name(f->dir));
+	return buf;
+}
+
+static void
+hint_wire(struct sbuf *b, const struct world *w)
+{
+	char list[512] = "", one[64], s[640];
+	size_t o = 0;
+
+	if (w->nwire == 0) {
+		hint_say(b, _("Nothing is in flight now."));
+		return;
+	}
+	for (size_t i = 0; i < w->nwire && o + 80 < sizeof(list); i++)
+		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s",
+		    i > 0 ? ", " : "", hint_flight(&w->wire[i], one,
+		    sizeof(one)));
+	/* TRANSLATORS: a list such as "#5 SYN+ACK (s>c), #6 ACK (c>s)". */
+	snprintf(s, sizeof(s), _("In flight now: %s."), list);
+	hint_say(b, s);
+}
+
+/* Each host's state, then each pending timer, soonest first. */
+static void
+hint_hosts(struct sbuf *b, const struct world *w)
+{
+	char s[320], t[32];
+	bool told[2][TCP_NTIMERS] = { { false } };
+
+	/* TRANSLATORS: the client's state, then the server's. */
+	snprintf(s, sizeof(s), _("The client is in %s and the server in %s."),
+	    tcp_state_name(w->host[HOST_CLIENT].tcb.state),
+	    tcp_state_name(w->host[HOST_SERVER].tcb.state));
+	hint_say(b, s);
+	for (;;) {
+		int bh = -1, bk = 0;
+
+		for (int h = 0; h < 2; h++)
+			for (int k = 0; k < TCP_NTIMERS; k++)
+				if (w->host[h].tcb.armed[k] && !told[h][k] &&
+				    (bh < 0 || w->host[h].tcb.due[k] <
+				    w->host[bh].tcb.due[bk])) {
+					bh = h;
+					bk = k;
+				}
+		if (bh < 0)
+			return;
+		told[bh][bk] = true;
+		/* TRANSLATORS: host, timer name, seconds. */
+		snprintf(s, sizeof(s), _("The %s's %s timer fires at %s s."),
+		    hint_host((enum sim_host_id)bh),
+		    _(tcp_timer_name((enum tcp_timer)bk)),
+		    hint_secs(w->host[bh].tcb.due[bk], t, sizeof(t)));
+		hint_say(b, s);
+	}
+}
+
+/* The menu's key for each event, and the socket call it makes. */
+static const struct {
+	enum cmd_kind k;
+	char key;
+	const char *call;
+} hint_keys[] = {
+	{ CMD_LISTEN, 'l', "listen" }, { CMD_CONNECT, 'c', "connect" },
+	{ CMD_SEND, 's', "send" }, { CMD_READ, 'v', "read" },
+	{ CMD_CLOSE, 'x', "close" }, { CMD_SHUTDOWN, 'h', "shutdown" },
+	{ CMD_ABORT, 'a', "abort" }, { CMD_CRASH, 'k', NULL },
+	{ CMD_DELIVER, 'd', NULL }, { CMD_DROP, 'z', NULL },
+	{ CMD_DUP, '+', NULL }, { CMD_SETTLE, 'e', NULL },
+	{ CMD_WAIT_TIMER, 't', NULL }
+};
+#define HINT_NKEYS (sizeof(hint_keys) / sizeof(hint_keys[0]))
+
+static size_t
+hint_key_of(const struct cmd *c)
+{
+	for (size_t i = 0; i < HINT_NKEYS; i++)
+		if (hint_keys[i].k == c->kind)
+			return i;
+	return HINT_NKEYS;
+}
+
+static char
+hint_letter(const struct cmd *c)
+{
+	size_t i = hint_key_of(c);
+
+	if (i == HINT_NKEYS || (c->kind == CMD_SEND && c->num != 100))
+		return 0;
+	return c->kind <= CMD_READ && c->host == HOST_SERVER ?
+	    (char)(hint_keys[i].key - 'a' + 'A') : hint_keys[i].key;
+}
+
+char *
+lhint_key(const struct cmd *c, const struct world *w, uint32_t sel,
+    char *buf, size_t size)
+{
+	char key = hint_letter(c), line[256];
+	const struct flight *f = world_find(w, &c->sel);
+	uint32_t chosen = w->nwire > 0 ? w->wire[0].id : 0;
+
+	for (size_t i = 0; i < w->nwire; i++)
+		if (w->wire[i].id == sel)
+			chosen = sel;
+	if (key == 0)
+		/* TRANSLATORS: follows "Press"; a scenario command. */
+		snprintf(buf, size, _(": and type `%s`"), script_format(c, line,
+		    sizeof(line)));
+	else if (f != NULL && c->sel.kind == SEL_ID && f->id != chosen)
+		/* TRANSLATORS: follows "Press"; a segment's number picks
+		 * it, then the key acts on it. */
+		snprintf(buf, size, _("%lu, then %c"), (unsigned long)f->id,
+		    key);
+	else
+		snprintf(buf, size, "%c", key);
+	return buf;
+}
+
+/* What the move itself is, as a clause after "Press KEY:". */
+static char *
+hint_clause(const struct cmd *c, const struct world *w, char *buf,
+    size_t size)
+{
+	const struct flight *f = world_find(w, &c->sel);
+	char fl[TCP_FLAGS_BUFSZ], t[32], line[256];
+	enum sim_host_id h;
+	enum tcp_timer tm;
+	uint64_t due;
+
+	if (f != NULL && c->kind == CMD_DELIVER)
+		snprintf(buf, size, _("#%lu %s arrives at the %s"),
+		    (unsigned long)f->id, tcp_flags_str(f->seg.flags, fl),
+		    hint_host((enum sim_host_id)(1 - f->dir)));
+	else if (f != NULL && c->kind == CMD_DROP)
+		snprintf(buf, size, _("#%lu %s is dropped"), (unsigned long)f->id,
+		    tcp_flags_str(f->seg.flags, fl));
+	else if (c->kind == CMD_WAIT_TIMER && world_next_timer(w, &h, &tm,
+	    &due))
+		/* TRANSLATORS: host, timer name, seconds. */
+		snprintf(buf, size, _("the %s's %s timer fires at %s s"),
+		    hint_host(h), _(tcp_timer_name(tm)), hint_secs(due, t,
+		    sizeof(t)));
+	else if (c->kind == CMD_SETTLE)
+		snprintf(buf, size, "%s", _("everything in flight is "
+		    "delivered, and every answer to it"));
+	else if (c->kind == CMD_WAIT)
+		snprintf(buf, size, _("%s s pass"), hint_secs(world_dur_ms(w,
+		    &c->dur), t, sizeof(t)));
+	else if (hint_key_of(c) < HINT_NKEYS &&
+	    hint_keys[hint_key_of(c)].call != NULL)
+		/* TRANSLATORS: host, then a socket call such as close. */
+		snprintf(buf, size, _("the %s calls %s()"), hint_host(c->host),
+		    hint_keys[hint_key_of(c)].call);
+	else
+		snprintf(buf, size, _("`%s` is played"), script_format(c, line,
+		    sizeof(line)));
+	return buf;
+}
+
+/* One consequence of the move from its trace, or false. */
+static bool
+hint_effect(const struct sim_ev *e, bool settle, char *buf, size_t size)
+{
+	char fl[TCP_FLAGS_BUFSZ];
+
+	if (e->kind != SIM_EV_TCP)
+		return false;
+	if (e->tcp.kind == TCP_EV_STATE) {
+		/* TRANSLATORS: host, state. */
+		snprintf(buf, size, _("The %s enters %s."), hint_host(e->host),
+		    tcp_state_name(e->tcp.to));
+		return true;
+	}
+	if (e->tcp.kind != TCP_EV_SEND || settle)
+		return false;
+	tcp_flags_str(e->flight.seg.flags, fl);
+	if (e->tcp.rexmit)
+		/* TRANSLATORS: host, flags, the copy's segment number. */
+		snprintf(buf, size, _("The %s resends its %s as #%lu."),
+		    hint_host(e->host), fl, (unsigned long)e->flight.id);
+	else
+		/* TRANSLATORS: host, segment number, flags. */
+		snprintf(buf, size, _("The %s sends #%lu %s."),
+		    hint_host(e->host), (unsigned long)e->flight.id, fl);
+	return true;
+}
+
+/* "Press t: the server's retransmission timer fires at 1 s." and what
+ * then happens, from the core's own trace of the move. */
+static void
+hint_first(struct sbuf *b, const struct cmd *c, const struct world *w,
+    uint32_t sel)
+{
+	char key[320], clause[320], s[800];
+	struct sim_result res;
+	struct world t;
+	int told = 0;
+
+	/* TRANSLATORS: a key (or "7, then d"), then what it does. */
+	snprintf(s, sizeof(s), _("Press %s: %s."), lhint_key(c, w, sel, key,
+	    sizeof(key)), hint_clause(c, w, clause, sizeof(clause)));
+	hint_say(b, s);
+	world_copy(&t, w);
+	t.keep_trace = true;
+	(void)world_apply(&t, c, &res);
+	for (size_t i = 0; i < t.ntrace && told < HINT_EFFECTS; i++)
+		if (hint_effect(&t.trace[i], c->kind == CMD_SETTLE, s,
+		    sizeof(s))) {
+			hint_say(b, s);
+			told++;
+		}
+	world_free(&t);
+}
+
+static void
+hint_way(struct sbuf *b, const struct lhint *h, const struct world *w,
+    uint32_t sel)
+{
+	char s[400];
+
+	switch (h->way) {
+	case LHINT_DONE:
+		hint_say(b, _("The goal is reached: press n for the next "
+		    "step."));
+		return;
+	case LHINT_FOUND:
+		hint_first(b, &h->moves[0], w, sel);
+		snprintf(s, sizeof(s), ngettext("From here the goal is %zu "
+		    "move away.", "From here the goal is %zu moves away.",
+		    h->nmoves), h->nmoves);
+		hint_say(b, s);
+		return;
+	case LHINT_GONE:
+		hint_say(b, _("From here the goal can no longer be reached: "
+		    "press u to undo your last event, or R to restart the "
+		    "step."));
+		return;
+	case LHINT_FAR:
+		snprintf(s, sizeof(s), _("No way to the goal within %d moves "
+		    "from here: press u to undo your last event, or R to "
+		    "restart the step."), LHINT_DEPTH);
+		hint_say(b, s);
+		return;
+	}
+}
+
+void
+lhint_describe(struct lhint *h, const struct world *w, uint32_t sel)
+{
+	struct sbuf b = { h->text, sizeof(h->text), 0, false };
+
+	h->text[0] = '\0';
+	if (h->past)
+		hint_say(&b, _("You went past the goal."));
+	hint_wire(&b, w);
+	hint_hosts(&b, w);
+	hint_way(&b, h, w, sel);
+}
+
+bool
+lhint_stray_text(const struct lrun *lr, const struct cmd *cmds, size_t base,
+    size_t pos, char *buf, size_t size)
+{
+	const struct script *sol = &lrun_cur(lr)->solution;
+	char mine[256], theirs[256], clause[320];
+	struct sim_result res;
+	struct world w;
+	size_t at, next;
+
+	if (!lhint_stray(lr, cmds, base, pos, &at, &next))
+		return false;
+	world_init(&w);
+	w.keep_trace = false;
+	(void)world_replay(&w, cmds, at, &res, NULL, NULL);
+	hint_clause(&sol->cmds[next], &w, clause, sizeof(clause));
+	world_free(&w);
+	/* TRANSLATORS: the learner's scenario command, the solution's,
+	 * then what the solution's does. */
+	snprintf(buf, size, _("You played `%s` where the step's own way "
+	    "plays `%s`: %s."), script_format(&cmds[at], mine, sizeof(mine)),
+	    script_format(&sol->cmds[next], theirs, sizeof(theirs)), clause);
+	return true;
+}

@@ -1,0 +1,395 @@
+/*
+ * Check suite for computed lesson hints (src/lesson/hint.c): a learner
+ * who left a step's authored path gets a hint about their own world and a
+ * way forward the search found, and that way is what the world does.
+ *
+ * Data model: each test loads a shipped lesson (lessons/en), finds a task
+ * step by its title, and builds the session a learner would have: the
+ * step's own commands, then the learner's scenario lines.  The hint is
+ * computed from that list, as the lesson screen does.
+ */
+#include <config.h>
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lesson/hint.h"
+#include "script/parse.h"
+
+static void
+load(const char *name, struct lesson *l)
+{
+	char path[1024];
+	struct lesson_err e;
+
+	snprintf(path, sizeof(path), "%s/lessons/en/%s.lesson",
+	    TCPTEACH_SRCDIR, name);
+	ck_assert_msg(lesson_load(path, l, &e), "%s: %s", path, e.msg);
+}
+
+static size_t
+step_titled(const struct lesson *l, const char *title)
+{
+	for (size_t i = 0; i < l->nsteps; i++)
+		if (l->steps[i].title.s != NULL &&
+		    strcmp(l->steps[i].title.s, title) == 0)
+			return i;
+	ck_abort_msg("no step titled %s", title);
+	return 0;
+}
+
+/* A learner's session: the step's commands, then theirs. */
+struct session {
+	struct script s;
+	size_t base;
+};
+
+static void
+session_make(struct session *se, const struct lrun *lr,
+    const char *const *lines)
+{
+	size_t n;
+	const struct cmd *c = lrun_step_cmds(lr, &n, NULL);
+
+	memset(se, 0, sizeof(*se));
+	for (size_t i = 0; i < n; i++)
+		script_append(&se->s, &c[i]);
+	se->base = n;
+	for (; lines != NULL && *lines != NULL; lines++) {
+		struct cmd cmd;
+		struct script_err e;
+
+		ck_assert_int_eq(script_parse_line(*lines, 1, &cmd, &e), 1);
+		script_append(&se->s, &cmd);
+	}
+}
+
+/* Enter the step, play lines, compute the hint. */
+static void
+hint_for(const struct lesson *l, const char *title,
+    const char *const *lines, struct lrun *lr, struct session *se,
+    struct lhint *h)
+{
+	ck_assert(lrun_start(lr, l, step_titled(l, title)));
+	session_make(se, lr, lines);
+	lhint_compute(lr, se->s.cmds, se->base, se->s.n, 0, h);
+}
+
+/* Play the session and then the hint's moves: the step's checks hold. */
+static void
+moves_reach_goal(struct lrun *lr, const struct session *se,
+    const struct lhint *h)
+{
+	struct sim_result res;
+	struct world w;
+	char why[320];
+
+	ck_assert_int_eq(h->way, LHINT_FOUND);
+	world_init(&w);
+	ck_assert_uint_eq(world_replay(&w, se->s.cmds, se->s.n, &res, NULL,
+	    NULL), se->s.n);
+	ck_assert_int_ne(lrun_check(lr, &w, why, sizeof(why)), LRUN_PASSED);
+	ck_assert_uint_eq(world_replay(&w, h->moves, h->nmoves, &res, NULL,
+	    NULL), h->nmoves);
+	ck_assert_msg(lrun_check(lr, &w, why, sizeof(why)) == LRUN_PASSED,
+	    "the hint's moves end short of the goal: %s", why);
+	world_free(&w);
+}
+
+static void
+done(struct lrun *lr, struct session *se, struct lesson *l)
+{
+	script_free(&se->s);
+	lrun_free(lr);
+	lesson_free(l);
+}
+
+#define HAS(h, part) ck_assert_msg(strstr((h)->text, part) != NULL, \
+	"\"%s\" lacks \"%s\"", (h)->text, part)
+#define LACKS(h, part) ck_assert_msg(strstr((h)->text, part) == NULL, \
+	"\"%s\" has \"%s\"", (h)->text, part)
+
+/* Issue 13 item 16: lesson 02 "Hold the ACK back", whose hint says "the
+ * ACK is the only segment in flight".  After the learner drops it, the
+ * hint says nothing is in flight and names the server's retransmission
+ * timer, by its key t. */
+START_TEST(test_syn_received_ack_dropped_hint_names_rexmt_timer)
+{
+	static const char *const drop[] = { "drop", NULL };
+	struct lesson l;
+	struct lrun lr;
+	struct session se;
+	struct lhint h;
+
+	load("02-handshake", &l);
+	hint_for(&l, "Hold the ACK back", drop, &lr, &se, &h);
+	ck_assert(!h.on_path);
+	HAS(&h, "Nothing is in flight now.");
+	HAS(&h, "The client is in ESTABLISHED and the server in "
+	    "SYN_RECEIVED.");
+	HAS(&h, "The server's retransmission timer fires at 1 s.");
+	HAS(&h, "Press t: the server's retransmission timer fires at 1 s.");
+	HAS(&h, "The server resends its SYN+ACK as #4.");
+	LACKS(&h, "ACK (c>s)");
+	ck_assert_int_eq(h.moves[0].kind, CMD_WAIT_TIMER);
+	moves_reach_goal(&lr, &se, &h);
+	done(&lr, &se, &l);
+}
+END_TEST
+
+/* Lesson 05 "The end" (both hosts to CLOSED): the authored hint says to
+ * deliver the ACK.  With it dropped, the way forward starts with the
+ * server's retransmission of its FIN, and three moves reach the goal. */
+START_TEST(test_last_ack_final_ack_dropped_hint_resends_fin)
+{
+	static const char *const drop[] = { "drop", NULL };
+	struct lesson l;
+	struct lrun lr;
+	struct session se;
+	struct lhint h;
+
+	load("05-close", &l);
+	hint_for(&l, "The end", drop, &lr, &se, &h);
+	ck_assert(!h.on_path);
+	ck_assert(!h.past);
+	HAS(&h, "Nothing is in flight now.");
+	HAS(&h, "The client is in TIME_WAIT and the server in LAST_ACK.");
+	HAS(&h, "Press t: the server's retransmission timer fires at");
+	HAS(&h, "The server resends its FIN+ACK as #");
+	HAS(&h, "From here the goal is 3 moves away.");
+	ck_assert_uint_eq(h.nmoves, 3);
+	moves_reach_goal(&lr, &se, &h);
+	done(&lr, &se, &l);
+}
+END_TEST
+
+/* On the authored path (the step's start, or after the solution's first
+ * command) the author's hint stands: the world is recognised as on it. */
+START_TEST(test_last_ack_on_path_before_and_after_deliver)
+{
+	static const char *const deliver[] = { "deliver", NULL };
+	struct lesson l;
+	struct lrun lr;
+	struct session se;
+	struct lhint h;
+
+	load("05-close", &l);
+	hint_for(&l, "The end", NULL, &lr, &se, &h);
+	ck_assert(h.on_path);
+	moves_reach_goal(&lr, &se, &h);
+	script_free(&se.s);
+	lrun_free(&lr);
+	hint_for(&l, "The end", deliver, &lr, &se, &h);
+	ck_assert(h.on_path);
+	HAS(&h, "The client is in TIME_WAIT and the server in CLOSED.");
+	HAS(&h, "Press t: the client's TIME_WAIT 2MSL timer fires at");
+	HAS(&h, "The client enters CLOSED.");
+	HAS(&h, "From here the goal is 1 move away.");
+	done(&lr, &se, &l);
+}
+END_TEST
+
+/* A settle in the solution may be played as single deliveries: each
+ * world between them is on the path. */
+START_TEST(test_estab_settle_solution_single_delivers_on_path)
+{
+	static const char *const one[] = { "server close", "deliver", NULL };
+	static const char *const lost[] = { "server close", "drop", NULL };
+	struct lesson l;
+	struct lrun lr;
+	struct session se;
+	struct lhint h;
+
+	load("05-close", &l);
+	hint_for(&l, "The passive closer closes", one, &lr, &se, &h);
+	ck_assert(h.on_path);
+	script_free(&se.s);
+	lrun_free(&lr);
+	hint_for(&l, "The passive closer closes", lost, &lr, &se, &h);
+	ck_assert(!h.on_path);
+	HAS(&h, "Press t: the server's retransmission timer fires at");
+	moves_reach_goal(&lr, &se, &h);
+	done(&lr, &se, &l);
+}
+END_TEST
+
+/* Lesson 08 "The FINs arrive": settling delivers the ACKs too, both
+ * hosts leave CLOSING for TIME_WAIT, and no few moves bring CLOSING back:
+ * the hint says so and offers u and R. */
+START_TEST(test_closing_settled_past_goal_hint_says_undo)
+{
+	static const char *const settle[] = { "settle", NULL };
+	struct lesson l;
+	struct lrun lr;
+	struct session se;
+	struct lhint h;
+
+	load("08-simultaneous-close", &l);
+	hint_for(&l, "The FINs arrive", settle, &lr, &se, &h);
+	ck_assert(!h.on_path);
+	ck_assert(h.past);
+	ck_assert(h.way == LHINT_FAR || h.way == LHINT_GONE);
+	HAS(&h, "You went past the goal.");
+	HAS(&h, "The client is in TIME_WAIT and the server in TIME_WAIT.");
+	HAS(&h, "press u to undo your last event, or R to restart the step.");
+	LACKS(&h, "Press t");
+	done(&lr, &se, &l);
+}
+END_TEST
+
+/* Every CLOSED host with no timer and nothing in flight, while the goal
+ * wants an ACK in flight from a host in TIME_WAIT: the search runs out of
+ * worlds or moves and says undo. */
+START_TEST(test_closed_both_aborted_goal_unreachable_says_undo)
+{
+	static const char *const abort2[] = { "server close", "deliver",
+	    "client abort", "server abort", NULL };
+	struct lesson l;
+	struct lrun lr;
+	struct session se;
+	struct lhint h;
+
+	load("05-close", &l);
+	hint_for(&l, "The passive closer closes", abort2, &lr, &se, &h);
+	ck_assert(h.way == LHINT_FAR || h.way == LHINT_GONE);
+	HAS(&h, "The client is in CLOSED and the server in CLOSED.");
+	HAS(&h, "press u to undo your last event");
+	done(&lr, &se, &l);
+}
+END_TEST
+
+/* Lesson 08 "The FINs arrive": dropping the client's FIN instead of
+ * delivering it is explained from the step's own way, and the search
+ * still finds a way to both CLOSING (the FIN is sent again). */
+START_TEST(test_fin_wait_1_fin_dropped_stray_explained)
+{
+	static const char *const drop[] = { "drop #4", NULL };
+	struct lesson l;
+	struct lrun lr;
+	struct session se;
+	struct lhint h;
+	char why[640];
+
+	load("08-simultaneous-close", &l);
+	hint_for(&l, "The FINs arrive", drop, &lr, &se, &h);
+	ck_assert(!h.on_path);
+	ck_assert(lhint_stray_text(&lr, se.s.cmds, se.base, se.s.n, why,
+	    sizeof(why)));
+	ck_assert_str_eq(why, "You played `drop #4` where the step's own way "
+	    "plays `deliver c>s`: #4 FIN+ACK arrives at the server.");
+	HAS(&h, "In flight now: #5 FIN+ACK (s>c).");
+	HAS(&h, "The client is in FIN_WAIT_1 and the server in FIN_WAIT_1.");
+	moves_reach_goal(&lr, &se, &h);
+	/* On the path, nothing strayed. */
+	ck_assert(!lhint_stray_text(&lr, se.s.cmds, se.base, se.base, why,
+	    sizeof(why)));
+	done(&lr, &se, &l);
+}
+END_TEST
+
+/* A segment other than the oldest is named by its number first, as the
+ * digit keys choose it. */
+START_TEST(test_key_names_segment_number_unless_chosen)
+{
+	struct world w;
+	struct cmd c = { .kind = CMD_DELIVER };
+	struct flight f[2];
+	char buf[64];
+
+	world_init(&w);
+	memset(f, 0, sizeof(f));
+	f[0].id = 3;
+	f[1].id = 12;
+	w.wire = f;
+	w.nwire = 2;
+	c.sel.kind = SEL_ID;
+	c.sel.id = 12;
+	ck_assert_str_eq(lhint_key(&c, &w, 0, buf, sizeof(buf)),
+	    "12, then d");
+	ck_assert_str_eq(lhint_key(&c, &w, 12, buf, sizeof(buf)), "d");
+	c.sel.id = 3;
+	ck_assert_str_eq(lhint_key(&c, &w, 0, buf, sizeof(buf)), "d");
+	c.kind = CMD_CLOSE;
+	c.host = HOST_SERVER;
+	ck_assert_str_eq(lhint_key(&c, &w, 0, buf, sizeof(buf)), "X");
+	c.kind = CMD_WAIT;
+	c.dur.ms = 50;
+	ck_assert_str_eq(lhint_key(&c, &w, 0, buf, sizeof(buf)),
+	    ": and type `wait 50ms`");
+}
+END_TEST
+
+/* From the start of every task step of the course, the search finds a
+ * way no longer than the author's solution, and playing it passes the
+ * step's checks: the hint never names a move the world does not make. */
+START_TEST(test_every_task_step_start_search_replays_to_goal)
+{
+	static const char *const names[] = { "01-header", "02-handshake",
+	    "03-why-three", "05-close", "06-half-close", "07-fin-ack",
+	    "08-simultaneous-close", "09-time-wait-ack",
+	    "10-time-wait-msl", "11-timeouts", "12-rst",
+	    "13-simultaneous-open", "14-busy-servers", "15-exam", NULL };
+	unsigned steps = 0;
+
+	for (const char *const *n = names; *n != NULL; n++) {
+		struct lesson l;
+
+		load(*n, &l);
+		for (size_t i = 0; i < l.nsteps; i++) {
+			struct lrun lr;
+			struct session se;
+			struct lhint h;
+
+			if (l.steps[i].kind != LESSON_TASK ||
+			    l.steps[i].solution.n > LHINT_DEPTH)
+				continue;
+			ck_assert(lrun_start(&lr, &l, i));
+			session_make(&se, &lr, NULL);
+			lhint_compute(&lr, se.s.cmds, se.base, se.s.n, 0, &h);
+			ck_assert_msg(h.on_path, "%s step %zu", *n, i + 1);
+			ck_assert_msg(h.way == LHINT_FOUND, "%s step %zu: %s",
+			    *n, i + 1, h.text);
+			moves_reach_goal(&lr, &se, &h);
+			steps++;
+			script_free(&se.s);
+			lrun_free(&lr);
+		}
+		lesson_free(&l);
+	}
+	ck_assert_uint_ge(steps, 30);
+}
+END_TEST
+
+static Suite *
+hint_suite(void)
+{
+	Suite *s = suite_create("hint");
+	TCase *tc = tcase_create("computed");
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_syn_received_ack_dropped_hint_names_rexmt_timer);
+	tcase_add_test(tc, test_last_ack_final_ack_dropped_hint_resends_fin);
+	tcase_add_test(tc, test_last_ack_on_path_before_and_after_deliver);
+	tcase_add_test(tc, test_estab_settle_solution_single_delivers_on_path);
+	tcase_add_test(tc, test_closing_settled_past_goal_hint_says_undo);
+	tcase_add_test(tc, test_closed_both_aborted_goal_unreachable_says_undo);
+	tcase_add_test(tc, test_key_names_segment_number_unless_chosen);
+	tcase_add_test(tc, test_fin_wait_1_fin_dropped_stray_explained);
+	tcase_add_test(tc, test_every_task_step_start_search_replays_to_goal);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(hint_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
