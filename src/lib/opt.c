@@ -394,7 +394,9 @@ void
 opt_usage(const struct opt_cmd *cmd, FILE *f)
 {
 	const char *u = _("Usage:");
-	int w = utf8_width(u), lead = w + 1 + utf8_width(PACKAGE) +
+	/* No space after a full-width colon ("用法："). */
+	int sp = u[0] != '\0' && (unsigned char)u[strlen(u) - 1] < 0x80;
+	int w = utf8_width(u) + sp, lead = w + utf8_width(PACKAGE) +
 	    (cmd->name != NULL ? 1 + utf8_width(cmd->name) : 0) + 1;
 	size_t start[8], len[8];
 
@@ -403,7 +405,10 @@ opt_usage(const struct opt_cmd *cmd, FILE *f)
 		    _(cmd->forms[k].args) : "";
 		size_t n = utf8_wrap(args, 80 - lead, start, len, 8);
 
-		fprintf(f, "%*s ", w, k == 0 ? u : "");
+		if (k == 0)
+			fprintf(f, "%s%s", u, sp ? " " : "");
+		else
+			fprintf(f, "%*s", w, "");
 		opt_prog(cmd, f);
 		for (size_t i = 0; i < n; i++)
 			fprintf(f, "%s%*s%.*s", i == 0 ? "" : "\n",

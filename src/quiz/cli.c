@@ -133,7 +133,7 @@ const struct opt_cmd quiz_opt_cmd = {
 
 const struct opt_cmd exam_opt_cmd = {
 	"exam", exam_opt_table, OPT_N(exam_opt_table), {
-	    { "--seed S [--count N] [--student ID] [--print|--key|--export F]",
+	    { "--seed S [--count N] [--student ID] [--print|--key|--export=F]",
 	      N_("a reproducible exam, its paper and exports "
 	      "(see 'exam --help')") },
 	    { N_("--grade [--seed S] [--minutes M] DIR..."),
