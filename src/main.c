@@ -1,16 +1,18 @@
 /*
  * Command-line dispatch: global options, then a subcommand from one table.
  *
- * Data model: `subcmds[]` lists every subcommand with its handler, whether
- * it needs a terminal, and its usage forms; --help is generated from it.
- * `--lang` is taken out of argv once, wherever it stands, before anything
- * else parses, so no subcommand needs to know about it.  Everything else
- * lives in the modules; this file only chooses which one runs.
+ * Data model: `subcmds[]` lists every subcommand: its struct opt_cmd (name,
+ * usage forms, option table: lib/opt.h) and its handler.  The modules own
+ * the tables of script, quiz, exam and capture; this file owns those of
+ * the program itself, play, lessons, lesson and lab, which all write into
+ * one struct main_args.  `--lang` is taken out of argv once, wherever it
+ * stands, before anything else parses; every --help is generated from
+ * the tables, the program's own with each subcommand's usage forms.
  */
 #include <config.h>
 
-#include <getopt.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,58 +22,138 @@
 #include "lesson/catalog.h"
 #include "lib/exitcode.h"
 #include "lib/i18n.h"
-#include "lib/utf8.h"
+#include "lib/opt.h"
 #include "quiz/cli.h"
 #include "script/run.h"
 #include "ui/ui.h"
 
-struct subcmd_form {
-	const char *args;	/* N_(): after the name in --help */
-	const char *what;	/* N_() */
+/* Where every option main.c parses goes: the drawing options may come
+ * before the subcommand or after play, lab, lesson and lessons. */
+struct main_args {
+	struct ui_opts uo;
+	bool version;
+	const char *pcap;	/* lab --pcap OUT */
+	bool list, check;	/* lessons --list, --check */
 };
 
 struct subcmd {
-	const char *name;
-	int (*run)(int argc, char **argv, struct ui_opts *uo);
-	struct subcmd_form forms[3];
+	const struct opt_cmd *cmd;	/* name, usage forms and options */
+	int (*run)(int argc, char **argv, struct main_args *ma);
 };
 
-static int main_script(int, char **, struct ui_opts *);
-static int main_play(int, char **, struct ui_opts *);
-static int main_lessons(int, char **, struct ui_opts *);
-static int main_quiz(int, char **, struct ui_opts *);
-static int main_capture(int, char **, struct ui_opts *);
-static int main_labui(int, char **, struct ui_opts *);
+#define MAIN_OPT(field) offsetof(struct main_args, field)
+
+static int
+main_speed(void *dest, const char *arg, char *why, size_t size)
+{
+	struct main_args *ma = dest;
+	char *end;
+
+	ma->uo.speed = strtod(arg, &end);
+	if (*end == '\0' && ma->uo.speed >= 0.1 && ma->uo.speed <= 50)
+		return 0;
+	snprintf(why, size, _("option '--speed' wants a number from 0.1 to 50, "
+	    "not '%s'"), arg);
+	return -1;
+}
+
+#define MAIN_DISPLAY_OPTS \
+	{ "ascii", 0, OPT_NOARG, NULL, N_("draw with ASCII only (no UTF-8 " \
+	    "lines)"), OPT_FLAG, MAIN_OPT(uo.ascii), 0, 0, NULL }, \
+	{ "no-animation", 0, OPT_NOARG, NULL, N_("show each event at once"), \
+	    OPT_FLAG, MAIN_OPT(uo.no_animation), 0, 0, NULL }, \
+	{ "speed", 0, OPT_ARG, N_("FACTOR"), N_("animation speed, 0.1 to 50 " \
+	    "(default 1)"), OPT_CALL, 0, 0, 0, main_speed }
+
+static const struct opt main_top_opts[] = {
+	MAIN_DISPLAY_OPTS,
+	{ "version", 'V', OPT_NOARG, NULL, N_("show version information and "
+	    "exit"), OPT_FLAG, MAIN_OPT(version), 0, 0, NULL },
+};
+static const struct opt main_play_opts[] = {
+	MAIN_DISPLAY_OPTS,
+	{ "present", 0, OPT_NOARG, NULL, N_("for a room: large bold text, "
+	    "no menu"), OPT_FLAG, MAIN_OPT(uo.present), 0, 0, NULL },
+};
+static const struct opt main_lab_opts[] = {
+	MAIN_DISPLAY_OPTS,
+	{ "pcap", 0, OPT_ARG, N_("OUT"), N_("write the real packets on the "
+	    "lab's wire to a pcap file"), OPT_STR, MAIN_OPT(pcap), 0, 0, NULL },
+};
+static const struct opt main_lessons_opts[] = {
+	MAIN_DISPLAY_OPTS,
+	{ "list", 0, OPT_NOARG, NULL, N_("list the guided lessons"),
+	    OPT_FLAG, MAIN_OPT(list), 0, 0, NULL },
+	{ "check", 0, OPT_NOARG, NULL, N_("prove that lesson files work "
+	    "(no FILE: every shipped lesson)"), OPT_FLAG, MAIN_OPT(check),
+	    0, 0, NULL },
+};
+static const struct opt main_lesson_opts[] = {
+	MAIN_DISPLAY_OPTS,
+};
+
+static void main_commands(FILE *);
+
+static const struct opt_cmd main_top_cmd = {
+	NULL, main_top_opts, OPT_N(main_top_opts),
+	{ { N_("[OPTION]... [COMMAND [ARG]...]"), "" } },
+	N_("Learn how TCP opens and closes connections (RFC 9293)."),
+	N_("Exit status: 0 success, 1 a failed expect or impossible event,\n"
+	    "2 bad usage or a file that cannot be read or parsed.\n\n"
+	    "Full documentation: man tcpteach; the README lists the keys."),
+	OPT_IN_ORDER, main_commands
+};
+static const struct opt_cmd main_play_cmd = {
+	"play", main_play_opts, OPT_N(main_play_opts),
+	{ { N_("[--ascii] [--no-animation] [--speed=FACTOR] FILE"),
+	    N_("lecture mode: step through a scenario") } },
+	N_("Lecture mode: step through a scenario file ('-' is standard "
+	    "input)\nwith n and p.  Needs a terminal."),
+	NULL, 0, NULL
+};
+static const struct opt_cmd main_lessons_cmd = {
+	"lessons", main_lessons_opts, OPT_N(main_lessons_opts),
+	{ { "", N_("the guided lessons, with your progress") },
+	  { "--list", N_("list the guided lessons") },
+	  { N_("--check [FILE]..."), N_("prove that lesson files work") } },
+	N_("The guided lessons: the browser (on a terminal), the list, or a "
+	    "check\nof lesson files."),
+	N_("Exit status: 0 fine, 1 a lesson that does not work, 2 a file "
+	    "that cannot be\nread or parsed."), 0, NULL
+};
+static const struct opt_cmd main_lesson_cmd = {
+	"lesson", main_lesson_opts, OPT_N(main_lesson_opts),
+	{ { "N", N_("open lesson N where you left it") } },
+	N_("Open lesson N (a number or a name such as 02-handshake) where you "
+	    "left it.\nNeeds a terminal."),
+	NULL, 0, NULL
+};
+static const struct opt_cmd main_lab_cmd = {
+	"lab", main_lab_opts, OPT_N(main_lab_opts),
+	{ { N_("[--ascii] [--pcap OUT]"),
+	    N_("the simulator on two real Linux TCP stacks (see doc/lab.md)") } },
+	N_("The simulator on two real Linux TCP stacks in network "
+	    "namespaces.\nNeeds a terminal, and root or user namespaces."),
+	NULL, 0, NULL
+};
+
+static int main_script(int, char **, struct main_args *);
+static int main_play(int, char **, struct main_args *);
+static int main_lessons(int, char **, struct main_args *);
+static int main_lesson(int, char **, struct main_args *);
+static int main_quiz(int, char **, struct main_args *);
+static int main_capture(int, char **, struct main_args *);
+static int main_labui(int, char **, struct main_args *);
 
 static const struct subcmd subcmds[] = {
-	{ "script", main_script, {
-	    { N_("[--diagram] [--quiet] [--pcap OUT] FILE..."),
-	      N_("run scenario files and print a trace") },
-	    { N_("--lab|--compare [--pcap OUT] FILE..."),
-	      N_("on two real Linux TCP stacks, or on both (see doc/lab.md)") } } },
-	{ "play", main_play, {
-	    { N_("[--ascii] [--no-animation] [--speed=FACTOR] FILE"),
-	      N_("lecture mode: step through a scenario") } } },
-	{ "lessons", main_lessons, {
-	    { "", N_("the guided lessons, with your progress") },
-	    { "--list", N_("list the guided lessons") },
-	    { N_("--check [FILE]..."), N_("prove that lesson files work") } } },
-	{ "lesson", main_lessons, {
-	    { "N", N_("open lesson N where you left it") } } },
-	{ "quiz", main_quiz, {
-	    { "[--plain] [--seed S] [--topic T]",
-	      N_("drill on questions made by the simulator") },
-	    { N_("--check [FILE]..."), N_("check question bank files") } } },
-	{ "capture", main_capture, {
-	    { N_("[--list|--stats|--show N|--to-scenario N] FILE"),
-	      N_("read a tcpdump or Wireshark capture (see 'capture --help')") } } },
-	{ "exam", main_quiz, {
-	    { "--seed S [--count N] [--student ID] [--print|--key|--export F]",
-	      N_("a reproducible exam, its paper and exports "
-	      "(see 'exam --help')") } } },
-	{ "lab", main_labui, {
-	    { N_("[--ascii] [--pcap OUT]"),
-	      N_("the simulator on two real Linux TCP stacks (see doc/lab.md)") } } },
+	{ &script_opt_cmd, main_script },
+	{ &main_play_cmd, main_play },
+	{ &main_lessons_cmd, main_lessons },
+	{ &main_lesson_cmd, main_lesson },
+	{ &quiz_opt_cmd, main_quiz },
+	{ &capture_opt_cmd, main_capture },
+	{ &exam_opt_cmd, main_quiz },
+	{ &main_lab_cmd, main_labui },
 };
 #define NSUBCMDS (sizeof(subcmds) / sizeof(subcmds[0]))
 
@@ -81,105 +163,45 @@ static const struct script_lab main_lab = { lab_backend_open, lab_describe };
 static const struct ui_lab main_labui_ops = { lab_backend_open, lab_describe,
     lab_poll_fds, lab_pump };
 
+/* The program's help lists each subcommand's usage forms. */
 static void
-usage(FILE *f)
-{
-	fprintf(f, _("Usage: %s [OPTION]... [COMMAND [ARG]...]\n"), PACKAGE);
-	fputs(_("Learn how TCP opens and closes connections (RFC 9293).\n"), f);
-}
-
-/* One help line: the form, then its meaning at column 25 (or below it
- * when the form is wider), measured in display columns for Chinese. */
-static void
-help_line(const char *form, const char *what)
-{
-	int w = utf8_width(form);
-
-	if (w <= 22)
-		printf("  %s%*s%s\n", form, 23 - w, "", what);
-	else
-		printf("  %s\n%25s%s\n", form, "", what);
-}
-
-static void
-help(void)
+main_commands(FILE *f)
 {
 	char form[256];
 
-	usage(stdout);
-	printf("\n%s\n", _("Commands:"));
-	help_line(_("(none)"), _("start the interactive simulator"));
-	for (size_t i = 0; i < NSUBCMDS; i++)
-		for (size_t k = 0; k < 3 && subcmds[i].forms[k].what; k++) {
-			const struct subcmd_form *sf = &subcmds[i].forms[k];
+	fprintf(f, "\n%s\n", _("Commands:"));
+	opt_help_line(f, _("(none)"), _("start the interactive simulator"));
+	for (size_t i = 0; i < NSUBCMDS; i++) {
+		const struct opt_cmd *c = subcmds[i].cmd;
 
-			snprintf(form, sizeof(form), "%s%s%s", subcmds[i].name,
+		for (size_t k = 0; k < OPT_MAXFORMS && c->forms[k].what; k++) {
+			const struct opt_form *sf = &c->forms[k];
+
+			snprintf(form, sizeof(form), "%s%s%s", c->name,
 			    sf->args[0] ? " " : "", sf->args[0] ? _(sf->args) :
 			    "");
-			help_line(form, _(sf->what));
+			opt_help_line(f, form, _(sf->what));
 		}
-	printf("\n%s\n", _("Options:"));
-	help_line(_("    --lang=LANG"), _("language of the interface: en or zh_CN"));
-	help_line("    --ascii", _("draw with ASCII only (no UTF-8 lines)"));
-	help_line("    --no-animation", _("show each event at once"));
-	help_line(_("    --speed=FACTOR"),
-	    _("animation speed, 0.1 to 50 (default 1)"));
-	help_line("-h, --help", _("show this help and exit"));
-	help_line("-V, --version", _("show version information and exit"));
-	fputs(_("\nExit status: 0 success, 1 a failed expect or impossible event,\n"
-	    "2 bad usage or a file that cannot be read or parsed.\n"), stdout);
-	fputs(_("\nFull documentation: man tcpteach; the README lists the keys.\n"),
-	    stdout);
-}
-
-static int
-main_speed(const char *arg, struct ui_opts *uo)
-{
-	char *end;
-
-	uo->speed = strtod(arg, &end);
-	if (*end == '\0' && uo->speed >= 0.1 && uo->speed <= 50)
-		return 0;
-	fprintf(stderr, _("%s: --speed wants a number from 0.1 to 50, "
-	    "not '%s'\n"), PACKAGE, arg);
-	return -1;
-}
-
-/* The drawing options, before the subcommand or after `play`. */
-static int
-main_ui_opt(int ch, const char *arg, struct ui_opts *uo)
-{
-	switch (ch) {
-	case 'a':
-		uo->ascii = true;
-		return 0;
-	case 'N':
-		uo->no_animation = true;
-		return 0;
-	case 's':
-		return main_speed(arg, uo);
-	default:
-		return -1;
 	}
 }
 
 static int
-main_script(int argc, char **argv, struct ui_opts *uo)
+main_script(int argc, char **argv, struct main_args *ma)
 {
-	(void)uo;
+	(void)ma;
 	return script_cli_lab(argc, argv, stdout, stderr, &main_lab);
 }
 
 static int
-main_capture(int argc, char **argv, struct ui_opts *uo)
+main_capture(int argc, char **argv, struct main_args *ma)
 {
 	int rc;
 
 	/* A file and nothing else, on a terminal: the connection list
 	 * screen; else (a pipe, a script, any option) what capture_cli
 	 * prints. */
-	if (argc == 2 && argv[1][0] != '-' && strcmp(argv[1], "-") != 0 &&
-	    (rc = ui_capture_main(argv[1], uo)) != UI_CAPTURE_NO_TERMINAL)
+	if (argc == 2 && argv[1][0] != '-' &&
+	    (rc = ui_capture_main(argv[1], &ma->uo)) != UI_CAPTURE_NO_TERMINAL)
 		return rc;
 	return capture_cli(argc, argv, stdout, stderr);
 }
@@ -187,7 +209,7 @@ main_capture(int argc, char **argv, struct ui_opts *uo)
 /* `tcpteach quiz` and `tcpteach exam`: what needs no terminal runs in
  * src/quiz; the drill and the timed exam are handed to the TUI. */
 static int
-main_quiz(int argc, char **argv, struct ui_opts *uo)
+main_quiz(int argc, char **argv, struct main_args *ma)
 {
 	struct quiz_cli_tui tui;
 	int rc = strcmp(argv[0], "exam") == 0 ?
@@ -196,75 +218,82 @@ main_quiz(int argc, char **argv, struct ui_opts *uo)
 
 	if (rc != QUIZ_CLI_TUI)
 		return rc;
-	return tui.exam ? ui_exam_main(&tui, uo) : ui_quiz_main(&tui, uo);
+	return tui.exam ? ui_exam_main(&tui, &ma->uo) :
+	    ui_quiz_main(&tui, &ma->uo);
 }
 
-/* `tcpteach lessons` alone is the browser and `tcpteach lesson N` opens
- * one; --list and --check need no terminal and stay lesson_cli's. */
+/* `tcpteach lesson N`: lesson N in the browser's screen. */
 static int
-main_lessons(int argc, char **argv, struct ui_opts *uo)
+main_lesson(int argc, char **argv, struct main_args *ma)
 {
-	if (strcmp(argv[0], "lesson") == 0) {
-		if (argc == 2)
-			return ui_lessons_main(uo, argv[1]);
-		fprintf(stderr, _("Usage: %s lesson N\n"), PACKAGE);
-		return TT_EXIT_USAGE;
-	}
-	if (argc == 1)
-		return ui_lessons_main(uo, NULL);
-	return lesson_cli(argc, argv, stdout, stderr);
+	struct opt_args a;
+	int rc = opt_parse(&main_lesson_cmd, argc, argv, ma, &a, stdout,
+	    stderr);
+
+	if (rc != OPT_GO_ON)
+		return rc;
+	if (a.argc != 1)
+		return opt_fail(&main_lesson_cmd, stderr, "%s", a.argc == 0 ?
+		    _("which lesson? (a number such as 2)") :
+		    _("one lesson at a time"));
+	return ui_lessons_main(&ma->uo, a.argv[0]);
+}
+
+/* `tcpteach lessons` alone is the browser; --list and --check need no
+ * terminal and are the lesson module's. */
+static int
+main_lessons(int argc, char **argv, struct main_args *ma)
+{
+	struct opt_args a;
+	int rc = opt_parse(&main_lessons_cmd, argc, argv, ma, &a, stdout,
+	    stderr);
+
+	if (rc != OPT_GO_ON)
+		return rc;
+	if (ma->list && ma->check)
+		return opt_fail(&main_lessons_cmd, stderr, "%s",
+		    _("--list and --check exclude each other"));
+	if (ma->check)
+		return lesson_cli_check(a.argv, a.argc, stdout, stderr);
+	if (a.argc > 0)
+		return opt_fail(&main_lessons_cmd, stderr, _("unexpected "
+		    "argument '%s'"), a.argv[0]);
+	if (ma->list)
+		return lesson_cli_list(stdout, stderr);
+	return ui_lessons_main(&ma->uo, NULL);
 }
 
 /* `tcpteach lab [--ascii] [--pcap OUT]`. */
 static int
-main_labui(int argc, char **argv, struct ui_opts *uo)
+main_labui(int argc, char **argv, struct main_args *ma)
 {
-	const char *pcap = NULL;
+	struct opt_args a;
+	int rc = opt_parse(&main_lab_cmd, argc, argv, ma, &a, stdout, stderr);
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--ascii") == 0)
-			uo->ascii = true;
-		else if (strcmp(argv[i], "--no-animation") == 0)
-			uo->no_animation = true;
-		else if (strcmp(argv[i], "--pcap") == 0 && i + 1 < argc)
-			pcap = argv[++i];
-		else if (strncmp(argv[i], "--pcap=", 7) == 0)
-			pcap = argv[i] + 7;
-		else {
-			fprintf(stderr, _("Usage: %s lab [--ascii] "
-			    "[--pcap OUT]\n"), PACKAGE);
-			return TT_EXIT_USAGE;
-		}
-	}
-	return ui_lab_main(uo, pcap, &main_labui_ops);
+	if (rc != OPT_GO_ON)
+		return rc;
+	if (a.argc > 0)
+		return opt_fail(&main_lab_cmd, stderr, _("unexpected argument "
+		    "'%s'"), a.argv[0]);
+	return ui_lab_main(&ma->uo, ma->pcap, &main_labui_ops);
 }
 
 /* `tcpteach play [OPTION]... FILE`: the drawing options may follow. */
 static int
-main_play(int argc, char **argv, struct ui_opts *uo)
+main_play(int argc, char **argv, struct main_args *ma)
 {
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--ascii") == 0)
-			uo->ascii = true;
-		else if (strcmp(argv[i], "--no-animation") == 0)
-			uo->no_animation = true;
-		else if (strcmp(argv[i], "--present") == 0)
-			uo->present = true;
-		else if (strncmp(argv[i], "--speed=", 8) == 0) {
-			if (main_speed(argv[i] + 8, uo) != 0)
-				return TT_EXIT_USAGE;
-		} else if (uo->play == NULL && (argv[i][0] != '-' ||
-		    strcmp(argv[i], "-") == 0))
-			uo->play = argv[i];
-		else
-			uo->play = NULL, i = argc;
-	}
-	if (uo->play == NULL) {
-		fprintf(stderr, _("Usage: %s play [--ascii] [--no-animation] "
-		    "[--speed=FACTOR] [--present] FILE\n"), PACKAGE);
-		return TT_EXIT_USAGE;
-	}
-	return ui_main(uo);
+	struct opt_args a;
+	int rc = opt_parse(&main_play_cmd, argc, argv, ma, &a, stdout,
+	    stderr);
+
+	if (rc != OPT_GO_ON)
+		return rc;
+	if (a.argc != 1)
+		return opt_fail(&main_play_cmd, stderr, "%s", a.argc == 0 ?
+		    _("no scenario file given (use - for standard input)") :
+		    _("one scenario file at a time"));
+	ma->uo.play = a.argv[0];
+	return ui_main(&ma->uo);
 }
 
 static void
@@ -276,98 +305,45 @@ version(void)
 	    "There is NO WARRANTY, to the extent permitted by law.\n"), stdout);
 }
 
-/* Take every --lang out of argv (up to a "--"); the last one wins.
- * Returns the new argc, or -1 when --lang lacks its value. */
+/* --lang first, wherever it stands, so that every message after it is
+ * in the language asked for; returns -1 to go on, else an exit status. */
 static int
-main_take_lang(int argc, char **argv, const char **lang)
+main_lang(int *argc, char **argv)
 {
-	int out = 1, i;
+	const char *lang = NULL;
 
-	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		if (strncmp(argv[i], "--lang=", 7) == 0)
-			*lang = argv[i] + 7;
-		else if (strcmp(argv[i], "--lang") == 0) {
-			if (++i == argc)
-				return -1;
-			*lang = argv[i];
-		} else
-			argv[out++] = argv[i];
-	}
-	while (i < argc)
-		argv[out++] = argv[i++];
-	argv[out] = NULL;
-	return out;
-}
-
-static int
-main_try_help(void)
-{
-	fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
-	return TT_EXIT_USAGE;
-}
-
-/* Global options; returns -1 to go on, else an exit status. */
-static int
-main_options(int argc, char **argv, struct ui_opts *uo)
-{
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ "ascii", no_argument, NULL, 'a' },
-		{ "no-animation", no_argument, NULL, 'N' },
-		{ "speed", required_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int ch;
-
-	while ((ch = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'h':
-			help();
-			return TT_EXIT_OK;
-		case 'V':
-			version();
-			return TT_EXIT_OK;
-		case 'a':
-		case 'N':
-		case 's':
-			if (main_ui_opt(ch, optarg, uo) != 0)
-				return TT_EXIT_USAGE;
-			break;
-		default:
-			usage(stderr);
-			return main_try_help();
-		}
-	}
+	*argc = opt_take_lang(*argc, argv, &lang);
+	i18n_init(lang);
+	if (*argc < 0)
+		return opt_fail(&main_top_cmd, stderr, _("option '%s' needs a "
+		    "value (%s)"), "--lang", _("LANG"));
+	if (lang != NULL && !opt_lang_ok(lang))
+		return opt_fail(&main_top_cmd, stderr, _("unsupported language "
+		    "'%s' (use en or zh_CN)"), lang);
 	return -1;
 }
 
 int
 main(int argc, char **argv)
 {
-	struct ui_opts uo = { .speed = 1.0 };
-	const char *lang = NULL;
+	struct main_args ma = { .uo.speed = 1.0 };
+	struct opt_args a;
 	int rc;
 
-	argc = main_take_lang(argc, argv, &lang);
-	i18n_init(lang);
-	if (argc < 0) {
-		fprintf(stderr, _("%s: --lang wants en or zh_CN\n"), PACKAGE);
-		return main_try_help();
-	}
-	if (lang != NULL && strcmp(lang, "en") != 0 &&
-	    strcmp(lang, "zh_CN") != 0) {
-		fprintf(stderr, _("%s: unsupported language '%s' (use en or zh_CN)\n"),
-		    PACKAGE, lang);
-		return TT_EXIT_USAGE;
-	}
-	if ((rc = main_options(argc, argv, &uo)) >= 0)
+	if ((rc = main_lang(&argc, argv)) >= 0)
 		return rc;
-	if (optind == argc)
-		return ui_main(&uo);
+	rc = opt_parse(&main_top_cmd, argc, argv, &ma, &a, stdout, stderr);
+	if (rc != OPT_GO_ON)
+		return rc;
+	if (ma.version) {
+		version();
+		return TT_EXIT_OK;
+	}
+	if (a.argc == 0)
+		return ui_main(&ma.uo);
 	for (size_t i = 0; i < NSUBCMDS; i++)
-		if (strcmp(argv[optind], subcmds[i].name) == 0)
-			return subcmds[i].run(argc - optind, argv + optind, &uo);
-	fprintf(stderr, _("%s: unknown command '%s'\n"), PACKAGE, argv[optind]);
-	return main_try_help();
+		if (strcmp(a.argv[0], subcmds[i].cmd->name) == 0)
+			return subcmds[i].run(a.argc, a.argv, &ma);
+	return opt_fail(&main_top_cmd, stderr, _("unknown command '%s'"),
+	    a.argv[0]);
 }

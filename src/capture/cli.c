@@ -11,38 +11,14 @@
  */
 #include <config.h>
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "capture/cli.h"
 #include "capture/cli_int.h"
 #include "lib/i18n.h"
-
-static void
-cli_usage(FILE *f)
-{
-	fprintf(f, _("Usage: %s capture [--list | --stats | --show N "
-	    "[--diagram] [--relative] |\n"
-	    "         --to-scenario N] [--verify-checksums] FILE\n"),
-	    PACKAGE);
-	fputs(_("Read a tcpdump or Wireshark capture (pcap or pcapng; '-' is "
-	    "standard input)\nand run each TCP connection through the "
-	    "state machine.\n"
-	    "  --list             one line per connection (the default)\n"
-	    "  --stats            totals, and the endpoints in each state "
-	    "over time\n"
-	    "  --show N           connection N segment by segment, with both "
-	    "ends' states\n"
-	    "  --diagram          with --show: an RFC 9293-style diagram\n"
-	    "  --relative         with --show: sequence numbers relative to "
-	    "each ISN\n"
-	    "  --to-scenario N    a scenario file that replays connection N\n"
-	    "  --verify-checksums skip segments with a bad IP or TCP "
-	    "checksum\n"
-	    "Exit status: 0 the file was read, 1 it ends early or is "
-	    "corrupt (what was\nread is reported), 2 bad usage, a file that "
-	    "is not a capture, or no such\nconnection.\n"), f);
-}
+#include "lib/opt.h"
 
 const char *
 cap_hs_word(enum cap_handshake hs)
@@ -219,86 +195,127 @@ cli_stats(const struct cap_cli *o, const struct cap_stats *s)
 		cli_plot_row(out, s, st);
 }
 
+/* Where the options go: the printer's settings and the reader's. */
+struct cli_args {
+	struct cap_cli o;
+	bool verify;
+};
+
+#define CLI_OPT(field) offsetof(struct cli_args, field)
+
 static int
-cli_id(const char *arg, uint64_t *id, FILE *err)
+cli_list(void *dest, const char *v, char *why, size_t size)
+{
+	(void)v, (void)why, (void)size;
+	((struct cli_args *)dest)->o.mode = CAP_M_LIST;
+	return 0;
+}
+
+static int
+cli_stats_mode(void *dest, const char *v, char *why, size_t size)
+{
+	(void)v, (void)why, (void)size;
+	((struct cli_args *)dest)->o.mode = CAP_M_STATS;
+	return 0;
+}
+
+/* --show N and --to-scenario N: which connection, counted from 1. */
+static int
+cli_id(struct cap_cli *o, enum cap_mode mode, const char *opt,
+    const char *arg, char *why, size_t size)
 {
 	char *end;
 	unsigned long long v = strtoull(arg, &end, 10);
 
 	if (*arg < '1' || *arg > '9' || *end != '\0') {
-		fprintf(err, _("%s capture: a connection number (1, 2, ...) "
-		    "was expected, not '%s'\n"), PACKAGE, arg);
-		return TT_EXIT_USAGE;
+		snprintf(why, size, _("option '%s' wants a connection number "
+		    "(1, 2, ...), not '%s'"), opt, arg);
+		return -1;
 	}
-	*id = v;
-	return TT_EXIT_OK;
+	o->mode = mode;
+	o->id = v;
+	return 0;
 }
 
 static int
-cli_options(int argc, char **argv, struct cap_cli *o, struct cap_read *r)
+cli_show(void *dest, const char *v, char *why, size_t size)
 {
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		bool need = strcmp(a, "--show") == 0 ||
-		    strcmp(a, "--to-scenario") == 0;
+	return cli_id(&((struct cli_args *)dest)->o, CAP_M_SHOW, "--show", v,
+	    why, size);
+}
 
-		if (need && i + 1 >= argc) {
-			fprintf(o->err, _("%s capture: %s needs a connection "
-			    "number\n"), PACKAGE, a);
-			return TT_EXIT_USAGE;
-		}
-		if (need && cli_id(argv[i + 1], &o->id, o->err) != 0)
-			return TT_EXIT_USAGE;
-		if (strcmp(a, "--list") == 0)
-			o->mode = CAP_M_LIST;
-		else if (strcmp(a, "--stats") == 0)
-			o->mode = CAP_M_STATS;
-		else if (strcmp(a, "--show") == 0)
-			o->mode = CAP_M_SHOW, i++;
-		else if (strcmp(a, "--to-scenario") == 0)
-			o->mode = CAP_M_SCENARIO, i++;
-		else if (strcmp(a, "--diagram") == 0)
-			o->diagram = true;
-		else if (strcmp(a, "--relative") == 0)
-			o->relative = true;
-		else if (strcmp(a, "--verify-checksums") == 0)
-			r->verify = true;
-		else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			cli_usage(o->out);
-			return -1;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(o->err, _("%s capture: unknown option '%s'\n"),
-			    PACKAGE, a);
-			cli_usage(o->err);
-			return TT_EXIT_USAGE;
-		} else if (o->file == NULL)
-			o->file = a;
-		else {
-			fprintf(o->err, _("%s capture: one file at a time "
-			    "('%s' is one too many)\n"), PACKAGE, a);
-			return TT_EXIT_USAGE;
-		}
-	}
-	if (o->file == NULL) {
-		fprintf(o->err, _("%s capture: no capture file given\n"),
-		    PACKAGE);
-		cli_usage(o->err);
-		return TT_EXIT_USAGE;
-	}
+static int
+cli_scenario(void *dest, const char *v, char *why, size_t size)
+{
+	return cli_id(&((struct cli_args *)dest)->o, CAP_M_SCENARIO,
+	    "--to-scenario", v, why, size);
+}
+
+static const struct opt cli_opt_table[] = {
+	{ "list", 0, OPT_NOARG, NULL, N_("one line per connection (the "
+	    "default)"), OPT_CALL, 0, 0, 0, cli_list },
+	{ "stats", 0, OPT_NOARG, NULL, N_("totals, and the endpoints in each "
+	    "state over time"), OPT_CALL, 0, 0, 0, cli_stats_mode },
+	{ "show", 0, OPT_ARG, N_("N"), N_("connection N segment by segment, "
+	    "with both ends' states"), OPT_CALL, 0, 0, 0, cli_show },
+	{ "diagram", 0, OPT_NOARG, NULL, N_("with --show: an RFC 9293-style "
+	    "diagram"), OPT_FLAG, CLI_OPT(o.diagram), 0, 0, NULL },
+	{ "relative", 0, OPT_NOARG, NULL, N_("with --show: sequence numbers "
+	    "relative to each ISN"), OPT_FLAG, CLI_OPT(o.relative), 0, 0,
+	    NULL },
+	{ "to-scenario", 0, OPT_ARG, N_("N"), N_("a scenario file that "
+	    "replays connection N"), OPT_CALL, 0, 0, 0, cli_scenario },
+	{ "verify-checksums", 0, OPT_NOARG, NULL, N_("skip segments with a "
+	    "bad IP or TCP checksum"), OPT_FLAG, CLI_OPT(verify), 0, 0, NULL },
+};
+
+const struct opt_cmd capture_opt_cmd = {
+	"capture", cli_opt_table, OPT_N(cli_opt_table), {
+	    { N_("[--list|--stats|--show N|--to-scenario N] FILE"),
+	      N_("read a tcpdump or Wireshark capture (see 'capture --help')") } },
+	N_("Read a tcpdump or Wireshark capture (pcap or pcapng; '-' is "
+	    "standard input)\nand run each TCP connection through the state "
+	    "machine.  A file alone, on a\nterminal: the connection list "
+	    "screen."),
+	N_("Exit status: 0 the file was read, 1 it ends early or is corrupt "
+	    "(what was\nread is reported), 2 bad usage, a file that is not a "
+	    "capture, or no such\nconnection."), 0, NULL
+};
+
+static int
+cli_options(int argc, char **argv, struct cli_args *a)
+{
+	struct opt_args rest;
+	int rc = opt_parse(&capture_opt_cmd, argc, argv, a, &rest, a->o.out,
+	    a->o.err);
+
+	if (rc != OPT_GO_ON)
+		return rc == TT_EXIT_OK ? -1 : rc;
+	if (rest.argc == 0)
+		return opt_fail(&capture_opt_cmd, a->o.err, "%s",
+		    _("no capture file given"));
+	if (rest.argc > 1)
+		return opt_fail(&capture_opt_cmd, a->o.err, _("one file at a "
+		    "time ('%s' is one too many)"), rest.argv[1]);
+	a->o.file = rest.argv[0];
 	return TT_EXIT_OK;
 }
 
 int
 capture_cli(int argc, char **argv, FILE *out, FILE *err)
 {
-	struct cap_cli o = { .mode = CAP_M_LIST, .out = out, .err = err };
+	struct cli_args a = { .o = { .mode = CAP_M_LIST, .out = out,
+	    .err = err } };
+	struct cap_cli o;
 	struct cap_read r = { 0 };
 	struct cap_tracker t;
 	struct cap_obs obs = { .ctx = &o, .done = cli_done };
-	int rc = cli_options(argc, argv, &o, &r);
+	int rc = cli_options(argc, argv, &a);
 
 	if (rc != TT_EXIT_OK)
 		return rc < 0 ? TT_EXIT_OK : rc;
+	o = a.o;
+	r.verify = a.verify;
 	cli_words(&o);
 	if (o.mode == CAP_M_SHOW || o.mode == CAP_M_SCENARIO) {
 		obs.segment = cap_show_segment;

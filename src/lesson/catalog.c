@@ -211,8 +211,8 @@ lc_check_all(FILE *out, FILE *err)
 	return rc;
 }
 
-static int
-lc_list(FILE *out, FILE *err)
+int
+lesson_cli_list(FILE *out, FILE *err)
 {
 	struct lesson_catalog cat;
 	char msg[512];
@@ -237,33 +237,14 @@ lc_list(FILE *out, FILE *err)
 	return rc;
 }
 
-static void
-lc_usage(FILE *f)
-{
-	fprintf(f, _("Usage: %s lessons --list\n"
-	    "       %s lessons --check [FILE]...\n"), PACKAGE, PACKAGE);
-}
-
 int
-lesson_cli(int argc, char **argv, FILE *out, FILE *err)
+lesson_cli_check(char **files, int nfiles, FILE *out, FILE *err)
 {
-	int rc = TT_EXIT_OK, i = 1;
+	int rc = TT_EXIT_OK;
 
-	while (i < argc && strncmp(argv[i], "--lang", 6) == 0)
-		i += argv[i][6] == '\0' ? 2 : 1;
-	if (i < argc && strcmp(argv[i], "--help") == 0) {
-		lc_usage(out);
-		return TT_EXIT_OK;
-	}
-	if (i + 1 == argc && strcmp(argv[i], "--list") == 0)
-		return lc_list(out, err);
-	if (i >= argc || strcmp(argv[i], "--check") != 0) {
-		lc_usage(err);
-		return TT_EXIT_USAGE;
-	}
-	if (++i == argc)
+	if (nfiles == 0)
 		return lc_check_all(out, err);
-	for (; i < argc; i++)
-		rc = lc_worse(rc, lc_check_file(argv[i], err));
+	for (int i = 0; i < nfiles; i++)
+		rc = lc_worse(rc, lc_check_file(files[i], err));
 	return rc;
 }

@@ -46,8 +46,10 @@ void lesson_catalog_free(struct lesson_catalog *cat);
 const struct lesson_info *lesson_catalog_find(const struct lesson_catalog *cat,
     const char *which);
 
-/* `tcpteach lessons --check [FILE]...` and `tcpteach lessons --list`;
- * argv[0] is "lessons".  Returns the exit status. */
-int lesson_cli(int argc, char **argv, FILE *out, FILE *err);
+/* `tcpteach lessons --list` and `tcpteach lessons --check [FILE]...`
+ * (no file: every shipped lesson in every language); main.c parses the
+ * command line.  Return the exit status. */
+int lesson_cli_list(FILE *out, FILE *err);
+int lesson_cli_check(char **files, int nfiles, FILE *out, FILE *err);
 
 #endif

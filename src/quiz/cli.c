@@ -1,202 +1,171 @@
 /*
  * Option parsing and the terminal-free modes of `quiz` and `exam`.
  *
- * Data model: options come from one table (name, takes a value, which
- * field); both subcommands share it and reject what is not theirs.  The
- * result is a struct cli_opts that the modes read; a mode writes to the
+ * Data model: each subcommand has its option table (lib/opt.h; the
+ * options both take are shared macros), parsed straight into a struct
+ * cli_opts whose exam_params the modes read; a mode writes to the
  * streams it is given and returns the exit status.
  */
 #include <config.h>
 
-#include <errno.h>
-#include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/diag.h"
 #include "lib/i18n.h"
+#include "lib/opt.h"
 #include "quiz/bank.h"
 #include "quiz/cli.h"
 #include "quiz/quiz_internal.h"
 #include "quiz/session.h"
 
-enum cli_id { O_SEED, O_COUNT, O_MINUTES, O_STUDENT, O_TOPIC, O_LANG,
-    O_PRINT, O_KEY, O_FORMAT, O_EXPORT, O_PENALTY, O_NOBANK, O_CHECK,
-    O_PLAIN, O_RESUME, O_RESULTS, O_GRADE, O_HELP, O_N };
-
-static const struct {
-	const char *name;
-	bool arg;
-	bool exam, quiz;		/* accepted by */
-} cli_opts_table[O_N] = {
-	[O_SEED] = { "seed", true, true, true },
-	[O_COUNT] = { "count", true, true, true },
-	[O_MINUTES] = { "minutes", true, true, false },
-	[O_STUDENT] = { "student", true, true, false },
-	[O_TOPIC] = { "topic", true, true, true },
-	[O_LANG] = { "lang", true, true, true },
-	[O_PRINT] = { "print", false, true, false },
-	[O_KEY] = { "key", false, true, false },
-	[O_FORMAT] = { "format", true, true, false },
-	[O_EXPORT] = { "export", true, true, false },
-	[O_PENALTY] = { "penalty", false, true, false },
-	[O_NOBANK] = { "no-bank", false, true, true },
-	[O_CHECK] = { "check", false, false, true },
-	[O_PLAIN] = { "plain", false, false, true },
-	[O_RESUME] = { "resume", true, true, false },
-	[O_RESULTS] = { "results", true, true, false },
-	[O_GRADE] = { "grade", false, true, false },
-	[O_HELP] = { "help", false, true, true },
-};
-
 struct cli_opts {
-	bool set[O_N];
-	const char *val[O_N];
+	struct exam_params p;
+	bool print, key, penalty, check, plain, grade;
+	const char *format, *export, *resume, *results;
 	char **files;
 	int nfiles;
-	struct exam_params p;
+	const struct opt_cmd *cmd;
+	struct opt_args args;
 };
 
-static int cli_usage(FILE *, const char *, const char *, ...)
-    QUIZ_PRINTF(3, 4);
+#define CLI_OPT(field) offsetof(struct cli_opts, field)
 
 static int
-cli_usage(FILE *err, const char *cmd, const char *fmt, ...)
+cli_topics(void *dest, const char *s, char *why, size_t size)
 {
-	va_list ap;
-
-	fprintf(err, "%s %s: ", PACKAGE, cmd);
-	va_start(ap, fmt);
-	vfprintf(err, fmt, ap);
-	va_end(ap);
-	fprintf(err, _("\nTry '%s %s --help' for more information.\n"),
-	    PACKAGE, cmd);
-	return TT_EXIT_USAGE;
-}
-
-static bool
-cli_u64(const char *s, uint64_t max, uint64_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (s[0] < '0' || s[0] > '9')
-		return false;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v > max)
-		return false;
-	*out = v;
-	return true;
-}
-
-static bool
-cli_topics(const char *s, unsigned *mask)
-{
+	struct cli_opts *o = dest;
+	const char *v = s;
 	char word[32];
 	enum quiz_topic t;
 
-	*mask = 0;
+	o->p.topics = 0;
 	while (*s != '\0') {
 		size_t n = strcspn(s, ",");
 
 		if (n == 0 || n >= sizeof(word))
-			return false;
+			break;
 		memcpy(word, s, n);
 		word[n] = '\0';
 		if (!quiz_topic_parse(word, &t))
-			return false;
-		*mask |= QUIZ_TOPIC_BIT(t);
+			break;
+		o->p.topics |= QUIZ_TOPIC_BIT(t);
 		s += n + (s[n] != '\0');
 	}
-	return *mask != 0;
+	if (*s == '\0' && o->p.topics != 0)
+		return 0;
+	snprintf(why, size, _("bad topic '%s' (handshake, close, timewait, "
+	    "rst, timers, numbers; several with commas)"), v);
+	return -1;
 }
 
 static int
-cli_option(struct cli_opts *o, int argc, char **argv, int *i, bool exam,
-    FILE *err)
+cli_student(void *dest, const char *s, char *why, size_t size)
 {
-	const char *a = argv[*i] + 2, *eq = strchr(a, '=');
-	size_t n = eq != NULL ? (size_t)(eq - a) : strlen(a);
+	struct cli_opts *o = dest;
 
-	for (int k = 0; k < O_N; k++) {
-		if (strlen(cli_opts_table[k].name) != n ||
-		    strncmp(a, cli_opts_table[k].name, n) != 0 ||
-		    !(exam ? cli_opts_table[k].exam : cli_opts_table[k].quiz))
-			continue;
-		if (cli_opts_table[k].arg && eq == NULL && *i + 1 >= argc)
-			return cli_usage(err, argv[0], _("option '%s' needs a "
-			    "value"), argv[*i]);
-		if (!cli_opts_table[k].arg && eq != NULL)
-			return cli_usage(err, argv[0], _("option '%s' takes no "
-			    "value"), argv[*i]);
-		o->set[k] = true;
-		if (cli_opts_table[k].arg)
-			o->val[k] = eq != NULL ? eq + 1 : argv[++*i];
-		return TT_EXIT_OK;
+	if (s[0] != '\0' && strlen(s) < sizeof(o->p.student)) {
+		snprintf(o->p.student, sizeof(o->p.student), "%s", s);
+		return 0;
 	}
-	return cli_usage(err, argv[0], _("unknown option '%s'"), argv[*i]);
+	snprintf(why, size, _("bad student id '%s' (1 to 63 bytes)"), s);
+	return -1;
 }
 
-static int
-cli_values(struct cli_opts *o, const char *cmd, FILE *err)
-{
-	struct exam_params *p = &o->p;
-	uint64_t v = 0;
+/* Options both subcommands take. */
+#define CLI_SEED { "seed", 0, OPT_ARG, N_("S"), N_("the seed that decides " \
+	"the questions"), OPT_U64, CLI_OPT(p.seed), 0, UINT64_MAX, NULL }
+#define CLI_COUNT { "count", 0, OPT_ARG, N_("N"), N_("how many questions " \
+	"(default 10)"), OPT_UINT, CLI_OPT(p.count), 1, EXAM_MAXCOUNT, NULL }
+#define CLI_TOPIC { "topic", 0, OPT_ARG, N_("T[,T]"), N_("only these " \
+	"topics: handshake, close, timewait, rst, timers, numbers"), \
+	OPT_CALL, 0, 0, 0, cli_topics }
+#define CLI_NOBANK { "no-bank", 0, OPT_NOARG, NULL, N_("only questions " \
+	"made by the simulator, none from the bank"), OPT_FLAG, \
+	CLI_OPT(p.generated_only), 0, 0, NULL }
 
-	if (o->set[O_SEED] && !cli_u64(o->val[O_SEED], UINT64_MAX, &p->seed))
-		return cli_usage(err, cmd, _("bad seed '%s' (0 to "
-		    "18446744073709551615)"), o->val[O_SEED]);
-	if (o->set[O_COUNT] && (!cli_u64(o->val[O_COUNT], EXAM_MAXCOUNT, &v)
-	    || v == 0))
-		return cli_usage(err, cmd, _("bad count '%s' (1 to 500)"),
-		    o->val[O_COUNT]);
-	p->count = o->set[O_COUNT] ? (unsigned)v : p->count;
-	if (o->set[O_MINUTES] && !cli_u64(o->val[O_MINUTES], 100000, &v))
-		return cli_usage(err, cmd, _("bad number of minutes '%s'"),
-		    o->val[O_MINUTES]);
-	p->minutes = o->set[O_MINUTES] ? (unsigned)v : 0;
-	if (o->set[O_TOPIC] && !cli_topics(o->val[O_TOPIC], &p->topics))
-		return cli_usage(err, cmd, _("bad topic '%s' (handshake, "
-		    "close, timewait, rst, timers, numbers; several with "
-		    "commas)"),
-		    o->val[O_TOPIC]);
-	if (o->set[O_STUDENT] && (o->val[O_STUDENT][0] == '\0' ||
-	    strlen(o->val[O_STUDENT]) >= sizeof(p->student)))
-		return cli_usage(err, cmd, _("bad student id '%s' (1 to 63 "
-		    "bytes)"), o->val[O_STUDENT]);
-	if (o->set[O_STUDENT])
-		snprintf(p->student, sizeof(p->student), "%s",
-		    o->val[O_STUDENT]);
-	p->generated_only = o->set[O_NOBANK];
-	return TT_EXIT_OK;
-}
+static const struct opt quiz_opt_table[] = {
+	CLI_SEED, CLI_COUNT, CLI_TOPIC, CLI_NOBANK,
+	{ "plain", 0, OPT_NOARG, NULL, N_("the drill without a terminal: "
+	    "questions on standard output, answers from standard input"),
+	    OPT_FLAG, CLI_OPT(plain), 0, 0, NULL },
+	{ "check", 0, OPT_NOARG, NULL, N_("check question bank files (no "
+	    "FILE: both shipped banks)"), OPT_FLAG, CLI_OPT(check), 0, 0,
+	    NULL },
+};
+
+static const struct opt exam_opt_table[] = {
+	CLI_SEED, CLI_COUNT, CLI_TOPIC, CLI_NOBANK,
+	{ "minutes", 0, OPT_ARG, N_("M"), N_("the time limit (0: none)"),
+	    OPT_UINT, CLI_OPT(p.minutes), 0, 100000, NULL },
+	{ "student", 0, OPT_ARG, N_("ID"), N_("the student's own exam from "
+	    "the class's seed"), OPT_CALL, 0, 0, 0, cli_student },
+	{ "print", 0, OPT_NOARG, NULL, N_("print the paper"),
+	    OPT_FLAG, CLI_OPT(print), 0, 0, NULL },
+	{ "key", 0, OPT_NOARG, NULL, N_("print the answer key"),
+	    OPT_FLAG, CLI_OPT(key), 0, 0, NULL },
+	{ "format", 0, OPT_ARG, N_("F"), N_("the paper and key as text "
+	    "(default) or md"), OPT_STR, CLI_OPT(format), 0, 0, NULL },
+	{ "export", 0, OPT_ARG, N_("F"), N_("the questions for gift, "
+	    "moodle-xml or anki"), OPT_STR, CLI_OPT(export), 0, 0, NULL },
+	{ "penalty", 0, OPT_NOARG, NULL, N_("in the exports, wrong answers "
+	    "cost marks"), OPT_FLAG, CLI_OPT(penalty), 0, 0, NULL },
+	{ "resume", 0, OPT_ARG, N_("FILE"), N_("go on with an interrupted "
+	    "attempt"), OPT_STR, CLI_OPT(resume), 0, 0, NULL },
+	{ "results", 0, OPT_ARG, N_("DIR"), N_("where attempt files are "
+	    "saved"), OPT_STR, CLI_OPT(results), 0, 0, NULL },
+	{ "grade", 0, OPT_NOARG, NULL, N_("mark the attempt files in DIR... "
+	    "as CSV on standard output"), OPT_FLAG, CLI_OPT(grade), 0, 0,
+	    NULL },
+};
+
+const struct opt_cmd quiz_opt_cmd = {
+	"quiz", quiz_opt_table, OPT_N(quiz_opt_table), {
+	    { "[--plain] [--seed S] [--topic T]",
+	      N_("drill on questions made by the simulator") },
+	    { N_("--check [FILE]..."), N_("check question bank files") } },
+	N_("A drill on questions made by the simulator and the question "
+	    "bank\n(interactive on a terminal, or --plain)."),
+	N_("Exit status: 0 fine, 1 no question fits the topics, 2 bad usage "
+	    "or a bank\nfile that cannot be read or parsed."), 0, NULL
+};
+
+const struct opt_cmd exam_opt_cmd = {
+	"exam", exam_opt_table, OPT_N(exam_opt_table), {
+	    { "--seed S [--count N] [--student ID] [--print|--key|--export=F]",
+	      N_("a reproducible exam, its paper and exports "
+	      "(see 'exam --help')") },
+	    { N_("--grade [--seed S] [--minutes M] DIR..."),
+	      N_("mark the attempt files as CSV") } },
+	N_("A reproducible exam: the same seed gives the same questions. "
+	    "Without\n--print, --key or --export it runs on the terminal and "
+	    "saves the attempt."),
+	N_("Exit status: 0 fine, 1 a file that is not an attempt or no "
+	    "question fits,\n2 bad usage or a file that cannot be read or "
+	    "parsed."), 0, NULL
+};
 
 static int
-cli_parse(struct cli_opts *o, int argc, char **argv, bool exam, FILE *err)
+cli_parse(struct cli_opts *o, int argc, char **argv, bool exam, FILE *out,
+    FILE *err)
 {
 	int rc;
 
 	memset(o, 0, sizeof(*o));
 	exam_params_init(&o->p);
-	o->files = argv + 1;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			while (++i < argc)
-				o->files[o->nfiles++] = argv[i];
-		} else if (strncmp(argv[i], "--", 2) == 0) {
-			rc = cli_option(o, argc, argv, &i, exam, err);
-			if (rc != 0)
-				return rc;
-		} else {
-			o->files[o->nfiles++] = argv[i];
-		}
-	}
-	if (o->set[O_LANG])
-		i18n_init(o->val[O_LANG]);
-	snprintf(o->p.lang, sizeof(o->p.lang), "%s", quiz_lang(o->set[O_LANG] ?
-	    o->val[O_LANG] : NULL));
-	return cli_values(o, argv[0], err);
+	o->cmd = exam ? &exam_opt_cmd : &quiz_opt_cmd;
+	rc = opt_parse(o->cmd, argc, argv, o, &o->args, out, err);
+	o->files = o->args.argv;
+	o->nfiles = o->args.argc;
+	snprintf(o->p.lang, sizeof(o->p.lang), "%s", quiz_lang(NULL));
+	return rc;
+}
+
+static bool
+cli_given(const struct cli_opts *o, const char *name)
+{
+	return opt_given(o->cmd, &o->args, name);
 }
 
 /* "FILE:LINE:COLUMN: message", or "FILE: message" without a position. */
@@ -282,24 +251,6 @@ quiz_check(const struct cli_opts *o, FILE *out, FILE *err)
 	return rc;
 }
 
-static void
-quiz_help(FILE *out, bool exam)
-{
-	if (!exam) {
-		fprintf(out, _("Usage: %s quiz [--seed S] [--count N] "
-		    "[--topic T] [--lang L] [--no-bank] [--plain]\n"
-		    "       %s quiz --check [FILE...]\n"), PACKAGE, PACKAGE);
-		return;
-	}
-	fprintf(out, _("Usage: %s exam --seed S [--count N] [--minutes M] "
-	    "[--student ID] [--topic T[,T]] [--lang L] [--no-bank]\n"
-	    "           [--print | --key] [--format text|md]\n"
-	    "           [--export gift|moodle-xml|anki] [--penalty]\n"
-	    "           [--resume FILE] [--results DIR]\n"
-	    "       %s exam --grade [--seed S] [--minutes M] DIR... "
-	    "> marks.csv\n"), PACKAGE, PACKAGE);
-}
-
 int
 quiz_cli(int argc, char **argv, FILE *out, FILE *err,
     struct quiz_cli_tui *tui)
@@ -307,23 +258,20 @@ quiz_cli(int argc, char **argv, FILE *out, FILE *err,
 	struct cli_opts o;
 	struct quiz_bank bank;
 	struct exam ex;
-	int rc = cli_parse(&o, argc, argv, false, err);
+	int rc = cli_parse(&o, argc, argv, false, out, err);
 
-	if (rc != TT_EXIT_OK || o.set[O_HELP]) {
-		if (o.set[O_HELP])
-			quiz_help(out, false);
+	if (rc != OPT_GO_ON)
 		return rc;
-	}
-	if (o.set[O_CHECK])
+	if (o.check)
 		return quiz_check(&o, out, err);
 	if (o.nfiles > 0)
-		return cli_usage(err, argv[0], _("unexpected argument '%s'"),
+		return opt_fail(o.cmd, err, _("unexpected argument '%s'"),
 		    o.files[0]);
-	if (!o.set[O_SEED])
+	if (!cli_given(&o, "seed"))
 		o.p.seed = 1;
 	if (!cli_bank(&o.p, &bank, err))
 		return TT_EXIT_USAGE;
-	if (!o.set[O_PLAIN]) {
+	if (!o.plain) {
 		quiz_bank_free(&bank);
 		memset(tui, 0, sizeof(*tui));
 		tui->params = o.p;
@@ -342,46 +290,45 @@ static int
 exam_output(const struct cli_opts *o, const struct exam *ex, FILE *out,
     FILE *err)
 {
-	const char *fmt = o->set[O_FORMAT] ? o->val[O_FORMAT] : "text";
-	const char *xp = o->val[O_EXPORT];
+	const char *fmt = o->format != NULL ? o->format : "text";
+	const char *xp = o->export;
 	enum exam_format f = strcmp(fmt, "md") == 0 ? EXAM_FMT_MD :
 	    EXAM_FMT_TEXT;
 
 	if (strcmp(fmt, "text") != 0 && strcmp(fmt, "md") != 0)
-		return cli_usage(err, "exam", _("bad format '%s' (text or md)"),
+		return opt_fail(o->cmd, err, _("bad format '%s' (text or md)"),
 		    fmt);
 	if (xp == NULL)
 		xp = "";
 	else if (strcmp(xp, "gift") == 0)
-		exam_export_gift(out, ex, o->set[O_PENALTY]);
+		exam_export_gift(out, ex, o->penalty);
 	else if (strcmp(xp, "moodle-xml") == 0)
-		exam_export_moodle_xml(out, ex, o->set[O_PENALTY]);
+		exam_export_moodle_xml(out, ex, o->penalty);
 	else if (strcmp(xp, "anki") == 0)
 		exam_export_anki(out, ex);
 	else
-		return cli_usage(err, "exam", _("bad export format '%s' (gift, "
+		return opt_fail(o->cmd, err, _("bad export format '%s' (gift, "
 		    "moodle-xml or anki)"), xp);
-	if (o->set[O_PRINT])
+	if (o->print)
 		exam_print(out, ex, f);
-	if (o->set[O_KEY])
+	if (o->key)
 		exam_print_key(out, ex, f);
 	return fflush(out) == 0 && !ferror(out) ? TT_EXIT_OK : TT_EXIT_FAIL;
 }
 
 /* The CSV on out (to redirect to a file), the summary on err. */
 static int
-exam_grade_cli(const struct cli_opts *o, const char *cmd, FILE *out,
-    FILE *err)
+exam_grade_cli(const struct cli_opts *o, FILE *out, FILE *err)
 {
 	struct exam_grade_opts g;
 
 	if (o->nfiles == 0)
-		return cli_usage(err, cmd, "%s", _("--grade needs the "
+		return opt_fail(o->cmd, err, "%s", _("--grade needs the "
 		    "directories of the attempt files"));
 	memset(&g, 0, sizeof(g));
-	g.seed_set = o->set[O_SEED];
+	g.seed_set = cli_given(o, "seed");
 	g.seed = o->p.seed;
-	g.minutes_set = o->set[O_MINUTES];
+	g.minutes_set = cli_given(o, "minutes");
 	g.minutes = o->p.minutes;
 	return exam_grade(o->files, o->nfiles, &g, out, err, err);
 }
@@ -393,34 +340,31 @@ exam_cli(int argc, char **argv, FILE *out, FILE *err,
 	struct cli_opts o;
 	struct quiz_bank bank;
 	struct exam ex;
-	int rc = cli_parse(&o, argc, argv, true, err);
+	int rc = cli_parse(&o, argc, argv, true, out, err);
 
-	if (rc != TT_EXIT_OK || o.set[O_HELP]) {
-		if (o.set[O_HELP])
-			quiz_help(out, true);
+	if (rc != OPT_GO_ON)
 		return rc;
-	}
-	if (o.set[O_GRADE])
-		return exam_grade_cli(&o, argv[0], out, err);
+	if (o.grade)
+		return exam_grade_cli(&o, out, err);
 	if (o.nfiles > 0)
-		return cli_usage(err, argv[0], _("unexpected argument '%s'"),
+		return opt_fail(o.cmd, err, _("unexpected argument '%s'"),
 		    o.files[0]);
-	if (!o.set[O_SEED] && !o.set[O_RESUME])
-		return cli_usage(err, argv[0], "%s", _("--seed is required"));
-	if (!o.set[O_RESUME] && !cli_bank(&o.p, &bank, err))
+	if (!cli_given(&o, "seed") && o.resume == NULL)
+		return opt_fail(o.cmd, err, "%s", _("--seed is required"));
+	if (o.resume == NULL && !cli_bank(&o.p, &bank, err))
 		return TT_EXIT_USAGE;
-	if (!o.set[O_PRINT] && !o.set[O_KEY] && !o.set[O_EXPORT]) {
-		if (!o.set[O_RESUME])
+	if (!o.print && !o.key && o.export == NULL) {
+		if (o.resume == NULL)
 			quiz_bank_free(&bank);
 		memset(tui, 0, sizeof(*tui));
 		tui->exam = true;
 		tui->params = o.p;
-		tui->resume = o.val[O_RESUME];
-		tui->results_dir = o.val[O_RESULTS];
+		tui->resume = o.resume;
+		tui->results_dir = o.results;
 		return QUIZ_CLI_TUI;
 	}
-	if (o.set[O_RESUME])
-		return cli_usage(err, argv[0], "%s", _("--resume cannot be "
+	if (o.resume != NULL)
+		return opt_fail(o.cmd, err, "%s", _("--resume cannot be "
 		    "combined with --print, --key or --export"));
 	rc = exam_build(&ex, &o.p, &bank) ? exam_output(&o, &ex, out, err) :
 	    TT_EXIT_FAIL;

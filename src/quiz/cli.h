@@ -15,6 +15,7 @@
 #include "quiz/exam.h"
 
 #include "lib/exitcode.h"	/* the one set of exit statuses */
+#include "lib/opt.h"
 #define QUIZ_CLI_TUI (-1)	/* the caller runs the TUI with *tui */
 
 struct quiz_cli_tui {
@@ -23,6 +24,9 @@ struct quiz_cli_tui {
 	const char *resume;		/* attempt file to resume, or NULL */
 	const char *results_dir;	/* NULL: exam_results_dir() */
 };
+
+/* Their options (lib/opt.h), for the program's help and the tests. */
+extern const struct opt_cmd quiz_opt_cmd, exam_opt_cmd;
 
 /* argv[0] is "quiz" or "exam".  Returns an exit status or QUIZ_CLI_TUI. */
 int quiz_cli(int argc, char **argv, FILE *out, FILE *err,

@@ -18,11 +18,12 @@
  */
 #include <config.h>
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/i18n.h"
-#include "lib/xalloc.h"
+#include "lib/opt.h"
 #include "script/compare.h"
 #include "script/parse.h"
 #include "script/pcap.h"
@@ -41,31 +42,41 @@ struct run_opts {
 	const struct script_lab *labif;
 };
 
-static void
-run_usage(FILE *f)
-{
-	fprintf(f, _("Usage: %s script [--diagram] [--quiet] [--pcap OUT] "
-	    "FILE...\n"), PACKAGE);
-	fputs(_("Run scenario files ('-' is standard input) and print what "
-	    "happened.\n"
-	    "  --diagram   print an RFC 9293-style sequence diagram instead "
-	    "of the trace\n"
-	    "  --quiet     print nothing but errors\n"
-	    "  --pcap OUT  also write the segments as a pcap capture file\n"
-	    "Exit status: 0 every expect held, 1 an expect failed or an "
-	    "event was\nimpossible, 2 a file could not be read or parsed.\n"),
-	    f);
-	fputs(_("The kernel lab (Linux; needs root or user namespaces):\n"
-	    "  --lab       run on two real Linux TCP stacks instead\n"
-	    "  --compare   run on the simulated core (profile linux) and on "
-	    "the\n"
-	    "              kernel, and print where they differ (exit 1 when a\n"
-	    "              difference is not in the known-differences file)\n"
-	    "  --known F   that file (default: known-differences beside the\n"
-	    "              scenario)\n"
-	    "  --pcap OUT  with --lab, the real packets put on the lab's wire\n"),
-	    f);
-}
+#define RUN_OPT(field) offsetof(struct run_opts, field)
+
+static const struct opt run_opt_table[] = {
+	{ "diagram", 'd', OPT_NOARG, NULL, N_("print an RFC 9293-style "
+	    "sequence diagram instead of the trace"),
+	    OPT_FLAG, RUN_OPT(diagram), 0, 0, NULL },
+	{ "quiet", 'q', OPT_NOARG, NULL, N_("print nothing but errors"),
+	    OPT_FLAG, RUN_OPT(quiet), 0, 0, NULL },
+	{ "pcap", 0, OPT_ARG, N_("OUT"), N_("also write the segments as a "
+	    "pcap capture file (with --lab, the real packets)"),
+	    OPT_STR, RUN_OPT(pcap), 0, 0, NULL },
+	{ "lab", 0, OPT_NOARG, NULL, N_("run on two real Linux TCP stacks "
+	    "instead (root or user namespaces)"),
+	    OPT_FLAG, RUN_OPT(lab), 0, 0, NULL },
+	{ "compare", 0, OPT_NOARG, NULL, N_("run on the simulated core "
+	    "(profile linux) and on the kernel, and print where they differ"),
+	    OPT_FLAG, RUN_OPT(compare), 0, 0, NULL },
+	{ "known", 0, OPT_ARG, N_("FILE"), N_("with --compare, the known "
+	    "differences (default: known-differences beside the scenario)"),
+	    OPT_STR, RUN_OPT(known), 0, 0, NULL },
+};
+
+const struct opt_cmd script_opt_cmd = {
+	"script", run_opt_table, OPT_N(run_opt_table), {
+	    { N_("[--diagram] [--quiet] [--pcap OUT] FILE..."),
+	      N_("run scenario files and print a trace") },
+	    { N_("--lab|--compare [--pcap OUT] FILE..."),
+	      N_("on two real Linux TCP stacks, or on both (see doc/lab.md)") } },
+	N_("Run scenario files ('-' is standard input) and print what "
+	    "happened."),
+	N_("Exit status: 0 every expect held, 1 an expect failed, an event "
+	    "was impossible\nor --compare found a difference not in the "
+	    "known-differences file, 2 a file\ncould not be read or parsed."),
+	0, NULL
+};
 
 static void
 run_emit(void *ctx, const char *line)
@@ -240,51 +251,24 @@ run_check_lab(const struct run_opts *o)
 		why = _("--known needs --compare");
 	if (why == NULL)
 		return TT_EXIT_OK;
-	fprintf(o->err, "%s script: %s\n", PACKAGE, why);
-	return TT_EXIT_USAGE;
+	return opt_fail(&script_opt_cmd, o->err, "%s", why);
 }
 
 /* Options may come before, between or after the files; "--" ends them. */
 static int
-run_options(int argc, char **argv, struct run_opts *o, const char **files)
+run_options(int argc, char **argv, struct run_opts *o, char ***files)
 {
-	bool opts = true;
+	struct opt_args args;
+	int rc = opt_parse(&script_opt_cmd, argc, argv, o, &args, o->out,
+	    o->err);
 
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (opts && strcmp(a, "--") == 0)
-			opts = false;
-		else if (opts && strcmp(a, "--diagram") == 0)
-			o->diagram = true;
-		else if (opts && strcmp(a, "--quiet") == 0)
-			o->quiet = true;
-		else if (opts && strcmp(a, "--lab") == 0)
-			o->lab = true;
-		else if (opts && strcmp(a, "--compare") == 0)
-			o->compare = true;
-		else if (opts && (strcmp(a, "--pcap") == 0 ||
-		    strcmp(a, "--known") == 0) && i + 1 < argc)
-			*(a[2] == 'p' ? &o->pcap : &o->known) = argv[++i];
-		else if (opts && (strcmp(a, "--help") == 0 ||
-		    strcmp(a, "-h") == 0)) {
-			run_usage(o->out);
-			return -1;
-		} else if (opts && a[0] == '-' && a[1] != '\0') {
-			fflush(o->out);
-			fprintf(o->err, _("%s script: unknown option '%s'\n"),
-			    PACKAGE, a);
-			run_usage(o->err);
-			return TT_EXIT_USAGE;
-		} else
-			files[o->nfiles++] = a;
-	}
-	if (o->nfiles == 0) {
-		fprintf(o->err, _("%s script: no scenario file given (use - "
-		    "for standard input)\n"), PACKAGE);
-		run_usage(o->err);
-		return TT_EXIT_USAGE;
-	}
+	if (rc != OPT_GO_ON)
+		return rc == TT_EXIT_OK ? -1 : rc;
+	*files = args.argv;
+	o->nfiles = (size_t)args.argc;
+	if (o->nfiles == 0)
+		return opt_fail(&script_opt_cmd, o->err, "%s", _("no scenario "
+		    "file given (use - for standard input)"));
 	return run_check_lab(o);
 }
 
@@ -312,9 +296,8 @@ script_cli_lab(int argc, char **argv, FILE *out, FILE *err,
     const struct script_lab *lab)
 {
 	struct run_opts o = { .out = out, .err = err, .labif = lab };
-	const char **files = xcalloc((size_t)(argc > 0 ? argc : 1),
-	    sizeof(*files));
-	int rc = run_options(argc, argv, &o, files);
+	char **files = NULL;
+	int rc = run_options(argc, argv, &o, &files);
 
 	if (rc == TT_EXIT_OK && o.pcap != NULL && !o.lab && !o.compare)
 		rc = run_pcap_open(&o);
@@ -331,7 +314,6 @@ script_cli_lab(int argc, char **argv, FILE *out, FILE *err,
 		fprintf(err, _("%s script: cannot write %s\n"), PACKAGE, o.pcap);
 		rc = TT_EXIT_USAGE;
 	}
-	free(files);
 	fflush(out);
 	return rc;
 }

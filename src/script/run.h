@@ -12,6 +12,10 @@
 #include "sim/backend.h"
 
 #include "lib/exitcode.h"	/* the one set of exit statuses */
+#include "lib/opt.h"
+
+/* Its options (lib/opt.h), for the program's help and the tests. */
+extern const struct opt_cmd script_opt_cmd;
 
 /* argv[0] is "script".  Returns the exit status. */
 int script_cli(int argc, char **argv, FILE *out, FILE *err);
