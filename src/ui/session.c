@@ -7,15 +7,12 @@
 #include <config.h>
 
 #include <assert.h>
-#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/atomic.h"
 #include "lib/i18n.h"
-#include "lib/sbuf.h"
 #include "lib/xalloc.h"
 #include "script/parse.h"
 #include "ui/session.h"
@@ -339,31 +336,10 @@ session_undo(struct session *s)
 	return true;
 }
 
-/* The whole file is built in memory and written by atomic_write_file
- * (temporary file in the same directory, fsync, rename): a crash leaves
- * either the old file or the new one, never half of one. */
+/* cmds[0..pos): what the learner sees applied, not what redo holds. */
 bool
 session_save(const struct session *s, const char *path, char *err,
     size_t errsize)
 {
-	struct sbuf b = { 0 };
-	char line[512], *buf;
-	size_t len;
-	int e = 0;
-
-	sbuf_add(&b, "%s", _("# A tcpteach session. Replay it with: "
-	    "tcpteach play FILE\n"));
-	for (size_t i = 0; i < s->pos; i++)
-		sbuf_add(&b, "%s\n", script_format(&s->cmds[i], line,
-		    sizeof(line)));
-	len = b.len;
-	buf = sbuf_take(&b);
-	if (atomic_write_file(path, buf, len) != 0)
-		e = errno;
-	free(buf);
-	if (e == 0)
-		return true;
-	/* TRANSLATORS: a file name, then the system's error message. */
-	snprintf(err, errsize, _("Cannot save %s: %s"), path, strerror(e));
-	return false;
+	return script_save_file(s->cmds, s->pos, path, err, errsize);
 }
