@@ -17,6 +17,8 @@
 #include "script/parse.h"
 #include "ui/session.h"
 
+static void session_mark(struct session *s, const struct sim_result *res);
+
 /* What w says is in force with a backend at its start: the kernels'
  * (profile linux, delayed ACKs on), for the what-if switches. */
 void
@@ -142,22 +144,6 @@ session_check(struct session *s, const struct cmd *c, enum sim_status st)
 	view_narrate(&s->v, buf);
 }
 
-/* cmds[pos] was applied and its trace folded: mark it (a check passed
- * or failed, an event refused) and move on. */
-static void
-session_mark(struct session *s, const struct sim_result *res)
-{
-	const struct cmd *c = &s->cmds[s->pos];
-
-	if (cmd_is_expect(c->kind))
-		session_check(s, c, res->status);
-	else if (res->status != SIM_OK) {
-		s->marks[s->pos] = SESSION_BAD;
-		view_narrate(&s->v, s->last.msg);
-	}
-	s->pos++;
-}
-
 /* After cmds[pos] was applied: fold its trace into the view, mark it. */
 static bool
 session_fold(void *arg, struct world *w, size_t i,
@@ -173,6 +159,22 @@ session_fold(void *arg, struct world *w, size_t i,
 	view_end(&s->v);
 	session_mark(s, res);
 	return true;
+}
+
+/* cmds[pos] was applied and its trace folded: mark it (a check passed
+ * or failed, an event refused) and move on. */
+static void
+session_mark(struct session *s, const struct sim_result *res)
+{
+	const struct cmd *c = &s->cmds[s->pos];
+
+	if (cmd_is_expect(c->kind))
+		session_check(s, c, res->status);
+	else if (res->status != SIM_OK) {
+		s->marks[s->pos] = SESSION_BAD;
+		view_narrate(&s->v, s->last.msg);
+	}
+	s->pos++;
 }
 
 /* The segments in flight and the clock, as the backend's trace told
