@@ -508,6 +508,28 @@ START_TEST(test_pcap_write_handshake_three_segments)
 }
 END_TEST
 
+/* A saved list of commands is a scenario the runner replays; a file
+ * that cannot be written is an error naming it. */
+START_TEST(test_save_file_replays_with_expects)
+{
+	static const char *const lines[] = {
+		"server listen", "client connect", "settle",
+		"expect client ESTABLISHED", NULL
+	};
+	struct cmd cmds[8];
+	size_t n = parse_lines(lines, cmds, 8);
+	char path[512], err[256];
+
+	snprintf(path, sizeof(path), "%s/s.scn", tmpdir);
+	ck_assert(script_save_file(cmds, n, path, err, sizeof(err)));
+	ck_assert_int_eq(run(path, NULL), 0);
+	ck_assert_ptr_nonnull(strstr(outbuf, "ESTABLISHED"));
+	snprintf(path, sizeof(path), "%s/none/s.scn", tmpdir);
+	ck_assert(!script_save_file(cmds, n, path, err, sizeof(err)));
+	ck_assert_ptr_nonnull(strstr(err, "Cannot save"));
+}
+END_TEST
+
 /* The menu offers a delivery of the oldest segment in flight, and knows a
  * second listen is impossible. */
 START_TEST(test_menu_deliver_oldest_listen_twice_impossible)
@@ -564,6 +586,7 @@ script_suite(void)
 	tcase_add_test(tc, test_complete_words_hosts_states_settings);
 	tcase_add_test(tc, test_complete_help_lists_and_explains);
 	tcase_add_test(tc, test_pcap_write_handshake_three_segments);
+	tcase_add_test(tc, test_save_file_replays_with_expects);
 	tcase_add_test(tc, test_menu_deliver_oldest_listen_twice_impossible);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1930,6 +1930,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc,
 	    test_sim_prompt_tab_completes_words_hosts_states_settings);
 	tcase_add_test(tc, test_sim_prompt_help_lists_scenario_commands);
+	tcase_add_test(tc, test_help_scroll_past_end_stops_at_last_row);
 	tcase_add_test(tc, test_play_stray_key_branches_and_b_resumes_script);
 	tcase_add_test(tc,
 	    test_play_next_steps_over_expects_back_undoes_them);
@@ -1940,7 +1941,6 @@ ui_cmds_suite(void)
 	    test_sim_quit_n_discards_and_saved_session_quits_at_once);
 	tcase_add_test(tc, test_sim_lessons_pushes_list_q_returns);
 	tcase_add_test(tc, test_help_generated_from_table_any_key_closes);
-	tcase_add_test(tc, test_help_scroll_past_end_stops_at_last_row);
 	tcase_add_test(tc,
 	    test_estab_up_down_walk_arrows_enter_inspects_selected);
 	tcase_add_test(tc,

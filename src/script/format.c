@@ -1,7 +1,8 @@
 /*
  * The canonical text of a command: what script_format() returns parses
  * back to an identical struct cmd.  The TUI shows this text for commands
- * picked from its menu, and a saved session is these lines.
+ * picked from its menu, and a saved session is these lines
+ * (script_save_file, written whole through lib/atomic).
  *
  * Data model: the text is built left to right in the caller's buffer by a
  * small appender (struct sbuf) that never overruns and truncates silently;
@@ -10,10 +11,14 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "lib/atomic.h"
+#include "lib/i18n.h"
 #include "lib/sbuf.h"
 #include "script/script_internal.h"
 
@@ -221,4 +226,33 @@ script_format(const struct cmd *c, char *buf, size_t size)
 		break;
 	}
 	return buf;
+}
+
+/* The whole file is built in memory and written by atomic_write_file
+ * (temporary file in the same directory, fsync, rename): a crash leaves
+ * either the old file or the new one, never half of one. */
+bool
+script_save_file(const struct cmd *cmds, size_t n, const char *path,
+    char *err, size_t errsize)
+{
+	struct sbuf b = { 0 };
+	char line[512], *buf;
+	size_t len;
+	int e = 0;
+
+	sbuf_add(&b, "%s", _("# A tcpteach session. Replay it with: "
+	    "tcpteach play FILE\n"));
+	for (size_t i = 0; i < n; i++)
+		sbuf_add(&b, "%s\n", script_format(&cmds[i], line,
+		    sizeof(line)));
+	len = b.len;
+	buf = sbuf_take(&b);
+	if (atomic_write_file(path, buf, len) != 0)
+		e = errno;
+	free(buf);
+	if (e == 0)
+		return true;
+	/* TRANSLATORS: a file name, then the system's error message. */
+	snprintf(err, errsize, _("Cannot save %s: %s"), path, strerror(e));
+	return false;
 }

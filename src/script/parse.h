@@ -94,5 +94,9 @@ void script_reader_close(struct script_reader *r);
 
 /* The canonical text of a command (parses back to the same command). */
 char *script_format(const struct cmd *c, char *buf, size_t size);
+/* Save cmds[0..n) as a scenario file that `tcpteach play` replays,
+ * atomically.  On failure, false with a translated message in err. */
+bool script_save_file(const struct cmd *cmds, size_t n, const char *path,
+    char *err, size_t errsize);
 
 #endif

@@ -7,18 +7,17 @@
 #include <config.h>
 
 #include <assert.h>
-#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/atomic.h"
 #include "lib/i18n.h"
-#include "lib/sbuf.h"
 #include "lib/xalloc.h"
 #include "script/parse.h"
 #include "ui/session.h"
+
+static void session_mark(struct session *s, const struct sim_result *res);
 
 /* What w says is in force with a backend at its start: the kernels'
  * (profile linux, delayed ACKs on), for the what-if switches. */
@@ -146,22 +145,6 @@ session_check(struct session *s, const struct cmd *c, enum sim_status st)
 	view_narrate(&s->v, buf);
 }
 
-/* cmds[pos] was applied and its trace folded: mark it (a check passed
- * or failed, an event refused) and move on. */
-static void
-session_mark(struct session *s, const struct sim_result *res)
-{
-	const struct cmd *c = &s->cmds[s->pos];
-
-	if (cmd_is_expect(c->kind))
-		session_check(s, c, res->status);
-	else if (res->status != SIM_OK) {
-		s->marks[s->pos] = SESSION_BAD;
-		view_narrate(&s->v, s->last.msg);
-	}
-	s->pos++;
-}
-
 /* After cmds[pos] was applied: fold its trace into the view, mark it. */
 static bool
 session_fold(void *arg, struct world *w, size_t i,
@@ -179,6 +162,22 @@ session_fold(void *arg, struct world *w, size_t i,
 	view_end(&s->v);
 	session_mark(s, res);
 	return true;
+}
+
+/* cmds[pos] was applied and its trace folded: mark it (a check passed
+ * or failed, an event refused) and move on. */
+static void
+session_mark(struct session *s, const struct sim_result *res)
+{
+	const struct cmd *c = &s->cmds[s->pos];
+
+	if (cmd_is_expect(c->kind))
+		session_check(s, c, res->status);
+	else if (res->status != SIM_OK) {
+		s->marks[s->pos] = SESSION_BAD;
+		view_narrate(&s->v, s->last.msg);
+	}
+	s->pos++;
 }
 
 /* The segments in flight and the clock, as the backend's trace told
@@ -353,31 +352,10 @@ session_undo(struct session *s)
 	return true;
 }
 
-/* The whole file is built in memory and written by atomic_write_file
- * (temporary file in the same directory, fsync, rename): a crash leaves
- * either the old file or the new one, never half of one. */
+/* cmds[0..pos): what the learner sees applied, not what redo holds. */
 bool
 session_save(const struct session *s, const char *path, char *err,
     size_t errsize)
 {
-	struct sbuf b = { 0 };
-	char line[512], *buf;
-	size_t len;
-	int e = 0;
-
-	sbuf_add(&b, "%s", _("# A tcpteach session. Replay it with: "
-	    "tcpteach play FILE\n"));
-	for (size_t i = 0; i < s->pos; i++)
-		sbuf_add(&b, "%s\n", script_format(&s->cmds[i], line,
-		    sizeof(line)));
-	len = b.len;
-	buf = sbuf_take(&b);
-	if (atomic_write_file(path, buf, len) != 0)
-		e = errno;
-	free(buf);
-	if (e == 0)
-		return true;
-	/* TRANSLATORS: a file name, then the system's error message. */
-	snprintf(err, errsize, _("Cannot save %s: %s"), path, strerror(e));
-	return false;
+	return script_save_file(s->cmds, s->pos, path, err, errsize);
 }
