@@ -143,6 +143,20 @@ ui_status_fit(char *left, int cols)
 	left[n] = '\0';
 }
 
+const char *
+ui_status_keys(const struct ui *ui, char *left, int cols, const char *keys,
+    char *buf, size_t size)
+{
+	if (ladder_arrow_by_id(&ui->s.v.lad, ui->mark) == NULL)
+		return keys;
+	/* TRANSLATORS: the status bar while arrow #N is selected, then the
+	 * other keys. */
+	snprintf(buf, size, _("Enter inspect #%" PRIu32 "  %s"), ui->mark,
+	    keys);
+	ui_status_fit(left, cols - 2 - utf8_width(buf));
+	return buf;
+}
+
 void
 ui_draw_status(struct ui *ui)
 {
@@ -170,14 +184,8 @@ ui_draw_status(struct ui *ui)
 	keys = ui->o->play == NULL ? _("u undo  : command  ? help  q quit") :
 	    ui->branched ? _("b back to the script  ? help  q quit") :
 	    _("Space/p step  j jump  ? help  q quit");
-	if (ladder_arrow_by_id(&ui->s.v.lad, ui->mark) != NULL) {
-		/* TRANSLATORS: the status bar while arrow #N is selected,
-		 * then the other keys. */
-		snprintf(right, sizeof(right), _("Enter inspect #%" PRIu32
-		    "  %s"), ui->mark, keys);
-		keys = right;
-		ui_status_fit(left, ui->win->cols - 2 - utf8_width(keys));
-	}
+	keys = ui_status_keys(ui, left, ui->win->cols, keys, right,
+	    sizeof(right));
 	ui_draw_bar(w, 0, ui->win->cols, left, keys);
 	wnoutrefresh(w);
 }

@@ -420,7 +420,9 @@ static void
 lui_draw_status(struct lui *lu)
 {
 	WINDOW *w = lu->ui.win->stat;
-	char left[256], t[32];
+	char left[256], t[32], keys[256];
+	const char *k = _("u undo  : command  ? help  q list ");
+	const struct screen_cmd *enter;
 
 	view_dur(lu->ui.s.w.now, t, sizeof(t));
 	/* TRANSLATORS: lesson number, step k of n, simulated time, number
@@ -428,8 +430,11 @@ lui_draw_status(struct lui *lu)
 	snprintf(left, sizeof(left), _(" Lesson %02u, step %zu/%zu  t=%s  %s"),
 	    lu->li->num, lu->lr.step + 1, lu->l.nsteps, t,
 	    view_num_short(lu->ui.s.v.num));
-	ui_draw_bar(w, 0, lu->cols, left, _("u undo  : command  ? help  q "
-	    "list "));
+	/* Enter inspects the selected arrow unless the lesson takes it. */
+	if (screen_binding(&lu->lesson, '\r', &enter) == NULL)
+		k = ui_status_keys(&lu->ui, left, lu->cols, k, keys,
+		    sizeof(keys));
+	ui_draw_bar(w, 0, lu->cols, left, k);
 	wnoutrefresh(w);
 }
 

@@ -2,8 +2,9 @@
 # Issue 13 item 4: the learner selects an arrow on the ladder, with the
 # keys or a click, sees it highlighted (reverse video and a mark, so it
 # shows without colour) and named on the status bar at 80x24 with the
-# other keys, and Enter inspects that arrow, not the newest.
-. "${top_srcdir:-.}/tests/screen/lib.sh"
+# other keys, and Enter inspects that arrow, not the newest; in the
+# simulator, in lecture mode and in a lesson.
+. "${top_srcdir:-.}/tests/screen/lesson_lib.sh"
 
 esc=$(printf '\033')
 
@@ -85,4 +86,16 @@ screen_keys Space
 screen_expect "relative rfc9293"
 screen_expect_not "Enter inspect"
 screen_keys q
+screen_cleanup
+
+# A lesson's key bar keeps "q list" and says what Enter does; Enter
+# inspects, since the step asks no typed answer.
+screen_socket 2
+lesson_start "Step 1/11" lesson 2
+screen_keys L c
+screen_expect "#1 SYN seq=1000"
+screen_keys Up
+screen_expect "Enter inspect #1  u undo  : command  ? help  q list"
+screen_expect " Lesson 02, step 1/11 "
+screen_step Enter "Segment #1, client to server"
 exit 0
