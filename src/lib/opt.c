@@ -12,6 +12,7 @@
  */
 #include <config.h>
 
+#include <assert.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -210,6 +211,8 @@ opt_store(const struct opt_state *st, size_t i, const char *name,
 	char *at = (char *)st->dest + o->off, why[256];
 	uint64_t v;
 
+	/* A table bug, not a user's: a number needs its value. */
+	assert(val != NULL || (o->to != OPT_UINT && o->to != OPT_U64));
 	st->args->seen |= (uint64_t)1 << i;
 	switch (o->to) {
 	case OPT_FLAG:
@@ -339,6 +342,7 @@ opt_parse(const struct opt_cmd *cmd, int argc, char **argv, void *dest,
 	bool opts = true;
 	int nops = 0, rc = OPT_GO_ON;
 
+	assert(cmd->nopts <= OPT_MAXOPTS);
 	args->seen = 0;
 	for (int k = 1; k < argc && rc == OPT_GO_ON; k++) {
 		const char *a = argv[k];

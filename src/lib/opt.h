@@ -10,6 +10,11 @@
  * flags (-dq), "--" ending the options and "-" as an operand; options and
  * operands may mix unless the command says OPT_IN_ORDER.  Every command
  * also takes -h/--help (the generated help) and --lang.
+ *
+ * A new option is one row in its command's table (its help comes with
+ * it; doc/tcpteach.1 is written by hand).  A new subcommand is an opt_cmd
+ * in its module and a row in main.c's subcmds[]; tests/check_opt.c and
+ * tests/cli-help.sh list the subcommands they check.
  */
 #ifndef TCPTEACH_LIB_OPT_H
 #define TCPTEACH_LIB_OPT_H
