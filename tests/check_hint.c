@@ -115,7 +115,7 @@ done(struct lrun *lr, struct session *se, struct lesson *l)
  * ACK is the only segment in flight".  After the learner drops it, the
  * hint says nothing is in flight and names the server's retransmission
  * timer, by its key t. */
-START_TEST(test_syn_received_ack_dropped_hint_names_rexmt_timer)
+START_TEST(test_syn_received_ack_dropped_hint_names_rexmt)
 {
 	static const char *const drop[] = { "drop", NULL };
 	struct lesson l;
@@ -369,7 +369,7 @@ hint_suite(void)
 	TCase *tc = tcase_create("computed");
 
 	tcase_set_timeout(tc, 120);
-	tcase_add_test(tc, test_syn_received_ack_dropped_hint_names_rexmt_timer);
+	tcase_add_test(tc, test_syn_received_ack_dropped_hint_names_rexmt);
 	tcase_add_test(tc, test_last_ack_final_ack_dropped_hint_resends_fin);
 	tcase_add_test(tc, test_last_ack_on_path_before_and_after_deliver);
 	tcase_add_test(tc, test_estab_settle_solution_single_delivers_on_path);

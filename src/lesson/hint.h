@@ -25,7 +25,7 @@
 
 #include "lesson/run.h"
 
-#define LHINT_DEPTH 4		/* moves searched from the learner's world */
+#define LHINT_DEPTH 4		/* moves searched from the learner's */
 #define LHINT_BUDGET 20000	/* worlds tried in one search */
 #define LHINT_MOVES 48		/* moves offered in one world */
 

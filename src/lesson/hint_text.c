@@ -185,8 +185,8 @@ hint_clause(const struct cmd *c, const struct world *w, char *buf,
 		    (unsigned long)f->id, tcp_flags_str(f->seg.flags, fl),
 		    hint_host((enum sim_host_id)(1 - f->dir)));
 	else if (f != NULL && c->kind == CMD_DROP)
-		snprintf(buf, size, _("#%lu %s is dropped"), (unsigned long)f->id,
-		    tcp_flags_str(f->seg.flags, fl));
+		snprintf(buf, size, _("#%lu %s is dropped"),
+		    (unsigned long)f->id, tcp_flags_str(f->seg.flags, fl));
 	else if (c->kind == CMD_WAIT_TIMER && world_next_timer(w, &h, &tm,
 	    &due))
 		/* TRANSLATORS: host, timer name, seconds. */

@@ -16,8 +16,10 @@ screen_expect "Step 3/6: The FINs arrive"
 screen_step '!' "Hint: Deliver both FINs, but not the ACKs that follow."
 
 screen_keys z
-hint_expect "You played \`drop #4\` where the step's own way plays \`deliver c>s\`: #4 FIN+ACK arrives at the server."
-hint_expect "The client resends its FIN+ACK as #6. From here the goal is 3 moves away."
+hint_expect "You played \`drop #4\` where the step's own way plays" \
+    "\`deliver c>s\`: #4 FIN+ACK arrives at the server."
+hint_expect "The client resends its FIN+ACK as #6." \
+    "From here the goal is 3 moves away."
 screen_expect_not "Hint: Deliver both FINs"
 screen_keys b
 hint_expect "Hint from your world: In flight now: #5 FIN+ACK (s>c)."
@@ -29,10 +31,13 @@ screen_step u "Hint: Deliver both FINs, but not the ACKs that follow."
 hint_wait_not "Hint from your world"
 
 screen_keys e
-hint_expect "You went past the goal: client was in CLOSING earlier in this step and is now in TIME_WAIT. Press u to undo your last events."
-hint_expect "From here the goal can no longer be reached: press u to undo your last event, or R to restart the step."
+hint_expect "You went past the goal: client was in CLOSING earlier in" \
+    "this step and is now in TIME_WAIT. Press u to undo your last events."
+hint_expect "From here the goal can no longer be reached: press u to undo" \
+    "your last event, or R to restart the step."
 screen_keys b
-hint_expect "Hint from your world: You went past the goal. Nothing is in flight now."
+hint_expect "Hint from your world: You went past the goal." \
+    "Nothing is in flight now."
 screen_keys u
 hint_wait_not "You went past the goal"
 screen_keys q q
