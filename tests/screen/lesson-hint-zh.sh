@@ -5,7 +5,8 @@
 # (`deliver c>s`), the hint then says what is in flight and which key
 # leads on, u brings the author's hint back, settling past CLOSING says
 # so with u, and the hint says the goal can no longer be reached.  The
-# boxes keep their borders at 80 columns (CJK widths intact).
+# boxes keep their borders at 80 columns (CJK widths intact).  Then a
+# wrong typed answer in lesson 04 is told why it is wrong.
 . "${top_srcdir:-.}/tests/screen/lesson_lib.sh"
 . "${top_srcdir:-.}/tests/screen/hint_lib.sh"
 
@@ -47,4 +48,18 @@ screen_keys u
 hint_wait_not "你已经越过了目标"
 screen_keys q q
 screen_expect "EXITED 0"
+
+# A wrong typed answer is explained from the simulation: lesson 04 asks
+# for the server's ack; its seq is told apart.
+screen_socket 1
+lesson_start "第 1/8 步" --lang=zh_CN lesson 4
+screen_keys '$' n
+screen_expect "第 2/8 步"
+screen_keys '$' n
+screen_expect "服务器对它的确认号是多少？"
+$TMUX_CMD send-keys -l -- 5001
+screen_keys Enter
+screen_expect "✗ 不对。再试一次，或按 \$ 查看答案。"
+screen_expect "这是 seq，不是 ack。"
+hint_widths
 exit 0

@@ -4,7 +4,8 @@
 # the step's own way, the hint is computed from the learner's world (what
 # is in flight, the states, the key that leads on), u brings the author's
 # hint back, and settling past CLOSING is said with u while the hint says
-# the goal can no longer be reached.
+# the goal can no longer be reached.  A wrong typed answer in lesson 04
+# is told why it is wrong.
 . "${top_srcdir:-.}/tests/screen/lesson_lib.sh"
 . "${top_srcdir:-.}/tests/screen/hint_lib.sh"
 
@@ -42,4 +43,15 @@ screen_keys u
 hint_wait_not "You went past the goal"
 screen_keys q q
 screen_expect "EXITED 0"
+
+screen_socket 1
+lesson_start "Step 1/8" lesson 4
+screen_keys '$' n
+screen_expect "Step 2/8"
+screen_keys '$' n
+screen_expect "What acknowledgment number will the server send for it?"
+$TMUX_CMD send-keys -l -- 5001
+screen_keys Enter
+screen_expect "Not right. Try again, or press \$ to see the answer."
+screen_expect "That is the seq, not the ack."
 exit 0
