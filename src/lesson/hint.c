@@ -7,8 +7,9 @@
  * parent and the move that made them; a node's world is rebuilt when it
  * is expanded, by copying the learner's world and replaying the few moves
  * on its path, so memory stays at a few bytes a node.  A hash set of
- * world signatures (states, numbers, timers, the clock, notices and what
- * is in flight, but not segment numbers) keeps one node per world.
+ * world signatures (everything a check can read: states, numbers,
+ * timers, the clock, notices, the newest segment each host sent, what is
+ * in flight) keeps one node per world.
  */
 #include <config.h>
 
@@ -230,29 +231,37 @@ hint_mix(uint64_t h, uint64_t x)
 	return h;
 }
 
-/* What a check can see of w, without the segments' numbers. */
+static uint64_t
+hint_mix_flight(uint64_t h, const struct flight *f)
+{
+	h = hint_mix(h, (uint64_t)f->id << 48 | (uint64_t)f->dir << 40 |
+	    (uint64_t)f->seg.flags << 32 | f->seg.len);
+	return hint_mix(h, (uint64_t)f->seg.seq << 32 | f->seg.ack);
+}
+
+/* What a check can see of w: the clock, each host's state, numbers,
+ * timers, notices and newest segment, and what is in flight (by #N, as
+ * `expect inflight #2` asks). */
 static uint64_t
 hint_sig(const struct world *w)
 {
 	uint64_t h = hint_mix(0xcbf29ce484222325ULL, w->now);
 
 	for (int i = 0; i < 2; i++) {
-		const struct tcp_tcb *t = &w->host[i].tcb;
+		const struct sim_host *sh = &w->host[i];
+		const struct tcp_tcb *t = &sh->tcb;
 
 		h = hint_mix(h, (uint64_t)t->state << 32 | t->snd_una);
 		h = hint_mix(h, (uint64_t)t->snd_nxt << 32 | t->rcv_nxt);
 		for (int k = 0; k < TCP_NTIMERS; k++)
 			h = hint_mix(h, t->armed[k] ? t->due[k] + 1 : 0);
 		for (int k = 0; k < TCP_NNOTICES; k++)
-			h = hint_mix(h, w->host[i].notices[k]);
+			h = hint_mix(h, sh->notices[k]);
+		if (sh->has_sent)
+			h = hint_mix_flight(h, &sh->last_sent);
 	}
-	for (size_t i = 0; i < w->nwire; i++) {
-		const struct flight *f = &w->wire[i];
-
-		h = hint_mix(h, (uint64_t)f->dir << 40 |
-		    (uint64_t)f->seg.flags << 32 | f->seg.len);
-		h = hint_mix(h, (uint64_t)f->seg.seq << 32 | f->seg.ack);
-	}
+	for (size_t i = 0; i < w->nwire; i++)
+		h = hint_mix_flight(h, &w->wire[i]);
 	return h != 0 ? h : 1;
 }
 
