@@ -11,6 +11,7 @@
 #include <config.h>
 
 #include <check.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,33 @@ load(const char *name, struct lesson *l)
 	snprintf(path, sizeof(path), "%s/lessons/en/%s.lesson",
 	    TCPTEACH_SRCDIR, name);
 	ck_assert_msg(lesson_load(path, l, &e), "%s: %s", path, e.msg);
+}
+
+/* Lesson NN-*.lesson of the English course. */
+static void
+load_num(int num, struct lesson *l)
+{
+	char dir[1024], prefix[8];
+	struct dirent *de;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%s/lessons/en", TCPTEACH_SRCDIR);
+	snprintf(prefix, sizeof(prefix), "%02d-", num);
+	ck_assert((d = opendir(dir)) != NULL);
+	while ((de = readdir(d)) != NULL)
+		if (strncmp(de->d_name, prefix, 3) == 0 &&
+		    strstr(de->d_name, ".lesson") != NULL) {
+			char name[256];
+
+			snprintf(name, sizeof(name), "%.*s",
+			    (int)(strlen(de->d_name) - strlen(".lesson")),
+			    de->d_name);
+			closedir(d);
+			load(name, l);
+			return;
+		}
+	closedir(d);
+	ck_abort_msg("no lesson %02d", num);
 }
 
 static size_t
@@ -113,6 +141,21 @@ moves_reach_goal(struct walk *wk)
 	ck_assert_msg(lrun_check(&wk->lr, &w, why, sizeof(why)) ==
 	    LRUN_PASSED, "the hint's moves end short of the goal: %s", why);
 	world_free(&w);
+}
+
+/* Can the learner's session be played (the detour was possible)? */
+static bool
+detour_possible(const struct walk *wk)
+{
+	struct sim_result res;
+	struct world w;
+	bool ok;
+
+	world_init(&w);
+	ok = world_replay(&w, wk->se.s.cmds, wk->se.s.n, &res, NULL, NULL) ==
+	    wk->se.s.n && res.status == SIM_OK;
+	world_free(&w);
+	return ok;
 }
 
 static void
@@ -311,19 +354,13 @@ END_TEST
  * step's checks: the hint never names a move the world does not make. */
 START_TEST(test_every_task_step_start_search_replays_to_goal)
 {
-	static const char *const names[] = { "01-header", "02-handshake",
-	    "03-why-three", "04-seq-numbers", "05-close", "06-half-close",
-	    "07-fin-ack", "08-simultaneous-close", "09-time-wait-ack",
-	    "10-time-wait-msl", "11-timeouts", "12-rst",
-	    "13-simultaneous-open", "14-busy-servers", "15-exam",
-	    "16-capture", NULL };
 	unsigned steps = 0;
 
-	for (const char *const *n = names; *n != NULL; n++) {
+	for (int n = 1; n <= 16; n++) {
 		struct walk wk;
 
 		memset(&wk, 0, sizeof(wk));
-		load(*n, &wk.l);
+		load_num(n, &wk.l);
 		for (size_t i = 0; i < wk.l.nsteps; i++) {
 			if (wk.l.steps[i].kind != LESSON_TASK ||
 			    wk.l.steps[i].solution.n > LHINT_DEPTH)
@@ -332,9 +369,9 @@ START_TEST(test_every_task_step_start_search_replays_to_goal)
 			session_make(&wk.se, &wk.lr, NULL);
 			lhint_compute(&wk.lr, wk.se.s.cmds, wk.se.base,
 			    wk.se.s.n, 0, &wk.h);
-			ck_assert_msg(wk.h.on_path, "%s step %zu", *n, i + 1);
-			ck_assert_msg(wk.h.way == LHINT_FOUND, "%s step %zu: %s",
-			    *n, i + 1, wk.h.text);
+			ck_assert_msg(wk.h.on_path, "%02d step %zu", n, i + 1);
+			ck_assert_msg(wk.h.way == LHINT_FOUND, "%02d step %zu: %s",
+			    n, i + 1, wk.h.text);
 			ck_assert_uint_le(wk.h.nmoves,
 			    wk.l.steps[i].solution.n);
 			moves_reach_goal(&wk);
@@ -345,6 +382,49 @@ START_TEST(test_every_task_step_start_search_replays_to_goal)
 		lesson_free(&wk.l);
 	}
 	ck_assert_uint_ge(steps, 30);
+}
+END_TEST
+
+/* After one move off the path at any task step of the course (the
+ * oldest segment dropped, a timer let fire, everything settled), a way
+ * found is a way the world takes, and no way found says u. */
+START_TEST(test_every_task_step_after_detour_hint_is_true)
+{
+	static const char *const detours[] = { "drop", "wait timer",
+	    "settle" };
+	unsigned found = 0, undo = 0;
+
+	for (int d = 1; d <= 16; d++) {
+		struct walk wk;
+
+		memset(&wk, 0, sizeof(wk));
+		load_num(d, &wk.l);
+		for (size_t i = 0; i < wk.l.nsteps; i++)
+			for (size_t k = 0; k < 3; k++) {
+				const char *line[] = { detours[k], NULL };
+
+				if (wk.l.steps[i].kind != LESSON_TASK)
+					continue;
+				ck_assert(lrun_start(&wk.lr, &wk.l, i));
+				session_make(&wk.se, &wk.lr, line);
+				if (detour_possible(&wk)) {
+					lhint_compute(&wk.lr, wk.se.s.cmds,
+					    wk.se.base, wk.se.s.n, 0, &wk.h);
+					if (wk.h.way == LHINT_FOUND) {
+						moves_reach_goal(&wk);
+						found++;
+					} else if (wk.h.way != LHINT_DONE) {
+						HAS(&wk, "press u to undo");
+						undo++;
+					}
+				}
+				script_free(&wk.se.s);
+				lrun_free(&wk.lr);
+			}
+		lesson_free(&wk.l);
+	}
+	ck_assert_uint_ge(found, 40);
+	ck_assert_uint_ge(undo, 1);
 }
 END_TEST
 
@@ -364,6 +444,7 @@ hint_suite(void)
 	tcase_add_test(tc, test_key_names_segment_number_unless_chosen);
 	tcase_add_test(tc, test_fin_wait_1_fin_dropped_stray_explained);
 	tcase_add_test(tc, test_every_task_step_start_search_replays_to_goal);
+	tcase_add_test(tc, test_every_task_step_after_detour_hint_is_true);
 	suite_add_tcase(s, tc);
 	return s;
 }
