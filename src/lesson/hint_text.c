@@ -197,7 +197,7 @@ hint_clause(const struct cmd *c, const struct world *w, char *buf,
 		snprintf(buf, size, "%s", _("everything in flight is "
 		    "delivered, and every answer to it"));
 	else if (c->kind == CMD_WAIT)
-		snprintf(buf, size, _("%s s pass"), hint_secs(world_dur_ms(w,
+		snprintf(buf, size, _("the clock moves on by %s s"), hint_secs(world_dur_ms(w,
 		    &c->dur), t, sizeof(t)));
 	else if (hint_key_of(c) < HINT_NKEYS &&
 	    hint_keys[hint_key_of(c)].call != NULL)

@@ -38,11 +38,13 @@ hint_wait_not "根据你的模拟环境"
 screen_keys e
 hint_expect "你已经越过了目标：客户端在这一步里曾处于 CLOSING，" \
     "现在已是 TIME_WAIT。按 u 撤销你最近的操作。"
-hint_expect "从这里已经无法达到目标：" \
-    "按 u 撤销你最近的操作，或按 R 重新开始这一步。"
+hint_expect "你执行的是 \`settle\`，" \
+    "而这一步本来的做法是 \`deliver c>s\`：#4 FIN+ACK 到达服务器。"
 screen_keys b
 hint_expect "根据你的模拟环境给出的提示：你已经越过了目标。" \
     "现在没有在途的报文段。"
+hint_expect "从这里已经无法达到目标：" \
+    "按 u 撤销你最近的操作，或按 R 重新开始这一步。"
 hint_widths
 screen_keys u
 hint_wait_not "你已经越过了目标"

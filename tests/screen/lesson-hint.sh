@@ -34,11 +34,13 @@ hint_wait_not "Hint from your world"
 screen_keys e
 hint_expect "You went past the goal: client was in CLOSING earlier in" \
     "this step and is now in TIME_WAIT. Press u to undo your last events."
-hint_expect "From here the goal can no longer be reached: press u to undo" \
-    "your last event, or R to restart the step."
+hint_expect "You played \`settle\` where the step's own way plays" \
+    "\`deliver c>s\`: #4 FIN+ACK arrives at the server."
 screen_keys b
 hint_expect "Hint from your world: You went past the goal." \
     "Nothing is in flight now."
+hint_expect "From here the goal can no longer be reached: press u to undo" \
+    "your last event, or R to restart the step."
 screen_keys u
 hint_wait_not "You went past the goal"
 screen_keys q q
