@@ -13,6 +13,7 @@
  */
 #include <config.h>
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -295,19 +296,21 @@ hint_goal(const struct lrun *lr, const struct world *w)
 	return true;
 }
 
-/* The world of node i: the learner's, then the moves on its path. */
+/* The world of node i: a copy of the learner's, then the moves on its
+ * path replayed. */
 static void
 hint_world(const struct hint_search *s, size_t i, struct world *w)
 {
-	const struct cmd *path[LHINT_DEPTH];
-	size_t n = 0;
+	struct cmd path[LHINT_DEPTH];
+	struct sim_result res;
+	size_t n = s->v[i].depth;
 
-	for (; i != SIZE_MAX && n < LHINT_DEPTH; i = s->v[i].parent)
-		path[n++] = &s->v[i].move;
+	assert(n >= 1 && n <= LHINT_DEPTH);
+	for (size_t k = n; k > 0; i = s->v[i].parent)
+		path[--k] = s->v[i].move;
 	world_copy(w, s->root);
 	w->keep_trace = false;
-	while (n > 0)
-		(void)hint_apply(w, path[--n]);
+	(void)world_replay(w, path, n, &res, NULL, NULL);
 }
 
 static void
