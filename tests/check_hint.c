@@ -132,8 +132,7 @@ moves_reach_goal(struct walk *wk)
 
 	ck_assert_int_eq(wk->h.way, LHINT_FOUND);
 	world_init(&w);
-	ck_assert_uint_eq(world_replay(&w, s->cmds, s->n, &res, NULL, NULL),
-	    s->n);
+	lrun_play_session(&w, s->cmds, s->n);
 	ck_assert_int_ne(lrun_check(&wk->lr, &w, why, sizeof(why)),
 	    LRUN_PASSED);
 	ck_assert_uint_eq(world_replay(&w, wk->h.moves, wk->h.nmoves, &res,
@@ -317,6 +316,24 @@ START_TEST(test_fin_wait_1_fin_dropped_stray_explained)
 }
 END_TEST
 
+/* A check the learner typed that failed (`expect client CLOSED`) is kept
+ * in the session but does not end it: the hint is about the world after
+ * the learner's later events, here the dropped FIN. */
+START_TEST(test_fin_wait_1_failed_expect_then_drop_hint_sees_drop)
+{
+	static const char *const lines[] = { "expect client CLOSED",
+	    "drop #4", NULL };
+	struct walk wk;
+
+	walk(&wk, "08-simultaneous-close", "The FINs arrive", lines);
+	ck_assert(!wk.h.on_path);
+	HAS(&wk, "In flight now: #5 FIN+ACK (s>c).");
+	LACKS(&wk, "#4 FIN+ACK (c>s)");
+	moves_reach_goal(&wk);
+	walk_end(&wk);
+}
+END_TEST
+
 /* A segment other than the oldest is named by its number first, as the
  * digit keys choose it. */
 START_TEST(test_key_names_segment_number_unless_chosen)
@@ -443,6 +460,7 @@ hint_suite(void)
 	tcase_add_test(tc, test_closed_both_aborted_goal_unreachable_says_undo);
 	tcase_add_test(tc, test_key_names_segment_number_unless_chosen);
 	tcase_add_test(tc, test_fin_wait_1_fin_dropped_stray_explained);
+	tcase_add_test(tc, test_fin_wait_1_failed_expect_then_drop_hint_sees_drop);
 	tcase_add_test(tc, test_every_task_step_start_search_replays_to_goal);
 	tcase_add_test(tc, test_every_task_step_after_detour_hint_is_true);
 	suite_add_tcase(s, tc);

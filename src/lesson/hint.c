@@ -101,8 +101,8 @@ lhint_stray(const struct lrun *lr, const struct cmd *cmds, size_t base,
 
 	world_init(&w);
 	w.keep_trace = false;
-	on = world_replay(&w, cmds, base, &res, NULL, NULL) == base &&
-	    hint_path_at(lr, &w, &k);
+	lrun_play_session(&w, cmds, base);
+	on = hint_path_at(lr, &w, &k);
 	for (size_t i = base; i < pos; i++) {
 		was = on;
 		kb = k;
@@ -391,14 +391,13 @@ lhint_compute(const struct lrun *lr, const struct cmd *cmds, size_t base,
     size_t pos, uint32_t sel, struct lhint *h)
 {
 	struct hint_search s = { lr, NULL, NULL, 0, 0, NULL, 0 };
-	struct sim_result res;
 	struct world w;
 	char why[320];
 
 	memset(h, 0, sizeof(*h));
 	world_init(&w);
 	w.keep_trace = false;
-	(void)world_replay(&w, cmds, pos, &res, NULL, NULL);
+	lrun_play_session(&w, cmds, pos);
 	h->on_path = lhint_on_path(lr, &w);
 	h->past = lrun_past_goal(lr, cmds, base, pos, why, sizeof(why));
 	if (hint_goal(lr, &w)) {

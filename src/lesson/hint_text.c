@@ -316,7 +316,6 @@ lhint_stray_text(const struct lrun *lr, const struct cmd *cmds, size_t base,
 {
 	const struct script *sol = &lrun_cur(lr)->solution;
 	char mine[256], theirs[256], clause[320];
-	struct sim_result res;
 	struct world w;
 	size_t at, next;
 
@@ -324,7 +323,7 @@ lhint_stray_text(const struct lrun *lr, const struct cmd *cmds, size_t base,
 		return false;
 	world_init(&w);
 	w.keep_trace = false;
-	(void)world_replay(&w, cmds, at, &res, NULL, NULL);
+	lrun_play_session(&w, cmds, at);
 	hint_clause(&sol->cmds[next], &w, clause, sizeof(clause));
 	world_free(&w);
 	/* TRANSLATORS: the learner's scenario command, the solution's,
