@@ -11,6 +11,7 @@
 #include <config.h>
 
 #include <check.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,33 @@ load(const char *name, struct lesson *l)
 	snprintf(path, sizeof(path), "%s/lessons/en/%s.lesson",
 	    TCPTEACH_SRCDIR, name);
 	ck_assert_msg(lesson_load(path, l, &e), "%s: %s", path, e.msg);
+}
+
+/* Lesson NN-*.lesson of the English course. */
+static void
+load_num(int num, struct lesson *l)
+{
+	char dir[1024], prefix[8];
+	struct dirent *de;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%s/lessons/en", TCPTEACH_SRCDIR);
+	snprintf(prefix, sizeof(prefix), "%02d-", num);
+	ck_assert((d = opendir(dir)) != NULL);
+	while ((de = readdir(d)) != NULL)
+		if (strncmp(de->d_name, prefix, 3) == 0 &&
+		    strstr(de->d_name, ".lesson") != NULL) {
+			char name[256];
+
+			snprintf(name, sizeof(name), "%.*s",
+			    (int)(strlen(de->d_name) - strlen(".lesson")),
+			    de->d_name);
+			closedir(d);
+			load(name, l);
+			return;
+		}
+	closedir(d);
+	ck_abort_msg("no lesson %02d", num);
 }
 
 static size_t
@@ -66,76 +94,103 @@ session_make(struct session *se, const struct lrun *lr,
 	}
 }
 
-/* Enter the step, play lines, compute the hint. */
+/* A learner in one step: the lesson, the runner, their session, and
+ * the hint computed for it. */
+struct walk {
+	struct lesson l;
+	struct lrun lr;
+	struct session se;
+	struct lhint h;
+};
+
+/* Enter the step titled title of lesson name (NULL: the one loaded
+ * already), play the learner's lines, compute the hint. */
 static void
-hint_for(const struct lesson *l, const char *title,
-    const char *const *lines, struct lrun *lr, struct session *se,
-    struct lhint *h)
+walk(struct walk *wk, const char *name, const char *title,
+    const char *const *lines)
 {
-	ck_assert(lrun_start(lr, l, step_titled(l, title)));
-	session_make(se, lr, lines);
-	lhint_compute(lr, se->s.cmds, se->base, se->s.n, 0, h);
+	if (name != NULL) {
+		load(name, &wk->l);
+	} else {
+		script_free(&wk->se.s);
+		lrun_free(&wk->lr);
+	}
+	ck_assert(lrun_start(&wk->lr, &wk->l, step_titled(&wk->l, title)));
+	session_make(&wk->se, &wk->lr, lines);
+	lhint_compute(&wk->lr, wk->se.s.cmds, wk->se.base, wk->se.s.n, 0,
+	    &wk->h);
 }
 
 /* Play the session and then the hint's moves: the step's checks hold. */
 static void
-moves_reach_goal(struct lrun *lr, const struct session *se,
-    const struct lhint *h)
+moves_reach_goal(struct walk *wk)
 {
+	const struct script *s = &wk->se.s;
 	struct sim_result res;
 	struct world w;
 	char why[320];
 
-	ck_assert_int_eq(h->way, LHINT_FOUND);
+	ck_assert_int_eq(wk->h.way, LHINT_FOUND);
 	world_init(&w);
-	ck_assert_uint_eq(world_replay(&w, se->s.cmds, se->s.n, &res, NULL,
-	    NULL), se->s.n);
-	ck_assert_int_ne(lrun_check(lr, &w, why, sizeof(why)), LRUN_PASSED);
-	ck_assert_uint_eq(world_replay(&w, h->moves, h->nmoves, &res, NULL,
-	    NULL), h->nmoves);
-	ck_assert_msg(lrun_check(lr, &w, why, sizeof(why)) == LRUN_PASSED,
-	    "the hint's moves end short of the goal: %s", why);
+	lrun_play_session(&w, s->cmds, s->n);
+	ck_assert_int_ne(lrun_check(&wk->lr, &w, why, sizeof(why)),
+	    LRUN_PASSED);
+	ck_assert_uint_eq(world_replay(&w, wk->h.moves, wk->h.nmoves, &res,
+	    NULL, NULL), wk->h.nmoves);
+	ck_assert_msg(lrun_check(&wk->lr, &w, why, sizeof(why)) ==
+	    LRUN_PASSED, "the hint's moves end short of the goal: %s", why);
 	world_free(&w);
 }
 
-static void
-done(struct lrun *lr, struct session *se, struct lesson *l)
+/* Can the learner's session be played (the detour was possible)? */
+static bool
+detour_possible(const struct walk *wk)
 {
-	script_free(&se->s);
-	lrun_free(lr);
-	lesson_free(l);
+	struct sim_result res;
+	struct world w;
+	bool ok;
+
+	world_init(&w);
+	ok = world_replay(&w, wk->se.s.cmds, wk->se.s.n, &res, NULL, NULL) ==
+	    wk->se.s.n && res.status == SIM_OK;
+	world_free(&w);
+	return ok;
 }
 
-#define HAS(h, part) ck_assert_msg(strstr((h)->text, part) != NULL, \
-	"\"%s\" lacks \"%s\"", (h)->text, part)
-#define LACKS(h, part) ck_assert_msg(strstr((h)->text, part) == NULL, \
-	"\"%s\" has \"%s\"", (h)->text, part)
+static void
+walk_end(struct walk *wk)
+{
+	script_free(&wk->se.s);
+	lrun_free(&wk->lr);
+	lesson_free(&wk->l);
+}
+
+#define HAS(wk, part) ck_assert_msg(strstr((wk)->h.text, part) != NULL, \
+	"\"%s\" lacks \"%s\"", (wk)->h.text, part)
+#define LACKS(wk, part) ck_assert_msg(strstr((wk)->h.text, part) == NULL, \
+	"\"%s\" has \"%s\"", (wk)->h.text, part)
 
 /* Issue 13 item 16: lesson 02 "Hold the ACK back", whose hint says "the
  * ACK is the only segment in flight".  After the learner drops it, the
  * hint says nothing is in flight and names the server's retransmission
  * timer, by its key t. */
-START_TEST(test_syn_received_ack_dropped_hint_names_rexmt_timer)
+START_TEST(test_syn_received_ack_dropped_hint_names_rexmt)
 {
 	static const char *const drop[] = { "drop", NULL };
-	struct lesson l;
-	struct lrun lr;
-	struct session se;
-	struct lhint h;
+	struct walk wk;
 
-	load("02-handshake", &l);
-	hint_for(&l, "Hold the ACK back", drop, &lr, &se, &h);
-	ck_assert(!h.on_path);
-	HAS(&h, "Nothing is in flight now.");
-	HAS(&h, "The client is in ESTABLISHED and the server in "
+	walk(&wk, "02-handshake", "Hold the ACK back", drop);
+	ck_assert(!wk.h.on_path);
+	HAS(&wk, "Nothing is in flight now.");
+	HAS(&wk, "The client is in ESTABLISHED and the server in "
 	    "SYN_RECEIVED.");
-	HAS(&h, "The server's retransmission timer fires at 1 s.");
-	HAS(&h, "Press t: the server's retransmission timer fires at 1 s.");
-	HAS(&h, "The server resends its SYN+ACK as #4.");
-	LACKS(&h, "ACK (c>s)");
-	ck_assert_int_eq(h.moves[0].kind, CMD_WAIT_TIMER);
-	moves_reach_goal(&lr, &se, &h);
-	done(&lr, &se, &l);
+	HAS(&wk, "The server's retransmission timer fires at 1 s.");
+	HAS(&wk, "Press t: the server's retransmission timer fires at 1 s.");
+	HAS(&wk, "The server resends its SYN+ACK as #4.");
+	LACKS(&wk, "ACK (c>s)");
+	ck_assert_int_eq(wk.h.moves[0].kind, CMD_WAIT_TIMER);
+	moves_reach_goal(&wk);
+	walk_end(&wk);
 }
 END_TEST
 
@@ -145,23 +200,19 @@ END_TEST
 START_TEST(test_last_ack_final_ack_dropped_hint_resends_fin)
 {
 	static const char *const drop[] = { "drop", NULL };
-	struct lesson l;
-	struct lrun lr;
-	struct session se;
-	struct lhint h;
+	struct walk wk;
 
-	load("05-close", &l);
-	hint_for(&l, "The end", drop, &lr, &se, &h);
-	ck_assert(!h.on_path);
-	ck_assert(!h.past);
-	HAS(&h, "Nothing is in flight now.");
-	HAS(&h, "The client is in TIME_WAIT and the server in LAST_ACK.");
-	HAS(&h, "Press t: the server's retransmission timer fires at");
-	HAS(&h, "The server resends its FIN+ACK as #");
-	HAS(&h, "From here the goal is 3 moves away.");
-	ck_assert_uint_eq(h.nmoves, 3);
-	moves_reach_goal(&lr, &se, &h);
-	done(&lr, &se, &l);
+	walk(&wk, "05-close", "The end", drop);
+	ck_assert(!wk.h.on_path);
+	ck_assert(!wk.h.past);
+	HAS(&wk, "Nothing is in flight now.");
+	HAS(&wk, "The client is in TIME_WAIT and the server in LAST_ACK.");
+	HAS(&wk, "Press t: the server's retransmission timer fires at");
+	HAS(&wk, "The server resends its FIN+ACK as #");
+	HAS(&wk, "From here the goal is 3 moves away.");
+	ck_assert_uint_eq(wk.h.nmoves, 3);
+	moves_reach_goal(&wk);
+	walk_end(&wk);
 }
 END_TEST
 
@@ -170,24 +221,18 @@ END_TEST
 START_TEST(test_last_ack_on_path_before_and_after_deliver)
 {
 	static const char *const deliver[] = { "deliver", NULL };
-	struct lesson l;
-	struct lrun lr;
-	struct session se;
-	struct lhint h;
+	struct walk wk;
 
-	load("05-close", &l);
-	hint_for(&l, "The end", NULL, &lr, &se, &h);
-	ck_assert(h.on_path);
-	moves_reach_goal(&lr, &se, &h);
-	script_free(&se.s);
-	lrun_free(&lr);
-	hint_for(&l, "The end", deliver, &lr, &se, &h);
-	ck_assert(h.on_path);
-	HAS(&h, "The client is in TIME_WAIT and the server in CLOSED.");
-	HAS(&h, "Press t: the client's TIME_WAIT 2MSL timer fires at");
-	HAS(&h, "The client enters CLOSED.");
-	HAS(&h, "From here the goal is 1 move away.");
-	done(&lr, &se, &l);
+	walk(&wk, "05-close", "The end", NULL);
+	ck_assert(wk.h.on_path);
+	moves_reach_goal(&wk);
+	walk(&wk, NULL, "The end", deliver);
+	ck_assert(wk.h.on_path);
+	HAS(&wk, "The client is in TIME_WAIT and the server in CLOSED.");
+	HAS(&wk, "Press t: the client's TIME_WAIT 2MSL timer fires at");
+	HAS(&wk, "The client enters CLOSED.");
+	HAS(&wk, "From here the goal is 1 move away.");
+	walk_end(&wk);
 }
 END_TEST
 
@@ -197,21 +242,15 @@ START_TEST(test_estab_settle_solution_single_delivers_on_path)
 {
 	static const char *const one[] = { "server close", "deliver", NULL };
 	static const char *const lost[] = { "server close", "drop", NULL };
-	struct lesson l;
-	struct lrun lr;
-	struct session se;
-	struct lhint h;
+	struct walk wk;
 
-	load("05-close", &l);
-	hint_for(&l, "The passive closer closes", one, &lr, &se, &h);
-	ck_assert(h.on_path);
-	script_free(&se.s);
-	lrun_free(&lr);
-	hint_for(&l, "The passive closer closes", lost, &lr, &se, &h);
-	ck_assert(!h.on_path);
-	HAS(&h, "Press t: the server's retransmission timer fires at");
-	moves_reach_goal(&lr, &se, &h);
-	done(&lr, &se, &l);
+	walk(&wk, "05-close", "The passive closer closes", one);
+	ck_assert(wk.h.on_path);
+	walk(&wk, NULL, "The passive closer closes", lost);
+	ck_assert(!wk.h.on_path);
+	HAS(&wk, "Press t: the server's retransmission timer fires at");
+	moves_reach_goal(&wk);
+	walk_end(&wk);
 }
 END_TEST
 
@@ -221,21 +260,17 @@ END_TEST
 START_TEST(test_closing_settled_past_goal_hint_says_undo)
 {
 	static const char *const settle[] = { "settle", NULL };
-	struct lesson l;
-	struct lrun lr;
-	struct session se;
-	struct lhint h;
+	struct walk wk;
 
-	load("08-simultaneous-close", &l);
-	hint_for(&l, "The FINs arrive", settle, &lr, &se, &h);
-	ck_assert(!h.on_path);
-	ck_assert(h.past);
-	ck_assert(h.way == LHINT_FAR || h.way == LHINT_GONE);
-	HAS(&h, "You went past the goal.");
-	HAS(&h, "The client is in TIME_WAIT and the server in TIME_WAIT.");
-	HAS(&h, "press u to undo your last event, or R to restart the step.");
-	LACKS(&h, "Press t");
-	done(&lr, &se, &l);
+	walk(&wk, "08-simultaneous-close", "The FINs arrive", settle);
+	ck_assert(!wk.h.on_path);
+	ck_assert(wk.h.past);
+	ck_assert(wk.h.way == LHINT_FAR || wk.h.way == LHINT_GONE);
+	HAS(&wk, "You went past the goal.");
+	HAS(&wk, "The client is in TIME_WAIT and the server in TIME_WAIT.");
+	HAS(&wk, "press u to undo your last event, or R to restart the step.");
+	LACKS(&wk, "Press t");
+	walk_end(&wk);
 }
 END_TEST
 
@@ -246,17 +281,13 @@ START_TEST(test_closed_both_aborted_goal_unreachable_says_undo)
 {
 	static const char *const abort2[] = { "server close", "deliver",
 	    "client abort", "server abort", NULL };
-	struct lesson l;
-	struct lrun lr;
-	struct session se;
-	struct lhint h;
+	struct walk wk;
 
-	load("05-close", &l);
-	hint_for(&l, "The passive closer closes", abort2, &lr, &se, &h);
-	ck_assert(h.way == LHINT_FAR || h.way == LHINT_GONE);
-	HAS(&h, "The client is in CLOSED and the server in CLOSED.");
-	HAS(&h, "press u to undo your last event");
-	done(&lr, &se, &l);
+	walk(&wk, "05-close", "The passive closer closes", abort2);
+	ck_assert(wk.h.way == LHINT_FAR || wk.h.way == LHINT_GONE);
+	HAS(&wk, "The client is in CLOSED and the server in CLOSED.");
+	HAS(&wk, "press u to undo your last event");
+	walk_end(&wk);
 }
 END_TEST
 
@@ -266,26 +297,40 @@ END_TEST
 START_TEST(test_fin_wait_1_fin_dropped_stray_explained)
 {
 	static const char *const drop[] = { "drop #4", NULL };
-	struct lesson l;
-	struct lrun lr;
-	struct session se;
-	struct lhint h;
+	struct walk wk;
 	char why[640];
 
-	load("08-simultaneous-close", &l);
-	hint_for(&l, "The FINs arrive", drop, &lr, &se, &h);
-	ck_assert(!h.on_path);
-	ck_assert(lhint_stray_text(&lr, se.s.cmds, se.base, se.s.n, why,
+	walk(&wk, "08-simultaneous-close", "The FINs arrive", drop);
+	ck_assert(!wk.h.on_path);
+	ck_assert(lhint_stray_text(&wk.lr, wk.se.s.cmds, wk.se.base, wk.se.s.n, why,
 	    sizeof(why)));
 	ck_assert_str_eq(why, "You played `drop #4` where the step's own way "
 	    "plays `deliver c>s`: #4 FIN+ACK arrives at the server.");
-	HAS(&h, "In flight now: #5 FIN+ACK (s>c).");
-	HAS(&h, "The client is in FIN_WAIT_1 and the server in FIN_WAIT_1.");
-	moves_reach_goal(&lr, &se, &h);
+	HAS(&wk, "In flight now: #5 FIN+ACK (s>c).");
+	HAS(&wk, "The client is in FIN_WAIT_1 and the server in FIN_WAIT_1.");
+	moves_reach_goal(&wk);
 	/* On the path, nothing strayed. */
-	ck_assert(!lhint_stray_text(&lr, se.s.cmds, se.base, se.base, why,
+	ck_assert(!lhint_stray_text(&wk.lr, wk.se.s.cmds, wk.se.base, wk.se.base, why,
 	    sizeof(why)));
-	done(&lr, &se, &l);
+	walk_end(&wk);
+}
+END_TEST
+
+/* A check the learner typed that failed (`expect client CLOSED`) is kept
+ * in the session but does not end it: the hint is about the world after
+ * the learner's later events, here the dropped FIN. */
+START_TEST(test_fin_wait_1_failed_expect_then_drop_hint_sees_drop)
+{
+	static const char *const lines[] = { "expect client CLOSED",
+	    "drop #4", NULL };
+	struct walk wk;
+
+	walk(&wk, "08-simultaneous-close", "The FINs arrive", lines);
+	ck_assert(!wk.h.on_path);
+	HAS(&wk, "In flight now: #5 FIN+ACK (s>c).");
+	LACKS(&wk, "#4 FIN+ACK (c>s)");
+	moves_reach_goal(&wk);
+	walk_end(&wk);
 }
 END_TEST
 
@@ -326,39 +371,77 @@ END_TEST
  * step's checks: the hint never names a move the world does not make. */
 START_TEST(test_every_task_step_start_search_replays_to_goal)
 {
-	static const char *const names[] = { "01-header", "02-handshake",
-	    "03-why-three", "05-close", "06-half-close", "07-fin-ack",
-	    "08-simultaneous-close", "09-time-wait-ack",
-	    "10-time-wait-msl", "11-timeouts", "12-rst",
-	    "13-simultaneous-open", "14-busy-servers", "15-exam", NULL };
 	unsigned steps = 0;
 
-	for (const char *const *n = names; *n != NULL; n++) {
-		struct lesson l;
+	for (int n = 1; n <= 16; n++) {
+		struct walk wk;
 
-		load(*n, &l);
-		for (size_t i = 0; i < l.nsteps; i++) {
-			struct lrun lr;
-			struct session se;
-			struct lhint h;
-
-			if (l.steps[i].kind != LESSON_TASK ||
-			    l.steps[i].solution.n > LHINT_DEPTH)
+		memset(&wk, 0, sizeof(wk));
+		load_num(n, &wk.l);
+		for (size_t i = 0; i < wk.l.nsteps; i++) {
+			if (wk.l.steps[i].kind != LESSON_TASK ||
+			    wk.l.steps[i].solution.n > LHINT_DEPTH)
 				continue;
-			ck_assert(lrun_start(&lr, &l, i));
-			session_make(&se, &lr, NULL);
-			lhint_compute(&lr, se.s.cmds, se.base, se.s.n, 0, &h);
-			ck_assert_msg(h.on_path, "%s step %zu", *n, i + 1);
-			ck_assert_msg(h.way == LHINT_FOUND, "%s step %zu: %s",
-			    *n, i + 1, h.text);
-			moves_reach_goal(&lr, &se, &h);
+			ck_assert(lrun_start(&wk.lr, &wk.l, i));
+			session_make(&wk.se, &wk.lr, NULL);
+			lhint_compute(&wk.lr, wk.se.s.cmds, wk.se.base,
+			    wk.se.s.n, 0, &wk.h);
+			ck_assert_msg(wk.h.on_path, "%02d step %zu", n, i + 1);
+			ck_assert_msg(wk.h.way == LHINT_FOUND, "%02d step %zu: %s",
+			    n, i + 1, wk.h.text);
+			ck_assert_uint_le(wk.h.nmoves,
+			    wk.l.steps[i].solution.n);
+			moves_reach_goal(&wk);
 			steps++;
-			script_free(&se.s);
-			lrun_free(&lr);
+			script_free(&wk.se.s);
+			lrun_free(&wk.lr);
 		}
-		lesson_free(&l);
+		lesson_free(&wk.l);
 	}
 	ck_assert_uint_ge(steps, 30);
+}
+END_TEST
+
+/* After one move off the path at any task step of the course (the
+ * oldest segment dropped, a timer let fire, everything settled), a way
+ * found is a way the world takes, and no way found says u. */
+START_TEST(test_every_task_step_after_detour_hint_is_true)
+{
+	static const char *const detours[] = { "drop", "wait timer",
+	    "settle" };
+	unsigned found = 0, undo = 0;
+
+	for (int d = 1; d <= 16; d++) {
+		struct walk wk;
+
+		memset(&wk, 0, sizeof(wk));
+		load_num(d, &wk.l);
+		for (size_t i = 0; i < wk.l.nsteps; i++)
+			for (size_t k = 0; k < 3; k++) {
+				const char *line[] = { detours[k], NULL };
+
+				if (wk.l.steps[i].kind != LESSON_TASK)
+					continue;
+				ck_assert(lrun_start(&wk.lr, &wk.l, i));
+				session_make(&wk.se, &wk.lr, line);
+				if (detour_possible(&wk)) {
+					lhint_compute(&wk.lr, wk.se.s.cmds,
+					    wk.se.base, wk.se.s.n, 0, &wk.h);
+					if (wk.h.way == LHINT_FOUND) {
+						moves_reach_goal(&wk);
+						found++;
+					} else if (wk.h.way != LHINT_DONE) {
+						HAS(&wk, "press u to undo");
+						undo++;
+					}
+				}
+				script_free(&wk.se.s);
+				lrun_free(&wk.lr);
+			}
+		lesson_free(&wk.l);
+	}
+	ck_assert_uint_ge(found, 40);
+	ck_assert_uint_ge(undo, 1);
 }
 END_TEST
 
@@ -369,7 +452,7 @@ hint_suite(void)
 	TCase *tc = tcase_create("computed");
 
 	tcase_set_timeout(tc, 120);
-	tcase_add_test(tc, test_syn_received_ack_dropped_hint_names_rexmt_timer);
+	tcase_add_test(tc, test_syn_received_ack_dropped_hint_names_rexmt);
 	tcase_add_test(tc, test_last_ack_final_ack_dropped_hint_resends_fin);
 	tcase_add_test(tc, test_last_ack_on_path_before_and_after_deliver);
 	tcase_add_test(tc, test_estab_settle_solution_single_delivers_on_path);
@@ -377,7 +460,9 @@ hint_suite(void)
 	tcase_add_test(tc, test_closed_both_aborted_goal_unreachable_says_undo);
 	tcase_add_test(tc, test_key_names_segment_number_unless_chosen);
 	tcase_add_test(tc, test_fin_wait_1_fin_dropped_stray_explained);
+	tcase_add_test(tc, test_fin_wait_1_failed_expect_then_drop_hint_sees_drop);
 	tcase_add_test(tc, test_every_task_step_start_search_replays_to_goal);
+	tcase_add_test(tc, test_every_task_step_after_detour_hint_is_true);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -7,11 +7,13 @@
  * parent and the move that made them; a node's world is rebuilt when it
  * is expanded, by copying the learner's world and replaying the few moves
  * on its path, so memory stays at a few bytes a node.  A hash set of
- * world signatures (states, numbers, timers, the clock, notices and what
- * is in flight, but not segment numbers) keeps one node per world.
+ * world signatures (everything a check can read: states, numbers,
+ * timers, the clock, notices, the newest segment each host sent, what is
+ * in flight) keeps one node per world.
  */
 #include <config.h>
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,8 +101,8 @@ lhint_stray(const struct lrun *lr, const struct cmd *cmds, size_t base,
 
 	world_init(&w);
 	w.keep_trace = false;
-	on = world_replay(&w, cmds, base, &res, NULL, NULL) == base &&
-	    hint_path_at(lr, &w, &k);
+	lrun_play_session(&w, cmds, base);
+	on = hint_path_at(lr, &w, &k);
 	for (size_t i = base; i < pos; i++) {
 		was = on;
 		kb = k;
@@ -230,29 +232,37 @@ hint_mix(uint64_t h, uint64_t x)
 	return h;
 }
 
-/* What a check can see of w, without the segments' numbers. */
+static uint64_t
+hint_mix_flight(uint64_t h, const struct flight *f)
+{
+	h = hint_mix(h, (uint64_t)f->id << 48 | (uint64_t)f->dir << 40 |
+	    (uint64_t)f->seg.flags << 32 | f->seg.len);
+	return hint_mix(h, (uint64_t)f->seg.seq << 32 | f->seg.ack);
+}
+
+/* What a check can see of w: the clock, each host's state, numbers,
+ * timers, notices and newest segment, and what is in flight (by #N, as
+ * `expect inflight #2` asks). */
 static uint64_t
 hint_sig(const struct world *w)
 {
 	uint64_t h = hint_mix(0xcbf29ce484222325ULL, w->now);
 
 	for (int i = 0; i < 2; i++) {
-		const struct tcp_tcb *t = &w->host[i].tcb;
+		const struct sim_host *sh = &w->host[i];
+		const struct tcp_tcb *t = &sh->tcb;
 
 		h = hint_mix(h, (uint64_t)t->state << 32 | t->snd_una);
 		h = hint_mix(h, (uint64_t)t->snd_nxt << 32 | t->rcv_nxt);
 		for (int k = 0; k < TCP_NTIMERS; k++)
 			h = hint_mix(h, t->armed[k] ? t->due[k] + 1 : 0);
 		for (int k = 0; k < TCP_NNOTICES; k++)
-			h = hint_mix(h, w->host[i].notices[k]);
+			h = hint_mix(h, sh->notices[k]);
+		if (sh->has_sent)
+			h = hint_mix_flight(h, &sh->last_sent);
 	}
-	for (size_t i = 0; i < w->nwire; i++) {
-		const struct flight *f = &w->wire[i];
-
-		h = hint_mix(h, (uint64_t)f->dir << 40 |
-		    (uint64_t)f->seg.flags << 32 | f->seg.len);
-		h = hint_mix(h, (uint64_t)f->seg.seq << 32 | f->seg.ack);
-	}
+	for (size_t i = 0; i < w->nwire; i++)
+		h = hint_mix_flight(h, &w->wire[i]);
 	return h != 0 ? h : 1;
 }
 
@@ -286,19 +296,21 @@ hint_goal(const struct lrun *lr, const struct world *w)
 	return true;
 }
 
-/* The world of node i: the learner's, then the moves on its path. */
+/* The world of node i: a copy of the learner's, then the moves on its
+ * path replayed. */
 static void
 hint_world(const struct hint_search *s, size_t i, struct world *w)
 {
-	const struct cmd *path[LHINT_DEPTH];
-	size_t n = 0;
+	struct cmd path[LHINT_DEPTH];
+	struct sim_result res;
+	size_t n = s->v[i].depth;
 
-	for (; i != SIZE_MAX && n < LHINT_DEPTH; i = s->v[i].parent)
-		path[n++] = &s->v[i].move;
+	assert(n >= 1 && n <= LHINT_DEPTH);
+	for (size_t k = n; k > 0; i = s->v[i].parent)
+		path[--k] = s->v[i].move;
 	world_copy(w, s->root);
 	w->keep_trace = false;
-	while (n > 0)
-		(void)hint_apply(w, path[--n]);
+	(void)world_replay(w, path, n, &res, NULL, NULL);
 }
 
 static void
@@ -379,14 +391,13 @@ lhint_compute(const struct lrun *lr, const struct cmd *cmds, size_t base,
     size_t pos, uint32_t sel, struct lhint *h)
 {
 	struct hint_search s = { lr, NULL, NULL, 0, 0, NULL, 0 };
-	struct sim_result res;
 	struct world w;
 	char why[320];
 
 	memset(h, 0, sizeof(*h));
 	world_init(&w);
 	w.keep_trace = false;
-	(void)world_replay(&w, cmds, pos, &res, NULL, NULL);
+	lrun_play_session(&w, cmds, pos);
 	h->on_path = lhint_on_path(lr, &w);
 	h->past = lrun_past_goal(lr, cmds, base, pos, why, sizeof(why));
 	if (hint_goal(lr, &w)) {

@@ -12,7 +12,7 @@
  * event its solution plays, with their keys or typed as `wait 50ms`),
  * each tried on a world_copy of the learner's world,
  * for the shortest sequence after which every check of the step holds.
- * Worlds that differ only in segment numbers are searched once.  The
+ * Worlds no check can tell apart are searched once.  The
  * first move is named by its key and described by what the core does
  * when it is played; the text is translated.
  */
@@ -25,7 +25,7 @@
 
 #include "lesson/run.h"
 
-#define LHINT_DEPTH 4		/* moves searched from the learner's world */
+#define LHINT_DEPTH 4		/* moves searched from the learner's */
 #define LHINT_BUDGET 20000	/* worlds tried in one search */
 #define LHINT_MOVES 48		/* moves offered in one world */
 

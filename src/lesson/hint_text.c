@@ -185,8 +185,8 @@ hint_clause(const struct cmd *c, const struct world *w, char *buf,
 		    (unsigned long)f->id, tcp_flags_str(f->seg.flags, fl),
 		    hint_host((enum sim_host_id)(1 - f->dir)));
 	else if (f != NULL && c->kind == CMD_DROP)
-		snprintf(buf, size, _("#%lu %s is dropped"), (unsigned long)f->id,
-		    tcp_flags_str(f->seg.flags, fl));
+		snprintf(buf, size, _("#%lu %s is dropped"),
+		    (unsigned long)f->id, tcp_flags_str(f->seg.flags, fl));
 	else if (c->kind == CMD_WAIT_TIMER && world_next_timer(w, &h, &tm,
 	    &due))
 		/* TRANSLATORS: host, timer name, seconds. */
@@ -197,7 +197,7 @@ hint_clause(const struct cmd *c, const struct world *w, char *buf,
 		snprintf(buf, size, "%s", _("everything in flight is "
 		    "delivered, and every answer to it"));
 	else if (c->kind == CMD_WAIT)
-		snprintf(buf, size, _("%s s pass"), hint_secs(world_dur_ms(w,
+		snprintf(buf, size, _("the clock moves on by %s s"), hint_secs(world_dur_ms(w,
 		    &c->dur), t, sizeof(t)));
 	else if (hint_key_of(c) < HINT_NKEYS &&
 	    hint_keys[hint_key_of(c)].call != NULL)
@@ -316,7 +316,6 @@ lhint_stray_text(const struct lrun *lr, const struct cmd *cmds, size_t base,
 {
 	const struct script *sol = &lrun_cur(lr)->solution;
 	char mine[256], theirs[256], clause[320];
-	struct sim_result res;
 	struct world w;
 	size_t at, next;
 
@@ -324,7 +323,7 @@ lhint_stray_text(const struct lrun *lr, const struct cmd *cmds, size_t base,
 		return false;
 	world_init(&w);
 	w.keep_trace = false;
-	(void)world_replay(&w, cmds, at, &res, NULL, NULL);
+	lrun_play_session(&w, cmds, at);
 	hint_clause(&sol->cmds[next], &w, clause, sizeof(clause));
 	world_free(&w);
 	/* TRANSLATORS: the learner's scenario command, the solution's,

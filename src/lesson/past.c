@@ -86,6 +86,24 @@ past_each(void *arg, struct world *w, size_t i, const struct sim_result *res)
 	return true;
 }
 
+static bool
+past_go_on(void *arg, struct world *w, size_t i, const struct sim_result *res)
+{
+	(void)arg;
+	(void)w;
+	(void)i;
+	(void)res;
+	return true;
+}
+
+void
+lrun_play_session(struct world *w, const struct cmd *cmds, size_t n)
+{
+	struct sim_result res;
+
+	(void)world_replay(w, cmds, n, &res, past_go_on, NULL);
+}
+
 bool
 lrun_past_goal(const struct lrun *lr, const struct cmd *cmds, size_t base,
     size_t pos, char *why, size_t whysize)
@@ -99,7 +117,7 @@ lrun_past_goal(const struct lrun *lr, const struct cmd *cmds, size_t base,
 		return false;
 	/* What fails now, in the learner's world. */
 	world_init(&w);
-	(void)world_replay(&w, cmds, pos, &res, NULL, NULL);
+	lrun_play_session(&w, cmds, pos);
 	for (size_t i = 0; i < st->check.n && p.check == NULL; i++)
 		if (world_expect(&w, &st->check.cmds[i], &lr->base, &res) !=
 		    SIM_OK)

@@ -94,7 +94,10 @@ enum lrun_check { LRUN_NO_TASK, LRUN_NOT_YET, LRUN_PASSED };
 enum lrun_check lrun_check(struct lrun *lr, const struct world *w,
     char *why, size_t whysize);
 
-/* past.c: when the first check that fails in the world of cmds[0..pos)
+/* past.c: apply a session's commands to w as the session did: an
+ * expect that failed or a settle that stopped does not end the replay. */
+void lrun_play_session(struct world *w, const struct cmd *cmds, size_t n);
+/* When the first check that fails in the world of cmds[0..pos)
  * held during the learner's commands cmds[base..pos) (the host entered
  * the state, the segment was delivered or dropped), say so in why. */
 bool lrun_past_goal(const struct lrun *lr, const struct cmd *cmds,

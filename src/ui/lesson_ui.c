@@ -118,9 +118,8 @@ lui_hint_update(struct lui *lu)
 	    lhint_on_path(&lu->lr, &lu->ui.s.w))
 		return;
 	lu->offpath = true;
-	if (!lu->past)
-		(void)lhint_stray_text(&lu->lr, lu->ui.s.cmds, lu->base,
-		    lu->ui.s.pos, lu->stray, sizeof(lu->stray));
+	(void)lhint_stray_text(&lu->lr, lu->ui.s.cmds, lu->base,
+	    lu->ui.s.pos, lu->stray, sizeof(lu->stray));
 	if (!lu->asked)
 		return;
 	lhint_compute(&lu->lr, lu->ui.s.cmds, lu->base, lu->ui.s.pos,

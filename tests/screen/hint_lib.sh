@@ -7,9 +7,10 @@ hint_joined() {
 	screen_capture | sed 's/[↑↓]$//' | tr -d ' \n'
 }
 
-# hint_expect TEXT: wait until TEXT shows, however it is wrapped.
+# hint_expect TEXT...: wait until TEXT shows, however it is wrapped (a
+# long TEXT may be given in pieces).
 hint_expect() {
-	want=$(printf '%s' "$1" | tr -d ' ')
+	want=$(printf '%s' "$*" | tr -d ' ')
 	tries=200
 	while [ "$tries" -gt 0 ]; do
 		case $(hint_joined) in
@@ -18,7 +19,7 @@ hint_expect() {
 		sleep 0.05
 		tries=$((tries - 1))
 	done
-	echo "FAIL: expected on screen (wrapped): $1" >&2
+	echo "FAIL: expected on screen (wrapped): $*" >&2
 	screen_capture >&2
 	exit 1
 }

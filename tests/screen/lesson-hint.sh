@@ -4,7 +4,8 @@
 # the step's own way, the hint is computed from the learner's world (what
 # is in flight, the states, the key that leads on), u brings the author's
 # hint back, and settling past CLOSING is said with u while the hint says
-# the goal can no longer be reached.
+# the goal can no longer be reached.  A wrong typed answer in lesson 04
+# is told why it is wrong.
 . "${top_srcdir:-.}/tests/screen/lesson_lib.sh"
 . "${top_srcdir:-.}/tests/screen/hint_lib.sh"
 
@@ -16,8 +17,10 @@ screen_expect "Step 3/6: The FINs arrive"
 screen_step '!' "Hint: Deliver both FINs, but not the ACKs that follow."
 
 screen_keys z
-hint_expect "You played \`drop #4\` where the step's own way plays \`deliver c>s\`: #4 FIN+ACK arrives at the server."
-hint_expect "The client resends its FIN+ACK as #6. From here the goal is 3 moves away."
+hint_expect "You played \`drop #4\` where the step's own way plays" \
+    "\`deliver c>s\`: #4 FIN+ACK arrives at the server."
+hint_expect "The client resends its FIN+ACK as #6." \
+    "From here the goal is 3 moves away."
 screen_expect_not "Hint: Deliver both FINs"
 screen_keys b
 hint_expect "Hint from your world: In flight now: #5 FIN+ACK (s>c)."
@@ -29,12 +32,28 @@ screen_step u "Hint: Deliver both FINs, but not the ACKs that follow."
 hint_wait_not "Hint from your world"
 
 screen_keys e
-hint_expect "You went past the goal: client was in CLOSING earlier in this step and is now in TIME_WAIT. Press u to undo your last events."
-hint_expect "From here the goal can no longer be reached: press u to undo your last event, or R to restart the step."
+hint_expect "You went past the goal: client was in CLOSING earlier in" \
+    "this step and is now in TIME_WAIT. Press u to undo your last events."
+hint_expect "You played \`settle\` where the step's own way plays" \
+    "\`deliver c>s\`: #4 FIN+ACK arrives at the server."
 screen_keys b
-hint_expect "Hint from your world: You went past the goal. Nothing is in flight now."
+hint_expect "Hint from your world: You went past the goal." \
+    "Nothing is in flight now."
+hint_expect "From here the goal can no longer be reached: press u to undo" \
+    "your last event, or R to restart the step."
 screen_keys u
 hint_wait_not "You went past the goal"
 screen_keys q q
 screen_expect "EXITED 0"
+
+screen_socket 1
+lesson_start "Step 1/8" lesson 4
+screen_keys '$' n
+screen_expect "Step 2/8"
+screen_keys '$' n
+screen_expect "What acknowledgment number will the server send for it?"
+$TMUX_CMD send-keys -l -- 5001
+screen_keys Enter
+screen_expect "Not right. Try again, or press \$ to see the answer."
+screen_expect "That is the seq, not the ack."
 exit 0
