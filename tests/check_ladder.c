@@ -1,0 +1,323 @@
+/*
+ * Check suite for the shared ladder model (sim/ladder.h): RFC 9293's
+ * figures folded into rows, with the states in the margins, the fates,
+ * crossing segments and the times, as the simulator's ladder, the
+ * diagram and the quiz paper all read them.
+ *
+ * Worlds are driven through the scenario parser with the figures' ISNs
+ * (client 99, server 299); each command's trace is folded as one step.
+ */
+#include <config.h>
+
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "script/parse.h"
+#include "sim/ladder.h"
+
+static struct world w;
+static struct ladder l;
+
+static void
+setup(void)
+{
+	world_init(&w);
+	w.keep_trace = true;
+	ladder_init(&l);
+}
+
+static void
+teardown(void)
+{
+	world_free(&w);
+	ladder_free(&l);
+}
+
+/* Apply scenario lines, one step each, failing on a refusal. */
+static void
+run(const char *const *lines)
+{
+	for (; *lines != NULL; lines++) {
+		struct script_err err;
+		struct sim_result res;
+		struct cmd c;
+
+		ck_assert_int_eq(script_parse_line(*lines, 1, &c, &err), 1);
+		ck_assert_msg(world_apply(&w, &c, &res) == SIM_OK, "%s: %s",
+		    *lines, res.msg);
+		ladder_begin(&l);
+		ladder_feed(&l, w.trace, w.ntrace);
+		ladder_end(&l);
+		world_trace_clear(&w);
+	}
+}
+
+static const char *const fig06[] = {
+	"isn client 99", "isn server 299", "server listen", "client connect",
+	"deliver", "deliver", "deliver", NULL
+};
+
+static const char *const fig12[] = {
+	"client close", "deliver", "deliver", "server close", "deliver",
+	"deliver", "wait 2msl", NULL
+};
+
+static const char *const fig13[] = {
+	"client close", "server close", "deliver s>c", "deliver c>s",
+	"deliver c>s", "deliver s>c", NULL
+};
+
+static const struct ladder_row *
+row_of(uint32_t id)
+{
+	const struct ladder_arrow *a = ladder_arrow_by_id(&l, id);
+
+	ck_assert_ptr_nonnull(a);
+	ck_assert_uint_lt(a->row, l.nrows);
+	return &l.rows[a->row];
+}
+
+/* The row's state for host h, or -1 for none. */
+static int
+margin(const struct ladder_row *r, enum sim_host_id h)
+{
+	return r->has_state[h] ? (int)r->state[h] : -1;
+}
+
+/* Figure 6: LISTEN has no segment (a note); each host's new state sits
+ * beside the segment that caused it: SYN_SENT where the SYN leaves,
+ * SYN_RECEIVED where it arrives, ESTABLISHED on the SYN+ACK's row for
+ * the client and on the ACK's for the server. */
+START_TEST(test_fig06_handshake_rows_and_margins)
+{
+	const struct ladder_row *r;
+
+	run(fig06);
+	ck_assert_uint_eq(l.nrows, 4);
+	ck_assert_uint_eq(l.narrows, 3);
+	r = &l.rows[0];
+	ck_assert(!r->is_arrow);
+	ck_assert_int_eq(r->note, LADDER_N_STATE);
+	ck_assert_int_eq(r->note_host, HOST_SERVER);
+	ck_assert_int_eq(margin(r, HOST_SERVER), TCP_LISTEN);
+	ck_assert_int_eq(margin(r, HOST_CLIENT), -1);
+	r = row_of(1);
+	ck_assert_ptr_eq(r, &l.rows[1]);
+	ck_assert_int_eq(margin(r, HOST_CLIENT), TCP_SYN_SENT);
+	ck_assert_int_eq(margin(r, HOST_SERVER), TCP_SYN_RECEIVED);
+	r = row_of(2);
+	ck_assert_int_eq(margin(r, HOST_CLIENT), TCP_ESTABLISHED);
+	ck_assert_int_eq(margin(r, HOST_SERVER), -1);
+	r = row_of(3);
+	ck_assert_int_eq(margin(r, HOST_CLIENT), -1);
+	ck_assert_int_eq(margin(r, HOST_SERVER), TCP_ESTABLISHED);
+	for (uint32_t id = 1; id <= 3; id++) {
+		const struct ladder_arrow *a = ladder_arrow_by_id(&l, id);
+
+		ck_assert_int_eq(a->fate, LADDER_DELIVERED);
+		ck_assert_uint_eq(a->crossed, 0);
+		ck_assert_uint_eq(a->sent, 0);
+		ck_assert_uint_eq(a->arrived, 0);
+		ck_assert_uint_eq(a->seq_inc, 0);
+		/* The server had chosen no ISN when the SYN left. */
+		ck_assert_uint_eq(a->ack_inc, id == 1 ? LADDER_NOINC : 0);
+	}
+	ck_assert_uint_eq(ladder_arrow_by_id(&l, 2)->f.seg.seq, 299);
+	ck_assert_int_eq(l.host[HOST_CLIENT].state, TCP_ESTABLISHED);
+	ck_assert_int_eq(l.host[HOST_SERVER].state, TCP_ESTABLISHED);
+	ck_assert_uint_eq(l.host[HOST_CLIENT].niss, 1);
+	ck_assert_uint_eq(l.host[HOST_CLIENT].iss[0], 99);
+	ck_assert_uint_eq(l.host[HOST_SERVER].iss[0], 299);
+	/* Each row knows the step that made it: LISTEN the third command,
+	 * the SYN the fourth, its arrival (the fifth) wrote a margin only. */
+	ck_assert_uint_eq(l.rows[0].step, 3);
+	ck_assert_uint_eq(l.rows[1].step, 4);
+	ck_assert_uint_eq(l.rows[2].step, 5);
+}
+END_TEST
+
+/* Figure 12: the close in four segments, then TIME_WAIT's end 2MSL
+ * later, a note with no segment, timed at 240 s, saying why. */
+START_TEST(test_fig12_normal_close_time_wait_note)
+{
+	const struct ladder_row *r;
+
+	run(fig06);
+	run(fig12);
+	ck_assert_uint_eq(l.narrows, 7);
+	r = row_of(4);		/* FIN+ACK c>s */
+	ck_assert_int_eq(margin(r, HOST_CLIENT), TCP_FIN_WAIT_1);
+	ck_assert_int_eq(margin(r, HOST_SERVER), TCP_CLOSE_WAIT);
+	r = row_of(5);		/* ACK s>c */
+	ck_assert_int_eq(margin(r, HOST_CLIENT), TCP_FIN_WAIT_2);
+	r = row_of(6);		/* FIN+ACK s>c */
+	ck_assert_int_eq(margin(r, HOST_SERVER), TCP_LAST_ACK);
+	ck_assert_int_eq(margin(r, HOST_CLIENT), TCP_TIME_WAIT);
+	r = row_of(7);		/* the last ACK */
+	ck_assert_int_eq(margin(r, HOST_SERVER), TCP_CLOSED);
+	ck_assert_uint_eq(r->time, 0);
+	r = &l.rows[l.nrows - 1];
+	ck_assert(!r->is_arrow);
+	ck_assert_int_eq(r->note_host, HOST_CLIENT);
+	ck_assert_int_eq(margin(r, HOST_CLIENT), TCP_CLOSED);
+	ck_assert_int_eq(r->why, TCP_W_TIME_WAIT_DONE);
+	ck_assert_uint_eq(r->time, 240000);
+	ck_assert_uint_eq(l.nrows, 4 + 4 + 1);
+}
+END_TEST
+
+/* Figure 13: both FINs are on the wire at once and pass each other, and
+ * so do both ACKs: each of a pair names the other.  A host's margin reads
+ * in time order, so the server's CLOSING (its FIN's row is below the
+ * client's) goes on the ACK it sends because of the client's FIN, and
+ * its TIME_WAIT, which no later segment carries, on a note of its own. */
+START_TEST(test_fig13_simultaneous_close_crossing)
+{
+	const struct ladder_row *r;
+
+	run(fig06);
+	run(fig13);
+	ck_assert_uint_eq(ladder_arrow_by_id(&l, 4)->crossed, 5);
+	ck_assert_uint_eq(ladder_arrow_by_id(&l, 5)->crossed, 4);
+	ck_assert_uint_eq(ladder_arrow_by_id(&l, 6)->crossed, 7);
+	ck_assert_uint_eq(ladder_arrow_by_id(&l, 7)->crossed, 6);
+	ck_assert_uint_eq(ladder_arrow_by_id(&l, 3)->crossed, 0);
+	r = row_of(4);
+	ck_assert_int_eq(margin(r, HOST_CLIENT), TCP_FIN_WAIT_1);
+	ck_assert_int_eq(margin(r, HOST_SERVER), -1);
+	r = row_of(5);
+	ck_assert_int_eq(margin(r, HOST_SERVER), TCP_FIN_WAIT_1);
+	ck_assert_int_eq(margin(r, HOST_CLIENT), TCP_CLOSING);
+	r = row_of(6);
+	ck_assert_int_eq(margin(r, HOST_CLIENT), -1);
+	ck_assert_int_eq(margin(r, HOST_SERVER), -1);
+	r = row_of(7);
+	ck_assert_int_eq(margin(r, HOST_SERVER), TCP_CLOSING);
+	ck_assert_int_eq(margin(r, HOST_CLIENT), TCP_TIME_WAIT);
+	ck_assert_uint_eq(l.nrows, 4 + 4 + 1);
+	r = &l.rows[l.nrows - 1];
+	ck_assert(!r->is_arrow);
+	ck_assert_int_eq(r->note_host, HOST_SERVER);
+	ck_assert_int_eq(margin(r, HOST_SERVER), TCP_TIME_WAIT);
+	ck_assert_int_eq(l.host[HOST_CLIENT].state, TCP_TIME_WAIT);
+	ck_assert_int_eq(l.host[HOST_SERVER].state, TCP_TIME_WAIT);
+}
+END_TEST
+
+/* Every fate, with the time it came: a lost SYN, its retransmission a
+ * second later (marked), a copy made by the network, a crafted segment,
+ * and a segment left on the wire until it outlives the MSL. */
+START_TEST(test_fates_and_times)
+{
+	static const char *const lines[] = {
+		"isn client 99", "isn server 299", "server listen",
+		"client connect", "drop", "wait 1s", "dup #2",
+		"inject s>c RST seq=5", "deliver #3", "wait 2msl", NULL
+	};
+	const struct ladder_arrow *a;
+
+	run(lines);
+	a = ladder_arrow_by_id(&l, 1);
+	ck_assert_int_eq(a->fate, LADDER_LOST);
+	ck_assert_uint_eq(a->sent, 0);
+	ck_assert_uint_eq(a->arrived, 0);
+	ck_assert(!a->rexmit);
+	a = ladder_arrow_by_id(&l, 2);
+	ck_assert(a->rexmit);
+	ck_assert_uint_eq(a->sent, 1000);
+	ck_assert_uint_eq(l.rows[a->row].time, 1000);
+	a = ladder_arrow_by_id(&l, 3);
+	ck_assert_int_eq(a->f.origin, ORIGIN_DUP);
+	ck_assert_uint_eq(a->f.dup_of, 2);
+	ck_assert_int_eq(a->fate, LADDER_DELIVERED);
+	a = ladder_arrow_by_id(&l, 4);
+	ck_assert_int_eq(a->f.origin, ORIGIN_INJECT);
+	ck_assert_int_eq(a->f.dir, DIR_S2C);
+	a = ladder_arrow_by_id(&l, 2);
+	ck_assert_int_eq(a->fate, LADDER_EXPIRED);
+	ck_assert_uint_gt(a->arrived, a->sent);
+	ck_assert_ptr_null(ladder_arrow_by_id(&l, 99));
+}
+END_TEST
+
+/* A streaming printer trims between steps: only what is still in flight
+ * is kept, and folding goes on as before. */
+START_TEST(test_trim_keeps_only_segments_in_flight)
+{
+	static const char *const lines[] = {
+		"isn client 99", "isn server 299", "server listen",
+		"client connect", NULL
+	};
+	static const char *const more[] = { "deliver", NULL };
+
+	run(lines);
+	ladder_trim(&l);
+	ck_assert_uint_eq(l.nrows, 0);
+	ck_assert_uint_eq(l.narrows, 1);
+	ck_assert_uint_eq(l.arrows[0].row, LADDER_NOROW);
+	run(more);
+	ck_assert_int_eq(ladder_arrow_by_id(&l, 1)->fate, LADDER_DELIVERED);
+	ck_assert_int_eq(ladder_arrow_by_id(&l, 2)->f.seg.flags,
+	    TCP_SYN | TCP_ACK);
+	/* The SYN's row is gone: the server's new state has a row of its
+	 * own (its SYN+ACK's). */
+	ck_assert_int_eq(margin(row_of(2), HOST_SERVER), TCP_SYN_RECEIVED);
+}
+END_TEST
+
+/* With notices asked for, a notice is a note of its own after the state
+ * change that caused it (the quiz paper's ladder). */
+START_TEST(test_notice_rows)
+{
+	static const char *const lines[] = {
+		"isn client 99", "isn server 299", "server listen",
+		"client connect", "deliver", "deliver", NULL
+	};
+	bool seen = false;
+
+	l.notice_rows = true;
+	run(lines);
+	for (size_t i = 0; i < l.nrows; i++) {
+		const struct ladder_row *r = &l.rows[i];
+
+		if (r->is_arrow || r->note != LADDER_N_NOTICE)
+			continue;
+		ck_assert_int_eq(r->note_host, HOST_CLIENT);
+		ck_assert_int_eq(r->notice, TCP_N_CONNECTED);
+		ck_assert_uint_gt(i, row_of(2)->arrow);
+		seen = true;
+	}
+	ck_assert(seen);
+	ck_assert(l.host[HOST_CLIENT].has_notice);
+}
+END_TEST
+
+static Suite *
+ladder_suite(void)
+{
+	Suite *s = suite_create("ladder");
+	TCase *tc = tcase_create("figures");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_fig06_handshake_rows_and_margins);
+	tcase_add_test(tc, test_fig12_normal_close_time_wait_note);
+	tcase_add_test(tc, test_fig13_simultaneous_close_crossing);
+	tcase_add_test(tc, test_fates_and_times);
+	tcase_add_test(tc, test_trim_keeps_only_segments_in_flight);
+	tcase_add_test(tc, test_notice_rows);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(ladder_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}
