@@ -1,6 +1,8 @@
 /*
  * Painting the ladder: two time lines, the state names in the margins and
- * one arrow or note per row, from the view model's rows and geometry.
+ * one arrow or note per row, from the shared ladder model's rows
+ * (sim/ladder.h), the view's animation (how far each arrow has gone) and
+ * its geometry.
  * The chosen in-flight segment's label is shown in reverse video; rows
  * from the newest step are bold.
  */
