@@ -4,8 +4,8 @@
  * crossing segments and the times, as the simulator's ladder, the
  * diagram and the quiz paper all read them.
  *
- * Worlds are driven through the scenario parser with the figures' ISNs
- * (client 99, server 299); each command's trace is folded as one step.
+ * Scenario text is parsed and replayed (world_replay) with the figures'
+ * ISNs (client 99, server 299); each command's trace is one step.
  */
 #include <config.h>
 
@@ -34,39 +34,42 @@ teardown(void)
 	ladder_free(&l);
 }
 
-/* Apply scenario lines, one step each, failing on a refusal. */
-static void
-run(const char *const *lines)
+/* world_replay's callback: each command's trace is one step. */
+static bool
+fold(void *arg, struct world *wp, size_t i, const struct sim_result *res)
 {
-	for (; *lines != NULL; lines++) {
-		struct script_err err;
-		struct sim_result res;
-		struct cmd c;
-
-		ck_assert_int_eq(script_parse_line(*lines, 1, &c, &err), 1);
-		ck_assert_msg(world_apply(&w, &c, &res) == SIM_OK, "%s: %s",
-		    *lines, res.msg);
-		ladder_begin(&l);
-		ladder_feed(&l, w.trace, w.ntrace);
-		ladder_end(&l);
-		world_trace_clear(&w);
-	}
+	(void)arg;
+	ck_assert_msg(res->status == SIM_OK, "command %zu: %s", i + 1,
+	    res->msg);
+	ladder_begin(&l);
+	ladder_feed(&l, wp->trace, wp->ntrace);
+	ladder_end(&l);
+	return true;
 }
 
-static const char *const fig06[] = {
-	"isn client 99", "isn server 299", "server listen", "client connect",
-	"deliver", "deliver", "deliver", NULL
-};
+/* Run a scenario's text on the world. */
+static void
+run(const char *text)
+{
+	struct script sc;
+	struct script_err err;
+	struct sim_result res;
 
-static const char *const fig12[] = {
-	"client close", "deliver", "deliver", "server close", "deliver",
-	"deliver", "wait 2msl", NULL
-};
+	ck_assert_msg(script_parse_buf("test", text, strlen(text), &sc, &err),
+	    "%u: %s", err.line, err.msg);
+	ck_assert_uint_eq(world_replay(&w, sc.cmds, sc.n, &res, fold, NULL),
+	    sc.n);
+	script_free(&sc);
+}
 
-static const char *const fig13[] = {
-	"client close", "server close", "deliver s>c", "deliver c>s",
-	"deliver c>s", "deliver s>c", NULL
-};
+static const char fig06[] = "isn client 99\nisn server 299\n"
+    "server listen\nclient connect\ndeliver\ndeliver\ndeliver\n";
+
+static const char fig12[] = "client close\ndeliver\ndeliver\n"
+    "server close\ndeliver\ndeliver\nwait 2msl\n";
+
+static const char fig13[] = "client close\nserver close\n"
+    "deliver s>c\ndeliver c>s\ndeliver c>s\ndeliver s>c\n";
 
 static const struct ladder_row *
 row_of(uint32_t id)
@@ -210,14 +213,11 @@ END_TEST
  * and a segment left on the wire until it outlives the MSL. */
 START_TEST(test_fates_and_times)
 {
-	static const char *const lines[] = {
-		"isn client 99", "isn server 299", "server listen",
-		"client connect", "drop", "wait 1s", "dup #2",
-		"inject s>c RST seq=5", "deliver #3", "wait 2msl", NULL
-	};
 	const struct ladder_arrow *a;
 
-	run(lines);
+	run("isn client 99\nisn server 299\nserver listen\n"
+	    "client connect\ndrop\nwait 1s\ndup #2\n"
+	    "inject s>c RST seq=5\ndeliver #3\nwait 2msl\n");
 	a = ladder_arrow_by_id(&l, 1);
 	ck_assert_int_eq(a->fate, LADDER_LOST);
 	ck_assert_uint_eq(a->sent, 0);
@@ -245,18 +245,13 @@ END_TEST
  * is kept, and folding goes on as before. */
 START_TEST(test_trim_keeps_only_segments_in_flight)
 {
-	static const char *const lines[] = {
-		"isn client 99", "isn server 299", "server listen",
-		"client connect", NULL
-	};
-	static const char *const more[] = { "deliver", NULL };
-
-	run(lines);
+	run("isn client 99\nisn server 299\nserver listen\n"
+	    "client connect\n");
 	ladder_trim(&l);
 	ck_assert_uint_eq(l.nrows, 0);
 	ck_assert_uint_eq(l.narrows, 1);
 	ck_assert_uint_eq(l.arrows[0].row, LADDER_NOROW);
-	run(more);
+	run("deliver\n");
 	ck_assert_int_eq(ladder_arrow_by_id(&l, 1)->fate, LADDER_DELIVERED);
 	ck_assert_int_eq(ladder_arrow_by_id(&l, 2)->f.seg.flags,
 	    TCP_SYN | TCP_ACK);
@@ -270,14 +265,11 @@ END_TEST
  * change that caused it (the quiz paper's ladder). */
 START_TEST(test_notice_rows)
 {
-	static const char *const lines[] = {
-		"isn client 99", "isn server 299", "server listen",
-		"client connect", "deliver", "deliver", NULL
-	};
 	bool seen = false;
 
 	l.notice_rows = true;
-	run(lines);
+	run("isn client 99\nisn server 299\nserver listen\n"
+	    "client connect\ndeliver\ndeliver\n");
 	for (size_t i = 0; i < l.nrows; i++) {
 		const struct ladder_row *r = &l.rows[i];
 
