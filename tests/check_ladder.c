@@ -1,11 +1,12 @@
 /*
- * Check suite for the shared ladder model (sim/ladder.h): RFC 9293's
- * figures folded into rows, with the states in the margins, the fates,
- * crossing segments and the times, as the simulator's ladder, the
- * diagram and the quiz paper all read them.
+ * The shared ladder model (sim/ladder.h), a test case of check_sim:
+ * RFC 9293's figures folded into rows, with the states in the margins,
+ * the fates, crossing segments and the times, as the simulator's ladder,
+ * the diagram and the quiz paper all read them.
  *
- * Scenario text is parsed and replayed (world_replay) with the figures'
- * ISNs (client 99, server 299); each command's trace is one step.
+ * Commands are built in C (check_sim_util.h) and replayed with
+ * world_replay, with the figures' ISNs (client 99, server 299); each
+ * command's trace is one step.
  */
 #include <config.h>
 
@@ -13,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "script/parse.h"
+#include "check_sim_util.h"
 #include "sim/ladder.h"
 
 static struct world w;
@@ -47,29 +48,26 @@ fold(void *arg, struct world *wp, size_t i, const struct sim_result *res)
 	return true;
 }
 
-/* Run a scenario's text on the world. */
+#define RUN(...) run((const struct cmd[]){ __VA_ARGS__ }, \
+    sizeof((const struct cmd[]){ __VA_ARGS__ }) / sizeof(struct cmd))
+
 static void
-run(const char *text)
+run(const struct cmd *c, size_t n)
 {
-	struct script sc;
-	struct script_err err;
 	struct sim_result res;
 
-	ck_assert_msg(script_parse_buf("test", text, strlen(text), &sc, &err),
-	    "%u: %s", err.line, err.msg);
-	ck_assert_uint_eq(world_replay(&w, sc.cmds, sc.n, &res, fold, NULL),
-	    sc.n);
-	script_free(&sc);
+	ck_assert_uint_eq(world_replay(&w, c, n, &res, fold, NULL), n);
 }
 
-static const char fig06[] = "isn client 99\nisn server 299\n"
-    "server listen\nclient connect\ndeliver\ndeliver\ndeliver\n";
+#define DELIVER c_sel_id(CMD_DELIVER, 0)
 
-static const char fig12[] = "client close\ndeliver\ndeliver\n"
-    "server close\ndeliver\ndeliver\nwait 2msl\n";
-
-static const char fig13[] = "client close\nserver close\n"
-    "deliver s>c\ndeliver c>s\ndeliver c>s\ndeliver s>c\n";
+static void
+fig06(void)
+{
+	RUN(c_isn(HOST_CLIENT, 99, 999), c_isn(HOST_SERVER, 299, 2999),
+	    c_host(CMD_LISTEN, HOST_SERVER), c_host(CMD_CONNECT, HOST_CLIENT),
+	    DELIVER, DELIVER, DELIVER);
+}
 
 static const struct ladder_row *
 row_of(uint32_t id)
@@ -96,7 +94,7 @@ START_TEST(test_fig06_handshake_rows_and_margins)
 {
 	const struct ladder_row *r;
 
-	run(fig06);
+	fig06();
 	ck_assert_uint_eq(l.nrows, 4);
 	ck_assert_uint_eq(l.narrows, 3);
 	r = &l.rows[0];
@@ -146,8 +144,9 @@ START_TEST(test_fig12_normal_close_time_wait_note)
 {
 	const struct ladder_row *r;
 
-	run(fig06);
-	run(fig12);
+	fig06();
+	RUN(c_host(CMD_CLOSE, HOST_CLIENT), DELIVER, DELIVER,
+	    c_host(CMD_CLOSE, HOST_SERVER), DELIVER, DELIVER, c_wait_msl(2));
 	ck_assert_uint_eq(l.narrows, 7);
 	r = row_of(4);		/* FIN+ACK c>s */
 	ck_assert_int_eq(margin(r, HOST_CLIENT), TCP_FIN_WAIT_1);
@@ -179,8 +178,10 @@ START_TEST(test_fig13_simultaneous_close_crossing)
 {
 	const struct ladder_row *r;
 
-	run(fig06);
-	run(fig13);
+	fig06();
+	RUN(c_host(CMD_CLOSE, HOST_CLIENT), c_host(CMD_CLOSE, HOST_SERVER),
+	    c_sel_dir(CMD_DELIVER, DIR_S2C), c_sel_dir(CMD_DELIVER, DIR_C2S),
+	    c_sel_dir(CMD_DELIVER, DIR_C2S), c_sel_dir(CMD_DELIVER, DIR_S2C));
 	ck_assert_uint_eq(ladder_arrow_by_id(&l, 4)->crossed, 5);
 	ck_assert_uint_eq(ladder_arrow_by_id(&l, 5)->crossed, 4);
 	ck_assert_uint_eq(ladder_arrow_by_id(&l, 6)->crossed, 7);
@@ -215,9 +216,11 @@ START_TEST(test_fates_and_times)
 {
 	const struct ladder_arrow *a;
 
-	run("isn client 99\nisn server 299\nserver listen\n"
-	    "client connect\ndrop\nwait 1s\ndup #2\n"
-	    "inject s>c RST seq=5\ndeliver #3\nwait 2msl\n");
+	RUN(c_isn(HOST_CLIENT, 99, 999), c_isn(HOST_SERVER, 299, 2999),
+	    c_host(CMD_LISTEN, HOST_SERVER), c_host(CMD_CONNECT, HOST_CLIENT),
+	    c_sel_id(CMD_DROP, 0), c_wait(1000), c_sel_id(CMD_DUP, 2),
+	    c_inject(DIR_S2C, TCP_RST, 5, 0, 0), c_sel_id(CMD_DELIVER, 3),
+	    c_wait_msl(2));
 	a = ladder_arrow_by_id(&l, 1);
 	ck_assert_int_eq(a->fate, LADDER_LOST);
 	ck_assert_uint_eq(a->sent, 0);
@@ -245,13 +248,13 @@ END_TEST
  * is kept, and folding goes on as before. */
 START_TEST(test_trim_keeps_only_segments_in_flight)
 {
-	run("isn client 99\nisn server 299\nserver listen\n"
-	    "client connect\n");
+	RUN(c_isn(HOST_CLIENT, 99, 999), c_isn(HOST_SERVER, 299, 2999),
+	    c_host(CMD_LISTEN, HOST_SERVER), c_host(CMD_CONNECT, HOST_CLIENT));
 	ladder_trim(&l);
 	ck_assert_uint_eq(l.nrows, 0);
 	ck_assert_uint_eq(l.narrows, 1);
 	ck_assert_uint_eq(l.arrows[0].row, LADDER_NOROW);
-	run("deliver\n");
+	RUN(DELIVER);
 	ck_assert_int_eq(ladder_arrow_by_id(&l, 1)->fate, LADDER_DELIVERED);
 	ck_assert_int_eq(ladder_arrow_by_id(&l, 2)->f.seg.flags,
 	    TCP_SYN | TCP_ACK);
@@ -268,8 +271,9 @@ START_TEST(test_notice_rows)
 	bool seen = false;
 
 	l.notice_rows = true;
-	run("isn client 99\nisn server 299\nserver listen\n"
-	    "client connect\ndeliver\ndeliver\n");
+	RUN(c_isn(HOST_CLIENT, 99, 999), c_isn(HOST_SERVER, 299, 2999),
+	    c_host(CMD_LISTEN, HOST_SERVER), c_host(CMD_CONNECT, HOST_CLIENT),
+	    DELIVER, DELIVER);
 	for (size_t i = 0; i < l.nrows; i++) {
 		const struct ladder_row *r = &l.rows[i];
 
@@ -285,11 +289,10 @@ START_TEST(test_notice_rows)
 }
 END_TEST
 
-static Suite *
-ladder_suite(void)
+TCase *
+ladder_tcase(void)
 {
-	Suite *s = suite_create("ladder");
-	TCase *tc = tcase_create("figures");
+	TCase *tc = tcase_create("ladder");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_fig06_handshake_rows_and_margins);
@@ -298,18 +301,5 @@ ladder_suite(void)
 	tcase_add_test(tc, test_fates_and_times);
 	tcase_add_test(tc, test_trim_keeps_only_segments_in_flight);
 	tcase_add_test(tc, test_notice_rows);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
-int
-main(void)
-{
-	SRunner *sr = srunner_create(ladder_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? 0 : 1;
+	return tc;
 }
