@@ -752,6 +752,7 @@ sim_suite(void)
 	tcase_add_test(tc, test_world_same_commands_same_trace);
 	tcase_add_test(tc, test_world_trace_clear_and_counting);
 	suite_add_tcase(s, tc);
+	suite_add_tcase(s, ladder_tcase());
 	return s;
 }
 

@@ -7,6 +7,7 @@
 #ifndef TCPTEACH_TESTS_CHECK_SIM_UTIL_H
 #define TCPTEACH_TESTS_CHECK_SIM_UTIL_H
 
+#include <check.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -135,5 +136,8 @@ c_expect_notice(enum sim_host_id h, enum tcp_notice n)
 	c.notice = n;
 	return c;
 }
+
+/* check_ladder.c: the shared ladder model's case of the sim suite. */
+TCase *ladder_tcase(void);
 
 #endif

@@ -831,6 +831,7 @@ START_TEST(test_capture_replay_ladder_rows_carry_capture_times)
 		/* The simulated clock never moved: the times are the
 		 * capture's, not the model's. */
 		ck_assert_uint_eq(cu->ui.s.w.now, 0);
+		ck_assert_uint_eq(session_now(&cu->ui.s), 3012);
 		keys("p");
 		keys("n");
 	}

@@ -190,10 +190,11 @@ ladder_seen(struct ladder *l, struct ladder_arrow *a)
 	memmove(&l->rows[from], &l->rows[from + 1], (l->nrows - from - 1) *
 	    sizeof(r));
 	l->rows[l->nrows - 1] = r;
-	for (size_t i = 0; i < l->narrows; i++)
-		if (l->arrows[i].row != LADDER_NOROW &&
-		    l->arrows[i].row > from)
-			l->arrows[i].row--;
+	/* Only the rows below it move up: a capture's reply is seldom far
+	 * behind, so this stays short however long the connection. */
+	for (size_t i = from; i + 1 < l->nrows; i++)
+		if (l->rows[i].is_arrow)
+			l->arrows[l->rows[i].arrow].row = i;
 	a->row = l->nrows - 1;
 	for (int h = 0; h < 2; h++) {
 		if (r.has_state[h] && l->state_row[h] == from + 1)

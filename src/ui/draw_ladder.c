@@ -1,10 +1,11 @@
 /*
  * Painting the ladder: two time lines, the state names in the margins and
- * one arrow or note per row, from the view model's rows and geometry.
- * The arrow selected for the inspector is shown in reverse video with a
- * mark in the margin (visible without colour); the chosen in-flight
- * segment is in reverse video too, or underlined while another arrow is
- * selected.  Rows from the newest step are bold.
+ * one arrow or note per row, from the shared ladder model's rows
+ * (sim/ladder.h), the view's animation (how far each arrow has gone) and
+ * its geometry.  The arrow selected for the inspector is shown in reverse
+ * video with a mark in the margin (visible without colour); the chosen
+ * in-flight segment is in reverse video too, or underlined while another
+ * arrow is selected.  Rows from the newest step are bold.
  */
 #include <config.h>
 

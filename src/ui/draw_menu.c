@@ -170,7 +170,7 @@ ui_draw_status(struct ui *ui)
 		pos = view_steps(ui->s.cmds, pos);
 		n = view_steps(ui->s.cmds, n);
 	}
-	view_dur(ui->s.w.now, t, sizeof(t));
+	view_dur(session_now(&ui->s), t, sizeof(t));
 	/* TRANSLATORS: step k of n, simulated time, number mode, then the
 	 * profile and the what-if switches set. */
 	snprintf(left, sizeof(left), _(" step %zu/%zu t=%s %s %s"),

@@ -324,6 +324,14 @@ session_clock(struct session *s, const uint64_t *ms, size_t n)
 	s->nclock = n;
 }
 
+uint64_t
+session_now(const struct session *s)
+{
+	if (s->pos > 0 && s->pos <= s->nclock)
+		return s->clock[s->pos - 1];
+	return s->w.now;
+}
+
 bool
 session_redo(struct session *s)
 {

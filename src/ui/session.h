@@ -49,6 +49,9 @@ void session_load(struct session *s, const struct cmd *cmds, size_t n);
 
 /* The capture times of the loaded commands (see clock); copied. */
 void session_clock(struct session *s, const uint64_t *ms, size_t n);
+/* The time the status line shows: the capture's time of the newest
+ * command applied when it has one, else the simulated clock (ms). */
+uint64_t session_now(const struct session *s);
 
 /* A new command from the learner: refused with the reason in s->last if
  * the world says it is impossible now, else recorded and applied. */

@@ -60,6 +60,8 @@ screen_keys Enter
 screen_expect "0.042s    FIN_WAIT_2"
 screen_expect "0.1s "
 screen_expect "0.2s       TIME_WAIT"
+# The status line's clock is the capture's too, at the step shown.
+screen_expect " t=0.2s "
 screen_keys q q
 screen_cleanup
 
