@@ -34,7 +34,7 @@ load(const char *name, struct lesson *l)
 static void
 load_num(int num, struct lesson *l)
 {
-	char dir[1024], prefix[8];
+	char dir[1024], prefix[16];
 	struct dirent *de;
 	DIR *d;
 
