@@ -39,9 +39,14 @@ void
 cap_tracker_init(struct cap_tracker *t, const struct cap_obs *obs,
     uint64_t watch)
 {
+	struct cmd prof = { .kind = CMD_PROFILE, .profile = PROFILE_LINUX };
+	struct sim_result res;
+
 	memset(t, 0, sizeof(*t));
 	tab_init(&t->open);
 	tab_init(&t->gone);
+	world_init(&t->fresh);
+	(void)world_apply(&t->fresh, &prof, &res);
 	t->obs = *obs;
 	t->watch = watch;
 	t->next_id = 1;
@@ -307,10 +312,15 @@ conn_new(struct cap_tracker *t, const struct cap_pkt *k, bool reused)
 	c->first_fin = -1;
 	c->flags = reused ? CAP_F_REUSED : 0;
 	c->watched = c->id == t->watch;
-	c->live = xmalloc(sizeof(*c->live));	/* world_init clears it */
+	c->live = xmalloc(sizeof(*c->live));	/* the world is set below */
 	c->live->npending = 0;
 	c->live->holding = false;
-	world_init(&c->live->w);
+	/* The watched connection applies its profile as a command, which
+	 * --to-scenario prints (cap_infer_start). */
+	if (c->watched)
+		world_init(&c->live->w);
+	else
+		c->live->w = t->fresh;
 	c->live->w.keep_trace = c->watched;
 	t->nopen++;
 	if (++t->nlive > t->st.open_max)
@@ -451,6 +461,7 @@ cap_tracker_free(struct cap_tracker *t)
 {
 	tab_free(&t->open);
 	tab_free(&t->gone);
+	world_free(&t->fresh);
 	free(t->evs);
 	memset(t, 0, sizeof(*t));
 }

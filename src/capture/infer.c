@@ -105,7 +105,8 @@ cap_infer_start(struct cap_tracker *t, struct cap_conn *c)
 	const struct cap_pkt *k = &c->live->pending[0];
 	bool server_syn_ack = false;
 
-	cap_cmd(t, c, &prof, NULL);
+	if (c->watched)		/* the others start from t->fresh */
+		cap_cmd(t, c, &prof, NULL);
 	if (c->live->npending == 0 || !(k->seg.flags & TCP_SYN)) {
 		cap_start_midstream(t, c);
 		return;
