@@ -51,6 +51,7 @@ cap_tracker_init(struct cap_tracker *t, const struct cap_obs *obs,
 	t->watch = watch;
 	t->next_id = 1;
 	t->linger_us = CAP_LINGER_US;
+	t->count_states = true;
 }
 
 static bool
@@ -287,7 +288,8 @@ conn_retire(struct cap_tracker *t, struct cap_conn *c)
 	fin_unlink(t, c);
 	open_unlink(t, c);
 	t->nopen--;
-	cap_stats_count(&t->st, c, true);
+	if (t->count_states)
+		cap_stats_count(&t->st, c, true);
 	free(c);
 }
 
@@ -391,7 +393,8 @@ cap_tracker_packet(struct cap_tracker *t, const struct cap_pkt *k)
 		t->st.abandoned++;
 		conn_retire(t, t->ohead);
 	}
-	cap_stats_tick(&t->st, t->now_us);
+	if (t->count_states)
+		cap_stats_tick(&t->st, t->now_us);
 	c = *tab_find(&t->open, k);
 	if (c == NULL)
 		c = *tab_find(&t->gone, k);
@@ -416,7 +419,8 @@ cap_tracker_packet(struct cap_tracker *t, const struct cap_pkt *k)
 		open_touch(t, c);
 	else
 		open_unlink(t, c);
-	cap_stats_count(&t->st, c, false);
+	if (t->count_states)
+		cap_stats_count(&t->st, c, false);
 	if (!conn_over(c)) {
 		fin_unlink(t, c);
 		return;
