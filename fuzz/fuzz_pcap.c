@@ -3,6 +3,8 @@
  * file of arbitrary bytes, read through libpcap, the frame decoder, the
  * tracker and the world, with connection 1 watched so that its trace
  * lines and diagram are printed (to nowhere) as `capture --show` would.
+ * The same bytes also go through the classic pcap reader (pcapr.c), which
+ * reads regular files in place of libpcap but never a memory stream.
  * It must never crash, leak or read out of bounds, whatever the file.
  *
  * Data model: none kept between inputs; each run has its own tracker.
@@ -14,6 +16,7 @@
 #include <stdlib.h>
 
 #include "capture/capture.h"
+#include "capture/pcapr.h"
 #include "capture/read.h"
 #include "script/parse.h"
 #include "script/trace.h"
@@ -60,6 +63,21 @@ fz_done(void *ctx, const struct cap_conn *c)
 	fprintf(sink, "%llu\n", (unsigned long long)c->id);
 }
 
+static void
+fz_pcapr(const uint8_t *data, size_t size)
+{
+	struct cap_pcapr pr;
+	struct pcap_pkthdr *h;
+	const u_char *d;
+	struct cap_pkt k;
+
+	if (!cap_pcapr_open_mem(&pr, data, size))
+		return;
+	while (cap_pcapr_next(&pr, &h, &d) == 1)
+		(void)cap_decode(pr.dlt, d, h->caplen, true, &k);
+	cap_pcapr_close(&pr);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -71,6 +89,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (sink == NULL && (sink = fopen("/dev/null", "w")) == NULL)
 		abort();
+	fz_pcapr(data, size);
 	if (size == 0 || (fp = fmemopen((void *)(uintptr_t)data, size,
 	    "rb")) == NULL)
 		return 0;

@@ -146,6 +146,13 @@ struct cap_tracker {
 	struct cap_obs obs;
 	struct sim_ev *evs;			/* scratch for segment() */
 	size_t capevs;
+	/* Count endpoints in each state over time (st.now_in, st.plot);
+	 * true unless the caller shows no plot (capture --list). */
+	bool count_states;
+	/* A world after world_init and `profile linux`: copied into each
+	 * connection not watched (one copy instead of clearing 5 KB, setting
+	 * up both TCBs and applying the profile). */
+	struct world fresh;
 };
 
 void cap_tracker_init(struct cap_tracker *t, const struct cap_obs *obs,

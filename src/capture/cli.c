@@ -323,6 +323,7 @@ capture_cli(int argc, char **argv, FILE *out, FILE *err)
 	}
 	cap_tracker_init(&t, &obs, o.mode == CAP_M_SHOW ||
 	    o.mode == CAP_M_SCENARIO ? o.id : 0);
+	t.count_states = o.mode == CAP_M_STATS;	/* the plot */
 	rc = cap_read_file(o.file, NULL, &t, &r, err);
 	if (rc != TT_EXIT_USAGE) {
 		cap_tracker_finish(&t);

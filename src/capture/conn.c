@@ -39,13 +39,19 @@ void
 cap_tracker_init(struct cap_tracker *t, const struct cap_obs *obs,
     uint64_t watch)
 {
+	struct cmd prof = { .kind = CMD_PROFILE, .profile = PROFILE_LINUX };
+	struct sim_result res;
+
 	memset(t, 0, sizeof(*t));
 	tab_init(&t->open);
 	tab_init(&t->gone);
+	world_init(&t->fresh);
+	(void)world_apply(&t->fresh, &prof, &res);
 	t->obs = *obs;
 	t->watch = watch;
 	t->next_id = 1;
 	t->linger_us = CAP_LINGER_US;
+	t->count_states = true;
 }
 
 static bool
@@ -282,7 +288,8 @@ conn_retire(struct cap_tracker *t, struct cap_conn *c)
 	fin_unlink(t, c);
 	open_unlink(t, c);
 	t->nopen--;
-	cap_stats_count(&t->st, c, true);
+	if (t->count_states)
+		cap_stats_count(&t->st, c, true);
 	free(c);
 }
 
@@ -307,10 +314,15 @@ conn_new(struct cap_tracker *t, const struct cap_pkt *k, bool reused)
 	c->first_fin = -1;
 	c->flags = reused ? CAP_F_REUSED : 0;
 	c->watched = c->id == t->watch;
-	c->live = xmalloc(sizeof(*c->live));	/* world_init clears it */
+	c->live = xmalloc(sizeof(*c->live));	/* the world is set below */
 	c->live->npending = 0;
 	c->live->holding = false;
-	world_init(&c->live->w);
+	/* The watched connection applies its profile as a command, which
+	 * --to-scenario prints (cap_infer_start). */
+	if (c->watched)
+		world_init(&c->live->w);
+	else
+		c->live->w = t->fresh;
 	c->live->w.keep_trace = c->watched;
 	t->nopen++;
 	if (++t->nlive > t->st.open_max)
@@ -381,7 +393,8 @@ cap_tracker_packet(struct cap_tracker *t, const struct cap_pkt *k)
 		t->st.abandoned++;
 		conn_retire(t, t->ohead);
 	}
-	cap_stats_tick(&t->st, t->now_us);
+	if (t->count_states)
+		cap_stats_tick(&t->st, t->now_us);
 	c = *tab_find(&t->open, k);
 	if (c == NULL)
 		c = *tab_find(&t->gone, k);
@@ -406,7 +419,8 @@ cap_tracker_packet(struct cap_tracker *t, const struct cap_pkt *k)
 		open_touch(t, c);
 	else
 		open_unlink(t, c);
-	cap_stats_count(&t->st, c, false);
+	if (t->count_states)
+		cap_stats_count(&t->st, c, false);
 	if (!conn_over(c)) {
 		fin_unlink(t, c);
 		return;
@@ -451,6 +465,7 @@ cap_tracker_free(struct cap_tracker *t)
 {
 	tab_free(&t->open);
 	tab_free(&t->gone);
+	world_free(&t->fresh);
 	free(t->evs);
 	memset(t, 0, sizeof(*t));
 }

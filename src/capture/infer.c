@@ -51,6 +51,23 @@ cap_cmd(struct cap_tracker *t, struct cap_conn *c, const struct cmd *cmd,
 	return st;
 }
 
+/* `deliver #id` or `drop #id`: as a command for the watched connection,
+ * whose commands are printed; straight to its wire for the others (the
+ * same effect without a command's checks, which show in a profile). */
+static void
+cap_wire(struct cap_tracker *t, struct cap_conn *c, enum cmd_kind kind,
+    uint32_t id, const char *why)
+{
+	struct cmd cmd;
+
+	if (!c->watched) {
+		(void)world_wire_id(&c->live->w, kind, id);
+		return;
+	}
+	cmd = (struct cmd){ .kind = kind, .sel = { .kind = SEL_ID, .id = id } };
+	cap_cmd(t, c, &cmd, why);
+}
+
 /* An application call by host h, when the world allows it (an impossible
  * call changes nothing and is not reported). */
 static bool
@@ -105,7 +122,8 @@ cap_infer_start(struct cap_tracker *t, struct cap_conn *c)
 	const struct cap_pkt *k = &c->live->pending[0];
 	bool server_syn_ack = false;
 
-	cap_cmd(t, c, &prof, NULL);
+	if (c->watched)		/* the others start from t->fresh */
+		cap_cmd(t, c, &prof, NULL);
 	if (c->live->npending == 0 || !(k->seg.flags & TCP_SYN)) {
 		cap_start_midstream(t, c);
 		return;
@@ -201,9 +219,7 @@ cap_room(struct cap_tracker *t, struct cap_conn *c, enum sim_host_id a,
 	    .has_len = true };
 	cap_cmd(t, c, &cmd, N_("not in the capture: the model keeps fewer "
 	    "segments in flight than this sender; this ACK makes room"));
-	cmd = (struct cmd){ .kind = CMD_DELIVER,
-	    .sel = { .kind = SEL_ID, .id = c->live->w.next_id - 1 } };
-	cap_cmd(t, c, &cmd, NULL);
+	cap_wire(t, c, CMD_DELIVER, c->live->w.next_id - 1, NULL);
 }
 
 /* Step 2: the application calls that explain new sequence space. */
@@ -304,16 +320,13 @@ cap_drop_unseen(struct cap_tracker *t, struct cap_conn *c, enum sim_dir a,
 {
 	for (size_t i = 0; i < c->live->w.nwire; ) {
 		const struct flight *f = &c->live->w.wire[i];
-		struct cmd cmd;
 
 		if (f->dir != a || f->id == keep || (!all && f->id > keep)) {
 			i++;
 			continue;
 		}
-		cmd = (struct cmd){ .kind = CMD_DROP,
-		    .sel = { .kind = SEL_ID, .id = f->id } };
-		cap_cmd(t, c, &cmd, N_("not in the capture: the real host "
-		    "did not send it"));
+		cap_wire(t, c, CMD_DROP, f->id, N_("not in the capture: the "
+		    "real host did not send it"));
 	}
 }
 
@@ -386,9 +399,7 @@ cap_deliver(struct cap_tracker *t, struct cap_conn *c, const struct tcp_seg *s,
 		    .ack = g->seg.ack, .has_len = true, .len = g->seg.len };
 		cap_cmd(t, c, &ex, NULL);
 	}
-	cmd = (struct cmd){ .kind = CMD_DELIVER,
-	    .sel = { .kind = SEL_ID, .id = id } };
-	cap_cmd(t, c, &cmd, NULL);
+	cap_wire(t, c, CMD_DELIVER, id, NULL);
 	return id;
 }
 

@@ -1,6 +1,8 @@
 /*
- * The libpcap loop: open, check the link type, decode each frame, hand
+ * The reading loop: open, check the link type, decode each frame, hand
  * TCP segments to the tracker, and say clearly what went wrong and where.
+ * A regular file in classic pcap form is read by pcapr.c over a large
+ * buffer; everything else (pcapng, pipes, old versions) by libpcap.
  *
  * Skipped frames are reported once per kind with the first frame number
  * and a count (a capture of a busy link may hold millions of ARP or UDP
@@ -15,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "capture/pcapr.h"
 #include "capture/read.h"
 #include "lib/i18n.h"
 
@@ -23,8 +26,11 @@
  * everything else. */
 #define READ_BUFSZ (1 << 20)
 
+/* Returns NULL with *fpp kept for the caller to close; with pr->buf set
+ * (and NULL returned) the file is pcapr's. */
 static pcap_t *
-read_open(const char *path, FILE **fpp, char *ebuf, FILE *err)
+read_open(const char *path, FILE **fpp, struct cap_pcapr *pr, char *ebuf,
+    FILE *err)
 {
 	struct stat sb;
 
@@ -43,6 +49,8 @@ read_open(const char *path, FILE **fpp, char *ebuf, FILE *err)
 			return NULL;
 		}
 	}
+	if (cap_pcapr_open(pr, *fpp))
+		return NULL;
 	setvbuf(*fpp, NULL, _IOFBF, READ_BUFSZ);
 	return pcap_fopen_offline_with_tstamp_precision(*fpp,
 	    PCAP_TSTAMP_PRECISION_MICRO, ebuf);
@@ -63,18 +71,41 @@ read_summary(const char *path, const struct cap_read *r, FILE *err)
 		    PACKAGE, path, (unsigned long long)r->frames);
 }
 
+/* One record from whichever reader has the file, as pcap_next_ex. */
+static int
+read_next(pcap_t *p, struct cap_pcapr *pr, struct pcap_pkthdr **h,
+    const u_char **data)
+{
+	if (p == NULL)
+		return cap_pcapr_next(pr, h, data);
+	return pcap_next_ex(p, h, data);
+}
+
+static void
+read_close(pcap_t *p, struct cap_pcapr *pr, FILE *fp)
+{
+	if (p != NULL) {
+		pcap_close(p);		/* closes fp */
+		return;
+	}
+	cap_pcapr_close(pr);
+	if (fp != stdin)		/* as libpcap leaves it */
+		fclose(fp);
+}
+
 int
 cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
     struct cap_read *r, FILE *err)
 {
 	char ebuf[PCAP_ERRBUF_SIZE] = "";
-	pcap_t *p = read_open(path, &fp, ebuf, err);
+	struct cap_pcapr pr = { .buf = NULL };
+	pcap_t *p = read_open(path, &fp, &pr, ebuf, err);
 	struct pcap_pkthdr *h;
 	const u_char *data;
 	struct cap_pkt k;
 	int lt, rc, status = TT_EXIT_OK;
 
-	if (p == NULL) {
+	if (p == NULL && pr.buf == NULL) {
 		if (fp != NULL)		/* ours now, even when unreadable */
 			fclose(fp);
 		if (ebuf[0] != '\0')
@@ -82,17 +113,17 @@ cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
 			    "libpcap can read: %s\n"), PACKAGE, path, ebuf);
 		return TT_EXIT_USAGE;
 	}
-	lt = pcap_datalink(p);
+	lt = p != NULL ? pcap_datalink(p) : pr.dlt;
 	if (!cap_linktype_known(lt)) {
 		const char *name = pcap_datalink_val_to_name(lt);
 
 		fprintf(err, _("%s: %s: link type %d (%s) is not supported; "
 		    "use Ethernet, Linux cooked (-i any), raw IP or "
 		    "loopback\n"), PACKAGE, path, lt, name ? name : "?");
-		pcap_close(p);
+		read_close(p, &pr, fp);
 		return TT_EXIT_USAGE;
 	}
-	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
+	while ((rc = read_next(p, &pr, &h, &data)) == 1) {
 		enum cap_decode d;
 
 		memset(&k, 0, sizeof(k));
@@ -111,11 +142,12 @@ cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
 	if (rc == PCAP_ERROR) {
 		fprintf(err, _("%s: %s: frame %llu: %s; the %llu frames "
 		    "before it are reported\n"), PACKAGE, path,
-		    (unsigned long long)r->frames + 1, pcap_geterr(p),
+		    (unsigned long long)r->frames + 1,
+		    p != NULL ? pcap_geterr(p) : pr.err,
 		    (unsigned long long)r->frames);
 		status = TT_EXIT_FAIL;
 	}
 	read_summary(path, r, err);
-	pcap_close(p);
+	read_close(p, &pr, fp);
 	return status;
 }

@@ -72,9 +72,14 @@ wire_take(struct world *w, size_t i)
 static void
 wire_event(struct world *w, enum sim_ev_kind k, const struct flight *f)
 {
-	struct sim_ev ev = { .kind = k, .time = w->now, .flight = *f,
-	    .host = (enum sim_host_id)(1 - f->dir) };
+	struct sim_ev ev;
 
+	if (!w->keep_trace) {	/* counted, no record built */
+		w->nevents++;
+		return;
+	}
+	ev = (struct sim_ev){ .kind = k, .time = w->now, .flight = *f,
+	    .host = (enum sim_host_id)(1 - f->dir) };
 	sim_trace(w, &ev);
 }
 
@@ -91,6 +96,25 @@ wire_deliver(struct world *w, size_t i)
 	sim_io(w, to, &ctx, &io);
 	tcp_input(&w->host[to].tcb, &io, &f.seg);
 	sim_check(&w->host[to].tcb);
+}
+
+bool
+world_wire_id(struct world *w, enum cmd_kind kind, uint32_t id)
+{
+	struct cmd_sel sel = { .kind = SEL_ID, .id = id };
+	size_t i = wire_index(w, &sel);
+	struct flight f;
+
+	if (i == SIZE_MAX || (kind != CMD_DELIVER && kind != CMD_DROP))
+		return false;
+	w->started = true;
+	if (kind == CMD_DELIVER) {
+		wire_deliver(w, i);
+		return true;
+	}
+	f = wire_take(w, i);
+	wire_event(w, SIM_EV_LOST, &f);
+	return true;
 }
 
 static void

@@ -109,6 +109,11 @@ void world_free(struct world *w);
  * a failing expect is reported in res and leaves the world consistent. */
 enum sim_status world_apply(struct world *w, const struct cmd *c,
     struct sim_result *res);
+/* `deliver #id` or `drop #id` (kind) as world_apply does them, without
+ * the checks and the result a learner's command needs: for a caller that
+ * applies many (reading a capture).  False, changing nothing, when no
+ * segment #id is in flight or kind is another command. */
+bool world_wire_id(struct world *w, enum cmd_kind kind, uint32_t id);
 /* Would this command be possible now?  Changes nothing (used by the UI's
  * event menu to explain instead of doing nothing). */
 enum sim_status world_can(const struct world *w, const struct cmd *c,
