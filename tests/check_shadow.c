@@ -236,6 +236,35 @@ START_TEST(test_shadow_syn_sent_rexmit_ids_paired)
 }
 END_TEST
 
+/* The reasons the screen names are the known-differences file's own,
+ * word for word (the file of the differential suite, tests/lab). */
+START_TEST(test_shadow_known_reasons_are_the_files)
+{
+	static const char *const reasons[] = {
+		" segments lab: the next-tick delayed ACK falls inside the "
+		"lab's 15 ms quiet window\n",
+		" segments kernel: after rejecting the SYN+ACK of an old SYN, "
+		"Linux sends its own SYN again 2 jiffies later; profile linux "
+		"waits for the RTO\n", NULL
+	};
+	const char *top = getenv("top_srcdir");
+	char path[1024], text[16384];
+	size_t n;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/tests/lab/known-differences",
+	    top != NULL ? top : ".");
+	f = fopen(path, "r");
+	ck_assert_msg(f != NULL, "%s", path);
+	n = fread(text, 1, sizeof(text) - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	for (const char *const *r = reasons; *r != NULL; r++)
+		ck_assert_msg(strstr(text, *r) != NULL, "not in %s: %s", path,
+		    *r);
+}
+END_TEST
+
 static Suite *
 shadow_suite(void)
 {
@@ -249,6 +278,7 @@ shadow_suite(void)
 	tcase_add_test(tc, test_shadow_fin_wait_1_kernel_only_ack_stops);
 	tcase_add_test(tc, test_shadow_fin_wait_1_settle_next_tick_ack_agrees);
 	tcase_add_test(tc, test_shadow_syn_sent_rexmit_ids_paired);
+	tcase_add_test(tc, test_shadow_known_reasons_are_the_files);
 	suite_add_tcase(s, tc);
 	return s;
 }
