@@ -454,7 +454,7 @@ shadow_step(struct shadow *sh, const struct cmd *c,
 		return shadow_stop(sh, c, _("no such segment in its flight"),
 		    buf, size);
 	memset(&r, 0, sizeof(r));
-	if (world_apply(&sh->w, &mc, &r) != SIM_OK && !cmd_is_setup(c->kind))
+	if (world_apply(&sh->w, &mc, &r) != SIM_OK)
 		return shadow_stop(sh, c, r.msg, buf, size);
 	shadow_core_collect(sh);
 	shadow_pair_made(sh);
