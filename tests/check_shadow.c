@@ -236,6 +236,55 @@ START_TEST(test_shadow_syn_sent_rexmit_ids_paired)
 }
 END_TEST
 
+/* Timers on two machines: the kernels' SYN goes again at 800 ms, the
+ * model's at its 1 s RTO.  Unmet at the first look (850 ms), the
+ * kernels' SYN is held, not said; the model's meets it at the next. */
+START_TEST(test_shadow_syn_sent_rexmit_late_model_held_then_met)
+{
+	static const char *const steps[] = {
+		"profile linux", "kernel only: set rto 800ms", "server listen",
+		"client connect", "kernel only: wait 850ms",
+		"kernel only: wait 200ms", "drop #1", NULL
+	};
+
+	play(steps);
+	ck_assert_msg(nsaid == 0, "said: %s", said);
+	ck_assert(sh.following);
+}
+END_TEST
+
+/* The same at 300 ms, and the learner's next step comes before the
+ * model's timer: the held SYN is said at that step. */
+START_TEST(test_shadow_syn_sent_rexmit_unmet_said_at_next_step)
+{
+	static const char *const steps[] = {
+		"profile linux", "kernel only: set rto 300ms", "server listen",
+		"client connect", "kernel only: wait 350ms", "drop #1", NULL
+	};
+
+	play(steps);
+	ck_assert_str_eq(said, "Profile linux would not have sent c>s SYN "
+	    "seq=0 here.\n");
+}
+END_TEST
+
+/* `wait timer` in the lab waits for the kernels' next timer; the model
+ * follows the clock there (its own SYN timer is due then too): the
+ * lost SYN is sent again on both sides, nothing to say. */
+START_TEST(test_shadow_syn_sent_wait_timer_follows_clock)
+{
+	static const char *const steps[] = {
+		"profile linux", "server listen", "client connect", "drop #1",
+		"wait timer", "deliver #2", "settle", NULL
+	};
+
+	play(steps);
+	ck_assert_msg(nsaid == 0, "said: %s", said);
+	ck_assert_uint_eq(sh.w.now, 1000);
+	ck_assert_int_eq(sh.w.host[HOST_SERVER].tcb.state, TCP_ESTABLISHED);
+}
+END_TEST
+
 /* The reasons the screen names are the known-differences file's own,
  * word for word (the file of the differential suite, tests/lab). */
 START_TEST(test_shadow_known_reasons_are_the_files)
@@ -279,6 +328,9 @@ shadow_suite(void)
 	tcase_add_test(tc, test_shadow_fin_wait_1_settle_next_tick_ack_agrees);
 	tcase_add_test(tc, test_shadow_syn_sent_rexmit_ids_paired);
 	tcase_add_test(tc, test_shadow_known_reasons_are_the_files);
+	tcase_add_test(tc, test_shadow_syn_sent_wait_timer_follows_clock);
+	tcase_add_test(tc, test_shadow_syn_sent_rexmit_late_model_held_then_met);
+	tcase_add_test(tc, test_shadow_syn_sent_rexmit_unmet_said_at_next_step);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -342,10 +342,40 @@ shadow_say_states(const struct shadow *sh, const enum tcp_state ks[2],
 	}
 }
 
-/* Compare the pools and the states, say it in buf, empty the pools. */
+/* What a timer sent on one side and not (yet) on the other, at a look
+ * between steps: timers on two machines do not fire in the same
+ * millisecond, so it is held for one more look before it is said.
+ * Returns how many were held; they leave d. */
+static size_t
+shadow_hold(struct shadow *sh, struct shadow_diff *d)
+{
+	size_t nheld = 0;
+
+	for (int i = 0; i < 2; i++) {
+		struct shadow_side *sd = &sh->side[i];
+		size_t n = 0;
+
+		for (size_t j = 0; j < d->nonly[i]; j++) {
+			struct shadow_seg *g = &d->only[i][j];
+
+			if (!g->held && sd->npool < SHADOW_MAXSEG) {
+				g->held = true;
+				sd->pool[sd->npool++] = *g;
+				nheld++;
+			} else {
+				d->only[i][n++] = *g;
+			}
+		}
+		d->nonly[i] = n;
+	}
+	return nheld;
+}
+
+/* Compare the pools and the states, say it in buf, empty the pools.  A
+ * tick is a look between steps (what the kernels did by themselves). */
 static bool
-shadow_compare(struct shadow *sh, const enum tcp_state ks[2], char *buf,
-    size_t size)
+shadow_compare(struct shadow *sh, const enum tcp_state ks[2], bool tick,
+    char *buf, size_t size)
 {
 	struct shadow_diff d;
 	bool states = false;
@@ -355,13 +385,16 @@ shadow_compare(struct shadow *sh, const enum tcp_state ks[2], char *buf,
 	shadow_match(sh, &d);
 	for (size_t i = 0; i < d.npairs; i++)
 		shadow_pair(sh, d.pairs[i][SH_KERNEL], d.pairs[i][SH_CORE]);
-	for (int h = 0; h < 2; h++)
-		states |= sh->w.host[h].tcb.state != ks[h];
-	known = shadow_known(sh, &d, states);
 	sh->side[SH_CORE].npool = sh->side[SH_KERNEL].npool = 0;
+	/* States are compared once nothing is held. */
+	if ((tick ? shadow_hold(sh, &d) : 0) == 0)
+		for (int h = 0; h < 2; h++)
+			states |= sh->w.host[h].tcb.state != ks[h];
+	known = shadow_known(sh, &d, states);
 	/* A known early segment: the model sends it later (its delayed-ACK
 	 * timer, its RTO), and the two should pair then, once. */
-	for (size_t i = 0; known != NULL && i < d.nonly[SH_KERNEL]; i++) {
+	for (size_t i = 0; known != NULL && i < d.nonly[SH_KERNEL] &&
+	    sh->side[SH_KERNEL].npool < SHADOW_MAXSEG; i++) {
 		d.only[SH_KERNEL][i].carried = true;
 		sh->side[SH_KERNEL].pool[sh->side[SH_KERNEL].npool++] =
 		    d.only[SH_KERNEL][i];
@@ -436,13 +469,51 @@ shadow_stop(struct shadow *sh, const struct cmd *c, const char *why,
 	return true;
 }
 
+static bool shadow_kernel_ahead(const struct shadow *sh);
+
+/* The kernels sent something the model has not yet, and the model's
+ * next timer is due a little later: the same timer, let it fire. */
+static void
+shadow_meet(struct shadow *sh, uint64_t now)
+{
+	enum sim_host_id h;
+	enum tcp_timer t;
+	uint64_t due;
+
+	if (shadow_kernel_ahead(sh) &&
+	    world_next_timer(&sh->w, &h, &t, &due) &&
+	    due <= now + SHADOW_SLACK_MS)
+		shadow_advance(sh, due);
+}
+
+/* c in the model; false when it cannot do it (and then said so).  The
+ * lab's `wait timer` waits for the kernels' next timer, so the model
+ * follows the clock to where it ended rather than jump to its own. */
+static bool
+shadow_do(struct shadow *sh, const struct cmd *c, char *buf, size_t size)
+{
+	struct sim_result r;
+	struct cmd mc;
+
+	if (c->kind == CMD_WAIT_TIMER)
+		return true;
+	if (!shadow_cmd(sh, c, &mc))
+		return !shadow_stop(sh, c, _("no such segment in its flight"),
+		    buf, size);
+	memset(&r, 0, sizeof(r));
+	if (world_apply(&sh->w, &mc, &r) != SIM_OK)
+		return !shadow_stop(sh, c, r.msg, buf, size);
+	shadow_core_collect(sh);
+	shadow_pair_made(sh);
+	return true;
+}
+
 bool
 shadow_step(struct shadow *sh, const struct cmd *c,
     const struct sim_result *res, const struct sim_ev *kev, size_t n,
     const enum tcp_state kstate[2], uint64_t now, char *buf, size_t size)
 {
-	struct sim_result r;
-	struct cmd mc;
+	bool timed = c->kind == CMD_WAIT || c->kind == CMD_WAIT_TIMER;
 
 	shadow_note_all(&sh->side[SH_KERNEL], kev, n);
 	if (!sh->following || cmd_is_expect(c->kind) || res->status !=
@@ -450,18 +521,15 @@ shadow_step(struct shadow *sh, const struct cmd *c,
 	    c->kind == CMD_ISN)
 		return false;
 	shadow_advance(sh, shadow_start(sh, c, kev, n, now));
-	if (!shadow_cmd(sh, c, &mc))
-		return shadow_stop(sh, c, _("no such segment in its flight"),
-		    buf, size);
-	memset(&r, 0, sizeof(r));
-	if (world_apply(&sh->w, &mc, &r) != SIM_OK)
-		return shadow_stop(sh, c, r.msg, buf, size);
-	shadow_core_collect(sh);
-	shadow_pair_made(sh);
+	if (!shadow_do(sh, c, buf, size))
+		return true;
 	if (c->kind == CMD_SETTLE)
 		shadow_settle(sh, now);
 	shadow_advance(sh, now);
-	return shadow_compare(sh, kstate, buf, size);
+	/* What timers sent is compared as between steps. */
+	if (timed)
+		shadow_meet(sh, now);
+	return shadow_compare(sh, kstate, timed, buf, size);
 }
 
 /* Whether the kernels sent something the model has not (yet). */
@@ -478,18 +546,11 @@ bool
 shadow_tick(struct shadow *sh, const struct sim_ev *kev, size_t n,
     const enum tcp_state kstate[2], uint64_t now, char *buf, size_t size)
 {
-	enum sim_host_id h;
-	enum tcp_timer t;
-	uint64_t due;
-
 	shadow_note_all(&sh->side[SH_KERNEL], kev, n);
 	sh->side[SH_KERNEL].nmade = 0;	/* only a step's pair */
 	if (!sh->following)
 		return false;
 	shadow_advance(sh, now);
-	if (shadow_kernel_ahead(sh) &&
-	    world_next_timer(&sh->w, &h, &t, &due) &&
-	    due <= now + SHADOW_SLACK_MS)
-		shadow_advance(sh, due);
-	return shadow_compare(sh, kstate, buf, size);
+	shadow_meet(sh, now);
+	return shadow_compare(sh, kstate, true, buf, size);
 }

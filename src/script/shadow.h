@@ -35,6 +35,8 @@ struct shadow_seg {
 	uint32_t seq, ack;		/* relative */
 	uint16_t len;
 	bool carried;	/* a known early one, kept to meet the model's */
+	bool held;	/* sent by a timer, unmet at one look: kept for one
+			 * more before it is said */
 };
 
 struct shadow_side {
