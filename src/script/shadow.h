@@ -35,13 +35,15 @@ struct shadow_seg {
 	uint32_t seq, ack;		/* relative */
 	uint16_t len;
 	bool carried;	/* a known early one, kept to meet the model's */
-	bool held;	/* sent by a timer, unmet at one look: kept for one
-			 * more before it is said */
+	bool held;	/* unmet at one look: kept for one more before it
+			 * is said */
+	bool after_rst;	/* its host's segment before it was a RST */
 };
 
 struct shadow_side {
 	bool has_isn[2];
 	uint32_t isn[2];
+	bool last_rst[2];	/* each host's newest segment was a RST */
 	/* Since the last look: what the hosts sent, and the segments the
 	 * learner put on the wire (dup, inject), which pair in order. */
 	struct shadow_seg pool[SHADOW_MAXSEG];
