@@ -411,6 +411,42 @@ START_TEST(test_lab_commands_go_to_the_backend_undo_rebuilds)
 }
 END_TEST
 
+/* The lab's "old SYN" from the client in SYN_SENT: 10 below the ISS the
+ * kernel chose (the stand-in's ISS is 5000), not the simulation's fixed
+ * 90, which means nothing against a kernel's random ISN. */
+START_TEST(test_lab_syn_sent_old_syn_below_kernel_iss)
+{
+	struct cmd isn = { .kind = CMD_ISN, .host = HOST_CLIENT, .nisn = 1,
+	    .isn = { 5000 } };
+	const struct cmd *c;
+
+	wbackend_sim(&stand_in, true);
+	ui.s.be = &stand_in;
+	ui.s.rebuild = stand_in_rebuild;
+	session_be_world(&ui.s);
+	sim_push(&ui_lab_def);
+	ck_assert_int_eq(session_do(&ui.s, &isn), SIM_OK);
+	screen_run(&sim, "server-listen", 0);
+	screen_run(&sim, "client-connect", 0);
+	screen_run(&sim, "inject-client", 0);
+	ck_assert_uint_eq(ui.s.pos, 4);
+	c = &ui.s.cmds[3];
+	ck_assert_int_eq(c->kind, CMD_INJECT);
+	ck_assert_uint_eq(c->seg.flags, TCP_SYN);
+	ck_assert_uint_eq(c->seg.seq, 4990);
+	/* The server answers it as in Figure 8: SYN+ACK ack=4991. */
+	screen_run(&sim, "choose-next", 0);
+	screen_run(&sim, "deliver", 0);
+	ck_assert_int_eq(stand_in.ops->state(stand_in.self, HOST_SERVER),
+	    TCP_SYN_RECEIVED);
+	app_free(&app);
+	session_free(&ui.s);
+	wbackend_destroy(&stand_in);
+	ui_state_init(&ui, &opts);
+	ui.app = &app;
+}
+END_TEST
+
 START_TEST(test_sim_choose_nth_by_key_and_name)
 {
 	sim_busy(&ui_sim_def);
@@ -1910,6 +1946,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_estab_read_key_refused_when_app_reads_itself);
 	tcase_add_test(tc, test_sim_undo_redo_restart);
 	tcase_add_test(tc, test_lab_commands_go_to_the_backend_undo_rebuilds);
+	tcase_add_test(tc, test_lab_syn_sent_old_syn_below_kernel_iss);
 	tcase_add_test(tc, test_sim_choose_nth_by_key_and_name);
 	tcase_add_test(tc, test_sim_digit_picks_segment_by_label_not_position);
 	tcase_add_test(tc, test_sim_two_digits_pick_segment_12);

@@ -22,6 +22,25 @@ ui_possible(const struct ui *ui, const struct cmd *c)
 	return ui->s.be->ops->can(ui->s.be->self, c, &res) == SIM_OK;
 }
 
+/* The menu's old duplicate SYN in the lab: the session's world holds no
+ * TCB there, so the number comes from the ISS the kernel chose, as the
+ * ladder saw it in the host's SYN: 10 below it, as the simulation places
+ * its own (RFC 9293 Figure 8), so the old SYN means the same to a kernel
+ * (its SYN+ACK acknowledges ISS - 9, which the client must reject). */
+void
+ui_lab_old_syn(const struct ui *ui, struct cmd *c)
+{
+	const struct ladder_host *lh;
+
+	if (ui->s.be == NULL || c->kind != CMD_INJECT)
+		return;
+	lh = &ui->s.v.lad.host[c->dir];
+	if (lh->niss == 0 || lh->state == TCP_CLOSED ||
+	    lh->state == TCP_LISTEN)
+		return;
+	c->seg.seq = lh->iss[lh->niss - 1] - 10;
+}
+
 /* The lab's clock runs by itself: while a kernel has a timer armed,
  * the boxes count it down once a second (and only then: an idle lab with
  * no timer never wakes). */

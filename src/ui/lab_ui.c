@@ -18,6 +18,7 @@
 
 #include "lib/i18n.h"
 #include "lib/mono.h"
+#include "script/shadow.h"
 #include "ui/draw_int.h"
 
 struct lab_ui {
@@ -27,6 +28,7 @@ struct lab_ui {
 	const char *pcap;
 	char kernel[64];	/* "Linux 6.1.0" */
 	uint64_t t0;		/* mono ms when the lab opened: its clock */
+	struct shadow sh;	/* profile linux beside the kernels */
 };
 
 static struct lab_ui *
@@ -58,12 +60,42 @@ lab_open(struct lab_ui *l, char *err, size_t size)
 	if (rc != 0)
 		return rc;
 	l->t0 = t0;
+	shadow_free(&l->sh);
+	shadow_init(&l->sh);
 	l->be.ops->trace_clear(l->be.self);
 	(void)l->lab->describe(&l->be, desc, sizeof(desc));
 	desc[strcspn(desc, ";,-")] = '\0';
 	desc[sizeof(l->kernel) - 1] = '\0';
 	memcpy(l->kernel, desc, sizeof(l->kernel));
 	return 0;
+}
+
+/* After each step, and after what the kernels did by themselves: where
+ * profile linux, run beside them on the same commands and the lab's
+ * clock, would have sent other segments or be in another state, one
+ * line says so; where they agree, nothing is added. */
+static void
+lab_observe(struct session *s, const struct cmd *c, const struct sim_ev *ev,
+    size_t n)
+{
+	struct lab_ui *l = lab_of(s);
+	enum tcp_state ks[2];
+	/* t0 is a little before the lab's own start, so the model's
+	 * clock is never behind the kernels' (at most the start's few ms
+	 * ahead, far from the 40 ms and 200 ms timers that could race). */
+	uint64_t now = mono_ms() - l->t0;
+	char line[1024];
+	bool say;
+
+	for (int h = 0; h < 2; h++)
+		ks[h] = l->be.ops->state(l->be.self, (enum sim_host_id)h);
+	if (c != NULL)
+		say = shadow_step(&l->sh, c, &s->last, ev, n, ks, now, line,
+		    sizeof(line));
+	else
+		say = shadow_tick(&l->sh, ev, n, ks, now, line, sizeof(line));
+	if (say)
+		view_narrate(&s->v, line);
 }
 
 /* Undo and goto: a kernel cannot be wound back, so new namespaces. */
@@ -166,12 +198,14 @@ ui_lab_main(const struct ui_opts *o, const char *pcap,
 	    "terminal, use: %s script --lab FILE\n")) ||
 	    !ui_term_start(o->ascii)) {
 		wbackend_destroy(&l.be);
+		shadow_free(&l.sh);
 		return TT_EXIT_USAGE;
 	}
 	ui_state_init(&l.ui, o);
 	l.ui.s.v.num = VIEW_NUM_RAW;
 	l.ui.s.be = &l.be;
 	l.ui.s.rebuild = lab_rebuild;
+	l.ui.s.observe = lab_observe;
 	l.ui.s.be_t0 = l.t0;
 	session_be_world(&l.ui.s);
 	ui_app_init(&a);
@@ -190,6 +224,7 @@ ui_lab_main(const struct ui_opts *o, const char *pcap,
 	ui_term_end();
 	session_free(&l.ui.s);
 	wbackend_destroy(&l.be);
+	shadow_free(&l.sh);
 	ui_term_reraise();
 	return TT_EXIT_OK;
 }

@@ -223,8 +223,8 @@ session_mirror(struct session *s, const struct sim_ev *ev, size_t n)
 	}
 }
 
-void
-session_feed_be(struct session *s)
+static void
+session_feed(struct session *s, const struct cmd *c)
 {
 	struct wbackend *b = s->be;
 	const struct sim_ev *ev;
@@ -235,7 +235,15 @@ session_feed_be(struct session *s)
 	view_feed(&s->v, ev, n);
 	view_end(&s->v);
 	session_mirror(s, ev, n);
+	if (s->observe != NULL)
+		s->observe(s, c, ev, n);
 	b->ops->trace_clear(b->self);
+}
+
+void
+session_feed_be(struct session *s)
+{
+	session_feed(s, NULL);
 }
 
 /* The same for a backend: its trace is read and emptied each time. */
@@ -243,7 +251,7 @@ static void
 session_fold_be(struct session *s, const struct sim_result *res)
 {
 	s->last = *res;
-	session_feed_be(s);
+	session_feed(s, &s->cmds[s->pos]);
 	session_mark(s, res);
 }
 

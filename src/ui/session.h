@@ -33,6 +33,11 @@ struct session {
 	 * which rebuild() makes afresh before a replay (undo). */
 	struct wbackend *be;
 	bool (*rebuild)(struct session *s);
+	/* With a backend, if set: told each step's trace before it is
+	 * cleared, after it is folded (c: the command applied; NULL: what
+	 * the backend did by itself), to narrate more (the lab's shadow). */
+	void (*observe)(struct session *s, const struct cmd *c,
+	    const struct sim_ev *ev, size_t n);
 	uint64_t be_t0;		/* mono ms when the backend's clock began */
 	/* A replayed capture: cmds[i] for i < nclock happened at clock[i]
 	 * ms (its segment's capture time), which the ladder's rows carry

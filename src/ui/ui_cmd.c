@@ -103,9 +103,11 @@ ui_event_cmd(const struct ui *ui, const struct ui_event *e, struct cmd *c)
 {
 	if (e->group == UI_G_WHATIF)
 		menu_whatif(&ui->s.w, (enum menu_whatif)e->kind, c);
-	else
+	else {
 		menu_make(&ui->s.w, (enum cmd_kind)e->kind,
 		    (enum sim_host_id)e->host, ui->sel, c);
+		ui_lab_old_syn(ui, c);
+	}
 }
 
 static void

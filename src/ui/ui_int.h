@@ -115,6 +115,7 @@ uint32_t ui_mark_at(const struct ui *ui, int y);
 /* lab_cmd.c: whether c is possible now, in the world or the backend (the
  * lab); the lab screen's tick and sleep (its clock runs by itself). */
 bool ui_possible(const struct ui *ui, const struct cmd *c);
+void ui_lab_old_syn(const struct ui *ui, struct cmd *c);
 int ui_lab_tick(struct screen *sc, uint64_t now);
 int ui_lab_busy(const struct screen *sc, uint64_t now);
 
