@@ -134,7 +134,8 @@ dg_print_row(struct diagram *d, const struct diagram_row *r)
 
 /* Print the finished rows with one middle width, wide enough for the
  * longest segment text among them, so that the far column stays
- * straight (RFC 9293 widens its figure 6 for its line 5 alike). */
+ * straight (RFC 9293 widens Figure 6 (basic three-way handshake) alike
+ * for its line 5). */
 static void
 dg_print(struct diagram *d)
 {
@@ -418,11 +419,16 @@ dg_state(struct diagram *d, enum sim_host_id h, enum tcp_state to)
 }
 
 /* The application's call in the RFC figures' notation: "(Close)" above
- * the row that carries the FIN, "(2 MSL)" above TIME_WAIT's end.  Like
- * the state names these are the RFC's words and are not translated. */
+ * the row that carries the FIN, "(2 MSL)" above TIME_WAIT's end, and the
+ * crash above the CLOSED it leaves (Figures 9 and 10 (half-open
+ * connection discovery, active side causes half-open connection
+ * discovery) write "(REBOOT)" there).  Like the state names these are
+ * the RFC's and the scenario's words and are not translated. */
 static const char *
 dg_call(enum tcp_why why)
 {
+	if (why == TCP_W_CRASH)
+		return "(Crash)";
 	if (why == TCP_W_SHUTDOWN_FIN)
 		return "(Shutdown)";
 	if (why == TCP_W_CLOSE_FIN || why == TCP_W_CLOSE_WAIT_FIN)
