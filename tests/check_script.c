@@ -204,6 +204,46 @@ START_TEST(test_run_diagram_handshake)
 }
 END_TEST
 
+/* Both SYNs cross; the client's SYN+ACK, sent as the server's SYN
+ * arrived, is drawn below its own older SYN's arrival, as RFC 9293
+ * Figure 7 (simultaneous open) has lines 4 and 5. */
+START_TEST(test_diagram_syn_received_synack_below_crossing_syn_arrival)
+{
+	const char *f = put("so.scn", "isn client 100\nisn server 300\n"
+	    "client connect\nserver connect\ndeliver #2\ndeliver #1\n");
+	const char *arrive, *reply;
+
+	ck_assert_int_eq(run("--diagram", f, NULL), TT_EXIT_OK);
+	arrive = strstr(outbuf, "  4.               ... <SEQ=100><CTL=SYN>"
+	    "                   --> SYN_RECEIVED\n");
+	reply = strstr(outbuf, "  5.  SYN_RECEIVED --> <SEQ=100><ACK=301>"
+	    "<CTL=SYN,ACK>      ...\n");
+	ck_assert_msg(arrive != NULL && reply != NULL, "%s", outbuf);
+}
+END_TEST
+
+/* Each retransmitted SYN says when it went, so the back-off shows, and
+ * the far ends stay in one column past the longest text. */
+START_TEST(test_diagram_syn_sent_rexmit_rows_show_time)
+{
+	const char *f = put("st.scn", "isn client 100\nset syn_retries 2\n"
+	    "client connect\ndrop\nwait timer\ndrop\nwait timer\ndrop\n"
+	    "wait timer\n");
+
+	ck_assert_int_eq(run("--diagram", f, NULL), TT_EXIT_OK);
+	ck_assert_str_eq(outbuf,
+"      client                                                         "
+"server\n"
+"  1.  CLOSED                                                         "
+"CLOSED\n"
+"  2.  SYN_SENT     --> <SEQ=100><CTL=SYN> (lost)                 -x\n"
+"  3.  SYN_SENT     --> <SEQ=100><CTL=SYN> (rexmit) (lost) (t=1s) -x\n"
+"  4.  SYN_SENT     --> <SEQ=100><CTL=SYN> (rexmit) (lost) (t=3s) -x\n"
+"  5.  CLOSED           (t=7s)                                        "
+"CLOSED\n");
+}
+END_TEST
+
 START_TEST(test_run_stdin_dash)
 {
 	const char *f = put("in.scn", "server listen\nexpect server LISTEN\n"
@@ -409,17 +449,25 @@ START_TEST(test_diagram_loss_dup_inject_and_late_delivery)
 	diagram_command(&d);
 	dg_state(&d, HOST_SERVER, TCP_CLOSED, TCP_LISTEN);
 	diagram_finish(&d);
+	/* The middle is as wide as its longest text: the far ends stay in
+	 * one column. */
 	ck_assert_str_eq(l.text,
-"      client                                                    server\n"
-"  1.  CLOSED                                                    CLOSED\n"
-"  2.  SYN_SENT     --> <SEQ=100><CTL=SYN> (lost)            -x\n"
-"  3.               ... <SEQ=100><CTL=SYN> (injected)        --> CLOSED\n"
-"  4.  SYN_SENT     --> <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20> ...\n"
-"  5.               ... <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20> (dup #3) "
-"...\n"
-"  6.               ... <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20> "
-"(expired) -x\n"
-"  7.  SYN_SENT                                                  LISTEN\n");
+"      client                                                      "
+"            server\n"
+"  1.  CLOSED                                                      "
+"            CLOSED\n"
+"  2.  SYN_SENT     --> <SEQ=100><CTL=SYN> (lost)                  "
+"        -x\n"
+"  3.               ... <SEQ=100><CTL=SYN> (injected)              "
+"        --> CLOSED\n"
+"  4.  SYN_SENT     --> <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20>   "
+"        ...\n"
+"  5.               ... <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20> (d"
+"up #3)  ...\n"
+"  6.               ... <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20> (e"
+"xpired) -x\n"
+"  7.  SYN_SENT                                                    "
+"            LISTEN\n");
 }
 END_TEST
 
@@ -571,6 +619,9 @@ script_suite(void)
 	tcase_add_test(tc, test_run_worst_status_over_files);
 	tcase_add_test(tc, test_run_quiet_prints_only_errors);
 	tcase_add_test(tc, test_run_diagram_handshake);
+	tcase_add_test(tc,
+	    test_diagram_syn_received_synack_below_crossing_syn_arrival);
+	tcase_add_test(tc, test_diagram_syn_sent_rexmit_rows_show_time);
 	tcase_add_test(tc, test_run_stdin_dash);
 	tcase_add_test(tc, test_run_usage_errors);
 	tcase_add_test(tc, test_run_double_dash_ends_options);

@@ -22,17 +22,27 @@
  * and a diagram that starts with a segment gets a first row of both
  * hosts' initial states, as RFC 9293's figures have.
  *
- * Layout (76 columns): "NNN.  " then the client's state in 12 columns
- * and a space, a 3-column end, a space, DIAGRAM_MID columns of segment
- * text and marks, the other 3-column end, a space and the server's state.
- * A longer middle (ten-digit sequence numbers) pushes the far end right.
+ * A reply still on its way waits below the arrival of an older segment
+ * going the same way (see dg_defer), as RFC 9293 draws crossing segments.
+ * A row whose clock moved on since the row above carries "(t=3s)", so
+ * that a SYN's back-off or 2 MSL shows.
+ *
+ * Layout: "NNN.  " then the client's state in 12 columns and a space, a
+ * 3-column end, a space, the middle (segment text and marks), the other
+ * 3-column end, a space and the server's state.  Finished rows are kept
+ * and printed in batches (DIAGRAM_BATCH, so memory stays flat); the
+ * middle is DIAGRAM_MID columns or as wide as the longest text printed
+ * so far, so the far column is straight in any diagram of up to
+ * DIAGRAM_BATCH rows.
  */
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/xalloc.h"
 #include "lib/utf8.h"
 #include "script/script_internal.h"
 #include "script/trace.h"
@@ -41,16 +51,12 @@ void
 diagram_init(struct diagram *d, void (*emit)(void *, const char *),
     void *ctx)
 {
-	char line[128];
-
 	memset(d, 0, sizeof(*d));
 	d->emit = emit;
 	d->ctx = ctx;
+	d->mid = DIAGRAM_MID;
 	ladder_init(&d->lad);
 	d->lad.host[0].state = d->lad.host[1].state = TCP_CLOSED;
-	snprintf(line, sizeof(line), "      %-*s%s", 13 + 3 + 1 +
-	    DIAGRAM_MID + 3 + 1, "client", "server");
-	d->emit(d->ctx, line);
 }
 
 void
@@ -78,56 +84,72 @@ dg_slot(enum diagram_slot s, bool rightward, bool left)
 	return "";
 }
 
+/* Emit line without its trailing blanks. */
 static void
-dg_flush(struct diagram *d)
+dg_emit(struct diagram *d, char *line, int n)
 {
-	const struct diagram_row *r = &d->row;
-	bool right = r->dir == DIR_C2S;
-	enum diagram_slot ls = right ? r->from : r->to;
-	enum diagram_slot rs = right ? r->to : r->from;
-	char line[384], padded[192];
-	size_t mid;
-	int n;
-
-	if (!r->used)
-		return;
-	if (d->rowno == 0 && !r->pure) {
-		/* RFC 9293's figures open with both hosts' states. */
-		d->rowno++;
-		snprintf(line, sizeof(line), "%3u.  %-*s%s", d->rowno,
-		    13 + 3 + 1 + DIAGRAM_MID + 3 + 1,
-		    tcp_state_name(TCP_CLOSED), tcp_state_name(TCP_CLOSED));
-		d->emit(d->ctx, line);
-	}
-	if (r->call[0] != NULL || r->call[1] != NULL) {
-		snprintf(line, sizeof(line), "      %-*s%s",
-		    13 + 3 + 1 + DIAGRAM_MID + 3 + 1,
-		    r->call[0] ? r->call[0] : "", r->call[1] ? r->call[1] : "");
-		n = (int)strlen(line);
-		while (n > 0 && line[n - 1] == ' ')
-			line[--n] = '\0';
-		d->emit(d->ctx, line);
-	}
-	d->rowno++;
-	/* A long middle pushes the far end right but never touches it.
-	 * Widths are display columns: marks such as "(lost)" are
-	 * translated, and Chinese takes two columns a character. */
-	mid = (size_t)utf8_width(r->mid) < DIAGRAM_MID ? DIAGRAM_MID :
-	    (size_t)utf8_width(r->mid) + 1;
-	n = snprintf(line, sizeof(line), "%3u.  %-12s %-3s %s%-3s %s",
-	    d->rowno, r->show[0] ? tcp_state_name(r->state[0]) : "",
-	    r->has_seg ? dg_slot(ls, right, true) : "",
-	    utf8_pad(r->mid, (int)mid, padded, sizeof(padded)),
-	    r->has_seg ? dg_slot(rs, right, false) : "",
-	    r->show[1] ? tcp_state_name(r->state[1]) : "");
 	if (n < 0)
 		n = 0;
-	if ((size_t)n >= sizeof(line))
-		n = (int)sizeof(line) - 1;
 	while (n > 0 && line[n - 1] == ' ')
 		line[--n] = '\0';
 	d->emit(d->ctx, line);
-	memset(&d->row, 0, sizeof(d->row));
+}
+
+/* A line of the two margins alone: the header, a row's calls. */
+static void
+dg_margins(struct diagram *d, const char *num, const char *left,
+    const char *right)
+{
+	char line[384];
+
+	dg_emit(d, line, snprintf(line, sizeof(line), "%5s %-*s%s", num,
+	    13 + 3 + 1 + (int)d->mid + 3 + 1, left, right));
+}
+
+static void
+dg_print_row(struct diagram *d, const struct diagram_row *r)
+{
+	bool right = r->dir == DIR_C2S;
+	enum diagram_slot ls = right ? r->from : r->to;
+	enum diagram_slot rs = right ? r->to : r->from;
+	char line[384], padded[256];
+	int n;
+
+	if (r->call[0] != NULL || r->call[1] != NULL)
+		dg_margins(d, "", r->call[0] ? r->call[0] : "",
+		    r->call[1] ? r->call[1] : "");
+	d->rowno++;
+	/* Widths are display columns: marks such as "(lost)" are
+	 * translated, and Chinese takes two columns a character. */
+	n = snprintf(line, sizeof(line), "%3u.  %-12s %-3s %s%-3s %s",
+	    d->rowno, r->show[0] ? tcp_state_name(r->state[0]) : "",
+	    r->has_seg ? dg_slot(ls, right, true) : "",
+	    utf8_pad(r->mid, (int)d->mid, padded, sizeof(padded)),
+	    r->has_seg ? dg_slot(rs, right, false) : "",
+	    r->show[1] ? tcp_state_name(r->state[1]) : "");
+	if ((size_t)n >= sizeof(line))
+		n = (int)sizeof(line) - 1;
+	dg_emit(d, line, n);
+}
+
+/* Print the finished rows with one middle width, wide enough for the
+ * longest segment text among them, so that the far column stays
+ * straight (RFC 9293 widens Figure 6 (basic three-way handshake) alike
+ * for its line 5). */
+static void
+dg_print(struct diagram *d)
+{
+	for (size_t i = 0; i < d->ndone; i++) {
+		size_t w = (size_t)utf8_width(d->done[i].mid) + 1;
+
+		if (w > d->mid)
+			d->mid = w;
+	}
+	if (d->rowno == 0 && d->ndone > 0)
+		dg_margins(d, "", "client", "server");
+	for (size_t i = 0; i < d->ndone; i++)
+		dg_print_row(d, &d->done[i]);
+	d->ndone = 0;
 }
 
 static void
@@ -135,7 +157,73 @@ dg_mark(struct diagram_row *r, const char *mark)
 {
 	size_t n = strlen(r->mid);
 
-	snprintf(r->mid + n, sizeof(r->mid) - n, " %s", mark);
+	snprintf(r->mid + n, sizeof(r->mid) - n, n ? " %s" : "%s", mark);
+}
+
+/* "4min", "3s", "1500ms": the clock as a scenario writes durations. */
+static char *
+dg_time_str(uint64_t ms, char *buf, size_t size)
+{
+	if (ms != 0 && ms % 60000 == 0)
+		snprintf(buf, size, "%llumin", (unsigned long long)(ms / 60000));
+	else if (ms % 1000 == 0)
+		snprintf(buf, size, "%llus", (unsigned long long)(ms / 1000));
+	else
+		snprintf(buf, size, "%llums", (unsigned long long)ms);
+	return buf;
+}
+
+static void
+dg_keep(struct diagram *d, const struct diagram_row *r)
+{
+	xgrow(&d->done, &d->capdone, d->ndone + 1, sizeof(*d->done));
+	d->done[d->ndone++] = *r;
+	d->nrows++;
+	if (d->ndone == DIAGRAM_BATCH)
+		dg_print(d);
+}
+
+/* A finished row.  A row whose clock moved on since the row above says
+ * when it happened, so that waits (a SYN's back-off, 2 MSL) show. */
+static void
+dg_store(struct diagram *d, struct diagram_row *r)
+{
+	char t[32], note[48];
+
+	if (d->nrows == 0 && !r->pure) {
+		/* RFC 9293's figures open with both hosts' states. */
+		struct diagram_row first = { .used = true, .pure = true,
+		    .show = { true, true } };
+
+		first.state[0] = first.state[1] = TCP_CLOSED;
+		dg_keep(d, &first);
+	}
+	if (r->time != d->last_time) {
+		snprintf(note, sizeof(note), _("(t=%s)"),
+		    dg_time_str(r->time, t, sizeof(t)));
+		dg_mark(r, note);
+		d->last_time = r->time;
+	}
+	dg_keep(d, r);
+}
+
+/* Finish the open row; a held reply becomes the open row. */
+static void
+dg_flush(struct diagram *d)
+{
+	if (!d->row.used)
+		return;
+	dg_store(d, &d->row);
+	d->row = d->held;
+	memset(&d->held, 0, sizeof(d->held));
+}
+
+/* Finish every open row, to start a new one. */
+static void
+dg_clear(struct diagram *d)
+{
+	while (d->row.used)
+		dg_flush(d);
 }
 
 /* "<SEQ=100><ACK=300><CTL=FIN,ACK><DATA=5>" */
@@ -192,8 +280,9 @@ dg_seg_row(struct diagram *d, const struct flight *f, enum diagram_slot from,
 {
 	struct diagram_row *r = &d->row;
 
-	dg_flush(d);
+	dg_clear(d);
 	r->used = true;
+	r->time = d->lad.now;
 	r->has_seg = true;
 	r->cmd = d->lad.step;
 	r->id = f->id;
@@ -228,9 +317,27 @@ dg_send(struct diagram *d, enum sim_host_id h, const struct flight *f)
 	if (fold)
 		memset(r, 0, sizeof(*r));
 	r = dg_seg_row(d, f, DSLOT_ARROW, DSLOT_DOTS);
+	r->reply = d->got_step[h] == d->lad.step;
 	r->call[h] = call;
 	r->show[h] = true;
 	r->state[h] = d->lad.host[h].state;
+}
+
+/* RFC 9293 draws the arrival of a segment before the reply its sender
+ * made to something that arrived meanwhile (Figure 7 (simultaneous
+ * open): line 4, the SYN's arrival, before line 5, the SYN,ACK answering
+ * the other SYN; Figure 13 (simultaneous close) alike): the older
+ * segment is ahead of the reply on the wire.  So a reply still on its
+ * way, from an earlier command, waits below the arrival of an older
+ * segment going the same way. */
+static bool
+dg_defer(const struct diagram *d, const struct flight *f)
+{
+	const struct diagram_row *r = &d->row;
+
+	return r->used && r->has_seg && r->reply && !d->held.used &&
+	    r->from == DSLOT_ARROW && r->to == DSLOT_DOTS &&
+	    r->dir == f->dir && f->id < r->id && r->cmd != d->lad.step;
 }
 
 static void
@@ -238,11 +345,17 @@ dg_deliver(struct diagram *d, enum sim_host_id to, const struct flight *f)
 {
 	struct diagram_row *r = &d->row;
 
+	d->got_step[to] = d->lad.step;
 	if (dg_pending(d, f->id)) {
 		r->to = DSLOT_ARROW;
 		r->cmd = d->lad.step;
-	} else
+	} else {
+		if (dg_defer(d, f)) {
+			d->held = *r;
+			memset(r, 0, sizeof(*r));
+		}
 		r = dg_seg_row(d, f, DSLOT_DOTS, DSLOT_ARROW);
+	}
 	r->delivered = true;
 	r->show[to] = true;
 	r->state[to] = d->lad.host[to].state;
@@ -288,10 +401,11 @@ dg_state(struct diagram *d, enum sim_host_id h, enum tcp_state to)
 	    r->call[1] == NULL)
 		r->cmd = d->lad.step;
 	if (!dg_involved(d, h)) {
-		dg_flush(d);
+		dg_clear(d);
 		r->used = true;
 		r->pure = true;
 		r->cmd = d->lad.step;
+		r->time = d->lad.now;
 	}
 	if (r->pure) {
 		r->actors |= 1u << h;
@@ -305,11 +419,16 @@ dg_state(struct diagram *d, enum sim_host_id h, enum tcp_state to)
 }
 
 /* The application's call in the RFC figures' notation: "(Close)" above
- * the row that carries the FIN, "(2 MSL)" above TIME_WAIT's end.  Like
- * the state names these are the RFC's words and are not translated. */
+ * the row that carries the FIN, "(2 MSL)" above TIME_WAIT's end, and the
+ * crash above the CLOSED it leaves (Figures 9 and 10 (half-open
+ * connection discovery, active side causes half-open connection
+ * discovery) write "(REBOOT)" there).  Like the state names these are
+ * the RFC's and the scenario's words and are not translated. */
 static const char *
 dg_call(enum tcp_why why)
 {
+	if (why == TCP_W_CRASH)
+		return "(Crash)";
 	if (why == TCP_W_SHUTDOWN_FIN)
 		return "(Shutdown)";
 	if (why == TCP_W_CLOSE_FIN || why == TCP_W_CLOSE_WAIT_FIN)
@@ -384,6 +503,10 @@ diagram_event(struct diagram *d, const struct sim_ev *ev)
 void
 diagram_finish(struct diagram *d)
 {
-	dg_flush(d);
+	dg_clear(d);
+	dg_print(d);
+	free(d->done);
+	d->done = NULL;
+	d->ndone = d->capdone = 0;
 	ladder_free(&d->lad);
 }

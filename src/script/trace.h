@@ -7,9 +7,11 @@
  * function of one event.  The diagram folds the events through the shared
  * ladder model (sim/ladder.h: the arrows, their fates, the hosts' states),
  * trimmed after every command so memory stays flat, and keeps one pending
- * figure row (a segment sent may still merge with its delivery); it hands
- * every finished line to an emit callback, so the runner prints it and a
- * test or the UI can collect it.
+ * figure row (a segment sent may still merge with its delivery), a reply
+ * held below an older segment's arrival, and the finished rows of a batch
+ * (printed together, with one middle width); it hands every line to an
+ * emit callback, so the runner prints it and a test or the UI can collect
+ * it.
  */
 #ifndef TCPTEACH_SCRIPT_TRACE_H
 #define TCPTEACH_SCRIPT_TRACE_H
@@ -48,16 +50,31 @@ struct diagram_row {
 	enum sim_dir dir;
 	enum diagram_slot from, to;	/* sender's and receiver's ends */
 	bool delivered;
-	char mid[96];			/* "<SEQ=100><CTL=SYN> (rexmit)" */
+	bool reply;			/* sent as the sender got a segment */
+	uint64_t time;			/* ms when the row began */
+	char mid[112];			/* "<SEQ=100><CTL=SYN> (rexmit)" */
 	const char *call[2];		/* "(Close)" above a host's state */
 };
+
+/* Rows are printed in batches of at most this many, each batch with one
+ * middle width, so that memory stays flat however long the run. */
+#define DIAGRAM_BATCH 4096
 
 struct diagram {
 	void (*emit)(void *ctx, const char *line);
 	void *ctx;
-	unsigned rowno;
+	unsigned rowno;			/* rows printed */
+	unsigned nrows;			/* rows finished */
 	struct ladder lad;	/* step: commands begun so far; host states */
 	struct diagram_row row;		/* the pending row */
+	struct diagram_row held;	/* a reply drawn after an older
+					 * segment's arrival */
+	unsigned got_step[2];		/* step in which host h last got
+					 * a segment */
+	uint64_t last_time;		/* ms of the newest finished row */
+	struct diagram_row *done;	/* finished rows not yet printed */
+	size_t ndone, capdone;
+	size_t mid;			/* middle width so far */
 };
 
 void diagram_init(struct diagram *d, void (*emit)(void *, const char *),
