@@ -62,7 +62,7 @@ teardown(void)
 	char cmd[128];
 
 	app_free(&app);
-	session_free(&ui.s);
+	ui_state_free(&ui);
 	if (have_qui)
 		qui_free(&qu);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", home);
@@ -186,7 +186,7 @@ seen(char *buf, size_t size)
 		    "mark %u scroll %zu whatif %d num %d speed %g now %llu",
 		    u->s.pos, u->s.ncmds, (unsigned)u->sel,
 		    (unsigned)u->mark, u->scroll,
-		    (int)u->whatif, (int)u->s.v.num, u->speed,
+		    (int)u->whatif, (int)u->v.num, u->speed,
 		    (unsigned long long)u->s.w.now);
 	}
 	if (top != NULL && top->def == &lui_lesson_def) {
@@ -256,7 +256,7 @@ START_TEST(test_sim_every_command_changes_something)
 				ui.mark = 1;
 			run_changes(n, 2);
 			app_free(&app);
-			session_free(&ui.s);
+			ui_state_free(&ui);
 			ui_state_init(&ui, &opts);
 			ui.app = &app;
 		}
@@ -404,7 +404,7 @@ START_TEST(test_lab_commands_go_to_the_backend_undo_rebuilds)
 	    TCP_SYN_SENT);
 	ck_assert_uint_eq(ui.s.w.nwire, 1);
 	app_free(&app);
-	session_free(&ui.s);
+	ui_state_free(&ui);
 	wbackend_destroy(&stand_in);
 	ui_state_init(&ui, &opts);
 	ui.app = &app;
@@ -730,9 +730,9 @@ START_TEST(test_capture_list_search_open_replay_back)
 	ck_assert_uint_gt(u->s.pos, 0);
 	ck_assert_uint_eq(u->s.pos, u->s.ncmds);
 	ck_assert_int_eq(u->s.w.host[HOST_CLIENT].tcb.state, TCP_CLOSED);
-	ck_assert_int_eq(u->s.v.num, VIEW_NUM_RAW);
+	ck_assert_int_eq(u->v.num, VIEW_NUM_RAW);
 	keys("m");
-	ck_assert_int_eq(u->s.v.num, VIEW_NUM_REL);
+	ck_assert_int_eq(u->v.num, VIEW_NUM_REL);
 	/* p steps back one step: the last event and the checks after it
 	 * (lecture mode steps over expect lines). */
 	keys("p");
@@ -814,7 +814,7 @@ START_TEST(test_capture_replay_ladder_rows_carry_capture_times)
 	keys("\r");
 	ck_assert_ptr_eq(app_top(&app), &cu->conn);
 	for (int pass = 0; pass < 2; pass++) {
-		l = &cu->ui.s.v.lad;
+		l = &cu->ui.v.lad;
 		ck_assert_uint_eq(capture_row_time(l, DIR_C2S, TCP_SYN, 0), 0);
 		ck_assert_uint_eq(capture_row_time(l, DIR_C2S, TCP_SYN, 1),
 		    1000);
@@ -961,8 +961,8 @@ play_load(void)
 static bool
 narrated(const char *text)
 {
-	for (size_t i = 0; i < ui.s.v.nnarr; i++)
-		if (strstr(ui.s.v.narr[i], text) != NULL)
+	for (size_t i = 0; i < ui.v.nnarr; i++)
+		if (strstr(ui.v.narr[i], text) != NULL)
 			return true;
 	return false;
 }
@@ -971,11 +971,11 @@ narrated(const char *text)
 START_TEST(test_play_expect_inflight_shown_in_number_mode)
 {
 	play_load();
-	ui.s.v.num = VIEW_NUM_REL;
+	ui.v.num = VIEW_NUM_REL;
 	session_goto(&ui.s, 8);
 	ck_assert_msg(narrated("Check passed: expect inflight c>s FIN+ACK "
-	    "seq=1 ack=1"), "%s", ui.s.v.nnarr ? ui.s.v.narr[0] : "-");
-	ui.s.v.num = VIEW_NUM_RAW;
+	    "seq=1 ack=1"), "%s", ui.v.nnarr ? ui.v.narr[0] : "-");
+	ui.v.num = VIEW_NUM_RAW;
 	session_goto(&ui.s, 8);
 	ck_assert(narrated("seq=100 ack=300"));
 }
@@ -1710,7 +1710,7 @@ sim_estab(void)
 	sim_push(&ui_sim_def);
 	keys("Lcdds");
 	ck_assert_uint_eq(ui.s.w.nwire, 2);
-	ck_assert_uint_eq(ui.s.v.lad.nrows, 5);
+	ck_assert_uint_eq(ui.v.lad.nrows, 5);
 	ck_assert_uint_eq(ui.mark, 0);
 	app.msg[0] = '\0';
 }
@@ -1891,7 +1891,7 @@ START_TEST(test_lesson_up_selects_arrow_in_inner_simulator)
 	(void)app_key(&app, UI_K_UP);
 	ck_assert_uint_eq(lu->ui.mark, 1);
 	keys("u");			/* the lesson's undo: #1 is gone */
-	ck_assert_uint_eq(lu->ui.s.v.lad.narrows, 0);
+	ck_assert_uint_eq(lu->ui.v.lad.narrows, 0);
 	ck_assert_uint_eq(lu->ui.mark, 0);
 }
 END_TEST

@@ -117,7 +117,7 @@ ui_draw_box(struct ui *ui, enum sim_host_id h)
 		ui_lab_box(ui, h, &b);
 		(void)ui_lab_title(ui, h, title, sizeof(title));
 	} else {
-		view_box_build(&ui->s.v, &ui->s.w, h, ui->s.v.num, &b);
+		view_box_build(&ui->v, &ui->s.w, h, ui->v.num, &b);
 		snprintf(title, sizeof(title), "%s", view_host_name(h));
 	}
 	werase(w);
@@ -197,11 +197,11 @@ ui_draw_narr(struct ui *ui)
 			    ui_look.role[ui->app->msg_err ? ROLE_ERROR :
 			    ROLE_OK]);
 	}
-	for (size_t k = 0; k < ui->s.v.nnarr && y < h; k++) {
-		const char *s = ui->s.v.narr[k];
+	for (size_t k = 0; k < ui->v.nnarr && y < h; k++) {
+		const char *s = ui->v.narr[k];
 		attr_t a = A_NORMAL;
 
-		if (k + 1 == ui->s.v.nnarr)
+		if (k + 1 == ui->v.nnarr)
 			a = ui_narr_last_role(ui);
 
 		n = utf8_wrap(s, wd - 2, st, ln, 16);
@@ -211,8 +211,8 @@ ui_draw_narr(struct ui *ui)
 			ui_draw_text_n(w, y, 2, s + st[i], ln[i], a);
 		}
 		/* Cut short: say so rather than hide it silently. */
-		if (y >= h && (k + 1 < ui->s.v.nnarr || n > 0))
-			more = k + 1 < ui->s.v.nnarr;
+		if (y >= h && (k + 1 < ui->v.nnarr || n > 0))
+			more = k + 1 < ui->v.nnarr;
 	}
 	if (more)
 		ui_draw_text(w, h - 1, ui->win->cols - 4, 4, "...",

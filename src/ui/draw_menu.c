@@ -89,7 +89,7 @@ ui_wire_head(struct ui *ui, WINDOW *w, int *x)
 
 	if (f == NULL)
 		return;
-	a = ladder_arrow_by_id(&ui->s.v.lad, f->id);
+	a = ladder_arrow_by_id(&ui->v.lad, f->id);
 	snprintf(buf, sizeof(buf), "#%" PRIu32 " %s %s:", f->id,
 	    tcp_flags_str(f->seg.flags, fl), sim_dir_name(f->dir));
 	ui_draw_text(w, 2, *x, ui->win->cols - *x, buf, A_BOLD);
@@ -147,7 +147,7 @@ const char *
 ui_status_keys(const struct ui *ui, char *left, int cols, const char *keys,
     char *buf, size_t size)
 {
-	if (ladder_arrow_by_id(&ui->s.v.lad, ui->mark) == NULL)
+	if (ladder_arrow_by_id(&ui->v.lad, ui->mark) == NULL)
 		return keys;
 	/* TRANSLATORS: the status bar while arrow #N is selected, then the
 	 * other keys. */
@@ -174,7 +174,7 @@ ui_draw_status(struct ui *ui)
 	/* TRANSLATORS: step k of n, simulated time, number mode, then the
 	 * profile and the what-if switches set. */
 	snprintf(left, sizeof(left), _(" step %zu/%zu t=%s %s %s"),
-	    pos, n, t, view_num_short(ui->s.v.num),
+	    pos, n, t, view_num_short(ui->v.num),
 	    view_switches(&ui->s.w, sw, sizeof(sw)));
 	if (ui->s.npass + ui->s.nfail > 0)
 		/* TRANSLATORS: checks (expect lines) passed and failed. */

@@ -118,7 +118,7 @@ ui_lab_box(struct ui *ui, enum sim_host_id h, struct view_box *out)
 	memset(out, 0, sizeof(*out));
 	snprintf(out->state, sizeof(out->state), "%s", tcp_state_name(st));
 	out->phase = view_phase_of(st);
-	out->hilite = ui->s.v.lad.host[h].changed;
+	out->hilite = ui->v.lad.host[h].changed;
 	snprintf(out->app, sizeof(out->app), "%s", _("the kernel's own state"));
 	if (st == TCP_CLOSED || st == TCP_LISTEN)
 		return;
@@ -169,7 +169,7 @@ ui_lab_main(const struct ui_opts *o, const char *pcap,
 		return TT_EXIT_USAGE;
 	}
 	ui_state_init(&l.ui, o);
-	l.ui.s.v.num = VIEW_NUM_RAW;
+	l.ui.v.num = VIEW_NUM_RAW;
 	l.ui.s.be = &l.be;
 	l.ui.s.rebuild = lab_rebuild;
 	l.ui.s.be_t0 = l.t0;
@@ -188,7 +188,7 @@ ui_lab_main(const struct ui_opts *o, const char *pcap,
 	ui_run(&a);
 	app_free(&a);
 	ui_term_end();
-	session_free(&l.ui.s);
+	ui_state_free(&l.ui);
 	wbackend_destroy(&l.be);
 	ui_term_reraise();
 	return TT_EXIT_OK;

@@ -429,7 +429,7 @@ lui_draw_status(struct lui *lu)
 	 * mode. */
 	snprintf(left, sizeof(left), _(" Lesson %02u, step %zu/%zu  t=%s  %s"),
 	    lu->li->num, lu->lr.step + 1, lu->l.nsteps, t,
-	    view_num_short(lu->ui.s.v.num));
+	    view_num_short(lu->ui.v.num));
 	/* Enter inspects the selected arrow unless the lesson takes it. */
 	if (screen_binding(&lu->lesson, '\r', &enter) == NULL)
 		k = ui_status_keys(&lu->ui, left, lu->cols, k, keys,

@@ -54,13 +54,13 @@ ui_main(const struct ui_opts *o)
 	struct app a;
 
 	ui_state_init(&ui, o);
-	ui.s.v.num = VIEW_NUM_REL;
+	ui.v.num = VIEW_NUM_REL;
 	/* TRANSLATORS: the program name, then the reason. */
 	if ((o->play != NULL && !ui_load(&ui)) ||
 	    ui_term_refuse(_("%s: the interactive simulator needs a terminal: "
 	    "%s.\n"), _("To run a scenario without a terminal, use: "
 	    "%s script FILE\n")) || !ui_term_start(o->ascii)) {
-		session_free(&ui.s);
+		ui_state_free(&ui);
 		ui_play_free(&ui);
 		return TT_EXIT_USAGE;
 	}
@@ -74,7 +74,7 @@ ui_main(const struct ui_opts *o)
 		screen_message(&sc, false, "%s", _("Lecture mode: press Space, "
 		    "n or Right for the next step, p or Left to go back."));
 	ui_main_run(&a);
-	session_free(&ui.s);
+	ui_state_free(&ui);
 	ui_play_free(&ui);
 	ui_term_reraise();
 	return TT_EXIT_OK;

@@ -20,7 +20,8 @@
 #include <stdint.h>
 
 #include "ui/screen.h"
-#include "ui/session.h"
+#include "script/session.h"
+#include "ui/view.h"
 #include "ui/ui.h"
 
 #define UI_R_BOXES	UI_R_P0
@@ -53,6 +54,7 @@ struct ui_wins;
 
 struct ui {
 	struct session s;
+	struct view v;		/* folds what s does (view_watch) */
 	const struct ui_opts *o;
 	bool anim;
 	double speed;
@@ -91,6 +93,7 @@ extern const struct screen_def ui_sim_def, ui_play_def, ui_lab_def;
 
 /* ui_cmd.c */
 void ui_state_init(struct ui *ui, const struct ui_opts *o);
+void ui_state_free(struct ui *ui);
 int ui_event(struct screen *sc, const struct cmd *c);
 void ui_start_anim(struct ui *ui);
 int ui_frame_tick(struct screen *sc, uint64_t now);
@@ -152,7 +155,7 @@ struct ui_log {
 	size_t n, cap, caph, top;
 	/* The segment inspector: one arrow's fields and the sentences
 	 * that name it (seg 0: the whole log). */
-	const struct session *from;
+	const struct ui *from;
 	uint32_t seg;
 	/* The simulator whose selection follows the inspector: closed,
 	 * the arrow last inspected is the one selected. */

@@ -147,4 +147,9 @@ void view_box_build(const struct view *v, const struct world *w,
 void view_box_timers(const struct world *w, const struct tcp_tcb *tcb,
     struct view_box *out);
 
+/* The view folds what a session does (view_watch.c): its traces, the
+ * verdicts of its checks, its replays. */
+struct session;
+void view_watch(struct view *v, struct session *s);
+
 #endif
