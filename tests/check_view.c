@@ -1,5 +1,6 @@
 /*
- * Check suite for the UI's view model, sessions and menu (no curses).
+ * Check suite for the UI's view model (no curses), folding what a
+ * session does as the UI's does; sessions alone are check_session's.
  *
  * Worlds are driven through the scenario parser, as the UI does, with
  * known ISNs (client 99, server 299) so labels can be compared as text.
@@ -15,7 +16,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "script/menu.h"
 #include "script/parse.h"
 #include "script/session.h"
 #include "ui/view.h"
@@ -586,60 +586,6 @@ START_TEST(test_undo_exact)
 }
 END_TEST
 
-START_TEST(test_refused_not_recorded)
-{
-	struct cmd c;
-
-	run(handshake);
-	menu_make(&s.w, CMD_LISTEN, HOST_SERVER, 0, &c);
-	ck_assert(!menu_possible(&s.w, &c));
-	ck_assert_int_ne(session_do(&s, &c), SIM_OK);
-	ck_assert_uint_eq(s.pos, 5);
-	ck_assert(s.last.msg[0] != '\0');
-}
-END_TEST
-
-START_TEST(test_menu_wire)
-{
-	static const char *const part[] = {
-		"server listen", "client connect", "client close", NULL
-	};
-	struct cmd c;
-
-	run(part);
-	menu_make(&s.w, CMD_DELIVER, 0, 0, &c);
-	ck_assert_int_eq(c.sel.kind, SEL_ID);
-	ck_assert_uint_eq(c.sel.id, 1);
-	ck_assert(menu_possible(&s.w, &c));
-	menu_make(&s.w, CMD_INJECT, HOST_CLIENT, 0, &c);
-	ck_assert_uint_eq(c.seg.flags, TCP_SYN);
-	menu_whatif(&s.w, MENU_WI_TIME_WAIT, &c);
-	ck_assert(!menu_possible(&s.w, &c));	/* after the first event */
-}
-END_TEST
-
-START_TEST(test_save_replays)
-{
-	char path[] = "/tmp/check_view_XXXXXX";
-	char err[256];
-	struct script sc;
-	struct script_err perr;
-	int fd = mkstemp(path);
-
-	ck_assert_int_ge(fd, 0);
-	close(fd);
-	run(handshake);
-	ck_assert(session_save(&s, path, err, sizeof(err)));
-	memset(&sc, 0, sizeof(sc));
-	ck_assert(script_load(path, &sc, &perr));
-	ck_assert_uint_eq(sc.n, 5);
-	for (size_t i = 0; i < sc.n; i++)
-		ck_assert_int_eq(sc.cmds[i].kind, s.cmds[i].kind);
-	script_free(&sc);
-	unlink(path);
-}
-END_TEST
-
 static Suite *
 view_suite(void)
 {
@@ -672,9 +618,6 @@ view_suite(void)
 	tcase_add_test(tc, test_box);
 	tcase_add_test(tc, test_box_timers);
 	tcase_add_test(tc, test_undo_exact);
-	tcase_add_test(tc, test_refused_not_recorded);
-	tcase_add_test(tc, test_menu_wire);
-	tcase_add_test(tc, test_save_replays);
 	suite_add_tcase(su, tc);
 	return su;
 }
