@@ -476,18 +476,18 @@ START_TEST(test_sim_whatif_switch_shown_not_a_step_settle_empty_refused)
 	sim_push(&ui_sim_def);
 	keys("o2q");
 	ck_assert(!ui.s.w.cfg.time_wait);
-	ck_assert_uint_eq(view_steps(ui.s.cmds, ui.s.pos), 0);
-	ck_assert_str_eq(view_switches(&ui.s.w, sw, sizeof(sw)),
+	ck_assert_uint_eq(cmd_steps(ui.s.cmds, ui.s.pos), 0);
+	ck_assert_str_eq(world_switches_text(&ui.s.w, sw, sizeof(sw)),
 	    "rfc9293 no TIME_WAIT");
 	keys("o1q");
-	ck_assert_str_eq(view_switches(&ui.s.w, sw, sizeof(sw)),
+	ck_assert_str_eq(world_switches_text(&ui.s.w, sw, sizeof(sw)),
 	    "linux no TIME_WAIT");
 	keys("e");
 	ck_assert_uint_eq(ui.s.pos, 2);
 	ck_assert(app.msg_err);
 	ck_assert_ptr_nonnull(strstr(app.msg, "Nothing is in flight"));
 	keys("Lc");
-	ck_assert_uint_eq(view_steps(ui.s.cmds, ui.s.pos), 2);
+	ck_assert_uint_eq(cmd_steps(ui.s.cmds, ui.s.pos), 2);
 }
 END_TEST
 
@@ -730,9 +730,9 @@ START_TEST(test_capture_list_search_open_replay_back)
 	ck_assert_uint_gt(u->s.pos, 0);
 	ck_assert_uint_eq(u->s.pos, u->s.ncmds);
 	ck_assert_int_eq(u->s.w.host[HOST_CLIENT].tcb.state, TCP_CLOSED);
-	ck_assert_int_eq(u->v.num, VIEW_NUM_RAW);
+	ck_assert_int_eq(u->v.num, LADDER_NUM_RAW);
 	keys("m");
-	ck_assert_int_eq(u->v.num, VIEW_NUM_REL);
+	ck_assert_int_eq(u->v.num, LADDER_NUM_REL);
 	/* p steps back one step: the last event and the checks after it
 	 * (lecture mode steps over expect lines). */
 	keys("p");
@@ -971,11 +971,11 @@ narrated(const char *text)
 START_TEST(test_play_expect_inflight_shown_in_number_mode)
 {
 	play_load();
-	ui.v.num = VIEW_NUM_REL;
+	ui.v.num = LADDER_NUM_REL;
 	session_goto(&ui.s, 8);
 	ck_assert_msg(narrated("Check passed: expect inflight c>s FIN+ACK "
 	    "seq=1 ack=1"), "%s", ui.v.nnarr ? ui.v.narr[0] : "-");
-	ui.v.num = VIEW_NUM_RAW;
+	ui.v.num = LADDER_NUM_RAW;
 	session_goto(&ui.s, 8);
 	ck_assert(narrated("seq=100 ack=300"));
 }

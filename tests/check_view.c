@@ -60,12 +60,12 @@ static const char *const handshake[] = {
 };
 
 static const char *
-label(size_t i, enum view_num m)
+label(size_t i, enum ladder_num m)
 {
 	static char buf[160];
 
 	ck_assert_uint_lt(i, v.lad.narrows);
-	return view_label(&v, &v.lad.arrows[i], m, buf, sizeof(buf));
+	return ladder_label(&v.lad, &v.lad.arrows[i], m, buf, sizeof(buf));
 }
 
 static bool
@@ -81,19 +81,19 @@ START_TEST(test_labels_raw)
 {
 	run(handshake);
 	ck_assert_uint_eq(v.lad.narrows, 3);
-	ck_assert_str_eq(label(0, VIEW_NUM_RAW), "#1 SYN seq=99");
-	ck_assert_str_eq(label(1, VIEW_NUM_RAW),
+	ck_assert_str_eq(label(0, LADDER_NUM_RAW), "#1 SYN seq=99");
+	ck_assert_str_eq(label(1, LADDER_NUM_RAW),
 	    "#2 SYN+ACK seq=299 ack=100");
-	ck_assert_str_eq(label(2, VIEW_NUM_RAW), "#3 ACK seq=100 ack=300");
+	ck_assert_str_eq(label(2, LADDER_NUM_RAW), "#3 ACK seq=100 ack=300");
 }
 END_TEST
 
 START_TEST(test_labels_relative)
 {
 	run(handshake);
-	ck_assert_str_eq(label(0, VIEW_NUM_REL), "#1 SYN seq=0");
-	ck_assert_str_eq(label(1, VIEW_NUM_REL), "#2 SYN+ACK seq=0 ack=1");
-	ck_assert_str_eq(label(2, VIEW_NUM_REL), "#3 ACK seq=1 ack=1");
+	ck_assert_str_eq(label(0, LADDER_NUM_REL), "#1 SYN seq=0");
+	ck_assert_str_eq(label(1, LADDER_NUM_REL), "#2 SYN+ACK seq=0 ack=1");
+	ck_assert_str_eq(label(2, LADDER_NUM_REL), "#3 ACK seq=1 ack=1");
 }
 END_TEST
 
@@ -103,10 +103,10 @@ START_TEST(test_labels_symbolic)
 
 	run(handshake);
 	run(data);
-	ck_assert_str_eq(label(0, VIEW_NUM_SYM), "#1 SYN seq=J");
-	ck_assert_str_eq(label(1, VIEW_NUM_SYM), "#2 SYN+ACK seq=K ack=J+1");
-	ck_assert_str_eq(label(2, VIEW_NUM_SYM), "#3 ACK seq=J+1 ack=K+1");
-	ck_assert_str_eq(label(3, VIEW_NUM_SYM),
+	ck_assert_str_eq(label(0, LADDER_NUM_SYM), "#1 SYN seq=J");
+	ck_assert_str_eq(label(1, LADDER_NUM_SYM), "#2 SYN+ACK seq=K ack=J+1");
+	ck_assert_str_eq(label(2, LADDER_NUM_SYM), "#3 ACK seq=J+1 ack=K+1");
+	ck_assert_str_eq(label(3, LADDER_NUM_SYM),
 	    "#4 PSH+ACK seq=J+1 ack=K+1 len=100");
 }
 END_TEST
@@ -121,9 +121,10 @@ START_TEST(test_labels_wrap)
 	};
 
 	run(wrap);
-	ck_assert_str_eq(label(2, VIEW_NUM_RAW), "#3 ACK seq=0 ack=4294967291");
-	ck_assert_str_eq(label(2, VIEW_NUM_REL), "#3 ACK seq=1 ack=1");
-	ck_assert_str_eq(label(3, VIEW_NUM_SYM),
+	ck_assert_str_eq(label(2, LADDER_NUM_RAW),
+	    "#3 ACK seq=0 ack=4294967291");
+	ck_assert_str_eq(label(2, LADDER_NUM_REL), "#3 ACK seq=1 ack=1");
+	ck_assert_str_eq(label(3, LADDER_NUM_SYM),
 	    "#4 PSH+ACK seq=J+1 ack=K+1 len=10");
 }
 END_TEST
@@ -137,11 +138,11 @@ START_TEST(test_label_tags)
 
 	run(handshake);
 	run(more);
-	ck_assert_str_eq(label(3, VIEW_NUM_REL),
+	ck_assert_str_eq(label(3, LADDER_NUM_REL),
 	    "#4 PSH+ACK seq=1 ack=1 len=10 [lost]");
-	ck_assert_str_eq(label(4, VIEW_NUM_REL),
+	ck_assert_str_eq(label(4, LADDER_NUM_REL),
 	    "#5 PSH+ACK seq=1 ack=1 len=10 [copy of #4]");
-	ck_assert_str_eq(label(5, VIEW_NUM_REL), "#6 SYN seq=90 [old dup]");
+	ck_assert_str_eq(label(5, LADDER_NUM_REL), "#6 SYN seq=90 [old dup]");
 	ck_assert_int_eq(v.lad.arrows[3].fate, LADDER_LOST);
 }
 END_TEST
@@ -160,19 +161,20 @@ START_TEST(test_half_open_old_incarnation_numbers_raw_not_negative)
 
 	run(fig9);
 	ck_assert_uint_eq(v.lad.narrows, 6);
-	ck_assert_str_eq(label(3, VIEW_NUM_REL), "#4 SYN seq=0");
-	ck_assert_str_eq(label(3, VIEW_NUM_SYM), "#4 SYN seq=J'");
-	ck_assert_str_eq(label(4, VIEW_NUM_REL),
+	ck_assert_str_eq(label(3, LADDER_NUM_REL), "#4 SYN seq=0");
+	ck_assert_str_eq(label(3, LADDER_NUM_SYM), "#4 SYN seq=J'");
+	ck_assert_str_eq(label(4, LADDER_NUM_REL),
 	    "#5 ACK seq=1 ack=100 [raw]");
-	ck_assert_str_eq(label(5, VIEW_NUM_REL), "#6 RST seq=100 [raw]");
-	ck_assert_str_eq(label(5, VIEW_NUM_RAW), "#6 RST seq=100");
+	ck_assert_str_eq(label(5, LADDER_NUM_REL), "#6 RST seq=100 [raw]");
+	ck_assert_str_eq(label(5, LADDER_NUM_RAW), "#6 RST seq=100");
 	for (size_t i = 0; i < v.lad.narrows; i++)
-		ck_assert_ptr_null(strchr(label(i, VIEW_NUM_REL), '-'));
+		ck_assert_ptr_null(strchr(label(i, LADDER_NUM_REL), '-'));
 	/* Shortened, the label keeps its mark. */
-	view_label_fit(&v, &v.lad.arrows[4], VIEW_NUM_REL, 20, box,
+	ladder_label_fit(&v.lad, &v.lad.arrows[4], LADDER_NUM_REL, 20, box,
 	    sizeof(box));
 	ck_assert_str_eq(box, "#5 A s=1 a=100 [raw]");
-	view_num(&v, VIEW_NUM_REL, HOST_CLIENT, 1, 100, box, sizeof(box));
+	ladder_num(&v.lad, LADDER_NUM_REL, HOST_CLIENT, 1, 100, box,
+	    sizeof(box));
 	ck_assert_str_eq(box, "100");
 }
 END_TEST
@@ -218,11 +220,11 @@ START_TEST(test_syn_sent_rows_keep_time_clock_shows_ms)
 	ck_assert_uint_eq(v.lad.rows[0].time, 0);
 	ck_assert_uint_eq(v.lad.rows[1].time, 1000);
 	ck_assert_uint_eq(v.lad.rows[2].time, 3000);
-	ck_assert_str_eq(view_dur(s.w.now, t, sizeof(t)), "3.050s");
-	ck_assert_str_eq(view_dur(50, t, sizeof(t)), "0.050s");
-	ck_assert_str_eq(view_dur(200, t, sizeof(t)), "0.2s");
-	ck_assert_str_eq(view_dur(3000, t, sizeof(t)), "3s");
-	ck_assert_str_eq(view_dur(240000, t, sizeof(t)), "4:00");
+	ck_assert_str_eq(sim_dur_text(s.w.now, t, sizeof(t)), "3.050s");
+	ck_assert_str_eq(sim_dur_text(50, t, sizeof(t)), "0.050s");
+	ck_assert_str_eq(sim_dur_text(200, t, sizeof(t)), "0.2s");
+	ck_assert_str_eq(sim_dur_text(3000, t, sizeof(t)), "3s");
+	ck_assert_str_eq(sim_dur_text(240000, t, sizeof(t)), "4:00");
 }
 END_TEST
 
@@ -238,21 +240,21 @@ START_TEST(test_raw_label_at_80_columns_never_cuts_a_number)
 	char full[160], fit[160], *sp;
 
 	run(big);
-	ck_assert_str_eq(label(3, VIEW_NUM_RAW),
+	ck_assert_str_eq(label(3, LADDER_NUM_RAW),
 	    "#4 PSH+ACK seq=2433363337 ack=3203108258 len=100");
 	/* 80 columns: the time lines at 21 (after the time column) and 65. */
 	ck_assert_int_eq(view_label_room(21, 65), 38);
-	view_label_fit(&v, &v.lad.arrows[3], VIEW_NUM_RAW, 46, fit,
+	ladder_label_fit(&v.lad, &v.lad.arrows[3], LADDER_NUM_RAW, 46, fit,
 	    sizeof(fit));
 	ck_assert_str_eq(fit, "#4 PSH+ACK s=2433363337 a=3203108258 l=100");
-	view_label_fit(&v, &v.lad.arrows[3], VIEW_NUM_RAW, 38, fit,
+	ladder_label_fit(&v.lad, &v.lad.arrows[3], LADDER_NUM_RAW, 38, fit,
 	    sizeof(fit));
 	ck_assert_str_eq(fit, "#4 PA s=2433363337 a=3203108258 l=100");
 	for (int w = 0; w < 60; w++) {
-		view_label_fit(&v, &v.lad.arrows[3], VIEW_NUM_RAW, w, fit,
-		    sizeof(fit));
+		ladder_label_fit(&v.lad, &v.lad.arrows[3], LADDER_NUM_RAW, w,
+		    fit, sizeof(fit));
 		ck_assert_int_le(utf8_width(fit), w);
-		snprintf(full, sizeof(full), " %s ", label(3, VIEW_NUM_RAW));
+		snprintf(full, sizeof(full), " %s ", label(3, LADDER_NUM_RAW));
 		/* Each number shown is one of the label's, whole. */
 		for (char *p = strtok_r(fit, " ", &sp); p != NULL;
 		    p = strtok_r(NULL, " ", &sp)) {
@@ -502,16 +504,16 @@ START_TEST(test_box)
 	struct view_box b;
 
 	run(handshake);
-	view_box_build(&v, &s.w, HOST_SERVER, VIEW_NUM_SYM, &b);
+	view_box_build(&v, &s.w, HOST_SERVER, LADDER_NUM_SYM, &b);
 	ck_assert_str_eq(b.state, "LISTEN");	/* the SYN is on its way */
 	view_settle(&v);
-	view_box_build(&v, &s.w, HOST_SERVER, VIEW_NUM_SYM, &b);
+	view_box_build(&v, &s.w, HOST_SERVER, LADDER_NUM_SYM, &b);
 	ck_assert_str_eq(b.state, "ESTABLISHED");
 	ck_assert_int_eq(b.phase, VIEW_PH_ESTAB);
 	ck_assert_str_eq(b.app, "accept() returned");
 	ck_assert_ptr_nonnull(strstr(b.nums[0], "ISS K "));
 	ck_assert_ptr_nonnull(strstr(b.nums[0], "RCV.NXT J+1"));
-	view_box_build(&v, &s.w, HOST_CLIENT, VIEW_NUM_RAW, &b);
+	view_box_build(&v, &s.w, HOST_CLIENT, LADDER_NUM_RAW, &b);
 	ck_assert_str_eq(b.app, "connect() returned");
 	ck_assert_ptr_nonnull(strstr(b.nums[1], "SND.NXT 100"));
 }
@@ -530,7 +532,7 @@ START_TEST(test_box_raw_fits)
 	run(big);
 	view_settle(&v);
 	for (int h = 0; h < 2; h++) {
-		view_box_build(&v, &s.w, (enum sim_host_id)h, VIEW_NUM_RAW,
+		view_box_build(&v, &s.w, (enum sim_host_id)h, LADDER_NUM_RAW,
 		    &b);
 		ck_assert_int_le(utf8_width(b.nums[0]), 37);
 		ck_assert_int_le(utf8_width(b.nums[1]), 37);
@@ -549,10 +551,10 @@ START_TEST(test_box_timers)
 	run(handshake);
 	run(close1);
 	view_settle(&v);
-	view_box_build(&v, &s.w, HOST_CLIENT, VIEW_NUM_REL, &b);
+	view_box_build(&v, &s.w, HOST_CLIENT, LADDER_NUM_REL, &b);
 	ck_assert_str_eq(b.state, "TIME_WAIT");
 	ck_assert_str_eq(b.timers, "2MSL 4:00");
-	view_box_build(&v, &s.w, HOST_SERVER, VIEW_NUM_REL, &b);
+	view_box_build(&v, &s.w, HOST_SERVER, LADDER_NUM_REL, &b);
 	ck_assert_str_eq(b.timers, "RTO 1s");
 }
 END_TEST

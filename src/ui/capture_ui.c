@@ -147,7 +147,7 @@ capui_h_open(SCREEN_CMD_ARGS)
 	}
 	capui_close_conn(cu);
 	ui_state_init(&cu->ui, &cu->o);
-	cu->ui.v.num = VIEW_NUM_RAW;
+	cu->ui.v.num = LADDER_NUM_RAW;
 	session_load(&cu->ui.s, cmds, n);
 	session_clock(&cu->ui.s, ms, n);
 	free(cmds);

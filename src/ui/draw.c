@@ -118,7 +118,7 @@ ui_draw_box(struct ui *ui, enum sim_host_id h)
 		(void)ui_lab_title(ui, h, title, sizeof(title));
 	} else {
 		view_box_build(&ui->v, &ui->s.w, h, ui->v.num, &b);
-		snprintf(title, sizeof(title), "%s", view_host_name(h));
+		snprintf(title, sizeof(title), "%s", sim_host_text(h));
 	}
 	werase(w);
 	ui_timelines(ui, &xc, &xs);

@@ -69,7 +69,7 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
 
 	if (!an->started)
 		return;
-	view_label_fit(&ui->v, a, ui->v.num, view_label_room(xc, xs),
+	ladder_label_fit(&ui->v.lad, a, ui->v.num, view_label_room(xc, xs),
 	    lab, sizeof(lab));
 	view_geom(a->f.dir, an->shown, xc, xs, utf8_width(lab), &g);
 	sa = ui_look.role[a->f.dir == DIR_C2S ? ROLE_C2S : ROLE_S2C];
@@ -134,7 +134,7 @@ ui_time(struct ui *ui, WINDOW *w, int y, size_t row, int xc)
 	if (xc < 13 + UI_TIME_W || (y > 0 &&
 	    ui->v.lad.rows[row - 1].time == l->time))
 		return;
-	view_dur(l->time, t, sizeof(t));
+	sim_dur_text(l->time, t, sizeof(t));
 	ui_draw_text(w, y, 0, UI_TIME_W - 1, t, ui_look.role[ROLE_DIM]);
 }
 

@@ -109,10 +109,10 @@ ui_draw_menu(struct ui *ui)
 		wnoutrefresh(w);
 		return;
 	}
-	ui_draw_text(w, 0, 0, lw, view_host_name(HOST_CLIENT),
+	ui_draw_text(w, 0, 0, lw, sim_host_text(HOST_CLIENT),
 	    ui_look.role[ROLE_TITLE]);
 	ui_group(ui, w, 0, lw, UI_G_CLIENT);
-	ui_draw_text(w, 1, 0, lw, view_host_name(HOST_SERVER),
+	ui_draw_text(w, 1, 0, lw, sim_host_text(HOST_SERVER),
 	    ui_look.role[ROLE_TITLE]);
 	ui_group(ui, w, 1, lw, UI_G_SERVER);
 	/* TRANSLATORS: the network between the hosts; at most 7 columns. */
@@ -167,15 +167,15 @@ ui_draw_status(struct ui *ui)
 
 	/* A scenario in lecture mode counts its lines, switches too. */
 	if (ui->o->play == NULL) {
-		pos = view_steps(ui->s.cmds, pos);
-		n = view_steps(ui->s.cmds, n);
+		pos = cmd_steps(ui->s.cmds, pos);
+		n = cmd_steps(ui->s.cmds, n);
 	}
-	view_dur(session_now(&ui->s), t, sizeof(t));
+	sim_dur_text(session_now(&ui->s), t, sizeof(t));
 	/* TRANSLATORS: step k of n, simulated time, number mode, then the
 	 * profile and the what-if switches set. */
 	snprintf(left, sizeof(left), _(" step %zu/%zu t=%s %s %s"),
-	    pos, n, t, view_num_short(ui->v.num),
-	    view_switches(&ui->s.w, sw, sizeof(sw)));
+	    pos, n, t, ladder_num_short(ui->v.num),
+	    world_switches_text(&ui->s.w, sw, sizeof(sw)));
 	if (ui->s.npass + ui->s.nfail > 0)
 		/* TRANSLATORS: checks (expect lines) passed and failed. */
 		snprintf(left + strlen(left), sizeof(left) - strlen(left),

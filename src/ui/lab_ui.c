@@ -137,7 +137,7 @@ ui_lab_title(const struct ui *ui, enum sim_host_id h, char *buf,
 	const struct lab_ui *l = (const struct lab_ui *)(const void *)ui;
 
 	/* TRANSLATORS: a host's name, then the kernel ("Linux 6.1.0"). */
-	snprintf(buf, size, _("%s, kernel %s"), view_host_name(h), l->kernel);
+	snprintf(buf, size, _("%s, kernel %s"), sim_host_text(h), l->kernel);
 	return buf;
 }
 
@@ -169,7 +169,7 @@ ui_lab_main(const struct ui_opts *o, const char *pcap,
 		return TT_EXIT_USAGE;
 	}
 	ui_state_init(&l.ui, o);
-	l.ui.v.num = VIEW_NUM_RAW;
+	l.ui.v.num = LADDER_NUM_RAW;
 	l.ui.s.be = &l.be;
 	l.ui.s.rebuild = lab_rebuild;
 	l.ui.s.be_t0 = l.t0;

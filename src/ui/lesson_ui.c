@@ -172,7 +172,7 @@ lui_sim_init(struct lui *lu)
 	/* Lesson text quotes the numbers the world really carries (its
 	 * author picked readable ISNs), so the ladder starts raw to match;
 	 * m still switches to relative or symbolic. */
-	lu->ui.v.num = VIEW_NUM_RAW;
+	lu->ui.v.num = LADDER_NUM_RAW;
 	lu->ui.in_lesson = true;
 	lu->ui.app = lu->list.app;
 	lu->ui.changed = lui_changed;

@@ -98,13 +98,13 @@ log_fields(struct ui_log *lg, const struct view *v,
 	enum sim_host_id from = (enum sim_host_id)a->f.dir;
 	char buf[320], fl[TCP_FLAGS_BUFSZ], sq[32], ak[32];
 
-	view_num(v, v->num, from, a->seq_inc, g->seq, sq, sizeof(sq));
-	view_num(v, v->num, (enum sim_host_id)(1 - from), a->ack_inc,
+	ladder_num(&v->lad, v->num, from, a->seq_inc, g->seq, sq, sizeof(sq));
+	ladder_num(&v->lad, v->num, (enum sim_host_id)(1 - from), a->ack_inc,
 	    g->ack, ak, sizeof(ak));
 	/* TRANSLATORS: segment number, sender, receiver. */
 	snprintf(buf, sizeof(buf), _("Segment #%u, %s to %s"),
-	    (unsigned)a->f.id, view_host_name(from),
-	    view_host_name((enum sim_host_id)(1 - from)));
+	    (unsigned)a->f.id, sim_host_text(from),
+	    sim_host_text((enum sim_host_id)(1 - from)));
 	log_add(lg, true, buf);
 	snprintf(buf, sizeof(buf), _("flags %s"), tcp_flags_str(g->flags,
 	    fl));

@@ -54,7 +54,7 @@ ui_main(const struct ui_opts *o)
 	struct app a;
 
 	ui_state_init(&ui, o);
-	ui.v.num = VIEW_NUM_REL;
+	ui.v.num = LADDER_NUM_REL;
 	/* TRANSLATORS: the program name, then the reason. */
 	if ((o->play != NULL && !ui_load(&ui)) ||
 	    ui_term_refuse(_("%s: the interactive simulator needs a terminal: "

@@ -225,11 +225,11 @@ ui_h_numbers(SCREEN_CMD_ARGS)
 	struct ui *ui = sc->state;
 
 	/* Replay so that the narration speaks the new mode too. */
-	ui->v.num = (enum view_num)((ui->v.num + 1) % VIEW_NNUM);
+	ui->v.num = (enum ladder_num)((ui->v.num + 1) % LADDER_NNUM);
 	session_goto(&ui->s, ui->s.pos);
 	/* TRANSLATORS: "raw numbers", "relative numbers", ... */
 	screen_message(sc, false, _("Now showing %s."),
-	    view_num_name(ui->v.num));
+	    ladder_num_name(ui->v.num));
 	return UI_R_ALL;
 }
 

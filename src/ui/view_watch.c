@@ -24,7 +24,7 @@ static void
 view_watch_reset(void *arg)
 {
 	struct view *v = arg;
-	enum view_num num = v->num;
+	enum ladder_num num = v->num;
 
 	view_reset(v);
 	v->num = num;
@@ -62,7 +62,7 @@ view_renum(const struct view *v, char *line, size_t size, const char *key,
 	if (at == NULL || vh->niss == 0)
 		return;
 	rest = xstrdup(at + strlen(pat));
-	view_num(v, v->num, owner, vh->niss - 1, raw, num, sizeof(num));
+	ladder_num(&v->lad, v->num, owner, vh->niss - 1, raw, num, sizeof(num));
 	snprintf(at, size - (size_t)(at - line), " %s=%s%s", key, num, rest);
 	free(rest);
 }
@@ -75,7 +75,7 @@ view_expect_text(const struct view *v, const struct cmd *c, char *line,
 	enum sim_host_id from;
 
 	script_format(c, line, size);
-	if (v->num == VIEW_NUM_RAW || c->kind != CMD_EXPECT_INFLIGHT ||
+	if (v->num == LADDER_NUM_RAW || c->kind != CMD_EXPECT_INFLIGHT ||
 	    c->sel.kind != SEL_DIR)
 		return;
 	from = c->sel.dir == DIR_C2S ? HOST_CLIENT : HOST_SERVER;
