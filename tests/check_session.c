@@ -5,6 +5,7 @@
  * reset, fed and settled, the marks it was told and the capture clock it
  * was handed.  The simulated world behind the backend interface stands
  * in for the kernel lab, so the mirrored wire is tested anywhere.
+ * Lecture mode's script (script/lecture.h) steps a session too.
  */
 #include <config.h>
 
@@ -17,6 +18,7 @@
 
 #include "script/menu.h"
 #include "script/parse.h"
+#include "script/lecture.h"
 #include "script/session.h"
 
 static struct session s;
@@ -285,6 +287,64 @@ START_TEST(test_backend_wire_mirrors_sent_delivered_dropped)
 }
 END_TEST
 
+/* Lecture mode: a step is an event with the checks after it; a comment
+ * above a command is its caption; the lecturer's own event branches off
+ * the script, which resume and jump go back to. */
+static const char lecture_text[] =
+    "isn client 99\n"
+    "# The server opens first.\n"
+    "server listen\n"
+    "client connect\n"
+    "expect client SYN_SENT\n"
+    "expect inflight c>s SYN\n"
+    "deliver\n";
+
+START_TEST(test_lecture_steps_checks_captions_branch_resume)
+{
+	char path[] = "/tmp/check_session_XXXXXX";
+	struct lecture lc;
+	struct script sc;
+	struct script_err perr;
+	struct cmd c;
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert(write(fd, lecture_text, sizeof(lecture_text) - 1) ==
+	    (ssize_t)(sizeof(lecture_text) - 1));
+	close(fd);
+	memset(&sc, 0, sizeof(sc));
+	ck_assert(script_load(path, &sc, &perr));
+	memset(&lc, 0, sizeof(lc));
+	lecture_load(&lc, &s, sc.cmds, sc.n, path);
+	script_free(&sc);
+	unlink(path);
+	ck_assert_uint_eq(s.ncmds, 6);
+	ck_assert(lecture_next(&s));
+	ck_assert(lecture_next(&s));
+	ck_assert_str_eq(lecture_caption(&lc, &s), "The server opens first.");
+	ck_assert(lecture_next(&s));	/* connect and both checks */
+	ck_assert_uint_eq(s.pos, 5);
+	ck_assert_uint_eq(s.npass, 2);
+	ck_assert_ptr_null(lecture_caption(&lc, &s));
+	ck_assert(lecture_back(&s));	/* the checks and the connect */
+	ck_assert_uint_eq(s.pos, 2);
+	line("client connect", &c);
+	ck_assert_int_eq(session_do(&s, &c), SIM_OK);
+	ck_assert(lecture_branch(&lc, 2));
+	ck_assert(!lecture_branch(&lc, 3));	/* branched once */
+	ck_assert_uint_eq(s.ncmds, 3);
+	ck_assert_ptr_null(lecture_caption(&lc, &s));
+	ck_assert(lecture_resume(&lc, &s));
+	ck_assert(!lecture_resume(&lc, &s));
+	ck_assert_uint_eq(s.pos, 2);
+	ck_assert_uint_eq(s.ncmds, 6);
+	lecture_jump(&lc, &s, 99);
+	ck_assert_uint_eq(s.pos, 6);
+	ck_assert(!lecture_next(&s));
+	lecture_free(&lc);
+}
+END_TEST
+
 static Suite *
 session_suite(void)
 {
@@ -299,6 +359,7 @@ session_suite(void)
 	tcase_add_test(tc,
 	    test_capture_clock_handed_over_until_a_new_command);
 	tcase_add_test(tc, test_backend_wire_mirrors_sent_delivered_dropped);
+	tcase_add_test(tc, test_lecture_steps_checks_captions_branch_resume);
 	suite_add_tcase(su, tc);
 	return su;
 }

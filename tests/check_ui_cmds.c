@@ -999,7 +999,7 @@ play_open(struct ui_opts *po, char *path, size_t size)
 	ui.o = po;
 	memset(&err, 0, sizeof(err));
 	ck_assert(script_load(path, &scr, &err));
-	ui_play_load(&ui, scr.cmds, scr.n, path);
+	lecture_load(&ui.lec, &ui.s, scr.cmds, scr.n, path);
 	script_free(&scr);
 	sim_push(&ui_play_def);
 }
@@ -1013,16 +1013,16 @@ START_TEST(test_play_stray_key_branches_and_b_resumes_script)
 	keys("    ");			/* to step 4: the SYN in flight */
 	ck_assert_uint_eq(ui.s.pos, 4);
 	keys("z");			/* the lecturer drops it */
-	ck_assert(ui.branched);
+	ck_assert(ui.lec.branched);
 	ck_assert_ptr_nonnull(strstr(app.msg, "the script is kept"));
 	ck_assert_uint_eq(ui.s.ncmds, 5);
 	keys("u");			/* undo does not lose it either */
 	keys("b");
-	ck_assert(!ui.branched);
+	ck_assert(!ui.lec.branched);
 	ck_assert_uint_eq(ui.s.pos, 4);
 	ck_assert_uint_eq(ui.s.ncmds, 10);
 	ck_assert_int_eq(state(HOST_CLIENT), TCP_SYN_SENT);
-	ui_play_free(&ui);
+	lecture_free(&ui.lec);
 }
 END_TEST
 
@@ -1033,11 +1033,12 @@ START_TEST(test_play_next_steps_over_expects_back_undoes_them)
 
 	play_open(&po, path, sizeof(path));
 	keys("   ");
-	ck_assert_str_eq(ui_play_caption(&ui), "The server opens first.");
+	ck_assert_str_eq(lecture_caption(&ui.lec, &ui.s),
+	    "The server opens first.");
 	keys("  ");			/* connect, then settle + expect */
 	ck_assert_uint_eq(ui.s.pos, 6);
 	ck_assert_uint_eq(ui.s.npass, 1);
-	ck_assert_ptr_null(ui_play_caption(&ui));
+	ck_assert_ptr_null(lecture_caption(&ui.lec, &ui.s));
 	keys(" ");			/* close + expect inflight */
 	ck_assert_uint_eq(ui.s.pos, 8);
 	keys("p");
@@ -1048,7 +1049,7 @@ START_TEST(test_play_next_steps_over_expects_back_undoes_them)
 	app.len = 0;
 	keys("9\r");
 	ck_assert_uint_eq(ui.s.pos, 9);
-	ui_play_free(&ui);
+	lecture_free(&ui.lec);
 }
 END_TEST
 

@@ -169,12 +169,12 @@ ui_draw_narr(struct ui *ui)
 	    ui->app->msg;
 
 	werase(w);
-	if (ui->o->play != NULL && ui->branched) {
+	if (ui->o->play != NULL && ui->lec.branched) {
 		char buf[320];
 
 		/* TRANSLATORS: lecture mode after the lecturer's own event. */
 		snprintf(buf, sizeof(buf), _("Off the script since step %zu: "
-		    "b goes back to it."), ui->branch_at);
+		    "b goes back to it."), ui->lec.branch_at);
 		ui_draw_text(w, y++, 1, wd, buf, ui_look.role[ROLE_KEY]);
 	} else if (ui->o->play != NULL && ui->s.pos < ui->s.ncmds) {
 		char line[256], buf[320];
@@ -184,7 +184,8 @@ ui_draw_narr(struct ui *ui)
 		snprintf(buf, sizeof(buf), _("Next: %s"), line);
 		ui_draw_text(w, y++, 1, wd, buf, ui_look.role[ROLE_KEY]);
 	}
-	if (ui->o->play != NULL && (msg = ui_play_caption(ui)) != NULL) {
+	if (ui->o->play != NULL &&
+	    (msg = lecture_caption(&ui->lec, &ui->s)) != NULL) {
 		n = utf8_wrap(msg, wd, st, ln, 16);
 		for (size_t i = 0; i < n && y < h; i++, y++)
 			ui_draw_text_n(w, y, 1, msg + st[i], ln[i], A_BOLD);

@@ -182,7 +182,7 @@ ui_draw_status(struct ui *ui)
 		    _("  checks %u ok, %u failed"), ui->s.npass,
 		    ui->s.nfail);
 	keys = ui->o->play == NULL ? _("u undo  : command  ? help  q quit") :
-	    ui->branched ? _("b back to the script  ? help  q quit") :
+	    ui->lec.branched ? _("b back to the script  ? help  q quit") :
 	    _("Space/p step  j jump  ? help  q quit");
 	keys = ui_status_keys(ui, left, ui->win->cols, keys, right,
 	    sizeof(right));

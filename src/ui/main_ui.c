@@ -41,7 +41,7 @@ ui_load(struct ui *ui)
 		script_err_print(stderr, &err, ui->o->play);
 		return false;
 	}
-	ui_play_load(ui, sc.cmds, sc.n, ui->o->play);
+	lecture_load(&ui->lec, &ui->s, sc.cmds, sc.n, ui->o->play);
 	script_free(&sc);
 	return true;
 }
@@ -61,7 +61,6 @@ ui_main(const struct ui_opts *o)
 	    "%s.\n"), _("To run a scenario without a terminal, use: "
 	    "%s script FILE\n")) || !ui_term_start(o->ascii)) {
 		ui_state_free(&ui);
-		ui_play_free(&ui);
 		return TT_EXIT_USAGE;
 	}
 	ui_app_init(&a);
@@ -75,7 +74,6 @@ ui_main(const struct ui_opts *o)
 		    "n or Right for the next step, p or Left to go back."));
 	ui_main_run(&a);
 	ui_state_free(&ui);
-	ui_play_free(&ui);
 	ui_term_reraise();
 	return TT_EXIT_OK;
 }

@@ -44,6 +44,7 @@ ui_state_free(struct ui *ui)
 {
 	session_free(&ui->s);
 	view_free(&ui->v);
+	lecture_free(&ui->lec);
 }
 
 void

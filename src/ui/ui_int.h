@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "ui/screen.h"
+#include "script/lecture.h"
 #include "script/session.h"
 #include "ui/view.h"
 #include "ui/ui.h"
@@ -74,14 +75,7 @@ struct ui {
 	bool dirty;
 	bool quit_after;
 	char askpath[1024];
-	/* Lecture mode (play_cmd.c): the script as loaded, the comments
-	 * above each of its commands, and whether the lecturer's own event
-	 * left it at step branch_at. */
-	struct cmd *script;
-	size_t nscript;
-	char **captions;
-	bool branched;
-	size_t branch_at;
+	struct lecture lec;	/* lecture mode: the script (play_cmd.c) */
 	/* Called after the learner's world changed (the lesson checks). */
 	void (*changed)(void *arg);
 	void *changed_arg;
@@ -134,12 +128,7 @@ int ui_pcap_to(struct screen *sc, const char *path);
 int ui_h_pcap(SCREEN_CMD_ARGS);
 bool ui_pcap_colon(struct screen *sc, const char *text, int *r);
 
-/* play_cmd.c: lecture mode. */
-void ui_play_load(struct ui *ui, const struct cmd *cmds, size_t n,
-    const char *path);
-void ui_play_free(struct ui *ui);
-/* The comment written above the step just shown, or NULL. */
-const char *ui_play_caption(const struct ui *ui);
+/* play_cmd.c: lecture mode's commands. */
 /* The lecturer typed an event at step at: keep the script. */
 void ui_play_branched(struct screen *sc, size_t at);
 int ui_play_h_next(SCREEN_CMD_ARGS);
