@@ -148,7 +148,7 @@ quiz_push(enum qui_mode mode)
 	have_qui = true;
 	if (mode == QUI_EXAM)
 		qu.dir = strdup(home);
-	ck_assert(qui_session(&qu.es, &p));
+	ck_assert(exam_session_start_lang(&qu.es, &p, 0));
 	if (mode == QUI_EXAM)
 		qu.es.path = exam_attempt_path(qu.dir, &qu.es);
 	app_push(&app, &qu.sc);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lib/i18n.h"
 #include "lib/mono.h"
@@ -160,7 +161,8 @@ ui_quiz_main(const struct quiz_cli_tui *t, const struct ui_opts *o)
 	if ((rc = ui_quiz_refuse(false)) != 0)
 		return rc;
 	qui_init(&qu, QUI_DRILL);
-	if (!qui_session(&qu.es, &t->params)) {
+	if (!exam_session_start_lang(&qu.es, &t->params,
+	    (int64_t)time(NULL))) {
 		fprintf(stderr, _("%s: no question fits these topics.\n"),
 		    PACKAGE);
 		qui_free(&qu);
