@@ -670,6 +670,48 @@ START_TEST(test_attempt_latest_finds_newest_unsubmitted)
 }
 END_TEST
 
+/* What a front end shows of an attempt: the clock counting down or up,
+ * the wait until its next second, the questions to review once final,
+ * whether a found attempt is at the same exam, how to type an answer. */
+START_TEST(test_session_clock_review_same_exam_and_how)
+{
+	struct exam_params p, o;
+	struct exam_session s;
+	unsigned review[8];
+	char buf[32];
+
+	exam_params_init(&p);
+	p.seed = 7;
+	p.count = 4;
+	p.generated_only = true;
+	ck_assert(exam_session_start_lang(&s, &p, 0));
+	ck_assert_uint_eq(s.ex.n, 4);
+	ck_assert(!exam_session_tick(&s, 61500));
+	ck_assert_str_eq(exam_session_clock_text(&s, buf, sizeof(buf)),
+	    "1:01");
+	ck_assert_int_eq(exam_session_next_second(&s), -1);
+	s.limit_ms = 120000;
+	ck_assert_str_eq(exam_session_clock_text(&s, buf, sizeof(buf)),
+	    "0:59 left");
+	ck_assert_int_eq(exam_session_next_second(&s), 500);
+	answer_all_right(&s);
+	ck_assert(exam_session_clear(&s, 2));
+	exam_session_submit(&s);
+	ck_assert_int_eq(exam_session_next_second(&s), -1);
+	ck_assert_uint_eq(exam_session_review(&s, true, review), 1);
+	ck_assert_uint_eq(review[0], 2);
+	ck_assert_uint_eq(exam_session_review(&s, false, review), 4);
+	o = p;
+	o.seed = 8;		/* the file's name tells the seed */
+	ck_assert(exam_params_same(&o, &p));
+	o.minutes = 30;
+	ck_assert(!exam_params_same(&o, &p));
+	for (size_t i = 0; i < s.ex.n; i++)
+		ck_assert(strlen(exam_answer_how(&s.ex.q[i])) > 0);
+	exam_session_free(&s);
+}
+END_TEST
+
 START_TEST(test_answer_parse)
 {
 	struct exam ex;
@@ -749,6 +791,7 @@ main(void)
 	tcase_add_test(tc, test_session_scores_saves_and_resumes);
 	tcase_add_test(tc, test_attempt_latest_finds_newest_unsubmitted);
 	tcase_add_test(tc, test_answer_parse);
+	tcase_add_test(tc, test_session_clock_review_same_exam_and_how);
 	tcase_add_test(tc, test_json_round_trip_and_errors);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

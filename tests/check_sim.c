@@ -753,6 +753,7 @@ sim_suite(void)
 	tcase_add_test(tc, test_world_trace_clear_and_counting);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, ladder_tcase());
+	suite_add_tcase(s, ladder_text_tcase());
 	return s;
 }
 

@@ -139,5 +139,7 @@ c_expect_notice(enum sim_host_id h, enum tcp_notice n)
 
 /* check_ladder.c: the shared ladder model's case of the sim suite. */
 TCase *ladder_tcase(void);
+/* check_ladder_text.c: the ladder's words. */
+TCase *ladder_text_tcase(void);
 
 #endif

@@ -62,7 +62,7 @@ teardown(void)
 	char cmd[128];
 
 	app_free(&app);
-	session_free(&ui.s);
+	ui_state_free(&ui);
 	if (have_qui)
 		qui_free(&qu);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", home);
@@ -148,7 +148,7 @@ quiz_push(enum qui_mode mode)
 	have_qui = true;
 	if (mode == QUI_EXAM)
 		qu.dir = strdup(home);
-	ck_assert(qui_session(&qu.es, &p));
+	ck_assert(exam_session_start_lang(&qu.es, &p, 0));
 	if (mode == QUI_EXAM)
 		qu.es.path = exam_attempt_path(qu.dir, &qu.es);
 	app_push(&app, &qu.sc);
@@ -186,7 +186,7 @@ seen(char *buf, size_t size)
 		    "mark %u scroll %zu whatif %d num %d speed %g now %llu",
 		    u->s.pos, u->s.ncmds, (unsigned)u->sel,
 		    (unsigned)u->mark, u->scroll,
-		    (int)u->whatif, (int)u->s.v.num, u->speed,
+		    (int)u->whatif, (int)u->v.num, u->speed,
 		    (unsigned long long)u->s.w.now);
 	}
 	if (top != NULL && top->def == &lui_lesson_def) {
@@ -256,7 +256,7 @@ START_TEST(test_sim_every_command_changes_something)
 				ui.mark = 1;
 			run_changes(n, 2);
 			app_free(&app);
-			session_free(&ui.s);
+			ui_state_free(&ui);
 			ui_state_init(&ui, &opts);
 			ui.app = &app;
 		}
@@ -404,7 +404,7 @@ START_TEST(test_lab_commands_go_to_the_backend_undo_rebuilds)
 	    TCP_SYN_SENT);
 	ck_assert_uint_eq(ui.s.w.nwire, 1);
 	app_free(&app);
-	session_free(&ui.s);
+	ui_state_free(&ui);
 	wbackend_destroy(&stand_in);
 	ui_state_init(&ui, &opts);
 	ui.app = &app;
@@ -512,18 +512,18 @@ START_TEST(test_sim_whatif_switch_shown_not_a_step_settle_empty_refused)
 	sim_push(&ui_sim_def);
 	keys("o2q");
 	ck_assert(!ui.s.w.cfg.time_wait);
-	ck_assert_uint_eq(view_steps(ui.s.cmds, ui.s.pos), 0);
-	ck_assert_str_eq(view_switches(&ui.s.w, sw, sizeof(sw)),
+	ck_assert_uint_eq(cmd_steps(ui.s.cmds, ui.s.pos), 0);
+	ck_assert_str_eq(world_switches_text(&ui.s.w, sw, sizeof(sw)),
 	    "rfc9293 no TIME_WAIT");
 	keys("o1q");
-	ck_assert_str_eq(view_switches(&ui.s.w, sw, sizeof(sw)),
+	ck_assert_str_eq(world_switches_text(&ui.s.w, sw, sizeof(sw)),
 	    "linux no TIME_WAIT");
 	keys("e");
 	ck_assert_uint_eq(ui.s.pos, 2);
 	ck_assert(app.msg_err);
 	ck_assert_ptr_nonnull(strstr(app.msg, "Nothing is in flight"));
 	keys("Lc");
-	ck_assert_uint_eq(view_steps(ui.s.cmds, ui.s.pos), 2);
+	ck_assert_uint_eq(cmd_steps(ui.s.cmds, ui.s.pos), 2);
 }
 END_TEST
 
@@ -766,9 +766,9 @@ START_TEST(test_capture_list_search_open_replay_back)
 	ck_assert_uint_gt(u->s.pos, 0);
 	ck_assert_uint_eq(u->s.pos, u->s.ncmds);
 	ck_assert_int_eq(u->s.w.host[HOST_CLIENT].tcb.state, TCP_CLOSED);
-	ck_assert_int_eq(u->s.v.num, VIEW_NUM_RAW);
+	ck_assert_int_eq(u->v.num, LADDER_NUM_RAW);
 	keys("m");
-	ck_assert_int_eq(u->s.v.num, VIEW_NUM_REL);
+	ck_assert_int_eq(u->v.num, LADDER_NUM_REL);
 	/* p steps back one step: the last event and the checks after it
 	 * (lecture mode steps over expect lines). */
 	keys("p");
@@ -850,7 +850,7 @@ START_TEST(test_capture_replay_ladder_rows_carry_capture_times)
 	keys("\r");
 	ck_assert_ptr_eq(app_top(&app), &cu->conn);
 	for (int pass = 0; pass < 2; pass++) {
-		l = &cu->ui.s.v.lad;
+		l = &cu->ui.v.lad;
 		ck_assert_uint_eq(capture_row_time(l, DIR_C2S, TCP_SYN, 0), 0);
 		ck_assert_uint_eq(capture_row_time(l, DIR_C2S, TCP_SYN, 1),
 		    1000);
@@ -997,8 +997,8 @@ play_load(void)
 static bool
 narrated(const char *text)
 {
-	for (size_t i = 0; i < ui.s.v.nnarr; i++)
-		if (strstr(ui.s.v.narr[i], text) != NULL)
+	for (size_t i = 0; i < ui.v.nnarr; i++)
+		if (strstr(ui.v.narr[i], text) != NULL)
 			return true;
 	return false;
 }
@@ -1007,11 +1007,11 @@ narrated(const char *text)
 START_TEST(test_play_expect_inflight_shown_in_number_mode)
 {
 	play_load();
-	ui.s.v.num = VIEW_NUM_REL;
+	ui.v.num = LADDER_NUM_REL;
 	session_goto(&ui.s, 8);
 	ck_assert_msg(narrated("Check passed: expect inflight c>s FIN+ACK "
-	    "seq=1 ack=1"), "%s", ui.s.v.nnarr ? ui.s.v.narr[0] : "-");
-	ui.s.v.num = VIEW_NUM_RAW;
+	    "seq=1 ack=1"), "%s", ui.v.nnarr ? ui.v.narr[0] : "-");
+	ui.v.num = LADDER_NUM_RAW;
 	session_goto(&ui.s, 8);
 	ck_assert(narrated("seq=100 ack=300"));
 }
@@ -1035,7 +1035,7 @@ play_open(struct ui_opts *po, char *path, size_t size)
 	ui.o = po;
 	memset(&err, 0, sizeof(err));
 	ck_assert(script_load(path, &scr, &err));
-	ui_play_load(&ui, scr.cmds, scr.n, path);
+	lecture_load(&ui.lec, &ui.s, scr.cmds, scr.n, path);
 	script_free(&scr);
 	sim_push(&ui_play_def);
 }
@@ -1049,16 +1049,16 @@ START_TEST(test_play_stray_key_branches_and_b_resumes_script)
 	keys("    ");			/* to step 4: the SYN in flight */
 	ck_assert_uint_eq(ui.s.pos, 4);
 	keys("z");			/* the lecturer drops it */
-	ck_assert(ui.branched);
+	ck_assert(ui.lec.branched);
 	ck_assert_ptr_nonnull(strstr(app.msg, "the script is kept"));
 	ck_assert_uint_eq(ui.s.ncmds, 5);
 	keys("u");			/* undo does not lose it either */
 	keys("b");
-	ck_assert(!ui.branched);
+	ck_assert(!ui.lec.branched);
 	ck_assert_uint_eq(ui.s.pos, 4);
 	ck_assert_uint_eq(ui.s.ncmds, 10);
 	ck_assert_int_eq(state(HOST_CLIENT), TCP_SYN_SENT);
-	ui_play_free(&ui);
+	lecture_free(&ui.lec);
 }
 END_TEST
 
@@ -1069,11 +1069,12 @@ START_TEST(test_play_next_steps_over_expects_back_undoes_them)
 
 	play_open(&po, path, sizeof(path));
 	keys("   ");
-	ck_assert_str_eq(ui_play_caption(&ui), "The server opens first.");
+	ck_assert_str_eq(lecture_caption(&ui.lec, &ui.s),
+	    "The server opens first.");
 	keys("  ");			/* connect, then settle + expect */
 	ck_assert_uint_eq(ui.s.pos, 6);
 	ck_assert_uint_eq(ui.s.npass, 1);
-	ck_assert_ptr_null(ui_play_caption(&ui));
+	ck_assert_ptr_null(lecture_caption(&ui.lec, &ui.s));
 	keys(" ");			/* close + expect inflight */
 	ck_assert_uint_eq(ui.s.pos, 8);
 	keys("p");
@@ -1084,7 +1085,7 @@ START_TEST(test_play_next_steps_over_expects_back_undoes_them)
 	app.len = 0;
 	keys("9\r");
 	ck_assert_uint_eq(ui.s.pos, 9);
-	ui_play_free(&ui);
+	lecture_free(&ui.lec);
 }
 END_TEST
 
@@ -1746,7 +1747,7 @@ sim_estab(void)
 	sim_push(&ui_sim_def);
 	keys("Lcdds");
 	ck_assert_uint_eq(ui.s.w.nwire, 2);
-	ck_assert_uint_eq(ui.s.v.lad.nrows, 5);
+	ck_assert_uint_eq(ui.v.lad.nrows, 5);
 	ck_assert_uint_eq(ui.mark, 0);
 	app.msg[0] = '\0';
 }
@@ -1927,7 +1928,7 @@ START_TEST(test_lesson_up_selects_arrow_in_inner_simulator)
 	(void)app_key(&app, UI_K_UP);
 	ck_assert_uint_eq(lu->ui.mark, 1);
 	keys("u");			/* the lesson's undo: #1 is gone */
-	ck_assert_uint_eq(lu->ui.s.v.lad.narrows, 0);
+	ck_assert_uint_eq(lu->ui.v.lad.narrows, 0);
 	ck_assert_uint_eq(lu->ui.mark, 0);
 }
 END_TEST

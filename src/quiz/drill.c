@@ -47,12 +47,7 @@ quiz_drill_plain(const struct exam *ex, FILE *in, FILE *out)
 			line[strcspn(line, "\r\n")] = '\0';
 			if (exam_answer_parse(q, line, &a))
 				break;
-			fprintf(out, "%s\n", q->type == QUIZ_T_NUMERIC ?
-			    quiz_numeric_hint(q) :
-			    q->type == QUIZ_T_ORDER ?
-			    _("Type every letter once, in order, e.g. "
-			    "C A D B.") :
-			    _("Type one letter."));
+			fprintf(out, "%s\n", exam_answer_how(q));
 		}
 		right += exam_answer_right(q, &a);
 		drill_verdict(out, q, exam_answer_right(q, &a));

@@ -8,10 +8,13 @@
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/i18n.h"
 #include "lib/xalloc.h"
+#include "quiz/bank.h"
 #include "quiz/session.h"
 
 bool
@@ -28,6 +31,31 @@ exam_session_start(struct exam_session *s, const struct exam_params *p,
 	s->started = now_epoch;
 	exam_session_note(s, EXAM_EV_START, now_epoch);
 	return true;
+}
+
+bool
+exam_session_start_lang(struct exam_session *s, const struct exam_params *p,
+    int64_t now_epoch)
+{
+	struct quiz_bank bank;
+	struct script_err e;
+	bool ok;
+
+	quiz_bank_init(&bank);
+	if (!p->generated_only)
+		(void)quiz_bank_load_lang(&bank, p->lang, &e);
+	ok = exam_session_start(s, p, &bank, now_epoch);
+	quiz_bank_free(&bank);
+	return ok;
+}
+
+bool
+exam_params_same(const struct exam_params *a, const struct exam_params *b)
+{
+	return a->count == b->count && a->topics == b->topics &&
+	    a->minutes == b->minutes &&
+	    a->generated_only == b->generated_only &&
+	    strcmp(a->lang, b->lang) == 0;
 }
 
 void
@@ -118,10 +146,53 @@ exam_session_remaining(const struct exam_session *s)
 	return s->elapsed_ms >= s->limit_ms ? 0 : s->limit_ms - s->elapsed_ms;
 }
 
+char *
+exam_session_clock_text(const struct exam_session *s, char *buf,
+    size_t size)
+{
+	uint64_t sec;
+
+	if (s->limit_ms == 0) {
+		sec = s->elapsed_ms / 1000;
+		snprintf(buf, size, "%llu:%02llu",
+		    (unsigned long long)(sec / 60),
+		    (unsigned long long)(sec % 60));
+		return buf;
+	}
+	sec = (exam_session_remaining(s) + 999) / 1000;
+	/* TRANSLATORS: minutes:seconds of the exam still to go. */
+	snprintf(buf, size, _("%llu:%02llu left"),
+	    (unsigned long long)(sec / 60), (unsigned long long)(sec % 60));
+	return buf;
+}
+
+int
+exam_session_next_second(const struct exam_session *s)
+{
+	uint64_t rem;
+
+	if (s->submitted || s->limit_ms == 0)
+		return -1;
+	rem = exam_session_remaining(s) % 1000;
+	return rem == 0 ? 1000 : (int)rem;
+}
+
 void
 exam_session_submit(struct exam_session *s)
 {
 	s->submitted = true;
+}
+
+size_t
+exam_session_review(const struct exam_session *s, bool missed_only,
+    unsigned *out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->ex.n; i++)
+		if (!missed_only || !exam_answer_right(&s->ex.q[i], &s->ans[i]))
+			out[n++] = (unsigned)i;
+	return n;
 }
 
 /* Seconds with up to three decimals, in milliseconds. */
@@ -179,6 +250,20 @@ exam_answer_parse(const struct quiz_question *q, const char *text,
 		a->choice = a->order[0];
 	a->given = q->type == QUIZ_T_CHOICE ? n == 1 : n == q->nopt;
 	return a->given;
+}
+
+const char *
+exam_answer_how(const struct quiz_question *q)
+{
+	switch (q->type) {
+	case QUIZ_T_NUMERIC:
+		return quiz_numeric_hint(q);
+	case QUIZ_T_ORDER:
+		return _("Type every letter once, in order, e.g. C A D B.");
+	case QUIZ_T_CHOICE:
+		break;
+	}
+	return _("Type one letter.");
 }
 
 bool

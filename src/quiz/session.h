@@ -73,6 +73,14 @@ struct exam_score {
 /* Start an attempt.  bank may be NULL.  False if no question fits. */
 bool exam_session_start(struct exam_session *s, const struct exam_params *p,
     const struct quiz_bank *bank, int64_t now_epoch);
+/* The same with the bank of p's language, read here (none with
+ * generated_only; a bank that cannot be read is left out). */
+bool exam_session_start_lang(struct exam_session *s,
+    const struct exam_params *p, int64_t now_epoch);
+/* Would an attempt made with a be an attempt at b's exam?  The seed and
+ * the student are the attempt file's name (exam_attempt_latest). */
+bool exam_params_same(const struct exam_params *a,
+    const struct exam_params *b);
 void exam_session_free(struct exam_session *s);
 
 /* Recording answers; each returns false (and changes nothing) for a bad
@@ -87,6 +95,17 @@ bool exam_session_clear(struct exam_session *s, unsigned qi);
 /* Let time pass; true when the time is up (the caller then submits). */
 bool exam_session_tick(struct exam_session *s, uint64_t delta_ms);
 uint64_t exam_session_remaining(const struct exam_session *s);
+/* "12:04 left" with a limit, else the time used so far, "3:10". */
+char *exam_session_clock_text(const struct exam_session *s, char *buf,
+    size_t size);
+/* Milliseconds until the countdown shows its next second; -1 when no
+ * countdown runs (no limit, or submitted). */
+int exam_session_next_second(const struct exam_session *s);
+/* Once answers are final, the questions to walk through: every one, or
+ * with missed_only those not answered right.  out holds ex.n; returns
+ * how many. */
+size_t exam_session_review(const struct exam_session *s, bool missed_only,
+    unsigned *out);
 void exam_session_submit(struct exam_session *s);
 /* Record a wall-clock event (at most EXAM_MAXEVENTS are kept). */
 void exam_session_note(struct exam_session *s, enum exam_event_kind k,
@@ -113,6 +132,8 @@ void exam_session_adopt(struct exam_session *s, struct exam_session *old,
  * if it does not fit the question. */
 bool exam_answer_parse(const struct quiz_question *q, const char *text,
     struct exam_answer *a);
+/* How a typed answer to q is written, for one that did not parse. */
+const char *exam_answer_how(const struct quiz_question *q);
 bool exam_answer_right(const struct quiz_question *q,
     const struct exam_answer *a);
 struct exam_score exam_session_score(const struct exam_session *s);

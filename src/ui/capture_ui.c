@@ -121,7 +121,7 @@ static void
 capui_close_conn(struct capui *cu)
 {
 	if (cu->ui_open)
-		session_free(&cu->ui.s);
+		ui_state_free(&cu->ui);
 	cu->ui_open = false;
 }
 
@@ -147,7 +147,7 @@ capui_h_open(SCREEN_CMD_ARGS)
 	}
 	capui_close_conn(cu);
 	ui_state_init(&cu->ui, &cu->o);
-	cu->ui.s.v.num = VIEW_NUM_RAW;
+	cu->ui.v.num = LADDER_NUM_RAW;
 	session_load(&cu->ui.s, cmds, n);
 	session_clock(&cu->ui.s, ms, n);
 	free(cmds);

@@ -117,8 +117,8 @@ ui_draw_box(struct ui *ui, enum sim_host_id h)
 		ui_lab_box(ui, h, &b);
 		(void)ui_lab_title(ui, h, title, sizeof(title));
 	} else {
-		view_box_build(&ui->s.v, &ui->s.w, h, ui->s.v.num, &b);
-		snprintf(title, sizeof(title), "%s", view_host_name(h));
+		view_box_build(&ui->v, &ui->s.w, h, ui->v.num, &b);
+		snprintf(title, sizeof(title), "%s", sim_host_text(h));
 	}
 	werase(w);
 	ui_timelines(ui, &xc, &xs);
@@ -169,12 +169,12 @@ ui_draw_narr(struct ui *ui)
 	    ui->app->msg;
 
 	werase(w);
-	if (ui->o->play != NULL && ui->branched) {
+	if (ui->o->play != NULL && ui->lec.branched) {
 		char buf[320];
 
 		/* TRANSLATORS: lecture mode after the lecturer's own event. */
 		snprintf(buf, sizeof(buf), _("Off the script since step %zu: "
-		    "b goes back to it."), ui->branch_at);
+		    "b goes back to it."), ui->lec.branch_at);
 		ui_draw_text(w, y++, 1, wd, buf, ui_look.role[ROLE_KEY]);
 	} else if (ui->o->play != NULL && ui->s.pos < ui->s.ncmds) {
 		char line[256], buf[320];
@@ -184,7 +184,8 @@ ui_draw_narr(struct ui *ui)
 		snprintf(buf, sizeof(buf), _("Next: %s"), line);
 		ui_draw_text(w, y++, 1, wd, buf, ui_look.role[ROLE_KEY]);
 	}
-	if (ui->o->play != NULL && (msg = ui_play_caption(ui)) != NULL) {
+	if (ui->o->play != NULL &&
+	    (msg = lecture_caption(&ui->lec, &ui->s)) != NULL) {
 		n = utf8_wrap(msg, wd, st, ln, 16);
 		for (size_t i = 0; i < n && y < h; i++, y++)
 			ui_draw_text_n(w, y, 1, msg + st[i], ln[i], A_BOLD);
@@ -197,11 +198,11 @@ ui_draw_narr(struct ui *ui)
 			    ui_look.role[ui->app->msg_err ? ROLE_ERROR :
 			    ROLE_OK]);
 	}
-	for (size_t k = 0; k < ui->s.v.nnarr && y < h; k++) {
-		const char *s = ui->s.v.narr[k];
+	for (size_t k = 0; k < ui->v.nnarr && y < h; k++) {
+		const char *s = ui->v.narr[k];
 		attr_t a = A_NORMAL;
 
-		if (k + 1 == ui->s.v.nnarr)
+		if (k + 1 == ui->v.nnarr)
 			a = ui_narr_last_role(ui);
 
 		n = utf8_wrap(s, wd - 2, st, ln, 16);
@@ -211,8 +212,8 @@ ui_draw_narr(struct ui *ui)
 			ui_draw_text_n(w, y, 2, s + st[i], ln[i], a);
 		}
 		/* Cut short: say so rather than hide it silently. */
-		if (y >= h && (k + 1 < ui->s.v.nnarr || n > 0))
-			more = k + 1 < ui->s.v.nnarr;
+		if (y >= h && (k + 1 < ui->v.nnarr || n > 0))
+			more = k + 1 < ui->v.nnarr;
 	}
 	if (more)
 		ui_draw_text(w, h - 1, ui->win->cols - 4, 4, "...",

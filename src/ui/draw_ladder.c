@@ -25,8 +25,8 @@ ui_margin_shown(const struct ui *ui, const struct ladder_row *l, int h)
 
 	if (!l->is_arrow)
 		return true;
-	a = &ui->s.v.anim[l->arrow];
-	if (h == (int)ui->s.v.lad.arrows[l->arrow].f.dir)
+	a = &ui->v.anim[l->arrow];
+	if (h == (int)ui->v.lad.arrows[l->arrow].f.dir)
 		return a->started;
 	return a->shown >= VIEW_END;
 }
@@ -59,8 +59,8 @@ static void
 ui_arrow(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
     int xc, int xs, const struct flight *chosen)
 {
-	const struct ladder_arrow *a = &ui->s.v.lad.arrows[l->arrow];
-	const struct view_anim *an = &ui->s.v.anim[l->arrow];
+	const struct ladder_arrow *a = &ui->v.lad.arrows[l->arrow];
+	const struct view_anim *an = &ui->v.anim[l->arrow];
 	struct view_geom g;
 	char lab[160];
 	attr_t la, sa;
@@ -69,14 +69,14 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
 
 	if (!an->started)
 		return;
-	view_label_fit(&ui->s.v, a, ui->s.v.num, view_label_room(xc, xs),
+	ladder_label_fit(&ui->v.lad, a, ui->v.num, view_label_room(xc, xs),
 	    lab, sizeof(lab));
 	view_geom(a->f.dir, an->shown, xc, xs, utf8_width(lab), &g);
 	sa = ui_look.role[a->f.dir == DIR_C2S ? ROLE_C2S : ROLE_S2C];
 	if (a->fate == LADDER_LOST || a->fate == LADDER_EXPIRED)
 		sa = ui_look.role[ROLE_LOST];
 	la = sa;
-	if (l->step == ui->s.v.lad.step)
+	if (l->step == ui->v.lad.step)
 		la |= A_BOLD;
 	if (ui->mark == a->f.id) {
 		la |= A_REVERSE | A_BOLD;
@@ -128,13 +128,13 @@ ui_note(WINDOW *w, int y, const struct ladder_row *l,
 static void
 ui_time(struct ui *ui, WINDOW *w, int y, size_t row, int xc)
 {
-	const struct ladder_row *l = &ui->s.v.lad.rows[row];
+	const struct ladder_row *l = &ui->v.lad.rows[row];
 	char t[32];
 
 	if (xc < 13 + UI_TIME_W || (y > 0 &&
-	    ui->s.v.lad.rows[row - 1].time == l->time))
+	    ui->v.lad.rows[row - 1].time == l->time))
 		return;
-	view_dur(l->time, t, sizeof(t));
+	sim_dur_text(l->time, t, sizeof(t));
 	ui_draw_text(w, y, 0, UI_TIME_W - 1, t, ui_look.role[ROLE_DIM]);
 }
 
@@ -144,7 +144,7 @@ ui_draw_ladder(struct ui *ui)
 	WINDOW *w = ui->win->lad;
 	int h = getmaxy(w), xc, xs;
 	const struct flight *chosen = menu_selected(&ui->s.w, ui->sel);
-	size_t first = view_first_row(&ui->s.v, h, &ui->scroll);
+	size_t first = view_first_row(&ui->v, h, &ui->scroll);
 
 	ui_timelines(ui, &xc, &xs);
 	ui->lad_y = getbegy(w);	/* for a click's row */
@@ -154,8 +154,8 @@ ui_draw_ladder(struct ui *ui)
 
 		mvwaddstr(w, y, xc, ui_look.g->vline);
 		mvwaddstr(w, y, xs, ui_look.g->vline);
-		if (first + (size_t)y < ui->s.v.lad.nrows)
-			l = &ui->s.v.lad.rows[first + (size_t)y];
+		if (first + (size_t)y < ui->v.lad.nrows)
+			l = &ui->v.lad.rows[first + (size_t)y];
 		if (l == NULL)
 			continue;
 		ui_time(ui, w, y, first + (size_t)y, xc);

@@ -89,7 +89,7 @@ ui_wire_head(struct ui *ui, WINDOW *w, int *x)
 
 	if (f == NULL)
 		return;
-	a = ladder_arrow_by_id(&ui->s.v.lad, f->id);
+	a = ladder_arrow_by_id(&ui->v.lad, f->id);
 	snprintf(buf, sizeof(buf), "#%" PRIu32 " %s %s:", f->id,
 	    tcp_flags_str(f->seg.flags, fl), sim_dir_name(f->dir));
 	ui_draw_text(w, 2, *x, ui->win->cols - *x, buf, A_BOLD);
@@ -109,10 +109,10 @@ ui_draw_menu(struct ui *ui)
 		wnoutrefresh(w);
 		return;
 	}
-	ui_draw_text(w, 0, 0, lw, view_host_name(HOST_CLIENT),
+	ui_draw_text(w, 0, 0, lw, sim_host_text(HOST_CLIENT),
 	    ui_look.role[ROLE_TITLE]);
 	ui_group(ui, w, 0, lw, UI_G_CLIENT);
-	ui_draw_text(w, 1, 0, lw, view_host_name(HOST_SERVER),
+	ui_draw_text(w, 1, 0, lw, sim_host_text(HOST_SERVER),
 	    ui_look.role[ROLE_TITLE]);
 	ui_group(ui, w, 1, lw, UI_G_SERVER);
 	/* TRANSLATORS: the network between the hosts; at most 7 columns. */
@@ -147,7 +147,7 @@ const char *
 ui_status_keys(const struct ui *ui, char *left, int cols, const char *keys,
     char *buf, size_t size)
 {
-	if (ladder_arrow_by_id(&ui->s.v.lad, ui->mark) == NULL)
+	if (ladder_arrow_by_id(&ui->v.lad, ui->mark) == NULL)
 		return keys;
 	/* TRANSLATORS: the status bar while arrow #N is selected, then the
 	 * other keys. */
@@ -167,22 +167,22 @@ ui_draw_status(struct ui *ui)
 
 	/* A scenario in lecture mode counts its lines, switches too. */
 	if (ui->o->play == NULL) {
-		pos = view_steps(ui->s.cmds, pos);
-		n = view_steps(ui->s.cmds, n);
+		pos = cmd_steps(ui->s.cmds, pos);
+		n = cmd_steps(ui->s.cmds, n);
 	}
-	view_dur(session_now(&ui->s), t, sizeof(t));
+	sim_dur_text(session_now(&ui->s), t, sizeof(t));
 	/* TRANSLATORS: step k of n, simulated time, number mode, then the
 	 * profile and the what-if switches set. */
 	snprintf(left, sizeof(left), _(" step %zu/%zu t=%s %s %s"),
-	    pos, n, t, view_num_short(ui->s.v.num),
-	    view_switches(&ui->s.w, sw, sizeof(sw)));
+	    pos, n, t, ladder_num_short(ui->v.num),
+	    world_switches_text(&ui->s.w, sw, sizeof(sw)));
 	if (ui->s.npass + ui->s.nfail > 0)
 		/* TRANSLATORS: checks (expect lines) passed and failed. */
 		snprintf(left + strlen(left), sizeof(left) - strlen(left),
 		    _("  checks %u ok, %u failed"), ui->s.npass,
 		    ui->s.nfail);
 	keys = ui->o->play == NULL ? _("u undo  : command  ? help  q quit") :
-	    ui->branched ? _("b back to the script  ? help  q quit") :
+	    ui->lec.branched ? _("b back to the script  ? help  q quit") :
 	    _("Space/p step  j jump  ? help  q quit");
 	keys = ui_status_keys(ui, left, ui->win->cols, keys, right,
 	    sizeof(right));

@@ -80,37 +80,15 @@ qui_exam_tick(struct screen *sc, uint64_t now)
 	return QR_TITLE | QR_STATUS;
 }
 
-/* "12:04 left" with a limit, else the time used, "3:10". */
-void
-qui_exam_remaining(const struct qui *qu, char *buf, size_t size)
-{
-	uint64_t s;
-
-	if (qu->es.limit_ms == 0) {
-		s = qu->es.elapsed_ms / 1000;
-		snprintf(buf, size, "%llu:%02llu", (unsigned long long)(s / 60),
-		    (unsigned long long)(s % 60));
-		return;
-	}
-	s = (exam_session_remaining(&qu->es) + 999) / 1000;
-	/* TRANSLATORS: minutes:seconds of the exam still to go. */
-	snprintf(buf, size, _("%llu:%02llu left"), (unsigned long long)(s / 60),
-	    (unsigned long long)(s % 60));
-}
-
 /* How long the loop may block: until the countdown's next second, or
  * for ever (-1) when nothing runs by itself. */
 int
 qui_exam_busy(const struct screen *sc, uint64_t now)
 {
 	const struct qui *qu = sc->state;
-	uint64_t rem;
 
 	(void)now;
-	if (qu->done || qu->es.limit_ms == 0)
-		return -1;
-	rem = exam_session_remaining(&qu->es) % 1000;
-	return rem == 0 ? 1000 : (int)rem;
+	return qu->done ? -1 : exam_session_next_second(&qu->es);
 }
 
 static int
@@ -146,15 +124,12 @@ static void
 qui_exam_find_offer(struct qui *qu, const struct exam_params *p)
 {
 	char *latest = exam_attempt_latest(qu->dir, p), err[512];
-	const struct exam_params *o = &qu->offer.ex.p;
 
 	if (latest == NULL)
 		return;
 	if (exam_session_resume(&qu->offer, latest, err, sizeof(err))) {
-		qu->has_offer = !qu->offer.submitted && o->count == p->count &&
-		    o->topics == p->topics && o->minutes == p->minutes &&
-		    o->generated_only == p->generated_only &&
-		    strcmp(o->lang, p->lang) == 0;
+		qu->has_offer = !qu->offer.submitted &&
+		    exam_params_same(&qu->offer.ex.p, p);
 		if (!qu->has_offer)
 			exam_session_free(&qu->offer);
 	}
@@ -177,7 +152,8 @@ qui_exam_open(struct qui *qu, const struct quiz_cli_tui *t)
 		exam_session_note(&qu->es, EXAM_EV_RESUME, (int64_t)time(NULL));
 		return TT_EXIT_OK;
 	}
-	if (!qui_session(&qu->es, &t->params)) {
+	if (!exam_session_start_lang(&qu->es, &t->params,
+	    (int64_t)time(NULL))) {
 		fprintf(stderr, _("%s: no question fits these topics.\n"),
 		    PACKAGE);
 		return 1;

@@ -34,7 +34,7 @@ ui_lab_old_syn(const struct ui *ui, struct cmd *c)
 
 	if (ui->s.be == NULL || c->kind != CMD_INJECT)
 		return;
-	lh = &ui->s.v.lad.host[c->dir];
+	lh = &ui->v.lad.host[c->dir];
 	if (lh->niss == 0 || lh->state == TCP_CLOSED ||
 	    lh->state == TCP_LISTEN)
 		return;

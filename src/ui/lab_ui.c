@@ -95,7 +95,7 @@ lab_observe(struct session *s, const struct cmd *c, const struct sim_ev *ev,
 	else
 		say = shadow_tick(&l->sh, ev, n, ks, now, line, sizeof(line));
 	if (say)
-		view_narrate(&s->v, line);
+		view_narrate(&l->ui.v, line);
 }
 
 /* Undo and goto: a kernel cannot be wound back, so new namespaces. */
@@ -150,7 +150,7 @@ ui_lab_box(struct ui *ui, enum sim_host_id h, struct view_box *out)
 	memset(out, 0, sizeof(*out));
 	snprintf(out->state, sizeof(out->state), "%s", tcp_state_name(st));
 	out->phase = view_phase_of(st);
-	out->hilite = ui->s.v.lad.host[h].changed;
+	out->hilite = ui->v.lad.host[h].changed;
 	snprintf(out->app, sizeof(out->app), "%s", _("the kernel's own state"));
 	if (st == TCP_CLOSED || st == TCP_LISTEN)
 		return;
@@ -169,7 +169,7 @@ ui_lab_title(const struct ui *ui, enum sim_host_id h, char *buf,
 	const struct lab_ui *l = (const struct lab_ui *)(const void *)ui;
 
 	/* TRANSLATORS: a host's name, then the kernel ("Linux 6.1.0"). */
-	snprintf(buf, size, _("%s, kernel %s"), view_host_name(h), l->kernel);
+	snprintf(buf, size, _("%s, kernel %s"), sim_host_text(h), l->kernel);
 	return buf;
 }
 
@@ -202,7 +202,7 @@ ui_lab_main(const struct ui_opts *o, const char *pcap,
 		return TT_EXIT_USAGE;
 	}
 	ui_state_init(&l.ui, o);
-	l.ui.s.v.num = VIEW_NUM_RAW;
+	l.ui.v.num = LADDER_NUM_RAW;
 	l.ui.s.be = &l.be;
 	l.ui.s.rebuild = lab_rebuild;
 	l.ui.s.observe = lab_observe;
@@ -222,7 +222,7 @@ ui_lab_main(const struct ui_opts *o, const char *pcap,
 	ui_run(&a);
 	app_free(&a);
 	ui_term_end();
-	session_free(&l.ui.s);
+	ui_state_free(&l.ui);
 	wbackend_destroy(&l.be);
 	shadow_free(&l.sh);
 	ui_term_reraise();

@@ -424,12 +424,12 @@ lui_draw_status(struct lui *lu)
 	const char *k = _("u undo  : command  ? help  q list ");
 	const struct screen_cmd *enter;
 
-	view_dur(lu->ui.s.w.now, t, sizeof(t));
+	sim_dur_text(lu->ui.s.w.now, t, sizeof(t));
 	/* TRANSLATORS: lesson number, step k of n, simulated time, number
 	 * mode. */
 	snprintf(left, sizeof(left), _(" Lesson %02u, step %zu/%zu  t=%s  %s"),
 	    lu->li->num, lu->lr.step + 1, lu->l.nsteps, t,
-	    view_num_short(lu->ui.s.v.num));
+	    ladder_num_short(lu->ui.v.num));
 	/* Enter inspects the selected arrow unless the lesson takes it. */
 	if (screen_binding(&lu->lesson, '\r', &enter) == NULL)
 		k = ui_status_keys(&lu->ui, left, lu->cols, k, keys,

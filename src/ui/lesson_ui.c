@@ -172,7 +172,7 @@ lui_sim_init(struct lui *lu)
 	/* Lesson text quotes the numbers the world really carries (its
 	 * author picked readable ISNs), so the ladder starts raw to match;
 	 * m still switches to relative or symbolic. */
-	lu->ui.s.v.num = VIEW_NUM_RAW;
+	lu->ui.v.num = LADDER_NUM_RAW;
 	lu->ui.in_lesson = true;
 	lu->ui.app = lu->list.app;
 	lu->ui.changed = lui_changed;
@@ -237,7 +237,7 @@ lui_lesson_leave(struct screen *sc)
 		lui_save(lu, false);
 	lrun_free(&lu->lr);
 	lesson_free(&lu->l);
-	session_free(&lu->ui.s);
+	ui_state_free(&lu->ui);
 	lpanel_free(&lu->panel);
 	lu->open = false;
 	lu->list.app->msg[0] = '\0';

@@ -52,9 +52,9 @@ log_names(const char *text, uint32_t id)
 }
 
 static const struct ladder_arrow *
-log_arrow(const struct session *s, uint32_t id)
+log_arrow(const struct view *v, uint32_t id)
 {
-	return ladder_arrow_by_id(&s->v.lad, id);
+	return ladder_arrow_by_id(&v->lad, id);
 }
 
 static const char *
@@ -91,20 +91,20 @@ log_fate(enum ladder_fate f)
 
 /* The header fields of arrow a, each on a line of its own. */
 static void
-log_fields(struct ui_log *lg, const struct session *s,
+log_fields(struct ui_log *lg, const struct view *v,
     const struct ladder_arrow *a)
 {
 	const struct tcp_seg *g = &a->f.seg;
 	enum sim_host_id from = (enum sim_host_id)a->f.dir;
 	char buf[320], fl[TCP_FLAGS_BUFSZ], sq[32], ak[32];
 
-	view_num(&s->v, s->v.num, from, a->seq_inc, g->seq, sq, sizeof(sq));
-	view_num(&s->v, s->v.num, (enum sim_host_id)(1 - from), a->ack_inc,
+	ladder_num(&v->lad, v->num, from, a->seq_inc, g->seq, sq, sizeof(sq));
+	ladder_num(&v->lad, v->num, (enum sim_host_id)(1 - from), a->ack_inc,
 	    g->ack, ak, sizeof(ak));
 	/* TRANSLATORS: segment number, sender, receiver. */
 	snprintf(buf, sizeof(buf), _("Segment #%u, %s to %s"),
-	    (unsigned)a->f.id, view_host_name(from),
-	    view_host_name((enum sim_host_id)(1 - from)));
+	    (unsigned)a->f.id, sim_host_text(from),
+	    sim_host_text((enum sim_host_id)(1 - from)));
 	log_add(lg, true, buf);
 	snprintf(buf, sizeof(buf), _("flags %s"), tcp_flags_str(g->flags,
 	    fl));
@@ -131,23 +131,26 @@ log_fields(struct ui_log *lg, const struct session *s,
 /* Replay cmds[0..pos) and keep every sentence narrated (for seg: those
  * naming it, under their step). */
 static void
-log_fill(struct ui_log *lg, const struct session *from, uint32_t seg)
+log_fill(struct ui_log *lg, const struct ui *from, uint32_t seg)
 {
 	struct session s;
+	struct view v;
 	char line[256], head[320];
 	bool was_fated = false, was_sent = false;
 
 	session_init(&s);
-	s.v.num = from->v.num;
-	session_load(&s, from->cmds, from->pos);
-	for (size_t i = 0; i < from->pos; i++) {
+	view_init(&v);
+	view_watch(&v, &s);
+	v.num = from->v.num;
+	session_load(&s, from->s.cmds, from->s.pos);
+	for (size_t i = 0; i < from->s.pos; i++) {
 		(void)session_redo(&s);
-		script_format(&from->cmds[i], line, sizeof(line));
+		script_format(&from->s.cmds[i], line, sizeof(line));
 		/* TRANSLATORS: the event log: step number, scenario line. */
 		snprintf(head, sizeof(head), _("Step %zu: %s"), i + 1, line);
 		if (seg != 0) {
 			bool named = false;
-			const struct ladder_arrow *a = log_arrow(&s, seg);
+			const struct ladder_arrow *a = log_arrow(&v, seg);
 			/* The step that decided its fate: all it says is
 			 * what the receiver did (or that it was lost). */
 			bool fated = a != NULL && ((a->fate != LADDER_FLIGHT &&
@@ -156,22 +159,23 @@ log_fill(struct ui_log *lg, const struct session *from, uint32_t seg)
 			/* And the step that sent it: all it says is why. */
 			was_sent = a != NULL;
 			was_fated = a != NULL && a->fate != LADDER_FLIGHT;
-			for (size_t k = 0; k < s.v.nnarr; k++)
-				if (fated || log_names(s.v.narr[k], seg)) {
+			for (size_t k = 0; k < v.nnarr; k++)
+				if (fated || log_names(v.narr[k], seg)) {
 					if (!named)
 						log_add(lg, true, head);
 					named = true;
-					log_add(lg, false, s.v.narr[k]);
+					log_add(lg, false, v.narr[k]);
 				}
 			continue;
 		}
 		log_add(lg, true, head);
-		for (size_t k = 0; k < s.v.nnarr; k++)
-			log_add(lg, false, s.v.narr[k]);
+		for (size_t k = 0; k < v.nnarr; k++)
+			log_add(lg, false, v.narr[k]);
 	}
-	if (from->pos == 0 && seg == 0)
+	if (from->s.pos == 0 && seg == 0)
 		log_add(lg, false, _("Nothing has happened yet."));
 	session_free(&s);
+	view_free(&v);
 }
 
 static void
@@ -187,13 +191,13 @@ log_clear(struct ui_log *lg)
 static void
 log_inspect(struct ui_log *lg, uint32_t seg)
 {
-	const struct ladder_arrow *a = log_arrow(lg->from, seg);
+	const struct ladder_arrow *a = log_arrow(&lg->from->v, seg);
 
 	log_clear(lg);
 	lg->seg = seg;
 	if (a == NULL)
 		return;
-	log_fields(lg, lg->from, a);
+	log_fields(lg, &lg->from->v, a);
 	log_fill(lg, lg->from, seg);
 }
 
@@ -314,7 +318,7 @@ ui_log_push(struct screen *sc)
 	struct ui *ui = sc->state;
 	struct ui_log *lg = xcalloc(1, sizeof(*lg));
 
-	log_fill(lg, &ui->s, 0);
+	log_fill(lg, ui, 0);
 	lg->top = 0;
 	for (size_t i = 0; i < lg->n; i++)
 		if (lg->heads[i])
@@ -331,19 +335,19 @@ int
 ui_inspect_push(struct screen *sc)
 {
 	struct ui *ui = sc->state;
-	const struct ladder_arrow *a = ladder_arrow_by_id(&ui->s.v.lad, ui->mark);
+	const struct ladder_arrow *a = ladder_arrow_by_id(&ui->v.lad, ui->mark);
 	struct ui_log *lg;
 
-	if (ui->s.v.lad.narrows == 0) {
+	if (ui->v.lad.narrows == 0) {
 		screen_message(sc, true, "%s", _("No segment has been sent "
 		    "yet."));
 		return UI_R_NARR;
 	}
 	lg = xcalloc(1, sizeof(*lg));
-	lg->from = &ui->s;
+	lg->from = ui;
 	lg->of = ui;
 	log_inspect(lg, a != NULL ? a->f.id :
-	    ui->s.v.lad.arrows[ui->s.v.lad.narrows - 1].f.id);
+	    ui->v.lad.arrows[ui->v.lad.narrows - 1].f.id);
 	lg->sc.def = &ui_log_def;
 	lg->sc.state = lg;
 	app_push(sc->app, &lg->sc);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lib/i18n.h"
 #include "lib/mono.h"
@@ -41,7 +42,7 @@ ui_load(struct ui *ui)
 		script_err_print(stderr, &err, ui->o->play);
 		return false;
 	}
-	ui_play_load(ui, sc.cmds, sc.n, ui->o->play);
+	lecture_load(&ui->lec, &ui->s, sc.cmds, sc.n, ui->o->play);
 	script_free(&sc);
 	return true;
 }
@@ -54,14 +55,13 @@ ui_main(const struct ui_opts *o)
 	struct app a;
 
 	ui_state_init(&ui, o);
-	ui.s.v.num = VIEW_NUM_REL;
+	ui.v.num = LADDER_NUM_REL;
 	/* TRANSLATORS: the program name, then the reason. */
 	if ((o->play != NULL && !ui_load(&ui)) ||
 	    ui_term_refuse(_("%s: the interactive simulator needs a terminal: "
 	    "%s.\n"), _("To run a scenario without a terminal, use: "
 	    "%s script FILE\n")) || !ui_term_start(o->ascii)) {
-		session_free(&ui.s);
-		ui_play_free(&ui);
+		ui_state_free(&ui);
 		return TT_EXIT_USAGE;
 	}
 	ui_app_init(&a);
@@ -74,8 +74,7 @@ ui_main(const struct ui_opts *o)
 		screen_message(&sc, false, "%s", _("Lecture mode: press Space, "
 		    "n or Right for the next step, p or Left to go back."));
 	ui_main_run(&a);
-	session_free(&ui.s);
-	ui_play_free(&ui);
+	ui_state_free(&ui);
 	ui_term_reraise();
 	return TT_EXIT_OK;
 }
@@ -162,7 +161,8 @@ ui_quiz_main(const struct quiz_cli_tui *t, const struct ui_opts *o)
 	if ((rc = ui_quiz_refuse(false)) != 0)
 		return rc;
 	qui_init(&qu, QUI_DRILL);
-	if (!qui_session(&qu.es, &t->params)) {
+	if (!exam_session_start_lang(&qu.es, &t->params,
+	    (int64_t)time(NULL))) {
 		fprintf(stderr, _("%s: no question fits these topics.\n"),
 		    PACKAGE);
 		qui_free(&qu);

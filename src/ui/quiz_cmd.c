@@ -77,9 +77,7 @@ qui_typed(struct screen *sc, const char *text)
 	if (*text == '\0')
 		return QR_ENTRY;
 	if (!exam_answer_parse(q, text, &a)) {
-		qui_message(qu, true, "%s", q->type == QUIZ_T_NUMERIC ?
-		    quiz_numeric_hint(q) :
-		    _("Type every letter once, in order, e.g. C A D B."));
+		qui_message(qu, true, "%s", exam_answer_how(q));
 		screen_prompt(sc, quiz_answer_label(q), text, qui_typed);
 		return QR_ENTRY;
 	}

@@ -167,7 +167,7 @@ qui_draw_title(struct qui *qu)
 		snprintf(left, sizeof(left), exam ? _(" Exam: question %u of "
 		    "%u") : _(" Drill: question %u of %u"), cur, n);
 	if (exam && !qu->done)
-		qui_exam_remaining(qu, right, sizeof(right));
+		exam_session_clock_text(&qu->es, right, sizeof(right));
 	ui_draw_bar(qu->win->title, 0, qu->sc.cols, left, right);
 	wnoutrefresh(qu->win->title);
 }

@@ -73,7 +73,6 @@ extern const struct screen_def qui_drill_def, qui_exam_def;
 void qui_init(struct qui *qu, enum qui_mode mode);
 void qui_finish(struct qui *qu);
 unsigned qui_current(const struct qui *qu);
-bool qui_session(struct exam_session *s, const struct exam_params *p);
 void qui_free(struct qui *qu);
 
 /* exam_ui.c */
@@ -82,7 +81,6 @@ int qui_exam_tick(struct screen *sc, uint64_t now);
 int qui_exam_busy(const struct screen *sc, uint64_t now);
 int qui_exam_submit(struct qui *qu, bool timeout);
 void qui_exam_offer(struct qui *qu);
-void qui_exam_remaining(const struct qui *qu, char *buf, size_t size);
 int qui_exam_open(struct qui *qu, const struct quiz_cli_tui *t);
 /* The exit status: 1 when the attempt could not be saved. */
 int qui_exam_goodbye(struct qui *qu);

@@ -9,15 +9,12 @@
  */
 #include <config.h>
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
-#include "quiz/bank.h"
 #include "ui/quiz_int.h"
 
 void
@@ -46,11 +43,9 @@ qui_finish(struct qui *qu)
 	free(qu->review);
 	qu->review = xcalloc(qu->es.ex.n ? qu->es.ex.n : 1,
 	    sizeof(*qu->review));
-	qu->nreview = qu->rpos = 0;
-	for (size_t i = 0; i < qu->es.ex.n; i++)
-		if (qu->mode == QUI_EXAM ||
-		    !exam_answer_right(&qu->es.ex.q[i], &qu->es.ans[i]))
-			qu->review[qu->nreview++] = (unsigned)i;
+	qu->rpos = 0;
+	qu->nreview = exam_session_review(&qu->es, qu->mode == QUI_DRILL,
+	    qu->review);
 	qu->screen = QUI_S_REPORT;
 	qu->top = 0;
 }
@@ -64,21 +59,4 @@ qui_free(struct qui *qu)
 	free(qu->review);
 	free(qu->dir);
 	lpanel_free(&qu->doc.p);
-}
-
-/* The session with its questions, from the bank of the language asked
- * for (unless --no-bank); false if no question fits. */
-bool
-qui_session(struct exam_session *s, const struct exam_params *p)
-{
-	struct quiz_bank bank;
-	struct script_err e;
-	bool ok;
-
-	quiz_bank_init(&bank);
-	if (!p->generated_only)
-		(void)quiz_bank_load_lang(&bank, p->lang, &e);
-	ok = exam_session_start(s, p, &bank, (int64_t)time(NULL));
-	quiz_bank_free(&bank);
-	return ok;
 }

@@ -40,9 +40,9 @@ ui_in_flight(const struct world *w, uint32_t id)
 static void
 ui_mark_show(struct ui *ui)
 {
-	const struct ladder_arrow *a = ladder_arrow_by_id(&ui->s.v.lad, ui->mark);
+	const struct ladder_arrow *a = ladder_arrow_by_id(&ui->v.lad, ui->mark);
 	size_t h = ui->lad_rows > 0 ? (size_t)ui->lad_rows : 1;
-	size_t first = view_first_row(&ui->s.v, ui->lad_rows, &ui->scroll);
+	size_t first = view_first_row(&ui->v, ui->lad_rows, &ui->scroll);
 	size_t maxback = first + ui->scroll;
 	size_t hint = h > 1 && ui->scroll > 0;
 
@@ -192,7 +192,7 @@ int
 ui_h_mark_move(SCREEN_CMD_ARGS)
 {
 	struct ui *ui = sc->state;
-	const struct view *v = &ui->s.v;
+	const struct view *v = &ui->v;
 	const struct ladder_arrow *a = ladder_arrow_by_id(&v->lad, ui->mark), *to;
 
 	ui->pick = 0;
@@ -229,14 +229,14 @@ ui_mark_at(const struct ui *ui, int y)
 
 	if (y < ui->lad_y || y >= ui->lad_y + ui->lad_rows)
 		return 0;
-	row = view_first_row(&ui->s.v, ui->lad_rows, &scroll) +
+	row = view_first_row(&ui->v, ui->lad_rows, &scroll) +
 	    (size_t)(y - ui->lad_y);
-	if (row >= ui->s.v.lad.nrows)
+	if (row >= ui->v.lad.nrows)
 		return 0;
-	l = &ui->s.v.lad.rows[row];
-	if (!l->is_arrow || !ui->s.v.anim[l->arrow].started)
+	l = &ui->v.lad.rows[row];
+	if (!l->is_arrow || !ui->v.anim[l->arrow].started)
 		return 0;
-	return ui->s.v.lad.arrows[l->arrow].f.id;
+	return ui->v.lad.arrows[l->arrow].f.id;
 }
 
 /* A click on an arrow's row selects it; on the selected one, or with arg

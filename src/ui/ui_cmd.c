@@ -35,13 +35,23 @@ ui_state_init(struct ui *ui, const struct ui_opts *o)
 	ui->speed = o->speed > 0 ? o->speed : 1.0;
 	ui->lad_rows = 1;
 	session_init(&ui->s);
+	view_init(&ui->v);
+	view_watch(&ui->v, &ui->s);
+}
+
+void
+ui_state_free(struct ui *ui)
+{
+	session_free(&ui->s);
+	view_free(&ui->v);
+	lecture_free(&ui->lec);
 }
 
 void
 ui_start_anim(struct ui *ui)
 {
 	if (!ui->anim) {
-		view_settle(&ui->s.v);
+		view_settle(&ui->v);
 		return;
 	}
 	ui->last_tick = mono_ms();
@@ -58,19 +68,19 @@ ui_frame_tick(struct screen *sc, uint64_t now)
 	    UI_CROSS_MS;
 	int redraw = 0;
 
-	if (view_animating(&ui->s.v) && d >= 1) {
-		size_t head = ui->s.v.headmove;
+	if (view_animating(&ui->v) && d >= 1) {
+		size_t head = ui->v.headmove;
 
-		view_tick(&ui->s.v, (unsigned)d);
+		view_tick(&ui->v, (unsigned)d);
 		ui->last_tick = now;
 		redraw |= UI_R_LADDER;
 		/* A finished move may change what the boxes show. */
-		if (head != ui->s.v.headmove || !view_animating(&ui->s.v))
+		if (head != ui->v.headmove || !view_animating(&ui->v))
 			redraw |= UI_R_BOXES;
 	}
 	if (ui->hilite_until != 0 && now >= ui->hilite_until) {
 		ui->hilite_until = 0;
-		ui->s.v.lad.host[0].changed = ui->s.v.lad.host[1].changed = false;
+		ui->v.lad.host[0].changed = ui->v.lad.host[1].changed = false;
 		redraw |= UI_R_BOXES;
 	}
 	return redraw;
@@ -82,7 +92,7 @@ ui_busy(const struct screen *sc, uint64_t now)
 	const struct ui *ui = sc->state;
 
 	(void)now;
-	return ui->anim && (view_animating(&ui->s.v) ||
+	return ui->anim && (view_animating(&ui->v) ||
 	    ui->hilite_until != 0) ? UI_FRAME_MS : -1;
 }
 
@@ -218,11 +228,11 @@ ui_h_numbers(SCREEN_CMD_ARGS)
 	struct ui *ui = sc->state;
 
 	/* Replay so that the narration speaks the new mode too. */
-	ui->s.v.num = (enum view_num)((ui->s.v.num + 1) % VIEW_NNUM);
+	ui->v.num = (enum ladder_num)((ui->v.num + 1) % LADDER_NNUM);
 	session_goto(&ui->s, ui->s.pos);
 	/* TRANSLATORS: "raw numbers", "relative numbers", ... */
 	screen_message(sc, false, _("Now showing %s."),
-	    view_num_name(ui->s.v.num));
+	    ladder_num_name(ui->v.num));
 	return UI_R_ALL;
 }
 

@@ -20,7 +20,9 @@
 #include <stdint.h>
 
 #include "ui/screen.h"
-#include "ui/session.h"
+#include "script/lecture.h"
+#include "script/session.h"
+#include "ui/view.h"
 #include "ui/ui.h"
 
 #define UI_R_BOXES	UI_R_P0
@@ -53,6 +55,7 @@ struct ui_wins;
 
 struct ui {
 	struct session s;
+	struct view v;		/* folds what s does (view_watch) */
 	const struct ui_opts *o;
 	bool anim;
 	double speed;
@@ -72,14 +75,7 @@ struct ui {
 	bool dirty;
 	bool quit_after;
 	char askpath[1024];
-	/* Lecture mode (play_cmd.c): the script as loaded, the comments
-	 * above each of its commands, and whether the lecturer's own event
-	 * left it at step branch_at. */
-	struct cmd *script;
-	size_t nscript;
-	char **captions;
-	bool branched;
-	size_t branch_at;
+	struct lecture lec;	/* lecture mode: the script (play_cmd.c) */
 	/* Called after the learner's world changed (the lesson checks). */
 	void (*changed)(void *arg);
 	void *changed_arg;
@@ -91,6 +87,7 @@ extern const struct screen_def ui_sim_def, ui_play_def, ui_lab_def;
 
 /* ui_cmd.c */
 void ui_state_init(struct ui *ui, const struct ui_opts *o);
+void ui_state_free(struct ui *ui);
 int ui_event(struct screen *sc, const struct cmd *c);
 void ui_start_anim(struct ui *ui);
 int ui_frame_tick(struct screen *sc, uint64_t now);
@@ -132,12 +129,7 @@ int ui_pcap_to(struct screen *sc, const char *path);
 int ui_h_pcap(SCREEN_CMD_ARGS);
 bool ui_pcap_colon(struct screen *sc, const char *text, int *r);
 
-/* play_cmd.c: lecture mode. */
-void ui_play_load(struct ui *ui, const struct cmd *cmds, size_t n,
-    const char *path);
-void ui_play_free(struct ui *ui);
-/* The comment written above the step just shown, or NULL. */
-const char *ui_play_caption(const struct ui *ui);
+/* play_cmd.c: lecture mode's commands. */
 /* The lecturer typed an event at step at: keep the script. */
 void ui_play_branched(struct screen *sc, size_t at);
 int ui_play_h_next(SCREEN_CMD_ARGS);
@@ -153,7 +145,7 @@ struct ui_log {
 	size_t n, cap, caph, top;
 	/* The segment inspector: one arrow's fields and the sentences
 	 * that name it (seg 0: the whole log). */
-	const struct session *from;
+	const struct ui *from;
 	uint32_t seg;
 	/* The simulator whose selection follows the inspector: closed,
 	 * the arrow last inspected is the one selected. */

@@ -64,7 +64,7 @@ view_begin(struct view *v)
 	for (size_t i = 0; i < v->nnarr; i++)
 		free(v->narr[i]);
 	v->nnarr = 0;
-	v->told = TCP_W_NONE;
+	v->told.why = TCP_W_NONE;
 	ladder_begin(&v->lad);
 }
 
@@ -120,7 +120,8 @@ view_one(struct view *v, const struct sim_ev *ev, bool quiet)
 
 	ladder_event(&v->lad, ev);
 	view_animate(v, ev, narrows);
-	if (!quiet && view_event_text(v, ev, buf, sizeof(buf)) != NULL)
+	if (!quiet && ladder_event_text(&v->lad, v->num, &v->told, ev, buf,
+	    sizeof(buf)) != NULL)
 		view_narrate(v, buf);
 	if (!quiet && view_new_crossing(v, ev))
 		view_narrate(v, view_cross_text(

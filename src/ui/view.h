@@ -7,7 +7,8 @@
  * and ISNs), and keeps on top of it only what is the screen's: how far
  * each arrow is drawn across the ladder (struct view_anim, indexed like
  * the ladder's arrows), the number mode, and the narration of the last
- * command as a list of translated sentences.
+ * command as a list of translated sentences.  The words (labels,
+ * numbers, sentences) are the ladder's own, sim/ladder_text.h.
  *
  * Animation is a queue of (arrow, target progress) moves replayed in trace
  * order, so during `settle` each segment only starts when the one that
@@ -23,10 +24,8 @@
 #include "core/tcp.h"
 #include "lib/utf8.h"
 #include "sim/ladder.h"
+#include "sim/ladder_text.h"
 #include "sim/world.h"
-
-enum view_num { VIEW_NUM_RAW, VIEW_NUM_REL, VIEW_NUM_SYM };
-#define VIEW_NNUM 3
 
 enum view_phase {
 	VIEW_PH_CLOSED,
@@ -60,9 +59,8 @@ struct view {
 	size_t nnarr, capnarr;
 	struct view_move *moves;	/* pending animation */
 	size_t nmoves, capmoves, headmove;
-	enum view_num num;	/* number mode of new narration */
-	enum tcp_why told;	/* the last reason narrated */
-	enum sim_host_id told_host;	/* and whose it was */
+	enum ladder_num num;	/* number mode of new narration */
+	struct ladder_told told;	/* the narration's memory */
 };
 
 void view_init(struct view *v);
@@ -88,24 +86,8 @@ bool view_anim_state(const struct view *v, enum sim_host_id h,
 bool view_anim_nums(const struct view *v, enum sim_host_id h,
     struct sim_nums *nums);
 
-/* Text (view_text.c). */
+/* The colour phase of a state box (view_box.c). */
 enum view_phase view_phase_of(enum tcp_state s);
-char *view_num(const struct view *v, enum view_num m, enum sim_host_id owner,
-    uint32_t inc, uint32_t x, char *buf, size_t size);
-bool view_num_is_raw(const struct view *v, enum view_num m,
-    enum sim_host_id owner, uint32_t inc, uint32_t x);
-char *view_label(const struct view *v, const struct ladder_arrow *a,
-    enum view_num m, char *buf, size_t size);
-char *view_label_fit(const struct view *v, const struct ladder_arrow *a,
-    enum view_num m, int width, char *buf, size_t size);
-const char *view_num_name(enum view_num m);
-const char *view_num_short(enum view_num m);
-const char *view_app_text(const struct ladder_host *h,
-    const struct tcp_tcb *tcb);
-const char *view_host_name(enum sim_host_id h);
-char *view_dur(uint64_t ms, char *buf, size_t size);
-char *view_event_text(struct view *v, const struct sim_ev *ev,
-    char *buf, size_t size);
 
 
 /* Ladder geometry (view_ladder.c): where an arrow going dir, drawn
@@ -126,7 +108,7 @@ int view_label_room(int xc, int xs);
  * by scroll rows from the newest (clamped; updates *scroll). */
 size_t view_first_row(const struct view *v, int rows, size_t *scroll);
 
-/* State box content (view_narr.c). */
+/* State box content (view_box.c). */
 struct view_box {
 	char state[32];
 	enum view_phase phase;
@@ -136,15 +118,15 @@ struct view_box {
 	char timers[160];
 };
 
-/* Status line (view_narr.c): steps that are not what-if switches, and
- * the profile with the switches that differ from its defaults. */
-size_t view_steps(const struct cmd *c, size_t n);
-char *view_switches(const struct world *w, char *buf, size_t size);
-
 void view_box_build(const struct view *v, const struct world *w,
-    enum sim_host_id h, enum view_num m, struct view_box *out);
+    enum sim_host_id h, enum ladder_num m, struct view_box *out);
 /* The timers line alone: tcb's armed timers, time left at w->now. */
 void view_box_timers(const struct world *w, const struct tcp_tcb *tcb,
     struct view_box *out);
+
+/* The view folds what a session does (view_watch.c): its traces, the
+ * verdicts of its checks, its replays. */
+struct session;
+void view_watch(struct view *v, struct session *s);
 
 #endif

@@ -5,7 +5,7 @@
  * the shaft grows from it towards the receiver, the head at the arrow's
  * progress: half-way while in flight, touching the receiver's time line
  * once delivered.  A label too long for the gap is shortened by
- * view_label_fit to the room left by a few cells of shaft.
+ * ladder_label_fit to the room left by a few cells of shaft.
  */
 #include <config.h>
 

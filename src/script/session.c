@@ -1,21 +1,21 @@
 /*
  * Sessions: applying, undoing and saving the learner's commands (see
- * session.h).  Every command goes through world_apply; the session never
- * touches a TCB.  Expect commands are marked passed or failed so lecture
- * mode can show its checks.
+ * session.h).  Every command goes through world_apply or the backend;
+ * the session never touches a TCB.  Expect commands are marked passed or
+ * failed so lecture mode can show its checks; the watch is told, and
+ * says it in its own words.  With a backend, w mirrors what the menu
+ * and the status line read (the segments in flight, the timers, the
+ * clock), kept from the backend's trace as it goes.
  */
 #include <config.h>
 
 #include <assert.h>
-#include <inttypes.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/i18n.h"
 #include "lib/xalloc.h"
 #include "script/parse.h"
-#include "ui/session.h"
+#include "script/session.h"
 
 static void session_mark(struct session *s, const struct sim_result *res);
 
@@ -31,8 +31,6 @@ session_be_world(struct session *s)
 static void
 session_fresh(struct session *s)
 {
-	enum view_num num = s->v.num;
-
 	world_free(&s->w);
 	world_init(&s->w);
 	s->w.keep_trace = true;
@@ -40,8 +38,8 @@ session_fresh(struct session *s)
 		s->be = NULL;
 	if (s->be != NULL)
 		session_be_world(s);
-	view_reset(&s->v);
-	s->v.num = num;
+	if (s->watch != NULL && s->watch->reset != NULL)
+		s->watch->reset(s->watch_arg);
 	s->pos = 0;
 	s->npass = s->nfail = 0;
 	memset(&s->last, 0, sizeof(s->last));
@@ -53,14 +51,20 @@ session_init(struct session *s)
 	memset(s, 0, sizeof(*s));
 	world_init(&s->w);
 	s->w.keep_trace = true;
-	view_init(&s->v);
+}
+
+void
+session_watch(struct session *s, const struct session_watch *watch,
+    void *arg)
+{
+	s->watch = watch;
+	s->watch_arg = arg;
 }
 
 void
 session_free(struct session *s)
 {
 	world_free(&s->w);
-	view_free(&s->v);
 	free(s->cmds);
 	free(s->marks);
 	free(s->clock);
@@ -86,66 +90,17 @@ session_load(struct session *s, const struct cmd *cmds, size_t n)
 		session_store(s, i, &cmds[i]);
 }
 
-/* Replace " key=RAW" in line by the number as the view shows it. */
+/* Hand a trace to the watch, with the capture time of cmds[pos] when
+ * the session has one. */
 static void
-session_renum(const struct session *s, char *line, size_t size,
-    const char *key, enum sim_host_id owner, uint32_t raw)
+session_tell(struct session *s, const struct sim_ev *ev, size_t n,
+    const uint64_t *clock)
 {
-	const struct ladder_host *vh = &s->v.lad.host[owner];
-	char pat[32], num[32], *at, *rest;
-
-	snprintf(pat, sizeof(pat), " %s=%" PRIu32, key, raw);
-	at = strstr(line, pat);
-	if (at == NULL || vh->niss == 0)
-		return;
-	rest = xstrdup(at + strlen(pat));
-	view_num(&s->v, s->v.num, owner, vh->niss - 1, raw, num, sizeof(num));
-	snprintf(at, size - (size_t)(at - line), " %s=%s%s", key, num, rest);
-	free(rest);
+	if (s->watch != NULL && s->watch->fold != NULL)
+		s->watch->fold(s->watch_arg, ev, n, clock);
 }
 
-/* An expect line in the number mode the arrows are drawn in, so that the
- * check and the ladder never seem to disagree. */
-static void
-session_expect_text(const struct session *s, const struct cmd *c,
-    char *line, size_t size)
-{
-	enum sim_host_id from;
-
-	script_format(c, line, size);
-	if (s->v.num == VIEW_NUM_RAW || c->kind != CMD_EXPECT_INFLIGHT ||
-	    c->sel.kind != SEL_DIR)
-		return;
-	from = c->sel.dir == DIR_C2S ? HOST_CLIENT : HOST_SERVER;
-	if (c->seg.has_seq)
-		session_renum(s, line, size, "seq", from, c->seg.seq);
-	if (c->seg.has_ack)
-		session_renum(s, line, size, "ack", from == HOST_CLIENT ?
-		    HOST_SERVER : HOST_CLIENT, c->seg.ack);
-}
-
-static void
-session_check(struct session *s, const struct cmd *c, enum sim_status st)
-{
-	char line[256], buf[640];
-
-	session_expect_text(s, c, line, sizeof(line));
-	if (st == SIM_OK) {
-		s->npass++;
-		s->marks[s->pos] = SESSION_PASS;
-		/* TRANSLATORS: a scenario line such as "expect client LISTEN". */
-		snprintf(buf, sizeof(buf), _("Check passed: %s"), line);
-	} else {
-		s->nfail++;
-		s->marks[s->pos] = SESSION_FAIL;
-		/* TRANSLATORS: a scenario line, then what went wrong. */
-		snprintf(buf, sizeof(buf), _("Check failed: %s: %s"), line,
-		    s->last.msg);
-	}
-	view_narrate(&s->v, buf);
-}
-
-/* After cmds[pos] was applied: fold its trace into the view, mark it. */
+/* After cmds[pos] was applied: hand its trace to the watch, mark it. */
 static bool
 session_fold(void *arg, struct world *w, size_t i,
     const struct sim_result *res)
@@ -155,11 +110,8 @@ session_fold(void *arg, struct world *w, size_t i,
 	(void)i;
 	assert(s->pos < s->ncmds && w == &s->w);
 	s->last = *res;
-	view_begin(&s->v);
-	if (s->pos < s->nclock)
-		ladder_set_clock(&s->v.lad, s->clock[s->pos]);
-	view_feed(&s->v, w->trace, w->ntrace);
-	view_end(&s->v);
+	session_tell(s, w->trace, w->ntrace,
+	    s->pos < s->nclock ? &s->clock[s->pos] : NULL);
 	session_mark(s, res);
 	return true;
 }
@@ -170,13 +122,20 @@ static void
 session_mark(struct session *s, const struct sim_result *res)
 {
 	const struct cmd *c = &s->cmds[s->pos];
+	enum session_mark m = SESSION_NONE;
 
-	if (cmd_is_expect(c->kind))
-		session_check(s, c, res->status);
-	else if (res->status != SIM_OK) {
-		s->marks[s->pos] = SESSION_BAD;
-		view_narrate(&s->v, s->last.msg);
-	}
+	if (cmd_is_expect(c->kind)) {
+		m = res->status == SIM_OK ? SESSION_PASS : SESSION_FAIL;
+		if (m == SESSION_PASS)
+			s->npass++;
+		else
+			s->nfail++;
+	} else if (res->status != SIM_OK)
+		m = SESSION_BAD;
+	s->marks[s->pos] = m;
+	if (m != SESSION_NONE && s->watch != NULL &&
+	    s->watch->marked != NULL)
+		s->watch->marked(s->watch_arg, s, c, m);
 	s->pos++;
 }
 
@@ -204,22 +163,47 @@ session_mirror_timer(struct session *s, const struct sim_ev *e)
 		memset(tcb->armed, 0, sizeof(tcb->armed));
 }
 
+/* A segment put on the wire (sent, copied, injected) joins w's wire in
+ * the order it was sent; one whose fate came (delivered, lost, expired)
+ * leaves it. */
+static void
+session_mirror_wire(struct session *s, const struct sim_ev *e)
+{
+	struct world *w = &s->w;
+	size_t i;
+
+	switch (e->kind) {
+	case SIM_EV_TCP:
+		if (e->tcp.kind != TCP_EV_SEND)
+			return;
+		/* FALLTHROUGH */
+	case SIM_EV_DUP:
+	case SIM_EV_INJECT:
+		xgrow(&w->wire, &w->capwire, w->nwire + 1, sizeof(*w->wire));
+		w->wire[w->nwire++] = e->flight;
+		return;
+	case SIM_EV_DELIVER:
+	case SIM_EV_LOST:
+	case SIM_EV_EXPIRED:
+		for (i = 0; i < w->nwire && w->wire[i].id != e->flight.id; i++)
+			;
+		if (i == w->nwire)
+			return;
+		memmove(&w->wire[i], &w->wire[i + 1],
+		    (w->nwire - i - 1) * sizeof(*w->wire));
+		w->nwire--;
+		return;
+	}
+}
+
 static void
 session_mirror(struct session *s, const struct sim_ev *ev, size_t n)
 {
-	const struct view *v = &s->v;
-
 	if (n > 0 && ev[n - 1].time > s->w.now)
 		s->w.now = ev[n - 1].time;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		session_mirror_timer(s, &ev[i]);
-	s->w.nwire = 0;
-	for (size_t i = 0; i < v->lad.narrows; i++) {
-		if (v->lad.arrows[i].fate != LADDER_FLIGHT)
-			continue;
-		xgrow(&s->w.wire, &s->w.capwire, s->w.nwire + 1,
-		    sizeof(*s->w.wire));
-		s->w.wire[s->w.nwire++] = v->lad.arrows[i].f;
+		session_mirror_wire(s, &ev[i]);
 	}
 }
 
@@ -231,9 +215,7 @@ session_feed(struct session *s, const struct cmd *c)
 	size_t n;
 
 	ev = b->ops->trace(b->self, &n);
-	view_begin(&s->v);
-	view_feed(&s->v, ev, n);
-	view_end(&s->v);
+	session_tell(s, ev, n, NULL);
 	session_mirror(s, ev, n);
 	if (s->observe != NULL)
 		s->observe(s, c, ev, n);
@@ -269,7 +251,7 @@ session_mirror_set(struct session *s, const struct cmd *c,
 		s->w.profile = c->profile;
 }
 
-/* Apply cmds[pos] and fold its trace into the view. */
+/* Apply cmds[pos] and hand its trace to the watch. */
 static void
 session_step(struct session *s)
 {
@@ -356,7 +338,8 @@ session_goto(struct session *s, size_t pos)
 		pos = s->ncmds;
 	session_fresh(s);
 	session_replay(s, pos);
-	view_settle(&s->v);
+	if (s->watch != NULL && s->watch->settle != NULL)
+		s->watch->settle(s->watch_arg);
 }
 
 bool

@@ -1,12 +1,15 @@
 /*
- * Narration and the state boxes of the view model.
+ * Narration of the ladder: each trace record as one plain sentence,
+ * built from the core's reason (tcp_why_text) and the RFC section that
+ * prescribes it (tcp_why_rfc), with segments labelled as the ladder
+ * shows them; records that only matter to the core (timers armed and
+ * stopped) say nothing.  Also the status line's words about the rules in
+ * force: the steps that are not what-if switches, the profile and the
+ * switches that differ from its defaults.
  *
- * Narration turns each trace record into one plain sentence, built from
- * the core's reason (tcp_why_text) and the RFC section that prescribes it
- * (tcp_why_rfc); records that only matter to the core (timers armed and
- * stopped) say nothing.  The state box is read from the world at drawing
- * time: the TCB's numbers and armed timers, shown as countdowns from the
- * simulated clock, never from the wall clock.
+ * Data model: struct ladder_told is all the narration remembers between
+ * sentences, the last reason told and whose it was, so that a reason is
+ * not repeated by the segment sent because of it.
  */
 #include <config.h>
 
@@ -15,11 +18,11 @@
 #include <string.h>
 
 #include "lib/i18n.h"
-#include "ui/view.h"
+#include "sim/ladder_text.h"
 
 /* "3.10.7.4" becomes "RFC 9293 3.10.7.4"; "RFC 5961 3.2" stays. */
 static const char *
-view_rfc(enum tcp_why why, char *buf, size_t size)
+ladder_rfc(enum tcp_why why, char *buf, size_t size)
 {
 	const char *r = tcp_why_rfc(why);
 
@@ -37,20 +40,20 @@ view_rfc(enum tcp_why why, char *buf, size_t size)
  * change always has its reason, even when the other host's change just
  * had the same one (both sides of a simultaneous close). */
 static char *
-view_because(const struct view *v, const struct sim_ev *ev, const char *head,
-    char *buf, size_t size)
+ladder_because(const struct ladder_told *told, const struct sim_ev *ev,
+    const char *head, char *buf, size_t size)
 {
 	char rfc[64];
 	enum tcp_why why = ev->tcp.why;
 	const char *text = tcp_why_text(why);
 
 	if (why == TCP_W_NONE || text == NULL || *text == '\0' ||
-	    (ev->tcp.kind == TCP_EV_SEND && why == v->told &&
-	    ev->host == v->told_host))
+	    (ev->tcp.kind == TCP_EV_SEND && why == told->why &&
+	    ev->host == told->host))
 		/* TRANSLATORS: a whole sentence of narration; only the full
 		 * stop is to be translated. */
 		snprintf(buf, size, _("%s."), head);
-	else if (view_rfc(why, rfc, sizeof(rfc)) == NULL)
+	else if (ladder_rfc(why, rfc, sizeof(rfc)) == NULL)
 		/* TRANSLATORS: an event, then the reason for it. */
 		snprintf(buf, size, _("%s: %s."), head, _(text));
 	else
@@ -60,7 +63,7 @@ view_because(const struct view *v, const struct sim_ev *ev, const char *head,
 }
 
 static const char *
-view_notice_text(enum tcp_notice n)
+ladder_notice_text(enum tcp_notice n)
 {
 	switch (n) {
 	case TCP_N_CONNECTED:
@@ -80,11 +83,12 @@ view_notice_text(enum tcp_notice n)
 }
 
 static char *
-view_tcp_text(const struct view *v, const struct sim_ev *ev, char *buf,
+ladder_tcp_text(const struct ladder *l, enum ladder_num m,
+    const struct ladder_told *told, const struct sim_ev *ev, char *buf,
     size_t size)
 {
 	const struct tcp_ev *te = &ev->tcp;
-	const char *host = view_host_name(ev->host);
+	const char *host = sim_host_text(ev->host);
 	const struct ladder_arrow *a;
 	char head[256], lab[128];
 
@@ -93,12 +97,12 @@ view_tcp_text(const struct view *v, const struct sim_ev *ev, char *buf,
 		/* TRANSLATORS: host, old state, new state. */
 		snprintf(head, sizeof(head), _("%s: %s -> %s"), host,
 		    tcp_state_name(te->from), tcp_state_name(te->to));
-		return view_because(v, ev, head, buf, size);
+		return ladder_because(told, ev, head, buf, size);
 	case TCP_EV_SEND:
-		a = ladder_arrow_by_id(&v->lad, ev->flight.id);
+		a = ladder_arrow_by_id(l, ev->flight.id);
 		if (a == NULL)
 			return NULL;
-		view_label(v, a, v->num, lab, sizeof(lab));
+		ladder_label(l, a, m, lab, sizeof(lab));
 		if (te->rexmit)
 			/* TRANSLATORS: host, then a segment label. */
 			snprintf(head, sizeof(head), _("%s retransmits %s"),
@@ -107,11 +111,11 @@ view_tcp_text(const struct view *v, const struct sim_ev *ev, char *buf,
 			/* TRANSLATORS: host, then a segment label. */
 			snprintf(head, sizeof(head), _("%s sends %s"), host,
 			    lab);
-		return view_because(v, ev, head, buf, size);
+		return ladder_because(told, ev, head, buf, size);
 	case TCP_EV_NOTICE:
 		/* TRANSLATORS: host, then what its application is told. */
 		snprintf(buf, size, _("The %s application is told: %s."),
-		    host, view_notice_text(te->notice));
+		    host, ladder_notice_text(te->notice));
 		return buf;
 	case TCP_EV_TIMER_FIRE:
 		/* TRANSLATORS: host, then the name of a timer. */
@@ -122,7 +126,7 @@ view_tcp_text(const struct view *v, const struct sim_ev *ev, char *buf,
 		/* TRANSLATORS: host. */
 		snprintf(head, sizeof(head), _("%s discards the segment"),
 		    host);
-		return view_because(v, ev, head, buf, size);
+		return ladder_because(told, ev, head, buf, size);
 	case TCP_EV_DATA:
 		/* TRANSLATORS: host, number of bytes. */
 		snprintf(buf, size, _("The %s application reads %" PRIu32
@@ -136,24 +140,25 @@ view_tcp_text(const struct view *v, const struct sim_ev *ev, char *buf,
 }
 
 char *
-view_event_text(struct view *v, const struct sim_ev *ev, char *buf,
+ladder_event_text(const struct ladder *l, enum ladder_num m,
+    struct ladder_told *told, const struct sim_ev *ev, char *buf,
     size_t size)
 {
 	uint32_t id = ev->flight.id;
 
 	switch (ev->kind) {
 	case SIM_EV_TCP:
-		buf = view_tcp_text(v, ev, buf, size);
+		buf = ladder_tcp_text(l, m, told, ev, buf, size);
 		if (buf != NULL && ev->tcp.why != TCP_W_NONE &&
 		    (ev->tcp.kind == TCP_EV_STATE ||
 		    ev->tcp.kind == TCP_EV_SEND)) {
-			v->told = ev->tcp.why;
-			v->told_host = ev->host;
+			told->why = ev->tcp.why;
+			told->host = ev->host;
 		}
 		return buf;
 	case SIM_EV_DELIVER:
 		snprintf(buf, size, _("Segment #%" PRIu32 " arrives at the "
-		    "%s."), id, view_host_name((enum sim_host_id)
+		    "%s."), id, sim_host_text((enum sim_host_id)
 		    (1 - ev->flight.dir)));
 		return buf;
 	case SIM_EV_LOST:
@@ -177,95 +182,9 @@ view_event_text(struct view *v, const struct sim_ev *ev, char *buf,
 	return NULL;
 }
 
-static const char *
-view_timer_short(enum tcp_timer t)
-{
-	switch (t) {
-	case TCP_T_REXMT:
-		/* TRANSLATORS: short name of the retransmission timer. */
-		return _("RTO");
-	case TCP_T_TIME_WAIT:
-		return "2MSL";
-	case TCP_T_FIN_WAIT_2:
-		return "FIN_WAIT_2";
-	case TCP_T_DELACK:
-		/* TRANSLATORS: short name of the delayed-ACK timer. */
-		return _("delayed ACK");
-	}
-	return "";
-}
-
-void
-view_box_timers(const struct world *w, const struct tcp_tcb *tcb,
-    struct view_box *out)
-{
-	size_t off = 0;
-
-	out->timers[0] = '\0';
-	for (int t = 0; t < TCP_NTIMERS; t++) {
-		char d[32];
-		uint64_t left;
-
-		if (!tcb->armed[t])
-			continue;
-		left = tcb->due[t] > w->now ? tcb->due[t] - w->now : 0;
-		view_dur(left, d, sizeof(d));
-		off += (size_t)snprintf(out->timers + off,
-		    sizeof(out->timers) - off, "%s%s %s", off ? "  " : "",
-		    view_timer_short((enum tcp_timer)t), d);
-		if (off >= sizeof(out->timers))
-			break;
-	}
-}
-
-void
-view_box_build(const struct view *v, const struct world *w,
-    enum sim_host_id h, enum view_num m, struct view_box *out)
-{
-	const struct tcp_tcb *tcb = &w->host[h].tcb;
-	const struct ladder_host *vh = &v->lad.host[h];
-	enum sim_host_id peer = (enum sim_host_id)(1 - h);
-	struct sim_nums n = { tcb->iss, tcb->snd_una, tcb->snd_nxt,
-	    tcb->rcv_nxt, tcb->irs_valid };
-	uint32_t mine = vh->niss ? vh->niss - 1 : LADDER_NOINC;
-	uint32_t theirs = v->lad.host[peer].niss ? v->lad.host[peer].niss - 1 :
-	    LADDER_NOINC;
-	char a[32], b[32];
-
-	struct ladder_host shown = *vh;
-
-	memset(out, 0, sizeof(*out));
-	shown.state = tcb->state;
-	view_anim_state(v, h, &shown.state);
-	view_anim_nums(v, h, &n);	/* the boxes keep step with the arrows */
-	snprintf(out->state, sizeof(out->state), "%s",
-	    tcp_state_name(shown.state));
-	out->phase = view_phase_of(shown.state);
-	out->hilite = vh->changed;
-	snprintf(out->app, sizeof(out->app), "%s",
-	    view_app_text(&shown, tcb));
-	if (shown.state == TCP_CLOSED || shown.state == TCP_LISTEN)
-		return;
-	/* Relative to itself the ISS is always 0; raw it is the base the
-	 * other numbers count from, and shows a new incarnation's ISN. */
-	view_num(v, m == VIEW_NUM_REL ? VIEW_NUM_RAW : m, h, mine, n.iss, a,
-	    sizeof(a));
-	if (n.irs_valid)
-		view_num(v, m, peer, theirs, n.rcv_nxt, b, sizeof(b));
-	else
-		snprintf(b, sizeof(b), "-");
-	snprintf(out->nums[0], sizeof(out->nums[0]), "ISS %-10s RCV.NXT %s",
-	    a, b);
-	view_num(v, m, h, mine, n.snd_una, a, sizeof(a));
-	view_num(v, m, h, mine, n.snd_nxt, b, sizeof(b));
-	snprintf(out->nums[1], sizeof(out->nums[1]), "SND.UNA %-10s "
-	    "SND.NXT %s", a, b);
-	view_box_timers(w, tcb, out);
-}
-
 /* The commands the what-if keys make (menu_whatif). */
 static bool
-view_is_whatif(const struct cmd *c)
+cmd_is_whatif(const struct cmd *c)
 {
 	return c->kind == CMD_PROFILE || (c->kind == CMD_SET &&
 	    (c->key == SET_TIME_WAIT || c->key == SET_HANDSHAKE ||
@@ -276,17 +195,17 @@ view_is_whatif(const struct cmd *c)
  * steps of the story the learner tells (issue 13), so the step count
  * leaves them out. */
 size_t
-view_steps(const struct cmd *c, size_t n)
+cmd_steps(const struct cmd *c, size_t n)
 {
 	size_t k = 0;
 
 	for (size_t i = 0; i < n; i++)
-		k += !view_is_whatif(&c[i]);
+		k += !cmd_is_whatif(&c[i]);
 	return k;
 }
 
 static void
-view_add_word(char *buf, size_t size, const char *w)
+sim_add_word(char *buf, size_t size, const char *w)
 {
 	size_t o = strlen(buf);
 
@@ -296,7 +215,7 @@ view_add_word(char *buf, size_t size, const char *w)
 /* The profile and each what-if switch that differs from its default, for
  * the status line: once set, a switch stays in sight. */
 char *
-view_switches(const struct world *w, char *buf, size_t size)
+world_switches_text(const struct world *w, char *buf, size_t size)
 {
 	struct tcp_config def;
 	const struct tcp_config *c = &w->cfg;
@@ -308,15 +227,15 @@ view_switches(const struct world *w, char *buf, size_t size)
 	snprintf(buf, size, "%s", sim_profile_name(w->profile));
 	if (c->time_wait != def.time_wait)
 		/* TRANSLATORS: status line, the what-if switch is set. */
-		view_add_word(buf, size, c->time_wait ? _("TIME_WAIT on") :
+		sim_add_word(buf, size, c->time_wait ? _("TIME_WAIT on") :
 		    _("no TIME_WAIT"));
 	if (c->handshake_two != def.handshake_two)
 		/* TRANSLATORS: status line, what-if: no SYN_RECEIVED. */
-		view_add_word(buf, size, c->handshake_two ?
+		sim_add_word(buf, size, c->handshake_two ?
 		    _("2-way handshake") : _("3-way handshake"));
 	if (c->delayed_ack != def.delayed_ack)
 		/* TRANSLATORS: status line, what-if switch. */
-		view_add_word(buf, size, c->delayed_ack ? _("delayed ACK") :
+		sim_add_word(buf, size, c->delayed_ack ? _("delayed ACK") :
 		    _("no delayed ACK"));
 	return buf;
 }

@@ -1,15 +1,18 @@
 /*
- * A session of the interactive simulator: the commands applied so far,
- * the world they produced and the view model folded from its trace.
+ * A session: the commands a learner applied so far, the world (or the
+ * kernel lab's backend) they produced, undo, redo and the marks of the
+ * checks, for any front end.
  *
  * Data model: cmds[0..pos) have been applied; cmds[pos..ncmds) are what
  * redo (or, in lecture mode, the next step of the loaded scenario) would
  * apply.  A new event at pos < ncmds throws the rest away, as an editor's
  * undo does.  Undo replays cmds[0..pos-1) into a fresh world, so it is
- * exact however far back it goes.  No curses here: tests drive sessions.
+ * exact however far back it goes.  The session draws nothing: whoever
+ * shows it (the UI's view model) sets a watch and is handed each
+ * command's trace and how the command came out.
  */
-#ifndef TCPTEACH_UI_SESSION_H
-#define TCPTEACH_UI_SESSION_H
+#ifndef TCPTEACH_SCRIPT_SESSION_H
+#define TCPTEACH_SCRIPT_SESSION_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -17,13 +20,30 @@
 
 #include "sim/backend.h"
 #include "sim/world.h"
-#include "ui/view.h"
 
 enum session_mark { SESSION_NONE, SESSION_PASS, SESSION_FAIL, SESSION_BAD };
 
+struct session;
+
+/* Who folds what a session does (the UI's view model); any hook may be
+ * NULL.  reset: the world was made afresh (undo, goto).  fold: the trace
+ * of one applied command, or what a backend sent by itself; clock is the
+ * capture's time of the command, or NULL.  marked: how cmds[s->pos] came
+ * out (a check passed or failed, an event refused: why is in s->last);
+ * settle: a replay (goto, undo) is over. */
+struct session_watch {
+	void (*reset)(void *arg);
+	void (*fold)(void *arg, const struct sim_ev *ev, size_t n,
+	    const uint64_t *clock);
+	void (*marked)(void *arg, const struct session *s,
+	    const struct cmd *c, enum session_mark m);
+	void (*settle)(void *arg);
+};
+
 struct session {
 	struct world w;
-	struct view v;
+	const struct session_watch *watch;
+	void *watch_arg;
 	struct cmd *cmds;
 	enum session_mark *marks;	/* per command, once applied */
 	size_t ncmds, capcmds, pos;
@@ -49,6 +69,9 @@ struct session {
 
 void session_init(struct session *s);
 void session_free(struct session *s);
+/* Set the watch; it stays through session_load and replays. */
+void session_watch(struct session *s, const struct session_watch *watch,
+    void *arg);
 /* Load a scenario to step through (lecture mode); nothing is applied. */
 void session_load(struct session *s, const struct cmd *cmds, size_t n);
 
@@ -63,8 +86,8 @@ uint64_t session_now(const struct session *s);
 enum sim_status session_do(struct session *s, const struct cmd *c);
 /* With a backend, after be is set: w's settings as a kernel's start. */
 void session_be_world(struct session *s);
-/* With a backend: fold what its trace holds now (segments a kernel sent
- * by itself) into the view. */
+/* With a backend: hand what its trace holds now (segments a kernel sent
+ * by itself) to the watch. */
 void session_feed_be(struct session *s);
 bool session_redo(struct session *s);
 bool session_undo(struct session *s);

@@ -1,11 +1,14 @@
 /*
- * Text of the view model: sequence numbers in the three modes, arrow
- * labels, what the application sees, and the narration sentences.
+ * The ladder model's text, for every front end that shows a ladder:
+ * sequence numbers in the three modes, arrow labels (whole, or fitted to
+ * a width without cutting a number), durations of simulated time, and
+ * what a host's application sees.
  *
  * Numbers: raw is the 32-bit value; relative subtracts the ISN of the
  * host whose sequence space it belongs to (the sender's for seq, the
  * receiver's for ack, as Wireshark does); symbolic names the client's ISN
- * J and the server's K, with a prime for each later incarnation.  A value
+ * J and the server's K, with a prime for each later incarnation.  The
+ * ISNs per incarnation are the ladder's (struct ladder_host).  A value
  * far from every known ISN (an injected segment, say) stays raw.  Widths
  * are display columns, measured with wcwidth so CJK text lines up.
  */
@@ -18,45 +21,22 @@
 #include <wchar.h>
 
 #include "lib/i18n.h"
-#include "ui/view.h"
+#include "lib/utf8.h"
+#include "sim/ladder_text.h"
 
-#define VIEW_NEAR (1L << 20)
-
-enum view_phase
-view_phase_of(enum tcp_state s)
-{
-	switch (s) {
-	case TCP_CLOSED:
-	case TCP_LISTEN:
-		return VIEW_PH_CLOSED;
-	case TCP_SYN_SENT:
-	case TCP_SYN_RECEIVED:
-		return VIEW_PH_OPENING;
-	case TCP_ESTABLISHED:
-		return VIEW_PH_ESTAB;
-	case TCP_FIN_WAIT_1:
-	case TCP_FIN_WAIT_2:
-	case TCP_CLOSE_WAIT:
-	case TCP_CLOSING:
-	case TCP_LAST_ACK:
-		return VIEW_PH_CLOSING;
-	case TCP_TIME_WAIT:
-		return VIEW_PH_TIME_WAIT;
-	}
-	return VIEW_PH_CLOSED;
-}
+#define LADDER_NEAR (1L << 20)
 
 const char *
-view_num_name(enum view_num m)
+ladder_num_name(enum ladder_num m)
 {
 	switch (m) {
-	case VIEW_NUM_RAW:
+	case LADDER_NUM_RAW:
 		/* TRANSLATORS: sequence numbers shown as they are on the wire. */
 		return _("raw numbers");
-	case VIEW_NUM_REL:
+	case LADDER_NUM_REL:
 		/* TRANSLATORS: sequence numbers minus the ISN, as Wireshark. */
 		return _("relative numbers");
-	case VIEW_NUM_SYM:
+	case LADDER_NUM_SYM:
 		/* TRANSLATORS: sequence numbers as J, J+1, K, K+1. */
 		return _("symbolic numbers");
 	}
@@ -64,16 +44,16 @@ view_num_name(enum view_num m)
 }
 
 const char *
-view_num_short(enum view_num m)
+ladder_num_short(enum ladder_num m)
 {
 	switch (m) {
-	case VIEW_NUM_RAW:
+	case LADDER_NUM_RAW:
 		/* TRANSLATORS: short form of "raw numbers", status line. */
 		return _("raw");
-	case VIEW_NUM_REL:
+	case LADDER_NUM_REL:
 		/* TRANSLATORS: short form of "relative numbers". */
 		return _("relative");
-	case VIEW_NUM_SYM:
+	case LADDER_NUM_SYM:
 		/* TRANSLATORS: short form of "symbolic numbers". */
 		return _("symbolic");
 	}
@@ -81,7 +61,7 @@ view_num_short(enum view_num m)
 }
 
 const char *
-view_host_name(enum sim_host_id h)
+sim_host_text(enum sim_host_id h)
 {
 	/* TRANSLATORS: the host on the left, which usually connects. */
 	return h == HOST_CLIENT ? _("client") : _("server");
@@ -91,38 +71,38 @@ view_host_name(enum sim_host_id h)
  * it: below the ISN the number is from an earlier incarnation (a negative
  * relative number would hide that), far above it is unrelated. */
 static bool
-view_place(const struct view *v, enum sim_host_id owner, uint32_t inc,
+ladder_place(const struct ladder *l, enum sim_host_id owner, uint32_t inc,
     uint32_t x, int32_t *d)
 {
-	const struct ladder_host *vh = &v->lad.host[owner];
+	const struct ladder_host *vh = &l->host[owner];
 
 	if (inc == LADDER_NOINC || inc >= vh->niss)
 		return false;
 	*d = (int32_t)(x - vh->iss[inc]);
-	return *d >= 0 && *d < VIEW_NEAR;
+	return *d >= 0 && *d < LADDER_NEAR;
 }
 
 bool
-view_num_is_raw(const struct view *v, enum view_num m,
+ladder_num_is_raw(const struct ladder *l, enum ladder_num m,
     enum sim_host_id owner, uint32_t inc, uint32_t x)
 {
 	int32_t d;
 
-	return m != VIEW_NUM_RAW && !view_place(v, owner, inc, x, &d);
+	return m != LADDER_NUM_RAW && !ladder_place(l, owner, inc, x, &d);
 }
 
 char *
-view_num(const struct view *v, enum view_num m, enum sim_host_id owner,
+ladder_num(const struct ladder *l, enum ladder_num m, enum sim_host_id owner,
     uint32_t inc, uint32_t x, char *buf, size_t size)
 {
 	char sym[8];
 	int32_t d;
 
-	if (m == VIEW_NUM_RAW || !view_place(v, owner, inc, x, &d)) {
+	if (m == LADDER_NUM_RAW || !ladder_place(l, owner, inc, x, &d)) {
 		snprintf(buf, size, "%" PRIu32, x);
 		return buf;
 	}
-	if (m == VIEW_NUM_REL) {
+	if (m == LADDER_NUM_REL) {
 		snprintf(buf, size, "%" PRId32, d);
 		return buf;
 	}
@@ -136,7 +116,7 @@ view_num(const struct view *v, enum view_num m, enum sim_host_id owner,
 }
 
 static const char *
-view_tag(const struct ladder_arrow *a, char *buf, size_t size)
+ladder_tag(const struct ladder_arrow *a, char *buf, size_t size)
 {
 	switch (a->fate) {
 	case LADDER_LOST:
@@ -166,25 +146,25 @@ view_tag(const struct ladder_arrow *a, char *buf, size_t size)
 }
 
 char *
-view_label(const struct view *v, const struct ladder_arrow *a,
-    enum view_num m, char *buf, size_t size)
+ladder_label(const struct ladder *l, const struct ladder_arrow *a,
+    enum ladder_num m, char *buf, size_t size)
 {
 	enum sim_host_id from = (enum sim_host_id)a->f.dir;
 	enum sim_host_id to = (enum sim_host_id)(1 - a->f.dir);
 	char sq[32], ak[32], tb[64], seg[128];
-	const char *tag = view_tag(a, tb, sizeof(tb));
+	const char *tag = ladder_tag(a, tb, sizeof(tb));
 	/* An injected old duplicate belongs to no incarnation we know: its
 	 * tag already says it is old, its numbers are raw. */
 	bool old = a->f.origin == ORIGIN_INJECT;
 	uint32_t si = old ? LADDER_NOINC : a->seq_inc;
 	uint32_t ai = old ? LADDER_NOINC : a->ack_inc;
-	bool raw = m != VIEW_NUM_RAW && !old && (
-	    view_num_is_raw(v, m, from, si, a->f.seg.seq) ||
+	bool raw = m != LADDER_NUM_RAW && !old && (
+	    ladder_num_is_raw(l, m, from, si, a->f.seg.seq) ||
 	    ((a->f.seg.flags & TCP_ACK) &&
-	    view_num_is_raw(v, m, to, ai, a->f.seg.ack)));
+	    ladder_num_is_raw(l, m, to, ai, a->f.seg.ack)));
 
-	view_num(v, m, from, si, a->f.seg.seq, sq, sizeof(sq));
-	view_num(v, m, to, ai, a->f.seg.ack, ak, sizeof(ak));
+	ladder_num(l, m, from, si, a->f.seg.seq, sq, sizeof(sq));
+	ladder_num(l, m, to, ai, a->f.seg.ack, ak, sizeof(ak));
 	snprintf(buf, size, "#%" PRIu32 " %s%s%s%s%s", a->f.id,
 	    sim_seg_text(&a->f.seg, sq, ak, SIM_SEG_LEN_NONZERO, seg,
 	    sizeof(seg)), tag ? " [" : "", tag ? tag : "", tag ? "]" : "",
@@ -196,7 +176,7 @@ view_label(const struct view *v, const struct ladder_arrow *a,
 
 /* "PSH+ACK" as "PA": the first letter of each flag. */
 static void
-view_flags_short(uint8_t flags, char *buf, size_t size)
+ladder_flags_short(uint8_t flags, char *buf, size_t size)
 {
 	char fl[TCP_FLAGS_BUFSZ];
 	size_t o = 0;
@@ -212,8 +192,8 @@ view_flags_short(uint8_t flags, char *buf, size_t size)
  * names (s= a= l=), 2 the flags too, 3 also leaves out the tag.  Every
  * number stays whole. */
 static void
-view_label_short(const struct view *v, const struct ladder_arrow *a,
-    enum view_num m, int stage, char *buf, size_t size)
+ladder_label_short(const struct ladder *l, const struct ladder_arrow *a,
+    enum ladder_num m, int stage, char *buf, size_t size)
 {
 	char full[160], fl[TCP_FLAGS_BUFSZ], *t, *sp;
 	size_t o = 0;
@@ -223,7 +203,7 @@ view_label_short(const struct view *v, const struct ladder_arrow *a,
 	size_t fl_len, mk_len = strlen(mark);
 	bool raw;
 
-	view_label(v, a, m, full, sizeof(full));
+	ladder_label(l, a, m, full, sizeof(full));
 	fl_len = strlen(full);
 	/* The [raw] mark stays: without it a raw number reads as relative. */
 	raw = fl_len > mk_len && strcmp(full + fl_len - mk_len, mark) == 0;
@@ -248,7 +228,7 @@ view_label_short(const struct view *v, const struct ladder_arrow *a,
 			o += (size_t)snprintf(buf + o, size - o, "%s%s",
 			    name, p + 4);
 		else if (stage >= 2 && k == 1) {
-			view_flags_short(a->f.seg.flags, fl, sizeof(fl));
+			ladder_flags_short(a->f.seg.flags, fl, sizeof(fl));
 			o += (size_t)snprintf(buf + o, size - o, "%s", fl);
 		} else
 			o += (size_t)snprintf(buf + o, size - o, "%s", p);
@@ -264,14 +244,14 @@ view_label_short(const struct view *v, const struct ladder_arrow *a,
  * bytes).  The full label if it fits, else the shorter forms in turn, else
  * whole words of the shortest and " ..": never part of a number. */
 char *
-view_label_fit(const struct view *v, const struct ladder_arrow *a,
-    enum view_num m, int width, char *buf, size_t size)
+ladder_label_fit(const struct ladder *l, const struct ladder_arrow *a,
+    enum ladder_num m, int width, char *buf, size_t size)
 {
 	size_t cut = 0;
 
-	view_label(v, a, m, buf, size);
+	ladder_label(l, a, m, buf, size);
 	for (int stage = 1; utf8_width(buf) > width && stage <= 3; stage++)
-		view_label_short(v, a, m, stage, buf, size);
+		ladder_label_short(l, a, m, stage, buf, size);
 	if (utf8_width(buf) <= width)
 		return buf;
 	for (size_t i = 0; buf[i] != '\0'; i++)
@@ -293,7 +273,7 @@ view_label_fit(const struct view *v, const struct ladder_arrow *a,
 
 /* Milliseconds only when they are there: 50 ms is 0.050s, not 0.0s. */
 char *
-view_dur(uint64_t ms, char *buf, size_t size)
+sim_dur_text(uint64_t ms, char *buf, size_t size)
 {
 	if (ms < 60000 && ms % 100 != 0)
 		snprintf(buf, size, "%" PRIu64 ".%03" PRIu64 "s", ms / 1000,
@@ -310,7 +290,7 @@ view_dur(uint64_t ms, char *buf, size_t size)
 }
 
 static const char *
-view_app_notice(const struct ladder_host *h)
+ladder_app_notice(const struct ladder_host *h)
 {
 	if (h->crashed)
 		return _("the host crashed: its application is gone");
@@ -333,7 +313,7 @@ view_app_notice(const struct ladder_host *h)
 }
 
 static const char *
-view_app_open(const struct ladder_host *h, const struct tcp_tcb *tcb)
+ladder_app_open(const struct ladder_host *h, const struct tcp_tcb *tcb)
 {
 	if (h->bytes_in > 0 && !tcb->rd_closed)
 		return _("read() returns data");
@@ -343,9 +323,9 @@ view_app_open(const struct ladder_host *h, const struct tcp_tcb *tcb)
 }
 
 const char *
-view_app_text(const struct ladder_host *h, const struct tcp_tcb *tcb)
+ladder_app_text(const struct ladder_host *h, const struct tcp_tcb *tcb)
 {
-	const char *n = view_app_notice(h);
+	const char *n = ladder_app_notice(h);
 
 	switch (h->state) {
 	case TCP_CLOSED:
@@ -358,7 +338,7 @@ view_app_text(const struct ladder_host *h, const struct tcp_tcb *tcb)
 		return tcb->passive ? _("accept() still waiting") :
 		    _("connect() waiting");
 	case TCP_ESTABLISHED:
-		return view_app_open(h, tcb);
+		return ladder_app_open(h, tcb);
 	case TCP_CLOSE_WAIT:
 		return _("read() got EOF");
 	case TCP_FIN_WAIT_1:

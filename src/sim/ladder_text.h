@@ -1,0 +1,63 @@
+/*
+ * The ladder's words, for any front end that shows a ladder (the
+ * simulator's screen, the event log, the lesson and capture screens):
+ * numbers in three modes, segment labels, narration sentences with their
+ * RFC reasons, what an application sees, durations, the status line's
+ * switches.  Translated text; no curses, no layout beyond a width in
+ * display columns.  ladder_text.c and ladder_narr.c.
+ */
+#ifndef TCPTEACH_SIM_LADDER_TEXT_H
+#define TCPTEACH_SIM_LADDER_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/tcp.h"
+#include "sim/ladder.h"
+#include "sim/world.h"
+
+/* How sequence numbers are shown: as on the wire, minus the ISN of
+ * their incarnation, or as J+1, K'+1. */
+enum ladder_num { LADDER_NUM_RAW, LADDER_NUM_REL, LADDER_NUM_SYM };
+#define LADDER_NNUM 3
+
+const char *ladder_num_name(enum ladder_num m);		/* "raw numbers" */
+const char *ladder_num_short(enum ladder_num m);	/* "raw" */
+/* x of owner's sequence space, incarnation inc, in mode m. */
+char *ladder_num(const struct ladder *l, enum ladder_num m,
+    enum sim_host_id owner, uint32_t inc, uint32_t x, char *buf,
+    size_t size);
+/* Whether mode m must show x raw: it belongs to no known incarnation. */
+bool ladder_num_is_raw(const struct ladder *l, enum ladder_num m,
+    enum sim_host_id owner, uint32_t inc, uint32_t x);
+/* "#2 SYN+ACK seq=0 ack=1 [rexmit]" */
+char *ladder_label(const struct ladder *l, const struct ladder_arrow *a,
+    enum ladder_num m, char *buf, size_t size);
+/* The label in width display columns, shortened by fixed rules. */
+char *ladder_label_fit(const struct ladder *l, const struct ladder_arrow *a,
+    enum ladder_num m, int width, char *buf, size_t size);
+/* What the host's application sees ("connect() waiting"). */
+const char *ladder_app_text(const struct ladder_host *h,
+    const struct tcp_tcb *tcb);
+const char *sim_host_text(enum sim_host_id h);	/* "client", translated */
+char *sim_dur_text(uint64_t ms, char *buf, size_t size);	/* "1.5s" */
+
+/* What the narration remembers between sentences. */
+struct ladder_told {
+	enum tcp_why why;		/* the last reason narrated */
+	enum sim_host_id host;		/* and whose it was */
+};
+
+/* One trace record as a sentence, or NULL when it says nothing; labels
+ * come from l in mode m.  Call after folding ev into l. */
+char *ladder_event_text(const struct ladder *l, enum ladder_num m,
+    struct ladder_told *told, const struct sim_ev *ev, char *buf,
+    size_t size);
+
+/* Status line: steps that are not what-if switches, and the profile
+ * with the switches that differ from its defaults. */
+size_t cmd_steps(const struct cmd *c, size_t n);
+char *world_switches_text(const struct world *w, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,173 @@
+/*
+ * The ladder's words (sim/ladder_text.h), a test case of check_sim: the
+ * number modes per incarnation, labels whole and fitted, the narration of
+ * each trace record with its RFC reason told once, durations and the
+ * status line's switches, all from a ladder folded straight from the
+ * world's trace, with no view and no UI.
+ *
+ * RFC 9293 Figure 6 with the figure's ISNs (client 99, server 299).
+ */
+#include <config.h>
+
+#include <check.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check_sim_util.h"
+#include "lib/utf8.h"
+#include "sim/ladder_text.h"
+
+static struct world w;
+static struct ladder l;
+static struct ladder_told told;
+static char said[16][512];	/* the sentences, in trace order */
+static size_t nsaid;
+
+static void
+setup(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	world_init(&w);
+	w.keep_trace = true;
+	ladder_init(&l);
+	memset(&told, 0, sizeof(told));
+	nsaid = 0;
+}
+
+static void
+teardown(void)
+{
+	world_free(&w);
+	ladder_free(&l);
+}
+
+/* Fold each record, then narrate it, as a front end does. */
+static bool
+fold(void *arg, struct world *wp, size_t i, const struct sim_result *res)
+{
+	char buf[512];
+
+	(void)arg;
+	ck_assert_msg(res->status == SIM_OK, "command %zu: %s", i + 1,
+	    res->msg);
+	ladder_begin(&l);
+	for (size_t k = 0; k < wp->ntrace; k++) {
+		ladder_event(&l, &wp->trace[k]);
+		if (ladder_event_text(&l, LADDER_NUM_REL, &told, &wp->trace[k],
+		    buf, sizeof(buf)) != NULL && nsaid < 16)
+			snprintf(said[nsaid++], sizeof(said[0]), "%s", buf);
+	}
+	ladder_end(&l);
+	return true;
+}
+
+static void
+fig06(void)
+{
+	const struct cmd c[] = {
+		c_isn(HOST_CLIENT, 99, 999), c_isn(HOST_SERVER, 299, 2999),
+		c_host(CMD_LISTEN, HOST_SERVER),
+		c_host(CMD_CONNECT, HOST_CLIENT),
+		c_sel_id(CMD_DELIVER, 0), c_sel_id(CMD_DELIVER, 0),
+		c_sel_id(CMD_DELIVER, 0)
+	};
+	struct sim_result res;
+
+	ck_assert_uint_eq(world_replay(&w, c, 7, &res, fold, NULL), 7);
+}
+
+static const char *
+label(size_t i, enum ladder_num m)
+{
+	static char buf[160];
+
+	ck_assert_uint_lt(i, l.narrows);
+	return ladder_label(&l, &l.arrows[i], m, buf, sizeof(buf));
+}
+
+static bool
+was_said(const char *text)
+{
+	for (size_t i = 0; i < nsaid; i++)
+		if (strstr(said[i], text) != NULL)
+			return true;
+	return false;
+}
+
+START_TEST(test_fig06_labels_in_three_modes)
+{
+	fig06();
+	ck_assert_str_eq(label(0, LADDER_NUM_RAW), "#1 SYN seq=99");
+	ck_assert_str_eq(label(1, LADDER_NUM_REL), "#2 SYN+ACK seq=0 ack=1");
+	ck_assert_str_eq(label(2, LADDER_NUM_SYM), "#3 ACK seq=J+1 ack=K+1");
+	/* A number of no known incarnation stays raw, in any mode. */
+	ck_assert(ladder_num_is_raw(&l, LADDER_NUM_REL, HOST_CLIENT, 0,
+	    99 + (1u << 21)));
+}
+END_TEST
+
+/* A label fitted to a width never shows part of a number. */
+START_TEST(test_fig06_label_fit_keeps_numbers_whole)
+{
+	char buf[160];
+
+	fig06();
+	ck_assert_str_eq(ladder_label_fit(&l, &l.arrows[1], LADDER_NUM_RAW,
+	    80, buf, sizeof(buf)), "#2 SYN+ACK seq=299 ack=100");
+	ck_assert_str_eq(ladder_label_fit(&l, &l.arrows[1], LADDER_NUM_RAW,
+	    20, buf, sizeof(buf)), "#2 SA s=299 a=100");
+	for (int width = 0; width < 30; width++)
+		ck_assert_int_le(utf8_width(ladder_label_fit(&l, &l.arrows[1],
+		    LADDER_NUM_RAW, width, buf, sizeof(buf))), width);
+}
+END_TEST
+
+/* A state change is told with its RFC section; the segment sent for the
+ * same reason does not repeat it. */
+START_TEST(test_fig06_narration_cites_rfc_once)
+{
+	fig06();
+	ck_assert(was_said("client: CLOSED -> SYN_SENT"));
+	ck_assert(was_said("RFC 9293"));
+	ck_assert(was_said("client sends #1 SYN seq=0."));
+	ck_assert(was_said("Segment #1 arrives at the server."));
+	ck_assert(was_said("client: SYN_SENT -> ESTABLISHED"));
+	/* The last reason told: the server's, on the final ACK. */
+	ck_assert(was_said("server: SYN_RECEIVED -> ESTABLISHED"));
+	ck_assert_int_eq(told.host, HOST_SERVER);
+}
+END_TEST
+
+START_TEST(test_durations_and_switches)
+{
+	char buf[64];
+	const struct cmd c[] = { c_set(SET_TIME_WAIT, false, 0, 0),
+	    c_host(CMD_LISTEN, HOST_SERVER) };
+	struct sim_result res;
+
+	ck_assert_str_eq(sim_dur_text(50, buf, sizeof(buf)), "0.050s");
+	ck_assert_str_eq(sim_dur_text(1500, buf, sizeof(buf)), "1.5s");
+	ck_assert_str_eq(sim_dur_text(2000, buf, sizeof(buf)), "2s");
+	ck_assert_str_eq(sim_dur_text(240000, buf, sizeof(buf)), "4:00");
+	ck_assert_uint_eq(world_replay(&w, c, 2, &res, NULL, NULL), 2);
+	ck_assert_uint_eq(cmd_steps(c, 2), 1);
+	ck_assert_str_eq(world_switches_text(&w, buf, sizeof(buf)),
+	    "rfc9293 no TIME_WAIT");
+	ck_assert_str_eq(sim_host_text(HOST_SERVER), "server");
+	ck_assert_str_eq(ladder_num_short(LADDER_NUM_SYM), "symbolic");
+}
+END_TEST
+
+TCase *
+ladder_text_tcase(void)
+{
+	TCase *tc = tcase_create("ladder_text");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_fig06_labels_in_three_modes);
+	tcase_add_test(tc, test_fig06_label_fit_keeps_numbers_whole);
+	tcase_add_test(tc, test_fig06_narration_cites_rfc_once);
+	tcase_add_test(tc, test_durations_and_switches);
+	return tc;
+}
