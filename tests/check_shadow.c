@@ -354,9 +354,11 @@ shadow_suite(void)
 	tcase_add_test(tc, test_shadow_fin_wait_1_settle_next_tick_ack_agrees);
 	tcase_add_test(tc, test_shadow_syn_sent_rexmit_ids_paired);
 	tcase_add_test(tc, test_shadow_known_reasons_are_the_files);
-	tcase_add_test(tc, test_shadow_closed_connect_kernel_late_held_then_met);
+	tcase_add_test(tc,
+	    test_shadow_closed_connect_kernel_late_held_then_met);
 	tcase_add_test(tc, test_shadow_syn_sent_wait_timer_follows_clock);
-	tcase_add_test(tc, test_shadow_syn_sent_rexmit_late_model_held_then_met);
+	tcase_add_test(tc,
+	    test_shadow_syn_sent_rexmit_late_model_held_then_met);
 	tcase_add_test(tc, test_shadow_syn_sent_rexmit_unmet_said_at_next_step);
 	suite_add_tcase(s, tc);
 	return s;

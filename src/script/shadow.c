@@ -345,7 +345,8 @@ shadow_say_states(const struct shadow *sh, const enum tcp_state ks[2],
  * millisecond (tick: a look between steps), and on a loaded machine a
  * kernel may answer a command after the lab's quiet window, so what
  * only the model sent at a step waits too while the kernels sent
- * nothing else.  A known difference is said at once.  Returns how many were held; they leave d. */
+ * nothing else.  A known difference is said at once.  Returns how many
+ * were held; they leave d. */
 static size_t
 shadow_hold(struct shadow *sh, struct shadow_diff *d, bool tick)
 {
