@@ -311,6 +311,24 @@ START_TEST(test_shadow_closed_connect_kernel_late_held_then_met)
 }
 END_TEST
 
+/* `deliver c>s` takes what the kernels' trace says they delivered: first
+ * the SYN (the model's too), then a copy only the kernels' wire had,
+ * which the model cannot deliver. */
+START_TEST(test_shadow_syn_sent_deliver_dir_takes_kernels_choice)
+{
+	static const char *const steps[] = {
+		"profile linux", "server listen", "client connect",
+		"kernel only: dup #1", "deliver c>s", "deliver c>s", NULL
+	};
+
+	play(steps);
+	ck_assert_str_eq(said, "Profile linux cannot do \"deliver c>s\" here "
+	    "(no such segment in its flight): it stops following the "
+	    "kernels until an undo.\n");
+	ck_assert_int_eq(sh.w.host[HOST_SERVER].tcb.state, TCP_SYN_RECEIVED);
+}
+END_TEST
+
 /* The reasons the screen names are the known-differences file's own,
  * word for word (the file of the differential suite, tests/lab). */
 START_TEST(test_shadow_known_reasons_are_the_files)
@@ -354,9 +372,13 @@ shadow_suite(void)
 	tcase_add_test(tc, test_shadow_fin_wait_1_settle_next_tick_ack_agrees);
 	tcase_add_test(tc, test_shadow_syn_sent_rexmit_ids_paired);
 	tcase_add_test(tc, test_shadow_known_reasons_are_the_files);
-	tcase_add_test(tc, test_shadow_closed_connect_kernel_late_held_then_met);
+	tcase_add_test(tc,
+	    test_shadow_syn_sent_deliver_dir_takes_kernels_choice);
+	tcase_add_test(tc,
+	    test_shadow_closed_connect_kernel_late_held_then_met);
 	tcase_add_test(tc, test_shadow_syn_sent_wait_timer_follows_clock);
-	tcase_add_test(tc, test_shadow_syn_sent_rexmit_late_model_held_then_met);
+	tcase_add_test(tc,
+	    test_shadow_syn_sent_rexmit_late_model_held_then_met);
 	tcase_add_test(tc, test_shadow_syn_sent_rexmit_unmet_said_at_next_step);
 	suite_add_tcase(s, tc);
 	return s;

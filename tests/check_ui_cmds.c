@@ -434,7 +434,8 @@ START_TEST(test_lab_syn_sent_old_syn_below_kernel_iss)
 	ck_assert_int_eq(c->kind, CMD_INJECT);
 	ck_assert_uint_eq(c->seg.flags, TCP_SYN);
 	ck_assert_uint_eq(c->seg.seq, 4990);
-	/* The server answers it as in Figure 8: SYN+ACK ack=4991. */
+	/* The server answers it as in Figure 8 (recovery from an old
+	 * duplicate SYN): SYN+ACK ack=4991. */
 	screen_run(&sim, "choose-next", 0);
 	screen_run(&sim, "deliver", 0);
 	ck_assert_int_eq(stand_in.ops->state(stand_in.self, HOST_SERVER),

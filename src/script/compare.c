@@ -196,8 +196,9 @@ cmp_collect(struct cmp_side *sd)
 
 		if (ev[i].kind != SIM_EV_TCP || ev[i].tcp.kind != TCP_EV_SEND)
 			continue;
-		/* A SYN with a new number is a new ISS (RFC 9293 Figure 8:
-		 * the server answers the old SYN and then the real one). */
+		/* A SYN with a new number is a new ISS (RFC 9293 Figure 8,
+		 * recovery from an old duplicate SYN: the server answers the
+		 * old SYN and then the real one). */
 		if ((s->flags & TCP_SYN) && (!sd->has_isn[h] ||
 		    sd->isn[h] != s->seq)) {
 			sd->has_isn[h] = true;

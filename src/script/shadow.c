@@ -178,19 +178,40 @@ shadow_xlate(const struct shadow *sh, int h, uint32_t v)
 	return v - k->isn[h] + c->isn[h];
 }
 
+/* Which of the kernels' segments a deliver, drop or dup took, as their
+ * trace says (a direction or "the oldest" may pick another segment on
+ * the model's wire); 0 when the trace does not say. */
+static uint32_t
+shadow_taken(const struct cmd *c, const struct sim_ev *kev, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct sim_ev *e = &kev[i];
+
+		if (c->kind == CMD_DELIVER && e->kind == SIM_EV_DELIVER)
+			return e->flight.id;
+		if (c->kind == CMD_DROP && e->kind == SIM_EV_LOST)
+			return e->flight.id;
+		if (c->kind == CMD_DUP && e->kind == SIM_EV_DUP)
+			return e->flight.dup_of;
+	}
+	return c->sel.kind == SEL_ID ? c->sel.id : 0;
+}
+
 /* c in the model's numbers; false when the model has no such segment. */
 static bool
-shadow_cmd(const struct shadow *sh, const struct cmd *c, struct cmd *out)
+shadow_cmd(const struct shadow *sh, const struct cmd *c,
+    const struct sim_ev *kev, size_t n, struct cmd *out)
 {
 	*out = *c;
 	if (c->kind == CMD_INJECT) {
 		out->seg.seq = shadow_xlate(sh, (int)c->dir, c->seg.seq);
 		out->seg.ack = shadow_xlate(sh, 1 - (int)c->dir, c->seg.ack);
 	}
-	if ((c->kind == CMD_DELIVER || c->kind == CMD_DROP ||
-	    c->kind == CMD_DUP) && c->sel.kind == SEL_ID)
-		return shadow_map_id(sh, c->sel.id, &out->sel.id);
-	return true;
+	if (c->kind != CMD_DELIVER && c->kind != CMD_DROP &&
+	    c->kind != CMD_DUP)
+		return true;
+	out->sel.kind = SEL_ID;
+	return shadow_map_id(sh, shadow_taken(c, kev, n), &out->sel.id);
 }
 
 /* ------------------------------------------------------- comparing */
@@ -345,7 +366,8 @@ shadow_say_states(const struct shadow *sh, const enum tcp_state ks[2],
  * millisecond (tick: a look between steps), and on a loaded machine a
  * kernel may answer a command after the lab's quiet window, so what
  * only the model sent at a step waits too while the kernels sent
- * nothing else.  A known difference is said at once.  Returns how many were held; they leave d. */
+ * nothing else.  A known difference is said at once.  Returns how many
+ * were held; they leave d. */
 static size_t
 shadow_hold(struct shadow *sh, struct shadow_diff *d, bool tick)
 {
@@ -493,14 +515,15 @@ shadow_meet(struct shadow *sh, uint64_t now)
  * lab's `wait timer` waits for the kernels' next timer, so the model
  * follows the clock to where it ended rather than jump to its own. */
 static bool
-shadow_do(struct shadow *sh, const struct cmd *c, char *buf, size_t size)
+shadow_do(struct shadow *sh, const struct cmd *c, const struct sim_ev *kev,
+    size_t n, char *buf, size_t size)
 {
 	struct sim_result r;
 	struct cmd mc;
 
 	if (c->kind == CMD_WAIT_TIMER)
 		return true;
-	if (!shadow_cmd(sh, c, &mc))
+	if (!shadow_cmd(sh, c, kev, n, &mc))
 		return !shadow_stop(sh, c, _("no such segment in its flight"),
 		    buf, size);
 	memset(&r, 0, sizeof(r));
@@ -524,7 +547,7 @@ shadow_step(struct shadow *sh, const struct cmd *c,
 	    c->kind == CMD_ISN)
 		return false;
 	shadow_advance(sh, shadow_start(sh, c, kev, n, now));
-	if (!shadow_do(sh, c, buf, size))
+	if (!shadow_do(sh, c, kev, n, buf, size))
 		return true;
 	if (c->kind == CMD_SETTLE)
 		shadow_settle(sh, now);

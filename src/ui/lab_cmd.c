@@ -25,8 +25,9 @@ ui_possible(const struct ui *ui, const struct cmd *c)
 /* The menu's old duplicate SYN in the lab: the session's world holds no
  * TCB there, so the number comes from the ISS the kernel chose, as the
  * ladder saw it in the host's SYN: 10 below it, as the simulation places
- * its own (RFC 9293 Figure 8), so the old SYN means the same to a kernel
- * (its SYN+ACK acknowledges ISS - 9, which the client must reject). */
+ * its own (RFC 9293 Figure 8, recovery from an old duplicate SYN), so
+ * the old SYN means the same to a kernel (its SYN+ACK acknowledges
+ * ISS - 9, which the client must reject). */
 void
 ui_lab_old_syn(const struct ui *ui, struct cmd *c)
 {

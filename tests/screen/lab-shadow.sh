@@ -4,8 +4,8 @@
 # would have acted otherwise, and nothing more where they agree.
 #
 # A handshake and a close agree with the model step by step: no line.
-# RFC 9293 Figure 8 from the menu's "old SYN" (10 below the client's real
-# ISS): the server answers it with SYN+ACK ack=ISS-9, the client in
+# RFC 9293 Figure 8 (recovery from an old duplicate SYN) from the menu's
+# "old SYN" (10 below the client's real ISS): the server answers it with SYN+ACK ack=ISS-9, the client in
 # SYN_SENT resets it with <SEQ=ISS-9><CTL=RST> and the server goes back
 # to LISTEN, as the figure says; Linux also sends its SYN again at once,
 # which the narration names as the known difference.  Delivering that
@@ -47,7 +47,7 @@ screen_expect_not "Profile linux"
 screen_keys q
 screen_cleanup
 
-# Figure 8.  The keys go in at once: the client must not have
+# Figure 8 (recovery from an old duplicate SYN).  The keys go in at once: the client must not have
 # retransmitted its SYN (1 s) before the SYN+ACK of the old one reaches it.
 screen_socket 1
 COLS=120 ROWS=40 screen_start -- lab --no-animation
