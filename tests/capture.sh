@@ -50,9 +50,21 @@ check show-relative 0 "$T" capture --show 1 --relative "$cap"
 has relative-syn "$tmp/out" "#1 c>s SYN seq=0 len=0"
 has relative-data "$tmp/out" "#4 c>s PSH+ACK seq=1 ack=1 len=5"
 has relative-fin "$tmp/out" "#9 s>c FIN+ACK seq=7 ack=7 len=0"
+# The last ACK reaches a CLOSED server: still counted from its ISN.
+has relative-last-ack "$tmp/out" "#10 c>s ACK seq=7 ack=8 len=0"
 check diagram 0 "$T" capture --show 1 --diagram --relative "$cap"
 has diagram-syn "$tmp/out" "SYN_SENT     --> <SEQ=0><CTL=SYN>"
 has diagram-fin "$tmp/out" "TIME_WAIT    <-- <SEQ=7><ACK=7><CTL=FIN,ACK>"
+has diagram-last-ack "$tmp/out" "TIME_WAIT    --> <SEQ=7><ACK=8><CTL=ACK>  "
+# Ten-digit numbers widen the middle for the whole diagram: every row's
+# server state starts where the header's "server" does.
+check diagram-absolute 0 "$T" capture --show 1 --diagram "$cap"
+if awk '/^ +client +server$/ { want = index($0, "server") }
+    /^ *[0-9]+\. / && $NF ~ /^[A-Z_]+$/ &&
+    length($0) - length($NF) + 1 != want { bad = 1 }
+    END { exit bad || !want }' "$tmp/out"; then pass=$((pass + 1)); else
+	fail=$((fail + 1)); echo "FAIL diagram-absolute: columns"
+	cat "$tmp/out"; fi
 check stats 0 "$T" capture --stats "$cap"
 has stats-conns "$tmp/out" "^connections: *1 "
 has stats-hs "$tmp/out" "1 complete, 0 incomplete"

@@ -144,8 +144,17 @@ CLOSED (t=4min) CLOSED
 EOF
 
 # The far column: where "server" starts in the header, every row's
-# server state starts, and every segment's far end four columns before.
-for f in "$src"/examples/*.scn "$src"/tests/golden/*.scn; do
+# server state starts, and every segment's far end four columns before;
+# also past row 999, whose number is a column wider.
+{
+	printf 'server listen\nclient connect\nsettle\n'
+	i=0
+	while [ $i -lt 520 ]; do
+		printf 'client send 1000\ndeliver\ndeliver\n'
+		i=$((i + 1))
+	done
+} >"$tmp/long.scn"
+for f in "$src"/examples/*.scn "$src"/tests/golden/*.scn "$tmp/long.scn"; do
 	"$T" script --diagram "$f" >"$tmp/out" 2>/dev/null
 	if awk '
 	function col(t) { return length($0) - length(t) + 1 }

@@ -27,6 +27,10 @@ struct cap_cli {
 	FILE *out, *err;
 	bool found, header;
 	struct diagram dg;
+	/* Each side's ISN while its TCB had one: --relative numbers
+	 * outlive the TCB (the last ACK reaches a CLOSED server). */
+	bool has_iss[2];
+	uint32_t iss[2];
 	/* Handshake times of the watched connection (0: not seen). */
 	uint64_t t_syn, t_synack, t_ack;
 	/* --list words, translated once. */

@@ -38,17 +38,32 @@ show_times(struct cap_cli *o, const struct cap_pkt *k, enum sim_dir d)
 		o->t_ack = k->ts_us + 1;
 }
 
+/* Host h's ISN: its TCB's while it has one (not CLOSED, not LISTEN), else
+ * the last one seen, so that the ACK that closes a host still counts from
+ * that host's ISN. */
+static uint32_t
+show_iss(struct cap_cli *o, const struct cap_conn *c, int h)
+{
+	const struct tcp_tcb *t = &c->live->w.host[h].tcb;
+
+	if (t->state != TCP_CLOSED && t->state != TCP_LISTEN) {
+		o->has_iss[h] = true;
+		o->iss[h] = t->iss;
+	}
+	return o->has_iss[h] ? o->iss[h] : t->iss;
+}
+
 /* Wireshark's relative numbers: each side's from its own ISN. */
 static struct tcp_seg
-show_seg(const struct cap_cli *o, const struct cap_conn *c,
+show_seg(struct cap_cli *o, const struct cap_conn *c,
     const struct tcp_seg *s, enum sim_dir d)
 {
 	struct tcp_seg r = *s;
 
 	if (o->relative) {
-		r.seq -= c->live->w.host[d].tcb.iss;
+		r.seq -= show_iss(o, c, d);
 		if (r.flags & TCP_ACK)
-			r.ack -= c->live->w.host[1 - d].tcb.iss;
+			r.ack -= show_iss(o, c, 1 - d);
 	}
 	return r;
 }

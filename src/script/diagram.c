@@ -55,6 +55,7 @@ diagram_init(struct diagram *d, void (*emit)(void *, const char *),
 	d->emit = emit;
 	d->ctx = ctx;
 	d->mid = DIAGRAM_MID;
+	d->numw = 3;
 	ladder_init(&d->lad);
 	d->lad.host[0].state = d->lad.host[1].state = TCP_CLOSED;
 }
@@ -102,8 +103,8 @@ dg_margins(struct diagram *d, const char *num, const char *left,
 {
 	char line[384];
 
-	dg_emit(d, line, snprintf(line, sizeof(line), "%5s %-*s%s", num,
-	    13 + 3 + 1 + (int)d->mid + 3 + 1, left, right));
+	dg_emit(d, line, snprintf(line, sizeof(line), "%*s %-*s%s",
+	    d->numw + 2, num, 13 + 3 + 1 + (int)d->mid + 3 + 1, left, right));
 }
 
 static void
@@ -121,8 +122,8 @@ dg_print_row(struct diagram *d, const struct diagram_row *r)
 	d->rowno++;
 	/* Widths are display columns: marks such as "(lost)" are
 	 * translated, and Chinese takes two columns a character. */
-	n = snprintf(line, sizeof(line), "%3u.  %-12s %-3s %s%-3s %s",
-	    d->rowno, r->show[0] ? tcp_state_name(r->state[0]) : "",
+	n = snprintf(line, sizeof(line), "%*u.  %-12s %-3s %s%-3s %s",
+	    d->numw, d->rowno, r->show[0] ? tcp_state_name(r->state[0]) : "",
 	    r->has_seg ? dg_slot(ls, right, true) : "",
 	    utf8_pad(r->mid, (int)d->mid, padded, sizeof(padded)),
 	    r->has_seg ? dg_slot(rs, right, false) : "",
@@ -145,6 +146,11 @@ dg_print(struct diagram *d)
 		if (w > d->mid)
 			d->mid = w;
 	}
+	/* Row numbers take 3 columns, or as many as the batch's last. */
+	for (unsigned n = d->rowno + (unsigned)d->ndone, w = 1; n > 0;
+	    n /= 10, w++)
+		if (w > (unsigned)d->numw)
+			d->numw = (int)w;
 	if (d->rowno == 0 && d->ndone > 0)
 		dg_margins(d, "", "client", "server");
 	for (size_t i = 0; i < d->ndone; i++)

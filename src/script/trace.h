@@ -75,6 +75,7 @@ struct diagram {
 	struct diagram_row *done;	/* finished rows not yet printed */
 	size_t ndone, capdone;
 	size_t mid;			/* middle width so far */
+	int numw;			/* row number width so far */
 };
 
 void diagram_init(struct diagram *d, void (*emit)(void *, const char *),
