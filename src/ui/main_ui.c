@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/diag.h"
 #include "lib/i18n.h"
 #include "lib/mono.h"
 #include "lib/xalloc.h"
@@ -89,7 +90,7 @@ ui_lessons_main(const struct ui_opts *o, const char *which)
 	size_t idx = SIZE_MAX;
 
 	if ((lu = lui_new(o, msg, sizeof(msg))) == NULL) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, msg);
+		fprintf(stderr, "%s: %s\n", diag_prog(), msg);
 		return TT_EXIT_USAGE;
 	}
 	if (which != NULL) {
@@ -98,7 +99,7 @@ ui_lessons_main(const struct ui_opts *o, const char *which)
 
 		if (li == NULL) {
 			fprintf(stderr, _("%s: there is no lesson '%s'; "
-			    "'%s lessons --list' lists them.\n"), PACKAGE,
+			    "'%s lessons --list' lists them.\n"), diag_prog(),
 			    which, PACKAGE);
 			lui_list_leave(&lu->list);
 			return TT_EXIT_USAGE;
@@ -164,7 +165,7 @@ ui_quiz_main(const struct quiz_cli_tui *t, const struct ui_opts *o)
 	qui_init(&qu, QUI_DRILL);
 	if (!qui_session(&qu.es, &t->params)) {
 		fprintf(stderr, _("%s: no question fits these topics.\n"),
-		    PACKAGE);
+		    diag_prog());
 		qui_free(&qu);
 		return 1;
 	}
