@@ -6,10 +6,12 @@
  */
 #include <config.h>
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lib/diag.h"
 #include "lib/i18n.h"
@@ -30,6 +32,22 @@ ui_main_run(struct app *a)
 	ui_term_end();
 }
 
+/* `play -`: the scenario came on standard input, so the keys come from
+ * the terminal itself, as less(1) does.  Without one, standard input
+ * stays as it was and the terminal check refuses as usual. */
+static void
+ui_keys_from_tty(void)
+{
+	int fd;
+
+	clearerr(stdin);
+	if (isatty(STDIN_FILENO) ||
+	    (fd = open("/dev/tty", O_RDONLY | O_CLOEXEC)) < 0)
+		return;
+	(void)dup2(fd, STDIN_FILENO);
+	close(fd);
+}
+
 static bool
 ui_load(struct ui *ui)
 {
@@ -44,6 +62,8 @@ ui_load(struct ui *ui)
 	}
 	ui_play_load(ui, sc.cmds, sc.n, ui->o->play);
 	script_free(&sc);
+	if (strcmp(ui->o->play, "-") == 0)
+		ui_keys_from_tty();
 	return true;
 }
 
