@@ -15,9 +15,11 @@
  * the parser checks them once, in one wording, before the caller runs.
  *
  * A new option is one row in its command's table (its help comes with
- * it; doc/tcpteach.1 is written by hand).  A new subcommand is an opt_cmd
- * in its module and a row in main.c's subcmds[]; tests/check_opt.c and
- * tests/cli-help.sh list the subcommands they check.
+ * it; doc/tcpteach.1 is written by hand); if it makes no sense with
+ * another, or only with another, say so in the command's rels.  A new
+ * subcommand is an opt_cmd in its module (with its operands row) and a
+ * row in main.c's subcmds[]; tests/check_opt.c and tests/cli-help.sh
+ * list the subcommands they check.
  */
 #ifndef TCPTEACH_LIB_OPT_H
 #define TCPTEACH_LIB_OPT_H
