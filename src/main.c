@@ -20,6 +20,7 @@
 #include "capture/cli.h"
 #include "lab/lab.h"
 #include "lesson/catalog.h"
+#include "lib/diag.h"
 #include "lib/exitcode.h"
 #include "lib/i18n.h"
 #include "lib/opt.h"
@@ -72,8 +73,9 @@ static const struct opt main_top_opts[] = {
 };
 static const struct opt main_play_opts[] = {
 	MAIN_DISPLAY_OPTS,
-	{ "present", 0, OPT_NOARG, NULL, N_("for a room: large bold text, "
-	    "no menu"), OPT_FLAG, MAIN_OPT(uo.present), 0, 0, NULL },
+	{ "present", 0, OPT_NOARG, NULL, N_("for a projector: every "
+	    "character bold, no event menu"), OPT_FLAG, MAIN_OPT(uo.present),
+	    0, 0, NULL },
 };
 static const struct opt main_lab_opts[] = {
 	MAIN_DISPLAY_OPTS,
@@ -92,6 +94,10 @@ static const struct opt main_lesson_opts[] = {
 	MAIN_DISPLAY_OPTS,
 };
 
+static const struct opt_rel main_lessons_rels[] = {
+	{ OPT_EXCLUDES, "list|check", NULL },
+};
+
 static void main_commands(FILE *);
 
 static const struct opt_cmd main_top_cmd = {
@@ -101,7 +107,8 @@ static const struct opt_cmd main_top_cmd = {
 	N_("Exit status: 0 success, 1 a failed expect or impossible event,\n"
 	    "2 bad usage or a file that cannot be read or parsed.\n\n"
 	    "Full documentation: man tcpteach; the README lists the keys."),
-	OPT_IN_ORDER, main_commands
+	OPT_IN_ORDER, main_commands, NULL, 0,
+	{ { NULL, N_("COMMAND"), 0, OPT_MANY } }
 };
 static const struct opt_cmd main_play_cmd = {
 	"play", main_play_opts, OPT_N(main_play_opts),
@@ -109,7 +116,9 @@ static const struct opt_cmd main_play_cmd = {
 	    N_("lecture mode: step through a scenario") } },
 	N_("Lecture mode: step through a scenario file ('-' is standard "
 	    "input)\nwith n and p.  Needs a terminal."),
-	NULL, 0, NULL
+	N_("Exit status: 0 fine, 2 bad usage, a file that cannot be read or "
+	    "parsed, or\nno terminal."), 0, NULL, NULL, 0,
+	{ { NULL, N_("FILE"), 1, 1 } }
 };
 static const struct opt_cmd main_lessons_cmd = {
 	"lessons", main_lessons_opts, OPT_N(main_lessons_opts),
@@ -119,14 +128,17 @@ static const struct opt_cmd main_lessons_cmd = {
 	N_("The guided lessons: the browser (on a terminal), the list, or a "
 	    "check\nof lesson files."),
 	N_("Exit status: 0 fine, 1 a lesson that does not work, 2 a file "
-	    "that cannot be\nread or parsed."), 0, NULL
+	    "that cannot be\nread or parsed."), 0, NULL,
+	main_lessons_rels, OPT_N(main_lessons_rels),
+	{ { "check", N_("FILE"), 0, OPT_MANY }, OPT_NO_OPERANDS }
 };
 static const struct opt_cmd main_lesson_cmd = {
 	"lesson", main_lesson_opts, OPT_N(main_lesson_opts),
 	{ { "N", N_("open lesson N where you left it") } },
 	N_("Open lesson N (a number or a name such as 02-handshake) where you "
 	    "left it.\nNeeds a terminal."),
-	NULL, 0, NULL
+	N_("Exit status: 0 fine, 2 bad usage, no such lesson, or no "
+	    "terminal."), 0, NULL, NULL, 0, { { NULL, "N", 1, 1 } }
 };
 static const struct opt_cmd main_lab_cmd = {
 	"lab", main_lab_opts, OPT_N(main_lab_opts),
@@ -134,7 +146,8 @@ static const struct opt_cmd main_lab_cmd = {
 	    N_("the simulator on two real Linux TCP stacks (see doc/lab.md)") } },
 	N_("The simulator on two real Linux TCP stacks in network "
 	    "namespaces.\nNeeds a terminal, and root or user namespaces."),
-	NULL, 0, NULL
+	N_("Exit status: 0 fine, 2 bad usage, a lab that cannot start, or "
+	    "no terminal."), 0, NULL, NULL, 0, { OPT_NO_OPERANDS }
 };
 
 static int main_script(int, char **, struct main_args *);
@@ -232,10 +245,6 @@ main_lesson(int argc, char **argv, struct main_args *ma)
 
 	if (rc != OPT_GO_ON)
 		return rc;
-	if (a.argc != 1)
-		return opt_fail(&main_lesson_cmd, stderr, "%s", a.argc == 0 ?
-		    _("which lesson? (a number such as 2)") :
-		    _("one lesson at a time"));
 	return ui_lessons_main(&ma->uo, a.argv[0]);
 }
 
@@ -250,14 +259,8 @@ main_lessons(int argc, char **argv, struct main_args *ma)
 
 	if (rc != OPT_GO_ON)
 		return rc;
-	if (ma->list && ma->check)
-		return opt_fail(&main_lessons_cmd, stderr, "%s",
-		    _("--list and --check exclude each other"));
 	if (ma->check)
 		return lesson_cli_check(a.argv, a.argc, stdout, stderr);
-	if (a.argc > 0)
-		return opt_fail(&main_lessons_cmd, stderr, _("unexpected "
-		    "argument '%s'"), a.argv[0]);
 	if (ma->list)
 		return lesson_cli_list(stdout, stderr);
 	return ui_lessons_main(&ma->uo, NULL);
@@ -272,9 +275,6 @@ main_labui(int argc, char **argv, struct main_args *ma)
 
 	if (rc != OPT_GO_ON)
 		return rc;
-	if (a.argc > 0)
-		return opt_fail(&main_lab_cmd, stderr, _("unexpected argument "
-		    "'%s'"), a.argv[0]);
 	return ui_lab_main(&ma->uo, ma->pcap, &main_labui_ops);
 }
 
@@ -288,10 +288,6 @@ main_play(int argc, char **argv, struct main_args *ma)
 
 	if (rc != OPT_GO_ON)
 		return rc;
-	if (a.argc != 1)
-		return opt_fail(&main_play_cmd, stderr, "%s", a.argc == 0 ?
-		    _("no scenario file given (use - for standard input)") :
-		    _("one scenario file at a time"));
 	ma->uo.play = a.argv[0];
 	return ui_main(&ma->uo);
 }
@@ -306,21 +302,15 @@ version(void)
 }
 
 /* --lang first, wherever it stands, so that every message after it is
- * in the language asked for; returns -1 to go on, else an exit status. */
-static int
+ * in the language asked for.  A --lang without a value or with one we do
+ * not speak is left to the command's parser: the command's usage. */
+static void
 main_lang(int *argc, char **argv)
 {
 	const char *lang = NULL;
 
 	*argc = opt_take_lang(*argc, argv, &lang);
 	i18n_init(lang);
-	if (*argc < 0)
-		return opt_fail(&main_top_cmd, stderr, _("option '%s' needs a "
-		    "value (%s)"), "--lang", _("LANG"));
-	if (lang != NULL && !opt_lang_ok(lang))
-		return opt_fail(&main_top_cmd, stderr, _("unsupported language "
-		    "'%s' (use en or zh_CN)"), lang);
-	return -1;
 }
 
 int
@@ -330,8 +320,7 @@ main(int argc, char **argv)
 	struct opt_args a;
 	int rc;
 
-	if ((rc = main_lang(&argc, argv)) >= 0)
-		return rc;
+	main_lang(&argc, argv);
 	rc = opt_parse(&main_top_cmd, argc, argv, &ma, &a, stdout, stderr);
 	if (rc != OPT_GO_ON)
 		return rc;
@@ -342,8 +331,11 @@ main(int argc, char **argv)
 	if (a.argc == 0)
 		return ui_main(&ma.uo);
 	for (size_t i = 0; i < NSUBCMDS; i++)
-		if (strcmp(a.argv[0], subcmds[i].cmd->name) == 0)
+		if (strcmp(a.argv[0], subcmds[i].cmd->name) == 0) {
+			/* Every error from here on names the command. */
+			diag_command(a.argv[0]);
 			return subcmds[i].run(a.argc, a.argv, &ma);
+		}
 	return opt_fail(&main_top_cmd, stderr, _("unknown command '%s'"),
 	    a.argv[0]);
 }

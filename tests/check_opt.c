@@ -67,11 +67,23 @@ static const struct opt t_opts[] = {
 static const struct opt_cmd t_cmd = {
 	"tst", t_opts, OPT_N(t_opts),
 	{ { "[-qd] FILE...", "test things" }, { "--seed S", "more" } },
-	"About the test.", "Exit status: none.", 0, NULL
+	"About the test.", "Exit status: none.", 0, NULL, NULL, 0,
+	{ { NULL, NULL, 0, 0 } }
 };
 static const struct opt_cmd t_cmd_in_order = {
 	NULL, t_opts, OPT_N(t_opts), { { "[OPTION]... COMMAND", "x" } },
-	NULL, NULL, OPT_IN_ORDER, NULL
+	NULL, NULL, OPT_IN_ORDER, NULL, NULL, 0, { { NULL, NULL, 0, 0 } }
+};
+/* The same options with relations and counted operands. */
+static const struct opt_rel t_rels[] = {
+	{ OPT_EXCLUDES, "quiet|diagram|output", NULL },
+	{ OPT_NEEDS, "color", "output|mode" },
+	{ OPT_EXCLUDES, "seed", "count|count-only" },
+};
+static const struct opt_cmd t_cmd_rules = {
+	"tst", t_opts, OPT_N(t_opts), { { "[-q|-d|-o F] FILE", "x" } },
+	NULL, NULL, 0, NULL, t_rels, OPT_N(t_rels),
+	{ { "mode", "DIR", 1, OPT_MANY }, { NULL, "FILE", 1, 1 } }
 };
 
 static char outbuf[16384], errbuf[4096];
@@ -123,6 +135,18 @@ parse_in_order(const char *first, ...)
 
 	va_start(ap, first);
 	rc = parse_cmd(&t_cmd_in_order, first, ap);
+	va_end(ap);
+	return rc;
+}
+
+static int
+parse_rules(const char *first, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, first);
+	rc = parse_cmd(&t_cmd_rules, first, ap);
 	va_end(ap);
 	return rc;
 }
@@ -293,10 +317,121 @@ START_TEST(test_unknown_short_option_in_bundle)
 }
 END_TEST
 
-START_TEST(test_ambiguous_prefix_refused)
+START_TEST(test_ambiguous_prefix_lists_candidates)
 {
 	ck_assert_int_eq(parse("--co", "1", NULL), TT_EXIT_USAGE);
-	assert_err("tcpteach tst: option '--co' is ambiguous\n");
+	assert_err("tcpteach tst: option '--co' is ambiguous (--color, "
+	    "--count, --count-only)\n");
+}
+END_TEST
+
+START_TEST(test_empty_value_refused_at_parse)
+{
+	ck_assert_int_eq(parse("--output=", "f", NULL), TT_EXIT_USAGE);
+	assert_err("tcpteach tst: option '--output' needs a value (FILE), "
+	    "not an empty one\n");
+	ck_assert_int_eq(parse("-o", "", "f", NULL), TT_EXIT_USAGE);
+	assert_err("option '-o' needs a value (FILE), not an empty one\n");
+	ck_assert_int_eq(parse("--color=", NULL), TT_EXIT_USAGE);
+	ck_assert_int_eq(parse("--color", NULL), OPT_GO_ON);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- rules */
+
+START_TEST(test_excluding_options_refused_with_both_named)
+{
+	ck_assert_int_eq(parse_rules("-q", "-d", "f", NULL), TT_EXIT_USAGE);
+	ck_assert_msg(starts(errbuf, "tcpteach tst: --quiet and --diagram "
+	    "exclude each other\nUsage: tcpteach tst [-q|-d|-o F] FILE\n"),
+	    "%s", errbuf);
+	ck_assert_int_eq(parse_rules("--output=x", "--diag", "f", NULL),
+	    TT_EXIT_USAGE);
+	assert_err("tcpteach tst: --diagram and --output exclude each other\n");
+	ck_assert_int_eq(parse_rules("--seed=1", "--count-only", "f", NULL),
+	    TT_EXIT_USAGE);
+	assert_err("tcpteach tst: --seed and --count-only exclude each "
+	    "other\n");
+	ck_assert_int_eq(parse_rules("--count=2", "--count-only", "f", NULL),
+	    OPT_GO_ON);
+	ck_assert_int_eq(parse_rules("-q", "-q", "f", NULL), OPT_GO_ON);
+}
+END_TEST
+
+START_TEST(test_needed_option_missing_named)
+{
+	ck_assert_int_eq(parse_rules("--color", "f", NULL), TT_EXIT_USAGE);
+	assert_err("tcpteach tst: --color needs --output or --mode\n");
+	ck_assert_int_eq(parse_rules("--color", "-o", "x", "f", NULL),
+	    OPT_GO_ON);
+	ck_assert_int_eq(parse_rules("--color", "-m", "x", "d", NULL),
+	    OPT_GO_ON);
+}
+END_TEST
+
+START_TEST(test_help_wins_over_rules)
+{
+	ck_assert_int_eq(parse_rules("-q", "-d", "--help", NULL), TT_EXIT_OK);
+	ck_assert_str_eq(errbuf, "");
+	ck_assert_int_eq(parse_rules("--color", "--help", NULL), TT_EXIT_OK);
+}
+END_TEST
+
+START_TEST(test_operands_counted_by_table)
+{
+	ck_assert_int_eq(parse_rules(NULL), TT_EXIT_USAGE);
+	ck_assert_msg(starts(errbuf, "tcpteach tst: missing FILE\n"), "%s",
+	    errbuf);
+	ck_assert_int_eq(parse_rules("a", "b", NULL), TT_EXIT_USAGE);
+	ck_assert_msg(starts(errbuf, "tcpteach tst: unexpected argument "
+	    "'b'\n"), "%s", errbuf);
+	ck_assert_int_eq(parse_rules("a", NULL), OPT_GO_ON);
+	/* --mode chooses the other row: DIR..., at least one. */
+	ck_assert_int_eq(parse_rules("-m", "x", NULL), TT_EXIT_USAGE);
+	assert_err("tcpteach tst: missing DIR\n");
+	ck_assert_int_eq(parse_rules("-m", "x", "a", "b", "c", NULL),
+	    OPT_GO_ON);
+	ck_assert_int_eq(args.argc, 3);
+	/* A table without a row leaves the count to the caller. */
+	ck_assert_int_eq(parse("a", "b", "c", NULL), OPT_GO_ON);
+	ck_assert_int_eq(parse(NULL), OPT_GO_ON);
+}
+END_TEST
+
+/* Each name of a list "a|b" is an option of the command's table. */
+static void
+assert_names_options(const struct opt_cmd *c, const char *list)
+{
+	for (const char *p = list; p != NULL && *p != '\0'; ) {
+		size_t n = strcspn(p, "|"), i;
+
+		for (i = 0; i < c->nopts; i++)
+			if (strncmp(c->opts[i].name, p, n) == 0 &&
+			    c->opts[i].name[n] == '\0')
+				break;
+		ck_assert_msg(i < c->nopts, "%s: no option '%.*s'", c->name,
+		    (int)n, p);
+		p += n + (p[n] == '|');
+	}
+}
+
+/* Every relation and operand row of every module names options its
+ * table has, and every module counts its operands. */
+START_TEST(test_module_rules_name_real_options)
+{
+	const struct opt_cmd *const cmds[] = { &script_opt_cmd,
+	    &quiz_opt_cmd, &exam_opt_cmd, &capture_opt_cmd };
+
+	for (size_t c = 0; c < sizeof(cmds) / sizeof(cmds[0]); c++) {
+		ck_assert_msg(cmds[c]->operands[0].name != NULL, "%s counts "
+		    "no operands", cmds[c]->name);
+		for (size_t k = 0; k < OPT_MAXOPERANDS; k++)
+			assert_names_options(cmds[c], cmds[c]->operands[k].when);
+		for (size_t r = 0; r < cmds[c]->nrels; r++) {
+			assert_names_options(cmds[c], cmds[c]->rels[r].opts);
+			assert_names_options(cmds[c], cmds[c]->rels[r].others);
+		}
+	}
 }
 END_TEST
 
@@ -397,20 +532,24 @@ help_of(const struct opt_cmd *c)
 START_TEST(test_generated_help_lists_every_option)
 {
 	const struct opt_cmd *c = module_cmds[_i];
-	char want[128];
+	char want[128], below[128];
 
 	help_of(c);
 	for (size_t i = 0; i < c->nopts; i++) {
 		const struct opt *o = &c->opts[i];
 
+		/* A flag's meaning is two spaces after it, or below it. */
 		if (o->letter)
 			snprintf(want, sizeof(want), "  -%c, --%s%s", o->letter,
-			    o->name, o->arg == OPT_NOARG ? " " : "");
+			    o->name, o->arg == OPT_NOARG ? "  " : "");
 		else
 			snprintf(want, sizeof(want), "      --%s%s", o->name,
-			    o->arg == OPT_NOARG ? " " : "");
-		ck_assert_msg(strstr(outbuf, want) != NULL, "%s --help lacks "
-		    "'%s'", c->name, want);
+			    o->arg == OPT_NOARG ? "  " : "");
+		snprintf(below, sizeof(below), "%.*s\n", (int)strlen(want) - 2,
+		    want);
+		ck_assert_msg(strstr(outbuf, want) != NULL ||
+		    (o->arg == OPT_NOARG && strstr(outbuf, below) != NULL),
+		    "%s --help lacks '%s'", c->name, want);
 		ck_assert_msg(strstr(outbuf, o->help) != NULL ||
 		    utf8_width(o->help) > 55, "%s: help of --%s", c->name,
 		    o->name);
@@ -482,8 +621,32 @@ START_TEST(test_take_lang_anywhere_before_double_dash)
 	ck_assert_ptr_null(av[4]);
 	ck_assert(opt_lang_ok("zh_CN") && opt_lang_ok("en"));
 	ck_assert(!opt_lang_ok("fr"));
-	av[1] = strcpy(store[1], "--lang");
-	ck_assert_int_eq(opt_take_lang(2, av, &lang), -1);
+}
+END_TEST
+
+/* A --lang the program cannot take stays in argv for the command's own
+ * parser, which refuses it with that command's usage. */
+START_TEST(test_take_lang_leaves_bad_or_bare_lang)
+{
+	char *av[] = { store[0], store[1], store[2], store[3], store[4], NULL };
+	const char *lang;
+	static const char *const w[] = { "tcpteach", "--lang=en", "script",
+	    "--lang=fr", "--lang" };
+
+	for (size_t i = 0; i < 5; i++)
+		strcpy(store[i], w[i]);
+	ck_assert_int_eq(opt_take_lang(5, av, &lang), 4);
+	ck_assert_str_eq(lang, "en");
+	ck_assert_str_eq(av[1], "script");
+	ck_assert_str_eq(av[2], "--lang=fr");
+	ck_assert_str_eq(av[3], "--lang");
+	ck_assert_int_eq(parse("--lang", NULL), TT_EXIT_USAGE);
+	ck_assert_msg(starts(errbuf, "tcpteach tst: option '--lang' needs a "
+	    "value (LANG)\nUsage: tcpteach tst [-qd] FILE...\n"), "%s",
+	    errbuf);
+	ck_assert_int_eq(parse("--lang=fr", NULL), TT_EXIT_USAGE);
+	assert_err("tcpteach tst: unsupported language 'fr' (use en or "
+	    "zh_CN)\n");
 }
 END_TEST
 
@@ -508,11 +671,18 @@ opt_suite(void)
 	tcase_add_test(tc, test_callback_gets_value_and_seen_bits);
 	tcase_add_test(tc, test_u64_full_range);
 	tcase_add_test(tc, test_take_lang_anywhere_before_double_dash);
+	tcase_add_test(tc, test_take_lang_leaves_bad_or_bare_lang);
 	suite_add_tcase(s, tc);
 	tcase_add_test(te, test_unknown_long_option_suggests_nearest);
 	tcase_add_test(te, test_unknown_far_option_no_suggestion);
 	tcase_add_test(te, test_unknown_short_option_in_bundle);
-	tcase_add_test(te, test_ambiguous_prefix_refused);
+	tcase_add_test(te, test_ambiguous_prefix_lists_candidates);
+	tcase_add_test(te, test_empty_value_refused_at_parse);
+	tcase_add_test(te, test_excluding_options_refused_with_both_named);
+	tcase_add_test(te, test_needed_option_missing_named);
+	tcase_add_test(te, test_help_wins_over_rules);
+	tcase_add_test(te, test_operands_counted_by_table);
+	tcase_add_test(te, test_module_rules_name_real_options);
 	tcase_add_test(te, test_missing_value_names_it);
 	tcase_add_test(te, test_flag_given_a_value_refused);
 	tcase_add_test(te, test_bad_number_says_its_range);

@@ -269,6 +269,11 @@ static const struct opt cli_opt_table[] = {
 	    "bad IP or TCP checksum"), OPT_FLAG, CLI_OPT(verify), 0, 0, NULL },
 };
 
+static const struct opt_rel cli_rels[] = {
+	{ OPT_EXCLUDES, "list|stats|show|to-scenario", NULL },
+	{ OPT_NEEDS, "diagram|relative", "show" },
+};
+
 const struct opt_cmd capture_opt_cmd = {
 	"capture", cli_opt_table, OPT_N(cli_opt_table), {
 	    { N_("[--list|--stats|--show N|--to-scenario N] FILE"),
@@ -279,7 +284,8 @@ const struct opt_cmd capture_opt_cmd = {
 	    "screen."),
 	N_("Exit status: 0 the file was read, 1 it ends early or is corrupt "
 	    "(what was\nread is reported), 2 bad usage, a file that is not a "
-	    "capture, or no such\nconnection."), 0, NULL
+	    "capture, or no such\nconnection."), 0, NULL,
+	cli_rels, OPT_N(cli_rels), { { NULL, N_("FILE"), 1, 1 } }
 };
 
 static int
@@ -291,12 +297,6 @@ cli_options(int argc, char **argv, struct cli_args *a)
 
 	if (rc != OPT_GO_ON)
 		return rc == TT_EXIT_OK ? -1 : rc;
-	if (rest.argc == 0)
-		return opt_fail(&capture_opt_cmd, a->o.err, "%s",
-		    _("no capture file given"));
-	if (rest.argc > 1)
-		return opt_fail(&capture_opt_cmd, a->o.err, _("one file at a "
-		    "time ('%s' is one too many)"), rest.argv[1]);
 	a->o.file = rest.argv[0];
 	return TT_EXIT_OK;
 }

@@ -19,6 +19,7 @@
 
 #include "capture/pcapr.h"
 #include "capture/read.h"
+#include "lib/diag.h"
 #include "lib/i18n.h"
 
 /* A large stdio buffer: libpcap reads a record header and a record at a
@@ -39,13 +40,13 @@ read_open(const char *path, FILE **fpp, struct cap_pcapr *pr, char *ebuf,
 	if (*fpp == NULL) {
 		if (stat(path, &sb) != 0 || (*fpp = fopen(path, "rb")) ==
 		    NULL) {
-			fprintf(err, "%s: %s: %s\n", PACKAGE, path,
+			fprintf(err, "%s: %s: %s\n", diag_prog(), path,
 			    strerror(errno));
 			return NULL;
 		}
 		if (S_ISDIR(sb.st_mode)) {
 			fprintf(err, _("%s: %s: is a directory, not a "
-			    "capture file\n"), PACKAGE, path);
+			    "capture file\n"), diag_prog(), path);
 			return NULL;
 		}
 	}
@@ -62,13 +63,13 @@ read_summary(const char *path, const struct cap_read *r, FILE *err)
 	for (int d = CAP_D_FRAGMENT; d < CAP_NDECODE; d++)
 		if (r->skipped[d] > 0)
 			fprintf(err, _("%s: %s: frame %llu: skipped: %s "
-			    "(%llu frames like it)\n"), PACKAGE, path,
+			    "(%llu frames like it)\n"), diag_prog(), path,
 			    (unsigned long long)r->first_bad[d],
 			    _(cap_decode_text((enum cap_decode)d)),
 			    (unsigned long long)r->skipped[d]);
 	if (r->frames > 0 && r->tcp == 0)
 		fprintf(err, _("%s: %s: none of the %llu frames is TCP\n"),
-		    PACKAGE, path, (unsigned long long)r->frames);
+		    diag_prog(), path, (unsigned long long)r->frames);
 }
 
 /* One record from whichever reader has the file, as pcap_next_ex. */
@@ -110,7 +111,8 @@ cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
 			fclose(fp);
 		if (ebuf[0] != '\0')
 			fprintf(err, _("%s: %s: not a capture file that "
-			    "libpcap can read: %s\n"), PACKAGE, path, ebuf);
+			    "libpcap can read: %s\n"), diag_prog(), path,
+			    ebuf);
 		return TT_EXIT_USAGE;
 	}
 	lt = p != NULL ? pcap_datalink(p) : pr.dlt;
@@ -119,7 +121,8 @@ cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
 
 		fprintf(err, _("%s: %s: link type %d (%s) is not supported; "
 		    "use Ethernet, Linux cooked (-i any), raw IP or "
-		    "loopback\n"), PACKAGE, path, lt, name ? name : "?");
+		    "loopback\n"), diag_prog(), path, lt,
+		    name ? name : "?");
 		read_close(p, &pr, fp);
 		return TT_EXIT_USAGE;
 	}
@@ -141,7 +144,7 @@ cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
 	}
 	if (rc == PCAP_ERROR) {
 		fprintf(err, _("%s: %s: frame %llu: %s; the %llu frames "
-		    "before it are reported\n"), PACKAGE, path,
+		    "before it are reported\n"), diag_prog(), path,
 		    (unsigned long long)r->frames + 1,
 		    p != NULL ? pcap_geterr(p) : pr.err,
 		    (unsigned long long)r->frames);

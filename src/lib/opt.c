@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/diag.h"
 #include "lib/i18n.h"
 #include "lib/opt.h"
 #include "lib/utf8.h"
@@ -81,12 +82,13 @@ opt_take_lang(int argc, char **argv, const char **lang)
 
 	*lang = NULL;
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		if (strncmp(argv[i], "--lang=", 7) == 0)
-			*lang = argv[i] + 7;
-		else if (strcmp(argv[i], "--lang") == 0) {
-			if (++i == argc)
-				return -1;
-			*lang = argv[i];
+		bool sep = strcmp(argv[i], "--lang") == 0 && i + 1 < argc;
+		const char *v = sep ? argv[i + 1] :
+		    strncmp(argv[i], "--lang=", 7) == 0 ? argv[i] + 7 : NULL;
+
+		if (v != NULL && opt_lang_ok(v)) {
+			*lang = v;
+			i += sep;
 		} else
 			argv[out++] = argv[i];
 	}
@@ -219,6 +221,11 @@ opt_store(const struct opt_state *st, size_t i, const char *name,
 		*(bool *)(void *)at = true;
 		return OPT_GO_ON;
 	case OPT_STR:
+		/* "--pcap= FILE" is a slip, never a name. */
+		if (val != NULL && val[0] == '\0')
+			return opt_fail(st->cmd, st->err, _("option '%s' needs "
+			    "a value (%s), not an empty one"), name,
+			    _(o->argname));
 		*(const char **)(void *)at = val;
 		return OPT_GO_ON;
 	case OPT_UINT:
@@ -275,6 +282,24 @@ opt_find_short(const struct opt_cmd *cmd, char c)
 	return -1;
 }
 
+/* "option '--p' is ambiguous (--print, --penalty)": every candidate. */
+static int
+opt_ambiguous(const struct opt_state *st, const char *typed, size_t n)
+{
+	char list[512] = "";
+	size_t len = 0;
+
+	for (size_t i = 0; i < opt_count(st->cmd); i++) {
+		const char *on = opt_at(st->cmd, i)->name;
+
+		if (strncmp(on, typed + 2, n - 2) == 0 && len < sizeof(list))
+			len += (size_t)snprintf(list + len, sizeof(list) - len,
+			    "%s--%s", len > 0 ? ", " : "", on);
+	}
+	return opt_fail(st->cmd, st->err, _("option '%.*s' is ambiguous "
+	    "(%s)"), (int)n, typed, list);
+}
+
 /* "--name", "--name=value" or "--name value" at argv[*k]. */
 static int
 opt_long(const struct opt_state *st, int argc, char **argv, int *k)
@@ -288,8 +313,7 @@ opt_long(const struct opt_state *st, int argc, char **argv, int *k)
 	if (i == -1 || n == 2)
 		return opt_unknown(st, a, n);
 	if (i == -2)
-		return opt_fail(st->cmd, st->err, _("option '%.*s' is "
-		    "ambiguous"), (int)n, a);
+		return opt_ambiguous(st, a, n);
 	o = opt_at(st->cmd, (size_t)i);
 	snprintf(name, sizeof(name), "--%s", o->name);
 	if (o->arg == OPT_NOARG && eq != NULL)
@@ -334,6 +358,120 @@ opt_short(const struct opt_state *st, int argc, char **argv, int *k)
 	return OPT_GO_ON;
 }
 
+/* ---------------------------------------------------------------- rules */
+
+/* The index of the n bytes of a long name: a table's own word, so an
+ * unknown one is a table bug. */
+static size_t
+opt_index(const struct opt_cmd *cmd, const char *name, size_t n)
+{
+	for (size_t i = 0; i < opt_count(cmd); i++)
+		if (strncmp(opt_at(cmd, i)->name, name, n) == 0 &&
+		    opt_at(cmd, i)->name[n] == '\0')
+			return i;
+	assert(!"a relation names an option its table lacks");
+	return 0;
+}
+
+/* The first option of list "a|b|c" given at index > after, or -1. */
+static long
+opt_first_given(const struct opt_cmd *cmd, uint64_t seen, const char *list,
+    long after)
+{
+	for (const char *p = list; *p != '\0'; ) {
+		size_t n = strcspn(p, "|"), i = opt_index(cmd, p, n);
+
+		if ((long)i > after && (seen >> i & 1) != 0)
+			return (long)i;
+		p += n + (p[n] == '|');
+	}
+	return -1;
+}
+
+/* "--print or --key": the options of a list, for "needs". */
+static void
+opt_list_words(const struct opt_cmd *cmd, const char *list, char *buf,
+    size_t size)
+{
+	char prev[256];
+
+	buf[0] = '\0';
+	for (const char *p = list; *p != '\0'; ) {
+		size_t n = strcspn(p, "|");
+
+		snprintf(prev, sizeof(prev), "%s", buf);
+		if (prev[0] == '\0')
+			snprintf(buf, size, "--%s",
+			    opt_at(cmd, opt_index(cmd, p, n))->name);
+		else
+			snprintf(buf, size, _("%s or --%.*s"), prev, (int)n, p);
+		p += n + (p[n] == '|');
+	}
+}
+
+static int
+opt_check_rel(const struct opt_state *st, const struct opt_rel *r)
+{
+	const struct opt_cmd *cmd = st->cmd;
+	uint64_t seen = st->args->seen;
+	long a = opt_first_given(cmd, seen, r->opts, -1), b;
+	char words[256];
+
+	if (a < 0)
+		return OPT_GO_ON;
+	switch (r->kind) {
+	case OPT_EXCLUDES:
+		b = r->others == NULL ? opt_first_given(cmd, seen, r->opts, a) :
+		    opt_first_given(cmd, seen, r->others, -1);
+		if (b < 0)
+			return OPT_GO_ON;
+		return opt_fail(cmd, st->err, _("--%s and --%s exclude each "
+		    "other"), opt_at(cmd, (size_t)a)->name,
+		    opt_at(cmd, (size_t)b)->name);
+	case OPT_NEEDS:
+		if (opt_first_given(cmd, seen, r->others, -1) >= 0)
+			return OPT_GO_ON;
+		opt_list_words(cmd, r->others, words, sizeof(words));
+		return opt_fail(cmd, st->err, _("--%s needs %s"),
+		    opt_at(cmd, (size_t)a)->name, words);
+	}
+	return OPT_GO_ON;
+}
+
+/* The operands' row that applies: the first whose option was given. */
+static const struct opt_operands *
+opt_operands_of(const struct opt_cmd *cmd, uint64_t seen)
+{
+	for (size_t k = 0; k < OPT_MAXOPERANDS && cmd->operands[k].name; k++) {
+		const struct opt_operands *p = &cmd->operands[k];
+
+		if (p->when == NULL || (seen >> opt_index(cmd, p->when,
+		    strlen(p->when)) & 1) != 0)
+			return p;
+	}
+	return NULL;
+}
+
+/* After a whole parse: the relations, then how many operands. */
+static int
+opt_check(const struct opt_state *st)
+{
+	const struct opt_operands *p = opt_operands_of(st->cmd,
+	    st->args->seen);
+	int rc = OPT_GO_ON;
+
+	for (size_t i = 0; i < st->cmd->nrels && rc == OPT_GO_ON; i++)
+		rc = opt_check_rel(st, &st->cmd->rels[i]);
+	if (rc != OPT_GO_ON || p == NULL)
+		return rc;
+	if ((unsigned)st->args->argc < p->min)
+		return opt_fail(st->cmd, st->err, _("missing %s"), _(p->name));
+	if ((unsigned)st->args->argc > p->max)
+		return opt_fail(st->cmd, st->err, _("unexpected argument '%s'"),
+		    st->args->argv[p->max]);
+	return OPT_GO_ON;
+}
+
 int
 opt_parse(const struct opt_cmd *cmd, int argc, char **argv, void *dest,
     struct opt_args *args, FILE *out, FILE *err)
@@ -343,6 +481,7 @@ opt_parse(const struct opt_cmd *cmd, int argc, char **argv, void *dest,
 	int nops = 0, rc = OPT_GO_ON;
 
 	assert(cmd->nopts <= OPT_MAXOPTS);
+	diag_command(cmd->name);
 	args->seen = 0;
 	for (int k = 1; k < argc && rc == OPT_GO_ON; k++) {
 		const char *a = argv[k];
@@ -360,7 +499,7 @@ opt_parse(const struct opt_cmd *cmd, int argc, char **argv, void *dest,
 	}
 	args->argc = nops;
 	args->argv = argv + 1;
-	return rc;
+	return rc == OPT_GO_ON ? opt_check(&st) : rc;
 }
 
 bool
@@ -375,20 +514,51 @@ opt_given(const struct opt_cmd *cmd, const struct opt_args *args,
 
 /* ---------------------------------------------------------------- help */
 
-/* The meaning wraps within 80 columns, each line at column 25. */
+/* A copy of s whose spaces inside quotes ('exam --help', or the
+ * Chinese “exam --help”) are OPT_NBSP, so that a quoted command is never
+ * broken across lines.  An apostrophe (student's) opens no quote. */
+#define OPT_NBSP '\x1f'	/* one column wide, as a space */
+static void
+opt_keep_quotes(const char *s, char *buf, size_t size)
+{
+	bool in = false;
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && i + 1 < size; i++) {
+		if (s[i] == '\'' && !in)
+			in = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(';
+		else if (s[i] == '\'')
+			in = false;
+		else if (strncmp(s + i, "\u201c", 3) == 0)
+			in = true;
+		else if (strncmp(s + i, "\u201d", 3) == 0)
+			in = false;
+		buf[i] = in && s[i] == ' ' ? OPT_NBSP : s[i];
+	}
+	buf[i] = '\0';
+}
+
+/* The meaning wraps within 80 columns, each line at column 25; the form
+ * is followed by two spaces at least, or the meaning starts below it. */
 void
 opt_help_line(FILE *f, const char *form, const char *what)
 {
-	size_t start[16], len[16], n = utf8_wrap(what, 80 - 25, start, len, 16);
+	char text[1024];
+	size_t start[16], len[16], n;
 	int w = utf8_width(form);
 
-	if (w <= 22)
+	opt_keep_quotes(what, text, sizeof(text));
+	n = utf8_wrap(text, 80 - 25, start, len, 16);
+	if (w <= 21)
 		fprintf(f, "  %s%*s", form, 23 - w, "");
 	else
 		fprintf(f, "  %s\n%25s", form, "");
-	for (size_t i = 0; i < n; i++)
-		fprintf(f, "%*s%.*s\n", i > 0 ? 25 : 0, "", (int)len[i],
-		    what + start[i]);
+	for (size_t i = 0; i < n; i++) {
+		fprintf(f, "%*s", i > 0 ? 25 : 0, "");
+		for (size_t k = start[i]; k < start[i] + len[i]; k++)
+			fputc(text[k] == OPT_NBSP ? ' ' : text[k], f);
+		fputc('\n', f);
+	}
 	if (n == 0)
 		fputc('\n', f);
 }

@@ -9,12 +9,17 @@
  * unambiguous prefix of a long name, -x value, -xvalue, bundled short
  * flags (-dq), "--" ending the options and "-" as an operand; options and
  * operands may mix unless the command says OPT_IN_ORDER.  Every command
- * also takes -h/--help (the generated help) and --lang.
+ * also takes -h/--help (the generated help) and --lang.  The command's
+ * relations (which options exclude each other, which need another) and
+ * its operands (how many, and their name) are data in the table too, so
+ * the parser checks them once, in one wording, before the caller runs.
  *
  * A new option is one row in its command's table (its help comes with
- * it; doc/tcpteach.1 is written by hand).  A new subcommand is an opt_cmd
- * in its module and a row in main.c's subcmds[]; tests/check_opt.c and
- * tests/cli-help.sh list the subcommands they check.
+ * it; doc/tcpteach.1 is written by hand); if it makes no sense with
+ * another, or only with another, say so in the command's rels.  A new
+ * subcommand is an opt_cmd in its module (with its operands row) and a
+ * row in main.c's subcmds[]; tests/check_opt.c and tests/cli-help.sh
+ * list the subcommands they check.
  */
 #ifndef TCPTEACH_LIB_OPT_H
 #define TCPTEACH_LIB_OPT_H
@@ -64,7 +69,36 @@ struct opt_form {
 	const char *what;	/* N_() */
 };
 
+/*
+ * A relation between options, by long names; a list is "a|b|c".
+ * OPT_EXCLUDES: with others NULL, at most one of opts ("--list and --stats
+ * exclude each other"); else none of opts together with any of others.
+ * OPT_NEEDS: each of opts given needs one of others ("--relative needs
+ * --show").
+ */
+enum opt_rel_kind {
+	OPT_EXCLUDES,
+	OPT_NEEDS
+};
+
+struct opt_rel {
+	enum opt_rel_kind kind;
+	const char *opts;
+	const char *others;
+};
+
+/* How many operands: the first row whose `when` option was given, else
+ * the row with `when` NULL.  No row with a name: the caller counts. */
+#define OPT_MANY 0xffffu
+struct opt_operands {
+	const char *when;	/* a long name, or NULL */
+	const char *name;	/* N_(): "FILE" in "missing FILE" */
+	unsigned min, max;	/* max OPT_MANY: no limit */
+};
+#define OPT_NO_OPERANDS { NULL, "", 0, 0 }
+
 #define OPT_IN_ORDER 1u		/* the first operand ends the options */
+#define OPT_MAXOPERANDS 2
 #define OPT_MAXFORMS 3
 #define OPT_MAXOPTS 62		/* with the common ones, bits of `seen` */
 
@@ -77,6 +111,9 @@ struct opt_cmd {
 	const char *epilog;	/* N_(): after the options, or NULL */
 	unsigned flags;
 	void (*commands)(FILE *f);	/* the program's help: its commands */
+	const struct opt_rel *rels;	/* checked after a whole parse */
+	size_t nrels;
+	struct opt_operands operands[OPT_MAXOPERANDS];
 };
 
 #define OPT_N(table) (sizeof(table) / sizeof((table)[0]))
@@ -96,8 +133,9 @@ struct opt_args {
  * Parse argv[1..argc-1] (argv[0] is the command's name) into dest.  The
  * operands are moved to the front of argv[1..] in their order and described
  * by *args.  Returns OPT_GO_ON; or TT_EXIT_OK after printing the help on
- * out; or TT_EXIT_USAGE after saying on err what was wrong, the usage and
- * where to find help.
+ * out; or TT_EXIT_USAGE after saying on err what was wrong (an option, a
+ * relation between options, the count of operands), the usage and where
+ * to find help.
  */
 int opt_parse(const struct opt_cmd *cmd, int argc, char **argv, void *dest,
     struct opt_args *args, FILE *out, FILE *err);
@@ -125,10 +163,12 @@ int opt_fail(const struct opt_cmd *cmd, FILE *err, const char *fmt, ...)
     ;
 
 /*
- * --lang, wherever it stands before a "--": taken out of argv (the last
- * one wins) so that it takes effect before anything is said.  Returns the
- * new argc with *lang set (NULL when absent), or -1 when the last --lang
- * has no value.  opt_lang_ok() says whether a language is one we speak.
+ * --lang, wherever it stands before a "--": each one with a language we
+ * speak is taken out of argv (the last one wins) so that it takes effect
+ * before anything is said.  One without a value, or with a language we do
+ * not speak, stays for the command's own parser to refuse with its usage.
+ * Returns the new argc with *lang set (NULL when absent).  opt_lang_ok()
+ * says whether a language is one we speak.
  */
 int opt_take_lang(int argc, char **argv, const char **lang);
 bool opt_lang_ok(const char *lang);

@@ -51,7 +51,7 @@ slurp_open(const char *path, char *why, size_t whysize)
 
 	if (fd < 0) {
 		e = errno;
-		snprintf(why, whysize, _("cannot open: %s"), strerror(e));
+		snprintf(why, whysize, "%s", strerror(e));
 		errno = e;
 		return NULL;
 	}

@@ -36,14 +36,13 @@ static int
 cli_topics(void *dest, const char *s, char *why, size_t size)
 {
 	struct cli_opts *o = dest;
-	const char *v = s;
 	char word[32];
 	enum quiz_topic t;
+	size_t n = 0;
 
 	o->p.topics = 0;
-	while (*s != '\0') {
-		size_t n = strcspn(s, ",");
-
+	for (;; s += n + 1) {
+		n = strcspn(s, ",");
 		if (n == 0 || n >= sizeof(word))
 			break;
 		memcpy(word, s, n);
@@ -51,12 +50,12 @@ cli_topics(void *dest, const char *s, char *why, size_t size)
 		if (!quiz_topic_parse(word, &t))
 			break;
 		o->p.topics |= QUIZ_TOPIC_BIT(t);
-		s += n + (s[n] != '\0');
+		if (s[n] == '\0')
+			return 0;
 	}
-	if (*s == '\0' && o->p.topics != 0)
-		return 0;
-	snprintf(why, size, _("bad topic '%s' (handshake, close, timewait, "
-	    "rst, timers, numbers; several with commas)"), v);
+	/* Name the one word that is wrong, not the whole list. */
+	snprintf(why, size, _("bad topic '%.*s' (handshake, close, timewait, "
+	    "rst, timers, numbers; several with commas)"), (int)n, s);
 	return -1;
 }
 
@@ -120,6 +119,19 @@ static const struct opt exam_opt_table[] = {
 	    NULL },
 };
 
+static const struct opt_rel quiz_rels[] = {
+	{ OPT_EXCLUDES, "check", "seed|count|topic|no-bank|plain" },
+};
+
+static const struct opt_rel exam_rels[] = {
+	{ OPT_EXCLUDES, "print|key|export", NULL },
+	{ OPT_EXCLUDES, "resume", "print|key|export" },
+	{ OPT_EXCLUDES, "grade", "count|topic|no-bank|student|print|key|"
+	    "export|format|penalty|resume|results" },
+	{ OPT_NEEDS, "penalty", "export" },
+	{ OPT_NEEDS, "format", "print|key" },
+};
+
 const struct opt_cmd quiz_opt_cmd = {
 	"quiz", quiz_opt_table, OPT_N(quiz_opt_table), {
 	    { "[--plain] [--seed S] [--topic T]",
@@ -128,7 +140,9 @@ const struct opt_cmd quiz_opt_cmd = {
 	N_("A drill on questions made by the simulator and the question "
 	    "bank\n(interactive on a terminal, or --plain)."),
 	N_("Exit status: 0 fine, 1 no question fits the topics, 2 bad usage "
-	    "or a bank\nfile that cannot be read or parsed."), 0, NULL
+	    "or a bank\nfile that cannot be read or parsed."), 0, NULL,
+	quiz_rels, OPT_N(quiz_rels),
+	{ { "check", N_("FILE"), 0, OPT_MANY }, OPT_NO_OPERANDS }
 };
 
 const struct opt_cmd exam_opt_cmd = {
@@ -143,7 +157,8 @@ const struct opt_cmd exam_opt_cmd = {
 	    "saves the attempt."),
 	N_("Exit status: 0 fine, 1 a file that is not an attempt or no "
 	    "question fits,\n2 bad usage or a file that cannot be read or "
-	    "parsed."), 0, NULL
+	    "parsed."), 0, NULL, exam_rels, OPT_N(exam_rels),
+	{ { "grade", N_("DIR"), 1, OPT_MANY }, OPT_NO_OPERANDS }
 };
 
 static int
@@ -264,9 +279,6 @@ quiz_cli(int argc, char **argv, FILE *out, FILE *err,
 		return rc;
 	if (o.check)
 		return quiz_check(&o, out, err);
-	if (o.nfiles > 0)
-		return opt_fail(o.cmd, err, _("unexpected argument '%s'"),
-		    o.files[0]);
 	if (!cli_given(&o, "seed"))
 		o.p.seed = 1;
 	if (!cli_bank(&o.p, &bank, err))
@@ -322,9 +334,6 @@ exam_grade_cli(const struct cli_opts *o, FILE *out, FILE *err)
 {
 	struct exam_grade_opts g;
 
-	if (o->nfiles == 0)
-		return opt_fail(o->cmd, err, "%s", _("--grade needs the "
-		    "directories of the attempt files"));
 	memset(&g, 0, sizeof(g));
 	g.seed_set = cli_given(o, "seed");
 	g.seed = o->p.seed;
@@ -346,9 +355,6 @@ exam_cli(int argc, char **argv, FILE *out, FILE *err,
 		return rc;
 	if (o.grade)
 		return exam_grade_cli(&o, out, err);
-	if (o.nfiles > 0)
-		return opt_fail(o.cmd, err, _("unexpected argument '%s'"),
-		    o.files[0]);
 	if (!cli_given(&o, "seed") && o.resume == NULL)
 		return opt_fail(o.cmd, err, "%s", _("--seed is required"));
 	if (o.resume == NULL && !cli_bank(&o.p, &bank, err))
@@ -363,9 +369,6 @@ exam_cli(int argc, char **argv, FILE *out, FILE *err,
 		tui->results_dir = o.results;
 		return QUIZ_CLI_TUI;
 	}
-	if (o.resume != NULL)
-		return opt_fail(o.cmd, err, "%s", _("--resume cannot be "
-		    "combined with --print, --key or --export"));
 	rc = exam_build(&ex, &o.p, &bank) ? exam_output(&o, &ex, out, err) :
 	    TT_EXIT_FAIL;
 	exam_free(&ex);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/diag.h"
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
 #include "quiz/json.h"
@@ -152,7 +153,7 @@ grade_file(struct grade_row *r, const char *path,
 	memset(r, 0, sizeof(*r));
 	r->file = xstrdup(path);
 	if (!exam_attempt_read(&r->s, path, NULL, msg, sizeof(msg))) {
-		fprintf(err, "%s: %s\n", PACKAGE, msg);
+		fprintf(err, "%s: %s\n", diag_prog(), msg);
 		return false;
 	}
 	r->sc = exam_session_score(&r->s);
@@ -200,7 +201,8 @@ grade_list(const char *dir, char ***names, size_t *n, size_t *cap, FILE *err)
 	size_t first = *n, l;
 
 	if (d == NULL) {
-		fprintf(err, "%s: %s: %s\n", PACKAGE, dir, strerror(errno));
+		fprintf(err, "%s: %s: %s\n", diag_prog(), dir,
+		    strerror(errno));
 		return false;
 	}
 	while ((de = readdir(d)) != NULL)
@@ -396,7 +398,7 @@ exam_grade(char *const *dirs, int ndirs, const struct exam_grade_opts *o,
 			rc = 1;
 	if (n == 0) {
 		fprintf(err, _("%s: no attempt files (*.json) to grade\n"),
-		    PACKAGE);
+		    diag_prog());
 		free(names);
 		return 2;
 	}

@@ -18,10 +18,12 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/diag.h"
 #include "lib/i18n.h"
 #include "lib/opt.h"
 #include "script/compare.h"
@@ -64,6 +66,12 @@ static const struct opt run_opt_table[] = {
 	    OPT_STR, RUN_OPT(known), 0, 0, NULL },
 };
 
+static const struct opt_rel run_rels[] = {
+	{ OPT_EXCLUDES, "lab|compare", NULL },
+	{ OPT_NEEDS, "known", "compare" },
+	{ OPT_EXCLUDES, "compare", "diagram" },
+};
+
 const struct opt_cmd script_opt_cmd = {
 	"script", run_opt_table, OPT_N(run_opt_table), {
 	    { N_("[--diagram] [--quiet] [--pcap OUT] FILE..."),
@@ -75,7 +83,8 @@ const struct opt_cmd script_opt_cmd = {
 	N_("Exit status: 0 every expect held, 1 an expect failed, an event "
 	    "was impossible\nor --compare found a difference not in the "
 	    "known-differences file, 2 a file\ncould not be read or parsed."),
-	0, NULL
+	0, NULL, run_rels, OPT_N(run_rels), { { NULL, N_("FILE"), 1,
+	OPT_MANY } }
 };
 
 static void
@@ -233,22 +242,17 @@ run_file(const char *path, struct run_opts *o)
 	return rc;
 }
 
-/* The lab options make sense together only in some ways. */
+/* What the option table cannot say: a build without the lab, and one
+ * capture file for one scenario. */
 static int
 run_check_lab(const struct run_opts *o)
 {
 	const char *why = NULL;
 
-	if (o->lab && o->compare)
-		why = _("--lab and --compare exclude each other");
-	else if ((o->lab || o->compare) && o->labif == NULL)
+	if ((o->lab || o->compare) && o->labif == NULL)
 		why = _("this build has no kernel lab");
-	else if (o->compare && o->diagram)
-		why = _("--compare prints differences, not a diagram");
 	else if (o->pcap != NULL && o->nfiles != 1)
 		why = _("--pcap takes one scenario file");
-	else if (o->known != NULL && !o->compare)
-		why = _("--known needs --compare");
 	if (why == NULL)
 		return TT_EXIT_OK;
 	return opt_fail(&script_opt_cmd, o->err, "%s", why);
@@ -266,9 +270,6 @@ run_options(int argc, char **argv, struct run_opts *o, char ***files)
 		return rc == TT_EXIT_OK ? -1 : rc;
 	*files = args.argv;
 	o->nfiles = (size_t)args.argc;
-	if (o->nfiles == 0)
-		return opt_fail(&script_opt_cmd, o->err, "%s", _("no scenario "
-		    "file given (use - for standard input)"));
 	return run_check_lab(o);
 }
 
@@ -278,8 +279,9 @@ run_pcap_open(struct run_opts *o)
 {
 	o->pcapf = fopen(o->pcap, "wb");
 	if (o->pcapf == NULL || !script_pcap_begin(o->pcapf)) {
-		fprintf(o->err, _("%s script: cannot write %s\n"), PACKAGE,
-		    o->pcap);
+		/* A whole file: the command, the file, the reason. */
+		fprintf(o->err, "%s: %s: %s\n", diag_prog(), o->pcap,
+		    strerror(errno));
 		return TT_EXIT_USAGE;
 	}
 	return TT_EXIT_OK;
@@ -311,7 +313,8 @@ script_cli_lab(int argc, char **argv, FILE *out, FILE *err,
 	else if (rc < 0)
 		rc = TT_EXIT_OK;
 	if (o.pcapf != NULL && fclose(o.pcapf) != 0) {
-		fprintf(err, _("%s script: cannot write %s\n"), PACKAGE, o.pcap);
+		fprintf(err, "%s: %s: %s\n", diag_prog(), o.pcap,
+		    strerror(errno));
 		rc = TT_EXIT_USAGE;
 	}
 	fflush(out);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "lib/diag.h"
 #include "lib/i18n.h"
 #include "lib/utf8.h"
 #include "ui/capture_ui.h"
@@ -132,9 +133,9 @@ capui_paint_attach(struct screen *sc)
 static const char *
 capui_reason(const char *msg, const char *file)
 {
-	size_t n = strlen(PACKAGE), f = strlen(file);
+	size_t n = strlen(diag_prog()), f = strlen(file);
 
-	if (strncmp(msg, PACKAGE ": ", n + 2) == 0)
+	if (strncmp(msg, diag_prog(), n) == 0 && strncmp(msg + n, ": ", 2) == 0)
 		msg += n + 2;
 	if (strncmp(msg, file, f) == 0 && strncmp(msg + f, ": ", 2) == 0)
 		msg += f + 2;

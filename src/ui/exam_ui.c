@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lib/diag.h"
 #include "lib/i18n.h"
 #include "lib/mono.h"
 #include "lib/xalloc.h"
@@ -146,7 +147,7 @@ qui_exam_open(struct qui *qu, const struct quiz_cli_tui *t)
 		    sizeof(err)) || !exam_results_ready(qu->dir, err,
 		    sizeof(err)) || !exam_session_lock(&qu->es, qu->dir,
 		    (long)getpid(), err, sizeof(err))) {
-			fprintf(stderr, "%s: %s\n", PACKAGE, err);
+			fprintf(stderr, "%s: %s\n", diag_prog(), err);
 			return TT_EXIT_USAGE;
 		}
 		exam_session_note(&qu->es, EXAM_EV_RESUME, (int64_t)time(NULL));
@@ -155,13 +156,13 @@ qui_exam_open(struct qui *qu, const struct quiz_cli_tui *t)
 	if (!exam_session_start_lang(&qu->es, &t->params,
 	    (int64_t)time(NULL))) {
 		fprintf(stderr, _("%s: no question fits these topics.\n"),
-		    PACKAGE);
+		    diag_prog());
 		return 1;
 	}
 	if (!exam_results_ready(qu->dir, err, sizeof(err)) ||
 	    !exam_session_lock(&qu->es, qu->dir, (long)getpid(), err,
 	    sizeof(err))) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, err);
+		fprintf(stderr, "%s: %s\n", diag_prog(), err);
 		return TT_EXIT_USAGE;
 	}
 	qu->es.path = exam_attempt_path(qu->dir, &qu->es);
@@ -182,7 +183,7 @@ qui_exam_goodbye(struct qui *qu)
 		qui_exam_save(qu);
 	}
 	if (qu->es.save_failed) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, qu->es.save_err);
+		fprintf(stderr, "%s: %s\n", diag_prog(), qu->es.save_err);
 		fprintf(stderr, "%s\n", _("Your answers are NOT saved and the "
 		    "exam is NOT submitted. Tell the person running the "
 		    "exam."));

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/diag.h"
 #include "lib/i18n.h"
 #include "lib/mono.h"
 #include "script/shadow.h"
@@ -189,7 +190,7 @@ ui_lab_main(const struct ui_opts *o, const char *pcap,
 	/* Before the terminal is touched: a lab that cannot start is one
 	 * line on stderr and exit status 2. */
 	if ((rc = lab_open(&l, err, sizeof(err))) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, err);
+		fprintf(stderr, "%s: %s\n", diag_prog(), err);
 		return rc;
 	}
 	/* TRANSLATORS: the program name, then the reason. */

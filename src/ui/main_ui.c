@@ -6,12 +6,15 @@
  */
 #include <config.h>
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "lib/diag.h"
 #include "lib/i18n.h"
 #include "lib/mono.h"
 #include "lib/xalloc.h"
@@ -30,6 +33,22 @@ ui_main_run(struct app *a)
 	ui_term_end();
 }
 
+/* `play -`: the scenario came on standard input, so the keys come from
+ * the terminal itself, as less(1) does.  Without one, standard input
+ * stays as it was and the terminal check refuses as usual. */
+static void
+ui_keys_from_tty(void)
+{
+	int fd;
+
+	clearerr(stdin);
+	if (isatty(STDIN_FILENO) ||
+	    (fd = open("/dev/tty", O_RDONLY | O_CLOEXEC)) < 0)
+		return;
+	(void)dup2(fd, STDIN_FILENO);
+	close(fd);
+}
+
 static bool
 ui_load(struct ui *ui)
 {
@@ -44,6 +63,8 @@ ui_load(struct ui *ui)
 	}
 	lecture_load(&ui->lec, &ui->s, sc.cmds, sc.n, ui->o->play);
 	script_free(&sc);
+	if (strcmp(ui->o->play, "-") == 0)
+		ui_keys_from_tty();
 	return true;
 }
 
@@ -88,7 +109,7 @@ ui_lessons_main(const struct ui_opts *o, const char *which)
 	size_t idx = SIZE_MAX;
 
 	if ((lu = lui_new(o, msg, sizeof(msg))) == NULL) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, msg);
+		fprintf(stderr, "%s: %s\n", diag_prog(), msg);
 		return TT_EXIT_USAGE;
 	}
 	if (which != NULL) {
@@ -97,7 +118,7 @@ ui_lessons_main(const struct ui_opts *o, const char *which)
 
 		if (li == NULL) {
 			fprintf(stderr, _("%s: there is no lesson '%s'; "
-			    "'%s lessons --list' lists them.\n"), PACKAGE,
+			    "'%s lessons --list' lists them.\n"), diag_prog(),
 			    which, PACKAGE);
 			lui_list_leave(&lu->list);
 			return TT_EXIT_USAGE;
@@ -164,7 +185,7 @@ ui_quiz_main(const struct quiz_cli_tui *t, const struct ui_opts *o)
 	if (!exam_session_start_lang(&qu.es, &t->params,
 	    (int64_t)time(NULL))) {
 		fprintf(stderr, _("%s: no question fits these topics.\n"),
-		    PACKAGE);
+		    diag_prog());
 		qui_free(&qu);
 		return 1;
 	}

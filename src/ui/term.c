@@ -20,6 +20,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "lib/diag.h"
 #include "lib/i18n.h"
 #include "ui/draw_int.h"
 
@@ -129,7 +130,7 @@ ui_term_refuse(const char *what, const char *instead)
 	 * come from the caller's gettext calls. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	fprintf(stderr, what, PACKAGE, why);
+	fprintf(stderr, what, diag_prog(), why);
 	fprintf(stderr, instead, PACKAGE);
 #pragma GCC diagnostic pop
 	return true;
@@ -158,7 +159,7 @@ ui_term_start(bool ascii)
 	ui_signals();
 	if (newterm(NULL, stdout, stdin) == NULL) {
 		fprintf(stderr, _("%s: cannot use this terminal (TERM=%s).\n"),
-		    PACKAGE, getenv("TERM"));
+		    diag_prog(), getenv("TERM"));
 		return false;
 	}
 	ui_curses_on = true;

@@ -90,4 +90,17 @@ screen_capture -e | grep -q "$(printf '\033')\[1m *│" || {
 	exit 1
 }
 screen_keys q
+
+# play -: the scenario on standard input, the keys from the terminal.
+screen_socket 2
+screen_start -- play --no-animation - "<" "$dir/fig12.tcp"
+screen_expect "step 0/11"
+screen_step Space "step 1/11"
+screen_step n "step 2/11"
+screen_keys q
+# Without a terminal to read keys from, the refusal says why.
+printf 'server listen\n' | setsid -w "$TCPTEACH" play - 2>"$dir/err"
+[ $? -eq 2 ] || { cat "$dir/err"; exit 1; }
+grep -q "^tcpteach play: .*needs a terminal" "$dir/err" ||
+    { cat "$dir/err"; exit 1; }
 exit 0
