@@ -13,9 +13,12 @@
  * The world's clock follows the lab's (real time since the lab started):
  * it is moved on before the comparison of each step and of each segment
  * the kernels send by themselves.  Comparisons ignore order within a
- * step: two kernels answer independently.  Once profile linux cannot do
- * a command the kernels did (the segment is not in its flight), it stops
- * following until the shadow is made anew (undo).
+ * step: two kernels answer independently.  A segment one side sent and
+ * the other not (yet) stays in its pool, held, for one more comparison
+ * (timers and late answers); a known difference is said at once, and its
+ * kernel segment stays to meet the model's later one.  Once profile
+ * linux cannot do a command the kernels did (the segment is not in its
+ * flight), it stops following until the shadow is made anew (undo).
  */
 #ifndef TCPTEACH_SCRIPT_SHADOW_H
 #define TCPTEACH_SCRIPT_SHADOW_H
