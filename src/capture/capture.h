@@ -68,10 +68,12 @@ enum cap_handshake {
 
 /* What a connection needs only while it is open. */
 struct cap_live {
-	struct world w;
-	unsigned npending;
-	struct cap_pkt pending[CAP_PENDING];
+	/* Read for every segment: next to the world's first bytes (its
+	 * configuration, also read for every segment), not 5 KB after. */
 	bool holding;		/* pending[0] is a first FIN, see below */
+	unsigned npending;
+	struct world w;
+	struct cap_pkt pending[CAP_PENDING];
 };
 
 struct cap_conn {
