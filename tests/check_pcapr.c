@@ -94,7 +94,7 @@ pr_rewrite(struct pr_file *f, bool big, bool nsec, uint32_t snap)
 }
 
 static void
-pr_save(const struct pr_file *f, size_t n)
+pr_save(const unsigned char *b, size_t n)
 {
 	const char *dir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	FILE *fp;
@@ -105,7 +105,7 @@ pr_save(const struct pr_file *f, size_t n)
 	ck_assert_int_ge(fd, 0);
 	fp = fdopen(fd, "wb");
 	ck_assert_ptr_nonnull(fp);
-	ck_assert_uint_eq(fwrite(f->b, 1, n, fp), n);
+	ck_assert_uint_eq(fwrite(b, 1, n, fp), n);
 	ck_assert_int_eq(fclose(fp), 0);
 }
 
@@ -175,17 +175,18 @@ pr_ours(char *out)
 	return true;
 }
 
-/* Both readers on f's first n bytes; returns the number of records. */
+/* Both readers on a file of the n bytes at b; returns the number of
+ * records. */
 static unsigned
-pr_same(const struct pr_file *f, size_t n)
+pr_same(const unsigned char *b, size_t n)
 {
-	static char a[OUTSZ], b[OUTSZ];
+	static char a[OUTSZ], o[OUTSZ];
 	bool pa, pb;
 	unsigned lines = 0;
 
-	pr_save(f, n);
+	pr_save(b, n);
 	pa = pr_libpcap(a);
-	pb = pr_ours(b);
+	pb = pr_ours(o);
 	unlink(tmp_path);
 	/* A file cut inside its header is libpcap's to refuse. */
 	ck_assert_msg(pb == (n >= 24), "%zu bytes: new reader %s", n,
@@ -193,9 +194,9 @@ pr_same(const struct pr_file *f, size_t n)
 	if (!pb)
 		return 0;
 	ck_assert_msg(pa, "%zu bytes: libpcap refused it", n);
-	ck_assert_msg(strcmp(a, b) == 0, "%zu bytes:\nlibpcap:\n%s\nnew:\n%s",
-	    n, a, b);
-	for (const char *s = b; (s = strchr(s, '\n')) != NULL; s++)
+	ck_assert_msg(strcmp(a, o) == 0, "%zu bytes:\nlibpcap:\n%s\nnew:\n%s",
+	    n, a, o);
+	for (const char *s = o; (s = strchr(s, '\n')) != NULL; s++)
 		lines++;
 	return lines - 2;
 }
@@ -204,7 +205,7 @@ static void
 pr_every_cut(const struct pr_file *f)
 {
 	for (size_t n = 0; n <= f->n; n++)
-		pr_same(f, n);
+		pr_same(f->b, n);
 }
 
 START_TEST(test_pcapr_shipped_little_endian_same_records)
@@ -212,7 +213,7 @@ START_TEST(test_pcapr_shipped_little_endian_same_records)
 	struct pr_file f;
 
 	pr_load(&f);
-	ck_assert_uint_eq(pr_same(&f, f.n), 10);
+	ck_assert_uint_eq(pr_same(f.b, f.n), 10);
 }
 END_TEST
 
@@ -222,7 +223,7 @@ START_TEST(test_pcapr_big_endian_same_records)
 
 	pr_load(&f);
 	pr_rewrite(&f, true, false, 0);
-	ck_assert_uint_eq(pr_same(&f, f.n), 10);
+	ck_assert_uint_eq(pr_same(f.b, f.n), 10);
 }
 END_TEST
 
@@ -232,10 +233,10 @@ START_TEST(test_pcapr_nanosecond_both_orders_same_records)
 
 	pr_load(&f);
 	pr_rewrite(&f, false, true, 0);
-	ck_assert_uint_eq(pr_same(&f, f.n), 10);
+	ck_assert_uint_eq(pr_same(f.b, f.n), 10);
 	pr_load(&f);
 	pr_rewrite(&f, true, true, 0);
-	ck_assert_uint_eq(pr_same(&f, f.n), 10);
+	ck_assert_uint_eq(pr_same(f.b, f.n), 10);
 }
 END_TEST
 
@@ -258,7 +259,7 @@ START_TEST(test_pcapr_caplen_beyond_snaplen_cut_same)
 
 	pr_load(&f);
 	pr_rewrite(&f, false, false, 60);
-	ck_assert_uint_eq(pr_same(&f, f.n), 10);
+	ck_assert_uint_eq(pr_same(f.b, f.n), 10);
 	pr_every_cut(&f);
 }
 END_TEST
@@ -269,7 +270,37 @@ START_TEST(test_pcapr_caplen_beyond_maximum_same_error)
 
 	pr_load(&f);
 	pr_put(f.b + 24 + 8, 300000, false);
-	ck_assert_uint_eq(pr_same(&f, f.n), 0);
+	ck_assert_uint_eq(pr_same(f.b, f.n), 0);
+}
+END_TEST
+
+/* Records longer than the reader's reads (64 KiB) and up to libpcap's
+ * largest, cut inside the largest, and one beyond it. */
+START_TEST(test_pcapr_records_beyond_one_read_same)
+{
+	static const uint32_t len[] = { 200000, 100, 262144, 60 };
+	static unsigned char big[24 + 4 * 16 + 200000 + 100 + 262144 + 60];
+	struct pr_file f;
+	size_t n = 24;
+
+	pr_load(&f);
+	memcpy(big, f.b, 24);
+	pr_put(big + 16, 262144, false);		/* snap length */
+	for (unsigned i = 0; i < 4; i++) {
+		pr_put(big + n, 1000 + i, false);
+		pr_put(big + n + 4, 999999, false);
+		pr_put(big + n + 8, len[i], false);
+		pr_put(big + n + 12, len[i], false);
+		n += 16;
+		for (uint32_t j = 0; j < len[i]; j++)
+			big[n + j] = (unsigned char)(j * 7 + i);
+		n += len[i];
+	}
+	ck_assert_uint_eq(n, sizeof(big));
+	ck_assert_uint_eq(pr_same(big, n), 4);
+	ck_assert_uint_eq(pr_same(big, n - 60 - 16 - 100000), 2);
+	pr_put(big + 24 + 8, 262145, false);	/* beyond the largest */
+	ck_assert_uint_eq(pr_same(big, n), 0);
 }
 END_TEST
 
@@ -282,7 +313,7 @@ START_TEST(test_pcapr_other_formats_left_to_libpcap)
 
 	pr_load(&f);
 	pr_put16(f.b + 6, 3, false);		/* version 2.3 */
-	pr_save(&f, f.n);
+	pr_save(f.b, f.n);
 	fp = fopen(tmp_path, "rb");
 	ck_assert_ptr_nonnull(fp);
 	ck_assert(!cap_pcapr_open(&r, fp));
@@ -308,6 +339,7 @@ pcapr_suite(void)
 	tcase_add_test(tc, test_pcapr_truncated_every_byte_same_errors);
 	tcase_add_test(tc, test_pcapr_caplen_beyond_snaplen_cut_same);
 	tcase_add_test(tc, test_pcapr_caplen_beyond_maximum_same_error);
+	tcase_add_test(tc, test_pcapr_records_beyond_one_read_same);
 	tcase_add_test(tc, test_pcapr_other_formats_left_to_libpcap);
 	suite_add_tcase(s, tc);
 	return s;

@@ -68,13 +68,19 @@ enum cap_handshake {
 
 /* What a connection needs only while it is open. */
 struct cap_live {
-	struct world w;
-	unsigned npending;
-	struct cap_pkt pending[CAP_PENDING];
+	/* Read for every segment: next to the world's first bytes (its
+	 * configuration, also read for every segment), not 5 KB after. */
 	bool holding;		/* pending[0] is a first FIN, see below */
+	unsigned npending;
+	struct world w;
+	struct cap_pkt pending[CAP_PENDING];
 };
 
 struct cap_conn {
+	/* What a lookup reads, in the first 64 bytes: one cache line a
+	 * connection on a hash chain. */
+	struct cap_conn *hnext;		/* hash chain */
+	struct cap_live *live;		/* NULL once reported */
 	uint64_t id;			/* 1, 2, ... in order of first segment */
 	bool v6;
 	struct cap_end end[2];		/* [HOST_CLIENT], [HOST_SERVER] */
@@ -86,7 +92,6 @@ struct cap_conn {
 	unsigned rst_by;		/* bit h: host h sent a RST */
 	int first_fin;			/* host that closed first, or -1 */
 	enum cap_handshake hs;
-	struct cap_live *live;		/* NULL once reported */
 	enum tcp_state final[2];	/* the states when it was reported */
 	bool started, watched;
 	uint32_t isn[2], hi[2], fin_seq[2];
@@ -95,7 +100,6 @@ struct cap_conn {
 	bool half_close[2];		/* host h's FIN was shutdown() */
 	enum tcp_state counted[2];	/* as counted in the tracker's stats */
 	uint64_t deadline;		/* finished: when to report it */
-	struct cap_conn *hnext;		/* hash chain */
 	struct cap_conn *fprev, *fnext;	/* finished list */
 	struct cap_conn *oprev, *onext;	/* opening list */
 	bool finished, opening;
