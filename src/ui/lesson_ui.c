@@ -69,16 +69,23 @@ lui_enter(struct lui *lu)
 
 /* The first panel line to show in body rows: a new step opens at the top
  * of its text (the narration first, as it is read); new feedback
- * scrolls to the end; otherwise the learner's place is kept. */
+ * scrolls to the end, or to the hint's start while one is shown;
+ * otherwise the learner's place is kept. */
 size_t
 lui_panel_top(struct lui *lu, int body)
 {
 	const struct lpanel *lp = &lu->panel;
 	size_t top;
 
-	if (lu->pentry && !lu->pfollow)
+	if (lu->pentry && !lu->pfollow) {
 		top = lpanel_scroll(lp, body, 0, SIZE_MAX);
-	else
+	} else if (lu->pfollow && lu->hint_para != SIZE_MAX) {
+		/* A hint opens at its first line, the key to press, with
+		 * the feedback under it as far as it fits. */
+		size_t l = lpanel_line_of(lp, lu->hint_para);
+
+		top = lpanel_scroll(lp, body, l, l);
+	} else
 		top = lpanel_scroll(lp, body, lu->ptop, lu->pfollow &&
 		    lp->nl > 0 ? lp->nl - 1 : SIZE_MAX);
 	lu->pfollow = lu->pentry = false;

@@ -1,0 +1,151 @@
+/*
+ * A step's checks in the learner's words: why a task is not done yet
+ * ("the server is in ESTABLISHED; the goal wants CLOSE_WAIT"), for the
+ * panel that a learner reads, not the scenario's "expected ..., got ..."
+ * which a script author pastes back.
+ *
+ * Data model: nothing is kept; each failing check is told from the
+ * learner's world, with the hosts named and translated and RFC names,
+ * flags and segment numbers kept as the ladder shows them.  A check with
+ * no words here keeps the simulator's own message.
+ */
+#include <config.h>
+
+#include <stdio.h>
+
+#include "lib/i18n.h"
+#include "lesson/run.h"
+
+static const char *
+words_host(enum sim_host_id h)
+{
+	return _(sim_host_name(h));
+}
+
+/* "the RST from the client" (SEL_DIR), "#1 SYN", "a SYN" */
+static char *
+words_want(const struct cmd *c, char *buf, size_t size)
+{
+	char fl[TCP_FLAGS_BUFSZ];
+
+	tcp_flags_str(c->seg.flags, fl);
+	if (c->sel.kind == SEL_ID)
+		snprintf(buf, size, "#%lu %s", (unsigned long)c->sel.id, fl);
+	else if (c->sel.kind == SEL_DIR)
+		/* TRANSLATORS: flags, the host that sends the segment. */
+		snprintf(buf, size, _("%s from the %s"), fl,
+		    words_host((enum sim_host_id)c->sel.dir));
+	else
+		snprintf(buf, size, "%s", fl);
+	return buf;
+}
+
+static bool
+words_inflight(const struct cmd *c, const struct world *w, char *buf,
+    size_t size)
+{
+	const struct flight *f = world_find(w, &c->sel);
+	char want[96], fl[TCP_FLAGS_BUFSZ];
+
+	words_want(c, want, sizeof(want));
+	if (f == NULL)
+		/* TRANSLATORS: "#1 SYN" or "RST from the client". */
+		snprintf(buf, size, _("no %s is in flight"), want);
+	else
+		/* TRANSLATORS: segment number and flags, then what the
+		 * step wants. */
+		snprintf(buf, size, _("#%lu in flight is %s, not %s"),
+		    (unsigned long)f->id, tcp_flags_str(f->seg.flags, fl),
+		    want);
+	return true;
+}
+
+static bool
+words_sent(const struct cmd *c, const struct world *w, char *buf,
+    size_t size)
+{
+	const struct sim_host *h = &w->host[c->host];
+	char fl[TCP_FLAGS_BUFSZ], want[TCP_FLAGS_BUFSZ];
+
+	tcp_flags_str(c->seg.flags, want);
+	if (!h->has_sent)
+		/* TRANSLATORS: host, flags. */
+		snprintf(buf, size, _("the %s has sent no %s yet"),
+		    words_host(c->host), want);
+	else
+		/* TRANSLATORS: host, segment number and flags, then the
+		 * flags the step wants. */
+		snprintf(buf, size, _("the last segment the %s sent is #%lu "
+		    "%s, not %s"), words_host(c->host),
+		    (unsigned long)h->last_sent.id,
+		    tcp_flags_str(h->last_sent.seg.flags, fl), want);
+	return true;
+}
+
+/* Check c fails in w: say why in words, or false to keep msg. */
+static bool
+words_check(const struct cmd *c, const struct world *w, char *buf,
+    size_t size)
+{
+	switch (c->kind) {
+	case CMD_EXPECT_STATE:
+		/* TRANSLATORS: host, its state, the state the goal wants. */
+		snprintf(buf, size, _("the %s is in %s; the goal wants %s"),
+		    words_host(c->host),
+		    tcp_state_name(w->host[c->host].tcb.state),
+		    tcp_state_name(c->state));
+		return true;
+	case CMD_EXPECT_INFLIGHT:
+		return c->seg.has_seq || c->seg.has_ack || c->seg.has_len ?
+		    false : words_inflight(c, w, buf, size);
+	case CMD_EXPECT_INFLIGHT_NONE:
+		snprintf(buf, size, ngettext("%zu segment is still in flight",
+		    "%zu segments are still in flight", w->nwire), w->nwire);
+		return true;
+	case CMD_EXPECT_SENT:
+		return c->seg.has_seq || c->seg.has_ack || c->seg.has_len ?
+		    false : words_sent(c, w, buf, size);
+	case CMD_SEED:
+	case CMD_ISN:
+	case CMD_PROFILE:
+	case CMD_SET:
+	case CMD_LISTEN:
+	case CMD_CONNECT:
+	case CMD_SEND:
+	case CMD_CLOSE:
+	case CMD_SHUTDOWN:
+	case CMD_ABORT:
+	case CMD_CRASH:
+	case CMD_READ:
+	case CMD_DELIVER:
+	case CMD_DROP:
+	case CMD_DUP:
+	case CMD_INJECT:
+	case CMD_SETTLE:
+	case CMD_WAIT:
+	case CMD_WAIT_TIMER:
+	case CMD_EXPECT_NOTICE:
+	case CMD_EXPECT_TIME:
+		break;
+	}
+	return false;
+}
+
+bool
+lrun_check_words(const struct lrun *lr, const struct world *w, char *why,
+    size_t whysize)
+{
+	const struct lesson_step *st = lrun_cur(lr);
+
+	for (size_t i = 0; i < st->check.n; i++) {
+		const struct cmd *c = &st->check.cmds[i];
+		struct sim_result res = { SIM_OK, "" };
+
+		if (world_expect(w, c, &lr->base, &res) == SIM_OK)
+			continue;
+		if (!words_check(c, w, why, whysize))
+			snprintf(why, whysize, "%s", res.msg);
+		return true;
+	}
+	return false;
+}
