@@ -449,6 +449,65 @@ START_TEST(test_syn_received_ack_dropped_hint_key_first_said_once)
 }
 END_TEST
 
+/* Report item 15: lesson 02 "Third segment" done by another way (the
+ * SYN+ACK duplicated, then delivered): the goal is reached, so moving on
+ * does not say the learner's events were set aside; before the check
+ * has passed, it would. */
+START_TEST(test_syn_sent_synack_dup_delivered_done_not_set_aside)
+{
+	static const char *const lines[] = { "dup", "deliver", NULL };
+	struct walk wk;
+	struct world w;
+	char why[320];
+
+	walk(&wk, "02-handshake", "Third segment", lines);
+	world_init(&w);
+	lrun_play_session(&w, wk.se.s.cmds, wk.se.s.n);
+	ck_assert(!lrun_world_is_solved(&wk.lr, &w));
+	ck_assert(lrun_sets_aside(&wk.lr, &w));
+	ck_assert_int_eq(lrun_check(&wk.lr, &w, why, sizeof(why)),
+	    LRUN_PASSED);
+	ck_assert(!lrun_sets_aside(&wk.lr, &w));
+	world_free(&w);
+	walk_end(&wk);
+}
+END_TEST
+
+/* Report items 3 and 9: "Not yet" is told in words, not in scenario
+ * syntax; lesson 03 "Clearing up" with the real SYN #1 delivered says
+ * why the goal shown is out of reach (#1 had to stay in flight). */
+START_TEST(test_listen_clearing_up_real_syn_delivered_says_why)
+{
+	static const char *const d1[] = { "deliver #1", NULL };
+	struct walk wk;
+	struct world w;
+	char why[640];
+
+	walk(&wk, "05-close", "The FIN arrives", NULL);
+	ck_assert_int_eq(lrun_check(&wk.lr, &wk.lr.w, why, sizeof(why)),
+	    LRUN_NOT_YET);
+	ck_assert_str_eq(why, "the server is in ESTABLISHED; the goal wants "
+	    "CLOSE_WAIT");
+	walk_end(&wk);
+	walk(&wk, "03-why-three", "Clearing up", d1);
+	world_init(&w);
+	lrun_play_session(&w, wk.se.s.cmds, wk.se.s.n);
+	ck_assert_int_eq(lrun_check(&wk.lr, &w, why, sizeof(why)),
+	    LRUN_NOT_YET);
+	ck_assert_msg(strstr(why, "expected") == NULL, "%s", why);
+	world_free(&w);
+	ck_assert(lhint_stray_text(&wk.lr, wk.se.s.cmds, wk.se.base,
+	    wk.se.s.n, why, sizeof(why)));
+	ck_assert_msg(strstr(why, "You pressed d: #1 SYN arrives at the "
+	    "server.") == why, "%s", why);
+	ck_assert_msg(strstr(why, "#1 SYN had to stay in flight.") != NULL,
+	    "%s", why);
+	ck_assert_msg(strstr(why, "Press u, then 3, then d.") != NULL, "%s",
+	    why);
+	walk_end(&wk);
+}
+END_TEST
+
 /* A check the learner typed that failed (`expect client CLOSED`) is kept
  * in the session but does not end it: the hint is about the world after
  * the learner's later events, here the dropped FIN. */
@@ -602,6 +661,10 @@ hint_suite(void)
 	    test_last_ack_fin_rexmit_hint_no_rst_and_reconnect_no_way);
 	tcase_add_test(tc,
 	    test_syn_received_ack_dropped_hint_key_first_said_once);
+	tcase_add_test(tc,
+	    test_syn_sent_synack_dup_delivered_done_not_set_aside);
+	tcase_add_test(tc,
+	    test_listen_clearing_up_real_syn_delivered_says_why);
 	tcase_add_test(tc,
 	    test_fin_wait_1_failed_expect_then_drop_hint_sees_drop);
 	tcase_add_test(tc, test_every_task_step_start_search_replays_to_goal);
