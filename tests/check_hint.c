@@ -489,6 +489,12 @@ START_TEST(test_listen_clearing_up_real_syn_delivered_says_why)
 	ck_assert_str_eq(why, "the server is in ESTABLISHED; the goal wants "
 	    "CLOSE_WAIT");
 	walk_end(&wk);
+	walk(&wk, "11-timeouts", "Giving up", NULL);
+	ck_assert_int_eq(lrun_check(&wk.lr, &wk.lr.w, why, sizeof(why)),
+	    LRUN_NOT_YET);
+	ck_assert_str_eq(why, "the client is in SYN_SENT; the goal wants "
+	    "CLOSED");
+	walk_end(&wk);
 	walk(&wk, "03-why-three", "Clearing up", d1);
 	world_init(&w);
 	lrun_play_session(&w, wk.se.s.cmds, wk.se.s.n);

@@ -82,11 +82,22 @@ words_sent(const struct cmd *c, const struct world *w, char *buf,
 	return true;
 }
 
+/* Seconds as the lessons write them: "1", "0.05". */
+static char *
+words_secs(uint64_t ms, char *buf, size_t size)
+{
+	struct lesson_value v = { true, (int64_t)ms, "" };
+
+	return lesson_value_str(&v, buf, size);
+}
+
 /* Check c fails in w: say why in words, or false to keep msg. */
 static bool
 words_check(const struct cmd *c, const struct world *w, char *buf,
     size_t size)
 {
+	char now[32], want[32];
+
 	switch (c->kind) {
 	case CMD_EXPECT_STATE:
 		/* TRANSLATORS: host, its state, the state the goal wants. */
@@ -124,9 +135,21 @@ words_check(const struct cmd *c, const struct world *w, char *buf,
 	case CMD_SETTLE:
 	case CMD_WAIT:
 	case CMD_WAIT_TIMER:
-	case CMD_EXPECT_NOTICE:
-	case CMD_EXPECT_TIME:
 		break;
+	case CMD_EXPECT_NOTICE:
+		/* TRANSLATORS: host, then a notice's name (eof, timeout,
+		 * connected, reset, refused, closed). */
+		snprintf(buf, size, _("the %s's application has not been told "
+		    "\"%s\" yet"), words_host(c->host),
+		    tcp_notice_name(c->notice));
+		return true;
+	case CMD_EXPECT_TIME:
+		/* TRANSLATORS: seconds on the clock now, then those the
+		 * goal wants. */
+		snprintf(buf, size, _("the clock reads %s s; the goal wants "
+		    "%s s"), words_secs(w->now, now, sizeof(now)),
+		    words_secs(world_dur_ms(w, &c->dur), want, sizeof(want)));
+		return true;
 	}
 	return false;
 }
