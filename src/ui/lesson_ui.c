@@ -57,6 +57,7 @@ lui_enter(struct lui *lu)
 	lu->why[0] = lu->list.app->msg[0] = lu->wrong[0] = '\0';
 	lu->past = lu->replaced = lu->asked = lu->offpath = false;
 	lu->hint[0] = lu->stray[0] = '\0';
+	lu->hint_para = SIZE_MAX;	/* until the panel shows a hint */
 	lu->npick = 0;
 	lu->ptop = 0;
 	lu->pfollow = false;

@@ -9,7 +9,9 @@
 #   way: nothing says it left the step's way, and x completes it;
 # - lesson 02 "Hold the ACK back": after z the hint opens at its key;
 # - lesson 02 step 3, a number question: t and d stay the simulator's
-#   keys (as its bar says), a digit starts the answer.
+#   keys (as its bar says), a digit starts the answer;
+# - lesson 02 "Third segment" done through a duplicate: moving on does
+#   not say the learner's events were set aside.
 . "${top_srcdir:-.}/tests/screen/lesson_lib.sh"
 . "${top_srcdir:-.}/tests/screen/hint_lib.sh"
 
@@ -79,6 +81,23 @@ screen_keys 1
 screen_expect "Answer (a number): 1"
 screen_type "001"
 screen_expect "Right!"
+screen_keys q q
+screen_expect "EXITED 0"
+
+# Lesson 02 "Third segment" done by another way (the SYN+ACK duplicated,
+# then delivered): moving on does not say the events were set aside.
+screen_socket 7
+lesson_fresh
+lesson_start "Step 1/11" lesson 2
+for s in 2 3 4 5 6 7; do
+	screen_keys '$' n
+	screen_expect "Step $s/11"
+done
+screen_expect "Step 7/11: Third segment"
+screen_keys + d
+screen_expect "Done — press n for the next step."
+screen_step n "Step 8/11"
+screen_expect_not "set aside"
 screen_keys q q
 screen_expect "EXITED 0"
 
