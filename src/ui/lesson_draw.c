@@ -69,10 +69,8 @@ lui_build_task(struct lui *lu, const struct lesson_step *st)
 	snprintf(buf, sizeof(buf), st->goal ? _("Goal: %s") : _("Task: %s"),
 	    exp);
 	lpanel_add(&lu->panel, LP_TASK, 0, true, buf);
-	if ((lu->offpath && lu->hint[0] != '\0') || (!lu->offpath &&
-	    lu->lr.nhints > 0))
-		lu->hint_para = lu->panel.np;
 	if (lu->offpath && lu->hint[0] != '\0') {
+		lu->hint_para = lu->panel.np;
 		/* TRANSLATORS: a hint computed from the learner's world. */
 		snprintf(buf, sizeof(buf), _("Hint from your world: %s"),
 		    lu->hint);
@@ -82,6 +80,8 @@ lui_build_task(struct lui *lu, const struct lesson_step *st)
 	    i < st->nhints; i++) {
 		lui_x(lu, st->hints[i].s, exp, sizeof(exp));
 		snprintf(buf, sizeof(buf), _("Hint: %s"), exp);
+		/* The newest hint is the one the panel opens at. */
+		lu->hint_para = lu->panel.np;
 		lpanel_add(&lu->panel, LP_HINT, 0, false, buf);
 	}
 	if (lu->lr.done) {
