@@ -489,6 +489,13 @@ START_TEST(test_listen_clearing_up_real_syn_delivered_says_why)
 	ck_assert_str_eq(why, "the server is in ESTABLISHED; the goal wants "
 	    "CLOSE_WAIT");
 	walk_end(&wk);
+	/* Lesson 03 "Clearing up" at its start: the client has sent no
+	 * RST yet, said in words. */
+	walk(&wk, "03-why-three", "Clearing up", NULL);
+	ck_assert_int_eq(lrun_check(&wk.lr, &wk.lr.w, why, sizeof(why)),
+	    LRUN_NOT_YET);
+	ck_assert_msg(strstr(why, "expected") == NULL, "%s", why);
+	walk_end(&wk);
 	walk(&wk, "11-timeouts", "Giving up", NULL);
 	ck_assert_int_eq(lrun_check(&wk.lr, &wk.lr.w, why, sizeof(why)),
 	    LRUN_NOT_YET);
@@ -501,6 +508,8 @@ START_TEST(test_listen_clearing_up_real_syn_delivered_says_why)
 	ck_assert_int_eq(lrun_check(&wk.lr, &w, why, sizeof(why)),
 	    LRUN_NOT_YET);
 	ck_assert_msg(strstr(why, "expected") == NULL, "%s", why);
+	ck_assert_str_eq(why, "the last segment the client sent is #1 SYN "
+	    "seq=100, not RST");
 	world_free(&w);
 	ck_assert(lhint_stray_text(&wk.lr, wk.se.s.cmds, wk.se.base,
 	    wk.se.s.n, why, sizeof(why)));

@@ -22,21 +22,56 @@ words_host(enum sim_host_id h)
 	return _(sim_host_name(h));
 }
 
-/* "the RST from the client" (SEL_DIR), "#1 SYN", "a SYN" */
+/* The segment a check wants: flags with the numbers it names ("ACK
+ * seq=101 ack=301"). */
+static char *
+words_spec(const struct cmd_segspec *sp, char *buf, size_t size)
+{
+	char fl[TCP_FLAGS_BUFSZ];
+	int n = snprintf(buf, size, "%s", tcp_flags_str(sp->flags, fl));
+
+	if (sp->has_seq && n >= 0 && (size_t)n < size)
+		n += snprintf(buf + n, size - (size_t)n, " seq=%lu",
+		    (unsigned long)sp->seq);
+	if (sp->has_ack && n >= 0 && (size_t)n < size)
+		n += snprintf(buf + n, size - (size_t)n, " ack=%lu",
+		    (unsigned long)sp->ack);
+	if (sp->has_len && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, " len=%u",
+		    (unsigned)sp->len);
+	return buf;
+}
+
+/* "#1 SYN", "RST from the client", "ACK seq=101 ack=301" */
 static char *
 words_want(const struct cmd *c, char *buf, size_t size)
 {
-	char fl[TCP_FLAGS_BUFSZ];
+	char sp[96];
 
-	tcp_flags_str(c->seg.flags, fl);
+	words_spec(&c->seg, sp, sizeof(sp));
 	if (c->sel.kind == SEL_ID)
-		snprintf(buf, size, "#%lu %s", (unsigned long)c->sel.id, fl);
+		snprintf(buf, size, "#%lu %s", (unsigned long)c->sel.id, sp);
 	else if (c->sel.kind == SEL_DIR)
 		/* TRANSLATORS: flags, the host that sends the segment. */
-		snprintf(buf, size, _("%s from the %s"), fl,
+		snprintf(buf, size, _("%s from the %s"), sp,
 		    words_host((enum sim_host_id)c->sel.dir));
 	else
-		snprintf(buf, size, "%s", fl);
+		snprintf(buf, size, "%s", sp);
+	return buf;
+}
+
+/* "#3 ACK seq=101 ack=301": a segment as the ladder labels it. */
+static char *
+words_flight(const struct flight *f, char *buf, size_t size)
+{
+	struct cmd_segspec sp = { f->seg.flags, true, true, true,
+	    f->seg.seq, f->seg.ack, f->seg.len };
+	char s[96];
+
+	sp.has_ack = (f->seg.flags & TCP_ACK) != 0;
+	sp.has_len = f->seg.len > 0;
+	snprintf(buf, size, "#%lu %s", (unsigned long)f->id,
+	    words_spec(&sp, s, sizeof(s)));
 	return buf;
 }
 
@@ -45,18 +80,17 @@ words_inflight(const struct cmd *c, const struct world *w, char *buf,
     size_t size)
 {
 	const struct flight *f = world_find(w, &c->sel);
-	char want[96], fl[TCP_FLAGS_BUFSZ];
+	char want[128], got[128];
 
 	words_want(c, want, sizeof(want));
 	if (f == NULL)
 		/* TRANSLATORS: "#1 SYN" or "RST from the client". */
 		snprintf(buf, size, _("no %s is in flight"), want);
 	else
-		/* TRANSLATORS: segment number and flags, then what the
-		 * step wants. */
-		snprintf(buf, size, _("#%lu in flight is %s, not %s"),
-		    (unsigned long)f->id, tcp_flags_str(f->seg.flags, fl),
-		    want);
+		/* TRANSLATORS: a segment in flight ("#3 ACK seq=101
+		 * ack=301"), then what the step wants. */
+		snprintf(buf, size, _("%s is in flight, not %s"),
+		    words_flight(f, got, sizeof(got)), want);
 	return true;
 }
 
@@ -65,20 +99,19 @@ words_sent(const struct cmd *c, const struct world *w, char *buf,
     size_t size)
 {
 	const struct sim_host *h = &w->host[c->host];
-	char fl[TCP_FLAGS_BUFSZ], want[TCP_FLAGS_BUFSZ];
+	char got[128], want[96];
 
-	tcp_flags_str(c->seg.flags, want);
+	words_spec(&c->seg, want, sizeof(want));
 	if (!h->has_sent)
 		/* TRANSLATORS: host, flags. */
 		snprintf(buf, size, _("the %s has sent no %s yet"),
 		    words_host(c->host), want);
 	else
-		/* TRANSLATORS: host, segment number and flags, then the
-		 * flags the step wants. */
-		snprintf(buf, size, _("the last segment the %s sent is #%lu "
-		    "%s, not %s"), words_host(c->host),
-		    (unsigned long)h->last_sent.id,
-		    tcp_flags_str(h->last_sent.seg.flags, fl), want);
+		/* TRANSLATORS: host, a segment ("#3 ACK seq=101
+		 * ack=301"), then the one the step wants. */
+		snprintf(buf, size, _("the last segment the %s sent is %s, "
+		    "not %s"), words_host(c->host),
+		    words_flight(&h->last_sent, got, sizeof(got)), want);
 	return true;
 }
 
@@ -107,15 +140,13 @@ words_check(const struct cmd *c, const struct world *w, char *buf,
 		    tcp_state_name(c->state));
 		return true;
 	case CMD_EXPECT_INFLIGHT:
-		return c->seg.has_seq || c->seg.has_ack || c->seg.has_len ?
-		    false : words_inflight(c, w, buf, size);
+		return words_inflight(c, w, buf, size);
 	case CMD_EXPECT_INFLIGHT_NONE:
 		snprintf(buf, size, ngettext("%zu segment is still in flight",
 		    "%zu segments are still in flight", w->nwire), w->nwire);
 		return true;
 	case CMD_EXPECT_SENT:
-		return c->seg.has_seq || c->seg.has_ack || c->seg.has_len ?
-		    false : words_sent(c, w, buf, size);
+		return words_sent(c, w, buf, size);
 	case CMD_SEED:
 	case CMD_ISN:
 	case CMD_PROFILE:
