@@ -609,6 +609,47 @@ START_TEST(test_every_task_step_start_search_replays_to_goal)
 }
 END_TEST
 
+/* Along the author's own solution at every task step of the course,
+ * no event is ever said to have made the goal unreachable, and the
+ * goal is never "gone past" before the solution ends. */
+START_TEST(test_every_task_step_solution_prefix_never_stray)
+{
+	unsigned told = 0;
+
+	for (int n = 1; n <= 16; n++) {
+		struct walk wk;
+
+		memset(&wk, 0, sizeof(wk));
+		load_num(n, &wk.l);
+		for (size_t i = 0; i < wk.l.nsteps; i++) {
+			const struct script *sol = &wk.l.steps[i].solution;
+			char why[640];
+
+			if (wk.l.steps[i].kind != LESSON_TASK)
+				continue;
+			ck_assert(lrun_start(&wk.lr, &wk.l, i));
+			session_make(&wk.se, &wk.lr, NULL);
+			for (size_t k = 0; k < sol->n; k++) {
+				script_append(&wk.se.s, &sol->cmds[k]);
+				ck_assert_msg(!lhint_stray_text(&wk.lr,
+				    wk.se.s.cmds, wk.se.base, wk.se.s.n, why,
+				    sizeof(why)), "%02d step %zu: %s", n,
+				    i + 1, why);
+				ck_assert_msg(!lrun_past_goal(&wk.lr,
+				    wk.se.s.cmds, wk.se.base, wk.se.s.n, why,
+				    sizeof(why)), "%02d step %zu: %s", n,
+				    i + 1, why);
+				told++;
+			}
+			script_free(&wk.se.s);
+			lrun_free(&wk.lr);
+		}
+		lesson_free(&wk.l);
+	}
+	ck_assert_uint_ge(told, 40);
+}
+END_TEST
+
 /* After one move off the path at any task step of the course (the
  * oldest segment dropped, a timer let fire, everything settled), a way
  * found is a way the world takes, and no way found says u. */
@@ -684,6 +725,7 @@ hint_suite(void)
 	    test_fin_wait_1_failed_expect_then_drop_hint_sees_drop);
 	tcase_add_test(tc, test_every_task_step_start_search_replays_to_goal);
 	tcase_add_test(tc, test_every_task_step_after_detour_hint_is_true);
+	tcase_add_test(tc, test_every_task_step_solution_prefix_never_stray);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -64,7 +64,8 @@ struct lui {
 	bool offpath;			/* the world left the step's path */
 	char hint[1536];		/* computed from it (lesson/hint.h) */
 	size_t hint_para;		/* the panel's first hint paragraph */
-	char stray[640];		/* which event left it, and how */
+	char stray[640];		/* the event that made the goal
+					 * unreachable, and the way back */
 	char wrong[320];		/* why the typed answer is wrong */
 	bool has_verdict, revealed, solved, finished;
 	unsigned long skip_at;		/* the key that offered to skip */

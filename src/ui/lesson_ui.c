@@ -112,8 +112,10 @@ lui_answer_kind(const struct lui *lu)
 
 /* The hint from the learner's own world once it has left the step's
  * path (an author's hint would talk about segments and timers that are
- * not there any more).  The search runs only once a hint was asked for
- * in this step, and then after every event, so the hint stays true. */
+ * not there any more).  Off the path, the event that made the goal
+ * unreachable is named (nothing while it is in reach: any way counts);
+ * the hint's search runs only once a hint was asked for in this step,
+ * and then after every event, so the hint stays true. */
 static void
 lui_hint_update(struct lui *lu)
 {
