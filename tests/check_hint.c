@@ -184,7 +184,6 @@ START_TEST(test_syn_received_ack_dropped_hint_names_rexmt)
 	HAS(&wk, "Nothing is in flight now.");
 	HAS(&wk, "The client is in ESTABLISHED and the server in "
 	    "SYN_RECEIVED.");
-	HAS(&wk, "The server's retransmission timer fires at 1 s.");
 	HAS(&wk, "Press t: the server's retransmission timer fires at 1 s.");
 	HAS(&wk, "The server resends its SYN+ACK as #4.");
 	LACKS(&wk, "ACK (c>s)");
@@ -196,7 +195,9 @@ END_TEST
 
 /* Lesson 05 "The end" (both hosts to CLOSED): the authored hint says to
  * deliver the ACK.  With it dropped, the way forward starts with the
- * server's retransmission of its FIN, and three moves reach the goal. */
+ * server's retransmission of its FIN, and the step's own kinds of move
+ * (t, d, d, t: no settle, which the step does not play) reach the goal
+ * in four. */
 START_TEST(test_last_ack_final_ack_dropped_hint_resends_fin)
 {
 	static const char *const drop[] = { "drop", NULL };
@@ -209,8 +210,8 @@ START_TEST(test_last_ack_final_ack_dropped_hint_resends_fin)
 	HAS(&wk, "The client is in TIME_WAIT and the server in LAST_ACK.");
 	HAS(&wk, "Press t: the server's retransmission timer fires at");
 	HAS(&wk, "The server resends its FIN+ACK as #");
-	HAS(&wk, "From here the goal is 3 moves away.");
-	ck_assert_uint_eq(wk.h.nmoves, 3);
+	HAS(&wk, "From here the goal is 4 moves away.");
+	ck_assert_uint_eq(wk.h.nmoves, 4);
 	moves_reach_goal(&wk);
 	walk_end(&wk);
 }
@@ -291,10 +292,10 @@ START_TEST(test_closed_both_aborted_goal_unreachable_says_undo)
 }
 END_TEST
 
-/* Lesson 08 "The FINs arrive": dropping the client's FIN instead of
- * delivering it is explained from the step's own way, and the search
- * still finds a way to both CLOSING (the FIN is sent again). */
-START_TEST(test_fin_wait_1_fin_dropped_stray_explained)
+/* Lesson 08 "The FINs arrive": dropping the client's FIN leaves the
+ * authored path but not the goal (the FIN is sent again): nothing is
+ * said to have left the way, and the search finds the way to CLOSING. */
+START_TEST(test_fin_wait_1_fin_dropped_goal_in_reach_no_stray)
 {
 	static const char *const drop[] = { "drop #4", NULL };
 	struct walk wk;
@@ -302,16 +303,222 @@ START_TEST(test_fin_wait_1_fin_dropped_stray_explained)
 
 	walk(&wk, "08-simultaneous-close", "The FINs arrive", drop);
 	ck_assert(!wk.h.on_path);
-	ck_assert(lhint_stray_text(&wk.lr, wk.se.s.cmds, wk.se.base, wk.se.s.n, why,
-	    sizeof(why)));
-	ck_assert_str_eq(why, "You played `drop #4` where the step's own way "
-	    "plays `deliver c>s`: #4 FIN+ACK arrives at the server.");
+	ck_assert(!lhint_stray_text(&wk.lr, wk.se.s.cmds, wk.se.base,
+	    wk.se.s.n, why, sizeof(why)));
 	HAS(&wk, "In flight now: #5 FIN+ACK (s>c).");
 	HAS(&wk, "The client is in FIN_WAIT_1 and the server in FIN_WAIT_1.");
 	moves_reach_goal(&wk);
-	/* On the path, nothing strayed. */
-	ck_assert(!lhint_stray_text(&wk.lr, wk.se.s.cmds, wk.se.base, wk.se.base, why,
-	    sizeof(why)));
+	walk_end(&wk);
+}
+END_TEST
+
+/* Report item 1: a correct move by another route is no stray.  Lesson
+ * 08 "Both close" with the server closing first (X), lesson 11 "Giving
+ * up" with the timer (t), as the author's own hint says. */
+START_TEST(test_estab_server_close_first_and_syn_sent_timer_not_stray)
+{
+	static const char *const x[] = { "server close", NULL };
+	static const char *const t[] = { "wait timer", NULL };
+	struct walk wk;
+	char why[640];
+
+	walk(&wk, "08-simultaneous-close", "Both close", x);
+	ck_assert(!lhint_stray_text(&wk.lr, wk.se.s.cmds, wk.se.base,
+	    wk.se.s.n, why, sizeof(why)));
+	HAS(&wk, "Press x: the client calls close().");
+	moves_reach_goal(&wk);
+	walk_end(&wk);
+	walk(&wk, "11-timeouts", "Giving up", t);
+	ck_assert(!lhint_stray_text(&wk.lr, wk.se.s.cmds, wk.se.base,
+	    wk.se.s.n, why, sizeof(why)));
+	ck_assert(!wk.h.past);
+	walk_end(&wk);
+}
+END_TEST
+
+/* Report item 2: lesson 03 "The ghost arrives first" wants the old
+ * duplicate #2 delivered; d delivers the real SYN #1.  The goal was never
+ * reached, so it is not "past the goal": the move that made the goal
+ * unreachable is named in the learner's keys, with why and the way. */
+START_TEST(test_listen_old_dup_step_real_syn_delivered_named_not_past)
+{
+	static const char *const d[] = { "deliver", NULL };
+	struct walk wk;
+	char why[640];
+
+	walk(&wk, "03-why-three", "The ghost arrives first", d);
+	ck_assert(!wk.h.past);
+	LACKS(&wk, "past the goal");
+	ck_assert(!lrun_past_goal(&wk.lr, wk.se.s.cmds, wk.se.base,
+	    wk.se.s.n, why, sizeof(why)));
+	ck_assert(lhint_stray_text(&wk.lr, wk.se.s.cmds, wk.se.base,
+	    wk.se.s.n, why, sizeof(why)));
+	ck_assert_str_eq(why, "You pressed d: #1 SYN arrives at the server. "
+	    "From there the goal can no longer be reached: #1 SYN had to "
+	    "stay in flight. Press u, then 2, then d.");
+	walk_end(&wk);
+}
+END_TEST
+
+/* Lesson 09 "Almost closed" wants the last ACK lost; d delivers it. */
+START_TEST(test_last_ack_final_ack_delivered_named_with_undo)
+{
+	static const char *const d[] = { "deliver", NULL };
+	struct walk wk;
+	char why[640];
+
+	walk(&wk, "09-time-wait-ack", "Almost closed", d);
+	ck_assert(!wk.h.past);
+	ck_assert(lhint_stray_text(&wk.lr, wk.se.s.cmds, wk.se.base,
+	    wk.se.s.n, why, sizeof(why)));
+	ck_assert_msg(strstr(why, "You pressed d: #") == why, "%s", why);
+	ck_assert_msg(strstr(why, "the server had to stay in LAST_ACK. "
+	    "Press u, then z.") != NULL, "%s", why);
+	walk_end(&wk);
+}
+END_TEST
+
+/* Is an RST sent while w plays the hint's moves? */
+static bool
+moves_send_rst(struct walk *wk)
+{
+	struct sim_result res;
+	struct world w;
+	bool rst = false;
+
+	world_init(&w);
+	lrun_play_session(&w, wk->se.s.cmds, wk->se.s.n);
+	w.keep_trace = true;
+	world_trace_clear(&w);
+	(void)world_replay(&w, wk->h.moves, wk->h.nmoves, &res, NULL, NULL);
+	for (size_t i = 0; i < w.ntrace; i++)
+		rst = rst || (w.trace[i].kind == SIM_EV_TCP &&
+		    w.trace[i].tcp.kind == TCP_EV_SEND &&
+		    (w.trace[i].flight.seg.flags & TCP_RST));
+	world_free(&w);
+	return rst;
+}
+
+/* Report item 3: lesson 05 "The end" after z t: the way is the normal
+ * close (deliver the FIN again first), never an RST ending TIME_WAIT;
+ * lesson 09 "Without TIME_WAIT" after a reconnect (c): no way through
+ * the new SYN is offered (e would answer it), only the FIN's
+ * retransmission the step teaches. */
+START_TEST(test_last_ack_fin_rexmit_hint_no_rst_and_reconnect_no_way)
+{
+	static const char *const zt[] = { "drop", "wait timer", NULL };
+	static const char *const c[] = { "client connect", NULL };
+	struct walk wk;
+	char why[640];
+
+	walk(&wk, "05-close", "The end", zt);
+	ck_assert_int_eq(wk.h.way, LHINT_FOUND);
+	ck_assert(!moves_send_rst(&wk));
+	ck_assert_int_eq(wk.h.moves[0].kind, CMD_DELIVER);
+	ck_assert_msg(strstr(wk.h.text, "Press d: #") == wk.h.text, "%s",
+	    wk.h.text);
+	moves_reach_goal(&wk);
+	walk_end(&wk);
+	walk(&wk, "09-time-wait-ack", "Without TIME_WAIT", c);
+	ck_assert(!lhint_stray_text(&wk.lr, wk.se.s.cmds, wk.se.base,
+	    wk.se.s.n, why, sizeof(why)));
+	ck_assert_int_eq(wk.h.way, LHINT_FOUND);
+	/* Not e (the reconnect's SYN answered): the FIN is sent again. */
+	ck_assert_msg(strstr(wk.h.text, "Press t: ") == wk.h.text, "%s",
+	    wk.h.text);
+	for (size_t i = 0; i < wk.h.nmoves; i++)
+		ck_assert_int_ne(wk.h.moves[i].kind, CMD_SETTLE);
+	moves_reach_goal(&wk);
+	walk_end(&wk);
+}
+END_TEST
+
+/* Report item 9: the hint does not say the timer its key fires twice,
+ * and its key comes first. */
+START_TEST(test_syn_received_ack_dropped_hint_key_first_said_once)
+{
+	static const char *const drop[] = { "drop", NULL };
+	struct walk wk;
+
+	walk(&wk, "02-handshake", "Hold the ACK back", drop);
+	ck_assert_msg(strstr(wk.h.text, "Press t: the server's "
+	    "retransmission timer fires at 1 s.") == wk.h.text, "%s",
+	    wk.h.text);
+	LACKS(&wk, "The server's retransmission timer fires at 1 s.");
+	walk_end(&wk);
+}
+END_TEST
+
+/* Report item 15: lesson 02 "Third segment" done by another way (the
+ * SYN+ACK duplicated, then delivered): the goal is reached, so moving on
+ * does not say the learner's events were set aside; before the check
+ * has passed, it would. */
+START_TEST(test_syn_sent_synack_dup_delivered_done_not_set_aside)
+{
+	static const char *const lines[] = { "dup", "deliver", NULL };
+	struct walk wk;
+	struct world w;
+	char why[320];
+
+	walk(&wk, "02-handshake", "Third segment", lines);
+	world_init(&w);
+	lrun_play_session(&w, wk.se.s.cmds, wk.se.s.n);
+	ck_assert(!lrun_world_is_solved(&wk.lr, &w));
+	ck_assert(lrun_sets_aside(&wk.lr, &w));
+	ck_assert_int_eq(lrun_check(&wk.lr, &w, why, sizeof(why)),
+	    LRUN_PASSED);
+	ck_assert(!lrun_sets_aside(&wk.lr, &w));
+	world_free(&w);
+	walk_end(&wk);
+}
+END_TEST
+
+/* Report items 3 and 9: "Not yet" is told in words, not in scenario
+ * syntax; lesson 03 "Clearing up" with the real SYN #1 delivered says
+ * why the goal shown is out of reach (#1 had to stay in flight). */
+START_TEST(test_listen_clearing_up_real_syn_delivered_says_why)
+{
+	static const char *const d1[] = { "deliver #1", NULL };
+	struct walk wk;
+	struct world w;
+	char why[640];
+
+	walk(&wk, "05-close", "The FIN arrives", NULL);
+	ck_assert_int_eq(lrun_check(&wk.lr, &wk.lr.w, why, sizeof(why)),
+	    LRUN_NOT_YET);
+	ck_assert_str_eq(why, "the server is in ESTABLISHED; the goal wants "
+	    "CLOSE_WAIT");
+	walk_end(&wk);
+	/* Lesson 03 "Clearing up" at its start: the client has sent no
+	 * RST yet, said in words. */
+	walk(&wk, "03-why-three", "Clearing up", NULL);
+	ck_assert_int_eq(lrun_check(&wk.lr, &wk.lr.w, why, sizeof(why)),
+	    LRUN_NOT_YET);
+	ck_assert_msg(strstr(why, "expected") == NULL, "%s", why);
+	walk_end(&wk);
+	walk(&wk, "11-timeouts", "Giving up", NULL);
+	ck_assert_int_eq(lrun_check(&wk.lr, &wk.lr.w, why, sizeof(why)),
+	    LRUN_NOT_YET);
+	ck_assert_str_eq(why, "the client is in SYN_SENT; the goal wants "
+	    "CLOSED");
+	walk_end(&wk);
+	walk(&wk, "03-why-three", "Clearing up", d1);
+	world_init(&w);
+	lrun_play_session(&w, wk.se.s.cmds, wk.se.s.n);
+	ck_assert_int_eq(lrun_check(&wk.lr, &w, why, sizeof(why)),
+	    LRUN_NOT_YET);
+	ck_assert_msg(strstr(why, "expected") == NULL, "%s", why);
+	ck_assert_str_eq(why, "the last segment the client sent is #1 SYN "
+	    "seq=100, not RST");
+	world_free(&w);
+	ck_assert(lhint_stray_text(&wk.lr, wk.se.s.cmds, wk.se.base,
+	    wk.se.s.n, why, sizeof(why)));
+	ck_assert_msg(strstr(why, "You pressed d: #1 SYN arrives at the "
+	    "server.") == why, "%s", why);
+	ck_assert_msg(strstr(why, "#1 SYN had to stay in flight.") != NULL,
+	    "%s", why);
+	ck_assert_msg(strstr(why, "Press u, then 3, then d.") != NULL, "%s",
+	    why);
 	walk_end(&wk);
 }
 END_TEST
@@ -387,8 +594,8 @@ START_TEST(test_every_task_step_start_search_replays_to_goal)
 			lhint_compute(&wk.lr, wk.se.s.cmds, wk.se.base,
 			    wk.se.s.n, 0, &wk.h);
 			ck_assert_msg(wk.h.on_path, "%02d step %zu", n, i + 1);
-			ck_assert_msg(wk.h.way == LHINT_FOUND, "%02d step %zu: %s",
-			    n, i + 1, wk.h.text);
+			ck_assert_msg(wk.h.way == LHINT_FOUND,
+			    "%02d step %zu: %s", n, i + 1, wk.h.text);
 			ck_assert_uint_le(wk.h.nmoves,
 			    wk.l.steps[i].solution.n);
 			moves_reach_goal(&wk);
@@ -399,6 +606,47 @@ START_TEST(test_every_task_step_start_search_replays_to_goal)
 		lesson_free(&wk.l);
 	}
 	ck_assert_uint_ge(steps, 30);
+}
+END_TEST
+
+/* Along the author's own solution at every task step of the course,
+ * no event is ever said to have made the goal unreachable, and the
+ * goal is never "gone past" before the solution ends. */
+START_TEST(test_every_task_step_solution_prefix_never_stray)
+{
+	unsigned told = 0;
+
+	for (int n = 1; n <= 16; n++) {
+		struct walk wk;
+
+		memset(&wk, 0, sizeof(wk));
+		load_num(n, &wk.l);
+		for (size_t i = 0; i < wk.l.nsteps; i++) {
+			const struct script *sol = &wk.l.steps[i].solution;
+			char why[640];
+
+			if (wk.l.steps[i].kind != LESSON_TASK)
+				continue;
+			ck_assert(lrun_start(&wk.lr, &wk.l, i));
+			session_make(&wk.se, &wk.lr, NULL);
+			for (size_t k = 0; k < sol->n; k++) {
+				script_append(&wk.se.s, &sol->cmds[k]);
+				ck_assert_msg(!lhint_stray_text(&wk.lr,
+				    wk.se.s.cmds, wk.se.base, wk.se.s.n, why,
+				    sizeof(why)), "%02d step %zu: %s", n,
+				    i + 1, why);
+				ck_assert_msg(!lrun_past_goal(&wk.lr,
+				    wk.se.s.cmds, wk.se.base, wk.se.s.n, why,
+				    sizeof(why)), "%02d step %zu: %s", n,
+				    i + 1, why);
+				told++;
+			}
+			script_free(&wk.se.s);
+			lrun_free(&wk.lr);
+		}
+		lesson_free(&wk.l);
+	}
+	ck_assert_uint_ge(told, 40);
 }
 END_TEST
 
@@ -459,10 +707,25 @@ hint_suite(void)
 	tcase_add_test(tc, test_closing_settled_past_goal_hint_says_undo);
 	tcase_add_test(tc, test_closed_both_aborted_goal_unreachable_says_undo);
 	tcase_add_test(tc, test_key_names_segment_number_unless_chosen);
-	tcase_add_test(tc, test_fin_wait_1_fin_dropped_stray_explained);
-	tcase_add_test(tc, test_fin_wait_1_failed_expect_then_drop_hint_sees_drop);
+	tcase_add_test(tc, test_fin_wait_1_fin_dropped_goal_in_reach_no_stray);
+	tcase_add_test(tc,
+	    test_estab_server_close_first_and_syn_sent_timer_not_stray);
+	tcase_add_test(tc,
+	    test_listen_old_dup_step_real_syn_delivered_named_not_past);
+	tcase_add_test(tc, test_last_ack_final_ack_delivered_named_with_undo);
+	tcase_add_test(tc,
+	    test_last_ack_fin_rexmit_hint_no_rst_and_reconnect_no_way);
+	tcase_add_test(tc,
+	    test_syn_received_ack_dropped_hint_key_first_said_once);
+	tcase_add_test(tc,
+	    test_syn_sent_synack_dup_delivered_done_not_set_aside);
+	tcase_add_test(tc,
+	    test_listen_clearing_up_real_syn_delivered_says_why);
+	tcase_add_test(tc,
+	    test_fin_wait_1_failed_expect_then_drop_hint_sees_drop);
 	tcase_add_test(tc, test_every_task_step_start_search_replays_to_goal);
 	tcase_add_test(tc, test_every_task_step_after_detour_hint_is_true);
+	tcase_add_test(tc, test_every_task_step_solution_prefix_never_stray);
 	suite_add_tcase(s, tc);
 	return s;
 }

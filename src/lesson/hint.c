@@ -29,6 +29,9 @@ struct hint_node {
 struct hint_search {
 	const struct lrun *lr;
 	const struct world *root;
+	uint8_t untaught;	/* SYN, RST: flags the step never sends */
+	bool own;		/* only the kinds of move the solution plays */
+	uint32_t fresh_from;	/* the learner's untaught segments' first id */
 	struct hint_node *v;
 	size_t n, cap;
 	uint64_t *seen;		/* open addressing; 0 is empty */
@@ -88,34 +91,6 @@ lhint_on_path(const struct lrun *lr, const struct world *w)
 	size_t next;
 
 	return hint_path_at(lr, w, &next);
-}
-
-bool
-lhint_stray(const struct lrun *lr, const struct cmd *cmds, size_t base,
-    size_t pos, size_t *at, size_t *next)
-{
-	struct sim_result res;
-	struct world w;
-	size_t k = 0, kb;
-	bool on, was, found = false;
-
-	world_init(&w);
-	w.keep_trace = false;
-	lrun_play_session(&w, cmds, base);
-	on = hint_path_at(lr, &w, &k);
-	for (size_t i = base; i < pos; i++) {
-		was = on;
-		kb = k;
-		(void)world_replay(&w, &cmds[i], 1, &res, NULL, NULL);
-		on = hint_path_at(lr, &w, &k);
-		if (was && !on) {
-			*at = i;
-			*next = kb;
-			found = true;
-		}
-	}
-	world_free(&w);
-	return found && !on && *next < lrun_cur(lr)->solution.n;
 }
 
 static void
@@ -205,6 +180,33 @@ hint_offer_step(const struct lrun *lr, const struct world *w,
 	}
 }
 
+/* Where the step's solution first plays a move of c's kind. */
+static size_t
+hint_rank(const struct lrun *lr, const struct cmd *c)
+{
+	const struct script *sol = &lrun_cur(lr)->solution;
+
+	for (size_t i = 0; i < sol->n; i++)
+		if (sol->cmds[i].kind == c->kind)
+			return i;
+	return sol->n;
+}
+
+/* The step's own way first: moves in the order the solution plays their
+ * kinds (a stable sort, so the menu's order stays among the rest). */
+static void
+hint_sort(const struct lrun *lr, struct cmd *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct cmd c = v[i];
+		size_t r = hint_rank(lr, &c), j = i;
+
+		for (; j > 0 && hint_rank(lr, &v[j - 1]) > r; j--)
+			v[j] = v[j - 1];
+		v[j] = c;
+	}
+}
+
 size_t
 lhint_moves(const struct lrun *lr, const struct world *w, struct cmd *out,
     size_t max)
@@ -221,6 +223,7 @@ lhint_moves(const struct lrun *lr, const struct world *w, struct cmd *out,
 	if (hint_in_solution(lr, CMD_DROP, HOST_CLIENT))
 		hint_offer_wire(w, CMD_DROP, out, &n, max);
 	hint_offer_step(lr, w, out, &n, max);
+	hint_sort(lr, out, n);
 	return n;
 }
 
@@ -281,21 +284,6 @@ hint_see(struct hint_search *s, uint64_t sig)
 	return true;
 }
 
-static bool
-hint_goal(const struct lrun *lr, const struct world *w)
-{
-	const struct lesson_step *st = lrun_cur(lr);
-
-	for (size_t i = 0; i < st->check.n; i++) {
-		struct sim_result res = { SIM_OK, "" };
-
-		if (world_expect(w, &st->check.cmds[i], &lr->base, &res) !=
-		    SIM_OK)
-			return false;
-	}
-	return true;
-}
-
 /* The world of node i: a copy of the learner's, then the moves on its
  * path replayed. */
 static void
@@ -311,6 +299,69 @@ hint_world(const struct hint_search *s, size_t i, struct world *w)
 	world_copy(w, s->root);
 	w->keep_trace = false;
 	(void)world_replay(w, path, n, &res, NULL, NULL);
+}
+
+/* The control flags of the segments sent anew while w plays c, and
+ * (*fresh) of those delivered that were sent from id `from` on. */
+static uint8_t
+hint_sends(struct world *w, const struct cmd *c, uint32_t from,
+    uint8_t *fresh, bool *ok)
+{
+	struct sim_result res = { SIM_OK, "" };
+	uint8_t fl = 0;
+
+	world_trace_clear(w);
+	w->keep_trace = true;
+	*ok = world_apply(w, c, &res) == SIM_OK;
+	*fresh = 0;
+	/* A retransmission resends what the step sent already. */
+	for (size_t i = 0; i < w->ntrace; i++) {
+		const struct sim_ev *e = &w->trace[i];
+
+		if (e->kind == SIM_EV_TCP && e->tcp.kind == TCP_EV_SEND &&
+		    !e->tcp.rexmit)
+			fl |= e->flight.seg.flags;
+		if (e->kind == SIM_EV_DELIVER && e->flight.id >= from)
+			*fresh |= e->flight.seg.flags;
+	}
+	world_trace_clear(w);
+	w->keep_trace = false;
+	return fl;
+}
+
+/* SYN and RST, unless the step's own way sends them: a way that resets
+ * TIME_WAIT, or reconnects where a retransmission is taught, reaches
+ * the check lines by a route the step does not teach. */
+static uint8_t
+hint_untaught(const struct lrun *lr)
+{
+	const struct script *sol = &lrun_cur(lr)->solution;
+	uint8_t fl = 0, fresh;
+	struct world p;
+	bool ok;
+
+	world_init(&p);
+	p.keep_trace = false;
+	if (lrun_replay(&p, lr))
+		for (size_t i = 0; i < sol->n; i++)
+			fl |= hint_sends(&p, &sol->cmds[i], UINT32_MAX,
+			    &fresh, &ok);
+	world_free(&p);
+	return (uint8_t)((TCP_SYN | TCP_RST) & ~fl);
+}
+
+/* Play c on w: false when it fails, sends what the step never sends,
+ * or delivers what the learner's untaught event sent (the SYN of a
+ * reconnect: whatever answers it is not the step's way). */
+static bool
+hint_apply_taught(const struct hint_search *s, struct world *w,
+    const struct cmd *c)
+{
+	uint8_t fresh;
+	bool ok;
+
+	return (hint_sends(w, c, s->fresh_from, &fresh, &ok) &
+	    s->untaught) == 0 && (fresh & s->untaught) == 0 && ok;
 }
 
 static void
@@ -337,13 +388,17 @@ hint_expand(struct hint_search *s, size_t from, unsigned depth,
 		struct world t;
 		bool ok, goal;
 
+		if (s->own && hint_rank(s->lr, &moves[k]) ==
+		    lrun_cur(s->lr)->solution.n)
+			continue;
 		if (s->n >= LHINT_BUDGET) {
 			*budget = true;
 			return SIZE_MAX;
 		}
 		world_copy(&t, w);
-		ok = hint_apply(&t, &moves[k]) && hint_see(s, hint_sig(&t));
-		goal = ok && hint_goal(s->lr, &t);
+		ok = hint_apply_taught(s, &t, &moves[k]) &&
+		    hint_see(s, hint_sig(&t));
+		goal = ok && lrun_goal_holds(s->lr, &t);
 		world_free(&t);
 		if (!ok)
 			continue;
@@ -386,11 +441,63 @@ hint_search(struct hint_search *s, struct lhint *h)
 		h->moves[--k] = s->v[i].move;
 }
 
+/* The first segment number of the learner's events cmds[base..pos) when
+ * they sent what the step never does (a SYN of a reconnect, an RST);
+ * UINT32_MAX when they did not. */
+static uint32_t
+hint_tainted(const struct cmd *cmds, size_t base, size_t pos,
+    uint8_t untaught)
+{
+	uint8_t fl = 0, fresh;
+	uint32_t from;
+	struct world w;
+	bool ok;
+
+	world_init(&w);
+	w.keep_trace = false;
+	lrun_play_session(&w, cmds, base);
+	from = w.next_id;
+	for (size_t i = base; i < pos && (fl & untaught) == 0; i++)
+		fl |= hint_sends(&w, &cmds[i], UINT32_MAX, &fresh, &ok);
+	world_free(&w);
+	return (fl & untaught) != 0 ? from : UINT32_MAX;
+}
+
+/* Search from the learner's world w, which cmds[0..pos) made (its way,
+ * moves and text). */
+static void
+hint_run(const struct lrun *lr, struct world *w, const struct cmd *cmds,
+    size_t base, size_t pos, uint32_t sel, struct lhint *h)
+{
+	struct hint_search s = { lr, NULL, 0, true, 0, NULL, 0, 0, NULL, 0 };
+
+	if (lrun_goal_holds(lr, w)) {
+		h->way = LHINT_DONE;
+	} else {
+		s.root = w;
+		s.untaught = hint_untaught(lr);
+		s.fresh_from = hint_tainted(cmds, base, pos, s.untaught);
+		s.seencap = 1;
+		while (s.seencap < 2 * LHINT_BUDGET)
+			s.seencap <<= 1;
+		/* The step's own kinds of move first, then the menu's. */
+		for (int pass = 0; pass < 2 && h->way != LHINT_FOUND;
+		    pass++) {
+			s.own = pass == 0;
+			s.n = 0;
+			s.seen = xcalloc(s.seencap, sizeof(*s.seen));
+			hint_search(&s, h);
+			free(s.seen);
+		}
+		free(s.v);
+	}
+	lhint_describe(h, w, sel);
+}
+
 void
 lhint_compute(const struct lrun *lr, const struct cmd *cmds, size_t base,
     size_t pos, uint32_t sel, struct lhint *h)
 {
-	struct hint_search s = { lr, NULL, NULL, 0, 0, NULL, 0 };
 	struct world w;
 	char why[320];
 
@@ -400,18 +507,43 @@ lhint_compute(const struct lrun *lr, const struct cmd *cmds, size_t base,
 	lrun_play_session(&w, cmds, pos);
 	h->on_path = lhint_on_path(lr, &w);
 	h->past = lrun_past_goal(lr, cmds, base, pos, why, sizeof(why));
-	if (hint_goal(lr, &w)) {
-		h->way = LHINT_DONE;
-	} else {
-		s.root = &w;
-		s.seencap = 1;
-		while (s.seencap < 2 * LHINT_BUDGET)
-			s.seencap <<= 1;
-		s.seen = xcalloc(s.seencap, sizeof(*s.seen));
-		hint_search(&s, h);
-		free(s.seen);
-		free(s.v);
-	}
-	lhint_describe(h, &w, sel);
+	hint_run(lr, &w, cmds, base, pos, sel, h);
 	world_free(&w);
+}
+
+static bool
+hint_reachable(const struct lhint *h)
+{
+	return h->way == LHINT_FOUND || h->way == LHINT_DONE;
+}
+
+bool
+lhint_stray(const struct lrun *lr, const struct cmd *cmds, size_t base,
+    size_t pos, size_t *at, struct lhint *before)
+{
+	struct lhint *h = xcalloc(1, sizeof(*h));
+	bool found = false;
+	struct world w;
+
+	world_init(&w);
+	w.keep_trace = false;
+	lrun_play_session(&w, cmds, pos);
+	hint_run(lr, &w, cmds, base, pos, 0, h);
+	world_free(&w);
+	/* The latest of the learner's events after which the goal was
+	 * still within reach made it unreachable. */
+	for (size_t i = pos; !hint_reachable(h) && i > base && !found; i--) {
+		memset(h, 0, sizeof(*h));
+		world_init(&w);
+		w.keep_trace = false;
+		lrun_play_session(&w, cmds, i - 1);
+		hint_run(lr, &w, cmds, base, i - 1, 0, h);
+		world_free(&w);
+		found = hint_reachable(h);
+		*at = i - 1;
+	}
+	if (found)
+		*before = *h;
+	free(h);
+	return found;
 }

@@ -11,7 +11,13 @@
  * menu's moves the step is about (the wire, the timers, and the kinds of
  * event its solution plays, with their keys or typed as `wait 50ms`),
  * each tried on a world_copy of the learner's world,
- * for the shortest sequence after which every check of the step holds.
+ * for the shortest sequence after which every check of the step holds:
+ * first with only the kinds of move the solution plays, in its order,
+ * then with all of them.  A move that sends a new SYN or an RST where the
+ * step's solution sends none, or delivers one the learner's own such
+ * event sent, is never part of a way: it reaches the check lines by a
+ * route the step does not teach (a reset ending TIME_WAIT, a reconnect
+ * instead of a retransmission).
  * Worlds no check can tell apart are searched once.  The
  * first move is named by its key and described by what the core does
  * when it is played; the text is translated.
@@ -50,11 +56,12 @@ struct lhint {
  * step's start (a settle counted one delivery at a time)? */
 bool lhint_on_path(const struct lrun *lr, const struct world *w);
 
-/* Which of the learner's commands cmds[base..pos) left the step's path
- * (*at), and the solution command the path plays there (*next); false
- * when the learner is on the path or the path had ended. */
+/* Which of the learner's commands cmds[base..pos) made the goal
+ * unreachable (*at): the latest after which the search still found a
+ * way, which *before holds; false while the goal is within reach, or
+ * never was. */
 bool lhint_stray(const struct lrun *lr, const struct cmd *cmds, size_t base,
-    size_t pos, size_t *at, size_t *next);
+    size_t pos, size_t *at, struct lhint *before);
 
 /* The moves offered in w, in the order they are preferred: deliveries,
  * the next timer, settle, then the host calls and drops the step's
@@ -73,8 +80,9 @@ void lhint_compute(const struct lrun *lr, const struct cmd *cmds,
  * `wait 50ms`"), translated. */
 char *lhint_key(const struct cmd *c, const struct world *w, uint32_t sel,
     char *buf, size_t size);
-/* "You played `drop #4` where the step's own way plays `deliver c>s`:
- * #4 FIN+ACK arrives at the server.", or false (see lhint_stray). */
+/* "You pressed d: #1 SYN arrives at the server. From there the goal can
+ * no longer be reached: #1 SYN had to stay in flight. Press u, then 2,
+ * then d.", or false (see lhint_stray). */
 bool lhint_stray_text(const struct lrun *lr, const struct cmd *cmds,
     size_t base, size_t pos, char *buf, size_t size);
 /* Fill h->text from the learner's world w and h's search result. */

@@ -11,11 +11,13 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/i18n.h"
 #include "lib/sbuf.h"
 #include "lib/utf8.h"
+#include "lib/xalloc.h"
 #include "lesson/hint.h"
 
 #define HINT_EFFECTS 3		/* consequences told of the first move */
@@ -75,10 +77,18 @@ hint_wire(struct sbuf *b, const struct world *w)
 
 /* Each host's state, then each pending timer, soonest first. */
 static void
-hint_hosts(struct sbuf *b, const struct world *w)
+hint_hosts(struct sbuf *b, const struct world *w, const struct lhint *lh)
 {
 	char s[320], t[32];
 	bool told[2][TCP_NTIMERS] = { { false } };
+	enum sim_host_id fh;
+	enum tcp_timer ft;
+	uint64_t due;
+
+	/* The timer the hint's key fires is told there, not twice. */
+	if (lh->way == LHINT_FOUND && lh->moves[0].kind == CMD_WAIT_TIMER &&
+	    world_next_timer(w, &fh, &ft, &due))
+		told[fh][ft] = true;
 
 	/* TRANSLATORS: the client's state, then the server's. */
 	snprintf(s, sizeof(s), _("The client is in %s and the server in %s."),
@@ -197,8 +207,8 @@ hint_clause(const struct cmd *c, const struct world *w, char *buf,
 		snprintf(buf, size, "%s", _("everything in flight is "
 		    "delivered, and every answer to it"));
 	else if (c->kind == CMD_WAIT)
-		snprintf(buf, size, _("the clock moves on by %s s"), hint_secs(world_dur_ms(w,
-		    &c->dur), t, sizeof(t)));
+		snprintf(buf, size, _("the clock moves on by %s s"),
+		    hint_secs(world_dur_ms(w, &c->dur), t, sizeof(t)));
 	else if (hint_key_of(c) < HINT_NKEYS &&
 	    hint_keys[hint_key_of(c)].call != NULL)
 		/* TRANSLATORS: host, then a socket call such as close. */
@@ -305,31 +315,112 @@ lhint_describe(struct lhint *h, const struct world *w, uint32_t sel)
 	h->text[0] = '\0';
 	if (h->past)
 		hint_say(&b, _("You went past the goal."));
-	hint_wire(&b, w);
-	hint_hosts(&b, w);
+	/* The key first: a short panel shows the start of the hint. */
 	hint_way(&b, h, w, sel);
+	hint_wire(&b, w);
+	hint_hosts(&b, w, h);
+}
+
+/* Which check the learner's move broke: it held before (wb) and fails
+ * after (wa), told as what had to stay true; false when none can be
+ * told so. */
+static bool
+hint_need(const struct lrun *lr, const struct world *wb,
+    const struct world *wa, char *buf, size_t size)
+{
+	const struct script *ck = &lrun_cur(lr)->check;
+	char fl[TCP_FLAGS_BUFSZ];
+
+	for (size_t i = 0; i < ck->n; i++) {
+		const struct cmd *c = &ck->cmds[i];
+		struct sim_result res = { SIM_OK, "" };
+
+		if (world_expect(wb, c, &lr->base, &res) != SIM_OK ||
+		    world_expect(wa, c, &lr->base, &res) == SIM_OK)
+			continue;
+		tcp_flags_str(c->seg.flags, fl);
+		if (c->kind == CMD_EXPECT_STATE)
+			/* TRANSLATORS: host, state. */
+			snprintf(buf, size, _("the %s had to stay in %s"),
+			    hint_host(c->host), tcp_state_name(c->state));
+		else if (c->kind == CMD_EXPECT_INFLIGHT &&
+		    c->sel.kind == SEL_ID)
+			/* TRANSLATORS: segment number, flags. */
+			snprintf(buf, size, _("#%lu %s had to stay in flight"),
+			    (unsigned long)c->sel.id, fl);
+		else if (c->kind == CMD_EXPECT_INFLIGHT)
+			/* TRANSLATORS: flags, the host that sent it. */
+			snprintf(buf, size, _("the %s from the %s had to stay "
+			    "in flight"), fl, hint_host(c->sel.kind == SEL_DIR ?
+			    (enum sim_host_id)c->sel.dir : HOST_CLIENT));
+		else
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/* "You pressed d: ..." or "You typed `wait 10min`: ...": the learner's
+ * move as they made it, and what it did in wb. */
+static void
+hint_yours(struct sbuf *b, const struct cmd *c, const struct world *wb)
+{
+	char key[320], clause[320], line[256], s[800];
+
+	hint_clause(c, wb, clause, sizeof(clause));
+	if (hint_letter(c) != 0)
+		/* TRANSLATORS: the learner's key(s), what the move did. */
+		snprintf(s, sizeof(s), _("You pressed %s: %s."),
+		    lhint_key(c, wb, 0, key, sizeof(key)), clause);
+	else
+		/* TRANSLATORS: a scenario command the learner typed after
+		 * ":", then what it did. */
+		snprintf(s, sizeof(s), _("You typed `%s`: %s."),
+		    script_format(c, line, sizeof(line)), clause);
+	hint_say(b, s);
 }
 
 bool
 lhint_stray_text(const struct lrun *lr, const struct cmd *cmds, size_t base,
     size_t pos, char *buf, size_t size)
 {
-	const struct script *sol = &lrun_cur(lr)->solution;
-	char mine[256], theirs[256], clause[320];
-	struct world w;
-	size_t at, next;
+	struct sbuf b = { buf, size, 0, false };
+	struct lhint *before = xcalloc(1, sizeof(*before));
+	char need[320], key[320], s[800];
+	struct world wb, wa;
+	size_t at;
+	bool found = lhint_stray(lr, cmds, base, pos, &at, before) &&
+	    before->way == LHINT_FOUND;
 
-	if (!lhint_stray(lr, cmds, base, pos, &at, &next))
+	if (!found) {
+		free(before);
 		return false;
-	world_init(&w);
-	w.keep_trace = false;
-	lrun_play_session(&w, cmds, at);
-	hint_clause(&sol->cmds[next], &w, clause, sizeof(clause));
-	world_free(&w);
-	/* TRANSLATORS: the learner's scenario command, the solution's,
-	 * then what the solution's does. */
-	snprintf(buf, size, _("You played `%s` where the step's own way "
-	    "plays `%s`: %s."), script_format(&cmds[at], mine, sizeof(mine)),
-	    script_format(&sol->cmds[next], theirs, sizeof(theirs)), clause);
+	}
+	buf[0] = '\0';
+	world_init(&wb);
+	wb.keep_trace = false;
+	lrun_play_session(&wb, cmds, at);
+	world_copy(&wa, &wb);
+	lrun_play_session(&wa, &cmds[at], 1);
+	hint_yours(&b, &cmds[at], &wb);
+	if (hint_need(lr, &wb, &wa, need, sizeof(need)))
+		/* TRANSLATORS: what had to stay true, e.g. "#1 SYN had to
+		 * stay in flight". */
+		snprintf(s, sizeof(s), _("From there the goal can no longer "
+		    "be reached: %s."), need);
+	else
+		snprintf(s, sizeof(s), "%s", _("From there the goal can no "
+		    "longer be reached with this step's events."));
+	hint_say(&b, s);
+	if (at + 1 == pos)
+		/* TRANSLATORS: the key that goes the step's way instead. */
+		snprintf(s, sizeof(s), _("Press u, then %s."),
+		    lhint_key(&before->moves[0], &wb, 0, key, sizeof(key)));
+	else
+		snprintf(s, sizeof(s), "%s", _("Press u until it is undone."));
+	hint_say(&b, s);
+	world_free(&wa);
+	world_free(&wb);
+	free(before);
 	return true;
 }

@@ -1,16 +1,17 @@
 /*
  * Feedback for a stuck learner, from the simulation: "you went past the
- * goal" when a task's check held earlier in the step but no longer does,
- * and why a typed answer is wrong when it is another number of the same
- * segment ("that is the seq, not the ack").
+ * goal" when every check of a task held at some moment of the learner's
+ * events and the first that fails now was broken after it, and why a
+ * typed answer is wrong when it is another number of the same segment
+ * ("that is the seq, not the ack").
  *
- * Data model: nothing is kept.  The learner's world is rebuilt from the
- * session's commands on a scratch world with its trace kept, and every
- * happening of the learner's own commands (those after the step's) is
- * compared with the first check that fails now: a host entering the
- * expected state, or a segment the check is about being delivered or
- * dropped.  A wrong answer is compared with the same query asked of the
- * segment's other fields and of the other host.
+ * Data model: nothing is kept.  The learner's events are replayed on a
+ * scratch world with its trace kept, a settle one delivery at a time
+ * (the goal may hold between two of them); once every check has held,
+ * the happening that broke the check failing now (the host leaving the
+ * state, the segment leaving the wire) is the one named.  A goal never
+ * reached is never "past".  A wrong answer is compared with the same
+ * query asked of the segment's other fields and of the other host.
  */
 #include <config.h>
 
@@ -21,10 +22,11 @@
 #include "lesson/run.h"
 
 struct past {
+	const struct lrun *lr;
 	const struct cmd *check;	/* the first failing check */
-	size_t base;			/* the learner's first command */
-	bool seen;
-	char why[320];
+	bool held;			/* every check held at some moment */
+	bool seen;			/* and then ev broke check */
+	struct sim_ev ev;
 };
 
 static bool
@@ -41,49 +43,100 @@ past_seg_matches(const struct cmd *c, const struct flight *f)
 	    (!s->has_len || s->len == f->seg.len);
 }
 
+/* Did e take the world away from what the failing check wants: the host
+ * left the state, or the segment left the wire? */
+static bool
+past_breaks(const struct cmd *c, const struct sim_ev *e)
+{
+	if (c->kind == CMD_EXPECT_STATE)
+		return e->kind == SIM_EV_TCP && e->host == c->host &&
+		    e->tcp.kind == TCP_EV_STATE && e->tcp.from == c->state;
+	if (c->kind == CMD_EXPECT_INFLIGHT)
+		return (e->kind == SIM_EV_DELIVER || e->kind == SIM_EV_LOST ||
+		    e->kind == SIM_EV_EXPIRED) &&
+		    past_seg_matches(c, &e->flight);
+	return false;
+}
+
+/* Do all of the step's checks hold in w? */
+bool
+lrun_goal_holds(const struct lrun *lr, const struct world *w)
+{
+	const struct lesson_step *st = lrun_cur(lr);
+
+	for (size_t i = 0; i < st->check.n; i++) {
+		struct sim_result res = { SIM_OK, "" };
+
+		if (world_expect(w, &st->check.cmds[i], &lr->base, &res) !=
+		    SIM_OK)
+			return false;
+	}
+	return st->check.n > 0;
+}
+
 static void
-past_event(struct past *p, const struct world *w, const struct sim_ev *e)
+past_one(struct past *p, struct world *w, const struct cmd *c)
+{
+	struct sim_result res;
+
+	world_trace_clear(w);
+	(void)world_apply(w, c, &res);
+	for (size_t k = 0; p->held && !p->seen && k < w->ntrace; k++)
+		if (past_breaks(p->check, &w->trace[k])) {
+			p->ev = w->trace[k];
+			p->seen = true;
+		}
+	if (lrun_goal_holds(p->lr, w)) {
+		p->held = true;
+		p->seen = false;
+	}
+	world_trace_clear(w);
+}
+
+/* A settle is the learner's d, d, d: the goal may hold between two of
+ * its deliveries. */
+static void
+past_play(struct past *p, struct world *w, const struct cmd *c)
+{
+	struct cmd d = { .kind = CMD_DELIVER };
+
+	if (c->kind != CMD_SETTLE) {
+		past_one(p, w, c);
+		return;
+	}
+	for (int k = 0; k < 64 && w->nwire > 0; k++)
+		past_one(p, w, &d);
+}
+
+static void
+past_say(const struct past *p, const struct world *w, char *why,
+    size_t whysize)
 {
 	const struct cmd *c = p->check;
+	const struct flight *f = &p->ev.flight;
 	char fl[TCP_FLAGS_BUFSZ];
 
-	if (c->kind == CMD_EXPECT_STATE && e->kind == SIM_EV_TCP &&
-	    e->host == c->host && e->tcp.kind == TCP_EV_STATE &&
-	    e->tcp.to == c->state) {
+	if (!p->seen)
+		snprintf(why, whysize, "%s", _("You went past the goal: every "
+		    "check of this step held earlier, and no longer does. "
+		    "Press u to undo your last events."));
+	else if (c->kind == CMD_EXPECT_STATE)
 		/* TRANSLATORS: host, the state the step wanted, the state
 		 * it is in now. */
-		snprintf(p->why, sizeof(p->why), _("You went past the goal: "
-		    "%s was in %s earlier in this step and is now in %s. Press "
-		    "u to undo your last events."), _(sim_host_name(c->host)),
+		snprintf(why, whysize, _("You went past the goal: %s was in "
+		    "%s earlier in this step and is now in %s. Press u to undo "
+		    "your last events."), _(sim_host_name(c->host)),
 		    tcp_state_name(c->state),
 		    tcp_state_name(w->host[c->host].tcb.state));
-		p->seen = true;
-	} else if (c->kind == CMD_EXPECT_INFLIGHT && (e->kind ==
-	    SIM_EV_DELIVER || e->kind == SIM_EV_LOST) &&
-	    past_seg_matches(c, &e->flight)) {
+	else
 		/* TRANSLATORS: the segment's number and flags. */
-		snprintf(p->why, sizeof(p->why), e->kind == SIM_EV_DELIVER ?
+		snprintf(why, whysize, p->ev.kind == SIM_EV_DELIVER ?
 		    _("You went past the goal: #%lu %s, the segment this step "
 		    "is about, was delivered. Press u to undo your last "
 		    "events.") : _("You went past the goal: #%lu %s, the "
 		    "segment this step is about, was dropped. Press u to undo "
-		    "your last events."), (unsigned long)e->flight.id,
-		    tcp_flags_str(e->flight.seg.flags, fl));
-		p->seen = true;
-	}
-}
-
-static bool
-past_each(void *arg, struct world *w, size_t i, const struct sim_result *res)
-{
-	struct past *p = arg;
-
-	(void)res;
-	if (i < p->base)
-		return true;
-	for (size_t k = 0; k < w->ntrace; k++)
-		past_event(p, w, &w->trace[k]);
-	return true;
+		    "your last events."), (unsigned long)f->id,
+		    tcp_flags_str(f->seg.flags, fl));
 }
 
 static bool
@@ -104,12 +157,15 @@ lrun_play_session(struct world *w, const struct cmd *cmds, size_t n)
 	(void)world_replay(w, cmds, n, &res, past_go_on, NULL);
 }
 
+/* Past the goal only when it was really reached: every check held at
+ * some moment of the learner's events, and the first that fails now was
+ * broken after that moment (the event that broke it is named). */
 bool
 lrun_past_goal(const struct lrun *lr, const struct cmd *cmds, size_t base,
     size_t pos, char *why, size_t whysize)
 {
 	const struct lesson_step *st = lrun_cur(lr);
-	struct past p = { NULL, base, false, "" };
+	struct past p = { lr, NULL, false, false, { 0 } };
 	struct sim_result res;
 	struct world w;
 
@@ -126,12 +182,14 @@ lrun_past_goal(const struct lrun *lr, const struct cmd *cmds, size_t base,
 	if (p.check == NULL)
 		return false;
 	world_init(&w);
+	lrun_play_session(&w, cmds, base);
 	w.keep_trace = true;
-	(void)world_replay(&w, cmds, pos, &res, past_each, &p);
+	for (size_t i = base; i < pos; i++)
+		past_play(&p, &w, &cmds[i]);
+	if (p.held)
+		past_say(&p, &w, why, whysize);
 	world_free(&w);
-	if (p.seen)
-		snprintf(why, whysize, "%s", p.why);
-	return p.seen;
+	return p.held;
 }
 
 static bool
@@ -160,6 +218,12 @@ lrun_worlds_alike(const struct world *a, const struct world *b)
 		if (!past_flights_alike(&a->wire[i], &b->wire[i]))
 			return false;
 	return true;
+}
+
+bool
+lrun_sets_aside(const struct lrun *lr, const struct world *w)
+{
+	return !lr->done && !lrun_world_is_solved(lr, w);
 }
 
 bool

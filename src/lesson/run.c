@@ -303,7 +303,8 @@ lrun_check(struct lrun *lr, const struct world *w, char *why, size_t whysize)
 		/* Notices count from the step's start. */
 		if (world_expect(w, &st->check.cmds[i], &lr->base, &res) !=
 		    SIM_OK) {
-			snprintf(why, whysize, "%s", res.msg);
+			/* Said to a learner: in words, not the scenario's. */
+			(void)lrun_check_words(lr, w, why, whysize);
 			return LRUN_NOT_YET;
 		}
 	}

@@ -94,6 +94,12 @@ enum lrun_check { LRUN_NO_TASK, LRUN_NOT_YET, LRUN_PASSED };
 enum lrun_check lrun_check(struct lrun *lr, const struct world *w,
     char *why, size_t whysize);
 
+/* words.c: why the step's first failing check fails in w, in the
+ * learner's words (translated); false when every check holds. */
+bool lrun_check_words(const struct lrun *lr, const struct world *w,
+    char *why, size_t whysize);
+/* past.c: do all of the step's checks hold in w? */
+bool lrun_goal_holds(const struct lrun *lr, const struct world *w);
 /* past.c: apply a session's commands to w as the session did: an
  * expect that failed or a settle that stopped does not end the replay. */
 void lrun_play_session(struct world *w, const struct cmd *cmds, size_t n);
@@ -105,6 +111,10 @@ bool lrun_past_goal(const struct lrun *lr, const struct cmd *cmds,
 /* Alike as a learner sees them: the clock, each host's state and
  * numbers, and what is in flight. */
 bool lrun_worlds_alike(const struct world *a, const struct world *b);
+/* Moving on from w sets the learner's events aside: the step is not
+ * done and w is not the world the next step starts from.  A goal
+ * reached by another way counts as done. */
+bool lrun_sets_aside(const struct lrun *lr, const struct world *w);
 /* Is w (the learner's) the world the next step starts from: the step's
  * own, after its solution if it has one? */
 bool lrun_world_is_solved(const struct lrun *lr, const struct world *w);

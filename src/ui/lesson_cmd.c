@@ -186,12 +186,13 @@ lui_h_next_lesson(SCREEN_CMD_ARGS)
 }
 
 /* Did the learner's events lead somewhere other than the world the next
- * step starts from?  Then moving on replaces the learner's world. */
+ * step starts from, without reaching the goal?  Then moving on replaces
+ * the learner's world and says so. */
 static bool
 lui_world_replaced(const struct lui *lu)
 {
 	return lu->ui.s.pos > lu->base &&
-	    !lrun_world_is_solved(&lu->lr, &lu->ui.s.w);
+	    lrun_sets_aside(&lu->lr, &lu->ui.s.w);
 }
 
 static int
@@ -410,16 +411,35 @@ lui_prompt_answer(struct screen *sc, int key)
 	return UI_R_ALL;
 }
 
-/* A printable key the lesson does not bind, while a typed answer is
- * awaited, starts the answer: typing FIN+ACK must not inject, duplicate,
- * abort, connect and crash.  Otherwise the simulator gets the key. */
+/* Can key be the first character of the answer awaited?  A number
+ * starts with a digit; flags and states with a capital of their names
+ * (typing FIN+ACK must not inject, duplicate, abort and crash); so t, d
+ * and the other keys the simulator's bar shows stay the simulator's. */
+static bool
+lui_starts_answer(const struct lui *lu, int key)
+{
+	switch (lui_answer_kind(lu)) {
+	case LUI_A_NUMBER:
+		return key >= '0' && key <= '9';
+	case LUI_A_STATE:
+		return key < 128 && strchr("CEFLST", key) != NULL;
+	case LUI_A_FLAGS:
+		return key < 128 && strchr("ACEFPRSU", key) != NULL;
+	case LUI_A_WORD:
+		break;
+	}
+	return key > ' ' && key != 127 && key < UI_K_BASE;
+}
+
+/* A key that can start the awaited answer starts it; otherwise the
+ * simulator gets the key. */
 static int
 lui_fallback(struct screen *sc, int key)
 {
 	struct lui *lu = sc->state;
 
 	if (lui_asking(lu, LESSON_Q_VALUE) && !lu->lr.done &&
-	    !lu->revealed && key > ' ' && key != 127 && key < UI_K_BASE)
+	    !lu->revealed && key > 0 && lui_starts_answer(lu, key))
 		return lui_prompt_answer(sc, key);
 	return screen_key(&lu->sim, key);
 }

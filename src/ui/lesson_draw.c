@@ -70,6 +70,7 @@ lui_build_task(struct lui *lu, const struct lesson_step *st)
 	    exp);
 	lpanel_add(&lu->panel, LP_TASK, 0, true, buf);
 	if (lu->offpath && lu->hint[0] != '\0') {
+		lu->hint_para = lu->panel.np;
 		/* TRANSLATORS: a hint computed from the learner's world. */
 		snprintf(buf, sizeof(buf), _("Hint from your world: %s"),
 		    lu->hint);
@@ -79,6 +80,8 @@ lui_build_task(struct lui *lu, const struct lesson_step *st)
 	    i < st->nhints; i++) {
 		lui_x(lu, st->hints[i].s, exp, sizeof(exp));
 		snprintf(buf, sizeof(buf), _("Hint: %s"), exp);
+		/* The newest hint is the one the panel opens at. */
+		lu->hint_para = lu->panel.np;
 		lpanel_add(&lu->panel, LP_HINT, 0, false, buf);
 	}
 	if (lu->lr.done) {
@@ -251,6 +254,7 @@ lui_panel_build(struct lui *lu)
 	const struct ui *ui = &lu->ui;
 
 	lpanel_clear(&lu->panel);
+	lu->hint_para = SIZE_MAX;
 	if (lu->finished) {
 		lui_build_done(lu);
 		return;
@@ -289,6 +293,18 @@ struct lui_foot {
 	const char *key, *label;
 };
 
+/* The keys that answer the question asked: those that start a typed
+ * answer (lesson_cmd.c), or the choices' digits. */
+static const char *
+lui_answer_keys(const struct lui *lu)
+{
+	if (lrun_cur(&lu->lr)->qkind != LESSON_Q_VALUE)
+		return "1-9";
+	/* Capitals also start a state or flags; the bar names the keys
+	 * that always work. */
+	return lui_answer_kind(lu) == LUI_A_NUMBER ? "0-9/Enter" : "Enter";
+}
+
 /* The keys that matter now, most useful first. */
 static size_t
 lui_footer(const struct lui *lu, struct lui_foot *f)
@@ -309,8 +325,8 @@ lui_footer(const struct lui *lu, struct lui_foot *f)
 	if (st->kind == LESSON_TASK)
 		f[n++] = (struct lui_foot){ "$", _("solution") };
 	if (st->kind == LESSON_QUESTION && open) {
-		f[n++] = (struct lui_foot){ st->qkind == LESSON_Q_VALUE ?
-		    "Enter" : "1-9", _("answer") };
+		f[n++] = (struct lui_foot){ lui_answer_keys(lu),
+		    _("answer") };
 		f[n++] = (struct lui_foot){ "$", _("show answer") };
 	}
 	f[n++] = (struct lui_foot){ "n", _("next") };

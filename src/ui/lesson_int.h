@@ -63,7 +63,9 @@ struct lui {
 	bool asked;			/* a hint was asked for in this step */
 	bool offpath;			/* the world left the step's path */
 	char hint[1536];		/* computed from it (lesson/hint.h) */
-	char stray[640];		/* which event left it, and how */
+	size_t hint_para;		/* the panel's first hint paragraph */
+	char stray[640];		/* the event that made the goal
+					 * unreachable, and the way back */
 	char wrong[320];		/* why the typed answer is wrong */
 	bool has_verdict, revealed, solved, finished;
 	unsigned long skip_at;		/* the key that offered to skip */

@@ -57,6 +57,7 @@ lui_enter(struct lui *lu)
 	lu->why[0] = lu->list.app->msg[0] = lu->wrong[0] = '\0';
 	lu->past = lu->replaced = lu->asked = lu->offpath = false;
 	lu->hint[0] = lu->stray[0] = '\0';
+	lu->hint_para = SIZE_MAX;	/* until the panel shows a hint */
 	lu->npick = 0;
 	lu->ptop = 0;
 	lu->pfollow = false;
@@ -69,16 +70,23 @@ lui_enter(struct lui *lu)
 
 /* The first panel line to show in body rows: a new step opens at the top
  * of its text (the narration first, as it is read); new feedback
- * scrolls to the end; otherwise the learner's place is kept. */
+ * scrolls to the end, or to the hint's start while one is shown;
+ * otherwise the learner's place is kept. */
 size_t
 lui_panel_top(struct lui *lu, int body)
 {
 	const struct lpanel *lp = &lu->panel;
 	size_t top;
 
-	if (lu->pentry && !lu->pfollow)
+	if (lu->pentry && !lu->pfollow) {
 		top = lpanel_scroll(lp, body, 0, SIZE_MAX);
-	else
+	} else if (lu->pfollow && lu->hint_para != SIZE_MAX) {
+		/* A hint opens at its first line, the key to press, with
+		 * the feedback under it as far as it fits. */
+		size_t l = lpanel_line_of(lp, lu->hint_para);
+
+		top = lpanel_scroll(lp, body, l, l);
+	} else
 		top = lpanel_scroll(lp, body, lu->ptop, lu->pfollow &&
 		    lp->nl > 0 ? lp->nl - 1 : SIZE_MAX);
 	lu->pfollow = lu->pentry = false;
@@ -104,8 +112,10 @@ lui_answer_kind(const struct lui *lu)
 
 /* The hint from the learner's own world once it has left the step's
  * path (an author's hint would talk about segments and timers that are
- * not there any more).  The search runs only once a hint was asked for
- * in this step, and then after every event, so the hint stays true. */
+ * not there any more).  Off the path, the event that made the goal
+ * unreachable is named (nothing while it is in reach: any way counts);
+ * the hint's search runs only once a hint was asked for in this step,
+ * and then after every event, so the hint stays true. */
 static void
 lui_hint_update(struct lui *lu)
 {

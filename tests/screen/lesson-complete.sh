@@ -15,7 +15,7 @@ screen_expect "Task: Make the server listen."
 screen_expect "! hint"
 
 # Step 1: a wrong event first, then a hint, then the right one.
-screen_step c "Not yet: expected server LISTEN, got CLOSED"
+screen_step c "Not yet: the server is in CLOSED; the goal wants LISTEN"
 screen_step u "Lesson 02, step 1/11"
 screen_step ! "Hint: The server's menu has"
 screen_step L "Done — press n for the next step."
