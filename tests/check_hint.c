@@ -419,16 +419,45 @@ START_TEST(test_last_ack_fin_rexmit_hint_no_rst_and_reconnect_no_way)
 	    wk.h.text);
 	moves_reach_goal(&wk);
 	walk_end(&wk);
+	/* A reconnect puts the client's new SYN ahead of any RST on the
+	 * wire: the step (the retransmitted FIN answered by a RST, the
+	 * server still in LAST_ACK) is out of reach, and the learner is
+	 * told which key did it and to undo, not led on by e. */
 	walk(&wk, "09-time-wait-ack", "Without TIME_WAIT", c);
-	ck_assert(!lhint_stray_text(&wk.lr, wk.se.s.cmds, wk.se.base,
+	ck_assert(lhint_stray_text(&wk.lr, wk.se.s.cmds, wk.se.base,
 	    wk.se.s.n, why, sizeof(why)));
-	ck_assert_int_eq(wk.h.way, LHINT_FOUND);
-	/* Not e (the reconnect's SYN answered): the FIN is sent again. */
-	ck_assert_msg(strstr(wk.h.text, "Press t: ") == wk.h.text, "%s",
-	    wk.h.text);
-	for (size_t i = 0; i < wk.h.nmoves; i++)
-		ck_assert_int_ne(wk.h.moves[i].kind, CMD_SETTLE);
-	moves_reach_goal(&wk);
+	ck_assert_msg(strstr(why, "Press u") != NULL, "%s", why);
+	ck_assert_int_ne(wk.h.way, LHINT_FOUND);
+	walk_end(&wk);
+}
+END_TEST
+
+/* Report item 3 (left by the hints fix): lesson 09 "Without TIME_WAIT"
+ * asks for the server's FIN to be sent again and delivered; a reconnect
+ * settled (c, e) also makes the client send a RST, which the step's one
+ * old check accepted.  The step now checks the retransmitted FIN, the
+ * server still in LAST_ACK and the RST on its way. */
+START_TEST(test_last_ack_reconnect_settled_not_fin_rexmit)
+{
+	static const char *const ce[] = { "client connect", "settle", NULL };
+	static const char *const td[] = { "wait timer", "deliver", NULL };
+	struct walk wk;
+	struct world w;
+	char why[320];
+
+	walk(&wk, "09-time-wait-ack", "Without TIME_WAIT", ce);
+	world_init(&w);
+	lrun_play_session(&w, wk.se.s.cmds, wk.se.s.n);
+	ck_assert_int_ne(lrun_check(&wk.lr, &w, why, sizeof(why)),
+	    LRUN_PASSED);
+	world_free(&w);
+	walk_end(&wk);
+	walk(&wk, "09-time-wait-ack", "Without TIME_WAIT", td);
+	world_init(&w);
+	lrun_play_session(&w, wk.se.s.cmds, wk.se.s.n);
+	ck_assert_msg(lrun_check(&wk.lr, &w, why, sizeof(why)) ==
+	    LRUN_PASSED, "%s", why);
+	world_free(&w);
 	walk_end(&wk);
 }
 END_TEST
@@ -715,6 +744,7 @@ hint_suite(void)
 	tcase_add_test(tc, test_last_ack_final_ack_delivered_named_with_undo);
 	tcase_add_test(tc,
 	    test_last_ack_fin_rexmit_hint_no_rst_and_reconnect_no_way);
+	tcase_add_test(tc, test_last_ack_reconnect_settled_not_fin_rexmit);
 	tcase_add_test(tc,
 	    test_syn_received_ack_dropped_hint_key_first_said_once);
 	tcase_add_test(tc,
