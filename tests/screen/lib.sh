@@ -12,14 +12,20 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 
 # screen_socket N: use socket number N of this run (a fresh server).
+# Every socket used is remembered, so the cleanup stops every server
+# (and the tcpteach in it), not only the last one.
+SOCKS=
 screen_socket() {
 	SOCK="tcpteach-test-$$-$1"
 	TMUX_CMD="tmux -L $SOCK -f /dev/null"
+	case " $SOCKS " in *" $SOCK "*) ;; *) SOCKS="$SOCKS $SOCK" ;; esac
 }
 screen_socket 0
 
 screen_cleanup() {
-	$TMUX_CMD kill-server >/dev/null 2>&1 || true
+	for s in $SOCKS; do
+		tmux -L "$s" -f /dev/null kill-server >/dev/null 2>&1 || true
+	done
 }
 trap screen_cleanup EXIT
 
