@@ -209,6 +209,26 @@ START_TEST(test_fig13_simultaneous_close_crossing)
 }
 END_TEST
 
+/* Tester 3, item 6: whichever FIN is delivered first, the two FINs were
+ * each sent before the other arrived, and are marked as passing. */
+START_TEST(test_fin_wait_1_fins_crossed_either_delivery_order)
+{
+	for (int first = 0; first < 2; first++) {
+		teardown();
+		setup();
+		fig06();
+		RUN(c_host(CMD_CLOSE, HOST_CLIENT),
+		    c_host(CMD_CLOSE, HOST_SERVER),
+		    c_sel_dir(CMD_DELIVER, (enum sim_dir)first),
+		    c_sel_dir(CMD_DELIVER, (enum sim_dir)(1 - first)));
+		ck_assert_uint_eq(ladder_arrow_by_id(&l, 4)->crossed, 5);
+		ck_assert_uint_eq(ladder_arrow_by_id(&l, 5)->crossed, 4);
+		ck_assert_int_eq(l.host[HOST_CLIENT].state, TCP_CLOSING);
+		ck_assert_int_eq(l.host[HOST_SERVER].state, TCP_CLOSING);
+	}
+}
+END_TEST
+
 /* Every fate, with the time it came: a lost SYN, its retransmission a
  * second later (marked), a copy made by the network, a crafted segment,
  * and a segment left on the wire until it outlives the MSL. */
@@ -298,6 +318,7 @@ ladder_tcase(void)
 	tcase_add_test(tc, test_fig06_handshake_rows_and_margins);
 	tcase_add_test(tc, test_fig12_normal_close_time_wait_note);
 	tcase_add_test(tc, test_fig13_simultaneous_close_crossing);
+	tcase_add_test(tc, test_fin_wait_1_fins_crossed_either_delivery_order);
 	tcase_add_test(tc, test_fates_and_times);
 	tcase_add_test(tc, test_trim_keeps_only_segments_in_flight);
 	tcase_add_test(tc, test_notice_rows);

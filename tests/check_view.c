@@ -228,6 +228,36 @@ START_TEST(test_syn_sent_rows_keep_time_clock_shows_ms)
 }
 END_TEST
 
+/* Tester 3, items 6 and 16: the crossing mark vanished under longer
+ * labels (symbolic and raw numbers, or #4 FIN+ACK seq=1 ack=1 at 80
+ * columns).  A label fitted to view_cross_room leaves the ladder's middle
+ * to the shaft in both directions; a label too long for that still gets
+ * its mark in its own shaft, never under the label. */
+START_TEST(test_crossed_fin_wait_1_mark_never_under_label)
+{
+	struct view_geom g;
+	int room = view_cross_room(21, 65);
+
+	ck_assert_int_eq(room, 20);
+	for (int d = 0; d < 2; d++) {
+		view_geom((enum sim_dir)d, VIEW_END, 21, 65, room, &g);
+		ck_assert_int_eq(view_cross_x(&g, 21, 65), 43);
+		view_geom((enum sim_dir)d, VIEW_END, 21, 65, 38, &g);
+		ck_assert_int_ge(view_cross_x(&g, 21, 65), g.shaft_lo);
+		ck_assert_int_le(view_cross_x(&g, 21, 65), g.shaft_hi);
+		ck_assert(view_cross_x(&g, 21, 65) < g.label_x ||
+		    view_cross_x(&g, 21, 65) >= g.label_x + g.label_w);
+		/* In flight, half-way, the mark is on the shaft drawn. */
+		view_geom((enum sim_dir)d, VIEW_MID, 21, 65, 38, &g);
+		ck_assert_int_ge(view_cross_x(&g, 21, 65), g.shaft_lo);
+		ck_assert_int_le(view_cross_x(&g, 21, 65), g.shaft_hi);
+	}
+	/* No room for a shaft: no mark rather than one on the label. */
+	view_geom(DIR_C2S, VIEW_END, 21, 24, 0, &g);
+	ck_assert_int_eq(view_cross_x(&g, 21, 24), -1);
+}
+END_TEST
+
 /* Issue 13: at 80x24 a raw label was cut to "len=1" for 100 bytes.  A
  * shortened label keeps every number whole, at every width. */
 START_TEST(test_raw_label_at_80_columns_never_cuts_a_number)
@@ -620,6 +650,7 @@ view_suite(void)
 	tcase_add_test(tc, test_box);
 	tcase_add_test(tc, test_box_timers);
 	tcase_add_test(tc, test_undo_exact);
+	tcase_add_test(tc, test_crossed_fin_wait_1_mark_never_under_label);
 	suite_add_tcase(su, tc);
 	return su;
 }

@@ -55,6 +55,39 @@ ui_margin(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
 	}
 }
 
+static int
+ui_tags(const char *s)
+{
+	int n = 0;
+
+	while ((s = strchr(s, '[')) != NULL) {
+		n++;
+		s++;
+	}
+	return n;
+}
+
+/* A crossing arrow's label is shortened by the usual rule to leave the
+ * ladder's middle free for the mark, unless that would cut a number or
+ * drop a tag such as [copy of #1]: then it keeps the usual room and the
+ * mark moves into its shaft (view_cross_x). */
+static void
+ui_arrow_label(const struct ui *ui, const struct ladder_arrow *a, int xc,
+    int xs, char *lab, size_t size)
+{
+	if (a->crossed != 0) {
+		char full[160];
+
+		ladder_label(&ui->v.lad, a, ui->v.num, full, sizeof(full));
+		ladder_label_fit(&ui->v.lad, a, ui->v.num,
+		    view_cross_room(xc, xs), lab, size);
+		if (strstr(lab, "..") == NULL && ui_tags(lab) == ui_tags(full))
+			return;
+	}
+	ladder_label_fit(&ui->v.lad, a, ui->v.num, view_label_room(xc, xs),
+	    lab, size);
+}
+
 static void
 ui_arrow(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
     int xc, int xs, const struct flight *chosen)
@@ -69,8 +102,7 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
 
 	if (!an->started)
 		return;
-	ladder_label_fit(&ui->v.lad, a, ui->v.num, view_label_room(xc, xs),
-	    lab, sizeof(lab));
+	ui_arrow_label(ui, a, xc, xs, lab, sizeof(lab));
 	view_geom(a->f.dir, an->shown, xc, xs, utf8_width(lab), &g);
 	sa = ui_look.role[a->f.dir == DIR_C2S ? ROLE_C2S : ROLE_S2C];
 	if (a->fate == LADDER_LOST || a->fate == LADDER_EXPIRED)
@@ -90,10 +122,10 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
 	wattrset(w, sa);
 	for (int x = g.shaft_lo; x <= g.shaft_hi; x++)
 		mvwaddstr(w, y, x, ui_look.g->hline);
-	/* Both of a crossing pair carry the mark in the same column. */
-	if (a->crossed != 0 && g.shaft_lo <= (xc + xs) / 2 &&
-	    (xc + xs) / 2 <= g.shaft_hi)
-		mvwaddstr(w, y, (xc + xs) / 2, ui_look.g->cross);
+	/* Both of a crossing pair carry the mark, in the same column when
+	 * their labels leave it free. */
+	if (a->crossed != 0 && view_cross_x(&g, xc, xs) >= 0)
+		mvwaddstr(w, y, view_cross_x(&g, xc, xs), ui_look.g->cross);
 	if (a->fate == LADDER_LOST || a->fate == LADDER_EXPIRED)
 		mvwaddstr(w, y, g.head_x, ui_look.g->lost);
 	else

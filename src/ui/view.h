@@ -104,6 +104,13 @@ void view_geom(enum sim_dir dir, unsigned shown, int xc, int xs, int lw,
     struct view_geom *g);
 /* The widest label view_geom leaves whole between those time lines. */
 int view_label_room(int xc, int xs);
+/* The widest label that leaves the ladder's middle column to the shaft,
+ * where both arrows of a crossing pair carry their mark. */
+int view_cross_room(int xc, int xs);
+/* The column of a crossing arrow's mark: the ladder's middle when its
+ * shaft passes there, else the middle of its shaft (a label that could
+ * not be shortened enough must not hide the mark); -1 with no shaft. */
+int view_cross_x(const struct view_geom *g, int xc, int xs);
 /* The first ladder row shown in a window of height rows, scrolled back
  * by scroll rows from the newest (clamped; updates *scroll). */
 size_t view_first_row(const struct view *v, int rows, size_t *scroll);

@@ -50,6 +50,30 @@ view_label_room(int xc, int xs)
 	return room > 0 ? room : 0;
 }
 
+int
+view_cross_room(int xc, int xs)
+{
+	int mid = (xc + xs) / 2;
+	int left = mid - xc - 2, right = xs - mid - 2;
+	int room = left < right ? left : right;
+
+	if (room > view_label_room(xc, xs))
+		room = view_label_room(xc, xs);
+	return room > 0 ? room : 0;
+}
+
+int
+view_cross_x(const struct view_geom *g, int xc, int xs)
+{
+	int mid = (xc + xs) / 2;
+
+	if (g->shaft_lo > g->shaft_hi)
+		return -1;
+	if (g->shaft_lo <= mid && mid <= g->shaft_hi)
+		return mid;
+	return (g->shaft_lo + g->shaft_hi) / 2;
+}
+
 size_t
 view_first_row(const struct view *v, int rows, size_t *scroll)
 {

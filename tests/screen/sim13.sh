@@ -68,13 +68,47 @@ screen_keys L c e x X
 screen_expect "#4 and #5 cross on the wire"
 screen_keys d d
 screen_expect "client: FIN_WAIT_1 -> CLOSING"
-[ "$(screen_capture | grep -c "╳")" -eq 2 ] || {
-	echo "FAIL: the crossing FINs should both be marked" >&2
+# Both FINs and both ACKs (these still in flight) carry the mark.
+[ "$(screen_capture | grep -c "╳")" -eq 4 ] || {
+	echo "FAIL: the crossing FINs and ACKs should all be marked" >&2
 	screen_capture >&2
 	exit 1
 }
 screen_keys e
 screen_expect "server: CLOSING -> TIME_WAIT: ACK of our FIN in CLOSING, RFC"
+screen_keys R
+screen_expect "step 0/"
+
+# Tester 3, items 6 and 16: the server's FIN delivered first.  The FINs
+# still crossed and carry the mark, also in flight, and the mark survives
+# symbolic and raw numbers (longer labels are shortened or pass it by).
+screen_marks() {
+	n=$(screen_capture | grep -c "╳")
+	[ "$n" -eq "$1" ] || {
+		echo "FAIL: $2: $1 crossing marks expected, $n seen" >&2
+		screen_capture >&2
+		exit 1
+	}
+}
+screen_keys L c e x X 5 d
+screen_expect "client: FIN_WAIT_1 -> CLOSING"
+screen_marks 2 "the FINs, #4 still in flight"
+screen_capture | grep "#4 FIN+ACK" | grep -q "╳" || {
+	echo "FAIL: #4 in flight should carry the crossing mark" >&2
+	screen_capture >&2
+	exit 1
+}
+screen_keys e
+screen_expect "• ACK of our FIN in CLOSING │ TIME_WAIT"
+screen_marks 4 "relative numbers"
+screen_keys m
+screen_expect "Now showing symbolic numbers."
+screen_marks 4 "symbolic numbers"
+screen_keys m
+screen_expect "Now showing raw numbers."
+screen_marks 4 "raw numbers"
+screen_keys m
+screen_expect "Now showing relative numbers."
 screen_keys R
 screen_expect "step 0/"
 
