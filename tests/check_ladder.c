@@ -229,6 +229,42 @@ START_TEST(test_fin_wait_1_fins_crossed_either_delivery_order)
 }
 END_TEST
 
+/* Tester 3, item 4 (lesson 15): a row's time is when its segment was
+ * sent.  The server's ACK leaves at 150 ms and reaches the client at
+ * 200 ms: the client's FIN_WAIT_2 is not written beside the 150 ms row
+ * but on a note at 200 ms, saying why; the last ACK's CLOSED likewise
+ * at 250 ms.  A state changed on an arrival with no delay (the server's
+ * CLOSE_WAIT) still goes on the arriving segment's row. */
+START_TEST(test_fin_wait_1_late_ack_state_at_arrival_time)
+{
+	const struct ladder_row *r;
+
+	RUN(c_isn(HOST_CLIENT, 99, 999), c_isn(HOST_SERVER, 299, 2999),
+	    c_host(CMD_LISTEN, HOST_SERVER), c_host(CMD_CONNECT, HOST_CLIENT),
+	    c_wait(50), DELIVER, c_wait(50), DELIVER,
+	    c_host(CMD_CLOSE, HOST_CLIENT), c_wait(50), DELIVER, DELIVER,
+	    c_host(CMD_CLOSE, HOST_SERVER), c_wait(50), DELIVER);
+	r = row_of(5);		/* the server's ACK of the FIN, at 150 ms */
+	ck_assert_uint_eq(r->time, 150);
+	ck_assert_int_eq(margin(r, HOST_CLIENT), -1);
+	ck_assert_int_eq(margin(r, HOST_SERVER), TCP_CLOSE_WAIT);
+	r = &l.rows[l.nrows - 1];
+	ck_assert(!r->is_arrow);
+	ck_assert_int_eq(r->note_host, HOST_CLIENT);
+	ck_assert_int_eq(margin(r, HOST_CLIENT), TCP_FIN_WAIT_2);
+	ck_assert_uint_eq(r->time, 200);
+	ck_assert_int_ne(r->why, TCP_W_NONE);
+	RUN(DELIVER, c_wait(50), DELIVER);
+	r = row_of(7);		/* the last ACK, sent at 200 ms */
+	ck_assert_uint_eq(r->time, 200);
+	ck_assert_int_eq(margin(r, HOST_CLIENT), TCP_TIME_WAIT);
+	ck_assert_int_eq(margin(r, HOST_SERVER), -1);
+	r = &l.rows[l.nrows - 1];
+	ck_assert_int_eq(margin(r, HOST_SERVER), TCP_CLOSED);
+	ck_assert_uint_eq(r->time, 250);
+}
+END_TEST
+
 /* Every fate, with the time it came: a lost SYN, its retransmission a
  * second later (marked), a copy made by the network, a crafted segment,
  * and a segment left on the wire until it outlives the MSL. */
@@ -319,6 +355,7 @@ ladder_tcase(void)
 	tcase_add_test(tc, test_fig12_normal_close_time_wait_note);
 	tcase_add_test(tc, test_fig13_simultaneous_close_crossing);
 	tcase_add_test(tc, test_fin_wait_1_fins_crossed_either_delivery_order);
+	tcase_add_test(tc, test_fin_wait_1_late_ack_state_at_arrival_time);
 	tcase_add_test(tc, test_fates_and_times);
 	tcase_add_test(tc, test_trim_keeps_only_segments_in_flight);
 	tcase_add_test(tc, test_notice_rows);

@@ -242,7 +242,12 @@ ladder_host_state(struct ladder_host *lh, const struct tcp_ev *te)
 }
 
 /* The receiver's new state on the row of the segment it just got, if
- * that row is still there and keeps the host's margin in time order. */
+ * that row is still there and keeps the host's margin in time order.  A
+ * row's time is when its segment was sent: a state that changed later,
+ * on a late arrival (latency, or a wait before delivering), is not
+ * written there but with the time it changed, on the next segment the
+ * host sends or a note of its own, so the time column never contradicts
+ * the margin. */
 static bool
 ladder_on_arrival(struct ladder *l, enum sim_host_id h, enum tcp_state to)
 {
@@ -250,7 +255,7 @@ ladder_on_arrival(struct ladder *l, enum sim_host_id h, enum tcp_state to)
 	struct ladder_row *r;
 
 	if ((enum sim_host_id)(1 - a->f.dir) != h || a->row == LADDER_NOROW ||
-	    a->row + 1 < l->state_row[h])
+	    a->row + 1 < l->state_row[h] || l->rows[a->row].time != l->now)
 		return false;
 	r = &l->rows[a->row];
 	if (r->has_state[h])

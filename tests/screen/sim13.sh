@@ -124,5 +124,24 @@ screen_capture | grep -q "^1s .*#2 SYN" &&
 	screen_capture >&2
 	exit 1
 }
+
+# Tester 3, item 4: a row's time is when its segment left; a state that
+# changed when the segment arrived later is written at that later time.
+screen_keys R
+screen_expect "step 0/"
+screen_keys L c
+screen_cmd "wait 50ms"
+screen_keys d
+screen_expect "#2 SYN+ACK"
+screen_capture | grep "#1 SYN" | grep -q "SYN_RECEIVED" && {
+	echo "FAIL: SYN_RECEIVED beside the SYN sent at 0s" >&2
+	screen_capture >&2
+	exit 1
+}
+screen_capture | grep -q "^0\.050.*#2 SYN+ACK.* SYN_RECEIVED" || {
+	echo "FAIL: SYN_RECEIVED should be on the 50 ms row" >&2
+	screen_capture >&2
+	exit 1
+}
 screen_keys q
 exit 0
