@@ -138,6 +138,11 @@ wire_poll(struct lab *l, int timeout)
 
 	if (poll(p, 2, timeout) <= 0)
 		return false;
+	/* A kernel changes state before it sends what the change makes it
+	 * send (SYN_SENT, then the SYN): read the states first, so that the
+	 * trace tells the cause before the segment and the ladder writes the
+	 * state on that segment's row, not on a note after it. */
+	(void)lab_states(l);
 	any = wire_read(l, 0);
 	any = wire_read(l, 1) || any;
 	if (any) {

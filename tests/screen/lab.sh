@@ -28,6 +28,26 @@ screen_expect "#1 SYN seq="
 screen_expect "not exposed"
 screen_step d "S Y N _ R E C E I V E D"
 screen_expect "#2 SYN+ACK seq="
+# Tester 3, item 17: the kernel's state is read before the segment it
+# sends, so SYN_SENT is on the SYN's row (not a note after it) and the
+# server's SYN_RECEIVED on its SYN+ACK's, told before that is sent.
+lab_on_row() {
+	screen_capture | grep -F -- "$1" | grep -q -F -- "$2" || {
+		echo "FAIL: $2 should be on the row of $1" >&2
+		screen_capture >&2
+		exit 1
+	}
+}
+lab_on_row "#1 SYN seq=" "SYN_SENT"
+lab_on_row "#2 SYN+ACK" "SYN_RECEIVED"
+screen_capture | awk '/server: LISTEN -> SYN_RECEIVED/ { st = NR }
+    /server sends #2 SYN\+ACK/ { sent = NR }
+    END { exit !(st > 0 && sent > st) }' || {
+	echo "FAIL: the narration should tell SYN_RECEIVED, then the SYN+ACK" >&2
+	screen_capture >&2
+	exit 1
+}
+screen_expect_not "as the kernel reports it │ SYN_RECEIVED"
 screen_step d "E S T A B L I S H E D"
 # The final ACK is held: the kernel still has the server half-open.
 screen_expect "#3 ACK seq="
