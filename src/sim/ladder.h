@@ -15,7 +15,10 @@
  * margin of the row that explains it: the arriving segment's row on the
  * receiver's side, or the row of the segment the host sends because of a
  * call such as connect() or close(); a host's margin always reads in time
- * order.  Each row has its time and the step (command) that made it.
+ * order.  Each row has its time (an arrow's: when it was sent) and the
+ * step (command) that made it; a state is written beside a row only if
+ * it changed at the row's time, so a late arrival's state goes on the
+ * receiver's next segment or a note of its own.
  * Each host keeps its state, the newest notice its application got, and
  * the ISNs it has chosen (one per incarnation of the connection), which
  * the three number modes need.
