@@ -15,6 +15,7 @@
 #include "lib/i18n.h"
 #include "ui/draw_int.h"
 #include "ui/menu.h"
+#include "ui/status.h"
 
 /* A row's states appear with its arrow: the sender's when the arrow
  * starts, the receiver's when it arrives. */
@@ -134,8 +135,29 @@ ui_time(struct ui *ui, WINDOW *w, int y, size_t row, int xc)
 	if (xc < 13 + UI_TIME_W || (y > 0 &&
 	    ui->s.v.lad.rows[row - 1].time == l->time))
 		return;
-	view_dur(l->time, t, sizeof(t));
+	ui_clock_str(l->time, t, sizeof(t));
 	ui_draw_text(w, y, 0, UI_TIME_W - 1, t, ui_look.role[ROLE_DIM]);
+}
+
+/* The "newer below" marker has a cleared row of its own (issue 13: drawn
+ * over a label it made "ack=9" of "ack=901"): the rows it covers, its own
+ * included, are counted in it. */
+static void
+ui_newer_below(struct ui *ui, WINDOW *w, int y, int xc, int xs)
+{
+	char buf[64];
+	int bw;
+
+	/* TRANSLATORS: rows of the ladder below the window. */
+	snprintf(buf, sizeof(buf), _("%zu newer below (End)"),
+	    ui->scroll + 1);
+	bw = utf8_width(buf);
+	wmove(w, y, 0);
+	wclrtoeol(w);
+	mvwaddstr(w, y, xc, ui_look.g->vline);
+	mvwaddstr(w, y, xs, ui_look.g->vline);
+	ui_draw_text(w, y, bw < xs - xc - 1 ? (xc + xs - bw) / 2 + 1 : xc + 1,
+	    xs - xc - 1, buf, ui_look.role[ROLE_KEY]);
 }
 
 void
@@ -154,6 +176,9 @@ ui_draw_ladder(struct ui *ui)
 
 		mvwaddstr(w, y, xc, ui_look.g->vline);
 		mvwaddstr(w, y, xs, ui_look.g->vline);
+		/* Scrolled back, the bottom row is the marker's alone. */
+		if (ui->scroll > 0 && y == h - 1 && h > 1)
+			break;
 		if (first + (size_t)y < ui->s.v.lad.nrows)
 			l = &ui->s.v.lad.rows[first + (size_t)y];
 		if (l == NULL)
@@ -165,14 +190,7 @@ ui_draw_ladder(struct ui *ui)
 		else
 			ui_note(w, y, l, xc, xs);
 	}
-	if (ui->scroll > 0) {
-		char buf[64];
-
-		/* TRANSLATORS: rows of the ladder below the window. */
-		snprintf(buf, sizeof(buf), _("%zu newer below (End)"),
-		    ui->scroll);
-		ui_draw_text(w, h - 1, xs - 1 - utf8_width(buf), xs - xc,
-		    buf, ui_look.role[ROLE_KEY]);
-	}
+	if (ui->scroll > 0 && h > 1)
+		ui_newer_below(ui, w, h - 1, xc, xs);
 	wnoutrefresh(w);
 }

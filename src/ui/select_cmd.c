@@ -229,6 +229,10 @@ ui_mark_at(const struct ui *ui, int y)
 
 	if (y < ui->lad_y || y >= ui->lad_y + ui->lad_rows)
 		return 0;
+	/* The "newer below" marker's row (draw_ladder.c) holds no arrow. */
+	if (ui->scroll > 0 && ui->lad_rows > 1 &&
+	    y == ui->lad_y + ui->lad_rows - 1)
+		return 0;
 	row = view_first_row(&ui->s.v, ui->lad_rows, &scroll) +
 	    (size_t)(y - ui->lad_y);
 	if (row >= ui->s.v.lad.nrows)

@@ -57,11 +57,11 @@ screen_socket 3
 CAP="${top_srcdir:-.}/fuzz/corpus/pcap/real-half-close.pcap"
 capture_start capture
 screen_keys Enter
-screen_expect "0.042s    FIN_WAIT_2"
-screen_expect "0.1s "
-screen_expect "0.2s       TIME_WAIT"
+screen_expect "0.042s     FIN_WAIT_2"
+screen_expect "0.100s "
+screen_expect "0.200s      TIME_WAIT"
 # The status line's clock is the capture's too, at the step shown.
-screen_expect " t=0.2s "
+screen_expect " t=0.200s "
 screen_keys q q
 screen_cleanup
 
