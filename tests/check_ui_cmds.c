@@ -1840,6 +1840,32 @@ START_TEST(test_estab_click_selects_arrow_second_click_inspects)
 }
 END_TEST
 
+/* The tester's report item 6: the inspector shows when a segment was
+ * sent and when it arrived or was lost, and of a step full of timers
+ * only the sentences about it, not the other retransmissions. */
+START_TEST(test_synsent_rexmit_inspector_times_not_whole_step)
+{
+	struct ui_log *lg;
+
+	sim_push(&ui_sim_def);
+	keys("cztzt");			/* #1 and #2 lost, #3 at 3 s */
+	ck_assert_uint_eq(ui.s.w.nwire, 1);
+	ui_mark_set(&ui, 3);
+	keys("\r");
+	lg = app_top(&app)->state;
+	ck_assert_str_eq(lg->lines[0], "Segment #3, client to server");
+	ck_assert(log_has(lg, "sent at t=3.000s; not arrived yet"));
+	keys("q");
+	ui_mark_set(&ui, 2);
+	keys("\r");
+	lg = app_top(&app)->state;
+	ck_assert(log_has(lg, "sent at t=1.000s, lost at t=1.000s"));
+	for (size_t i = 0; i < lg->n; i++)
+		ck_assert_msg(strstr(lg->lines[i], "#3") == NULL &&
+		    strstr(lg->lines[i], "#1 ") == NULL, "%s", lg->lines[i]);
+}
+END_TEST
+
 /* The tester's report item 15: a click on the ladder's empty space
  * clears the selection; on a note or the boxes it still does nothing. */
 START_TEST(test_estab_click_empty_ladder_clears_selection)
@@ -2027,6 +2053,7 @@ ui_cmds_suite(void)
 	    test_closed_up_selects_newest_arrow_nothing_in_flight);
 	tcase_add_test(tc, test_estab_click_row_maps_to_arrow);
 	tcase_add_test(tc, test_estab_click_empty_ladder_clears_selection);
+	tcase_add_test(tc, test_synsent_rexmit_inspector_times_not_whole_step);
 	tcase_add_test(tc, test_help_click_keeps_help_title_bar_closes);
 	tcase_add_test(tc, test_estab_down_from_none_selects_oldest_in_view);
 	tcase_add_test(tc, test_help_lists_up_down_once);

@@ -24,6 +24,7 @@
 #include "lib/xalloc.h"
 #include "script/menu.h"
 #include "script/parse.h"
+#include "ui/status.h"
 #include "ui/ui_int.h"
 
 static void
@@ -89,6 +90,33 @@ log_fate(enum ladder_fate f)
 	return "";
 }
 
+/* When it was sent and when its fate came (the tester's report item 6:
+ * six lost SYNs looked alike in the inspector). */
+static void
+log_times(struct ui_log *lg, const struct ladder_arrow *a)
+{
+	char buf[160], t0[32], t1[32];
+
+	ui_clock_str(a->sent, t0, sizeof(t0));
+	if (a->fate == LADDER_FLIGHT || a->arrived == LADDER_NOTIME) {
+		/* TRANSLATORS: the time it was sent, seconds. */
+		snprintf(buf, sizeof(buf), _("sent at t=%s; not arrived yet"),
+		    t0);
+		log_add(lg, false, buf);
+		return;
+	}
+	ui_clock_str(a->arrived, t1, sizeof(t1));
+	if (a->fate == LADDER_DELIVERED)
+		/* TRANSLATORS: the times it was sent and arrived. */
+		snprintf(buf, sizeof(buf), _("sent at t=%s, arrived at t=%s"),
+		    t0, t1);
+	else
+		/* TRANSLATORS: the times it was sent and lost (or expired). */
+		snprintf(buf, sizeof(buf), _("sent at t=%s, lost at t=%s"),
+		    t0, t1);
+	log_add(lg, false, buf);
+}
+
 /* The header fields of arrow a, each on a line of its own. */
 static void
 log_fields(struct ui_log *lg, const struct session *s,
@@ -126,6 +154,66 @@ log_fields(struct ui_log *lg, const struct session *s,
 	snprintf(buf, sizeof(buf), _("origin: %s; now %s"),
 	    log_origin(a->f.origin), log_fate(a->fate));
 	log_add(lg, false, buf);
+	log_times(lg, a);
+}
+
+/* Does a sentence name some segment other than #id? */
+static bool
+log_names_other(const char *text, uint32_t id)
+{
+	for (const char *p = text; (p = strchr(p, '#')) != NULL; p++)
+		if (p[1] >= '0' && p[1] <= '9' &&
+		    strtoul(p + 1, NULL, 10) != id)
+			return true;
+	return false;
+}
+
+/* Sentence k of the step is about seg: it names it, or (in the step
+ * that sent it or decided its fate) it names no other segment and stands
+ * next to one about it, before (why it was sent) or after (what the
+ * receiver did). */
+static bool
+log_about(const struct session *s, uint32_t seg, bool fated, size_t k)
+{
+	const struct view *v = &s->v;
+
+	if (log_names(v->narr[k], seg))
+		return true;
+	if (!fated || log_names_other(v->narr[k], seg))
+		return false;
+	for (size_t b = k; b-- > 0 && !log_names_other(v->narr[b], seg);)
+		if (log_names(v->narr[b], seg))
+			return true;
+	for (size_t f = k + 1; f < v->nnarr &&
+	    !log_names_other(v->narr[f], seg); f++)
+		if (log_names(v->narr[f], seg))
+			return true;
+	return false;
+}
+
+/* One step's sentences about seg under its heading; not the whole step:
+ * `wait 10min` tells of every retransmission and expiry (the tester's
+ * report item 6). */
+static void
+log_fill_seg(struct ui_log *lg, const struct session *s, uint32_t seg,
+    bool fated, const char *head)
+{
+	bool named = false, any = false;
+
+	for (size_t k = 0; k < s->v.nnarr; k++)
+		any = any || log_names(s->v.narr[k], seg);
+	for (size_t k = 0; k < s->v.nnarr; k++) {
+		/* A delivery's sentences may not name it: what its
+		 * receiver did comes first, up to what it sent. */
+		if (fated && !any && log_names_other(s->v.narr[k], seg))
+			break;
+		if (!log_about(s, seg, fated, k) && (any || !fated))
+			continue;
+		if (!named)
+			log_add(lg, true, head);
+		named = true;
+		log_add(lg, false, s->v.narr[k]);
+	}
 }
 
 /* Replay cmds[0..pos) and keep every sentence narrated (for seg: those
@@ -146,7 +234,6 @@ log_fill(struct ui_log *lg, const struct session *from, uint32_t seg)
 		/* TRANSLATORS: the event log: step number, scenario line. */
 		snprintf(head, sizeof(head), _("Step %zu: %s"), i + 1, line);
 		if (seg != 0) {
-			bool named = false;
 			const struct ladder_arrow *a = log_arrow(&s, seg);
 			/* The step that decided its fate: all it says is
 			 * what the receiver did (or that it was lost). */
@@ -156,13 +243,7 @@ log_fill(struct ui_log *lg, const struct session *from, uint32_t seg)
 			/* And the step that sent it: all it says is why. */
 			was_sent = a != NULL;
 			was_fated = a != NULL && a->fate != LADDER_FLIGHT;
-			for (size_t k = 0; k < s.v.nnarr; k++)
-				if (fated || log_names(s.v.narr[k], seg)) {
-					if (!named)
-						log_add(lg, true, head);
-					named = true;
-					log_add(lg, false, s.v.narr[k]);
-				}
+			log_fill_seg(lg, &s, seg, fated, head);
 			continue;
 		}
 		log_add(lg, true, head);
