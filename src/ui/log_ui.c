@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/list.h"
 #include "core/tcp.h"
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
@@ -117,6 +118,65 @@ log_times(struct ui_log *lg, const struct ladder_arrow *a)
 	log_add(lg, false, buf);
 }
 
+/* The captured frame arrow a stands for: the k-th frame going its way
+ * with its seq, flags and length, where k counts the earlier arrows with
+ * the same; NULL for a segment the model inferred. */
+static const struct cap_frame *
+log_frame(const struct ui *of, const struct ladder *lad,
+    const struct ladder_arrow *a)
+{
+	size_t k = 0;
+
+	for (const struct ladder_arrow *b = lad->arrows; b < a; b++)
+		k += b->f.dir == a->f.dir && b->f.seg.seq == a->f.seg.seq &&
+		    b->f.seg.flags == a->f.seg.flags &&
+		    b->f.seg.len == a->f.seg.len;
+	for (size_t i = 0; i < of->nframes; i++) {
+		const struct cap_frame *f = &of->frames[i];
+
+		if (f->dir == a->f.dir && f->seg.seq == a->f.seg.seq &&
+		    f->seg.flags == a->f.seg.flags &&
+		    f->seg.len == a->f.seg.len && k-- == 0)
+			return f;
+	}
+	return NULL;
+}
+
+/* On a replayed capture: the frame number, the capture's time (to the
+ * microsecond) and the window as captured, not the model's (the tester's
+ * report item 6: 65535 shown for a SYN captured with 65495), or that the
+ * model inferred the segment.  False when this is no capture. */
+static bool
+log_captured(struct ui_log *lg, const struct ladder_arrow *a)
+{
+	const struct cap_frame *f;
+	char buf[200];
+
+	if (lg->of == NULL || lg->of->nframes == 0)
+		return false;
+	f = log_frame(lg->of, &lg->from->v.lad, a);
+	if (f == NULL) {
+		snprintf(buf, sizeof(buf), _("payload %u bytes"),
+		    (unsigned)a->f.seg.len);
+		log_add(lg, false, buf);
+		log_add(lg, false, _("not in the capture: the model inferred "
+		    "this segment"));
+		return true;
+	}
+	/* TRANSLATORS: frame number in the file, seconds since the
+	 * connection's first segment (6 decimals). */
+	snprintf(buf, sizeof(buf), _("frame %llu of the capture, at "
+	    "+%llu.%06llu s"), (unsigned long long)f->num,
+	    (unsigned long long)(f->us / 1000000),
+	    (unsigned long long)(f->us % 1000000));
+	log_add(lg, false, buf);
+	/* TRANSLATORS: payload bytes, the window field as captured. */
+	snprintf(buf, sizeof(buf), _("payload %u bytes, window %u as "
+	    "captured"), (unsigned)f->seg.len, (unsigned)f->seg.wnd);
+	log_add(lg, false, buf);
+	return true;
+}
+
 /* The header fields of arrow a, each on a line of its own. */
 static void
 log_fields(struct ui_log *lg, const struct session *s,
@@ -147,9 +207,11 @@ log_fields(struct ui_log *lg, const struct session *s,
 	else
 		snprintf(buf, sizeof(buf), "%s", _("ack: none (no ACK flag)"));
 	log_add(lg, false, buf);
-	snprintf(buf, sizeof(buf), _("payload %u bytes, window %u"),
-	    (unsigned)g->len, (unsigned)g->wnd);
-	log_add(lg, false, buf);
+	if (!log_captured(lg, a)) {
+		snprintf(buf, sizeof(buf), _("payload %u bytes, window %u"),
+		    (unsigned)g->len, (unsigned)g->wnd);
+		log_add(lg, false, buf);
+	}
 	/* TRANSLATORS: where it came from, then what became of it. */
 	snprintf(buf, sizeof(buf), _("origin: %s; now %s"),
 	    log_origin(a->f.origin), log_fate(a->fate));

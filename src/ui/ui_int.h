@@ -85,7 +85,14 @@ struct ui {
 	void *changed_arg;
 	struct app *app;	/* whose message the narration shows */
 	struct ui_wins *win;	/* the painter's */
+	/* A replayed capture's segments as captured (capture/list.h), for
+	 * the inspector's frame number, time and fields; owned by the
+	 * capture screen. */
+	const struct cap_frame *frames;
+	size_t nframes;
 };
+
+struct cap_frame;
 
 extern const struct screen_def ui_sim_def, ui_play_def, ui_lab_def;
 
