@@ -193,7 +193,8 @@ ui_status_key_parts(struct ui *ui, struct ui_status *st,
  * they give way by the rule of ui_status_fit, in this order: ": command",
  * the number mode (the labels show it), the switches' abbreviations,
  * brief checks, the profile, "Enter #N" for "Enter inspect #N", the
- * step's brief form, "u undo" (or "j jump").  Help, quit, the clock and the switches stay. */
+ * step's brief form, "u undo" (or "j jump").  Help, quit, the clock
+ * and the switches stay. */
 void
 ui_draw_status(struct ui *ui)
 {

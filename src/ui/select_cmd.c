@@ -10,9 +10,10 @@
  * ladder's arrows (Tab and S-Tab choose among those in flight); with none
  * selected, Up takes the newest arrow in view and Down the oldest.  A
  * click on an arrow's row selects it, a second click inspects it, a click
- * on empty ladder space or Esc clears it.  The two agree, as a flow graph's selection does:
- * choosing an in-flight segment selects its arrow, and selecting an
- * arrow still in flight chooses it for the wire commands.  Moving the
+ * on empty ladder space or Esc clears it.  The two agree, as a flow
+ * graph's selection does: choosing an in-flight segment selects its
+ * arrow, and selecting an arrow still in flight chooses it for the wire
+ * commands.  Moving the
  * selection scrolls the ladder just enough to keep its row in sight.  A
  * new step, undo and redo clear it (ui_cmd.c): the ladder then shows the
  * newest rows, where an old selection would be out of sight.
@@ -228,7 +229,8 @@ ui_h_mark_move(SCREEN_CMD_ARGS)
 {
 	struct ui *ui = sc->state;
 	const struct view *v = &ui->s.v;
-	const struct ladder_arrow *a = ladder_arrow_by_id(&v->lad, ui->mark), *to;
+	const struct ladder_arrow *to;
+	const struct ladder_arrow *a = ladder_arrow_by_id(&v->lad, ui->mark);
 
 	ui->pick = 0;
 	if (a == NULL)
