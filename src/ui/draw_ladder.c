@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "capture/list.h"
 #include "lib/i18n.h"
 #include "ui/draw_int.h"
 #include "ui/menu.h"
@@ -124,19 +125,48 @@ ui_note(WINDOW *w, int y, const struct ladder_row *l,
 	}
 }
 
+/* A row's time as the column shows it: on a replayed capture an arrow
+ * the file has gets its frame's time to the microsecond (a loopback
+ * connection lasts less than a millisecond), the rest seconds with ms. */
+static bool
+ui_row_time(const struct ui *ui, const struct ladder_row *l, char *t,
+    size_t size)
+{
+	const struct cap_frame *f = NULL;
+
+	if (ui->nframes > 0 && l->is_arrow)
+		f = ui_frame_of(ui, &ui->s.v.lad, &ui->s.v.lad.arrows[l->arrow]);
+	if (f != NULL)
+		ui_clock_us(f->us, t, size);
+	else if (ui->nframes > 0)
+		ui_clock_us(l->time * 1000, t, size);
+	else
+		ui_clock_str(l->time, t, size);
+	return f != NULL;
+}
+
 /* The time column, as in a flow graph: a row shows its time when it
  * differs from the row above, so gaps (backed-off retransmissions) show. */
 static void
 ui_time(struct ui *ui, WINDOW *w, int y, size_t row, int xc)
 {
 	const struct ladder_row *l = &ui->s.v.lad.rows[row];
-	char t[32];
+	char t[32], above[32];
 
-	if (xc < 13 + UI_TIME_W || (y > 0 &&
-	    ui->s.v.lad.rows[row - 1].time == l->time))
+	if (xc < 13 + UI_TIME_W)
 		return;
-	ui_clock_str(l->time, t, sizeof(t));
-	ui_draw_text(w, y, 0, UI_TIME_W - 1, t, ui_look.role[ROLE_DIM]);
+	/* A row of a capture the file has no frame for (a note, an arrow
+	 * the model inferred) knows its time to the ms only. */
+	if (!ui_row_time(ui, l, t, sizeof(t)) && y > 0 &&
+	    ui->s.v.lad.rows[row - 1].time == l->time)
+		return;
+	if (y > 0) {
+		ui_row_time(ui, &ui->s.v.lad.rows[row - 1], above,
+		    sizeof(above));
+		if (strcmp(above, t) == 0)
+			return;
+	}
+	ui_draw_text(w, y, 0, UI_TIME_W, t, ui_look.role[ROLE_DIM]);
 }
 
 /* The "newer below" marker has a cleared row of its own (issue 13: drawn

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/list.h"
 #include "lib/i18n.h"
 #include "script/menu.h"
 #include "ui/draw_int.h"
@@ -188,6 +189,25 @@ ui_status_key_parts(struct ui *ui, struct ui_status *st,
 	ui_status_add(st, _("q quit"), NULL, 0, true, false);
 }
 
+/* The clock: on a replayed capture the time of the newest segment shown,
+ * to the microsecond, as the time column has it. */
+static void
+ui_status_clock(const struct ui *ui, char *t, size_t size)
+{
+	const struct ladder *lad = &ui->s.v.lad;
+	uint64_t now = session_now(&ui->s);
+	const struct cap_frame *f = NULL;
+
+	if (ui->nframes == 0) {
+		ui_clock_str(now, t, size);
+		return;
+	}
+	if (lad->narrows > 0)
+		f = ui_frame_of(ui, lad, &lad->arrows[lad->narrows - 1]);
+	ui_clock_us(f != NULL && f->us / 1000 == now ? f->us : now * 1000, t,
+	    size);
+}
+
 /* The status line: step, clock, numbers, profile, what-if switches and
  * checks on the left, keys on the right.  At 80 columns (and in Chinese)
  * they give way by the rule of ui_status_fit, in this order: ": command",
@@ -209,7 +229,7 @@ ui_draw_status(struct ui *ui)
 		pos = view_steps(ui->s.cmds, pos);
 		n = view_steps(ui->s.cmds, n);
 	}
-	ui_clock_str(session_now(&ui->s), t, sizeof(t) - 2);
+	ui_status_clock(ui, t, sizeof(t) - 2);
 	/* TRANSLATORS: step k of n on the status line, then its brief
 	 * form. */
 	snprintf(step, sizeof(step), _("step %zu/%zu"), pos, n);

@@ -121,8 +121,8 @@ log_times(struct ui_log *lg, const struct ladder_arrow *a)
 /* The captured frame arrow a stands for: the k-th frame going its way
  * with its seq, flags and length, where k counts the earlier arrows with
  * the same; NULL for a segment the model inferred. */
-static const struct cap_frame *
-log_frame(const struct ui *of, const struct ladder *lad,
+const struct cap_frame *
+ui_frame_of(const struct ui *of, const struct ladder *lad,
     const struct ladder_arrow *a)
 {
 	size_t k = 0;
@@ -154,7 +154,7 @@ log_captured(struct ui_log *lg, const struct ladder_arrow *a)
 
 	if (lg->of == NULL || lg->of->nframes == 0)
 		return false;
-	f = log_frame(lg->of, &lg->from->v.lad, a);
+	f = ui_frame_of(lg->of, &lg->from->v.lad, a);
 	if (f == NULL) {
 		snprintf(buf, sizeof(buf), _("payload %u bytes"),
 		    (unsigned)a->f.seg.len);

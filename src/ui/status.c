@@ -30,6 +30,14 @@ ui_clock_str(uint64_t ms, char *buf, size_t size)
 	return buf;
 }
 
+char *
+ui_clock_us(uint64_t us, char *buf, size_t size)
+{
+	snprintf(buf, size, "%" PRIu64 ".%06" PRIu64 "s", us / 1000000,
+	    us % 1000000);
+	return buf;
+}
+
 void
 ui_status_add(struct ui_status *st, const char *full, const char *brief,
     int drop, bool right, bool gap)

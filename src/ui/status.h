@@ -32,6 +32,9 @@ struct ui_status {
 /* The clock as the ladder's time column and the status line show it:
  * always seconds with milliseconds, "63.050s", never m:ss. */
 char *ui_clock_str(uint64_t ms, char *buf, size_t size);
+/* A capture's time to the microsecond, "0.000014s": captures of a
+ * loopback connection last less than a millisecond. */
+char *ui_clock_us(uint64_t us, char *buf, size_t size);
 
 void ui_status_add(struct ui_status *st, const char *full,
     const char *brief, int drop, bool right, bool gap);

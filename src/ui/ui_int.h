@@ -166,6 +166,10 @@ struct ui_log {
 	struct ui *of;
 };
 extern const struct screen_def ui_log_def;
+/* On a replayed capture, the captured frame arrow a of lad stands for;
+ * NULL for one the model inferred, or on no capture. */
+const struct cap_frame *ui_frame_of(const struct ui *of,
+    const struct ladder *lad, const struct ladder_arrow *a);
 int ui_log_push(struct screen *sc);
 /* The inspector on the chosen segment (or the newest arrow). */
 int ui_inspect_push(struct screen *sc);

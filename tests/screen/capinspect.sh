@@ -19,11 +19,17 @@ cap_start
 screen_expect "Connections 1"
 screen_keys Enter
 screen_expect "T I M E _ W A I T"
+# Item 7: the time column has the capture's microseconds (the whole
+# connection lasts 0.2 ms; it showed 0s), the status clock too.
+screen_expect "0.000014s ESTABLISHED"
+screen_expect "0.000184s "
+screen_expect " t=0.000"
+screen_expect_not " t=0.000s "
 # Home, then Down: the oldest arrow in view, #1.
 screen_keys Home
 screen_expect "newer below (End)"
 screen_keys Down
-screen_expect "inspect #1"
+screen_expect "#1  u undo  ? help  q quit"
 screen_step Enter "Segment #1, client to server"
 screen_expect "frame 1 of the capture, at +0.000000 s"
 screen_expect "payload 0 bytes, window 65495 as captured"
