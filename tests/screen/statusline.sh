@@ -76,4 +76,18 @@ screen_expect "  checks 21 ok, 0 failed"
 screen_expect "? help  q quit"
 screen_expect_not "failed u undo"
 screen_keys q q
+screen_cleanup
+
+# Lecture mode with checks: "? help  q quit" stay whole (they were cut
+# after "checks 7 ok, 0 failed Space/p step  j jump").
+screen_socket 4
+screen_start NO_COLOR=1 -- play --no-animation \
+    "${top_srcdir:-.}/examples/lost-final-ack.scn"
+screen_keys Space Space Space Space Space Space Space Space Space Space
+screen_expect " ok, 0 failed"
+screen_expect "Space/p step  j jump  ? help  q quit"
+screen_keys Up
+screen_expect "#"
+screen_expect "? help  q quit"
+screen_keys q
 exit 0
