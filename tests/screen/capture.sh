@@ -71,7 +71,7 @@ screen_socket 2
 # Under a long path (as in a distcheck build) the reason still shows.
 long="${TMPDIR:-/tmp}/tcpteach-capture.$$/a-directory-with-a-rather-long-name/and-another-level-below-it"
 mkdir -p "$long"
-trap 'screen_cleanup; rm -rf "${TMPDIR:-/tmp}/tcpteach-capture.$$"' EXIT
+trap 'screen_cleanup_all; rm -rf "${TMPDIR:-/tmp}/tcpteach-capture.$$"' EXIT
 cp "${top_srcdir:-.}/fuzz/corpus/pcap/truncated.pcap" "$long/truncated.pcap"
 CAP="$long/truncated.pcap"
 capture_start capture
