@@ -517,9 +517,7 @@ static const struct screen_cmd ui_play_cmds[] = {
 	K('d', "deliver", "d"), K('z', "drop", "z"), K('+', "dup", "+"), \
 	K('e', "settle", "e"), K('t', "wait-timer", "t"), \
 	K('i', "inject-client", "i"), K('I', "inject-server", "I"), \
-	K('\t', "choose-next", "Tab"), K(UI_K_DOWN, "choose-next", "Down"), \
-	K(UI_K_BTAB, "choose-prev", "S-Tab"), \
-	K(UI_K_UP, "choose-prev", "Up"), \
+	K('\t', "choose-next", "Tab"), K(UI_K_BTAB, "choose-prev", "S-Tab"), \
 	{ '0', '9', "choose-nth", 0, "0-9" }, \
 	K('o', "what-if", "o"), \
 	K('m', "numbers", "m"), K(']', "faster", "]"), \
