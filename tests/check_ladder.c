@@ -254,6 +254,7 @@ START_TEST(test_fin_wait_1_late_ack_state_at_arrival_time)
 	ck_assert_int_eq(margin(r, HOST_CLIENT), TCP_FIN_WAIT_2);
 	ck_assert_uint_eq(r->time, 200);
 	ck_assert_int_ne(r->why, TCP_W_NONE);
+	ck_assert_uint_eq(r->cause, 5);	/* the note names the ACK */
 	RUN(DELIVER, c_wait(50), DELIVER);
 	r = row_of(7);		/* the last ACK, sent at 200 ms */
 	ck_assert_uint_eq(r->time, 200);
@@ -262,6 +263,7 @@ START_TEST(test_fin_wait_1_late_ack_state_at_arrival_time)
 	r = &l.rows[l.nrows - 1];
 	ck_assert_int_eq(margin(r, HOST_SERVER), TCP_CLOSED);
 	ck_assert_uint_eq(r->time, 250);
+	ck_assert_uint_eq(r->cause, 7);
 }
 END_TEST
 

@@ -71,6 +71,7 @@ ladder_state_note(struct ladder *l, enum sim_host_id h)
 	r->note = LADDER_N_STATE;
 	r->note_host = h;
 	r->why = l->pend_why[h];
+	r->cause = l->pend_cause[h];
 	r->has_state[h] = true;
 	r->state[h] = l->pend_state[h];
 	l->pend[h] = false;
@@ -284,6 +285,12 @@ ladder_state(struct ladder *l, enum sim_host_id h, const struct tcp_ev *te)
 	l->pend[h] = true;
 	l->pend_state[h] = te->to;
 	l->pend_why[h] = te->why;
+	/* A note names the segment whose arrival made the change, since it
+	 * is not on that segment's row. */
+	l->pend_cause[h] = 0;
+	if (l->delivering && (enum sim_host_id)(1 -
+	    l->arrows[l->deliver_arrow].f.dir) == h)
+		l->pend_cause[h] = l->arrows[l->deliver_arrow].f.id;
 }
 
 /* A notice as a note of its own, after the state change that caused it

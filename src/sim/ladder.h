@@ -83,6 +83,8 @@ struct ladder_row {
 	enum ladder_note note;		/* notes: which kind */
 	enum sim_host_id note_host;	/* notes: whose time line */
 	enum tcp_why why;		/* state notes: why it changed */
+	uint32_t cause;		/* state notes: the segment whose arrival
+				 * changed it, or 0 */
 	enum tcp_notice notice;		/* notice notes */
 	bool has_state[2];
 	enum tcp_state state[2];	/* each host's state after the row */
@@ -120,6 +122,7 @@ struct ladder {
 	bool pend[2];
 	enum tcp_state pend_state[2];
 	enum tcp_why pend_why[2];
+	uint32_t pend_cause[2];
 	size_t state_row[2];	/* newest row with a state, per host, +1 */
 	/* what the last event did (valid until the next) */
 	enum ladder_did did;

@@ -99,7 +99,7 @@ screen_capture | grep "#4 FIN+ACK" | grep -q "╳" || {
 	exit 1
 }
 screen_keys e
-screen_expect "• ACK of our FIN in CLOSING │ TIME_WAIT"
+screen_expect "• #6: ACK of our FIN in CLOSING │ TIME_WAIT"
 screen_marks 4 "relative numbers"
 screen_keys m
 screen_expect "Now showing symbolic numbers."
@@ -140,6 +140,24 @@ screen_capture | grep "#1 SYN" | grep -q "SYN_RECEIVED" && {
 }
 screen_capture | grep -q "^0\.050.*#2 SYN+ACK.* SYN_RECEIVED" || {
 	echo "FAIL: SYN_RECEIVED should be on the 50 ms row" >&2
+	screen_capture >&2
+	exit 1
+}
+# The ACK sent at 100 ms arrives at 150 ms: the server's ESTABLISHED is
+# a note at 150 ms naming #3.
+screen_cmd "wait 50ms"
+screen_keys d
+screen_expect "#3 ACK"
+screen_cmd "wait 50ms"
+screen_keys d
+screen_expect "E S T A B L I S H E D"
+screen_capture | grep "#3 ACK" | grep -q "ESTABLISHED *$" && {
+	echo "FAIL: the server's ESTABLISHED beside the ACK sent at 100 ms" >&2
+	screen_capture >&2
+	exit 1
+}
+screen_capture | grep -q "^0\.150.*#3: the ACK acknowledges our SYN.* ESTABLISHED" || {
+	echo "FAIL: a note at 150 ms should name #3 for ESTABLISHED" >&2
 	screen_capture >&2
 	exit 1
 }
