@@ -156,7 +156,8 @@ screen_capture | grep "#3 ACK" | grep -q "ESTABLISHED *$" && {
 	screen_capture >&2
 	exit 1
 }
-screen_capture | grep -q "^0\.150.*#3: the ACK acknowledges our SYN.* ESTABLISHED" || {
+note="#3: the ACK acknowledges our SYN"
+screen_capture | grep -q "^0\.150.*$note.* ESTABLISHED" || {
 	echo "FAIL: a note at 150 ms should name #3 for ESTABLISHED" >&2
 	screen_capture >&2
 	exit 1
