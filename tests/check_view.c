@@ -236,7 +236,7 @@ END_TEST
 START_TEST(test_crossed_fin_wait_1_mark_never_under_label)
 {
 	struct view_geom g;
-	int room = view_cross_room(21, 65);
+	int room = view_cross_room(21, 65), x;
 
 	ck_assert_int_eq(room, 20);
 	for (int d = 0; d < 2; d++) {
@@ -247,10 +247,15 @@ START_TEST(test_crossed_fin_wait_1_mark_never_under_label)
 		ck_assert_int_le(view_cross_x(&g, 21, 65), g.shaft_hi);
 		ck_assert(view_cross_x(&g, 21, 65) < g.label_x ||
 		    view_cross_x(&g, 21, 65) >= g.label_x + g.label_w);
-		/* In flight, half-way, the mark is on the shaft drawn. */
+		x = view_cross_x(&g, 21, 65);
+		/* In flight, half-way, the mark is on the shaft drawn, in
+		 * the column it keeps when the arrow arrives. */
 		view_geom((enum sim_dir)d, VIEW_MID, 21, 65, 38, &g);
-		ck_assert_int_ge(view_cross_x(&g, 21, 65), g.shaft_lo);
-		ck_assert_int_le(view_cross_x(&g, 21, 65), g.shaft_hi);
+		ck_assert_int_eq(view_cross_x(&g, 21, 65), x);
+		ck_assert_int_ge(x, g.shaft_lo);
+		ck_assert_int_le(x, g.shaft_hi);
+		view_geom((enum sim_dir)d, VIEW_MID, 21, 65, 20, &g);
+		ck_assert_int_eq(view_cross_x(&g, 21, 65), 43);
 	}
 	/* No room for a shaft: no mark rather than one on the label. */
 	view_geom(DIR_C2S, VIEW_END, 21, 24, 0, &g);

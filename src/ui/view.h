@@ -108,8 +108,9 @@ int view_label_room(int xc, int xs);
  * where both arrows of a crossing pair carry their mark. */
 int view_cross_room(int xc, int xs);
 /* The column of a crossing arrow's mark: the ladder's middle when its
- * shaft passes there, else the middle of its shaft (a label that could
- * not be shortened enough must not hide the mark); -1 with no shaft. */
+ * label leaves it free, else a quarter of the way from the label's end (a
+ * label that could not be shortened enough must not hide the mark); -1
+ * while the shaft drawn does not reach it. */
 int view_cross_x(const struct view_geom *g, int xc, int xs);
 /* The first ladder row shown in a window of height rows, scrolled back
  * by scroll rows from the newest (clamped; updates *scroll). */

@@ -62,16 +62,22 @@ view_cross_room(int xc, int xs)
 	return room > 0 ? room : 0;
 }
 
+/* The mark's column does not depend on how far the arrow is drawn, so
+ * it stays put while the arrow moves: the middle, or a quarter of the way
+ * from the label's end; shown once the shaft reaches it. */
 int
 view_cross_x(const struct view_geom *g, int xc, int xs)
 {
-	int mid = (xc + xs) / 2;
+	int mid = (xc + xs) / 2, lo, hi, x;
 
-	if (g->shaft_lo > g->shaft_hi)
-		return -1;
-	if (g->shaft_lo <= mid && mid <= g->shaft_hi)
-		return mid;
-	return (g->shaft_lo + g->shaft_hi) / 2;
+	if (g->rightward) {
+		lo = g->label_x + g->label_w + 1;
+		x = lo <= mid ? mid : lo + ((xs - 1) - lo) / 4;
+	} else {
+		hi = g->label_x - 2;
+		x = hi >= mid ? mid : hi - (hi - (xc + 1)) / 4;
+	}
+	return g->shaft_lo <= x && x <= g->shaft_hi ? x : -1;
 }
 
 size_t
