@@ -203,7 +203,9 @@ event_text(const struct world *w, const struct cmd *c)
 		return quiz_strdupf(_("The %s's application aborts the "
 		    "connection (SO_LINGER 0)."), h);
 	case CMD_SEND:
-		return quiz_strdupf(_("The %s's application writes %u bytes."),
+		return quiz_strdupf(ngettext("The %s's application writes %u "
+		    "byte.", "The %s's application writes %u bytes.",
+		    c->num),
 		    h, (unsigned)c->num);
 	case CMD_DELIVER:
 		if ((f = world_find(w, &c->sel)) == NULL)

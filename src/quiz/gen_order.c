@@ -105,8 +105,10 @@ order_stem(struct quiz_question *q, const struct story *st)
 	if (st->data)
 		quiz_sentence_gap(&b);
 	if (st->data)
-		sbuf_add(&b, _("When the connection is established, the %s's "
-		    "application writes %u bytes."),
+		sbuf_add(&b, ngettext("When the connection is established, "
+		    "the %s's application writes %u byte.", "When the "
+		    "connection is established, the %s's application writes "
+		    "%u bytes.", st->data_len),
 		    quiz_host_str(st->data_from), (unsigned)st->data_len);
 	quiz_sentence_gap(&b);
 	if (st->linux)
