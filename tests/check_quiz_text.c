@@ -172,6 +172,37 @@ START_TEST(test_generated_data_segment_labels_show_len)
 }
 END_TEST
 
+/* "Which event was it?" answered by a write: the bytes the right option
+ * names are the len of the data segment the figure draws. */
+START_TEST(test_event_write_answer_matches_len_in_figure)
+{
+	unsigned writes = 0;
+
+	use_lang(_i);
+	for (uint64_t seed = 0; seed < 2 * SEEDS; seed++) {
+		struct quiz_question q;
+		const char *t;
+		char want[32];
+
+		quiz_question_init(&q);
+		ck_assert(quiz_generate(QUIZ_K_EVENT, seed, QUIZ_TOPICS_ALL,
+		    &q));
+		t = q.opt[q.correct].text;
+		if (strstr(t, "writes") != NULL ||
+		    strstr(t, "\u5199\u5165") != NULL) {
+			writes++;
+			snprintf(want, sizeof(want), " len=%lu ",
+			    strtoul(t + strcspn(t, "0123456789"), NULL, 10));
+			ck_assert_msg(strstr(q.figure, want) != NULL, "%s: "
+			    "'%s' but the figure draws no '%s':\n%s", q.id, t,
+			    want, q.figure);
+		}
+		quiz_question_free(&q);
+	}
+	ck_assert_uint_ge(writes, 5);
+}
+END_TEST
+
 /* Tester: "Graded 1 attempts."; the paper's heading had the same fault
  * ("1 questions", "1 minutes"). */
 START_TEST(test_exam_heading_one_question_one_minute_singular)
@@ -214,6 +245,8 @@ quiz_text_suite(void)
 	tcase_add_loop_test(tc,
 	    test_whatif_fin_stem_names_the_steps_its_listing_ends_with, 0, 2);
 	tcase_add_loop_test(tc, test_generated_data_segment_labels_show_len,
+	    0, 2);
+	tcase_add_loop_test(tc, test_event_write_answer_matches_len_in_figure,
 	    0, 2);
 	tcase_add_test(tc, test_exam_heading_one_question_one_minute_singular);
 	suite_add_tcase(s, tc);
