@@ -173,7 +173,8 @@ START_TEST(test_generated_data_segment_labels_show_len)
 END_TEST
 
 /* "Which event was it?" answered by a write: the bytes the right option
- * names are the len of the data segment the figure draws. */
+ * names are the len of the data segment the figure draws.  And the
+ * figure's "In flight" lines read as Chinese writes them. */
 START_TEST(test_event_write_answer_matches_len_in_figure)
 {
 	unsigned writes = 0;
@@ -187,6 +188,9 @@ START_TEST(test_event_write_answer_matches_len_in_figure)
 		quiz_question_init(&q);
 		ck_assert(quiz_generate(QUIZ_K_EVENT, seed, QUIZ_TOPICS_ALL,
 		    &q));
+		/* "在途： #3": no space after a full-width colon. */
+		ck_assert_msg(strstr(q.figure, "\uff1a ") == NULL, "%s:\n%s",
+		    q.id, q.figure);
 		t = q.opt[q.correct].text;
 		if (strstr(t, "writes") != NULL ||
 		    strstr(t, "\u5199\u5165") != NULL) {

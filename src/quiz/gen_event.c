@@ -321,7 +321,10 @@ event_figure(const struct story *st, unsigned k, const char *ladder)
 	if (w.nwire == 0)
 		sbuf_add(&b, "%s\n", _("In flight: nothing"));
 	for (size_t i = 0; i < w.nwire; i++)
-		sbuf_add(&b, "%s %s\n", _("In flight:"),
+		/* TRANSLATORS: a line of the figure, before a segment
+		 * "#3 c>s ACK seq=3000 ack=7200 len=0"; Chinese puts no
+		 * space after its full-width colon. */
+		sbuf_add(&b, _("In flight: %s\n"),
 		    script_flight_str(&w.wire[i], fl, sizeof(fl)));
 	world_free(&w);
 	/* Pad by display columns: the host names are translated. */
