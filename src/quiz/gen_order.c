@@ -84,10 +84,10 @@ order_stem_linux(struct sbuf *b, const struct story *st)
 	if (st->close == CLOSE_HALF)
 		sbuf_add(b, ngettext("When everything sent so far has "
 		    "arrived, the %s shuts down its sending side; as soon as "
-		    "that FIN arrives, the %s writes %u more byte and closes at "
-		    "once.", "When everything sent so far has arrived, the %s "
-		    "shuts down its sending side; as soon as that FIN arrives, "
-		    "the %s writes %u more bytes and closes at once.",
+		    "that FIN arrives, the %s writes %u more byte and closes "
+		    "at once.", "When everything sent so far has arrived, the "
+		    "%s shuts down its sending side; as soon as that FIN "
+		    "arrives, the %s writes %u more bytes and closes at once.",
 		    story_send_len(st, PH_CLOSE)), quiz_host_str(x),
 		    quiz_host_str(y), (unsigned)story_send_len(st, PH_CLOSE));
 	else
@@ -118,11 +118,12 @@ order_stem(struct quiz_question *q, const struct story *st)
 		order_stem_linux(&b, st);
 	else if (st->close == CLOSE_HALF)
 		sbuf_add(&b, ngettext("When everything sent so far is "
-		    "acknowledged, the %s shuts down its sending side; as soon "
-		    "as that FIN arrives, the %s writes %u more byte and closes "
-		    "at once.", "When everything sent so far is acknowledged, "
-		    "the %s shuts down its sending side; as soon as that FIN "
-		    "arrives, the %s writes %u more bytes and closes at once.",
+		    "acknowledged, the %s shuts down its sending side; as "
+		    "soon as that FIN arrives, the %s writes %u more byte and "
+		    "closes at once.", "When everything sent so far is "
+		    "acknowledged, the %s shuts down its sending side; as "
+		    "soon as that FIN arrives, the %s writes %u more bytes and "
+		    "closes at once.",
 		    story_send_len(st, PH_CLOSE)), quiz_host_str(x),
 		    quiz_host_str(y), (unsigned)story_send_len(st, PH_CLOSE));
 	else
