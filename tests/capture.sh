@@ -69,6 +69,12 @@ check stats 0 "$T" capture --stats "$cap"
 has stats-conns "$tmp/out" "^connections: *1 "
 has stats-hs "$tmp/out" "1 complete, 0 incomplete"
 has stats-plot "$tmp/out" "^  TIME_WAIT *|#"
+# Every state either end was in, in RFC 9293's order (3.3.2), even those
+# passed while segments were held (SYN_SENT, FIN_WAIT_1, CLOSE_WAIT).
+rows=$(sed -n 's/^  \([A-Z_0-9]*\) *|.*/\1/p' "$tmp/out" | tr '\n' ' ')
+if [ "$rows" = "LISTEN SYN_SENT SYN_RECEIVED ESTABLISHED FIN_WAIT_1 \
+CLOSE_WAIT LAST_ACK TIME_WAIT " ]; then pass=$((pass + 1)); else
+	fail=$((fail + 1)); echo "FAIL stats-rows: $rows"; fi
 
 # --to-scenario replays it, and lesson 16 plays the same commands.
 check to-scenario 0 "$T" capture --to-scenario 1 "$cap"

@@ -422,8 +422,6 @@ cap_tracker_packet(struct cap_tracker *t, const struct cap_pkt *k)
 		open_touch(t, c);
 	else
 		open_unlink(t, c);
-	if (t->count_states)
-		cap_stats_count(&t->st, c, false);
 	if (!conn_over(c)) {
 		fin_unlink(t, c);
 		return;

@@ -145,6 +145,8 @@ cap_infer_start(struct cap_tracker *t, struct cap_conn *c)
 		cap_call(t, c, CMD_LISTEN, HOST_SERVER, 0,
 		    N_("the server answered with SYN+ACK: it was listening"));
 	world_trace_clear(&c->live->w);
+	if (t->count_states)
+		cap_stats_count(&t->st, c, false);
 }
 
 /* Step 1: what is unusual about the segment, from the sequence numbers
@@ -591,6 +593,11 @@ cap_infer(struct cap_tracker *t, struct cap_conn *c, const struct cap_pkt *k,
 			cap_report(t, c, k, a, notes, id);
 		world_trace_clear(&c->live->w);
 	}
+	/* Counted after each segment, not each packet: segments held
+	 * together (a SYN until its SYN+ACK, a first FIN until close and
+	 * shutdown can be told apart) pass through states of their own. */
+	if (t->count_states)
+		cap_stats_count(&t->st, c, false);
 	/* Both ends wait after crossing FINs: not the server's doing. */
 	if (c->live->w.host[HOST_SERVER].tcb.state == TCP_TIME_WAIT &&
 	    !(c->flags & CAP_F_CROSSED))
