@@ -84,6 +84,16 @@ for f in "$src"/examples/*.scn; do
 	else pass=$((pass + 1)); fi
 done
 
+# A plain abort (the simulator's W writes it the same way): a RST without
+# ACK, explained by the model's ABORT.
+printf '%s\n' "server listen" "client connect" settle "client abort" \
+    settle >"$tmp/abort.scn"
+"$T" script -q --pcap "$tmp/abort.pcap" "$tmp/abort.scn"
+"$T" capture --list "$tmp/abort.pcap" >"$tmp/out" 2>&1
+if grep -q "CLOSED/CLOSED  0  1 (client)$" "$tmp/out"; then
+	pass=$((pass + 1)); else
+	fail=$((fail + 1)); echo "FAIL abort list"; cat "$tmp/out"; fi
+
 # Figure 13: both FINs cross, both ends pass CLOSING, in the diagram too.
 "$T" capture --show 1 --diagram "$tmp/fig13-simultaneous-close.pcap" \
     >"$tmp/out" 2>&1
