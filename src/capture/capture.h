@@ -54,7 +54,7 @@ enum cap_flag {
 	CAP_F_NO_HANDSHAKE = 1 << 8,	/* began before the capture did */
 	CAP_F_UNSEEN = 1 << 9,		/* ACKs data the capture lacks */
 	CAP_F_UNMODELLED = 1 << 10,	/* the model would not send it */
-	CAP_F_CROSSED = 1 << 11		/* sent before the peer's arrived */
+	CAP_F_CROSSED = 1 << 11		/* sent before the peer's came */
 };
 #define CAP_NFLAGS 12
 

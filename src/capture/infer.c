@@ -300,8 +300,8 @@ cap_fin_decide(struct cap_conn *c, const struct cap_pkt *held, unsigned n,
 /*
  * Two segments cross when each was sent before the other arrived.  A
  * capture lists them one after the other, but the second one's ACK tells:
- * it does not cover the first (RFC 9293 3.6, Figure 13: the FINs of a
- * simultaneous close).  Only the peer's first segment after the FIN is
+ * it does not cover the first (RFC 9293 3.6, Figure 13 (simultaneous
+ * close): the two FINs).  Only the peer's first segment after the FIN is
  * looked at, and only one that acknowledges everything before the FIN:
  * acknowledging less is a loss or a reordering, not a crossing.
  */
@@ -315,7 +315,7 @@ cap_fin_crossed(const struct cap_pkt *held, unsigned n)
 
 		if (memcmp(&held[i].src, &held[0].src, sizeof(held[0].src)) ==
 		    0)
-			return false;	/* the FIN's sender went on first */
+			return false;	/* the FIN's sender went on */
 		return (s->flags & (TCP_ACK | TCP_RST)) == TCP_ACK &&
 		    seq_geq(s->ack, fin->seq + fin->len) &&
 		    seq_lt(s->ack, fin->seq + tcp_seg_seqlen(fin));

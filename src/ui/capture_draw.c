@@ -21,7 +21,7 @@
 #include "ui/ui.h"
 
 #define CAPUI_HEAD 5	/* title, two statistics lines, heading, rule */
-#define CAPUI_INDENT 6	/* a row's second line starts under its endpoints */
+#define CAPUI_INDENT 6	/* a row's second line starts under the ends */
 
 /*
  * The rule for a row wider than the screen: it is broken where a column
@@ -58,7 +58,7 @@ capui_draw_row(const char *line, int y, int lines, int cols, attr_t attr)
 		return y;
 	while (line[n] == ' ')
 		n++;
-	if (attr != A_NORMAL) {		/* the reversed bar spans the row */
+	if (attr != A_NORMAL) {		/* a reversed bar spans the row */
 		wattrset(stdscr, attr);
 		for (int x = 0; x < CAPUI_INDENT; x++)
 			mvwaddch(stdscr, y, x, ' ');
