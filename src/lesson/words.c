@@ -119,7 +119,7 @@ words_sent(const struct cmd *c, const struct world *w, char *buf,
 static char *
 words_secs(uint64_t ms, char *buf, size_t size)
 {
-	struct lesson_value v = { true, (int64_t)ms, "" };
+	struct lesson_value v = { true, (int64_t)ms, "", false };
 
 	return lesson_value_str(&v, buf, size);
 }
