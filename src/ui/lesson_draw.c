@@ -88,6 +88,11 @@ lui_build_task(struct lui *lu, const struct lesson_step *st)
 		snprintf(buf, sizeof(buf), _("%s Done \u2014 press n for the "
 		    "next step."), lui_tick_mark());
 		lpanel_add(&lu->panel, LP_OK, 0, true, buf);
+	} else if (lu->stepdone[lu->lr.step] && !lu->checked) {
+		snprintf(buf, sizeof(buf), _("%s You did this step before "
+		    "\u2014 press n for the next step, or do it again."),
+		    lui_tick_mark());
+		lpanel_add(&lu->panel, LP_OK, 0, true, buf);
 	} else if (lu->checked && lu->why[0] != '\0') {
 		snprintf(buf, sizeof(buf), lu->past ? "%s" : _("Not yet: %s"),
 		    lu->why);
@@ -157,6 +162,11 @@ lui_build_verdict(struct lui *lu, const struct lesson_step *st)
 		lpanel_add(&lu->panel, LP_BAD, 0, true, buf);
 		if (lu->wrong[0] != '\0')
 			lpanel_add(&lu->panel, LP_BAD, 0, false, lu->wrong);
+	} else if (!lu->has_verdict && lu->stepdone[lu->lr.step]) {
+		snprintf(buf, sizeof(buf), _("%s You answered this before "
+		    "\u2014 press n for the next step, or answer again."),
+		    lui_tick_mark());
+		lpanel_add(&lu->panel, LP_OK, 0, true, buf);
 	}
 	if (!lu->lr.done && !lu->revealed)
 		return;
@@ -228,8 +238,18 @@ static void
 lui_build_done(struct lui *lu)
 {
 	const struct lesson_info *next;
+	size_t undone = lui_first_undone(lu);
 	char buf[512];
 
+	if (undone != SIZE_MAX) {
+		/* TRANSLATORS: a step number. */
+		snprintf(buf, sizeof(buf), _("This is the end of the lesson, "
+		    "but step %zu is not done yet, so the lesson is not "
+		    "complete. Press n or q for the list of lessons: the "
+		    "lesson resumes at that step."), undone + 1);
+		lpanel_add(&lu->panel, LP_BAD, 0, false, buf);
+		return;
+	}
 	snprintf(buf, sizeof(buf), _("%s Lesson complete!"), lui_tick_mark());
 	lpanel_add(&lu->panel, LP_OK, 0, false, buf);
 	/* TRANSLATORS: the lesson's title. */
