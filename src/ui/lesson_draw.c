@@ -88,11 +88,6 @@ lui_build_task(struct lui *lu, const struct lesson_step *st)
 		snprintf(buf, sizeof(buf), _("%s Done \u2014 press n for the "
 		    "next step."), lui_tick_mark());
 		lpanel_add(&lu->panel, LP_OK, 0, true, buf);
-	} else if (lu->stepdone[lu->lr.step] && !lu->checked) {
-		snprintf(buf, sizeof(buf), _("%s You did this step before "
-		    "\u2014 press n for the next step, or do it again."),
-		    lui_tick_mark());
-		lpanel_add(&lu->panel, LP_OK, 0, true, buf);
 	} else if (lu->checked && lu->why[0] != '\0') {
 		snprintf(buf, sizeof(buf), lu->past ? "%s" : _("Not yet: %s"),
 		    lu->why);
@@ -162,11 +157,6 @@ lui_build_verdict(struct lui *lu, const struct lesson_step *st)
 		lpanel_add(&lu->panel, LP_BAD, 0, true, buf);
 		if (lu->wrong[0] != '\0')
 			lpanel_add(&lu->panel, LP_BAD, 0, false, lu->wrong);
-	} else if (!lu->has_verdict && lu->stepdone[lu->lr.step]) {
-		snprintf(buf, sizeof(buf), _("%s You answered this before "
-		    "\u2014 press n for the next step, or answer again."),
-		    lui_tick_mark());
-		lpanel_add(&lu->panel, LP_OK, 0, true, buf);
 	}
 	if (!lu->lr.done && !lu->revealed)
 		return;
@@ -411,6 +401,14 @@ lui_draw_head(struct lui *lu, WINDOW *w, int x0, int cols, bool above,
 	/* TRANSLATORS: step k of n, then the step's title (may be empty). */
 	snprintf(head, sizeof(head), _("Step %zu/%zu%s%s"), lu->lr.step + 1,
 	    lu->l.nsteps, title[0] != '\0' ? _(": ") : "", title);
+	/* A step done before and not yet redone: one n moves on.  In the
+	 * heading, so that the panel's text keeps its lines. */
+	if (lu->stepdone[lu->lr.step] && !lu->lr.done && !lu->finished) {
+		size_t n = strlen(head);
+
+		snprintf(head + n, sizeof(head) - n, _("  %s done before"),
+		    lui_tick_mark());
+	}
 	if (!lu->geo.side) {
 		wattrset(w, a);
 		mvwhline(w, 0, 0, ' ', getmaxx(w));

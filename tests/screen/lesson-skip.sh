@@ -16,7 +16,7 @@ screen_step n "Step 4/9"
 screen_step '$' "Done — press n for the next step."
 screen_step n "Step 5/9"
 # Back to step 4, a task done before: it says so, and one n moves on.
-screen_step p "You did this step before"
+screen_step p "Step 4/9: The server's answer  ✓ done before"
 screen_step n "Step 5/9"
 screen_expect_not "This step is not done yet"
 screen_step n "This step is not done yet"
