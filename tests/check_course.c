@@ -179,6 +179,47 @@ START_TEST(test_syn_sent_exam_learner_waits_then_delivers)
 }
 END_TEST
 
+/* Lesson 07 step 3, the three-segment close: letting the delayed ACK
+ * fire first (t) and then closing sends ACK and FIN+ACK apart, four
+ * segments; the same end states must not count. */
+START_TEST(test_close_wait_delayed_ack_fired_first_four_segments_rejected)
+{
+	static const char *const wrong[] = { "wait timer", "server close",
+	    "deliver", "deliver", NULL };
+	static const char *const right[] = { "server close", "deliver",
+	    NULL };
+	struct lesson l;
+
+	load(langs[_i], "07-fin-ack", &l);
+	ck_assert_int_eq(attempt(&l, 2, wrong), LRUN_NOT_YET);
+	ck_assert_int_eq(attempt(&l, 2, right), LRUN_PASSED);
+	lesson_free(&l);
+}
+END_TEST
+
+/* Lesson 06, shutdown() versus close(): close() then delivering the FIN
+ * reaches the same states, so the task goes on until the server's data
+ * is read, which after close() is answered with RST.  The question on
+ * the client's state is asked before the client's FIN is sent. */
+START_TEST(test_estab_close_instead_of_shutdown_rejected)
+{
+	static const char *const wrong[] = { "client close", "deliver",
+	    "settle", "server send 300", "settle", NULL };
+	static const char *const right[] = { "client shutdown", "deliver",
+	    "settle", "server send 300", "settle", NULL };
+	static const char *const short_[] = { "client shutdown", "deliver",
+	    NULL };
+	struct lesson l;
+
+	load(langs[_i], "06-half-close", &l);
+	ck_assert(question_world_has(&l, 1, "expect client ESTABLISHED"));
+	ck_assert_int_eq(attempt(&l, 2, wrong), LRUN_NOT_YET);
+	ck_assert_int_eq(attempt(&l, 2, short_), LRUN_NOT_YET);
+	ck_assert_int_eq(attempt(&l, 2, right), LRUN_PASSED);
+	lesson_free(&l);
+}
+END_TEST
+
 static Suite *
 course_suite(void)
 {
@@ -195,6 +236,11 @@ course_suite(void)
 	    test_listen_first_questions_asked_before_segment_sent, 0, 2);
 	tcase_add_loop_test(tc,
 	    test_syn_sent_exam_learner_waits_then_delivers, 0, 2);
+	tcase_add_loop_test(tc,
+	    test_close_wait_delayed_ack_fired_first_four_segments_rejected,
+	    0, 2);
+	tcase_add_loop_test(tc, test_estab_close_instead_of_shutdown_rejected,
+	    0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }
