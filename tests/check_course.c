@@ -286,6 +286,21 @@ START_TEST(test_estab_server_sent_instead_named_other_way)
 }
 END_TEST
 
+/* Lesson 13 asked how many segments the simultaneous open used with #4
+ * on the ladder; now it is asked while the SYN+ACKs are in flight,
+ * before the ladder shows that no ACK follows them. */
+START_TEST(test_syn_received_segment_count_asked_before_settled)
+{
+	struct lesson l;
+
+	load(langs[_i], "13-simultaneous-open", &l);
+	ck_assert(question_world_has(&l, 4, "expect client SYN_RECEIVED"));
+	ck_assert(question_world_has(&l, 4, "expect inflight s>c SYN+ACK"));
+	ck_assert_int_eq(l.steps[l.nsteps - 1].kind, LESSON_TASK);
+	lesson_free(&l);
+}
+END_TEST
+
 static Suite *
 course_suite(void)
 {
@@ -310,6 +325,8 @@ course_suite(void)
 	tcase_add_loop_test(tc, test_close_wait_delack_ms_answer_read_with_unit,
 	    0, 2);
 	tcase_add_loop_test(tc, test_syn_sent_ack_one_short_explained, 0, 2);
+	tcase_add_loop_test(tc,
+	    test_syn_received_segment_count_asked_before_settled, 0, 2);
 	tcase_add_loop_test(tc, test_estab_server_sent_instead_named_other_way,
 	    0, 2);
 	suite_add_tcase(s, tc);
