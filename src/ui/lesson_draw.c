@@ -450,13 +450,36 @@ lui_draw_panel(struct lui *lu)
 	wnoutrefresh(w);
 }
 
+/* Fit the status line in cols, losing what the panel's key bar also
+ * says first: its "? help", then the double spaces, then its "q list". */
+static void
+lui_status_fit(char *left, const char **keys, int cols)
+{
+	const char *shorter[] = { _("u undo  : command  q list "),
+	    _("u undo  : command ") };
+	char *d = left;
+
+	if (utf8_width(left) + 2 + utf8_width(*keys) <= cols)
+		return;
+	*keys = shorter[0];
+	if (utf8_width(left) + 2 + utf8_width(*keys) <= cols)
+		return;
+	for (const char *s = left; *s != '\0'; s++)
+		if (!(s[0] == ' ' && s[1] == ' '))
+			*d++ = *s;
+	*d = '\0';
+	if (utf8_width(left) + 2 + utf8_width(*keys) > cols)
+		*keys = shorter[1];
+}
+
 static void
 lui_draw_status(struct lui *lu)
 {
 	WINDOW *w = lu->ui.win->stat;
-	char left[256], t[32], keys[256];
+	char left[256], t[32], keys[256], sw[128];
 	const char *k = _("u undo  : command  ? help  q list ");
 	const struct screen_cmd *enter;
+	size_t n;
 
 	sim_dur_text(lu->ui.s.w.now, t, sizeof(t));
 	/* TRANSLATORS: lesson number, step k of n, simulated time, number
@@ -464,6 +487,13 @@ lui_draw_status(struct lui *lu)
 	snprintf(left, sizeof(left), _(" Lesson %02u, step %zu/%zu  t=%s  %s"),
 	    lu->li->num, lu->lr.step + 1, lu->l.nsteps, t,
 	    ladder_num_short(lu->ui.v.num));
+	/* The profile and the what-if switches the lesson set (lesson 7
+	 * runs with delayed ACKs), as the simulator's status line says;
+	 * to keep them at 80 columns the panel's own "? help" goes. */
+	n = strlen(left);
+	snprintf(left + n, sizeof(left) - n, "  %s",
+	    world_switches_text(&lu->ui.s.w, sw, sizeof(sw)));
+	lui_status_fit(left, &k, lu->cols);
 	/* Enter inspects the selected arrow unless the lesson takes it. */
 	if (screen_binding(&lu->lesson, '\r', &enter) == NULL)
 		k = ui_status_keys(&lu->ui, left, lu->cols, k, keys,
