@@ -403,7 +403,8 @@ lui_draw_head(struct lui *lu, WINDOW *w, int x0, int cols, bool above,
 	    lu->l.nsteps, title[0] != '\0' ? _(": ") : "", title);
 	/* A step done before and not yet redone: one n moves on.  In the
 	 * heading, so that the panel's text keeps its lines. */
-	if (lu->stepdone[lu->lr.step] && !lu->lr.done && !lu->finished) {
+	if (lu->stepdone[lu->lr.step] && !lu->lr.done && !lu->finished &&
+	    st->kind != LESSON_SAY) {
 		size_t n = strlen(head);
 
 		snprintf(head + n, sizeof(head) - n, _("  %s done before"),

@@ -47,4 +47,21 @@ screen_keys n
 screen_expect "1 of $nles done"
 screen_keys q
 screen_expect "EXITED 0"
+
+# The same in Chinese: the heading's mark and the unfinished end.
+screen_socket 1
+rm -f "$LESSON_STATE/tcpteach/progress"
+lesson_start "第 1/9 步" --lang=zh_CN lesson 1
+screen_step n "第 2/9 步"
+screen_keys '$' n
+screen_expect "第 3/9 步"
+screen_step p "之前已完成"
+screen_step n "第 3/9 步"
+screen_keys n n
+for s in 4 5 6 7 8 9; do
+	screen_expect "第 $s/9 步"
+	screen_keys '$' n
+done
+screen_expect "但第 3 步还没有做"
+screen_step n "第 01 课尚未完成：第 3 步还没有做。"
 exit 0
