@@ -453,12 +453,13 @@ lui_draw_panel(struct lui *lu)
 }
 
 /* Fit the status line in cols, losing what the panel's key bar also
- * says first: its "? help", then the double spaces, then its "q list". */
+ * says first: its "? help", then the double spaces, then ": command"
+ * and "u undo"; never "q list", the way out (issue 13 item 17). */
 static void
 lui_status_fit(char *left, const char **keys, int cols)
 {
 	const char *shorter[] = { _("u undo  : command  q list "),
-	    _("u undo  : command ") };
+	    _("u undo  q list "), _("q list ") };
 	char *d = left;
 
 	if (utf8_width(left) + 2 + utf8_width(*keys) <= cols)
@@ -470,8 +471,9 @@ lui_status_fit(char *left, const char **keys, int cols)
 		if (!(s[0] == ' ' && s[1] == ' '))
 			*d++ = *s;
 	*d = '\0';
-	if (utf8_width(left) + 2 + utf8_width(*keys) > cols)
-		*keys = shorter[1];
+	for (size_t i = 0; i < sizeof(shorter) / sizeof(shorter[0]) &&
+	    utf8_width(left) + 2 + utf8_width(*keys) > cols; i++)
+		*keys = shorter[i];
 }
 
 static void
