@@ -441,7 +441,7 @@ START_TEST(test_lab_syn_sent_old_syn_below_kernel_iss)
 	ck_assert_int_eq(stand_in.ops->state(stand_in.self, HOST_SERVER),
 	    TCP_SYN_RECEIVED);
 	app_free(&app);
-	session_free(&ui.s);
+	ui_state_free(&ui);
 	wbackend_destroy(&stand_in);
 	ui_state_init(&ui, &opts);
 	ui.app = &app;
