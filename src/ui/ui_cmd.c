@@ -313,11 +313,13 @@ ui_cmd_done(struct screen *sc, const char *text)
 	memset(&err, 0, sizeof(err));
 	r = script_parse_line(text, 0, &c, &err);
 	if (r < 0) {
-		/* Keep the text so the learner can fix it. */
-		screen_prompt(sc, ":", text, ui_cmd_done);
-		screen_prompt_complete(sc, script_complete);
-		/* TRANSLATORS: column number, then the parser's message. */
-		screen_message(sc, true, _("Column %u: %s"), err.column,
+		/* The line closes: left open with the old text, the next
+		 * keys typed as commands would be glued to it.  History
+		 * keeps it for Up. */
+		/* TRANSLATORS: the line typed, column number, the parser's
+		 * message. */
+		screen_message(sc, true, _(":%s  column %u: %s (: then Up "
+		    "brings the line back to fix it)"), text, err.column,
 		    err.msg);
 		return UI_R_ALL;
 	}
@@ -366,6 +368,17 @@ ui_h_whatif_close(SCREEN_CMD_ARGS)
 	return UI_R_ALL;
 }
 
+
+/* Help: the what-if switches' digits under a heading of their own, so
+ * they do not seem to contradict 0-9 choosing a segment. */
+static const char *
+ui_help_section(const struct screen_cmd *c)
+{
+	if (c->applies == ui_in_whatif)
+		return _("While the what-if switches are open (o; Esc or q "
+		    "closes them):");
+	return NULL;
+}
 
 #define EV(name, help, g, menu, kind, host) \
 	{ name, help, ui_h_event, &(const struct ui_event){ g, menu, kind, \
@@ -430,7 +443,9 @@ ui_h_whatif_close(SCREEN_CMD_ARGS)
 	CMD("choose-nth", N_("choose the segment in flight by its #N"), \
 	    ui_h_nth_seg), \
 	{ "select-move", N_("select the arrow above or below on the " \
-	    "ladder (Enter inspects it)"), ui_h_mark_move, NULL, 0, \
+	    "ladder (Enter inspects it); while segments are in flight and " \
+	    "no arrow is selected, they choose a segment as Tab does"), \
+	    ui_h_mark_move, NULL, 0, \
 	    ui_mark_walks }, \
 	{ "select-clear", N_("clear the selection"), ui_h_mark_clear, NULL, \
 	    0, ui_mark_active }, \
@@ -475,8 +490,8 @@ static const struct screen_cmd ui_sim_cmds[] = {
 	UI_COMMON_CMDS,
 	CMD("undo", N_("undo the last event"), ui_h_undo),
 	CMD("redo", N_("redo an undone event"), ui_h_redo),
-	CMD("restart", N_("restart from the beginning (r redoes)"),
-	    ui_h_restart),
+	CMD("restart", N_("restart from the beginning: every event undone "
+	    "at once (the redo keys bring them back)"), ui_h_restart),
 	UI_TAIL_CMDS,
 };
 
@@ -489,7 +504,8 @@ static const struct screen_cmd ui_play_cmds[] = {
 	CMD("resume", N_("back to the script after your own events"),
 	    ui_play_h_resume),
 	CMD("jump", N_("go to step N of the script"), ui_play_h_jump),
-	CMD("restart", N_("restart from the beginning (r redoes)"),
+	CMD("restart", N_("restart: back to before the script's first "
+	    "step (the next-step keys step through it again)"),
 	    ui_h_restart),
 	UI_TAIL_CMDS,
 };
@@ -517,9 +533,9 @@ static const struct screen_cmd ui_play_cmds[] = {
 	K('d', "deliver", "d"), K('z', "drop", "z"), K('+', "dup", "+"), \
 	K('e', "settle", "e"), K('t', "wait-timer", "t"), \
 	K('i', "inject-client", "i"), K('I', "inject-server", "I"), \
-	K('\t', "choose-next", "Tab"), K(UI_K_DOWN, "choose-next", "Down"), \
+	K('\t', "choose-next", "Tab"), K(UI_K_DOWN, "choose-next", NULL), \
 	K(UI_K_BTAB, "choose-prev", "S-Tab"), \
-	K(UI_K_UP, "choose-prev", "Up"), \
+	K(UI_K_UP, "choose-prev", NULL), \
 	{ '0', '9', "choose-nth", 0, "0-9" }, \
 	K('o', "what-if", "o"), \
 	K('m', "numbers", "m"), K(']', "faster", "]"), \
@@ -556,18 +572,21 @@ static const struct screen_key ui_play_keys[] = {
 const struct screen_def ui_sim_def = {
 	.name = "simulator", SCREEN_TABLES(ui_sim_cmds, ui_sim_keys),
 	.min_rows = UI_MIN_ROWS, .min_cols = UI_MIN_COLS,
-	.tick = ui_frame_tick, .busy = ui_busy, .grabs = ui_in_whatif
+	.tick = ui_frame_tick, .busy = ui_busy, .grabs = ui_in_whatif,
+	.section = ui_help_section
 };
 
 /* `tcpteach lab`: the same commands and keys on the kernels. */
 const struct screen_def ui_lab_def = {
 	.name = "lab", SCREEN_TABLES(ui_sim_cmds, ui_sim_keys),
 	.min_rows = UI_MIN_ROWS, .min_cols = UI_MIN_COLS,
-	.tick = ui_lab_tick, .busy = ui_lab_busy, .grabs = ui_in_whatif
+	.tick = ui_lab_tick, .busy = ui_lab_busy, .grabs = ui_in_whatif,
+	.section = ui_help_section
 };
 
 const struct screen_def ui_play_def = {
 	.name = "play", SCREEN_TABLES(ui_play_cmds, ui_play_keys),
 	.min_rows = UI_MIN_ROWS, .min_cols = UI_MIN_COLS,
-	.tick = ui_frame_tick, .busy = ui_busy, .grabs = ui_in_whatif
+	.tick = ui_frame_tick, .busy = ui_busy, .grabs = ui_in_whatif,
+	.section = ui_help_section
 };
