@@ -1289,6 +1289,12 @@ START_TEST(test_lab_event_log_shows_kernels_segments_not_models)
 	ck_assert(log_has(lg, "#2 SYN seq=1655885976"));
 	ck_assert(!log_has(lg, "2433363436"));	/* the model's ISS */
 	keys("q");
+	keys("\r");		/* the inspector on the newest arrow: #2 */
+	lg = app_top(&app)->state;
+	ck_assert_uint_eq(lg->seg, 2);
+	ck_assert(log_has(lg, "client retransmits #2 SYN seq=1655885976"));
+	ck_assert(!log_has(lg, "2433363436"));
+	keys("q");
 	ui.s.be = NULL;
 	wbackend_destroy(&b);
 }
