@@ -1309,6 +1309,10 @@ START_TEST(test_help_sim_each_key_once_whatif_digits_apart)
 	char seen[2048] = " ";
 
 	sim_push(&ui_sim_def);
+	keys("o?");		/* the status line says ? help there too */
+	ck_assert_ptr_eq(app_top(&app)->def, &screen_help_def);
+	keys("x");
+	ck_assert(ui.whatif);
 	all[0] = '\0';
 	screen_help(&sim, help_has, all);
 	whatif = strstr(all, "-|While the what-if switches are open");
@@ -2062,6 +2066,10 @@ START_TEST(test_help_lists_selection_keys)
 	static char all[8192];
 
 	sim_push(&ui_sim_def);
+	keys("o?");		/* the status line says ? help there too */
+	ck_assert_ptr_eq(app_top(&app)->def, &screen_help_def);
+	keys("x");
+	ck_assert(ui.whatif);
 	all[0] = '\0';
 	screen_help(&sim, help_has, all);
 	ck_assert_ptr_nonnull(strstr(all, "Up Down|select the arrow above "

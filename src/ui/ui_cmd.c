@@ -483,7 +483,7 @@ ui_help_section(const struct screen_cmd *c)
 	CMD("pcap", N_("write the session as a pcap capture"), ui_h_pcap), \
 	CMD("lessons", N_("guided lessons: the list, with your progress"), \
 	    ui_h_lessons), \
-	CMD("help", N_("this help"), screen_h_help), \
+	{ "help", N_("this help"), screen_h_help, NULL, 0, NULL }, \
 	CMD("quit", N_("quit"), ui_h_quit)
 
 static const struct screen_cmd ui_sim_cmds[] = {
