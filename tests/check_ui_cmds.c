@@ -1280,6 +1280,7 @@ START_TEST(test_lab_event_log_shows_kernels_segments_not_models)
 	keys("Lc");
 	be_apply(&b, "wait timer");	/* the SYN again, by itself */
 	session_feed_be(&ui.s);
+	keys(":expect server LISTEN\r:expect client CLOSED\r");
 	keys("E");
 	ck_assert_ptr_eq(app_top(&app)->def, &ui_log_def);
 	lg = app_top(&app)->state;
@@ -1287,6 +1288,8 @@ START_TEST(test_lab_event_log_shows_kernels_segments_not_models)
 	ck_assert(log_has(lg, "Step 2: client connect"));
 	ck_assert(log_has(lg, "#1 SYN seq=1655885976"));
 	ck_assert(log_has(lg, "#2 SYN seq=1655885976"));
+	ck_assert(log_has(lg, "Check passed: expect server LISTEN"));
+	ck_assert(log_has(lg, "Check failed: expect client CLOSED: "));
 	ck_assert(!log_has(lg, "2433363436"));	/* the model's ISS */
 	keys("q");
 	keys("\r");		/* the inspector on the newest arrow: #2 */

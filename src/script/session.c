@@ -263,6 +263,7 @@ session_fold_be(struct session *s, const struct sim_result *res)
 {
 	s->last = *res;
 	session_feed(s, &s->cmds[s->pos]);
+	s->recs[s->pos].res = *res;
 	session_mark(s, res);
 }
 

@@ -76,6 +76,7 @@ struct session {
 struct session_rec {
 	struct sim_ev *ev;
 	size_t n, cap;
+	struct sim_result res;	/* how the step came out (with marks) */
 };
 
 void session_init(struct session *s);

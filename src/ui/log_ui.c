@@ -27,6 +27,7 @@
 #include "lib/xalloc.h"
 #include "script/menu.h"
 #include "script/parse.h"
+#include "script/session.h"
 #include "ui/ui_int.h"
 
 static void
@@ -137,10 +138,32 @@ log_feed(struct view *v, const struct session *s, size_t i)
 {
 	const struct session_rec *r = i < s->caprecs ? &s->recs[i] : NULL;
 
+	char line[256], buf[640];
+
 	view_begin(v);
 	if (r != NULL)
 		view_feed(v, r->ev, r->n);
 	view_end(v);
+	if (r == NULL)
+		return;
+	/* The check's verdict, or why the event was refused, as the
+	 * screen said it then (session_watch's marked). */
+	script_format(&s->cmds[i], line, sizeof(line));
+	switch (s->marks[i]) {
+	case SESSION_NONE:
+		return;
+	case SESSION_BAD:
+		view_narrate(v, r->res.msg);
+		return;
+	case SESSION_PASS:
+		snprintf(buf, sizeof(buf), _("Check passed: %s"), line);
+		break;
+	case SESSION_FAIL:
+		snprintf(buf, sizeof(buf), _("Check failed: %s: %s"), line,
+		    r->res.msg);
+		break;
+	}
+	view_narrate(v, buf);
 }
 
 /* Replay cmds[0..pos) (with a backend: feed what each step recorded)
