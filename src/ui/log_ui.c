@@ -137,7 +137,6 @@ static void
 log_feed(struct view *v, const struct session *s, size_t i)
 {
 	const struct session_rec *r = i < s->caprecs ? &s->recs[i] : NULL;
-
 	char line[256], buf[640];
 
 	view_begin(v);
@@ -167,8 +166,8 @@ log_feed(struct view *v, const struct session *s, size_t i)
 }
 
 /* Replay cmds[0..pos) (with a backend: feed what each step recorded)
- * and keep every sentence narrated (for seg: those
- * naming it, under their step). */
+ * and keep every sentence narrated (for seg: those naming it, under
+ * their step). */
 static void
 log_fill(struct ui_log *lg, const struct ui *from, uint32_t seg)
 {
