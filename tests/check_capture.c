@@ -575,6 +575,44 @@ START_TEST(test_list_model_rows_stats_search_and_replay)
 }
 END_TEST
 
+/* The segment inspector's frames (the tester's report item 6): each of
+ * the watched connection's segments with its frame number in the file,
+ * its time since the connection began (us) and its header as captured. */
+START_TEST(test_list_frames_numbers_times_fields_as_captured)
+{
+	char path[] = "/tmp/tcpteach-capframes-XXXXXX";
+	struct cap_frame *fr = NULL;
+	size_t n = 0;
+	FILE *f;
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	f = fdopen(fd, "wb");
+	ck_assert(pcapw_header(f));
+	list_pkt(f, 1000, 40001, TCP_SYN, true, 100, 0);
+	list_pkt(f, 2000, 40002, TCP_SYN, true, 700, 0);
+	list_pkt(f, 3000, 40001, TCP_RST | TCP_ACK, false, 0, 101);
+	list_pkt(f, 4014, 40002, TCP_SYN | TCP_ACK, false, 900, 701);
+	list_pkt(f, 5000, 40002, TCP_ACK, true, 701, 901);
+	fclose(f);
+	ck_assert(cap_list_frames(path, 2, &fr, &n));
+	ck_assert_uint_eq(n, 3);
+	ck_assert_uint_eq(fr[0].num, 2);
+	ck_assert_uint_eq(fr[0].us, 0);
+	ck_assert_int_eq(fr[0].dir, DIR_C2S);
+	ck_assert_uint_eq(fr[1].num, 4);
+	ck_assert_uint_eq(fr[1].us, 2014);
+	ck_assert_int_eq(fr[1].dir, DIR_S2C);
+	ck_assert_uint_eq(fr[1].seg.seq, 900);
+	ck_assert_uint_eq(fr[1].seg.wnd, 65535);
+	ck_assert_uint_eq(fr[2].num, 5);
+	free(fr);
+	ck_assert(!cap_list_frames(path, 3, &fr, &n));
+	free(fr);
+	unlink(path);
+}
+END_TEST
+
 static Suite *
 capture_suite(void)
 {
@@ -584,6 +622,7 @@ capture_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_normal_close_client_time_wait_server_closed);
 	tcase_add_test(tc, test_list_model_rows_stats_search_and_replay);
+	tcase_add_test(tc, test_list_frames_numbers_times_fields_as_captured);
 	tcase_add_test(tc, test_fin_with_ack_three_segment_close_states);
 	tcase_add_test(tc, test_server_closes_first_server_time_wait_flagged);
 	tcase_add_test(tc, test_syn_sent_rst_refused_by_server);

@@ -2041,6 +2041,109 @@ START_TEST(test_estab_click_selects_arrow_second_click_inspects)
 }
 END_TEST
 
+/* The tester's report item 6: the inspector shows when a segment was
+ * sent and when it arrived or was lost, and of a step full of timers
+ * only the sentences about it, not the other retransmissions. */
+START_TEST(test_synsent_rexmit_inspector_times_not_whole_step)
+{
+	struct ui_log *lg;
+
+	sim_push(&ui_sim_def);
+	keys("cztzt");			/* #1 and #2 lost, #3 at 3 s */
+	ck_assert_uint_eq(ui.s.w.nwire, 1);
+	ui_mark_set(&ui, 3);
+	keys("\r");
+	lg = app_top(&app)->state;
+	ck_assert_str_eq(lg->lines[0], "Segment #3, client to server");
+	ck_assert(log_has(lg, "sent at t=3.000s; not arrived yet"));
+	keys("q");
+	ui_mark_set(&ui, 2);
+	keys("\r");
+	lg = app_top(&app)->state;
+	ck_assert(log_has(lg, "sent at t=1.000s, lost at t=1.000s"));
+	for (size_t i = 0; i < lg->n; i++)
+		ck_assert_msg(strstr(lg->lines[i], "#3") == NULL &&
+		    strstr(lg->lines[i], "#1 ") == NULL, "%s", lg->lines[i]);
+}
+END_TEST
+
+/* The tester's report item 15: a click on the ladder's empty space
+ * clears the selection; on a note or the boxes it still does nothing. */
+START_TEST(test_estab_click_empty_ladder_clears_selection)
+{
+	sim_estab();
+	ui.lad_y = 7;
+	ui.lad_rows = 10;
+	app.mouse_y = 9;
+	(void)app_key(&app, UI_K_CLICK);
+	ck_assert_uint_eq(ui.mark, 2);
+	app.mouse_y = 3;		/* the client's box */
+	(void)app_key(&app, UI_K_CLICK);
+	ck_assert_uint_eq(ui.mark, 2);
+	app.mouse_y = 14;		/* below the ladder's rows */
+	(void)app_key(&app, UI_K_CLICK);
+	ck_assert_uint_eq(ui.mark, 0);
+	ck_assert_ptr_eq(app_top(&app), &sim);
+}
+END_TEST
+
+/* Item 15: a click while help is open keeps it unless it is on help's
+ * own title bar; a key closes it. */
+START_TEST(test_help_click_keeps_help_title_bar_closes)
+{
+	sim_estab();
+	keys("?");
+	ck_assert_ptr_eq(app_top(&app)->def, &screen_help_def);
+	app.mouse_y = 9;		/* where the ladder was */
+	(void)app_key(&app, UI_K_CLICK);
+	ck_assert_ptr_eq(app_top(&app)->def, &screen_help_def);
+	ck_assert_uint_eq(ui.mark, 0);
+	app.mouse_y = 0;
+	(void)app_key(&app, UI_K_CLICK);
+	ck_assert_ptr_eq(app_top(&app), &sim);
+}
+END_TEST
+
+/* Item 8: Up and Down have one meaning, walking the ladder's arrows even
+ * while segments are in flight; from none selected Up takes the newest
+ * arrow in view and Down the oldest (both took the newest). */
+START_TEST(test_estab_down_from_none_selects_oldest_in_view)
+{
+	sim_estab();
+	ui.lad_rows = 10;
+	(void)app_key(&app, UI_K_DOWN);
+	ck_assert_uint_eq(ui.mark, 1);
+	ck_assert_uint_eq(ui.sel, 0);	/* #1 was delivered */
+	(void)app_key(&app, UI_ESC);
+	(void)app_key(&app, UI_K_UP);
+	ck_assert_uint_eq(ui.mark, 4);
+	(void)app_key(&app, UI_K_UP);
+	ck_assert_uint_eq(ui.mark, 3);
+	ck_assert_uint_eq(ui.sel, 3);
+}
+END_TEST
+
+/* Item 8: help lists Up and Down once, Tab and S-Tab for the wire. */
+START_TEST(test_help_lists_up_down_once)
+{
+	static char all[8192];
+	const char *p;
+
+	sim_push(&ui_sim_def);
+	all[0] = '\0';
+	screen_help(&sim, help_has, all);
+	p = strstr(all, "Up Down|");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_ptr_null(strstr(p + 1, "Up Down|"));
+	ck_assert_ptr_null(strstr(all, "Tab Down|"));
+	ck_assert_ptr_null(strstr(all, "S-Tab Up|"));
+	ck_assert_ptr_nonnull(strstr(all, "Tab|choose the next segment in "
+	    "flight"));
+	ck_assert_ptr_nonnull(strstr(all, "S-Tab|choose the previous "
+	    "segment in flight"));
+}
+END_TEST
+
 /* Walking the selection scrolls a short ladder just enough, and never
  * leaves it under the "newer below" hint of a ladder scrolled back. */
 START_TEST(test_estab_selection_scrolls_ladder_into_view)
@@ -2160,6 +2263,11 @@ ui_cmds_suite(void)
 	tcase_add_test(tc,
 	    test_closed_up_selects_newest_arrow_nothing_in_flight);
 	tcase_add_test(tc, test_estab_click_row_maps_to_arrow);
+	tcase_add_test(tc, test_estab_click_empty_ladder_clears_selection);
+	tcase_add_test(tc, test_synsent_rexmit_inspector_times_not_whole_step);
+	tcase_add_test(tc, test_help_click_keeps_help_title_bar_closes);
+	tcase_add_test(tc, test_estab_down_from_none_selects_oldest_in_view);
+	tcase_add_test(tc, test_help_lists_up_down_once);
 	tcase_add_test(tc,
 	    test_estab_click_selects_arrow_second_click_inspects);
 	tcase_add_test(tc, test_estab_selection_scrolls_ladder_into_view);

@@ -171,6 +171,58 @@ list_ignore(void *ctx, const struct cap_conn *c)
 	(void)ctx, (void)c;
 }
 
+struct list_frames {
+	struct cap_frame *f;
+	size_t n, cap;
+};
+
+static void
+list_frame(void *ctx, const struct cap_conn *c, const struct cap_pkt *k,
+    enum sim_dir dir, unsigned notes, const struct sim_ev *ev, size_t nev)
+{
+	struct list_frames *r = ctx;
+
+	(void)notes, (void)ev, (void)nev;
+	if (k == NULL)
+		return;
+	xgrow(&r->f, &r->cap, r->n + 1, sizeof(*r->f));
+	r->f[r->n++] = (struct cap_frame){ k->num, cap_since(c, k), dir,
+	    k->seg };
+}
+
+static void
+list_no_command(void *ctx, const struct cap_conn *c, const struct cmd *cmd,
+    const char *why)
+{
+	(void)ctx, (void)c, (void)cmd, (void)why;
+}
+
+bool
+cap_list_frames(const char *path, uint64_t id, struct cap_frame **f,
+    size_t *n)
+{
+	struct list_frames r = { NULL, 0, 0 };
+	struct cap_read rd = { 0 };
+	struct cap_tracker t;
+	struct cap_obs obs = { .ctx = &r, .done = list_ignore,
+	    .segment = list_frame, .command = list_no_command };
+	char *quiet = NULL;
+	size_t qlen = 0;
+	FILE *q = open_memstream(&quiet, &qlen);
+
+	if (q == NULL)
+		return false;
+	cap_tracker_init(&t, &obs, id);
+	if (cap_read_file(path, NULL, &t, &rd, q) != TT_EXIT_USAGE)
+		cap_tracker_finish(&t);
+	cap_tracker_free(&t);
+	fclose(q);
+	free(quiet);
+	*f = r.f;
+	*n = r.n;
+	return r.n > 0;
+}
+
 bool
 cap_list_cmds(const char *path, uint64_t id, struct cmd **cmds,
     uint64_t **ms, size_t *n, FILE *err)

@@ -50,4 +50,19 @@ size_t cap_list_find(const struct cap_list *l, const char *q, size_t from);
 bool cap_list_cmds(const char *path, uint64_t id, struct cmd **cmds,
     uint64_t **ms, size_t *n, FILE *err);
 
+/* One captured segment of a connection as the file has it, for the
+ * segment inspector: its frame number, its time (microseconds since the
+ * connection's first segment), its direction and its header fields. */
+struct cap_frame {
+	uint64_t num;
+	uint64_t us;
+	enum sim_dir dir;
+	struct tcp_seg seg;
+};
+
+/* The captured segments of connection id, in file order; false if none.
+ * Free *f. */
+bool cap_list_frames(const char *path, uint64_t id, struct cap_frame **f,
+    size_t *n);
+
 #endif

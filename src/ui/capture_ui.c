@@ -123,6 +123,9 @@ capui_close_conn(struct capui *cu)
 	if (cu->ui_open)
 		ui_state_free(&cu->ui);
 	cu->ui_open = false;
+	free(cu->frames);
+	cu->frames = NULL;
+	cu->nframes = 0;
 }
 
 static int
@@ -153,6 +156,14 @@ capui_h_open(SCREEN_CMD_ARGS)
 	free(cmds);
 	free(ms);
 	session_goto(&cu->ui.s, n);
+	/* The inspector shows each segment as the file has it. */
+	if (!cap_list_frames(cu->file, id, &cu->frames, &cu->nframes)) {
+		free(cu->frames);
+		cu->frames = NULL;
+		cu->nframes = 0;
+	}
+	cu->ui.frames = cu->frames;
+	cu->ui.nframes = cu->nframes;
 	cu->ui_open = true;
 	cu->ui.app = sc->app;
 	memset(&cu->conn, 0, sizeof(cu->conn));

@@ -27,6 +27,8 @@ struct capui {
 	char query[128];
 	struct ui ui;		/* the connection shown, if open */
 	bool ui_open;
+	struct cap_frame *frames;	/* its segments as captured */
+	size_t nframes;
 };
 
 extern const struct screen_def capui_list_def;

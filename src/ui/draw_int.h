@@ -36,7 +36,7 @@ enum ui_role {
 };
 #define UI_NROLES (ROLE_TITLE + 1)
 
-#define UI_TIME_W 8	/* the ladder's time column, "59.999s" and a gap */
+#define UI_TIME_W 9	/* the ladder's time column, "599.999s" and a gap */
 
 struct ui_glyphs {
 	const char *hline, *vline, *rhead, *lhead, *lost, *tee, *bullet;

@@ -12,9 +12,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "capture/list.h"
 #include "lib/i18n.h"
 #include "ui/draw_int.h"
 #include "ui/menu.h"
+#include "ui/status.h"
 
 /* A row's states appear with its arrow: the sender's when the arrow
  * starts, the receiver's when it arrives. */
@@ -123,19 +125,69 @@ ui_note(WINDOW *w, int y, const struct ladder_row *l,
 	}
 }
 
+/* A row's time as the column shows it: on a replayed capture an arrow
+ * the file has gets its frame's time to the microsecond (a loopback
+ * connection lasts less than a millisecond), the rest seconds with ms. */
+static bool
+ui_row_time(const struct ui *ui, const struct ladder_row *l, char *t,
+    size_t size)
+{
+	const struct cap_frame *f = NULL;
+
+	if (ui->nframes > 0 && l->is_arrow)
+		f = ui_frame_of(ui, &ui->v.lad, &ui->v.lad.arrows[l->arrow]);
+	if (f != NULL)
+		ui_clock_us(f->us, t, size);
+	else if (ui->nframes > 0)
+		ui_clock_us(l->time * 1000, t, size);
+	else
+		ui_clock_str(l->time, t, size);
+	return f != NULL;
+}
+
 /* The time column, as in a flow graph: a row shows its time when it
  * differs from the row above, so gaps (backed-off retransmissions) show. */
 static void
 ui_time(struct ui *ui, WINDOW *w, int y, size_t row, int xc)
 {
 	const struct ladder_row *l = &ui->v.lad.rows[row];
-	char t[32];
+	char t[32], above[32];
 
-	if (xc < 13 + UI_TIME_W || (y > 0 &&
-	    ui->v.lad.rows[row - 1].time == l->time))
+	if (xc < 13 + UI_TIME_W)
 		return;
-	sim_dur_text(l->time, t, sizeof(t));
-	ui_draw_text(w, y, 0, UI_TIME_W - 1, t, ui_look.role[ROLE_DIM]);
+	/* A row of a capture the file has no frame for (a note, an arrow
+	 * the model inferred) knows its time to the ms only. */
+	if (!ui_row_time(ui, l, t, sizeof(t)) && y > 0 &&
+	    ui->v.lad.rows[row - 1].time == l->time)
+		return;
+	if (y > 0) {
+		ui_row_time(ui, &ui->v.lad.rows[row - 1], above,
+		    sizeof(above));
+		if (strcmp(above, t) == 0)
+			return;
+	}
+	ui_draw_text(w, y, 0, UI_TIME_W, t, ui_look.role[ROLE_DIM]);
+}
+
+/* The "newer below" marker has a cleared row of its own (issue 13: drawn
+ * over a label it made "ack=9" of "ack=901"): the rows it covers, its own
+ * included, are counted in it. */
+static void
+ui_newer_below(struct ui *ui, WINDOW *w, int y, int xc, int xs)
+{
+	char buf[64];
+	int bw;
+
+	/* TRANSLATORS: rows of the ladder below the window. */
+	snprintf(buf, sizeof(buf), _("%zu newer below (End)"),
+	    ui->scroll + 1);
+	bw = utf8_width(buf);
+	wmove(w, y, 0);
+	wclrtoeol(w);
+	mvwaddstr(w, y, xc, ui_look.g->vline);
+	mvwaddstr(w, y, xs, ui_look.g->vline);
+	ui_draw_text(w, y, bw < xs - xc - 1 ? (xc + xs - bw) / 2 + 1 : xc + 1,
+	    xs - xc - 1, buf, ui_look.role[ROLE_KEY]);
 }
 
 void
@@ -154,6 +206,9 @@ ui_draw_ladder(struct ui *ui)
 
 		mvwaddstr(w, y, xc, ui_look.g->vline);
 		mvwaddstr(w, y, xs, ui_look.g->vline);
+		/* Scrolled back, the bottom row is the marker's alone. */
+		if (ui->scroll > 0 && y == h - 1 && h > 1)
+			break;
 		if (first + (size_t)y < ui->v.lad.nrows)
 			l = &ui->v.lad.rows[first + (size_t)y];
 		if (l == NULL)
@@ -165,14 +220,7 @@ ui_draw_ladder(struct ui *ui)
 		else
 			ui_note(w, y, l, xc, xs);
 	}
-	if (ui->scroll > 0) {
-		char buf[64];
-
-		/* TRANSLATORS: rows of the ladder below the window. */
-		snprintf(buf, sizeof(buf), _("%zu newer below (End)"),
-		    ui->scroll);
-		ui_draw_text(w, h - 1, xs - 1 - utf8_width(buf), xs - xc,
-		    buf, ui_look.role[ROLE_KEY]);
-	}
+	if (ui->scroll > 0 && h > 1)
+		ui_newer_below(ui, w, h - 1, xc, xs);
 	wnoutrefresh(w);
 }

@@ -19,6 +19,7 @@
 #include "script/parse.h"
 #include "ui/draw_int.h"
 #include "ui/lesson_int.h"
+#include "ui/status.h"
 
 struct lui_wins {
 	WINDOW *panel;
@@ -440,7 +441,7 @@ lui_draw_status(struct lui *lu)
 	const char *k = _("u undo  : command  ? help  q list ");
 	const struct screen_cmd *enter;
 
-	sim_dur_text(lu->ui.s.w.now, t, sizeof(t));
+	ui_clock_str(lu->ui.s.w.now, t, sizeof(t));
 	/* TRANSLATORS: lesson number, step k of n, simulated time, number
 	 * mode. */
 	snprintf(left, sizeof(left), _(" Lesson %02u, step %zu/%zu  t=%s  %s"),

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/list.h"
 #include "core/tcp.h"
 #include "lib/i18n.h"
 #include "lib/utf8.h"
@@ -28,6 +29,7 @@
 #include "script/menu.h"
 #include "script/parse.h"
 #include "script/session.h"
+#include "ui/status.h"
 #include "ui/ui_int.h"
 
 static void
@@ -93,6 +95,92 @@ log_fate(enum ladder_fate f)
 	return "";
 }
 
+/* When it was sent and when its fate came (the tester's report item 6:
+ * six lost SYNs looked alike in the inspector). */
+static void
+log_times(struct ui_log *lg, const struct ladder_arrow *a)
+{
+	char buf[160], t0[32], t1[32];
+
+	ui_clock_str(a->sent, t0, sizeof(t0));
+	if (a->fate == LADDER_FLIGHT || a->arrived == LADDER_NOTIME) {
+		/* TRANSLATORS: the time it was sent, seconds. */
+		snprintf(buf, sizeof(buf), _("sent at t=%s; not arrived yet"),
+		    t0);
+		log_add(lg, false, buf);
+		return;
+	}
+	ui_clock_str(a->arrived, t1, sizeof(t1));
+	if (a->fate == LADDER_DELIVERED)
+		/* TRANSLATORS: the times it was sent and arrived. */
+		snprintf(buf, sizeof(buf), _("sent at t=%s, arrived at t=%s"),
+		    t0, t1);
+	else
+		/* TRANSLATORS: the times it was sent and lost (or expired). */
+		snprintf(buf, sizeof(buf), _("sent at t=%s, lost at t=%s"),
+		    t0, t1);
+	log_add(lg, false, buf);
+}
+
+/* The captured frame arrow a stands for: the k-th frame going its way
+ * with its seq, flags and length, where k counts the earlier arrows with
+ * the same; NULL for a segment the model inferred. */
+const struct cap_frame *
+ui_frame_of(const struct ui *of, const struct ladder *lad,
+    const struct ladder_arrow *a)
+{
+	size_t k = 0;
+
+	for (const struct ladder_arrow *b = lad->arrows; b < a; b++)
+		k += b->f.dir == a->f.dir && b->f.seg.seq == a->f.seg.seq &&
+		    b->f.seg.flags == a->f.seg.flags &&
+		    b->f.seg.len == a->f.seg.len;
+	for (size_t i = 0; i < of->nframes; i++) {
+		const struct cap_frame *f = &of->frames[i];
+
+		if (f->dir == a->f.dir && f->seg.seq == a->f.seg.seq &&
+		    f->seg.flags == a->f.seg.flags &&
+		    f->seg.len == a->f.seg.len && k-- == 0)
+			return f;
+	}
+	return NULL;
+}
+
+/* On a replayed capture: the frame number, the capture's time (to the
+ * microsecond) and the window as captured, not the model's (the tester's
+ * report item 6: 65535 shown for a SYN captured with 65495), or that the
+ * model inferred the segment.  False when this is no capture. */
+static bool
+log_captured(struct ui_log *lg, const struct ladder_arrow *a)
+{
+	const struct cap_frame *f;
+	char buf[200];
+
+	if (lg->of == NULL || lg->of->nframes == 0)
+		return false;
+	f = ui_frame_of(lg->of, &lg->from->v.lad, a);
+	if (f == NULL) {
+		snprintf(buf, sizeof(buf), _("payload %u bytes"),
+		    (unsigned)a->f.seg.len);
+		log_add(lg, false, buf);
+		log_add(lg, false, _("not in the capture: the model inferred "
+		    "this segment"));
+		return true;
+	}
+	/* TRANSLATORS: frame number in the file, seconds since the
+	 * connection's first segment (6 decimals). */
+	snprintf(buf, sizeof(buf), _("frame %llu of the capture, at "
+	    "+%llu.%06llu s"), (unsigned long long)f->num,
+	    (unsigned long long)(f->us / 1000000),
+	    (unsigned long long)(f->us % 1000000));
+	log_add(lg, false, buf);
+	/* TRANSLATORS: payload bytes, the window field as captured. */
+	snprintf(buf, sizeof(buf), _("payload %u bytes, window %u as "
+	    "captured"), (unsigned)f->seg.len, (unsigned)f->seg.wnd);
+	log_add(lg, false, buf);
+	return true;
+}
+
 /* The header fields of arrow a, each on a line of its own. */
 static void
 log_fields(struct ui_log *lg, const struct view *v,
@@ -123,13 +211,74 @@ log_fields(struct ui_log *lg, const struct view *v,
 	else
 		snprintf(buf, sizeof(buf), "%s", _("ack: none (no ACK flag)"));
 	log_add(lg, false, buf);
-	snprintf(buf, sizeof(buf), _("payload %u bytes, window %u"),
-	    (unsigned)g->len, (unsigned)g->wnd);
-	log_add(lg, false, buf);
+	if (!log_captured(lg, a)) {
+		snprintf(buf, sizeof(buf), _("payload %u bytes, window %u"),
+		    (unsigned)g->len, (unsigned)g->wnd);
+		log_add(lg, false, buf);
+	}
 	/* TRANSLATORS: where it came from, then what became of it. */
 	snprintf(buf, sizeof(buf), _("origin: %s; now %s"),
 	    log_origin(a->f.origin), log_fate(a->fate));
 	log_add(lg, false, buf);
+	log_times(lg, a);
+}
+
+/* Does a sentence name some segment other than #id? */
+static bool
+log_names_other(const char *text, uint32_t id)
+{
+	for (const char *p = text; (p = strchr(p, '#')) != NULL; p++)
+		if (p[1] >= '0' && p[1] <= '9' &&
+		    strtoul(p + 1, NULL, 10) != id)
+			return true;
+	return false;
+}
+
+/* Sentence k of the step is about seg: it names it, or (in the step
+ * that sent it or decided its fate) it names no other segment and stands
+ * next to one about it, before (why it was sent) or after (what the
+ * receiver did). */
+static bool
+log_about(const struct view *v, uint32_t seg, bool fated, size_t k)
+{
+
+	if (log_names(v->narr[k], seg))
+		return true;
+	if (!fated || log_names_other(v->narr[k], seg))
+		return false;
+	for (size_t b = k; b-- > 0 && !log_names_other(v->narr[b], seg);)
+		if (log_names(v->narr[b], seg))
+			return true;
+	for (size_t f = k + 1; f < v->nnarr &&
+	    !log_names_other(v->narr[f], seg); f++)
+		if (log_names(v->narr[f], seg))
+			return true;
+	return false;
+}
+
+/* One step's sentences about seg under its heading; not the whole step:
+ * `wait 10min` tells of every retransmission and expiry (the tester's
+ * report item 6). */
+static void
+log_fill_seg(struct ui_log *lg, const struct view *v, uint32_t seg,
+    bool fated, const char *head)
+{
+	bool named = false, any = false;
+
+	for (size_t k = 0; k < v->nnarr; k++)
+		any = any || log_names(v->narr[k], seg);
+	for (size_t k = 0; k < v->nnarr; k++) {
+		/* A delivery's sentences may not name it: what its
+		 * receiver did comes first, up to what it sent. */
+		if (fated && !any && log_names_other(v->narr[k], seg))
+			break;
+		if (!log_about(v, seg, fated, k) && (any || !fated))
+			continue;
+		if (!named)
+			log_add(lg, true, head);
+		named = true;
+		log_add(lg, false, v->narr[k]);
+	}
 }
 
 /* Fold what step i of a session with a backend really did into v. */
@@ -196,7 +345,6 @@ log_fill(struct ui_log *lg, const struct ui *from, uint32_t seg)
 		/* TRANSLATORS: the event log: step number, scenario line. */
 		snprintf(head, sizeof(head), _("Step %zu: %s"), i + 1, line);
 		if (seg != 0) {
-			bool named = false;
 			const struct ladder_arrow *a = log_arrow(&v, seg);
 			/* The step that decided its fate: all it says is
 			 * what the receiver did (or that it was lost). */
@@ -206,13 +354,7 @@ log_fill(struct ui_log *lg, const struct ui *from, uint32_t seg)
 			/* And the step that sent it: all it says is why. */
 			was_sent = a != NULL;
 			was_fated = a != NULL && a->fate != LADDER_FLIGHT;
-			for (size_t k = 0; k < v.nnarr; k++)
-				if (fated || log_names(v.narr[k], seg)) {
-					if (!named)
-						log_add(lg, true, head);
-					named = true;
-					log_add(lg, false, v.narr[k]);
-				}
+			log_fill_seg(lg, &v, seg, fated, head);
 			continue;
 		}
 		log_add(lg, true, head);

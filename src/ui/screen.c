@@ -513,11 +513,14 @@ screen_help_page(SCREEN_CMD_ARGS)
 	return screen_help_scroll(sc, arg * screen_half_page(sc));
 }
 
-/* Any other key closes the help. */
+/* Any other key closes the help.  A click does only on the help's title
+ * bar: the help fills the screen, and a click while reading it (on the
+ * ladder's place, say) must not throw it away. */
 static int
 screen_help_close(struct screen *sc, int key)
 {
-	(void)key;
+	if (key == UI_K_CLICK && sc->app->mouse_y != 0)
+		return 0;
 	app_pop(sc->app);
 	return UI_R_ALL | UI_R_LAYOUT;
 }

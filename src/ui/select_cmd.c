@@ -6,12 +6,14 @@
  * the wire commands act on (d, z, +; 0: the oldest in flight), chosen
  * with Tab and S-Tab or by the #N its label shows, typed as digits.  mark
  * is the arrow selected on the ladder for the inspector (0: none): any
- * arrow, in flight or long delivered.  Up and Down walk the ladder's
- * arrows once one is selected (or when nothing is in flight to choose),
- * a click on an arrow's row selects it and a second click inspects it,
- * Esc clears it.  The two agree, as a flow graph's selection does:
- * choosing an in-flight segment selects its arrow, and selecting an
- * arrow still in flight chooses it for the wire commands.  Moving the
+ * arrow, in flight or long delivered.  Up and Down always walk the
+ * ladder's arrows (Tab and S-Tab choose among those in flight); with none
+ * selected, Up takes the newest arrow in view and Down the oldest.  A
+ * click on an arrow's row selects it, a second click inspects it, a click
+ * on empty ladder space or Esc clears it.  The two agree, as a flow
+ * graph's selection does: choosing an in-flight segment selects its
+ * arrow, and selecting an arrow still in flight chooses it for the wire
+ * commands.  Moving the
  * selection scrolls the ladder just enough to keep its row in sight.  A
  * new step, undo and redo clear it (ui_cmd.c): the ladder then shows the
  * newest rows, where an old selection would be out of sight.
@@ -168,14 +170,14 @@ ui_h_nth_seg(SCREEN_CMD_ARGS)
 	return UI_R_NARR;
 }
 
-/* Up and Down walk the ladder once an arrow is selected; before that
- * they choose among the segments in flight, if any. */
+/* Up and Down walk the ladder's arrows, whatever is in flight: one key,
+ * one meaning (the help listed them twice, the tester's report item 8). */
 bool
 ui_mark_walks(const struct screen *sc)
 {
 	const struct ui *ui = sc->state;
 
-	return !ui->whatif && (ui->mark != 0 || ui->s.w.nwire == 0);
+	return !ui->whatif;
 }
 
 bool
@@ -186,18 +188,53 @@ ui_mark_active(const struct screen *sc)
 	return !ui->whatif && ui->mark != 0;
 }
 
+/* The first drawn arrow in rows lo..hi-1, from the top (by 1) or from
+ * the bottom (by -1). */
+static const struct ladder_arrow *
+ui_mark_scan(const struct view *v, size_t lo, size_t hi, int by)
+{
+	for (size_t k = 0; lo + k < hi; k++) {
+		const struct ladder_row *l = &v->lad.rows[by > 0 ? lo + k :
+		    hi - 1 - k];
+
+		if (l->is_arrow && v->anim[l->arrow].started)
+			return &v->lad.arrows[l->arrow];
+	}
+	return NULL;
+}
+
+/* With none selected, Up takes the newest arrow in view and Down the
+ * oldest; with none in view, the newest or oldest of all. */
+static const struct ladder_arrow *
+ui_mark_first(struct ui *ui, int by)
+{
+	const struct view *v = &ui->v;
+	size_t first = view_first_row(v, ui->lad_rows, &ui->scroll);
+	size_t h = ui->lad_rows > 0 ? (size_t)ui->lad_rows : 1;
+	const struct ladder_arrow *a;
+
+	/* Scrolled back, the bottom row is the "newer below" marker's. */
+	if (ui->scroll > 0 && h > 1)
+		h--;
+	if (first + h > v->lad.nrows)
+		h = v->lad.nrows - first;
+	a = ui_mark_scan(v, first, first + h, by);
+	return a != NULL ? a : ui_mark_scan(v, 0, v->lad.nrows, by);
+}
+
 /* arg -1: the arrow above (older), 1: below (newer); with none selected,
- * the newest. */
+ * Up takes the newest arrow in view and Down the oldest. */
 int
 ui_h_mark_move(SCREEN_CMD_ARGS)
 {
 	struct ui *ui = sc->state;
 	const struct view *v = &ui->v;
-	const struct ladder_arrow *a = ladder_arrow_by_id(&v->lad, ui->mark), *to;
+	const struct ladder_arrow *to;
+	const struct ladder_arrow *a = ladder_arrow_by_id(&v->lad, ui->mark);
 
 	ui->pick = 0;
 	if (a == NULL)
-		to = ui_mark_walk(v, v->lad.nrows, -1);
+		to = ui_mark_first(ui, arg < 0 ? -1 : 1);
 	else
 		to = ui_mark_walk(v, a->row, arg < 0 ? -1 : 1);
 	if (to == NULL) {
@@ -229,6 +266,10 @@ ui_mark_at(const struct ui *ui, int y)
 
 	if (y < ui->lad_y || y >= ui->lad_y + ui->lad_rows)
 		return 0;
+	/* The "newer below" marker's row (draw_ladder.c) holds no arrow. */
+	if (ui->scroll > 0 && ui->lad_rows > 1 &&
+	    y == ui->lad_y + ui->lad_rows - 1)
+		return 0;
 	row = view_first_row(&ui->v, ui->lad_rows, &scroll) +
 	    (size_t)(y - ui->lad_y);
 	if (row >= ui->v.lad.nrows)
@@ -239,17 +280,37 @@ ui_mark_at(const struct ui *ui, int y)
 	return ui->v.lad.arrows[l->arrow].f.id;
 }
 
+/* Row y of the screen is the ladder's empty space: below its last row. */
+static bool
+ui_ladder_empty_at(const struct ui *ui, int y)
+{
+	size_t scroll = ui->scroll;
+
+	if (y < ui->lad_y || y >= ui->lad_y + ui->lad_rows)
+		return false;
+	return view_first_row(&ui->v, ui->lad_rows, &scroll) +
+	    (size_t)(y - ui->lad_y) >= ui->v.lad.nrows;
+}
+
 /* A click on an arrow's row selects it; on the selected one, or with arg
- * 1, it opens the inspector.  A click elsewhere does nothing. */
+ * 1, it opens the inspector.  A click on the ladder's empty space (below
+ * its rows) clears the selection, as in a flow graph; elsewhere (a note,
+ * the boxes, the menu) it does nothing. */
 int
 ui_h_mark_click(SCREEN_CMD_ARGS)
 {
 	struct ui *ui = sc->state;
-	uint32_t id = ui_mark_at(ui, sc->app->mouse_y);
+	int y = sc->app->mouse_y;
+	uint32_t id = ui_mark_at(ui, y);
 	bool again = id == ui->mark;
 
-	if (id == 0)
-		return 0;
+	if (id == 0) {
+		if (ui->mark == 0 || !ui_ladder_empty_at(ui, y))
+			return 0;
+		ui->mark = 0;
+		ui->pick = 0;
+		return UI_R_LADDER | UI_R_MENU | UI_R_STATUS;
+	}
 	ui->pick = 0;
 	ui_mark_set(ui, id);
 	if (again || arg == 1)

@@ -443,9 +443,7 @@ ui_help_section(const struct screen_cmd *c)
 	CMD("choose-nth", N_("choose the segment in flight by its #N"), \
 	    ui_h_nth_seg), \
 	{ "select-move", N_("select the arrow above or below on the " \
-	    "ladder (Enter inspects it); while segments are in flight and " \
-	    "no arrow is selected, they choose a segment as Tab does"), \
-	    ui_h_mark_move, NULL, 0, \
+	    "ladder (Enter inspects it)"), ui_h_mark_move, NULL, 0, \
 	    ui_mark_walks }, \
 	{ "select-clear", N_("clear the selection"), ui_h_mark_clear, NULL, \
 	    0, ui_mark_active }, \
@@ -533,9 +531,7 @@ static const struct screen_cmd ui_play_cmds[] = {
 	K('d', "deliver", "d"), K('z', "drop", "z"), K('+', "dup", "+"), \
 	K('e', "settle", "e"), K('t', "wait-timer", "t"), \
 	K('i', "inject-client", "i"), K('I', "inject-server", "I"), \
-	K('\t', "choose-next", "Tab"), K(UI_K_DOWN, "choose-next", NULL), \
-	K(UI_K_BTAB, "choose-prev", "S-Tab"), \
-	K(UI_K_UP, "choose-prev", NULL), \
+	K('\t', "choose-next", "Tab"), K(UI_K_BTAB, "choose-prev", "S-Tab"), \
 	{ '0', '9', "choose-nth", 0, "0-9" }, \
 	K('o', "what-if", "o"), \
 	K('m', "numbers", "m"), K(']', "faster", "]"), \

@@ -81,7 +81,14 @@ struct ui {
 	void *changed_arg;
 	struct app *app;	/* whose message the narration shows */
 	struct ui_wins *win;	/* the painter's */
+	/* A replayed capture's segments as captured (capture/list.h), for
+	 * the inspector's frame number, time and fields; owned by the
+	 * capture screen. */
+	const struct cap_frame *frames;
+	size_t nframes;
 };
+
+struct cap_frame;
 
 extern const struct screen_def ui_sim_def, ui_play_def, ui_lab_def;
 
@@ -152,6 +159,10 @@ struct ui_log {
 	struct ui *of;
 };
 extern const struct screen_def ui_log_def;
+/* On a replayed capture, the captured frame arrow a of lad stands for;
+ * NULL for one the model inferred, or on no capture. */
+const struct cap_frame *ui_frame_of(const struct ui *of,
+    const struct ladder *lad, const struct ladder_arrow *a);
 int ui_log_push(struct screen *sc);
 /* The inspector on the chosen segment (or the newest arrow). */
 int ui_inspect_push(struct screen *sc);

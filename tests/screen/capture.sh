@@ -50,18 +50,19 @@ screen_expect "T I M E _ W A I T"
 screen_keys q q
 screen_cleanup
 
-# The ladder's time column shows the capture's own times (ms since the
+# The ladder's time column shows the capture's own times (since the
 # connection's first segment), as a flow graph does: the server's FIN+ACK
 # was captured 0.2 s in, though the simulated clock never moves.
 screen_socket 3
 CAP="${top_srcdir:-.}/fuzz/corpus/pcap/real-half-close.pcap"
 capture_start capture
 screen_keys Enter
-screen_expect "0.042s    FIN_WAIT_2"
-screen_expect "0.1s "
-screen_expect "0.2s       TIME_WAIT"
-# The status line's clock is the capture's too, at the step shown.
-screen_expect " t=0.2s "
+screen_expect "0.042931s  FIN_WAIT_2"
+screen_expect "0.100417s "
+screen_expect "0.200747s   TIME_WAIT"
+# The status line's clock is the capture's too, at the step shown, to the
+# microsecond as the time column.
+screen_expect " t=0.200778s "
 screen_keys q q
 screen_cleanup
 
@@ -70,7 +71,7 @@ screen_socket 2
 # Under a long path (as in a distcheck build) the reason still shows.
 long="${TMPDIR:-/tmp}/tcpteach-capture.$$/a-directory-with-a-rather-long-name/and-another-level-below-it"
 mkdir -p "$long"
-trap 'screen_cleanup; rm -rf "${TMPDIR:-/tmp}/tcpteach-capture.$$"' EXIT
+trap 'screen_cleanup_all; rm -rf "${TMPDIR:-/tmp}/tcpteach-capture.$$"' EXIT
 cp "${top_srcdir:-.}/fuzz/corpus/pcap/truncated.pcap" "$long/truncated.pcap"
 CAP="$long/truncated.pcap"
 capture_start capture

@@ -12,7 +12,7 @@ if [ "$(id -u)" -eq 0 ] && [ -z "${EXAM_NOSAVE_NS:-}" ] &&
 	EXAM_NOSAVE_NS=1 exec unshare -m --propagation private sh "$0" "$@"
 fi
 . "${top_srcdir:-.}/tests/screen/quiz_lib.sh"
-trap 'screen_cleanup; umount "$QTMP/ro" "$QTMP/full" 2>/dev/null;
+trap 'screen_cleanup_all; umount "$QTMP/ro" "$QTMP/full" 2>/dev/null;
     rm -rf "$QTMP"' EXIT
 
 args="--seed 7 --count 3 --no-bank --student n1 --minutes 5"

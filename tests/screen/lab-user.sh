@@ -33,7 +33,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/labuser.XXXXXX") || exit 99
 chmod 0755 "$tmp"
 mkdir "$tmp/home"
 chown 65534:65534 "$tmp/home"
-trap 'screen_cleanup; rm -rf "$tmp"' EXIT INT TERM
+trap 'screen_cleanup_all; rm -rf "$tmp"' EXIT INT TERM
 mode0=$(stat -c %a /dev/net/tun)
 major=$((0x$(stat -c %t /dev/net/tun)))
 minor=$((0x$(stat -c %T /dev/net/tun)))

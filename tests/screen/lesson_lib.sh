@@ -9,7 +9,7 @@ LESSON_STATE=${TMPDIR:-/tmp}/tcpteach-lesson-test.$$
 rm -rf "$LESSON_STATE"
 mkdir -p "$LESSON_STATE"
 lesson_cleanup() {
-	screen_cleanup
+	screen_cleanup_all
 	rm -rf "$LESSON_STATE" 2>/dev/null || true
 }
 trap lesson_cleanup EXIT

@@ -22,12 +22,17 @@ screen_socket() {
 }
 screen_socket 0
 
+# screen_cleanup stops the current server (a test may go on with
+# another); screen_cleanup_all, for the EXIT traps, stops every one.
 screen_cleanup() {
+	$TMUX_CMD kill-server >/dev/null 2>&1 || true
+}
+screen_cleanup_all() {
 	for s in $SOCKS; do
 		tmux -L "$s" -f /dev/null kill-server >/dev/null 2>&1 || true
 	done
 }
-trap screen_cleanup EXIT
+trap screen_cleanup_all EXIT
 
 # screen_start [ENV=VALUE...] -- ARGS...: start tcpteach at 80x24.
 screen_start() {

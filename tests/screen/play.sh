@@ -8,7 +8,7 @@
 . "${top_srcdir:-.}/tests/screen/lib.sh"
 
 dir=$(mktemp -d)
-trap 'screen_cleanup; rm -rf "$dir"' EXIT
+trap 'screen_cleanup_all; rm -rf "$dir"' EXIT
 cat > "$dir/fig12.tcp" <<'SCEN'
 isn client 99
 isn server 299

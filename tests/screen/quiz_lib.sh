@@ -9,7 +9,7 @@
 : "${TCPTEACH_DATADIR:=${top_srcdir:-.}}"
 export TCPTEACH_DATADIR
 QTMP=$(mktemp -d) || exit 1
-trap 'screen_cleanup; rm -rf "$QTMP"' EXIT
+trap 'screen_cleanup_all; rm -rf "$QTMP"' EXIT
 
 # quiz_start READY ARGS...: run tcpteach ARGS at 80x24 and wait for READY.
 quiz_start() {

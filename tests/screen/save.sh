@@ -5,7 +5,7 @@
 . "${top_srcdir:-.}/tests/screen/lib.sh"
 
 dir=$(mktemp -d)
-trap 'screen_cleanup; rm -rf "$dir"' EXIT
+trap 'screen_cleanup_all; rm -rf "$dir"' EXIT
 echo "keep me" > "$dir/old.scn"
 
 screen_start -- --no-animation

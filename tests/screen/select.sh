@@ -30,8 +30,8 @@ screen_expect "#4 PSH+ACK"
 screen_expect "u undo  : command  ? help  q quit"
 # Up: the segment in flight, then up the ladder past delivered arrows.
 screen_keys Up Up Up
-screen_expect "Enter inspect #2  u undo  : command  ? help  q quit"
-screen_expect " step 5/5 t=0s relative "
+screen_expect "Enter inspect #2  u undo  ? help  q quit"
+screen_expect " step 5/5 t=0.000s relative "
 line=$(screen_capture | grep -F "#2 SYN+ACK")
 case $line in
 *"ESTABLISHED▶│◀"*) ;;
@@ -53,9 +53,9 @@ screen_keys q
 screen_expect "Enter inspect #2"
 # Esc clears the selection; the key bar is as before.
 screen_keys Escape
+screen_expect "u undo  : command  ? help  q quit"
 screen_expect "relative rfc9293"
 screen_expect_not "Enter inspect"
-screen_expect "u undo  : command  ? help  q quit"
 # A digit chooses #3 for d and selects it for Enter: the two agree.
 screen_step 3 "Enter inspect #3"
 screen_expect "wire    #3 ACK c>s:"
@@ -78,12 +78,12 @@ screen_start -- play --no-animation \
 screen_keys Space Space Space Space
 screen_expect "#1 SYN c>s:"
 screen_keys Up
-screen_expect "Enter inspect #1  Space/p step  j jump  ? help  q quit"
+screen_expect "Enter #1  Space/p step  j jump  ? help  q quit"
 screen_step Enter "Segment #1, client to server"
 screen_keys q
-screen_expect "Enter inspect #1"
+screen_expect "Enter #1  Space"
 screen_keys Space
-screen_expect "relative rfc9293"
+screen_expect "Space/p step  j jump  ? help  q quit"
 screen_expect_not "Enter inspect"
 screen_keys q
 screen_cleanup

@@ -55,7 +55,7 @@ screen_socket 2
 # empty wire does nothing.
 screen_start -- --no-animation
 screen_keys o 2 Escape
-screen_expect "step 0/0 t=0s relative rfc9293 no TIME_WAIT"
+screen_expect "step 0/0 t=0.000s relative rfc9293 no TIME_WAIT"
 screen_keys e
 screen_expect "Nothing is in flight."
 screen_expect "step 0/0"
@@ -84,9 +84,9 @@ screen_keys c z t z t
 screen_expect "#3 SYN seq=0 [rexmit]"
 screen_cmd "wait 50ms"
 screen_expect "t=3.050s"
-screen_capture | grep -q "^1s .*#2 SYN" &&
-    screen_capture | grep -q "^3s .*#3 SYN" || {
-	echo "FAIL: the time column should show 1s and 3s" >&2
+screen_capture | grep -q "^1.000s .*#2 SYN" &&
+    screen_capture | grep -q "^3.000s .*#3 SYN" || {
+	echo "FAIL: the time column should show 1.000s and 3.000s" >&2
 	screen_capture >&2
 	exit 1
 }
