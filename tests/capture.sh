@@ -69,6 +69,12 @@ check stats 0 "$T" capture --stats "$cap"
 has stats-conns "$tmp/out" "^connections: *1 "
 has stats-hs "$tmp/out" "1 complete, 0 incomplete"
 has stats-plot "$tmp/out" "^  TIME_WAIT *|#"
+# Every state either end was in, in RFC 9293's order (3.3.2), even those
+# passed while segments were held (SYN_SENT, FIN_WAIT_1, CLOSE_WAIT).
+rows=$(sed -n 's/^  \([A-Z_0-9]*\) *|.*/\1/p' "$tmp/out" | tr '\n' ' ')
+if [ "$rows" = "LISTEN SYN_SENT SYN_RECEIVED ESTABLISHED FIN_WAIT_1 \
+CLOSE_WAIT LAST_ACK TIME_WAIT " ]; then pass=$((pass + 1)); else
+	fail=$((fail + 1)); echo "FAIL stats-rows: $rows"; fi
 
 # --to-scenario replays it, and lesson 16 plays the same commands.
 check to-scenario 0 "$T" capture --to-scenario 1 "$cap"
@@ -139,12 +145,28 @@ check missing 2 "$T" capture "$tmp/nope.pcap"
 has missing-msg "$tmp/err" "nope.pcap: No such file"
 check directory 2 "$T" capture "$tmp"
 has directory-msg "$tmp/err" "is a directory"
-echo "not a capture" >"$tmp/text"
+echo "a text file of more than 24 bytes, not a capture" >"$tmp/text"
 check not-pcap 2 "$T" capture "$tmp/text"
 has not-pcap-msg "$tmp/err" "not a capture file"
 head -c 700 "$cap" >"$tmp/cut.pcap"
 check truncated 1 "$T" capture "$tmp/cut.pcap"
 has truncated-msg "$tmp/err" "cut.pcap: frame [0-9]*: .*truncated"
+# Every mode says a cut file is cut: status 1 (capture --help).
+for m in --list --stats "--show 1" "--to-scenario 1"; do
+	# shellcheck disable=SC2086
+	check "truncated$m" 1 "$T" capture $m "$tmp/cut.pcap"
+done
+# Shorter than a file header: what it is, as a file and as a pipe.
+head -c 10 "$cap" >"$tmp/ten.pcap"
+check too-short 2 "$T" capture --stats "$tmp/ten.pcap"
+has too-short-msg "$tmp/err" \
+    "ten.pcap: not a capture: only 10 bytes, a pcap file header is 24"
+check too-short-pipe 2 sh -c "'$T' capture --list - <'$tmp/ten.pcap'"
+has too-short-pipe-msg "$tmp/err" \
+    "-: not a capture: only 10 bytes, a pcap file header is 24"
+check too-short-zh 2 env LANG=zh_CN.UTF-8 LANGUAGE=zh_CN "$T" capture \
+    "$tmp/ten.pcap"
+has too-short-zh-msg "$tmp/err" "只有 10 字节"
 check no-such-conn 2 "$T" capture --show 9 "$cap"
 has no-such-conn-msg "$tmp/err" "has no connection 9 (it has 1)"
 check bad-number 2 "$T" capture --show x "$cap"

@@ -179,6 +179,128 @@ START_TEST(test_syn_sent_exam_learner_waits_then_delivers)
 }
 END_TEST
 
+/* Lesson 07 step 3, the three-segment close: letting the delayed ACK
+ * fire first (t) and then closing sends ACK and FIN+ACK apart, four
+ * segments; the same end states must not count. */
+START_TEST(test_close_wait_delayed_ack_fired_first_four_segments_rejected)
+{
+	static const char *const wrong[] = { "wait timer", "server close",
+	    "deliver", "deliver", NULL };
+	static const char *const right[] = { "server close", "deliver",
+	    NULL };
+	struct lesson l;
+
+	load(langs[_i], "07-fin-ack", &l);
+	ck_assert_int_eq(attempt(&l, 2, wrong), LRUN_NOT_YET);
+	ck_assert_int_eq(attempt(&l, 2, right), LRUN_PASSED);
+	lesson_free(&l);
+}
+END_TEST
+
+/* Lesson 06, shutdown() versus close(): close() then delivering the FIN
+ * reaches the same states, so the task goes on until the server's data
+ * is read, which after close() is answered with RST.  The question on
+ * the client's state is asked before the client's FIN is sent. */
+START_TEST(test_estab_close_instead_of_shutdown_rejected)
+{
+	static const char *const wrong[] = { "client close", "deliver",
+	    "settle", "server send 300", "settle", NULL };
+	static const char *const right[] = { "client shutdown", "deliver",
+	    "settle", "server send 300", "settle", NULL };
+	static const char *const short_[] = { "client shutdown", "deliver",
+	    NULL };
+	struct lesson l;
+
+	load(langs[_i], "06-half-close", &l);
+	ck_assert(question_world_has(&l, 1, "expect client ESTABLISHED"));
+	ck_assert_int_eq(attempt(&l, 2, wrong), LRUN_NOT_YET);
+	ck_assert_int_eq(attempt(&l, 2, short_), LRUN_NOT_YET);
+	ck_assert_int_eq(attempt(&l, 2, right), LRUN_PASSED);
+	lesson_free(&l);
+}
+END_TEST
+
+/* Lesson 07's last question counts milliseconds: "200ms" and "0.2 s"
+ * are right; "0.2" and "200 s" are wrong, and the learner is told the
+ * unit is the reason. */
+START_TEST(test_close_wait_delack_ms_answer_read_with_unit)
+{
+	struct lesson l;
+	struct lrun lr;
+	char why[256] = "";
+
+	load(langs[_i], "07-fin-ack", &l);
+	ck_assert(lrun_start(&lr, &l, 5));
+	ck_assert(lrun_wrong_why(&lr, "0.2", why, sizeof(why)));
+	ck_assert_str_eq(why, "The question counts milliseconds, not seconds.");
+	ck_assert(lrun_wrong_why(&lr, "200 s", why, sizeof(why)));
+	ck_assert_int_eq(lrun_answer_text(&lr, "0.2"), LRUN_WRONG);
+	ck_assert_int_eq(lrun_answer_text(&lr, "200ms"), LRUN_RIGHT);
+	ck_assert_int_eq(lrun_answer_text(&lr, "0.2 s"), LRUN_RIGHT);
+	lrun_free(&lr);
+	lesson_free(&l);
+}
+END_TEST
+
+/* Lesson 01 step 3: typing the SYN's own seq for the ack is explained
+ * from the simulation (one short), not only "Not right". */
+START_TEST(test_syn_sent_ack_one_short_explained)
+{
+	struct lesson l;
+	struct lrun lr;
+	char why[256] = "";
+
+	load(langs[_i], "01-header", &l);
+	ck_assert(lrun_start(&lr, &l, 2));
+	ck_assert_int_eq(lrun_answer_text(&lr, "1000"), LRUN_WRONG);
+	ck_assert(lrun_wrong_why(&lr, "1000", why, sizeof(why)));
+	ck_assert_msg(strstr(why, "One short") != NULL, "%s", why);
+	ck_assert(!lrun_wrong_why(&lr, "77", why, sizeof(why)));
+	lrun_free(&lr);
+	lesson_free(&l);
+}
+END_TEST
+
+/* Lesson 04 step 2 wants the client's data; S sends the server's.  The
+ * "not yet" names the segment going the other way. */
+START_TEST(test_estab_server_sent_instead_named_other_way)
+{
+	static const char *const wrong[] = { "server send 100", NULL };
+	struct lesson l;
+	struct lrun lr;
+	struct world w;
+	char why[320];
+
+	load(langs[_i], "04-seq-numbers", &l);
+	ck_assert_int_eq(attempt(&l, 1, wrong), LRUN_NOT_YET);
+	ck_assert(lrun_start(&lr, &l, 1));
+	world_init(&w);
+	ck_assert(lrun_replay(&w, &lr));
+	ck_assert(play(&w, wrong[0]));
+	ck_assert(lrun_check_words(&lr, &w, why, sizeof(why)));
+	ck_assert_msg(strstr(why, "goes the other way, from the server") !=
+	    NULL && strstr(why, "#4 PSH+ACK") != NULL, "%s", why);
+	world_free(&w);
+	lrun_free(&lr);
+	lesson_free(&l);
+}
+END_TEST
+
+/* Lesson 13 asked how many segments the simultaneous open used with #4
+ * on the ladder; now it is asked while the SYN+ACKs are in flight,
+ * before the ladder shows that no ACK follows them. */
+START_TEST(test_syn_received_segment_count_asked_before_settled)
+{
+	struct lesson l;
+
+	load(langs[_i], "13-simultaneous-open", &l);
+	ck_assert(question_world_has(&l, 4, "expect client SYN_RECEIVED"));
+	ck_assert(question_world_has(&l, 4, "expect inflight s>c SYN+ACK"));
+	ck_assert_int_eq(l.steps[l.nsteps - 1].kind, LESSON_TASK);
+	lesson_free(&l);
+}
+END_TEST
+
 static Suite *
 course_suite(void)
 {
@@ -195,6 +317,18 @@ course_suite(void)
 	    test_listen_first_questions_asked_before_segment_sent, 0, 2);
 	tcase_add_loop_test(tc,
 	    test_syn_sent_exam_learner_waits_then_delivers, 0, 2);
+	tcase_add_loop_test(tc,
+	    test_close_wait_delayed_ack_fired_first_four_segments_rejected,
+	    0, 2);
+	tcase_add_loop_test(tc, test_estab_close_instead_of_shutdown_rejected,
+	    0, 2);
+	tcase_add_loop_test(tc, test_close_wait_delack_ms_answer_read_with_unit,
+	    0, 2);
+	tcase_add_loop_test(tc, test_syn_sent_ack_one_short_explained, 0, 2);
+	tcase_add_loop_test(tc,
+	    test_syn_received_segment_count_asked_before_settled, 0, 2);
+	tcase_add_loop_test(tc, test_estab_server_sent_instead_named_other_way,
+	    0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -353,8 +353,8 @@ END_TEST
 
 START_TEST(test_value_matching)
 {
-	struct lesson_value n = { true, 60200, "" }, w = { false, 0,
-	    "SYN+ACK" }, s = { false, 0, "SYN_RECEIVED" };
+	struct lesson_value n = { true, 60200, "", false }, w = { false, 0,
+	    "SYN+ACK", false }, s = { false, 0, "SYN_RECEIVED", false };
 	char buf[32];
 
 	ck_assert_str_eq(lesson_value_str(&n, buf, sizeof(buf)), "60.2");
@@ -622,7 +622,7 @@ START_TEST(test_validate_good_and_bad)
 	    "check: expect server ESTABLISHED", "solution: server listen",
 	    "step", "do: y", "check: expect server LISTEN",
 	    "solution: client connect", "step", "say: {sent server ack}",
-	    "step", "question: q", "choice: SYN_SENT", "choice: SYN_SENT",
+	    "step", "question: q", "choice: SYN_SENT", "choice: SYN-SENT",
 	    "answer-from: state client", "explain: e", NULL };
 	struct lesson l;
 	struct lesson_err e;
@@ -834,6 +834,38 @@ START_TEST(test_answer_forms_accepted)
 }
 END_TEST
 
+/* Lesson 16 had "client" as a choice and again as correct: picking the
+ * first was marked wrong.  The parser names the repeat with its column. */
+START_TEST(test_parse_question_duplicate_choice_rejected)
+{
+	static const char *const dup[] = { HDR, "step", "question: q",
+	    "choice: client", "choice: server", "correct: Client",
+	    "explain: e", NULL };
+	static const char *const order[] = { HDR, "step", "question: q",
+	    "order: SYN", "order: ACK", "order:   SYN", NULL };
+
+	parse_fails(dup, 7, 10, "line 5");
+	parse_fails(order, 7, 10, "repeats");
+}
+END_TEST
+
+/* Lesson 7 step 6 asks how many milliseconds: "200ms" and "0.2 s" are
+ * the same answer as "200"; "200 s" is not. */
+START_TEST(test_answer_ms_question_accepts_units)
+{
+	struct lesson_value ms = { .is_num = true, .milli = 200000,
+	    .in_ms = true };
+	static const char *const good[] = { "200", "200ms", "200 ms",
+	    "0.2s", "0.2 s", "0,2 s", "200毫秒", "0.2秒", "0:00.2" };
+	static const char *const bad[] = { "200s", "0.2", "2ms", "200 min" };
+
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		ck_assert_msg(lesson_value_matches(&ms, good[i]), "%s", good[i]);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ck_assert_msg(!lesson_value_matches(&ms, bad[i]), "%s", bad[i]);
+}
+END_TEST
+
 static Suite *
 lesson_suite(void)
 {
@@ -851,6 +883,7 @@ lesson_suite(void)
 	tcase_add_test(tc, test_parse_check_must_be_expect);
 	tcase_add_test(tc, test_parse_task_needs_check_and_solution);
 	tcase_add_test(tc, test_parse_question_rules);
+	tcase_add_test(tc, test_parse_question_duplicate_choice_rejected);
 	tcase_add_test(tc, test_parse_header_rules);
 	tcase_add_test(tc, test_parse_setup_after_event);
 	tcase_add_test(tc, test_parse_bad_bytes);
@@ -878,6 +911,7 @@ lesson_suite(void)
 	tcase_add_test(tc, test_progress_damaged_file_kept_aside);
 	tcase_add_test(tc, test_progress_home_fallback);
 	tcase_add_test(tc, test_answer_forms_accepted);
+	tcase_add_test(tc, test_answer_ms_question_accepts_units);
 	tcase_add_test(tc, test_progress_large_file_loads);
 	tcase_add_test(tc, test_progress_fifo_not_read);
 	suite_add_tcase(s, tc);

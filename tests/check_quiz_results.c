@@ -502,6 +502,24 @@ START_TEST(test_grade_empty_dir_is_an_error)
 }
 END_TEST
 
+/* Tester: the summary of one attempt read "Graded 1 attempts." */
+START_TEST(test_grade_one_attempt_summary_singular)
+{
+	struct exam_session g;
+	char *csv, *sum;
+
+	start(&g, "solo", 13, 1000);
+	answer(&g, true);
+	ck_assert(exam_session_submit_save(&g, 1040));
+	ck_assert_int_eq(grade(&csv, &sum), 0);
+	ck_assert_msg(strncmp(sum, "Graded 1 attempt.\n", 18) == 0, "%s",
+	    sum);
+	free(csv);
+	free(sum);
+	exam_session_free(&g);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -521,6 +539,7 @@ main(void)
 	tcase_add_test(tc, test_grade_flags_wall_clock_and_restarts);
 	tcase_add_test(tc, test_grade_flags_time_away_by_wall_clock);
 	tcase_add_test(tc, test_grade_empty_dir_is_an_error);
+	tcase_add_test(tc, test_grade_one_attempt_summary_singular);
 	tcase_add_test(tc, test_resumed_attempt_locks_beside_its_file);
 	tcase_add_test(tc,
 	    test_attempts_started_in_one_second_keep_both_files);

@@ -96,6 +96,12 @@ printf 'title: T\nsummary: S\nstep\ndo: x\ncheck: expect server ESTABLISHED\nsol
 "$T" lessons --check "$tmp/w.lesson" >"$tmp/out" 2>&1
 if [ $? -eq 1 ] && grep -q "w.lesson:5: " "$tmp/out"; then ok; else
 	bad "failing solution status and position"; cat "$tmp/out"; fi
+# A choice listed twice (lesson 16 had "client" as a choice and again as
+# correct:) is a parse error at the repeat.
+printf 'title: T\nsummary: S\nstep\nquestion: q\nchoice: client\nchoice: server\ncorrect: client\nexplain: e\n' >"$tmp/d.lesson"
+"$T" lessons --check "$tmp/d.lesson" >"$tmp/out" 2>&1
+if [ $? -eq 2 ] && grep -q "d.lesson:7:10: 'client' repeats the item on line 5" "$tmp/out"; then ok; else
+	bad "repeated choice status and position"; cat "$tmp/out"; fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

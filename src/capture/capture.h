@@ -53,9 +53,10 @@ enum cap_flag {
 	CAP_F_REUSED = 1 << 7,		/* the 4-tuple was used before */
 	CAP_F_NO_HANDSHAKE = 1 << 8,	/* began before the capture did */
 	CAP_F_UNSEEN = 1 << 9,		/* ACKs data the capture lacks */
-	CAP_F_UNMODELLED = 1 << 10	/* the model would not send it */
+	CAP_F_UNMODELLED = 1 << 10,	/* the model would not send it */
+	CAP_F_CROSSED = 1 << 11		/* sent before the peer's came */
 };
-#define CAP_NFLAGS 11
+#define CAP_NFLAGS 12
 
 enum cap_handshake {
 	CAP_HS_NONE,		/* not in the capture */
@@ -72,6 +73,13 @@ struct cap_live {
 	 * configuration, also read for every segment), not 5 KB after. */
 	bool holding;		/* pending[0] is a first FIN, see below */
 	unsigned npending;
+	/* Crossing segments: cross_next says the next segment released was
+	 * sent before the peer's next one arrived (that one's ACK does not
+	 * cover it), so it stays in flight (deferred, flight def_id, drawn
+	 * as def_f) until the peer's segment has been delivered. */
+	bool cross_next, deferred;
+	uint32_t def_id;
+	struct flight def_f;
 	struct world w;
 	struct cap_pkt pending[CAP_PENDING];
 };
@@ -176,6 +184,9 @@ void cap_infer_start(struct cap_tracker *t, struct cap_conn *c);
  * the segments do not tell yet and more may come (final false). */
 bool cap_fin_decide(struct cap_conn *c, const struct cap_pkt *held,
     unsigned n, enum sim_dir a, bool final);
+/* held[0] is a first FIN: true when the peer's next segment in held was
+ * sent before that FIN arrived (the FINs of a simultaneous close cross). */
+bool cap_fin_crossed(const struct cap_pkt *held, unsigned n);
 
 /* stats.c */
 void cap_stats_count(struct cap_stats *s, struct cap_conn *c, bool gone);

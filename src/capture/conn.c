@@ -229,6 +229,7 @@ conn_release(struct cap_tracker *t, struct cap_conn *c, bool final)
 	    conn_dir(c, &l->pending[0]), final))
 		return;
 	l->holding = false;
+	l->cross_next = cap_fin_crossed(l->pending, l->npending);
 	for (unsigned i = 0; i < l->npending; i++)
 		cap_infer(t, c, &l->pending[i], conn_dir(c, &l->pending[i]));
 	l->npending = 0;
@@ -317,6 +318,8 @@ conn_new(struct cap_tracker *t, const struct cap_pkt *k, bool reused)
 	c->live = xmalloc(sizeof(*c->live));	/* the world is set below */
 	c->live->npending = 0;
 	c->live->holding = false;
+	c->live->cross_next = c->live->deferred = false;
+	c->live->def_id = 0;
 	/* The watched connection applies its profile as a command, which
 	 * --to-scenario prints (cap_infer_start). */
 	if (c->watched)
@@ -419,8 +422,6 @@ cap_tracker_packet(struct cap_tracker *t, const struct cap_pkt *k)
 		open_touch(t, c);
 	else
 		open_unlink(t, c);
-	if (t->count_states)
-		cap_stats_count(&t->st, c, false);
 	if (!conn_over(c)) {
 		fin_unlink(t, c);
 		return;

@@ -145,6 +145,8 @@ cap_infer_start(struct cap_tracker *t, struct cap_conn *c)
 		cap_call(t, c, CMD_LISTEN, HOST_SERVER, 0,
 		    N_("the server answered with SYN+ACK: it was listening"));
 	world_trace_clear(&c->live->w);
+	if (t->count_states)
+		cap_stats_count(&t->st, c, false);
 }
 
 /* Step 1: what is unusual about the segment, from the sequence numbers
@@ -295,6 +297,32 @@ cap_fin_decide(struct cap_conn *c, const struct cap_pkt *held, unsigned n,
 	return true;
 }
 
+/*
+ * Two segments cross when each was sent before the other arrived.  A
+ * capture lists them one after the other, but the second one's ACK tells:
+ * it does not cover the first (RFC 9293 3.6, Figure 13 (simultaneous
+ * close): the two FINs).  Only the peer's first segment after the FIN is
+ * looked at, and only one that acknowledges everything before the FIN:
+ * acknowledging less is a loss or a reordering, not a crossing.
+ */
+bool
+cap_fin_crossed(const struct cap_pkt *held, unsigned n)
+{
+	const struct tcp_seg *fin = &held[0].seg;
+
+	for (unsigned i = 1; i < n; i++) {
+		const struct tcp_seg *s = &held[i].seg;
+
+		if (memcmp(&held[i].src, &held[0].src, sizeof(held[0].src)) ==
+		    0)
+			return false;	/* the FIN's sender went on */
+		return (s->flags & (TCP_ACK | TCP_RST)) == TCP_ACK &&
+		    seq_geq(s->ack, fin->seq + fin->len) &&
+		    seq_lt(s->ack, fin->seq + tcp_seg_seqlen(fin));
+	}
+	return false;
+}
+
 static bool
 cap_same(const struct tcp_seg *x, const struct tcp_seg *y)
 {
@@ -356,10 +384,47 @@ cap_delack(struct cap_tracker *t, struct cap_conn *c, const struct tcp_seg *s,
 	    "its timer sent it alone"));
 }
 
-/* Step 3: deliver the captured segment; returns the flight id used. */
+/*
+ * A RST the model does not have in flight.  The sender's application
+ * aborted, and the model's ABORT answers for it (RFC 9293 3.10.5) even
+ * when its RST differs from the captured one by the ACK bit alone: RFC
+ * 9293 sends <SEQ=SND.NXT><CTL=RST>, Linux adds an ACK.  A host in
+ * TIME_WAIT (or CLOSED) sends no RST on ABORT: its TCB was already gone
+ * (a timer the capture cannot show, or no TIME_WAIT at all), and the RST
+ * answers a segment for a connection that does not exist (3.10.7.1).
+ * Returns the reason the captured RST is injected, or NULL when the model
+ * sends it itself (or cannot explain it).
+ */
+static const char *
+cap_rst(struct cap_tracker *t, struct cap_conn *c, const struct tcp_seg *s,
+    enum sim_host_id a)
+{
+	const struct world *w = &c->live->w;
+	enum tcp_state st = w->host[a].tcb.state;
+
+	if (!(s->flags & TCP_RST) || cap_match(w, s, (enum sim_dir)a) != NULL)
+		return NULL;
+	cap_call(t, c, CMD_ABORT, a, 0, NULL);
+	if (st == TCP_TIME_WAIT || st == TCP_CLOSED)
+		return N_("this host had no connection any more (its TCB "
+		    "was deleted by a timer the capture cannot show): a RST "
+		    "answers a segment for a connection that does not exist");
+	if (cap_match(w, s, (enum sim_dir)a) != NULL)
+		return NULL;
+	for (size_t i = 0; i < w->nwire; i++)
+		if (w->wire[i].dir == (enum sim_dir)a &&
+		    (w->wire[i].seg.flags & TCP_RST) &&
+		    w->wire[i].seg.seq == s->seq)
+			return N_("the ABORT's RST: RFC 9293 sends it without "
+			    "an ACK, Linux with one");
+	return NULL;
+}
+
+/* Step 3: deliver the captured segment; returns the flight id used.  why
+ * says why a segment the model did not send is not unusual. */
 static uint32_t
 cap_deliver(struct cap_tracker *t, struct cap_conn *c, const struct tcp_seg *s,
-    enum sim_dir a, unsigned *notes)
+    enum sim_dir a, unsigned *notes, bool defer, const char *why)
 {
 	const struct flight *f = cap_match(&c->live->w, s, a);
 	struct cmd cmd;
@@ -379,12 +444,13 @@ cap_deliver(struct cap_tracker *t, struct cap_conn *c, const struct tcp_seg *s,
 		    .has_seq = true, .seq = s->seq,
 		    .has_ack = (s->flags & TCP_ACK) != 0, .ack = s->ack,
 		    .has_len = true, .len = s->len };
-		if (!(*notes & CAP_F_REXMIT))
+		if (!(*notes & CAP_F_REXMIT) && why == NULL)
 			*notes |= CAP_F_UNMODELLED;
-		cap_cmd(t, c, &cmd, *notes & CAP_F_REXMIT ?
-		    N_("a retransmission: the model's timers do not run "
-		    "here") : N_("the model would not have sent this "
-		    "segment"));
+		if (why == NULL)
+			why = *notes & CAP_F_REXMIT ? N_("a retransmission: "
+			    "the model's timers do not run here") :
+			    N_("the model would not have sent this segment");
+		cap_cmd(t, c, &cmd, why);
 		id = c->live->w.next_id - 1;
 		cap_drop_unseen(t, c, a, id, true);
 	}
@@ -399,41 +465,70 @@ cap_deliver(struct cap_tracker *t, struct cap_conn *c, const struct tcp_seg *s,
 		    .ack = g->seg.ack, .has_len = true, .len = g->seg.len };
 		cap_cmd(t, c, &ex, NULL);
 	}
-	cap_wire(t, c, CMD_DELIVER, id, NULL);
+	if (defer) {
+		c->live->deferred = true;
+		c->live->def_id = id;
+		c->live->def_f.dir = a;
+	} else
+		cap_wire(t, c, CMD_DELIVER, id, NULL);
 	return id;
+}
+
+/* The deferred segment arrives: after the peer's crossing segment, or
+ * before its own sender's next one (segments of one side keep order). */
+static void
+cap_undefer(struct cap_tracker *t, struct cap_conn *c)
+{
+	if (!c->live->deferred)
+		return;
+	c->live->deferred = false;
+	cap_wire(t, c, CMD_DELIVER, c->live->def_id, N_("the segments "
+	    "crossed: this one arrives after the peer's, which was sent "
+	    "before it arrived"));
 }
 
 /* The watched connection: the world's events with the model's own sends,
  * injections and drops left out, and the captured segment put on the wire
  * where the world delivered its stand-in. */
+static struct sim_ev
+cap_send_ev(const struct cap_pkt *k, enum sim_dir a, unsigned notes,
+    const struct flight *f)
+{
+	struct sim_ev s = { .kind = SIM_EV_TCP, .time = f->sent_at,
+	    .host = (enum sim_host_id)a, .flight = *f };
+
+	s.tcp = (struct tcp_ev){ .kind = TCP_EV_SEND, .seg = k->seg,
+	    .why = TCP_W_NONE, .rexmit = (notes & CAP_F_REXMIT) != 0 };
+	return s;
+}
+
 static void
 cap_report(struct cap_tracker *t, struct cap_conn *c, const struct cap_pkt *k,
     enum sim_dir a, unsigned notes, uint32_t id)
 {
-	const struct world *w = &c->live->w;
+	struct cap_live *l = c->live;
 	uint64_t ms = cap_since(c, k) / 1000;
 	size_t n = 0;
 	struct flight f = { .id = (uint32_t)c->ndone, .dir = a,
 	    .origin = (notes & CAP_F_REXMIT) ? ORIGIN_REXMIT : ORIGIN_SENT,
 	    .sent_at = ms, .seg = k->seg };
 
-	xgrow(&t->evs, &t->capevs, w->ntrace + 2, sizeof(*t->evs));
-	for (size_t i = 0; i < w->ntrace; i++) {
-		struct sim_ev e = w->trace[i];
+	xgrow(&t->evs, &t->capevs, l->w.ntrace + 3, sizeof(*t->evs));
+	if (l->deferred && l->def_id == id) {	/* sent, not yet arrived */
+		l->def_f = f;
+		t->evs[n++] = cap_send_ev(k, a, notes, &f);
+	}
+	for (size_t i = 0; i < l->w.ntrace; i++) {
+		struct sim_ev e = l->w.trace[i];
 
 		e.time = ms;
 		if (e.kind == SIM_EV_DELIVER && e.flight.id == id) {
-			struct sim_ev s = e;
-
-			s.kind = SIM_EV_TCP;
-			s.host = (enum sim_host_id)a;
-			s.tcp = (struct tcp_ev){ .kind = TCP_EV_SEND,
-			    .seg = k->seg, .why = TCP_W_NONE,
-			    .rexmit = (notes & CAP_F_REXMIT) != 0 };
-			s.flight = f;
-			t->evs[n++] = s;
+			t->evs[n++] = cap_send_ev(k, a, notes, &f);
 			e.flight = f;
-		} else if (e.kind != SIM_EV_TCP || e.tcp.kind == TCP_EV_SEND)
+		} else if (e.kind == SIM_EV_DELIVER && l->def_id != 0 &&
+		    e.flight.id == l->def_id)
+			e.flight = l->def_f;
+		else if (e.kind != SIM_EV_TCP || e.tcp.kind == TCP_EV_SEND)
 			continue;
 		t->evs[n++] = e;
 	}
@@ -477,14 +572,20 @@ cap_infer(struct cap_tracker *t, struct cap_conn *c, const struct cap_pkt *k,
 	enum tcp_state before[2] = { c->live->w.host[0].tcb.state,
 	    c->live->w.host[1].tcb.state };
 	unsigned notes = cap_notes(c, s, a);
+	bool defer = c->live->cross_next;
 	uint32_t id;
 
 	c->ndone++;
+	c->live->cross_next = false;
+	if (c->live->deferred && c->live->def_f.dir == a)
+		cap_undefer(t, c);
+	else if (c->live->deferred)
+		notes |= CAP_F_CROSSED;
 	cap_calls(t, c, s, h);
-	if ((s->flags & TCP_RST) && cap_match(&c->live->w, s, a) == NULL)
-		cap_call(t, c, CMD_ABORT, h, 0, NULL);
-	id = cap_deliver(t, c, s, a, &notes);
-	c->flags |= notes & CAP_F_UNMODELLED;
+	id = cap_deliver(t, c, s, a, &notes, defer, cap_rst(t, c, s, h));
+	if (!defer)
+		cap_undefer(t, c);
+	c->flags |= notes & (CAP_F_UNMODELLED | CAP_F_CROSSED);
 	cap_handshake(c, s, a, before[HOST_CLIENT]);
 	if (c->watched) {
 		cap_expect_states(t, c, before);
@@ -492,6 +593,13 @@ cap_infer(struct cap_tracker *t, struct cap_conn *c, const struct cap_pkt *k,
 			cap_report(t, c, k, a, notes, id);
 		world_trace_clear(&c->live->w);
 	}
-	if (c->live->w.host[HOST_SERVER].tcb.state == TCP_TIME_WAIT)
+	/* Counted after each segment, not each packet: segments held
+	 * together (a SYN until its SYN+ACK, a first FIN until close and
+	 * shutdown can be told apart) pass through states of their own. */
+	if (t->count_states)
+		cap_stats_count(&t->st, c, false);
+	/* Both ends wait after crossing FINs: not the server's doing. */
+	if (c->live->w.host[HOST_SERVER].tcb.state == TCP_TIME_WAIT &&
+	    !(c->flags & CAP_F_CROSSED))
 		c->flags |= CAP_F_SERVER_TW;
 }

@@ -27,6 +27,18 @@
  * everything else. */
 #define READ_BUFSZ (1 << 20)
 
+/* PCAPR's file header, the shortest start of any capture (a pcapng
+ * section header block is 28 bytes). */
+#define READ_FILEHDR 24
+
+static void
+read_too_short(const char *path, unsigned long long size, FILE *err)
+{
+	/* TRANSLATORS: a file name, its size in bytes, then 24. */
+	fprintf(err, _("%s: %s: not a capture: only %llu bytes, a pcap file "
+	    "header is %d\n"), diag_prog(), path, size, READ_FILEHDR);
+}
+
 /* Returns NULL with *fpp kept for the caller to close; with pr->buf set
  * (and NULL returned) the file is pcapr's. */
 static pcap_t *
@@ -47,6 +59,11 @@ read_open(const char *path, FILE **fpp, struct cap_pcapr *pr, char *ebuf,
 		if (S_ISDIR(sb.st_mode)) {
 			fprintf(err, _("%s: %s: is a directory, not a "
 			    "capture file\n"), diag_prog(), path);
+			return NULL;
+		}
+		if (S_ISREG(sb.st_mode) && sb.st_size < READ_FILEHDR) {
+			read_too_short(path, (unsigned long long)sb.st_size,
+			    err);
 			return NULL;
 		}
 	}
@@ -105,11 +122,18 @@ cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
 	const u_char *data;
 	struct cap_pkt k;
 	int lt, rc, status = TT_EXIT_OK;
+	unsigned long long got;
+	unsigned want;
 
 	if (p == NULL && pr.buf == NULL) {
 		if (fp != NULL)		/* ours now, even when unreadable */
 			fclose(fp);
-		if (ebuf[0] != '\0')
+		/* A pipe too short for a header: libpcap reads the 4 bytes
+		 * of the magic number, then counts the rest apart. */
+		if (sscanf(ebuf, "truncated dump file; tried to read %u file "
+		    "header bytes, only got %llu", &want, &got) == 2)
+			read_too_short(path, want > 4 ? got + 4 : got, err);
+		else if (ebuf[0] != '\0')
 			fprintf(err, _("%s: %s: not a capture file that "
 			    "libpcap can read: %s\n"), diag_prog(), path,
 			    ebuf);

@@ -138,6 +138,7 @@ cap_flag_word(enum cap_flag f)
 	case CAP_F_NO_HANDSHAKE: return "no-handshake";
 	case CAP_F_UNSEEN: return "acks-unseen-data";
 	case CAP_F_UNMODELLED: return "unmodelled";
+	case CAP_F_CROSSED: return "crossed";
 	}
 	return "";
 }
@@ -172,6 +173,9 @@ cap_flag_text(enum cap_flag f)
 		return N_("acknowledges data the capture does not show");
 	case CAP_F_UNMODELLED:
 		return N_("the model would not have sent this segment here");
+	case CAP_F_CROSSED:
+		return N_("crossed: sent before the peer's last segment "
+		    "arrived (its ACK does not cover it)");
 	}
 	return "";
 }

@@ -34,7 +34,7 @@ hint_say(struct sbuf *b, const char *s)
 static char *
 hint_secs(uint64_t ms, char *buf, size_t size)
 {
-	struct lesson_value v = { true, (int64_t)ms, "" };
+	struct lesson_value v = { true, (int64_t)ms, "", false };
 
 	return lesson_value_str(&v, buf, size);
 }

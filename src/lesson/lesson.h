@@ -72,6 +72,7 @@ struct lesson_value {
 	bool is_num;
 	int64_t milli;
 	char word[32];
+	bool in_ms;		/* a time counted in milliseconds */
 };
 
 /* When each host last entered each state, gathered from the trace while

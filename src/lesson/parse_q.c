@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lib/i18n.h"
 #include "lib/slurp.h"
@@ -57,6 +58,12 @@ lp_item(struct lp *p, const char *what, enum lesson_qkind kind)
 		    "order: items, not both"));
 	if (!lesson_text_check(p->text, &e))
 		return lp_fail(p, p->col + e.column - 1, "%s", e.msg);
+	/* Two items with the same text look like two answers and only one
+	 * counts: a learner picking the first would be told wrong. */
+	for (size_t i = 0; i < st->nchoices; i++)
+		if (strcasecmp(st->choices[i].s, p->text) == 0)
+			return lp_fail(p, p->col, _("'%s' repeats the item on "
+			    "line %u"), p->text, st->choices[i].line);
 	st->qkind = kind;
 	lp_list_add(p, &st->choices, &st->nchoices);
 	return true;

@@ -311,6 +311,47 @@ past_other(const struct world *w, const struct lrun *lr, const char *typed,
 	return true;
 }
 
+/* A time counted in milliseconds answered in seconds ("0.2", "200 s"). */
+static bool
+past_unit(const struct lrun *lr, const char *typed, char *why,
+    size_t whysize)
+{
+	struct lesson_value secs = lr->answer, bare = lr->answer;
+
+	if (!lr->answer.is_num || !lr->answer.in_ms)
+		return false;
+	secs.in_ms = false;
+	bare.in_ms = false;
+	bare.milli /= 1000;
+	if (!lesson_value_matches(&secs, typed) &&
+	    (lr->answer.milli % 1000 != 0 ||
+	    !lesson_value_matches(&bare, typed)))
+		return false;
+	snprintf(why, whysize, "%s", _("The question counts milliseconds, "
+	    "not seconds."));
+	return true;
+}
+
+/* An ack one short: the seq of the SYN or FIN it acknowledges. */
+static bool
+past_one_short(const struct lrun *lr, const char *typed, char *why,
+    size_t whysize)
+{
+	const struct lesson_step *st = lrun_cur(lr);
+	struct lesson_value v = lr->answer;
+
+	if (!v.is_num || st->query.t[0].field != LQ_F_ACK ||
+	    (st->query.t[0].kind != LQ_SENT &&
+	    st->query.t[0].kind != LQ_INFLIGHT))
+		return false;
+	v.milli -= 1000;
+	if (!lesson_value_matches(&v, typed))
+		return false;
+	snprintf(why, whysize, "%s", _("One short: an ack names the next "
+	    "sequence number expected, and a SYN or FIN occupies one."));
+	return true;
+}
+
 bool
 lrun_wrong_why(const struct lrun *lr, const char *typed, char *why,
     size_t whysize)
@@ -322,6 +363,9 @@ lrun_wrong_why(const struct lrun *lr, const char *typed, char *why,
 	unsigned line;
 	bool ok;
 
+	if (st->kind == LESSON_QUESTION && st->qkind == LESSON_Q_VALUE &&
+	    lr->answer_ok && past_unit(lr, typed, why, whysize))
+		return true;
 	if (st->kind != LESSON_QUESTION || st->qkind != LESSON_Q_VALUE ||
 	    !st->has_query || st->query.nterms != 1 ||
 	    (t->kind != LQ_SENT && t->kind != LQ_INFLIGHT))
@@ -333,5 +377,6 @@ lrun_wrong_why(const struct lrun *lr, const char *typed, char *why,
 	    &line, err, sizeof(err)) && past_other(&w, lr, typed, why,
 	    whysize);
 	world_free(&w);
-	return ok;
+	return ok || (lr->answer_ok && past_one_short(lr, typed, why,
+	    whysize));
 }

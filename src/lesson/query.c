@@ -292,6 +292,7 @@ lq_ms(struct lesson_value *v, uint64_t ms, bool seconds)
 	lq_num(v, (int64_t)ms);
 	if (seconds)
 		v->milli = (int64_t)ms;
+	v->in_ms = !seconds;
 }
 
 static void
@@ -419,6 +420,7 @@ lesson_query_eval(const struct lesson_query *q, const struct lesson_ctx *ctx,
 			return false;
 		}
 		v->milli += q->op[i] == '+' ? b.milli : -b.milli;
+		v->in_ms = v->in_ms || b.in_ms;
 	}
 	return true;
 }
@@ -476,29 +478,34 @@ lq_parse_num(const char *s, int64_t *out)
 
 /* What a learner types for a time: "240", "240s", "240 s", "4min",
  * "240000ms", or the clock form the program itself shows, "4:00".  The
- * value is in thousandths of a second, like the answer. */
+ * value is in thousandths of a second, like the answer; *unit says
+ * whether the learner named a unit (a bare number is in the question's). */
 static bool
-lq_parse_answer_num(const char *s, int64_t *out)
+lq_parse_answer_num(const char *s, int64_t *out, bool *unit)
 {
+	/* A unit that ends another ("毫秒", "秒") comes first. */
 	static const struct { const char *unit; int64_t mul, div; } units[] = {
 		{ "ms", 1, 1000 }, { "s", 1, 1 }, { "sec", 1, 1 },
-		{ "min", 60, 1 }, { "秒", 1, 1 }, { "毫秒", 1, 1000 },
+		{ "min", 60, 1 }, { "毫秒", 1, 1000 }, { "秒", 1, 1 },
 		{ "分钟", 60, 1 },
 	};
 	char num[64];
 	const char *colon = strchr(s, ':');
 	size_t n = strlen(s);
 	int64_t v, rest;
+	bool sub;
 
+	*unit = false;
 	if (lq_parse_num(s, out))
 		return true;
+	*unit = true;
 	if (colon != NULL && colon - s < 20) {	/* M:SS */
 		snprintf(num, sizeof(num), "%.*s", (int)(colon - s), s);
 		if (!lq_parse_num(num, &v) || v < 0 || v % 1000 != 0 ||
 		    !isdigit((unsigned char)colon[1]) ||
 		    !isdigit((unsigned char)colon[2]) ||
-		    !lq_parse_answer_num(colon + 1, &rest) || rest >= 60000 ||
-		    v > INT64_MAX / 120)
+		    !lq_parse_answer_num(colon + 1, &rest, &sub) ||
+		    rest >= 60000 || v > INT64_MAX / 120)
 			return false;
 		*out = v * 60 + rest;
 		return true;
@@ -518,6 +525,23 @@ lq_parse_answer_num(const char *s, int64_t *out)
 		return true;
 	}
 	return false;
+}
+
+/* A typed time in the answer's unit: "200ms" and "0.2 s" both answer a
+ * question counted in milliseconds whose answer is 200. */
+static bool
+lq_typed_num(const struct lesson_value *v, const char *s, int64_t *out)
+{
+	bool unit;
+
+	if (!lq_parse_answer_num(s, out, &unit))
+		return false;
+	if (unit && v->in_ms) {
+		if (*out > INT64_MAX / 1000 || *out < INT64_MIN / 1000)
+			return false;
+		*out *= 1000;
+	}
+	return true;
 }
 
 /* Flags as a bit set, so "ACK+SYN", "syn,ack" and "ACK PSH" all match
@@ -575,11 +599,11 @@ lesson_value_matches(const struct lesson_value *v, const char *typed)
 	memcpy(buf, typed, n);
 	buf[n] = '\0';
 	if (v->is_num)
-		return lq_parse_answer_num(buf, &m) && m == v->milli;
+		return lq_typed_num(v, buf, &m) && m == v->milli;
 	if (lq_parse_num(v->word, &m)) {
 		int64_t t;
 
-		return lq_parse_answer_num(buf, &t) && t == m;
+		return lq_typed_num(v, buf, &t) && t == m;
 	}
 	return lq_words_match(v->word, buf);
 }

@@ -80,10 +80,23 @@ words_inflight(const struct cmd *c, const struct world *w, char *buf,
     size_t size)
 {
 	const struct flight *f = world_find(w, &c->sel);
+	struct cmd_sel other = c->sel;
+	const struct flight *o;
 	char want[128], got[128];
 
 	words_want(c, want, sizeof(want));
-	if (f == NULL)
+	other.dir = c->sel.dir == DIR_C2S ? DIR_S2C : DIR_C2S;
+	/* Pressed S for s: what is on the screen is named, so that "none"
+	 * is not read against an arrow in flight the other way. */
+	if (f == NULL && c->sel.kind == SEL_DIR &&
+	    (o = world_find(w, &other)) != NULL)
+		/* TRANSLATORS: the segment the step wants, then one in
+		 * flight ("#4 PSH+ACK seq=5001 ack=1101 len=100") and the
+		 * host that sent it. */
+		snprintf(buf, size, _("no %s is in flight; %s goes the other "
+		    "way, from the %s"), want, words_flight(o, got,
+		    sizeof(got)), words_host((enum sim_host_id)other.dir));
+	else if (f == NULL)
 		/* TRANSLATORS: "#1 SYN" or "RST from the client". */
 		snprintf(buf, size, _("no %s is in flight"), want);
 	else
@@ -119,7 +132,7 @@ words_sent(const struct cmd *c, const struct world *w, char *buf,
 static char *
 words_secs(uint64_t ms, char *buf, size_t size)
 {
-	struct lesson_value v = { true, (int64_t)ms, "" };
+	struct lesson_value v = { true, (int64_t)ms, "", false };
 
 	return lesson_value_str(&v, buf, size);
 }

@@ -121,9 +121,12 @@ bcheck_block(struct bfile *f)
 				    "has no '%s:' line"), f->id,
 				    quiz_bank_keys[k].name);
 			else
-				snprintf(msg, sizeof(msg), _("question '%s' "
-				    "needs at least %u 'wrong:' answers"),
-				    f->id, quiz_bank_keys[k].min);
+				snprintf(msg, sizeof(msg), ngettext(
+				    "question '%s' needs at least %u "
+				    "'wrong:' answer", "question '%s' needs "
+				    "at least %u 'wrong:' answers",
+				    quiz_bank_keys[k].min), f->id,
+				    quiz_bank_keys[k].min);
 			return bfail(f, 1, msg);
 		}
 	for (unsigned i = 0; i < f->count[BK_WRONG]; i++)

@@ -250,7 +250,8 @@ quiz_check(const struct cli_opts *o, FILE *out, FILE *err)
 		if (!ok)
 			cli_bank_err(err, &e);
 		else
-			fprintf(out, _("%s: %zu questions, all valid\n"),
+			fprintf(out, ngettext("%s: %zu question, all valid\n",
+			    "%s: %zu questions, all valid\n", b.n),
 			    nf ? o->files[i] : langs[i], b.n);
 		if (!ok)
 			rc = TT_EXIT_USAGE;

@@ -156,7 +156,9 @@ count_stem(struct quiz_question *q, enum count_close how, enum sim_host_id x,
 	sbuf_add(&b, "%s", _("The server listens and the client connects."));
 	if (data) {
 		quiz_sentence_gap(&b);
-		sbuf_add(&b, _("Then the %s's application writes %u bytes."),
+		sbuf_add(&b, ngettext("Then the %s's application writes %u "
+		    "byte.", "Then the %s's application writes %u bytes.",
+		    len),
 		    quiz_host_str(from), (unsigned)len);
 	}
 	quiz_sentence_gap(&b);

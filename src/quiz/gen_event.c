@@ -203,7 +203,9 @@ event_text(const struct world *w, const struct cmd *c)
 		return quiz_strdupf(_("The %s's application aborts the "
 		    "connection (SO_LINGER 0)."), h);
 	case CMD_SEND:
-		return quiz_strdupf(_("The %s's application writes %u bytes."),
+		return quiz_strdupf(ngettext("The %s's application writes %u "
+		    "byte.", "The %s's application writes %u bytes.",
+		    c->num),
 		    h, (unsigned)c->num);
 	case CMD_DELIVER:
 		if ((f = world_find(w, &c->sel)) == NULL)
@@ -319,7 +321,10 @@ event_figure(const struct story *st, unsigned k, const char *ladder)
 	if (w.nwire == 0)
 		sbuf_add(&b, "%s\n", _("In flight: nothing"));
 	for (size_t i = 0; i < w.nwire; i++)
-		sbuf_add(&b, "%s %s\n", _("In flight:"),
+		/* TRANSLATORS: a line of the figure, before a segment
+		 * "#3 c>s ACK seq=3000 ack=7200 len=0"; Chinese puts no
+		 * space after its full-width colon. */
+		sbuf_add(&b, _("In flight: %s\n"),
 		    script_flight_str(&w.wire[i], fl, sizeof(fl)));
 	world_free(&w);
 	/* Pad by display columns: the host names are translated. */

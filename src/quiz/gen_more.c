@@ -52,7 +52,8 @@ seg_probe(enum sim_host_id h, const struct tcp_seg *s)
 	char seg[96];
 
 	return quiz_strdupf("expect sent %s %s len=%u\n", sim_host_name(h),
-	    quiz_seg_str(s, seg, sizeof(seg)), (unsigned)s->len);
+	    sim_seg_text(s, NULL, NULL, SIM_SEG_NO_LEN, seg, sizeof(seg)),
+	    (unsigned)s->len);
 }
 
 /* ------------------------------------------------------------ numbers */
@@ -111,10 +112,13 @@ numbers_stem(struct quiz_question *q, unsigned ask, enum sim_host_id h,
 		    "and its FIN arrives. What ack number does the %s's reply "
 		    "carry?"), quiz_host_str(h), quiz_host_str(peer));
 	else
-		q->stem = quiz_strdupf(_("The scenario below has run (the "
-		    "numbers are not shown). Now the %s's application writes "
-		    "%u bytes, and the segment arrives. What ack number does "
-		    "the %s's reply carry?"), quiz_host_str(h), len,
+		q->stem = quiz_strdupf(ngettext("The scenario below has run "
+		    "(the numbers are not shown). Now the %s's application "
+		    "writes %u byte, and the segment arrives. What ack number "
+		    "does the %s's reply carry?", "The scenario below has run "
+		    "(the numbers are not shown). Now the %s's application "
+		    "writes %u bytes, and the segment arrives. What ack number "
+		    "does the %s's reply carry?", len), quiz_host_str(h), len,
 		    quiz_host_str(peer));
 }
 

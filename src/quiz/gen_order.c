@@ -82,11 +82,14 @@ order_stem_linux(struct sbuf *b, const struct story *st)
 	    "on the next segment the host sends."));
 	quiz_sentence_gap(b);
 	if (st->close == CLOSE_HALF)
-		sbuf_add(b, _("When everything sent so far has arrived, the %s "
-		    "shuts down its sending side; as soon as that FIN arrives, "
-		    "the %s writes %u more bytes and closes at once."),
-		    quiz_host_str(x), quiz_host_str(y),
-		    (unsigned)story_send_len(st, PH_CLOSE));
+		sbuf_add(b, ngettext("When everything sent so far has "
+		    "arrived, the %s shuts down its sending side; as soon as "
+		    "that FIN arrives, the %s writes %u more byte and closes "
+		    "at once.", "When everything sent so far has arrived, the "
+		    "%s shuts down its sending side; as soon as that FIN "
+		    "arrives, the %s writes %u more bytes and closes at once.",
+		    story_send_len(st, PH_CLOSE)), quiz_host_str(x),
+		    quiz_host_str(y), (unsigned)story_send_len(st, PH_CLOSE));
 	else
 		sbuf_add(b, _("When everything sent so far has arrived, the %s "
 		    "closes, and the %s closes as soon as it has read the end "
@@ -105,18 +108,24 @@ order_stem(struct quiz_question *q, const struct story *st)
 	if (st->data)
 		quiz_sentence_gap(&b);
 	if (st->data)
-		sbuf_add(&b, _("When the connection is established, the %s's "
-		    "application writes %u bytes."),
+		sbuf_add(&b, ngettext("When the connection is established, "
+		    "the %s's application writes %u byte.", "When the "
+		    "connection is established, the %s's application writes "
+		    "%u bytes.", st->data_len),
 		    quiz_host_str(st->data_from), (unsigned)st->data_len);
 	quiz_sentence_gap(&b);
 	if (st->linux)
 		order_stem_linux(&b, st);
 	else if (st->close == CLOSE_HALF)
-		sbuf_add(&b, _("When everything sent so far is acknowledged, "
-		    "the %s shuts down its sending side; as soon as that FIN "
-		    "arrives, the %s writes %u more bytes and closes at once."),
-		    quiz_host_str(x), quiz_host_str(y),
-		    (unsigned)story_send_len(st, PH_CLOSE));
+		sbuf_add(&b, ngettext("When everything sent so far is "
+		    "acknowledged, the %s shuts down its sending side; as "
+		    "soon as that FIN arrives, the %s writes %u more byte and "
+		    "closes at once.", "When everything sent so far is "
+		    "acknowledged, the %s shuts down its sending side; as "
+		    "soon as that FIN arrives, the %s writes %u more bytes and "
+		    "closes at once.",
+		    story_send_len(st, PH_CLOSE)), quiz_host_str(x),
+		    quiz_host_str(y), (unsigned)story_send_len(st, PH_CLOSE));
 	else
 		sbuf_add(&b, _("When everything sent so far is acknowledged, "
 		    "the %s closes, and the %s closes as soon as it has read "

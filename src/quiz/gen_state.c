@@ -149,6 +149,7 @@ struct segcand {
 	uint8_t flags;
 	uint32_t seq, ack;
 	bool show_ack;
+	uint16_t len;		/* shown when not 0, as the ladder does */
 };
 
 static void
@@ -161,9 +162,12 @@ add_seg_opt(struct quiz_question *q, const struct segcand *c)
 		return;		/* a segment without flags is no option */
 	n = snprintf(text, sizeof(text), "%s seq=%lu",
 	    tcp_flags_str(c->flags, fl), (unsigned long)c->seq);
-	if (c->show_ack && n > 0)
-		snprintf(text + n, sizeof(text) - (size_t)n, " ack=%lu",
+	if (c->show_ack && n > 0 && (size_t)n < sizeof(text))
+		n += snprintf(text + n, sizeof(text) - (size_t)n, " ack=%lu",
 		    (unsigned long)c->ack);
+	if (c->len > 0 && n > 0 && (size_t)n < sizeof(text))
+		snprintf(text + n, sizeof(text) - (size_t)n, " len=%u",
+		    (unsigned)c->len);
 	snprintf(probe, sizeof(probe), "expect sent %s %s",
 	    sim_host_name(q->host), text);
 	(void)quiz_opt_add(q, text, probe);
@@ -198,20 +202,25 @@ seg_candidates(const struct tcp_seg *s, uint32_t rcv_nxt, struct segcand *c)
 	uint32_t a = ack ? s->ack : rcv_nxt;
 	unsigned n = 0;
 
-	c[n++] = (struct segcand){ s->flags, s->seq + 1, a, ack };
-	c[n++] = (struct segcand){ s->flags, s->seq - 1, a, ack };
+	c[n++] = (struct segcand){ s->flags, s->seq + 1, a, ack, 0 };
+	c[n++] = (struct segcand){ s->flags, s->seq - 1, a, ack, 0 };
 	if (ack) {
-		c[n++] = (struct segcand){ s->flags, s->seq, a + 1, true };
-		c[n++] = (struct segcand){ s->flags, s->seq, a - 1, true };
-		c[n++] = (struct segcand){ s->flags, a, s->seq, true };
+		c[n++] = (struct segcand){ s->flags, s->seq, a + 1, true, 0 };
+		c[n++] = (struct segcand){ s->flags, s->seq, a - 1, true, 0 };
+		c[n++] = (struct segcand){ s->flags, a, s->seq, true, 0 };
 		c[n++] = (struct segcand){ s->flags & ~TCP_ACK, s->seq, a,
-		    true };
+		    true, 0 };
 	}
 	for (unsigned i = 0; i < 2; i++) {
 		uint8_t f = flag_confusion(s->flags, i);
 
-		c[n++] = (struct segcand){ f, s->seq, a, (f & TCP_ACK) != 0 };
+		c[n++] = (struct segcand){ f, s->seq, a, (f & TCP_ACK) != 0,
+		    0 };
 	}
+	/* A data segment is named with its length (the write said how many
+	 * bytes); a confusion without PSH carries none. */
+	for (unsigned i = 0; i < n; i++)
+		c[i].len = (c[i].flags & TCP_PSH) ? s->len : 0;
 	return n;
 }
 
@@ -220,7 +229,7 @@ seg_options(struct quiz_question *q, struct quiz_rng *r,
     const struct tcp_seg *s, uint32_t rcv_nxt)
 {
 	struct segcand c[16], right = { s->flags, s->seq, s->ack,
-	    (s->flags & TCP_ACK) != 0 };
+	    (s->flags & TCP_ACK) != 0, s->len };
 	unsigned n = seg_candidates(s, rcv_nxt, c);
 
 	add_seg_opt(q, &right);

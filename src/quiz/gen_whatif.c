@@ -282,6 +282,22 @@ whatif_steps(const char *then)
 	return sbuf_take(&b);
 }
 
+/*
+ * The listing: what has run, then (for the FIN family) the very steps the
+ * stem names, after a "# then:" comment, so the text and the figure cannot
+ * describe different steps: both come from the plan after its prefix.
+ */
+static char *
+whatif_figure(const char *scenario, const char *then)
+{
+	struct sbuf b = { 0 };
+
+	sbuf_add(&b, "%s", scenario);
+	if (then != NULL)
+		sbuf_add(&b, "# then:\n%s", then);
+	return sbuf_take(&b);
+}
+
 bool
 quiz_gen_whatif(struct quiz_rng *r, struct quiz_question *q)
 {
@@ -302,7 +318,8 @@ quiz_gen_whatif(struct quiz_rng *r, struct quiz_question *q)
 		q->then = whatif_steps(steps);
 		free(steps);
 		q->stem = quiz_strdupf(_("TIME_WAIT is switched off in the "
-		    "scenario below (set time_wait off). Then these steps run: "
+		    "scenario below (set time_wait off). It has run up to the "
+		    "line \"# then:\"; then the steps listed after it run: "
 		    "%s. What happens?"), q->then);
 		free(q->then);
 		q->explain = xstrdup(fin_explain(family == 0));
@@ -325,7 +342,7 @@ quiz_gen_whatif(struct quiz_rng *r, struct quiz_question *q)
 	}
 	quiz_opt_shuffle(q, r);
 	q->scenario = quiz_scenario_text(p.c, p.nprefix, true);
-	q->figure = xstrdup(q->scenario);
 	q->then = plan_text(&p, p.nprefix, p.n);
+	q->figure = whatif_figure(q->scenario, family == 2 ? NULL : q->then);
 	return true;
 }

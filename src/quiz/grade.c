@@ -316,7 +316,8 @@ grade_summary(FILE *f, const struct grade_row *rows, size_t n)
 		}
 	if (nt > 0)
 		qsort(t, nt, sizeof(*t), tally_cmp);
-	fprintf(f, _("Graded %zu attempts.\n"), n);
+	fprintf(f, ngettext("Graded %zu attempt.\n", "Graded %zu attempts.\n",
+	    n), n);
 	fprintf(f, "%s\n", _("By kind of question (right / asked):"));
 	for (unsigned k = 0; k < QUIZ_NKINDS; k++)
 		if (kinds[k].seen > 0)

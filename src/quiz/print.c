@@ -74,11 +74,13 @@ print_header(FILE *out, const struct exam *ex, enum exam_format fmt,
 		fprintf(out, _("student %s"), p->student);
 	}
 	fputs(_(", "), out);
-	fprintf(out, _("%u questions"), (unsigned)ex->n);
+	fprintf(out, ngettext("%u question", "%u questions", ex->n),
+	    (unsigned)ex->n);
 	if (p->minutes > 0) {
 		/* TRANSLATORS: separates items of the exam's heading. */
 		fputs(_(", "), out);
-		fprintf(out, _("%u minutes"), p->minutes);
+		fprintf(out, ngettext("%u minute", "%u minutes",
+		    p->minutes), p->minutes);
 	}
 	fputs(fmt == EXAM_FMT_MD ? "\n\n" : "\n", out);
 	if (!key) {

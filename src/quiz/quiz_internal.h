@@ -144,9 +144,11 @@ bool quiz_last_change(const struct cmd *c, unsigned n, enum sim_host_id h,
     struct tcp_ev *out);
 const char *quiz_host_str(enum sim_host_id h);	/* translated */
 
-/* "FIN+ACK seq=100 ack=300" (no ack= without the ACK flag). */
-/* "SYN+ACK seq=299 ack=100": the segment without its length. */
+/* "FIN+ACK seq=100 ack=300" (no ack= without the ACK flag), and
+ * "PSH+ACK seq=300 ack=100 len=200": a segment that carries data shows
+ * its length, as the simulator's ladder labels do, so a question's text
+ * names a data segment the way its figure draws it. */
 #define quiz_seg_str(s, buf, size) \
-	sim_seg_text(s, NULL, NULL, SIM_SEG_NO_LEN, buf, size)
+	sim_seg_text(s, NULL, NULL, SIM_SEG_LEN_NONZERO, buf, size)
 
 #endif

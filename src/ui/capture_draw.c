@@ -21,6 +21,69 @@
 #include "ui/ui.h"
 
 #define CAPUI_HEAD 5	/* title, two statistics lines, heading, rule */
+#define CAPUI_INDENT 6	/* a row's second line starts under the ends */
+
+/*
+ * The rule for a row wider than the screen: it is broken where a column
+ * begins (two spaces in a --list line), at the last such place that
+ * fits, and goes on in a second line under the endpoints, so that every
+ * column keeps its whole value (80 columns cut the states and the resets
+ * before).  Returns the bytes of the first line; the whole line fits when
+ * that is all of it.
+ */
+static size_t
+capui_break(const char *line, int cols)
+{
+	int used;
+	size_t fit = utf8_fit(line, cols, &used);
+
+	if (line[fit] == '\0')
+		return fit;
+	for (size_t i = fit; i > CAPUI_INDENT; i--)
+		if (line[i - 1] == ' ' && line[i] == ' ')
+			return i - 1;
+	return fit;
+}
+
+/* One row in one or two lines (lines says which); returns the next y. */
+static int
+capui_draw_row(const char *line, int y, int lines, int cols, attr_t attr)
+{
+	size_t n = capui_break(line, cols - 1);
+	char first[512];
+
+	snprintf(first, sizeof(first), "%.*s", (int)n, line);
+	ui_draw_text(stdscr, y++, 0, cols - 1, first, attr);
+	if (lines < 2)
+		return y;
+	while (line[n] == ' ')
+		n++;
+	if (attr != A_NORMAL) {		/* a reversed bar spans the row */
+		wattrset(stdscr, attr);
+		for (int x = 0; x < CAPUI_INDENT; x++)
+			mvwaddch(stdscr, y, x, ' ');
+		wattrset(stdscr, A_NORMAL);
+	}
+	ui_draw_text(stdscr, y++, CAPUI_INDENT, cols - 1 - CAPUI_INDENT,
+	    line + n, attr);
+	return y;
+}
+
+/* Lines per row: two when any row (or the heading) needs the rule. */
+static int
+capui_row_lines(const struct capui *cu, int cols)
+{
+	const char *head = _("  id  client > server  segments  handshake  "
+	    "closed-first  client/server-states  rexmit  rst  flags");
+
+	if (head[capui_break(head, cols - 1)] != '\0')
+		return 2;
+	for (size_t i = 0; i < cu->l.n; i++)
+		if (cu->l.rows[i].line[capui_break(cu->l.rows[i].line,
+		    cols - 1)] != '\0')
+			return 2;
+	return 1;
+}
 
 /* The chosen connection's real times: when its first segment was
  * captured (local time, as tcpdump -r prints it), how long after the
@@ -47,7 +110,7 @@ capui_draw_times(const struct capui *cu, int y, int cols)
 }
 
 static void
-capui_draw_stats(const struct capui *cu, int cols)
+capui_draw_stats(const struct capui *cu, int cols, int lines)
 {
 	const struct cap_stats *s = &cu->l.st;
 	char line[512];
@@ -65,12 +128,12 @@ capui_draw_stats(const struct capui *cu, int cols)
 	    (unsigned long long)s->closed_by[1],
 	    (unsigned long long)s->reset, (unsigned long long)s->rexmit);
 	ui_draw_text(stdscr, 2, 1, cols - 2, line, A_BOLD);
-	ui_draw_text(stdscr, 3, 0, cols - 1, _("  id  client > server  "
-	    "segments  handshake  closed-first  client/server-states  rexmit  "
-	    "rst  flags"), ui_look.role[ROLE_DIM]);
+	capui_draw_row(_("  id  client > server  segments  handshake  "
+	    "closed-first  client/server-states  rexmit  rst  flags"), 3,
+	    lines, cols, ui_look.role[ROLE_DIM]);
 	wattrset(stdscr, ui_look.role[ROLE_DIM]);
 	for (int x = 0; x < cols; x++)
-		mvwaddstr(stdscr, 4, x, ui_look.g->hline);
+		mvwaddstr(stdscr, 2 + lines + 1, x, ui_look.g->hline);
 	wattrset(stdscr, A_NORMAL);
 }
 
@@ -80,6 +143,7 @@ capui_draw(struct screen *sc, int what)
 	struct capui *cu = sc->state;
 	const char *msg = sc->app->msg;
 	int cols = sc->cols, foot = sc->rows - 1, rows;
+	int lines = capui_row_lines(cu, cols), head = CAPUI_HEAD + lines - 1;
 	char right[128], left[400];
 
 	(void)what;
@@ -89,7 +153,7 @@ capui_draw(struct screen *sc, int what)
 	snprintf(left, sizeof(left), _(" tcpteach \u2014 capture %s"),
 	    cu->file);
 	ui_draw_bar(stdscr, 0, cols, left, right);
-	capui_draw_stats(cu, cols);
+	capui_draw_stats(cu, cols, lines);
 	ui_draw_bar(stdscr, foot, cols, _(" Up/Down choose  Enter open  "
 	    "/ search  ? help  q quit"), "");
 	if (msg[0] != '\0') {
@@ -101,7 +165,7 @@ capui_draw(struct screen *sc, int what)
 	}
 	if (cu->l.n > 0)
 		capui_draw_times(cu, --foot, cols);
-	rows = foot - CAPUI_HEAD;
+	rows = (foot - head) / lines;	/* connections shown */
 	if (rows < 1)
 		rows = 1;
 	cu->rows = rows;
@@ -109,14 +173,15 @@ capui_draw(struct screen *sc, int what)
 		cu->top = cu->sel;
 	if (cu->sel >= cu->top + (size_t)rows)
 		cu->top = cu->sel + 1 - (size_t)rows;
-	for (int r = 0; r < rows && cu->top + (size_t)r < cu->l.n; r++) {
+	for (int r = 0, y = head; r < rows && cu->top + (size_t)r < cu->l.n;
+	    r++) {
 		size_t i = cu->top + (size_t)r;
 
-		ui_draw_text(stdscr, CAPUI_HEAD + r, 0, cols - 1,
-		    cu->l.rows[i].line, i == cu->sel ? A_REVERSE : A_NORMAL);
+		y = capui_draw_row(cu->l.rows[i].line, y, lines, cols,
+		    i == cu->sel ? A_REVERSE : A_NORMAL);
 	}
 	if (cu->l.n == 0)
-		ui_draw_text(stdscr, CAPUI_HEAD + 1, 2, cols - 4, _("The "
+		ui_draw_text(stdscr, head + 1, 2, cols - 4, _("The "
 		    "capture has no TCP connection."), ui_look.role[ROLE_DIM]);
 	wnoutrefresh(stdscr);
 }

@@ -134,16 +134,43 @@ static bool
 lui_step_done(const struct lui *lu)
 {
 	return lui_step(lu)->kind == LESSON_SAY || lu->lr.done ||
-	    lu->revealed || lu->lr.broken;
+	    lu->revealed || lu->lr.broken || lu->stepdone[lu->lr.step];
+}
+
+/* Remember the step as done before leaving it, so that going back and
+ * forward again does not ask to skip a step already done. */
+static void
+lui_mark_step(struct lui *lu)
+{
+	if (lui_step_done(lu))
+		lu->stepdone[lu->lr.step] = true;
+}
+
+/* The first task or question step not done, or SIZE_MAX: a lesson is
+ * complete only when none is left (n n skips, but does not pass). */
+size_t
+lui_first_undone(const struct lui *lu)
+{
+	for (size_t i = 0; i < lu->l.nsteps; i++)
+		if (lu->l.steps[i].kind != LESSON_SAY && !lu->stepdone[i])
+			return i;
+	return SIZE_MAX;
 }
 
 /* The last step passed: the lesson is complete. */
 static int
 lui_finish(struct lui *lu)
 {
+	size_t undone = lui_first_undone(lu);
+
 	if (lu->finished) {
-		snprintf(lu->note, sizeof(lu->note), _("Lesson %02u complete: "
-		    "%s."), lu->li->num, lu->li->title);
+		if (undone == SIZE_MAX)
+			snprintf(lu->note, sizeof(lu->note), _("Lesson %02u "
+			    "complete: %s."), lu->li->num, lu->li->title);
+		else
+			snprintf(lu->note, sizeof(lu->note), _("Lesson %02u "
+			    "is not complete: step %zu is not done yet."),
+			    lu->li->num, undone + 1);
 		lu->note_err = false;
 		app_pop(lu->list.app);
 		return UI_R_ALL | UI_R_LAYOUT;
@@ -151,7 +178,10 @@ lui_finish(struct lui *lu)
 	lu->finished = true;
 	lu->list.app->msg[0] = '\0';
 	lu->ptop = 0;
-	lui_save(lu, true);
+	if (undone == SIZE_MAX)
+		lui_save(lu, true);
+	else
+		lui_save_at(lu, undone, false);
 	return UI_R_ALL;
 }
 
@@ -208,6 +238,8 @@ lui_h_next(SCREEN_CMD_ARGS)
 		    "press n again to skip it."));
 		return UI_R_ALL;
 	}
+	if (!lu->finished)
+		lui_mark_step(lu);
 	if (lu->finished || lrun_at_end(&lu->lr))
 		return lui_finish(lu);
 	replaced = lui_world_replaced(lu);
@@ -230,6 +262,7 @@ lui_h_prev(SCREEN_CMD_ARGS)
 		lui_message(lu, false, "%s", _("This is the first step."));
 		return UI_R_ALL;
 	}
+	lui_mark_step(lu);
 	(void)lrun_back(&lu->lr);
 	lui_enter(lu);
 	return UI_R_ALL;

@@ -229,8 +229,18 @@ static void
 lui_build_done(struct lui *lu)
 {
 	const struct lesson_info *next;
+	size_t undone = lui_first_undone(lu);
 	char buf[512];
 
+	if (undone != SIZE_MAX) {
+		/* TRANSLATORS: a step number. */
+		snprintf(buf, sizeof(buf), _("This is the end of the lesson, "
+		    "but step %zu is not done yet, so the lesson is not "
+		    "complete. Press n or q for the list of lessons: the "
+		    "lesson resumes at that step."), undone + 1);
+		lpanel_add(&lu->panel, LP_BAD, 0, false, buf);
+		return;
+	}
 	snprintf(buf, sizeof(buf), _("%s Lesson complete!"), lui_tick_mark());
 	lpanel_add(&lu->panel, LP_OK, 0, false, buf);
 	/* TRANSLATORS: the lesson's title. */
@@ -392,6 +402,15 @@ lui_draw_head(struct lui *lu, WINDOW *w, int x0, int cols, bool above,
 	/* TRANSLATORS: step k of n, then the step's title (may be empty). */
 	snprintf(head, sizeof(head), _("Step %zu/%zu%s%s"), lu->lr.step + 1,
 	    lu->l.nsteps, title[0] != '\0' ? _(": ") : "", title);
+	/* A step done before and not yet redone: one n moves on.  In the
+	 * heading, so that the panel's text keeps its lines. */
+	if (lu->stepdone[lu->lr.step] && !lu->lr.done && !lu->finished &&
+	    st->kind != LESSON_SAY) {
+		size_t n = strlen(head);
+
+		snprintf(head + n, sizeof(head) - n, _("  %s done before"),
+		    lui_tick_mark());
+	}
 	if (!lu->geo.side) {
 		wattrset(w, a);
 		mvwhline(w, 0, 0, ' ', getmaxx(w));
@@ -433,13 +452,38 @@ lui_draw_panel(struct lui *lu)
 	wnoutrefresh(w);
 }
 
+/* Fit the status line in cols, losing what the panel's key bar also
+ * says first: its "? help", then the double spaces, then ": command"
+ * and "u undo"; never "q list", the way out (issue 13 item 17). */
+static void
+lui_status_fit(char *left, const char **keys, int cols)
+{
+	const char *shorter[] = { _("u undo  : command  q list "),
+	    _("u undo  q list "), _("q list ") };
+	char *d = left;
+
+	if (utf8_width(left) + 2 + utf8_width(*keys) <= cols)
+		return;
+	*keys = shorter[0];
+	if (utf8_width(left) + 2 + utf8_width(*keys) <= cols)
+		return;
+	for (const char *s = left; *s != '\0'; s++)
+		if (!(s[0] == ' ' && s[1] == ' '))
+			*d++ = *s;
+	*d = '\0';
+	for (size_t i = 0; i < sizeof(shorter) / sizeof(shorter[0]) &&
+	    utf8_width(left) + 2 + utf8_width(*keys) > cols; i++)
+		*keys = shorter[i];
+}
+
 static void
 lui_draw_status(struct lui *lu)
 {
 	WINDOW *w = lu->ui.win->stat;
-	char left[256], t[32], keys[256];
+	char left[256], t[32], keys[256], sw[128];
 	const char *k = _("u undo  : command  ? help  q list ");
 	const struct screen_cmd *enter;
+	size_t n;
 
 	ui_clock_str(lu->ui.s.w.now, t, sizeof(t));
 	/* TRANSLATORS: lesson number, step k of n, simulated time, number
@@ -447,6 +491,13 @@ lui_draw_status(struct lui *lu)
 	snprintf(left, sizeof(left), _(" Lesson %02u, step %zu/%zu  t=%s  %s"),
 	    lu->li->num, lu->lr.step + 1, lu->l.nsteps, t,
 	    ladder_num_short(lu->ui.v.num));
+	/* The profile and the what-if switches the lesson set (lesson 7
+	 * runs with delayed ACKs), as the simulator's status line says;
+	 * to keep them at 80 columns the panel's own "? help" goes. */
+	n = strlen(left);
+	snprintf(left + n, sizeof(left) - n, "  %s",
+	    world_switches_text(&lu->ui.s.w, sw, sizeof(sw)));
+	lui_status_fit(left, &k, lu->cols);
 	/* Enter inspects the selected arrow unless the lesson takes it. */
 	if (screen_binding(&lu->lesson, '\r', &enter) == NULL)
 		k = ui_status_keys(&lu->ui, left, lu->cols, k, keys,

@@ -68,6 +68,9 @@ struct lui {
 					 * unreachable, and the way back */
 	char wrong[320];		/* why the typed answer is wrong */
 	bool has_verdict, revealed, solved, finished;
+	bool *stepdone;			/* per step: done (or answered, or
+					 * shown) in this visit; steps before
+					 * the saved place count as done */
 	unsigned long skip_at;		/* the key that offered to skip */
 	enum lrun_verdict verdict;
 	size_t perm[LUI_MAXORDER], pick[LUI_MAXORDER], npick;
@@ -84,6 +87,7 @@ void lui_push(struct lui *lu, struct app *a);
 bool lui_open(struct lui *lu, size_t idx);
 void lui_enter(struct lui *lu);
 void lui_save(struct lui *lu, bool done);
+void lui_save_at(struct lui *lu, size_t step, bool done);
 void lui_changed(void *arg);
 bool lui_hint_ask(struct lui *lu);
 size_t lui_panel_top(struct lui *lu, int body);
@@ -95,6 +99,7 @@ enum lui_akind lui_answer_kind(const struct lui *lu);
 
 /* lesson_cmd.c */
 const struct lesson_info *lui_next_lesson(const struct lui *lu);
+size_t lui_first_undone(const struct lui *lu);
 
 /* lesson_draw.c */
 void lui_panel_build(struct lui *lu);

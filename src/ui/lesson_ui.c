@@ -19,15 +19,21 @@
 #include "lesson/hint.h"
 #include "ui/lesson_int.h"
 
+/* Save the place as step (0-based); done: the lesson is complete. */
+void
+lui_save_at(struct lui *lu, size_t step, bool done)
+{
+	char msg[512];
+
+	if (lesson_progress_set(&lu->prog, lu->li->name, done ? 1 :
+	    (unsigned)step + 1, done, msg, sizeof(msg)) != LESSON_PROGRESS_OK)
+		lui_message(lu, true, "%s", msg);
+}
+
 void
 lui_save(struct lui *lu, bool done)
 {
-	char msg[512];
-	unsigned step = done ? 1 : (unsigned)lu->lr.step + 1;
-
-	if (lesson_progress_set(&lu->prog, lu->li->name, step, done, msg,
-	    sizeof(msg)) != LESSON_PROGRESS_OK)
-		lui_message(lu, true, "%s", msg);
+	lui_save_at(lu, lu->lr.step, done);
 }
 
 /* Load the step's world: the commands before its run lines at once,
@@ -214,6 +220,12 @@ lui_open(struct lui *lu, size_t idx)
 		step = m->step - 1;
 	lu->li = li;
 	lu->open = true;
+	/* The progress file keeps the place, not each step's mark: the
+	 * steps before it were passed (a finish with a step not done saves
+	 * that step as the place), and a complete lesson's all were. */
+	lu->stepdone = xcalloc(lu->l.nsteps, sizeof(*lu->stepdone));
+	for (size_t i = 0; i < lu->l.nsteps; i++)
+		lu->stepdone[i] = i < step || (m != NULL && m->done);
 	lui_sim_init(lu);
 	(void)lrun_start(&lu->lr, &lu->l, step);
 	lpanel_init(&lu->panel);
@@ -247,6 +259,8 @@ lui_lesson_leave(struct screen *sc)
 		lui_save(lu, false);
 	lrun_free(&lu->lr);
 	lesson_free(&lu->l);
+	free(lu->stepdone);
+	lu->stepdone = NULL;
 	ui_state_free(&lu->ui);
 	lpanel_free(&lu->panel);
 	lu->open = false;

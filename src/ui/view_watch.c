@@ -67,18 +67,25 @@ view_renum(const struct view *v, char *line, size_t size, const char *key,
 	free(rest);
 }
 
-/* An expect line in the number mode the arrows are drawn in. */
+/* An expect line in the number mode the arrows are drawn in.  A segment
+ * chosen by its #N (the capture replay's checks) is renumbered by the
+ * direction of that segment in flight; one no longer there stays raw. */
 static void
-view_expect_text(const struct view *v, const struct cmd *c, char *line,
-    size_t size)
+view_expect_text(const struct view *v, const struct session *s,
+    const struct cmd *c, char *line, size_t size)
 {
+	const struct flight *f = NULL;
 	enum sim_host_id from;
 
 	script_format(c, line, size);
-	if (v->num == LADDER_NUM_RAW || c->kind != CMD_EXPECT_INFLIGHT ||
-	    c->sel.kind != SEL_DIR)
+	if (v->num == LADDER_NUM_RAW || c->kind != CMD_EXPECT_INFLIGHT)
 		return;
-	from = c->sel.dir == DIR_C2S ? HOST_CLIENT : HOST_SERVER;
+	if (c->sel.kind == SEL_ID && (f = world_find(&s->w, &c->sel)) == NULL)
+		return;
+	if (c->sel.kind != SEL_DIR && f == NULL)
+		return;
+	from = (f != NULL ? f->dir : c->sel.dir) == DIR_C2S ? HOST_CLIENT :
+	    HOST_SERVER;
 	if (c->seg.has_seq)
 		view_renum(v, line, size, "seq", from, c->seg.seq);
 	if (c->seg.has_ack)
@@ -101,12 +108,12 @@ view_watch_marked(void *arg, const struct session *s, const struct cmd *c,
 		view_narrate(v, s->last.msg);
 		return;
 	case SESSION_PASS:
-		view_expect_text(v, c, line, sizeof(line));
+		view_expect_text(v, s, c, line, sizeof(line));
 		/* TRANSLATORS: a scenario line such as "expect client LISTEN". */
 		snprintf(buf, sizeof(buf), _("Check passed: %s"), line);
 		break;
 	case SESSION_FAIL:
-		view_expect_text(v, c, line, sizeof(line));
+		view_expect_text(v, s, c, line, sizeof(line));
 		/* TRANSLATORS: a scenario line, then what went wrong. */
 		snprintf(buf, sizeof(buf), _("Check failed: %s: %s"), line,
 		    s->last.msg);

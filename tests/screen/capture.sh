@@ -19,6 +19,10 @@ capture_start capture
 screen_expect "Connections 1   handshakes: 1 complete, 0 incomplete"
 screen_expect "Closed first by client 1, server 0   reset 0   retransmissions 0"
 screen_expect "   1  127.0.0.1:50630 > 127.0.0.1:18989  10  complete  client"
+# At 80 columns the row is broken where a column begins and goes on
+# under the endpoints: every column keeps its value.
+screen_expect "      TIME_WAIT/CLOSED  0  0 fin-ack-close"
+screen_expect "      rexmit  rst  flags"
 screen_expect "Connection 1: 20"
 screen_expect ", +0.000000 s, lasted 0.00"
 screen_keys /
@@ -33,6 +37,11 @@ screen_expect "C L O S E D"
 screen_expect "#2 SYN+ACK s=1739291212 a=4154114727"
 screen_expect "Connection 1, replayed to its end"
 screen_step m "#2 SYN+ACK seq=0 ack=1"
+# The checks speak in the numbers the ladder shows (relative here).
+for i in $(seq 40); do screen_keys p; done
+screen_expect "step 0/37"
+screen_keys Space Space Space Space Space
+screen_expect "Check passed: expect inflight #1 SYN seq=0 len=0"
 screen_keys q
 screen_expect "Connections 1   handshakes"
 screen_step '?' "search the connections"
@@ -45,8 +54,14 @@ screen_socket 1
 COLS=120 ROWS=40 capture_start --lang=zh_CN capture
 screen_expect "握手：完整 1，不完整 0"
 screen_expect "先关闭方：客户端 1，服务器 0"
+screen_expect "TIME_WAIT/CLOSED  0  0 fin-ack-close"
 screen_keys Enter
 screen_expect "T I M E _ W A I T"
+screen_keys m
+for i in $(seq 40); do screen_keys p; done
+screen_expect "0/37"
+screen_keys Space Space Space Space Space
+screen_expect "检查通过：expect inflight #1 SYN seq=0 len=0"
 screen_keys q q
 screen_cleanup
 

@@ -69,7 +69,7 @@ screen_expect "Results directory: $QTMP/tcpteach/results"
     2>"$QTMP/summary" || { echo "FAIL: exam --grade" >&2; exit 1; }
 grep -q "^t1,5,$(basename "$f"),50,2,3,4,1,1,0,0,\$" "$QTMP/marks.csv" || {
 	echo "FAIL: grade row" >&2; cat "$QTMP/marks.csv" >&2; exit 1; }
-grep -q "Graded 1 attempts." "$QTMP/summary" ||
+grep -q "^Graded 1 attempt\.$" "$QTMP/summary" ||
     { echo "FAIL: grade summary" >&2; exit 1; }
 screen_cleanup
 screen_socket 1

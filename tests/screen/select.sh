@@ -95,7 +95,7 @@ lesson_start "Step 1/11" lesson 2
 screen_keys L c
 screen_expect "#1 SYN seq=1000"
 screen_keys Up
-screen_expect "Enter inspect #1  u undo  : command  ? help  q list"
+screen_expect "Enter inspect #1  u undo  : command  q list"
 screen_expect " Lesson 02, step 1/11 "
 screen_step Enter "Segment #1, client to server"
 exit 0
