@@ -22,6 +22,7 @@
 
 #include "lesson/run.h"
 #include "lib/pcapw.h"
+#include "lib/utf8.h"
 #include "quiz/exam.h"
 #include "script/menu.h"
 #include "ui/capture_ui.h"
@@ -568,10 +569,31 @@ START_TEST(test_sim_prompt_runs_scenario_command)
 	keys("n\r");
 	ck_assert_ptr_null(app.plabel);
 	ck_assert_int_eq(state(HOST_SERVER), TCP_LISTEN);
-	/* A parse error keeps the text to fix. */
-	keys(":wait\r");
-	ck_assert_str_eq(app.plabel, ":");
-	ck_assert_ptr_nonnull(strstr(app.msg, "Column 5"));
+}
+END_TEST
+
+/* A parse error closes the line (quoting it): the next : starts empty,
+ * so what is typed then is never glued to the bad text; Up recalls it. */
+START_TEST(test_sim_prompt_error_closes_line_next_starts_empty)
+{
+	char line[64];
+
+	sim_push(&ui_sim_def);
+	keys(":wait 99999999999999999999999ms\r");
+	ck_assert_ptr_null(app.plabel);
+	ck_assert_ptr_nonnull(strstr(app.msg,
+	    ":wait 99999999999999999999999ms"));
+	ck_assert_ptr_nonnull(strstr(app.msg, "column 6"));
+	keys(":");
+	app_line(&app, line, sizeof(line));
+	ck_assert_str_eq(line, "");
+	keys("bogus\r");
+	ck_assert_ptr_nonnull(strstr(app.msg, ":bogus  column 1"));
+	ck_assert_ptr_null(strstr(app.msg, "ms:bogus"));
+	keys(":");
+	(void)app_key(&app, UI_K_UP);
+	app_line(&app, line, sizeof(line));
+	ck_assert_str_eq(line, "bogus");
 	(void)app_key(&app, UI_ESC);
 	ck_assert_ptr_null(app.plabel);
 }
@@ -1157,8 +1179,8 @@ START_TEST(test_sim_event_log_lists_every_step_with_reasons)
 		if (strstr(lg->lines[i], "RFC 9293 3.10.1") != NULL)
 			rfc = true;
 	ck_assert(rfc);
-	top = lg->top;			/* the newest step's heading */
-	ck_assert_str_eq(lg->lines[top], "Step 2: client connect");
+	top = lg->top;		/* no size known: the newest line */
+	ck_assert_uint_eq(top, lg->n - 1);
 	app_top(&app)->rows = 24;
 	(void)app_key(&app, UI_K_HOME);
 	ck_assert_uint_eq(lg->top, 0);
@@ -1172,6 +1194,49 @@ START_TEST(test_sim_event_log_lists_every_step_with_reasons)
 }
 END_TEST
 
+/* Rows lines[from..n) take on a cols-wide log screen (log_draw.c). */
+static int
+log_rows(const struct ui_log *lg, size_t from, int cols)
+{
+	int used = 0;
+
+	for (size_t i = from; i < lg->n; i++) {
+		size_t st[16], ln[16];
+
+		used += (int)utf8_wrap(lg->lines[i], cols - (lg->heads[i] ?
+		    2 : 4), st, ln, 16);
+	}
+	return used;
+}
+
+/* E opens as `less +G` does: the newest line on the bottom row, the
+ * screen full above it; a log shorter than the screen from its start. */
+START_TEST(test_sim_event_log_opens_full_newest_at_bottom)
+{
+	struct ui_log *lg;
+
+	sim_push(&ui_sim_def);
+	sim.rows = 24;
+	sim.cols = 80;
+	keys("LcE");
+	lg = app_top(&app)->state;
+	ck_assert_uint_eq(lg->top, 0);	/* it all fits */
+	keys("q");
+	keys("ddsdSdxdXdeE");
+	lg = app_top(&app)->state;
+	ck_assert_uint_gt(lg->top, 0);
+	ck_assert_int_le(log_rows(lg, lg->top, 80), 23);
+	ck_assert_int_gt(log_rows(lg, lg->top - 1, 80), 23);
+	app_top(&app)->rows = 24;
+	app_top(&app)->cols = 80;
+	(void)app_key(&app, UI_K_HOME);
+	ck_assert_uint_eq(lg->top, 0);
+	(void)app_key(&app, UI_K_END);	/* back to the same screenful */
+	ck_assert_int_le(log_rows(lg, lg->top, 80), 23);
+	ck_assert_int_gt(log_rows(lg, lg->top - 1, 80), 23);
+}
+END_TEST
+
 static bool
 log_has(const struct ui_log *lg, const char *text)
 {
@@ -1180,6 +1245,104 @@ log_has(const struct ui_log *lg, const char *text)
 			return true;
 	return false;
 }
+
+static void help_has(void *arg, const char *keys_, const char *help);
+
+/* Apply line straight to backend b, behind the session's back: what a
+ * kernel does that the model would not. */
+static void
+be_apply(struct wbackend *b, const char *line)
+{
+	struct script_err err;
+	struct sim_result res;
+	struct cmd c;
+
+	memset(&err, 0, sizeof(err));
+	ck_assert_int_eq(script_parse_line(line, 0, &c, &err), 1);
+	(void)wbackend_apply(b, &c, &res);
+}
+
+/* The lab's E tells what the kernels did: their ISN (not the model's
+ * default), and a retransmission a kernel made by itself, under the
+ * step after which it came; the log says whose run it is. */
+START_TEST(test_lab_event_log_shows_kernels_segments_not_models)
+{
+	struct wbackend b = { 0 };
+	struct ui_log *lg;
+
+	wbackend_sim(&b, true);
+	be_apply(&b, "isn client 1655885976");
+	b.ops->trace_clear(b.self);
+	ui.s.be = &b;
+	session_be_world(&ui.s);
+	ui.v.num = LADDER_NUM_RAW;
+	sim_push(&ui_lab_def);
+	keys("Lc");
+	be_apply(&b, "wait timer");	/* the SYN again, by itself */
+	session_feed_be(&ui.s);
+	keys(":expect server LISTEN\r:expect client CLOSED\r");
+	keys("E");
+	ck_assert_ptr_eq(app_top(&app)->def, &ui_log_def);
+	lg = app_top(&app)->state;
+	ck_assert(log_has(lg, "What the kernels did at each step"));
+	ck_assert(log_has(lg, "Step 2: client connect"));
+	ck_assert(log_has(lg, "#1 SYN seq=1655885976"));
+	ck_assert(log_has(lg, "#2 SYN seq=1655885976"));
+	ck_assert(log_has(lg, "Check passed: expect server LISTEN"));
+	ck_assert(log_has(lg, "Check failed: expect client CLOSED: "));
+	ck_assert(!log_has(lg, "2433363436"));	/* the model's ISS */
+	keys("q");
+	keys("\r");		/* the inspector on the newest arrow: #2 */
+	lg = app_top(&app)->state;
+	ck_assert_uint_eq(lg->seg, 2);
+	ck_assert(log_has(lg, "client retransmits #2 SYN seq=1655885976"));
+	ck_assert(!log_has(lg, "2433363436"));
+	keys("q");
+	ui.s.be = NULL;
+	wbackend_destroy(&b);
+}
+END_TEST
+
+/* ? on the simulator: each key once in the main list with one meaning;
+ * the what-if digits only under their own heading; no key list cut. */
+START_TEST(test_help_sim_each_key_once_whatif_digits_apart)
+{
+	static char all[8192];
+	char *whatif, *p, *line;
+	char seen[2048] = " ";
+
+	sim_push(&ui_sim_def);
+	keys("o?");		/* the status line says ? help there too */
+	ck_assert_ptr_eq(app_top(&app)->def, &screen_help_def);
+	keys("x");
+	ck_assert(ui.whatif);
+	all[0] = '\0';
+	screen_help(&sim, help_has, all);
+	whatif = strstr(all, "-|While the what-if switches are open");
+	ck_assert_ptr_nonnull(whatif);
+	ck_assert_ptr_nonnull(strstr(whatif, "\n1|what-if: rfc9293"));
+	ck_assert_ptr_nonnull(strstr(all, "0-9|choose the segment"));
+	ck_assert(strstr(all, "0-9|choose the segment") < whatif);
+	ck_assert_ptr_nonnull(strstr(all, "r ^R Space n Right|redo"));
+	ck_assert_ptr_nonnull(strstr(all, "\nR|restart from the beginning"));
+	*whatif = '\0';
+	for (line = strtok_r(all, "\n", &p); line != NULL;
+	    line = strtok_r(NULL, "\n", &p)) {
+		char *bar = strchr(line, '|'), *q, *k;
+
+		*bar = '\0';
+		for (k = strtok_r(line, " ", &q); k != NULL;
+		    k = strtok_r(NULL, " ", &q)) {
+			char pat[32];
+
+			snprintf(pat, sizeof(pat), " %s ", k);
+			ck_assert_msg(strstr(seen, pat) == NULL,
+			    "key %s listed twice", k);
+			strcat(seen, pat + 1);
+		}
+	}
+}
+END_TEST
 
 /* Enter on the chosen segment: its fields, why it was sent, its fate;
  * Left and Right go to the other arrows. */
@@ -2009,6 +2172,10 @@ START_TEST(test_help_lists_selection_keys)
 	static char all[8192];
 
 	sim_push(&ui_sim_def);
+	keys("o?");		/* the status line says ? help there too */
+	ck_assert_ptr_eq(app_top(&app)->def, &screen_help_def);
+	keys("x");
+	ck_assert(ui.whatif);
 	all[0] = '\0';
 	screen_help(&sim, help_has, all);
 	ck_assert_ptr_nonnull(strstr(all, "Up Down|select the arrow above "
@@ -2060,6 +2227,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_u0102_typed_is_not_key_down);
 	tcase_add_test(tc, test_sim_whatif_digits_switch_not_choose);
 	tcase_add_test(tc, test_sim_prompt_runs_scenario_command);
+	tcase_add_test(tc, test_sim_prompt_error_closes_line_next_starts_empty);
 	tcase_add_test(tc, test_sim_prompt_up_recalls_earlier_lines);
 	tcase_add_test(tc, test_sim_save_prompt_writes_file);
 	tcase_add_test(tc, test_sim_pcap_key_writes_capture_tcpdump_reads);
@@ -2069,6 +2237,10 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_ctrl_s_and_ctrl_q_do_nothing);
 	tcase_add_test(tc, test_play_expect_inflight_shown_in_number_mode);
 	tcase_add_test(tc, test_sim_event_log_lists_every_step_with_reasons);
+	tcase_add_test(tc, test_sim_event_log_opens_full_newest_at_bottom);
+	tcase_add_test(tc,
+	    test_lab_event_log_shows_kernels_segments_not_models);
+	tcase_add_test(tc, test_help_sim_each_key_once_whatif_digits_apart);
 	tcase_add_test(tc, test_synsent_inspect_chosen_syn_fields_reason_fate);
 	tcase_add_test(tc,
 	    test_sim_prompt_tab_completes_words_hosts_states_settings);

@@ -68,6 +68,9 @@ session_free(struct session *s)
 	free(s->cmds);
 	free(s->marks);
 	free(s->clock);
+	for (size_t i = 0; i < s->caprecs; i++)
+		free(s->recs[i].ev);
+	free(s->recs);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -207,6 +210,30 @@ session_mirror(struct session *s, const struct sim_ev *ev, size_t n)
 	}
 }
 
+/* Keep what step at did (c: its own trace, replacing what a replay
+ * recorded before; NULL: more, which the backend did by itself). */
+static void
+session_record(struct session *s, size_t at, const struct cmd *c,
+    const struct sim_ev *ev, size_t n)
+{
+	struct session_rec *r;
+	size_t cap = s->caprecs;
+
+	if (cap <= at) {
+		xgrow(&s->recs, &s->caprecs, at + 1, sizeof(*s->recs));
+		memset(s->recs + cap, 0, (s->caprecs - cap) *
+		    sizeof(*s->recs));
+	}
+	r = &s->recs[at];
+	if (c != NULL)
+		r->n = 0;
+	if (n == 0)
+		return;
+	xgrow(&r->ev, &r->cap, r->n + n, sizeof(*r->ev));
+	memcpy(r->ev + r->n, ev, n * sizeof(*ev));
+	r->n += n;
+}
+
 static void
 session_feed(struct session *s, const struct cmd *c)
 {
@@ -215,6 +242,8 @@ session_feed(struct session *s, const struct cmd *c)
 	size_t n;
 
 	ev = b->ops->trace(b->self, &n);
+	if (c != NULL || s->pos > 0)
+		session_record(s, c != NULL ? s->pos : s->pos - 1, c, ev, n);
 	session_tell(s, ev, n, NULL);
 	session_mirror(s, ev, n);
 	if (s->observe != NULL)
@@ -234,6 +263,7 @@ session_fold_be(struct session *s, const struct sim_result *res)
 {
 	s->last = *res;
 	session_feed(s, &s->cmds[s->pos]);
+	s->recs[s->pos].res = *res;
 	session_mark(s, res);
 }
 

@@ -65,6 +65,18 @@ struct session {
 	 * ends that. */
 	uint64_t *clock;
 	size_t nclock;
+	/* With a backend: what each of cmds[0..pos) really did, its trace
+	 * and what the backend did by itself after it (the kernel lab's
+	 * event log is made from these, since a replay into the model
+	 * would tell the model's run, not the kernels'). */
+	struct session_rec *recs;
+	size_t caprecs;
+};
+
+struct session_rec {
+	struct sim_ev *ev;
+	size_t n, cap;
+	struct sim_result res;	/* how the step came out (with marks) */
 };
 
 void session_init(struct session *s);

@@ -7,7 +7,9 @@
  * Data model: struct ui_log holds the lines, made once when the log is
  * opened by replaying the session's commands into a scratch session (the
  * view narrates one command at a time, so this is the only way to have
- * every command's sentences), and the first line shown.  A heading line
+ * every command's sentences), and the first line shown.  In the kernel
+ * lab a replay would tell the model's run, so there the scratch view is
+ * fed the traces the session recorded at each step instead.  A heading line
  * names each step and its scenario line; the sentences follow it.  The
  * segment inspector is the same screen for one arrow (seg): its header
  * fields, then only the sentences that name it (#N): why it was sent and
@@ -22,9 +24,11 @@
 #include "capture/list.h"
 #include "core/tcp.h"
 #include "lib/i18n.h"
+#include "lib/utf8.h"
 #include "lib/xalloc.h"
 #include "script/menu.h"
 #include "script/parse.h"
+#include "script/session.h"
 #include "ui/status.h"
 #include "ui/ui_int.h"
 
@@ -277,8 +281,42 @@ log_fill_seg(struct ui_log *lg, const struct view *v, uint32_t seg,
 	}
 }
 
-/* Replay cmds[0..pos) and keep every sentence narrated (for seg: those
- * naming it, under their step). */
+/* Fold what step i of a session with a backend really did into v. */
+static void
+log_feed(struct view *v, const struct session *s, size_t i)
+{
+	const struct session_rec *r = i < s->caprecs ? &s->recs[i] : NULL;
+	char line[256], buf[640];
+
+	view_begin(v);
+	if (r != NULL)
+		view_feed(v, r->ev, r->n);
+	view_end(v);
+	if (r == NULL)
+		return;
+	/* The check's verdict, or why the event was refused, as the
+	 * screen said it then (session_watch's marked). */
+	script_format(&s->cmds[i], line, sizeof(line));
+	switch (s->marks[i]) {
+	case SESSION_NONE:
+		return;
+	case SESSION_BAD:
+		view_narrate(v, r->res.msg);
+		return;
+	case SESSION_PASS:
+		snprintf(buf, sizeof(buf), _("Check passed: %s"), line);
+		break;
+	case SESSION_FAIL:
+		snprintf(buf, sizeof(buf), _("Check failed: %s: %s"), line,
+		    r->res.msg);
+		break;
+	}
+	view_narrate(v, buf);
+}
+
+/* Replay cmds[0..pos) (with a backend: feed what each step recorded)
+ * and keep every sentence narrated (for seg: those naming it, under
+ * their step). */
 static void
 log_fill(struct ui_log *lg, const struct ui *from, uint32_t seg)
 {
@@ -291,9 +329,18 @@ log_fill(struct ui_log *lg, const struct ui *from, uint32_t seg)
 	view_init(&v);
 	view_watch(&v, &s);
 	v.num = from->v.num;
-	session_load(&s, from->s.cmds, from->s.pos);
+	/* The lab: what the kernels did, as recorded at each step (their
+	 * ISNs, their retransmissions), never the model's replay. */
+	if (from->s.be != NULL && seg == 0)
+		log_add(lg, false, _("What the kernels did at each step, as "
+		    "the lab recorded it (not the model's run)."));
+	else
+		session_load(&s, from->s.cmds, from->s.pos);
 	for (size_t i = 0; i < from->s.pos; i++) {
-		(void)session_redo(&s);
+		if (from->s.be != NULL)
+			log_feed(&v, &from->s, i);
+		else
+			(void)session_redo(&s);
 		script_format(&from->s.cmds[i], line, sizeof(line));
 		/* TRANSLATORS: the event log: step number, scenario line. */
 		snprintf(head, sizeof(head), _("Step %zu: %s"), i + 1, line);
@@ -405,12 +452,37 @@ log_h_page(SCREEN_CMD_ARGS)
 	return log_scroll(sc, arg * screen_half_page(sc));
 }
 
+/* The first line shown when the newest line is on the bottom row of a
+ * rows x cols screen under its title bar, the rows above it full (as
+ * `less +G` opens a file): what a reader of a log expects to see. */
+static size_t
+log_tail_top(const struct ui_log *lg, int rows, int cols)
+{
+	size_t top = lg->n;
+	int used = 0;
+
+	while (top > 0) {
+		size_t st[16], ln[16];
+		bool h = lg->heads[top - 1];
+		int w = cols - (h ? 2 : 4);
+		int k = (int)utf8_wrap(lg->lines[top - 1], w > 0 ? w : 1, st,
+		    ln, 16);
+
+		if (used + k > rows - 1)
+			break;
+		used += k;
+		top--;
+	}
+	/* Not even the last line fits (no size known yet): start there. */
+	return top == lg->n && top > 0 ? top - 1 : top;
+}
+
 static int
 log_h_end(SCREEN_CMD_ARGS)
 {
 	struct ui_log *lg = sc->state;
 
-	lg->top = arg < 0 ? 0 : (lg->n > 0 ? lg->n - 1 : 0);
+	lg->top = arg < 0 ? 0 : log_tail_top(lg, sc->rows, sc->cols);
 	return UI_R_ALL;
 }
 
@@ -453,7 +525,7 @@ const struct screen_def ui_log_def = {
 	.min_rows = 10, .min_cols = 40, .leave = log_leave
 };
 
-/* Open the log on the simulator's session, showing its newest step. */
+/* Open the log on the simulator's session, scrolled to its end. */
 int
 ui_log_push(struct screen *sc)
 {
@@ -461,10 +533,8 @@ ui_log_push(struct screen *sc)
 	struct ui_log *lg = xcalloc(1, sizeof(*lg));
 
 	log_fill(lg, ui, 0);
-	lg->top = 0;
-	for (size_t i = 0; i < lg->n; i++)
-		if (lg->heads[i])
-			lg->top = i;
+	/* Its screen has the simulator's size. */
+	lg->top = log_tail_top(lg, sc->rows, sc->cols);
 	lg->sc.def = &ui_log_def;
 	lg->sc.state = lg;
 	app_push(sc->app, &lg->sc);

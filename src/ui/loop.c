@@ -82,7 +82,12 @@ ui_help_row(void *arg, const char *keys, const char *help)
 		    ui_look.role[ROLE_TITLE]);
 		return;
 	}
-	ui_draw_text(r->w, r->y, 1, kw, keys, ui_look.role[ROLE_KEY]);
+	ui_draw_text(r->w, r->y, 1, r->cols - 2, keys,
+	    ui_look.role[ROLE_KEY]);
+	/* Keys too many for their column get a row of their own: cut,
+	 * "Space n Right" read as "Space n R" (restart). */
+	if (utf8_width(keys) > kw && ++r->y >= r->h)
+		return;
 	r->y += ui_draw_para(r->w, r->y, kw + 2, r->cols - kw - 3,
 	    r->h - r->y, help, A_NORMAL);
 }

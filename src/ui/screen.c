@@ -379,17 +379,27 @@ screen_shadowed(const struct screen *outer, const struct screen_def *in,
 	return any;
 }
 
+static const char *
+screen_section(const struct screen_def *d, const struct screen_cmd *c)
+{
+	return d->section != NULL ? d->section(c) : NULL;
+}
+
+/* The commands of d in section sect (NULL: the screen's own list). */
 static void
-screen_help_of(const struct screen_def *d, const struct screen *outer,
-    void (*fn)(void *, const char *, const char *), void *arg)
+screen_help_part(const struct screen_def *d, const struct screen *outer,
+    const char *sect, void (*fn)(void *, const char *, const char *),
+    void *arg)
 {
 	for (size_t i = 0; i < d->ncmds; i++) {
 		const struct screen_cmd *c = &d->cmds[i];
+		const char *cs = screen_section(d, c);
 		char keys[64];
 		size_t n = 0;
 
 		if ((c->flags & SCREEN_CMD_NOHELP) != 0 || (outer != NULL &&
-		    screen_shadowed(outer, d, c)))
+		    screen_shadowed(outer, d, c)) || (cs == NULL) !=
+		    (sect == NULL) || (cs != NULL && strcmp(cs, sect) != 0))
 			continue;
 		keys[0] = '\0';
 		for (size_t k = 0; k < d->nkeys && n < sizeof(keys); k++)
@@ -400,6 +410,28 @@ screen_help_of(const struct screen_def *d, const struct screen *outer,
 				    d->keys[k].shown);
 		if (n > 0)
 			fn(arg, keys, _(c->help));
+	}
+}
+
+/* d's own commands, then each mode's under its heading, once. */
+static void
+screen_help_of(const struct screen_def *d, const struct screen *outer,
+    void (*fn)(void *, const char *, const char *), void *arg)
+{
+	screen_help_part(d, outer, NULL, fn, arg);
+	for (size_t i = 0; i < d->ncmds; i++) {
+		const char *cs = screen_section(d, &d->cmds[i]);
+		bool seen = false;
+
+		for (size_t j = 0; j < i && cs != NULL && !seen; j++) {
+			const char *ps = screen_section(d, &d->cmds[j]);
+
+			seen = ps != NULL && strcmp(ps, cs) == 0;
+		}
+		if (cs == NULL || seen)
+			continue;
+		fn(arg, NULL, cs);
+		screen_help_part(d, outer, cs, fn, arg);
 	}
 }
 

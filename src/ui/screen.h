@@ -100,6 +100,11 @@ struct screen_def {
 	/* Whether, as an inner screen, it takes every key now (the
 	 * simulator's what-if switches are open), or NULL. */
 	bool (*grabs)(const struct screen *sc);
+	/* The heading help lists command c under, after the others: its
+	 * keys mean it only in another mode (the what-if switches' digits
+	 * are segment numbers otherwise).  NULL, or NULL returned: the
+	 * screen's own list. */
+	const char *(*section)(const struct screen_cmd *c);
 };
 
 /* A screen's two tables with their lengths, for a screen_def's

@@ -313,11 +313,13 @@ ui_cmd_done(struct screen *sc, const char *text)
 	memset(&err, 0, sizeof(err));
 	r = script_parse_line(text, 0, &c, &err);
 	if (r < 0) {
-		/* Keep the text so the learner can fix it. */
-		screen_prompt(sc, ":", text, ui_cmd_done);
-		screen_prompt_complete(sc, script_complete);
-		/* TRANSLATORS: column number, then the parser's message. */
-		screen_message(sc, true, _("Column %u: %s"), err.column,
+		/* The line closes: left open with the old text, the next
+		 * keys typed as commands would be glued to it.  History
+		 * keeps it for Up. */
+		/* TRANSLATORS: the line typed, column number, the parser's
+		 * message. */
+		screen_message(sc, true, _(":%s  column %u: %s (: then Up "
+		    "brings the line back to fix it)"), text, err.column,
 		    err.msg);
 		return UI_R_ALL;
 	}
@@ -366,6 +368,17 @@ ui_h_whatif_close(SCREEN_CMD_ARGS)
 	return UI_R_ALL;
 }
 
+
+/* Help: the what-if switches' digits under a heading of their own, so
+ * they do not seem to contradict 0-9 choosing a segment. */
+static const char *
+ui_help_section(const struct screen_cmd *c)
+{
+	if (c->applies == ui_in_whatif)
+		return _("While the what-if switches are open (o; Esc or q "
+		    "closes them):");
+	return NULL;
+}
 
 #define EV(name, help, g, menu, kind, host) \
 	{ name, help, ui_h_event, &(const struct ui_event){ g, menu, kind, \
@@ -468,15 +481,15 @@ ui_h_whatif_close(SCREEN_CMD_ARGS)
 	CMD("pcap", N_("write the session as a pcap capture"), ui_h_pcap), \
 	CMD("lessons", N_("guided lessons: the list, with your progress"), \
 	    ui_h_lessons), \
-	CMD("help", N_("this help"), screen_h_help), \
+	{ "help", N_("this help"), screen_h_help, NULL, 0, NULL }, \
 	CMD("quit", N_("quit"), ui_h_quit)
 
 static const struct screen_cmd ui_sim_cmds[] = {
 	UI_COMMON_CMDS,
 	CMD("undo", N_("undo the last event"), ui_h_undo),
 	CMD("redo", N_("redo an undone event"), ui_h_redo),
-	CMD("restart", N_("restart from the beginning (r redoes)"),
-	    ui_h_restart),
+	CMD("restart", N_("restart from the beginning: every event undone "
+	    "at once (the redo keys bring them back)"), ui_h_restart),
 	UI_TAIL_CMDS,
 };
 
@@ -489,7 +502,8 @@ static const struct screen_cmd ui_play_cmds[] = {
 	CMD("resume", N_("back to the script after your own events"),
 	    ui_play_h_resume),
 	CMD("jump", N_("go to step N of the script"), ui_play_h_jump),
-	CMD("restart", N_("restart from the beginning (r redoes)"),
+	CMD("restart", N_("restart: back to before the script's first "
+	    "step (the next-step keys step through it again)"),
 	    ui_h_restart),
 	UI_TAIL_CMDS,
 };
@@ -554,18 +568,21 @@ static const struct screen_key ui_play_keys[] = {
 const struct screen_def ui_sim_def = {
 	.name = "simulator", SCREEN_TABLES(ui_sim_cmds, ui_sim_keys),
 	.min_rows = UI_MIN_ROWS, .min_cols = UI_MIN_COLS,
-	.tick = ui_frame_tick, .busy = ui_busy, .grabs = ui_in_whatif
+	.tick = ui_frame_tick, .busy = ui_busy, .grabs = ui_in_whatif,
+	.section = ui_help_section
 };
 
 /* `tcpteach lab`: the same commands and keys on the kernels. */
 const struct screen_def ui_lab_def = {
 	.name = "lab", SCREEN_TABLES(ui_sim_cmds, ui_sim_keys),
 	.min_rows = UI_MIN_ROWS, .min_cols = UI_MIN_COLS,
-	.tick = ui_lab_tick, .busy = ui_lab_busy, .grabs = ui_in_whatif
+	.tick = ui_lab_tick, .busy = ui_lab_busy, .grabs = ui_in_whatif,
+	.section = ui_help_section
 };
 
 const struct screen_def ui_play_def = {
 	.name = "play", SCREEN_TABLES(ui_play_cmds, ui_play_keys),
 	.min_rows = UI_MIN_ROWS, .min_cols = UI_MIN_COLS,
-	.tick = ui_frame_tick, .busy = ui_busy, .grabs = ui_in_whatif
+	.tick = ui_frame_tick, .busy = ui_busy, .grabs = ui_in_whatif,
+	.section = ui_help_section
 };

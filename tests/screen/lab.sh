@@ -56,6 +56,11 @@ screen_expect "#3 ACK c>s: d deliver"
 # Real numbers: the SYN's sequence number plus one is the ACK's.
 isn=$(screen_capture | sed -n 's/.*#1 SYN seq=\([0-9]*\).*/\1/p' | head -n 1)
 screen_expect "#3 ACK seq=$(( (isn + 1) % 4294967296 ))"
+# The event log tells the kernels' run (their ISN), not the model's.
+screen_step E "What the kernels did at each step"
+screen_expect "client sends #1 SYN seq=$isn"
+screen_expect_not "seq=2433363436"
+screen_keys q
 screen_keys :
 screen_type "expect server SYN_RECEIVED"
 screen_expect "Check passed: expect server SYN_RECEIVED"

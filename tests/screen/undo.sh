@@ -39,6 +39,6 @@ printf 'expect client ESTABLISHED\nexpect server ESTABLISHED\n' >> "$dir/s.tcp"
 # A typed command with a mistake shows the column of the bad word.
 screen_keys :
 screen_type "client conect"
-screen_expect "Column 8"
-screen_keys Escape q
+screen_expect "column 8"
+screen_keys q
 exit 0
