@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "sim/ladder_text.h"
 #include "lib/sbuf.h"
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
@@ -37,12 +38,6 @@ hint_secs(uint64_t ms, char *buf, size_t size)
 	struct lesson_value v = { true, (int64_t)ms, "", false };
 
 	return lesson_value_str(&v, buf, size);
-}
-
-static const char *
-hint_host(enum sim_host_id h)
-{
-	return _(sim_host_name(h));
 }
 
 /* "#5 SYN+ACK (s>c)" */
@@ -111,7 +106,7 @@ hint_hosts(struct sbuf *b, const struct world *w, const struct lhint *lh)
 		told[bh][bk] = true;
 		/* TRANSLATORS: host, timer name, seconds. */
 		snprintf(s, sizeof(s), _("The %s's %s timer fires at %s s."),
-		    hint_host((enum sim_host_id)bh),
+		    sim_host_text((enum sim_host_id)bh),
 		    _(tcp_timer_name((enum tcp_timer)bk)),
 		    hint_secs(w->host[bh].tcb.due[bk], t, sizeof(t)));
 		hint_say(b, s);
@@ -193,7 +188,7 @@ hint_clause(const struct cmd *c, const struct world *w, char *buf,
 	if (f != NULL && c->kind == CMD_DELIVER)
 		snprintf(buf, size, _("#%lu %s arrives at the %s"),
 		    (unsigned long)f->id, tcp_flags_str(f->seg.flags, fl),
-		    hint_host((enum sim_host_id)(1 - f->dir)));
+		    sim_host_text((enum sim_host_id)(1 - f->dir)));
 	else if (f != NULL && c->kind == CMD_DROP)
 		snprintf(buf, size, _("#%lu %s is dropped"),
 		    (unsigned long)f->id, tcp_flags_str(f->seg.flags, fl));
@@ -201,7 +196,7 @@ hint_clause(const struct cmd *c, const struct world *w, char *buf,
 	    &due))
 		/* TRANSLATORS: host, timer name, seconds. */
 		snprintf(buf, size, _("the %s's %s timer fires at %s s"),
-		    hint_host(h), _(tcp_timer_name(tm)), hint_secs(due, t,
+		    sim_host_text(h), _(tcp_timer_name(tm)), hint_secs(due, t,
 		    sizeof(t)));
 	else if (c->kind == CMD_SETTLE)
 		snprintf(buf, size, "%s", _("everything in flight is "
@@ -212,7 +207,7 @@ hint_clause(const struct cmd *c, const struct world *w, char *buf,
 	else if (hint_key_of(c) < HINT_NKEYS &&
 	    hint_keys[hint_key_of(c)].call != NULL)
 		/* TRANSLATORS: host, then a socket call such as close. */
-		snprintf(buf, size, _("the %s calls %s()"), hint_host(c->host),
+		snprintf(buf, size, _("the %s calls %s()"), sim_host_text(c->host),
 		    hint_keys[hint_key_of(c)].call);
 	else
 		snprintf(buf, size, _("`%s` is played"), script_format(c, line,
@@ -230,7 +225,7 @@ hint_effect(const struct sim_ev *e, bool settle, char *buf, size_t size)
 		return false;
 	if (e->tcp.kind == TCP_EV_STATE) {
 		/* TRANSLATORS: host, state. */
-		snprintf(buf, size, _("The %s enters %s."), hint_host(e->host),
+		snprintf(buf, size, _("The %s enters %s."), sim_host_text(e->host),
 		    tcp_state_name(e->tcp.to));
 		return true;
 	}
@@ -240,11 +235,11 @@ hint_effect(const struct sim_ev *e, bool settle, char *buf, size_t size)
 	if (e->tcp.rexmit)
 		/* TRANSLATORS: host, flags, the copy's segment number. */
 		snprintf(buf, size, _("The %s resends its %s as #%lu."),
-		    hint_host(e->host), fl, (unsigned long)e->flight.id);
+		    sim_host_text(e->host), fl, (unsigned long)e->flight.id);
 	else
 		/* TRANSLATORS: host, segment number, flags. */
 		snprintf(buf, size, _("The %s sends #%lu %s."),
-		    hint_host(e->host), (unsigned long)e->flight.id, fl);
+		    sim_host_text(e->host), (unsigned long)e->flight.id, fl);
 	return true;
 }
 
@@ -342,7 +337,7 @@ hint_need(const struct lrun *lr, const struct world *wb,
 		if (c->kind == CMD_EXPECT_STATE)
 			/* TRANSLATORS: host, state. */
 			snprintf(buf, size, _("the %s had to stay in %s"),
-			    hint_host(c->host), tcp_state_name(c->state));
+			    sim_host_text(c->host), tcp_state_name(c->state));
 		else if (c->kind == CMD_EXPECT_INFLIGHT &&
 		    c->sel.kind == SEL_ID)
 			/* TRANSLATORS: segment number, flags. */
@@ -351,7 +346,7 @@ hint_need(const struct lrun *lr, const struct world *wb,
 		else if (c->kind == CMD_EXPECT_INFLIGHT)
 			/* TRANSLATORS: flags, the host that sent it. */
 			snprintf(buf, size, _("the %s from the %s had to stay "
-			    "in flight"), fl, hint_host(c->sel.kind == SEL_DIR ?
+			    "in flight"), fl, sim_host_text(c->sel.kind == SEL_DIR ?
 			    (enum sim_host_id)c->sel.dir : HOST_CLIENT));
 		else
 			continue;

@@ -14,13 +14,8 @@
 #include <stdio.h>
 
 #include "lib/i18n.h"
+#include "sim/ladder_text.h"
 #include "lesson/run.h"
-
-static const char *
-words_host(enum sim_host_id h)
-{
-	return _(sim_host_name(h));
-}
 
 /* The segment a check wants: flags with the numbers it names ("ACK
  * seq=101 ack=301"). */
@@ -54,7 +49,7 @@ words_want(const struct cmd *c, char *buf, size_t size)
 	else if (c->sel.kind == SEL_DIR)
 		/* TRANSLATORS: flags, the host that sends the segment. */
 		snprintf(buf, size, _("%s from the %s"), sp,
-		    words_host((enum sim_host_id)c->sel.dir));
+		    sim_host_text((enum sim_host_id)c->sel.dir));
 	else
 		snprintf(buf, size, "%s", sp);
 	return buf;
@@ -95,7 +90,7 @@ words_inflight(const struct cmd *c, const struct world *w, char *buf,
 		 * host that sent it. */
 		snprintf(buf, size, _("no %s is in flight; %s goes the other "
 		    "way, from the %s"), want, words_flight(o, got,
-		    sizeof(got)), words_host((enum sim_host_id)other.dir));
+		    sizeof(got)), sim_host_text((enum sim_host_id)other.dir));
 	else if (f == NULL)
 		/* TRANSLATORS: "#1 SYN" or "RST from the client". */
 		snprintf(buf, size, _("no %s is in flight"), want);
@@ -118,12 +113,12 @@ words_sent(const struct cmd *c, const struct world *w, char *buf,
 	if (!h->has_sent)
 		/* TRANSLATORS: host, flags. */
 		snprintf(buf, size, _("the %s has sent no %s yet"),
-		    words_host(c->host), want);
+		    sim_host_text(c->host), want);
 	else
 		/* TRANSLATORS: host, a segment ("#3 ACK seq=101
 		 * ack=301"), then the one the step wants. */
 		snprintf(buf, size, _("the last segment the %s sent is %s, "
-		    "not %s"), words_host(c->host),
+		    "not %s"), sim_host_text(c->host),
 		    words_flight(&h->last_sent, got, sizeof(got)), want);
 	return true;
 }
@@ -148,7 +143,7 @@ words_check(const struct cmd *c, const struct world *w, char *buf,
 	case CMD_EXPECT_STATE:
 		/* TRANSLATORS: host, its state, the state the goal wants. */
 		snprintf(buf, size, _("the %s is in %s; the goal wants %s"),
-		    words_host(c->host),
+		    sim_host_text(c->host),
 		    tcp_state_name(w->host[c->host].tcb.state),
 		    tcp_state_name(c->state));
 		return true;
@@ -184,7 +179,7 @@ words_check(const struct cmd *c, const struct world *w, char *buf,
 		/* TRANSLATORS: host, then a notice's name (eof, timeout,
 		 * connected, reset, refused, closed). */
 		snprintf(buf, size, _("the %s's application has not been told "
-		    "\"%s\" yet"), words_host(c->host),
+		    "\"%s\" yet"), sim_host_text(c->host),
 		    tcp_notice_name(c->notice));
 		return true;
 	case CMD_EXPECT_TIME:
