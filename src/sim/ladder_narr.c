@@ -220,10 +220,7 @@ world_switches_text(const struct world *w, char *buf, size_t size)
 	struct tcp_config def;
 	const struct tcp_config *c = &w->cfg;
 
-	if (w->profile == PROFILE_LINUX)
-		tcp_config_linux(&def);
-	else
-		tcp_config_rfc9293(&def);
+	sim_profile_config(w->profile, &def);
 	snprintf(buf, size, "%s", sim_profile_name(w->profile));
 	if (c->time_wait != def.time_wait)
 		/* TRANSLATORS: status line, the what-if switch is set. */

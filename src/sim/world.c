@@ -270,19 +270,23 @@ sim_set(struct world *w, const struct cmd *c, struct sim_result *res)
 	return SIM_OK;
 }
 
+void
+sim_profile_config(enum sim_profile p, struct tcp_config *out)
+{
+	if (p == PROFILE_LINUX)
+		tcp_config_linux(out);
+	else
+		tcp_config_rfc9293(out);
+}
+
 /* A profile changes the defaults only: earlier `set`s stay in force. */
 static void
 sim_profile(struct world *w, enum sim_profile p)
 {
 	struct tcp_config def, old = w->cfg, now;
 
-	tcp_config_rfc9293(&def);
-	if (w->profile == PROFILE_LINUX)
-		tcp_config_linux(&def);
-	if (p == PROFILE_LINUX)
-		tcp_config_linux(&now);
-	else
-		tcp_config_rfc9293(&now);
+	sim_profile_config(w->profile, &def);
+	sim_profile_config(p, &now);
 #define KEEP(f) if (old.f != def.f) now.f = old.f
 	KEEP(msl_ms); KEEP(rto_ms); KEEP(rto_max_ms); KEEP(fin_wait_2_ms);
 	KEEP(syn_retries); KEEP(synack_retries); KEEP(retries);

@@ -152,6 +152,8 @@ char *sim_seg_text(const struct tcp_seg *seg, const char *seq,
 const char *sim_host_name(enum sim_host_id h);		/* "client" */
 const char *sim_dir_name(enum sim_dir d);		/* "c>s" */
 const char *sim_profile_name(enum sim_profile p);	/* "rfc9293" */
+/* The timer and switch defaults of profile p (before any `set`). */
+void sim_profile_config(enum sim_profile p, struct tcp_config *out);
 /* Check an expect command; changes nothing, so a lesson or a UI may ask
  * as often as it likes.  `expect notice` counts the notices after since
  * (per host; NULL: the world's own marks, as a scenario means it).

@@ -54,10 +54,7 @@ ui_status_switches(struct ui_status *st, const struct world *w, int drop)
 	struct tcp_config def;
 	const struct tcp_config *c = &w->cfg;
 
-	if (w->profile == PROFILE_LINUX)
-		tcp_config_linux(&def);
-	else
-		tcp_config_rfc9293(&def);
+	sim_profile_config(w->profile, &def);
 	if (c->time_wait != def.time_wait)
 		/* TRANSLATORS: status line, brief form of "no TIME_WAIT" /
 		 * "TIME_WAIT on" when 80 columns are short. */
