@@ -356,16 +356,34 @@ stand_in_rebuild(struct session *s)
 	return true;
 }
 
-START_TEST(test_lab_commands_go_to_the_backend_undo_rebuilds)
+/* The simulator screen on the stand-in backend, as the lab screen runs. */
+static void
+stand_in_begin(void)
 {
-	struct cmd c;
-
 	wbackend_sim(&stand_in, true);
 	rebuilds = 0;
 	ui.s.be = &stand_in;
 	ui.s.rebuild = stand_in_rebuild;
 	session_be_world(&ui.s);
 	sim_push(&ui_lab_def);
+}
+
+/* Free the lab's state and the backend; a fresh simulator for teardown. */
+static void
+stand_in_end(void)
+{
+	app_free(&app);
+	ui_state_free(&ui);
+	wbackend_destroy(&stand_in);
+	ui_state_init(&ui, &opts);
+	ui.app = &app;
+}
+
+START_TEST(test_lab_commands_go_to_the_backend_undo_rebuilds)
+{
+	struct cmd c;
+
+	stand_in_begin();
 	/* The what-if switch turns the kernels' delayed ACKs off first. */
 	ui.whatif = true;
 	screen_run(&sim, "delayed-ack", 0);
@@ -404,11 +422,7 @@ START_TEST(test_lab_commands_go_to_the_backend_undo_rebuilds)
 	ck_assert_int_eq(stand_in.ops->state(stand_in.self, HOST_CLIENT),
 	    TCP_SYN_SENT);
 	ck_assert_uint_eq(ui.s.w.nwire, 1);
-	app_free(&app);
-	ui_state_free(&ui);
-	wbackend_destroy(&stand_in);
-	ui_state_init(&ui, &opts);
-	ui.app = &app;
+	stand_in_end();
 }
 END_TEST
 
@@ -421,11 +435,7 @@ START_TEST(test_lab_syn_sent_old_syn_below_kernel_iss)
 	    .isn = { 5000 } };
 	const struct cmd *c;
 
-	wbackend_sim(&stand_in, true);
-	ui.s.be = &stand_in;
-	ui.s.rebuild = stand_in_rebuild;
-	session_be_world(&ui.s);
-	sim_push(&ui_lab_def);
+	stand_in_begin();
 	ck_assert_int_eq(session_do(&ui.s, &isn), SIM_OK);
 	screen_run(&sim, "server-listen", 0);
 	screen_run(&sim, "client-connect", 0);
@@ -441,11 +451,7 @@ START_TEST(test_lab_syn_sent_old_syn_below_kernel_iss)
 	screen_run(&sim, "deliver", 0);
 	ck_assert_int_eq(stand_in.ops->state(stand_in.self, HOST_SERVER),
 	    TCP_SYN_RECEIVED);
-	app_free(&app);
-	ui_state_free(&ui);
-	wbackend_destroy(&stand_in);
-	ui_state_init(&ui, &opts);
-	ui.app = &app;
+	stand_in_end();
 }
 END_TEST
 
