@@ -67,7 +67,7 @@ ui_timelines(const struct ui *ui, int *xc, int *xs)
 }
 
 static attr_t
-ui_phase_role(enum view_phase p)
+ui_phase_role(enum ladder_phase p)
 {
 	return ui_look.role[ROLE_PH_CLOSED + (int)p];
 }
@@ -108,7 +108,7 @@ static void
 ui_draw_box(struct ui *ui, enum sim_host_id h)
 {
 	WINDOW *w = ui->win->box[h];
-	struct view_box b;
+	struct ladder_box b;
 	int wd = getmaxx(w), xc, xs;
 	char big[64], title[96];
 	attr_t a;

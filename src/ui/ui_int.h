@@ -124,7 +124,7 @@ int ui_lab_tick(struct screen *sc, uint64_t now);
 int ui_lab_busy(const struct screen *sc, uint64_t now);
 
 /* lab_ui.c: the simulator with the kernel lab behind it (ui->s.be). */
-void ui_lab_box(struct ui *ui, enum sim_host_id h, struct view_box *out);
+void ui_lab_box(struct ui *ui, enum sim_host_id h, struct ladder_box *out);
 const char *ui_lab_title(const struct ui *ui, enum sim_host_id h,
     char *buf, size_t size);
 

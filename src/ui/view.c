@@ -204,6 +204,17 @@ view_anim_nums(const struct view *v, enum sim_host_id h,
 	return true;
 }
 
+void
+view_box_build(const struct view *v, const struct world *w,
+    enum sim_host_id h, enum ladder_num m, struct ladder_box *out)
+{
+	enum tcp_state st;
+	struct sim_nums n;
+
+	ladder_box_build(&v->lad, w, h, m, view_anim_state(v, h, &st) ?
+	    &st : NULL, view_anim_nums(v, h, &n) ? &n : NULL, out);
+}
+
 bool
 view_anim_state(const struct view *v, enum sim_host_id h, enum tcp_state *st)
 {

@@ -24,16 +24,9 @@
 #include "core/tcp.h"
 #include "lib/utf8.h"
 #include "sim/ladder.h"
+#include "sim/ladder_box.h"
 #include "sim/ladder_text.h"
 #include "sim/world.h"
-
-enum view_phase {
-	VIEW_PH_CLOSED,
-	VIEW_PH_OPENING,
-	VIEW_PH_ESTAB,
-	VIEW_PH_CLOSING,
-	VIEW_PH_TIME_WAIT
-};
 
 #define VIEW_MID 500		/* in flight: stopped half-way */
 #define VIEW_END 1000		/* arrived */
@@ -86,9 +79,6 @@ bool view_anim_state(const struct view *v, enum sim_host_id h,
 bool view_anim_nums(const struct view *v, enum sim_host_id h,
     struct sim_nums *nums);
 
-/* The colour phase of a state box (view_box.c). */
-enum view_phase view_phase_of(enum tcp_state s);
-
 
 /* Ladder geometry (view_ladder.c): where an arrow going dir, drawn
  * shown permille of the way, with a label of width lw goes between the
@@ -116,21 +106,11 @@ int view_cross_x(const struct view_geom *g, int xc, int xs);
  * by scroll rows from the newest (clamped; updates *scroll). */
 size_t view_first_row(const struct view *v, int rows, size_t *scroll);
 
-/* State box content (view_box.c). */
-struct view_box {
-	char state[32];
-	enum view_phase phase;
-	bool hilite;
-	char app[160];
-	char nums[2][96];
-	char timers[160];
-};
-
+/* Host h's state box (sim/ladder_box.h) as the animation stands: while
+ * arrows move, the state and numbers as they stood when the moving
+ * segment left, so the boxes keep step with the arrows. */
 void view_box_build(const struct view *v, const struct world *w,
-    enum sim_host_id h, enum ladder_num m, struct view_box *out);
-/* The timers line alone: tcb's armed timers, time left at w->now. */
-void view_box_timers(const struct world *w, const struct tcp_tcb *tcb,
-    struct view_box *out);
+    enum sim_host_id h, enum ladder_num m, struct ladder_box *out);
 
 /* The view folds what a session does (view_watch.c): its traces, the
  * verdicts of its checks, its replays. */
