@@ -161,6 +161,32 @@ START_TEST(test_durations_and_switches)
 }
 END_TEST
 
+/* Only the switches that differ from the profile's defaults are shown,
+ * each in a full and a brief form, in the same order as the one line. */
+START_TEST(test_linux_switches_differing_from_profile_listed)
+{
+	const struct cmd c[] = { c_kind(CMD_PROFILE),
+	    c_set(SET_HANDSHAKE, false, 0, 0),	/* two */
+	    c_set(SET_TIME_WAIT, false, 0, 0) };
+	struct world_switch sw[WORLD_NSWITCH];
+	struct sim_result res;
+	char buf[128];
+	struct cmd prof = c[0];
+
+	ck_assert_uint_eq(world_switches(&w, sw), 0);
+	prof.profile = PROFILE_LINUX;
+	ck_assert_uint_eq(world_replay(&w, &prof, 1, &res, NULL, NULL), 1);
+	ck_assert_uint_eq(world_replay(&w, &c[1], 2, &res, NULL, NULL), 2);
+	ck_assert_uint_eq(world_switches(&w, sw), 2);
+	ck_assert_str_eq(sw[0].full, "no TIME_WAIT");
+	ck_assert_str_eq(sw[0].brief, "no TW");
+	ck_assert_str_eq(sw[1].full, "2-way handshake");
+	ck_assert_str_eq(sw[1].brief, "2-way");
+	ck_assert_str_eq(world_switches_text(&w, buf, sizeof(buf)),
+	    "linux no TIME_WAIT 2-way handshake");
+}
+END_TEST
+
 /* Ten-digit raw numbers still fit the 37 columns a box line has at 80
  * columns (the line was once cut by one digit). */
 START_TEST(test_estab_box_raw_numbers_fit_37_columns)
@@ -246,6 +272,7 @@ ladder_text_tcase(void)
 	tcase_add_test(tc, test_fig06_label_fit_keeps_numbers_whole);
 	tcase_add_test(tc, test_fig06_narration_cites_rfc_once);
 	tcase_add_test(tc, test_durations_and_switches);
+	tcase_add_test(tc, test_linux_switches_differing_from_profile_listed);
 	tcase_add_test(tc, test_estab_box_raw_numbers_fit_37_columns);
 	tcase_add_test(tc, test_time_wait_box_timers_count_down);
 	tcase_add_test(tc, test_estab_box_shows_the_moment_asked);

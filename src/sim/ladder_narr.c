@@ -212,27 +212,45 @@ sim_add_word(char *buf, size_t size, const char *w)
 	snprintf(buf + o, size - o, "%s%s", o > 0 ? " " : "", w);
 }
 
-/* The profile and each what-if switch that differs from its default, for
- * the status line: once set, a switch stays in sight. */
-char *
-world_switches_text(const struct world *w, char *buf, size_t size)
+/* Each what-if switch that differs from the profile's default, in a
+ * fixed order, in its full and its brief form: once set, a switch stays
+ * in sight on the status line. */
+size_t
+world_switches(const struct world *w, struct world_switch out[WORLD_NSWITCH])
 {
 	struct tcp_config def;
 	const struct tcp_config *c = &w->cfg;
+	size_t n = 0;
 
 	sim_profile_config(w->profile, &def);
-	snprintf(buf, size, "%s", sim_profile_name(w->profile));
 	if (c->time_wait != def.time_wait)
-		/* TRANSLATORS: status line, the what-if switch is set. */
-		sim_add_word(buf, size, c->time_wait ? _("TIME_WAIT on") :
-		    _("no TIME_WAIT"));
+		/* TRANSLATORS: status line, the what-if switch is set, and
+		 * its brief form when 80 columns are short. */
+		out[n++] = c->time_wait ? (struct world_switch){
+		    _("TIME_WAIT on"), _("TW on") } : (struct world_switch){
+		    _("no TIME_WAIT"), _("no TW") };
 	if (c->handshake_two != def.handshake_two)
 		/* TRANSLATORS: status line, what-if: no SYN_RECEIVED. */
-		sim_add_word(buf, size, c->handshake_two ?
-		    _("2-way handshake") : _("3-way handshake"));
+		out[n++] = c->handshake_two ? (struct world_switch){
+		    _("2-way handshake"), _("2-way") } : (struct world_switch){
+		    _("3-way handshake"), _("3-way") };
 	if (c->delayed_ack != def.delayed_ack)
 		/* TRANSLATORS: status line, what-if switch. */
-		sim_add_word(buf, size, c->delayed_ack ? _("delayed ACK") :
-		    _("no delayed ACK"));
+		out[n++] = c->delayed_ack ? (struct world_switch){
+		    _("delayed ACK"), _("delACK") } : (struct world_switch){
+		    _("no delayed ACK"), _("no delACK") };
+	return n;
+}
+
+/* The profile and the switches set, as one line. */
+char *
+world_switches_text(const struct world *w, char *buf, size_t size)
+{
+	struct world_switch sw[WORLD_NSWITCH];
+	size_t n = world_switches(w, sw);
+
+	snprintf(buf, size, "%s", sim_profile_name(w->profile));
+	for (size_t i = 0; i < n; i++)
+		sim_add_word(buf, size, sw[i].full);
 	return buf;
 }

@@ -55,9 +55,17 @@ char *ladder_event_text(const struct ladder *l, enum ladder_num m,
     struct ladder_told *told, const struct sim_ev *ev, char *buf,
     size_t size);
 
-/* Status line: steps that are not what-if switches, and the profile
- * with the switches that differ from its defaults. */
+/* Status line: steps that are not what-if switches, the switches that
+ * differ from the profile's defaults (full and brief), and the profile
+ * with those switches as one line. */
 size_t cmd_steps(const struct cmd *c, size_t n);
+struct world_switch {
+	const char *full;	/* "no TIME_WAIT" */
+	const char *brief;	/* "no TW" */
+};
+#define WORLD_NSWITCH 3
+size_t world_switches(const struct world *w,
+    struct world_switch out[WORLD_NSWITCH]);
 char *world_switches_text(const struct world *w, char *buf, size_t size);
 
 #endif
