@@ -69,10 +69,8 @@ struct ui {
 	int lad_rows;		/* the ladder's height, for paging */
 	bool whatif;		/* the what-if switches are open */
 	bool in_lesson;		/* a lesson shows the messages */
-	/* Events typed since the last save (quit offers to save them); the
-	 * file a save or a capture waits to overwrite; quit once the save
-	 * is done. */
-	bool dirty;
+	/* The file a save or a capture waits to overwrite; quit once the
+	 * save is done. */
 	bool quit_after;
 	char askpath[1024];
 	struct lecture lec;	/* lecture mode: the script (play_cmd.c) */
@@ -129,12 +127,11 @@ const char *ui_lab_title(const struct ui *ui, enum sim_host_id h,
     char *buf, size_t size);
 
 /* save_cmd.c: w, q (which offers to save unsaved steps), and W or
- * `:pcap FILE` (write the session as a capture). */
+ * `:pcap FILE` (write the session as a capture, ui_pcap_to). */
 int ui_h_save(SCREEN_CMD_ARGS);
 int ui_h_quit(SCREEN_CMD_ARGS);
 int ui_pcap_to(struct screen *sc, const char *path);
 int ui_h_pcap(SCREEN_CMD_ARGS);
-bool ui_pcap_colon(struct screen *sc, const char *text, int *r);
 
 /* play_cmd.c: lecture mode's commands. */
 /* The lecturer typed an event at step at: keep the script. */
