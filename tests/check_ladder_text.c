@@ -161,6 +161,47 @@ START_TEST(test_durations_and_switches)
 }
 END_TEST
 
+/* Fold each record; keep the crossing sentences told. */
+static bool
+fold_crossings(void *arg, struct world *wp, size_t i,
+    const struct sim_result *res)
+{
+	char buf[256];
+
+	(void)arg;
+	ck_assert_msg(res->status == SIM_OK, "command %zu", i + 1);
+	ladder_begin(&l);
+	for (size_t k = 0; k < wp->ntrace; k++) {
+		ladder_event(&l, &wp->trace[k]);
+		if (ladder_cross_text(&l, &wp->trace[k], buf,
+		    sizeof(buf)) != NULL && nsaid < 16)
+			snprintf(said[nsaid++], sizeof(said[0]), "%s", buf);
+	}
+	ladder_end(&l);
+	return true;
+}
+
+/* A simultaneous close: the FINs pass on the wire, and so do the ACKs
+ * each host then sends; each pair is told once, when its second
+ * segment is sent. */
+START_TEST(test_estab_simultaneous_close_crossings_told_once)
+{
+	const struct cmd c[] = { c_host(CMD_CLOSE, HOST_CLIENT),
+	    c_host(CMD_CLOSE, HOST_SERVER), c_kind(CMD_SETTLE) };
+	struct sim_result res;
+
+	fig06();
+	nsaid = 0;
+	ck_assert_uint_eq(world_replay(&w, c, 3, &res, fold_crossings, NULL),
+	    3);
+	ck_assert_uint_eq(nsaid, 2);
+	ck_assert_str_eq(said[0], "#4 and #5 cross on the wire: each was "
+	    "sent before the other arrived.");
+	ck_assert_str_eq(said[1], "#6 and #7 cross on the wire: each was "
+	    "sent before the other arrived.");
+}
+END_TEST
+
 /* Only the switches that differ from the profile's defaults are shown,
  * each in a full and a brief form, in the same order as the one line. */
 START_TEST(test_linux_switches_differing_from_profile_listed)
@@ -272,6 +313,7 @@ ladder_text_tcase(void)
 	tcase_add_test(tc, test_fig06_label_fit_keeps_numbers_whole);
 	tcase_add_test(tc, test_fig06_narration_cites_rfc_once);
 	tcase_add_test(tc, test_durations_and_switches);
+	tcase_add_test(tc, test_estab_simultaneous_close_crossings_told_once);
 	tcase_add_test(tc, test_linux_switches_differing_from_profile_listed);
 	tcase_add_test(tc, test_estab_box_raw_numbers_fit_37_columns);
 	tcase_add_test(tc, test_time_wait_box_timers_count_down);

@@ -3,7 +3,8 @@
  * built from the core's reason (tcp_why_text) and the RFC section that
  * prescribes it (tcp_why_rfc), with segments labelled as the ladder
  * shows them; records that only matter to the core (timers armed and
- * stopped) say nothing.  Also the status line's words about the rules in
+ * stopped) say nothing, and segments that cross on the wire are told
+ * as such once.  Also the status line's words about the rules in
  * force: the steps that are not what-if switches, the profile and the
  * switches that differ from its defaults.
  *
@@ -180,6 +181,28 @@ ladder_event_text(const struct ladder *l, enum ladder_num m,
 		return buf;
 	}
 	return NULL;
+}
+
+/* Segments passing on the wire are drawn crossing; say why, once, when
+ * the second of the pair is put on the wire. */
+char *
+ladder_cross_text(const struct ladder *l, const struct sim_ev *ev,
+    char *buf, size_t size)
+{
+	bool sent = ev->kind == SIM_EV_DUP || ev->kind == SIM_EV_INJECT ||
+	    (ev->kind == SIM_EV_TCP && ev->tcp.kind == TCP_EV_SEND);
+	const struct ladder_arrow *a;
+
+	if (!sent || l->narrows == 0)
+		return NULL;
+	a = &l->arrows[l->narrows - 1];
+	if (a->f.id != ev->flight.id || a->crossed == 0)
+		return NULL;
+	/* TRANSLATORS: two segment numbers; drawn as crossing arrows. */
+	snprintf(buf, size, _("#%" PRIu32 " and #%" PRIu32 " cross on the "
+	    "wire: each was sent before the other arrived."), a->crossed,
+	    a->f.id);
+	return buf;
 }
 
 /* The commands the what-if keys make (menu_whatif). */

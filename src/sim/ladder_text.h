@@ -55,6 +55,11 @@ char *ladder_event_text(const struct ladder *l, enum ladder_num m,
     struct ladder_told *told, const struct sim_ev *ev, char *buf,
     size_t size);
 
+/* When ev put on the wire a segment that passes another going the other
+ * way (folded into l already), the sentence saying so; else NULL. */
+char *ladder_cross_text(const struct ladder *l, const struct sim_ev *ev,
+    char *buf, size_t size);
+
 /* Status line: steps that are not what-if switches, the switches that
  * differ from the profile's defaults (full and brief), and the profile
  * with those switches as one line. */

@@ -66,7 +66,6 @@ void view_begin(struct view *v);
 void view_feed(struct view *v, const struct sim_ev *ev, size_t n);
 void view_end(struct view *v);
 void view_narrate(struct view *v, const char *sentence);
-char *view_cross_text(const struct ladder_arrow *a, char *buf, size_t size);
 
 /* Animation: advance by delta permille; true while something moves. */
 bool view_animating(const struct view *v);
