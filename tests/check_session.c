@@ -427,11 +427,35 @@ static const char lecture_text[] =
     "expect inflight c>s SYN\n"
     "deliver\n";
 
+/* A scenario that does not parse loads nothing and says where. */
+START_TEST(test_lecture_open_bad_line_loads_nothing)
+{
+	static const char bad[] = "server listen\nclient fly\n";
+	char path[] = "/tmp/check_session_XXXXXX";
+	struct lecture lc;
+	struct script_err perr;
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert(write(fd, bad, sizeof(bad) - 1) == (ssize_t)(sizeof(bad) -
+	    1));
+	close(fd);
+	memset(&lc, 0, sizeof(lc));
+	ck_assert(!lecture_open(&lc, &s, path, &perr));
+	unlink(path);
+	ck_assert_uint_eq(perr.line, 2);
+	ck_assert_uint_eq(perr.column, 8);
+	ck_assert_uint_eq(s.ncmds, 0);
+	ck_assert_ptr_null(lc.cmds);
+	ck_assert(!lecture_open(&lc, &s, "/nonexistent/x.scn", &perr));
+	ck_assert(perr.msg[0] != '\0');
+}
+END_TEST
+
 START_TEST(test_lecture_steps_checks_captions_branch_resume)
 {
 	char path[] = "/tmp/check_session_XXXXXX";
 	struct lecture lc;
-	struct script sc;
 	struct script_err perr;
 	struct cmd c;
 	int fd = mkstemp(path);
@@ -440,11 +464,8 @@ START_TEST(test_lecture_steps_checks_captions_branch_resume)
 	ck_assert(write(fd, lecture_text, sizeof(lecture_text) - 1) ==
 	    (ssize_t)(sizeof(lecture_text) - 1));
 	close(fd);
-	memset(&sc, 0, sizeof(sc));
-	ck_assert(script_load(path, &sc, &perr));
 	memset(&lc, 0, sizeof(lc));
-	lecture_load(&lc, &s, sc.cmds, sc.n, path);
-	script_free(&sc);
+	ck_assert(lecture_open(&lc, &s, path, &perr));
 	unlink(path);
 	ck_assert_uint_eq(s.ncmds, 6);
 	ck_assert(lecture_next(&s));
@@ -492,6 +513,7 @@ session_suite(void)
 	    test_capture_clock_handed_over_until_a_new_command);
 	tcase_add_test(tc, test_backend_wire_mirrors_sent_delivered_dropped);
 	tcase_add_test(tc, test_lecture_steps_checks_captions_branch_resume);
+	tcase_add_test(tc, test_lecture_open_bad_line_loads_nothing);
 	suite_add_tcase(su, tc);
 	return su;
 }

@@ -163,8 +163,10 @@ ui_h_event(SCREEN_CMD_ARGS)
 	return ui_event(sc, &cmd) | UI_R_MENU;
 }
 
-static int
-ui_reset_view(struct ui *ui)
+/* A new place in the session (undo, redo, a step, a jump): nothing
+ * chosen, selected or scrolled back. */
+int
+ui_view_reset(struct ui *ui)
 {
 	ui->sel = 0;
 	ui->pick = 0;
@@ -186,7 +188,7 @@ ui_h_redo(SCREEN_CMD_ARGS)
 		return UI_R_NARR;
 	}
 	ui_start_anim(ui);
-	return ui_reset_view(ui);
+	return ui_view_reset(ui);
 }
 
 static int
@@ -199,7 +201,7 @@ ui_h_undo(SCREEN_CMD_ARGS)
 		    "nothing to undo."));
 		return UI_R_NARR;
 	}
-	return ui_reset_view(ui);
+	return ui_view_reset(ui);
 }
 
 static int
@@ -208,7 +210,7 @@ ui_h_restart(SCREEN_CMD_ARGS)
 	struct ui *ui = sc->state;
 
 	session_goto(&ui->s, 0);
-	return ui_reset_view(ui);
+	return ui_view_reset(ui);
 }
 
 static int

@@ -94,6 +94,8 @@ extern const struct screen_def ui_sim_def, ui_play_def, ui_lab_def;
 void ui_state_init(struct ui *ui, const struct ui_opts *o);
 void ui_state_free(struct ui *ui);
 int ui_event(struct screen *sc, const struct cmd *c);
+/* Nothing chosen, selected or scrolled back: a new place in the session. */
+int ui_view_reset(struct ui *ui);
 void ui_start_anim(struct ui *ui);
 int ui_frame_tick(struct screen *sc, uint64_t now);
 int ui_busy(const struct screen *sc, uint64_t now);
