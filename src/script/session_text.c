@@ -94,7 +94,8 @@ session_mark_text(enum session_mark m, const char *line, const char *msg,
 		snprintf(buf, size, "%s", msg);
 		break;
 	case SESSION_PASS:
-		/* TRANSLATORS: a scenario line such as "expect client LISTEN". */
+		/* TRANSLATORS: a scenario line such as "expect client
+		 * LISTEN". */
 		snprintf(buf, size, _("Check passed: %s"), line);
 		break;
 	case SESSION_FAIL:

@@ -35,7 +35,7 @@ struct ladder_box {
 	enum ladder_phase phase;
 	bool hilite;		/* the state changed in the newest step */
 	char app[160];
-	char nums[2][96];	/* "ISS .. RCV.NXT ..", "SND.UNA .. SND.NXT .." */
+	char nums[2][96];	/* "ISS .. RCV.NXT ..", "SND.UNA .." */
 	char timers[160];
 };
 

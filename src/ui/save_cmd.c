@@ -12,9 +12,10 @@
  * Data model: struct ui's askpath (the name an overwrite question is
  * about; one question is open at a time) and quit_after (the save was
  * asked for by q, so a successful one quits); whether events were typed
- * since the last save is the session's (session_unsaved).  The capture is the session's applied commands cmds[0..pos)
- * replayed by script_pcap_write, so it holds every segment even though
- * the live world's trace was folded into the view and cleared.
+ * since the last save is the session's (session_unsaved).  The capture
+ * is the session's applied commands cmds[0..pos) replayed by
+ * script_pcap_write, so it holds every segment even though the live
+ * world's trace was folded into the view and cleared.
  */
 #include <config.h>
 
