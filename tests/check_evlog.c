@@ -104,46 +104,33 @@ START_TEST(test_evlog_step_heading_then_every_sentence)
 }
 END_TEST
 
-/* A segment in flight: only the sentences naming it (#1, not #10), and
- * no heading for a step that says nothing of it. */
-START_TEST(test_evlog_seg_in_flight_keeps_sentences_naming_it)
+/* One segment through its steps.  In flight: only the sentences naming
+ * it (#1, not #10).  The step that delivers it tells what its receiver
+ * did in sentences that need not name it, up to the first that names
+ * another segment.  Once its fate has come, a step that does not name it
+ * adds nothing, not even its heading. */
+START_TEST(test_evlog_seg_steps_in_flight_delivered_then_silent)
 {
-	static char n0[] = "#10 is lost.", n1[] = "Retransmits #1.",
-	    n2[] = "No number here.", o0[] = "#2 arrives.";
-	char *const narr[] = { n0, n1, n2 }, *const other[] = { o0 };
-	struct evlog_seg sg = { .id = 1, .sent = true };
-	struct cmd c = ev_cmd("client close");
-
-	ev_open();
-	evlog_seg_step(&lg, &sg, &lad, 0, &c, narr, 3);
-	ck_assert(!sg.fated);
-	evlog_seg_step(&lg, &sg, &lad, 1, &c, other, 1);
-	ck_assert_uint_eq(lg.n, 2);
-	ck_assert_str_eq(lg.lines[0], "Step 1: client close");
-	ck_assert_str_eq(lg.lines[1], "Retransmits #1.");
-}
-END_TEST
-
-/* The step that delivers a segment tells what its receiver did in
- * sentences that need not name it: they count up to the first that
- * names another segment; once its fate has come they no longer do. */
-START_TEST(test_evlog_seg_delivered_keeps_what_receiver_did)
-{
-	static char n0[] = "server: LISTEN -> SYN_RECEIVED.",
-	    n1[] = "server sends #2 SYN+ACK.",
-	    l0[] = "server: SYN_RECEIVED -> CLOSED.";
-	char *const narr[] = { n0, n1 }, *const later[] = { l0 };
+	static char f0[] = "#10 is lost.", f1[] = "Retransmits #1.",
+	    f2[] = "No number here.", d0[] = "server: LISTEN -> SYN_RECEIVED.",
+	    d1[] = "server sends #2 SYN+ACK.", l0[] = "#2 arrives.";
+	char *const flight[] = { f0, f1, f2 }, *const deliver[] = { d0, d1 },
+	    *const later[] = { d0, l0 };
 	struct evlog_seg sg = { .id = 1, .sent = true };
 	struct cmd c = ev_cmd("deliver");
 
 	ev_open();
+	evlog_seg_step(&lg, &sg, &lad, 0, &c, flight, 3);
+	ck_assert(!sg.fated);
 	ev_do("deliver");
-	evlog_seg_step(&lg, &sg, &lad, 4, &c, narr, 2);
+	evlog_seg_step(&lg, &sg, &lad, 1, &c, deliver, 2);
 	ck_assert(sg.fated);
-	evlog_seg_step(&lg, &sg, &lad, 5, &c, later, 1);
-	ck_assert_uint_eq(lg.n, 2);
-	ck_assert_str_eq(lg.lines[0], "Step 5: deliver");
-	ck_assert_str_eq(lg.lines[1], "server: LISTEN -> SYN_RECEIVED.");
+	evlog_seg_step(&lg, &sg, &lad, 2, &c, later, 2);
+	ck_assert_uint_eq(lg.n, 4);
+	ck_assert_str_eq(lg.lines[0], "Step 1: deliver");
+	ck_assert_str_eq(lg.lines[1], "Retransmits #1.");
+	ck_assert_str_eq(lg.lines[2], "Step 2: deliver");
+	ck_assert_str_eq(lg.lines[3], "server: LISTEN -> SYN_RECEIVED.");
 }
 END_TEST
 
@@ -231,8 +218,8 @@ evlog_tcase(void)
 
 	tcase_add_checked_fixture(tc, ev_setup, ev_teardown);
 	tcase_add_test(tc, test_evlog_step_heading_then_every_sentence);
-	tcase_add_test(tc, test_evlog_seg_in_flight_keeps_sentences_naming_it);
-	tcase_add_test(tc, test_evlog_seg_delivered_keeps_what_receiver_did);
+	tcase_add_test(tc,
+	    test_evlog_seg_steps_in_flight_delivered_then_silent);
 	tcase_add_test(tc,
 	    test_evlog_fields_syn_relative_numbers_fate_and_times);
 	tcase_add_test(tc, test_evlog_fields_capture_frame_or_inferred);
