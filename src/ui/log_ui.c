@@ -24,28 +24,11 @@
 #include "script/session.h"
 #include "ui/ui_int.h"
 
-/* The captured frame arrow a stands for: the k-th frame going its way
- * with its seq, flags and length, where k counts the earlier arrows with
- * the same; NULL for a segment the model inferred. */
 const struct cap_frame *
 ui_frame_of(const struct ui *of, const struct ladder *lad,
     const struct ladder_arrow *a)
 {
-	size_t k = 0;
-
-	for (const struct ladder_arrow *b = lad->arrows; b < a; b++)
-		k += b->f.dir == a->f.dir && b->f.seg.seq == a->f.seg.seq &&
-		    b->f.seg.flags == a->f.seg.flags &&
-		    b->f.seg.len == a->f.seg.len;
-	for (size_t i = 0; i < of->nframes; i++) {
-		const struct cap_frame *f = &of->frames[i];
-
-		if (f->dir == a->f.dir && f->seg.seq == a->f.seg.seq &&
-		    f->seg.flags == a->f.seg.flags &&
-		    f->seg.len == a->f.seg.len && k-- == 0)
-			return f;
-	}
-	return NULL;
+	return cap_frame_of(of->frames, of->nframes, lad, a);
 }
 
 /* Fold what step i of a session with a backend really did into v, with
@@ -108,7 +91,7 @@ log_fill(struct ui_log *lg, const struct ui *from, uint32_t seg)
 static void
 log_inspect(struct ui_log *lg, uint32_t seg)
 {
-	const struct ladder *lad = &lg->from->v.lad;
+	const struct ladder *lad = &lg->of->v.lad;
 	const struct ladder_arrow *a = ladder_arrow_by_id(lad, seg);
 	struct evlog_frame fr = { .found = false }, *cap = NULL;
 
@@ -117,7 +100,7 @@ log_inspect(struct ui_log *lg, uint32_t seg)
 	lg->seg = seg;
 	if (a == NULL)
 		return;
-	if (lg->of != NULL && lg->of->nframes > 0) {
+	if (lg->of->nframes > 0) {
 		const struct cap_frame *f = ui_frame_of(lg->of, lad, a);
 
 		cap = &fr;
@@ -125,8 +108,8 @@ log_inspect(struct ui_log *lg, uint32_t seg)
 			fr = (struct evlog_frame){ true, f->num, f->us,
 			    f->seg.len, f->seg.wnd };
 	}
-	evlog_fields(&lg->log, lad, lg->from->v.num, a, cap);
-	log_fill(lg, lg->from, seg);
+	evlog_fields(&lg->log, lad, lg->of->v.num, a, cap);
+	log_fill(lg, lg->of, seg);
 }
 
 static void
@@ -134,7 +117,7 @@ log_leave(struct screen *sc)
 {
 	struct ui_log *lg = sc->state;
 
-	if (lg->of != NULL && lg->seg != 0)
+	if (lg->seg != 0)
 		ui_mark_set(lg->of, lg->seg);
 	evlog_free(&lg->log);
 	free(lg);
@@ -145,20 +128,16 @@ static int
 log_h_other(SCREEN_CMD_ARGS)
 {
 	struct ui_log *lg = sc->state;
-	const struct view *v = &lg->from->v;
+	const struct ladder *lad = &lg->of->v.lad;
+	size_t i = ladder_arrow_index(lad, lg->seg);
 
-	for (size_t i = 0; i < v->lad.narrows; i++) {
-		if (v->lad.arrows[i].f.id != lg->seg)
-			continue;
-		if ((arg < 0 && i == 0) ||
-		    (arg > 0 && i + 1 >= v->lad.narrows)) {
-			screen_message(sc, false, "%s", _("No other segment "
-			    "that way."));
-			return UI_R_ALL;
-		}
-		log_inspect(lg, v->lad.arrows[arg < 0 ? i - 1 : i + 1].f.id);
+	if (i == lad->narrows)
 		return UI_R_ALL;
-	}
+	if (arg < 0 ? i == 0 : i + 1 >= lad->narrows)
+		screen_message(sc, false, "%s", _("No other segment that "
+		    "way."));
+	else
+		log_inspect(lg, lad->arrows[arg < 0 ? i - 1 : i + 1].f.id);
 	return UI_R_ALL;
 }
 
@@ -238,20 +217,31 @@ const struct screen_def ui_log_def = {
 	.min_rows = 10, .min_cols = 40, .leave = log_leave
 };
 
-/* Open the log on the simulator's session, scrolled to its end. */
-int
-ui_log_push(struct screen *sc)
+/* The log (seg 0) or the inspector of arrow seg, opened over the
+ * simulator's screen sc (its size is the log's). */
+static int
+log_push(struct screen *sc, uint32_t seg)
 {
-	struct ui *ui = sc->state;
 	struct ui_log *lg = xcalloc(1, sizeof(*lg));
 
-	log_fill(lg, ui, 0);
-	/* Its screen has the simulator's size. */
-	lg->top = evlog_tail_top(&lg->log, sc->rows, sc->cols);
+	lg->of = sc->state;
+	if (seg != 0)
+		log_inspect(lg, seg);
+	else {
+		log_fill(lg, lg->of, 0);
+		lg->top = evlog_tail_top(&lg->log, sc->rows, sc->cols);
+	}
 	lg->sc.def = &ui_log_def;
 	lg->sc.state = lg;
 	app_push(sc->app, &lg->sc);
 	return UI_R_ALL | UI_R_LAYOUT;
+}
+
+/* E: the log of the simulator's session, scrolled to its end. */
+int
+ui_log_push(struct screen *sc)
+{
+	return log_push(sc, 0);
 }
 
 /* Enter: the inspector on the arrow selected on the ladder, else the
@@ -261,20 +251,12 @@ ui_inspect_push(struct screen *sc)
 {
 	struct ui *ui = sc->state;
 	const struct ladder_arrow *a = ladder_arrow_by_id(&ui->v.lad, ui->mark);
-	struct ui_log *lg;
 
 	if (ui->v.lad.narrows == 0) {
 		screen_message(sc, true, "%s", _("No segment has been sent "
 		    "yet."));
 		return UI_R_NARR;
 	}
-	lg = xcalloc(1, sizeof(*lg));
-	lg->from = ui;
-	lg->of = ui;
-	log_inspect(lg, a != NULL ? a->f.id :
+	return log_push(sc, a != NULL ? a->f.id :
 	    ui->v.lad.arrows[ui->v.lad.narrows - 1].f.id);
-	lg->sc.def = &ui_log_def;
-	lg->sc.state = lg;
-	app_push(sc->app, &lg->sc);
-	return UI_R_ALL | UI_R_LAYOUT;
 }

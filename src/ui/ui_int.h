@@ -151,11 +151,10 @@ struct ui_log {
 	struct evlog log;	/* its lines (script/evlog.h) */
 	size_t top;		/* the first line shown */
 	/* The segment inspector: one arrow's fields and the sentences
-	 * that name it (seg 0: the whole log). */
-	const struct ui *from;
+	 * about it (seg 0: the whole log). */
 	uint32_t seg;
-	/* The simulator whose selection follows the inspector: closed,
-	 * the arrow last inspected is the one selected. */
+	/* The simulator it was opened on, whose selection follows the
+	 * inspector: closed, the arrow last inspected is selected. */
 	struct ui *of;
 };
 extern const struct screen_def ui_log_def;
