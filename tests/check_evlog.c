@@ -93,7 +93,7 @@ START_TEST(test_evlog_step_heading_then_every_sentence)
 	char *const narr[] = { n0, n1 };
 	struct cmd c = ev_cmd("client connect");
 
-	evlog_step(&lg, 2, &c, narr, 2);
+	evlog_step(&lg, NULL, &lad, 2, &c, narr, 2);
 	ck_assert_uint_eq(lg.n, 3);
 	ck_assert_str_eq(lg.lines[0], "Step 3: client connect");
 	ck_assert(lg.heads[0]);
@@ -120,12 +120,12 @@ START_TEST(test_evlog_seg_steps_in_flight_delivered_then_silent)
 	struct cmd c = ev_cmd("deliver");
 
 	ev_open();
-	evlog_seg_step(&lg, &sg, &lad, 0, &c, flight, 3);
+	evlog_step(&lg, &sg, &lad, 0, &c, flight, 3);
 	ck_assert(!sg.fated);
 	ev_do("deliver");
-	evlog_seg_step(&lg, &sg, &lad, 1, &c, deliver, 2);
+	evlog_step(&lg, &sg, &lad, 1, &c, deliver, 2);
 	ck_assert(sg.fated);
-	evlog_seg_step(&lg, &sg, &lad, 2, &c, later, 2);
+	evlog_step(&lg, &sg, &lad, 2, &c, later, 2);
 	ck_assert_uint_eq(lg.n, 4);
 	ck_assert_str_eq(lg.lines[0], "Step 1: deliver");
 	ck_assert_str_eq(lg.lines[1], "Retransmits #1.");

@@ -45,29 +45,6 @@ evlog_free(struct evlog *lg)
 	memset(lg, 0, sizeof(*lg));
 }
 
-/* "Step 3: deliver" */
-static void
-evlog_head(size_t i, const struct cmd *c, char *buf, size_t size)
-{
-	char line[256];
-
-	script_format(c, line, sizeof(line));
-	/* TRANSLATORS: the event log: step number, scenario line. */
-	snprintf(buf, size, _("Step %zu: %s"), i + 1, line);
-}
-
-void
-evlog_step(struct evlog *lg, size_t i, const struct cmd *c,
-    char *const *narr, size_t n)
-{
-	char head[320];
-
-	evlog_head(i, c, head, sizeof(head));
-	evlog_add(lg, true, head);
-	for (size_t k = 0; k < n; k++)
-		evlog_add(lg, false, narr[k]);
-}
-
 /* Does a sentence name segment #id (not #id0 ...)? */
 static bool
 evlog_names(const char *text, uint32_t id)
@@ -142,21 +119,30 @@ evlog_seg_lines(struct evlog *lg, char *const *narr, size_t n, uint32_t seg,
 }
 
 void
-evlog_seg_step(struct evlog *lg, struct evlog_seg *sg,
-    const struct ladder *lad, size_t i, const struct cmd *c,
-    char *const *narr, size_t n)
+evlog_step(struct evlog *lg, struct evlog_seg *sg, const struct ladder *lad,
+    size_t i, const struct cmd *c, char *const *narr, size_t n)
 {
-	const struct ladder_arrow *a = ladder_arrow_by_id(lad, sg->id);
+	const struct ladder_arrow *a;
+	char line[256], head[320];
+	bool fated;
+
+	script_format(c, line, sizeof(line));
+	/* TRANSLATORS: the event log: step number, scenario line. */
+	snprintf(head, sizeof(head), _("Step %zu: %s"), i + 1, line);
+	if (sg == NULL) {
+		evlog_add(lg, true, head);
+		for (size_t k = 0; k < n; k++)
+			evlog_add(lg, false, narr[k]);
+		return;
+	}
 	/* The step that decided its fate: all it says is what the
 	 * receiver did (or that it was lost); and the step that sent it:
 	 * all it says is why. */
-	bool fated = a != NULL && ((a->fate != LADDER_FLIGHT && !sg->fated) ||
+	a = ladder_arrow_by_id(lad, sg->id);
+	fated = a != NULL && ((a->fate != LADDER_FLIGHT && !sg->fated) ||
 	    !sg->sent);
-	char head[320];
-
 	sg->sent = a != NULL;
 	sg->fated = a != NULL && a->fate != LADDER_FLIGHT;
-	evlog_head(i, c, head, sizeof(head));
 	evlog_seg_lines(lg, narr, n, sg->id, fated, head);
 }
 

@@ -8,13 +8,13 @@
  * with its scenario line, the segment inspected) or a sentence shown
  * under it; zeroed, it is empty.  The front end that narrates (the UI's
  * view model) replays the session step by step and hands each step's
- * sentences to evlog_step, or, for the inspector, to evlog_seg_step,
- * which follows one segment across the steps (struct evlog_seg: whether
- * it has been sent, whether its fate has come) to keep why it was sent
- * and what its receiver did with it.  evlog_fields writes the segment's
- * own lines first: its header fields in the ladder's number mode, its
- * origin and fate with their times, and on a replayed capture what the
- * capture says of its frame.
+ * sentences to evlog_step; for the inspector it follows one segment
+ * across the steps (struct evlog_seg: whether it has been sent, whether
+ * its fate has come) to keep why it was sent and what its receiver did
+ * with it.  evlog_fields writes the segment's own lines first: its
+ * header fields in the ladder's number mode, its origin and fate with
+ * their times, and on a replayed capture what the capture says of its
+ * frame.
  */
 #ifndef TCPTEACH_SCRIPT_EVLOG_H
 #define TCPTEACH_SCRIPT_EVLOG_H
@@ -55,14 +55,11 @@ void evlog_add(struct evlog *lg, bool head, const char *text);
 void evlog_clear(struct evlog *lg);
 void evlog_free(struct evlog *lg);
 
-/* Step i (from 0) applied c and narrated narr[0..n): its heading and
- * every sentence. */
-void evlog_step(struct evlog *lg, size_t i, const struct cmd *c,
-    char *const *narr, size_t n);
-/* The same step for the inspector of sg->id: only the sentences about
- * it, under the step's heading, and none of it when there are none;
- * lad is the ladder as the step left it. */
-void evlog_seg_step(struct evlog *lg, struct evlog_seg *sg,
+/* Step i (from 0) applied c and narrated narr[0..n): for the log (sg
+ * NULL) its heading and every sentence; for the inspector of sg->id only
+ * the sentences about it under the heading, and nothing when there are
+ * none.  lad is the ladder as the step left it (read only with sg). */
+void evlog_step(struct evlog *lg, struct evlog_seg *sg,
     const struct ladder *lad, size_t i, const struct cmd *c,
     char *const *narr, size_t n);
 /* The inspector's own lines for arrow a of lad, numbers in mode m; cap

@@ -51,8 +51,9 @@ log_feed(struct view *v, const struct session *s, size_t i)
  * and keep every sentence narrated (for seg: those about it, under
  * their step). */
 static void
-log_fill(struct ui_log *lg, const struct ui *from, uint32_t seg)
+log_fill(struct ui_log *lg, uint32_t seg)
 {
+	const struct ui *from = lg->of;
 	struct evlog_seg sg = { .id = seg };
 	struct session s;
 	struct view v;
@@ -73,12 +74,8 @@ log_fill(struct ui_log *lg, const struct ui *from, uint32_t seg)
 			log_feed(&v, &from->s, i);
 		else
 			(void)session_redo(&s);
-		if (seg != 0)
-			evlog_seg_step(&lg->log, &sg, &v.lad, i,
-			    &from->s.cmds[i], v.narr, v.nnarr);
-		else
-			evlog_step(&lg->log, i, &from->s.cmds[i], v.narr,
-			    v.nnarr);
+		evlog_step(&lg->log, seg != 0 ? &sg : NULL, &v.lad, i,
+		    &from->s.cmds[i], v.narr, v.nnarr);
 	}
 	if (from->s.pos == 0 && seg == 0)
 		evlog_add(&lg->log, false, _("Nothing has happened yet."));
@@ -109,7 +106,7 @@ log_inspect(struct ui_log *lg, uint32_t seg)
 			    f->seg.len, f->seg.wnd };
 	}
 	evlog_fields(&lg->log, lad, lg->of->v.num, a, cap);
-	log_fill(lg, lg->of, seg);
+	log_fill(lg, seg);
 }
 
 static void
@@ -228,7 +225,7 @@ log_push(struct screen *sc, uint32_t seg)
 	if (seg != 0)
 		log_inspect(lg, seg);
 	else {
-		log_fill(lg, lg->of, 0);
+		log_fill(lg, 0);
 		lg->top = evlog_tail_top(&lg->log, sc->rows, sc->cols);
 	}
 	lg->sc.def = &ui_log_def;
