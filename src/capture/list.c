@@ -1,7 +1,9 @@
 /*
  * The connection list model (see list.h): the --list line of each
  * connection is built by the command line's own formatter into a memory
- * stream, so the screen and --list never disagree.
+ * stream, so the screen and --list never disagree.  A replayed
+ * connection's captured frames are matched to the ladder's arrows by
+ * direction, seq, flags and length, in order (cap_frame_of).
  */
 #include <config.h>
 

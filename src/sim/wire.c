@@ -1,6 +1,8 @@
 /*
  * The wire and the clock.  In-flight segments sit in send order; the
- * learner picks which arrives, is lost or is copied.  Time passes only on
+ * learner picks which arrives, is lost or is copied (a front end goes
+ * round them in that order, or takes one by its #N typed digit by
+ * digit: world_wire_step, world_wire_typed).  Time passes only on
  * `wait`: timers fire and segments older than the MSL expire, in time
  * order (at equal times expiries first, then the client's timers, then the
  * server's).
