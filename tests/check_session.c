@@ -494,6 +494,8 @@ START_TEST(test_lecture_steps_checks_captions_branch_resume)
 }
 END_TEST
 
+TCase *evlog_tcase(void);	/* check_evlog.c */
+
 static Suite *
 session_suite(void)
 {
@@ -515,6 +517,7 @@ session_suite(void)
 	tcase_add_test(tc, test_lecture_steps_checks_captions_branch_resume);
 	tcase_add_test(tc, test_lecture_open_bad_line_loads_nothing);
 	suite_add_tcase(su, tc);
+	suite_add_tcase(su, evlog_tcase());
 	return su;
 }
 
