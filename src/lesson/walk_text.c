@@ -375,7 +375,8 @@ lwalk_keys(const struct lwalk *w, bool overflow, struct lwalk_key *k)
 
 	if (w->finished) {
 		if (lwalk_next_lesson(w) != NULL)
-			k[n++] = (struct lwalk_key){ "Enter", _("next lesson") };
+			k[n++] = (struct lwalk_key){ "Enter",
+			    _("next lesson") };
 		k[n++] = (struct lwalk_key){ "n q", _("back to the list") };
 		k[n++] = (struct lwalk_key){ "p", _("last step") };
 		return n;

@@ -55,7 +55,7 @@ lui_draw_footer(struct lui *lu, WINDOW *w, int x0, int cols, int bottom,
 		    f[i].label);
 		items[i] = text[i];
 	}
-	nr = lfoot_rows(items, n, cols, rows, maxrows);
+	nr = lpanel_item_rows(items, n, cols, rows, maxrows);
 	for (size_t r = 0; r < nr; r++) {
 		int y = bottom - (int)nr + 1 + (int)r, x = x0;
 

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lesson/browse.h"
 #include "lib/i18n.h"
 #include "ui/draw_int.h"
 #include "ui/lesson_int.h"
