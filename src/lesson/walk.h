@@ -80,6 +80,7 @@ enum lwalk_said {
 	LWALK_JUDGED		/* w->verdict says right or wrong */
 };
 
+/* The kinds of a typed answer, in the order of walk_text.c's table. */
 enum lwalk_akind { LWALK_A_NUMBER, LWALK_A_STATE, LWALK_A_FLAGS,
 	LWALK_A_WORD };
 
@@ -112,7 +113,7 @@ const char *lwalk_undo(struct lwalk *w);
  * solve. */
 const char *lwalk_solve(struct lwalk *w, char **said);
 
-/* walk_step.c: moving between steps and judging answers. */
+/* Moving between steps and judging answers. */
 bool lwalk_step_done(const struct lwalk *w);
 /* The first task or question step not done, or SIZE_MAX: a lesson is
  * complete only when none is left. */

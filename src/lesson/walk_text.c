@@ -167,25 +167,20 @@ lwalk_text_verdict(struct lwalk_out *o, const struct lesson_step *st)
 	lpanel_add(o->lp, LP_DIM, 0, false, _("Press n for the next step."));
 }
 
-/* How to answer, in the words of the answer's kind. */
-static const char *
-lwalk_value_how(const struct lwalk *w)
-{
-	switch (lwalk_answer_kind(w)) {
-	case LWALK_A_NUMBER:
-		return _("Press Enter, or just start typing the number, to "
-		    "answer.");
-	case LWALK_A_STATE:
-		return _("Press Enter, or just start typing the state "
-		    "(e.g. TIME_WAIT), to answer.");
-	case LWALK_A_FLAGS:
-		return _("Press Enter, or just start typing the flags "
-		    "(e.g. FIN+ACK), to answer.");
-	case LWALK_A_WORD:
-		break;
-	}
-	return _("Press Enter, or just start typing, to answer.");
-}
+/* For each kind of answer (enum lwalk_akind): the prompt, and how to
+ * answer, in the words of that kind. */
+static const struct {
+	const char *prompt, *how;
+} lwalk_kinds[] = {
+	{ N_("Answer (a number): "), N_("Press Enter, or just start typing "
+	    "the number, to answer.") },
+	{ N_("Answer (a state, e.g. TIME_WAIT): "), N_("Press Enter, or just "
+	    "start typing the state (e.g. TIME_WAIT), to answer.") },
+	{ N_("Answer (flags, e.g. FIN+ACK): "), N_("Press Enter, or just start "
+	    "typing the flags (e.g. FIN+ACK), to answer.") },
+	{ N_("Answer: "), N_("Press Enter, or just start typing, to "
+	    "answer.") },
+};
 
 static void
 lwalk_text_question(struct lwalk_out *o, const struct lesson_step *st)
@@ -205,7 +200,7 @@ lwalk_text_question(struct lwalk_out *o, const struct lesson_step *st)
 		    "takes one back).");
 		break;
 	case LESSON_Q_VALUE:
-		how = lwalk_value_how(w);
+		how = _(lwalk_kinds[lwalk_answer_kind(w)].how);
 		break;
 	}
 	if (!lwalk_answered(w))
@@ -329,17 +324,7 @@ lwalk_head(const struct lwalk *w, bool ascii, char *buf, size_t size)
 const char *
 lwalk_answer_prompt(const struct lwalk *w)
 {
-	switch (lwalk_answer_kind(w)) {
-	case LWALK_A_NUMBER:
-		return _("Answer (a number): ");
-	case LWALK_A_STATE:
-		return _("Answer (a state, e.g. TIME_WAIT): ");
-	case LWALK_A_FLAGS:
-		return _("Answer (flags, e.g. FIN+ACK): ");
-	case LWALK_A_WORD:
-		break;
-	}
-	return _("Answer: ");
+	return _(lwalk_kinds[lwalk_answer_kind(w)].prompt);
 }
 
 char *
