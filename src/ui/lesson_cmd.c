@@ -108,8 +108,6 @@ lui_h_leave(SCREEN_CMD_ARGS)
 static int
 lui_moved(struct lui *lu, enum lwalk_move m)
 {
-	char note[sizeof(lu->note)];
-
 	switch (m) {
 	case LWALK_STAY:
 		lui_message(lu, false, "%s", _("This is the first step."));
@@ -126,8 +124,7 @@ lui_moved(struct lui *lu, enum lwalk_move m)
 			lui_message(lu, true, "%s", lu->walk.err);
 		break;
 	case LWALK_LEAVE:
-		snprintf(lu->note, sizeof(lu->note), "%s",
-		    lwalk_end_note(&lu->walk, note, sizeof(note)));
+		(void)lwalk_end_note(&lu->walk, lu->note, sizeof(lu->note));
 		lu->note_err = false;
 		app_pop(lu->list.app);
 		return UI_R_ALL | UI_R_LAYOUT;
@@ -142,8 +139,7 @@ lui_h_back(SCREEN_CMD_ARGS)
 
 	if (lu->walk.finished)
 		return lui_moved(lu, LWALK_LEAVE);
-	app_pop(sc->app);
-	return UI_R_ALL | UI_R_LAYOUT;
+	return lui_h_leave(sc, c, arg);
 }
 
 static bool
@@ -245,10 +241,8 @@ lui_h_undo(SCREEN_CMD_ARGS)
 	struct lui *lu = sc->state;
 	const char *why = lwalk_undo(&lu->walk);
 
-	if (why != NULL) {
-		lui_message(lu, false, "%s", why);
-		return UI_R_ALL;
-	}
+	if (why != NULL)
+		return lui_say(lu, why);
 	lu->list.app->msg[0] = '\0';
 	lu->ui.sel = 0;
 	lu->ui.mark = 0;
