@@ -10,6 +10,7 @@
  */
 #include <config.h>
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -48,45 +49,51 @@ lwalk_add(struct lwalk_out *o, enum lpanel_role role, bool gap,
 		    sizeof(exp)));
 }
 
-/* A hint paragraph; the newest is the one the panel opens at. */
+/* A paragraph written with printf's format. */
+static void lwalk_addf(struct lwalk_out *o, enum lpanel_role role, int hang,
+    bool gap, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
 static void
-lwalk_add_hint(struct lwalk_out *o, const char *text)
+lwalk_addf(struct lwalk_out *o, enum lpanel_role role, int hang, bool gap,
+    const char *fmt, ...)
 {
-	o->hint_para = o->lp->np;
-	lpanel_add(o->lp, LP_HINT, 0, false, text);
+	char buf[LWALK_TEXT_MAX + 512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	lpanel_add(o->lp, role, hang, gap, buf);
 }
 
 static void
 lwalk_text_task(struct lwalk_out *o, const struct lesson_step *st)
 {
 	const struct lwalk *w = o->w;
-	char exp[LWALK_TEXT_MAX], buf[LWALK_TEXT_MAX + 64];
+	char exp[LWALK_TEXT_MAX];
 
 	lwalk_x(w, st->task.s, exp, sizeof(exp));
-	snprintf(buf, sizeof(buf), st->goal ? _("Goal: %s") : _("Task: %s"),
-	    exp);
-	lpanel_add(o->lp, LP_TASK, 0, true, buf);
+	lwalk_addf(o, LP_TASK, 0, true, st->goal ? _("Goal: %s") :
+	    _("Task: %s"), exp);
+	/* The newest hint is the one the panel opens at. */
 	if (w->offpath && w->hint[0] != '\0') {
+		o->hint_para = o->lp->np;
 		/* TRANSLATORS: a hint computed from the learner's world. */
-		snprintf(buf, sizeof(buf), _("Hint from your world: %s"),
+		lwalk_addf(o, LP_HINT, 0, false, _("Hint from your world: %s"),
 		    w->hint);
-		lwalk_add_hint(o, buf);
 	}
 	for (size_t i = 0; !w->offpath && i < w->lr.nhints &&
 	    i < st->nhints; i++) {
-		snprintf(buf, sizeof(buf), _("Hint: %s"), lwalk_x(w,
+		o->hint_para = o->lp->np;
+		lwalk_addf(o, LP_HINT, 0, false, _("Hint: %s"), lwalk_x(w,
 		    st->hints[i].s, exp, sizeof(exp)));
-		lwalk_add_hint(o, buf);
 	}
-	if (w->lr.done) {
-		snprintf(buf, sizeof(buf), _("%s Done \u2014 press n for the "
-		    "next step."), o->tick);
-		lpanel_add(o->lp, LP_OK, 0, true, buf);
-	} else if (w->checked && w->why[0] != '\0') {
-		snprintf(buf, sizeof(buf), w->past ? "%s" : _("Not yet: %s"),
-		    w->why);
-		lpanel_add(o->lp, LP_BAD, 0, true, buf);
-	}
+	if (w->lr.done)
+		lwalk_addf(o, LP_OK, 0, true, _("%s Done \u2014 press n for "
+		    "the next step."), o->tick);
+	else if (w->checked && w->why[0] != '\0')
+		lwalk_addf(o, LP_BAD, 0, true, w->past ? "%s" :
+		    _("Not yet: %s"), w->why);
 	if (!w->lr.done && w->stray[0] != '\0')
 		lpanel_add(o->lp, LP_BAD, 0, false, w->stray);
 	if (!w->lr.done && w->offpath && w->hint[0] == '\0')
@@ -98,7 +105,7 @@ lwalk_text_task(struct lwalk_out *o, const struct lesson_step *st)
 static void
 lwalk_text_picks(struct lwalk_out *o, size_t n)
 {
-	char buf[64] = "", out[256];
+	char buf[64] = "";
 	size_t at = 0;
 
 	for (size_t i = 0; i < n && at + 4 < sizeof(buf); i++) {
@@ -109,8 +116,7 @@ lwalk_text_picks(struct lwalk_out *o, size_t n)
 			at += (size_t)snprintf(buf + at, sizeof(buf) - at,
 			    "_ ");
 	}
-	snprintf(out, sizeof(out), _("Your order: %s"), buf);
-	lpanel_add(o->lp, LP_DIM, 0, false, out);
+	lwalk_addf(o, LP_DIM, 0, false, _("Your order: %s"), buf);
 }
 
 static void
@@ -120,7 +126,7 @@ lwalk_text_items(struct lwalk_out *o, const struct lesson_step *st,
 	const struct lwalk *w = o->w;
 	size_t n = st->nchoices;
 	int right = w->lr.done ? lrun_correct_choice(&w->lr) : -1;
-	char exp[LWALK_TEXT_MAX], buf[LWALK_TEXT_MAX + 64];
+	char exp[LWALK_TEXT_MAX];
 
 	for (size_t k = 0; k < n && (!order || k < LWALK_MAXORDER); k++) {
 		size_t i = order ? w->perm[k] : k;
@@ -132,9 +138,8 @@ lwalk_text_items(struct lwalk_out *o, const struct lesson_step *st,
 		if ((int)i == right)
 			snprintf(mark, sizeof(mark), "  \u2190");
 		lwalk_x(w, st->choices[i].s, exp, sizeof(exp));
-		snprintf(buf, sizeof(buf), "%zu) %s%s", k + 1, exp, mark);
-		lpanel_add(o->lp, (int)i == right ? LP_OK : LP_CHOICE, 3,
-		    false, buf);
+		lwalk_addf(o, (int)i == right ? LP_OK : LP_CHOICE, 3, false,
+		    "%zu) %s%s", k + 1, exp, mark);
 	}
 	if (order)
 		lwalk_text_picks(o, n);
@@ -144,25 +149,20 @@ static void
 lwalk_text_verdict(struct lwalk_out *o, const struct lesson_step *st)
 {
 	const struct lwalk *w = o->w;
-	char buf[512];
 
 	if (w->has_verdict && w->verdict == LRUN_RIGHT) {
-		snprintf(buf, sizeof(buf), _("%s Right!"), o->tick);
-		lpanel_add(o->lp, LP_OK, 0, true, buf);
+		lwalk_addf(o, LP_OK, 0, true, _("%s Right!"), o->tick);
 	} else if (w->has_verdict && !w->revealed) {
-		snprintf(buf, sizeof(buf), _("%s Not right. Try again, or "
+		lwalk_addf(o, LP_BAD, 0, true, _("%s Not right. Try again, or "
 		    "press $ to see the answer."), o->cross);
-		lpanel_add(o->lp, LP_BAD, 0, true, buf);
 		if (w->wrong[0] != '\0')
 			lpanel_add(o->lp, LP_BAD, 0, false, w->wrong);
 	}
 	if (!lwalk_answered(w))
 		return;
-	if (!w->lr.done) {
-		snprintf(buf, sizeof(buf), _("The answer: %s"),
+	if (!w->lr.done)
+		lwalk_addf(o, LP_OK, 0, true, _("The answer: %s"),
 		    w->lr.answer_text);
-		lpanel_add(o->lp, LP_OK, 0, true, buf);
-	}
 	lwalk_add(o, LP_TEXT, true, st->explain.s);
 	lpanel_add(o->lp, LP_DIM, 0, false, _("Press n for the next step."));
 }
@@ -205,13 +205,9 @@ lwalk_text_question(struct lwalk_out *o, const struct lesson_step *st)
 	}
 	if (!lwalk_answered(w))
 		lpanel_add(o->lp, LP_DIM, 0, false, how);
-	if (!w->lr.answer_ok) {
-		char buf[512];
-
-		snprintf(buf, sizeof(buf), _("This question cannot be asked: "
-		    "%s"), w->lr.err);
-		lpanel_add(o->lp, LP_BAD, 0, true, buf);
-	}
+	if (!w->lr.answer_ok)
+		lwalk_addf(o, LP_BAD, 0, true, _("This question cannot be "
+		    "asked: %s"), w->lr.err);
 	lwalk_text_verdict(o, st);
 }
 
@@ -221,31 +217,25 @@ lwalk_text_done(struct lwalk_out *o)
 	const struct lwalk *w = o->w;
 	const struct lesson_info *next;
 	size_t undone = lwalk_first_undone(w);
-	char buf[512];
 
 	if (undone != SIZE_MAX) {
 		/* TRANSLATORS: a step number. */
-		snprintf(buf, sizeof(buf), _("This is the end of the lesson, "
-		    "but step %zu is not done yet, so the lesson is not "
+		lwalk_addf(o, LP_BAD, 0, false, _("This is the end of the "
+		    "lesson, but step %zu is not done yet, so the lesson is not "
 		    "complete. Press n or q for the list of lessons: the "
 		    "lesson resumes at that step."), undone + 1);
-		lpanel_add(o->lp, LP_BAD, 0, false, buf);
 		return;
 	}
-	snprintf(buf, sizeof(buf), _("%s Lesson complete!"), o->tick);
-	lpanel_add(o->lp, LP_OK, 0, false, buf);
+	lwalk_addf(o, LP_OK, 0, false, _("%s Lesson complete!"), o->tick);
 	/* TRANSLATORS: the lesson's title. */
-	snprintf(buf, sizeof(buf), _("You have finished \u201c%s\u201d and "
-	    "your progress is saved. Press n or q to go back to the list of "
-	    "lessons."), w->li->title);
-	lpanel_add(o->lp, LP_TEXT, 0, true, buf);
-	if ((next = lwalk_next_lesson(w)) != NULL && next->title != NULL) {
+	lwalk_addf(o, LP_TEXT, 0, true, _("You have finished "
+	    "\u201c%s\u201d and your progress is saved. Press n or q to go "
+	    "back to the list of lessons."), w->li->title);
+	if ((next = lwalk_next_lesson(w)) != NULL && next->title != NULL)
 		/* TRANSLATORS: the next lesson's number and title. */
-		snprintf(buf, sizeof(buf), _("Next: lesson %02u, "
+		lwalk_addf(o, LP_TASK, 0, true, _("Next: lesson %02u, "
 		    "\u201c%s\u201d. Press Enter to start it."), next->num,
 		    next->title);
-		lpanel_add(o->lp, LP_TASK, 0, true, buf);
-	}
 }
 
 static void
@@ -254,13 +244,9 @@ lwalk_text_step(struct lwalk_out *o)
 	const struct lwalk *w = o->w;
 	const struct lesson_step *st = lrun_cur(&w->lr);
 
-	if (w->lr.broken) {
-		char buf[512];
-
-		snprintf(buf, sizeof(buf), _("This step cannot be played "
+	if (w->lr.broken)
+		lwalk_addf(o, LP_BAD, 0, false, _("This step cannot be played "
 		    "(line %u): %s"), w->lr.err_line, w->lr.err);
-		lpanel_add(o->lp, LP_BAD, 0, false, buf);
-	}
 	/* Said first, where a new step is read from. */
 	if (w->replaced)
 		lpanel_add(o->lp, LP_BAD, 0, false, _("Your events were set "
