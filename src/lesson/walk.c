@@ -63,6 +63,22 @@ lwalk_open(struct lwalk *w, const struct lesson_catalog *cat,
 	return true;
 }
 
+/* Save the place as step (0-based); done: the lesson is complete. */
+static bool
+lwalk_save_at(struct lwalk *w, size_t step, bool done)
+{
+	w->err[0] = '\0';
+	return lesson_progress_set(w->prog, w->li->name, done ? 1 :
+	    (unsigned)step + 1, done, w->err, sizeof(w->err)) ==
+	    LESSON_PROGRESS_OK;
+}
+
+static bool
+lwalk_save(struct lwalk *w, bool done)
+{
+	return lwalk_save_at(w, w->lr.step, done);
+}
+
 void
 lwalk_close(struct lwalk *w)
 {
@@ -72,22 +88,6 @@ lwalk_close(struct lwalk *w)
 	lesson_free(&w->l);
 	free(w->stepdone);
 	w->stepdone = NULL;
-}
-
-/* Save the place as step (0-based); done: the lesson is complete. */
-bool
-lwalk_save_at(struct lwalk *w, size_t step, bool done)
-{
-	w->err[0] = '\0';
-	return lesson_progress_set(w->prog, w->li->name, done ? 1 :
-	    (unsigned)step + 1, done, w->err, sizeof(w->err)) ==
-	    LESSON_PROGRESS_OK;
-}
-
-bool
-lwalk_save(struct lwalk *w, bool done)
-{
-	return lwalk_save_at(w, w->lr.step, done);
 }
 
 /* Load the step's world: the commands before its run lines at once,

@@ -95,10 +95,8 @@ bool lwalk_open(struct lwalk *w, const struct lesson_catalog *cat,
 void lwalk_close(struct lwalk *w);
 /* Load the learner's session with the step's world and forget the
  * learner's answers; saves the place.  False: the place was not saved
- * (w->err).  The same for the two saves. */
+ * (w->err). */
 bool lwalk_enter(struct lwalk *w);
-bool lwalk_save(struct lwalk *w, bool done);
-bool lwalk_save_at(struct lwalk *w, size_t step, bool done);
 /* The learner's world changed: check the task and update the hint; sel
  * is the segment the learner has chosen (0: none), which hints name. */
 void lwalk_changed(struct lwalk *w, uint32_t sel);
