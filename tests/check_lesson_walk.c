@@ -3,7 +3,8 @@
  * terminal: a small lesson written to a temporary directory, a catalog of
  * two entries, the progress file under XDG_STATE_HOME there, and a
  * session as the learner's world.  Each test asserts what the learner
- * would read in the panel or find saved.
+ * would read in the panel or find saved; the last, what the list counts
+ * (lesson/browse.c).
  */
 #include <config.h>
 
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lesson/browse.h"
 #include "lesson/walk.h"
 #include "script/parse.h"
 
@@ -317,6 +319,25 @@ START_TEST(test_walk_reopens_at_saved_step_done_before)
 }
 END_TEST
 
+/* The list beside the walk: steps per lesson (0: does not load), the
+ * lessons complete, the widest title. */
+START_TEST(test_browse_counts_steps_done_and_title_width)
+{
+	size_t *n = lbrowse_nsteps(&cat);
+	char msg[512];
+
+	ck_assert_uint_eq(n[0], 5);
+	ck_assert_uint_eq(n[1], 0);
+	free(n);
+	ck_assert_uint_eq(lbrowse_done(&cat, &prog), 0);
+	ck_assert_int_eq(lesson_progress_set(&prog, "02-next", 1, true, msg,
+	    sizeof(msg)), LESSON_PROGRESS_OK);
+	ck_assert_uint_eq(lbrowse_done(&cat, &prog), 1);
+	ck_assert_int_eq(lbrowse_title_width(&cat, 40), 4);
+	ck_assert_int_eq(lbrowse_title_width(&cat, 3), 3);
+}
+END_TEST
+
 static Suite *
 walk_suite(void)
 {
@@ -333,6 +354,7 @@ walk_suite(void)
 	tcase_add_test(tc, test_walk_skipped_step_not_complete);
 	tcase_add_test(tc, test_walk_all_done_complete_next_lesson);
 	tcase_add_test(tc, test_walk_reopens_at_saved_step_done_before);
+	tcase_add_test(tc, test_browse_counts_steps_done_and_title_width);
 	suite_add_tcase(s, tc);
 	return s;
 }

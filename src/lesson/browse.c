@@ -1,6 +1,6 @@
 /*
- * The lesson list's rows (see browse.h).  Widths come from utf8_width
- * and utf8_wrap, which count display columns.
+ * The lesson list's counts and rows (see browse.h).  Widths come from
+ * utf8_width and utf8_wrap, which count display columns.
  */
 #include <config.h>
 
@@ -9,6 +9,51 @@
 
 #include "lesson/browse.h"
 #include "lib/utf8.h"
+#include "lib/xalloc.h"
+
+size_t *
+lbrowse_nsteps(const struct lesson_catalog *cat)
+{
+	size_t *n = xcalloc(cat->n ? cat->n : 1, sizeof(*n));
+
+	for (size_t i = 0; i < cat->n; i++) {
+		struct lesson l;
+		struct lesson_err e;
+
+		memset(&l, 0, sizeof(l));
+		if (cat->v[i].title != NULL &&
+		    lesson_load(cat->v[i].path, &l, &e))
+			n[i] = l.nsteps;
+		lesson_free(&l);
+	}
+	return n;
+}
+
+size_t
+lbrowse_done(const struct lesson_catalog *cat,
+    const struct lesson_progress *p)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < cat->n; i++) {
+		const struct lesson_mark *m = lesson_progress_get(p,
+		    cat->v[i].name);
+
+		n += m != NULL && m->done;
+	}
+	return n;
+}
+
+int
+lbrowse_title_width(const struct lesson_catalog *cat, int cap)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < cat->n; i++)
+		if (cat->v[i].title != NULL && utf8_width(cat->v[i].title) > w)
+			w = utf8_width(cat->v[i].title);
+	return w < cap ? w : cap;
+}
 
 const char *
 lbrowse_mark(const struct lesson_mark *m, size_t nsteps, bool ascii,

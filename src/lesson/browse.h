@@ -3,8 +3,9 @@
  * and its row (number, title, as much of the summary as fits), cut and
  * padded by display width, so Chinese lines up as it shows.
  *
- * Data model: none kept; each function writes one row into the caller's
- * buffer from a catalog entry's fields and the progress file's mark.
+ * Data model: none kept; each function reads the catalog and the
+ * progress file, or writes one row into the caller's buffer from a
+ * catalog entry's fields and the progress file's mark.
  */
 #ifndef TCPTEACH_LESSON_BROWSE_H
 #define TCPTEACH_LESSON_BROWSE_H
@@ -12,7 +13,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lesson/catalog.h"
 #include "lesson/progress.h"
+
+/* The number of steps of each lesson of cat, 0 for one that does not
+ * load (the caller frees the array). */
+size_t *lbrowse_nsteps(const struct lesson_catalog *cat);
+/* How many lessons of cat p records as complete. */
+size_t lbrowse_done(const struct lesson_catalog *cat,
+    const struct lesson_progress *p);
+/* The widest title of cat in display columns, at most cap. */
+int lbrowse_title_width(const struct lesson_catalog *cat, int cap);
 
 /* The progress mark of a lesson in the list: "✓", "3/9", "·" (ASCII:
  * "[x]", "3/9", "-").  nsteps 0: unknown. */

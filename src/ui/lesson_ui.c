@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lesson/browse.h"
 #include "lib/xalloc.h"
 #include "ui/lesson_int.h"
 
@@ -169,17 +170,7 @@ lui_new(const struct ui_opts *o, char *msg, size_t size)
 		lui_list_leave(&lu->list);
 		return NULL;
 	}
-	lu->nsteps = xcalloc(lu->cat.n ? lu->cat.n : 1, sizeof(*lu->nsteps));
-	for (size_t i = 0; i < lu->cat.n; i++) {
-		struct lesson l;
-		struct lesson_err e;
-
-		memset(&l, 0, sizeof(l));
-		if (lu->cat.v[i].title != NULL &&
-		    lesson_load(lu->cat.v[i].path, &l, &e))
-			lu->nsteps[i] = l.nsteps;
-		lesson_free(&l);
-	}
+	lu->nsteps = lbrowse_nsteps(&lu->cat);
 	if (lesson_progress_load(&lu->prog, NULL, pmsg, sizeof(pmsg)) !=
 	    LESSON_PROGRESS_OK) {
 		snprintf(lu->note, sizeof(lu->note), "%s", pmsg);
