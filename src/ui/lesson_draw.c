@@ -17,7 +17,6 @@
 
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
-#include "script/parse.h"
 #include "ui/draw_int.h"
 #include "ui/lesson_int.h"
 #include "ui/status.h"
@@ -28,17 +27,6 @@ struct lui_wins {
 };
 
 #define LUI_HEAD_MAX 4096
-
-/* The panel's text for the current state of the step, with the
- * lesson's messages and the simulator's said under it. */
-static void
-lui_panel_build(struct lui *lu)
-{
-	const struct app *a = lu->ui.app;
-
-	lu->hint_para = lwalk_panel(&lu->walk, &lu->panel, ui_look.ascii,
-	    a->msg, a->msg_err);
-}
 
 static int
 lui_draw_footer(struct lui *lu, WINDOW *w, int x0, int cols, int bottom,
@@ -102,9 +90,13 @@ lui_draw_panel(struct lui *lu)
 	int h = getmaxy(w), wd = getmaxx(w);
 	int x0 = lu->geo.side ? 2 : 1, cols = wd - x0 - 1, nf, body;
 	const struct lpanel *lp = &lu->panel;
+	const struct app *a = lu->ui.app;
 
 	werase(w);
-	lui_panel_build(lu);
+	/* The step's text, with the lesson's messages and the
+	 * simulator's said under it. */
+	lu->hint_para = lwalk_panel(&lu->walk, &lu->panel, ui_look.ascii,
+	    a->msg, a->msg_err);
 	lpanel_wrap(&lu->panel, cols);
 	lu->overflow = lp->nl + 2 > (size_t)h;
 	nf = lui_draw_footer(lu, w, x0, cols, h - 1, lu->geo.side ? 3 : 1);
