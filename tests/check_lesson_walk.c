@@ -4,7 +4,7 @@
  * two entries, the progress file under XDG_STATE_HOME there, and a
  * session as the learner's world.  Each test asserts what the learner
  * would read in the panel or find saved; the last, what the list counts
- * (lesson/browse.c).
+ * (lesson/browse.c).  The tests run in the lesson suite (check_lesson).
  */
 #include <config.h>
 
@@ -338,35 +338,28 @@ START_TEST(test_browse_counts_steps_done_and_title_width)
 }
 END_TEST
 
-static Suite *
-walk_suite(void)
+/* Run with the lesson suite (check_lesson.c). */
+TCase *walk_tcase(void);
+
+TCase *
+walk_tcase(void)
 {
-	Suite *s = suite_create("lesson walk");
+	const TTest *tests[] = {
+		test_walk_task_not_yet_then_done,
+		test_walk_task_hint_then_none_left,
+		test_walk_task_solution_played,
+		test_walk_choice_wrong_then_right,
+		test_walk_order_picks_wait_for_the_last,
+		test_walk_value_kind_prompt_and_keys,
+		test_walk_skipped_step_not_complete,
+		test_walk_all_done_complete_next_lesson,
+		test_walk_reopens_at_saved_step_done_before,
+		test_browse_counts_steps_done_and_title_width,
+	};
 	TCase *tc = tcase_create("walk");
 
 	tcase_add_checked_fixture(tc, walk_setup, walk_teardown);
-	tcase_add_test(tc, test_walk_task_not_yet_then_done);
-	tcase_add_test(tc, test_walk_task_hint_then_none_left);
-	tcase_add_test(tc, test_walk_task_solution_played);
-	tcase_add_test(tc, test_walk_choice_wrong_then_right);
-	tcase_add_test(tc, test_walk_order_picks_wait_for_the_last);
-	tcase_add_test(tc, test_walk_value_kind_prompt_and_keys);
-	tcase_add_test(tc, test_walk_skipped_step_not_complete);
-	tcase_add_test(tc, test_walk_all_done_complete_next_lesson);
-	tcase_add_test(tc, test_walk_reopens_at_saved_step_done_before);
-	tcase_add_test(tc, test_browse_counts_steps_done_and_title_width);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
-int
-main(void)
-{
-	SRunner *sr = srunner_create(walk_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++)
+		tcase_add_test(tc, tests[i]);
+	return tc;
 }

@@ -319,9 +319,7 @@ panel_suite(void)
 	tcase_add_test(tc, test_panel_wrap_mixed_fills_lines);
 	tcase_add_test(tc, test_panel_hanging_indent);
 	tcase_add_test(tc, test_panel_scroll);
-	suite_add_tcase(s, tc);
-	tc = tcase_create("list rows");
-	tcase_add_checked_fixture(tc, setup, NULL);
+	/* The lesson list's rows and the key bar are laid out by width too. */
 	tcase_add_test(tc, test_browse_marks);
 	tcase_add_test(tc, test_browse_row_widths);
 	tcase_add_test(tc, test_browse_row2_wide_list_wraps_summary);
