@@ -2,9 +2,10 @@
  * Painting the lesson list.
  *
  * The list is one row per lesson: its progress mark, number, title and
- * as much of its summary as fits, all cut by display width.  Below it the
- * chosen lesson's summary in full, then a note (a damaged progress file,
- * a finished lesson) and the keys.  The list paints stdscr; the lesson
+ * as much of its summary as fits, all cut by display width (the rows'
+ * text and the counts are lesson/browse.c's).  Below it the chosen
+ * lesson's summary in full, then a note (a damaged progress file, a
+ * finished lesson) and the keys.  The list paints stdscr; the lesson
  * screen has windows of its own (lesson_draw.c).
  */
 #include <config.h>
