@@ -84,7 +84,7 @@ enum lwalk_said {
 enum lwalk_akind { LWALK_A_NUMBER, LWALK_A_STATE, LWALK_A_FLAGS,
 	LWALK_A_WORD };
 
-/* walk.c */
+/* walk.c: opening and closing, entering a step, the world changing. */
 /* Load lesson li of cat and start at the place prog keeps for it; s is
  * the learner's session (it need not be set up yet: lwalk_enter loads
  * it).  False: e says why, and nothing needs freeing. */
@@ -111,7 +111,7 @@ const char *lwalk_undo(struct lwalk *w);
  * solve. */
 const char *lwalk_solve(struct lwalk *w, char **said);
 
-/* Moving between steps and judging answers. */
+/* walk.c: moving between steps and judging answers. */
 bool lwalk_step_done(const struct lwalk *w);
 /* The first task or question step not done, or SIZE_MAX: a lesson is
  * complete only when none is left. */
