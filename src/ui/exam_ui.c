@@ -91,7 +91,10 @@ qui_exam_open(struct qui *qu, const struct quiz_cli_tui *t)
 	int rc = sitting_exam_open(&qu->sit, t, (long)getpid(),
 	    (int64_t)time(NULL), err, sizeof(err));
 
-	if (rc != TT_EXIT_OK)
+	if (rc == TT_EXIT_FAIL)		/* worded as the drill says it */
+		fprintf(stderr, _("%s: no question fits these topics.\n"),
+		    diag_prog());
+	else if (rc != TT_EXIT_OK)
 		fprintf(stderr, "%s: %s\n", diag_prog(), err);
 	return rc;
 }
