@@ -330,15 +330,17 @@ START_TEST(test_drill_quits_without_asking_exam_asks)
 }
 END_TEST
 
+/* The suite runs in this process (CK_NOFORK), so setup's one sitting is
+ * the one each test drives and teardown frees. */
 int
 main(void)
 {
 	Suite *su = suite_create("quiz sitting");
 	TCase *tc = tcase_create("sitting");
-	SRunner *sr;
+	SRunner *sr = srunner_create(su);
 	int failed;
 
-	tcase_set_timeout(tc, 120);
+	srunner_set_fork_status(sr, CK_NOFORK);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_drill_choice_judged_once_then_refused);
 	tcase_add_test(tc,
@@ -352,8 +354,6 @@ main(void)
 	tcase_add_test(tc, test_exam_left_attempt_offered_and_resumed);
 	tcase_add_test(tc, test_drill_quits_without_asking_exam_asks);
 	suite_add_tcase(su, tc);
-	sr = srunner_create(su);
-	srunner_set_fork_status(sr, CK_NOFORK);
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -50,18 +50,18 @@ sitting_question(const struct sitting *s)
 	return &s->es.ex.q[sitting_current(s)];
 }
 
-static const struct exam_answer *
-sitting_answer(const struct sitting *s)
+bool
+sitting_judged(const struct sitting *s)
 {
-	return &s->es.ans[sitting_current(s)];
+	return s->done || (s->mode == SITTING_DRILL &&
+	    s->es.ans[sitting_current(s)].given);
 }
 
 bool
 sitting_typing_due(const struct sitting *s)
 {
-	return s->page == SITTING_QUESTION && !s->done &&
-	    sitting_question(s)->type != QUIZ_T_CHOICE &&
-	    !(s->mode == SITTING_DRILL && sitting_answer(s)->given);
+	return s->page == SITTING_QUESTION && !sitting_judged(s) &&
+	    sitting_question(s)->type != QUIZ_T_CHOICE;
 }
 
 static enum sitting_change
@@ -91,7 +91,7 @@ sitting_open(struct sitting *s)
 		sitting_nothing(s);
 		return false;
 	}
-	if (s->done || (s->mode == SITTING_DRILL && sitting_answer(s)->given)) {
+	if (sitting_judged(s)) {
 		sitting_say(s, false, "%s", s->done ? _("The answers are "
 		    "final now: n and p walk through them.") : _("This "
 		    "question is answered: press Enter for the next one."));
@@ -218,7 +218,7 @@ sitting_enter(struct sitting *s)
 	if (s->page == SITTING_REPORT)
 		return s->nreview == 0 ? sitting_nothing(s) :
 		    sitting_open_question(s, s->review[s->rpos]);
-	if (s->mode == SITTING_DRILL && !s->done && !sitting_answer(s)->given)
+	if (!sitting_judged(s) && s->mode == SITTING_DRILL)
 		return sitting_say(s, false, "%s", _("Answer first, or press "
 		    "n to skip this question."));
 	return sitting_move(s, 1);

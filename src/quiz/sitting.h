@@ -68,7 +68,9 @@ void sitting_init(struct sitting *s, enum sitting_mode mode);
 void sitting_free(struct sitting *s);
 unsigned sitting_current(const struct sitting *s);
 const struct quiz_question *sitting_question(const struct sitting *s);
-/* Is an ORDER or NUMERIC answer to the question up due? */
+/* Is the question up shown judged (answers final, or the drill's
+ * answer given)?  Is an ORDER or NUMERIC answer to it due? */
+bool sitting_judged(const struct sitting *s);
 bool sitting_typing_due(const struct sitting *s);
 
 /* Answering the question up: an option (0 for A), a digit that starts a

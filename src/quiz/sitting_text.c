@@ -71,17 +71,6 @@ sitting_doc_offer(const struct sitting *s, struct qdoc *d)
 	qdoc_text(d, 0, 0, LP_TEXT, buf);
 }
 
-static void
-sitting_doc_question(const struct sitting *s, struct qdoc *d)
-{
-	unsigned cur = sitting_current(s);
-	const struct exam_answer *a = &s->es.ans[cur];
-	bool judged = s->done || (s->mode == SITTING_DRILL && a->given);
-
-	qdoc_question(d, &s->es.ex.q[cur], a, judged ? QDOC_JUDGED :
-	    QDOC_ASK);
-}
-
 void
 sitting_doc(const struct sitting *s, struct qdoc *d)
 {
@@ -94,7 +83,9 @@ sitting_doc(const struct sitting *s, struct qdoc *d)
 	}
 	switch (s->page) {
 	case SITTING_QUESTION:
-		sitting_doc_question(s, d);
+		qdoc_question(d, sitting_question(s),
+		    &s->es.ans[sitting_current(s)], sitting_judged(s) ?
+		    QDOC_JUDGED : QDOC_ASK);
 		break;
 	case SITTING_LIST:
 		qdoc_overview(d, &s->es);
