@@ -178,6 +178,27 @@ START_TEST(test_drill_forward_only_then_reviews_every_missed)
 }
 END_TEST
 
+/* At the end the drill reviews only what was not answered right. */
+START_TEST(test_drill_review_walks_only_the_missed)
+{
+	unsigned right;
+
+	ck_assert(up(QUIZ_T_CHOICE, false));
+	right = s.es.current;
+	s.es.current = 0;
+	while (s.es.current != right)
+		ck_assert_int_eq(sitting_move(&s, 1), SITTING_NEW_PAGE);
+	ck_assert_int_eq(sitting_letter(&s, s.es.ex.q[right].correct),
+	    SITTING_JUDGED);
+	while (!s.done)
+		ck_assert_int_eq(sitting_move(&s, 1), SITTING_NEW_PAGE);
+	ck_assert_uint_eq(s.nreview, 2);
+	for (size_t i = 0; i < s.nreview; i++)
+		ck_assert_uint_ne(s.review[i], right);
+	ck_assert_uint_lt(s.review[0], s.review[1]);
+}
+END_TEST
+
 /* An ORDER or NUMERIC answer: typed text that does not fit is to be
  * fixed; a good one is recorded and the attempt file written. */
 START_TEST(test_exam_typed_answer_fixed_then_recorded_and_saved)
@@ -346,6 +367,7 @@ main(void)
 	tcase_add_test(tc,
 	    test_drill_choice_letter_beyond_options_or_digit_refused);
 	tcase_add_test(tc, test_drill_forward_only_then_reviews_every_missed);
+	tcase_add_test(tc, test_drill_review_walks_only_the_missed);
 	tcase_add_test(tc,
 	    test_exam_typed_answer_fixed_then_recorded_and_saved);
 	tcase_add_test(tc, test_exam_list_choice_moves_and_opens_its_question);

@@ -196,7 +196,8 @@ sitting_open_question(struct sitting *s, unsigned i)
 	return SITTING_NEW_PAGE;
 }
 
-/* Answers are final: list what n and p walk, and show the report. */
+/* Answers are final: list what n and p walk (the drill's missed
+ * questions, every question of the exam), and show the report. */
 static void
 sitting_finish(struct sitting *s)
 {
@@ -205,8 +206,11 @@ sitting_finish(struct sitting *s)
 	free(s->review);
 	s->review = xcalloc(s->es.ex.n ? s->es.ex.n : 1, sizeof(*s->review));
 	s->rpos = 0;
-	s->nreview = exam_session_review(&s->es, s->mode == SITTING_DRILL,
-	    s->review);
+	s->nreview = 0;
+	for (unsigned i = 0; i < s->es.ex.n; i++)
+		if (s->mode == SITTING_EXAM ||
+		    !exam_answer_right(&s->es.ex.q[i], &s->es.ans[i]))
+			s->review[s->nreview++] = i;
 	s->page = SITTING_REPORT;
 }
 

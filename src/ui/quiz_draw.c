@@ -54,10 +54,8 @@ qui_clamp_top(struct qui *qu, int h)
 	if (qu->to_mark && qu->top + h < n)
 		qu->top = mark < n - h ? mark : n - h;
 	qu->to_mark = false;
-	if (qu->top > n - h)
-		qu->top = n - h;
-	if (qu->top < 0)
-		qu->top = 0;
+	qu->top = (int)screen_row_clamp(qu->top, n > h ? (size_t)(n - h + 1) :
+	    0);
 }
 
 static void
