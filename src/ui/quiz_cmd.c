@@ -56,12 +56,22 @@ qh_digit(SCREEN_CMD_ARGS)
 	return qui_answer(sc, sitting_digit(&qu->sit), first);
 }
 
+/* A command that is one call of the sitting: the entry's data. */
+struct qui_call {
+	enum sitting_change (*fn)(struct sitting *s);
+};
+
+static const struct qui_call qui_call_enter = { sitting_enter },
+    qui_call_list = { sitting_list }, qui_call_clear = { sitting_clear },
+    qui_call_back = { sitting_back };
+
 static int
-qh_enter(SCREEN_CMD_ARGS)
+qh_call(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
+	const struct qui_call *call = c->data;
 
-	return qui_did(qu, sitting_enter(&qu->sit));
+	return qui_did(qu, call->fn(&qu->sit));
 }
 
 static int
@@ -122,22 +132,6 @@ qh_bottom(SCREEN_CMD_ARGS)
 }
 
 static int
-qh_list(SCREEN_CMD_ARGS)
-{
-	struct qui *qu = sc->state;
-
-	return qui_did(qu, sitting_list(&qu->sit));
-}
-
-static int
-qh_clear(SCREEN_CMD_ARGS)
-{
-	struct qui *qu = sc->state;
-
-	return qui_did(qu, sitting_clear(&qu->sit));
-}
-
-static int
 qui_submit_done(struct screen *sc, bool yes)
 {
 	return yes ? qui_exam_submit(sc->state, false) : QR_ENTRY;
@@ -176,15 +170,8 @@ qh_quit(SCREEN_CMD_ARGS)
 	return QR_ENTRY;
 }
 
-static int
-qh_back(SCREEN_CMD_ARGS)
-{
-	struct qui *qu = sc->state;
-
-	return qui_did(qu, sitting_back(&qu->sit));
-}
-
 #define CMD(name, help, fn) { name, help, fn, NULL, 0, NULL }
+#define CALL(name, help, call) { name, help, qh_call, &call, 0, NULL }
 
 /* Both screens share these; each adds its own answer and mode entries. */
 #define QUI_COMMON_CMDS \
@@ -200,16 +187,16 @@ qh_back(SCREEN_CMD_ARGS)
 	CMD("top", N_("scroll to the top"), qh_top), \
 	CMD("help", N_("this help"), screen_h_help), \
 	CMD("redraw", N_("redraw the screen"), screen_h_redraw), \
-	{ "back", N_("back to the question"), qh_back, NULL, \
+	{ "back", N_("back to the question"), qh_call, &qui_call_back, \
 	    SCREEN_CMD_NOHELP, NULL }
 
 static const struct screen_cmd qui_drill_cmds[] = {
 	CMD("answer", N_("answer with this option (or type the order of the "
 	    "segments)"), qh_letter),
-	CMD("check", N_("check the typed answer, or go on to the next "
-	    "question"), qh_enter),
-	CMD("report", N_("at the end: the score and the missed questions"),
-	    qh_list),
+	CALL("check", N_("check the typed answer, or go on to the next "
+	    "question"), qui_call_enter),
+	CALL("report", N_("at the end: the score and the missed questions"),
+	    qui_call_list),
 	CMD("quit", N_("quit"), qh_quit),
 	QUI_COMMON_CMDS,
 };
@@ -217,11 +204,11 @@ static const struct screen_cmd qui_drill_cmds[] = {
 static const struct screen_cmd qui_exam_cmds[] = {
 	CMD("answer", N_("choose an option (another letter changes it), or "
 	    "type an order"), qh_letter),
-	CMD("record", N_("record the typed answer; in the list, open the "
-	    "chosen question"), qh_enter),
-	CMD("list", N_("list of questions, answered or not (after "
-	    "submitting: the report)"), qh_list),
-	CMD("clear", N_("clear the answer to this question"), qh_clear),
+	CALL("record", N_("record the typed answer; in the list, open the "
+	    "chosen question"), qui_call_enter),
+	CALL("list", N_("list of questions, answered or not (after "
+	    "submitting: the report)"), qui_call_list),
+	CALL("clear", N_("clear the answer to this question"), qui_call_clear),
 	CMD("submit", N_("submit the exam (asks first)"), qh_submit),
 	CMD("quit", N_("quit: the answers stay saved, the exam is not "
 	    "submitted (asks first)"), qh_quit),
