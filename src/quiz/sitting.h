@@ -14,8 +14,8 @@
  * Each call returns what changed (enum sitting_change) and may leave
  * what the learner should read, translated, in say, until the front end
  * shows it and empties it; the messages name the terminal's keys, as the
- * lesson's hints do.  Time comes in as arguments:
- * milliseconds of a monotonic clock and the wall clock in seconds.
+ * lesson's hints do.  Time comes in as arguments (milliseconds of a
+ * monotonic clock, the wall clock in seconds): nothing here reads one.
  */
 #ifndef TCPTEACH_QUIZ_SITTING_H
 #define TCPTEACH_QUIZ_SITTING_H
