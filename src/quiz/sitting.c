@@ -113,19 +113,14 @@ sitting_save(struct sitting *s)
 	return true;
 }
 
-/* The exam's answers changed: save them. */
-static enum sitting_change
-sitting_changed(struct sitting *s)
-{
-	sitting_save(s);
-	return SITTING_REDRAW;
-}
-
 /* An answer was recorded: judge it (drill) or save it (exam). */
 static enum sitting_change
 sitting_answered(struct sitting *s)
 {
-	return s->mode == SITTING_EXAM ? sitting_changed(s) : SITTING_JUDGED;
+	if (s->mode == SITTING_DRILL)
+		return SITTING_JUDGED;
+	sitting_save(s);
+	return SITTING_REDRAW;
 }
 
 enum sitting_change
@@ -184,7 +179,8 @@ sitting_clear(struct sitting *s)
 	if (!sitting_open(s))
 		return SITTING_SAID;
 	exam_session_clear(&s->es, sitting_current(s));
-	return sitting_changed(s);
+	sitting_save(s);
+	return SITTING_REDRAW;
 }
 
 /* Open a question of the review, or the chosen one of the list. */
