@@ -1179,14 +1179,14 @@ START_TEST(test_sim_event_log_lists_every_step_with_reasons)
 	keys("E");
 	ck_assert_ptr_eq(app_top(&app)->def, &ui_log_def);
 	lg = app_top(&app)->state;
-	ck_assert_str_eq(lg->lines[0], "Step 1: server listen");
-	ck_assert(lg->heads[0]);
-	for (size_t i = 0; i < lg->n; i++)
-		if (strstr(lg->lines[i], "RFC 9293 3.10.1") != NULL)
+	ck_assert_str_eq(lg->log.lines[0], "Step 1: server listen");
+	ck_assert(lg->log.heads[0]);
+	for (size_t i = 0; i < lg->log.n; i++)
+		if (strstr(lg->log.lines[i], "RFC 9293 3.10.1") != NULL)
 			rfc = true;
 	ck_assert(rfc);
 	top = lg->top;		/* no size known: the newest line */
-	ck_assert_uint_eq(top, lg->n - 1);
+	ck_assert_uint_eq(top, lg->log.n - 1);
 	app_top(&app)->rows = 24;
 	(void)app_key(&app, UI_K_HOME);
 	ck_assert_uint_eq(lg->top, 0);
@@ -1206,11 +1206,11 @@ log_rows(const struct ui_log *lg, size_t from, int cols)
 {
 	int used = 0;
 
-	for (size_t i = from; i < lg->n; i++) {
+	for (size_t i = from; i < lg->log.n; i++) {
 		size_t st[16], ln[16];
 
-		used += (int)utf8_wrap(lg->lines[i], cols - (lg->heads[i] ?
-		    2 : 4), st, ln, 16);
+		used += (int)utf8_wrap(lg->log.lines[i], cols -
+		    (lg->log.heads[i] ? 2 : 4), st, ln, 16);
 	}
 	return used;
 }
@@ -1246,8 +1246,8 @@ END_TEST
 static bool
 log_has(const struct ui_log *lg, const char *text)
 {
-	for (size_t i = 0; i < lg->n; i++)
-		if (strstr(lg->lines[i], text) != NULL)
+	for (size_t i = 0; i < lg->log.n; i++)
+		if (strstr(lg->log.lines[i], text) != NULL)
 			return true;
 	return false;
 }
@@ -1360,7 +1360,7 @@ START_TEST(test_synsent_inspect_chosen_syn_fields_reason_fate)
 	keys("\r");
 	ck_assert_ptr_eq(app_top(&app)->def, &ui_log_def);
 	lg = app_top(&app)->state;
-	ck_assert_str_eq(lg->lines[0], "Segment #1, client to server");
+	ck_assert_str_eq(lg->log.lines[0], "Segment #1, client to server");
 	ck_assert(log_has(lg, "flags SYN"));
 	ck_assert(log_has(lg, "ack: none (no ACK flag)"));
 	ck_assert(log_has(lg, "origin: sent by its host's TCP; now still "
@@ -1372,9 +1372,9 @@ START_TEST(test_synsent_inspect_chosen_syn_fields_reason_fate)
 	ck_assert_ptr_eq(app_top(&app), &sim);
 	keys("d\r");			/* delivered: what the server did */
 	lg = app_top(&app)->state;
-	ck_assert_str_eq(lg->lines[0], "Segment #2, server to client");
+	ck_assert_str_eq(lg->log.lines[0], "Segment #2, server to client");
 	(void)app_key(&app, UI_K_LEFT);
-	ck_assert_str_eq(lg->lines[0], "Segment #1, client to server");
+	ck_assert_str_eq(lg->log.lines[0], "Segment #1, client to server");
 	ck_assert(log_has(lg, "now delivered"));
 	ck_assert(log_has(lg, "Step 3: deliver"));
 	ck_assert(log_has(lg, "RFC 9293 3.10.7.2"));
@@ -1927,7 +1927,7 @@ static const char *
 inspected(void)
 {
 	ck_assert_ptr_eq(app_top(&app)->def, &ui_log_def);
-	return ((struct ui_log *)app_top(&app)->state)->lines[0];
+	return ((struct ui_log *)app_top(&app)->state)->log.lines[0];
 }
 
 /* Up and Down walk every arrow once one is selected, delivered ones too;
@@ -2061,16 +2061,17 @@ START_TEST(test_synsent_rexmit_inspector_times_not_whole_step)
 	ui_mark_set(&ui, 3);
 	keys("\r");
 	lg = app_top(&app)->state;
-	ck_assert_str_eq(lg->lines[0], "Segment #3, client to server");
+	ck_assert_str_eq(lg->log.lines[0], "Segment #3, client to server");
 	ck_assert(log_has(lg, "sent at t=3.000s; not arrived yet"));
 	keys("q");
 	ui_mark_set(&ui, 2);
 	keys("\r");
 	lg = app_top(&app)->state;
 	ck_assert(log_has(lg, "sent at t=1.000s, lost at t=1.000s"));
-	for (size_t i = 0; i < lg->n; i++)
-		ck_assert_msg(strstr(lg->lines[i], "#3") == NULL &&
-		    strstr(lg->lines[i], "#1 ") == NULL, "%s", lg->lines[i]);
+	for (size_t i = 0; i < lg->log.n; i++)
+		ck_assert_msg(strstr(lg->log.lines[i], "#3") == NULL &&
+		    strstr(lg->log.lines[i], "#1 ") == NULL, "%s",
+		    lg->log.lines[i]);
 }
 END_TEST
 
