@@ -136,7 +136,7 @@ lesson_seek(struct lui *lu, enum lesson_step_kind kind, enum lesson_qkind q)
 }
 
 static void
-quiz_push(enum qui_mode mode)
+quiz_push(enum sitting_mode mode)
 {
 	struct exam_params p;
 
@@ -147,11 +147,11 @@ quiz_push(enum qui_mode mode)
 	snprintf(p.lang, sizeof(p.lang), "en");
 	qui_init(&qu, mode);
 	have_qui = true;
-	if (mode == QUI_EXAM)
-		qu.dir = strdup(home);
-	ck_assert(exam_session_start_lang(&qu.es, &p, 0));
-	if (mode == QUI_EXAM)
-		qu.es.path = exam_attempt_path(qu.dir, &qu.es);
+	if (mode == SITTING_EXAM)
+		qu.sit.dir = strdup(home);
+	ck_assert(exam_session_start_lang(&qu.sit.es, &p, 0));
+	if (mode == SITTING_EXAM)
+		qu.sit.es.path = exam_attempt_path(qu.sit.dir, &qu.sit.es);
 	app_push(&app, &qu.sc);
 }
 
@@ -162,11 +162,11 @@ quiz_answer_a_choice(void)
 {
 	unsigned i = 0;
 
-	while (i < qu.es.ex.n && qu.es.ex.q[i].type != QUIZ_T_CHOICE)
+	while (i < qu.sit.es.ex.n && qu.sit.es.ex.q[i].type != QUIZ_T_CHOICE)
 		i++;
-	ck_assert_uint_lt(i, qu.es.ex.n);
-	qu.es.current = i;
-	ck_assert(exam_session_choose(&qu.es, i, 0));
+	ck_assert_uint_lt(i, qu.sit.es.ex.n);
+	qu.sit.es.current = i;
+	ck_assert(exam_session_choose(&qu.sit.es, i, 0));
 }
 
 /* What a person could see change, as text. */
@@ -208,9 +208,9 @@ seen(char *buf, size_t size)
 		    ((struct lui *)top->state)->sel);
 	if (top == &qu.sc)
 		snprintf(buf + n, size - (size_t)n, " cur %u screen %d "
-		    "top %d done %d answered %u", qu.es.current,
-		    (int)qu.screen, qu.top, (int)qu.done,
-		    exam_session_score(&qu.es).answered);
+		    "top %d done %d answered %u", qu.sit.es.current,
+		    (int)qu.sit.page, qu.top, (int)qu.sit.done,
+		    exam_session_score(&qu.sit.es).answered);
 	if (top != NULL && top->def == &screen_help_def)
 		snprintf(buf + n, size - (size_t)n, " help top %d",
 		    ((struct screen_helpst *)top->state)->top);
@@ -1803,12 +1803,12 @@ START_TEST(test_quiz_every_command_changes_something)
 		for (size_t i = 0; i < defs[d]->ncmds; i++) {
 			const char *n = defs[d]->cmds[i].name;
 
-			quiz_push(d == 0 ? QUI_DRILL : QUI_EXAM);
+			quiz_push(d == 0 ? SITTING_DRILL : SITTING_EXAM);
 			qu.body_rows = 3;
 			if (strcmp(n, "back") == 0)
-				qu.screen = QUI_S_LIST;
+				qu.sit.page = SITTING_LIST;
 			if (strcmp(n, "prev") == 0 && d == 1)
-				qu.es.current = 1;
+				qu.sit.es.current = 1;
 			if (strcmp(n, "line") == 0 || strcmp(n, "page") == 0 ||
 			    strcmp(n, "top") == 0)
 				qu.top = 5;
@@ -1826,15 +1826,15 @@ END_TEST
 
 START_TEST(test_exam_submit_asks_then_y_submits)
 {
-	quiz_push(QUI_EXAM);
+	quiz_push(SITTING_EXAM);
 	keys("S");
 	ck_assert_int_eq(app.ask, APP_ASK_YESNO);
 	ck_assert_ptr_nonnull(strstr(app.asktext, "Submit now? 0 of 3"));
 	keys("x");	/* any other key: back */
-	ck_assert(!qu.done);
+	ck_assert(!qu.sit.done);
 	keys("Sy");
-	ck_assert(qu.done);
-	ck_assert_int_eq(qu.screen, QUI_S_REPORT);
+	ck_assert(qu.sit.done);
+	ck_assert_int_eq(qu.sit.page, SITTING_REPORT);
 }
 END_TEST
 
@@ -1842,21 +1842,22 @@ END_TEST
  * fails marks the session and writes no message into any app. */
 START_TEST(test_exam_failed_save_after_the_loop_leaves_the_app_alone)
 {
-	quiz_push(QUI_EXAM);
+	quiz_push(SITTING_EXAM);
 	app_pop(&app);
 	ck_assert_ptr_null(qu.sc.app);
-	free(qu.es.path);
-	qu.es.path = strdup("/dev/null/attempt.json");
+	free(qu.sit.es.path);
+	qu.sit.es.path = strdup("/dev/null/attempt.json");
 	app.msg[0] = '\0';
-	(void)qui_exam_changed(&qu);
-	ck_assert(qu.es.save_failed);
+	ck_assert(!sitting_save(&qu.sit));
+	(void)qui_did(&qu, SITTING_REDRAW);
+	ck_assert(qu.sit.es.save_failed);
 	ck_assert_str_eq(app.msg, "");
 }
 END_TEST
 
 START_TEST(test_exam_quit_asks_first)
 {
-	quiz_push(QUI_EXAM);
+	quiz_push(SITTING_EXAM);
 	keys("q");
 	ck_assert_uint_eq(app.depth, 1);
 	keys("n");
@@ -1868,13 +1869,13 @@ END_TEST
 
 START_TEST(test_drill_letter_answers_and_judges)
 {
-	quiz_push(QUI_DRILL);
-	while (qu.es.ex.q[qu.es.current].type != QUIZ_T_CHOICE) {
-		ck_assert_uint_lt(qu.es.current + 1, qu.es.ex.n);
+	quiz_push(SITTING_DRILL);
+	while (qu.sit.es.ex.q[qu.sit.es.current].type != QUIZ_T_CHOICE) {
+		ck_assert_uint_lt(qu.sit.es.current + 1, qu.sit.es.ex.n);
 		keys("n");
 	}
 	keys("a");
-	ck_assert(qu.es.ans[qu.es.current].given);
+	ck_assert(qu.sit.es.ans[qu.sit.es.current].given);
 	ck_assert(qu.to_mark);
 }
 END_TEST
@@ -1885,18 +1886,18 @@ START_TEST(test_drill_typed_answer_at_prompt)
 {
 	struct quiz_question *q;
 
-	quiz_push(QUI_DRILL);
-	while (qu.es.ex.q[qu.es.current].type == QUIZ_T_CHOICE) {
-		ck_assert_uint_lt(qu.es.current + 1, qu.es.ex.n);
+	quiz_push(SITTING_DRILL);
+	while (qu.sit.es.ex.q[qu.sit.es.current].type == QUIZ_T_CHOICE) {
+		ck_assert_uint_lt(qu.sit.es.current + 1, qu.sit.es.ex.n);
 		keys("n");
 	}
-	q = &qu.es.ex.q[qu.es.current];
+	q = &qu.sit.es.ex.q[qu.sit.es.current];
 	keys(q->type == QUIZ_T_NUMERIC ? "4" : "a");
 	ck_assert_ptr_nonnull(app.plabel);
 	keys("%\r");
 	ck_assert_ptr_nonnull(app.plabel);
 	ck_assert(app.msg_err);
-	ck_assert(!qu.es.ans[qu.es.current].given);
+	ck_assert(!qu.sit.es.ans[qu.sit.es.current].given);
 	(void)app_key(&app, UI_CTRL('u'));
 	keys(q->type == QUIZ_T_NUMERIC ? "4.25\r" : "ABCDEFGH");
 	if (q->type == QUIZ_T_ORDER) {
@@ -1905,7 +1906,7 @@ START_TEST(test_drill_typed_answer_at_prompt)
 		keys("\r");
 	}
 	ck_assert_ptr_null(app.plabel);
-	ck_assert(qu.es.ans[qu.es.current].given);
+	ck_assert(qu.sit.es.ans[qu.sit.es.current].given);
 }
 END_TEST
 
