@@ -10,7 +10,8 @@
  * stage 0 (all full), then 1, 2, ... until the two sides fit: so what
  * matters least gives way first, a part goes whole or not at all, and the
  * parts that never give way (help, quit, the switches' abbreviations, the
- * clock) are always there.
+ * clock) are always there.  Which switches are set, and their words, are
+ * the world's (world_switches).
  */
 #include <config.h>
 

@@ -4,7 +4,8 @@
  * a struct ui_event; the handler builds the scenario command from it and
  * hands it to the session, which applies it with world_apply: the UI never
  * changes a TCB itself, and an event the world refuses is explained, not
- * ignored.  The simulator and lecture mode share every command but the
+ * ignored (session_try says why; a typed line is read by
+ * script_colon_parse).  The simulator and lecture mode share every command but the
  * step ones, so they are two key tables over one command table.
  */
 #include <config.h>

@@ -8,7 +8,9 @@
  * each arrow is drawn across the ladder (struct view_anim, indexed like
  * the ladder's arrows), the number mode, and the narration of the last
  * command as a list of translated sentences.  The words (labels,
- * numbers, sentences) are the ladder's own, sim/ladder_text.h.
+ * numbers, sentences) are the ladder's own, sim/ladder_text.h, and so
+ * is the text of the state boxes, sim/ladder_box.h: the view only says
+ * which moment a box shows while arrows move.
  *
  * Animation is a queue of (arrow, target progress) moves replayed in trace
  * order, so during `settle` each segment only starts when the one that
