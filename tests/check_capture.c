@@ -19,6 +19,7 @@
 #include "capture/capture.h"
 #include "capture/list.h"
 #include "capture/read.h"
+#include "check_pcap_util.h"
 #include "lib/pcapw.h"
 
 #define CLI 0
@@ -507,22 +508,6 @@ START_TEST(test_read_truncated_file_reports_frame)
 	unlink(path);
 }
 END_TEST
-
-static void
-list_pkt(FILE *f, uint64_t t, uint16_t sport, uint8_t flags, bool c2s,
-    uint32_t seq, uint32_t ack)
-{
-	uint8_t pkt[PCAPW_TCP_HDR];
-	struct pcapw_tcp p = {
-		.saddr = c2s ? 0x0a000001u : 0x0a000002u,
-		.daddr = c2s ? 0x0a000002u : 0x0a000001u,
-		.sport = c2s ? sport : 80, .dport = c2s ? 80 : sport,
-		.seq = seq, .ack = ack, .flags = flags, .wnd = 65535,
-	};
-	size_t n = pcapw_tcp4(&p, pkt, sizeof(pkt));
-
-	ck_assert(n > 0 && pcapw_record(f, t, pkt, n));
-}
 
 /* The capture screen's model: rows in id order with the --list words,
  * the statistics on top, a search that wraps, and the commands that

@@ -201,8 +201,8 @@ seen(char *buf, size_t size)
 	}
 	if (top != NULL && top->def == &capui_list_def)
 		n += snprintf(buf + n, size - (size_t)n, " sel %zu q '%s'",
-		    ((struct capui *)top->state)->sel,
-		    ((struct capui *)top->state)->query);
+		    ((struct capui *)top->state)->b.sel,
+		    ((struct capui *)top->state)->b.query);
 	if (top != NULL && top->def == &lui_list_def)
 		n += snprintf(buf + n, size - (size_t)n, " sel %zu",
 		    ((struct lui *)top->state)->sel);
@@ -744,7 +744,7 @@ capture_push(void)
 	snprintf(cap_path, sizeof(cap_path), "%s/three.pcap", home);
 	capture_file(path);
 	/* The screen keeps the name, as it keeps argv's. */
-	cu = capui_new(path, &opts, stderr, &rc);
+	cu = capui_new(path, &opts, &rc, NULL);
 	ck_assert_ptr_nonnull(cu);
 	ck_assert_int_eq(rc, 0);
 	capui_push(cu, &app);
@@ -759,12 +759,12 @@ START_TEST(test_capture_every_command_changes_something)
 		const char *n = d->cmds[i].name;
 		struct capui *cu = capture_push();
 
-		cu->rows = 1;
+		cu->b.rows = 1;
 		if (strcmp(n, "conn-up") == 0 || strcmp(n, "conn-first") == 0 ||
 		    strcmp(n, "conn-page-up") == 0)
-			cu->sel = 2;
+			cu->b.sel = 2;
 		if (strcmp(n, "search-next") == 0)
-			strcpy(cu->query, "4000");
+			strcpy(cu->b.query, "4000");
 		run_changes(n, 0);
 		app_free(&app);
 	}
@@ -779,15 +779,15 @@ START_TEST(test_capture_list_search_open_replay_back)
 	struct capui *cu = capture_push();
 	struct ui *u;
 
-	ck_assert_uint_eq(cu->l.n, 3);
-	ck_assert_uint_eq(cu->l.st.conns, 3);
-	ck_assert_uint_eq(cu->l.st.hs_complete, 3);
-	ck_assert_uint_eq(cu->l.st.reset, 3);
+	ck_assert_uint_eq(cu->b.l.n, 3);
+	ck_assert_uint_eq(cu->b.l.st.conns, 3);
+	ck_assert_uint_eq(cu->b.l.st.hs_complete, 3);
+	ck_assert_uint_eq(cu->b.l.st.reset, 3);
 	keys("/40003\r");
-	ck_assert_uint_eq(cu->sel, 2);
+	ck_assert_uint_eq(cu->b.sel, 2);
 	keys("/nothing like it\r");
 	ck_assert_ptr_nonnull(strstr(app.msg, "No connection matches"));
-	ck_assert_uint_eq(cu->sel, 2);
+	ck_assert_uint_eq(cu->b.sel, 2);
 	keys("/40002\r\r");
 	ck_assert_ptr_eq(app_top(&app), &cu->conn);
 	ck_assert_ptr_eq(cu->conn.def, &ui_play_def);
@@ -873,7 +873,7 @@ START_TEST(test_capture_replay_ladder_rows_carry_capture_times)
 
 	snprintf(cap_path, sizeof(cap_path), "%s/slow.pcap", home);
 	capture_slow_file(cap_path);
-	cu = capui_new(cap_path, &opts, stderr, &rc);
+	cu = capui_new(cap_path, &opts, &rc, NULL);
 	ck_assert_ptr_nonnull(cu);
 	capui_push(cu, &app);
 	keys("\r");
