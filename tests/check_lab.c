@@ -391,7 +391,11 @@ kstate(enum sim_host_id h)
  * commands go to the lab, its own world says what kernels start with. */
 START_TEST(test_labsess_closed_listen_goes_to_lab_kernel_named)
 {
+	char title[96];
+
 	ck_assert_str_eq(ls.kernel, "Linux 6.1.0");
+	ck_assert_str_eq(labsess_title(&ls, HOST_SERVER, title,
+	    sizeof(title)), "server, kernel Linux 6.1.0");
 	ck_assert_ptr_eq(sess.be, &ls.be);
 	ck_assert_uint_eq(sess.be_t0, ls.t0);
 	ck_assert_int_eq(sess.w.profile, PROFILE_LINUX);

@@ -747,7 +747,7 @@ capture_push(void)
 	cu = capui_new(path, &opts, &rc, NULL);
 	ck_assert_ptr_nonnull(cu);
 	ck_assert_int_eq(rc, 0);
-	capui_push(cu, &app);
+	app_push(&app, &cu->list);
 	return cu;
 }
 
@@ -875,7 +875,7 @@ START_TEST(test_capture_replay_ladder_rows_carry_capture_times)
 	capture_slow_file(cap_path);
 	cu = capui_new(cap_path, &opts, &rc, NULL);
 	ck_assert_ptr_nonnull(cu);
-	capui_push(cu, &app);
+	app_push(&app, &cu->list);
 	keys("\r");
 	ck_assert_ptr_eq(app_top(&app), &cu->conn);
 	for (int pass = 0; pass < 2; pass++) {

@@ -5,10 +5,13 @@
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <string.h>
 
+#include "lib/i18n.h"
 #include "lib/mono.h"
 #include "script/labsess.h"
+#include "sim/ladder_text.h"
 
 /* The lab's own, and a fresh shadow: both begin when the lab does. */
 static int
@@ -46,6 +49,15 @@ labsess_free(struct labsess *l)
 {
 	wbackend_destroy(&l->be);
 	shadow_free(&l->sh);
+}
+
+const char *
+labsess_title(const struct labsess *l, enum sim_host_id h, char *buf,
+    size_t size)
+{
+	/* TRANSLATORS: a host's name, then the kernel ("Linux 6.1.0"). */
+	snprintf(buf, size, _("%s, kernel %s"), sim_host_text(h), l->kernel);
+	return buf;
 }
 
 void

@@ -37,6 +37,9 @@ struct labsess {
 int labsess_open(struct labsess *l, const struct script_lab *lab,
     const char *pcap, char *err, size_t size);
 void labsess_free(struct labsess *l);
+/* Host h's state box's title: "client, kernel Linux 6.1.0". */
+const char *labsess_title(const struct labsess *l, enum sim_host_id h,
+    char *buf, size_t size);
 /* Send s's commands to the lab from now on. */
 void labsess_attach(struct labsess *l, struct session *s);
 /* New namespaces for s's replay (its rebuild hook): false with the

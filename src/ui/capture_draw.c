@@ -26,11 +26,9 @@
 static int
 capui_draw_row(const char *line, int y, int lines, int cols, attr_t attr)
 {
-	size_t n = cap_browse_break(line, cols - 1);
-	char first[512];
+	size_t n = cap_browse_break(line, cols - 1);	/* it fits */
 
-	snprintf(first, sizeof(first), "%.*s", (int)n, line);
-	ui_draw_text(stdscr, y++, 0, cols - 1, first, attr);
+	ui_draw_text_n(stdscr, y++, 0, line, n, attr);
 	if (lines < 2)
 		return y;
 	while (line[n] == ' ')
@@ -137,7 +135,7 @@ ui_capture_main(const char *file, const struct ui_opts *o)
 		return TT_EXIT_USAGE;
 	}
 	ui_app_init(&a);
-	capui_push(cu, &a);
+	app_push(&a, &cu->list);
 	if (msg != NULL)
 		screen_message(&cu->list, rc != 0, "%s",
 		    cap_browse_reason(msg, file));

@@ -9,7 +9,6 @@
 #include <config.h>
 
 #include <stdlib.h>
-#include <string.h>
 
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
@@ -55,12 +54,13 @@ capui_h_search_next(SCREEN_CMD_ARGS)
 	return capui_find(sc, NULL);
 }
 
+/* The connection's screen has a def while its struct ui is made. */
 static void
 capui_close_conn(struct capui *cu)
 {
-	if (cu->ui_open)
+	if (cu->conn.def != NULL)
 		ui_state_free(&cu->ui);
-	cu->ui_open = false;
+	cu->conn.def = NULL;
 }
 
 static int
@@ -74,10 +74,9 @@ capui_h_open(SCREEN_CMD_ARGS)
 	id = (unsigned long long)cu->b.l.rows[cu->b.sel].id;
 	capui_close_conn(cu);
 	ui_state_init(&cu->ui, &cu->o);
-	cu->ui_open = true;
 	cu->ui.v.num = LADDER_NUM_RAW;
 	if (!cap_browse_replay(&cu->b, &cu->ui.s)) {
-		capui_close_conn(cu);
+		ui_state_free(&cu->ui);
 		/* TRANSLATORS: a connection number. */
 		screen_message(sc, true, _("Connection %llu cannot be "
 		    "replayed."), id);
@@ -86,9 +85,7 @@ capui_h_open(SCREEN_CMD_ARGS)
 	cu->ui.frames = cu->b.frames;
 	cu->ui.nframes = cu->b.nframes;
 	cu->ui.app = sc->app;
-	memset(&cu->conn, 0, sizeof(cu->conn));
-	cu->conn.def = &ui_play_def;
-	cu->conn.state = &cu->ui;
+	cu->conn = (struct screen){ .def = &ui_play_def, .state = &cu->ui };
 	app_push(sc->app, &cu->conn);
 	/* TRANSLATORS: a connection number. */
 	screen_message(&cu->conn, false, _("Connection %llu, replayed to its "
@@ -166,8 +163,7 @@ capui_new(const char *file, const struct ui_opts *o, int *rc, char **msg)
 
 	cu->o = *o;
 	cu->o.play = NULL;
-	cu->list.def = &capui_list_def;
-	cu->list.state = cu;
+	cu->list = (struct screen){ .def = &capui_list_def, .state = cu };
 	*rc = cap_browse_read(&cu->b, file, msg);
 	if (*rc == TT_EXIT_USAGE) {
 		cap_browse_free(&cu->b);
@@ -175,10 +171,4 @@ capui_new(const char *file, const struct ui_opts *o, int *rc, char **msg)
 		return NULL;
 	}
 	return cu;
-}
-
-void
-capui_push(struct capui *cu, struct app *a)
-{
-	app_push(a, &cu->list);
 }

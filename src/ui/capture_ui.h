@@ -21,8 +21,7 @@ struct capui {
 	struct screen list, conn;
 	struct cap_browse b;
 	struct ui_opts o;
-	struct ui ui;		/* the connection shown, if open */
-	bool ui_open;
+	struct ui ui;		/* the connection shown, if conn.def */
 };
 
 extern const struct screen_def capui_list_def;
@@ -31,7 +30,6 @@ extern const struct screen_def capui_list_def;
  * with the exit status in *rc if it cannot be read at all. */
 struct capui *capui_new(const char *file, const struct ui_opts *o,
     int *rc, char **msg);
-void capui_push(struct capui *cu, struct app *a);
-/* The screen's leave frees it. */
+/* Pushed (app_push(a, &cu->list)), the screen's leave frees it. */
 
 #endif

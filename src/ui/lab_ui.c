@@ -53,15 +53,12 @@ lab_rebuild(struct session *s)
 {
 	struct lab_ui *l = lab_of(s);
 	char err[256];
+	bool ok = labsess_rebuild(&l->lab, s, err, sizeof(err));
 
-	if (labsess_rebuild(&l->lab, s, err, sizeof(err))) {
-		screen_message(app_top(l->ui.app), false, "%s", _("New "
-		    "namespaces, the commands replayed: the kernels chose new "
-		    "ISNs, so the numbers changed."));
-		return true;
-	}
-	screen_message(app_top(l->ui.app), true, "%s", err);
-	return false;
+	screen_message(app_top(l->ui.app), !ok, "%s", ok ? _("New namespaces, "
+	    "the commands replayed: the kernels chose new ISNs, so the "
+	    "numbers changed.") : err);
+	return ok;
 }
 
 static int
@@ -114,10 +111,7 @@ ui_lab_title(const struct ui *ui, enum sim_host_id h, char *buf,
 {
 	const struct lab_ui *l = (const struct lab_ui *)(const void *)ui;
 
-	/* TRANSLATORS: a host's name, then the kernel ("Linux 6.1.0"). */
-	snprintf(buf, size, _("%s, kernel %s"), sim_host_text(h),
-	    l->lab.kernel);
-	return buf;
+	return labsess_title(&l->lab, h, buf, size);
 }
 
 int
@@ -125,7 +119,8 @@ ui_lab_main(const struct ui_opts *o, const char *pcap,
     const struct script_lab *lab)
 {
 	struct lab_ui l;
-	struct screen sc;
+	struct screen sc = { .def = &ui_lab_def, .state = &l, .fds = lab_fds,
+	    .fd_ready = lab_ready };
 	struct app a;
 	char err[256];
 	int rc;
@@ -150,11 +145,6 @@ ui_lab_main(const struct ui_opts *o, const char *pcap,
 	l.ui.s.rebuild = lab_rebuild;
 	l.ui.s.observe = lab_observe;
 	ui_app_init(&a);
-	memset(&sc, 0, sizeof(sc));
-	sc.def = &ui_lab_def;
-	sc.state = &l;
-	sc.fds = lab_fds;
-	sc.fd_ready = lab_ready;
 	l.ui.app = &a;
 	app_push(&a, &sc);
 	screen_message(&sc, false, _("The kernel lab: two Linux TCP stacks "
