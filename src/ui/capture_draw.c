@@ -33,12 +33,8 @@ capui_draw_row(const char *line, int y, int lines, int cols, attr_t attr)
 		return y;
 	while (line[n] == ' ')
 		n++;
-	if (attr != A_NORMAL) {		/* a reversed bar spans the row */
-		wattrset(stdscr, attr);
-		for (int x = 0; x < CAP_BROWSE_INDENT; x++)
-			mvwaddch(stdscr, y, x, ' ');
-		wattrset(stdscr, A_NORMAL);
-	}
+	if (attr != A_NORMAL)		/* a reversed bar spans the row */
+		mvwhline(stdscr, y, 0, ' ' | attr, CAP_BROWSE_INDENT);
 	ui_draw_text(stdscr, y++, CAP_BROWSE_INDENT,
 	    cols - 1 - CAP_BROWSE_INDENT, line + n, attr);
 	return y;
