@@ -60,36 +60,18 @@ cap_browse_reason(const char *msg, const char *file)
 	return msg;
 }
 
-static long
-browse_offset(const struct cap_browse *b, enum cap_move m)
-{
-	long page = b->rows > 1 ? b->rows - 1 : 1;
-
-	switch (m) {
-	case CAP_MOVE_UP:
-		return -1;
-	case CAP_MOVE_DOWN:
-		return 1;
-	case CAP_MOVE_PAGE_UP:
-		return -page;
-	case CAP_MOVE_PAGE_DOWN:
-		return page;
-	case CAP_MOVE_FIRST:
-		return -(long)b->l.n;
-	case CAP_MOVE_LAST:
-		return (long)b->l.n;
-	}
-	return 0;
-}
-
 bool
 cap_browse_move(struct cap_browse *b, enum cap_move m)
 {
-	long to = (long)b->sel + browse_offset(b, m);
+	long page = b->rows > 1 ? b->rows - 1 : 1, n = (long)b->l.n;
+	const long by[] = { [CAP_MOVE_UP] = -1, [CAP_MOVE_DOWN] = 1,
+	    [CAP_MOVE_PAGE_UP] = -page, [CAP_MOVE_PAGE_DOWN] = page,
+	    [CAP_MOVE_FIRST] = -n, [CAP_MOVE_LAST] = n };
+	long to = (long)b->sel + by[m];
 
-	if (b->l.n == 0)
+	if (n == 0)
 		return false;
-	b->sel = to < 0 ? 0 : (size_t)to >= b->l.n ? b->l.n - 1 : (size_t)to;
+	b->sel = to < 0 ? 0 : to >= n ? (size_t)n - 1 : (size_t)to;
 	return true;
 }
 

@@ -1,7 +1,9 @@
 /*
  * The connection list model (see list.h): the --list line of each
  * connection is built by the command line's own formatter into a memory
- * stream, so the screen and --list never disagree.
+ * stream, so the screen and --list never disagree.  The rows, one
+ * connection's commands and its frames are each one pass of the tracker
+ * over the file (list_pass) with other observers.
  */
 #include <config.h>
 
