@@ -525,13 +525,7 @@ START_TEST(test_list_model_rows_stats_search_and_replay)
 	ck_assert_int_ge(fd, 0);
 	f = fdopen(fd, "wb");
 	ck_assert(pcapw_header(f));
-	/* 1: refused by a RST; 2: a handshake then the client aborts. */
-	list_pkt(f, 1000, 40001, TCP_SYN, true, 100, 0);
-	list_pkt(f, 2000, 40002, TCP_SYN, true, 700, 0);
-	list_pkt(f, 3000, 40001, TCP_RST | TCP_ACK, false, 0, 101);
-	list_pkt(f, 4000, 40002, TCP_SYN | TCP_ACK, false, 900, 701);
-	list_pkt(f, 5000, 40002, TCP_ACK, true, 701, 901);
-	list_pkt(f, 6000, 40002, TCP_RST | TCP_ACK, true, 701, 901);
+	list_two_conns(f);
 	fclose(f);
 	ck_assert_int_eq(cap_list_read(path, &l, stderr), TT_EXIT_OK);
 	ck_assert_uint_eq(l.n, 2);

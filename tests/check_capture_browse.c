@@ -36,13 +36,8 @@ setup(void)
 	ck_assert_int_ge(fd, 0);
 	f = fdopen(fd, "wb");
 	ck_assert(pcapw_header(f));
-	list_pkt(f, 1000, 40001, TCP_SYN, true, 100, 0);
-	list_pkt(f, 2000, 40002, TCP_SYN, true, 700, 0);
-	list_pkt(f, 3000, 40001, TCP_RST | TCP_ACK, false, 0, 101);
-	list_pkt(f, 4014, 40002, TCP_SYN | TCP_ACK, false, 900, 701);
-	list_pkt(f, 5000, 40002, TCP_ACK, true, 701, 901);
-	list_pkt(f, 6000, 40002, TCP_RST | TCP_ACK, true, 701, 901);
-	list_pkt(f, 7000, 40003, TCP_SYN, true, 300, 0);
+	list_two_conns(f);
+	list_pkt(f, 7000, 40003, TCP_SYN, true, 300, 0);	/* 3: alone */
 	fclose(f);
 	ck_assert_int_eq(cap_browse_read(&b, pcap, NULL), TT_EXIT_OK);
 	ck_assert_uint_eq(b.l.n, 3);
@@ -154,7 +149,7 @@ START_TEST(test_browse_replay_session_at_end_with_capture_times)
 	ck_assert_int_eq(replay.w.host[HOST_CLIENT].tcb.state, TCP_CLOSED);
 	ck_assert_uint_eq(b.nframes, 4);
 	ck_assert_uint_eq(b.frames[1].num, 4);
-	ck_assert_uint_eq(b.frames[1].us, 2014);
+	ck_assert_uint_eq(b.frames[1].us, 2000);
 	ck_assert_int_eq(b.frames[1].dir, DIR_S2C);
 }
 END_TEST
@@ -239,19 +234,26 @@ static Suite *
 browse_suite(void)
 {
 	Suite *s = suite_create("capture_browse");
-	TCase *tc = tcase_create("browse");
+	TCase *choice = tcase_create("choice");
+	TCase *replay_text = tcase_create("replay and text");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, test_browse_move_clamps_pages_and_ends);
-	tcase_add_test(tc, test_browse_scroll_keeps_choice_in_view);
-	tcase_add_test(tc, test_browse_empty_list_does_not_move);
-	tcase_add_test(tc, test_browse_search_new_next_wraps_not_found_keeps);
-	tcase_add_test(tc, test_browse_replay_session_at_end_with_capture_times);
-	tcase_add_test(tc, test_browse_replay_file_gone_leaves_session);
-	tcase_add_test(tc, test_browse_break_at_column_start_row_lines);
-	tcase_add_test(tc, test_browse_stats_and_times_text);
-	tcase_add_test(tc, test_browse_read_truncated_message_and_reason);
-	suite_add_tcase(s, tc);
+	tcase_add_checked_fixture(choice, setup, teardown);
+	tcase_add_test(choice, test_browse_move_clamps_pages_and_ends);
+	tcase_add_test(choice, test_browse_scroll_keeps_choice_in_view);
+	tcase_add_test(choice, test_browse_empty_list_does_not_move);
+	tcase_add_test(choice,
+	    test_browse_search_new_next_wraps_not_found_keeps);
+	suite_add_tcase(s, choice);
+	tcase_add_checked_fixture(replay_text, setup, teardown);
+	tcase_add_test(replay_text,
+	    test_browse_replay_session_at_end_with_capture_times);
+	tcase_add_test(replay_text,
+	    test_browse_replay_file_gone_leaves_session);
+	tcase_add_test(replay_text, test_browse_break_at_column_start_row_lines);
+	tcase_add_test(replay_text, test_browse_stats_and_times_text);
+	tcase_add_test(replay_text,
+	    test_browse_read_truncated_message_and_reason);
+	suite_add_tcase(s, replay_text);
 	return s;
 }
 
