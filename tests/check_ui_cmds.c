@@ -426,6 +426,29 @@ START_TEST(test_lab_commands_go_to_the_backend_undo_rebuilds)
 }
 END_TEST
 
+/* The lab's state boxes show the kernel's report: its state and its
+ * timer; its numbers it does not expose, so the box says so (not in
+ * LISTEN, where there are none). */
+START_TEST(test_lab_syn_sent_box_kernel_state_numbers_not_exposed)
+{
+	struct view_box b;
+
+	stand_in_begin();
+	screen_run(&sim, "server-listen", 0);
+	screen_run(&sim, "client-connect", 0);
+	ui_lab_box(&ui, HOST_CLIENT, &b);
+	ck_assert_str_eq(b.state, "SYN_SENT");
+	ck_assert_int_eq(b.phase, VIEW_PH_OPENING);
+	ck_assert_str_eq(b.app, "the kernel's own state");
+	ck_assert_str_eq(b.nums[0], "ISS SND.* RCV.NXT: not exposed");
+	ck_assert_ptr_nonnull(strstr(b.timers, "RTO"));
+	ui_lab_box(&ui, HOST_SERVER, &b);
+	ck_assert_str_eq(b.state, "LISTEN");
+	ck_assert_str_eq(b.nums[0], "");
+	stand_in_end();
+}
+END_TEST
+
 /* The lab's "old SYN" from the client in SYN_SENT: 10 below the ISS the
  * kernel chose (the stand-in's ISS is 5000), not the simulation's fixed
  * 90, which means nothing against a kernel's random ISN. */
@@ -2225,6 +2248,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_undo_redo_restart);
 	tcase_add_test(tc, test_lab_commands_go_to_the_backend_undo_rebuilds);
 	tcase_add_test(tc, test_lab_syn_sent_old_syn_below_kernel_iss);
+	tcase_add_test(tc, test_lab_syn_sent_box_kernel_state_numbers_not_exposed);
 	tcase_add_test(tc, test_sim_choose_nth_by_key_and_name);
 	tcase_add_test(tc, test_sim_digit_picks_segment_by_label_not_position);
 	tcase_add_test(tc, test_sim_two_digits_pick_segment_12);

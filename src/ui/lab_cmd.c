@@ -1,14 +1,17 @@
 /*
  * The simulator's commands with a backend behind the session (the kernel
- * lab, `tcpteach lab`): what is possible is the backend's answer, and the
- * lab's clock runs by itself (script/labsess.h keeps it).  No curses; the
- * screen_def is ui_lab_def in ui_cmd.c (the simulator's tables), its
- * painter the simulator's.
+ * lab, `tcpteach lab`): what is possible is the backend's answer, the
+ * state boxes show the kernel's report, and the lab's clock runs by
+ * itself (script/labsess.h keeps it).  No curses; the screen_def is
+ * ui_lab_def in ui_cmd.c (the simulator's tables), its painter the
+ * simulator's.
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <string.h>
 
+#include "lib/i18n.h"
 #include "script/labsess.h"
 #include "script/menu.h"
 #include "ui/ui_int.h"
@@ -22,6 +25,29 @@ ui_possible(const struct ui *ui, const struct cmd *c)
 		return menu_possible(&ui->s.w, c);
 	memset(&res, 0, sizeof(res));
 	return ui->s.be->ops->can(ui->s.be->self, c, &res) == SIM_OK;
+}
+
+/* The state box of host h shows what the kernel reports: its state; its
+ * numbers it does not expose (the ladder carries them). */
+void
+ui_lab_box(struct ui *ui, enum sim_host_id h, struct view_box *out)
+{
+	struct wbackend *b = ui->s.be;
+	enum tcp_state st = b->ops->state(b->self, h);
+
+	memset(out, 0, sizeof(*out));
+	snprintf(out->state, sizeof(out->state), "%s", tcp_state_name(st));
+	out->phase = view_phase_of(st);
+	out->hilite = ui->v.lad.host[h].changed;
+	snprintf(out->app, sizeof(out->app), "%s", _("the kernel's own state"));
+	if (st == TCP_CLOSED || st == TCP_LISTEN)
+		return;
+	snprintf(out->nums[0], sizeof(out->nums[0]), "%s",
+	    _("ISS SND.* RCV.NXT: not exposed"));
+	snprintf(out->nums[1], sizeof(out->nums[1]), "%s",
+	    _("by the kernel; see the ladder"));
+	/* The kernel's timers as its trace told them (inet_diag). */
+	view_box_timers(&ui->s.w, &ui->s.w.host[h].tcb, out);
 }
 
 /* The menu's old duplicate SYN in the lab: below the ISS the kernel

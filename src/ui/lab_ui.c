@@ -16,7 +16,6 @@
 #include <config.h>
 
 #include <stdio.h>
-#include <string.h>
 
 #include "lib/diag.h"
 #include "lib/i18n.h"
@@ -82,27 +81,6 @@ lab_ready(struct screen *sc)
 	labsess_pump(&l->lab, &l->ui.s);
 	return UI_R_BOXES | UI_R_LADDER | UI_R_NARR | UI_R_MENU |
 	    UI_R_STATUS;
-}
-
-void
-ui_lab_box(struct ui *ui, enum sim_host_id h, struct view_box *out)
-{
-	struct wbackend *b = ui->s.be;
-	enum tcp_state st = b->ops->state(b->self, h);
-
-	memset(out, 0, sizeof(*out));
-	snprintf(out->state, sizeof(out->state), "%s", tcp_state_name(st));
-	out->phase = view_phase_of(st);
-	out->hilite = ui->v.lad.host[h].changed;
-	snprintf(out->app, sizeof(out->app), "%s", _("the kernel's own state"));
-	if (st == TCP_CLOSED || st == TCP_LISTEN)
-		return;
-	snprintf(out->nums[0], sizeof(out->nums[0]), "%s",
-	    _("ISS SND.* RCV.NXT: not exposed"));
-	snprintf(out->nums[1], sizeof(out->nums[1]), "%s",
-	    _("by the kernel; see the ladder"));
-	/* The kernel's timers as its trace told them (inet_diag). */
-	view_box_timers(&ui->s.w, &ui->s.w.host[h].tcb, out);
 }
 
 const char *
