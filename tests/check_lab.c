@@ -418,10 +418,12 @@ START_TEST(test_labsess_lab_that_cannot_start_says_why)
 END_TEST
 
 /* Undo cannot wind a kernel back: a new lab, the commands replayed into
- * it; a lab that cannot open again leaves the session on its world. */
+ * it; a lab that cannot open again leaves the session on its world, and
+ * nothing to wait on. */
 START_TEST(test_labsess_syn_received_undo_rebuilds_and_replays)
 {
 	uint64_t t0 = ls.t0;
+	int fds[2];
 
 	sess_do("server listen");
 	sess_do("client connect");
@@ -435,6 +437,8 @@ START_TEST(test_labsess_syn_received_undo_rebuilds_and_replays)
 	ls.lab = &broken;
 	ck_assert(session_undo(&sess));
 	ck_assert_ptr_null(sess.be);
+	ck_assert_int_eq(labsess_poll_fds(&ls, fds, 2), 0);
+	ck_assert(!labsess_pump(&ls, &sess));
 	ls.lab = &kernels;
 }
 END_TEST
@@ -464,12 +468,13 @@ START_TEST(test_labsess_syn_sent_pump_feeds_kernel_retransmission)
 {
 	int fds[2] = { -1, -1 };
 
-	labsess_poll_fds(&ls, fds);
+	ck_assert_int_eq(labsess_poll_fds(&ls, fds, 1), 0);
+	ck_assert_int_eq(labsess_poll_fds(&ls, fds, 2), 2);
 	ck_assert(fds[0] == 7 && fds[1] == 8);
 	sess_do("server listen");
 	sess_do("client connect");
 	ck_assert_uint_eq(sess.w.nwire, 1);
-	labsess_pump(&ls, &sess);
+	ck_assert(labsess_pump(&ls, &sess));
 	ck_assert_uint_eq(sess.w.nwire, 2);
 	ck_assert(sess.w.wire[1].seg.flags & TCP_SYN);
 }

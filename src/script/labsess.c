@@ -98,23 +98,31 @@ labsess_observe(struct labsess *l, const struct session *s,
 	return shadow_tick(&l->sh, ev, n, ks, now, buf, size);
 }
 
-void
-labsess_poll_fds(struct labsess *l, int fds[2])
+/* A failed rebuild leaves no backend (be.ops NULL), and the session on
+ * its own world. */
+int
+labsess_poll_fds(struct labsess *l, int *fds, int max)
 {
+	if (l->be.ops == NULL || max < 2)
+		return 0;
 	l->lab->poll_fds(&l->be, fds);
+	return 2;
 }
 
 /* What a kernel did by itself (a retransmission, a delayed ACK, a timer
  * that ended TIME_WAIT) is told as a command's effects are. */
-void
+bool
 labsess_pump(struct labsess *l, struct session *s)
 {
 	size_t n;
 
+	if (l->be.ops == NULL)
+		return false;
 	l->lab->pump(&l->be);
 	(void)l->be.ops->trace(l->be.self, &n);
 	if (n > 0)
 		session_feed_be(s);
+	return true;
 }
 
 /* Only while a kernel has a timer armed: an idle lab never wakes. */

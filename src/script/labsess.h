@@ -52,11 +52,12 @@ bool labsess_rebuild(struct labsess *l, struct session *s, char *err,
 bool labsess_observe(struct labsess *l, const struct session *s,
     const struct cmd *c, const struct sim_ev *ev, size_t n, char *buf,
     size_t size);
-/* The two TUN descriptors to wait on; when one is readable, pump: the
- * packets become segments in flight, and what the kernels did by
- * themselves goes to s's watch. */
-void labsess_poll_fds(struct labsess *l, int fds[2]);
-void labsess_pump(struct labsess *l, struct session *s);
+/* The two TUN descriptors to wait on, in fds (room for max): how many,
+ * none once the lab could not open again.  When one is readable, pump:
+ * the packets become segments in flight, and what the kernels did by
+ * themselves goes to s's watch; false if there is no lab. */
+int labsess_poll_fds(struct labsess *l, int *fds, int max);
+bool labsess_pump(struct labsess *l, struct session *s);
 
 /* The lab's clock runs by itself: at monotonic ms now, move s's clock
  * on while a kernel has a timer armed (true: the timers shown changed),

@@ -126,8 +126,7 @@ ui_capture_main(const char *file, const struct ui_opts *o)
 		free(msg);
 		if (cu == NULL)
 			return rc;
-		cap_browse_free(&cu->b);
-		free(cu);
+		cu->list.def->leave(&cu->list);		/* frees cu */
 		return TT_EXIT_USAGE;
 	}
 	ui_app_init(&a);

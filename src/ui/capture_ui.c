@@ -166,8 +166,7 @@ capui_new(const char *file, const struct ui_opts *o, int *rc, char **msg)
 	cu->list = (struct screen){ .def = &capui_list_def, .state = cu };
 	*rc = cap_browse_read(&cu->b, file, msg);
 	if (*rc == TT_EXIT_USAGE) {
-		cap_browse_free(&cu->b);
-		free(cu);
+		capui_leave(&cu->list);
 		return NULL;
 	}
 	return cu;

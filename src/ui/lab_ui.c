@@ -65,10 +65,7 @@ lab_fds(struct screen *sc, int *fds, int max)
 {
 	struct lab_ui *l = sc->state;
 
-	if (l->ui.s.be == NULL || max < 2)
-		return 0;
-	labsess_poll_fds(&l->lab, fds);
-	return 2;
+	return labsess_poll_fds(&l->lab, fds, max);
 }
 
 static int
@@ -76,9 +73,8 @@ lab_ready(struct screen *sc)
 {
 	struct lab_ui *l = sc->state;
 
-	if (l->ui.s.be == NULL)
+	if (!labsess_pump(&l->lab, &l->ui.s))
 		return 0;
-	labsess_pump(&l->lab, &l->ui.s);
 	return UI_R_BOXES | UI_R_LADDER | UI_R_NARR | UI_R_MENU |
 	    UI_R_STATUS;
 }
