@@ -462,6 +462,20 @@ START_TEST(test_labsess_estab_close_unread_profile_linux_differs)
 }
 END_TEST
 
+/* A what-if switch pressed a moment after the lab opened: the kernels
+ * take the set, and so does profile linux beside them, which follows on
+ * (its clock waits for the first event). */
+START_TEST(test_labsess_closed_set_after_clock_ran_shadow_follows)
+{
+	usleep(5000);
+	sess_do("set delayed_ack off");
+	sess_do("server listen");
+	ck_assert_msg(said[0] == '\0', "said: %s", said);
+	ck_assert(ls.sh.following);
+	ck_assert(!ls.sh.w.cfg.delayed_ack);
+}
+END_TEST
+
 /* What a kernel sends by itself reaches the session when the screen
  * pumps: the SYN again, in flight beside the first. */
 START_TEST(test_labsess_syn_sent_pump_feeds_kernel_retransmission)
@@ -553,6 +567,8 @@ lab_suite(void)
 	tcase_add_test(ses, test_labsess_syn_received_undo_rebuilds_and_replays);
 	tcase_add_test(ses,
 	    test_labsess_estab_close_unread_profile_linux_differs);
+	tcase_add_test(ses,
+	    test_labsess_closed_set_after_clock_ran_shadow_follows);
 	tcase_add_test(ses,
 	    test_labsess_syn_sent_pump_feeds_kernel_retransmission);
 	tcase_add_test(ses, test_labsess_syn_sent_clock_runs_while_timer_armed);
