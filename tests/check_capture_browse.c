@@ -249,7 +249,8 @@ browse_suite(void)
 	    test_browse_replay_session_at_end_with_capture_times);
 	tcase_add_test(replay_text,
 	    test_browse_replay_file_gone_leaves_session);
-	tcase_add_test(replay_text, test_browse_break_at_column_start_row_lines);
+	tcase_add_test(replay_text,
+	    test_browse_break_at_column_start_row_lines);
 	tcase_add_test(replay_text, test_browse_stats_and_times_text);
 	tcase_add_test(replay_text,
 	    test_browse_read_truncated_message_and_reason);

@@ -562,9 +562,11 @@ lab_suite(void)
 	tcase_add_test(cmp, test_lab_that_cannot_start_exit_2);
 	suite_add_tcase(s, cmp);
 	tcase_add_checked_fixture(ses, sess_setup, sess_teardown);
-	tcase_add_test(ses, test_labsess_closed_listen_goes_to_lab_kernel_named);
+	tcase_add_test(ses,
+	    test_labsess_closed_listen_goes_to_lab_kernel_named);
 	tcase_add_test(ses, test_labsess_lab_that_cannot_start_says_why);
-	tcase_add_test(ses, test_labsess_syn_received_undo_rebuilds_and_replays);
+	tcase_add_test(ses,
+	    test_labsess_syn_received_undo_rebuilds_and_replays);
 	tcase_add_test(ses,
 	    test_labsess_estab_close_unread_profile_linux_differs);
 	tcase_add_test(ses,
