@@ -170,10 +170,9 @@ static const struct subcmd subcmds[] = {
 };
 #define NSUBCMDS (sizeof(subcmds) / sizeof(subcmds[0]))
 
-/* `script --lab` and `--compare` reach the kernel lab through these. */
-static const struct script_lab main_lab = { lab_backend_open, lab_describe };
-/* And `tcpteach lab`, the screen. */
-static const struct ui_lab main_labui_ops = { lab_backend_open, lab_describe,
+/* `script --lab`, `--compare` and `tcpteach lab`, the screen, reach the
+ * kernel lab through these. */
+static const struct script_lab main_lab = { lab_backend_open, lab_describe,
     lab_poll_fds, lab_pump };
 
 /* The program's help lists each subcommand's usage forms. */
@@ -275,7 +274,7 @@ main_labui(int argc, char **argv, struct main_args *ma)
 
 	if (rc != OPT_GO_ON)
 		return rc;
-	return ui_lab_main(&ma->uo, ma->pcap, &main_labui_ops);
+	return ui_lab_main(&ma->uo, ma->pcap, &main_lab);
 }
 
 /* `tcpteach play [OPTION]... FILE`: the drawing options may follow. */

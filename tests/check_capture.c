@@ -19,6 +19,7 @@
 #include "capture/capture.h"
 #include "capture/list.h"
 #include "capture/read.h"
+#include "check_pcap_util.h"
 #include "lib/pcapw.h"
 #include "sim/ladder.h"
 
@@ -509,22 +510,6 @@ START_TEST(test_read_truncated_file_reports_frame)
 }
 END_TEST
 
-static void
-list_pkt(FILE *f, uint64_t t, uint16_t sport, uint8_t flags, bool c2s,
-    uint32_t seq, uint32_t ack)
-{
-	uint8_t pkt[PCAPW_TCP_HDR];
-	struct pcapw_tcp p = {
-		.saddr = c2s ? 0x0a000001u : 0x0a000002u,
-		.daddr = c2s ? 0x0a000002u : 0x0a000001u,
-		.sport = c2s ? sport : 80, .dport = c2s ? 80 : sport,
-		.seq = seq, .ack = ack, .flags = flags, .wnd = 65535,
-	};
-	size_t n = pcapw_tcp4(&p, pkt, sizeof(pkt));
-
-	ck_assert(n > 0 && pcapw_record(f, t, pkt, n));
-}
-
 /* The capture screen's model: rows in id order with the --list words,
  * the statistics on top, a search that wraps, and the commands that
  * replay one connection. */
@@ -541,13 +526,7 @@ START_TEST(test_list_model_rows_stats_search_and_replay)
 	ck_assert_int_ge(fd, 0);
 	f = fdopen(fd, "wb");
 	ck_assert(pcapw_header(f));
-	/* 1: refused by a RST; 2: a handshake then the client aborts. */
-	list_pkt(f, 1000, 40001, TCP_SYN, true, 100, 0);
-	list_pkt(f, 2000, 40002, TCP_SYN, true, 700, 0);
-	list_pkt(f, 3000, 40001, TCP_RST | TCP_ACK, false, 0, 101);
-	list_pkt(f, 4000, 40002, TCP_SYN | TCP_ACK, false, 900, 701);
-	list_pkt(f, 5000, 40002, TCP_ACK, true, 701, 901);
-	list_pkt(f, 6000, 40002, TCP_RST | TCP_ACK, true, 701, 901);
+	list_two_conns(f);
 	fclose(f);
 	ck_assert_int_eq(cap_list_read(path, &l, stderr), TT_EXIT_OK);
 	ck_assert_uint_eq(l.n, 2);

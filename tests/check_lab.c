@@ -8,7 +8,9 @@
  * profile rfc9293 while --compare puts the core at profile linux, so
  * the two differ in a known, deterministic way (TIME_WAIT lasts 4min
  * instead of 60s) and the comparison, the known-differences file and the
- * exit statuses can be tested without namespaces.
+ * exit statuses can be tested without namespaces.  The same stand-in is
+ * the lab behind a learner's session (script/labsess.h), as the lab
+ * screen drives it.
  */
 #include <config.h>
 
@@ -19,6 +21,8 @@
 #include <unistd.h>
 
 #include "lab/lab_int.h"
+#include "script/labsess.h"
+#include "script/parse.h"
 #include "script/run.h"
 #include "check_files_util.h"
 
@@ -139,8 +143,10 @@ fake_describe(struct wbackend *b, char *buf, size_t size)
 	return buf;
 }
 
-static const struct script_lab fake = { fake_open, fake_describe };
-static const struct script_lab broken = { fail_open, fake_describe };
+static const struct script_lab fake = { .open = fake_open,
+    .describe = fake_describe };
+static const struct script_lab broken = { .open = fail_open,
+    .describe = fake_describe };
 
 static int
 cli(const struct script_lab *lab, const char *a1, const char *a2,
@@ -290,12 +296,255 @@ START_TEST(test_lab_pcap_unwritable_refused_with_reason)
 }
 END_TEST
 
+/* ------------------------------------ the lab behind a session */
+
+static struct labsess ls;
+static struct session sess;
+static char said[2048];		/* what profile linux would have done */
+
+static const char *
+kernel_describe(struct wbackend *b, char *buf, size_t size)
+{
+	(void)b;
+	snprintf(buf, size, "Linux 6.1.0; sysctls: tcp_fin_timeout=60");
+	return buf;
+}
+
+/* A kernel retransmits its SYN by itself while the screen waits. */
+static void
+kernel_pump(struct wbackend *b)
+{
+	struct cmd w = { .kind = CMD_WAIT_TIMER };
+	struct sim_result res;
+
+	(void)wbackend_apply(b, &w, &res);
+}
+
+static void
+kernel_poll_fds(struct wbackend *b, int fds[2])
+{
+	(void)b;
+	fds[0] = 7;
+	fds[1] = 8;
+}
+
+static const struct script_lab kernels = { fake_open, kernel_describe,
+    kernel_poll_fds, kernel_pump };
+
+static bool
+sess_rebuild(struct session *s)
+{
+	char err[256];
+
+	return labsess_rebuild(&ls, s, err, sizeof(err));
+}
+
+static void
+sess_observe(struct session *s, const struct cmd *c, const struct sim_ev *ev,
+    size_t n)
+{
+	char line[1024];
+	size_t k = strlen(said);
+
+	if (labsess_observe(&ls, s, c, ev, n, line, sizeof(line)))
+		snprintf(said + k, sizeof(said) - k, "%s\n", line);
+}
+
+static void
+sess_setup(void)
+{
+	char err[256] = "";
+
+	ck_assert_int_eq(labsess_open(&ls, &kernels, NULL, err, sizeof(err)),
+	    0);
+	session_init(&sess);
+	labsess_attach(&ls, &sess);
+	sess.rebuild = sess_rebuild;
+	sess.observe = sess_observe;
+	said[0] = '\0';
+}
+
+static void
+sess_teardown(void)
+{
+	session_free(&sess);
+	labsess_free(&ls);
+}
+
+static void
+sess_do(const char *line)
+{
+	struct script_err err;
+	struct cmd c;
+
+	ck_assert_int_eq(script_parse_line(line, 1, &c, &err), 1);
+	ck_assert_msg(session_do(&sess, &c) == SIM_OK, "%s refused", line);
+}
+
+static enum tcp_state
+kstate(enum sim_host_id h)
+{
+	return ls.be.ops->state(ls.be.self, h);
+}
+
+/* The boxes' title names the kernel, not its sysctls; the session's
+ * commands go to the lab, its own world says what kernels start with. */
+START_TEST(test_labsess_closed_listen_goes_to_lab_kernel_named)
+{
+	char title[96];
+
+	ck_assert_str_eq(ls.kernel, "Linux 6.1.0");
+	ck_assert_str_eq(labsess_title(&ls, HOST_SERVER, title,
+	    sizeof(title)), "server, kernel Linux 6.1.0");
+	ck_assert_ptr_eq(sess.be, &ls.be);
+	ck_assert_uint_eq(sess.be_t0, ls.t0);
+	ck_assert_int_eq(sess.w.profile, PROFILE_LINUX);
+	sess_do("server listen");
+	ck_assert_int_eq(kstate(HOST_SERVER), TCP_LISTEN);
+	ck_assert_int_eq(sess.w.host[HOST_SERVER].tcb.state, TCP_CLOSED);
+}
+END_TEST
+
+START_TEST(test_labsess_lab_that_cannot_start_says_why)
+{
+	struct labsess l;
+	char err[256] = "";
+
+	ck_assert_int_eq(labsess_open(&l, &broken, NULL, err, sizeof(err)),
+	    2);
+	ck_assert_str_eq(err, "no /dev/net/tun here");
+	labsess_free(&l);
+}
+END_TEST
+
+/* Undo cannot wind a kernel back: a new lab, the commands replayed into
+ * it; a lab that cannot open again leaves the session on its world, and
+ * nothing to wait on. */
+START_TEST(test_labsess_syn_received_undo_rebuilds_and_replays)
+{
+	uint64_t t0 = ls.t0;
+	int fds[2];
+
+	sess_do("server listen");
+	sess_do("client connect");
+	sess_do("deliver");
+	ck_assert_int_eq(kstate(HOST_SERVER), TCP_SYN_RECEIVED);
+	ck_assert(session_undo(&sess));
+	ck_assert_uint_ge(ls.t0, t0);
+	ck_assert_uint_eq(sess.be_t0, ls.t0);
+	ck_assert_int_eq(kstate(HOST_SERVER), TCP_LISTEN);
+	ck_assert_int_eq(kstate(HOST_CLIENT), TCP_SYN_SENT);
+	ls.lab = &broken;
+	ck_assert(session_undo(&sess));
+	ck_assert_ptr_null(sess.be);
+	ck_assert_int_eq(labsess_poll_fds(&ls, fds, 2), 0);
+	ck_assert(!labsess_pump(&ls, &sess));
+	ls.lab = &kernels;
+}
+END_TEST
+
+/* The stand-in (profile rfc9293) closes with unread data by RST alone;
+ * Linux sends RST+ACK: profile linux beside it says so at that step,
+ * and nothing before. */
+START_TEST(test_labsess_estab_close_unread_profile_linux_differs)
+{
+	static const char *const steps[] = {
+		"set app_read manual", "server listen", "client connect",
+		"settle", "client send 100", "deliver c>s", NULL
+	};
+
+	for (size_t i = 0; steps[i] != NULL; i++)
+		sess_do(steps[i]);
+	ck_assert_msg(said[0] == '\0', "said: %s", said);
+	sess_do("server close");
+	ck_assert_str_eq(said, "Profile linux would have sent s>c RST+ACK "
+	    "seq=1 ack=101 here, not s>c RST seq=1.\n");
+}
+END_TEST
+
+/* A what-if switch pressed a moment after the lab opened: the kernels
+ * take the set, and so does profile linux beside them, which follows on
+ * (its clock waits for the first event). */
+START_TEST(test_labsess_closed_set_after_clock_ran_shadow_follows)
+{
+	usleep(5000);
+	sess_do("set delayed_ack off");
+	sess_do("server listen");
+	ck_assert_msg(said[0] == '\0', "said: %s", said);
+	ck_assert(ls.sh.following);
+	ck_assert(!ls.sh.w.cfg.delayed_ack);
+}
+END_TEST
+
+/* What a kernel sends by itself reaches the session when the screen
+ * pumps: the SYN again, in flight beside the first. */
+START_TEST(test_labsess_syn_sent_pump_feeds_kernel_retransmission)
+{
+	int fds[2] = { -1, -1 };
+
+	ck_assert_int_eq(labsess_poll_fds(&ls, fds, 1), 0);
+	ck_assert_int_eq(labsess_poll_fds(&ls, fds, 2), 2);
+	ck_assert(fds[0] == 7 && fds[1] == 8);
+	sess_do("server listen");
+	sess_do("client connect");
+	ck_assert_uint_eq(sess.w.nwire, 1);
+	ck_assert(labsess_pump(&ls, &sess));
+	ck_assert_uint_eq(sess.w.nwire, 2);
+	ck_assert(sess.w.wire[1].seg.flags & TCP_SYN);
+}
+END_TEST
+
+/* The lab's clock moves the session's on, once a second, only while a
+ * kernel has a timer armed; an idle lab never wakes. */
+START_TEST(test_labsess_syn_sent_clock_runs_while_timer_armed)
+{
+	uint64_t t0 = sess.be_t0;
+
+	ck_assert(!labsess_clock(&sess, t0 + 2500));
+	ck_assert_int_eq(labsess_wake(&sess, t0 + 2500), -1);
+	ck_assert_uint_eq(sess.w.now, 0);
+	sess_do("server listen");
+	sess_do("client connect");	/* its RTO is armed */
+	ck_assert(sess.w.host[HOST_CLIENT].tcb.armed[TCP_T_REXMT]);
+	ck_assert(labsess_clock(&sess, t0 + 2500));
+	ck_assert_uint_eq(sess.w.now, 2500);
+	ck_assert_int_eq(labsess_wake(&sess, t0 + 2500), 500);
+	ck_assert(!labsess_clock(&sess, t0 - 1));
+}
+END_TEST
+
+/* The menu's old duplicate SYN: 10 below the ISS the kernel chose, as
+ * the ladder saw it (RFC 9293 Figure 8); not in CLOSED or LISTEN, where
+ * no ISS is chosen yet, and only for an inject. */
+START_TEST(test_labsess_syn_sent_old_syn_below_kernel_iss)
+{
+	struct ladder lad;
+	struct cmd c = { .kind = CMD_INJECT, .dir = DIR_C2S,
+	    .seg = { .seq = 90 } };
+
+	memset(&lad, 0, sizeof(lad));
+	lad.host[HOST_CLIENT].state = TCP_LISTEN;
+	lad.host[HOST_CLIENT].niss = 1;
+	lad.host[HOST_CLIENT].iss[0] = 5000;
+	labsess_old_syn(&lad, &c);
+	ck_assert_uint_eq(c.seg.seq, 90);
+	lad.host[HOST_CLIENT].state = TCP_SYN_SENT;
+	labsess_old_syn(&lad, &c);
+	ck_assert_uint_eq(c.seg.seq, 4990);
+	c.kind = CMD_DELIVER;
+	c.seg.seq = 90;
+	labsess_old_syn(&lad, &c);
+	ck_assert_uint_eq(c.seg.seq, 90);
+}
+END_TEST
+
 static Suite *
 lab_suite(void)
 {
 	Suite *s = suite_create("lab");
 	TCase *pk = tcase_create("packets");
 	TCase *cmp = tcase_create("compare");
+	TCase *ses = tcase_create("session");
 
 	tcase_add_test(pk, test_inject_rst_checksums_valid);
 	tcase_add_test(pk, test_inject_parses_back_to_its_fields);
@@ -312,6 +561,21 @@ lab_suite(void)
 	tcase_add_test(cmp, test_lab_options_misused_exit_2);
 	tcase_add_test(cmp, test_lab_that_cannot_start_exit_2);
 	suite_add_tcase(s, cmp);
+	tcase_add_checked_fixture(ses, sess_setup, sess_teardown);
+	tcase_add_test(ses,
+	    test_labsess_closed_listen_goes_to_lab_kernel_named);
+	tcase_add_test(ses, test_labsess_lab_that_cannot_start_says_why);
+	tcase_add_test(ses,
+	    test_labsess_syn_received_undo_rebuilds_and_replays);
+	tcase_add_test(ses,
+	    test_labsess_estab_close_unread_profile_linux_differs);
+	tcase_add_test(ses,
+	    test_labsess_closed_set_after_clock_ran_shadow_follows);
+	tcase_add_test(ses,
+	    test_labsess_syn_sent_pump_feeds_kernel_retransmission);
+	tcase_add_test(ses, test_labsess_syn_sent_clock_runs_while_timer_armed);
+	tcase_add_test(ses, test_labsess_syn_sent_old_syn_below_kernel_iss);
+	suite_add_tcase(s, ses);
 	return s;
 }
 

@@ -329,6 +329,33 @@ START_TEST(test_shadow_syn_sent_deliver_dir_takes_kernels_choice)
 }
 END_TEST
 
+/* The lab's clock runs from the moment it opens: a set the kernels took
+ * a second and a half later (a what-if switch) is still setup for
+ * profile linux, which follows on, its clock moving at the first event. */
+START_TEST(test_shadow_closed_set_after_lab_clock_ran_followed)
+{
+	struct sim_result res = { .status = SIM_OK };
+	struct script_err err;
+	enum tcp_state ks[2];
+	char buf[1024];
+	struct cmd c;
+
+	kstates(ks);
+	ck_assert_int_eq(script_parse_line("set delayed_ack off", 1, &c,
+	    &err), 1);
+	ck_assert(!shadow_step(&sh, &c, &res, NULL, 0, ks, 1500, buf,
+	    sizeof(buf)));
+	ck_assert(sh.following);
+	ck_assert(!sh.w.cfg.delayed_ack);
+	ck_assert_uint_eq(sh.w.now, 0);
+	ck_assert_int_eq(script_parse_line("server listen", 1, &c, &err), 1);
+	(void)shadow_step(&sh, &c, &res, NULL, 0, ks, 2000, buf, sizeof(buf));
+	ck_assert(sh.following);
+	ck_assert_uint_eq(sh.w.now, 2000);
+	ck_assert_int_eq(sh.w.host[HOST_SERVER].tcb.state, TCP_LISTEN);
+}
+END_TEST
+
 /* The reasons the screen names are the known-differences file's own,
  * word for word (the file of the differential suite, tests/lab). */
 START_TEST(test_shadow_known_reasons_are_the_files)
@@ -380,6 +407,7 @@ shadow_suite(void)
 	tcase_add_test(tc,
 	    test_shadow_syn_sent_rexmit_late_model_held_then_met);
 	tcase_add_test(tc, test_shadow_syn_sent_rexmit_unmet_said_at_next_step);
+	tcase_add_test(tc, test_shadow_closed_set_after_lab_clock_ran_followed);
 	suite_add_tcase(s, tc);
 	return s;
 }

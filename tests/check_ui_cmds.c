@@ -201,8 +201,8 @@ seen(char *buf, size_t size)
 	}
 	if (top != NULL && top->def == &capui_list_def)
 		n += snprintf(buf + n, size - (size_t)n, " sel %zu q '%s'",
-		    ((struct capui *)top->state)->sel,
-		    ((struct capui *)top->state)->query);
+		    ((struct capui *)top->state)->b.sel,
+		    ((struct capui *)top->state)->b.query);
 	if (top != NULL && top->def == &lui_list_def)
 		n += snprintf(buf + n, size - (size_t)n, " sel %zu",
 		    ((struct lui *)top->state)->sel);
@@ -422,6 +422,29 @@ START_TEST(test_lab_commands_go_to_the_backend_undo_rebuilds)
 	ck_assert_int_eq(stand_in.ops->state(stand_in.self, HOST_CLIENT),
 	    TCP_SYN_SENT);
 	ck_assert_uint_eq(ui.s.w.nwire, 1);
+	stand_in_end();
+}
+END_TEST
+
+/* The lab's state boxes show the kernel's report: its state and its
+ * timer; its numbers it does not expose, so the box says so (not in
+ * LISTEN, where there are none). */
+START_TEST(test_lab_syn_sent_box_kernel_state_numbers_not_exposed)
+{
+	struct ladder_box b;
+
+	stand_in_begin();
+	screen_run(&sim, "server-listen", 0);
+	screen_run(&sim, "client-connect", 0);
+	ui_lab_box(&ui, HOST_CLIENT, &b);
+	ck_assert_str_eq(b.state, "SYN_SENT");
+	ck_assert_int_eq(b.phase, LADDER_PH_OPENING);
+	ck_assert_str_eq(b.app, "the kernel's own state");
+	ck_assert_str_eq(b.nums[0], "ISS SND.* RCV.NXT: not exposed");
+	ck_assert_ptr_nonnull(strstr(b.timers, "RTO"));
+	ui_lab_box(&ui, HOST_SERVER, &b);
+	ck_assert_str_eq(b.state, "LISTEN");
+	ck_assert_str_eq(b.nums[0], "");
 	stand_in_end();
 }
 END_TEST
@@ -744,10 +767,10 @@ capture_push(void)
 	snprintf(cap_path, sizeof(cap_path), "%s/three.pcap", home);
 	capture_file(path);
 	/* The screen keeps the name, as it keeps argv's. */
-	cu = capui_new(path, &opts, stderr, &rc);
+	cu = capui_new(path, &opts, &rc, NULL);
 	ck_assert_ptr_nonnull(cu);
 	ck_assert_int_eq(rc, 0);
-	capui_push(cu, &app);
+	app_push(&app, &cu->list);
 	return cu;
 }
 
@@ -759,12 +782,12 @@ START_TEST(test_capture_every_command_changes_something)
 		const char *n = d->cmds[i].name;
 		struct capui *cu = capture_push();
 
-		cu->rows = 1;
+		cu->b.rows = 1;
 		if (strcmp(n, "conn-up") == 0 || strcmp(n, "conn-first") == 0 ||
 		    strcmp(n, "conn-page-up") == 0)
-			cu->sel = 2;
+			cu->b.sel = 2;
 		if (strcmp(n, "search-next") == 0)
-			strcpy(cu->query, "4000");
+			strcpy(cu->b.query, "4000");
 		run_changes(n, 0);
 		app_free(&app);
 	}
@@ -779,15 +802,15 @@ START_TEST(test_capture_list_search_open_replay_back)
 	struct capui *cu = capture_push();
 	struct ui *u;
 
-	ck_assert_uint_eq(cu->l.n, 3);
-	ck_assert_uint_eq(cu->l.st.conns, 3);
-	ck_assert_uint_eq(cu->l.st.hs_complete, 3);
-	ck_assert_uint_eq(cu->l.st.reset, 3);
+	ck_assert_uint_eq(cu->b.l.n, 3);
+	ck_assert_uint_eq(cu->b.l.st.conns, 3);
+	ck_assert_uint_eq(cu->b.l.st.hs_complete, 3);
+	ck_assert_uint_eq(cu->b.l.st.reset, 3);
 	keys("/40003\r");
-	ck_assert_uint_eq(cu->sel, 2);
+	ck_assert_uint_eq(cu->b.sel, 2);
 	keys("/nothing like it\r");
 	ck_assert_ptr_nonnull(strstr(app.msg, "No connection matches"));
-	ck_assert_uint_eq(cu->sel, 2);
+	ck_assert_uint_eq(cu->b.sel, 2);
 	keys("/40002\r\r");
 	ck_assert_ptr_eq(app_top(&app), &cu->conn);
 	ck_assert_ptr_eq(cu->conn.def, &ui_play_def);
@@ -873,9 +896,9 @@ START_TEST(test_capture_replay_ladder_rows_carry_capture_times)
 
 	snprintf(cap_path, sizeof(cap_path), "%s/slow.pcap", home);
 	capture_slow_file(cap_path);
-	cu = capui_new(cap_path, &opts, stderr, &rc);
+	cu = capui_new(cap_path, &opts, &rc, NULL);
 	ck_assert_ptr_nonnull(cu);
-	capui_push(cu, &app);
+	app_push(&app, &cu->list);
 	keys("\r");
 	ck_assert_ptr_eq(app_top(&app), &cu->conn);
 	for (int pass = 0; pass < 2; pass++) {
@@ -2227,6 +2250,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_undo_redo_restart);
 	tcase_add_test(tc, test_lab_commands_go_to_the_backend_undo_rebuilds);
 	tcase_add_test(tc, test_lab_syn_sent_old_syn_below_kernel_iss);
+	tcase_add_test(tc, test_lab_syn_sent_box_kernel_state_numbers_not_exposed);
 	tcase_add_test(tc, test_sim_choose_nth_by_key_and_name);
 	tcase_add_test(tc, test_sim_digit_picks_segment_by_label_not_position);
 	tcase_add_test(tc, test_sim_two_digits_pick_segment_12);

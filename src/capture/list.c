@@ -1,7 +1,9 @@
 /*
  * The connection list model (see list.h): the --list line of each
  * connection is built by the command line's own formatter into a memory
- * stream, so the screen and --list never disagree.  A replayed
+ * stream, so the screen and --list never disagree.  The rows, one
+ * connection's commands and its frames are each one pass of the tracker
+ * over the file (list_pass) with other observers.  A replayed
  * connection's captured frames are matched to the ladder's arrows by
  * direction, seq, flags and length, in order (cap_frame_of).
  */
@@ -68,12 +70,40 @@ list_words(struct cap_cli *o)
 	o->w_who[2] = _("both");
 }
 
+/* One pass over path with obs, watching connection id (0: none): the
+ * reader's status, and in st (if not NULL) the statistics.  err NULL:
+ * the reader's messages are dropped (a curses screen is showing). */
+static int
+list_pass(const char *path, const struct cap_obs *obs, uint64_t id,
+    FILE *err, struct cap_stats *st)
+{
+	struct cap_read rd = { 0 };
+	struct cap_tracker t;
+	char *quiet = NULL;
+	size_t qlen = 0;
+	FILE *q = err != NULL ? err : open_memstream(&quiet, &qlen);
+	int rc;
+
+	if (q == NULL)
+		return TT_EXIT_USAGE;
+	cap_tracker_init(&t, obs, id);
+	rc = cap_read_file(path, NULL, &t, &rd, q);
+	if (rc != TT_EXIT_USAGE)
+		cap_tracker_finish(&t);
+	if (st != NULL)
+		*st = t.st;
+	cap_tracker_free(&t);
+	if (err == NULL) {
+		fclose(q);
+		free(quiet);
+	}
+	return rc;
+}
+
 int
 cap_list_read(const char *path, struct cap_list *l, FILE *err)
 {
 	struct list_run r;
-	struct cap_read rd = { 0 };
-	struct cap_tracker t;
 	struct cap_obs obs = { .ctx = &r, .done = list_done };
 	int rc;
 
@@ -84,12 +114,7 @@ cap_list_read(const char *path, struct cap_list *l, FILE *err)
 	if (r.o.out == NULL)
 		return TT_EXIT_USAGE;
 	list_words(&r.o);
-	cap_tracker_init(&t, &obs, 0);
-	rc = cap_read_file(path, NULL, &t, &rd, err);
-	if (rc != TT_EXIT_USAGE)
-		cap_tracker_finish(&t);
-	l->st = t.st;
-	cap_tracker_free(&t);
+	rc = list_pass(path, &obs, 0, err, &l->st);
 	fclose(r.o.out);
 	free(r.buf);
 	qsort(l->rows, l->n, sizeof(*l->rows), list_cmp);
@@ -168,12 +193,6 @@ list_segment(void *ctx, const struct cap_conn *c, const struct cap_pkt *k,
 	list_stamp(ctx, k != NULL ? cap_since(c, k) / 1000 : 0);
 }
 
-static void
-list_ignore(void *ctx, const struct cap_conn *c)
-{
-	(void)ctx, (void)c;
-}
-
 struct list_frames {
 	struct cap_frame *f;
 	size_t n, cap;
@@ -193,34 +212,14 @@ list_frame(void *ctx, const struct cap_conn *c, const struct cap_pkt *k,
 	    k->seg };
 }
 
-static void
-list_no_command(void *ctx, const struct cap_conn *c, const struct cmd *cmd,
-    const char *why)
-{
-	(void)ctx, (void)c, (void)cmd, (void)why;
-}
-
 bool
 cap_list_frames(const char *path, uint64_t id, struct cap_frame **f,
     size_t *n)
 {
 	struct list_frames r = { NULL, 0, 0 };
-	struct cap_read rd = { 0 };
-	struct cap_tracker t;
-	struct cap_obs obs = { .ctx = &r, .done = list_ignore,
-	    .segment = list_frame, .command = list_no_command };
-	char *quiet = NULL;
-	size_t qlen = 0;
-	FILE *q = open_memstream(&quiet, &qlen);
+	struct cap_obs obs = { .ctx = &r, .segment = list_frame };
 
-	if (q == NULL)
-		return false;
-	cap_tracker_init(&t, &obs, id);
-	if (cap_read_file(path, NULL, &t, &rd, q) != TT_EXIT_USAGE)
-		cap_tracker_finish(&t);
-	cap_tracker_free(&t);
-	fclose(q);
-	free(quiet);
+	(void)list_pass(path, &obs, id, NULL, NULL);
 	*f = r.f;
 	*n = r.n;
 	return r.n > 0;
@@ -231,26 +230,11 @@ cap_list_cmds(const char *path, uint64_t id, struct cmd **cmds,
     uint64_t **ms, size_t *n, FILE *err)
 {
 	struct list_run r;
-	struct cap_read rd = { 0 };
-	struct cap_tracker t;
-	struct cap_obs obs = { .ctx = &r, .done = list_ignore,
-	    .segment = list_segment, .command = list_command };
-
-	char *quiet = NULL;
-	size_t qlen = 0;
-	FILE *q = err != NULL ? err : open_memstream(&quiet, &qlen);
+	struct cap_obs obs = { .ctx = &r, .segment = list_segment,
+	    .command = list_command };
 
 	memset(&r, 0, sizeof(r));
-	if (q == NULL)
-		return false;
-	cap_tracker_init(&t, &obs, id);
-	if (cap_read_file(path, NULL, &t, &rd, q) != TT_EXIT_USAGE)
-		cap_tracker_finish(&t);
-	cap_tracker_free(&t);
-	if (err == NULL) {
-		fclose(q);
-		free(quiet);
-	}
+	(void)list_pass(path, &obs, id, err, NULL);
 	/* Commands after the last segment (a FIN held to the end) come at
 	 * the last segment's time. */
 	list_stamp(&r, r.nstamped > 0 ? r.ms[r.nstamped - 1] : 0);

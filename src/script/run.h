@@ -26,11 +26,16 @@ int script_cli(int argc, char **argv, FILE *out, FILE *err);
  * up a fresh lab as a backend and returns 0, or returns 2 with a message
  * saying what is missing (permission, /dev/net/tun, ...).  describe()
  * writes one line: the kernel version and the sysctls that matter.
+ * poll_fds() and pump() are for a screen that waits on the terminal and
+ * the lab together (script/labsess.h): the two TUN descriptors to poll,
+ * and what to call when one is readable.
  */
 struct script_lab {
 	int (*open)(struct wbackend *b, const char *pcap, bool keep_trace,
 	    char *err, size_t size);
 	const char *(*describe)(struct wbackend *b, char *buf, size_t size);
+	void (*poll_fds)(struct wbackend *b, int fds[2]);
+	void (*pump)(struct wbackend *b);
 };
 int script_cli_lab(int argc, char **argv, FILE *out, FILE *err,
     const struct script_lab *lab);

@@ -540,18 +540,25 @@ shadow_step(struct shadow *sh, const struct cmd *c,
     const enum tcp_state kstate[2], uint64_t now, char *buf, size_t size)
 {
 	bool timed = c->kind == CMD_WAIT || c->kind == CMD_WAIT_TIMER;
+	/* A set the kernels took comes before their first event: the
+	 * model's clock waits for that event too, since a wait would end
+	 * its setup (a what-if switch pressed a second after the lab
+	 * opened would stop profile linux following). */
+	bool setup = cmd_is_setup(c->kind);
 
 	shadow_note_all(&sh->side[SH_KERNEL], kev, n);
 	if (!sh->following || cmd_is_expect(c->kind) || res->status !=
 	    SIM_OK || c->kind == CMD_PROFILE || c->kind == CMD_SEED ||
 	    c->kind == CMD_ISN)
 		return false;
-	shadow_advance(sh, shadow_start(sh, c, kev, n, now));
+	if (!setup)
+		shadow_advance(sh, shadow_start(sh, c, kev, n, now));
 	if (!shadow_do(sh, c, kev, n, buf, size))
 		return true;
 	if (c->kind == CMD_SETTLE)
 		shadow_settle(sh, now);
-	shadow_advance(sh, now);
+	if (!setup)
+		shadow_advance(sh, now);
 	/* What timers sent is compared as between steps. */
 	if (timed)
 		shadow_meet(sh, now);

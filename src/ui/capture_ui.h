@@ -5,39 +5,31 @@
  * state boxes, m for raw or relative numbers, the narration), q comes
  * back to the list.
  *
- * Data model: struct capui owns the list model (capture/list.h), the
- * chosen row and the first row shown, the last search, and the struct ui
- * of the connection being shown (its session replays the commands the
- * tracker inferred for it).  No curses here: check_ui_cmds drives it.
+ * Data model: struct capui owns the browsing model (capture/browse.h:
+ * the list, the chosen row, the search) and the struct ui of the
+ * connection being shown (its session replays the commands the tracker
+ * inferred for it).  No curses here: check_ui_cmds drives it.
  */
 #ifndef TCPTEACH_UI_CAPTURE_UI_H
 #define TCPTEACH_UI_CAPTURE_UI_H
 
-#include "capture/list.h"
+#include "capture/browse.h"
 #include "ui/screen.h"
 #include "ui/ui_int.h"
 
 struct capui {
 	struct screen list, conn;
-	struct cap_list l;
-	const char *file;
+	struct cap_browse b;
 	struct ui_opts o;
-	size_t sel, top;
-	int rows;		/* list rows on the glass, for paging */
-	char query[128];
-	struct ui ui;		/* the connection shown, if open */
-	bool ui_open;
-	struct cap_frame *frames;	/* its segments as captured */
-	size_t nframes;
+	struct ui ui;		/* the connection shown, if conn.def */
 };
 
 extern const struct screen_def capui_list_def;
 
-/* Read file (messages to err); NULL with the exit status in *rc if it
- * cannot be read at all. */
+/* Read file (the reader's messages in *msg, see cap_browse_read); NULL
+ * with the exit status in *rc if it cannot be read at all. */
 struct capui *capui_new(const char *file, const struct ui_opts *o,
-    FILE *err, int *rc);
-void capui_push(struct capui *cu, struct app *a);
-/* The screen's leave frees it. */
+    int *rc, char **msg);
+/* Pushed (app_push(a, &cu->list)), the screen's leave frees it. */
 
 #endif

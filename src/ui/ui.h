@@ -28,20 +28,13 @@ int ui_lessons_main(const struct ui_opts *o, const char *which);
 /* The interactive drill and the timed exam (`tcpteach quiz`, `tcpteach
  * exam`), from what quiz_cli and exam_cli handed over; they use o->ascii.
  * Return the exit status (1 when no question fits the topics). */
-/* `tcpteach lab`: the simulator on the kernel lab, which main.c hands
- * over (src/ui does not depend on src/lab); pcap NULL or a file for the
- * packets.  When the lab cannot start, open's status (2), said on stderr
- * before the terminal is touched. */
-struct wbackend;
-struct ui_lab {
-	int (*open)(struct wbackend *b, const char *pcap, bool keep_trace,
-	    char *err, size_t size);
-	const char *(*describe)(struct wbackend *b, char *buf, size_t size);
-	void (*poll_fds)(struct wbackend *b, int fds[2]);
-	void (*pump)(struct wbackend *b);
-};
+/* `tcpteach lab`: the simulator on the kernel lab, whose entry points
+ * main.c hands over (src/ui does not depend on src/lab); pcap NULL or a
+ * file for the packets.  When the lab cannot start, open's status (2),
+ * said on stderr before the terminal is touched. */
+struct script_lab;
 int ui_lab_main(const struct ui_opts *o, const char *pcap,
-    const struct ui_lab *lab);
+    const struct script_lab *lab);
 
 struct quiz_cli_tui;
 int ui_quiz_main(const struct quiz_cli_tui *t, const struct ui_opts *o);

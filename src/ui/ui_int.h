@@ -118,14 +118,15 @@ void ui_mark_set(struct ui *ui, uint32_t id);
 uint32_t ui_mark_at(const struct ui *ui, int y);
 
 /* lab_cmd.c: whether c is possible now, in the world or the backend (the
- * lab); the lab screen's tick and sleep (its clock runs by itself). */
+ * lab); a state box from the kernel's report; the lab screen's tick and
+ * sleep (its clock runs by itself). */
 bool ui_possible(const struct ui *ui, const struct cmd *c);
+void ui_lab_box(struct ui *ui, enum sim_host_id h, struct ladder_box *out);
 void ui_lab_old_syn(const struct ui *ui, struct cmd *c);
 int ui_lab_tick(struct screen *sc, uint64_t now);
 int ui_lab_busy(const struct screen *sc, uint64_t now);
 
 /* lab_ui.c: the simulator with the kernel lab behind it (ui->s.be). */
-void ui_lab_box(struct ui *ui, enum sim_host_id h, struct ladder_box *out);
 const char *ui_lab_title(const struct ui *ui, enum sim_host_id h,
     char *buf, size_t size);
 
