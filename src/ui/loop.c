@@ -139,7 +139,7 @@ ui_draw_small(const struct screen *sc)
 static void
 ui_draw_line(const struct app *a, const struct screen *sc)
 {
-	char buf[APP_LINE_MAX * 4 + 1];
+	char buf[LINEEDIT_BYTES];
 	int hw, used;
 
 	if (a->plabel == NULL && a->ask == APP_ASK_NONE) {
@@ -155,7 +155,7 @@ ui_draw_line(const struct app *a, const struct screen *sc)
 		return;
 	}
 	hw = utf8_width(a->plabel);
-	app_line(a, buf, sizeof(buf));
+	lineedit_text(&a->ed, buf, sizeof(buf));
 	ui_draw_text(ui_line, 0, 0, sc->cols, a->plabel, A_BOLD);
 	ui_draw_text(ui_line, 0, hw, sc->cols - hw - 1, buf, A_NORMAL);
 	utf8_fit(buf, sc->cols - hw - 1, &used);

@@ -24,7 +24,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <wchar.h>
+
+#include "lib/lineedit.h"
 
 /* What to repaint: five parts, named by each screen, and the whole. */
 #define UI_R_P0		0x01
@@ -131,8 +132,6 @@ struct screen {
 };
 
 #define APP_DEPTH 8
-#define APP_LINE_MAX 256
-#define APP_HIST 32		/* lines the prompt remembers */
 
 enum app_ask { APP_ASK_NONE, APP_ASK_YESNO, APP_ASK_STRICT };
 
@@ -141,23 +140,17 @@ struct app {
 	size_t depth;
 	char msg[640];
 	bool msg_err;
-	/* The prompt: a label and the text typed so far, wide characters
-	 * so Backspace removes a whole character, CJK included. */
+	/* The prompt: a label, and the line typed so far with the lines
+	 * entered before, each with its prompt's label (Up and Down recall
+	 * those of the same prompt). */
 	const char *plabel;	/* NULL: no prompt */
-	wchar_t line[APP_LINE_MAX];
-	size_t len;
+	struct lineedit ed;
 	struct screen *pscreen;
 	int (*pdone)(struct screen *sc, const char *text);
 	/* Tab: the line completed into out, the candidates listed in
 	 * list (NULL: Tab does nothing at this prompt). */
 	size_t (*pcomplete)(const char *line, char *out, size_t size,
 	    char *list, size_t lsize);
-	/* Lines entered, oldest first, each with its prompt's label: Up
-	 * and Down recall those of the same prompt; hpos is the one shown
-	 * (nhist: the line being typed). */
-	char *hist[APP_HIST];
-	const char *histlabel[APP_HIST];
-	size_t nhist, hpos;
 	/* A yes/no question. */
 	enum app_ask ask;
 	char asktext[320];
@@ -188,8 +181,6 @@ void screen_prompt_complete(struct screen *sc, size_t (*fn)(const char *line,
     char *out, size_t size, char *list, size_t lsize));
 void screen_ask(struct screen *sc, enum app_ask kind, const char *text,
     int (*done)(struct screen *sc, bool yes));
-/* The prompt's text as a multibyte string. */
-void app_line(const struct app *a, char *buf, size_t size);
 
 const struct screen_cmd *screen_cmd_find(const struct screen_def *d,
     const char *name);

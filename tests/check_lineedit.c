@@ -1,0 +1,178 @@
+/*
+ * Check suite for the one-line editor (src/lib/lineedit.c), with no UI:
+ * Backspace takes a whole character, Chinese included; a full line takes
+ * no more; each prompt recalls only its own lines, newest first, and Down
+ * past the newest gives an empty line; the history keeps the last
+ * LINEEDIT_HIST lines.
+ *
+ * Data model: one editor (ed) per test, zeroed and freed by the fixture;
+ * two prompt tags (colon, save) stand for the simulator's ":" and save
+ * prompts; type() enters a line as keys would.
+ */
+#include <config.h>
+
+#include <check.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/lineedit.h"
+
+static struct lineedit ed;
+static const char colon[] = ":", save[] = "save to: ";
+
+static void
+setup(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	memset(&ed, 0, sizeof(ed));
+}
+
+static void
+teardown(void)
+{
+	lineedit_free(&ed);
+}
+
+static const char *
+text(void)
+{
+	static char buf[LINEEDIT_BYTES];
+
+	lineedit_text(&ed, buf, sizeof(buf));
+	return buf;
+}
+
+/* Start a line at prompt tag, type s character by character, Enter. */
+static void
+type(const void *tag, const char *s)
+{
+	char buf[LINEEDIT_BYTES];
+	wchar_t w[LINEEDIT_MAX];
+	size_t n = mbstowcs(w, s, LINEEDIT_MAX);
+
+	lineedit_start(&ed, tag, NULL);
+	for (size_t i = 0; i < n; i++)
+		ck_assert(lineedit_insert(&ed, w[i]));
+	lineedit_enter(&ed, buf, sizeof(buf));
+	ck_assert_str_eq(buf, s);
+}
+
+START_TEST(test_backspace_removes_a_whole_chinese_character)
+{
+	lineedit_start(&ed, colon, "send 数据");
+	ck_assert_str_eq(text(), "send 数据");
+	lineedit_erase(&ed);
+	ck_assert_str_eq(text(), "send 数");
+	lineedit_erase(&ed);
+	lineedit_erase(&ed);
+	ck_assert_str_eq(text(), "send");
+	lineedit_clear(&ed);
+	ck_assert_str_eq(text(), "");
+	lineedit_erase(&ed);
+	ck_assert_str_eq(text(), "");
+}
+END_TEST
+
+START_TEST(test_full_line_refuses_more)
+{
+	size_t n = 0;
+
+	lineedit_start(&ed, colon, NULL);
+	while (lineedit_insert(&ed, L'x'))
+		n++;
+	ck_assert_uint_eq(n, LINEEDIT_MAX - 1);
+	ck_assert_uint_eq(strlen(text()), LINEEDIT_MAX - 1);
+	lineedit_erase(&ed);
+	ck_assert(lineedit_insert(&ed, L'字'));
+	ck_assert(!lineedit_insert(&ed, L'y'));
+}
+END_TEST
+
+START_TEST(test_recall_walks_only_this_prompts_lines)
+{
+	type(colon, "client connect");
+	type(save, "a.scn");
+	type(colon, "server listen");
+	lineedit_start(&ed, colon, "typed");
+	ck_assert(lineedit_recall(&ed, -1));
+	ck_assert_str_eq(text(), "server listen");
+	ck_assert(lineedit_recall(&ed, -1));
+	ck_assert_str_eq(text(), "client connect");
+	ck_assert(!lineedit_recall(&ed, -1));
+	ck_assert_str_eq(text(), "client connect");
+	ck_assert(lineedit_recall(&ed, 1));
+	ck_assert_str_eq(text(), "server listen");
+	ck_assert(lineedit_recall(&ed, 1));
+	ck_assert_str_eq(text(), "");
+	ck_assert(!lineedit_recall(&ed, 1));
+	lineedit_start(&ed, save, NULL);
+	ck_assert(lineedit_recall(&ed, -1));
+	ck_assert_str_eq(text(), "a.scn");
+	ck_assert(!lineedit_recall(&ed, -1));
+}
+END_TEST
+
+START_TEST(test_empty_line_not_remembered)
+{
+	type(colon, "wait 1s");
+	type(colon, "");
+	lineedit_start(&ed, colon, NULL);
+	ck_assert(lineedit_recall(&ed, -1));
+	ck_assert_str_eq(text(), "wait 1s");
+	ck_assert(!lineedit_recall(&ed, -1));
+}
+END_TEST
+
+START_TEST(test_history_keeps_the_newest_lines)
+{
+	char line[32];
+
+	for (int i = 0; i < LINEEDIT_HIST + 3; i++) {
+		snprintf(line, sizeof(line), "wait %ds", i);
+		type(colon, line);
+	}
+	ck_assert_uint_eq(ed.nhist, LINEEDIT_HIST);
+	lineedit_start(&ed, colon, NULL);
+	for (int i = 0; i < LINEEDIT_HIST; i++)
+		ck_assert(lineedit_recall(&ed, -1));
+	ck_assert(!lineedit_recall(&ed, -1));
+	ck_assert_str_eq(text(), "wait 3s");
+}
+END_TEST
+
+START_TEST(test_set_replaces_line_as_a_completion)
+{
+	lineedit_start(&ed, colon, "cli");
+	lineedit_set(&ed, "client ");
+	ck_assert(lineedit_insert(&ed, L'c'));
+	ck_assert_str_eq(text(), "client c");
+	/* Bytes the locale cannot read leave the line empty, never half. */
+	lineedit_set(&ed, "\xff\xfe");
+	ck_assert_str_eq(text(), "");
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *su = suite_create("lineedit");
+	TCase *tc = tcase_create("edit");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_backspace_removes_a_whole_chinese_character);
+	tcase_add_test(tc, test_full_line_refuses_more);
+	tcase_add_test(tc, test_recall_walks_only_this_prompts_lines);
+	tcase_add_test(tc, test_empty_line_not_remembered);
+	tcase_add_test(tc, test_history_keeps_the_newest_lines);
+	tcase_add_test(tc, test_set_replaces_line_as_a_completion);
+	suite_add_tcase(su, tc);
+	sr = srunner_create(su);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
