@@ -1,5 +1,6 @@
 /*
- * Check suite for the one-line editor (src/lib/lineedit.c), with no UI:
+ * The one-line editor (src/lib/lineedit.c), a test case of check_sim, with
+ * no UI:
  * Backspace takes a whole character, Chinese included; a full line takes
  * no more; each prompt recalls only its own lines, newest first, and Down
  * past the newest gives an empty line; the history keeps the last
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_sim_util.h"
 #include "lib/lineedit.h"
 
 static struct lineedit ed;
@@ -42,6 +44,13 @@ text(void)
 
 	lineedit_text(&ed, buf, sizeof(buf));
 	return buf;
+}
+
+/* Up (d -1) or Down (d 1): the line recalled, or NULL when none is. */
+static const char *
+recall(int d)
+{
+	return lineedit_recall(&ed, d) ? text() : NULL;
 }
 
 /* Start a line at prompt tag, type s character by character, Enter. */
@@ -96,21 +105,17 @@ START_TEST(test_recall_walks_only_this_prompts_lines)
 	type(save, "a.scn");
 	type(colon, "server listen");
 	lineedit_start(&ed, colon, "typed");
-	ck_assert(lineedit_recall(&ed, -1));
-	ck_assert_str_eq(text(), "server listen");
-	ck_assert(lineedit_recall(&ed, -1));
+	ck_assert_str_eq(recall(-1), "server listen");
+	ck_assert_str_eq(recall(-1), "client connect");
+	ck_assert_ptr_null(recall(-1));
 	ck_assert_str_eq(text(), "client connect");
-	ck_assert(!lineedit_recall(&ed, -1));
-	ck_assert_str_eq(text(), "client connect");
-	ck_assert(lineedit_recall(&ed, 1));
-	ck_assert_str_eq(text(), "server listen");
-	ck_assert(lineedit_recall(&ed, 1));
-	ck_assert_str_eq(text(), "");
-	ck_assert(!lineedit_recall(&ed, 1));
+	ck_assert_str_eq(recall(1), "server listen");
+	/* Past the newest: an empty line, not what was typed. */
+	ck_assert_str_eq(recall(1), "");
+	ck_assert_ptr_null(recall(1));
 	lineedit_start(&ed, save, NULL);
-	ck_assert(lineedit_recall(&ed, -1));
-	ck_assert_str_eq(text(), "a.scn");
-	ck_assert(!lineedit_recall(&ed, -1));
+	ck_assert_str_eq(recall(-1), "a.scn");
+	ck_assert_ptr_null(recall(-1));
 }
 END_TEST
 
@@ -119,9 +124,8 @@ START_TEST(test_empty_line_not_remembered)
 	type(colon, "wait 1s");
 	type(colon, "");
 	lineedit_start(&ed, colon, NULL);
-	ck_assert(lineedit_recall(&ed, -1));
-	ck_assert_str_eq(text(), "wait 1s");
-	ck_assert(!lineedit_recall(&ed, -1));
+	ck_assert_str_eq(recall(-1), "wait 1s");
+	ck_assert_ptr_null(recall(-1));
 }
 END_TEST
 
@@ -136,8 +140,8 @@ START_TEST(test_history_keeps_the_newest_lines)
 	ck_assert_uint_eq(ed.nhist, LINEEDIT_HIST);
 	lineedit_start(&ed, colon, NULL);
 	for (int i = 0; i < LINEEDIT_HIST; i++)
-		ck_assert(lineedit_recall(&ed, -1));
-	ck_assert(!lineedit_recall(&ed, -1));
+		ck_assert_ptr_nonnull(recall(-1));
+	ck_assert_ptr_null(recall(-1));
 	ck_assert_str_eq(text(), "wait 3s");
 }
 END_TEST
@@ -154,25 +158,21 @@ START_TEST(test_set_replaces_line_as_a_completion)
 }
 END_TEST
 
-int
-main(void)
+TCase *
+lineedit_tcase(void)
 {
-	Suite *su = suite_create("lineedit");
-	TCase *tc = tcase_create("edit");
-	SRunner *sr;
-	int failed;
+	const TTest *all[] = {
+		test_backspace_removes_a_whole_chinese_character,
+		test_full_line_refuses_more,
+		test_recall_walks_only_this_prompts_lines,
+		test_empty_line_not_remembered,
+		test_history_keeps_the_newest_lines,
+		test_set_replaces_line_as_a_completion,
+	};
+	TCase *tc = tcase_create("lineedit");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, test_backspace_removes_a_whole_chinese_character);
-	tcase_add_test(tc, test_full_line_refuses_more);
-	tcase_add_test(tc, test_recall_walks_only_this_prompts_lines);
-	tcase_add_test(tc, test_empty_line_not_remembered);
-	tcase_add_test(tc, test_history_keeps_the_newest_lines);
-	tcase_add_test(tc, test_set_replaces_line_as_a_completion);
-	suite_add_tcase(su, tc);
-	sr = srunner_create(su);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		tcase_add_test(tc, all[i]);
+	return tc;
 }

@@ -271,6 +271,38 @@ ladder_label_fit(const struct ladder *l, const struct ladder_arrow *a,
 	return buf;
 }
 
+static int
+ladder_tags(const char *s)
+{
+	int n = 0;
+
+	while ((s = strchr(s, '[')) != NULL) {
+		n++;
+		s++;
+	}
+	return n;
+}
+
+/* A crossing arrow's label is shortened by the usual rule to cross_width,
+ * leaving the ladder's middle free for the crossing mark, unless that
+ * would cut a number or drop a tag such as [copy of #1]: then it keeps
+ * the usual width and the mark moves into its shaft. */
+char *
+ladder_label_cross(const struct ladder *l, const struct ladder_arrow *a,
+    enum ladder_num m, int width, int cross_width, char *buf, size_t size)
+{
+	if (a->crossed != 0) {
+		char full[160];
+
+		ladder_label(l, a, m, full, sizeof(full));
+		ladder_label_fit(l, a, m, cross_width, buf, size);
+		if (strstr(buf, "..") == NULL &&
+		    ladder_tags(buf) == ladder_tags(full))
+			return buf;
+	}
+	return ladder_label_fit(l, a, m, width, buf, size);
+}
+
 /* Milliseconds only when they are there: 50 ms is 0.050s, not 0.0s. */
 char *
 sim_dur_text(uint64_t ms, char *buf, size_t size)

@@ -37,6 +37,11 @@ char *ladder_label(const struct ladder *l, const struct ladder_arrow *a,
 /* The label in width display columns, shortened by fixed rules. */
 char *ladder_label_fit(const struct ladder *l, const struct ladder_arrow *a,
     enum ladder_num m, int width, char *buf, size_t size);
+/* The label of an arrow that may cross another: in cross_width (which
+ * leaves room for the crossing mark) when that keeps every number and
+ * tag whole, else in width; an arrow that crosses none, in width. */
+char *ladder_label_cross(const struct ladder *l, const struct ladder_arrow *a,
+    enum ladder_num m, int width, int cross_width, char *buf, size_t size);
 /* What the host's application sees ("connect() waiting"). */
 const char *ladder_app_text(const struct ladder_host *h,
     const struct tcp_tcb *tcb);
@@ -59,5 +64,7 @@ char *ladder_event_text(const struct ladder *l, enum ladder_num m,
  * with the switches that differ from its defaults. */
 size_t cmd_steps(const struct cmd *c, size_t n);
 char *world_switches_text(const struct world *w, char *buf, size_t size);
+/* "Now: profile rfc9293, TIME_WAIT on, three-way handshake, ..." */
+char *world_rules_text(const struct world *w, char *buf, size_t size);
 
 #endif

@@ -15,8 +15,8 @@
 
 #include "capture/list.h"
 #include "lib/i18n.h"
+#include "script/menu.h"
 #include "ui/draw_int.h"
-#include "ui/menu.h"
 #include "ui/status.h"
 
 /* A row's states appear with its arrow: the sender's when the arrow
@@ -58,39 +58,6 @@ ui_margin(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
 	}
 }
 
-static int
-ui_tags(const char *s)
-{
-	int n = 0;
-
-	while ((s = strchr(s, '[')) != NULL) {
-		n++;
-		s++;
-	}
-	return n;
-}
-
-/* A crossing arrow's label is shortened by the usual rule to leave the
- * ladder's middle free for the mark, unless that would cut a number or
- * drop a tag such as [copy of #1]: then it keeps the usual room and the
- * mark moves into its shaft (view_cross_x). */
-static void
-ui_arrow_label(const struct ui *ui, const struct ladder_arrow *a, int xc,
-    int xs, char *lab, size_t size)
-{
-	if (a->crossed != 0) {
-		char full[160];
-
-		ladder_label(&ui->v.lad, a, ui->v.num, full, sizeof(full));
-		ladder_label_fit(&ui->v.lad, a, ui->v.num,
-		    view_cross_room(xc, xs), lab, size);
-		if (strstr(lab, "..") == NULL && ui_tags(lab) == ui_tags(full))
-			return;
-	}
-	ladder_label_fit(&ui->v.lad, a, ui->v.num, view_label_room(xc, xs),
-	    lab, size);
-}
-
 static void
 ui_arrow(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
     int xc, int xs, const struct flight *chosen)
@@ -105,7 +72,10 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
 
 	if (!an->started)
 		return;
-	ui_arrow_label(ui, a, xc, xs, lab, sizeof(lab));
+	/* A crossing pair leaves the ladder's middle free for its mark
+	 * when that cuts no label (view_cross_x). */
+	ladder_label_cross(&ui->v.lad, a, ui->v.num, view_label_room(xc, xs),
+	    view_cross_room(xc, xs), lab, sizeof(lab));
 	view_geom(a->f.dir, an->shown, xc, xs, utf8_width(lab), &g);
 	sa = ui_look.role[a->f.dir == DIR_C2S ? ROLE_C2S : ROLE_S2C];
 	if (a->fate == LADDER_LOST || a->fate == LADDER_EXPIRED)
