@@ -754,7 +754,7 @@ sim_suite(void)
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, ladder_tcase());
 	suite_add_tcase(s, ladder_text_tcase());
-	suite_add_tcase(s, lineedit_tcase());
+	suite_add_tcase(s, lib_tcase());
 	return s;
 }
 

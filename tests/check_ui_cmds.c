@@ -2210,6 +2210,49 @@ START_TEST(test_lesson_up_selects_arrow_in_inner_simulator)
 }
 END_TEST
 
+/* Two stand-in screens with clocks: an exam (ticks every 500 ms) under a
+ * moving arrow (every 40 ms).  The loop sleeps for the sooner, ticks
+ * both, and repaints what the top one, the one shown, asks for. */
+static int ticks[2];
+
+static int
+clock_busy(const struct screen *sc, uint64_t now)
+{
+	(void)now;
+	return sc->state == &ticks[0] ? 500 : 40;
+}
+
+static int
+clock_tick(struct screen *sc, uint64_t now)
+{
+	(void)now;
+	(*(int *)sc->state)++;
+	return sc->state == &ticks[0] ? UI_R_P1 : UI_R_P0;
+}
+
+START_TEST(test_app_sleeps_for_soonest_screen_ticks_all_repaints_top)
+{
+	static const struct screen_def clock_def = { .name = "clock",
+	    .busy = clock_busy, .tick = clock_tick };
+	struct screen below = { .def = &clock_def, .state = &ticks[0] };
+	struct screen top = { .def = &clock_def, .state = &ticks[1] };
+
+	ticks[0] = ticks[1] = 0;
+	ck_assert_int_eq(app_timeout(&app, 0), -1);
+	app_push(&app, &below);
+	app_push(&app, &top);
+	ck_assert_int_eq(app_timeout(&app, 0), 40);
+	ck_assert_int_eq(app_tick(&app, 0), UI_R_P0);
+	ck_assert_int_eq(ticks[0], 1);
+	ck_assert_int_eq(ticks[1], 1);
+	app_pop(&app);
+	ck_assert_int_eq(app_timeout(&app, 0), 500);
+	ck_assert_int_eq(app_tick(&app, 0), UI_R_P1);
+	ck_assert_int_eq(ticks[1], 1);
+	app_pop(&app);		/* before the stand-ins go out of scope */
+}
+END_TEST
+
 static Suite *
 ui_cmds_suite(void)
 {
@@ -2279,6 +2322,8 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_estab_selection_scrolls_ladder_into_view);
 	tcase_add_test(tc, test_help_lists_selection_keys);
 	tcase_add_test(tc, test_lesson_up_selects_arrow_in_inner_simulator);
+	tcase_add_test(tc,
+	    test_app_sleeps_for_soonest_screen_ticks_all_repaints_top);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("lesson");
 	tcase_add_checked_fixture(tc, setup, teardown);

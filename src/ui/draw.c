@@ -66,12 +66,6 @@ ui_timelines(const struct ui *ui, int *xc, int *xs)
 	*xs = ui->win->cols - 15;
 }
 
-static attr_t
-ui_phase_role(enum view_phase p)
-{
-	return ui_look.role[ROLE_PH_CLOSED + (int)p];
-}
-
 static void
 ui_frame(const struct ui *ui, WINDOW *w, const char *title, int tee)
 {
@@ -125,7 +119,7 @@ ui_draw_box(struct ui *ui, enum sim_host_id h)
 	ui_big(big, sizeof(big), b.state);
 	if (utf8_width(big) > wd - 4)
 		snprintf(big, sizeof(big), "%s", b.state);
-	a = ui_phase_role(b.phase) | A_BOLD;
+	a = ui_phase_attr(b.phase) | A_BOLD;
 	if (b.hilite)
 		a |= A_REVERSE;
 	ui_draw_text(w, 1, 2, wd - 4, big, a);
@@ -251,7 +245,7 @@ ui_wins_free(struct ui_wins *w)
 	WINDOW **const all[] = { &w->box[0], &w->box[1], &w->lad, &w->nar,
 	    &w->menu, &w->stat };
 
-	ui_delwins(all, sizeof(all) / sizeof(all[0]));
+	ui_delwins(all, SCREEN_NELEM(all));
 }
 
 static void

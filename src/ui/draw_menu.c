@@ -115,25 +115,6 @@ ui_draw_menu(struct ui *ui)
 	wnoutrefresh(w);
 }
 
-/* While an arrow is selected the keys come first: the left part loses
- * whole words from its end (the profile, then the number mode) to fit
- * in cols. */
-static void
-ui_status_cut(char *left, int cols)
-{
-	int used;
-	size_t n;
-
-	if (cols < 0)
-		cols = 0;
-	n = utf8_fit(left, cols, &used);
-	if (left[n] == '\0')
-		return;
-	while (n > 0 && left[n] != ' ')
-		n--;
-	left[n] = '\0';
-}
-
 const char *
 ui_status_keys(const struct ui *ui, char *left, int cols, const char *keys,
     char *buf, size_t size)
@@ -144,7 +125,9 @@ ui_status_keys(const struct ui *ui, char *left, int cols, const char *keys,
 	 * other keys. */
 	snprintf(buf, size, _("Enter inspect #%" PRIu32 "  %s"), ui->mark,
 	    keys);
-	ui_status_cut(left, cols - 2 - utf8_width(buf));
+	/* The keys come first: the left part loses whole words from its
+	 * end (the profile, then the number mode). */
+	utf8_cut_words(left, cols - 2 - utf8_width(buf));
 	return buf;
 }
 

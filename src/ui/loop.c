@@ -51,8 +51,7 @@ static const struct {
 static void
 ui_attach(struct screen *sc)
 {
-	for (size_t i = 0; i < sizeof(ui_painters) / sizeof(ui_painters[0]);
-	    i++)
+	for (size_t i = 0; i < SCREEN_NELEM(ui_painters); i++)
 		if (ui_painters[i].def == sc->def)
 			ui_painters[i].attach(sc);
 }
@@ -184,37 +183,6 @@ ui_paint(struct app *a, struct screen *sc, int what)
 	ui_draw_line(a, sc);
 }
 
-/* The shortest sleep any screen of the stack asks for, or -1. */
-static int
-ui_timeout(const struct app *a, uint64_t now)
-{
-	int t = -1;
-
-	for (size_t i = 0; i < a->depth; i++) {
-		const struct screen *sc = a->stack[i];
-		int b = sc->def->busy != NULL ? sc->def->busy(sc, now) : -1;
-
-		if (b >= 0 && (t < 0 || b < t))
-			t = b;
-	}
-	return t;
-}
-
-static int
-ui_tick(struct app *a, uint64_t now)
-{
-	int redraw = 0;
-
-	for (size_t i = 0; i < a->depth; i++) {
-		struct screen *sc = a->stack[i];
-		int r = sc->def->tick != NULL ? sc->def->tick(sc, now) : 0;
-
-		if (i + 1 == a->depth)
-			redraw |= r;
-	}
-	return redraw;
-}
-
 #define UI_WAIT_FDS 8
 
 /* Wait until a key, a tick or a descriptor of a screen of the stack (the
@@ -274,7 +242,7 @@ ui_key_code(int r, wint_t wch)
 
 	if (r != KEY_CODE_YES)
 		return (int)wch;
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+	for (size_t i = 0; i < SCREEN_NELEM(map); i++)
 		if ((int)wch == map[i].curses)
 			return map[i].ui;
 	return UI_K_OTHER;
@@ -323,12 +291,12 @@ ui_run(struct app *a)
 			doupdate();
 		}
 		redraw = 0;
-		if (!ui_wait(a, ui_timeout(a, mono_ms()), &redraw)) {
-			redraw |= ui_tick(a, mono_ms());
+		if (!ui_wait(a, app_timeout(a, mono_ms()), &redraw)) {
+			redraw |= app_tick(a, mono_ms());
 			continue;
 		}
 		r = wget_wch(ui_term_keys(), &wch);
-		redraw |= ui_tick(a, mono_ms());
+		redraw |= app_tick(a, mono_ms());
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES && wch == KEY_RESIZE)

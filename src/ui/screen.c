@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/sbuf.h"
 #include "lib/xalloc.h"
 #include "ui/screen.h"
 
@@ -295,6 +296,36 @@ app_key(struct app *a, int key)
 	return r | screen_key(sc, key);
 }
 
+int
+app_timeout(const struct app *a, uint64_t now)
+{
+	int t = -1;
+
+	for (size_t i = 0; i < a->depth; i++) {
+		const struct screen *sc = a->stack[i];
+		int b = sc->def->busy != NULL ? sc->def->busy(sc, now) : -1;
+
+		if (b >= 0 && (t < 0 || b < t))
+			t = b;
+	}
+	return t;
+}
+
+int
+app_tick(struct app *a, uint64_t now)
+{
+	int redraw = 0;
+
+	for (size_t i = 0; i < a->depth; i++) {
+		struct screen *sc = a->stack[i];
+		int r = sc->def->tick != NULL ? sc->def->tick(sc, now) : 0;
+
+		if (i + 1 == a->depth)
+			redraw |= r;
+	}
+	return redraw;
+}
+
 /* Are all the keys of inner's command c taken on outer, whatever the
  * state?  Then help leaves it out. */
 static bool
@@ -339,20 +370,18 @@ screen_help_part(const struct screen_def *d, const struct screen *outer,
 		const struct screen_cmd *c = &d->cmds[i];
 		const char *cs = screen_section(d, c);
 		char keys[64];
-		size_t n = 0;
+		struct sbuf b = { keys, sizeof(keys), 0, false };
 
 		if ((c->flags & SCREEN_CMD_NOHELP) != 0 || (outer != NULL &&
 		    screen_shadowed(outer, d, c)) || (cs == NULL) !=
 		    (sect == NULL) || (cs != NULL && strcmp(cs, sect) != 0))
 			continue;
-		keys[0] = '\0';
-		for (size_t k = 0; k < d->nkeys && n < sizeof(keys); k++)
+		for (size_t k = 0; k < d->nkeys; k++)
 			if (d->keys[k].shown != NULL &&
 			    strcmp(d->keys[k].cmd, c->name) == 0)
-				n += (size_t)snprintf(keys + n, sizeof(keys) -
-				    n, "%s%s", n > 0 ? " " : "",
+				sbuf_add(&b, "%s%s", b.len > 0 ? " " : "",
 				    d->keys[k].shown);
-		if (n > 0)
+		if (b.len > 0)
 			fn(arg, keys, _(c->help));
 	}
 }

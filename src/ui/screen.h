@@ -197,6 +197,12 @@ const struct screen_key *screen_binding(const struct screen *sc, int key,
 int screen_key(struct screen *sc, int key);
 /* A key for the app: the prompt, the question, else the top screen. */
 int app_key(struct app *a, int key);
+/* The shortest sleep (ms) any screen of the stack asks for, or -1: until
+ * a key comes. */
+int app_timeout(const struct app *a, uint64_t now);
+/* Time passed for every screen of the stack (an exam's clock runs under
+ * its help); what the top one, the one shown, must repaint. */
+int app_tick(struct app *a, uint64_t now);
 
 /* Help rows: the keys and help of each command bound on sc, then those
  * of its inner screen not shadowed.  Calls fn per row; heading rows have

@@ -1,10 +1,10 @@
 /*
- * The one-line editor (src/lib/lineedit.c), a test case of check_sim, with
- * no UI:
- * Backspace takes a whole character, Chinese included; a full line takes
- * no more; each prompt recalls only its own lines, newest first, and Down
- * past the newest gives an empty line; the history keeps the last
- * LINEEDIT_HIST lines.
+ * The helpers of src/lib a front end uses, a test case of check_sim, with
+ * no UI.  The line editor (lib/lineedit.c): Backspace takes a whole
+ * character, Chinese included; a full line takes no more; each prompt
+ * recalls only its own lines, newest first, and Down past the newest
+ * gives an empty line; the history keeps the last LINEEDIT_HIST lines.
+ * Text cut to whole words (utf8_cut_words), by display width.
  *
  * Data model: one editor (ed) per test, zeroed and freed by the fixture;
  * two prompt tags (colon, save) stand for the simulator's ":" and save
@@ -20,6 +20,7 @@
 
 #include "check_sim_util.h"
 #include "lib/lineedit.h"
+#include "lib/utf8.h"
 
 static struct lineedit ed;
 static const char colon[] = ":", save[] = "save to: ";
@@ -158,8 +159,29 @@ START_TEST(test_set_replaces_line_as_a_completion)
 }
 END_TEST
 
+/* A status line's left part gives way by whole words, never half a
+ * number or half a Chinese word's character. */
+START_TEST(test_cut_words_keeps_whole_words_by_width)
+{
+	char s[64];
+
+	snprintf(s, sizeof(s), "step 3/5 t=1.200s rel rfc9293");
+	utf8_cut_words(s, 30);
+	ck_assert_str_eq(s, "step 3/5 t=1.200s rel rfc9293");
+	utf8_cut_words(s, 24);
+	ck_assert_str_eq(s, "step 3/5 t=1.200s rel");
+	utf8_cut_words(s, 16);
+	ck_assert_str_eq(s, "step 3/5");
+	snprintf(s, sizeof(s), "步骤 3/5 相对序号");
+	utf8_cut_words(s, 12);
+	ck_assert_str_eq(s, "步骤 3/5");
+	utf8_cut_words(s, -4);
+	ck_assert_str_eq(s, "");
+}
+END_TEST
+
 TCase *
-lineedit_tcase(void)
+lib_tcase(void)
 {
 	const TTest *all[] = {
 		test_backspace_removes_a_whole_chinese_character,
@@ -168,8 +190,9 @@ lineedit_tcase(void)
 		test_empty_line_not_remembered,
 		test_history_keeps_the_newest_lines,
 		test_set_replaces_line_as_a_completion,
+		test_cut_words_keeps_whole_words_by_width,
 	};
-	TCase *tc = tcase_create("lineedit");
+	TCase *tc = tcase_create("lib");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
