@@ -144,6 +144,25 @@ START_TEST(test_fig06_crossing_label_never_cut_for_the_mark)
 }
 END_TEST
 
+/* A note names its reason, and the segment whose arrival made it; the
+ * kernel lab's notes, which have no reason, say whose word they are. */
+START_TEST(test_note_names_reason_and_causing_segment)
+{
+	struct ladder_row r = { .why = TCP_W_OPEN_PASSIVE };
+	char buf[160];
+
+	ck_assert_str_eq(ladder_note_text(&r, "*", buf, sizeof(buf)),
+	    "* passive OPEN: waiting for a SYN");
+	r.cause = 3;
+	ck_assert_str_eq(ladder_note_text(&r, "*", buf, sizeof(buf)),
+	    "* #3: passive OPEN: waiting for a SYN");
+	r.why = TCP_W_NONE;
+	r.cause = 0;
+	ck_assert_str_eq(ladder_note_text(&r, "\u2022", buf, sizeof(buf)),
+	    "\u2022 as the kernel reports it");
+}
+END_TEST
+
 /* A state change is told with its RFC section; the segment sent for the
  * same reason does not repeat it. */
 START_TEST(test_fig06_narration_cites_rfc_once)
@@ -207,6 +226,7 @@ ladder_text_tcase(void)
 	tcase_add_test(tc, test_fig06_labels_in_three_modes);
 	tcase_add_test(tc, test_fig06_label_fit_keeps_numbers_whole);
 	tcase_add_test(tc, test_fig06_crossing_label_never_cut_for_the_mark);
+	tcase_add_test(tc, test_note_names_reason_and_causing_segment);
 	tcase_add_test(tc, test_fig06_narration_cites_rfc_once);
 	tcase_add_test(tc, test_durations_and_switches);
 	tcase_add_test(tc, test_whatif_rules_sentence_follows_switch);

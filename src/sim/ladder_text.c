@@ -303,6 +303,25 @@ ladder_label_cross(const struct ladder *l, const struct ladder_arrow *a,
 	return ladder_label_fit(l, a, m, width, buf, size);
 }
 
+char *
+ladder_note_text(const struct ladder_row *r, const char *bullet, char *buf,
+    size_t size)
+{
+	const char *why = tcp_why_text(r->why);
+
+	/* The kernel lab gives no reason (an empty msgid would translate
+	 * to the catalog's header): say whose word the state is. */
+	why = why[0] != '\0' ? _(why) : _("as the kernel reports it");
+	/* A state changed by a segment that arrived after its row's time
+	 * names that segment. */
+	if (r->cause != 0)
+		snprintf(buf, size, "%s #%" PRIu32 ": %s", bullet, r->cause,
+		    why);
+	else
+		snprintf(buf, size, "%s %s", bullet, why);
+	return buf;
+}
+
 /* Milliseconds only when they are there: 50 ms is 0.050s, not 0.0s. */
 char *
 sim_dur_text(uint64_t ms, char *buf, size_t size)

@@ -42,6 +42,11 @@ char *ladder_label_fit(const struct ladder *l, const struct ladder_arrow *a,
  * tag whole, else in width; an arrow that crosses none, in width. */
 char *ladder_label_cross(const struct ladder *l, const struct ladder_arrow *a,
     enum ladder_num m, int width, int cross_width, char *buf, size_t size);
+/* A state note's words after bullet: why the state changed, and the
+ * segment whose arrival changed it ("• #3: the ACK acknowledges our
+ * SYN"). */
+char *ladder_note_text(const struct ladder_row *r, const char *bullet,
+    char *buf, size_t size);
 /* What the host's application sees ("connect() waiting"). */
 const char *ladder_app_text(const struct ladder_host *h,
     const struct tcp_tcb *tcb);

@@ -9,7 +9,6 @@
  */
 #include <config.h>
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -112,18 +111,8 @@ ui_note(WINDOW *w, int y, const struct ladder_row *l,
 {
 	char buf[200];
 	int gap = xs - xc - 3, used;
-	const char *why = tcp_why_text(l->why);
 
-	/* The kernel lab gives no reason (an empty msgid would translate
-	 * to the catalog's header): say whose word the state is. */
-	why = why[0] != '\0' ? _(why) : _("as the kernel reports it");
-	/* A state changed by a segment that arrived after its row's time
-	 * names that segment. */
-	if (l->cause != 0)
-		snprintf(buf, sizeof(buf), "%s #%" PRIu32 ": %s",
-		    ui_look.g->bullet, l->cause, why);
-	else
-		snprintf(buf, sizeof(buf), "%s %s", ui_look.g->bullet, why);
+	ladder_note_text(l, ui_look.g->bullet, buf, sizeof(buf));
 	if (l->note_host == HOST_CLIENT)
 		ui_draw_text(w, y, xc + 2, gap, buf, ui_look.role[ROLE_DIM]);
 	else {
