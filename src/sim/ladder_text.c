@@ -1,8 +1,9 @@
 /*
  * The ladder model's text, for every front end that shows a ladder:
  * sequence numbers in the three modes, arrow labels (whole, or fitted to
- * a width without cutting a number), durations of simulated time, and
- * what a host's application sees.
+ * a width without cutting a number, a crossing arrow's leaving room for
+ * its mark when it can), a state note's words, durations of simulated
+ * time, and what a host's application sees.
  *
  * Numbers: raw is the 32-bit value; relative subtracts the ISN of the
  * host whose sequence space it belongs to (the sender's for seq, the
