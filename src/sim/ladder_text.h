@@ -3,8 +3,9 @@
  * simulator's screen, the event log, the lesson and capture screens):
  * numbers in three modes, segment labels, notes, narration sentences
  * with their RFC reasons, what an application sees, durations, the status
- * line's switches and the rules in force.  Translated text; no curses, no layout beyond a width in
- * display columns.  ladder_text.c and ladder_narr.c.
+ * line's switches and the rules in force.  Translated text; no curses,
+ * no layout beyond a width in display columns.  ladder_text.c and
+ * ladder_narr.c.
  */
 #ifndef TCPTEACH_SIM_LADDER_TEXT_H
 #define TCPTEACH_SIM_LADDER_TEXT_H

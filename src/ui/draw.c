@@ -163,7 +163,8 @@ ui_narr_lecture(const struct ui *ui, char *buf, size_t size)
 		    "back to it."), ui->lec.branch_at);
 	else if (ui->s.pos < ui->s.ncmds) {
 		script_format(&ui->s.cmds[ui->s.pos], line, sizeof(line));
-		/* TRANSLATORS: lecture mode, the scenario line Space applies. */
+		/* TRANSLATORS: lecture mode, the scenario line Space
+		 * applies. */
 		snprintf(buf, size, _("Next: %s"), line);
 	} else
 		return NULL;
@@ -186,7 +187,8 @@ ui_draw_narr(struct ui *ui)
 	werase(w);
 	if (ui->o->play != NULL) {
 		if ((lec = ui_narr_lecture(ui, buf, sizeof(buf))) != NULL)
-			ui_draw_text(w, y++, 1, wd, lec, ui_look.role[ROLE_KEY]);
+			ui_draw_text(w, y++, 1, wd, lec,
+			    ui_look.role[ROLE_KEY]);
 		if ((lec = lecture_caption(&ui->lec, &ui->s)) != NULL)
 			y += ui_draw_para(w, y, 1, wd, h - y, lec, A_BOLD);
 	}
