@@ -6,9 +6,10 @@
  * Idle, the loop blocks in wget_wch with no timeout, so tcpteach uses no
  * CPU while the learner thinks; it wakes early only when a screen of the
  * stack is busy (an arrow moves, an exam clock runs: app_timeout) and
- * then ticks them (app_tick).  Keys are read here and nowhere else, from the terminal's key
- * window (term.c), and turned into UI_K_* codes only when curses says
- * they are function keys, so a typed U+0102 stays a character.
+ * then ticks them (app_tick).  Keys are read here and nowhere else, from
+ * the terminal's key window (term.c), and turned into UI_K_* codes only
+ * when curses says they are function keys, so a typed U+0102 stays a
+ * character.
  * KEY_RESIZE is handled here and nowhere else.  The loop ends on q, when
  * the stack is empty, or when a quit signal arrived (term.c).
  */
