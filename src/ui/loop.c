@@ -9,9 +9,9 @@
  * then ticks them (app_tick).  Keys are read here and nowhere else, from
  * the terminal's key window (term.c), and turned into UI_K_* codes only
  * when curses says they are function keys, so a typed U+0102 stays a
- * character.
- * KEY_RESIZE is handled here and nowhere else.  The loop ends on q, when
- * the stack is empty, or when a quit signal arrived (term.c).
+ * character.  KEY_RESIZE is handled here and nowhere else.  The loop
+ * ends on q, when the stack is empty, or when a quit signal arrived
+ * (term.c).
  */
 #include <config.h>
 
