@@ -78,7 +78,7 @@ START_TEST(test_backspace_removes_a_whole_chinese_character)
 	lineedit_erase(&ed);
 	lineedit_erase(&ed);
 	ck_assert_str_eq(text(), "send");
-	lineedit_clear(&ed);
+	lineedit_set(&ed, NULL);
 	ck_assert_str_eq(text(), "");
 	lineedit_erase(&ed);
 	ck_assert_str_eq(text(), "");

@@ -18,7 +18,6 @@ lineedit_free(struct lineedit *e)
 	for (size_t i = 0; i < e->nhist; i++)
 		free(e->hist[i]);
 	e->nhist = 0;
-	e->hpos = 0;
 }
 
 void
@@ -67,12 +66,6 @@ lineedit_erase(struct lineedit *e)
 		e->len--;
 }
 
-void
-lineedit_clear(struct lineedit *e)
-{
-	e->len = 0;
-}
-
 bool
 lineedit_recall(struct lineedit *e, int d)
 {
@@ -88,10 +81,11 @@ lineedit_recall(struct lineedit *e, int d)
 	return true;
 }
 
-static void
-lineedit_remember(struct lineedit *e, const char *text)
+void
+lineedit_enter(struct lineedit *e, char *buf, size_t size)
 {
-	if (*text == '\0')
+	lineedit_text(e, buf, size);
+	if (*buf == '\0')
 		return;
 	if (e->nhist == LINEEDIT_HIST) {
 		free(e->hist[0]);
@@ -101,13 +95,6 @@ lineedit_remember(struct lineedit *e, const char *text)
 		    (LINEEDIT_HIST - 1));
 		e->nhist--;
 	}
-	e->hist[e->nhist] = xstrdup(text);
+	e->hist[e->nhist] = xstrdup(buf);
 	e->histtag[e->nhist++] = e->tag;
-}
-
-void
-lineedit_enter(struct lineedit *e, char *buf, size_t size)
-{
-	lineedit_text(e, buf, size);
-	lineedit_remember(e, buf);
 }

@@ -36,15 +36,14 @@ struct lineedit {
 void lineedit_free(struct lineedit *e);
 /* A new line at prompt tag, holding text (NULL: empty). */
 void lineedit_start(struct lineedit *e, const void *tag, const char *text);
-/* Replace the line with text (a completion). */
+/* Replace the line with text (a completion; NULL: empty it). */
 void lineedit_set(struct lineedit *e, const char *text);
 /* The line as a multibyte string, cut to fit size. */
 void lineedit_text(const struct lineedit *e, char *buf, size_t size);
 /* Append c; false when the line is full. */
 bool lineedit_insert(struct lineedit *e, wchar_t c);
-/* Remove the last character (Backspace), or every one (Ctrl-U). */
+/* Remove the last character (Backspace). */
 void lineedit_erase(struct lineedit *e);
-void lineedit_clear(struct lineedit *e);
 /* The previous (d -1) or next (d 1) line of this prompt's history, the
  * line being typed after the newest; false when there is none. */
 bool lineedit_recall(struct lineedit *e, int d);

@@ -251,7 +251,7 @@ app_prompt_key(struct app *a, int key)
 		lineedit_erase(&a->ed);
 		return UI_R_ALL;
 	case UI_CTRL('u'):
-		lineedit_clear(&a->ed);
+		lineedit_set(&a->ed, NULL);
 		return UI_R_ALL;
 	default:
 		break;
