@@ -9,11 +9,12 @@
  * bound to a command name, with the offset in the range as the command's
  * argument), and what it does with an unbound key, on a tick, while busy
  * and when popped; a screen may hold an inner one (a lesson holds a
- * simulator) that gets its unbound keys.  A struct screen is one instance: its def, its state and the
- * painters the curses side attached (layout, draw).  struct app is the
- * one loop's state: the stack of screens (the top one gets the keys), the
- * message or refusal shown, the line being typed at a prompt, a yes/no
- * question, and whether to quit.  Handlers change the state, say what to
+ * simulator) that gets its unbound keys.  A struct screen is one
+ * instance: its def, its state and the painters the curses side attached
+ * (layout, draw).  struct app is the one loop's state: the stack of
+ * screens (the top one gets the keys), the message or refusal shown, the
+ * line being typed at a prompt with its history (lib/lineedit.h), a
+ * yes/no question, and whether to quit.  Handlers change the state, say what to
  * repaint (UI_R_* bits, each screen naming its own parts) and never call
  * curses.  Keys are Unicode characters or UI_K_* codes above Unicode, so a
  * typed character can never be taken for a function key.
@@ -215,7 +216,6 @@ void screen_help(const struct screen *sc,
 int screen_h_help(SCREEN_CMD_ARGS);
 int screen_h_redraw(SCREEN_CMD_ARGS);
 
-/* The help screen's state: whose keys, and the first row shown. */
 /* Row to, kept within a list or text of n rows (0 when it is empty):
  * where a choice or a scrolled text may go. */
 size_t screen_row_clamp(long to, size_t n);
@@ -231,6 +231,8 @@ int screen_half_page(const struct screen *sc);
 	{ ' ', 0, "page", 1, "Space" }, \
 	{ UI_K_PGUP, 0, "page", -1, "PgUp" }
 
+/* The help screen's state: whose keys, the first row shown and how many
+ * rows there are. */
 struct screen_helpst {
 	struct screen sc;
 	const struct screen *of;
