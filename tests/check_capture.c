@@ -20,6 +20,7 @@
 #include "capture/list.h"
 #include "capture/read.h"
 #include "lib/pcapw.h"
+#include "sim/ladder.h"
 
 #define CLI 0
 #define SRV 1
@@ -613,6 +614,35 @@ START_TEST(test_list_frames_numbers_times_fields_as_captured)
 }
 END_TEST
 
+/* The inspector finds an arrow's frame by its direction, seq, flags and
+ * length, the k-th alike for the k-th alike arrow (a retransmitted SYN
+ * is the second SYN frame); an arrow with no such frame was inferred. */
+START_TEST(test_list_frame_of_kth_alike_arrow_or_inferred)
+{
+	const struct tcp_seg syn = { .seq = 5, .flags = TCP_SYN };
+	const struct tcp_seg synack = { .seq = 9, .flags = TCP_SYN | TCP_ACK };
+	const struct tcp_seg ack = { .seq = 6, .flags = TCP_ACK };
+	const struct cap_frame fr[] = {
+		{ .num = 1, .dir = DIR_C2S, .seg = syn },
+		{ .num = 2, .dir = DIR_S2C, .seg = synack },
+		{ .num = 3, .dir = DIR_C2S, .seg = syn },
+	};
+	struct ladder_arrow ar[] = {
+		{ .f = { .dir = DIR_C2S, .seg = syn } },
+		{ .f = { .dir = DIR_C2S, .seg = syn } },
+		{ .f = { .dir = DIR_S2C, .seg = synack } },
+		{ .f = { .dir = DIR_C2S, .seg = ack } },
+	};
+	struct ladder lad = { .arrows = ar, .narrows = 4 };
+
+	ck_assert_uint_eq(cap_frame_of(fr, 3, &lad, &ar[0])->num, 1);
+	ck_assert_uint_eq(cap_frame_of(fr, 3, &lad, &ar[1])->num, 3);
+	ck_assert_uint_eq(cap_frame_of(fr, 3, &lad, &ar[2])->num, 2);
+	ck_assert_ptr_null(cap_frame_of(fr, 3, &lad, &ar[3]));
+	ck_assert_ptr_null(cap_frame_of(fr, 1, &lad, &ar[1]));
+}
+END_TEST
+
 static Suite *
 capture_suite(void)
 {
@@ -623,6 +653,7 @@ capture_suite(void)
 	tcase_add_test(tc, test_normal_close_client_time_wait_server_closed);
 	tcase_add_test(tc, test_list_model_rows_stats_search_and_replay);
 	tcase_add_test(tc, test_list_frames_numbers_times_fields_as_captured);
+	tcase_add_test(tc, test_list_frame_of_kth_alike_arrow_or_inferred);
 	tcase_add_test(tc, test_fin_with_ack_three_segment_close_states);
 	tcase_add_test(tc, test_server_closes_first_server_time_wait_flagged);
 	tcase_add_test(tc, test_syn_sent_rst_refused_by_server);

@@ -347,6 +347,28 @@ START_TEST(test_notice_rows)
 }
 END_TEST
 
+/* Walking the arrows by rows as a ladder shows them: notes are passed
+ * over, and an arrow not yet drawn (not among the first shown) too. */
+START_TEST(test_fig06_walk_arrows_by_rows_notes_and_undrawn_skipped)
+{
+	const struct ladder_arrow *a1, *a2, *a3;
+
+	fig06();
+	a1 = ladder_arrow_by_id(&l, 1);
+	a2 = ladder_arrow_by_id(&l, 2);
+	a3 = ladder_arrow_by_id(&l, 3);
+	ck_assert_ptr_eq(ladder_arrow_scan(&l, 0, l.nrows, 1, 3), a1);
+	ck_assert_ptr_eq(ladder_arrow_scan(&l, 0, l.nrows, -1, 3), a3);
+	ck_assert_ptr_eq(ladder_arrow_scan(&l, 0, l.nrows, -1, 2), a2);
+	ck_assert_ptr_null(ladder_arrow_scan(&l, 0, 1, 1, 3));
+	ck_assert_ptr_eq(ladder_arrow_next(&l, a2, -1, 3), a1);
+	ck_assert_ptr_null(ladder_arrow_next(&l, a1, -1, 3));
+	ck_assert_ptr_eq(ladder_arrow_next(&l, a2, 1, 3), a3);
+	ck_assert_ptr_null(ladder_arrow_next(&l, a3, 1, 3));
+	ck_assert_ptr_null(ladder_arrow_next(&l, a2, 1, 2));
+}
+END_TEST
+
 TCase *
 ladder_tcase(void)
 {
@@ -361,5 +383,7 @@ ladder_tcase(void)
 	tcase_add_test(tc, test_fates_and_times);
 	tcase_add_test(tc, test_trim_keeps_only_segments_in_flight);
 	tcase_add_test(tc, test_notice_rows);
+	tcase_add_test(tc,
+	    test_fig06_walk_arrows_by_rows_notes_and_undrawn_skipped);
 	return tc;
 }

@@ -866,6 +866,8 @@ START_TEST(test_answer_ms_question_accepts_units)
 }
 END_TEST
 
+TCase *walk_tcase(void);	/* check_lesson_walk.c */
+
 static Suite *
 lesson_suite(void)
 {
@@ -915,6 +917,7 @@ lesson_suite(void)
 	tcase_add_test(tc, test_progress_large_file_loads);
 	tcase_add_test(tc, test_progress_fifo_not_read);
 	suite_add_tcase(s, tc);
+	suite_add_tcase(s, walk_tcase());
 	return s;
 }
 

@@ -180,22 +180,21 @@ START_TEST(test_cut_words_keeps_whole_words_by_width)
 }
 END_TEST
 
-TCase *
-lib_tcase(void)
+/* Two cases of the sim suite: the line editor, and text by width. */
+void
+lib_add_tcases(Suite *su)
 {
-	const TTest *all[] = {
-		test_backspace_removes_a_whole_chinese_character,
-		test_full_line_refuses_more,
-		test_recall_walks_only_this_prompts_lines,
-		test_empty_line_not_remembered,
-		test_history_keeps_the_newest_lines,
-		test_set_replaces_line_as_a_completion,
-		test_cut_words_keeps_whole_words_by_width,
-	};
-	TCase *tc = tcase_create("lib");
+	TCase *edit = tcase_create("lineedit"), *text = tcase_create("utf8");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
-	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
-		tcase_add_test(tc, all[i]);
-	return tc;
+	tcase_add_checked_fixture(edit, setup, teardown);
+	tcase_add_test(edit, test_backspace_removes_a_whole_chinese_character);
+	tcase_add_test(edit, test_full_line_refuses_more);
+	tcase_add_test(edit, test_recall_walks_only_this_prompts_lines);
+	tcase_add_test(edit, test_empty_line_not_remembered);
+	tcase_add_test(edit, test_history_keeps_the_newest_lines);
+	tcase_add_test(edit, test_set_replaces_line_as_a_completion);
+	suite_add_tcase(su, edit);
+	tcase_add_checked_fixture(text, setup, teardown);
+	tcase_add_test(text, test_cut_words_keeps_whole_words_by_width);
+	suite_add_tcase(su, text);
 }

@@ -345,6 +345,8 @@ START_TEST(test_lecture_steps_checks_captions_branch_resume)
 }
 END_TEST
 
+TCase *evlog_tcase(void);	/* check_evlog.c */
+
 static Suite *
 session_suite(void)
 {
@@ -361,6 +363,7 @@ session_suite(void)
 	tcase_add_test(tc, test_backend_wire_mirrors_sent_delivered_dropped);
 	tcase_add_test(tc, test_lecture_steps_checks_captions_branch_resume);
 	suite_add_tcase(su, tc);
+	suite_add_tcase(su, evlog_tcase());
 	return su;
 }
 

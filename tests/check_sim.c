@@ -714,6 +714,38 @@ START_TEST(test_world_app_read_survives_profile)
 }
 END_TEST
 
+/* Tab and S-Tab go round the segments in flight in the order they were
+ * sent, from the oldest when none is chosen; digits typed make #12 while
+ * some segment's number starts with them, else start again. */
+START_TEST(test_wire_step_round_and_typed_ids)
+{
+	bool more;
+
+	ck_assert_ptr_null(world_wire_step(&W, 0, 1));
+	OK(c_host(CMD_LISTEN, HOST_SERVER));
+	OK(c_host(CMD_CONNECT, HOST_CLIENT));
+	for (int i = 0; i < 11; i++)
+		OK(c_sel_id(CMD_DUP, 1));
+	ck_assert_uint_eq(W.nwire, 12);
+	ck_assert_uint_eq(world_wire_step(&W, 0, 1)->id, 2);
+	ck_assert_uint_eq(world_wire_step(&W, 99, -1)->id, 12);
+	ck_assert_uint_eq(world_wire_step(&W, 12, 1)->id, 1);
+	ck_assert_uint_eq(world_wire_step(&W, 1, -1)->id, 12);
+	ck_assert_uint_eq(world_wire_step(&W, 5, -1)->id, 4);
+	ck_assert_uint_eq(world_wire_typed(&W, 0, 1, &more), 1);
+	ck_assert(more);
+	ck_assert_uint_eq(world_wire_typed(&W, 1, 2, &more), 12);
+	ck_assert(more);
+	ck_assert_uint_eq(world_wire_typed(&W, 12, 3, &more), 3);
+	ck_assert(more);
+	ck_assert_uint_eq(world_wire_typed(&W, 1, 5, &more), 5);
+	ck_assert_uint_eq(world_wire_typed(&W, 0, 0, &more), 0);
+	ck_assert(!more);
+	ck_assert_uint_eq(world_wire_typed(&W, UINT32_MAX / 10, 1, &more),
+	    1);
+}
+END_TEST
+
 static Suite *
 sim_suite(void)
 {
@@ -732,6 +764,7 @@ sim_suite(void)
 	tcase_add_test(tc, test_wire_settle);
 	tcase_add_test(tc, test_wire_settle_bound);
 	tcase_add_test(tc, test_wire_settle_bound_says_why);
+	tcase_add_test(tc, test_wire_step_round_and_typed_ids);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("world");
@@ -754,7 +787,7 @@ sim_suite(void)
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, ladder_tcase());
 	suite_add_tcase(s, ladder_text_tcase());
-	suite_add_tcase(s, lib_tcase());
+	lib_add_tcases(s);
 	return s;
 }
 

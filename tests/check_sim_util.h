@@ -142,6 +142,6 @@ TCase *ladder_tcase(void);
 /* check_ladder_text.c: the ladder's words. */
 TCase *ladder_text_tcase(void);
 /* check_lib.c: the helpers of src/lib a front end uses. */
-TCase *lib_tcase(void);
+void lib_add_tcases(Suite *su);
 
 #endif

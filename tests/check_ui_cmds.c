@@ -124,19 +124,19 @@ lesson_open(const char *name)
 static void
 lesson_seek(struct lui *lu, enum lesson_step_kind kind, enum lesson_qkind q)
 {
-	while (lrun_back(&lu->lr))
+	while (lrun_back(&lu->walk.lr))
 		continue;
-	while (lrun_cur(&lu->lr)->kind != kind ||
-	    (kind == LESSON_QUESTION && lrun_cur(&lu->lr)->qkind != q)) {
-		ck_assert(!lrun_at_end(&lu->lr));
-		(void)lrun_next(&lu->lr);
+	while (lrun_cur(&lu->walk.lr)->kind != kind ||
+	    (kind == LESSON_QUESTION && lrun_cur(&lu->walk.lr)->qkind != q)) {
+		ck_assert(!lrun_at_end(&lu->walk.lr));
+		(void)lrun_next(&lu->walk.lr);
 	}
 	lui_enter(lu);
 	app.msg[0] = '\0';
 }
 
 static void
-quiz_push(enum qui_mode mode)
+quiz_push(enum sitting_mode mode)
 {
 	struct exam_params p;
 
@@ -147,11 +147,11 @@ quiz_push(enum qui_mode mode)
 	snprintf(p.lang, sizeof(p.lang), "en");
 	qui_init(&qu, mode);
 	have_qui = true;
-	if (mode == QUI_EXAM)
-		qu.dir = strdup(home);
-	ck_assert(exam_session_start_lang(&qu.es, &p, 0));
-	if (mode == QUI_EXAM)
-		qu.es.path = exam_attempt_path(qu.dir, &qu.es);
+	if (mode == SITTING_EXAM)
+		qu.sit.dir = strdup(home);
+	ck_assert(exam_session_start_lang(&qu.sit.es, &p, 0));
+	if (mode == SITTING_EXAM)
+		qu.sit.es.path = exam_attempt_path(qu.sit.dir, &qu.sit.es);
 	app_push(&app, &qu.sc);
 }
 
@@ -162,11 +162,11 @@ quiz_answer_a_choice(void)
 {
 	unsigned i = 0;
 
-	while (i < qu.es.ex.n && qu.es.ex.q[i].type != QUIZ_T_CHOICE)
+	while (i < qu.sit.es.ex.n && qu.sit.es.ex.q[i].type != QUIZ_T_CHOICE)
 		i++;
-	ck_assert_uint_lt(i, qu.es.ex.n);
-	qu.es.current = i;
-	ck_assert(exam_session_choose(&qu.es, i, 0));
+	ck_assert_uint_lt(i, qu.sit.es.ex.n);
+	qu.sit.es.current = i;
+	ck_assert(exam_session_choose(&qu.sit.es, i, 0));
 }
 
 /* What a person could see change, as text. */
@@ -195,9 +195,9 @@ seen(char *buf, size_t size)
 
 		n += snprintf(buf + n, size - (size_t)n, " step %zu hints %zu "
 		    "rev %d solved %d fin %d ptop %zu npick %zu verdict %d",
-		    lu->lr.step, lu->lr.nhints, (int)lu->revealed,
-		    (int)lu->solved, (int)lu->finished, lu->ptop, lu->npick,
-		    (int)lu->has_verdict);
+		    lu->walk.lr.step, lu->walk.lr.nhints, (int)lu->walk.revealed,
+		    (int)lu->walk.solved, (int)lu->walk.finished, lu->ptop, lu->walk.npick,
+		    (int)lu->walk.has_verdict);
 	}
 	if (top != NULL && top->def == &capui_list_def)
 		n += snprintf(buf + n, size - (size_t)n, " sel %zu q '%s'",
@@ -208,9 +208,9 @@ seen(char *buf, size_t size)
 		    ((struct lui *)top->state)->sel);
 	if (top == &qu.sc)
 		snprintf(buf + n, size - (size_t)n, " cur %u screen %d "
-		    "top %d done %d answered %u", qu.es.current,
-		    (int)qu.screen, qu.top, (int)qu.done,
-		    exam_session_score(&qu.es).answered);
+		    "top %d done %d answered %u", qu.sit.es.current,
+		    (int)qu.sit.page, qu.top, (int)qu.sit.done,
+		    exam_session_score(&qu.sit.es).answered);
 	if (top != NULL && top->def == &screen_help_def)
 		snprintf(buf + n, size - (size_t)n, " help top %d",
 		    ((struct screen_helpst *)top->state)->top);
@@ -1179,14 +1179,14 @@ START_TEST(test_sim_event_log_lists_every_step_with_reasons)
 	keys("E");
 	ck_assert_ptr_eq(app_top(&app)->def, &ui_log_def);
 	lg = app_top(&app)->state;
-	ck_assert_str_eq(lg->lines[0], "Step 1: server listen");
-	ck_assert(lg->heads[0]);
-	for (size_t i = 0; i < lg->n; i++)
-		if (strstr(lg->lines[i], "RFC 9293 3.10.1") != NULL)
+	ck_assert_str_eq(lg->log.lines[0], "Step 1: server listen");
+	ck_assert(lg->log.heads[0]);
+	for (size_t i = 0; i < lg->log.n; i++)
+		if (strstr(lg->log.lines[i], "RFC 9293 3.10.1") != NULL)
 			rfc = true;
 	ck_assert(rfc);
 	top = lg->top;		/* no size known: the newest line */
-	ck_assert_uint_eq(top, lg->n - 1);
+	ck_assert_uint_eq(top, lg->log.n - 1);
 	app_top(&app)->rows = 24;
 	(void)app_key(&app, UI_K_HOME);
 	ck_assert_uint_eq(lg->top, 0);
@@ -1206,11 +1206,11 @@ log_rows(const struct ui_log *lg, size_t from, int cols)
 {
 	int used = 0;
 
-	for (size_t i = from; i < lg->n; i++) {
+	for (size_t i = from; i < lg->log.n; i++) {
 		size_t st[16], ln[16];
 
-		used += (int)utf8_wrap(lg->lines[i], cols - (lg->heads[i] ?
-		    2 : 4), st, ln, 16);
+		used += (int)utf8_wrap(lg->log.lines[i], cols -
+		    (lg->log.heads[i] ? 2 : 4), st, ln, 16);
 	}
 	return used;
 }
@@ -1246,8 +1246,8 @@ END_TEST
 static bool
 log_has(const struct ui_log *lg, const char *text)
 {
-	for (size_t i = 0; i < lg->n; i++)
-		if (strstr(lg->lines[i], text) != NULL)
+	for (size_t i = 0; i < lg->log.n; i++)
+		if (strstr(lg->log.lines[i], text) != NULL)
 			return true;
 	return false;
 }
@@ -1360,7 +1360,7 @@ START_TEST(test_synsent_inspect_chosen_syn_fields_reason_fate)
 	keys("\r");
 	ck_assert_ptr_eq(app_top(&app)->def, &ui_log_def);
 	lg = app_top(&app)->state;
-	ck_assert_str_eq(lg->lines[0], "Segment #1, client to server");
+	ck_assert_str_eq(lg->log.lines[0], "Segment #1, client to server");
 	ck_assert(log_has(lg, "flags SYN"));
 	ck_assert(log_has(lg, "ack: none (no ACK flag)"));
 	ck_assert(log_has(lg, "origin: sent by its host's TCP; now still "
@@ -1372,9 +1372,9 @@ START_TEST(test_synsent_inspect_chosen_syn_fields_reason_fate)
 	ck_assert_ptr_eq(app_top(&app), &sim);
 	keys("d\r");			/* delivered: what the server did */
 	lg = app_top(&app)->state;
-	ck_assert_str_eq(lg->lines[0], "Segment #2, server to client");
+	ck_assert_str_eq(lg->log.lines[0], "Segment #2, server to client");
 	(void)app_key(&app, UI_K_LEFT);
-	ck_assert_str_eq(lg->lines[0], "Segment #1, client to server");
+	ck_assert_str_eq(lg->log.lines[0], "Segment #1, client to server");
 	ck_assert(log_has(lg, "now delivered"));
 	ck_assert(log_has(lg, "Step 3: deliver"));
 	ck_assert(log_has(lg, "RFC 9293 3.10.7.2"));
@@ -1504,16 +1504,16 @@ START_TEST(test_lesson_task_checked_after_sim_key)
 {
 	struct lui *lu = lesson_open("02");
 
-	ck_assert_int_eq(lrun_cur(&lu->lr)->kind, LESSON_TASK);
+	ck_assert_int_eq(lrun_cur(&lu->walk.lr)->kind, LESSON_TASK);
 	keys("c");	/* the simulator's key, through the fallback */
-	ck_assert(lu->checked);
-	ck_assert(!lu->lr.done);
+	ck_assert(lu->walk.checked);
+	ck_assert(!lu->walk.lr.done);
 	keys("u");	/* the lesson's undo */
-	ck_assert_uint_eq(lu->ui.s.pos, lu->base);
+	ck_assert_uint_eq(lu->ui.s.pos, lu->walk.base);
 	keys("L");
-	ck_assert(lu->lr.done);
+	ck_assert(lu->walk.lr.done);
 	keys("n");
-	ck_assert_uint_eq(lu->lr.step, 1);
+	ck_assert_uint_eq(lu->walk.lr.step, 1);
 }
 END_TEST
 
@@ -1526,7 +1526,7 @@ START_TEST(test_lesson_whatif_open_q_closes_switches_not_lesson)
 	keys("o");
 	ck_assert(lu->ui.whatif);
 	keys("n");
-	ck_assert_uint_eq(lu->lr.step, 0);
+	ck_assert_uint_eq(lu->walk.lr.step, 0);
 	keys("q");
 	ck_assert(!lu->ui.whatif);
 	ck_assert_ptr_eq(app_top(&app), &lu->lesson);
@@ -1540,10 +1540,10 @@ START_TEST(test_lesson_next_twice_skips_undone_step)
 	struct lui *lu = lesson_open("02");
 
 	keys("n");
-	ck_assert_uint_eq(lu->lr.step, 0);
+	ck_assert_uint_eq(lu->walk.lr.step, 0);
 	ck_assert_ptr_nonnull(strstr(app.msg, "press n again"));
 	keys("n");
-	ck_assert_uint_eq(lu->lr.step, 1);
+	ck_assert_uint_eq(lu->walk.lr.step, 1);
 }
 END_TEST
 
@@ -1555,8 +1555,8 @@ START_TEST(test_lesson_value_answer_by_prompt)
 	keys("=");
 	ck_assert_ptr_nonnull(strstr(app.plabel, "Answer"));
 	keys("12345\r");
-	ck_assert(lu->has_verdict);
-	ck_assert_int_eq(lu->verdict, LRUN_WRONG);
+	ck_assert(lu->walk.has_verdict);
+	ck_assert_int_eq(lu->walk.verdict, LRUN_WRONG);
 }
 END_TEST
 
@@ -1569,7 +1569,7 @@ START_TEST(test_lesson_flags_question_typed_keys_start_the_answer)
 	size_t pos, ncmds;
 
 	lesson_seek(lu, LESSON_QUESTION, LESSON_Q_VALUE);
-	ck_assert_int_eq(lui_answer_kind(lu), LUI_A_FLAGS);
+	ck_assert_int_eq(lwalk_answer_kind(&lu->walk), LWALK_A_FLAGS);
 	pos = lu->ui.s.pos;
 	ncmds = lu->ui.s.ncmds;
 	keys("FIN+ACK");
@@ -1579,8 +1579,8 @@ START_TEST(test_lesson_flags_question_typed_keys_start_the_answer)
 	ck_assert_uint_eq(lu->ui.s.pos, pos);
 	ck_assert_uint_eq(lu->ui.s.ncmds, ncmds);
 	keys("\r");
-	ck_assert(lu->has_verdict);
-	ck_assert_int_eq(lu->verdict, LRUN_WRONG);
+	ck_assert(lu->walk.has_verdict);
+	ck_assert_int_eq(lu->walk.verdict, LRUN_WRONG);
 	/* The step again: = opens the same prompt. */
 	lui_enter(lu);
 	keys("=");
@@ -1592,17 +1592,17 @@ END_TEST
 static void
 lesson_seek_check_state(struct lui *lu, enum tcp_state state)
 {
-	while (lrun_back(&lu->lr))
+	while (lrun_back(&lu->walk.lr))
 		continue;
 	for (;;) {
-		const struct lesson_step *st = lrun_cur(&lu->lr);
+		const struct lesson_step *st = lrun_cur(&lu->walk.lr);
 
 		if (st->kind == LESSON_TASK && st->check.n > 0 &&
 		    st->check.cmds[0].kind == CMD_EXPECT_STATE &&
 		    st->check.cmds[0].state == state)
 			break;
-		ck_assert(!lrun_at_end(&lu->lr));
-		(void)lrun_next(&lu->lr);
+		ck_assert(!lrun_at_end(&lu->walk.lr));
+		(void)lrun_next(&lu->walk.lr);
 	}
 	lui_enter(lu);
 	app.msg[0] = '\0';
@@ -1619,20 +1619,20 @@ START_TEST(test_lesson_closing_goal_settled_to_time_wait_says_past)
 	keys("e");
 	ck_assert_int_eq(lu->ui.s.w.host[HOST_CLIENT].tcb.state,
 	    TCP_TIME_WAIT);
-	ck_assert(!lu->lr.done);
-	ck_assert(lu->past);
-	ck_assert_ptr_nonnull(strstr(lu->why, "went past the goal"));
-	ck_assert_ptr_nonnull(strstr(lu->why, "CLOSING"));
-	ck_assert_ptr_nonnull(strstr(lu->why, "Press u"));
+	ck_assert(!lu->walk.lr.done);
+	ck_assert(lu->walk.past);
+	ck_assert_ptr_nonnull(strstr(lu->walk.why, "went past the goal"));
+	ck_assert_ptr_nonnull(strstr(lu->walk.why, "CLOSING"));
+	ck_assert_ptr_nonnull(strstr(lu->walk.why, "Press u"));
 	keys("u");
-	ck_assert_uint_eq(lu->ui.s.pos, lu->base);
-	ck_assert(!lu->past);
-	ck_assert(!lu->checked);
+	ck_assert_uint_eq(lu->ui.s.pos, lu->walk.base);
+	ck_assert(!lu->walk.past);
+	ck_assert(!lu->walk.checked);
 	ck_assert_str_eq(app.msg, "");
 	/* Only short of the goal: not yet, not past. */
 	keys(":deliver c>s\r");
-	ck_assert(!lu->past);
-	ck_assert(lu->checked);
+	ck_assert(!lu->walk.past);
+	ck_assert(lu->walk.checked);
 }
 END_TEST
 
@@ -1646,20 +1646,20 @@ START_TEST(test_lesson_ack_question_answered_with_seq_says_which)
 	struct world w;
 	unsigned line;
 
-	while (lrun_back(&lu->lr))
+	while (lrun_back(&lu->walk.lr))
 		continue;
 	for (;;) {
-		st = lrun_cur(&lu->lr);
+		st = lrun_cur(&lu->walk.lr);
 		if (st->kind == LESSON_QUESTION && st->has_query &&
 		    st->query.t[0].kind == LQ_SENT &&
 		    st->query.t[0].field == LQ_F_ACK)
 			break;
-		ck_assert(!lrun_at_end(&lu->lr));
-		(void)lrun_next(&lu->lr);
+		ck_assert(!lrun_at_end(&lu->walk.lr));
+		(void)lrun_next(&lu->walk.lr);
 	}
 	lui_enter(lu);
 	world_init(&w);
-	ck_assert(lrun_play_cmds(&w, lu->lr.entry.cmds, lu->lr.entry.n,
+	ck_assert(lrun_play_cmds(&w, lu->walk.lr.entry.cmds, lu->walk.lr.entry.n,
 	    &line, err, sizeof(err)));
 	ck_assert(lrun_play_cmds(&w, st->peek.cmds, st->peek.n, &line, err,
 	    sizeof(err)));
@@ -1667,9 +1667,9 @@ START_TEST(test_lesson_ack_question_answered_with_seq_says_which)
 	    w.host[st->query.t[0].host].last_sent.seg.seq);
 	world_free(&w);
 	keys(typed);
-	ck_assert(lu->has_verdict);
-	ck_assert_int_eq(lu->verdict, LRUN_WRONG);
-	ck_assert_str_eq(lu->wrong, "That is the seq, not the ack.");
+	ck_assert(lu->walk.has_verdict);
+	ck_assert_int_eq(lu->walk.verdict, LRUN_WRONG);
+	ck_assert_str_eq(lu->walk.wrong, "That is the seq, not the ack.");
 }
 END_TEST
 
@@ -1702,27 +1702,27 @@ START_TEST(test_lesson_end_enter_opens_next_without_leftover)
 {
 	struct lui *lu = lesson_open("01");
 
-	while (!lrun_at_end(&lu->lr))
-		(void)lrun_next(&lu->lr);
+	while (!lrun_at_end(&lu->walk.lr))
+		(void)lrun_next(&lu->walk.lr);
 	lui_enter(lu);
-	lu->revealed = true;
+	lu->walk.revealed = true;
 	keys("n");
-	ck_assert(lu->finished);
-	ck_assert_ptr_nonnull(lui_next_lesson(lu));
-	ck_assert_uint_eq(lui_next_lesson(lu)->num, 2);
+	ck_assert(lu->walk.finished);
+	ck_assert_ptr_nonnull(lwalk_next_lesson(&lu->walk));
+	ck_assert_uint_eq(lwalk_next_lesson(&lu->walk)->num, 2);
 	keys("\r");
 	ck_assert_ptr_eq(app_top(&app), &lu->lesson);
-	ck_assert_uint_eq(lu->li->num, 2);
-	ck_assert(!lu->finished);
-	ck_assert_uint_eq(lu->lr.step, 0);
+	ck_assert_uint_eq(lu->walk.li->num, 2);
+	ck_assert(!lu->walk.finished);
+	ck_assert_uint_eq(lu->walk.lr.step, 0);
 	ck_assert_str_eq(app.msg, "");
-	ck_assert_uint_eq(lu->sel, (size_t)(lu->li - lu->cat.v));
+	ck_assert_uint_eq(lu->sel, (size_t)(lu->walk.li - lu->cat.v));
 	/* The old way still works: n at the end goes to the list, whose
 	 * note then does not follow into the next lesson opened. */
-	while (!lrun_at_end(&lu->lr))
-		(void)lrun_next(&lu->lr);
+	while (!lrun_at_end(&lu->walk.lr))
+		(void)lrun_next(&lu->walk.lr);
 	lui_enter(lu);
-	lu->revealed = true;
+	lu->walk.revealed = true;
 	keys("nn");
 	ck_assert_ptr_eq(app_top(&app)->def, &lui_list_def);
 	ck_assert_ptr_nonnull(strstr(lu->note, "complete"));
@@ -1741,15 +1741,15 @@ START_TEST(test_lesson_next_after_past_goal_says_world_replaced)
 
 	lesson_seek_check_state(lu, TCP_CLOSING);
 	keys("e");
-	ck_assert(lu->past);
+	ck_assert(lu->walk.past);
 	keys("nn");
-	ck_assert(lu->replaced);
+	ck_assert(lu->walk.replaced);
 	keys("p");
-	ck_assert(!lu->replaced);
+	ck_assert(!lu->walk.replaced);
 	keys(":deliver c>s\r:deliver s>c\r");
-	ck_assert(lu->lr.done);
+	ck_assert(lu->walk.lr.done);
 	keys("n");
-	ck_assert(!lu->replaced);
+	ck_assert(!lu->walk.replaced);
 }
 END_TEST
 
@@ -1763,9 +1763,9 @@ START_TEST(test_lesson_task_done_by_key_next_says_nothing)
 	lesson_seek_check_state(lu, TCP_CLOSING);
 	keys("d");
 	keys(":deliver s>c\r");
-	ck_assert(lu->lr.done);
+	ck_assert(lu->walk.lr.done);
 	keys("n");
-	ck_assert(!lu->replaced);
+	ck_assert(!lu->walk.replaced);
 }
 END_TEST
 
@@ -1803,12 +1803,12 @@ START_TEST(test_quiz_every_command_changes_something)
 		for (size_t i = 0; i < defs[d]->ncmds; i++) {
 			const char *n = defs[d]->cmds[i].name;
 
-			quiz_push(d == 0 ? QUI_DRILL : QUI_EXAM);
+			quiz_push(d == 0 ? SITTING_DRILL : SITTING_EXAM);
 			qu.body_rows = 3;
 			if (strcmp(n, "back") == 0)
-				qu.screen = QUI_S_LIST;
+				qu.sit.page = SITTING_LIST;
 			if (strcmp(n, "prev") == 0 && d == 1)
-				qu.es.current = 1;
+				qu.sit.es.current = 1;
 			if (strcmp(n, "line") == 0 || strcmp(n, "page") == 0 ||
 			    strcmp(n, "top") == 0)
 				qu.top = 5;
@@ -1826,15 +1826,15 @@ END_TEST
 
 START_TEST(test_exam_submit_asks_then_y_submits)
 {
-	quiz_push(QUI_EXAM);
+	quiz_push(SITTING_EXAM);
 	keys("S");
 	ck_assert_int_eq(app.ask, APP_ASK_YESNO);
 	ck_assert_ptr_nonnull(strstr(app.asktext, "Submit now? 0 of 3"));
 	keys("x");	/* any other key: back */
-	ck_assert(!qu.done);
+	ck_assert(!qu.sit.done);
 	keys("Sy");
-	ck_assert(qu.done);
-	ck_assert_int_eq(qu.screen, QUI_S_REPORT);
+	ck_assert(qu.sit.done);
+	ck_assert_int_eq(qu.sit.page, SITTING_REPORT);
 }
 END_TEST
 
@@ -1842,21 +1842,22 @@ END_TEST
  * fails marks the session and writes no message into any app. */
 START_TEST(test_exam_failed_save_after_the_loop_leaves_the_app_alone)
 {
-	quiz_push(QUI_EXAM);
+	quiz_push(SITTING_EXAM);
 	app_pop(&app);
 	ck_assert_ptr_null(qu.sc.app);
-	free(qu.es.path);
-	qu.es.path = strdup("/dev/null/attempt.json");
+	free(qu.sit.es.path);
+	qu.sit.es.path = strdup("/dev/null/attempt.json");
 	app.msg[0] = '\0';
-	(void)qui_exam_changed(&qu);
-	ck_assert(qu.es.save_failed);
+	ck_assert(!sitting_save(&qu.sit));
+	(void)qui_did(&qu, SITTING_REDRAW);
+	ck_assert(qu.sit.es.save_failed);
 	ck_assert_str_eq(app.msg, "");
 }
 END_TEST
 
 START_TEST(test_exam_quit_asks_first)
 {
-	quiz_push(QUI_EXAM);
+	quiz_push(SITTING_EXAM);
 	keys("q");
 	ck_assert_uint_eq(app.depth, 1);
 	keys("n");
@@ -1868,13 +1869,13 @@ END_TEST
 
 START_TEST(test_drill_letter_answers_and_judges)
 {
-	quiz_push(QUI_DRILL);
-	while (qu.es.ex.q[qu.es.current].type != QUIZ_T_CHOICE) {
-		ck_assert_uint_lt(qu.es.current + 1, qu.es.ex.n);
+	quiz_push(SITTING_DRILL);
+	while (qu.sit.es.ex.q[qu.sit.es.current].type != QUIZ_T_CHOICE) {
+		ck_assert_uint_lt(qu.sit.es.current + 1, qu.sit.es.ex.n);
 		keys("n");
 	}
 	keys("a");
-	ck_assert(qu.es.ans[qu.es.current].given);
+	ck_assert(qu.sit.es.ans[qu.sit.es.current].given);
 	ck_assert(qu.to_mark);
 }
 END_TEST
@@ -1885,18 +1886,18 @@ START_TEST(test_drill_typed_answer_at_prompt)
 {
 	struct quiz_question *q;
 
-	quiz_push(QUI_DRILL);
-	while (qu.es.ex.q[qu.es.current].type == QUIZ_T_CHOICE) {
-		ck_assert_uint_lt(qu.es.current + 1, qu.es.ex.n);
+	quiz_push(SITTING_DRILL);
+	while (qu.sit.es.ex.q[qu.sit.es.current].type == QUIZ_T_CHOICE) {
+		ck_assert_uint_lt(qu.sit.es.current + 1, qu.sit.es.ex.n);
 		keys("n");
 	}
-	q = &qu.es.ex.q[qu.es.current];
+	q = &qu.sit.es.ex.q[qu.sit.es.current];
 	keys(q->type == QUIZ_T_NUMERIC ? "4" : "a");
 	ck_assert_ptr_nonnull(app.plabel);
 	keys("%\r");
 	ck_assert_ptr_nonnull(app.plabel);
 	ck_assert(app.msg_err);
-	ck_assert(!qu.es.ans[qu.es.current].given);
+	ck_assert(!qu.sit.es.ans[qu.sit.es.current].given);
 	(void)app_key(&app, UI_CTRL('u'));
 	keys(q->type == QUIZ_T_NUMERIC ? "4.25\r" : "ABCDEFGH");
 	if (q->type == QUIZ_T_ORDER) {
@@ -1905,7 +1906,7 @@ START_TEST(test_drill_typed_answer_at_prompt)
 		keys("\r");
 	}
 	ck_assert_ptr_null(app.plabel);
-	ck_assert(qu.es.ans[qu.es.current].given);
+	ck_assert(qu.sit.es.ans[qu.sit.es.current].given);
 }
 END_TEST
 
@@ -1926,7 +1927,7 @@ static const char *
 inspected(void)
 {
 	ck_assert_ptr_eq(app_top(&app)->def, &ui_log_def);
-	return ((struct ui_log *)app_top(&app)->state)->lines[0];
+	return ((struct ui_log *)app_top(&app)->state)->log.lines[0];
 }
 
 /* Up and Down walk every arrow once one is selected, delivered ones too;
@@ -2060,16 +2061,17 @@ START_TEST(test_synsent_rexmit_inspector_times_not_whole_step)
 	ui_mark_set(&ui, 3);
 	keys("\r");
 	lg = app_top(&app)->state;
-	ck_assert_str_eq(lg->lines[0], "Segment #3, client to server");
+	ck_assert_str_eq(lg->log.lines[0], "Segment #3, client to server");
 	ck_assert(log_has(lg, "sent at t=3.000s; not arrived yet"));
 	keys("q");
 	ui_mark_set(&ui, 2);
 	keys("\r");
 	lg = app_top(&app)->state;
 	ck_assert(log_has(lg, "sent at t=1.000s, lost at t=1.000s"));
-	for (size_t i = 0; i < lg->n; i++)
-		ck_assert_msg(strstr(lg->lines[i], "#3") == NULL &&
-		    strstr(lg->lines[i], "#1 ") == NULL, "%s", lg->lines[i]);
+	for (size_t i = 0; i < lg->log.n; i++)
+		ck_assert_msg(strstr(lg->log.lines[i], "#3") == NULL &&
+		    strstr(lg->log.lines[i], "#1 ") == NULL, "%s",
+		    lg->log.lines[i]);
 }
 END_TEST
 

@@ -1,7 +1,9 @@
 /*
  * The connection list model (see list.h): the --list line of each
  * connection is built by the command line's own formatter into a memory
- * stream, so the screen and --list never disagree.
+ * stream, so the screen and --list never disagree.  A replayed
+ * connection's captured frames are matched to the ladder's arrows by
+ * direction, seq, flags and length, in order (cap_frame_of).
  */
 #include <config.h>
 
@@ -13,6 +15,7 @@
 #include "capture/list.h"
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
+#include "sim/ladder.h"
 
 struct list_run {
 	struct cap_cli o;
@@ -255,4 +258,25 @@ cap_list_cmds(const char *path, uint64_t id, struct cmd **cmds,
 	*ms = r.ms;
 	*n = r.ncmds;
 	return r.ncmds > 0;
+}
+
+const struct cap_frame *
+cap_frame_of(const struct cap_frame *frames, size_t n,
+    const struct ladder *lad, const struct ladder_arrow *a)
+{
+	size_t k = 0;
+
+	for (const struct ladder_arrow *b = lad->arrows; b < a; b++)
+		k += b->f.dir == a->f.dir && b->f.seg.seq == a->f.seg.seq &&
+		    b->f.seg.flags == a->f.seg.flags &&
+		    b->f.seg.len == a->f.seg.len;
+	for (size_t i = 0; i < n; i++) {
+		const struct cap_frame *f = &frames[i];
+
+		if (f->dir == a->f.dir && f->seg.seq == a->f.seg.seq &&
+		    f->seg.flags == a->f.seg.flags &&
+		    f->seg.len == a->f.seg.len && k-- == 0)
+			return f;
+	}
+	return NULL;
 }

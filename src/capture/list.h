@@ -64,5 +64,12 @@ struct cap_frame {
  * Free *f. */
 bool cap_list_frames(const char *path, uint64_t id, struct cap_frame **f,
     size_t *n);
+/* The frame of frames[0..n) arrow a of lad stands for: the k-th frame
+ * going its way with its seq, flags and length, where k counts the
+ * earlier arrows with the same; NULL for a segment the model inferred. */
+struct ladder;
+struct ladder_arrow;
+const struct cap_frame *cap_frame_of(const struct cap_frame *frames,
+    size_t n, const struct ladder *lad, const struct ladder_arrow *a);
 
 #endif

@@ -140,3 +140,27 @@ lpanel_scroll(const struct lpanel *lp, int rows, size_t top, size_t want)
 		return 0;
 	return top > lp->nl - h ? lp->nl - h : top;
 }
+
+size_t
+lpanel_item_rows(const char *const *items, size_t n, int cols, size_t *rows,
+    size_t max)
+{
+	size_t r = 0, i = 0;
+
+	while (i < n && r < max) {
+		int x = 0;
+
+		rows[r] = i;
+		while (i < n) {
+			int w = utf8_width(items[i]);
+
+			if (x > 0 && x + 2 + w > cols)
+				break;
+			x += (x > 0 ? 2 : 0) + w;
+			i++;
+		}
+		r++;
+	}
+	rows[r] = i;
+	return r;
+}

@@ -72,4 +72,10 @@ size_t lpanel_line_of(const struct lpanel *lp, size_t para);
 size_t lpanel_scroll(const struct lpanel *lp, int rows, size_t top,
     size_t want);
 
+/* Lay items (a key bar's "key label") into rows of cols columns, two spaces
+ * apart: row i holds items[rows[i]..rows[i + 1]) (rows has max + 1
+ * entries).  Returns the rows used; items past max rows are left out. */
+size_t lpanel_item_rows(const char *const *items, size_t n, int cols,
+    size_t *rows, size_t max);
+
 #endif

@@ -15,9 +15,8 @@
 void
 lineedit_free(struct lineedit *e)
 {
-	for (size_t i = 0; i < e->nhist; i++)
-		free(e->hist[i]);
-	e->nhist = 0;
+	while (e->nhist > 0)
+		free(e->hist[--e->nhist]);
 }
 
 void

@@ -183,18 +183,6 @@ exam_session_submit(struct exam_session *s)
 	s->submitted = true;
 }
 
-size_t
-exam_session_review(const struct exam_session *s, bool missed_only,
-    unsigned *out)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < s->ex.n; i++)
-		if (!missed_only || !exam_answer_right(&s->ex.q[i], &s->ans[i]))
-			out[n++] = (unsigned)i;
-	return n;
-}
-
 /* Seconds with up to three decimals, in milliseconds. */
 static bool
 parse_seconds(const char *t, uint64_t *ms)

@@ -101,11 +101,6 @@ char *exam_session_clock_text(const struct exam_session *s, char *buf,
 /* Milliseconds until the countdown shows its next second; -1 when no
  * countdown runs (no limit, or submitted). */
 int exam_session_next_second(const struct exam_session *s);
-/* Once answers are final, the questions to walk through: every one, or
- * with missed_only those not answered right.  out holds ex.n; returns
- * how many. */
-size_t exam_session_review(const struct exam_session *s, bool missed_only,
-    unsigned *out);
 void exam_session_submit(struct exam_session *s);
 /* Record a wall-clock event (at most EXAM_MAXEVENTS are kept). */
 void exam_session_note(struct exam_session *s, enum exam_event_kind k,

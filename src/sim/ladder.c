@@ -172,6 +172,30 @@ ladder_arrow_by_id(const struct ladder *l, uint32_t id)
 	return i < l->narrows ? &l->arrows[i] : NULL;
 }
 
+const struct ladder_arrow *
+ladder_arrow_scan(const struct ladder *l, size_t lo, size_t hi, int by,
+    size_t shown)
+{
+	for (size_t k = 0; lo + k < hi; k++) {
+		const struct ladder_row *r = &l->rows[by > 0 ? lo + k :
+		    hi - 1 - k];
+
+		if (r->is_arrow && r->arrow < shown)
+			return &l->arrows[r->arrow];
+	}
+	return NULL;
+}
+
+const struct ladder_arrow *
+ladder_arrow_next(const struct ladder *l, const struct ladder_arrow *a,
+    int by, size_t shown)
+{
+	if (a->row == LADDER_NOROW)
+		return NULL;
+	return by < 0 ? ladder_arrow_scan(l, 0, a->row, -1, shown) :
+	    ladder_arrow_scan(l, a->row + 1, l->nrows, 1, shown);
+}
+
 /* With a capture's clock, a segment's row is where the capture saw it,
  * which for a segment the model sent earlier is when it arrived (the
  * model has no latency; the capture has): the row takes that time and

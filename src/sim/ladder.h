@@ -154,6 +154,15 @@ void ladder_set_clock(struct ladder *l, uint64_t ms);
 const struct ladder_arrow *ladder_arrow_by_id(const struct ladder *l,
     uint32_t id);
 size_t ladder_arrow_index(const struct ladder *l, uint32_t id);
+/* Walking the arrows as a ladder shows them, by rows: the first arrow
+ * in rows lo..hi-1 from the top (by > 0) or the bottom (by < 0), and the
+ * arrow above (by < 0) or below a.  Only arrows[0..shown) count: a front
+ * end that animates draws them in the order they were sent.  NULL when
+ * there is none. */
+const struct ladder_arrow *ladder_arrow_scan(const struct ladder *l,
+    size_t lo, size_t hi, int by, size_t shown);
+const struct ladder_arrow *ladder_arrow_next(const struct ladder *l,
+    const struct ladder_arrow *a, int by, size_t shown);
 /* Host h's newest ISN incarnation, or LADDER_NOINC. */
 uint32_t ladder_inc(const struct ladder *l, enum sim_host_id h);
 

@@ -341,6 +341,14 @@ sim_dur_text(uint64_t ms, char *buf, size_t size)
 	return buf;
 }
 
+char *
+sim_clock_text(uint64_t ms, char *buf, size_t size)
+{
+	snprintf(buf, size, "%" PRIu64 ".%03" PRIu64 "s", ms / 1000,
+	    ms % 1000);
+	return buf;
+}
+
 static const char *
 ladder_app_notice(const struct ladder_host *h)
 {

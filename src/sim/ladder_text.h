@@ -53,6 +53,8 @@ const char *ladder_app_text(const struct ladder_host *h,
     const struct tcp_tcb *tcb);
 const char *sim_host_text(enum sim_host_id h);	/* "client", translated */
 char *sim_dur_text(uint64_t ms, char *buf, size_t size);	/* "1.5s" */
+/* A time on the clock, always to the millisecond: "63.050s". */
+char *sim_clock_text(uint64_t ms, char *buf, size_t size);
 
 /* What the narration remembers between sentences. */
 struct ladder_told {

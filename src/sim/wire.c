@@ -1,6 +1,8 @@
 /*
  * The wire and the clock.  In-flight segments sit in send order; the
- * learner picks which arrives, is lost or is copied.  Time passes only on
+ * learner picks which arrives, is lost or is copied (a front end goes
+ * round them in that order, or takes one by its #N typed digit by
+ * digit: world_wire_step, world_wire_typed).  Time passes only on
  * `wait`: timers fire and segments older than the MSL expire, in time
  * order (at equal times expiries first, then the client's timers, then the
  * server's).
@@ -56,6 +58,43 @@ world_find(const struct world *w, const struct cmd_sel *sel)
 	size_t i = wire_index(w, sel);
 
 	return i == SIZE_MAX ? NULL : &w->wire[i];
+}
+
+const struct flight *
+world_wire_step(const struct world *w, uint32_t id, int by)
+{
+	struct cmd_sel sel = { .kind = SEL_ID, .id = id };
+	size_t i = wire_index(w, &sel);
+
+	if (w->nwire == 0)
+		return NULL;
+	if (i == SIZE_MAX)
+		i = 0;
+	return &w->wire[(by < 0 ? i + w->nwire - 1 : i + 1) % w->nwire];
+}
+
+/* Some in-flight segment's number starts with the digits of n. */
+static bool
+wire_id_prefix(const struct world *w, uint32_t n)
+{
+	for (size_t i = 0; n > 0 && i < w->nwire; i++)
+		for (uint32_t x = w->wire[i].id; x >= n; x /= 10)
+			if (x == n)
+				return true;
+	return false;
+}
+
+uint32_t
+world_wire_typed(const struct world *w, uint32_t typed, unsigned digit,
+    bool *more)
+{
+	uint32_t n = digit;
+
+	if (typed != 0 && typed <= UINT32_MAX / 10 - 1 &&
+	    wire_id_prefix(w, typed * 10 + digit))
+		n = typed * 10 + digit;
+	*more = wire_id_prefix(w, n);
+	return n;
 }
 
 static struct flight

@@ -136,6 +136,17 @@ size_t world_replay(struct world *w, const struct cmd *c, size_t n,
 /* Queries. */
 const struct flight *world_find(const struct world *w,
     const struct cmd_sel *sel);
+/* Choosing among the segments in flight, as a front end lets the
+ * learner: the one by places (-1, 1) from segment id in the order they
+ * were sent, going round, counted from the oldest when id is not in
+ * flight (NULL: nothing is); and the #N typed digit by digit: digit after
+ * the number typed so far (0: none) makes a longer number while some
+ * in-flight segment's number starts with it, else starts anew; *more
+ * says whether one still does, so that another digit may follow. */
+const struct flight *world_wire_step(const struct world *w, uint32_t id,
+    int by);
+uint32_t world_wire_typed(const struct world *w, uint32_t typed,
+    unsigned digit, bool *more);
 /* Does the in-flight segment f match a selector (#N, a direction, any)?
  * One rule for the world and the kernel lab. */
 bool sim_sel_matches(const struct cmd_sel *sel, const struct flight *f);

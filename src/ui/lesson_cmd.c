@@ -6,59 +6,45 @@
  * learner's world changed, so the step's check runs.  Entries that act
  * only while a question is asked say so in applies(), so that otherwise
  * their keys reach the simulator (digits choose a segment there).
+ * Handlers are thin: the learner's walk (src/lesson/walk.h) moves,
+ * judges and says why not; a handler shows what it said and returns
+ * what to repaint.
  */
 #include <config.h>
 
-#include <assert.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
-#include "core/tcp.h"
 #include "lib/i18n.h"
-#include "lib/sbuf.h"
-#include "script/parse.h"
 #include "ui/lesson_int.h"
-
-static int lui_finish(struct lui *);
-
-static const struct lesson_step *
-lui_step(const struct lui *lu)
-{
-	return lrun_cur(&lu->lr);
-}
-
-/* A question the learner can still answer, of kind k. */
-static bool
-lui_asking(const struct lui *lu, enum lesson_qkind k)
-{
-	const struct lesson_step *st = lui_step(lu);
-
-	return st->kind == LESSON_QUESTION &&
-	    st->qkind == k && lu->lr.answer_ok && !lu->finished;
-}
 
 static bool
 lui_asking_pick(const struct screen *sc)
 {
 	const struct lui *lu = sc->state;
 
-	return lui_asking(lu, LESSON_Q_CHOICE) ||
-	    lui_asking(lu, LESSON_Q_ORDER) || lui_asking(lu, LESSON_Q_VALUE);
+	return lwalk_asking(&lu->walk, LESSON_Q_CHOICE) ||
+	    lwalk_asking(&lu->walk, LESSON_Q_ORDER) ||
+	    lwalk_asking(&lu->walk, LESSON_Q_VALUE);
 }
 
 static bool
 lui_asking_order(const struct screen *sc)
 {
-	return lui_asking(sc->state, LESSON_Q_ORDER);
+	const struct lui *lu = sc->state;
+
+	return lwalk_asking(&lu->walk, LESSON_Q_ORDER);
 }
 
 static bool
 lui_asking_value(const struct screen *sc)
 {
-	return lui_asking(sc->state, LESSON_Q_VALUE);
+	const struct lui *lu = sc->state;
+
+	return lwalk_asking(&lu->walk, LESSON_Q_VALUE);
 }
 
 static int
@@ -118,80 +104,42 @@ lui_h_leave(SCREEN_CMD_ARGS)
 	return UI_R_ALL | UI_R_LAYOUT;
 }
 
+/* What the screen does after the walk moved. */
+static int
+lui_moved(struct lui *lu, enum lwalk_move m)
+{
+	switch (m) {
+	case LWALK_STAY:
+		lui_message(lu, false, "%s", _("This is the first step."));
+		break;
+	case LWALK_PAGE:
+		break;
+	case LWALK_STEP:
+		lui_entered(lu);
+		break;
+	case LWALK_END:
+		lu->list.app->msg[0] = '\0';
+		lu->ptop = 0;
+		if (lu->walk.err[0] != '\0')
+			lui_message(lu, true, "%s", lu->walk.err);
+		break;
+	case LWALK_LEAVE:
+		(void)lwalk_end_note(&lu->walk, lu->note, sizeof(lu->note));
+		lu->note_err = false;
+		app_pop(lu->list.app);
+		return UI_R_ALL | UI_R_LAYOUT;
+	}
+	return UI_R_ALL;
+}
+
 static int
 lui_h_back(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	if (lu->finished)
-		return lui_finish(lu);
-	app_pop(sc->app);
-	return UI_R_ALL | UI_R_LAYOUT;
-}
-
-/* Done enough to move on without a second press of n. */
-static bool
-lui_step_done(const struct lui *lu)
-{
-	return lui_step(lu)->kind == LESSON_SAY || lu->lr.done ||
-	    lu->revealed || lu->lr.broken || lu->stepdone[lu->lr.step];
-}
-
-/* Remember the step as done before leaving it, so that going back and
- * forward again does not ask to skip a step already done. */
-static void
-lui_mark_step(struct lui *lu)
-{
-	if (lui_step_done(lu))
-		lu->stepdone[lu->lr.step] = true;
-}
-
-/* The first task or question step not done, or SIZE_MAX: a lesson is
- * complete only when none is left (n n skips, but does not pass). */
-size_t
-lui_first_undone(const struct lui *lu)
-{
-	for (size_t i = 0; i < lu->l.nsteps; i++)
-		if (lu->l.steps[i].kind != LESSON_SAY && !lu->stepdone[i])
-			return i;
-	return SIZE_MAX;
-}
-
-/* The last step passed: the lesson is complete. */
-static int
-lui_finish(struct lui *lu)
-{
-	size_t undone = lui_first_undone(lu);
-
-	if (lu->finished) {
-		if (undone == SIZE_MAX)
-			snprintf(lu->note, sizeof(lu->note), _("Lesson %02u "
-			    "complete: %s."), lu->li->num, lu->li->title);
-		else
-			snprintf(lu->note, sizeof(lu->note), _("Lesson %02u "
-			    "is not complete: step %zu is not done yet."),
-			    lu->li->num, undone + 1);
-		lu->note_err = false;
-		app_pop(lu->list.app);
-		return UI_R_ALL | UI_R_LAYOUT;
-	}
-	lu->finished = true;
-	lu->list.app->msg[0] = '\0';
-	lu->ptop = 0;
-	if (undone == SIZE_MAX)
-		lui_save(lu, true);
-	else
-		lui_save_at(lu, undone, false);
-	return UI_R_ALL;
-}
-
-/* The lesson after the open one in the list, or NULL at the end. */
-const struct lesson_info *
-lui_next_lesson(const struct lui *lu)
-{
-	size_t i = (size_t)(lu->li - lu->cat.v) + 1;
-
-	return lu->open && i < lu->cat.n ? &lu->cat.v[i] : NULL;
+	if (lu->walk.finished)
+		return lui_moved(lu, LWALK_LEAVE);
+	return lui_h_leave(sc, c, arg);
 }
 
 static bool
@@ -199,7 +147,7 @@ lui_offers_next(const struct screen *sc)
 {
 	const struct lui *lu = sc->state;
 
-	return lu->finished && lui_next_lesson(lu) != NULL;
+	return lu->walk.finished && lwalk_next_lesson(&lu->walk) != NULL;
 }
 
 /* At the end of a lesson, Enter opens the next one. */
@@ -207,7 +155,7 @@ static int
 lui_h_next_lesson(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
-	size_t i = (size_t)(lui_next_lesson(lu) - lu->cat.v);
+	size_t i = (size_t)(lwalk_next_lesson(&lu->walk) - lu->cat.v);
 
 	app_pop(lu->list.app);
 	lu->sel = i;
@@ -215,38 +163,20 @@ lui_h_next_lesson(SCREEN_CMD_ARGS)
 	return UI_R_ALL | UI_R_LAYOUT;
 }
 
-/* Did the learner's events lead somewhere other than the world the next
- * step starts from, without reaching the goal?  Then moving on replaces
- * the learner's world and says so. */
-static bool
-lui_world_replaced(const struct lui *lu)
-{
-	return lu->ui.s.pos > lu->base &&
-	    lrun_sets_aside(&lu->lr, &lu->ui.s.w);
-}
-
+/* A step not done asks for a second n before it is skipped. */
 static int
 lui_h_next(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
-	bool replaced;
 
-	if (!lu->finished && !lui_step_done(lu) &&
+	if (!lu->walk.finished && !lwalk_step_done(&lu->walk) &&
 	    (lu->skip_at == 0 || lu->skip_at + 1 != sc->app->nkeys)) {
 		lu->skip_at = sc->app->nkeys;
 		lui_message(lu, false, "%s", _("This step is not done yet: "
 		    "press n again to skip it."));
 		return UI_R_ALL;
 	}
-	if (!lu->finished)
-		lui_mark_step(lu);
-	if (lu->finished || lrun_at_end(&lu->lr))
-		return lui_finish(lu);
-	replaced = lui_world_replaced(lu);
-	(void)lrun_next(&lu->lr);
-	lui_enter(lu);
-	lu->replaced = replaced;
-	return UI_R_ALL;
+	return lui_moved(lu, lwalk_next(&lu->walk));
 }
 
 static int
@@ -254,18 +184,7 @@ lui_h_prev(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	if (lu->finished) {
-		lu->finished = false;
-		return UI_R_ALL;
-	}
-	if (lu->lr.step == 0) {
-		lui_message(lu, false, "%s", _("This is the first step."));
-		return UI_R_ALL;
-	}
-	lui_mark_step(lu);
-	(void)lrun_back(&lu->lr);
-	lui_enter(lu);
-	return UI_R_ALL;
+	return lui_moved(lu, lwalk_back(&lu->walk));
 }
 
 static int
@@ -273,10 +192,19 @@ lui_h_restart(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	(void)lrun_restart_step(&lu->lr);
-	lui_enter(lu);
+	(void)lui_moved(lu, lwalk_restart(&lu->walk));
 	lui_message(lu, false, "%s", _("The step starts again."));
 	lu->pfollow = false;	/* read again from the top */
+	return UI_R_ALL;
+}
+
+/* Say what the walk said, if anything. */
+static int
+lui_say(struct lui *lu, const char *said)
+{
+	if (said != NULL)
+		lui_message(lu, false, "%s", said);
+	lu->pfollow = true;
 	return UI_R_ALL;
 }
 
@@ -285,14 +213,7 @@ lui_h_hint(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	if (lui_step(lu)->kind != LESSON_TASK)
-		lui_message(lu, false, "%s", _("No hint here; for a question, "
-		    "$ shows the answer."));
-	else if (!lui_hint_ask(lu) && lrun_hint(&lu->lr) == NULL)
-		lui_message(lu, false, "%s", _("No more hints: $ shows the "
-		    "solution."));
-	lu->pfollow = true;
-	return UI_R_ALL;
+	return lui_say(lu, lwalk_hint(&lu->walk, lu->ui.sel));
 }
 
 /* Tasks: restart the step and play the solution, animated; questions:
@@ -301,37 +222,16 @@ static int
 lui_h_solution(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
-	const struct cmd *sol;
-	struct sbuf said = { 0 };
-	char line[256], *text;
-	size_t n;
+	char *said;
+	const char *why = lwalk_solve(&lu->walk, &said);
 
-	lu->pfollow = true;
-	if (lui_step(lu)->kind == LESSON_QUESTION) {
-		lu->revealed = true;
-		return UI_R_ALL;
-	}
-	if (lui_step(lu)->kind != LESSON_TASK || lu->lr.broken) {
-		lui_message(lu, false, "%s", _("Nothing to solve here: press "
-		    "n to go on."));
-		return UI_R_ALL;
-	}
-	(void)lrun_restart_step(&lu->lr);
-	lui_enter(lu);
-	sol = lrun_solution(&lu->lr, &n);
-	for (size_t i = 0; i < n; i++) {
-		(void)session_do(&lu->ui.s, &sol[i]);
-		sbuf_add(&said, "%s%s", i > 0 ? "; " : "",
-		    script_format(&sol[i], line, sizeof(line)));
-	}
-	ui_start_anim(&lu->ui);
-	lu->solved = true;
-	lui_changed(lu);
+	if (said == NULL)
+		return lui_say(lu, why);
+	lui_entered(lu);
 	/* TRANSLATORS: scenario commands separated by semicolons. */
-	text = sbuf_take(&said);
 	lui_message(lu, false, _("The solution, played from the step's "
-	    "start: %s"), text);
-	free(text);
+	    "start: %s"), said);
+	free(said);
 	return UI_R_ALL;
 }
 
@@ -339,90 +239,41 @@ static int
 lui_h_undo(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
+	const char *why = lwalk_undo(&lu->walk);
 
-	/* The learner's events come after the step's own. */
-	assert(lu->base <= lu->ui.s.pos);
-	if (lu->ui.s.pos <= lu->base) {
-		lui_message(lu, false, "%s", _("This is where the step starts: "
-		    "nothing of yours to undo (R restarts the step)."));
-		return UI_R_ALL;
-	}
-	(void)session_undo(&lu->ui.s);
+	if (why != NULL)
+		return lui_say(lu, why);
 	lu->list.app->msg[0] = '\0';
 	lu->ui.sel = 0;
 	lu->ui.mark = 0;
 	lu->ui.scroll = 0;
-	lui_changed(lu);
+	lu->pfollow = true;
 	return UI_R_ALL;
 }
 
 static int
-lui_verdict(struct lui *lu, enum lrun_verdict v)
+lui_said(struct lui *lu, enum lwalk_said said)
 {
-	lu->pfollow = true;
-	if (v == LRUN_INVALID) {
+	switch (said) {
+	case LWALK_INVALID:
 		lui_message(lu, true, "%s", _("That is not an answer to this "
 		    "question."));
+		break;
+	case LWALK_MORE:
 		return UI_R_ALL;
+	case LWALK_JUDGED:
+		break;
 	}
-	lu->has_verdict = true;
-	lu->verdict = v;
+	lu->pfollow = true;
 	return UI_R_ALL;
-}
-
-/* An ordering: each digit puts the next item in place; the last one
- * sends the whole order. */
-static int
-lui_pick_order(struct lui *lu, size_t k)
-{
-	size_t n = lui_step(lu)->nchoices, order[LUI_MAXORDER];
-	enum lrun_verdict v;
-
-	if (k >= n || n > LUI_MAXORDER)
-		return lui_verdict(lu, LRUN_INVALID);
-	for (size_t i = 0; i < lu->npick; i++)
-		if (lu->pick[i] == k)
-			return UI_R_ALL;
-	lu->pick[lu->npick++] = k;
-	lu->has_verdict = false;
-	if (lu->npick < n)
-		return UI_R_ALL;
-	for (size_t i = 0; i < n; i++)
-		order[i] = lu->perm[lu->pick[i]];
-	v = lrun_answer_order(&lu->lr, order, n);
-	if (v == LRUN_WRONG)
-		lu->npick = 0;
-	return lui_verdict(lu, v);
 }
 
 static int
 lui_answer_done(struct screen *sc, const char *text)
 {
 	struct lui *lu = sc->state;
-	enum lrun_verdict v = lrun_answer_text(&lu->lr, text);
 
-	lu->wrong[0] = '\0';
-	if (v == LRUN_WRONG)
-		(void)lrun_wrong_why(&lu->lr, text, lu->wrong,
-		    sizeof(lu->wrong));
-	return lui_verdict(lu, v);
-}
-
-/* The prompt names the kind of answer wanted. */
-static const char *
-lui_answer_label(const struct lui *lu)
-{
-	switch (lui_answer_kind(lu)) {
-	case LUI_A_NUMBER:
-		return _("Answer (a number): ");
-	case LUI_A_STATE:
-		return _("Answer (a state, e.g. TIME_WAIT): ");
-	case LUI_A_FLAGS:
-		return _("Answer (flags, e.g. FIN+ACK): ");
-	case LUI_A_WORD:
-		break;
-	}
-	return _("Answer: ");
+	return lui_said(lu, lwalk_answer(&lu->walk, text));
 }
 
 /* Open the answer prompt with key already typed (0: empty). */
@@ -440,28 +291,9 @@ lui_prompt_answer(struct screen *sc, int key)
 		first[n] = '\0';
 	else
 		first[0] = '\0';
-	screen_prompt(sc, lui_answer_label(lu), first, lui_answer_done);
+	screen_prompt(sc, lwalk_answer_prompt(&lu->walk), first,
+	    lui_answer_done);
 	return UI_R_ALL;
-}
-
-/* Can key be the first character of the answer awaited?  A number
- * starts with a digit; flags and states with a capital of their names
- * (typing FIN+ACK must not inject, duplicate, abort and crash); so t, d
- * and the other keys the simulator's bar shows stay the simulator's. */
-static bool
-lui_starts_answer(const struct lui *lu, int key)
-{
-	switch (lui_answer_kind(lu)) {
-	case LUI_A_NUMBER:
-		return key >= '0' && key <= '9';
-	case LUI_A_STATE:
-		return key < 128 && strchr("CEFLST", key) != NULL;
-	case LUI_A_FLAGS:
-		return key < 128 && strchr("ACEFPRSU", key) != NULL;
-	case LUI_A_WORD:
-		break;
-	}
-	return key > ' ' && key != 127 && key < UI_K_BASE;
 }
 
 /* A key that can start the awaited answer starts it; otherwise the
@@ -471,8 +303,9 @@ lui_fallback(struct screen *sc, int key)
 {
 	struct lui *lu = sc->state;
 
-	if (lui_asking(lu, LESSON_Q_VALUE) && !lu->lr.done &&
-	    !lu->revealed && key > 0 && lui_starts_answer(lu, key))
+	if (lwalk_asking(&lu->walk, LESSON_Q_VALUE) &&
+	    !lwalk_answered(&lu->walk) && key > 0 && key < UI_K_BASE &&
+	    lwalk_starts_answer(&lu->walk, key))
 		return lui_prompt_answer(sc, key);
 	return screen_key(&lu->sim, key);
 }
@@ -483,16 +316,14 @@ lui_h_pick(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	if (lu->lr.done || lu->revealed) {
+	if (lwalk_answered(&lu->walk)) {
 		lui_message(lu, false, "%s", _("Answered: press n for the next "
 		    "step."));
 		return UI_R_ALL;
 	}
-	if (lui_asking(lu, LESSON_Q_VALUE))
+	if (lwalk_asking(&lu->walk, LESSON_Q_VALUE))
 		return lui_prompt_answer(sc, '1' + arg);
-	if (lui_asking(lu, LESSON_Q_ORDER))
-		return lui_pick_order(lu, (size_t)arg);
-	return lui_verdict(lu, lrun_answer_choice(&lu->lr, (size_t)arg));
+	return lui_said(lu, lwalk_pick(&lu->walk, (size_t)arg));
 }
 
 static int
@@ -500,8 +331,7 @@ lui_h_unpick(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	if (lu->npick > 0 && !lu->lr.done)
-		lu->npick--;
+	lwalk_unpick(&lu->walk);
 	return UI_R_ALL;
 }
 
@@ -510,7 +340,7 @@ lui_h_answer(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	if (lu->lr.done || lu->revealed)
+	if (lwalk_answered(&lu->walk))
 		return lui_h_pick(sc, c, arg);
 	return lui_prompt_answer(sc, 0);
 }

@@ -2,9 +2,10 @@
  * Painting the lesson list.
  *
  * The list is one row per lesson: its progress mark, number, title and
- * as much of its summary as fits, all cut by display width.  Below it the
- * chosen lesson's summary in full, then a note (a damaged progress file,
- * a finished lesson) and the keys.  The list paints stdscr; the lesson
+ * as much of its summary as fits, all cut by display width (the rows'
+ * text and the counts are lesson/browse.c's).  Below it the chosen
+ * lesson's summary in full, then a note (a damaged progress file, a
+ * finished lesson) and the keys.  The list paints stdscr; the lesson
  * screen has windows of its own (lesson_draw.c).
  */
 #include <config.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lesson/browse.h"
 #include "lib/i18n.h"
 #include "ui/draw_int.h"
 #include "ui/lesson_int.h"
@@ -28,18 +30,6 @@ lui_para_rows(const char *s, int cols, int max)
 	int n = (int)utf8_wrap(s, cols > 0 ? cols : 1, st, ln, LUI_WRAP_MAX);
 
 	return n < max ? n : max;
-}
-
-static int
-lui_title_width(const struct lui *lu)
-{
-	int w = 0, cap = (lu->cols - LUI_MARK_W - 8) * 3 / 5;
-
-	for (size_t i = 0; i < lu->cat.n; i++)
-		if (lu->cat.v[i].title != NULL &&
-		    utf8_width(lu->cat.v[i].title) > w)
-			w = utf8_width(lu->cat.v[i].title);
-	return w < cap ? w : cap;
 }
 
 /* Row i of the list at y; two lines (the summary wrapped) when two. */
@@ -71,20 +61,6 @@ lui_list_row(struct lui *lu, size_t i, int y, int tw, bool two)
 	ui_draw_text(stdscr, y, x, lu->cols - x - 1, row, a);
 	if (row2[0] != '\0')
 		ui_draw_text(stdscr, y + 1, x, lu->cols - x - 1, row2, a);
-}
-
-static size_t
-lui_done_count(const struct lui *lu)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < lu->cat.n; i++) {
-		const struct lesson_mark *m = lesson_progress_get(&lu->prog,
-		    lu->cat.v[i].name);
-
-		n += m != NULL && m->done;
-	}
-	return n;
 }
 
 /* The summary, note and message under the list; returns its top row. */
@@ -127,12 +103,14 @@ static void
 lui_draw_list(struct lui *lu)
 {
 	char right[128];
-	int bottom, rows, tw = lui_title_width(lu);
+	int bottom, rows;
+	int tw = lbrowse_title_width(&lu->cat, (lu->cols - LUI_MARK_W - 8) *
+	    3 / 5);
 	bool two;
 
 	werase(stdscr);
 	snprintf(right, sizeof(right), _("%zu of %zu done "),
-	    lui_done_count(lu), lu->cat.n);
+	    lbrowse_done(&lu->cat, &lu->prog), lu->cat.n);
 	ui_draw_bar(stdscr, 0, lu->cols, _(" tcpteach \u2014 lessons"), right);
 	bottom = lui_list_foot(lu);
 	rows = bottom - 2;

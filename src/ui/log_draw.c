@@ -22,12 +22,12 @@ log_draw(struct screen *sc, int what)
 	    "Space, PgDn, PgUp, Up, Down scroll; q or Esc closes") :
 	    _("Segment inspector: Left, Right other segments; q, Esc or "
 	    "Enter closes"), "");
-	for (size_t i = lg->top; i < lg->n && y < sc->rows; i++) {
-		bool h = lg->heads[i];
+	for (size_t i = lg->top; i < lg->log.n && y < sc->rows; i++) {
+		bool h = lg->log.heads[i];
 
-		y += ui_draw_para(stdscr, y, h ? 1 : 3, sc->cols - (h ? 2 : 4),
-		    sc->rows - y, lg->lines[i], h ?
-		    ui_look.role[ROLE_TITLE] : A_NORMAL);
+		y += ui_draw_para(stdscr, y, h ? 1 : 3,
+		    evlog_width(&lg->log, i, sc->cols), sc->rows - y,
+		    lg->log.lines[i], h ? ui_look.role[ROLE_TITLE] : A_NORMAL);
 	}
 	wnoutrefresh(stdscr);
 }

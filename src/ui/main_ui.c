@@ -17,7 +17,6 @@
 #include "lib/diag.h"
 #include "lib/i18n.h"
 #include "lib/mono.h"
-#include "lib/xalloc.h"
 #include "quiz/cli.h"
 #include "script/parse.h"
 #include "ui/draw_int.h"
@@ -181,8 +180,8 @@ ui_quiz_main(const struct quiz_cli_tui *t, const struct ui_opts *o)
 
 	if ((rc = ui_quiz_refuse(false)) != 0)
 		return rc;
-	qui_init(&qu, QUI_DRILL);
-	if (!exam_session_start_lang(&qu.es, &t->params,
+	qui_init(&qu, SITTING_DRILL);
+	if (!exam_session_start_lang(&qu.sit.es, &t->params,
 	    (int64_t)time(NULL))) {
 		fprintf(stderr, _("%s: no question fits these topics.\n"),
 		    diag_prog());
@@ -190,7 +189,7 @@ ui_quiz_main(const struct quiz_cli_tui *t, const struct ui_opts *o)
 		return 1;
 	}
 	rc = ui_quiz_run(&qu, o->ascii);
-	sc = exam_session_score(&qu.es);
+	sc = exam_session_score(&qu.sit.es);
 	if (rc == TT_EXIT_OK && sc.answered > 0 && ui_term_signal() == 0)
 		printf(_("Drill score: %u of %u.\n"), sc.right, sc.total);
 	qui_free(&qu);
@@ -206,11 +205,7 @@ ui_exam_main(const struct quiz_cli_tui *t, const struct ui_opts *o)
 
 	if ((rc = ui_quiz_refuse(true)) != 0)
 		return rc;
-	qui_init(&qu, QUI_EXAM);
-	/* A resumed attempt stays in its own directory. */
-	qu.dir = t->results_dir != NULL ? xstrdup(t->results_dir) :
-	    t->resume != NULL ? exam_attempt_dir(t->resume) :
-	    exam_results_dir();
+	qui_init(&qu, SITTING_EXAM);
 	if ((rc = qui_exam_open(&qu, t)) != TT_EXIT_OK) {
 		qui_free(&qu);
 		return rc;

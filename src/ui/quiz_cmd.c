@@ -2,101 +2,38 @@
  * The quiz's commands and key tables: the drill and the exam are two
  * screens that share most handlers.  Option letters and digits are key
  * ranges bound to one command each, whose argument is the option or the
- * character.  A handler changes struct qui or the session, never draws,
- * and returns the parts of the screen to repaint.
+ * character.  A handler calls the sitting (src/quiz/sitting.h), opens
+ * the prompt or asks yes or no, never draws, and returns the parts of
+ * the screen to repaint; only the body's scrolling is the screen's own.
  */
 #include <config.h>
-
-#include <ctype.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "lib/i18n.h"
 #include "ui/quiz_int.h"
 
-static int qui_move(struct qui *qu, int d);
+static int qui_typed(struct screen *sc, const char *text);
 
-static struct quiz_question *
-qui_q(struct qui *qu)
-{
-	return &qu->es.ex.q[qui_current(qu)];
-}
-
-static struct exam_answer *
-qui_a(struct qui *qu)
-{
-	return &qu->es.ans[qui_current(qu)];
-}
-
+/* An ORDER or NUMERIC answer is typed at the loop's prompt, which the
+ * first letter or digit opens; text that does not parse stays there to
+ * be fixed. */
 static int
-qui_nothing(struct qui *qu)
+qui_answer(struct screen *sc, enum sitting_change c, const char *text)
 {
-	qui_message(qu, true, "%s", _("That key does nothing here. Press ? "
-	    "for the list of keys."));
-	return QR_ENTRY;
+	struct qui *qu = sc->state;
+
+	if (c == SITTING_TYPE)
+		screen_prompt(sc, quiz_answer_label(sitting_question(&qu->sit)),
+		    text, qui_typed);
+	return qui_did(qu, c);
 }
 
-/* Can the question on screen still take an answer? Says why not. */
-static bool
-qui_open(struct qui *qu)
-{
-	if (qu->screen != QUI_S_QUESTION) {
-		qui_nothing(qu);
-		return false;
-	}
-	if (qu->done || (qu->mode == QUI_DRILL && qui_a(qu)->given)) {
-		qui_message(qu, false, "%s", qu->done ? _("The answers are "
-		    "final now: n and p walk through them.") : _("This "
-		    "question is answered: press Enter for the next one."));
-		return false;
-	}
-	return true;
-}
-
-/* An answer was recorded: judge it (drill) or save it (exam). */
-static int
-qui_answered(struct qui *qu)
-{
-	if (qu->mode == QUI_EXAM)
-		return qui_exam_changed(qu);
-	qu->to_mark = true;
-	return UI_R_ALL;
-}
-
-/* Enter at the prompt: record what was typed, or show how it should
- * look and keep it to fix. */
+/* Enter at the prompt. */
 static int
 qui_typed(struct screen *sc, const char *text)
 {
 	struct qui *qu = sc->state;
-	struct quiz_question *q = qui_q(qu);
-	unsigned cur = qui_current(qu);
-	struct exam_answer a;
 
-	if (*text == '\0')
-		return QR_ENTRY;
-	if (!exam_answer_parse(q, text, &a)) {
-		qui_message(qu, true, "%s", exam_answer_how(q));
-		screen_prompt(sc, quiz_answer_label(q), text, qui_typed);
-		return QR_ENTRY;
-	}
-	if (q->type == QUIZ_T_ORDER)
-		exam_session_order(&qu->es, cur, a.order, q->nopt);
-	else
-		exam_session_number(&qu->es, cur, a.number_ms);
-	return qui_answered(qu);
-}
-
-/* An ORDER or NUMERIC answer is typed at the loop's prompt, which the
- * first letter or digit opens. */
-static int
-qui_type(struct screen *sc, char first)
-{
-	char text[2] = { first, '\0' };
-
-	screen_prompt(sc, quiz_answer_label(qui_q(sc->state)), text, qui_typed);
-	return QR_ENTRY;
+	return qui_answer(sc, sitting_typed(&qu->sit, text), text);
 }
 
 /* arg: the option, 0 for A. */
@@ -104,26 +41,9 @@ static int
 qh_letter(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
-	struct quiz_question *q;
-	int pos = arg;
+	char first[2] = { exam_label((unsigned)arg), '\0' };
 
-	if (!qui_open(qu))
-		return QR_ENTRY;
-	q = qui_q(qu);
-	if (q->type == QUIZ_T_NUMERIC) {
-		qui_message(qu, true, "%s", quiz_numeric_hint(q));
-		return QR_ENTRY;
-	}
-	if ((unsigned)pos >= q->nopt) {
-		qui_message(qu, true, _("Only A to %c here."),
-		    exam_label(q->nopt - 1));
-		return QR_ENTRY;
-	}
-	if (q->type == QUIZ_T_CHOICE) {
-		exam_session_choose(&qu->es, qui_current(qu), (unsigned)pos);
-		return qui_answered(qu);
-	}
-	return qui_type(sc, exam_label((unsigned)pos));
+	return qui_answer(sc, sitting_letter(&qu->sit, (unsigned)arg), first);
 }
 
 /* arg: the character typed. */
@@ -131,138 +51,55 @@ static int
 qh_digit(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
+	char first[2] = { (char)arg, '\0' };
 
-	if (!qui_open(qu))
-		return QR_ENTRY;
-	if (qui_q(qu)->type != QUIZ_T_NUMERIC) {
-		qui_message(qu, true, "%s", _("Digits answer the questions "
-		    "that ask for seconds; here, press a letter."));
-		return QR_ENTRY;
-	}
-	return qui_type(sc, (char)arg);
+	return qui_answer(sc, sitting_digit(&qu->sit), first);
 }
 
-/* Open a question of the review, or the chosen one of the list. */
-static int
-qui_open_question(struct qui *qu, unsigned i)
-{
-	qu->es.current = i;
-	qu->screen = QUI_S_QUESTION;
-	qu->top = 0;
-	return UI_R_ALL;
-}
+/* A command that is one call of the sitting: the entry's data. */
+struct qui_call {
+	enum sitting_change (*fn)(struct sitting *s);
+};
+
+static const struct qui_call qui_call_enter = { sitting_enter },
+    qui_call_list = { sitting_list }, qui_call_clear = { sitting_clear },
+    qui_call_back = { sitting_back };
 
 static int
-qh_enter(SCREEN_CMD_ARGS)
+qh_call(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
+	const struct qui_call *call = c->data;
 
-	if (qu->screen == QUI_S_LIST)
-		return qui_open_question(qu, qu->listsel);
-	if (qu->screen == QUI_S_REPORT) {
-		if (qu->nreview == 0)
-			return qui_nothing(qu);
-		return qui_open_question(qu, qu->review[qu->rpos]);
-	}
-	if (qu->mode == QUI_DRILL && !qu->done && !qui_a(qu)->given) {
-		qui_message(qu, false, "%s", _("Answer first, or press n to "
-		    "skip this question."));
-		return QR_ENTRY;
-	}
-	return qui_move(qu, 1);
-}
-
-static int
-qui_move_review(struct qui *qu, int d)
-{
-	if (qu->nreview == 0) {
-		qu->screen = QUI_S_REPORT;
-		return UI_R_ALL;
-	}
-	if (qu->screen == QUI_S_QUESTION && (d < 0 ? qu->rpos == 0 :
-	    qu->rpos + 1 >= qu->nreview)) {
-		qui_message(qu, false, "%s", _("That is all: l shows the "
-		    "report, q quits."));
-		return QR_ENTRY;
-	}
-	if (qu->screen == QUI_S_QUESTION)
-		qu->rpos = d < 0 ? qu->rpos - 1 : qu->rpos + 1;
-	return qui_open_question(qu, qu->review[qu->rpos]);
-}
-
-/* The drill goes forward only; an unanswered question is skipped. */
-static int
-qui_move_drill(struct qui *qu, int d)
-{
-	unsigned cur = qui_current(qu);
-
-	if (d < 0) {
-		qui_message(qu, false, "%s", _("The drill goes forward only; "
-		    "at the end you can review what you missed."));
-		return QR_ENTRY;
-	}
-	if (cur + 1 >= qu->es.ex.n) {
-		qui_finish(qu);
-		return UI_R_ALL;
-	}
-	return qui_open_question(qu, cur + 1);
-}
-
-static int qui_scroll(struct qui *qu, int step);
-
-static int
-qui_move(struct qui *qu, int d)
-{
-	unsigned cur = qui_current(qu);
-
-	if (qu->screen == QUI_S_LIST)
-		return qui_scroll(qu, d);
-	if (qu->done)
-		return qui_move_review(qu, d);
-	if (qu->mode == QUI_DRILL)
-		return qui_move_drill(qu, d);
-	if (d < 0 ? cur == 0 : cur + 1 >= qu->es.ex.n) {
-		qui_message(qu, false, "%s", d < 0 ? _("This is the first "
-		    "question.") : _("This is the last question: S submits "
-		    "the exam."));
-		return QR_ENTRY;
-	}
-	return qui_open_question(qu, d < 0 ? cur - 1 : cur + 1);
+	return qui_did(qu, call->fn(&qu->sit));
 }
 
 static int
 qh_next(SCREEN_CMD_ARGS)
 {
-	return qui_move(sc->state, 1);
+	struct qui *qu = sc->state;
+
+	return qui_did(qu, sitting_move(&qu->sit, 1));
 }
 
 static int
 qh_prev(SCREEN_CMD_ARGS)
 {
-	return qui_move(sc->state, -1);
+	struct qui *qu = sc->state;
+
+	return qui_did(qu, sitting_move(&qu->sit, -1));
 }
 
 /* The body by step lines, or in the list the choice by step questions. */
 static int
 qui_scroll(struct qui *qu, int step)
 {
-	if (qu->screen != QUI_S_LIST) {
-		qu->top += step;
-		if (qu->top < 0)
-			qu->top = 0;
-		return QR_BODY | QR_ENTRY;
-	}
-	step += (int)qu->listsel;
-	step = step < 0 ? 0 : step;
-	qu->listsel = (unsigned)step >= qu->es.ex.n ?
-	    (unsigned)qu->es.ex.n - 1 : (unsigned)step;
+	if (qu->sit.page == SITTING_LIST)
+		return qui_did(qu, sitting_list_move(&qu->sit, step));
+	qu->top += step;
+	if (qu->top < 0)
+		qu->top = 0;
 	return QR_BODY | QR_ENTRY;
-}
-
-static int
-qui_page(const struct qui *qu)
-{
-	return qu->body_rows > 2 ? qu->body_rows - 1 : 1;
 }
 
 /* arg: lines, -1 up, 1 down. */
@@ -276,7 +113,10 @@ qh_line(SCREEN_CMD_ARGS)
 static int
 qh_page(SCREEN_CMD_ARGS)
 {
-	return qui_scroll(sc->state, arg * qui_page(sc->state));
+	struct qui *qu = sc->state;
+
+	return qui_scroll(qu, arg * (qu->body_rows > 2 ? qu->body_rows - 1 :
+	    1));
 }
 
 static int
@@ -292,40 +132,6 @@ qh_bottom(SCREEN_CMD_ARGS)
 }
 
 static int
-qh_list(SCREEN_CMD_ARGS)
-{
-	struct qui *qu = sc->state;
-
-	if (qu->done && qu->screen == QUI_S_REPORT)
-		return qu->nreview ? qui_open_question(qu,
-		    qu->review[qu->rpos]) : QR_ENTRY;
-	qu->top = 0;
-	if (qu->done) {
-		qu->screen = QUI_S_REPORT;
-		return UI_R_ALL;
-	}
-	if (qu->mode == QUI_DRILL) {
-		qui_message(qu, false, "%s", _("The report comes at the end "
-		    "of the drill."));
-		return QR_ENTRY;
-	}
-	qu->listsel = qui_current(qu);
-	qu->screen = qu->screen == QUI_S_LIST ? QUI_S_QUESTION : QUI_S_LIST;
-	return UI_R_ALL;
-}
-
-static int
-qh_clear(SCREEN_CMD_ARGS)
-{
-	struct qui *qu = sc->state;
-
-	if (!qui_open(qu))
-		return QR_ENTRY;
-	exam_session_clear(&qu->es, qui_current(qu));
-	return qui_exam_changed(qu);
-}
-
-static int
 qui_submit_done(struct screen *sc, bool yes)
 {
 	return yes ? qui_exam_submit(sc->state, false) : QR_ENTRY;
@@ -335,18 +141,12 @@ static int
 qh_submit(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
-	struct exam_score score = exam_session_score(&qu->es);
 	char text[320];
+	const char *ask = sitting_submit_ask(&qu->sit, text, sizeof(text));
 
-	if (qu->done) {
-		screen_message(sc, false, "%s", _("The exam is submitted "
-		    "already."));
-		return QR_ENTRY;
-	}
-	snprintf(text, sizeof(text), _("Submit now? %u of %u answered. "
-	    "y: submit, other key: back"), score.answered, score.total);
-	screen_ask(sc, APP_ASK_YESNO, text, qui_submit_done);
-	return QR_ENTRY;
+	if (ask != NULL)
+		screen_ask(sc, APP_ASK_YESNO, ask, qui_submit_done);
+	return qui_did(qu, SITTING_SAID);
 }
 
 static int
@@ -361,29 +161,17 @@ static int
 qh_quit(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
+	const char *ask = sitting_quit_ask(&qu->sit);
 
-	if (qu->mode == QUI_EXAM && !qu->done)
-		screen_ask(sc, APP_ASK_YESNO, qu->es.save_failed ?
-		    _("Quit? Your answers are NOT saved and will be lost. "
-		    "y: quit, other key: back") :
-		    _("Quit? Answers stay saved, not submitted. y: quit, "
-		    "other key: back"), qui_quit_done);
+	if (ask != NULL)
+		screen_ask(sc, APP_ASK_YESNO, ask, qui_quit_done);
 	else
 		app_pop(sc->app);
 	return QR_ENTRY;
 }
 
-/* Esc: back from the list to the question. */
-static int
-qh_back(SCREEN_CMD_ARGS)
-{
-	struct qui *qu = sc->state;
-
-	qu->screen = QUI_S_QUESTION;
-	return UI_R_ALL;
-}
-
 #define CMD(name, help, fn) { name, help, fn, NULL, 0, NULL }
+#define CALL(name, help, call) { name, help, qh_call, &call, 0, NULL }
 
 /* Both screens share these; each adds its own answer and mode entries. */
 #define QUI_COMMON_CMDS \
@@ -399,16 +187,16 @@ qh_back(SCREEN_CMD_ARGS)
 	CMD("top", N_("scroll to the top"), qh_top), \
 	CMD("help", N_("this help"), screen_h_help), \
 	CMD("redraw", N_("redraw the screen"), screen_h_redraw), \
-	{ "back", N_("back to the question"), qh_back, NULL, \
+	{ "back", N_("back to the question"), qh_call, &qui_call_back, \
 	    SCREEN_CMD_NOHELP, NULL }
 
 static const struct screen_cmd qui_drill_cmds[] = {
 	CMD("answer", N_("answer with this option (or type the order of the "
 	    "segments)"), qh_letter),
-	CMD("check", N_("check the typed answer, or go on to the next "
-	    "question"), qh_enter),
-	CMD("report", N_("at the end: the score and the missed questions"),
-	    qh_list),
+	CALL("check", N_("check the typed answer, or go on to the next "
+	    "question"), qui_call_enter),
+	CALL("report", N_("at the end: the score and the missed questions"),
+	    qui_call_list),
 	CMD("quit", N_("quit"), qh_quit),
 	QUI_COMMON_CMDS,
 };
@@ -416,11 +204,11 @@ static const struct screen_cmd qui_drill_cmds[] = {
 static const struct screen_cmd qui_exam_cmds[] = {
 	CMD("answer", N_("choose an option (another letter changes it), or "
 	    "type an order"), qh_letter),
-	CMD("record", N_("record the typed answer; in the list, open the "
-	    "chosen question"), qh_enter),
-	CMD("list", N_("list of questions, answered or not (after "
-	    "submitting: the report)"), qh_list),
-	CMD("clear", N_("clear the answer to this question"), qh_clear),
+	CALL("record", N_("record the typed answer; in the list, open the "
+	    "chosen question"), qui_call_enter),
+	CALL("list", N_("list of questions, answered or not (after "
+	    "submitting: the report)"), qui_call_list),
+	CALL("clear", N_("clear the answer to this question"), qui_call_clear),
 	CMD("submit", N_("submit the exam (asks first)"), qh_submit),
 	CMD("quit", N_("quit: the answers stay saved, the exam is not "
 	    "submitted (asks first)"), qh_quit),

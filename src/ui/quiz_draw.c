@@ -2,18 +2,18 @@
  * Painting the quiz screens.
  *
  * Top to bottom: a title bar (which question, and the countdown), the
- * body (the question, the exam's list, or the report: a struct qdoc
- * scrolled by top), the entry line (what is being typed, or a message)
- * and the status line (score or progress, and the main keys; the loop
- * writes a yes/no question over it).  Each part is its own window,
- * painted only when a handler says so; the entry line is painted last, so the cursor rests there while an
- * answer is typed.  Text is cut by display width, never by bytes.
+ * body (the question, the exam's list, or the report: the sitting's page
+ * as a struct qdoc, scrolled by top), the entry line (what is being
+ * typed, or a message) and the status line (score or progress, and the
+ * main keys; the loop writes a yes/no question over it).  The words are
+ * the sitting's (src/quiz/sitting_text.c) but the keys.  Each part is its
+ * own window, painted only when a handler says so; the entry line is
+ * painted last, so the cursor rests there while an answer is typed.
+ * Text is cut by display width, never by bytes.
  */
 #include <config.h>
 
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "lib/i18n.h"
 #include "ui/draw_int.h"
@@ -37,64 +37,6 @@ qui_layout(struct screen *sc)
 	qu->body_rows = sc->rows - 3;
 }
 
-static void
-qui_doc_question(struct qui *qu)
-{
-	unsigned cur = qui_current(qu);
-	const struct exam_answer *a = &qu->es.ans[cur];
-	bool judged = qu->done || (qu->mode == QUI_DRILL && a->given);
-
-	qdoc_question(&qu->doc, &qu->es.ex.q[cur], a, judged ? QDOC_JUDGED :
-	    QDOC_ASK);
-}
-
-static void
-qui_doc_resume(struct qui *qu)
-{
-	struct exam_score sc = exam_session_score(&qu->offer);
-	char buf[640];
-
-	qdoc_text(&qu->doc, 0, 0, LP_TITLE, _("This exam was started before "
-	    "and not submitted."));
-	/* TRANSLATORS: file name, answered, questions, then the exam time
-	 * used as minutes:seconds. */
-	snprintf(buf, sizeof(buf), _("The attempt in %s has %u of %u "
-	    "questions answered and has used %llu:%02llu of exam time."),
-	    qu->offer.path, sc.answered, sc.total,
-	    (unsigned long long)(qu->offer.elapsed_ms / 60000),
-	    (unsigned long long)(qu->offer.elapsed_ms / 1000 % 60));
-	qdoc_blank(&qu->doc);
-	qdoc_text(&qu->doc, 0, 0, LP_TEXT, buf);
-}
-
-static void
-qui_build_doc(struct qui *qu)
-{
-	char buf[640];
-
-	qdoc_clear(&qu->doc);
-	if (qu->has_offer) {
-		qui_doc_resume(qu);
-		return;
-	}
-	switch (qu->screen) {
-	case QUI_S_QUESTION:
-		qui_doc_question(qu);
-		break;
-	case QUI_S_LIST:
-		qdoc_overview(&qu->doc, &qu->es);
-		break;
-	case QUI_S_REPORT:
-		if (qu->mode == QUI_EXAM && qu->es.path != NULL) {
-			snprintf(buf, sizeof(buf), _("Your attempt is saved "
-			    "in %s"), qu->es.path);
-			qdoc_text(&qu->doc, 0, 0, LP_DIM, buf);
-		}
-		qdoc_report(&qu->doc, &qu->es, qu->mode == QUI_DRILL);
-		break;
-	}
-}
-
 /* Keep the list's choice, or newly shown feedback, in view. */
 static void
 qui_clamp_top(struct qui *qu, int h)
@@ -102,19 +44,18 @@ qui_clamp_top(struct qui *qu, int h)
 	int n = (int)qu->doc.p.nl, mark = (int)lpanel_line_of(&qu->doc.p,
 	    qu->doc.mark);
 
-	if (qu->screen == QUI_S_LIST && qu->sc.app->ask == APP_ASK_NONE) {
-		if ((int)qu->listsel < qu->top)
-			qu->top = (int)qu->listsel;
-		if ((int)qu->listsel >= qu->top + h)
-			qu->top = (int)qu->listsel - h + 1;
+	if (qu->sit.page == SITTING_LIST &&
+	    qu->sc.app->ask == APP_ASK_NONE) {
+		if ((int)qu->sit.listsel < qu->top)
+			qu->top = (int)qu->sit.listsel;
+		if ((int)qu->sit.listsel >= qu->top + h)
+			qu->top = (int)qu->sit.listsel - h + 1;
 	}
 	if (qu->to_mark && qu->top + h < n)
 		qu->top = mark < n - h ? mark : n - h;
 	qu->to_mark = false;
-	if (qu->top > n - h)
-		qu->top = n - h;
-	if (qu->top < 0)
-		qu->top = 0;
+	qu->top = (int)screen_row_clamp(qu->top, n > h ? (size_t)(n - h + 1) :
+	    0);
 }
 
 static void
@@ -124,15 +65,15 @@ qui_draw_body(struct qui *qu)
 	int h = getmaxy(w);
 
 	werase(w);
-	qui_build_doc(qu);
+	sitting_doc(&qu->sit, &qu->doc);
 	lpanel_wrap(&qu->doc.p, qu->sc.cols - 2);
 	qui_clamp_top(qu, h);
 	for (int y = 0; y < h && qu->top + y < (int)qu->doc.p.nl; y++) {
 		const struct lpanel_line *l = &qu->doc.p.l[qu->top + y];
 		const struct lpanel_para *p;
 		attr_t a;
-		bool sel = qu->screen == QUI_S_LIST && qu->top + y ==
-		    (int)qu->listsel && qu->sc.app->ask == APP_ASK_NONE;
+		bool sel = qu->sit.page == SITTING_LIST && qu->top + y ==
+		    (int)qu->sit.listsel && qu->sc.app->ask == APP_ASK_NONE;
 
 		if (l->para == SIZE_MAX)
 			continue;
@@ -153,21 +94,9 @@ qui_draw_body(struct qui *qu)
 static void
 qui_draw_title(struct qui *qu)
 {
-	char left[256], right[64] = "";
-	unsigned cur = qui_current(qu) + 1, n = (unsigned)qu->es.ex.n;
-	bool exam = qu->mode == QUI_EXAM;
+	char left[256], right[64];
 
-	if (qu->screen == QUI_S_REPORT)
-		snprintf(left, sizeof(left), "%s", exam ? _(" Exam submitted: "
-		    "the report") : _(" Drill over: the report"));
-	else if (qu->screen == QUI_S_LIST)
-		/* TRANSLATORS: title of the exam's list of questions. */
-		snprintf(left, sizeof(left), _(" Exam: %u questions"), n);
-	else
-		snprintf(left, sizeof(left), exam ? _(" Exam: question %u of "
-		    "%u") : _(" Drill: question %u of %u"), cur, n);
-	if (exam && !qu->done)
-		exam_session_clock_text(&qu->es, right, sizeof(right));
+	sitting_title(&qu->sit, left, sizeof(left), right, sizeof(right));
 	ui_draw_bar(qu->win->title, 0, qu->sc.cols, left, right);
 	wnoutrefresh(qu->win->title);
 }
@@ -175,46 +104,18 @@ qui_draw_title(struct qui *qu)
 static void
 qui_draw_status(struct qui *qu)
 {
-	struct exam_score sc = exam_session_score(&qu->es);
 	char left[256];
 	const char *right;
 
-	if (qu->done || qu->mode == QUI_DRILL)
-		/* TRANSLATORS: the running score of the drill. */
-		snprintf(left, sizeof(left), _(" Score: %u right of %u "
-		    "answered"), sc.right, sc.answered);
-	else if (qu->es.save_failed)
-		/* TRANSLATORS: status bar while the attempt cannot be
-		 * written: the answers exist only on screen. */
-		snprintf(left, sizeof(left), _(" NOT saved: %u of %u "
-		    "answered on screen only"), sc.answered, sc.total);
-	else
-		snprintf(left, sizeof(left), _(" Answered %u of %u"),
-		    sc.answered, sc.total);
-	if (qu->done)
+	sitting_score_line(&qu->sit, left, sizeof(left));
+	if (qu->sit.done)
 		right = _("n/p review  l report  ? help  q quit ");
-	else if (qu->mode == QUI_DRILL)
+	else if (qu->sit.mode == SITTING_DRILL)
 		right = _("A-H answer  Enter next  ? help  q quit ");
 	else
 		right = _("n/p move  l list  S submit  ? help  q quit ");
 	ui_draw_bar(qu->win->stat, 0, qu->sc.cols, left, right);
 	wnoutrefresh(qu->win->stat);
-}
-
-/* Whether an ORDER or NUMERIC answer is due: then the entry line says
- * what to type (the loop's prompt opens at the first letter or digit). */
-static bool
-qui_draw_due(struct qui *qu, WINDOW *w)
-{
-	unsigned cur = qui_current(qu);
-	const struct quiz_question *q = &qu->es.ex.q[cur];
-
-	if (qu->screen != QUI_S_QUESTION || qu->done ||
-	    q->type == QUIZ_T_CHOICE ||
-	    (qu->mode == QUI_DRILL && qu->es.ans[cur].given))
-		return false;
-	ui_draw_text(w, 0, 1, qu->sc.cols - 2, quiz_answer_label(q), A_BOLD);
-	return true;
 }
 
 static void
@@ -233,8 +134,12 @@ qui_draw_entry(struct qui *qu)
 	if (a->msg[0] != '\0')
 		ui_draw_text(w, 0, 1, qu->sc.cols - 2, a->msg,
 		    ui_look.role[a->msg_err ? ROLE_ERROR : ROLE_OK]);
-	else if (a->ask == APP_ASK_NONE)
-		due = qui_draw_due(qu, w);
+	else if (a->ask == APP_ASK_NONE && sitting_typing_due(&qu->sit)) {
+		/* The loop's prompt opens at the first letter or digit. */
+		ui_draw_text(w, 0, 1, qu->sc.cols - 2, quiz_answer_label(
+		    sitting_question(&qu->sit)), A_BOLD);
+		due = true;
+	}
 	if (!due && a->ask == APP_ASK_NONE && a->msg[0] == '\0' &&
 	    (below || qu->top > 0) && mw + 2 < qu->sc.cols)
 		ui_draw_text(w, 0, qu->sc.cols - mw - 1, mw, more,

@@ -1,19 +1,16 @@
 /*
  * Inside the curses layer: the interactive drill (`tcpteach quiz`) and
- * the timed exam (`tcpteach exam`), which share one loop, one command
- * table and one painter.
+ * the timed exam (`tcpteach exam`), two screens over one command table
+ * and one painter.
  *
- * Data model: struct qui owns an exam session (src/quiz/session.h) for
- * both modes; the drill simply never saves it.  Besides it, only
- * presentation: which screen is up (a question, the exam's question list,
- * the final report) and how far the body is scrolled (an ORDER or
- * NUMERIC answer is typed at the loop's prompt); messages and yes/no
- * questions are the loop's (struct app).  "done" means answers are
- * final and shown judged: the drill has run out of questions, or the
- * exam was submitted.  Then n and p walk the review list (the drill's
- * missed questions, every question of the exam).  The drill and the exam
- * are two screens over one command table; handlers return what to
- * repaint (QR_*) and never call curses; the windows are the painter's.
+ * Data model: struct qui holds a sitting (src/quiz/sitting.h: the
+ * attempt, the page up, answering, moving, the clock, submitting) and
+ * only presentation beside it: how far the body is scrolled, whether to
+ * bring the drill's fresh feedback into view, the page's text as the
+ * painter wrapped it, and the windows.  An ORDER or NUMERIC answer is
+ * typed at the loop's prompt; messages and yes/no questions are the
+ * loop's (struct app).  Handlers call the sitting and return what to
+ * repaint (QR_*), never calling curses; the windows are the painter's.
  */
 #ifndef TCPTEACH_UI_QUIZ_INT_H
 #define TCPTEACH_UI_QUIZ_INT_H
@@ -22,7 +19,7 @@
 #include <stdint.h>
 
 #include "quiz/doc.h"
-#include "quiz/session.h"
+#include "quiz/sitting.h"
 #include "ui/screen.h"
 
 #define QR_TITLE	UI_R_P0
@@ -32,51 +29,30 @@
 
 #define QUI_MIN_COLS 40
 #define QUI_MIN_ROWS 12
-/* While a countdown runs, the attempt file is brought up to date this
- * often, so a crash loses little of the time record. */
-#define QUI_SAVE_EVERY_MS 10000
-
-enum qui_mode { QUI_DRILL, QUI_EXAM };
-
-enum qui_screen { QUI_S_QUESTION, QUI_S_LIST, QUI_S_REPORT };
 
 struct qui_wins;
 struct quiz_cli_tui;
 
 struct qui {
 	struct screen sc;
-	enum qui_mode mode;
-	struct exam_session es;
-	bool done;
-	enum qui_screen screen;
-	struct exam_session offer;	/* exam: an attempt to resume */
-	bool has_offer;
-	char *dir;			/* exam: the results directory */
-	unsigned *review;		/* done: the questions n/p walk */
-	size_t nreview, rpos;
-	unsigned listsel;
+	struct sitting sit;
 	int top;			/* body lines scrolled off the top */
 	int body_rows;			/* the body's height, for paging */
 	bool to_mark;			/* scroll the feedback into view */
 	struct qdoc doc;
 	struct qui_wins *win;
 	uint64_t last_ms;		/* monotonic clock at the last tick */
-	uint64_t saved_elapsed;		/* es.elapsed_ms when last saved */
 };
 
 extern const struct screen_def qui_drill_def, qui_exam_def;
 
-/* The screen's message (the loop shows it on the entry line). */
-#define qui_message(qu, ...) screen_message(&(qu)->sc, __VA_ARGS__)
-
 /* quiz_ui.c */
-void qui_init(struct qui *qu, enum qui_mode mode);
-void qui_finish(struct qui *qu);
-unsigned qui_current(const struct qui *qu);
+void qui_init(struct qui *qu, enum sitting_mode mode);
 void qui_free(struct qui *qu);
+/* What the sitting changed, as parts to repaint; shows its message. */
+int qui_did(struct qui *qu, enum sitting_change c);
 
 /* exam_ui.c */
-int qui_exam_changed(struct qui *qu);
 int qui_exam_tick(struct screen *sc, uint64_t now);
 int qui_exam_busy(const struct screen *sc, uint64_t now);
 int qui_exam_submit(struct qui *qu, bool timeout);

@@ -1,6 +1,11 @@
 /*
  * Choosing a segment and selecting an arrow, with no curses (a Check
- * suite runs every command here by name).
+ * suite runs every command here by name).  The questions are the
+ * models': which segment in flight comes next and which #N the digits
+ * typed so far make is the world's (world_wire_step, world_wire_typed),
+ * which arrow is above or below another is the ladder's
+ * (ladder_arrow_next, ladder_arrow_scan); this file keeps the screen's
+ * part: the rows in view, clicks, scrolling, messages.
  *
  * Data model: struct ui holds two choices.  sel is the in-flight segment
  * the wire commands act on (d, z, +; 0: the oldest in flight), chosen
@@ -13,27 +18,37 @@
  * on empty ladder space or Esc clears it.  The two agree, as a flow
  * graph's selection does: choosing an in-flight segment selects its
  * arrow, and selecting an arrow still in flight chooses it for the wire
- * commands.  Moving the
- * selection scrolls the ladder just enough to keep its row in sight.  A
- * new step, undo and redo clear it (ui_cmd.c): the ladder then shows the
- * newest rows, where an old selection would be out of sight.
+ * commands.  Moving the selection scrolls the ladder just enough to keep
+ * its row in sight.  A new step, undo and redo clear it (ui_cmd.c): the
+ * ladder then shows the newest rows, where an old selection would be out
+ * of sight.
  */
 #include <config.h>
 
 #include <inttypes.h>
-#include <stdio.h>
 
 #include "lib/i18n.h"
-#include "ui/menu.h"
 #include "ui/ui_int.h"
 
 static bool
 ui_in_flight(const struct world *w, uint32_t id)
 {
-	for (size_t i = 0; i < w->nwire; i++)
-		if (w->wire[i].id == id)
-			return true;
-	return false;
+	struct cmd_sel sel = { .kind = SEL_ID, .id = id };
+
+	return world_find(w, &sel) != NULL;
+}
+
+/* How many of the ladder's arrows are drawn: the animation starts them
+ * in the order they were sent (view.c), so any not started yet are the
+ * newest. */
+static size_t
+ui_arrows_shown(const struct view *v)
+{
+	size_t n = 0;
+
+	while (n < v->lad.narrows && v->anim[n].started)
+		n++;
+	return n;
 }
 
 /* Scroll the ladder the least that shows the selected arrow's row.  While
@@ -70,70 +85,33 @@ ui_mark_set(struct ui *ui, uint32_t id)
 	ui_mark_show(ui);
 }
 
-/* The arrow on the first drawn arrow row from ladder row line going by
- * (-1 up, 1 down), line excluded; line nlines starts from the bottom. */
-static const struct ladder_arrow *
-ui_mark_walk(const struct view *v, size_t line, int by)
-{
-	while (by < 0 ? line > 0 : line + 1 < v->lad.nrows) {
-		const struct ladder_row *l;
-
-		line = by < 0 ? line - 1 : line + 1;
-		l = &v->lad.rows[line];
-		if (l->is_arrow && v->anim[l->arrow].started)
-			return &v->lad.arrows[l->arrow];
-	}
-	return NULL;
-}
-
-/* Cycle through the in-flight segments by step. */
+/* Tab and S-Tab: the next or previous segment in flight (by 1, -1),
+ * going round. */
 static int
-ui_select(struct screen *sc, size_t i)
+ui_choose_step(struct screen *sc, int by)
 {
 	struct ui *ui = sc->state;
-	const struct world *w = &ui->s.w;
+	const struct flight *f = world_wire_step(&ui->s.w, ui->sel, by);
 
 	ui->pick = 0;
-	if (w->nwire == 0) {
+	if (f == NULL) {
 		screen_message(sc, true, "%s", _("Nothing is in flight."));
 		return UI_R_NARR;
 	}
-	ui_mark_set(ui, w->wire[i % w->nwire].id);
+	ui_mark_set(ui, f->id);
 	return UI_R_LADDER | UI_R_MENU | UI_R_STATUS;
-}
-
-static size_t
-ui_sel_index(const struct ui *ui)
-{
-	const struct flight *f = menu_selected(&ui->s.w, ui->sel);
-
-	return f != NULL ? (size_t)(f - ui->s.w.wire) : 0;
 }
 
 int
 ui_h_next_seg(SCREEN_CMD_ARGS)
 {
-	return ui_select(sc, ui_sel_index(sc->state) + 1);
+	return ui_choose_step(sc, 1);
 }
 
 int
 ui_h_prev_seg(SCREEN_CMD_ARGS)
 {
-	const struct ui *ui = sc->state;
-
-	return ui_select(sc, ui_sel_index(ui) + ui->s.w.nwire +
-	    (ui->s.w.nwire == 0) - 1);
-}
-
-/* Some in-flight segment's number starts with the digits of n. */
-static bool
-ui_id_prefix(const struct world *w, uint32_t n)
-{
-	for (size_t i = 0; n > 0 && i < w->nwire; i++)
-		for (uint32_t x = w->wire[i].id; x >= n; x /= 10)
-			if (x == n)
-				return true;
-	return false;
+	return ui_choose_step(sc, -1);
 }
 
 /* arg: a digit.  The learner picks a segment by the #N its label shows,
@@ -145,17 +123,16 @@ ui_h_nth_seg(SCREEN_CMD_ARGS)
 {
 	struct ui *ui = sc->state;
 	const struct world *w = &ui->s.w;
-	uint32_t n = ui->pick * 10 + (uint32_t)arg;
+	bool more;
+	uint32_t n;
 
 	if (w->nwire == 0) {
 		ui->pick = 0;
 		screen_message(sc, true, "%s", _("Nothing is in flight."));
 		return UI_R_NARR;
 	}
-	if (ui->pick == 0 || ui->pick > UINT32_MAX / 10 - 1 ||
-	    !ui_id_prefix(w, n))
-		n = (uint32_t)arg;
-	ui->pick = ui_id_prefix(w, n) ? n : 0;
+	n = world_wire_typed(w, ui->pick, (unsigned)arg, &more);
+	ui->pick = more ? n : 0;
 	if (ui_in_flight(w, n)) {
 		ui_mark_set(ui, n);
 		return UI_R_LADDER | UI_R_MENU | UI_R_NARR | UI_R_STATUS;
@@ -188,21 +165,6 @@ ui_mark_active(const struct screen *sc)
 	return !ui->whatif && ui->mark != 0;
 }
 
-/* The first drawn arrow in rows lo..hi-1, from the top (by 1) or from
- * the bottom (by -1). */
-static const struct ladder_arrow *
-ui_mark_scan(const struct view *v, size_t lo, size_t hi, int by)
-{
-	for (size_t k = 0; lo + k < hi; k++) {
-		const struct ladder_row *l = &v->lad.rows[by > 0 ? lo + k :
-		    hi - 1 - k];
-
-		if (l->is_arrow && v->anim[l->arrow].started)
-			return &v->lad.arrows[l->arrow];
-	}
-	return NULL;
-}
-
 /* With none selected, Up takes the newest arrow in view and Down the
  * oldest; with none in view, the newest or oldest of all. */
 static const struct ladder_arrow *
@@ -211,6 +173,7 @@ ui_mark_first(struct ui *ui, int by)
 	const struct view *v = &ui->v;
 	size_t first = view_first_row(v, ui->lad_rows, &ui->scroll);
 	size_t h = ui->lad_rows > 0 ? (size_t)ui->lad_rows : 1;
+	size_t shown = ui_arrows_shown(v);
 	const struct ladder_arrow *a;
 
 	/* Scrolled back, the bottom row is the "newer below" marker's. */
@@ -218,8 +181,9 @@ ui_mark_first(struct ui *ui, int by)
 		h--;
 	if (first + h > v->lad.nrows)
 		h = v->lad.nrows - first;
-	a = ui_mark_scan(v, first, first + h, by);
-	return a != NULL ? a : ui_mark_scan(v, 0, v->lad.nrows, by);
+	a = ladder_arrow_scan(&v->lad, first, first + h, by, shown);
+	return a != NULL ? a : ladder_arrow_scan(&v->lad, 0, v->lad.nrows, by,
+	    shown);
 }
 
 /* arg -1: the arrow above (older), 1: below (newer); with none selected,
@@ -236,7 +200,7 @@ ui_h_mark_move(SCREEN_CMD_ARGS)
 	if (a == NULL)
 		to = ui_mark_first(ui, arg < 0 ? -1 : 1);
 	else
-		to = ui_mark_walk(v, a->row, arg < 0 ? -1 : 1);
+		to = ladder_arrow_next(&v->lad, a, arg, ui_arrows_shown(v));
 	if (to == NULL) {
 		screen_message(sc, false, "%s", a == NULL ?
 		    _("No segment has been sent yet.") : arg < 0 ?
@@ -258,38 +222,35 @@ ui_h_mark_clear(SCREEN_CMD_ARGS)
 	return UI_R_LADDER | UI_R_MENU | UI_R_STATUS;
 }
 
+/* The ladder row drawn on row y of the screen, LADDER_NOROW off the
+ * ladder; rows from the ladder's nrows on are its empty space. */
+static size_t
+ui_ladder_row_at(const struct ui *ui, int y)
+{
+	size_t scroll = ui->scroll;
+
+	if (y < ui->lad_y || y >= ui->lad_y + ui->lad_rows)
+		return LADDER_NOROW;
+	return view_first_row(&ui->v, ui->lad_rows, &scroll) +
+	    (size_t)(y - ui->lad_y);
+}
+
 uint32_t
 ui_mark_at(const struct ui *ui, int y)
 {
-	size_t scroll = ui->scroll, row;
+	size_t row = ui_ladder_row_at(ui, y);
 	const struct ladder_row *l;
 
-	if (y < ui->lad_y || y >= ui->lad_y + ui->lad_rows)
-		return 0;
 	/* The "newer below" marker's row (draw_ladder.c) holds no arrow. */
 	if (ui->scroll > 0 && ui->lad_rows > 1 &&
 	    y == ui->lad_y + ui->lad_rows - 1)
 		return 0;
-	row = view_first_row(&ui->v, ui->lad_rows, &scroll) +
-	    (size_t)(y - ui->lad_y);
 	if (row >= ui->v.lad.nrows)
 		return 0;
 	l = &ui->v.lad.rows[row];
 	if (!l->is_arrow || !ui->v.anim[l->arrow].started)
 		return 0;
 	return ui->v.lad.arrows[l->arrow].f.id;
-}
-
-/* Row y of the screen is the ladder's empty space: below its last row. */
-static bool
-ui_ladder_empty_at(const struct ui *ui, int y)
-{
-	size_t scroll = ui->scroll;
-
-	if (y < ui->lad_y || y >= ui->lad_y + ui->lad_rows)
-		return false;
-	return view_first_row(&ui->v, ui->lad_rows, &scroll) +
-	    (size_t)(y - ui->lad_y) >= ui->v.lad.nrows;
 }
 
 /* A click on an arrow's row selects it; on the selected one, or with arg
@@ -305,11 +266,12 @@ ui_h_mark_click(SCREEN_CMD_ARGS)
 	bool again = id == ui->mark;
 
 	if (id == 0) {
-		if (ui->mark == 0 || !ui_ladder_empty_at(ui, y))
+		size_t row = ui_ladder_row_at(ui, y);
+
+		if (ui->mark == 0 || row == LADDER_NOROW ||
+		    row < ui->v.lad.nrows)
 			return 0;
-		ui->mark = 0;
-		ui->pick = 0;
-		return UI_R_LADDER | UI_R_MENU | UI_R_STATUS;
+		return ui_h_mark_clear(sc, c, arg);
 	}
 	ui->pick = 0;
 	ui_mark_set(ui, id);

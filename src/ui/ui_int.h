@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "ui/screen.h"
+#include "script/evlog.h"
 #include "script/lecture.h"
 #include "script/session.h"
 #include "ui/view.h"
@@ -147,15 +148,13 @@ int ui_play_h_jump(SCREEN_CMD_ARGS);
 /* log_ui.c: the event log, a screen over the simulator. */
 struct ui_log {
 	struct screen sc;
-	char **lines;
-	bool *heads;		/* per line: a step's heading */
-	size_t n, cap, caph, top;
+	struct evlog log;	/* its lines (script/evlog.h) */
+	size_t top;		/* the first line shown */
 	/* The segment inspector: one arrow's fields and the sentences
-	 * that name it (seg 0: the whole log). */
-	const struct ui *from;
+	 * about it (seg 0: the whole log). */
 	uint32_t seg;
-	/* The simulator whose selection follows the inspector: closed,
-	 * the arrow last inspected is the one selected. */
+	/* The simulator it was opened on, whose selection follows the
+	 * inspector: closed, the arrow last inspected is selected. */
 	struct ui *of;
 };
 extern const struct screen_def ui_log_def;

@@ -99,9 +99,7 @@ screen_cleanup
 
 # 120x40, in Chinese.
 screen_socket 1
-# (screen_start waits for the English status bar.)
-$TMUX_CMD new-session -d -x 120 -y 40 "env LC_ALL=C.UTF-8 TERM=screen \
-    $TCPTEACH --lang=zh_CN lab --no-animation; sleep 30"
+COLS=120 ROWS=40 screen_start -- --lang=zh_CN lab --no-animation
 screen_expect "第 0/0 步"
 screen_expect "客户端，内核 Linux"
 screen_step L "L I S T E N"

@@ -45,7 +45,9 @@ screen_start() {
 	$TMUX_CMD new-session -d -x "${COLS:-80}" -y "${ROWS:-24}" \
 	    "env LC_ALL=C.UTF-8 TERM=screen $env_args $TCPTEACH $*; sleep 30"
 	$TMUX_CMD set-option -g remain-on-exit on >/dev/null 2>&1 || true
-	screen_wait "step 0/" || screen_wait "step "
+	# The status bar's step counter, in English or Chinese: one poll for
+	# either, so a Chinese screen does not wait out an English timeout.
+	screen_wait_re 'step [0-9]|第 [0-9]+/[0-9]+ 步'
 }
 
 screen_keys() {
@@ -71,6 +73,20 @@ screen_wait() {
 	tries=${2:-400}
 	while [ "$tries" -gt 0 ]; do
 		if screen_capture | grep -F -q -- "$1"; then
+			return 0
+		fi
+		$TMUX_CMD has-session 2>/dev/null || return 1
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	return 1
+}
+
+# screen_wait_re ERE [TRIES]: as screen_wait, for an extended regex.
+screen_wait_re() {
+	tries=${2:-400}
+	while [ "$tries" -gt 0 ]; do
+		if screen_capture | grep -E -q -- "$1"; then
 			return 0
 		fi
 		$TMUX_CMD has-session 2>/dev/null || return 1
