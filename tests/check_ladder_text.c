@@ -2,8 +2,9 @@
  * The ladder's words (sim/ladder_text.h), a test case of check_sim: the
  * number modes per incarnation, labels whole and fitted, the narration of
  * each trace record with its RFC reason told once, durations and the
- * status line's switches, all from a ladder folded straight from the
- * world's trace, with no view and no UI.
+ * status line's switches, and the hosts' state boxes (sim/ladder_box.h),
+ * all from a ladder folded straight from the world's trace, with no view
+ * and no UI.
  *
  * RFC 9293 Figure 6 with the figure's ISNs (client 99, server 299).
  */
@@ -16,6 +17,7 @@
 
 #include "check_sim_util.h"
 #include "lib/utf8.h"
+#include "sim/ladder_box.h"
 #include "sim/ladder_text.h"
 
 static struct world w;
@@ -217,6 +219,148 @@ START_TEST(test_whatif_rules_sentence_follows_switch)
 }
 END_TEST
 
+/* Fold each record; keep the crossing sentences told. */
+static bool
+fold_crossings(void *arg, struct world *wp, size_t i,
+    const struct sim_result *res)
+{
+	char buf[256];
+
+	(void)arg;
+	ck_assert_msg(res->status == SIM_OK, "command %zu", i + 1);
+	ladder_begin(&l);
+	for (size_t k = 0; k < wp->ntrace; k++) {
+		ladder_event(&l, &wp->trace[k]);
+		if (ladder_cross_text(&l, &wp->trace[k], buf,
+		    sizeof(buf)) != NULL && nsaid < 16)
+			snprintf(said[nsaid++], sizeof(said[0]), "%s", buf);
+	}
+	ladder_end(&l);
+	return true;
+}
+
+/* A simultaneous close: the FINs pass on the wire, and so do the ACKs
+ * each host then sends; each pair is told once, when its second
+ * segment is sent. */
+START_TEST(test_estab_simultaneous_close_crossings_told_once)
+{
+	const struct cmd c[] = { c_host(CMD_CLOSE, HOST_CLIENT),
+	    c_host(CMD_CLOSE, HOST_SERVER), c_kind(CMD_SETTLE) };
+	struct sim_result res;
+
+	fig06();
+	nsaid = 0;
+	ck_assert_uint_eq(world_replay(&w, c, 3, &res, fold_crossings, NULL),
+	    3);
+	ck_assert_uint_eq(nsaid, 2);
+	ck_assert_str_eq(said[0], "#4 and #5 cross on the wire: each was "
+	    "sent before the other arrived.");
+	ck_assert_str_eq(said[1], "#6 and #7 cross on the wire: each was "
+	    "sent before the other arrived.");
+}
+END_TEST
+
+/* Only the switches that differ from the profile's defaults are shown,
+ * each in a full and a brief form, in the same order as the one line. */
+START_TEST(test_linux_switches_differing_from_profile_listed)
+{
+	const struct cmd c[] = { c_kind(CMD_PROFILE),
+	    c_set(SET_HANDSHAKE, false, 0, 0),	/* two */
+	    c_set(SET_TIME_WAIT, false, 0, 0) };
+	struct world_switch sw[WORLD_NSWITCH];
+	struct sim_result res;
+	char buf[128];
+	struct cmd prof = c[0];
+
+	ck_assert_uint_eq(world_switches(&w, sw), 0);
+	prof.profile = PROFILE_LINUX;
+	ck_assert_uint_eq(world_replay(&w, &prof, 1, &res, NULL, NULL), 1);
+	ck_assert_uint_eq(world_replay(&w, &c[1], 2, &res, NULL, NULL), 2);
+	ck_assert_uint_eq(world_switches(&w, sw), 2);
+	ck_assert_str_eq(sw[0].full, "no TIME_WAIT");
+	ck_assert_str_eq(sw[0].brief, "no TW");
+	ck_assert_str_eq(sw[1].full, "2-way handshake");
+	ck_assert_str_eq(sw[1].brief, "2-way");
+	ck_assert_str_eq(world_switches_text(&w, buf, sizeof(buf)),
+	    "linux no TIME_WAIT 2-way handshake");
+}
+END_TEST
+
+/* Ten-digit raw numbers still fit the 37 columns a box line has at 80
+ * columns (the line was once cut by one digit). */
+START_TEST(test_estab_box_raw_numbers_fit_37_columns)
+{
+	const struct cmd c[] = {
+		c_isn(HOST_CLIENT, 4294967000u, 0),
+		c_isn(HOST_SERVER, 3999999999u, 0),
+		c_host(CMD_LISTEN, HOST_SERVER),
+		c_host(CMD_CONNECT, HOST_CLIENT), c_kind(CMD_SETTLE)
+	};
+	struct sim_result res;
+	struct ladder_box b;
+
+	ck_assert_uint_eq(world_replay(&w, c, 5, &res, fold, NULL), 5);
+	for (int h = 0; h < 2; h++) {
+		ladder_box_build(&l, &w, (enum sim_host_id)h, LADDER_NUM_RAW,
+		    NULL, NULL, &b);
+		ck_assert_str_eq(b.state, "ESTABLISHED");
+		ck_assert_int_le(utf8_width(b.nums[0]), 37);
+		ck_assert_int_le(utf8_width(b.nums[1]), 37);
+		ck_assert_ptr_nonnull(strstr(b.nums[1], "SND.NXT "));
+	}
+}
+END_TEST
+
+/* TIME_WAIT's box counts 2MSL down on the simulated clock; the peer in
+ * LAST_ACK shows its retransmission timer. */
+START_TEST(test_time_wait_box_timers_count_down)
+{
+	const struct cmd c[] = {
+		c_host(CMD_CLOSE, HOST_CLIENT), c_kind(CMD_SETTLE),
+		c_host(CMD_CLOSE, HOST_SERVER), c_sel_id(CMD_DELIVER, 0)
+	};
+	struct sim_result res;
+	struct ladder_box b;
+
+	fig06();
+	ck_assert_uint_eq(world_replay(&w, c, 4, &res, fold, NULL), 4);
+	ladder_box_build(&l, &w, HOST_CLIENT, LADDER_NUM_REL, NULL, NULL, &b);
+	ck_assert_str_eq(b.state, "TIME_WAIT");
+	ck_assert_int_eq(b.phase, LADDER_PH_TIME_WAIT);
+	ck_assert_str_eq(b.timers, "2MSL 4:00");
+	ladder_box_build(&l, &w, HOST_SERVER, LADDER_NUM_REL, NULL, NULL, &b);
+	ck_assert_str_eq(b.state, "LAST_ACK");
+	ck_assert_str_eq(b.timers, "RTO 1s");
+}
+END_TEST
+
+/* A box shows the moment the caller asks for: the world's own, or the
+ * state and numbers of an earlier one; numbers in the three modes. */
+START_TEST(test_estab_box_shows_the_moment_asked)
+{
+	enum tcp_state listen = TCP_LISTEN;
+	struct ladder_box b;
+
+	fig06();
+	ladder_box_build(&l, &w, HOST_SERVER, LADDER_NUM_SYM, NULL, NULL, &b);
+	ck_assert_str_eq(b.state, "ESTABLISHED");
+	ck_assert_int_eq(b.phase, LADDER_PH_ESTAB);
+	ck_assert_str_eq(b.app, "accept() returned");
+	ck_assert_str_eq(b.nums[0], "ISS K          RCV.NXT J+1");
+	ladder_box_build(&l, &w, HOST_CLIENT, LADDER_NUM_REL, NULL, NULL, &b);
+	ck_assert_str_eq(b.nums[0], "ISS 99         RCV.NXT 1");
+	ck_assert_str_eq(b.nums[1], "SND.UNA 1          SND.NXT 1");
+	ck_assert_str_eq(b.timers, "");
+	ladder_box_build(&l, &w, HOST_SERVER, LADDER_NUM_RAW, &listen, NULL,
+	    &b);
+	ck_assert_str_eq(b.state, "LISTEN");
+	ck_assert_int_eq(b.phase, LADDER_PH_CLOSED);
+	ck_assert_str_eq(b.nums[0], "");
+	ck_assert_int_eq(ladder_phase_of(TCP_SYN_RECEIVED), LADDER_PH_OPENING);
+	ck_assert_int_eq(ladder_phase_of(TCP_CLOSE_WAIT), LADDER_PH_CLOSING);
+}
+END_TEST
+
 TCase *
 ladder_text_tcase(void)
 {
@@ -230,5 +374,10 @@ ladder_text_tcase(void)
 	tcase_add_test(tc, test_fig06_narration_cites_rfc_once);
 	tcase_add_test(tc, test_durations_and_switches);
 	tcase_add_test(tc, test_whatif_rules_sentence_follows_switch);
+	tcase_add_test(tc, test_estab_simultaneous_close_crossings_told_once);
+	tcase_add_test(tc, test_linux_switches_differing_from_profile_listed);
+	tcase_add_test(tc, test_estab_box_raw_numbers_fit_37_columns);
+	tcase_add_test(tc, test_time_wait_box_timers_count_down);
+	tcase_add_test(tc, test_estab_box_shows_the_moment_asked);
 	return tc;
 }

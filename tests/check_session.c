@@ -5,7 +5,9 @@
  * reset, fed and settled, the marks it was told and the capture clock it
  * was handed.  The simulated world behind the backend interface stands
  * in for the kernel lab, so the mirrored wire is tested anywhere.
- * Lecture mode's script (script/lecture.h) steps a session too.
+ * Lecture mode's script (script/lecture.h) steps a session too.  What a
+ * front end says about the steps (script/session_text.c) and what a line
+ * typed at its prompt is (script_colon_parse) are asserted as text.
  */
 #include <config.h>
 
@@ -16,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "script/complete.h"
 #include "script/menu.h"
 #include "script/parse.h"
 #include "script/lecture.h"
@@ -128,6 +131,124 @@ START_TEST(test_refused_not_recorded)
 	ck_assert_int_ne(session_do(&s, &c), SIM_OK);
 	ck_assert_uint_eq(s.pos, 5);
 	ck_assert(s.last.msg[0] != '\0');
+}
+END_TEST
+
+/* A refused event is not recorded and is told with the command as the
+ * scenario language writes it and the world's reason. */
+START_TEST(test_estab_listen_refused_says_command_and_why)
+{
+	char why[640];
+	struct cmd c;
+
+	run(handshake);
+	line("server listen", &c);
+	ck_assert(!session_try(&s, &c, why, sizeof(why)));
+	ck_assert_uint_eq(s.pos, 5);
+	ck_assert_msg(strstr(why, "Cannot do \"server listen\" now: ") == why,
+	    "%s", why);
+	ck_assert_ptr_nonnull(strstr(why, s.last.msg));
+	line("client close", &c);
+	ck_assert(session_try(&s, &c, why, sizeof(why)));
+	ck_assert_uint_eq(s.pos, 6);
+}
+END_TEST
+
+/* Quit offers to save only events applied since the last save: not a
+ * fresh session, not after saving, not after undo alone. */
+START_TEST(test_unsaved_until_saved_then_new_event)
+{
+	char path[] = "/tmp/check_session_XXXXXX";
+	char err[256];
+	struct cmd c;
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	ck_assert(!session_unsaved(&s));
+	run(handshake);
+	ck_assert(session_unsaved(&s));
+	ck_assert(session_save(&s, path, err, sizeof(err)));
+	ck_assert(!session_unsaved(&s));
+	ck_assert(session_undo(&s));
+	ck_assert(!session_unsaved(&s));
+	line("server listen", &c);
+	ck_assert_int_ne(session_do(&s, &c), SIM_OK);	/* refused */
+	ck_assert(!session_unsaved(&s));
+	line("settle", &c);
+	ck_assert_int_eq(session_do(&s, &c), SIM_OK);
+	ck_assert(session_unsaved(&s));
+	unlink(path);
+}
+END_TEST
+
+/* Folds a session's steps into the ladder arg points to (check_evlog.c). */
+extern const struct session_watch ev_watch;
+
+/* A check on the FIN in flight is quoted in the arrows' number mode, and
+ * its verdict says so; raw mode and other commands stay as written. */
+START_TEST(test_fin_wait_1_check_line_in_number_modes)
+{
+	static const char *const fin[] = { "client close", NULL };
+	struct ladder l;
+	struct cmd c;
+	char ln[256], buf[640];
+
+	ladder_init(&l);
+	session_watch(&s, &ev_watch, &l);
+	run(handshake);
+	run(fin);
+	line("expect inflight c>s FIN+ACK seq=100 ack=300", &c);
+	ck_assert_str_eq(session_check_line(&s, &c, &l, LADDER_NUM_RAW, ln,
+	    sizeof(ln)), "expect inflight c>s FIN+ACK seq=100 ack=300");
+	ck_assert_str_eq(session_check_line(&s, &c, &l, LADDER_NUM_REL, ln,
+	    sizeof(ln)), "expect inflight c>s FIN+ACK seq=1 ack=1");
+	ck_assert_str_eq(session_check_line(&s, &c, &l, LADDER_NUM_SYM, ln,
+	    sizeof(ln)), "expect inflight c>s FIN+ACK seq=J+1 ack=K+1");
+	ck_assert_str_eq(session_mark_text(SESSION_PASS, ln, "", buf,
+	    sizeof(buf)), "Check passed: expect inflight c>s FIN+ACK "
+	    "seq=J+1 ack=K+1");
+	ck_assert_str_eq(session_mark_text(SESSION_FAIL, "expect client "
+	    "CLOSED", "client is FIN_WAIT_1", buf, sizeof(buf)), "Check "
+	    "failed: expect client CLOSED: client is FIN_WAIT_1");
+	ck_assert_str_eq(session_mark_text(SESSION_BAD, "client close",
+	    "why not", buf, sizeof(buf)), "why not");
+	ck_assert_ptr_null(session_mark_text(SESSION_NONE, "x", "", buf,
+	    sizeof(buf)));
+	line("client close", &c);
+	ck_assert_str_eq(session_check_line(&s, &c, &l, LADDER_NUM_SYM, ln,
+	    sizeof(ln)), "client close");
+	ladder_free(&l);
+}
+END_TEST
+
+/* What a line typed at the prompt is: pcap with its name trimmed, help,
+ * a command, nothing, or the parser's error with its column. */
+START_TEST(test_colon_line_pcap_help_command_error)
+{
+	struct script_colon l;
+
+	script_colon_parse("  pcap  out file.pcap \t", &l);
+	ck_assert_int_eq(l.kind, SCRIPT_COLON_PCAP);
+	ck_assert_str_eq(l.text, "out file.pcap");
+	script_colon_parse("pcap", &l);
+	ck_assert_int_eq(l.kind, SCRIPT_COLON_PCAP);
+	ck_assert_str_eq(l.text, "");
+	script_colon_parse("help deliver", &l);
+	ck_assert_int_eq(l.kind, SCRIPT_COLON_HELP);
+	ck_assert_ptr_nonnull(strstr(l.text, "deliver"));
+	script_colon_parse("server listen", &l);
+	ck_assert_int_eq(l.kind, SCRIPT_COLON_CMD);
+	ck_assert_int_eq(l.cmd.kind, CMD_LISTEN);
+	ck_assert_int_eq(l.cmd.host, HOST_SERVER);
+	script_colon_parse("# a note", &l);
+	ck_assert_int_eq(l.kind, SCRIPT_COLON_NONE);
+	script_colon_parse("pcapx", &l);
+	ck_assert_int_eq(l.kind, SCRIPT_COLON_ERROR);
+	script_colon_parse("client fly", &l);
+	ck_assert_int_eq(l.kind, SCRIPT_COLON_ERROR);
+	ck_assert_uint_eq(l.column, 8);
+	ck_assert(l.text[0] != '\0');
 }
 END_TEST
 
@@ -299,11 +420,35 @@ static const char lecture_text[] =
     "expect inflight c>s SYN\n"
     "deliver\n";
 
+/* A scenario that does not parse loads nothing and says where. */
+START_TEST(test_lecture_open_bad_line_loads_nothing)
+{
+	static const char bad[] = "server listen\nclient fly\n";
+	char path[] = "/tmp/check_session_XXXXXX";
+	struct lecture lc;
+	struct script_err perr;
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert(write(fd, bad, sizeof(bad) - 1) == (ssize_t)(sizeof(bad) -
+	    1));
+	close(fd);
+	memset(&lc, 0, sizeof(lc));
+	ck_assert(!lecture_open(&lc, &s, path, &perr));
+	unlink(path);
+	ck_assert_uint_eq(perr.line, 2);
+	ck_assert_uint_eq(perr.column, 8);
+	ck_assert_uint_eq(s.ncmds, 0);
+	ck_assert_ptr_null(lc.cmds);
+	ck_assert(!lecture_open(&lc, &s, "/nonexistent/x.scn", &perr));
+	ck_assert(perr.msg[0] != '\0');
+}
+END_TEST
+
 START_TEST(test_lecture_steps_checks_captions_branch_resume)
 {
 	char path[] = "/tmp/check_session_XXXXXX";
 	struct lecture lc;
-	struct script sc;
 	struct script_err perr;
 	struct cmd c;
 	int fd = mkstemp(path);
@@ -312,11 +457,8 @@ START_TEST(test_lecture_steps_checks_captions_branch_resume)
 	ck_assert(write(fd, lecture_text, sizeof(lecture_text) - 1) ==
 	    (ssize_t)(sizeof(lecture_text) - 1));
 	close(fd);
-	memset(&sc, 0, sizeof(sc));
-	ck_assert(script_load(path, &sc, &perr));
 	memset(&lc, 0, sizeof(lc));
-	lecture_load(&lc, &s, sc.cmds, sc.n, path);
-	script_free(&sc);
+	ck_assert(lecture_open(&lc, &s, path, &perr));
 	unlink(path);
 	ck_assert_uint_eq(s.ncmds, 6);
 	ck_assert(lecture_next(&s));
@@ -355,6 +497,10 @@ session_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_refused_not_recorded);
+	tcase_add_test(tc, test_estab_listen_refused_says_command_and_why);
+	tcase_add_test(tc, test_unsaved_until_saved_then_new_event);
+	tcase_add_test(tc, test_fin_wait_1_check_line_in_number_modes);
+	tcase_add_test(tc, test_colon_line_pcap_help_command_error);
 	tcase_add_test(tc, test_menu_wire);
 	tcase_add_test(tc, test_save_replays);
 	tcase_add_test(tc, test_watch_told_traces_checks_and_replays);
@@ -362,6 +508,7 @@ session_suite(void)
 	    test_capture_clock_handed_over_until_a_new_command);
 	tcase_add_test(tc, test_backend_wire_mirrors_sent_delivered_dropped);
 	tcase_add_test(tc, test_lecture_steps_checks_captions_branch_resume);
+	tcase_add_test(tc, test_lecture_open_bad_line_loads_nothing);
 	suite_add_tcase(su, tc);
 	suite_add_tcase(su, evlog_tcase());
 	return su;

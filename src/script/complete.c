@@ -1,6 +1,7 @@
 /*
- * Completion of a scenario line and its help, with no curses: the
- * simulator's `:` line is its user.
+ * Completion of a scenario line and its help, and what a line typed at
+ * the prompt is (a command, help, `pcap FILE`, or a parse error), with no
+ * curses: the simulator's `:` line is its user.
  *
  * Data model: none kept.  The words a scenario line may go on with are
  * worked out from the words typed before the last one, with the parser's
@@ -195,4 +196,52 @@ script_complete_help(const char *word, char *buf, size_t size)
 		/* TRANSLATORS: a word typed after help. */
 		snprintf(buf, size, _("No scenario command %s. Type help for "
 		    "the list."), word);
+}
+
+/* `pcap` followed by nothing or a blank: the writer's own word, which the
+ * scenario language does not have. */
+static const char *
+complete_pcap_word(const char *line)
+{
+	while (*line == ' ' || *line == '\t')
+		line++;
+	if (strncmp(line, "pcap", 4) != 0 || (line[4] != '\0' &&
+	    line[4] != ' ' && line[4] != '\t'))
+		return NULL;
+	return line + 4;
+}
+
+void
+script_colon_parse(const char *line, struct script_colon *out)
+{
+	struct script_err err;
+	const char *p = complete_pcap_word(line);
+	size_t n;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if (p != NULL) {
+		out->kind = SCRIPT_COLON_PCAP;
+		snprintf(out->text, sizeof(out->text), "%s", p + strspn(p,
+		    " \t"));
+		for (n = strlen(out->text); n > 0 && (out->text[n - 1] == ' ' ||
+		    out->text[n - 1] == '\t'); n--)
+			out->text[n - 1] = '\0';
+		return;
+	}
+	if (strncmp(line, "help", 4) == 0 && (line[4] == '\0' ||
+	    line[4] == ' ')) {
+		out->kind = SCRIPT_COLON_HELP;
+		script_complete_help(line[4] == ' ' ? line + 5 : NULL,
+		    out->text, sizeof(out->text));
+		return;
+	}
+	memset(&err, 0, sizeof(err));
+	r = script_parse_line(line, 0, &out->cmd, &err);
+	out->kind = r < 0 ? SCRIPT_COLON_ERROR : r == 1 ? SCRIPT_COLON_CMD :
+	    SCRIPT_COLON_NONE;
+	if (r < 0) {
+		out->column = err.column;
+		snprintf(out->text, sizeof(out->text), "%s", err.msg);
+	}
 }

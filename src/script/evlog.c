@@ -288,22 +288,8 @@ evlog_verdict(const struct session *s, size_t i, char *buf, size_t size)
 
 	if (r == NULL)
 		return NULL;
-	script_format(&s->cmds[i], line, sizeof(line));
-	switch (s->marks[i]) {
-	case SESSION_NONE:
-		return NULL;
-	case SESSION_BAD:
-		snprintf(buf, size, "%s", r->res.msg);
-		break;
-	case SESSION_PASS:
-		snprintf(buf, size, _("Check passed: %s"), line);
-		break;
-	case SESSION_FAIL:
-		snprintf(buf, size, _("Check failed: %s: %s"), line,
-		    r->res.msg);
-		break;
-	}
-	return buf;
+	return session_mark_text(s->marks[i], script_format(&s->cmds[i], line,
+	    sizeof(line)), r->res.msg, buf, size);
 }
 
 int

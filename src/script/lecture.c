@@ -85,6 +85,21 @@ lecture_load(struct lecture *lc, struct session *s, const struct cmd *cmds,
 		lecture_read_captions(lc, path);
 }
 
+bool
+lecture_open(struct lecture *lc, struct session *s, const char *path,
+    struct script_err *err)
+{
+	struct script sc;
+
+	memset(&sc, 0, sizeof(sc));
+	memset(err, 0, sizeof(*err));
+	if (!script_load(path, &sc, err))
+		return false;
+	lecture_load(lc, s, sc.cmds, sc.n, path);
+	script_free(&sc);
+	return true;
+}
+
 void
 lecture_free(struct lecture *lc)
 {

@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "script/parse.h"
 #include "script/session.h"
 
 struct lecture {
@@ -33,6 +34,10 @@ struct lecture {
  * again for the comments the parser drops. */
 void lecture_load(struct lecture *lc, struct session *s,
     const struct cmd *cmds, size_t n, const char *path);
+/* The same from the scenario file path ("-": standard input); false
+ * with the parse error in err, and nothing loaded. */
+bool lecture_open(struct lecture *lc, struct session *s, const char *path,
+    struct script_err *err);
 void lecture_free(struct lecture *lc);
 /* The comment written above the step just shown, or NULL. */
 const char *lecture_caption(const struct lecture *lc,

@@ -332,6 +332,7 @@ session_do(struct session *s, const struct cmd *c)
 		s->nclock = s->pos;
 	session_store(s, s->pos, c);
 	session_step(s);
+	s->unsaved = true;
 	return s->last.status;
 }
 
@@ -383,8 +384,17 @@ session_undo(struct session *s)
 
 /* cmds[0..pos): what the learner sees applied, not what redo holds. */
 bool
-session_save(const struct session *s, const char *path, char *err,
+session_save(struct session *s, const char *path, char *err,
     size_t errsize)
 {
-	return script_save_file(s->cmds, s->pos, path, err, errsize);
+	if (!script_save_file(s->cmds, s->pos, path, err, errsize))
+		return false;
+	s->unsaved = false;
+	return true;
+}
+
+bool
+session_unsaved(const struct session *s)
+{
+	return s->unsaved && s->pos > 0;
 }

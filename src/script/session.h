@@ -19,6 +19,8 @@
 #include <stdint.h>
 
 #include "sim/backend.h"
+#include "sim/ladder.h"
+#include "sim/ladder_text.h"
 #include "sim/world.h"
 
 enum session_mark { SESSION_NONE, SESSION_PASS, SESSION_FAIL, SESSION_BAD };
@@ -71,6 +73,7 @@ struct session {
 	 * would tell the model's run, not the kernels'). */
 	struct session_rec *recs;
 	size_t caprecs;
+	bool unsaved;		/* a new command since the last save */
 };
 
 struct session_rec {
@@ -106,8 +109,26 @@ bool session_undo(struct session *s);
 void session_goto(struct session *s, size_t pos);
 
 /* Save cmds[0..pos) as a scenario file, atomically.  On failure returns
- * false with a translated message in err. */
-bool session_save(const struct session *s, const char *path, char *err,
+ * false with a translated message in err.  A saved session has nothing
+ * unsaved until the next new command. */
+bool session_save(struct session *s, const char *path, char *err,
     size_t errsize);
+/* Whether events were applied since the last save (or ever): what a
+ * front end offers to save before it quits. */
+bool session_unsaved(const struct session *s);
+
+/* session_text.c: what a front end says about the steps.  A learner's
+ * event: true if applied, else false with why it cannot be done now in
+ * why, the command quoted as the scenario language writes it. */
+bool session_try(struct session *s, const struct cmd *c, char *why,
+    size_t size);
+/* Command c as a line, an expect's numbers in mode m of ladder l (as
+ * the arrows show them). */
+char *session_check_line(const struct session *s, const struct cmd *c,
+    const struct ladder *l, enum ladder_num m, char *line, size_t size);
+/* How a step came out as a sentence: "Check passed: LINE", "Check
+ * failed: LINE: MSG", or a refused event's MSG; NULL for SESSION_NONE. */
+char *session_mark_text(enum session_mark m, const char *line,
+    const char *msg, char *buf, size_t size);
 
 #endif

@@ -3,7 +3,8 @@
  * built from the core's reason (tcp_why_text) and the RFC section that
  * prescribes it (tcp_why_rfc), with segments labelled as the ladder
  * shows them; records that only matter to the core (timers armed and
- * stopped) say nothing.  Also the status line's words about the rules in
+ * stopped) say nothing, and segments that cross on the wire are told
+ * as such once.  Also the status line's words about the rules in
  * force: the steps that are not what-if switches, the profile and the
  * switches that differ from its defaults, or all of them in a sentence.
  *
@@ -182,6 +183,28 @@ ladder_event_text(const struct ladder *l, enum ladder_num m,
 	return NULL;
 }
 
+/* Segments passing on the wire are drawn crossing; say why, once, when
+ * the second of the pair is put on the wire. */
+char *
+ladder_cross_text(const struct ladder *l, const struct sim_ev *ev,
+    char *buf, size_t size)
+{
+	bool sent = ev->kind == SIM_EV_DUP || ev->kind == SIM_EV_INJECT ||
+	    (ev->kind == SIM_EV_TCP && ev->tcp.kind == TCP_EV_SEND);
+	const struct ladder_arrow *a;
+
+	if (!sent || l->narrows == 0)
+		return NULL;
+	a = &l->arrows[l->narrows - 1];
+	if (a->f.id != ev->flight.id || a->crossed == 0)
+		return NULL;
+	/* TRANSLATORS: two segment numbers; drawn as crossing arrows. */
+	snprintf(buf, size, _("#%" PRIu32 " and #%" PRIu32 " cross on the "
+	    "wire: each was sent before the other arrived."), a->crossed,
+	    a->f.id);
+	return buf;
+}
+
 /* The commands the what-if keys make (menu_whatif). */
 static bool
 cmd_is_whatif(const struct cmd *c)
@@ -212,28 +235,46 @@ sim_add_word(char *buf, size_t size, const char *w)
 	snprintf(buf + o, size - o, "%s%s", o > 0 ? " " : "", w);
 }
 
-/* The profile and each what-if switch that differs from its default, for
- * the status line: once set, a switch stays in sight. */
-char *
-world_switches_text(const struct world *w, char *buf, size_t size)
+/* Each what-if switch that differs from the profile's default, in a
+ * fixed order, in its full and its brief form: once set, a switch stays
+ * in sight on the status line. */
+size_t
+world_switches(const struct world *w, struct world_switch out[WORLD_NSWITCH])
 {
 	struct tcp_config def;
 	const struct tcp_config *c = &w->cfg;
+	size_t n = 0;
 
 	sim_profile_config(w->profile, &def);
-	snprintf(buf, size, "%s", sim_profile_name(w->profile));
 	if (c->time_wait != def.time_wait)
-		/* TRANSLATORS: status line, the what-if switch is set. */
-		sim_add_word(buf, size, c->time_wait ? _("TIME_WAIT on") :
-		    _("no TIME_WAIT"));
+		/* TRANSLATORS: status line, the what-if switch is set, and
+		 * its brief form when 80 columns are short. */
+		out[n++] = c->time_wait ? (struct world_switch){
+		    _("TIME_WAIT on"), _("TW on") } : (struct world_switch){
+		    _("no TIME_WAIT"), _("no TW") };
 	if (c->handshake_two != def.handshake_two)
 		/* TRANSLATORS: status line, what-if: no SYN_RECEIVED. */
-		sim_add_word(buf, size, c->handshake_two ?
-		    _("2-way handshake") : _("3-way handshake"));
+		out[n++] = c->handshake_two ? (struct world_switch){
+		    _("2-way handshake"), _("2-way") } : (struct world_switch){
+		    _("3-way handshake"), _("3-way") };
 	if (c->delayed_ack != def.delayed_ack)
 		/* TRANSLATORS: status line, what-if switch. */
-		sim_add_word(buf, size, c->delayed_ack ? _("delayed ACK") :
-		    _("no delayed ACK"));
+		out[n++] = c->delayed_ack ? (struct world_switch){
+		    _("delayed ACK"), _("delACK") } : (struct world_switch){
+		    _("no delayed ACK"), _("no delACK") };
+	return n;
+}
+
+/* The profile and the switches set, as one line. */
+char *
+world_switches_text(const struct world *w, char *buf, size_t size)
+{
+	struct world_switch sw[WORLD_NSWITCH];
+	size_t n = world_switches(w, sw);
+
+	snprintf(buf, size, "%s", sim_profile_name(w->profile));
+	for (size_t i = 0; i < n; i++)
+		sim_add_word(buf, size, sw[i].full);
 	return buf;
 }
 

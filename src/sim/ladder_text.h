@@ -68,9 +68,22 @@ char *ladder_event_text(const struct ladder *l, enum ladder_num m,
     struct ladder_told *told, const struct sim_ev *ev, char *buf,
     size_t size);
 
-/* Status line: steps that are not what-if switches, and the profile
- * with the switches that differ from its defaults. */
+/* When ev put on the wire a segment that passes another going the other
+ * way (folded into l already), the sentence saying so; else NULL. */
+char *ladder_cross_text(const struct ladder *l, const struct sim_ev *ev,
+    char *buf, size_t size);
+
+/* Status line: steps that are not what-if switches, the switches that
+ * differ from the profile's defaults (full and brief), and the profile
+ * with those switches as one line. */
 size_t cmd_steps(const struct cmd *c, size_t n);
+struct world_switch {
+	const char *full;	/* "no TIME_WAIT" */
+	const char *brief;	/* "no TW" */
+};
+#define WORLD_NSWITCH 3
+size_t world_switches(const struct world *w,
+    struct world_switch out[WORLD_NSWITCH]);
 char *world_switches_text(const struct world *w, char *buf, size_t size);
 /* "Now: profile rfc9293, TIME_WAIT on, three-way handshake, ..." */
 char *world_rules_text(const struct world *w, char *buf, size_t size);

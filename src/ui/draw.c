@@ -100,7 +100,7 @@ static void
 ui_draw_box(struct ui *ui, enum sim_host_id h)
 {
 	WINDOW *w = ui->win->box[h];
-	struct view_box b;
+	struct ladder_box b;
 	int wd = getmaxx(w), xc, xs;
 	char big[64], title[96];
 	attr_t a;

@@ -46,7 +46,7 @@ ui_margin(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
 			continue;
 		name = tcp_state_name(l->state[h]);
 		len = (int)strlen(name);
-		a = ui_phase_attr(view_phase_of(l->state[h]));
+		a = ui_phase_attr(ladder_phase_of(l->state[h]));
 		if (h == HOST_CLIENT)
 			ui_draw_text(w, y, xc - 1 - len > 0 ? xc - 1 - len : 0,
 			    xc - 1, name, a);

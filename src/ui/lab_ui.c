@@ -143,14 +143,14 @@ lab_ready(struct screen *sc)
 }
 
 void
-ui_lab_box(struct ui *ui, enum sim_host_id h, struct view_box *out)
+ui_lab_box(struct ui *ui, enum sim_host_id h, struct ladder_box *out)
 {
 	struct wbackend *b = ui->s.be;
 	enum tcp_state st = b->ops->state(b->self, h);
 
 	memset(out, 0, sizeof(*out));
 	snprintf(out->state, sizeof(out->state), "%s", tcp_state_name(st));
-	out->phase = view_phase_of(st);
+	out->phase = ladder_phase_of(st);
 	out->hilite = ui->v.lad.host[h].changed;
 	snprintf(out->app, sizeof(out->app), "%s", _("the kernel's own state"));
 	if (st == TCP_CLOSED || st == TCP_LISTEN)
@@ -160,7 +160,7 @@ ui_lab_box(struct ui *ui, enum sim_host_id h, struct view_box *out)
 	snprintf(out->nums[1], sizeof(out->nums[1]), "%s",
 	    _("by the kernel; see the ladder"));
 	/* The kernel's timers as its trace told them (inet_diag). */
-	view_box_timers(&ui->s.w, &ui->s.w.host[h].tcb, out);
+	ladder_box_timers(&ui->s.w, &ui->s.w.host[h].tcb, out);
 }
 
 const char *

@@ -51,17 +51,12 @@ ui_keys_from_tty(void)
 static bool
 ui_load(struct ui *ui)
 {
-	struct script sc;
 	struct script_err err;
 
-	memset(&sc, 0, sizeof(sc));
-	memset(&err, 0, sizeof(err));
-	if (!script_load(ui->o->play, &sc, &err)) {
+	if (!lecture_open(&ui->lec, &ui->s, ui->o->play, &err)) {
 		script_err_print(stderr, &err, ui->o->play);
 		return false;
 	}
-	lecture_load(&ui->lec, &ui->s, sc.cmds, sc.n, ui->o->play);
-	script_free(&sc);
 	if (strcmp(ui->o->play, "-") == 0)
 		ui_keys_from_tty();
 	return true;

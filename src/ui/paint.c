@@ -72,7 +72,7 @@ ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t a)
 
 /* A state's colour by its phase: a box's big name, a margin's. */
 attr_t
-ui_phase_attr(enum view_phase p)
+ui_phase_attr(enum ladder_phase p)
 {
 	return ui_look.role[ROLE_PH_CLOSED + (int)p];
 }

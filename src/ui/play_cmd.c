@@ -23,15 +23,6 @@ ui_play_branched(struct screen *sc, size_t at)
 		    "kept. Press b to go back to it at step %zu."), at);
 }
 
-static int
-play_view_reset(struct ui *ui)
-{
-	ui->sel = 0;
-	ui->mark = 0;
-	ui->scroll = 0;
-	return UI_R_ALL;
-}
-
 int
 ui_play_h_resume(SCREEN_CMD_ARGS)
 {
@@ -44,7 +35,7 @@ ui_play_h_resume(SCREEN_CMD_ARGS)
 	}
 	screen_message(sc, false, _("Back on the script at step %zu/%zu."),
 	    ui->s.pos, ui->s.ncmds);
-	return play_view_reset(ui);
+	return ui_view_reset(ui);
 }
 
 /* The next step: an event and the checks that follow it. */
@@ -64,7 +55,7 @@ ui_play_h_next(SCREEN_CMD_ARGS)
 		return UI_R_NARR;
 	}
 	ui_start_anim(ui);
-	return play_view_reset(ui);
+	return ui_view_reset(ui);
 }
 
 /* Back to where the step before began: its checks and its event. */
@@ -78,7 +69,7 @@ ui_play_h_back(SCREEN_CMD_ARGS)
 		    "nothing to undo."));
 		return UI_R_NARR;
 	}
-	return play_view_reset(ui);
+	return ui_view_reset(ui);
 }
 
 static int
@@ -97,7 +88,7 @@ play_jump_done(struct screen *sc, const char *text)
 	lecture_jump(&ui->lec, &ui->s, (size_t)n);
 	screen_message(sc, false, _("Step %zu/%zu."), ui->s.pos,
 	    ui->s.ncmds);
-	return play_view_reset(ui);
+	return ui_view_reset(ui);
 }
 
 int

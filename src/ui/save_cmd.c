@@ -6,14 +6,16 @@
  * --pcap`.  Either asks before a file that exists is replaced, and writes
  * through lib/atomic (the file keeps its mode, a symbolic link is written
  * through).  q with events typed since the last save offers y (save, then
- * quit), n (quit) or Esc (stay).
+ * quit), n (quit) or Esc (stay).  `:pcap FILE` is read by the script
+ * layer's script_colon_parse and lands in ui_pcap_to.
  *
- * Data model: struct ui's dirty (events since the last save), askpath
- * (the name an overwrite question is about; one question is open at a
- * time) and quit_after (the save was asked for by q, so a successful one
- * quits).  The capture is the session's applied commands cmds[0..pos)
- * replayed by script_pcap_write, so it holds every segment even though
- * the live world's trace was folded into the view and cleared.
+ * Data model: struct ui's askpath (the name an overwrite question is
+ * about; one question is open at a time) and quit_after (the save was
+ * asked for by q, so a successful one quits); whether events were typed
+ * since the last save is the session's (session_unsaved).  The capture
+ * is the session's applied commands cmds[0..pos) replayed by
+ * script_pcap_write, so it holds every segment even though the live
+ * world's trace was folded into the view and cleared.
  */
 #include <config.h>
 
@@ -79,7 +81,6 @@ ui_save_now(struct screen *sc, const char *path)
 		screen_message(sc, true, "%s", err);
 		return UI_R_ALL;
 	}
-	ui->dirty = false;
 	if (ui->quit_after) {
 		app_pop(sc->app);
 		return UI_R_ALL;
@@ -150,7 +151,7 @@ ui_h_quit(SCREEN_CMD_ARGS)
 	struct ui *ui = sc->state;
 	char q[256];
 
-	if (ui->dirty && ui->s.pos > 0 && !ui->in_lesson) {
+	if (session_unsaved(&ui->s) && !ui->in_lesson) {
 		/* TRANSLATORS: y, n, Esc are the keys to press. */
 		snprintf(q, sizeof(q), _("Save the %zu steps before quitting? "
 		    "y: save, n: quit without saving, Esc: stay"), ui->s.pos);
@@ -204,34 +205,4 @@ ui_h_pcap(SCREEN_CMD_ARGS)
 {
 	screen_prompt(sc, _("Write capture as: "), UI_PCAP_DEFAULT, ui_pcap_to);
 	return UI_R_STATUS;
-}
-
-/* `:pcap` or `:pcap FILE` at the command prompt; false if text is some
- * other command (then it is a scenario command). */
-bool
-ui_pcap_colon(struct screen *sc, const char *text, int *r)
-{
-	const char *p = text;
-	char name[4096];
-	size_t n;
-
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (strncmp(p, "pcap", 4) != 0 || (p[4] != '\0' && p[4] != ' ' &&
-	    p[4] != '\t'))
-		return false;
-	p += 4;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (*p == '\0') {
-		*r = ui_h_pcap(sc, NULL, 0);
-		return true;
-	}
-	/* Trailing blanks are not part of the name. */
-	snprintf(name, sizeof(name), "%s", p);
-	for (n = strlen(name); n > 0 && (name[n - 1] == ' ' ||
-	    name[n - 1] == '\t'); n--)
-		name[n - 1] = '\0';
-	*r = ui_pcap_to(sc, name);
-	return true;
 }

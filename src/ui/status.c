@@ -10,7 +10,8 @@
  * stage 0 (all full), then 1, 2, ... until the two sides fit: so what
  * matters least gives way first, a part goes whole or not at all, and the
  * parts that never give way (help, quit, the switches' abbreviations, the
- * clock) are always there.
+ * clock) are always there.  Which switches are set, and their words, are
+ * the world's (world_switches).
  */
 #include <config.h>
 
@@ -18,8 +19,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lib/i18n.h"
 #include "lib/utf8.h"
+#include "sim/ladder_text.h"
 #include "ui/status.h"
 
 char *
@@ -51,26 +52,11 @@ ui_status_add(struct ui_status *st, const char *full, const char *brief,
 void
 ui_status_switches(struct ui_status *st, const struct world *w, int drop)
 {
-	struct tcp_config def;
-	const struct tcp_config *c = &w->cfg;
+	struct world_switch sw[WORLD_NSWITCH];
+	size_t n = world_switches(w, sw);
 
-	sim_profile_config(w->profile, &def);
-	if (c->time_wait != def.time_wait)
-		/* TRANSLATORS: status line, brief form of "no TIME_WAIT" /
-		 * "TIME_WAIT on" when 80 columns are short. */
-		ui_status_add(st, c->time_wait ? _("TIME_WAIT on") :
-		    _("no TIME_WAIT"), c->time_wait ? _("TW on") :
-		    _("no TW"), drop, false, false);
-	if (c->handshake_two != def.handshake_two)
-		/* TRANSLATORS: status line, brief form of "2-way handshake". */
-		ui_status_add(st, c->handshake_two ? _("2-way handshake") :
-		    _("3-way handshake"), c->handshake_two ? _("2-way") :
-		    _("3-way"), drop, false, false);
-	if (c->delayed_ack != def.delayed_ack)
-		/* TRANSLATORS: status line, brief form of "no delayed ACK". */
-		ui_status_add(st, c->delayed_ack ? _("delayed ACK") :
-		    _("no delayed ACK"), c->delayed_ack ? _("delACK") :
-		    _("no delACK"), drop, false, false);
+	for (size_t i = 0; i < n; i++)
+		ui_status_add(st, sw[i].full, sw[i].brief, drop, false, false);
 }
 
 static int

@@ -4,23 +4,20 @@
  * a struct ui_event; the handler builds the scenario command from it and
  * hands it to the session, which applies it with world_apply: the UI never
  * changes a TCB itself, and an event the world refuses is explained, not
- * ignored.  The simulator and lecture mode share every command but the
+ * ignored (session_try says why; a typed line is read by
+ * script_colon_parse).  The simulator and lecture mode share every command but the
  * step ones, so they are two key tables over one command table.
  */
 #include <config.h>
 
-#include <assert.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "lib/i18n.h"
 #include "lib/mono.h"
 #include "script/complete.h"
 #include "script/menu.h"
-#include "script/parse.h"
 #include "ui/ui_int.h"
 
 #define UI_CROSS_MS 900.0	/* one arrow across the ladder at 1x */
@@ -132,17 +129,11 @@ int
 ui_event(struct screen *sc, const struct cmd *c)
 {
 	struct ui *ui = sc->state;
-	char line[256];
+	char why[sizeof(sc->app->msg)];
 	size_t before = ui->s.pos;
 
-	session_do(&ui->s, c);
-	/* A new event is recorded after the current one, or refused. */
-	assert(ui->s.pos == before || ui->s.pos == before + 1);
-	if (ui->s.pos == before) {
-		script_format(c, line, sizeof(line));
-		/* TRANSLATORS: a scenario command, then why it is impossible. */
-		screen_message(sc, true, _("Cannot do \"%s\" now: %s"), line,
-		    ui->s.last.msg);
+	if (!session_try(&ui->s, c, why, sizeof(why))) {
+		screen_message(sc, true, "%s", why);
 		return UI_R_NARR;
 	}
 	if (menu_selected(&ui->s.w, ui->sel) == NULL ||
@@ -151,7 +142,6 @@ ui_event(struct screen *sc, const struct cmd *c)
 	ui->pick = 0;
 	ui->mark = 0;
 	ui->scroll = 0;
-	ui->dirty = true;
 	if (ui->o->play != NULL)
 		ui_play_branched(sc, before);
 	ui_start_anim(ui);
@@ -174,8 +164,10 @@ ui_h_event(SCREEN_CMD_ARGS)
 	return ui_event(sc, &cmd) | UI_R_MENU;
 }
 
-static int
-ui_reset_view(struct ui *ui)
+/* A new place in the session (undo, redo, a step, a jump): nothing
+ * chosen, selected or scrolled back. */
+int
+ui_view_reset(struct ui *ui)
 {
 	ui->sel = 0;
 	ui->pick = 0;
@@ -197,7 +189,7 @@ ui_h_redo(SCREEN_CMD_ARGS)
 		return UI_R_NARR;
 	}
 	ui_start_anim(ui);
-	return ui_reset_view(ui);
+	return ui_view_reset(ui);
 }
 
 static int
@@ -210,7 +202,7 @@ ui_h_undo(SCREEN_CMD_ARGS)
 		    "nothing to undo."));
 		return UI_R_NARR;
 	}
-	return ui_reset_view(ui);
+	return ui_view_reset(ui);
 }
 
 static int
@@ -219,7 +211,7 @@ ui_h_restart(SCREEN_CMD_ARGS)
 	struct ui *ui = sc->state;
 
 	session_goto(&ui->s, 0);
-	return ui_reset_view(ui);
+	return ui_view_reset(ui);
 }
 
 static int
@@ -295,35 +287,35 @@ ui_h_oldest(SCREEN_CMD_ARGS)
 static int
 ui_cmd_done(struct screen *sc, const char *text)
 {
-	struct script_err err;
-	struct cmd c;
-	int r;
+	struct script_colon l;
+	int r = UI_R_ALL;
 
-	if (ui_pcap_colon(sc, text, &r))
-		return r;
-	if (strncmp(text, "help", 4) == 0 && (text[4] == '\0' ||
-	    text[4] == ' ')) {
-		char buf[sizeof(sc->app->msg)];
-
-		script_complete_help(text[4] == ' ' ? text + 5 : NULL, buf,
-		    sizeof(buf));
-		screen_message(sc, false, "%s", buf);
-		return UI_R_ALL;
-	}
-	memset(&err, 0, sizeof(err));
-	r = script_parse_line(text, 0, &c, &err);
-	if (r < 0) {
+	script_colon_parse(text, &l);
+	switch (l.kind) {
+	case SCRIPT_COLON_CMD:
+		r = ui_event(sc, &l.cmd);
+		break;
+	case SCRIPT_COLON_NONE:
+		break;
+	case SCRIPT_COLON_HELP:
+		screen_message(sc, false, "%s", l.text);
+		break;
+	case SCRIPT_COLON_PCAP:
+		r = l.text[0] != '\0' ? ui_pcap_to(sc, l.text) :
+		    ui_h_pcap(sc, NULL, 0);
+		break;
+	case SCRIPT_COLON_ERROR:
 		/* The line closes: left open with the old text, the next
 		 * keys typed as commands would be glued to it.  History
 		 * keeps it for Up. */
 		/* TRANSLATORS: the line typed, column number, the parser's
 		 * message. */
 		screen_message(sc, true, _(":%s  column %u: %s (: then Up "
-		    "brings the line back to fix it)"), text, err.column,
-		    err.msg);
-		return UI_R_ALL;
+		    "brings the line back to fix it)"), text, l.column,
+		    l.text);
+		break;
 	}
-	return r == 1 ? ui_event(sc, &c) : UI_R_ALL;
+	return r;
 }
 
 static int

@@ -70,10 +70,8 @@ struct ui {
 	int lad_rows;		/* the ladder's height, for paging */
 	bool whatif;		/* the what-if switches are open */
 	bool in_lesson;		/* a lesson shows the messages */
-	/* Events typed since the last save (quit offers to save them); the
-	 * file a save or a capture waits to overwrite; quit once the save
-	 * is done. */
-	bool dirty;
+	/* The file a save or a capture waits to overwrite; quit once the
+	 * save is done. */
 	bool quit_after;
 	char askpath[1024];
 	struct lecture lec;	/* lecture mode: the script (play_cmd.c) */
@@ -97,6 +95,8 @@ extern const struct screen_def ui_sim_def, ui_play_def, ui_lab_def;
 void ui_state_init(struct ui *ui, const struct ui_opts *o);
 void ui_state_free(struct ui *ui);
 int ui_event(struct screen *sc, const struct cmd *c);
+/* Nothing chosen, selected or scrolled back: a new place in the session. */
+int ui_view_reset(struct ui *ui);
 void ui_start_anim(struct ui *ui);
 int ui_frame_tick(struct screen *sc, uint64_t now);
 int ui_busy(const struct screen *sc, uint64_t now);
@@ -125,17 +125,16 @@ int ui_lab_tick(struct screen *sc, uint64_t now);
 int ui_lab_busy(const struct screen *sc, uint64_t now);
 
 /* lab_ui.c: the simulator with the kernel lab behind it (ui->s.be). */
-void ui_lab_box(struct ui *ui, enum sim_host_id h, struct view_box *out);
+void ui_lab_box(struct ui *ui, enum sim_host_id h, struct ladder_box *out);
 const char *ui_lab_title(const struct ui *ui, enum sim_host_id h,
     char *buf, size_t size);
 
 /* save_cmd.c: w, q (which offers to save unsaved steps), and W or
- * `:pcap FILE` (write the session as a capture). */
+ * `:pcap FILE` (write the session as a capture, ui_pcap_to). */
 int ui_h_save(SCREEN_CMD_ARGS);
 int ui_h_quit(SCREEN_CMD_ARGS);
 int ui_pcap_to(struct screen *sc, const char *path);
 int ui_h_pcap(SCREEN_CMD_ARGS);
-bool ui_pcap_colon(struct screen *sc, const char *text, int *r);
 
 /* play_cmd.c: lecture mode's commands. */
 /* The lecturer typed an event at step at: keep the script. */

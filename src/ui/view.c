@@ -1,17 +1,15 @@
 /*
  * Folding the world's trace into the view model (see view.h): the shared
  * ladder model (sim/ladder.c) places rows and states; this adds the
- * animation queue and the narration, one happening at a time, so that
- * each sentence reads the ladder as it stood then.
+ * animation queue and keeps the narration (its sentences are the
+ * ladder's, sim/ladder_narr.c), one happening at a time, so that each
+ * sentence reads the ladder as it stood then.
  */
 #include <config.h>
 
-#include <inttypes.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/i18n.h"
 #include "lib/xalloc.h"
 #include "ui/view.h"
 
@@ -39,16 +37,6 @@ view_reset(struct view *v)
 {
 	view_free(v);
 	view_init(v);
-}
-
-char *
-view_cross_text(const struct ladder_arrow *a, char *buf, size_t size)
-{
-	/* TRANSLATORS: two segment numbers; drawn as crossing arrows. */
-	snprintf(buf, size, _("#%" PRIu32 " and #%" PRIu32 " cross on the "
-	    "wire: each was sent before the other arrived."), a->crossed,
-	    a->f.id);
-	return buf;
 }
 
 void
@@ -99,19 +87,6 @@ view_animate(struct view *v, const struct sim_ev *ev, size_t narrows)
 		view_move(v, i, VIEW_END);
 }
 
-/* This event put a segment on the wire that passes another. */
-static bool
-view_new_crossing(const struct view *v, const struct sim_ev *ev)
-{
-	bool sent = ev->kind == SIM_EV_DUP || ev->kind == SIM_EV_INJECT ||
-	    (ev->kind == SIM_EV_TCP && ev->tcp.kind == TCP_EV_SEND);
-	const struct ladder *l = &v->lad;
-
-	return sent && l->narrows > 0 &&
-	    l->arrows[l->narrows - 1].f.id == ev->flight.id &&
-	    l->arrows[l->narrows - 1].crossed != 0;
-}
-
 static void
 view_one(struct view *v, const struct sim_ev *ev, bool quiet)
 {
@@ -123,9 +98,8 @@ view_one(struct view *v, const struct sim_ev *ev, bool quiet)
 	if (!quiet && ladder_event_text(&v->lad, v->num, &v->told, ev, buf,
 	    sizeof(buf)) != NULL)
 		view_narrate(v, buf);
-	if (!quiet && view_new_crossing(v, ev))
-		view_narrate(v, view_cross_text(
-		    &v->lad.arrows[v->lad.narrows - 1], buf, sizeof(buf)));
+	if (!quiet && ladder_cross_text(&v->lad, ev, buf, sizeof(buf)) != NULL)
+		view_narrate(v, buf);
 }
 
 void
@@ -202,6 +176,17 @@ view_anim_nums(const struct view *v, enum sim_host_id h,
 		return false;
 	*nums = v->moves[v->headmove].nums[h];
 	return true;
+}
+
+void
+view_box_build(const struct view *v, const struct world *w,
+    enum sim_host_id h, enum ladder_num m, struct ladder_box *out)
+{
+	enum tcp_state st;
+	struct sim_nums n;
+
+	ladder_box_build(&v->lad, w, h, m, view_anim_state(v, h, &st) ?
+	    &st : NULL, view_anim_nums(v, h, &n) ? &n : NULL, out);
 }
 
 bool

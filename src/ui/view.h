@@ -8,7 +8,9 @@
  * each arrow is drawn across the ladder (struct view_anim, indexed like
  * the ladder's arrows), the number mode, and the narration of the last
  * command as a list of translated sentences.  The words (labels,
- * numbers, sentences) are the ladder's own, sim/ladder_text.h.
+ * numbers, sentences) are the ladder's own, sim/ladder_text.h, and so
+ * is the text of the state boxes, sim/ladder_box.h: the view only says
+ * which moment a box shows while arrows move.
  *
  * Animation is a queue of (arrow, target progress) moves replayed in trace
  * order, so during `settle` each segment only starts when the one that
@@ -24,16 +26,9 @@
 #include "core/tcp.h"
 #include "lib/utf8.h"
 #include "sim/ladder.h"
+#include "sim/ladder_box.h"
 #include "sim/ladder_text.h"
 #include "sim/world.h"
-
-enum view_phase {
-	VIEW_PH_CLOSED,
-	VIEW_PH_OPENING,
-	VIEW_PH_ESTAB,
-	VIEW_PH_CLOSING,
-	VIEW_PH_TIME_WAIT
-};
 
 #define VIEW_MID 500		/* in flight: stopped half-way */
 #define VIEW_END 1000		/* arrived */
@@ -73,7 +68,6 @@ void view_begin(struct view *v);
 void view_feed(struct view *v, const struct sim_ev *ev, size_t n);
 void view_end(struct view *v);
 void view_narrate(struct view *v, const char *sentence);
-char *view_cross_text(const struct ladder_arrow *a, char *buf, size_t size);
 
 /* Animation: advance by delta permille; true while something moves. */
 bool view_animating(const struct view *v);
@@ -85,9 +79,6 @@ bool view_anim_state(const struct view *v, enum sim_host_id h,
     enum tcp_state *st);
 bool view_anim_nums(const struct view *v, enum sim_host_id h,
     struct sim_nums *nums);
-
-/* The colour phase of a state box (view_box.c). */
-enum view_phase view_phase_of(enum tcp_state s);
 
 
 /* Ladder geometry (view_ladder.c): where an arrow going dir, drawn
@@ -116,21 +107,11 @@ int view_cross_x(const struct view_geom *g, int xc, int xs);
  * by scroll rows from the newest (clamped; updates *scroll). */
 size_t view_first_row(const struct view *v, int rows, size_t *scroll);
 
-/* State box content (view_box.c). */
-struct view_box {
-	char state[32];
-	enum view_phase phase;
-	bool hilite;
-	char app[160];
-	char nums[2][96];
-	char timers[160];
-};
-
+/* Host h's state box (sim/ladder_box.h) as the animation stands: while
+ * arrows move, the state and numbers as they stood when the moving
+ * segment left, so the boxes keep step with the arrows. */
 void view_box_build(const struct view *v, const struct world *w,
-    enum sim_host_id h, enum ladder_num m, struct view_box *out);
-/* The timers line alone: tcb's armed timers, time left at w->now. */
-void view_box_timers(const struct world *w, const struct tcp_tcb *tcb,
-    struct view_box *out);
+    enum sim_host_id h, enum ladder_num m, struct ladder_box *out);
 
 /* The view folds what a session does (view_watch.c): its traces, the
  * verdicts of its checks, its replays. */
