@@ -125,6 +125,46 @@ START_TEST(test_fig06_label_fit_keeps_numbers_whole)
 }
 END_TEST
 
+/* A crossing arrow gives up the ladder's middle to the mark only when its
+ * label keeps every number whole there; one that crosses nothing always
+ * has the usual width. */
+START_TEST(test_fig06_crossing_label_never_cut_for_the_mark)
+{
+	struct ladder_arrow a;
+	char buf[160];
+
+	fig06();
+	a = l.arrows[1];
+	ck_assert_str_eq(ladder_label_cross(&l, &a, LADDER_NUM_RAW, 40, 20,
+	    buf, sizeof(buf)), "#2 SYN+ACK seq=299 ack=100");
+	a.crossed = 3;
+	ck_assert_str_eq(ladder_label_cross(&l, &a, LADDER_NUM_RAW, 40, 20,
+	    buf, sizeof(buf)), "#2 SA s=299 a=100");
+	/* In 10 columns a number would be cut: the usual room instead. */
+	ck_assert_str_eq(ladder_label_cross(&l, &a, LADDER_NUM_RAW, 40, 10,
+	    buf, sizeof(buf)), "#2 SYN+ACK seq=299 ack=100");
+}
+END_TEST
+
+/* A note names its reason, and the segment whose arrival made it; the
+ * kernel lab's notes, which have no reason, say whose word they are. */
+START_TEST(test_note_names_reason_and_causing_segment)
+{
+	struct ladder_row r = { .why = TCP_W_OPEN_PASSIVE };
+	char buf[160];
+
+	ck_assert_str_eq(ladder_note_text(&r, "*", buf, sizeof(buf)),
+	    "* passive OPEN: waiting for a SYN");
+	r.cause = 3;
+	ck_assert_str_eq(ladder_note_text(&r, "*", buf, sizeof(buf)),
+	    "* #3: passive OPEN: waiting for a SYN");
+	r.why = TCP_W_NONE;
+	r.cause = 0;
+	ck_assert_str_eq(ladder_note_text(&r, "\u2022", buf, sizeof(buf)),
+	    "\u2022 as the kernel reports it");
+}
+END_TEST
+
 /* A state change is told with its RFC section; the segment sent for the
  * same reason does not repeat it. */
 START_TEST(test_fig06_narration_cites_rfc_once)
@@ -158,6 +198,24 @@ START_TEST(test_durations_and_switches)
 	    "rfc9293 no TIME_WAIT");
 	ck_assert_str_eq(sim_host_text(HOST_SERVER), "server");
 	ck_assert_str_eq(ladder_num_short(LADDER_NUM_SYM), "symbolic");
+}
+END_TEST
+
+/* The what-if panel's sentence names every rule, switched or not, and
+ * follows a switch: TIME_WAIT off, the rest as the profile has them. */
+START_TEST(test_whatif_rules_sentence_follows_switch)
+{
+	char buf[160];
+	const struct cmd c = c_set(SET_TIME_WAIT, false, 0, 0);
+	struct sim_result res;
+
+	ck_assert_str_eq(world_rules_text(&w, buf, sizeof(buf)), "Now: "
+	    "profile rfc9293, TIME_WAIT on, three-way handshake, delayed "
+	    "ACK off.");
+	ck_assert_uint_eq(world_replay(&w, &c, 1, &res, NULL, NULL), 1);
+	ck_assert_str_eq(world_rules_text(&w, buf, sizeof(buf)), "Now: "
+	    "profile rfc9293, TIME_WAIT off, three-way handshake, delayed "
+	    "ACK off.");
 }
 END_TEST
 
@@ -311,8 +369,11 @@ ladder_text_tcase(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_fig06_labels_in_three_modes);
 	tcase_add_test(tc, test_fig06_label_fit_keeps_numbers_whole);
+	tcase_add_test(tc, test_fig06_crossing_label_never_cut_for_the_mark);
+	tcase_add_test(tc, test_note_names_reason_and_causing_segment);
 	tcase_add_test(tc, test_fig06_narration_cites_rfc_once);
 	tcase_add_test(tc, test_durations_and_switches);
+	tcase_add_test(tc, test_whatif_rules_sentence_follows_switch);
 	tcase_add_test(tc, test_estab_simultaneous_close_crossings_told_once);
 	tcase_add_test(tc, test_linux_switches_differing_from_profile_listed);
 	tcase_add_test(tc, test_estab_box_raw_numbers_fit_37_columns);

@@ -787,6 +787,7 @@ sim_suite(void)
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, ladder_tcase());
 	suite_add_tcase(s, ladder_text_tcase());
+	lib_add_tcases(s);
 	return s;
 }
 

@@ -141,5 +141,7 @@ c_expect_notice(enum sim_host_id h, enum tcp_notice n)
 TCase *ladder_tcase(void);
 /* check_ladder_text.c: the ladder's words. */
 TCase *ladder_text_tcase(void);
+/* check_lib.c: the helpers of src/lib a front end uses. */
+void lib_add_tcases(Suite *su);
 
 #endif

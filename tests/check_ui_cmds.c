@@ -176,7 +176,7 @@ seen(char *buf, size_t size)
 	struct screen *top = app_top(&app);
 	int n = snprintf(buf, size, "depth %zu top %p msg '%s' prompt %s "
 	    "'%ls' ask %d quit %d", app.depth, (void *)top, app.msg,
-	    app.plabel ? app.plabel : "-", app.line, (int)app.ask,
+	    app.plabel ? app.plabel : "-", app.ed.line, (int)app.ask,
 	    (int)app.quit);
 
 	if (top == &sim || (top != NULL && top->def == &lui_lesson_def)) {
@@ -614,14 +614,14 @@ START_TEST(test_sim_prompt_error_closes_line_next_starts_empty)
 	    ":wait 99999999999999999999999ms"));
 	ck_assert_ptr_nonnull(strstr(app.msg, "column 6"));
 	keys(":");
-	app_line(&app, line, sizeof(line));
+	lineedit_text(&app.ed, line, sizeof(line));
 	ck_assert_str_eq(line, "");
 	keys("bogus\r");
 	ck_assert_ptr_nonnull(strstr(app.msg, ":bogus  column 1"));
 	ck_assert_ptr_null(strstr(app.msg, "ms:bogus"));
 	keys(":");
 	(void)app_key(&app, UI_K_UP);
-	app_line(&app, line, sizeof(line));
+	lineedit_text(&app.ed, line, sizeof(line));
 	ck_assert_str_eq(line, "bogus");
 	(void)app_key(&app, UI_ESC);
 	ck_assert_ptr_null(app.plabel);
@@ -640,15 +640,15 @@ START_TEST(test_sim_prompt_up_recalls_earlier_lines)
 	keys("\033");
 	keys(":");
 	(void)app_key(&app, UI_K_UP);
-	app_line(&app, line, sizeof(line));
+	lineedit_text(&app.ed, line, sizeof(line));
 	ck_assert_str_eq(line, "client connect");
 	(void)app_key(&app, UI_K_UP);
 	(void)app_key(&app, UI_K_UP);
-	app_line(&app, line, sizeof(line));
+	lineedit_text(&app.ed, line, sizeof(line));
 	ck_assert_str_eq(line, "server listen");
 	(void)app_key(&app, UI_K_DOWN);
 	(void)app_key(&app, UI_K_DOWN);
-	app_line(&app, line, sizeof(line));
+	lineedit_text(&app.ed, line, sizeof(line));
 	ck_assert_str_eq(line, "");
 }
 END_TEST
@@ -662,7 +662,7 @@ START_TEST(test_sim_save_prompt_writes_file)
 	snprintf(path, sizeof(path), "%s/s.scn", home);
 	screen_run(&sim, "save", 0);
 	ck_assert_str_eq(app.plabel, "Save as: ");
-	app.len = 0;
+	app.ed.len = 0;
 	keys(path);
 	keys("\r");
 	ck_assert_ptr_nonnull(strstr(app.msg, "Saved 2 commands"));
@@ -687,9 +687,9 @@ START_TEST(test_sim_pcap_key_writes_capture_tcpdump_reads)
 	snprintf(path, sizeof(path), "%s/s.pcap", home);
 	keys("W");
 	ck_assert_str_eq(app.plabel, "Write capture as: ");
-	app_line(&app, line, sizeof(line));
+	lineedit_text(&app.ed, line, sizeof(line));
 	ck_assert_str_eq(line, "session.pcap");
-	app.len = 0;
+	app.ed.len = 0;
 	keys(path);
 	keys("\r");
 	ck_assert_ptr_nonnull(strstr(app.msg, "Wrote 3 segments"));
@@ -933,7 +933,7 @@ static void
 save_as(const char *path)
 {
 	screen_run(app_top(&app), "save", 0);
-	app.len = 0;
+	app.ed.len = 0;
 	keys(path);
 	keys("\r");
 }
@@ -946,7 +946,7 @@ START_TEST(test_sim_save_existing_file_asks_keeps_mode_and_link)
 
 	sim_busy(&ui_sim_def);
 	screen_run(&sim, "save", 0);
-	app_line(&app, line, sizeof(line));
+	lineedit_text(&app.ed, line, sizeof(line));
 	ck_assert_str_eq(line, "session.scn");
 	keys("\033");
 	snprintf(path, sizeof(path), "%s/old.scn", home);
@@ -997,7 +997,7 @@ START_TEST(test_sim_quit_with_unsaved_steps_offers_to_save)
 	snprintf(path, sizeof(path), "%s/q.scn", home);
 	keys("qy");
 	ck_assert_str_eq(app.plabel, "Save as: ");
-	app.len = 0;
+	app.ed.len = 0;
 	keys(path);
 	keys("\r");
 	ck_assert_uint_eq(app.depth, 0);
@@ -1134,7 +1134,7 @@ START_TEST(test_play_next_steps_over_expects_back_undoes_them)
 	keys("p");
 	ck_assert_uint_eq(ui.s.pos, 4);
 	keys("j");
-	app.len = 0;
+	app.ed.len = 0;
 	keys("9\r");
 	ck_assert_uint_eq(ui.s.pos, 9);
 	lecture_free(&ui.lec);
@@ -1146,7 +1146,7 @@ prompt_is(const char *want)
 {
 	char line[256];
 
-	app_line(&app, line, sizeof(line));
+	lineedit_text(&app.ed, line, sizeof(line));
 	ck_assert_str_eq(line, want);
 }
 
@@ -1157,19 +1157,19 @@ START_TEST(test_sim_prompt_tab_completes_words_hosts_states_settings)
 	prompt_is("server ");
 	keys("li\t");
 	prompt_is("server listen ");
-	app.len = 0;
+	app.ed.len = 0;
 	keys("expect client TIME\t");
 	prompt_is("expect client TIME_WAIT ");
-	app.len = 0;
+	app.ed.len = 0;
 	keys("set syn\t");
 	/* syn_retries, syn_linear_timeouts: listed, not chosen */
 	prompt_is("set syn");
 	ck_assert_ptr_nonnull(strstr(app.msg, "syn_retries"));
 	ck_assert_ptr_nonnull(strstr(app.msg, "syn_linear_timeouts"));
-	app.len = 0;
+	app.ed.len = 0;
 	keys("wait t\t");
 	prompt_is("wait timer ");
-	app.len = 0;
+	app.ed.len = 0;
 	keys("xyz\t");
 	prompt_is("xyz");
 }
@@ -1598,7 +1598,7 @@ START_TEST(test_lesson_flags_question_typed_keys_start_the_answer)
 	keys("FIN+ACK");
 	ck_assert_ptr_nonnull(app.plabel);
 	ck_assert_ptr_nonnull(strstr(app.plabel, "flags"));
-	ck_assert_int_eq(wcscmp(app.line, L"FIN+ACK"), 0);
+	ck_assert_int_eq(wcscmp(app.ed.line, L"FIN+ACK"), 0);
 	ck_assert_uint_eq(lu->ui.s.pos, pos);
 	ck_assert_uint_eq(lu->ui.s.ncmds, ncmds);
 	keys("\r");
@@ -1924,7 +1924,7 @@ START_TEST(test_drill_typed_answer_at_prompt)
 	(void)app_key(&app, UI_CTRL('u'));
 	keys(q->type == QUIZ_T_NUMERIC ? "4.25\r" : "ABCDEFGH");
 	if (q->type == QUIZ_T_ORDER) {
-		while (app.len > q->nopt)
+		while (app.ed.len > q->nopt)
 			(void)app_key(&app, 127);
 		keys("\r");
 	}
@@ -2235,6 +2235,49 @@ START_TEST(test_lesson_up_selects_arrow_in_inner_simulator)
 }
 END_TEST
 
+/* Two stand-in screens with clocks: an exam (ticks every 500 ms) under a
+ * moving arrow (every 40 ms).  The loop sleeps for the sooner, ticks
+ * both, and repaints what the top one, the one shown, asks for. */
+static int ticks[2];
+
+static int
+clock_busy(const struct screen *sc, uint64_t now)
+{
+	(void)now;
+	return sc->state == &ticks[0] ? 500 : 40;
+}
+
+static int
+clock_tick(struct screen *sc, uint64_t now)
+{
+	(void)now;
+	(*(int *)sc->state)++;
+	return sc->state == &ticks[0] ? UI_R_P1 : UI_R_P0;
+}
+
+START_TEST(test_app_sleeps_for_soonest_screen_ticks_all_repaints_top)
+{
+	static const struct screen_def clock_def = { .name = "clock",
+	    .busy = clock_busy, .tick = clock_tick };
+	struct screen below = { .def = &clock_def, .state = &ticks[0] };
+	struct screen top = { .def = &clock_def, .state = &ticks[1] };
+
+	ticks[0] = ticks[1] = 0;
+	ck_assert_int_eq(app_timeout(&app, 0), -1);
+	app_push(&app, &below);
+	app_push(&app, &top);
+	ck_assert_int_eq(app_timeout(&app, 0), 40);
+	ck_assert_int_eq(app_tick(&app, 0), UI_R_P0);
+	ck_assert_int_eq(ticks[0], 1);
+	ck_assert_int_eq(ticks[1], 1);
+	app_pop(&app);
+	ck_assert_int_eq(app_timeout(&app, 0), 500);
+	ck_assert_int_eq(app_tick(&app, 0), UI_R_P1);
+	ck_assert_int_eq(ticks[1], 1);
+	app_pop(&app);		/* before the stand-ins go out of scope */
+}
+END_TEST
+
 static Suite *
 ui_cmds_suite(void)
 {
@@ -2305,6 +2348,8 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_estab_selection_scrolls_ladder_into_view);
 	tcase_add_test(tc, test_help_lists_selection_keys);
 	tcase_add_test(tc, test_lesson_up_selects_arrow_in_inner_simulator);
+	tcase_add_test(tc,
+	    test_app_sleeps_for_soonest_screen_ticks_all_repaints_top);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("lesson");
 	tcase_add_checked_fixture(tc, setup, teardown);

@@ -67,6 +67,19 @@ utf8_fit(const char *s, int cols, int *used)
 	return off;
 }
 
+void
+utf8_cut_words(char *s, int cols)
+{
+	int used;
+	size_t n = utf8_fit(s, cols > 0 ? cols : 0, &used);
+
+	if (s[n] == '\0')
+		return;
+	while (n > 0 && s[n] != ' ')
+		n--;
+	s[n] = '\0';
+}
+
 /* The character at s: its width (1 for bytes that do not decode), its
  * length in *n and its value in *wc. */
 static int

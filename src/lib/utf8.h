@@ -19,6 +19,9 @@ unsigned utf8_chars(const char *s, size_t n);
 int utf8_width(const char *s);
 /* How many bytes of s fit into cols columns (*used gets their width). */
 size_t utf8_fit(const char *s, int cols, int *used);
+/* Cut s to the whole words (ended by a space) that fit into cols
+ * columns; s stays whole if it fits. */
+void utf8_cut_words(char *s, int cols);
 /* Break s into lines of at most cols columns, at spaces or beside any
  * double-width character (Chinese needs no spaces); returns how many,
  * filling up to max (start, length) pairs. */

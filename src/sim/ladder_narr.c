@@ -6,7 +6,7 @@
  * stopped) say nothing, and segments that cross on the wire are told
  * as such once.  Also the status line's words about the rules in
  * force: the steps that are not what-if switches, the profile and the
- * switches that differ from its defaults.
+ * switches that differ from its defaults, or all of them in a sentence.
  *
  * Data model: struct ladder_told is all the narration remembers between
  * sentences, the last reason told and whose it was, so that a reason is
@@ -275,5 +275,21 @@ world_switches_text(const struct world *w, char *buf, size_t size)
 	snprintf(buf, size, "%s", sim_profile_name(w->profile));
 	for (size_t i = 0; i < n; i++)
 		sim_add_word(buf, size, sw[i].full);
+	return buf;
+}
+
+/* Every rule in force, switched or not, in a sentence: what the what-if
+ * switches would change. */
+char *
+world_rules_text(const struct world *w, char *buf, size_t size)
+{
+	const struct tcp_config *c = &w->cfg;
+
+	/* TRANSLATORS: profile name, then on/off words of the switches. */
+	snprintf(buf, size, _("Now: profile %s, TIME_WAIT %s, %s handshake, "
+	    "delayed ACK %s."), sim_profile_name(w->profile),
+	    c->time_wait ? _("on") : _("off"),
+	    c->handshake_two ? _("two-way") : _("three-way"),
+	    c->delayed_ack ? _("on") : _("off"));
 	return buf;
 }

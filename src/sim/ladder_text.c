@@ -1,8 +1,9 @@
 /*
  * The ladder model's text, for every front end that shows a ladder:
  * sequence numbers in the three modes, arrow labels (whole, or fitted to
- * a width without cutting a number), durations of simulated time, and
- * what a host's application sees.
+ * a width without cutting a number, a crossing arrow's leaving room for
+ * its mark when it can), a state note's words, durations of simulated
+ * time, and what a host's application sees.
  *
  * Numbers: raw is the 32-bit value; relative subtracts the ISN of the
  * host whose sequence space it belongs to (the sender's for seq, the
@@ -268,6 +269,57 @@ ladder_label_fit(const struct ladder *l, const struct ladder_arrow *a,
 		snprintf(buf, size, "%s", width >= 2 ? ".." : "");
 	else
 		snprintf(buf + cut, size - cut, " ..");
+	return buf;
+}
+
+static int
+ladder_tags(const char *s)
+{
+	int n = 0;
+
+	while ((s = strchr(s, '[')) != NULL) {
+		n++;
+		s++;
+	}
+	return n;
+}
+
+/* A crossing arrow's label is shortened by the usual rule to cross_width,
+ * leaving the ladder's middle free for the crossing mark, unless that
+ * would cut a number or drop a tag such as [copy of #1]: then it keeps
+ * the usual width and the mark moves into its shaft. */
+char *
+ladder_label_cross(const struct ladder *l, const struct ladder_arrow *a,
+    enum ladder_num m, int width, int cross_width, char *buf, size_t size)
+{
+	if (a->crossed != 0) {
+		char full[160];
+
+		ladder_label(l, a, m, full, sizeof(full));
+		ladder_label_fit(l, a, m, cross_width, buf, size);
+		if (strstr(buf, "..") == NULL &&
+		    ladder_tags(buf) == ladder_tags(full))
+			return buf;
+	}
+	return ladder_label_fit(l, a, m, width, buf, size);
+}
+
+char *
+ladder_note_text(const struct ladder_row *r, const char *bullet, char *buf,
+    size_t size)
+{
+	const char *why = tcp_why_text(r->why);
+
+	/* The kernel lab gives no reason (an empty msgid would translate
+	 * to the catalog's header): say whose word the state is. */
+	why = why[0] != '\0' ? _(why) : _("as the kernel reports it");
+	/* A state changed by a segment that arrived after its row's time
+	 * names that segment. */
+	if (r->cause != 0)
+		snprintf(buf, size, "%s #%" PRIu32 ": %s", bullet, r->cause,
+		    why);
+	else
+		snprintf(buf, size, "%s %s", bullet, why);
 	return buf;
 }
 

@@ -1,10 +1,11 @@
 /*
  * The ladder's words, for any front end that shows a ladder (the
  * simulator's screen, the event log, the lesson and capture screens):
- * numbers in three modes, segment labels, narration sentences with their
- * RFC reasons, what an application sees, durations, the status line's
- * switches.  Translated text; no curses, no layout beyond a width in
- * display columns.  ladder_text.c and ladder_narr.c.
+ * numbers in three modes, segment labels, notes, narration sentences
+ * with their RFC reasons, what an application sees, durations, the status
+ * line's switches and the rules in force.  Translated text; no curses,
+ * no layout beyond a width in display columns.  ladder_text.c and
+ * ladder_narr.c.
  */
 #ifndef TCPTEACH_SIM_LADDER_TEXT_H
 #define TCPTEACH_SIM_LADDER_TEXT_H
@@ -37,6 +38,16 @@ char *ladder_label(const struct ladder *l, const struct ladder_arrow *a,
 /* The label in width display columns, shortened by fixed rules. */
 char *ladder_label_fit(const struct ladder *l, const struct ladder_arrow *a,
     enum ladder_num m, int width, char *buf, size_t size);
+/* The label of an arrow that may cross another: in cross_width (which
+ * leaves room for the crossing mark) when that keeps every number and
+ * tag whole, else in width; an arrow that crosses none, in width. */
+char *ladder_label_cross(const struct ladder *l, const struct ladder_arrow *a,
+    enum ladder_num m, int width, int cross_width, char *buf, size_t size);
+/* A state note's words after bullet: why the state changed, and the
+ * segment whose arrival changed it ("• #3: the ACK acknowledges our
+ * SYN"). */
+char *ladder_note_text(const struct ladder_row *r, const char *bullet,
+    char *buf, size_t size);
 /* What the host's application sees ("connect() waiting"). */
 const char *ladder_app_text(const struct ladder_host *h,
     const struct tcp_tcb *tcb);
@@ -74,5 +85,7 @@ struct world_switch {
 size_t world_switches(const struct world *w,
     struct world_switch out[WORLD_NSWITCH]);
 char *world_switches_text(const struct world *w, char *buf, size_t size);
+/* "Now: profile rfc9293, TIME_WAIT on, three-way handshake, ..." */
+char *world_rules_text(const struct world *w, char *buf, size_t size);
 
 #endif

@@ -66,23 +66,15 @@ ui_timelines(const struct ui *ui, int *xc, int *xs)
 	*xs = ui->win->cols - 15;
 }
 
-static attr_t
-ui_phase_role(enum ladder_phase p)
-{
-	return ui_look.role[ROLE_PH_CLOSED + (int)p];
-}
-
 static void
 ui_frame(const struct ui *ui, WINDOW *w, const char *title, int tee)
 {
-	int h, wd;
+	int wd = getmaxx(w);
 
-	getmaxyx(w, h, wd);
-	if (ui->o->ascii) {
+	if (ui->o->ascii)
 		wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
-	} else
+	else
 		box(w, 0, 0);
-	(void)h;
 	if (tee > 0 && tee < wd - 1)
 		mvwaddstr(w, BOX_H - 1, tee, ui_look.g->tee);
 	mvwaddstr(w, 0, 2, " ");
@@ -127,7 +119,7 @@ ui_draw_box(struct ui *ui, enum sim_host_id h)
 	ui_big(big, sizeof(big), b.state);
 	if (utf8_width(big) > wd - 4)
 		snprintf(big, sizeof(big), "%s", b.state);
-	a = ui_phase_role(b.phase) | A_BOLD;
+	a = ui_phase_attr(b.phase) | A_BOLD;
 	if (b.hilite)
 		a |= A_REVERSE;
 	ui_draw_text(w, 1, 2, wd - 4, big, a);
@@ -158,62 +150,59 @@ ui_narr_last_role(const struct ui *ui)
 	return A_NORMAL;
 }
 
+/* Lecture mode's line above the narration: the scenario line Space
+ * applies next, or how to get back on the script. */
+static const char *
+ui_narr_lecture(const struct ui *ui, char *buf, size_t size)
+{
+	char line[256];
+
+	if (ui->lec.branched)
+		/* TRANSLATORS: lecture mode after the lecturer's own event. */
+		snprintf(buf, size, _("Off the script since step %zu: b goes "
+		    "back to it."), ui->lec.branch_at);
+	else if (ui->s.pos < ui->s.ncmds) {
+		script_format(&ui->s.cmds[ui->s.pos], line, sizeof(line));
+		/* TRANSLATORS: lecture mode, the scenario line Space
+		 * applies. */
+		snprintf(buf, size, _("Next: %s"), line);
+	} else
+		return NULL;
+	return buf;
+}
+
+/* Lecture mode's lines, the message, then the narration, each cut to the
+ * rows left; "..." says when sentences did not fit. */
 static void
 ui_draw_narr(struct ui *ui)
 {
 	WINDOW *w = ui->win->nar;
 	int h = getmaxy(w), y = 0, wd = ui->win->cols - 2;
-	size_t st[16], ln[16], n;
-	bool more = false;
 	const char *msg = ui->in_lesson || ui->app == NULL ? NULL :
 	    ui->app->msg;
+	const char *lec;
+	char buf[320];
+	bool more = false;
 
 	werase(w);
-	if (ui->o->play != NULL && ui->lec.branched) {
-		char buf[320];
-
-		/* TRANSLATORS: lecture mode after the lecturer's own event. */
-		snprintf(buf, sizeof(buf), _("Off the script since step %zu: "
-		    "b goes back to it."), ui->lec.branch_at);
-		ui_draw_text(w, y++, 1, wd, buf, ui_look.role[ROLE_KEY]);
-	} else if (ui->o->play != NULL && ui->s.pos < ui->s.ncmds) {
-		char line[256], buf[320];
-
-		script_format(&ui->s.cmds[ui->s.pos], line, sizeof(line));
-		/* TRANSLATORS: lecture mode, the scenario line Space applies. */
-		snprintf(buf, sizeof(buf), _("Next: %s"), line);
-		ui_draw_text(w, y++, 1, wd, buf, ui_look.role[ROLE_KEY]);
+	if (ui->o->play != NULL) {
+		if ((lec = ui_narr_lecture(ui, buf, sizeof(buf))) != NULL)
+			ui_draw_text(w, y++, 1, wd, lec,
+			    ui_look.role[ROLE_KEY]);
+		if ((lec = lecture_caption(&ui->lec, &ui->s)) != NULL)
+			y += ui_draw_para(w, y, 1, wd, h - y, lec, A_BOLD);
 	}
-	if (ui->o->play != NULL &&
-	    (msg = lecture_caption(&ui->lec, &ui->s)) != NULL) {
-		n = utf8_wrap(msg, wd, st, ln, 16);
-		for (size_t i = 0; i < n && y < h; i++, y++)
-			ui_draw_text_n(w, y, 1, msg + st[i], ln[i], A_BOLD);
-	}
-	msg = ui->in_lesson || ui->app == NULL ? NULL : ui->app->msg;
-	if (msg != NULL && msg[0] != '\0') {
-		n = utf8_wrap(msg, wd, st, ln, 16);
-		for (size_t i = 0; i < n && y < h; i++, y++)
-			ui_draw_text_n(w, y, 1, msg + st[i], ln[i],
-			    ui_look.role[ui->app->msg_err ? ROLE_ERROR :
-			    ROLE_OK]);
-	}
+	if (msg != NULL && msg[0] != '\0')
+		y += ui_draw_para(w, y, 1, wd, h - y, msg,
+		    ui_look.role[ui->app->msg_err ? ROLE_ERROR : ROLE_OK]);
 	for (size_t k = 0; k < ui->v.nnarr && y < h; k++) {
-		const char *s = ui->v.narr[k];
-		attr_t a = A_NORMAL;
+		attr_t a = k + 1 == ui->v.nnarr ? ui_narr_last_role(ui) :
+		    A_NORMAL;
 
-		if (k + 1 == ui->v.nnarr)
-			a = ui_narr_last_role(ui);
-
-		n = utf8_wrap(s, wd - 2, st, ln, 16);
-		for (size_t i = 0; i < n && y < h; i++, y++) {
-			if (i == 0)
-				mvwaddstr(w, y, 0, ui_look.g->bullet);
-			ui_draw_text_n(w, y, 2, s + st[i], ln[i], a);
-		}
+		mvwaddstr(w, y, 0, ui_look.g->bullet);
+		y += ui_draw_para(w, y, 2, wd - 2, h - y, ui->v.narr[k], a);
 		/* Cut short: say so rather than hide it silently. */
-		if (y >= h && (k + 1 < ui->v.nnarr || n > 0))
-			more = k + 1 < ui->v.nnarr;
+		more = y >= h && k + 1 < ui->v.nnarr;
 	}
 	if (more)
 		ui_draw_text(w, h - 1, ui->win->cols - 4, 4, "...",
@@ -258,7 +247,7 @@ ui_wins_free(struct ui_wins *w)
 	WINDOW **const all[] = { &w->box[0], &w->box[1], &w->lad, &w->nar,
 	    &w->menu, &w->stat };
 
-	ui_delwins(all, sizeof(all) / sizeof(all[0]));
+	ui_delwins(all, SCREEN_NELEM(all));
 }
 
 static void

@@ -91,6 +91,7 @@ void ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s,
 void ui_draw_text_n(WINDOW *w, int y, int x, const char *s, size_t n,
     attr_t a);
 attr_t ui_panel_attr(enum lpanel_role r);
+attr_t ui_phase_attr(enum ladder_phase p);
 void ui_draw_bar(WINDOW *w, int y, int cols, const char *left,
     const char *right);
 /* Wrapped text from row y, at most rows rows; returns the rows used. */

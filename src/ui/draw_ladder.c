@@ -9,14 +9,13 @@
  */
 #include <config.h>
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "capture/list.h"
 #include "lib/i18n.h"
+#include "script/menu.h"
 #include "ui/draw_int.h"
-#include "ui/menu.h"
 #include "ui/status.h"
 
 /* A row's states appear with its arrow: the sender's when the arrow
@@ -47,8 +46,7 @@ ui_margin(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
 			continue;
 		name = tcp_state_name(l->state[h]);
 		len = (int)strlen(name);
-		a = ui_look.role[ROLE_PH_CLOSED +
-		    (int)ladder_phase_of(l->state[h])];
+		a = ui_phase_attr(ladder_phase_of(l->state[h]));
 		if (h == HOST_CLIENT)
 			ui_draw_text(w, y, xc - 1 - len > 0 ? xc - 1 - len : 0,
 			    xc - 1, name, a);
@@ -56,39 +54,6 @@ ui_margin(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
 			ui_draw_text(w, y, xs + 2, ui->win->cols - xs - 2,
 			    name, a);
 	}
-}
-
-static int
-ui_tags(const char *s)
-{
-	int n = 0;
-
-	while ((s = strchr(s, '[')) != NULL) {
-		n++;
-		s++;
-	}
-	return n;
-}
-
-/* A crossing arrow's label is shortened by the usual rule to leave the
- * ladder's middle free for the mark, unless that would cut a number or
- * drop a tag such as [copy of #1]: then it keeps the usual room and the
- * mark moves into its shaft (view_cross_x). */
-static void
-ui_arrow_label(const struct ui *ui, const struct ladder_arrow *a, int xc,
-    int xs, char *lab, size_t size)
-{
-	if (a->crossed != 0) {
-		char full[160];
-
-		ladder_label(&ui->v.lad, a, ui->v.num, full, sizeof(full));
-		ladder_label_fit(&ui->v.lad, a, ui->v.num,
-		    view_cross_room(xc, xs), lab, size);
-		if (strstr(lab, "..") == NULL && ui_tags(lab) == ui_tags(full))
-			return;
-	}
-	ladder_label_fit(&ui->v.lad, a, ui->v.num, view_label_room(xc, xs),
-	    lab, size);
 }
 
 static void
@@ -105,7 +70,10 @@ ui_arrow(struct ui *ui, WINDOW *w, int y, const struct ladder_row *l,
 
 	if (!an->started)
 		return;
-	ui_arrow_label(ui, a, xc, xs, lab, sizeof(lab));
+	/* A crossing pair leaves the ladder's middle free for its mark
+	 * when that cuts no label (view_cross_x). */
+	ladder_label_cross(&ui->v.lad, a, ui->v.num, view_label_room(xc, xs),
+	    view_cross_room(xc, xs), lab, sizeof(lab));
 	view_geom(a->f.dir, an->shown, xc, xs, utf8_width(lab), &g);
 	sa = ui_look.role[a->f.dir == DIR_C2S ? ROLE_C2S : ROLE_S2C];
 	if (a->fate == LADDER_LOST || a->fate == LADDER_EXPIRED)
@@ -143,18 +111,8 @@ ui_note(WINDOW *w, int y, const struct ladder_row *l,
 {
 	char buf[200];
 	int gap = xs - xc - 3, used;
-	const char *why = tcp_why_text(l->why);
 
-	/* The kernel lab gives no reason (an empty msgid would translate
-	 * to the catalog's header): say whose word the state is. */
-	why = why[0] != '\0' ? _(why) : _("as the kernel reports it");
-	/* A state changed by a segment that arrived after its row's time
-	 * names that segment. */
-	if (l->cause != 0)
-		snprintf(buf, sizeof(buf), "%s #%" PRIu32 ": %s",
-		    ui_look.g->bullet, l->cause, why);
-	else
-		snprintf(buf, sizeof(buf), "%s %s", ui_look.g->bullet, why);
+	ladder_note_text(l, ui_look.g->bullet, buf, sizeof(buf));
 	if (l->note_host == HOST_CLIENT)
 		ui_draw_text(w, y, xc + 2, gap, buf, ui_look.role[ROLE_DIM]);
 	else {

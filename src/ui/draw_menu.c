@@ -55,7 +55,6 @@ ui_group(struct ui *ui, WINDOW *w, int y, int x, enum ui_group grp)
 static void
 ui_draw_whatif(struct ui *ui, WINDOW *w)
 {
-	const struct tcp_config *cfg = &ui->s.w.cfg;
 	char now[256];
 	int x;
 
@@ -66,19 +65,12 @@ ui_draw_whatif(struct ui *ui, WINDOW *w)
 		ui_draw_text(w, 1, 1, ui->win->cols - 2, _("Only before the "
 		    "first event: restart (R) to change the rules."),
 		    ui_look.role[ROLE_DIM]);
-	if (ui->s.be != NULL) {
-		/* The kernels' settings, not the unused world's. */
-		ui_draw_text(w, 2, 1, ui->win->cols - 2, ui->s.be->ops->label(
-		    ui->s.be->self, now, sizeof(now)), A_NORMAL);
-		return;
-	}
-	/* TRANSLATORS: profile name, then on/off words of the switches. */
-	snprintf(now, sizeof(now), _("Now: profile %s, TIME_WAIT %s, "
-	    "%s handshake, delayed ACK %s."),
-	    sim_profile_name(ui->s.w.profile),
-	    cfg->time_wait ? _("on") : _("off"),
-	    cfg->handshake_two ? _("two-way") : _("three-way"),
-	    cfg->delayed_ack ? _("on") : _("off"));
+	/* With the kernel lab, the kernels' settings, not the unused
+	 * world's. */
+	if (ui->s.be != NULL)
+		ui->s.be->ops->label(ui->s.be->self, now, sizeof(now));
+	else
+		world_rules_text(&ui->s.w, now, sizeof(now));
 	ui_draw_text(w, 2, 1, ui->win->cols - 2, now, A_NORMAL);
 }
 
@@ -86,17 +78,14 @@ static void
 ui_wire_head(struct ui *ui, WINDOW *w, int *x)
 {
 	const struct flight *f = menu_selected(&ui->s.w, ui->sel);
-	const struct ladder_arrow *a;
 	char buf[96], fl[TCP_FLAGS_BUFSZ];
 
 	if (f == NULL)
 		return;
-	a = ladder_arrow_by_id(&ui->v.lad, f->id);
 	snprintf(buf, sizeof(buf), "#%" PRIu32 " %s %s:", f->id,
 	    tcp_flags_str(f->seg.flags, fl), sim_dir_name(f->dir));
 	ui_draw_text(w, 2, *x, ui->win->cols - *x, buf, A_BOLD);
 	*x += utf8_width(buf) + 1;
-	(void)a;
 }
 
 void
@@ -126,25 +115,6 @@ ui_draw_menu(struct ui *ui)
 	wnoutrefresh(w);
 }
 
-/* While an arrow is selected the keys come first: the left part loses
- * whole words from its end (the profile, then the number mode) to fit
- * in cols. */
-static void
-ui_status_cut(char *left, int cols)
-{
-	int used;
-	size_t n;
-
-	if (cols < 0)
-		cols = 0;
-	n = utf8_fit(left, cols, &used);
-	if (left[n] == '\0')
-		return;
-	while (n > 0 && left[n] != ' ')
-		n--;
-	left[n] = '\0';
-}
-
 const char *
 ui_status_keys(const struct ui *ui, char *left, int cols, const char *keys,
     char *buf, size_t size)
@@ -155,7 +125,9 @@ ui_status_keys(const struct ui *ui, char *left, int cols, const char *keys,
 	 * other keys. */
 	snprintf(buf, size, _("Enter inspect #%" PRIu32 "  %s"), ui->mark,
 	    keys);
-	ui_status_cut(left, cols - 2 - utf8_width(buf));
+	/* The keys come first: the left part loses whole words from its
+	 * end (the profile, then the number mode). */
+	utf8_cut_words(left, cols - 2 - utf8_width(buf));
 	return buf;
 }
 

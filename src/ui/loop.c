@@ -5,12 +5,13 @@
  *
  * Idle, the loop blocks in wget_wch with no timeout, so tcpteach uses no
  * CPU while the learner thinks; it wakes early only when a screen of the
- * stack is busy (an arrow moves, an exam clock runs) and then ticks
- * them.  Keys are read here and nowhere else, from the terminal's key
- * window (term.c), and turned into UI_K_* codes only when curses says
- * they are function keys, so a typed U+0102 stays a character.
- * KEY_RESIZE is handled here and nowhere else.  The loop ends on q, when
- * the stack is empty, or when a quit signal arrived (term.c).
+ * stack is busy (an arrow moves, an exam clock runs: app_timeout) and
+ * then ticks them (app_tick).  Keys are read here and nowhere else, from
+ * the terminal's key window (term.c), and turned into UI_K_* codes only
+ * when curses says they are function keys, so a typed U+0102 stays a
+ * character.  KEY_RESIZE is handled here and nowhere else.  The loop
+ * ends on q, when the stack is empty, or when a quit signal arrived
+ * (term.c).
  */
 #include <config.h>
 
@@ -51,8 +52,7 @@ static const struct {
 static void
 ui_attach(struct screen *sc)
 {
-	for (size_t i = 0; i < sizeof(ui_painters) / sizeof(ui_painters[0]);
-	    i++)
+	for (size_t i = 0; i < SCREEN_NELEM(ui_painters); i++)
 		if (ui_painters[i].def == sc->def)
 			ui_painters[i].attach(sc);
 }
@@ -139,7 +139,7 @@ ui_draw_small(const struct screen *sc)
 static void
 ui_draw_line(const struct app *a, const struct screen *sc)
 {
-	char buf[APP_LINE_MAX * 4 + 1];
+	char buf[LINEEDIT_BYTES];
 	int hw, used;
 
 	if (a->plabel == NULL && a->ask == APP_ASK_NONE) {
@@ -155,7 +155,7 @@ ui_draw_line(const struct app *a, const struct screen *sc)
 		return;
 	}
 	hw = utf8_width(a->plabel);
-	app_line(a, buf, sizeof(buf));
+	lineedit_text(&a->ed, buf, sizeof(buf));
 	ui_draw_text(ui_line, 0, 0, sc->cols, a->plabel, A_BOLD);
 	ui_draw_text(ui_line, 0, hw, sc->cols - hw - 1, buf, A_NORMAL);
 	utf8_fit(buf, sc->cols - hw - 1, &used);
@@ -182,37 +182,6 @@ ui_paint(struct app *a, struct screen *sc, int what)
 	if (sc->draw != NULL)
 		sc->draw(sc, what);
 	ui_draw_line(a, sc);
-}
-
-/* The shortest sleep any screen of the stack asks for, or -1. */
-static int
-ui_timeout(const struct app *a, uint64_t now)
-{
-	int t = -1;
-
-	for (size_t i = 0; i < a->depth; i++) {
-		const struct screen *sc = a->stack[i];
-		int b = sc->def->busy != NULL ? sc->def->busy(sc, now) : -1;
-
-		if (b >= 0 && (t < 0 || b < t))
-			t = b;
-	}
-	return t;
-}
-
-static int
-ui_tick(struct app *a, uint64_t now)
-{
-	int redraw = 0;
-
-	for (size_t i = 0; i < a->depth; i++) {
-		struct screen *sc = a->stack[i];
-		int r = sc->def->tick != NULL ? sc->def->tick(sc, now) : 0;
-
-		if (i + 1 == a->depth)
-			redraw |= r;
-	}
-	return redraw;
 }
 
 #define UI_WAIT_FDS 8
@@ -274,7 +243,7 @@ ui_key_code(int r, wint_t wch)
 
 	if (r != KEY_CODE_YES)
 		return (int)wch;
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+	for (size_t i = 0; i < SCREEN_NELEM(map); i++)
 		if ((int)wch == map[i].curses)
 			return map[i].ui;
 	return UI_K_OTHER;
@@ -323,12 +292,12 @@ ui_run(struct app *a)
 			doupdate();
 		}
 		redraw = 0;
-		if (!ui_wait(a, ui_timeout(a, mono_ms()), &redraw)) {
-			redraw |= ui_tick(a, mono_ms());
+		if (!ui_wait(a, app_timeout(a, mono_ms()), &redraw)) {
+			redraw |= app_tick(a, mono_ms());
 			continue;
 		}
 		r = wget_wch(ui_term_keys(), &wch);
-		redraw |= ui_tick(a, mono_ms());
+		redraw |= app_tick(a, mono_ms());
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES && wch == KEY_RESIZE)

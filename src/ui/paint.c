@@ -70,6 +70,13 @@ ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t a)
 	ui_draw_text_n(w, y, x, s, n, a);
 }
 
+/* A state's colour by its phase: a box's big name, a margin's. */
+attr_t
+ui_phase_attr(enum ladder_phase p)
+{
+	return ui_look.role[ROLE_PH_CLOSED + (int)p];
+}
+
 /* How a paragraph of a lesson panel or a quiz text is painted. */
 attr_t
 ui_panel_attr(enum lpanel_role r)

@@ -1,7 +1,8 @@
 /*
- * The screen stack, key dispatch, the prompt's line editor, yes/no
- * questions, messages and the help screen: written once for every
- * full-screen mode, with no curses (see screen.h for the data model).
+ * The screen stack, key dispatch, the prompt's keys (the line editor
+ * itself is lib/lineedit.c), yes/no questions, messages and the help
+ * screen: written once for every full-screen mode, with no curses (see
+ * screen.h for the data model).
  *
  * A key goes to the prompt while one is open, to the question while one
  * is asked, else to the top screen: its key table names a command, whose
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "lib/i18n.h"
+#include "lib/sbuf.h"
 #include "lib/xalloc.h"
 #include "ui/screen.h"
 
@@ -32,9 +34,7 @@ app_free(struct app *a)
 {
 	while (a->depth > 0)
 		app_pop(a);
-	for (size_t i = 0; i < a->nhist; i++)
-		free(a->hist[i]);
-	a->nhist = 0;
+	lineedit_free(&a->ed);
 }
 
 struct screen *
@@ -93,15 +93,12 @@ screen_prompt(struct screen *sc, const char *label, const char *text,
     int (*done)(struct screen *sc, const char *text))
 {
 	struct app *a = sc->app;
-	size_t n = text != NULL ? mbstowcs(a->line, text, APP_LINE_MAX - 1) :
-	    0;
 
 	a->plabel = label;
-	a->len = n == (size_t)-1 ? 0 : n;
+	lineedit_start(&a->ed, label, text);
 	a->pscreen = sc;
 	a->pdone = done;
 	a->pcomplete = NULL;
-	a->hpos = a->nhist;
 }
 
 void
@@ -115,17 +112,15 @@ screen_prompt_complete(struct screen *sc, size_t (*fn)(const char *line,
 static int
 app_complete(struct app *a)
 {
-	char buf[APP_LINE_MAX * 4 + 1], out[APP_LINE_MAX * 4 + 1];
-	size_t n;
+	char buf[LINEEDIT_BYTES], out[LINEEDIT_BYTES];
 
-	app_line(a, buf, sizeof(buf));
+	lineedit_text(&a->ed, buf, sizeof(buf));
 	if (a->pcomplete(buf, out, sizeof(out), a->msg, sizeof(a->msg)) >
 	    1)
 		a->msg_err = false;
 	else
 		a->msg[0] = '\0';
-	n = mbstowcs(a->line, out, APP_LINE_MAX - 1);
-	a->len = n == (size_t)-1 ? 0 : n;
+	lineedit_set(&a->ed, out);
 	return UI_R_ALL;
 }
 
@@ -139,18 +134,6 @@ screen_ask(struct screen *sc, enum app_ask kind, const char *text,
 	snprintf(a->asktext, sizeof(a->asktext), "%s", text);
 	a->askscreen = sc;
 	a->askdone = done;
-}
-
-void
-app_line(const struct app *a, char *buf, size_t size)
-{
-	wchar_t w[APP_LINE_MAX];
-	size_t n;
-
-	memcpy(w, a->line, a->len * sizeof(w[0]));
-	w[a->len] = L'\0';
-	n = wcstombs(buf, w, size - 1);
-	buf[n == (size_t)-1 ? 0 : n] = '\0';
 }
 
 const struct screen_cmd *
@@ -237,61 +220,24 @@ screen_key(struct screen *sc, int key)
 	return 0;
 }
 
-static void
-app_remember(struct app *a, const char *text)
-{
-	if (*text == '\0')
-		return;
-	if (a->nhist == APP_HIST) {
-		free(a->hist[0]);
-		memmove(a->hist, a->hist + 1, sizeof(a->hist[0]) *
-		    (APP_HIST - 1));
-		memmove(a->histlabel, a->histlabel + 1,
-		    sizeof(a->histlabel[0]) * (APP_HIST - 1));
-		a->nhist--;
-	}
-	a->hist[a->nhist] = xstrdup(text);
-	a->histlabel[a->nhist++] = a->plabel;
-}
-
-/* Up (d -1) or Down (d 1): the previous or next line of this prompt. */
-static int
-app_recall(struct app *a, int d)
-{
-	size_t i = a->hpos;
-	size_t n;
-
-	do {
-		if (d < 0 ? i == 0 : i >= a->nhist)
-			return 0;
-		i = d < 0 ? i - 1 : i + 1;
-	} while (i < a->nhist && a->histlabel[i] != a->plabel);
-	a->hpos = i;
-	n = i < a->nhist ? mbstowcs(a->line, a->hist[i], APP_LINE_MAX - 1) :
-	    0;
-	a->len = n == (size_t)-1 ? 0 : n;
-	return UI_R_ALL;
-}
-
 /* The line editor: Enter hands the text over, Esc, ^C or ^G gives up,
  * Up and Down recall earlier lines. */
 static int
 app_prompt_key(struct app *a, int key)
 {
-	struct screen *sc = a->pscreen;
-	char buf[APP_LINE_MAX * 4 + 1];
+	char buf[LINEEDIT_BYTES];
 
 	switch (key) {
 	case '\r':
 	case '\n':
 	case UI_K_ENTER:
-		app_line(a, buf, sizeof(buf));
-		app_remember(a, buf);
+		lineedit_enter(&a->ed, buf, sizeof(buf));
 		a->plabel = NULL;
-		return a->pdone(sc, buf) | UI_R_ALL;
+		return a->pdone(a->pscreen, buf) | UI_R_ALL;
 	case UI_K_UP:
 	case UI_K_DOWN:
-		return app_recall(a, key == UI_K_UP ? -1 : 1);
+		return lineedit_recall(&a->ed, key == UI_K_UP ? -1 : 1) ?
+		    UI_R_ALL : 0;
 	case '\t':
 		return a->pcomplete != NULL ? app_complete(a) : 0;
 	case UI_ESC:
@@ -302,17 +248,16 @@ app_prompt_key(struct app *a, int key)
 	case UI_CTRL('h'):
 	case 127:
 	case UI_K_BACKSPACE:
-		if (a->len > 0)
-			a->len--;
+		lineedit_erase(&a->ed);
 		return UI_R_ALL;
 	case UI_CTRL('u'):
-		a->len = 0;
+		lineedit_set(&a->ed, NULL);
 		return UI_R_ALL;
 	default:
 		break;
 	}
-	if (key >= ' ' && key < UI_K_BASE && a->len + 1 < APP_LINE_MAX)
-		a->line[a->len++] = (wchar_t)key;
+	if (key >= ' ' && key < UI_K_BASE)
+		(void)lineedit_insert(&a->ed, (wchar_t)key);
 	return UI_R_ALL;
 }
 
@@ -349,6 +294,36 @@ app_key(struct app *a, int key)
 		r = UI_R_ALL;
 	}
 	return r | screen_key(sc, key);
+}
+
+int
+app_timeout(const struct app *a, uint64_t now)
+{
+	int t = -1;
+
+	for (size_t i = 0; i < a->depth; i++) {
+		const struct screen *sc = a->stack[i];
+		int b = sc->def->busy != NULL ? sc->def->busy(sc, now) : -1;
+
+		if (b >= 0 && (t < 0 || b < t))
+			t = b;
+	}
+	return t;
+}
+
+int
+app_tick(struct app *a, uint64_t now)
+{
+	int redraw = 0;
+
+	for (size_t i = 0; i < a->depth; i++) {
+		struct screen *sc = a->stack[i];
+		int r = sc->def->tick != NULL ? sc->def->tick(sc, now) : 0;
+
+		if (i + 1 == a->depth)
+			redraw |= r;
+	}
+	return redraw;
 }
 
 /* Are all the keys of inner's command c taken on outer, whatever the
@@ -395,20 +370,18 @@ screen_help_part(const struct screen_def *d, const struct screen *outer,
 		const struct screen_cmd *c = &d->cmds[i];
 		const char *cs = screen_section(d, c);
 		char keys[64];
-		size_t n = 0;
+		struct sbuf b = { keys, sizeof(keys), 0, false };
 
 		if ((c->flags & SCREEN_CMD_NOHELP) != 0 || (outer != NULL &&
 		    screen_shadowed(outer, d, c)) || (cs == NULL) !=
 		    (sect == NULL) || (cs != NULL && strcmp(cs, sect) != 0))
 			continue;
-		keys[0] = '\0';
-		for (size_t k = 0; k < d->nkeys && n < sizeof(keys); k++)
+		for (size_t k = 0; k < d->nkeys; k++)
 			if (d->keys[k].shown != NULL &&
 			    strcmp(d->keys[k].cmd, c->name) == 0)
-				n += (size_t)snprintf(keys + n, sizeof(keys) -
-				    n, "%s%s", n > 0 ? " " : "",
+				sbuf_add(&b, "%s%s", b.len > 0 ? " " : "",
 				    d->keys[k].shown);
-		if (n > 0)
+		if (b.len > 0)
 			fn(arg, keys, _(c->help));
 	}
 }

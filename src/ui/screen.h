@@ -9,11 +9,12 @@
  * bound to a command name, with the offset in the range as the command's
  * argument), and what it does with an unbound key, on a tick, while busy
  * and when popped; a screen may hold an inner one (a lesson holds a
- * simulator) that gets its unbound keys.  A struct screen is one instance: its def, its state and the
- * painters the curses side attached (layout, draw).  struct app is the
- * one loop's state: the stack of screens (the top one gets the keys), the
- * message or refusal shown, the line being typed at a prompt, a yes/no
- * question, and whether to quit.  Handlers change the state, say what to
+ * simulator) that gets its unbound keys.  A struct screen is one
+ * instance: its def, its state and the painters the curses side attached
+ * (layout, draw).  struct app is the one loop's state: the stack of
+ * screens (the top one gets the keys), the message or refusal shown, the
+ * line being typed at a prompt with its history (lib/lineedit.h), a
+ * yes/no question, and whether to quit.  Handlers change the state, say what to
  * repaint (UI_R_* bits, each screen naming its own parts) and never call
  * curses.  Keys are Unicode characters or UI_K_* codes above Unicode, so a
  * typed character can never be taken for a function key.
@@ -24,7 +25,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <wchar.h>
+
+#include "lib/lineedit.h"
 
 /* What to repaint: five parts, named by each screen, and the whole. */
 #define UI_R_P0		0x01
@@ -131,8 +133,6 @@ struct screen {
 };
 
 #define APP_DEPTH 8
-#define APP_LINE_MAX 256
-#define APP_HIST 32		/* lines the prompt remembers */
 
 enum app_ask { APP_ASK_NONE, APP_ASK_YESNO, APP_ASK_STRICT };
 
@@ -141,23 +141,17 @@ struct app {
 	size_t depth;
 	char msg[640];
 	bool msg_err;
-	/* The prompt: a label and the text typed so far, wide characters
-	 * so Backspace removes a whole character, CJK included. */
+	/* The prompt: a label, and the line typed so far with the lines
+	 * entered before, each with its prompt's label (Up and Down recall
+	 * those of the same prompt). */
 	const char *plabel;	/* NULL: no prompt */
-	wchar_t line[APP_LINE_MAX];
-	size_t len;
+	struct lineedit ed;
 	struct screen *pscreen;
 	int (*pdone)(struct screen *sc, const char *text);
 	/* Tab: the line completed into out, the candidates listed in
 	 * list (NULL: Tab does nothing at this prompt). */
 	size_t (*pcomplete)(const char *line, char *out, size_t size,
 	    char *list, size_t lsize);
-	/* Lines entered, oldest first, each with its prompt's label: Up
-	 * and Down recall those of the same prompt; hpos is the one shown
-	 * (nhist: the line being typed). */
-	char *hist[APP_HIST];
-	const char *histlabel[APP_HIST];
-	size_t nhist, hpos;
 	/* A yes/no question. */
 	enum app_ask ask;
 	char asktext[320];
@@ -188,8 +182,6 @@ void screen_prompt_complete(struct screen *sc, size_t (*fn)(const char *line,
     char *out, size_t size, char *list, size_t lsize));
 void screen_ask(struct screen *sc, enum app_ask kind, const char *text,
     int (*done)(struct screen *sc, bool yes));
-/* The prompt's text as a multibyte string. */
-void app_line(const struct app *a, char *buf, size_t size);
 
 const struct screen_cmd *screen_cmd_find(const struct screen_def *d,
     const char *name);
@@ -206,6 +198,12 @@ const struct screen_key *screen_binding(const struct screen *sc, int key,
 int screen_key(struct screen *sc, int key);
 /* A key for the app: the prompt, the question, else the top screen. */
 int app_key(struct app *a, int key);
+/* The shortest sleep (ms) any screen of the stack asks for, or -1: until
+ * a key comes. */
+int app_timeout(const struct app *a, uint64_t now);
+/* Time passed for every screen of the stack (an exam's clock runs under
+ * its help); what the top one, the one shown, must repaint. */
+int app_tick(struct app *a, uint64_t now);
 
 /* Help rows: the keys and help of each command bound on sc, then those
  * of its inner screen not shadowed.  Calls fn per row; heading rows have
@@ -218,7 +216,6 @@ void screen_help(const struct screen *sc,
 int screen_h_help(SCREEN_CMD_ARGS);
 int screen_h_redraw(SCREEN_CMD_ARGS);
 
-/* The help screen's state: whose keys, and the first row shown. */
 /* Row to, kept within a list or text of n rows (0 when it is empty):
  * where a choice or a scrolled text may go. */
 size_t screen_row_clamp(long to, size_t n);
@@ -234,6 +231,8 @@ int screen_half_page(const struct screen *sc);
 	{ ' ', 0, "page", 1, "Space" }, \
 	{ UI_K_PGUP, 0, "page", -1, "PgUp" }
 
+/* The help screen's state: whose keys, the first row shown and how many
+ * rows there are. */
 struct screen_helpst {
 	struct screen sc;
 	const struct screen *of;

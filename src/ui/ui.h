@@ -25,9 +25,6 @@ int ui_main(const struct ui_opts *o);
  * first; a lesson that does not exist is exit status 2. */
 int ui_lessons_main(const struct ui_opts *o, const char *which);
 
-/* The interactive drill and the timed exam (`tcpteach quiz`, `tcpteach
- * exam`), from what quiz_cli and exam_cli handed over; they use o->ascii.
- * Return the exit status (1 when no question fits the topics). */
 /* `tcpteach lab`: the simulator on the kernel lab, whose entry points
  * main.c hands over (src/ui does not depend on src/lab); pcap NULL or a
  * file for the packets.  When the lab cannot start, open's status (2),
@@ -37,6 +34,9 @@ int ui_lab_main(const struct ui_opts *o, const char *pcap,
     const struct script_lab *lab);
 
 struct quiz_cli_tui;
+/* The interactive drill and the timed exam (`tcpteach quiz`, `tcpteach
+ * exam`), from what quiz_cli and exam_cli handed over; they use o->ascii.
+ * Return the exit status (1 when no question fits the topics). */
 int ui_quiz_main(const struct quiz_cli_tui *t, const struct ui_opts *o);
 int ui_exam_main(const struct quiz_cli_tui *t, const struct ui_opts *o);
 
