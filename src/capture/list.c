@@ -117,7 +117,8 @@ cap_list_read(const char *path, struct cap_list *l, FILE *err)
 	rc = list_pass(path, &obs, 0, err, &l->st);
 	fclose(r.o.out);
 	free(r.buf);
-	qsort(l->rows, l->n, sizeof(*l->rows), list_cmp);
+	if (l->n > 0)	/* qsort's array may not be NULL, even empty */
+		qsort(l->rows, l->n, sizeof(*l->rows), list_cmp);
 	return rc;
 }
 

@@ -69,7 +69,13 @@ if screen_capture | grep -q "#4 RST seq=$(( (old + 1) % 4294967296 ))"; then
 	screen_expect "#5 SYN seq=$isn [rexmit]"
 	screen_step E "Profile linux would not have sent c>s SYN seq=0 here. A"
 	screen_expect "known difference: kernel: after rejecting the SYN+ACK"
+	# A second gone by (a loaded machine) and the server has sent its
+	# SYN+ACK again (#6) before #4 and #5 are delivered: the steps below
+	# assume it has not.
+	late=$(screen_capture | grep -c "retransmits #6 " || true)
 	screen_keys q
+fi
+if [ "${late:-1}" -eq 0 ]; then
 	screen_keys :
 	screen_type "deliver #4"
 	screen_step E "server: SYN_RECEIVED -> LISTEN"
@@ -81,6 +87,10 @@ if screen_capture | grep -q "#4 RST seq=$(( (old + 1) % 4294967296 ))"; then
 	# Undo: new namespaces, a new model beside them, following again.
 	screen_step u "the kernels chose new ISNs"
 	screen_expect_not "Profile linux cannot"
+elif [ -n "${late:-}" ]; then
+	echo "note: the server retransmitted its SYN+ACK before #4 was" \
+	    "delivered (a loaded machine): the steps after it are not" \
+	    "checked" >&2
 else
 	echo "note: the client retransmitted its SYN before the old SYN's" \
 	    "SYN+ACK reached it (a loaded machine): Linux's SYN after the" \
