@@ -16,7 +16,6 @@
 #include "lib/i18n.h"
 #include "script/menu.h"
 #include "ui/draw_int.h"
-#include "ui/status.h"
 
 /* A row's states appear with its arrow: the sender's when the arrow
  * starts, the receiver's when it arrives. */
@@ -134,11 +133,11 @@ ui_row_time(const struct ui *ui, const struct ladder_row *l, char *t,
 	if (ui->nframes > 0 && l->is_arrow)
 		f = ui_frame_of(ui, &ui->v.lad, &ui->v.lad.arrows[l->arrow]);
 	if (f != NULL)
-		ui_clock_us(f->us, t, size);
+		sim_clock_us_text(f->us, t, size);
 	else if (ui->nframes > 0)
-		ui_clock_us(l->time * 1000, t, size);
+		sim_clock_us_text(l->time * 1000, t, size);
 	else
-		ui_clock_str(l->time, t, size);
+		sim_clock_text(l->time, t, size);
 	return f != NULL;
 }
 

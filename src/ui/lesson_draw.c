@@ -19,7 +19,6 @@
 #include "lib/xalloc.h"
 #include "ui/draw_int.h"
 #include "ui/lesson_int.h"
-#include "ui/status.h"
 
 struct lui_wins {
 	WINDOW *panel;
@@ -153,7 +152,7 @@ lui_draw_status(struct lui *lu)
 	const struct screen_cmd *enter;
 	size_t n;
 
-	ui_clock_str(lu->ui.s.w.now, t, sizeof(t));
+	sim_clock_text(lu->ui.s.w.now, t, sizeof(t));
 	/* TRANSLATORS: lesson number, step k of n, simulated time, number
 	 * mode. */
 	snprintf(left, sizeof(left), _(" Lesson %02u, step %zu/%zu  t=%s  %s"),
