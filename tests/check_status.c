@@ -221,6 +221,64 @@ START_TEST(test_status_sim_branched_mark_checks)
 }
 END_TEST
 
+static void
+lesson_fit(uint32_t mark, int cols, char *left, char *keys)
+{
+	struct status_lesson in = { .w = &s.w, .lesson = 7, .step = 2,
+	    .nsteps = 9, .num = LADDER_NUM_REL, .mark = mark };
+
+	status_lesson_fit(&in, cols, left, 256, keys, 256);
+}
+
+#define LESSON_WIDE " Lesson 07, step 2/9  t=0.000s  relative  rfc9293 " \
+	"no TIME_WAIT"
+#define LESSON_TIGHT " Lesson 07, step 2/9 t=0.000s relative rfc9293 " \
+	"no TIME_WAIT"
+
+/* Issue 13 item 17: the lesson's line keeps its switches at 80 columns
+ * by losing the panel's own "? help" first, then the double spaces, then
+ * ": command"; "q list" always stays. */
+static const struct {
+	int cols;
+	const char *left, *keys;
+} lesson_cases[] = {
+	{ 160, LESSON_WIDE, "u undo  : command  ? help  q list " },
+	{ 95, LESSON_WIDE, "u undo  : command  q list " },
+	{ 80, LESSON_TIGHT, "u undo  q list " },
+	{ 40, LESSON_TIGHT, "q list " },
+};
+
+START_TEST(test_status_lesson_keys_give_way_first)
+{
+	char left[256], keys[256];
+
+	run("set time_wait off");
+	for (size_t i = 0; i < sizeof(lesson_cases) / sizeof(lesson_cases[0]);
+	    i++) {
+		lesson_fit(0, lesson_cases[i].cols, left, keys);
+		ck_assert_str_eq(left, lesson_cases[i].left);
+		ck_assert_str_eq(keys, lesson_cases[i].keys);
+	}
+}
+END_TEST
+
+/* A selected arrow's "Enter inspect #N" comes before the keys; the left
+ * part gives up whole words from its end to make room. */
+START_TEST(test_status_lesson_selected_cuts_left_words)
+{
+	char left[256], keys[256];
+
+	lesson_fit(3, 160, left, keys);
+	ck_assert_str_eq(keys, "Enter inspect #3  u undo  : command  "
+	    "? help  q list ");
+	lesson_fit(3, 60, left, keys);
+	ck_assert_msg(strncmp(keys, "Enter inspect #3  ", 18) == 0, "%s",
+	    keys);
+	ck_assert_int_le(utf8_width(left) + 2 + utf8_width(keys), 60);
+	ck_assert_msg(left[strlen(left) - 1] != ' ', "%s", left);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -238,6 +296,8 @@ main(void)
 	tcase_add_test(tc, test_clock_us_capture);
 	tcase_add_test(tc, test_status_sim_edit_counts_events);
 	tcase_add_test(tc, test_status_sim_branched_mark_checks);
+	tcase_add_test(tc, test_status_lesson_keys_give_way_first);
+	tcase_add_test(tc, test_status_lesson_selected_cuts_left_words);
 	suite_add_tcase(su, tc);
 	sr = srunner_create(su);
 	srunner_run_all(sr, CK_NORMAL);

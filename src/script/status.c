@@ -12,7 +12,9 @@
  * and the parts that never give way (help, quit, the switches'
  * abbreviations, the clock) are always there.  Which switches are set,
  * and their words, are the world's (world_switches); which parts the
- * simulator shows, and their stages, are status_sim_parts'.
+ * simulator shows, and their stages, are status_sim_parts'.  A lesson's
+ * line is simpler, one sentence on the left, and its keys give way
+ * instead (status_lesson_fit).
  */
 #include <config.h>
 
@@ -167,4 +169,69 @@ status_fit(const struct status_line *st, int cols, char *left,
 		if (lw + rw + 3 <= cols)
 			return;
 	}
+}
+
+/* The lesson's keys, losing what the panel's key bar also says first:
+ * its "? help", then the double spaces of left, then ": command" and
+ * "u undo"; never "q list", the way out (issue 13 item 17). */
+static bool
+status_fits(const char *left, const char *keys, int cols)
+{
+	return utf8_width(left) + 2 + utf8_width(keys) <= cols;
+}
+
+static const char *
+status_lesson_keys(char *left, int cols)
+{
+	const char *keys[] = { _("u undo  : command  ? help  q list "),
+	    _("u undo  : command  q list "), _("u undo  q list "),
+	    _("q list ") };
+	size_t i, last = sizeof(keys) / sizeof(keys[0]) - 1;
+	char *d = left;
+
+	if (status_fits(left, keys[0], cols))
+		return keys[0];
+	if (status_fits(left, keys[1], cols))
+		return keys[1];
+	for (const char *s = left; *s != '\0'; s++)
+		if (!(s[0] == ' ' && s[1] == ' '))
+			*d++ = *s;
+	*d = '\0';
+	for (i = 1; i < last && !status_fits(left, keys[i], cols); i++)
+		continue;
+	return keys[i];
+}
+
+void
+status_lesson_fit(const struct status_lesson *in, int cols, char *left,
+    size_t lsize, char *keys, size_t ksize)
+{
+	char t[32], sw[128];
+	const char *k;
+	size_t n;
+
+	/* TRANSLATORS: lesson number, step k of n, simulated time, number
+	 * mode. */
+	snprintf(left, lsize, _(" Lesson %02u, step %zu/%zu  t=%s  %s"),
+	    in->lesson, in->step, in->nsteps,
+	    sim_clock_text(in->w->now, t, sizeof(t)),
+	    ladder_num_short(in->num));
+	/* The profile and the what-if switches the lesson set (lesson 7
+	 * runs with delayed ACKs), as the simulator's status line says;
+	 * to keep them at 80 columns the panel's own "? help" goes. */
+	n = strlen(left);
+	snprintf(left + n, lsize - n, "  %s",
+	    world_switches_text(in->w, sw, sizeof(sw)));
+	k = status_lesson_keys(left, cols);
+	if (in->mark == 0) {
+		snprintf(keys, ksize, "%s", k);
+		return;
+	}
+	/* TRANSLATORS: the status bar while arrow #N is selected, then the
+	 * other keys. */
+	snprintf(keys, ksize, _("Enter inspect #%" PRIu32 "  %s"), in->mark,
+	    k);
+	/* The keys come first: the left part loses whole words from its
+	 * end (the profile, then the number mode). */
+	utf8_cut_words(left, cols - 2 - utf8_width(keys));
 }

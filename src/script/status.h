@@ -1,8 +1,9 @@
 /*
- * The simulator's status line as words, without curses: a list of parts,
- * each with a shorter form and the stage at which it gives way, fitted to
- * a width by one rule; and which parts the simulator shows, from its
- * session (status.c).  A front end paints the two fitted sides.
+ * The status lines as words, without curses.  The simulator's is a list
+ * of parts, each with a shorter form and the stage at which it gives way,
+ * fitted to a width by one rule; which parts it shows come from its
+ * session.  A lesson's is a sentence and the panel's keys, which give way
+ * first (status.c).  A front end paints the two fitted sides.
  */
 #ifndef TCPTEACH_SCRIPT_STATUS_H
 #define TCPTEACH_SCRIPT_STATUS_H
@@ -59,6 +60,22 @@ void status_switches(struct status_line *st, const struct world *w,
 /* The simulator's parts, in the order they are shown (status.c says the
  * order in which they give way). */
 void status_sim_parts(struct status_line *st, const struct status_sim *in);
+
+/* What a lesson's status line says: the lesson, its step of nsteps,
+ * the world's clock, profile and switches, the number mode; mark is the
+ * arrow Enter inspects (0: none, or the lesson takes Enter itself). */
+struct status_lesson {
+	const struct world *w;
+	unsigned lesson;
+	size_t step, nsteps;
+	enum ladder_num num;
+	uint32_t mark;
+};
+
+/* A lesson's status line fitted in cols: its left part, and its keys in
+ * keys (status.c says what gives way). */
+void status_lesson_fit(const struct status_lesson *in, int cols,
+    char *left, size_t lsize, char *keys, size_t ksize);
 
 /* Fit the parts in cols columns (the bar leaves a column at each end):
  * shorten or leave out parts stage by stage until the line fits. */

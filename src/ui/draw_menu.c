@@ -116,22 +116,6 @@ ui_draw_menu(struct ui *ui)
 	wnoutrefresh(w);
 }
 
-const char *
-ui_status_keys(const struct ui *ui, char *left, int cols, const char *keys,
-    char *buf, size_t size)
-{
-	if (ladder_arrow_by_id(&ui->v.lad, ui->mark) == NULL)
-		return keys;
-	/* TRANSLATORS: the status bar while arrow #N is selected, then the
-	 * other keys. */
-	snprintf(buf, size, _("Enter inspect #%" PRIu32 "  %s"), ui->mark,
-	    keys);
-	/* The keys come first: the left part loses whole words from its
-	 * end (the profile, then the number mode). */
-	utf8_cut_words(left, cols - 2 - utf8_width(buf));
-	return buf;
-}
-
 /* The clock: on a replayed capture the time of the newest segment shown,
  * to the microsecond, as the time column has it. */
 static void
