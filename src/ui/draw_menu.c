@@ -116,25 +116,6 @@ ui_draw_menu(struct ui *ui)
 	wnoutrefresh(w);
 }
 
-/* The clock: on a replayed capture the time of the newest segment shown,
- * to the microsecond, as the time column has it. */
-static void
-ui_status_clock(const struct ui *ui, char *t, size_t size)
-{
-	const struct ladder *lad = &ui->v.lad;
-	uint64_t now = session_now(&ui->s);
-	const struct cap_frame *f = NULL;
-
-	if (ui->nframes == 0) {
-		sim_clock_text(now, t, size);
-		return;
-	}
-	if (lad->narrows > 0)
-		f = ui_frame_of(ui, lad, &lad->arrows[lad->narrows - 1]);
-	sim_clock_us_text(f != NULL && f->us / 1000 == now ? f->us :
-	    now * 1000, t, size);
-}
-
 /* The status line: its words are status_sim_parts', fitted by
  * status_fit; here only what the screen knows and the painting. */
 void
@@ -150,7 +131,9 @@ ui_draw_status(struct ui *ui)
 		in.mark = ui->mark;
 	if (ui->o->play != NULL)
 		in.mode = ui->lec.branched ? STATUS_BRANCHED : STATUS_LECTURE;
-	ui_status_clock(ui, t, sizeof(t));
+	/* On a replayed capture, the time of the newest segment shown. */
+	cap_clock_text(ui->frames, ui->nframes, &ui->v.lad,
+	    session_now(&ui->s), t, sizeof(t));
 	status_sim_parts(&st, &in);
 	status_fit(&st, ui->win->cols, left, sizeof(left), right,
 	    sizeof(right));
