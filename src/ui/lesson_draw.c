@@ -1,6 +1,7 @@
 /*
  * Painting the lesson screen: the step panel beside or below the
- * simulator's views, and the status line; and making its windows.
+ * simulator's views, and the status line (its words and what gives way
+ * are status_lesson_fit's); and making its windows.
  *
  * The panel's text is rebuilt by the learner's walk (lwalk_panel in
  * src/lesson/walk_text.c) on every paint and wrapped to the panel's
