@@ -13,6 +13,7 @@
 #include "capture/browse.h"
 #include "lib/diag.h"
 #include "lib/i18n.h"
+#include "lib/scroll.h"
 #include "lib/utf8.h"
 
 int
@@ -79,10 +80,7 @@ void
 cap_browse_scroll(struct cap_browse *b, int rows)
 {
 	b->rows = rows;
-	if (b->sel < b->top)
-		b->top = b->sel;
-	if (b->sel >= b->top + (size_t)rows)
-		b->top = b->sel + 1 - (size_t)rows;
+	b->top = scroll_keep(b->top, b->l.n, (size_t)rows, b->sel);
 }
 
 enum cap_found

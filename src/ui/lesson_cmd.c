@@ -52,7 +52,7 @@ lui_move(struct lui *lu, long to)
 {
 	if (lu->cat.n == 0)
 		return 0;
-	lu->sel = screen_row_clamp(to, lu->cat.n);
+	lu->sel = scroll_clamp(to, lu->cat.n);
 	return UI_R_ALL;
 }
 

@@ -97,7 +97,8 @@ static void
 ui_help_draw(struct screen *sc, int what)
 {
 	struct screen_helpst *h = sc->state;
-	struct ui_help_row r = { stdscr, 1, h->top, sc->rows, sc->cols };
+	struct ui_help_row r = { stdscr, 1, (int)h->text.top, sc->rows,
+	    sc->cols };
 
 	(void)what;
 	werase(stdscr);

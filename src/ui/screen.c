@@ -1,8 +1,8 @@
 /*
  * The screen stack, key dispatch, the prompt's keys (the line editor
- * itself is lib/lineedit.c), yes/no questions, messages and the help
- * screen: written once for every full-screen mode, with no curses (see
- * screen.h for the data model).
+ * itself is lib/lineedit.c), yes/no questions, messages, the commands
+ * of a text that scrolls and the help screen: written once for every
+ * full-screen mode, with no curses (see screen.h for the data model).
  *
  * A key goes to the prompt while one is open, to the question while one
  * is asked, else to the top screen: its key table names a command, whose
@@ -434,7 +434,7 @@ screen_help_count(void *arg, const char *keys, const char *help)
 {
 	(void)keys;
 	(void)help;
-	(*(int *)arg)++;
+	(*(size_t *)arg)++;
 }
 
 int
@@ -444,18 +444,11 @@ screen_h_help(SCREEN_CMD_ARGS)
 
 	h->sc.def = &screen_help_def;
 	h->sc.state = h;
+	h->sc.text = &h->text;
 	h->of = sc;
-	screen_help(sc, screen_help_count, &h->nrows);
+	screen_help(sc, screen_help_count, &h->text.n);
 	app_push(sc->app, &h->sc);
 	return UI_R_ALL | UI_R_LAYOUT;
-}
-
-size_t
-screen_row_clamp(long to, size_t n)
-{
-	if (to < 0 || n == 0)
-		return 0;
-	return (size_t)to >= n ? n - 1 : (size_t)to;
 }
 
 int
@@ -464,26 +457,18 @@ screen_half_page(const struct screen *sc)
 	return sc->rows / 2 > 0 ? sc->rows / 2 : 1;
 }
 
-static int
-screen_help_scroll(struct screen *sc, int d)
+int
+screen_h_line(SCREEN_CMD_ARGS)
 {
-	struct screen_helpst *h = sc->state;
-
-	h->top = (int)screen_row_clamp((long)h->top + d, h->nrows > 0 ?
-	    (size_t)h->nrows : 0);
+	scroll_by(sc->text, arg);
 	return UI_R_ALL;
 }
 
-static int
-screen_help_down(SCREEN_CMD_ARGS)
+int
+screen_h_page(SCREEN_CMD_ARGS)
 {
-	return screen_help_scroll(sc, arg);
-}
-
-static int
-screen_help_page(SCREEN_CMD_ARGS)
-{
-	return screen_help_scroll(sc, arg * screen_half_page(sc));
+	scroll_by(sc->text, (long)arg * screen_half_page(sc));
+	return UI_R_ALL;
 }
 
 /* Any other key closes the help.  A click does only on the help's title
@@ -505,10 +490,8 @@ screen_help_leave(struct screen *sc)
 }
 
 static const struct screen_cmd screen_help_cmds[] = {
-	{ "line", N_("scroll the help by a line"), screen_help_down,
-	    NULL, 0, NULL },
-	{ "page", N_("scroll the help by half a page"),
-	    screen_help_page, NULL, 0, NULL },
+	SCREEN_TEXT_CMDS(N_("scroll the help by a line"),
+	    N_("scroll the help by half a page")),
 };
 
 static const struct screen_key screen_help_keys[] = {

@@ -9,15 +9,17 @@
  * bound to a command name, with the offset in the range as the command's
  * argument), and what it does with an unbound key, on a tick, while busy
  * and when popped; a screen may hold an inner one (a lesson holds a
- * simulator) that gets its unbound keys.  A struct screen is one
- * instance: its def, its state and the painters the curses side attached
- * (layout, draw).  struct app is the one loop's state: the stack of
- * screens (the top one gets the keys), the message or refusal shown, the
- * line being typed at a prompt with its history (lib/lineedit.h), a
- * yes/no question, and whether to quit.  Handlers change the state, say what to
- * repaint (UI_R_* bits, each screen naming its own parts) and never call
- * curses.  Keys are Unicode characters or UI_K_* codes above Unicode, so a
- * typed character can never be taken for a function key.
+ * simulator) that gets its unbound keys.  A struct screen is one instance:
+ * its def, its state, the painters the curses side attached (layout, draw)
+ * and the text it scrolls with the shared line and page commands, if any
+ * (struct scroll, lib/scroll.h).  struct app is the one loop's state: the
+ * stack of screens (the top one gets the keys), the message or refusal
+ * shown, the line being typed at a prompt with its history
+ * (lib/lineedit.h), a yes/no question, and whether to quit.  Handlers
+ * change the state, say what to repaint (UI_R_* bits, each screen naming
+ * its own parts) and never call curses.  Keys are Unicode characters or
+ * UI_K_* codes above Unicode, so a typed character can never be taken for
+ * a function key.
  */
 #ifndef TCPTEACH_UI_SCREEN_H
 #define TCPTEACH_UI_SCREEN_H
@@ -27,6 +29,7 @@
 #include <stdint.h>
 
 #include "lib/lineedit.h"
+#include "lib/scroll.h"
 
 /* What to repaint: five parts, named by each screen, and the whole. */
 #define UI_R_P0		0x01
@@ -130,6 +133,8 @@ struct screen {
 	 * when one is readable (what to repaint).  NULL: none. */
 	int (*fds)(struct screen *sc, int *fds, int max);
 	int (*fd_ready)(struct screen *sc);
+	/* The text SCREEN_TEXT_CMDS scroll (the help, the event log). */
+	struct scroll *text;
 };
 
 #define APP_DEPTH 8
@@ -216,14 +221,16 @@ void screen_help(const struct screen *sc,
 int screen_h_help(SCREEN_CMD_ARGS);
 int screen_h_redraw(SCREEN_CMD_ARGS);
 
-/* Row to, kept within a list or text of n rows (0 when it is empty):
- * where a choice or a scrolled text may go. */
-size_t screen_row_clamp(long to, size_t n);
 /* Half the screen's height, at least a line: what PgUp and PgDn scroll a
  * text by. */
 int screen_half_page(const struct screen *sc);
-/* The keys of a text that scrolls (the help, the event log), bound to
- * its "line" and "page" commands; arg is the direction. */
+/* A text that scrolls (sc->text): its "line" and "page" commands, with
+ * their help msgids, and their keys; arg is the direction. */
+int screen_h_line(SCREEN_CMD_ARGS);
+int screen_h_page(SCREEN_CMD_ARGS);
+#define SCREEN_TEXT_CMDS(line_help, page_help) \
+	{ "line", line_help, screen_h_line, NULL, 0, NULL }, \
+	{ "page", page_help, screen_h_page, NULL, 0, NULL }
 #define SCREEN_SCROLL_KEYS \
 	{ UI_K_DOWN, 0, "line", 1, "Down" }, \
 	{ UI_K_UP, 0, "line", -1, "Up" }, \
@@ -231,12 +238,11 @@ int screen_half_page(const struct screen *sc);
 	{ ' ', 0, "page", 1, "Space" }, \
 	{ UI_K_PGUP, 0, "page", -1, "PgUp" }
 
-/* The help screen's state: whose keys, the first row shown and how many
- * rows there are. */
+/* The help screen's state: whose keys, and its rows scrolled. */
 struct screen_helpst {
 	struct screen sc;
 	const struct screen *of;
-	int top, nrows;
+	struct scroll text;
 };
 extern const struct screen_def screen_help_def;
 
