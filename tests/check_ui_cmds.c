@@ -1275,7 +1275,7 @@ log_has(const struct ui_log *lg, const char *text)
 	return false;
 }
 
-static void help_has(void *arg, const char *keys_, const char *help);
+static void help_text(const struct screen *sc, char *all, size_t size);
 
 /* Apply line straight to backend b, behind the session's back: what a
  * kernel does that the model would not. */
@@ -1345,8 +1345,7 @@ START_TEST(test_help_sim_each_key_once_whatif_digits_apart)
 	ck_assert_ptr_eq(app_top(&app)->def, &screen_help_def);
 	keys("x");
 	ck_assert(ui.whatif);
-	all[0] = '\0';
-	screen_help(&sim, help_has, all);
+	help_text(&sim, all, sizeof(all));
 	whatif = strstr(all, "-|While the what-if switches are open");
 	ck_assert_ptr_nonnull(whatif);
 	ck_assert_ptr_nonnull(strstr(whatif, "\n1|what-if: rfc9293"));
@@ -1472,23 +1471,48 @@ START_TEST(test_help_scroll_past_end_stops_at_last_row)
 }
 END_TEST
 
+/* The help rows of sc as "keys|help" lines, "-" for a heading's keys. */
 static void
-help_has(void *arg, const char *keys_, const char *help)
+help_text(const struct screen *sc, char *all, size_t size)
 {
-	char *all = arg;
+	struct screen_help_row *rows;
+	size_t n = screen_help(sc, &rows), len = 0;
 
-	if (strlen(all) + strlen(help) + 40 < 8192)
-		sprintf(all + strlen(all), "%s|%s\n", keys_ ? keys_ : "-",
-		    help);
+	all[0] = '\0';
+	for (size_t i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(all + len, size - len, "%s|%s\n",
+		    rows[i].keys[0] != '\0' ? rows[i].keys : "-", rows[i].help);
+	free(rows);
 }
+
+/* Help's rows, made without a terminal: one per command in the table's
+ * order, its keys joined in the key table's order, aliases left out. */
+START_TEST(test_log_help_rows_join_each_commands_keys)
+{
+	struct screen_help_row *rows;
+	size_t n;
+
+	sim_busy(&ui_sim_def);
+	keys("E");
+	n = screen_help(app_top(&app), &rows);
+	ck_assert_uint_eq(n, 5);
+	ck_assert_str_eq(rows[0].keys, "Down Up");
+	ck_assert_str_eq(rows[0].help, "scroll the log by a line");
+	ck_assert_str_eq(rows[1].keys, "PgDn Space PgUp");
+	ck_assert_str_eq(rows[2].keys, "Home End");
+	ck_assert_str_eq(rows[3].keys, "q Esc E Enter");
+	ck_assert_str_eq(rows[4].help, "inspector: the previous or next "
+	    "segment");
+	free(rows);
+}
+END_TEST
 
 START_TEST(test_help_lesson_lists_simulator_keys_not_shadowed)
 {
 	static char all[8192];
 	struct lui *lu = lesson_open("02");
 
-	all[0] = '\0';
-	screen_help(&lu->lesson, help_has, all);
+	help_text(&lu->lesson, all, sizeof(all));
 	ck_assert_ptr_nonnull(strstr(all, "R|lesson: restart this step"));
 	ck_assert_ptr_nonnull(strstr(all, "c|client: connect() (active "
 	    "open)"));
@@ -2158,8 +2182,7 @@ START_TEST(test_help_lists_up_down_once)
 	const char *p;
 
 	sim_push(&ui_sim_def);
-	all[0] = '\0';
-	screen_help(&sim, help_has, all);
+	help_text(&sim, all, sizeof(all));
 	p = strstr(all, "Up Down|");
 	ck_assert_ptr_nonnull(p);
 	ck_assert_ptr_null(strstr(p + 1, "Up Down|"));
@@ -2204,8 +2227,7 @@ START_TEST(test_help_lists_selection_keys)
 	ck_assert_ptr_eq(app_top(&app)->def, &screen_help_def);
 	keys("x");
 	ck_assert(ui.whatif);
-	all[0] = '\0';
-	screen_help(&sim, help_has, all);
+	help_text(&sim, all, sizeof(all));
 	ck_assert_ptr_nonnull(strstr(all, "Up Down|select the arrow above "
 	    "or below on the ladder (Enter inspects it)"));
 	ck_assert_ptr_nonnull(strstr(all, "Esc|clear the selection"));
@@ -2352,6 +2374,7 @@ ui_cmds_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_help_lesson_lists_simulator_keys_not_shadowed);
+	tcase_add_test(tc, test_log_help_rows_join_each_commands_keys);
 	tcase_add_test(tc, test_lesson_every_command_changes_something);
 	tcase_add_test(tc, test_lesson_task_checked_after_sim_key);
 	tcase_add_test(tc, test_lesson_next_twice_skips_undone_step);

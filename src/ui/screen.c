@@ -360,16 +360,30 @@ screen_section(const struct screen_def *d, const struct screen_cmd *c)
 	return d->section != NULL ? d->section(c) : NULL;
 }
 
+/* The help's rows as they are made. */
+struct screen_help_list {
+	struct screen_help_row *rows;
+	size_t n, cap;
+};
+
+static void
+screen_help_add(struct screen_help_list *l, const char *keys,
+    const char *help)
+{
+	xgrow(&l->rows, &l->cap, l->n + 1, sizeof(*l->rows));
+	snprintf(l->rows[l->n].keys, sizeof(l->rows[l->n].keys), "%s", keys);
+	l->rows[l->n++].help = help;
+}
+
 /* The commands of d in section sect (NULL: the screen's own list). */
 static void
 screen_help_part(const struct screen_def *d, const struct screen *outer,
-    const char *sect, void (*fn)(void *, const char *, const char *),
-    void *arg)
+    const char *sect, struct screen_help_list *l)
 {
 	for (size_t i = 0; i < d->ncmds; i++) {
 		const struct screen_cmd *c = &d->cmds[i];
 		const char *cs = screen_section(d, c);
-		char keys[64];
+		char keys[SCREEN_HELP_KEYS];
 		struct sbuf b = { keys, sizeof(keys), 0, false };
 
 		if ((c->flags & SCREEN_CMD_NOHELP) != 0 || (outer != NULL &&
@@ -382,16 +396,16 @@ screen_help_part(const struct screen_def *d, const struct screen *outer,
 				sbuf_add(&b, "%s%s", b.len > 0 ? " " : "",
 				    d->keys[k].shown);
 		if (b.len > 0)
-			fn(arg, keys, _(c->help));
+			screen_help_add(l, keys, _(c->help));
 	}
 }
 
 /* d's own commands, then each mode's under its heading, once. */
 static void
 screen_help_of(const struct screen_def *d, const struct screen *outer,
-    void (*fn)(void *, const char *, const char *), void *arg)
+    struct screen_help_list *l)
 {
-	screen_help_part(d, outer, NULL, fn, arg);
+	screen_help_part(d, outer, NULL, l);
 	for (size_t i = 0; i < d->ncmds; i++) {
 		const char *cs = screen_section(d, &d->cmds[i]);
 		bool seen = false;
@@ -403,23 +417,26 @@ screen_help_of(const struct screen_def *d, const struct screen *outer,
 		}
 		if (cs == NULL || seen)
 			continue;
-		fn(arg, NULL, cs);
-		screen_help_part(d, outer, cs, fn, arg);
+		screen_help_add(l, "", cs);
+		screen_help_part(d, outer, cs, l);
 	}
 }
 
-void
-screen_help(const struct screen *sc,
-    void (*fn)(void *arg, const char *keys, const char *help), void *arg)
+size_t
+screen_help(const struct screen *sc, struct screen_help_row **rows)
 {
 	struct screen *in = sc->def->inner != NULL ? sc->def->inner(sc) :
 	    NULL;
+	struct screen_help_list l = { NULL, 0, 0 };
 
-	screen_help_of(sc->def, NULL, fn, arg);
-	if (in == NULL)
-		return;
-	fn(arg, NULL, _("Simulator keys, as in the simulator:"));
-	screen_help_of(in->def, sc, fn, arg);
+	screen_help_of(sc->def, NULL, &l);
+	if (in != NULL) {
+		screen_help_add(&l, "", _("Simulator keys, as in the "
+		    "simulator:"));
+		screen_help_of(in->def, sc, &l);
+	}
+	*rows = l.rows;
+	return l.n;
 }
 
 int
@@ -427,14 +444,6 @@ screen_h_redraw(SCREEN_CMD_ARGS)
 {
 	(void)sc;
 	return UI_R_ALL | UI_R_CLEAR;
-}
-
-static void
-screen_help_count(void *arg, const char *keys, const char *help)
-{
-	(void)keys;
-	(void)help;
-	(*(size_t *)arg)++;
 }
 
 int
@@ -446,7 +455,7 @@ screen_h_help(SCREEN_CMD_ARGS)
 	h->sc.state = h;
 	h->sc.text = &h->text;
 	h->of = sc;
-	screen_help(sc, screen_help_count, &h->text.n);
+	h->text.n = screen_help(sc, &h->rows);
 	app_push(sc->app, &h->sc);
 	return UI_R_ALL | UI_R_LAYOUT;
 }
@@ -486,7 +495,10 @@ screen_help_close(struct screen *sc, int key)
 static void
 screen_help_leave(struct screen *sc)
 {
-	free(sc->state);
+	struct screen_helpst *h = sc->state;
+
+	free(h->rows);
+	free(h);
 }
 
 static const struct screen_cmd screen_help_cmds[] = {

@@ -210,11 +210,17 @@ int app_timeout(const struct app *a, uint64_t now);
  * its help); what the top one, the one shown, must repaint. */
 int app_tick(struct app *a, uint64_t now);
 
-/* Help rows: the keys and help of each command bound on sc, then those
- * of its inner screen not shadowed.  Calls fn per row; heading rows have
- * keys NULL. */
-void screen_help(const struct screen *sc,
-    void (*fn)(void *arg, const char *keys, const char *help), void *arg);
+/* A row of the help screen: the keys bound to a command, joined as help
+ * shows them, and what it does; a heading's keys are "". */
+#define SCREEN_HELP_KEYS 64
+struct screen_help_row {
+	char keys[SCREEN_HELP_KEYS];
+	const char *help;	/* translated */
+};
+/* The help of sc: its commands bound to keys, each mode's under its
+ * heading, then those of its inner screen not shadowed.  Returns how
+ * many rows; *rows is the caller's to free. */
+size_t screen_help(const struct screen *sc, struct screen_help_row **rows);
 
 /* Commands every screen has: open the help screen (generated from the
  * screen's commands and key table), and repaint everything. */
@@ -238,10 +244,12 @@ int screen_h_page(SCREEN_CMD_ARGS);
 	{ ' ', 0, "page", 1, "Space" }, \
 	{ UI_K_PGUP, 0, "page", -1, "PgUp" }
 
-/* The help screen's state: whose keys, and its rows scrolled. */
+/* The help screen's state: whose keys, its rows and how they are
+ * scrolled. */
 struct screen_helpst {
 	struct screen sc;
 	const struct screen *of;
+	struct screen_help_row *rows;
 	struct scroll text;
 };
 extern const struct screen_def screen_help_def;
