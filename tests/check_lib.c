@@ -219,6 +219,27 @@ START_TEST(test_scroll_keeps_choice_in_view_and_fits_end)
 }
 END_TEST
 
+/* A list's choice moves by a row, a page or to an end and stops at its
+ * first and last rows; an empty list has nothing to move. */
+START_TEST(test_scroll_choice_moves_and_stops_at_ends)
+{
+	static const struct {
+		enum scroll_move m;
+		size_t sel;
+	} moves[] = { { SCROLL_UP, 0 }, { SCROLL_PAGE_DOWN, 4 },
+	    { SCROLL_DOWN, 5 }, { SCROLL_LAST, 9 }, { SCROLL_PAGE_DOWN, 9 },
+	    { SCROLL_PAGE_UP, 5 }, { SCROLL_FIRST, 0 } };
+	size_t sel = 0;
+
+	for (size_t i = 0; i < sizeof(moves) / sizeof(moves[0]); i++) {
+		ck_assert(scroll_choose(&sel, 10, 4, moves[i].m));
+		ck_assert_uint_eq(sel, moves[i].sel);
+	}
+	ck_assert(!scroll_choose(&sel, 0, 4, SCROLL_DOWN));
+	ck_assert_uint_eq(sel, 0);
+}
+END_TEST
+
 /* Three cases of the sim suite: the line editor, text by width, and
  * scrolling. */
 void
@@ -240,5 +261,6 @@ lib_add_tcases(Suite *su)
 	suite_add_tcase(su, text);
 	tcase_add_test(scroll, test_scroll_stops_at_first_and_last_row);
 	tcase_add_test(scroll, test_scroll_keeps_choice_in_view_and_fits_end);
+	tcase_add_test(scroll, test_scroll_choice_moves_and_stops_at_ends);
 	suite_add_tcase(su, scroll);
 }

@@ -21,6 +21,20 @@ scroll_by(struct scroll *s, long rows)
 	s->top = scroll_clamp((long)s->top + rows, s->n);
 }
 
+bool
+scroll_choose(size_t *sel, size_t n, size_t page, enum scroll_move m)
+{
+	const long p = (long)page, all = (long)n;
+	const long by[] = { [SCROLL_UP] = -1, [SCROLL_DOWN] = 1,
+	    [SCROLL_PAGE_UP] = -p, [SCROLL_PAGE_DOWN] = p,
+	    [SCROLL_FIRST] = -all, [SCROLL_LAST] = all };
+
+	if (n == 0)
+		return false;
+	*sel = scroll_clamp((long)*sel + by[m], n);
+	return true;
+}
+
 size_t
 scroll_keep(size_t top, size_t n, size_t h, size_t want)
 {

@@ -20,7 +20,7 @@ capui_h_move(SCREEN_CMD_ARGS)
 {
 	struct capui *cu = sc->state;
 
-	return cap_browse_move(&cu->b, *(const enum cap_move *)c->data) ?
+	return cap_browse_move(&cu->b, *(const enum scroll_move *)c->data) ?
 	    UI_R_ALL : 0;
 }
 
@@ -113,18 +113,16 @@ capui_leave(struct screen *sc)
 
 #define CMD(name, help, fn) { name, help, fn, NULL, 0, NULL }
 #define MOVE(name, to, help) { name, help, capui_h_move, \
-	(const enum cap_move[]){ to }, 0, NULL }
+	(const enum scroll_move[]){ to }, 0, NULL }
 
 static const struct screen_cmd capui_cmds[] = {
-	MOVE("conn-up", CAP_MOVE_UP, N_("choose the connection above")),
-	MOVE("conn-down", CAP_MOVE_DOWN, N_("choose the connection below")),
-	MOVE("conn-page-up", CAP_MOVE_PAGE_UP,
-	    N_("a page of connections up")),
-	MOVE("conn-page-down", CAP_MOVE_PAGE_DOWN,
+	MOVE("conn-up", SCROLL_UP, N_("choose the connection above")),
+	MOVE("conn-down", SCROLL_DOWN, N_("choose the connection below")),
+	MOVE("conn-page-up", SCROLL_PAGE_UP, N_("a page of connections up")),
+	MOVE("conn-page-down", SCROLL_PAGE_DOWN,
 	    N_("a page of connections down")),
-	MOVE("conn-first", CAP_MOVE_FIRST,
-	    N_("choose the first connection")),
-	MOVE("conn-last", CAP_MOVE_LAST, N_("choose the last connection")),
+	MOVE("conn-first", SCROLL_FIRST, N_("choose the first connection")),
+	MOVE("conn-last", SCROLL_LAST, N_("choose the last connection")),
 	CMD("search", N_("search the connections (addresses, ports, "
 	    "states, flags)"), capui_h_search),
 	CMD("search-next", N_("next connection that matches the search"),

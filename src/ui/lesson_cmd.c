@@ -47,43 +47,14 @@ lui_asking_value(const struct screen *sc)
 	return lwalk_asking(&lu->walk, LESSON_Q_VALUE);
 }
 
+/* The list's choice moves as the entry's data says. */
 static int
-lui_move(struct lui *lu, long to)
-{
-	if (lu->cat.n == 0)
-		return 0;
-	lu->sel = scroll_clamp(to, lu->cat.n);
-	return UI_R_ALL;
-}
-
-static int
-lui_h_up(SCREEN_CMD_ARGS)
+lui_h_move(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	return lui_move(lu, (long)lu->sel - 1);
-}
-
-static int
-lui_h_down(SCREEN_CMD_ARGS)
-{
-	struct lui *lu = sc->state;
-
-	return lui_move(lu, (long)lu->sel + 1);
-}
-
-static int
-lui_h_first(SCREEN_CMD_ARGS)
-{
-	return lui_move(sc->state, 0);
-}
-
-static int
-lui_h_last(SCREEN_CMD_ARGS)
-{
-	struct lui *lu = sc->state;
-
-	return lui_move(lu, (long)lu->cat.n);
+	return scroll_choose(&lu->sel, lu->cat.n, 1,
+	    *(const enum scroll_move *)c->data) ? UI_R_ALL : 0;
 }
 
 static int
@@ -395,12 +366,14 @@ lui_inner(const struct screen *sc)
 }
 
 #define CMD(name, help, fn) { name, help, fn, NULL, 0, NULL }
+#define MOVE(name, to, help) { name, help, lui_h_move, \
+	(const enum scroll_move[]){ to }, 0, NULL }
 
 static const struct screen_cmd lui_list_cmds[] = {
-	CMD("lesson-up", N_("choose the lesson above"), lui_h_up),
-	CMD("lesson-down", N_("choose the lesson below"), lui_h_down),
-	CMD("lesson-first", N_("choose the first lesson"), lui_h_first),
-	CMD("lesson-last", N_("choose the last lesson"), lui_h_last),
+	MOVE("lesson-up", SCROLL_UP, N_("choose the lesson above")),
+	MOVE("lesson-down", SCROLL_DOWN, N_("choose the lesson below")),
+	MOVE("lesson-first", SCROLL_FIRST, N_("choose the first lesson")),
+	MOVE("lesson-last", SCROLL_LAST, N_("choose the last lesson")),
 	CMD("lesson-open", N_("open the chosen lesson where you left it"),
 	    lui_h_open),
 	CMD("help", N_("this help"), screen_h_help),
