@@ -316,29 +316,20 @@ lui_h_answer(SCREEN_CMD_ARGS)
 	return lui_prompt_answer(sc, 0);
 }
 
+/* The step text by a page, down or up as the entry's data says (kept
+ * within the text when the panel is painted, lui_panel_top). */
 static int
-lui_scroll(struct lui *lu, int d)
+lui_h_panel(SCREEN_CMD_ARGS)
 {
+	struct lui *lu = sc->state;
 	size_t page = (size_t)(lu->prows > 4 ? lu->prows - 3 : 1);
 
-	if (d > 0)
+	if (*(const enum scroll_move *)c->data == SCROLL_PAGE_DOWN)
 		lu->ptop += page;
 	else
 		lu->ptop = lu->ptop > page ? lu->ptop - page : 0;
 	lu->pfollow = false;
 	return UI_R_ALL;
-}
-
-static int
-lui_h_panel_down(SCREEN_CMD_ARGS)
-{
-	return lui_scroll(sc->state, 1);
-}
-
-static int
-lui_h_panel_up(SCREEN_CMD_ARGS)
-{
-	return lui_scroll(sc->state, -1);
 }
 
 static int
@@ -367,6 +358,8 @@ lui_inner(const struct screen *sc)
 
 #define CMD(name, help, fn) { name, help, fn, NULL, 0, NULL }
 #define MOVE(name, to, help) { name, help, lui_h_move, \
+	(const enum scroll_move[]){ to }, 0, NULL }
+#define PANEL(name, to, help) { name, help, lui_h_panel, \
 	(const enum scroll_move[]){ to }, 0, NULL }
 
 static const struct screen_cmd lui_list_cmds[] = {
@@ -420,8 +413,8 @@ static const struct screen_cmd lui_lesson_cmds[] = {
 	    0, lui_asking_value },
 	{ "lesson-next", N_("at the end of a lesson: open the next one"),
 	    lui_h_next_lesson, NULL, 0, lui_offers_next },
-	CMD("panel-down", N_("scroll the step text down"), lui_h_panel_down),
-	CMD("panel-up", N_("scroll the step text up"), lui_h_panel_up),
+	PANEL("panel-down", SCROLL_PAGE_DOWN, N_("scroll the step text down")),
+	PANEL("panel-up", SCROLL_PAGE_UP, N_("scroll the step text up")),
 	CMD("help", N_("this help"), screen_h_help),
 	CMD("lesson-list", N_("back to the list of lessons (your place is "
 	    "saved)"), lui_h_back),

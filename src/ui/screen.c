@@ -136,7 +136,7 @@ screen_ask(struct screen *sc, enum app_ask kind, const char *text,
 	a->askdone = done;
 }
 
-const struct screen_cmd *
+static const struct screen_cmd *
 screen_cmd_find(const struct screen_def *d, const char *name)
 {
 	for (size_t i = 0; i < d->ncmds; i++)
@@ -460,7 +460,8 @@ screen_h_help(SCREEN_CMD_ARGS)
 	return UI_R_ALL | UI_R_LAYOUT;
 }
 
-int
+/* Half the screen's height, at least a line. */
+static int
 screen_half_page(const struct screen *sc)
 {
 	return sc->rows / 2 > 0 ? sc->rows / 2 : 1;

@@ -188,8 +188,6 @@ void screen_prompt_complete(struct screen *sc, size_t (*fn)(const char *line,
 void screen_ask(struct screen *sc, enum app_ask kind, const char *text,
     int (*done)(struct screen *sc, bool yes));
 
-const struct screen_cmd *screen_cmd_find(const struct screen_def *d,
-    const char *name);
 /* How help shows the first key bound to cmd, or NULL. */
 const char *screen_key_shown(const struct screen_def *d, const char *cmd);
 /* Run a command by name (tests, fallbacks); UI_UNBOUND if none. */
@@ -227,11 +225,9 @@ size_t screen_help(const struct screen *sc, struct screen_help_row **rows);
 int screen_h_help(SCREEN_CMD_ARGS);
 int screen_h_redraw(SCREEN_CMD_ARGS);
 
-/* Half the screen's height, at least a line: what PgUp and PgDn scroll a
- * text by. */
-int screen_half_page(const struct screen *sc);
-/* A text that scrolls (sc->text): its "line" and "page" commands, with
- * their help msgids, and their keys; arg is the direction. */
+/* A text that scrolls (sc->text): its "line" and "page" (half the
+ * screen's height) commands, with their help msgids, and their keys;
+ * arg is the direction. */
 int screen_h_line(SCREEN_CMD_ARGS);
 int screen_h_page(SCREEN_CMD_ARGS);
 #define SCREEN_TEXT_CMDS(line_help, page_help) \
