@@ -7,10 +7,11 @@
  * Data model: struct cap_browse is the list model of one file (list.h),
  * the chosen row sel and the first row shown top (sel is in view once
  * cap_browse_scroll has been told how many rows fit, which paging
- * uses; both move as lib/scroll.h moves any list), the last search (a case-insensitive substring of a row's
- * --list line), and the segments as captured of the connection last
- * replayed.  A row too wide for the screen breaks where a column begins
- * and goes on in a second line under the endpoints.
+ * uses; both move as lib/scroll.h moves any list), the last search (a
+ * case-insensitive substring of a row's --list line), and the segments
+ * as captured of the connection last replayed.  A row too wide for the
+ * screen breaks where a column begins and goes on in a second line under
+ * the endpoints.
  */
 #ifndef TCPTEACH_CAPTURE_BROWSE_H
 #define TCPTEACH_CAPTURE_BROWSE_H
