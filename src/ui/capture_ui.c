@@ -94,13 +94,6 @@ capui_h_open(SCREEN_CMD_ARGS)
 	return UI_R_ALL;
 }
 
-static int
-capui_h_quit(SCREEN_CMD_ARGS)
-{
-	app_pop(sc->app);
-	return UI_R_ALL;
-}
-
 static void
 capui_leave(struct screen *sc)
 {
@@ -131,7 +124,7 @@ static const struct screen_cmd capui_cmds[] = {
 	    capui_h_open),
 	CMD("help", N_("this help"), screen_h_help),
 	CMD("redraw", N_("redraw the screen"), screen_h_redraw),
-	CMD("quit", N_("quit"), capui_h_quit),
+	CMD("quit", N_("quit"), screen_h_close),
 };
 
 #define K(k, cmd, shown) { k, 0, cmd, 0, shown }

@@ -8,7 +8,9 @@
  * their keys reach the simulator (digits choose a segment there).
  * Handlers are thin: the learner's walk (src/lesson/walk.h) moves,
  * judges and says why not; a handler shows what it said and returns
- * what to repaint.
+ * what to repaint.  The list's choice moves as any list's does
+ * (lib/scroll.h); leaving the list is screen.c's close, which every
+ * screen that only pops itself shares.
  */
 #include <config.h>
 
@@ -68,13 +70,6 @@ lui_h_open(SCREEN_CMD_ARGS)
 	return UI_R_ALL | UI_R_LAYOUT;
 }
 
-static int
-lui_h_leave(SCREEN_CMD_ARGS)
-{
-	app_pop(sc->app);
-	return UI_R_ALL | UI_R_LAYOUT;
-}
-
 /* What the screen does after the walk moved. */
 static int
 lui_moved(struct lui *lu, enum lwalk_move m)
@@ -110,7 +105,7 @@ lui_h_back(SCREEN_CMD_ARGS)
 
 	if (lu->walk.finished)
 		return lui_moved(lu, LWALK_LEAVE);
-	return lui_h_leave(sc, c, arg);
+	return screen_h_close(sc, c, arg);
 }
 
 static bool
@@ -371,7 +366,7 @@ static const struct screen_cmd lui_list_cmds[] = {
 	    lui_h_open),
 	CMD("help", N_("this help"), screen_h_help),
 	CMD("redraw", N_("redraw the screen"), screen_h_redraw),
-	CMD("quit", N_("leave the lessons"), lui_h_leave),
+	CMD("quit", N_("leave the lessons"), screen_h_close),
 };
 
 static const struct screen_key lui_list_keys[] = {

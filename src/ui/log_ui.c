@@ -157,19 +157,13 @@ log_h_end(SCREEN_CMD_ARGS)
 	return UI_R_ALL;
 }
 
-static int
-log_h_close(SCREEN_CMD_ARGS)
-{
-	app_pop(sc->app);
-	return UI_R_ALL | UI_R_LAYOUT;
-}
-
 static const struct screen_cmd log_cmds[] = {
 	SCREEN_TEXT_CMDS(N_("scroll the log by a line"),
 	    N_("scroll the log by half a page")),
 	{ "ends", N_("the first or the last step"), log_h_end, NULL, 0,
 	    NULL },
-	{ "close", N_("close the event log"), log_h_close, NULL, 0, NULL },
+	{ "close", N_("close the event log"), screen_h_close, NULL, 0,
+	    NULL },
 	{ "other-segment", N_("inspector: the previous or next segment"),
 	    log_h_other, NULL, 0, log_is_inspector },
 };

@@ -447,6 +447,13 @@ screen_h_redraw(SCREEN_CMD_ARGS)
 }
 
 int
+screen_h_close(SCREEN_CMD_ARGS)
+{
+	app_pop(sc->app);
+	return UI_R_ALL | UI_R_LAYOUT;
+}
+
+int
 screen_h_help(SCREEN_CMD_ARGS)
 {
 	struct screen_helpst *h = xcalloc(1, sizeof(*h));
@@ -489,8 +496,7 @@ screen_help_close(struct screen *sc, int key)
 {
 	if (key == UI_K_CLICK && sc->app->mouse_y != 0)
 		return 0;
-	app_pop(sc->app);
-	return UI_R_ALL | UI_R_LAYOUT;
+	return screen_h_close(sc, NULL, 0);
 }
 
 static void

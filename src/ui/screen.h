@@ -221,9 +221,11 @@ struct screen_help_row {
 size_t screen_help(const struct screen *sc, struct screen_help_row **rows);
 
 /* Commands every screen has: open the help screen (generated from the
- * screen's commands and key table), and repaint everything. */
+ * screen's commands and key table), repaint everything, and close the
+ * screen (pop it: back to the one under it, or out). */
 int screen_h_help(SCREEN_CMD_ARGS);
 int screen_h_redraw(SCREEN_CMD_ARGS);
+int screen_h_close(SCREEN_CMD_ARGS);
 
 /* A text that scrolls (sc->text): its "line" and "page" (half the
  * screen's height) commands, with their help msgids, and their keys;
