@@ -136,8 +136,7 @@ static const struct screen_key capui_keys[] = {
 	K(UI_K_PGDN, "conn-page-down", "PgDn"),
 	K(UI_K_HOME, "conn-first", "Home"), K(UI_K_END, "conn-last", "End"),
 	K('/', "search", "/"), K('n', "search-next", "n"),
-	K('\r', "conn-open", "Enter"), K('\n', "conn-open", NULL),
-	K(UI_K_ENTER, "conn-open", NULL), K(UI_K_RIGHT, "conn-open", NULL),
+	SCREEN_ENTER_KEYS("conn-open"), K(UI_K_RIGHT, "conn-open", NULL),
 	K('?', "help", "?"), K(UI_K_F1, "help", "F1"),
 	K(UI_CTRL('l'), "redraw", "^L"), K('q', "quit", "q"),
 };

@@ -202,8 +202,7 @@ static const struct screen_cmd qui_exam_cmds[] = {
 	{ '0', '9', "type-number", '0', "0-9" }, \
 	{ '.', 0, "type-number", '.', "." }, \
 	{ ',', 0, "type-number", '.', NULL }, \
-	{ '\r', 0, enter, 0, "Enter" }, { '\n', 0, enter, 0, NULL }, \
-	{ UI_K_ENTER, 0, enter, 0, NULL }, \
+	SCREEN_ENTER_KEYS(enter), \
 	{ 'n', 0, "next", 0, "n" }, { ' ', 0, "next", 0, "Space" }, \
 	{ UI_K_RIGHT, 0, "next", 0, "Right" }, \
 	{ 'p', 0, "prev", 0, "p" }, { UI_K_LEFT, 0, "prev", 0, "Left" }, \
