@@ -622,6 +622,50 @@ START_TEST(test_list_frame_of_kth_alike_arrow_or_inferred)
 }
 END_TEST
 
+/* A replayed capture's times to the microsecond: a row its frame's own,
+ * a row the file has no frame for (an inferred arrow, a note) its ms; the
+ * clock the newest arrow's frame's while that is now; with no capture,
+ * seconds with milliseconds. */
+START_TEST(test_list_row_and_clock_times_frame_us_or_ms)
+{
+	const struct tcp_seg syn = { .seq = 5, .flags = TCP_SYN };
+	const struct tcp_seg ack = { .seq = 6, .flags = TCP_ACK };
+	const struct cap_frame fr[] = {
+		{ .num = 1, .us = 14, .dir = DIR_C2S, .seg = syn },
+	};
+	struct ladder_arrow ar[] = {
+		{ .f = { .dir = DIR_C2S, .seg = syn } },
+		{ .f = { .dir = DIR_C2S, .seg = ack } },
+	};
+	const struct ladder_row rows[] = {
+		{ .is_arrow = true, .arrow = 0, .time = 0 },
+		{ .is_arrow = true, .arrow = 1, .time = 2 },
+		{ .time = 3 },
+	};
+	struct ladder lad = { .arrows = ar, .narrows = 1 };
+	char t[32];
+
+	ck_assert(cap_row_time_text(fr, 1, &lad, &rows[0], t, sizeof(t)));
+	ck_assert_str_eq(t, "0.000014s");
+	ck_assert(!cap_row_time_text(fr, 1, &lad, &rows[1], t, sizeof(t)));
+	ck_assert_str_eq(t, "0.002000s");
+	ck_assert(!cap_row_time_text(fr, 1, &lad, &rows[2], t, sizeof(t)));
+	ck_assert_str_eq(t, "0.003000s");
+	ck_assert(!cap_row_time_text(fr, 0, &lad, &rows[0], t, sizeof(t)));
+	ck_assert_str_eq(t, "0.000s");
+	ck_assert_str_eq(cap_clock_text(fr, 1, &lad, 0, t, sizeof(t)),
+	    "0.000014s");
+	/* Later than the newest frame: the clock's own ms. */
+	ck_assert_str_eq(cap_clock_text(fr, 1, &lad, 2, t, sizeof(t)),
+	    "0.002000s");
+	lad.narrows = 2;
+	ck_assert_str_eq(cap_clock_text(fr, 1, &lad, 0, t, sizeof(t)),
+	    "0.000000s");
+	ck_assert_str_eq(cap_clock_text(NULL, 0, &lad, 1300, t, sizeof(t)),
+	    "1.300s");
+}
+END_TEST
+
 static Suite *
 capture_suite(void)
 {
@@ -633,6 +677,7 @@ capture_suite(void)
 	tcase_add_test(tc, test_list_model_rows_stats_search_and_replay);
 	tcase_add_test(tc, test_list_frames_numbers_times_fields_as_captured);
 	tcase_add_test(tc, test_list_frame_of_kth_alike_arrow_or_inferred);
+	tcase_add_test(tc, test_list_row_and_clock_times_frame_us_or_ms);
 	tcase_add_test(tc, test_fin_with_ack_three_segment_close_states);
 	tcase_add_test(tc, test_server_closes_first_server_time_wait_flagged);
 	tcase_add_test(tc, test_syn_sent_rst_refused_by_server);

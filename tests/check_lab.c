@@ -339,15 +339,16 @@ sess_rebuild(struct session *s)
 	return labsess_rebuild(&ls, s, err, sizeof(err));
 }
 
-static void
+static bool
 sess_observe(struct session *s, const struct cmd *c, const struct sim_ev *ev,
-    size_t n)
+    size_t n, char *line, size_t size)
 {
-	char line[1024];
 	size_t k = strlen(said);
 
-	if (labsess_observe(&ls, s, c, ev, n, line, sizeof(line)))
-		snprintf(said + k, sizeof(said) - k, "%s\n", line);
+	if (!labsess_observe(&ls, s, c, ev, n, line, size))
+		return false;
+	snprintf(said + k, sizeof(said) - k, "%s\n", line);
+	return true;
 }
 
 static void
@@ -459,6 +460,16 @@ START_TEST(test_labsess_estab_close_unread_profile_linux_differs)
 	sess_do("server close");
 	ck_assert_str_eq(said, "Profile linux would have sent s>c RST+ACK "
 	    "seq=1 ack=101 here, not s>c RST seq=1.\n");
+	/* Kept with its step, for the event log; a step done again (undo
+	 * replays every step) says it again, once. */
+	ck_assert_uint_eq(sess.recs[6].nsays, 1);
+	ck_assert_str_eq(sess.recs[6].says[0], "Profile linux would have "
+	    "sent s>c RST+ACK seq=1 ack=101 here, not s>c RST seq=1.");
+	for (size_t i = 0; i < 6; i++)
+		ck_assert_uint_eq(sess.recs[i].nsays, 0);
+	ck_assert(session_undo(&sess));
+	ck_assert(session_redo(&sess));
+	ck_assert_uint_eq(sess.recs[6].nsays, 1);
 }
 END_TEST
 

@@ -5,7 +5,8 @@
  * connection's commands and its frames are each one pass of the tracker
  * over the file (list_pass) with other observers.  A replayed
  * connection's captured frames are matched to the ladder's arrows by
- * direction, seq, flags and length, in order (cap_frame_of).
+ * direction, seq, flags and length, in order (cap_frame_of), which
+ * gives the ladder's time column and clock their capture times.
  */
 #include <config.h>
 
@@ -18,6 +19,7 @@
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
 #include "sim/ladder.h"
+#include "sim/ladder_text.h"
 
 struct list_run {
 	struct cap_cli o;
@@ -117,7 +119,8 @@ cap_list_read(const char *path, struct cap_list *l, FILE *err)
 	rc = list_pass(path, &obs, 0, err, &l->st);
 	fclose(r.o.out);
 	free(r.buf);
-	qsort(l->rows, l->n, sizeof(*l->rows), list_cmp);
+	if (l->n > 0)	/* qsort's array may not be NULL, even empty */
+		qsort(l->rows, l->n, sizeof(*l->rows), list_cmp);
 	return rc;
 }
 
@@ -263,4 +266,42 @@ cap_frame_of(const struct cap_frame *frames, size_t n,
 			return f;
 	}
 	return NULL;
+}
+
+static char *
+cap_time_text(size_t n, const struct cap_frame *f, uint64_t ms, char *buf,
+    size_t size)
+{
+	if (f != NULL)
+		return sim_clock_us_text(f->us, buf, size);
+	if (n > 0)
+		return sim_clock_us_text(ms * 1000, buf, size);
+	return sim_clock_text(ms, buf, size);
+}
+
+bool
+cap_row_time_text(const struct cap_frame *frames, size_t n,
+    const struct ladder *lad, const struct ladder_row *r, char *buf,
+    size_t size)
+{
+	const struct cap_frame *f = NULL;
+
+	if (n > 0 && r->is_arrow)
+		f = cap_frame_of(frames, n, lad, &lad->arrows[r->arrow]);
+	cap_time_text(n, f, r->time, buf, size);
+	return f != NULL;
+}
+
+char *
+cap_clock_text(const struct cap_frame *frames, size_t n,
+    const struct ladder *lad, uint64_t now, char *buf, size_t size)
+{
+	const struct cap_frame *f = NULL;
+
+	if (n > 0 && lad->narrows > 0)
+		f = cap_frame_of(frames, n, lad,
+		    &lad->arrows[lad->narrows - 1]);
+	if (f != NULL && f->us / 1000 != now)
+		f = NULL;
+	return cap_time_text(n, f, now, buf, size);
 }

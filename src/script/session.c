@@ -61,6 +61,17 @@ session_watch(struct session *s, const struct session_watch *watch,
 	s->watch_arg = arg;
 }
 
+/* Forget what observe said of a step (it is being done again). */
+static void
+session_rec_unsay(struct session_rec *r)
+{
+	for (size_t i = 0; i < r->nsays; i++)
+		free(r->says[i]);
+	free(r->says);
+	r->says = NULL;
+	r->nsays = 0;
+}
+
 void
 session_free(struct session *s)
 {
@@ -68,8 +79,10 @@ session_free(struct session *s)
 	free(s->cmds);
 	free(s->marks);
 	free(s->clock);
-	for (size_t i = 0; i < s->caprecs; i++)
+	for (size_t i = 0; i < s->caprecs; i++) {
+		session_rec_unsay(&s->recs[i]);
 		free(s->recs[i].ev);
+	}
 	free(s->recs);
 	memset(s, 0, sizeof(*s));
 }
@@ -225,8 +238,10 @@ session_record(struct session *s, size_t at, const struct cmd *c,
 		    sizeof(*s->recs));
 	}
 	r = &s->recs[at];
-	if (c != NULL)
+	if (c != NULL) {
 		r->n = 0;
+		session_rec_unsay(r);
+	}
 	if (n == 0)
 		return;
 	xgrow(&r->ev, &r->cap, r->n + n, sizeof(*r->ev));
@@ -234,20 +249,41 @@ session_record(struct session *s, size_t at, const struct cmd *c,
 	r->n += n;
 }
 
+/* One more sentence about the step whose record is r (NULL: none, the
+ * lab's own start): kept with the step, so the event log tells it too,
+ * and handed to the watch. */
+static void
+session_say(struct session *s, struct session_rec *r, const char *line)
+{
+	if (r != NULL) {
+		r->says = xreallocarray(r->says, r->nsays + 1,
+		    sizeof(*r->says));
+		r->says[r->nsays++] = xstrdup(line);
+	}
+	if (s->watch != NULL && s->watch->say != NULL)
+		s->watch->say(s->watch_arg, line);
+}
+
 static void
 session_feed(struct session *s, const struct cmd *c)
 {
 	struct wbackend *b = s->be;
 	const struct sim_ev *ev;
+	struct session_rec *r = NULL;
+	char line[1024];
 	size_t n;
 
 	ev = b->ops->trace(b->self, &n);
-	if (c != NULL || s->pos > 0)
-		session_record(s, c != NULL ? s->pos : s->pos - 1, c, ev, n);
+	if (c != NULL || s->pos > 0) {
+		size_t at = c != NULL ? s->pos : s->pos - 1;
+
+		session_record(s, at, c, ev, n);
+		r = &s->recs[at];
+	}
 	session_tell(s, ev, n, NULL);
 	session_mirror(s, ev, n);
-	if (s->observe != NULL)
-		s->observe(s, c, ev, n);
+	if (s->observe != NULL && s->observe(s, c, ev, n, line, sizeof(line)))
+		session_say(s, r, line);
 	b->ops->trace_clear(b->self);
 }
 

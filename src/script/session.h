@@ -32,7 +32,9 @@ struct session;
  * of one applied command, or what a backend sent by itself; clock is the
  * capture's time of the command, or NULL.  marked: how cmds[s->pos] came
  * out (a check passed or failed, an event refused: why is in s->last);
- * settle: a replay (goto, undo) is over. */
+ * settle: a replay (goto, undo) is over; say: one more sentence about
+ * the newest step, which its trace does not tell (the lab's profile
+ * linux beside the kernels). */
 struct session_watch {
 	void (*reset)(void *arg);
 	void (*fold)(void *arg, const struct sim_ev *ev, size_t n,
@@ -40,6 +42,7 @@ struct session_watch {
 	void (*marked)(void *arg, const struct session *s,
 	    const struct cmd *c, enum session_mark m);
 	void (*settle)(void *arg);
+	void (*say)(void *arg, const char *sentence);
 };
 
 struct session {
@@ -57,9 +60,11 @@ struct session {
 	bool (*rebuild)(struct session *s);
 	/* With a backend, if set: told each step's trace before it is
 	 * cleared, after it is folded (c: the command applied; NULL: what
-	 * the backend did by itself), to narrate more (the lab's shadow). */
-	void (*observe)(struct session *s, const struct cmd *c,
-	    const struct sim_ev *ev, size_t n);
+	 * the backend did by itself).  True with a sentence in line to
+	 * say more of the step (the lab's shadow): the session keeps it
+	 * with the step's record and hands it to the watch's say. */
+	bool (*observe)(struct session *s, const struct cmd *c,
+	    const struct sim_ev *ev, size_t n, char *line, size_t size);
 	uint64_t be_t0;		/* mono ms when the backend's clock began */
 	/* A replayed capture: cmds[i] for i < nclock happened at clock[i]
 	 * ms (its segment's capture time), which the ladder's rows carry
@@ -80,6 +85,8 @@ struct session_rec {
 	struct sim_ev *ev;
 	size_t n, cap;
 	struct sim_result res;	/* how the step came out (with marks) */
+	char **says;		/* what observe said of it, in order */
+	size_t nsays;
 };
 
 void session_init(struct session *s);

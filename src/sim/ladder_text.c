@@ -349,6 +349,14 @@ sim_clock_text(uint64_t ms, char *buf, size_t size)
 	return buf;
 }
 
+char *
+sim_clock_us_text(uint64_t us, char *buf, size_t size)
+{
+	snprintf(buf, size, "%" PRIu64 ".%06" PRIu64 "s", us / 1000000,
+	    us % 1000000);
+	return buf;
+}
+
 static const char *
 ladder_app_notice(const struct ladder_host *h)
 {

@@ -107,10 +107,6 @@ void ui_timelines(const struct ui *ui, int *xc, int *xs);
 void ui_draw_ladder(struct ui *ui);
 void ui_draw_menu(struct ui *ui);
 void ui_draw_status(struct ui *ui);
-/* keys, or "Enter inspect #N" and keys in buf while an arrow is
- * selected; left then gives up words to fit the bar's cols. */
-const char *ui_status_keys(const struct ui *ui, char *left, int cols,
-    const char *keys, char *buf, size_t size);
 
 /* lesson_list.c, lesson_draw.c */
 void lui_paint_attach(struct screen *sc);

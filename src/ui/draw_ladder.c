@@ -16,7 +16,6 @@
 #include "lib/i18n.h"
 #include "script/menu.h"
 #include "ui/draw_int.h"
-#include "ui/status.h"
 
 /* A row's states appear with its arrow: the sender's when the arrow
  * starts, the receiver's when it arrives. */
@@ -122,26 +121,6 @@ ui_note(WINDOW *w, int y, const struct ladder_row *l,
 	}
 }
 
-/* A row's time as the column shows it: on a replayed capture an arrow
- * the file has gets its frame's time to the microsecond (a loopback
- * connection lasts less than a millisecond), the rest seconds with ms. */
-static bool
-ui_row_time(const struct ui *ui, const struct ladder_row *l, char *t,
-    size_t size)
-{
-	const struct cap_frame *f = NULL;
-
-	if (ui->nframes > 0 && l->is_arrow)
-		f = ui_frame_of(ui, &ui->v.lad, &ui->v.lad.arrows[l->arrow]);
-	if (f != NULL)
-		ui_clock_us(f->us, t, size);
-	else if (ui->nframes > 0)
-		ui_clock_us(l->time * 1000, t, size);
-	else
-		ui_clock_str(l->time, t, size);
-	return f != NULL;
-}
-
 /* The time column, as in a flow graph: a row shows its time when it
  * differs from the row above, so gaps (backed-off retransmissions) show. */
 static void
@@ -149,17 +128,19 @@ ui_time(struct ui *ui, WINDOW *w, int y, size_t row, int xc)
 {
 	const struct ladder_row *l = &ui->v.lad.rows[row];
 	char t[32], above[32];
+	bool framed;
 
 	if (xc < 13 + UI_TIME_W)
 		return;
 	/* A row of a capture the file has no frame for (a note, an arrow
 	 * the model inferred) knows its time to the ms only. */
-	if (!ui_row_time(ui, l, t, sizeof(t)) && y > 0 &&
-	    ui->v.lad.rows[row - 1].time == l->time)
+	framed = cap_row_time_text(ui->frames, ui->nframes, &ui->v.lad, l, t,
+	    sizeof(t));
+	if (!framed && y > 0 && ui->v.lad.rows[row - 1].time == l->time)
 		return;
 	if (y > 0) {
-		ui_row_time(ui, &ui->v.lad.rows[row - 1], above,
-		    sizeof(above));
+		cap_row_time_text(ui->frames, ui->nframes, &ui->v.lad,
+		    &ui->v.lad.rows[row - 1], above, sizeof(above));
 		if (strcmp(above, t) == 0)
 			return;
 	}

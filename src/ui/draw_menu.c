@@ -1,5 +1,6 @@
 /*
- * Painting the event menu and the status line.
+ * Painting the event menu and the status line (its words are
+ * script/status.h's).
  *
  * The menu lists, per group (client, server, wire and time), the entries
  * of the command table whose event the world says is possible now, with
@@ -15,8 +16,8 @@
 #include "capture/list.h"
 #include "lib/i18n.h"
 #include "script/menu.h"
+#include "script/status.h"
 #include "ui/draw_int.h"
-#include "ui/status.h"
 
 /* Write "key label" items from x on; returns the next free column. */
 static int
@@ -115,117 +116,26 @@ ui_draw_menu(struct ui *ui)
 	wnoutrefresh(w);
 }
 
-const char *
-ui_status_keys(const struct ui *ui, char *left, int cols, const char *keys,
-    char *buf, size_t size)
-{
-	if (ladder_arrow_by_id(&ui->v.lad, ui->mark) == NULL)
-		return keys;
-	/* TRANSLATORS: the status bar while arrow #N is selected, then the
-	 * other keys. */
-	snprintf(buf, size, _("Enter inspect #%" PRIu32 "  %s"), ui->mark,
-	    keys);
-	/* The keys come first: the left part loses whole words from its
-	 * end (the profile, then the number mode). */
-	utf8_cut_words(left, cols - 2 - utf8_width(buf));
-	return buf;
-}
-
-/* The keys on the right: help and quit never give way. */
-static void
-ui_status_key_parts(struct ui *ui, struct ui_status *st,
-    char (*insp)[64])
-{
-	if (ladder_arrow_by_id(&ui->v.lad, ui->mark) != NULL) {
-		/* TRANSLATORS: the status bar while arrow #N is selected;
-		 * the second one is its brief form. */
-		snprintf(insp[0], sizeof(insp[0]), _("Enter inspect #%"
-		    PRIu32), ui->mark);
-		snprintf(insp[1], sizeof(insp[1]), _("Enter #%" PRIu32),
-		    ui->mark);
-		ui_status_add(st, insp[0], insp[1], 6, true, false);
-	}
-	if (ui->o->play == NULL) {
-		/* TRANSLATORS: status line keys, one msgid each so a
-		 * narrow screen can leave some out. */
-		ui_status_add(st, _("u undo"), NULL, 8, true, false);
-		ui_status_add(st, _(": command"), NULL, 1, true, false);
-	} else if (ui->lec.branched)
-		ui_status_add(st, _("b back to the script"), _("b resume"), 8,
-		    true, false);
-	else {
-		ui_status_add(st, _("Space/p step"), NULL, 0, true, false);
-		ui_status_add(st, _("j jump"), NULL, 8, true, false);
-	}
-	ui_status_add(st, _("? help"), NULL, 0, true, false);
-	ui_status_add(st, _("q quit"), NULL, 0, true, false);
-}
-
-/* The clock: on a replayed capture the time of the newest segment shown,
- * to the microsecond, as the time column has it. */
-static void
-ui_status_clock(const struct ui *ui, char *t, size_t size)
-{
-	const struct ladder *lad = &ui->v.lad;
-	uint64_t now = session_now(&ui->s);
-	const struct cap_frame *f = NULL;
-
-	if (ui->nframes == 0) {
-		ui_clock_str(now, t, size);
-		return;
-	}
-	if (lad->narrows > 0)
-		f = ui_frame_of(ui, lad, &lad->arrows[lad->narrows - 1]);
-	ui_clock_us(f != NULL && f->us / 1000 == now ? f->us : now * 1000, t,
-	    size);
-}
-
-/* The status line: step, clock, numbers, profile, what-if switches and
- * checks on the left, keys on the right.  At 80 columns (and in Chinese)
- * they give way by the rule of ui_status_fit, in this order: ": command",
- * the number mode (the labels show it), the switches' abbreviations,
- * brief checks, the profile, "Enter #N" for "Enter inspect #N", the
- * step's brief form, "u undo" (or "j jump").  Help, quit, the clock
- * and the switches stay. */
+/* The status line: its words are status_sim_parts', fitted by
+ * status_fit; here only what the screen knows and the painting. */
 void
 ui_draw_status(struct ui *ui)
 {
 	WINDOW *w = ui->win->stat;
-	char left[256], t[32], step[64], brief[32], checks[2][64];
-	char insp[2][64], right[256];
-	size_t pos = ui->s.pos, n = ui->s.ncmds;
-	struct ui_status st = { .n = 0 };
+	char left[256], t[32], right[256];
+	struct status_line st;
+	struct status_sim in = { .s = &ui->s, .clock = t, .num = ui->v.num,
+	    .mode = STATUS_EDIT };
 
-	/* A scenario in lecture mode counts its lines, switches too. */
-	if (ui->o->play == NULL) {
-		pos = cmd_steps(ui->s.cmds, pos);
-		n = cmd_steps(ui->s.cmds, n);
-	}
-	ui_status_clock(ui, t, sizeof(t) - 2);
-	/* TRANSLATORS: step k of n on the status line, then its brief
-	 * form. */
-	snprintf(step, sizeof(step), _("step %zu/%zu"), pos, n);
-	snprintf(brief, sizeof(brief), "%zu/%zu", pos, n);
-	ui_status_add(&st, step, brief, 7, false, false);
-	memmove(t + 2, t, strlen(t) + 1);
-	memcpy(t, "t=", 2);
-	ui_status_add(&st, t, NULL, 0, false, false);
-	ui_status_add(&st, ladder_num_short(ui->v.num), NULL, 2, false,
-	    false);
-	ui_status_add(&st, sim_profile_name(ui->s.w.profile), NULL, 5,
-	    false, false);
-	ui_status_switches(&st, &ui->s.w, 3);
-	if (ui->s.npass + ui->s.nfail > 0) {
-		/* TRANSLATORS: checks (expect lines) passed and failed, then
-		 * the brief form. */
-		snprintf(checks[0], sizeof(checks[0]), _("checks %u ok, %u "
-		    "failed"), ui->s.npass, ui->s.nfail);
-		snprintf(checks[1], sizeof(checks[1]), _("%u ok, %u failed"),
-		    ui->s.npass, ui->s.nfail);
-		ui_status_add(&st, checks[0], checks[1], 4, false, true);
-	}
-	ui_status_key_parts(ui, &st, insp);
-	ui_status_fit(&st, ui->win->cols, left, sizeof(left), right,
+	if (ladder_arrow_by_id(&ui->v.lad, ui->mark) != NULL)
+		in.mark = ui->mark;
+	if (ui->o->play != NULL)
+		in.mode = ui->lec.branched ? STATUS_BRANCHED : STATUS_LECTURE;
+	/* On a replayed capture, the time of the newest segment shown. */
+	cap_clock_text(ui->frames, ui->nframes, &ui->v.lad,
+	    session_now(&ui->s), t, sizeof(t));
+	status_sim_parts(&st, &in);
+	status_fit(&st, ui->win->cols, left, sizeof(left), right,
 	    sizeof(right));
 	ui_draw_bar(w, 0, ui->win->cols, left, right);
 	wnoutrefresh(w);

@@ -50,15 +50,6 @@ ui_lab_box(struct ui *ui, enum sim_host_id h, struct ladder_box *out)
 	ladder_box_timers(&ui->s.w, &ui->s.w.host[h].tcb, out);
 }
 
-/* The menu's old duplicate SYN in the lab: below the ISS the kernel
- * chose, not the simulation's fixed one. */
-void
-ui_lab_old_syn(const struct ui *ui, struct cmd *c)
-{
-	if (ui->s.be != NULL)
-		labsess_old_syn(&ui->v.lad, c);
-}
-
 /* The boxes count a kernel's timer down once a second (labsess_clock). */
 int
 ui_lab_tick(struct screen *sc, uint64_t now)

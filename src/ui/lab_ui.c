@@ -35,16 +35,13 @@ lab_of(struct session *s)
 }
 
 /* After each step, and after what the kernels did by themselves: one
- * line where profile linux, beside them, would have acted otherwise. */
-static void
+ * line where profile linux, beside them, would have acted otherwise (the
+ * session keeps it with the step and narrates it through the view). */
+static bool
 lab_observe(struct session *s, const struct cmd *c, const struct sim_ev *ev,
-    size_t n)
+    size_t n, char *line, size_t size)
 {
-	struct lab_ui *l = lab_of(s);
-	char line[1024];
-
-	if (labsess_observe(&l->lab, s, c, ev, n, line, sizeof(line)))
-		view_narrate(&l->ui.v, line);
+	return labsess_observe(&lab_of(s)->lab, s, c, ev, n, line, size);
 }
 
 static bool

@@ -1,6 +1,7 @@
 /*
  * Painting the lesson screen: the step panel beside or below the
- * simulator's views, and the status line; and making its windows.
+ * simulator's views, and the status line (its words and what gives way
+ * are status_lesson_fit's); and making its windows.
  *
  * The panel's text is rebuilt by the learner's walk (lwalk_panel in
  * src/lesson/walk_text.c) on every paint and wrapped to the panel's
@@ -17,9 +18,9 @@
 
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
+#include "script/status.h"
 #include "ui/draw_int.h"
 #include "ui/lesson_int.h"
-#include "ui/status.h"
 
 struct lui_wins {
 	WINDOW *panel;
@@ -120,57 +121,24 @@ lui_draw_panel(struct lui *lu)
 	wnoutrefresh(w);
 }
 
-/* Fit the status line in cols, losing what the panel's key bar also
- * says first: its "? help", then the double spaces, then ": command"
- * and "u undo"; never "q list", the way out (issue 13 item 17). */
-static void
-lui_status_fit(char *left, const char **keys, int cols)
-{
-	const char *shorter[] = { _("u undo  : command  q list "),
-	    _("u undo  q list "), _("q list ") };
-	char *d = left;
-
-	if (utf8_width(left) + 2 + utf8_width(*keys) <= cols)
-		return;
-	*keys = shorter[0];
-	if (utf8_width(left) + 2 + utf8_width(*keys) <= cols)
-		return;
-	for (const char *s = left; *s != '\0'; s++)
-		if (!(s[0] == ' ' && s[1] == ' '))
-			*d++ = *s;
-	*d = '\0';
-	for (size_t i = 0; i < sizeof(shorter) / sizeof(shorter[0]) &&
-	    utf8_width(left) + 2 + utf8_width(*keys) > cols; i++)
-		*keys = shorter[i];
-}
-
+/* The words are status_lesson_fit's; Enter inspects the selected arrow
+ * unless the lesson takes Enter itself. */
 static void
 lui_draw_status(struct lui *lu)
 {
 	WINDOW *w = lu->ui.win->stat;
-	char left[256], t[32], keys[256], sw[128];
-	const char *k = _("u undo  : command  ? help  q list ");
+	char left[256], keys[256];
 	const struct screen_cmd *enter;
-	size_t n;
+	struct status_lesson in = { .w = &lu->ui.s.w,
+	    .lesson = lu->walk.li->num, .step = lu->walk.lr.step + 1,
+	    .nsteps = lu->walk.l.nsteps, .num = lu->ui.v.num };
 
-	ui_clock_str(lu->ui.s.w.now, t, sizeof(t));
-	/* TRANSLATORS: lesson number, step k of n, simulated time, number
-	 * mode. */
-	snprintf(left, sizeof(left), _(" Lesson %02u, step %zu/%zu  t=%s  %s"),
-	    lu->walk.li->num, lu->walk.lr.step + 1, lu->walk.l.nsteps, t,
-	    ladder_num_short(lu->ui.v.num));
-	/* The profile and the what-if switches the lesson set (lesson 7
-	 * runs with delayed ACKs), as the simulator's status line says;
-	 * to keep them at 80 columns the panel's own "? help" goes. */
-	n = strlen(left);
-	snprintf(left + n, sizeof(left) - n, "  %s",
-	    world_switches_text(&lu->ui.s.w, sw, sizeof(sw)));
-	lui_status_fit(left, &k, lu->cols);
-	/* Enter inspects the selected arrow unless the lesson takes it. */
-	if (screen_binding(&lu->lesson, '\r', &enter) == NULL)
-		k = ui_status_keys(&lu->ui, left, lu->cols, k, keys,
-		    sizeof(keys));
-	ui_draw_bar(w, 0, lu->cols, left, k);
+	if (screen_binding(&lu->lesson, '\r', &enter) == NULL &&
+	    ladder_arrow_by_id(&lu->ui.v.lad, lu->ui.mark) != NULL)
+		in.mark = lu->ui.mark;
+	status_lesson_fit(&in, lu->cols, left, sizeof(left), keys,
+	    sizeof(keys));
+	ui_draw_bar(w, 0, lu->cols, left, keys);
 	wnoutrefresh(w);
 }
 

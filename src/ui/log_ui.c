@@ -45,6 +45,8 @@ log_feed(struct view *v, const struct session *s, size_t i)
 	if (r != NULL)
 		view_feed(v, r->ev, r->n);
 	view_end(v);
+	for (size_t k = 0; r != NULL && k < r->nsays; k++)
+		view_narrate(v, r->says[k]);
 	if (evlog_verdict(s, i, buf, sizeof(buf)) != NULL)
 		view_narrate(v, buf);
 }

@@ -17,6 +17,7 @@
 #include "lib/i18n.h"
 #include "lib/mono.h"
 #include "script/complete.h"
+#include "script/labsess.h"
 #include "script/menu.h"
 #include "ui/ui_int.h"
 
@@ -113,7 +114,10 @@ ui_event_cmd(const struct ui *ui, const struct ui_event *e, struct cmd *c)
 	else {
 		menu_make(&ui->s.w, (enum cmd_kind)e->kind,
 		    (enum sim_host_id)e->host, ui->sel, c);
-		ui_lab_old_syn(ui, c);
+		/* In the lab, an old duplicate SYN is below the ISS the
+		 * kernel chose, not the simulation's fixed one. */
+		if (ui->s.be != NULL)
+			labsess_old_syn(&ui->v.lad, c);
 	}
 }
 

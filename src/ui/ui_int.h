@@ -122,7 +122,6 @@ uint32_t ui_mark_at(const struct ui *ui, int y);
  * sleep (its clock runs by itself). */
 bool ui_possible(const struct ui *ui, const struct cmd *c);
 void ui_lab_box(struct ui *ui, enum sim_host_id h, struct ladder_box *out);
-void ui_lab_old_syn(const struct ui *ui, struct cmd *c);
 int ui_lab_tick(struct screen *sc, uint64_t now);
 int ui_lab_busy(const struct screen *sc, uint64_t now);
 

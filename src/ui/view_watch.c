@@ -54,11 +54,19 @@ view_watch_marked(void *arg, const struct session *s, const struct cmd *c,
 		view_narrate(v, buf);
 }
 
+/* What the session adds about a step (the lab's profile linux). */
+static void
+view_watch_say(void *arg, const char *sentence)
+{
+	view_narrate(arg, sentence);
+}
+
 static const struct session_watch view_watch_ops = {
 	.reset = view_watch_reset,
 	.fold = view_watch_fold,
 	.marked = view_watch_marked,
 	.settle = view_watch_settle,
+	.say = view_watch_say,
 };
 
 void
