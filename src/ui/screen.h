@@ -235,17 +235,17 @@ int screen_h_page(SCREEN_CMD_ARGS);
 #define SCREEN_TEXT_CMDS(line_help, page_help) \
 	{ "line", line_help, screen_h_line, NULL, 0, NULL }, \
 	{ "page", page_help, screen_h_page, NULL, 0, NULL }
-/* Enter, as a terminal may send it (CR, LF or the keypad's), bound to
- * cmd and shown once. */
-#define SCREEN_ENTER_KEYS(cmd) \
-	{ '\r', 0, cmd, 0, "Enter" }, { '\n', 0, cmd, 0, NULL }, \
-	{ UI_K_ENTER, 0, cmd, 0, NULL }
 #define SCREEN_SCROLL_KEYS \
 	{ UI_K_DOWN, 0, "line", 1, "Down" }, \
 	{ UI_K_UP, 0, "line", -1, "Up" }, \
 	{ UI_K_PGDN, 0, "page", 1, "PgDn" }, \
 	{ ' ', 0, "page", 1, "Space" }, \
 	{ UI_K_PGUP, 0, "page", -1, "PgUp" }
+/* Enter, as a terminal may send it (CR, LF or the keypad's), bound to
+ * cmd and shown once. */
+#define SCREEN_ENTER_KEYS(cmd) \
+	{ '\r', 0, cmd, 0, "Enter" }, { '\n', 0, cmd, 0, NULL }, \
+	{ UI_K_ENTER, 0, cmd, 0, NULL }
 
 /* The help screen's state: whose keys, its rows and how they are
  * scrolled. */
