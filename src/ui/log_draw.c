@@ -22,7 +22,7 @@ log_draw(struct screen *sc, int what)
 	    "Space, PgDn, PgUp, Up, Down scroll; q or Esc closes") :
 	    _("Segment inspector: Left, Right other segments; q, Esc or "
 	    "Enter closes"), "");
-	for (size_t i = lg->top; i < lg->log.n && y < sc->rows; i++) {
+	for (size_t i = lg->text.top; i < lg->log.n && y < sc->rows; i++) {
 		bool h = lg->log.heads[i];
 
 		y += ui_draw_para(stdscr, y, h ? 1 : 3,

@@ -41,21 +41,16 @@ qui_layout(struct screen *sc)
 static void
 qui_clamp_top(struct qui *qu, int h)
 {
-	int n = (int)qu->doc.p.nl, mark = (int)lpanel_line_of(&qu->doc.p,
-	    qu->doc.mark);
+	size_t n = qu->doc.p.nl, rows = (size_t)h, top = (size_t)qu->top,
+	    mark = lpanel_line_of(&qu->doc.p, qu->doc.mark);
 
 	if (qu->sit.page == SITTING_LIST &&
-	    qu->sc.app->ask == APP_ASK_NONE) {
-		if ((int)qu->sit.listsel < qu->top)
-			qu->top = (int)qu->sit.listsel;
-		if ((int)qu->sit.listsel >= qu->top + h)
-			qu->top = (int)qu->sit.listsel - h + 1;
-	}
-	if (qu->to_mark && qu->top + h < n)
-		qu->top = mark < n - h ? mark : n - h;
+	    qu->sc.app->ask == APP_ASK_NONE)
+		top = scroll_keep(top, n, rows, qu->sit.listsel);
+	if (qu->to_mark && top + rows < n)
+		top = mark < n - rows ? mark : n - rows;
 	qu->to_mark = false;
-	qu->top = (int)screen_row_clamp(qu->top, n > h ? (size_t)(n - h + 1) :
-	    0);
+	qu->top = (int)scroll_fit(top, n, rows);
 }
 
 static void
