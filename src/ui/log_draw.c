@@ -2,8 +2,9 @@
  * Painting the event log (log_ui.c): a title bar naming the keys, then
  * the lines from the first one shown, each wrapped whole by display
  * width at the columns script/evlog gives its rows (a heading's further
- * rows hang under it), step headings in the title role.  It draws on stdscr, as help
- * does, so it has no windows of its own to make or free.
+ * rows hang under it), step headings in the title role.  It draws on
+ * stdscr, as help does, so it has no windows of its own to make or
+ * free.
  */
 #include <config.h>
 
