@@ -66,6 +66,8 @@ log_fill(struct ui_log *lg, uint32_t seg)
 	view_init(&v);
 	view_watch(&v, &s);
 	v.num = from->v.num;
+	/* Lecture mode's status line counts every line of the script. */
+	lg->log.every = from->o->play != NULL;
 	/* The lab: what the kernels did, as recorded at each step (their
 	 * ISNs, their retransmissions), never the model's replay. */
 	if (from->s.be != NULL && seg == 0)
@@ -78,8 +80,9 @@ log_fill(struct ui_log *lg, uint32_t seg)
 			log_feed(&v, &from->s, i);
 		else
 			(void)session_redo(&s);
-		evlog_step(&lg->log, seg != 0 ? &sg : NULL, &v.lad, i,
-		    &from->s.cmds[i], v.narr, v.nnarr);
+		evlog_step(&lg->log, seg != 0 ? &sg : NULL, &v.lad,
+		    from->s.be != NULL ? NULL : &s, v.num, &from->s.cmds[i],
+		    v.narr, v.nnarr);
 	}
 	if (from->s.pos == 0 && seg == 0)
 		evlog_add(&lg->log, false, _("Nothing has happened yet."));
