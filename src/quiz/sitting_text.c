@@ -28,7 +28,11 @@ sitting_title(const struct sitting *s, char *left, size_t lsize,
 		snprintf(left, lsize, exam ? _(" Exam: question %u of %u") :
 		    _(" Drill: question %u of %u"), cur, n);
 	right[0] = '\0';
-	if (exam && !s->done)
+	/* While the offer is up the clock is the offered attempt's: the
+	 * time it has left, as the page says the time it has used. */
+	if (exam && s->has_offer)
+		exam_session_clock_text(&s->offer, right, rsize);
+	else if (exam && !s->done)
 		exam_session_clock_text(&s->es, right, rsize);
 }
 
