@@ -3,7 +3,8 @@
 # a lesson's "[ok] Done - press n", the right choice marked "<-", the
 # lesson list's title and the closing "...", play with its help, log and
 # switches, the drill and the exam, and a capture.  Any byte above 127
-# on the screen fails the test.
+# on the screen fails the test.  In Chinese the marks fold the same way
+# ("完成--按 n") and the Chinese text stays.
 . "${top_srcdir:-.}/tests/screen/lesson_lib.sh"
 
 LESSON_ENV="XDG_DATA_HOME=$LESSON_STATE"
@@ -50,6 +51,17 @@ screen_expect "tcpteach - lessons"
 ascii_only "the lesson list"
 screen_keys q
 screen_expect "EXITED 0"
+screen_cleanup
+
+# In Chinese the marks fold too; the Chinese text stays.
+screen_socket 5
+lesson_start "11" --ascii --lang=zh_CN lesson 2
+screen_keys '$'
+screen_expect "[ok] 完成--按 n 进入下一步。"
+screen_expect_not "——"
+screen_keys q
+screen_expect " tcpteach - 课程"
+screen_expect_not "—"
 screen_cleanup
 
 screen_socket 1
