@@ -242,6 +242,32 @@ END_TEST
 
 /* Three cases of the sim suite: the line editor, text by width, and
  * scrolling. */
+
+/* --ascii: the marks become one-column look-alikes, other one-column
+ * characters '?', and Chinese text stays; never longer than before. */
+START_TEST(test_ascii_folds_marks_keeps_chinese)
+{
+	const char *s = "[ok] Done \u2014 press n; 2) ACK  \u2190 "
+	    "\u201cx\u201d \u2191\u2193 a\u2192b \u2713\u2717 \u00e9";
+	char out[128];
+	size_t n = utf8_ascii(s, strlen(s), out);
+
+	ck_assert_str_eq(out, "[ok] Done - press n; 2) ACK  < \"x\" ^v "
+	    "a>b +x ?");
+	ck_assert_uint_eq(n, strlen(out));
+	ck_assert_int_eq(utf8_width(out), utf8_width(s));
+	s = "\u8fdb\u5165 TIME_WAIT\uff0c\u2014";
+	utf8_ascii(s, strlen(s), out);
+	ck_assert_str_eq(out, "\u8fdb\u5165 TIME_WAIT\uff0c-");
+	/* A cut in the middle of a character, and a stray byte. */
+	utf8_ascii("a\u2014", 3, out);
+	ck_assert_str_eq(out, "a??");
+	utf8_ascii("\xff!", 2, out);
+	ck_assert_str_eq(out, "?!");
+}
+END_TEST
+
+/* Two cases of the sim suite: the line editor, and text by width. */
 void
 lib_add_tcases(Suite *su)
 {
@@ -258,6 +284,7 @@ lib_add_tcases(Suite *su)
 	suite_add_tcase(su, edit);
 	tcase_add_checked_fixture(text, setup, teardown);
 	tcase_add_test(text, test_cut_words_keeps_whole_words_by_width);
+	tcase_add_test(text, test_ascii_folds_marks_keeps_chinese);
 	suite_add_tcase(su, text);
 	tcase_add_test(scroll, test_scroll_stops_at_first_and_last_row);
 	tcase_add_test(scroll, test_scroll_keeps_choice_in_view_and_fits_end);

@@ -99,16 +99,10 @@ qui_draw_title(struct qui *qu)
 static void
 qui_draw_status(struct qui *qu)
 {
-	char left[256];
-	const char *right;
+	char left[256], keys[128];
+	const char *right = sitting_keys(&qu->sit, keys, sizeof(keys));
 
 	sitting_score_line(&qu->sit, left, sizeof(left));
-	if (qu->sit.done)
-		right = _("n/p review  l report  ? help  q quit ");
-	else if (qu->sit.mode == SITTING_DRILL)
-		right = _("A-H answer  Enter next  ? help  q quit ");
-	else
-		right = _("n/p move  l list  S submit  ? help  q quit ");
 	ui_draw_bar(qu->win->stat, 0, qu->sc.cols, left, right);
 	wnoutrefresh(qu->win->stat);
 }
