@@ -645,13 +645,17 @@ START_TEST(test_list_row_and_clock_times_frame_us_or_ms)
 	struct ladder lad = { .arrows = ar, .narrows = 1 };
 	char t[32];
 
-	ck_assert(cap_row_time_text(fr, 1, &lad, &rows[0], t, sizeof(t)));
+	ck_assert(cap_row_time_text(fr, 1, &lad, &rows[0], 9, t,
+	    sizeof(t)));
 	ck_assert_str_eq(t, "0.000014s");
-	ck_assert(!cap_row_time_text(fr, 1, &lad, &rows[1], t, sizeof(t)));
+	ck_assert(!cap_row_time_text(fr, 1, &lad, &rows[1], 9, t,
+	    sizeof(t)));
 	ck_assert_str_eq(t, "0.002000s");
-	ck_assert(!cap_row_time_text(fr, 1, &lad, &rows[2], t, sizeof(t)));
+	ck_assert(!cap_row_time_text(fr, 1, &lad, &rows[2], 9, t,
+	    sizeof(t)));
 	ck_assert_str_eq(t, "0.003000s");
-	ck_assert(!cap_row_time_text(fr, 0, &lad, &rows[0], t, sizeof(t)));
+	ck_assert(!cap_row_time_text(fr, 0, &lad, &rows[0], 9, t,
+	    sizeof(t)));
 	ck_assert_str_eq(t, "0.000s");
 	ck_assert_str_eq(cap_clock_text(fr, 1, &lad, 0, t, sizeof(t)),
 	    "0.000014s");
@@ -663,6 +667,44 @@ START_TEST(test_list_row_and_clock_times_frame_us_or_ms)
 	    "0.000000s");
 	ck_assert_str_eq(cap_clock_text(NULL, 0, &lad, 1300, t, sizeof(t)),
 	    "1.300s");
+}
+END_TEST
+
+/* The tester's report item 6: syn-timeout.pcap's SYNs at 15 s and 31 s
+ * showed "15.000000" in the ladder's 9 columns, their "s" cut off.  A
+ * time keeps its unit and gives up decimals; one with none left to give
+ * up keeps its whole seconds. */
+START_TEST(test_list_row_time_syn_retransmit_15s_fits_column)
+{
+	const struct tcp_seg syn = { .seq = 5, .flags = TCP_SYN };
+	struct cap_frame fr[] = {
+		{ .num = 1, .us = 15000000, .dir = DIR_C2S, .seg = syn },
+	};
+	struct ladder_arrow ar[] = { { .f = { .dir = DIR_C2S, .seg = syn } } };
+	const struct ladder_row row = { .is_arrow = true, .arrow = 0 };
+	struct ladder lad = { .arrows = ar, .narrows = 1 };
+	char t[32];
+
+	ck_assert(cap_row_time_text(fr, 1, &lad, &row, 9, t, sizeof(t)));
+	ck_assert_str_eq(t, "15.00000s");
+	fr[0].us = 131250042;
+	cap_row_time_text(fr, 1, &lad, &row, 9, t, sizeof(t));
+	ck_assert_str_eq(t, "131.2500s");
+	fr[0].us = 123456789000000ULL;
+	cap_row_time_text(fr, 1, &lad, &row, 9, t, sizeof(t));
+	ck_assert_str_eq(t, "123456789s");
+	fr[0].us = 1234567891000000ULL;
+	cap_row_time_text(fr, 1, &lad, &row, 9, t, sizeof(t));
+	ck_assert_str_eq(t, "1234567891s");
+	fr[0].us = 15000000;
+	cap_row_time_text(fr, 1, &lad, &row, 4, t, sizeof(t));
+	ck_assert_str_eq(t, "15s");
+	cap_row_time_text(fr, 1, &lad, &row, 5, t, sizeof(t));
+	ck_assert_str_eq(t, "15.0s");
+	/* Wide enough: every decimal. */
+	fr[0].us = 1234567891000000ULL;
+	cap_row_time_text(fr, 1, &lad, &row, 20, t, sizeof(t));
+	ck_assert_str_eq(t, "1234567891.000000s");
 }
 END_TEST
 
@@ -678,6 +720,7 @@ capture_suite(void)
 	tcase_add_test(tc, test_list_frames_numbers_times_fields_as_captured);
 	tcase_add_test(tc, test_list_frame_of_kth_alike_arrow_or_inferred);
 	tcase_add_test(tc, test_list_row_and_clock_times_frame_us_or_ms);
+	tcase_add_test(tc, test_list_row_time_syn_retransmit_15s_fits_column);
 	tcase_add_test(tc, test_fin_with_ack_three_segment_close_states);
 	tcase_add_test(tc, test_server_closes_first_server_time_wait_flagged);
 	tcase_add_test(tc, test_syn_sent_rst_refused_by_server);

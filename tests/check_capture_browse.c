@@ -57,15 +57,15 @@ teardown(void)
 START_TEST(test_browse_move_clamps_pages_and_ends)
 {
 	static const struct {
-		enum cap_move m;
+		enum scroll_move m;
 		int rows;	/* that fit */
 		size_t sel;	/* after the move */
 	} step[] = {
-		{ CAP_MOVE_UP, 3, 0 }, { CAP_MOVE_DOWN, 3, 1 },
-		{ CAP_MOVE_LAST, 3, 2 }, { CAP_MOVE_DOWN, 3, 2 },
-		{ CAP_MOVE_PAGE_UP, 3, 0 }, { CAP_MOVE_PAGE_DOWN, 3, 2 },
-		{ CAP_MOVE_FIRST, 3, 0 }, { CAP_MOVE_PAGE_DOWN, 1, 1 },
-		{ CAP_MOVE_PAGE_DOWN, 2, 2 },
+		{ SCROLL_UP, 3, 0 }, { SCROLL_DOWN, 3, 1 },
+		{ SCROLL_LAST, 3, 2 }, { SCROLL_DOWN, 3, 2 },
+		{ SCROLL_PAGE_UP, 3, 0 }, { SCROLL_PAGE_DOWN, 3, 2 },
+		{ SCROLL_FIRST, 3, 0 }, { SCROLL_PAGE_DOWN, 1, 1 },
+		{ SCROLL_PAGE_DOWN, 2, 2 },
 	};
 
 	for (size_t i = 0; i < sizeof(step) / sizeof(step[0]); i++) {
@@ -101,7 +101,7 @@ START_TEST(test_browse_empty_list_does_not_move)
 	fclose(f);
 	ck_assert_int_eq(cap_browse_read(&e, pcap, NULL), TT_EXIT_OK);
 	ck_assert_uint_eq(e.l.n, 0);
-	ck_assert(!cap_browse_move(&e, CAP_MOVE_DOWN));
+	ck_assert(!cap_browse_move(&e, SCROLL_DOWN));
 	ck_assert_int_eq(cap_browse_search(&e, "80"), CAP_NOT_FOUND);
 	cap_browse_free(&e);
 }

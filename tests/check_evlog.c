@@ -95,7 +95,8 @@ START_TEST(test_evlog_step_heading_then_every_sentence)
 	char *const narr[] = { n0, n1 };
 	struct cmd c = ev_cmd("client connect");
 
-	evlog_step(&lg, NULL, &lad, 2, &c, narr, 2);
+	lg.steps = 2;
+	evlog_step(&lg, NULL, &lad, NULL, LADDER_NUM_RAW, &c, narr, 2);
 	ck_assert_uint_eq(lg.n, 3);
 	ck_assert_str_eq(lg.lines[0], "Step 3: client connect");
 	ck_assert(lg.heads[0]);
@@ -103,6 +104,7 @@ START_TEST(test_evlog_step_heading_then_every_sentence)
 	ck_assert(!lg.heads[2]);
 	evlog_clear(&lg);
 	ck_assert_uint_eq(lg.n, 0);
+	ck_assert_uint_eq(lg.steps, 0);
 }
 END_TEST
 
@@ -122,12 +124,15 @@ START_TEST(test_evlog_seg_steps_in_flight_delivered_then_silent)
 	struct cmd c = ev_cmd("deliver");
 
 	ev_open();
-	evlog_step(&lg, &sg, &lad, 0, &c, flight, 3);
+	evlog_step(&lg, &sg, &lad, NULL, LADDER_NUM_RAW, &c, flight,
+	    3);
 	ck_assert(!sg.fated);
 	ev_do("deliver");
-	evlog_step(&lg, &sg, &lad, 1, &c, deliver, 2);
+	evlog_step(&lg, &sg, &lad, NULL, LADDER_NUM_RAW, &c, deliver,
+	    2);
 	ck_assert(sg.fated);
-	evlog_step(&lg, &sg, &lad, 2, &c, later, 2);
+	evlog_step(&lg, &sg, &lad, NULL, LADDER_NUM_RAW, &c, later,
+	    2);
 	ck_assert_uint_eq(lg.n, 4);
 	ck_assert_str_eq(lg.lines[0], "Step 1: deliver");
 	ck_assert_str_eq(lg.lines[1], "Retransmits #1.");
@@ -194,7 +199,7 @@ START_TEST(test_evlog_tail_top_newest_on_bottom_row)
 	evlog_add(&lg, false, "a sentence wider than the sixteen "
 	    "columns");
 	ck_assert_int_eq(evlog_width(&lg, 10, 20), 16);
-	ck_assert_int_eq(evlog_width(&lg, 5, 20), 18);
+	ck_assert_int_eq(evlog_width(&lg, 5, 20), 14);
 	ck_assert_uint_eq(evlog_tail_top(&lg, 5, 20), 9);
 	ck_assert_uint_eq(evlog_tail_top(&lg, 0, 0), 10);
 	ck_assert_uint_eq(evlog_tail_top(&lg, 40, 80), 0);
@@ -208,6 +213,89 @@ START_TEST(test_evlog_verdict_none_without_records)
 
 	ev_do("server listen");
 	ck_assert_ptr_null(evlog_verdict(&es, 0, buf, sizeof(buf)));
+}
+END_TEST
+
+/* Item 1 of the tester's report: a capture's profile linux was Step 1 in
+ * the log while the status line left it out (step 35/35 above Step 36).
+ * Outside lecture mode a what-if switch is a setting, not a step; in
+ * lecture mode every line is a step, as its status line counts. */
+START_TEST(test_evlog_step_setting_profile_not_counted)
+{
+	struct cmd p = ev_cmd("profile linux"), c = ev_cmd("client connect"),
+	    t = ev_cmd("set time_wait off");
+
+	evlog_step(&lg, NULL, &lad, NULL, LADDER_NUM_RAW, &p, NULL, 0);
+	evlog_step(&lg, NULL, &lad, NULL, LADDER_NUM_RAW, &c, NULL, 0);
+	evlog_step(&lg, NULL, &lad, NULL, LADDER_NUM_RAW, &t, NULL, 0);
+	evlog_step(&lg, NULL, &lad, NULL, LADDER_NUM_RAW, &c, NULL, 0);
+	ck_assert_str_eq(lg.lines[0], "Setting: profile linux");
+	ck_assert_str_eq(lg.lines[1], "Step 1: client connect");
+	ck_assert_str_eq(lg.lines[2], "Setting: set time_wait off");
+	ck_assert_str_eq(lg.lines[3], "Step 2: client connect");
+	evlog_clear(&lg);
+	lg.every = true;
+	evlog_step(&lg, NULL, &lad, NULL, LADDER_NUM_RAW, &p, NULL, 0);
+	evlog_step(&lg, NULL, &lad, NULL, LADDER_NUM_RAW, &c, NULL, 0);
+	ck_assert_str_eq(lg.lines[0], "Step 1: profile linux");
+	ck_assert_str_eq(lg.lines[1], "Step 2: client connect");
+}
+END_TEST
+
+/* Item 2: fig08's check of the SYN+ACK that acknowledges the old
+ * duplicate was headed "seq=300 ack=91" over a verdict "seq=0 ack=91".
+ * The heading shows the check's numbers as the verdict and the ladder
+ * do, and ack=91, which belongs to no incarnation, is marked raw. */
+START_TEST(test_syn_rcvd_old_dup_check_heading_numbers_as_verdict)
+{
+	struct cmd c = ev_cmd("expect inflight #3 SYN+ACK seq=300 ack=91");
+	char line[128], label[128];
+
+	ev_do("isn client 100");
+	ev_do("isn server 300");
+	ev_do("server listen");
+	ev_do("client connect");
+	ev_do("inject c>s SYN seq=90");
+	ev_do("deliver #2");
+	ck_assert_int_eq(session_do(&es, &c), SIM_OK);
+	evlog_step(&lg, NULL, &lad, &es, LADDER_NUM_REL, &c, NULL, 0);
+	ck_assert_str_eq(lg.lines[0], "Step 1: expect inflight #3 SYN+ACK "
+	    "seq=0 ack=91 [raw]");
+	ck_assert_str_eq(session_check_line(&es, &c, &lad, LADDER_NUM_REL,
+	    line, sizeof(line)), "expect inflight #3 SYN+ACK seq=0 ack=91 "
+	    "[raw]");
+	ladder_label(&lad, &lad.arrows[2], LADDER_NUM_REL, label,
+	    sizeof(label));
+	ck_assert_str_eq(label, "#3 SYN+ACK seq=0 ack=91 [raw]");
+	/* An injected SYN's numbers stay raw unmarked, as its arrow's;
+	 * one no longer in flight is marked. */
+	ev_do("inject c>s SYN seq=80");
+	c = ev_cmd("expect inflight #4 SYN seq=80");
+	ck_assert_str_eq(session_check_line(&es, &c, &lad, LADDER_NUM_REL,
+	    line, sizeof(line)), "expect inflight #4 SYN seq=80");
+	c = ev_cmd("expect inflight #2 SYN seq=90");
+	ck_assert_str_eq(session_check_line(&es, &c, &lad, LADDER_NUM_REL,
+	    line, sizeof(line)), "expect inflight #2 SYN seq=90 [raw]");
+	/* Without a session (a backend's records): as written. */
+	evlog_step(&lg, NULL, &lad, NULL, LADDER_NUM_REL, &c, NULL, 0);
+	ck_assert_str_eq(lg.lines[1], "Step 2: expect inflight #2 SYN "
+	    "seq=90");
+}
+END_TEST
+
+/* Item 7: a heading's further rows hang under it at column 5; a
+ * sentence's rows start at column 3. */
+START_TEST(test_evlog_indent_heading_hangs)
+{
+	evlog_add(&lg, true, "Step 24: expect inflight #7 ACK");
+	evlog_add(&lg, false, "a sentence.");
+	ck_assert_int_eq(evlog_indent(&lg, 0, 0), 1);
+	ck_assert_int_eq(evlog_indent(&lg, 0, 1), 5);
+	ck_assert_int_eq(evlog_indent(&lg, 1, 0), 3);
+	ck_assert_int_eq(evlog_indent(&lg, 1, 1), 3);
+	/* The widest row ends one column short of the right edge. */
+	ck_assert_int_eq(5 + evlog_width(&lg, 0, 60), 59);
+	ck_assert_int_eq(3 + evlog_width(&lg, 1, 60), 59);
 }
 END_TEST
 
@@ -227,5 +315,9 @@ evlog_tcase(void)
 	tcase_add_test(tc, test_evlog_fields_capture_frame_or_inferred);
 	tcase_add_test(tc, test_evlog_tail_top_newest_on_bottom_row);
 	tcase_add_test(tc, test_evlog_verdict_none_without_records);
+	tcase_add_test(tc, test_evlog_step_setting_profile_not_counted);
+	tcase_add_test(tc,
+	    test_syn_rcvd_old_dup_check_heading_numbers_as_verdict);
+	tcase_add_test(tc, test_evlog_indent_heading_hangs);
 	return tc;
 }

@@ -199,6 +199,8 @@ START_TEST(test_walk_choice_wrong_then_right)
 	ck_assert_int_eq(w.verdict, LRUN_RIGHT);
 	ck_assert(lwalk_answered(&w));
 	ck_assert_ptr_nonnull(strstr(panel_text(), "It is LISTEN."));
+	/* The right choice's marker, in ASCII as the panel is asked. */
+	ck_assert_ptr_nonnull(strstr(panel_text(), "2) LISTEN  <- |"));
 	lwalk_close(&w);
 }
 END_TEST

@@ -4,7 +4,8 @@
  * character, Chinese included; a full line takes no more; each prompt
  * recalls only its own lines, newest first, and Down past the newest
  * gives an empty line; the history keeps the last LINEEDIT_HIST lines.
- * Text cut to whole words (utf8_cut_words), by display width.
+ * Text cut to whole words (utf8_cut_words), by display width.  Lists
+ * and texts that scroll (lib/scroll.c) stop at their ends.
  *
  * Data model: one editor (ed) per test, zeroed and freed by the fixture;
  * two prompt tags (colon, save) stand for the simulator's ":" and save
@@ -20,6 +21,7 @@
 
 #include "check_sim_util.h"
 #include "lib/lineedit.h"
+#include "lib/scroll.h"
 #include "lib/utf8.h"
 
 static struct lineedit ed;
@@ -180,11 +182,97 @@ START_TEST(test_cut_words_keeps_whole_words_by_width)
 }
 END_TEST
 
+/* Every list and scrolled text stops at its ends, and an empty one at
+ * row 0; a page up from the last row goes back a page. */
+START_TEST(test_scroll_stops_at_first_and_last_row)
+{
+	static const struct {
+		long by;
+		size_t top;
+	} moves[] = { { -1, 0 }, { 12, 12 }, { 1000, 49 }, { -12, 37 } };
+	struct scroll s = { .top = 0, .n = 50 };
+
+	ck_assert_uint_eq(scroll_clamp(-3, 5), 0);
+	ck_assert_uint_eq(scroll_clamp(7, 5), 4);
+	ck_assert_uint_eq(scroll_clamp(2, 0), 0);
+	for (size_t i = 0; i < sizeof(moves) / sizeof(moves[0]); i++) {
+		scroll_by(&s, moves[i].by);
+		ck_assert_uint_eq(s.top, moves[i].top);
+	}
+	s.n = 0;
+	scroll_by(&s, 3);
+	ck_assert_uint_eq(s.top, 0);
+}
+END_TEST
+
+/* A chosen row comes into view by the least move; a text longer than
+ * its window shows no empty rows below its end, a shorter one all. */
+START_TEST(test_scroll_keeps_choice_in_view_and_fits_end)
+{
+	ck_assert_uint_eq(scroll_keep(0, 30, 10, 4), 0);
+	ck_assert_uint_eq(scroll_keep(0, 30, 10, 12), 3);
+	ck_assert_uint_eq(scroll_keep(8, 30, 10, 2), 2);
+	ck_assert_uint_eq(scroll_keep(8, 30, 10, 30), 8);	/* none */
+	ck_assert_uint_eq(scroll_fit(25, 30, 10), 20);
+	ck_assert_uint_eq(scroll_fit(5, 30, 10), 5);
+	ck_assert_uint_eq(scroll_fit(5, 8, 10), 0);
+}
+END_TEST
+
+/* A list's choice moves by a row, a page or to an end and stops at its
+ * first and last rows; an empty list has nothing to move. */
+START_TEST(test_scroll_choice_moves_and_stops_at_ends)
+{
+	static const struct {
+		enum scroll_move m;
+		size_t sel;
+	} moves[] = { { SCROLL_UP, 0 }, { SCROLL_PAGE_DOWN, 4 },
+	    { SCROLL_DOWN, 5 }, { SCROLL_LAST, 9 }, { SCROLL_PAGE_DOWN, 9 },
+	    { SCROLL_PAGE_UP, 5 }, { SCROLL_FIRST, 0 } };
+	size_t sel = 0;
+
+	for (size_t i = 0; i < sizeof(moves) / sizeof(moves[0]); i++) {
+		ck_assert(scroll_choose(&sel, 10, 4, moves[i].m));
+		ck_assert_uint_eq(sel, moves[i].sel);
+	}
+	ck_assert(!scroll_choose(&sel, 0, 4, SCROLL_DOWN));
+	ck_assert_uint_eq(sel, 0);
+}
+END_TEST
+
+/* Three cases of the sim suite: the line editor, text by width, and
+ * scrolling. */
+
+/* --ascii: the marks become one-column look-alikes, other one-column
+ * characters '?', and Chinese text stays; never longer than before. */
+START_TEST(test_ascii_folds_marks_keeps_chinese)
+{
+	const char *s = "[ok] Done \u2014 press n; 2) ACK  \u2190 "
+	    "\u201cx\u201d \u2191\u2193 a\u2192b \u2713\u2717 \u00e9";
+	char out[128];
+	size_t n = utf8_ascii(s, strlen(s), out);
+
+	ck_assert_str_eq(out, "[ok] Done - press n; 2) ACK  < \"x\" ^v "
+	    "a>b +x ?");
+	ck_assert_uint_eq(n, strlen(out));
+	ck_assert_int_eq(utf8_width(out), utf8_width(s));
+	s = "\u8fdb\u5165 TIME_WAIT\uff0c\u2014";
+	utf8_ascii(s, strlen(s), out);
+	ck_assert_str_eq(out, "\u8fdb\u5165 TIME_WAIT\uff0c-");
+	/* A cut in the middle of a character, and a stray byte. */
+	utf8_ascii("a\u2014", 3, out);
+	ck_assert_str_eq(out, "a??");
+	utf8_ascii("\xff!", 2, out);
+	ck_assert_str_eq(out, "?!");
+}
+END_TEST
+
 /* Two cases of the sim suite: the line editor, and text by width. */
 void
 lib_add_tcases(Suite *su)
 {
 	TCase *edit = tcase_create("lineedit"), *text = tcase_create("utf8");
+	TCase *scroll = tcase_create("scroll");
 
 	tcase_add_checked_fixture(edit, setup, teardown);
 	tcase_add_test(edit, test_backspace_removes_a_whole_chinese_character);
@@ -196,5 +284,10 @@ lib_add_tcases(Suite *su)
 	suite_add_tcase(su, edit);
 	tcase_add_checked_fixture(text, setup, teardown);
 	tcase_add_test(text, test_cut_words_keeps_whole_words_by_width);
+	tcase_add_test(text, test_ascii_folds_marks_keeps_chinese);
 	suite_add_tcase(su, text);
+	tcase_add_test(scroll, test_scroll_stops_at_first_and_last_row);
+	tcase_add_test(scroll, test_scroll_keeps_choice_in_view_and_fits_end);
+	tcase_add_test(scroll, test_scroll_choice_moves_and_stops_at_ends);
+	suite_add_tcase(su, scroll);
 }

@@ -336,6 +336,60 @@ START_TEST(test_exam_left_attempt_offered_and_resumed)
 }
 END_TEST
 
+/* The offer's title bar shows the time the offered attempt has left,
+ * the same time its page says was used, and resuming keeps it. */
+START_TEST(test_exam_offer_clock_is_the_offered_attempts)
+{
+	char left[128], right[64];
+
+	t.params.minutes = 5;
+	sit(SITTING_EXAM, 1000);
+	ck_assert_int_eq(sitting_tick(&s, 4000, 1004), SITTING_CLOCK);
+	sitting_leave(&s, 1004);
+	sit(SITTING_EXAM, 2000);
+	ck_assert(s.has_offer);
+	ck_assert(doc_has("has used 0:04 of exam time."));
+	sitting_title(&s, left, sizeof(left), right, sizeof(right));
+	ck_assert_str_eq(right, "4:56 left");
+	ck_assert_int_eq(sitting_resume(&s, true, 2010), SITTING_REDRAW);
+	sitting_title(&s, left, sizeof(left), right, sizeof(right));
+	ck_assert_str_eq(right, "4:56 left");
+}
+END_TEST
+
+/* The drill's status bar names the keys that answer the question up:
+ * no letters on a number question, only the letters of its options. */
+START_TEST(test_drill_keys_follow_the_question_type)
+{
+	char buf[128], want[128];
+	const struct quiz_question *q;
+
+	t.params.seed = 1;
+	t.params.count = 8;
+	sit(SITTING_DRILL, 0);
+	ck_assert(up(QUIZ_T_NUMERIC, false));
+	ck_assert_str_eq(sitting_keys(&s, buf, sizeof(buf)),
+	    "0-9 type the number  ? help  q quit ");
+	ck_assert(up(QUIZ_T_CHOICE, false));
+	q = sitting_question(&s);
+	snprintf(want, sizeof(want), "A-%c answer  Enter next  ? help  "
+	    "q quit ", 'A' + (int)q->nopt - 1);
+	ck_assert_str_eq(sitting_keys(&s, buf, sizeof(buf)), want);
+	ck_assert_int_eq(sitting_letter(&s, 0), SITTING_JUDGED);
+	ck_assert_str_eq(sitting_keys(&s, buf, sizeof(buf)),
+	    "Enter next  ? help  q quit ");
+	if (up(QUIZ_T_ORDER, false)) {
+		q = sitting_question(&s);
+		snprintf(want, sizeof(want), "A-%c type the order  ? help  "
+		    "q quit ", 'A' + (int)q->nopt - 1);
+		ck_assert_str_eq(sitting_keys(&s, buf, sizeof(buf)), want);
+	}
+	sit(SITTING_EXAM, 1000);
+	ck_assert_str_eq(sitting_keys(&s, buf, sizeof(buf)),
+	    "n/p move  l list  S submit  ? help  q quit ");
+}
+END_TEST
+
 START_TEST(test_drill_quits_without_asking_exam_asks)
 {
 	char line[128];
@@ -374,6 +428,8 @@ main(void)
 	tcase_add_test(tc, test_exam_clock_submits_when_time_is_up);
 	tcase_add_test(tc, test_exam_submit_not_written_stays_open);
 	tcase_add_test(tc, test_exam_left_attempt_offered_and_resumed);
+	tcase_add_test(tc, test_exam_offer_clock_is_the_offered_attempts);
+	tcase_add_test(tc, test_drill_keys_follow_the_question_type);
 	tcase_add_test(tc, test_drill_quits_without_asking_exam_asks);
 	suite_add_tcase(su, tc);
 	srunner_run_all(sr, CK_NORMAL);

@@ -213,7 +213,7 @@ seen(char *buf, size_t size)
 		    exam_session_score(&qu.sit.es).answered);
 	if (top != NULL && top->def == &screen_help_def)
 		snprintf(buf + n, size - (size_t)n, " help top %d",
-		    ((struct screen_helpst *)top->state)->top);
+		    (int)((struct screen_helpst *)top->state)->text.top);
 }
 
 /* Run c by name on the top screen: it must change what is seen, or at
@@ -1208,13 +1208,13 @@ START_TEST(test_sim_event_log_lists_every_step_with_reasons)
 		if (strstr(lg->log.lines[i], "RFC 9293 3.10.1") != NULL)
 			rfc = true;
 	ck_assert(rfc);
-	top = lg->top;		/* no size known: the newest line */
+	top = lg->text.top;	/* no size known: the newest line */
 	ck_assert_uint_eq(top, lg->log.n - 1);
 	app_top(&app)->rows = 24;
 	(void)app_key(&app, UI_K_HOME);
-	ck_assert_uint_eq(lg->top, 0);
+	ck_assert_uint_eq(lg->text.top, 0);
 	(void)app_key(&app, UI_K_DOWN);
-	ck_assert_uint_eq(lg->top, 1);
+	ck_assert_uint_eq(lg->text.top, 1);
 	(void)app_key(&app, ' ');	/* Space scrolls, not closes */
 	ck_assert_ptr_eq(app_top(&app)->def, &ui_log_def);
 	keys("q");
@@ -1249,20 +1249,20 @@ START_TEST(test_sim_event_log_opens_full_newest_at_bottom)
 	sim.cols = 80;
 	keys("LcE");
 	lg = app_top(&app)->state;
-	ck_assert_uint_eq(lg->top, 0);	/* it all fits */
+	ck_assert_uint_eq(lg->text.top, 0);	/* it all fits */
 	keys("q");
 	keys("ddsdSdxdXdeE");
 	lg = app_top(&app)->state;
-	ck_assert_uint_gt(lg->top, 0);
-	ck_assert_int_le(log_rows(lg, lg->top, 80), 23);
-	ck_assert_int_gt(log_rows(lg, lg->top - 1, 80), 23);
+	ck_assert_uint_gt(lg->text.top, 0);
+	ck_assert_int_le(log_rows(lg, lg->text.top, 80), 23);
+	ck_assert_int_gt(log_rows(lg, lg->text.top - 1, 80), 23);
 	app_top(&app)->rows = 24;
 	app_top(&app)->cols = 80;
 	(void)app_key(&app, UI_K_HOME);
-	ck_assert_uint_eq(lg->top, 0);
+	ck_assert_uint_eq(lg->text.top, 0);
 	(void)app_key(&app, UI_K_END);	/* back to the same screenful */
-	ck_assert_int_le(log_rows(lg, lg->top, 80), 23);
-	ck_assert_int_gt(log_rows(lg, lg->top - 1, 80), 23);
+	ck_assert_int_le(log_rows(lg, lg->text.top, 80), 23);
+	ck_assert_int_gt(log_rows(lg, lg->text.top - 1, 80), 23);
 }
 END_TEST
 
@@ -1275,7 +1275,7 @@ log_has(const struct ui_log *lg, const char *text)
 	return false;
 }
 
-static void help_has(void *arg, const char *keys_, const char *help);
+static void help_text(const struct screen *sc, char *all, size_t size);
 
 /* Apply line straight to backend b, behind the session's back: what a
  * kernel does that the model would not. */
@@ -1345,8 +1345,7 @@ START_TEST(test_help_sim_each_key_once_whatif_digits_apart)
 	ck_assert_ptr_eq(app_top(&app)->def, &screen_help_def);
 	keys("x");
 	ck_assert(ui.whatif);
-	all[0] = '\0';
-	screen_help(&sim, help_has, all);
+	help_text(&sim, all, sizeof(all));
 	whatif = strstr(all, "-|While the what-if switches are open");
 	ck_assert_ptr_nonnull(whatif);
 	ck_assert_ptr_nonnull(strstr(whatif, "\n1|what-if: rfc9293"));
@@ -1441,12 +1440,12 @@ START_TEST(test_help_generated_from_table_any_key_closes)
 	keys("?");
 	ck_assert_ptr_eq(app_top(&app)->def, &screen_help_def);
 	h = app_top(&app)->state;
-	ck_assert_int_gt(h->nrows, 40);
+	ck_assert_uint_gt(h->text.n, 40);
 	app_top(&app)->rows = 24;
 	(void)app_key(&app, UI_K_DOWN);
-	ck_assert_int_eq(h->top, 1);
+	ck_assert_uint_eq(h->text.top, 1);
 	(void)app_key(&app, ' ');
-	ck_assert_int_eq(h->top, 13);
+	ck_assert_uint_eq(h->text.top, 13);
 	run_changes("line", -1);
 	run_changes("page", -1);
 	keys("x");
@@ -1454,44 +1453,66 @@ START_TEST(test_help_generated_from_table_any_key_closes)
 }
 END_TEST
 
-/* Every list and scrolled text stops at its ends, and an empty one at
- * row 0: the help scrolled far past its last row shows that row. */
+/* The help scrolled far past its last row shows that row (every list
+ * and scrolled text stops at its ends: lib/scroll, check_lib). */
 START_TEST(test_help_scroll_past_end_stops_at_last_row)
 {
 	struct screen_helpst *h;
 
-	ck_assert_uint_eq(screen_row_clamp(-3, 5), 0);
-	ck_assert_uint_eq(screen_row_clamp(7, 5), 4);
-	ck_assert_uint_eq(screen_row_clamp(2, 0), 0);
 	sim_push(&ui_sim_def);
 	keys("?");
 	h = app_top(&app)->state;
 	app_top(&app)->rows = 24;
 	for (int i = 0; i < 20; i++)
 		(void)app_key(&app, UI_K_PGDN);
-	ck_assert_int_eq(h->top, h->nrows - 1);
+	ck_assert_uint_eq(h->text.top, h->text.n - 1);
 	(void)app_key(&app, UI_K_PGUP);
-	ck_assert_int_eq(h->top, h->nrows - 13);
+	ck_assert_uint_eq(h->text.top, h->text.n - 13);
 }
 END_TEST
 
+/* The help rows of sc as "keys|help" lines, "-" for a heading's keys. */
 static void
-help_has(void *arg, const char *keys_, const char *help)
+help_text(const struct screen *sc, char *all, size_t size)
 {
-	char *all = arg;
+	struct screen_help_row *rows;
+	size_t n = screen_help(sc, &rows), len = 0;
 
-	if (strlen(all) + strlen(help) + 40 < 8192)
-		sprintf(all + strlen(all), "%s|%s\n", keys_ ? keys_ : "-",
-		    help);
+	all[0] = '\0';
+	for (size_t i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(all + len, size - len, "%s|%s\n",
+		    rows[i].keys[0] != '\0' ? rows[i].keys : "-", rows[i].help);
+	free(rows);
 }
+
+/* Help's rows, made without a terminal: one per command in the table's
+ * order, its keys joined in the key table's order, aliases left out. */
+START_TEST(test_log_help_rows_join_each_commands_keys)
+{
+	struct screen_help_row *rows;
+	size_t n;
+
+	sim_busy(&ui_sim_def);
+	keys("E");
+	n = screen_help(app_top(&app), &rows);
+	ck_assert_uint_eq(n, 5);
+	ck_assert_str_eq(rows[0].keys, "Down Up");
+	ck_assert_str_eq(rows[0].help, "scroll the log by a line");
+	ck_assert_str_eq(rows[1].keys, "PgDn Space PgUp");
+	ck_assert_str_eq(rows[2].keys, "Home End");
+	ck_assert_str_eq(rows[3].keys, "q Esc E Enter");
+	ck_assert_str_eq(rows[4].help, "inspector: the previous or next "
+	    "segment");
+	free(rows);
+}
+END_TEST
 
 START_TEST(test_help_lesson_lists_simulator_keys_not_shadowed)
 {
 	static char all[8192];
 	struct lui *lu = lesson_open("02");
 
-	all[0] = '\0';
-	screen_help(&lu->lesson, help_has, all);
+	help_text(&lu->lesson, all, sizeof(all));
 	ck_assert_ptr_nonnull(strstr(all, "R|lesson: restart this step"));
 	ck_assert_ptr_nonnull(strstr(all, "c|client: connect() (active "
 	    "open)"));
@@ -2161,8 +2182,7 @@ START_TEST(test_help_lists_up_down_once)
 	const char *p;
 
 	sim_push(&ui_sim_def);
-	all[0] = '\0';
-	screen_help(&sim, help_has, all);
+	help_text(&sim, all, sizeof(all));
 	p = strstr(all, "Up Down|");
 	ck_assert_ptr_nonnull(p);
 	ck_assert_ptr_null(strstr(p + 1, "Up Down|"));
@@ -2207,8 +2227,7 @@ START_TEST(test_help_lists_selection_keys)
 	ck_assert_ptr_eq(app_top(&app)->def, &screen_help_def);
 	keys("x");
 	ck_assert(ui.whatif);
-	all[0] = '\0';
-	screen_help(&sim, help_has, all);
+	help_text(&sim, all, sizeof(all));
 	ck_assert_ptr_nonnull(strstr(all, "Up Down|select the arrow above "
 	    "or below on the ladder (Enter inspects it)"));
 	ck_assert_ptr_nonnull(strstr(all, "Esc|clear the selection"));
@@ -2355,6 +2374,7 @@ ui_cmds_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_help_lesson_lists_simulator_keys_not_shadowed);
+	tcase_add_test(tc, test_log_help_rows_join_each_commands_keys);
 	tcase_add_test(tc, test_lesson_every_command_changes_something);
 	tcase_add_test(tc, test_lesson_task_checked_after_sim_key);
 	tcase_add_test(tc, test_lesson_next_twice_skips_undone_step);

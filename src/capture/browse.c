@@ -13,6 +13,7 @@
 #include "capture/browse.h"
 #include "lib/diag.h"
 #include "lib/i18n.h"
+#include "lib/scroll.h"
 #include "lib/utf8.h"
 
 int
@@ -61,28 +62,17 @@ cap_browse_reason(const char *msg, const char *file)
 }
 
 bool
-cap_browse_move(struct cap_browse *b, enum cap_move m)
+cap_browse_move(struct cap_browse *b, enum scroll_move m)
 {
-	long page = b->rows > 1 ? b->rows - 1 : 1, n = (long)b->l.n;
-	const long by[] = { [CAP_MOVE_UP] = -1, [CAP_MOVE_DOWN] = 1,
-	    [CAP_MOVE_PAGE_UP] = -page, [CAP_MOVE_PAGE_DOWN] = page,
-	    [CAP_MOVE_FIRST] = -n, [CAP_MOVE_LAST] = n };
-	long to = (long)b->sel + by[m];
-
-	if (n == 0)
-		return false;
-	b->sel = to < 0 ? 0 : to >= n ? (size_t)n - 1 : (size_t)to;
-	return true;
+	return scroll_choose(&b->sel, b->l.n, b->rows > 1 ?
+	    (size_t)b->rows - 1 : 1, m);
 }
 
 void
 cap_browse_scroll(struct cap_browse *b, int rows)
 {
 	b->rows = rows;
-	if (b->sel < b->top)
-		b->top = b->sel;
-	if (b->sel >= b->top + (size_t)rows)
-		b->top = b->sel + 1 - (size_t)rows;
+	b->top = scroll_keep(b->top, b->l.n, (size_t)rows, b->sel);
 }
 
 enum cap_found

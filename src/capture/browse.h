@@ -7,10 +7,11 @@
  * Data model: struct cap_browse is the list model of one file (list.h),
  * the chosen row sel and the first row shown top (sel is in view once
  * cap_browse_scroll has been told how many rows fit, which paging
- * uses), the last search (a case-insensitive substring of a row's
- * --list line), and the segments as captured of the connection last
- * replayed.  A row too wide for the screen breaks where a column begins
- * and goes on in a second line under the endpoints.
+ * uses; both move as lib/scroll.h moves any list), the last search (a
+ * case-insensitive substring of a row's --list line), and the segments
+ * as captured of the connection last replayed.  A row too wide for the
+ * screen breaks where a column begins and goes on in a second line under
+ * the endpoints.
  */
 #ifndef TCPTEACH_CAPTURE_BROWSE_H
 #define TCPTEACH_CAPTURE_BROWSE_H
@@ -19,6 +20,7 @@
 #include <stddef.h>
 
 #include "capture/list.h"
+#include "lib/scroll.h"
 #include "script/session.h"
 
 #define CAP_BROWSE_INDENT 6	/* a row's second line starts here */
@@ -33,11 +35,6 @@ struct cap_browse {
 	size_t nframes;
 };
 
-enum cap_move {
-	CAP_MOVE_UP, CAP_MOVE_DOWN, CAP_MOVE_PAGE_UP, CAP_MOVE_PAGE_DOWN,
-	CAP_MOVE_FIRST, CAP_MOVE_LAST
-};
-
 enum cap_found { CAP_FOUND, CAP_NOT_FOUND, CAP_NO_QUERY };
 
 /* Read file (kept by pointer); returns a TT_EXIT_* status.  *msg (msg
@@ -50,7 +47,7 @@ void cap_browse_free(struct cap_browse *b);
 const char *cap_browse_reason(const char *msg, const char *file);
 
 /* Move the choice; false on an empty list. */
-bool cap_browse_move(struct cap_browse *b, enum cap_move m);
+bool cap_browse_move(struct cap_browse *b, enum scroll_move m);
 /* Keep the choice among the rows that fit. */
 void cap_browse_scroll(struct cap_browse *b, int rows);
 /* query: a new search from the chosen row on; NULL: the last search

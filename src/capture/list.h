@@ -76,12 +76,12 @@ const struct cap_frame *cap_frame_of(const struct cap_frame *frames,
  * microsecond (a loopback connection lasts less than a millisecond),
  * seconds with milliseconds when there are no frames (n 0).  A row's:
  * its frame's own time when the file has its arrow (then true), else its
- * ms.  The clock at now (ms): the newest arrow's frame's time while that
- * is now. */
+ * ms, fitted to width columns (fewer decimals, the unit kept).  The
+ * clock at now (ms): the newest arrow's frame's time while that is now. */
 struct ladder_row;
 bool cap_row_time_text(const struct cap_frame *frames, size_t n,
-    const struct ladder *lad, const struct ladder_row *r, char *buf,
-    size_t size);
+    const struct ladder *lad, const struct ladder_row *r, int width,
+    char *buf, size_t size);
 char *cap_clock_text(const struct cap_frame *frames, size_t n,
     const struct ladder *lad, uint64_t now, char *buf, size_t size);
 

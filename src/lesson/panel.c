@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lesson/panel.h"
+#include "lib/scroll.h"
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
 
@@ -132,13 +133,7 @@ lpanel_scroll(const struct lpanel *lp, int rows, size_t top, size_t want)
 {
 	size_t h = rows > 0 ? (size_t)rows : 1;
 
-	if (want < lp->nl && want < top)
-		top = want;
-	if (want < lp->nl && want >= top + h)
-		top = want + 1 - h;
-	if (lp->nl <= h)
-		return 0;
-	return top > lp->nl - h ? lp->nl - h : top;
+	return scroll_fit(scroll_keep(top, lp->nl, h, want), lp->nl, h);
 }
 
 size_t

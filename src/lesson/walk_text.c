@@ -24,7 +24,7 @@
 struct lwalk_out {
 	const struct lwalk *w;
 	struct lpanel *lp;
-	const char *tick, *cross;
+	const char *tick, *cross, *arrow;
 	size_t hint_para;
 };
 
@@ -136,7 +136,7 @@ lwalk_text_items(struct lwalk_out *o, const struct lesson_step *st,
 			if (w->pick[j] == k)
 				snprintf(mark, sizeof(mark), "  [%zu]", j + 1);
 		if ((int)i == right)
-			snprintf(mark, sizeof(mark), "  \u2190");
+			snprintf(mark, sizeof(mark), "  %s", o->arrow);
 		lwalk_x(w, st->choices[i].s, exp, sizeof(exp));
 		lwalk_addf(o, (int)i == right ? LP_OK : LP_CHOICE, 3, false,
 		    "%zu) %s%s", k + 1, exp, mark);
@@ -270,7 +270,7 @@ lwalk_panel(const struct lwalk *w, struct lpanel *lp, bool ascii,
     const char *msg, bool msg_err)
 {
 	struct lwalk_out o = { w, lp, ascii ? "[ok]" : "\u2713",
-	    ascii ? "[x]" : "\u2717", SIZE_MAX };
+	    ascii ? "[x]" : "\u2717", ascii ? "<-" : "\u2190", SIZE_MAX };
 
 	lpanel_clear(lp);
 	if (w->finished) {

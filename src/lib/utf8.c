@@ -214,3 +214,68 @@ utf8_join_space(const char *left, const char *right)
 		return false;
 	return !(utf8_cjk(a) && utf8_cjk(b));
 }
+
+/* Plain look-alikes of the marks the interface and its texts use, one
+ * column each as the marks are, so that text cut and wrapped by width
+ * before it is folded still fits where it was put.  Sorted by code. */
+static const struct {
+	unsigned long c;
+	char plain;
+} utf8_plain[] = {
+	{ 0x00a0, ' ' }, { 0x00b7, '*' }, { 0x00d7, 'x' }, { 0x2013, '-' },
+	{ 0x2014, '-' }, { 0x2018, '\'' }, { 0x2019, '\'' }, { 0x201c, '"' },
+	{ 0x201d, '"' }, { 0x2022, '*' }, { 0x2026, '.' }, { 0x2190, '<' },
+	{ 0x2191, '^' }, { 0x2192, '>' }, { 0x2193, 'v' }, { 0x2212, '-' },
+	{ 0x2500, '-' }, { 0x2502, '|' }, { 0x252c, '+' }, { 0x2573, 'x' },
+	{ 0x25b6, '>' }, { 0x25c0, '<' }, { 0x2713, '+' }, { 0x2717, 'x' },
+};
+
+/* The plain look-alike of c, or 0 if it has none. */
+static char
+utf8_plain_of(unsigned long c)
+{
+	for (size_t i = 0; i < sizeof(utf8_plain) / sizeof(utf8_plain[0]);
+	    i++)
+		if (utf8_plain[i].c == c)
+			return utf8_plain[i].plain;
+	return 0;
+}
+
+/* Bytes of the UTF-8 sequence that starts with byte b (1 when b cannot
+ * start one). */
+static size_t
+utf8_seq_len(unsigned char b)
+{
+	return b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+}
+
+size_t
+utf8_ascii(const char *s, size_t n, char *out)
+{
+	size_t i = 0, o = 0;
+
+	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+		size_t k = utf8_seq_len(b);
+		unsigned long c = k <= n - i ? utf8_decode(
+		    (const unsigned char *)s + i) : 0;
+		char plain = utf8_plain_of(c);
+
+		if (b < 0x80) {
+			out[o++] = (char)b;
+		} else if (c == 0) {		/* a byte of no character */
+			out[o++] = '?';
+			k = 1;
+		} else if (plain != 0) {
+			out[o++] = plain;
+		} else if (wcwidth((wchar_t)c) >= 2) {
+			memcpy(out + o, s + i, k);	/* Chinese text stays */
+			o += k;
+		} else if (wcwidth((wchar_t)c) != 0) {
+			out[o++] = '?';
+		}
+		i += k;
+	}
+	out[o] = '\0';
+	return o;
+}

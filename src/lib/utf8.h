@@ -30,6 +30,14 @@ size_t utf8_wrap(const char *s, int cols, size_t *start, size_t *len,
 /* Copy s to buf and pad it with spaces to cols display columns. */
 char *utf8_pad(const char *s, int cols, char *buf, size_t size);
 
+/* The first n bytes of s for a terminal drawn in ASCII (--ascii): dashes,
+ * quotes, arrows, ticks and line drawing become one ASCII look-alike
+ * each, any other one-column character '?'; double-width (Chinese) text
+ * stays, as it has no look-alike.  out holds at least n + 1 bytes; the
+ * result is never longer, nor wider, than the text.  Returns its
+ * length. */
+size_t utf8_ascii(const char *s, size_t n, char *out);
+
 /* Whether two pieces of prose joined end to end (the text before ends
  * with left's last character, the text after starts with right) need a
  * space between them: not where both sides are CJK, nor next to full-width

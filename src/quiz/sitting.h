@@ -124,6 +124,9 @@ void sitting_title(const struct sitting *s, char *left, size_t lsize,
     char *right, size_t rsize);
 /* The status bar's left text: the score, or the answers so far. */
 void sitting_score_line(const struct sitting *s, char *buf, size_t size);
+/* The status bar's right text: the keys that matter on the page up
+ * (for the drill, how the question up is answered); buf may hold it. */
+const char *sitting_keys(const struct sitting *s, char *buf, size_t size);
 /* The page up as paragraphs (the offer, a question, the list, or the
  * report). */
 void sitting_doc(const struct sitting *s, struct qdoc *d);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "lib/i18n.h"
+#include "quiz/exam.h"
 #include "quiz/sitting.h"
 
 void
@@ -28,7 +29,11 @@ sitting_title(const struct sitting *s, char *left, size_t lsize,
 		snprintf(left, lsize, exam ? _(" Exam: question %u of %u") :
 		    _(" Drill: question %u of %u"), cur, n);
 	right[0] = '\0';
-	if (exam && !s->done)
+	/* While the offer is up the clock is the offered attempt's: the
+	 * time it has left, as the page says the time it has used. */
+	if (exam && s->has_offer)
+		exam_session_clock_text(&s->offer, right, rsize);
+	else if (exam && !s->done)
 		exam_session_clock_text(&s->es, right, rsize);
 }
 
@@ -49,6 +54,42 @@ sitting_score_line(const struct sitting *s, char *buf, size_t size)
 	else
 		snprintf(buf, size, _(" Answered %u of %u"), sc.answered,
 		    sc.total);
+}
+
+/* The drill's keys name how the question up is answered: its letters,
+ * the order typed as letters, or a number typed with digits. */
+static const char *
+sitting_drill_keys(const struct sitting *s, char *buf, size_t size)
+{
+	const struct quiz_question *q = sitting_question(s);
+
+	if (sitting_judged(s))
+		return _("Enter next  ? help  q quit ");
+	switch (q->type) {
+	case QUIZ_T_CHOICE:
+		/* TRANSLATORS: %c is the last option's letter (A-D). */
+		snprintf(buf, size, _("A-%c answer  Enter next  ? help  "
+		    "q quit "), exam_label(q->nopt - 1));
+		return buf;
+	case QUIZ_T_ORDER:
+		/* TRANSLATORS: %c is the last item's letter (A-F). */
+		snprintf(buf, size, _("A-%c type the order  ? help  "
+		    "q quit "), exam_label(q->nopt - 1));
+		return buf;
+	case QUIZ_T_NUMERIC:
+		return _("0-9 type the number  ? help  q quit ");
+	}
+	return "";
+}
+
+const char *
+sitting_keys(const struct sitting *s, char *buf, size_t size)
+{
+	if (s->done)
+		return _("n/p review  l report  ? help  q quit ");
+	if (s->mode == SITTING_EXAM)
+		return _("n/p move  l list  S submit  ? help  q quit ");
+	return sitting_drill_keys(s, buf, size);
 }
 
 /* The offer made when an unsubmitted attempt at this exam was found. */

@@ -34,6 +34,7 @@ evlog_clear(struct evlog *lg)
 	for (size_t i = 0; i < lg->n; i++)
 		free(lg->lines[i]);
 	lg->n = 0;
+	lg->steps = 0;
 }
 
 void
@@ -118,17 +119,41 @@ evlog_seg_lines(struct evlog *lg, char *const *narr, size_t n, uint32_t seg,
 	}
 }
 
+/* The heading of the next step: numbered as the status line counts
+ * (the tester's report item 1: a capture's profile linux was Step 1 in
+ * the log, not on the status line), a check's numbers as its verdict
+ * shows them (item 2: seq=300 above seq=0). */
+static void
+evlog_heading(struct evlog *lg, const struct session *s,
+    const struct ladder *lad, enum ladder_num m, const struct cmd *c,
+    char *head, size_t size)
+{
+	char line[256];
+
+	if (s != NULL)
+		session_check_line(s, c, lad, m, line, sizeof(line));
+	else
+		script_format(c, line, sizeof(line));
+	if (!lg->every && cmd_steps(c, 1) == 0) {
+		/* TRANSLATORS: the event log: a what-if switch or profile,
+		 * which is not counted as a step. */
+		snprintf(head, size, _("Setting: %s"), line);
+		return;
+	}
+	/* TRANSLATORS: the event log: step number, scenario line. */
+	snprintf(head, size, _("Step %zu: %s"), ++lg->steps, line);
+}
+
 void
 evlog_step(struct evlog *lg, struct evlog_seg *sg, const struct ladder *lad,
-    size_t i, const struct cmd *c, char *const *narr, size_t n)
+    const struct session *s, enum ladder_num m, const struct cmd *c,
+    char *const *narr, size_t n)
 {
 	const struct ladder_arrow *a;
-	char line[256], head[320];
+	char head[320];
 	bool fated;
 
-	script_format(c, line, sizeof(line));
-	/* TRANSLATORS: the event log: step number, scenario line. */
-	snprintf(head, sizeof(head), _("Step %zu: %s"), i + 1, line);
+	evlog_heading(lg, s, lad, m, c, head, sizeof(head));
 	if (sg == NULL) {
 		evlog_add(lg, true, head);
 		for (size_t k = 0; k < n; k++)
@@ -292,10 +317,20 @@ evlog_verdict(const struct session *s, size_t i, char *buf, size_t size)
 	    sizeof(line)), r->res.msg, buf, size);
 }
 
+/* Item 7 of the tester's report: a heading's second row at column 1
+ * read as a heading of its own. */
 int
 evlog_width(const struct evlog *lg, size_t i, int cols)
 {
-	return cols - (lg->heads[i] ? 2 : 4);
+	return cols - (lg->heads[i] ? 6 : 4);
+}
+
+int
+evlog_indent(const struct evlog *lg, size_t i, int r)
+{
+	if (!lg->heads[i])
+		return 3;
+	return r == 0 ? 1 : 5;
 }
 
 size_t

@@ -2,7 +2,8 @@
  * The event log and the segment inspector as text, for any front end:
  * every step of a session with every sentence it narrated, whole with
  * its RFC reason, or one segment's header fields with only the sentences
- * about it.  No layout beyond the width a line is wrapped to.
+ * about it.  No layout beyond the width a line is wrapped to and the
+ * columns its rows start at.
  *
  * Data model: struct evlog is a list of lines, each a heading (a step
  * with its scenario line, the segment inspected) or a sentence shown
@@ -33,6 +34,12 @@ struct evlog {
 	char **lines;
 	bool *heads;		/* per line: a heading */
 	size_t n, cap, caph;
+	/* Steps are numbered as the status line counts them: every line
+	 * of a scenario played in lecture mode (every true), else every
+	 * command but the what-if switches (cmd_steps), which are headed
+	 * as settings.  steps: the steps headed so far. */
+	bool every;
+	size_t steps;
 };
 
 /* One segment followed across the steps for the inspector. */
@@ -51,17 +58,21 @@ struct evlog_frame {
 };
 
 void evlog_add(struct evlog *lg, bool head, const char *text);
-/* Forget the lines (the arrays stay for the next fill). */
+/* Forget the lines and the step count (the arrays stay for the next
+ * fill). */
 void evlog_clear(struct evlog *lg);
 void evlog_free(struct evlog *lg);
 
-/* Step i (from 0) applied c and narrated narr[0..n): for the log (sg
+/* The next step applied c and narrated narr[0..n): for the log (sg
  * NULL) its heading and every sentence; for the inspector of sg->id only
  * the sentences about it under the heading, and nothing when there are
- * none.  lad is the ladder as the step left it (read only with sg). */
+ * none.  lad is the ladder as the step left it.  s, if not NULL, is the
+ * session as the step left it: a check's heading then shows its numbers
+ * in mode m as its verdict does (session_check_line); NULL: as
+ * written, as a backend's recorded verdict does (evlog_verdict). */
 void evlog_step(struct evlog *lg, struct evlog_seg *sg,
-    const struct ladder *lad, size_t i, const struct cmd *c,
-    char *const *narr, size_t n);
+    const struct ladder *lad, const struct session *s, enum ladder_num m,
+    const struct cmd *c, char *const *narr, size_t n);
 /* The inspector's own lines for arrow a of lad, numbers in mode m; cap
  * is NULL unless the session replays a capture. */
 void evlog_fields(struct evlog *lg, const struct ladder *lad,
@@ -72,9 +83,13 @@ void evlog_fields(struct evlog *lg, const struct ladder *lad,
 const char *evlog_verdict(const struct session *s, size_t i, char *buf,
     size_t size);
 
-/* Line i's width on a cols-wide screen: a heading is indented by one
- * column, a sentence by three, and one column is left on the right. */
+/* Line i's width on a cols-wide screen, the same for each row it wraps
+ * to: a heading starts at column 1 and its further rows at column 5 (a
+ * hanging indent: they do not read as headings of their own), a
+ * sentence at column 3; one column is left on the right. */
 int evlog_width(const struct evlog *lg, size_t i, int cols);
+/* The column row r (from 0) of line i's wrapped rows starts at. */
+int evlog_indent(const struct evlog *lg, size_t i, int r);
 /* The first line to show for the newest on the bottom row of rows
  * screen rows under a title bar, the rows above it full, as `less +G`
  * opens a file. */

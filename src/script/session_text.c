@@ -39,47 +39,75 @@ session_try(struct session *s, const struct cmd *c, char *why, size_t size)
 	return false;
 }
 
-/* Replace " key=RAW" in line by the number as mode m shows it. */
-static void
+/* Replace " key=RAW" in line by the number as mode m shows it; false
+ * when it stays raw (it belongs to no incarnation the ladder knows). */
+static bool
 session_renum(const struct ladder *l, enum ladder_num m, char *line,
     size_t size, const char *key, enum sim_host_id owner, uint32_t raw)
 {
 	char pat[32], num[32], *at, *rest;
+	uint32_t inc = ladder_inc(l, owner);
 
 	snprintf(pat, sizeof(pat), " %s=%" PRIu32, key, raw);
 	at = strstr(line, pat);
-	if (at == NULL || ladder_inc(l, owner) == LADDER_NOINC)
-		return;
+	if (at == NULL || inc == LADDER_NOINC ||
+	    ladder_num_is_raw(l, m, owner, inc, raw))
+		return false;
 	rest = xstrdup(at + strlen(pat));
-	ladder_num(l, m, owner, ladder_inc(l, owner), raw, num, sizeof(num));
+	ladder_num(l, m, owner, inc, raw, num, sizeof(num));
 	snprintf(at, size - (size_t)(at - line), " %s=%s%s", key, num, rest);
 	free(rest);
+	return true;
+}
+
+/* Each number of check c in mode m, the segment's direction that of f
+ * (else c's); true when one of them stays raw. */
+static bool
+session_check_renum(const struct cmd *c, const struct flight *f,
+    const struct ladder *l, enum ladder_num m, char *line, size_t size)
+{
+	enum sim_host_id from, to;
+	bool raw = false;
+
+	from = (f != NULL ? f->dir : c->sel.dir) == DIR_C2S ? HOST_CLIENT :
+	    HOST_SERVER;
+	to = from == HOST_CLIENT ? HOST_SERVER : HOST_CLIENT;
+	if (c->seg.has_seq)
+		raw = !session_renum(l, m, line, size, "seq", from,
+		    c->seg.seq);
+	if (c->seg.has_ack)
+		raw = !session_renum(l, m, line, size, "ack", to,
+		    c->seg.ack) || raw;
+	return raw;
 }
 
 /* A segment chosen by its #N (the capture replay's checks) is renumbered
  * by the direction of that segment in flight; one no longer there stays
- * raw. */
+ * raw.  Numbers that stay raw are marked as the ladder marks its label
+ * (the tester's report item 2: "seq=0 ack=91" read as two relative
+ * numbers); an injected segment's stay raw unmarked, as its arrow's. */
 char *
 session_check_line(const struct session *s, const struct cmd *c,
     const struct ladder *l, enum ladder_num m, char *line, size_t size)
 {
 	const struct flight *f = NULL;
-	enum sim_host_id from;
+	bool raw;
+	size_t o;
 
 	script_format(c, line, size);
 	if (m == LADDER_NUM_RAW || c->kind != CMD_EXPECT_INFLIGHT)
 		return line;
-	if (c->sel.kind == SEL_ID && (f = world_find(&s->w, &c->sel)) == NULL)
+	if (c->sel.kind == SEL_ID)
+		f = world_find(&s->w, &c->sel);
+	if (f != NULL && f->origin == ORIGIN_INJECT)
 		return line;
 	if (c->sel.kind != SEL_DIR && f == NULL)
-		return line;
-	from = (f != NULL ? f->dir : c->sel.dir) == DIR_C2S ? HOST_CLIENT :
-	    HOST_SERVER;
-	if (c->seg.has_seq)
-		session_renum(l, m, line, size, "seq", from, c->seg.seq);
-	if (c->seg.has_ack)
-		session_renum(l, m, line, size, "ack", from == HOST_CLIENT ?
-		    HOST_SERVER : HOST_CLIENT, c->seg.ack);
+		raw = c->seg.has_seq || c->seg.has_ack;
+	else
+		raw = session_check_renum(c, f, l, m, line, size);
+	o = strlen(line);
+	if (raw)
+		snprintf(line + o, size - o, "%s", _(" [raw]"));
 	return line;
 }
 

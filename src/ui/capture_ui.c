@@ -20,7 +20,7 @@ capui_h_move(SCREEN_CMD_ARGS)
 {
 	struct capui *cu = sc->state;
 
-	return cap_browse_move(&cu->b, *(const enum cap_move *)c->data) ?
+	return cap_browse_move(&cu->b, *(const enum scroll_move *)c->data) ?
 	    UI_R_ALL : 0;
 }
 
@@ -94,13 +94,6 @@ capui_h_open(SCREEN_CMD_ARGS)
 	return UI_R_ALL;
 }
 
-static int
-capui_h_quit(SCREEN_CMD_ARGS)
-{
-	app_pop(sc->app);
-	return UI_R_ALL;
-}
-
 static void
 capui_leave(struct screen *sc)
 {
@@ -113,18 +106,16 @@ capui_leave(struct screen *sc)
 
 #define CMD(name, help, fn) { name, help, fn, NULL, 0, NULL }
 #define MOVE(name, to, help) { name, help, capui_h_move, \
-	(const enum cap_move[]){ to }, 0, NULL }
+	(const enum scroll_move[]){ to }, 0, NULL }
 
 static const struct screen_cmd capui_cmds[] = {
-	MOVE("conn-up", CAP_MOVE_UP, N_("choose the connection above")),
-	MOVE("conn-down", CAP_MOVE_DOWN, N_("choose the connection below")),
-	MOVE("conn-page-up", CAP_MOVE_PAGE_UP,
-	    N_("a page of connections up")),
-	MOVE("conn-page-down", CAP_MOVE_PAGE_DOWN,
+	MOVE("conn-up", SCROLL_UP, N_("choose the connection above")),
+	MOVE("conn-down", SCROLL_DOWN, N_("choose the connection below")),
+	MOVE("conn-page-up", SCROLL_PAGE_UP, N_("a page of connections up")),
+	MOVE("conn-page-down", SCROLL_PAGE_DOWN,
 	    N_("a page of connections down")),
-	MOVE("conn-first", CAP_MOVE_FIRST,
-	    N_("choose the first connection")),
-	MOVE("conn-last", CAP_MOVE_LAST, N_("choose the last connection")),
+	MOVE("conn-first", SCROLL_FIRST, N_("choose the first connection")),
+	MOVE("conn-last", SCROLL_LAST, N_("choose the last connection")),
 	CMD("search", N_("search the connections (addresses, ports, "
 	    "states, flags)"), capui_h_search),
 	CMD("search-next", N_("next connection that matches the search"),
@@ -133,7 +124,7 @@ static const struct screen_cmd capui_cmds[] = {
 	    capui_h_open),
 	CMD("help", N_("this help"), screen_h_help),
 	CMD("redraw", N_("redraw the screen"), screen_h_redraw),
-	CMD("quit", N_("quit"), capui_h_quit),
+	CMD("quit", N_("quit"), screen_h_close),
 };
 
 #define K(k, cmd, shown) { k, 0, cmd, 0, shown }
@@ -145,8 +136,7 @@ static const struct screen_key capui_keys[] = {
 	K(UI_K_PGDN, "conn-page-down", "PgDn"),
 	K(UI_K_HOME, "conn-first", "Home"), K(UI_K_END, "conn-last", "End"),
 	K('/', "search", "/"), K('n', "search-next", "n"),
-	K('\r', "conn-open", "Enter"), K('\n', "conn-open", NULL),
-	K(UI_K_ENTER, "conn-open", NULL), K(UI_K_RIGHT, "conn-open", NULL),
+	SCREEN_ENTER_KEYS("conn-open"), K(UI_K_RIGHT, "conn-open", NULL),
 	K('?', "help", "?"), K(UI_K_F1, "help", "F1"),
 	K(UI_CTRL('l'), "redraw", "^L"), K('q', "quit", "q"),
 };

@@ -134,13 +134,14 @@ ui_time(struct ui *ui, WINDOW *w, int y, size_t row, int xc)
 		return;
 	/* A row of a capture the file has no frame for (a note, an arrow
 	 * the model inferred) knows its time to the ms only. */
-	framed = cap_row_time_text(ui->frames, ui->nframes, &ui->v.lad, l, t,
-	    sizeof(t));
+	framed = cap_row_time_text(ui->frames, ui->nframes, &ui->v.lad, l,
+	    UI_TIME_W, t, sizeof(t));
 	if (!framed && y > 0 && ui->v.lad.rows[row - 1].time == l->time)
 		return;
 	if (y > 0) {
 		cap_row_time_text(ui->frames, ui->nframes, &ui->v.lad,
-		    &ui->v.lad.rows[row - 1], above, sizeof(above));
+		    &ui->v.lad.rows[row - 1], UI_TIME_W, above,
+		    sizeof(above));
 		if (strcmp(above, t) == 0)
 			return;
 	}

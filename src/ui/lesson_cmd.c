@@ -8,7 +8,9 @@
  * their keys reach the simulator (digits choose a segment there).
  * Handlers are thin: the learner's walk (src/lesson/walk.h) moves,
  * judges and says why not; a handler shows what it said and returns
- * what to repaint.
+ * what to repaint.  The list's choice moves as any list's does
+ * (lib/scroll.h); leaving the list is screen.c's close, which every
+ * screen that only pops itself shares.
  */
 #include <config.h>
 
@@ -47,43 +49,14 @@ lui_asking_value(const struct screen *sc)
 	return lwalk_asking(&lu->walk, LESSON_Q_VALUE);
 }
 
+/* The list's choice moves as the entry's data says. */
 static int
-lui_move(struct lui *lu, long to)
-{
-	if (lu->cat.n == 0)
-		return 0;
-	lu->sel = screen_row_clamp(to, lu->cat.n);
-	return UI_R_ALL;
-}
-
-static int
-lui_h_up(SCREEN_CMD_ARGS)
+lui_h_move(SCREEN_CMD_ARGS)
 {
 	struct lui *lu = sc->state;
 
-	return lui_move(lu, (long)lu->sel - 1);
-}
-
-static int
-lui_h_down(SCREEN_CMD_ARGS)
-{
-	struct lui *lu = sc->state;
-
-	return lui_move(lu, (long)lu->sel + 1);
-}
-
-static int
-lui_h_first(SCREEN_CMD_ARGS)
-{
-	return lui_move(sc->state, 0);
-}
-
-static int
-lui_h_last(SCREEN_CMD_ARGS)
-{
-	struct lui *lu = sc->state;
-
-	return lui_move(lu, (long)lu->cat.n);
+	return scroll_choose(&lu->sel, lu->cat.n, 1,
+	    *(const enum scroll_move *)c->data) ? UI_R_ALL : 0;
 }
 
 static int
@@ -94,13 +67,6 @@ lui_h_open(SCREEN_CMD_ARGS)
 	if (lu->sel >= lu->cat.n)
 		return 0;
 	(void)lui_open(lu, lu->sel);
-	return UI_R_ALL | UI_R_LAYOUT;
-}
-
-static int
-lui_h_leave(SCREEN_CMD_ARGS)
-{
-	app_pop(sc->app);
 	return UI_R_ALL | UI_R_LAYOUT;
 }
 
@@ -139,7 +105,7 @@ lui_h_back(SCREEN_CMD_ARGS)
 
 	if (lu->walk.finished)
 		return lui_moved(lu, LWALK_LEAVE);
-	return lui_h_leave(sc, c, arg);
+	return screen_h_close(sc, c, arg);
 }
 
 static bool
@@ -345,29 +311,20 @@ lui_h_answer(SCREEN_CMD_ARGS)
 	return lui_prompt_answer(sc, 0);
 }
 
+/* The step text by a page, down or up as the entry's data says (kept
+ * within the text when the panel is painted, lui_panel_top). */
 static int
-lui_scroll(struct lui *lu, int d)
+lui_h_panel(SCREEN_CMD_ARGS)
 {
+	struct lui *lu = sc->state;
 	size_t page = (size_t)(lu->prows > 4 ? lu->prows - 3 : 1);
 
-	if (d > 0)
+	if (*(const enum scroll_move *)c->data == SCROLL_PAGE_DOWN)
 		lu->ptop += page;
 	else
 		lu->ptop = lu->ptop > page ? lu->ptop - page : 0;
 	lu->pfollow = false;
 	return UI_R_ALL;
-}
-
-static int
-lui_h_panel_down(SCREEN_CMD_ARGS)
-{
-	return lui_scroll(sc->state, 1);
-}
-
-static int
-lui_h_panel_up(SCREEN_CMD_ARGS)
-{
-	return lui_scroll(sc->state, -1);
 }
 
 static int
@@ -395,17 +352,21 @@ lui_inner(const struct screen *sc)
 }
 
 #define CMD(name, help, fn) { name, help, fn, NULL, 0, NULL }
+#define MOVE(name, to, help) { name, help, lui_h_move, \
+	(const enum scroll_move[]){ to }, 0, NULL }
+#define PANEL(name, to, help) { name, help, lui_h_panel, \
+	(const enum scroll_move[]){ to }, 0, NULL }
 
 static const struct screen_cmd lui_list_cmds[] = {
-	CMD("lesson-up", N_("choose the lesson above"), lui_h_up),
-	CMD("lesson-down", N_("choose the lesson below"), lui_h_down),
-	CMD("lesson-first", N_("choose the first lesson"), lui_h_first),
-	CMD("lesson-last", N_("choose the last lesson"), lui_h_last),
+	MOVE("lesson-up", SCROLL_UP, N_("choose the lesson above")),
+	MOVE("lesson-down", SCROLL_DOWN, N_("choose the lesson below")),
+	MOVE("lesson-first", SCROLL_FIRST, N_("choose the first lesson")),
+	MOVE("lesson-last", SCROLL_LAST, N_("choose the last lesson")),
 	CMD("lesson-open", N_("open the chosen lesson where you left it"),
 	    lui_h_open),
 	CMD("help", N_("this help"), screen_h_help),
 	CMD("redraw", N_("redraw the screen"), screen_h_redraw),
-	CMD("quit", N_("leave the lessons"), lui_h_leave),
+	CMD("quit", N_("leave the lessons"), screen_h_close),
 };
 
 static const struct screen_key lui_list_keys[] = {
@@ -418,9 +379,7 @@ static const struct screen_key lui_list_keys[] = {
 	{ UI_K_PGUP, 0, "lesson-first", 0, NULL },
 	{ UI_K_END, 0, "lesson-last", 0, "End" },
 	{ UI_K_PGDN, 0, "lesson-last", 0, NULL },
-	{ '\r', 0, "lesson-open", 0, "Enter" },
-	{ '\n', 0, "lesson-open", 0, NULL },
-	{ UI_K_ENTER, 0, "lesson-open", 0, NULL },
+	SCREEN_ENTER_KEYS("lesson-open"),
 	{ UI_K_RIGHT, 0, "lesson-open", 0, NULL },
 	{ '?', 0, "help", 0, "?" },
 	{ UI_K_F1, 0, "help", 0, "F1" },
@@ -447,8 +406,8 @@ static const struct screen_cmd lui_lesson_cmds[] = {
 	    0, lui_asking_value },
 	{ "lesson-next", N_("at the end of a lesson: open the next one"),
 	    lui_h_next_lesson, NULL, 0, lui_offers_next },
-	CMD("panel-down", N_("scroll the step text down"), lui_h_panel_down),
-	CMD("panel-up", N_("scroll the step text up"), lui_h_panel_up),
+	PANEL("panel-down", SCROLL_PAGE_DOWN, N_("scroll the step text down")),
+	PANEL("panel-up", SCROLL_PAGE_UP, N_("scroll the step text up")),
 	CMD("help", N_("this help"), screen_h_help),
 	CMD("lesson-list", N_("back to the list of lessons (your place is "
 	    "saved)"), lui_h_back),
@@ -468,13 +427,9 @@ static const struct screen_key lui_lesson_keys[] = {
 	{ UI_K_BACKSPACE, 0, "answer-unpick", 0, "Bksp" },
 	{ 127, 0, "answer-unpick", 0, NULL },
 	{ 8, 0, "answer-unpick", 0, NULL },
-	{ '\r', 0, "answer-type", 0, "Enter" },
-	{ '\n', 0, "answer-type", 0, NULL },
-	{ UI_K_ENTER, 0, "answer-type", 0, NULL },
+	SCREEN_ENTER_KEYS("answer-type"),
 	{ '=', 0, "answer-type", 0, "=" },
-	{ '\r', 0, "lesson-next", 0, "Enter" },
-	{ '\n', 0, "lesson-next", 0, NULL },
-	{ UI_K_ENTER, 0, "lesson-next", 0, NULL },
+	SCREEN_ENTER_KEYS("lesson-next"),
 	{ 'f', 0, "panel-down", 0, "f" },
 	{ UI_K_SF, 0, "panel-down", 0, NULL },
 	{ 'b', 0, "panel-up", 0, "b" },

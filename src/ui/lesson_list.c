@@ -126,10 +126,7 @@ lui_draw_list(struct lui *lu)
 		wnoutrefresh(stdscr);
 		return;
 	}
-	if (lu->sel < lu->top)
-		lu->top = lu->sel;
-	if (lu->sel >= lu->top + (size_t)rows)
-		lu->top = lu->sel + 1 - (size_t)rows;
+	lu->top = scroll_keep(lu->top, lu->cat.n, (size_t)rows, lu->sel);
 	for (int r = 0; r < rows && lu->top + (size_t)r < lu->cat.n; r++)
 		lui_list_row(lu, lu->top + (size_t)r, 1 + r, tw, false);
 	if (lu->cat.n == 0)

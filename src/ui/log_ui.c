@@ -3,16 +3,18 @@
  * scrolls (the narration under the ladder has only a few rows and must
  * cut).  No curses here; log_draw.c paints it.  The lines themselves are
  * the script layer's text model (script/evlog.h); this screen only makes
- * the narration they are built from and scrolls them.
+ * the narration they are built from and scrolls them (with screen.c's
+ * commands of a text that scrolls).
  *
  * Data model: struct ui_log holds the lines (struct evlog), made once when
  * the log is opened by replaying the session's commands into a scratch
  * session narrated by a scratch view (the view narrates one command at a
  * time, so this is the only way to have every command's sentences), and
- * the first line shown.  In the kernel lab a replay would tell the
- * model's run, so there the scratch view is fed the traces the session
- * recorded at each step instead.  The segment inspector is the same
- * screen for one arrow (seg), walking to the one before or after it.
+ * how they are scrolled (struct scroll: the first line shown).  In the
+ * kernel lab a replay would tell the model's run, so there the scratch
+ * view is fed the traces the session recorded at each step instead.
+ * The segment inspector is the same screen for one arrow (seg), walking
+ * to the one before or after it.
  */
 #include <config.h>
 
@@ -64,6 +66,8 @@ log_fill(struct ui_log *lg, uint32_t seg)
 	view_init(&v);
 	view_watch(&v, &s);
 	v.num = from->v.num;
+	/* Lecture mode's status line counts every line of the script. */
+	lg->log.every = from->o->play != NULL;
 	/* The lab: what the kernels did, as recorded at each step (their
 	 * ISNs, their retransmissions), never the model's replay. */
 	if (from->s.be != NULL && seg == 0)
@@ -76,8 +80,9 @@ log_fill(struct ui_log *lg, uint32_t seg)
 			log_feed(&v, &from->s, i);
 		else
 			(void)session_redo(&s);
-		evlog_step(&lg->log, seg != 0 ? &sg : NULL, &v.lad, i,
-		    &from->s.cmds[i], v.narr, v.nnarr);
+		evlog_step(&lg->log, seg != 0 ? &sg : NULL, &v.lad,
+		    from->s.be != NULL ? NULL : &s, v.num, &from->s.cmds[i],
+		    v.narr, v.nnarr);
 	}
 	if (from->s.pos == 0 && seg == 0)
 		evlog_add(&lg->log, false, _("Nothing has happened yet."));
@@ -95,7 +100,7 @@ log_inspect(struct ui_log *lg, uint32_t seg)
 	struct evlog_frame fr = { .found = false }, *cap = NULL;
 
 	evlog_clear(&lg->log);
-	lg->top = 0;
+	lg->text.top = lg->text.n = 0;
 	lg->seg = seg;
 	if (a == NULL)
 		return;
@@ -109,6 +114,7 @@ log_inspect(struct ui_log *lg, uint32_t seg)
 	}
 	evlog_fields(&lg->log, lad, lg->of->v.num, a, cap);
 	log_fill(lg, seg);
+	lg->text.n = lg->log.n;
 }
 
 static void
@@ -147,50 +153,22 @@ log_is_inspector(const struct screen *sc)
 }
 
 static int
-log_scroll(struct screen *sc, int by)
-{
-	struct ui_log *lg = sc->state;
-
-	lg->top = screen_row_clamp((long)lg->top + by, lg->log.n);
-	return UI_R_ALL;
-}
-
-static int
-log_h_line(SCREEN_CMD_ARGS)
-{
-	return log_scroll(sc, arg);
-}
-
-static int
-log_h_page(SCREEN_CMD_ARGS)
-{
-	return log_scroll(sc, arg * screen_half_page(sc));
-}
-
-static int
 log_h_end(SCREEN_CMD_ARGS)
 {
 	struct ui_log *lg = sc->state;
 
-	lg->top = arg < 0 ? 0 : evlog_tail_top(&lg->log, sc->rows,
+	lg->text.top = arg < 0 ? 0 : evlog_tail_top(&lg->log, sc->rows,
 	    sc->cols);
 	return UI_R_ALL;
 }
 
-static int
-log_h_close(SCREEN_CMD_ARGS)
-{
-	app_pop(sc->app);
-	return UI_R_ALL | UI_R_LAYOUT;
-}
-
 static const struct screen_cmd log_cmds[] = {
-	{ "line", N_("scroll the log by a line"), log_h_line, NULL, 0, NULL },
-	{ "page", N_("scroll the log by half a page"), log_h_page, NULL, 0,
-	    NULL },
+	SCREEN_TEXT_CMDS(N_("scroll the log by a line"),
+	    N_("scroll the log by half a page")),
 	{ "ends", N_("the first or the last step"), log_h_end, NULL, 0,
 	    NULL },
-	{ "close", N_("close the event log"), log_h_close, NULL, 0, NULL },
+	{ "close", N_("close the event log"), screen_h_close, NULL, 0,
+	    NULL },
 	{ "other-segment", N_("inspector: the previous or next segment"),
 	    log_h_other, NULL, 0, log_is_inspector },
 };
@@ -202,9 +180,7 @@ static const struct screen_key log_keys[] = {
 	{ 'q', 0, "close", 0, "q" },
 	{ UI_ESC, 0, "close", 0, "Esc" },
 	{ 'E', 0, "close", 0, "E" },
-	{ '\r', 0, "close", 0, "Enter" },
-	{ '\n', 0, "close", 0, NULL },
-	{ UI_K_ENTER, 0, "close", 0, NULL },
+	SCREEN_ENTER_KEYS("close"),
 	{ UI_K_LEFT, 0, "other-segment", -1, "Left" },
 	{ UI_K_RIGHT, 0, "other-segment", 1, "Right" },
 	{ 'p', 0, "other-segment", -1, "p" },
@@ -228,10 +204,12 @@ log_push(struct screen *sc, uint32_t seg)
 		log_inspect(lg, seg);
 	else {
 		log_fill(lg, 0);
-		lg->top = evlog_tail_top(&lg->log, sc->rows, sc->cols);
+		lg->text.n = lg->log.n;
+		lg->text.top = evlog_tail_top(&lg->log, sc->rows, sc->cols);
 	}
 	lg->sc.def = &ui_log_def;
 	lg->sc.state = lg;
+	lg->sc.text = &lg->text;
 	app_push(sc->app, &lg->sc);
 	return UI_R_ALL | UI_R_LAYOUT;
 }

@@ -64,47 +64,36 @@ ui_app_init(struct app *a)
 	a->attach = ui_attach;
 }
 
-struct ui_help_row {
-	WINDOW *w;
-	int y, skip, h, cols;
-};
-
-static void
-ui_help_row(void *arg, const char *keys, const char *help)
-{
-	struct ui_help_row *r = arg;
-	int kw = 14;
-
-	if (r->skip-- > 0 || r->y >= r->h)
-		return;
-	if (keys == NULL) {
-		ui_draw_text(r->w, r->y++, 1, r->cols - 2, help,
-		    ui_look.role[ROLE_TITLE]);
-		return;
-	}
-	ui_draw_text(r->w, r->y, 1, r->cols - 2, keys,
-	    ui_look.role[ROLE_KEY]);
-	/* Keys too many for their column get a row of their own: cut,
-	 * "Space n Right" read as "Space n R" (restart). */
-	if (utf8_width(keys) > kw && ++r->y >= r->h)
-		return;
-	r->y += ui_draw_para(r->w, r->y, kw + 2, r->cols - kw - 3,
-	    r->h - r->y, help, A_NORMAL);
-}
-
-/* Generated from the commands and key table of the screen below. */
+/* The help's rows (screen.c makes them from the commands and key table
+ * of the screen below), from the first one scrolled to. */
 static void
 ui_help_draw(struct screen *sc, int what)
 {
 	struct screen_helpst *h = sc->state;
-	struct ui_help_row r = { stdscr, 1, h->top, sc->rows, sc->cols };
+	int kw = 14, y = 1;
 
 	(void)what;
 	werase(stdscr);
 	/* Space scrolls too: "any key closes" would be wrong. */
 	ui_draw_bar(stdscr, 0, sc->cols, _("tcpteach keys: Space, PgDn, "
 	    "PgUp, Up, Down scroll; any other key closes"), "");
-	screen_help(h->of, ui_help_row, &r);
+	for (size_t i = h->text.top; i < h->text.n && y < sc->rows; i++) {
+		const struct screen_help_row *r = &h->rows[i];
+
+		if (r->keys[0] == '\0') {
+			ui_draw_text(stdscr, y++, 1, sc->cols - 2, r->help,
+			    ui_look.role[ROLE_TITLE]);
+			continue;
+		}
+		ui_draw_text(stdscr, y, 1, sc->cols - 2, r->keys,
+		    ui_look.role[ROLE_KEY]);
+		/* Keys too many for their column get a row of their own:
+		 * cut, "Space n Right" read as "Space n R" (restart). */
+		if (utf8_width(r->keys) > kw && ++y >= sc->rows)
+			break;
+		y += ui_draw_para(stdscr, y, kw + 2, sc->cols - kw - 3,
+		    sc->rows - y, r->help, A_NORMAL);
+	}
 	wnoutrefresh(stdscr);
 }
 

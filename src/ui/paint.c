@@ -5,9 +5,12 @@
  *
  * Data model: none kept; widths are display columns (lib/utf8), so
  * Chinese text is cut and wrapped where it shows, and attributes come
- * from the look's roles (term.c).
+ * from the look's roles (term.c).  With --ascii (or a terminal that is
+ * not UTF-8) text is folded to ASCII look-alikes as it is painted.
  */
 #include <config.h>
+
+#include <stdlib.h>
 
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
@@ -50,12 +53,24 @@ ui_delwin(WINDOW **w)
 	*w = NULL;
 }
 
+/* Every piece of text is painted here, so an ASCII terminal gets ASCII
+ * whatever the text (translations, lessons, captures' names) holds. */
 void
 ui_draw_text_n(WINDOW *w, int y, int x, const char *s, size_t n, attr_t a)
 {
+	char buf[512], *plain = buf;
+
+	if (ui_look.ascii) {
+		if (n >= sizeof(buf))
+			plain = xmalloc(n + 1);
+		n = utf8_ascii(s, n, plain);
+		s = plain;
+	}
 	wattrset(w, a);
 	mvwaddnstr(w, y, x, s, (int)n);
 	wattrset(w, A_NORMAL);
+	if (plain != buf)
+		free(plain);
 }
 
 void

@@ -90,45 +90,23 @@ qh_prev(SCREEN_CMD_ARGS)
 	return qui_did(qu, sitting_move(&qu->sit, -1));
 }
 
-/* The body by step lines, or in the list the choice by step questions. */
+/* The body by a line or a page (up when arg is negative) or to an end,
+ * as the entry's data says; in the list, the choice by as many
+ * questions.  The body stops at its top here and at its end when it is
+ * painted (qui_clamp_top), once its lines are known. */
 static int
-qui_scroll(struct qui *qu, int step)
-{
-	if (qu->sit.page == SITTING_LIST)
-		return qui_did(qu, sitting_list_move(&qu->sit, step));
-	qu->top += step;
-	if (qu->top < 0)
-		qu->top = 0;
-	return QR_BODY | QR_ENTRY;
-}
-
-/* arg: lines, -1 up, 1 down. */
-static int
-qh_line(SCREEN_CMD_ARGS)
-{
-	return qui_scroll(sc->state, arg);
-}
-
-/* arg: pages, -1 up, 1 down. */
-static int
-qh_page(SCREEN_CMD_ARGS)
+qh_scroll(SCREEN_CMD_ARGS)
 {
 	struct qui *qu = sc->state;
+	long page = qu->body_rows > 2 ? qu->body_rows - 1 : 1, all = 1 << 20;
+	const long by[] = { [SCROLL_DOWN] = 1, [SCROLL_PAGE_DOWN] = page,
+	    [SCROLL_FIRST] = -all, [SCROLL_LAST] = all };
+	long step = by[*(const enum scroll_move *)c->data] * (arg < 0 ? -1 : 1);
 
-	return qui_scroll(qu, arg * (qu->body_rows > 2 ? qu->body_rows - 1 :
-	    1));
-}
-
-static int
-qh_top(SCREEN_CMD_ARGS)
-{
-	return qui_scroll(sc->state, -(1 << 20));
-}
-
-static int
-qh_bottom(SCREEN_CMD_ARGS)
-{
-	return qui_scroll(sc->state, 1 << 20);
+	if (qu->sit.page == SITTING_LIST)
+		return qui_did(qu, sitting_list_move(&qu->sit, (int)step));
+	qu->top = qu->top + step < 0 ? 0 : (int)(qu->top + step);
+	return QR_BODY | QR_ENTRY;
 }
 
 static int
@@ -172,6 +150,8 @@ qh_quit(SCREEN_CMD_ARGS)
 
 #define CMD(name, help, fn) { name, help, fn, NULL, 0, NULL }
 #define CALL(name, help, call) { name, help, qh_call, &call, 0, NULL }
+#define SCROLL(name, help, m) { name, help, qh_scroll, \
+	(const enum scroll_move[]){ m }, 0, NULL }
 
 /* Both screens share these; each adds its own answer and mode entries. */
 #define QUI_COMMON_CMDS \
@@ -180,11 +160,11 @@ qh_quit(SCREEN_CMD_ARGS)
 	    qh_next), \
 	CMD("prev", N_("previous question (in the review: the one before)"), \
 	    qh_prev), \
-	CMD("line", N_("scroll a line (in the list: the next or previous " \
-	    "question)"), qh_line), \
-	CMD("page", N_("scroll a page"), qh_page), \
-	CMD("bottom", N_("scroll to the end"), qh_bottom), \
-	CMD("top", N_("scroll to the top"), qh_top), \
+	SCROLL("line", N_("scroll a line (in the list: the next or previous " \
+	    "question)"), SCROLL_DOWN), \
+	SCROLL("page", N_("scroll a page"), SCROLL_PAGE_DOWN), \
+	SCROLL("bottom", N_("scroll to the end"), SCROLL_LAST), \
+	SCROLL("top", N_("scroll to the top"), SCROLL_FIRST), \
 	CMD("help", N_("this help"), screen_h_help), \
 	CMD("redraw", N_("redraw the screen"), screen_h_redraw), \
 	{ "back", N_("back to the question"), qh_call, &qui_call_back, \
@@ -222,8 +202,7 @@ static const struct screen_cmd qui_exam_cmds[] = {
 	{ '0', '9', "type-number", '0', "0-9" }, \
 	{ '.', 0, "type-number", '.', "." }, \
 	{ ',', 0, "type-number", '.', NULL }, \
-	{ '\r', 0, enter, 0, "Enter" }, { '\n', 0, enter, 0, NULL }, \
-	{ UI_K_ENTER, 0, enter, 0, NULL }, \
+	SCREEN_ENTER_KEYS(enter), \
 	{ 'n', 0, "next", 0, "n" }, { ' ', 0, "next", 0, "Space" }, \
 	{ UI_K_RIGHT, 0, "next", 0, "Right" }, \
 	{ 'p', 0, "prev", 0, "p" }, { UI_K_LEFT, 0, "prev", 0, "Left" }, \

@@ -41,21 +41,16 @@ qui_layout(struct screen *sc)
 static void
 qui_clamp_top(struct qui *qu, int h)
 {
-	int n = (int)qu->doc.p.nl, mark = (int)lpanel_line_of(&qu->doc.p,
-	    qu->doc.mark);
+	size_t n = qu->doc.p.nl, rows = (size_t)h, top = (size_t)qu->top,
+	    mark = lpanel_line_of(&qu->doc.p, qu->doc.mark);
 
 	if (qu->sit.page == SITTING_LIST &&
-	    qu->sc.app->ask == APP_ASK_NONE) {
-		if ((int)qu->sit.listsel < qu->top)
-			qu->top = (int)qu->sit.listsel;
-		if ((int)qu->sit.listsel >= qu->top + h)
-			qu->top = (int)qu->sit.listsel - h + 1;
-	}
-	if (qu->to_mark && qu->top + h < n)
-		qu->top = mark < n - h ? mark : n - h;
+	    qu->sc.app->ask == APP_ASK_NONE)
+		top = scroll_keep(top, n, rows, qu->sit.listsel);
+	if (qu->to_mark && top + rows < n)
+		top = mark < n - rows ? mark : n - rows;
 	qu->to_mark = false;
-	qu->top = (int)screen_row_clamp(qu->top, n > h ? (size_t)(n - h + 1) :
-	    0);
+	qu->top = (int)scroll_fit(top, n, rows);
 }
 
 static void
@@ -104,16 +99,10 @@ qui_draw_title(struct qui *qu)
 static void
 qui_draw_status(struct qui *qu)
 {
-	char left[256];
-	const char *right;
+	char left[256], keys[128];
+	const char *right = sitting_keys(&qu->sit, keys, sizeof(keys));
 
 	sitting_score_line(&qu->sit, left, sizeof(left));
-	if (qu->sit.done)
-		right = _("n/p review  l report  ? help  q quit ");
-	else if (qu->sit.mode == SITTING_DRILL)
-		right = _("A-H answer  Enter next  ? help  q quit ");
-	else
-		right = _("n/p move  l list  S submit  ? help  q quit ");
 	ui_draw_bar(qu->win->stat, 0, qu->sc.cols, left, right);
 	wnoutrefresh(qu->win->stat);
 }

@@ -1,8 +1,8 @@
 /*
  * The screen stack, key dispatch, the prompt's keys (the line editor
- * itself is lib/lineedit.c), yes/no questions, messages and the help
- * screen: written once for every full-screen mode, with no curses (see
- * screen.h for the data model).
+ * itself is lib/lineedit.c), yes/no questions, messages, the commands
+ * of a text that scrolls and the help screen: written once for every
+ * full-screen mode, with no curses (see screen.h for the data model).
  *
  * A key goes to the prompt while one is open, to the question while one
  * is asked, else to the top screen: its key table names a command, whose
@@ -136,7 +136,7 @@ screen_ask(struct screen *sc, enum app_ask kind, const char *text,
 	a->askdone = done;
 }
 
-const struct screen_cmd *
+static const struct screen_cmd *
 screen_cmd_find(const struct screen_def *d, const char *name)
 {
 	for (size_t i = 0; i < d->ncmds; i++)
@@ -360,16 +360,30 @@ screen_section(const struct screen_def *d, const struct screen_cmd *c)
 	return d->section != NULL ? d->section(c) : NULL;
 }
 
+/* The help's rows as they are made. */
+struct screen_help_list {
+	struct screen_help_row *rows;
+	size_t n, cap;
+};
+
+static void
+screen_help_add(struct screen_help_list *l, const char *keys,
+    const char *help)
+{
+	xgrow(&l->rows, &l->cap, l->n + 1, sizeof(*l->rows));
+	snprintf(l->rows[l->n].keys, sizeof(l->rows[l->n].keys), "%s", keys);
+	l->rows[l->n++].help = help;
+}
+
 /* The commands of d in section sect (NULL: the screen's own list). */
 static void
 screen_help_part(const struct screen_def *d, const struct screen *outer,
-    const char *sect, void (*fn)(void *, const char *, const char *),
-    void *arg)
+    const char *sect, struct screen_help_list *l)
 {
 	for (size_t i = 0; i < d->ncmds; i++) {
 		const struct screen_cmd *c = &d->cmds[i];
 		const char *cs = screen_section(d, c);
-		char keys[64];
+		char keys[SCREEN_HELP_KEYS];
 		struct sbuf b = { keys, sizeof(keys), 0, false };
 
 		if ((c->flags & SCREEN_CMD_NOHELP) != 0 || (outer != NULL &&
@@ -382,16 +396,16 @@ screen_help_part(const struct screen_def *d, const struct screen *outer,
 				sbuf_add(&b, "%s%s", b.len > 0 ? " " : "",
 				    d->keys[k].shown);
 		if (b.len > 0)
-			fn(arg, keys, _(c->help));
+			screen_help_add(l, keys, _(c->help));
 	}
 }
 
 /* d's own commands, then each mode's under its heading, once. */
 static void
 screen_help_of(const struct screen_def *d, const struct screen *outer,
-    void (*fn)(void *, const char *, const char *), void *arg)
+    struct screen_help_list *l)
 {
-	screen_help_part(d, outer, NULL, fn, arg);
+	screen_help_part(d, outer, NULL, l);
 	for (size_t i = 0; i < d->ncmds; i++) {
 		const char *cs = screen_section(d, &d->cmds[i]);
 		bool seen = false;
@@ -403,23 +417,26 @@ screen_help_of(const struct screen_def *d, const struct screen *outer,
 		}
 		if (cs == NULL || seen)
 			continue;
-		fn(arg, NULL, cs);
-		screen_help_part(d, outer, cs, fn, arg);
+		screen_help_add(l, "", cs);
+		screen_help_part(d, outer, cs, l);
 	}
 }
 
-void
-screen_help(const struct screen *sc,
-    void (*fn)(void *arg, const char *keys, const char *help), void *arg)
+size_t
+screen_help(const struct screen *sc, struct screen_help_row **rows)
 {
 	struct screen *in = sc->def->inner != NULL ? sc->def->inner(sc) :
 	    NULL;
+	struct screen_help_list l = { NULL, 0, 0 };
 
-	screen_help_of(sc->def, NULL, fn, arg);
-	if (in == NULL)
-		return;
-	fn(arg, NULL, _("Simulator keys, as in the simulator:"));
-	screen_help_of(in->def, sc, fn, arg);
+	screen_help_of(sc->def, NULL, &l);
+	if (in != NULL) {
+		screen_help_add(&l, "", _("Simulator keys, as in the "
+		    "simulator:"));
+		screen_help_of(in->def, sc, &l);
+	}
+	*rows = l.rows;
+	return l.n;
 }
 
 int
@@ -429,12 +446,11 @@ screen_h_redraw(SCREEN_CMD_ARGS)
 	return UI_R_ALL | UI_R_CLEAR;
 }
 
-static void
-screen_help_count(void *arg, const char *keys, const char *help)
+int
+screen_h_close(SCREEN_CMD_ARGS)
 {
-	(void)keys;
-	(void)help;
-	(*(int *)arg)++;
+	app_pop(sc->app);
+	return UI_R_ALL | UI_R_LAYOUT;
 }
 
 int
@@ -444,46 +460,32 @@ screen_h_help(SCREEN_CMD_ARGS)
 
 	h->sc.def = &screen_help_def;
 	h->sc.state = h;
+	h->sc.text = &h->text;
 	h->of = sc;
-	screen_help(sc, screen_help_count, &h->nrows);
+	h->text.n = screen_help(sc, &h->rows);
 	app_push(sc->app, &h->sc);
 	return UI_R_ALL | UI_R_LAYOUT;
 }
 
-size_t
-screen_row_clamp(long to, size_t n)
-{
-	if (to < 0 || n == 0)
-		return 0;
-	return (size_t)to >= n ? n - 1 : (size_t)to;
-}
-
-int
+/* Half the screen's height, at least a line. */
+static int
 screen_half_page(const struct screen *sc)
 {
 	return sc->rows / 2 > 0 ? sc->rows / 2 : 1;
 }
 
-static int
-screen_help_scroll(struct screen *sc, int d)
+int
+screen_h_line(SCREEN_CMD_ARGS)
 {
-	struct screen_helpst *h = sc->state;
-
-	h->top = (int)screen_row_clamp((long)h->top + d, h->nrows > 0 ?
-	    (size_t)h->nrows : 0);
+	scroll_by(sc->text, arg);
 	return UI_R_ALL;
 }
 
-static int
-screen_help_down(SCREEN_CMD_ARGS)
+int
+screen_h_page(SCREEN_CMD_ARGS)
 {
-	return screen_help_scroll(sc, arg);
-}
-
-static int
-screen_help_page(SCREEN_CMD_ARGS)
-{
-	return screen_help_scroll(sc, arg * screen_half_page(sc));
+	scroll_by(sc->text, (long)arg * screen_half_page(sc));
+	return UI_R_ALL;
 }
 
 /* Any other key closes the help.  A click does only on the help's title
@@ -494,21 +496,21 @@ screen_help_close(struct screen *sc, int key)
 {
 	if (key == UI_K_CLICK && sc->app->mouse_y != 0)
 		return 0;
-	app_pop(sc->app);
-	return UI_R_ALL | UI_R_LAYOUT;
+	return screen_h_close(sc, NULL, 0);
 }
 
 static void
 screen_help_leave(struct screen *sc)
 {
-	free(sc->state);
+	struct screen_helpst *h = sc->state;
+
+	free(h->rows);
+	free(h);
 }
 
 static const struct screen_cmd screen_help_cmds[] = {
-	{ "line", N_("scroll the help by a line"), screen_help_down,
-	    NULL, 0, NULL },
-	{ "page", N_("scroll the help by half a page"),
-	    screen_help_page, NULL, 0, NULL },
+	SCREEN_TEXT_CMDS(N_("scroll the help by a line"),
+	    N_("scroll the help by half a page")),
 };
 
 static const struct screen_key screen_help_keys[] = {

@@ -9,15 +9,17 @@
  * bound to a command name, with the offset in the range as the command's
  * argument), and what it does with an unbound key, on a tick, while busy
  * and when popped; a screen may hold an inner one (a lesson holds a
- * simulator) that gets its unbound keys.  A struct screen is one
- * instance: its def, its state and the painters the curses side attached
- * (layout, draw).  struct app is the one loop's state: the stack of
- * screens (the top one gets the keys), the message or refusal shown, the
- * line being typed at a prompt with its history (lib/lineedit.h), a
- * yes/no question, and whether to quit.  Handlers change the state, say what to
- * repaint (UI_R_* bits, each screen naming its own parts) and never call
- * curses.  Keys are Unicode characters or UI_K_* codes above Unicode, so a
- * typed character can never be taken for a function key.
+ * simulator) that gets its unbound keys.  A struct screen is one instance:
+ * its def, its state, the painters the curses side attached (layout, draw)
+ * and the text it scrolls with the shared line and page commands, if any
+ * (struct scroll, lib/scroll.h).  struct app is the one loop's state: the
+ * stack of screens (the top one gets the keys), the message or refusal
+ * shown, the line being typed at a prompt with its history
+ * (lib/lineedit.h), a yes/no question, and whether to quit.  Handlers
+ * change the state, say what to repaint (UI_R_* bits, each screen naming
+ * its own parts) and never call curses.  Keys are Unicode characters or
+ * UI_K_* codes above Unicode, so a typed character can never be taken for
+ * a function key.
  */
 #ifndef TCPTEACH_UI_SCREEN_H
 #define TCPTEACH_UI_SCREEN_H
@@ -27,6 +29,7 @@
 #include <stdint.h>
 
 #include "lib/lineedit.h"
+#include "lib/scroll.h"
 
 /* What to repaint: five parts, named by each screen, and the whole. */
 #define UI_R_P0		0x01
@@ -130,6 +133,8 @@ struct screen {
 	 * when one is readable (what to repaint).  NULL: none. */
 	int (*fds)(struct screen *sc, int *fds, int max);
 	int (*fd_ready)(struct screen *sc);
+	/* The text SCREEN_TEXT_CMDS scroll (the help, the event log). */
+	struct scroll *text;
 };
 
 #define APP_DEPTH 8
@@ -183,8 +188,6 @@ void screen_prompt_complete(struct screen *sc, size_t (*fn)(const char *line,
 void screen_ask(struct screen *sc, enum app_ask kind, const char *text,
     int (*done)(struct screen *sc, bool yes));
 
-const struct screen_cmd *screen_cmd_find(const struct screen_def *d,
-    const char *name);
 /* How help shows the first key bound to cmd, or NULL. */
 const char *screen_key_shown(const struct screen_def *d, const char *cmd);
 /* Run a command by name (tests, fallbacks); UI_UNBOUND if none. */
@@ -205,38 +208,52 @@ int app_timeout(const struct app *a, uint64_t now);
  * its help); what the top one, the one shown, must repaint. */
 int app_tick(struct app *a, uint64_t now);
 
-/* Help rows: the keys and help of each command bound on sc, then those
- * of its inner screen not shadowed.  Calls fn per row; heading rows have
- * keys NULL. */
-void screen_help(const struct screen *sc,
-    void (*fn)(void *arg, const char *keys, const char *help), void *arg);
+/* A row of the help screen: the keys bound to a command, joined as help
+ * shows them, and what it does; a heading's keys are "". */
+#define SCREEN_HELP_KEYS 64
+struct screen_help_row {
+	char keys[SCREEN_HELP_KEYS];
+	const char *help;	/* translated */
+};
+/* The help of sc: its commands bound to keys, each mode's under its
+ * heading, then those of its inner screen not shadowed.  Returns how
+ * many rows; *rows is the caller's to free. */
+size_t screen_help(const struct screen *sc, struct screen_help_row **rows);
 
 /* Commands every screen has: open the help screen (generated from the
- * screen's commands and key table), and repaint everything. */
+ * screen's commands and key table), repaint everything, and close the
+ * screen (pop it: back to the one under it, or out). */
 int screen_h_help(SCREEN_CMD_ARGS);
 int screen_h_redraw(SCREEN_CMD_ARGS);
+int screen_h_close(SCREEN_CMD_ARGS);
 
-/* Row to, kept within a list or text of n rows (0 when it is empty):
- * where a choice or a scrolled text may go. */
-size_t screen_row_clamp(long to, size_t n);
-/* Half the screen's height, at least a line: what PgUp and PgDn scroll a
- * text by. */
-int screen_half_page(const struct screen *sc);
-/* The keys of a text that scrolls (the help, the event log), bound to
- * its "line" and "page" commands; arg is the direction. */
+/* A text that scrolls (sc->text): its "line" and "page" (half the
+ * screen's height) commands, with their help msgids, and their keys;
+ * arg is the direction. */
+int screen_h_line(SCREEN_CMD_ARGS);
+int screen_h_page(SCREEN_CMD_ARGS);
+#define SCREEN_TEXT_CMDS(line_help, page_help) \
+	{ "line", line_help, screen_h_line, NULL, 0, NULL }, \
+	{ "page", page_help, screen_h_page, NULL, 0, NULL }
 #define SCREEN_SCROLL_KEYS \
 	{ UI_K_DOWN, 0, "line", 1, "Down" }, \
 	{ UI_K_UP, 0, "line", -1, "Up" }, \
 	{ UI_K_PGDN, 0, "page", 1, "PgDn" }, \
 	{ ' ', 0, "page", 1, "Space" }, \
 	{ UI_K_PGUP, 0, "page", -1, "PgUp" }
+/* Enter, as a terminal may send it (CR, LF or the keypad's), bound to
+ * cmd and shown once. */
+#define SCREEN_ENTER_KEYS(cmd) \
+	{ '\r', 0, cmd, 0, "Enter" }, { '\n', 0, cmd, 0, NULL }, \
+	{ UI_K_ENTER, 0, cmd, 0, NULL }
 
-/* The help screen's state: whose keys, the first row shown and how many
- * rows there are. */
+/* The help screen's state: whose keys, its rows and how they are
+ * scrolled. */
 struct screen_helpst {
 	struct screen sc;
 	const struct screen *of;
-	int top, nrows;
+	struct screen_help_row *rows;
+	struct scroll text;
 };
 extern const struct screen_def screen_help_def;
 

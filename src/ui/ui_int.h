@@ -148,7 +148,7 @@ int ui_play_h_jump(SCREEN_CMD_ARGS);
 struct ui_log {
 	struct screen sc;
 	struct evlog log;	/* its lines (script/evlog.h) */
-	size_t top;		/* the first line shown */
+	struct scroll text;	/* its lines scrolled (n: log.n) */
 	/* The segment inspector: one arrow's fields and the sentences
 	 * about it (seg 0: the whole log). */
 	uint32_t seg;

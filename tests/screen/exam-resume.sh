@@ -32,15 +32,21 @@ screen_keys y
 screen_expect "exam --resume"
 screen_cleanup
 
-# Starting the same exam again offers to resume it.
+# Starting the same exam again offers to resume it.  Four seconds used
+# (set by hand): the page counts seconds ("0:04", not "0 minutes"), and
+# the title's clock is that attempt's, 0:56 left, before and after y.
+sed 's/"elapsed_ms": [0-9]*/"elapsed_ms": 4000/' "$f" >"$QTMP/used.json"
+mv "$QTMP/used.json" "$f"
 screen_socket 2
 quiz_start "This exam was started before" exam $args --minutes 1
 screen_expect "Resume that attempt?"
-# Seconds count: "0:02", not "0 minutes", after two seconds.
-screen_expect "has used 0:0"
+screen_expect "has used 0:04"
 screen_expect "of exam time."
+screen_expect "0:56 left"
+screen_expect_not "1:00 left"
 screen_keys y
 screen_expect "Answered 1 of 3"
+screen_wait_re "0:5[0-6] left" || { echo "FAIL: resumed clock" >&2; exit 1; }
 screen_expect "$shown"
 screen_keys q y
 screen_expect "exam --resume"

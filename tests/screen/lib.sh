@@ -66,13 +66,12 @@ screen_capture() {
 	$TMUX_CMD capture-pane -p "$@" 2>/dev/null
 }
 
-# screen_wait TEXT [TRIES]: poll until TEXT is on the screen (fixed string).
-# The default allows 20 s: a sanitizer build under a parallel make check on
-# a 2-core machine can be that slow; a passing test waits no longer.
-screen_wait() {
-	tries=${2:-400}
+# screen_poll GREP-FLAG PATTERN TRIES: poll until grep finds PATTERN on
+# the screen (-F a fixed string, -E an extended regex).
+screen_poll() {
+	tries=$3
 	while [ "$tries" -gt 0 ]; do
-		if screen_capture | grep -F -q -- "$1"; then
+		if screen_capture | grep "$1" -q -- "$2"; then
 			return 0
 		fi
 		$TMUX_CMD has-session 2>/dev/null || return 1
@@ -82,18 +81,16 @@ screen_wait() {
 	return 1
 }
 
+# screen_wait TEXT [TRIES]: poll until TEXT is on the screen (fixed string).
+# The default allows 20 s: a sanitizer build under a parallel make check on
+# a 2-core machine can be that slow; a passing test waits no longer.
+screen_wait() {
+	screen_poll -F "$1" "${2:-400}"
+}
+
 # screen_wait_re ERE [TRIES]: as screen_wait, for an extended regex.
 screen_wait_re() {
-	tries=${2:-400}
-	while [ "$tries" -gt 0 ]; do
-		if screen_capture | grep -E -q -- "$1"; then
-			return 0
-		fi
-		$TMUX_CMD has-session 2>/dev/null || return 1
-		sleep 0.05
-		tries=$((tries - 1))
-	done
-	return 1
+	screen_poll -E "$1" "${2:-400}"
 }
 
 # screen_expect TEXT: fail the test, showing the screen, unless TEXT shows.
