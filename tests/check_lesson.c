@@ -724,6 +724,16 @@ START_TEST(test_progress_damaged_file_kept_aside)
 		"tcpteach-progress 1\n02-handshake four open\n",
 		"tcpteach-progress 1\n02-handshake 4 open",	/* cut off */
 		"tcpteach-progress 1\n01-x 1 open\n01-x 2 done\n",
+		"tcpteach-progress 1\n01-x 2 open 1\n",	/* v1: no list */
+		"tcpteach-progress 2\n01-x 2 open\n",	/* v2: a list */
+		"tcpteach-progress 2\n01-x 2 open 3-1\n",
+		"tcpteach-progress 2\n01-x 2 open 2,1\n",
+		"tcpteach-progress 2\n01-x 2 open 1-3,3\n",
+		"tcpteach-progress 2\n01-x 2 open 65\n",
+		"tcpteach-progress 2\n01-x 2 open 1,,2\n",
+		"tcpteach-progress 2\n01-x 2 open 1-\n",
+		"tcpteach-progress 2\n01-x 2 open 0\n",
+		"tcpteach-progress 3\n01-x 2 open 1\n",
 	};
 	char dir[128], path[160], msg[512];
 	struct lesson_progress p;
@@ -732,10 +742,10 @@ START_TEST(test_progress_damaged_file_kept_aside)
 	snprintf(dir, sizeof(dir), "%s/tcpteach", tmpdir);
 	ck_assert_int_eq(mkdir(dir, 0700), 0);
 	snprintf(path, sizeof(path), "%s/progress", dir);
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < sizeof(damaged) / sizeof(damaged[0]); i++) {
 		write_file(path, damaged[i]);
-		ck_assert_int_eq(lesson_progress_load(&p, NULL, msg,
-		    sizeof(msg)), LESSON_PROGRESS_DAMAGED);
+		ck_assert_msg(lesson_progress_load(&p, NULL, msg,
+		    sizeof(msg)) == LESSON_PROGRESS_DAMAGED, "%s", damaged[i]);
 		ck_assert(strstr(msg, "progress.bad-") != NULL);
 		ck_assert_int_eq(stat(path, &st), -1);
 		ck_assert_uint_eq(count_bad_files(dir), i + 1);
@@ -745,6 +755,93 @@ START_TEST(test_progress_damaged_file_kept_aside)
 		ck_assert_uint_eq(count_bad_files(dir), i + 1);
 		lesson_progress_free(&p);
 	}
+}
+END_TEST
+
+/* The whole file as saved. */
+static char *
+progress_text(void)
+{
+	static char buf[1024];
+	char path[160];
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof(path), "%s/tcpteach/progress", tmpdir);
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* Version 2 keeps each step's mark: a step skipped before the place is
+ * still not done when the file is read again. */
+START_TEST(test_progress_steps_done_kept_one_by_one)
+{
+	struct lesson_progress p;
+	const struct lesson_mark *m;
+	char msg[512];
+
+	ck_assert_int_eq(lesson_progress_load(&p, NULL, msg, sizeof(msg)),
+	    LESSON_PROGRESS_OK);
+	ck_assert_int_eq(lesson_progress_keep(&p, "02-handshake", 4, false,
+	    0x5, msg, sizeof(msg)), LESSON_PROGRESS_OK);
+	ck_assert_int_eq(lesson_progress_keep(&p, "01-header", 1, true,
+	    0x7f, msg, sizeof(msg)), LESSON_PROGRESS_OK);
+	ck_assert_int_eq(lesson_progress_keep(&p, "03-why-three", 1, false,
+	    0, msg, sizeof(msg)), LESSON_PROGRESS_OK);
+	ck_assert_int_eq(lesson_progress_keep(&p, "04-seq-numbers", 64, false,
+	    (uint64_t)1 << 63 | 0xe, msg, sizeof(msg)), LESSON_PROGRESS_OK);
+	ck_assert_str_eq(progress_text(), "tcpteach-progress 2\n"
+	    "01-header 1 done 1-7\n02-handshake 4 open 1,3\n"
+	    "03-why-three 1 open -\n04-seq-numbers 64 open 2-4,64\n");
+	lesson_progress_free(&p);
+	ck_assert_int_eq(lesson_progress_load(&p, NULL, msg, sizeof(msg)),
+	    LESSON_PROGRESS_OK);
+	m = lesson_progress_get(&p, "02-handshake");
+	ck_assert_uint_eq(m->step, 4);
+	ck_assert(lesson_mark_step_done(m, 0));
+	ck_assert(!lesson_mark_step_done(m, 1));
+	ck_assert(lesson_mark_step_done(m, 2));
+	ck_assert(!lesson_mark_step_done(m, 3));
+	ck_assert(lesson_mark_step_done(lesson_progress_get(&p, "01-header"),
+	    40));			/* a complete lesson's all are */
+	ck_assert(lesson_mark_step_done(lesson_progress_get(&p,
+	    "04-seq-numbers"), 63));
+	ck_assert(!lesson_mark_step_done(NULL, 0));
+	lesson_progress_free(&p);
+}
+END_TEST
+
+/* A version 1 file (no list) still loads: the steps before the place
+ * count as done, and it is saved again as version 2. */
+START_TEST(test_progress_v1_file_read_steps_before_place_done)
+{
+	struct lesson_progress p;
+	const struct lesson_mark *m;
+	char dir[128], path[160], msg[512];
+
+	snprintf(dir, sizeof(dir), "%s/tcpteach", tmpdir);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof(path), "%s/progress", dir);
+	write_file(path, "tcpteach-progress 1\n02-handshake 4 open\n"
+	    "01-header 1 done\n");
+	ck_assert_int_eq(lesson_progress_load(&p, NULL, msg, sizeof(msg)),
+	    LESSON_PROGRESS_OK);
+	m = lesson_progress_get(&p, "02-handshake");
+	ck_assert_uint_eq(m->step, 4);
+	ck_assert(lesson_mark_step_done(m, 2));
+	ck_assert(!lesson_mark_step_done(m, 3));
+	ck_assert(lesson_mark_step_done(lesson_progress_get(&p, "01-header"),
+	    9));
+	ck_assert_int_eq(lesson_progress_save(&p, msg, sizeof(msg)),
+	    LESSON_PROGRESS_OK);
+	ck_assert_str_eq(progress_text(), "tcpteach-progress 2\n"
+	    "01-header 1 done -\n02-handshake 4 open 1-3\n");
+	ck_assert_uint_eq(count_bad_files(dir), 0);
+	lesson_progress_free(&p);
 }
 END_TEST
 
@@ -911,6 +1008,9 @@ lesson_suite(void)
 	tcase_add_checked_fixture(tc, progress_setup, progress_teardown);
 	tcase_add_test(tc, test_progress_round_trip);
 	tcase_add_test(tc, test_progress_damaged_file_kept_aside);
+	tcase_add_test(tc, test_progress_steps_done_kept_one_by_one);
+	tcase_add_test(tc,
+	    test_progress_v1_file_read_steps_before_place_done);
 	tcase_add_test(tc, test_progress_home_fallback);
 	tcase_add_test(tc, test_answer_forms_accepted);
 	tcase_add_test(tc, test_answer_ms_question_accepts_units);

@@ -304,6 +304,7 @@ START_TEST(test_walk_reopens_at_saved_step_done_before)
 	char head[256];
 
 	walk_open();
+	play("server listen");
 	goto_step(2);
 	lwalk_close(&w);
 	walk_open();
@@ -318,6 +319,52 @@ START_TEST(test_walk_reopens_at_saved_step_done_before)
 	ck_assert_str_eq(lwalk_head(&w, true, head, sizeof(head)),
 	    "Step 1/5: Listen  [ok] done before");
 	lwalk_close(&w);
+}
+END_TEST
+
+/* Going back to reread, then leaving: the place stays the furthest step
+ * reached, the list counts it, and a step skipped on the way is still
+ * not done when the lesson is opened again. */
+START_TEST(test_walk_back_then_leave_keeps_furthest_step)
+{
+	char head[256], mark[32];
+	const struct lesson_mark *m;
+
+	walk_open();
+	goto_step(3);
+	for (size_t k = 0; k < 3; k++)
+		ck_assert_int_eq(lwalk_back(&w), LWALK_STEP);
+	ck_assert_uint_eq(w.lr.step, 0);
+	lwalk_close(&w);
+	m = lesson_progress_get(&prog, "01-walk");
+	ck_assert_uint_eq(m->step, 4);
+	ck_assert_str_eq(lbrowse_mark(m, 5, true, mark, sizeof(mark)),
+	    "4/5");
+	walk_open();
+	ck_assert_uint_eq(w.lr.step, 3);
+	ck_assert(!w.stepdone[0] && w.stepdone[1] && !w.stepdone[2]);
+	ck_assert_uint_eq(lwalk_first_undone(&w), 0);
+	ck_assert_int_eq(lwalk_back(&w), LWALK_STEP);
+	ck_assert_int_eq(lwalk_back(&w), LWALK_STEP);
+	ck_assert_str_eq(lwalk_head(&w, true, head, sizeof(head)),
+	    "Step 2/5");
+	ck_assert_int_eq(lwalk_back(&w), LWALK_STEP);
+	ck_assert_str_eq(lwalk_head(&w, true, head, sizeof(head)),
+	    "Step 1/5: Listen");
+	lwalk_close(&w);
+}
+END_TEST
+
+/* After the last page with a step not done, the place is that step,
+ * and going back from the last page and leaving keeps it. */
+START_TEST(test_walk_end_with_step_undone_then_back_keeps_it)
+{
+	walk_open();
+	goto_step(4);
+	ck_assert_int_eq(lwalk_next(&w), LWALK_END);
+	ck_assert_int_eq(lwalk_back(&w), LWALK_PAGE);
+	lwalk_close(&w);
+	ck_assert_uint_eq(lesson_progress_get(&prog, "01-walk")->step, 1);
 }
 END_TEST
 
@@ -356,6 +403,8 @@ walk_tcase(void)
 		test_walk_skipped_step_not_complete,
 		test_walk_all_done_complete_next_lesson,
 		test_walk_reopens_at_saved_step_done_before,
+		test_walk_back_then_leave_keeps_furthest_step,
+		test_walk_end_with_step_undone_then_back_keeps_it,
 		test_browse_counts_steps_done_and_title_width,
 	};
 	TCase *tc = tcase_create("walk");

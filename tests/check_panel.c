@@ -204,7 +204,7 @@ END_TEST
 
 START_TEST(test_browse_marks)
 {
-	struct lesson_mark m = { "02-handshake", 3, false };
+	struct lesson_mark m = { "02-handshake", 3, false, 0x3 };
 	char buf[32];
 
 	ck_assert_str_eq(lbrowse_mark(NULL, 9, false, buf, sizeof(buf)),

@@ -1,16 +1,18 @@
 /*
  * Lesson progress on disk (see progress.h for the format).
  *
- * Data model: an array of struct lesson_mark in file order; lookups are
- * linear (there are fifteen lessons).  Loading is strict: any line that is
- * not exactly "NAME STEP open|done" makes the whole file damaged, because
- * guessing at a half-written or hand-edited file could silently lose a
- * learner's place; the damaged file is kept, renamed aside.
+ * Data model: an array of struct lesson_mark sorted by name.  Loading is
+ * strict: any line that is not exactly "NAME STEP open|done STEPS" (in a
+ * version 1 file, "NAME STEP open|done") makes the whole file damaged,
+ * because guessing at a half-written or hand-edited file could silently
+ * lose a learner's place; the damaged file is kept, renamed aside.  Saving
+ * always writes version 2.
  */
 #include <config.h>
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +26,8 @@
 #include "lib/xalloc.h"
 #include "lesson/progress.h"
 
-#define PROGRESS_MAGIC "tcpteach-progress 1"
+#define PROGRESS_MAGIC "tcpteach-progress 2"
+#define PROGRESS_MAGIC_V1 "tcpteach-progress 1"
 #define PROGRESS_MAXSIZE (1 << 20)
 
 char *
@@ -96,25 +99,107 @@ pr_find(struct lesson_progress *p, const char *name)
 	return i < p->n ? &p->v[i] : NULL;
 }
 
-/* One "NAME STEP open|done" line; false if it is anything else. */
-static bool
-pr_line(struct lesson_progress *p, char *line)
+/* The steps before the 1-based step (a version 1 file's marks). */
+static uint64_t
+pr_before(unsigned long step)
 {
-	char name[LESSON_NAME_MAX + 1], st[8], extra[2];
-	unsigned long step;
-	struct lesson_mark *m;
+	return step - 1 >= LESSON_MARK_STEPS ? UINT64_MAX :
+	    ((uint64_t)1 << (step - 1)) - 1;
+}
 
-	if (sscanf(line, "%64s %lu %7s %1s", name, &step, st, extra) != 3 ||
+/* One step number of a list, 1 to LESSON_MARK_STEPS, digits only. */
+static bool
+pr_num(const char **s, unsigned long *n)
+{
+	char *end;
+
+	if (!isdigit((unsigned char)**s))
+		return false;
+	*n = strtoul(*s, &end, 10);
+	*s = end;
+	return *n >= 1 && *n <= LESSON_MARK_STEPS;
+}
+
+/* "-", or ascending ranges "1-3,5" that do not overlap. */
+static bool
+pr_steps(const char *s, uint64_t *steps)
+{
+	unsigned long a, b, last = 0;
+
+	*steps = 0;
+	if (strcmp(s, "-") == 0)
+		return true;
+	for (;;) {
+		if (!pr_num(&s, &a))
+			return false;
+		b = a;
+		if (*s == '-') {
+			s++;
+			if (!pr_num(&s, &b))
+				return false;
+		}
+		if (a > b || a <= last)
+			return false;
+		for (unsigned long i = a; i <= b; i++)
+			*steps |= (uint64_t)1 << (i - 1);
+		last = b;
+		if (*s == '\0')
+			return true;
+		if (*s++ != ',')
+			return false;
+	}
+}
+
+/* Write steps as pr_steps reads them. */
+static size_t
+pr_put_steps(char *buf, size_t size, uint64_t steps)
+{
+	size_t o = 0;
+
+	if (steps == 0)
+		return (size_t)snprintf(buf, size, "-");
+	for (unsigned i = 0; i < LESSON_MARK_STEPS; i++) {
+		unsigned j = i;
+
+		if (!(steps >> i & 1))
+			continue;
+		while (j + 1 < LESSON_MARK_STEPS && (steps >> (j + 1) & 1))
+			j++;
+		o += (size_t)snprintf(buf + o, size - o, j > i ? "%s%u-%u" :
+		    "%s%u", o > 0 ? "," : "", i + 1, j + 1);
+		i = j;
+	}
+	return o;
+}
+
+/* One "NAME STEP open|done STEPS" line (v1: no STEPS); false if it is
+ * anything else. */
+static bool
+pr_line(struct lesson_progress *p, char *line, bool v1)
+{
+	char name[LESSON_NAME_MAX + 1], st[8], list[256], extra[2];
+	unsigned long step;
+	uint64_t steps = 0;
+	struct lesson_mark *m;
+	int n = sscanf(line, "%64s %lu %7s %255s %1s", name, &step, st, list,
+	    extra);
+
+	if (n != (v1 ? 3 : 4) ||
 	    !isdigit((unsigned char)line[strlen(name) + 1]))
 		return false;
 	if (!pr_name_ok(name) || step == 0 || step > 100000 ||
 	    (strcmp(st, "open") != 0 && strcmp(st, "done") != 0))
+		return false;
+	if (v1)
+		steps = pr_before(step);
+	else if (!pr_steps(list, &steps))
 		return false;
 	xgrow(&p->v, &p->cap, p->n + 1, sizeof(*p->v));
 	m = &p->v[p->n++];
 	memcpy(m->name, name, strlen(name) + 1);	/* checked: it fits */
 	m->step = (unsigned)step;
 	m->done = strcmp(st, "done") == 0;
+	m->steps = steps;
 	return true;
 }
 
@@ -122,7 +207,7 @@ static bool
 pr_parse(struct lesson_progress *p, char *buf, size_t len)
 {
 	char *line = buf, *nl;
-	bool first = true;
+	bool first = true, v1 = false;
 
 	if (memchr(buf, '\0', len) != NULL)
 		return false;
@@ -130,9 +215,11 @@ pr_parse(struct lesson_progress *p, char *buf, size_t len)
 		if ((nl = strchr(line, '\n')) == NULL)
 			return false;	/* a cut-off last line */
 		*nl = '\0';
-		if (first && strcmp(line, PROGRESS_MAGIC) != 0)
+		if (first && strcmp(line, PROGRESS_MAGIC_V1) == 0)
+			v1 = true;
+		else if (first && strcmp(line, PROGRESS_MAGIC) != 0)
 			return false;
-		if (!first && line[0] != '\0' && !pr_line(p, line))
+		if (!first && line[0] != '\0' && !pr_line(p, line, v1))
 			return false;
 		first = false;
 	}
@@ -225,7 +312,8 @@ enum lesson_progress_status
 lesson_progress_save(const struct lesson_progress *p, char *msg,
     size_t msgsize)
 {
-	size_t cap = 32 + p->n * (LESSON_NAME_MAX + 24), len;
+	size_t cap = 32 + p->n * (LESSON_NAME_MAX + 24 + 4 *
+	    LESSON_MARK_STEPS), len;
 	char *buf = xmalloc(cap), *dir;
 	int rc;
 
@@ -234,9 +322,12 @@ lesson_progress_save(const struct lesson_progress *p, char *msg,
 		return LESSON_PROGRESS_OK;
 	}
 	len = (size_t)snprintf(buf, cap, "%s\n", PROGRESS_MAGIC);
-	for (size_t i = 0; i < p->n; i++)
-		len += (size_t)snprintf(buf + len, cap - len, "%s %u %s\n",
+	for (size_t i = 0; i < p->n; i++) {
+		len += (size_t)snprintf(buf + len, cap - len, "%s %u %s ",
 		    p->v[i].name, p->v[i].step, p->v[i].done ? "done" : "open");
+		len += pr_put_steps(buf + len, cap - len, p->v[i].steps);
+		buf[len++] = '\n';
+	}
 	dir = xstrdup(p->path);
 	rc = 0;
 	if (strrchr(dir, '/') != NULL && strrchr(dir, '/') != dir) {
@@ -253,9 +344,20 @@ lesson_progress_save(const struct lesson_progress *p, char *msg,
 	return rc == 0 ? LESSON_PROGRESS_OK : LESSON_PROGRESS_ERROR;
 }
 
+bool
+lesson_mark_step_done(const struct lesson_mark *m, size_t i)
+{
+	if (m == NULL)
+		return false;
+	if (m->done)
+		return true;
+	return i < LESSON_MARK_STEPS ? (m->steps >> i & 1) != 0 :
+	    i + 1 < m->step;
+}
+
 enum lesson_progress_status
-lesson_progress_set(struct lesson_progress *p, const char *name,
-    unsigned step, bool done, char *msg, size_t msgsize)
+lesson_progress_keep(struct lesson_progress *p, const char *name,
+    unsigned step, bool done, uint64_t steps, char *msg, size_t msgsize)
 {
 	struct lesson_mark *m;
 
@@ -274,5 +376,14 @@ lesson_progress_set(struct lesson_progress *p, const char *name,
 	}
 	m->step = step;
 	m->done = m->done || done;
+	m->steps = steps;
 	return lesson_progress_save(p, msg, msgsize);
+}
+
+enum lesson_progress_status
+lesson_progress_set(struct lesson_progress *p, const char *name,
+    unsigned step, bool done, char *msg, size_t msgsize)
+{
+	return lesson_progress_keep(p, name, step, done, step > 0 ?
+	    pr_before(step) : 0, msg, msgsize);
 }

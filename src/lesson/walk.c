@@ -7,9 +7,11 @@
  * Each step starts by loading the learner's session with the runner's
  * commands for it, so the learner's world is always the one the lesson's
  * author checked; the place is saved on every step change and on
- * leaving.  A step counts as done when it was passed, answered or shown
- * in this visit (or lies before the saved place); going back and forward
- * keeps the marks, so a step once done never asks to be skipped.  A
+ * leaving.  The place saved is the furthest step reached, so going back
+ * to reread and then leaving loses nothing.  A step counts as done when
+ * it was passed, answered or shown, in this visit or an earlier one (the
+ * progress file keeps each step's mark); going back and forward keeps
+ * the marks, so a step once done never asks to be skipped.  A
  * lesson is complete only when no task or question step is left undone:
  * skipping reaches the end, but does not pass.
  */
@@ -49,34 +51,41 @@ lwalk_open(struct lwalk *w, const struct lesson_catalog *cat,
 	}
 	if ((m = lesson_progress_get(prog, li->name)) != NULL && m->step > 0)
 		step = m->step - 1;
+	if (step >= w->l.nsteps)	/* the lesson was cut short since */
+		step = w->l.nsteps - 1;
 	w->cat = cat;
 	w->li = li;
 	w->prog = prog;
 	w->s = s;
-	/* The progress file keeps the place, not each step's mark: the
-	 * steps before it were passed (a finish with a step not done saves
-	 * that step as the place), and a complete lesson's all were. */
+	w->reached = step;
 	w->stepdone = xcalloc(w->l.nsteps, sizeof(*w->stepdone));
 	for (size_t i = 0; i < w->l.nsteps; i++)
-		w->stepdone[i] = i < step || (m != NULL && m->done);
+		w->stepdone[i] = lesson_mark_step_done(m, i);
 	(void)lrun_start(&w->lr, &w->l, step);
 	return true;
 }
 
-/* Save the place as step (0-based); done: the lesson is complete. */
+/* Save the place as step (0-based) with each step's mark, the current
+ * one's as it stands; done: the lesson is complete. */
 static bool
 lwalk_save_at(struct lwalk *w, size_t step, bool done)
 {
+	uint64_t steps = 0;
+
+	for (size_t i = 0; i < w->l.nsteps && i < LESSON_MARK_STEPS; i++)
+		if (w->stepdone[i] || (i == w->lr.step && lwalk_step_done(w)))
+			steps |= (uint64_t)1 << i;
 	w->err[0] = '\0';
-	return lesson_progress_set(w->prog, w->li->name, done ? 1 :
-	    (unsigned)step + 1, done, w->err, sizeof(w->err)) ==
+	return lesson_progress_keep(w->prog, w->li->name, done ? 1 :
+	    (unsigned)step + 1, done, steps, w->err, sizeof(w->err)) ==
 	    LESSON_PROGRESS_OK;
 }
 
+/* The furthest step reached is the place, not the one shown. */
 static bool
 lwalk_save(struct lwalk *w, bool done)
 {
-	return lwalk_save_at(w, w->lr.step, done);
+	return lwalk_save_at(w, w->reached, done);
 }
 
 void
@@ -114,6 +123,8 @@ lwalk_enter(struct lwalk *w)
 	if (st->kind == LESSON_QUESTION && st->qkind == LESSON_Q_ORDER &&
 	    st->nchoices <= LWALK_MAXORDER)
 		lrun_order_shuffle(&w->lr, w->perm);
+	if (w->lr.step > w->reached)
+		w->reached = w->lr.step;
 	return lwalk_save(w, false);
 }
 
@@ -259,10 +270,13 @@ lwalk_finish(struct lwalk *w)
 	if (w->finished)
 		return LWALK_LEAVE;
 	w->finished = true;
-	if (undone == SIZE_MAX)
+	if (undone == SIZE_MAX) {
 		(void)lwalk_save(w, true);
-	else
+	} else {
+		/* Resumed there, unless a later step is entered. */
+		w->reached = undone;
 		(void)lwalk_save_at(w, undone, false);
+	}
 	return LWALK_END;
 }
 

@@ -15,7 +15,8 @@
  * learner's answers so far (the verdict, the items picked for an
  * ordering, whether the answer was shown or the solution played), the
  * task's last check and the hint computed from the learner's world
- * after their last event, when it has left the step's path.  Everything
+ * after their last event, when it has left the step's path, and the
+ * furthest step reached, which is the place saved.  Everything
  * the panel says is built from these by lwalk_panel (walk_text.c).
  */
 #ifndef TCPTEACH_LESSON_WALK_H
@@ -42,9 +43,12 @@ struct lwalk {
 	struct lesson_progress *prog;	/* where the place is saved */
 	char err[512];			/* why the place was not saved */
 	size_t base;			/* session commands of the step */
+	size_t reached;			/* the place saved: the furthest step
+					 * reached, or after the last page
+					 * the first step not done */
 	bool *stepdone;			/* per step: done (or answered, or
-					 * shown) in this visit; steps before
-					 * the saved place count as done */
+					 * shown), in this visit or one the
+					 * progress file keeps */
 	bool finished;			/* the lesson's last page is shown */
 	/* A task. */
 	bool checked;			/* lrun_check ran since entry */

@@ -38,6 +38,7 @@ struct lui {
 	struct lesson_progress prog;
 	char note[640];			/* under the list */
 	bool note_err;
+	bool note_prog;			/* the note is the progress file's */
 	/* The lesson. */
 	bool open;
 	struct lwalk walk;

@@ -86,6 +86,7 @@ lui_open_error(struct lui *lu, const struct lesson_info *li,
 	snprintf(lu->note, sizeof(lu->note), _("Cannot open lesson %s: line "
 	    "%u: %s"), li->name, e->line, e->msg);
 	lu->note_err = true;
+	lu->note_prog = false;
 }
 
 static void
@@ -121,13 +122,14 @@ lui_open(struct lui *lu, size_t idx)
 	lpanel_init(&lu->panel);
 	app_push(lu->list.app, &lu->lesson);
 	lui_enter(lu);
-	/* A note from the list (a damaged progress file) is said once more
+	/* The list's note about a damaged progress file is said once more
 	 * here, for `tcpteach lesson N`, which shows no list first; the
-	 * list's "Lesson 01 complete" is not news in lesson 02. */
-	if (lu->note[0] != '\0' && lu->note_err)
-		lui_message(lu, lu->note_err, "%s", lu->note);
+	 * list's "Lesson 01 complete" is not news in lesson 02, nor is
+	 * another lesson's failure to open. */
+	if (lu->note[0] != '\0' && lu->note_prog)
+		lui_message(lu, true, "%s", lu->note);
 	lu->note[0] = '\0';
-	lu->note_err = false;
+	lu->note_err = lu->note_prog = false;
 	if (lu->list.app->msg[0] == '\0' && lu->walk.lr.step > 0) {
 		lui_message(lu, false, _("Welcome back: you left this lesson "
 		    "at step %zu."), lu->walk.lr.step + 1);
@@ -173,7 +175,7 @@ lui_new(const struct ui_opts *o, char *msg, size_t size)
 	if (lesson_progress_load(&lu->prog, NULL, pmsg, sizeof(pmsg)) !=
 	    LESSON_PROGRESS_OK) {
 		snprintf(lu->note, sizeof(lu->note), "%s", pmsg);
-		lu->note_err = true;
+		lu->note_err = lu->note_prog = true;
 	}
 	return lu;
 }

@@ -98,7 +98,7 @@ if ! screen_capture | grep -q "✓  02  The three-way handshake"; then
 	screen_capture >&2
 	exit 1
 fi
-lesson_progress | grep -qx "02-handshake 1 done" || {
+lesson_progress | grep -qx "02-handshake 1 done 1-11" || {
 	echo "FAIL: progress file:" >&2; lesson_progress >&2; exit 1; }
 screen_keys q
 screen_expect "EXITED 0"

@@ -43,7 +43,7 @@ screen_keys x
 screen_step q "1/9  01  Header fields that matter"
 screen_keys q
 screen_expect "EXITED 0"
-grep -qx "01-header 1 open" "$dir/progress" || {
+grep -qx "01-header 1 open 1" "$dir/progress" || {
 	echo "FAIL: progress not saved afresh:" >&2
 	cat "$dir/progress" >&2; exit 1; }
 [ -f "$bad" ] || { echo "FAIL: the damaged copy is gone" >&2; exit 1; }

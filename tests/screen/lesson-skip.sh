@@ -31,7 +31,7 @@ screen_expect_not "Lesson complete!"
 screen_keys n
 screen_expect "Lesson 01 is not complete: step 3 is not done yet."
 screen_expect "0 of $nles done"
-lesson_progress | grep -q '^01-header 3 open$' || {
+lesson_progress | grep -q '^01-header 3 open 1-2,4,6-9$' || {
 	echo "FAIL: progress is not 'open' at step 3:" >&2
 	lesson_progress >&2; exit 1; }
 # Reopened, it resumes at the step not done; doing the rest completes it.
