@@ -325,9 +325,35 @@ START_TEST(test_finished_connections_freed_after_linger)
 		clock_us += 1000000;	/* one connection a second */
 	}
 	ck_assert_uint_le(trk.nopen, 62);
-	ck_assert_uint_eq(ndone, 200);	/* each reported when it ended */
-	ck_assert_uint_eq(trk.nlive, 0);
+	/* Each reported when the next SYN reused its 4-tuple; the last
+	 * keeps its world for its 2MSL. */
+	ck_assert_uint_eq(ndone, 199);
+	ck_assert_uint_eq(trk.nlive, 1);
 	ck_assert_uint_eq(trk.st.open_max, 1);
+}
+END_TEST
+
+/* Many connections finishing within 2MSL, each on its own port, the
+ * client in TIME_WAIT: at most CAP_LINGER_LIVE_MAX keep their worlds, the
+ * oldest are reported early, and all are counted once. */
+START_TEST(test_time_wait_worlds_bounded)
+{
+	for (uint32_t i = 0; i < 3000; i++) {
+		uint32_t c = i * 1000, s = i * 1000 + 500;
+
+		cport = (uint16_t)(1024 + i);
+		handshake(c, s);
+		seg(CLI, TCP_FIN | TCP_ACK, c + 1, s + 1, 0);
+		seg(SRV, TCP_FIN | TCP_ACK, s + 1, c + 2, 0);
+		seg(CLI, TCP_ACK, c + 2, s + 2, 0);
+	}
+	ck_assert_uint_le(trk.nlive, CAP_LINGER_LIVE_MAX);
+	ck_assert_uint_eq(ndone, 3000 - CAP_LINGER_LIVE_MAX);
+	ck_assert_uint_eq(trk.st.open_max, 1);
+	cap_tracker_finish(&trk);
+	ck_assert_uint_eq(ndone, 3000);
+	ck_assert_uint_eq(trk.st.conns, 3000);
+	ck_assert_uint_eq(trk.nlive, 0);
 }
 END_TEST
 
@@ -735,6 +761,7 @@ capture_suite(void)
 	tcase_add_test(tc, test_midstream_assumed_established);
 	tcase_add_test(tc, test_time_wait_new_isn_reused_4tuple);
 	tcase_add_test(tc, test_finished_connections_freed_after_linger);
+	tcase_add_test(tc, test_time_wait_worlds_bounded);
 	tcase_add_test(tc, test_estab_bulk_beyond_model_queue_states_kept);
 	tcase_add_test(tc, test_syn_sent_flood_idle_handshakes_reported);
 	tcase_add_test(tc, test_read_truncated_file_reports_frame);

@@ -151,11 +151,51 @@ START_TEST(test_time_wait_rst_no_tcb_modelled)
 	seg(SRV, TCP_FIN | TCP_ACK, 301, 102);
 	seg(CLI, TCP_RST, 102, 0);
 	finish();
-	/* Not watched, the connection is reported when both ends are
-	 * CLOSED or TIME_WAIT; the last two segments come late. */
-	ck_assert_int_eq(done.final[CLI], _i == 1 ? TCP_CLOSED :
-	    TCP_TIME_WAIT);
+	/* Watched or not, the last two segments reach the client's world
+	 * (it was in TIME_WAIT): both views end the same. */
+	ck_assert_int_eq(done.final[CLI], TCP_CLOSED);
 	ck_assert_int_eq(done.final[SRV], TCP_CLOSED);
+	ck_assert_uint_eq(done.nsegs, 9);
+}
+END_TEST
+
+/* The server's ACK-less close: the client in TIME_WAIT gets the server's
+ * FIN again and again (the server's LAST_ACK retransmissions, the last a
+ * minute after the first), and answers each.  Every one of them belongs
+ * to connection 1, watched (--show) or not (--list, --stats), with the
+ * same counts: no connection 2 without a handshake. */
+START_TEST(test_time_wait_fin_rexmits_counted_in_every_view)
+{
+	static const uint64_t at_s[] = { 1, 3, 7, 15, 31, 60, 63 };
+
+	start(_i);
+	seg(CLI, TCP_SYN, 1000, 0);
+	seg(SRV, TCP_SYN | TCP_ACK, 5000, 1001);
+	seg(CLI, TCP_ACK, 1001, 5001);
+	seg(CLI, TCP_FIN | TCP_ACK, 1001, 5001);
+	seg(SRV, TCP_ACK, 5001, 1002);
+	seg(SRV, TCP_FIN | TCP_ACK, 5001, 1002);
+	seg(CLI, TCP_ACK, 1002, 5002);
+	for (size_t i = 0; i < sizeof(at_s) / sizeof(at_s[0]); i++) {
+		clock_us = 1000000 * (1 + at_s[i]);
+		seg(SRV, TCP_FIN | TCP_ACK, 5001, 1002);
+		seg(CLI, TCP_ACK, 1002, 5002);
+	}
+	cap_tracker_finish(&trk);
+	ck_assert_uint_eq(ndone, 1);
+	ck_assert_uint_eq(done.id, 1);
+	ck_assert_uint_eq(done.nsegs, 21);
+	ck_assert_uint_eq(done.nrexmit, 7);
+	ck_assert_int_eq(done.hs, CAP_HS_COMPLETE);
+	ck_assert_int_eq(done.final[CLI], TCP_TIME_WAIT);
+	ck_assert_int_eq(done.final[SRV], TCP_CLOSED);
+	ck_assert_uint_eq(trk.st.conns, 1);
+	ck_assert_uint_eq(trk.st.rexmit, 7);
+	ck_assert_uint_eq(trk.st.late, 0);
+	ck_assert_uint_eq(trk.st.reused, 0);
+	if (_i == 1)
+		ck_assert_uint_eq(nrows, 21);
+	cap_tracker_free(&trk);
 }
 END_TEST
 
@@ -173,6 +213,8 @@ capture_close_suite(void)
 	tcase_add_loop_test(tc, test_estab_abort_rst_without_ack_modelled, 0,
 	    2);
 	tcase_add_loop_test(tc, test_time_wait_rst_no_tcb_modelled, 0, 2);
+	tcase_add_loop_test(tc, test_time_wait_fin_rexmits_counted_in_every_view,
+	    0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }

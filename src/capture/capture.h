@@ -15,11 +15,18 @@
  * captured one when the model would not have sent it (a retransmission, a
  * coalesced ACK).  Segments the
  * model sent but the wire did not carry are dropped.  A finished
- * connection (both ends CLOSED or TIME_WAIT) is reported to the caller at
- * once and its world freed; what is left (its endpoints, ISNs and final
- * states, about 200 bytes) lingers for 2MSL of capture time, so that a
- * late segment is known as such, a new ISN as a reused 4-tuple, and a
- * TIME_WAIT end is still counted in the statistics.  A handshake that has
+ * connection (both ends CLOSED or TIME_WAIT) keeps its world for 2MSL of
+ * capture time after its last segment: a segment in that time (a FIN
+ * retransmitted to a TIME_WAIT end, the ACK that answers it) belongs to
+ * it, as it does to the watched one, so every view counts the same
+ * segments; only a SYN with a new ISN starts a new connection (a reused
+ * 4-tuple).  Then it is reported to the caller and forgotten.  At most
+ * CAP_LINGER_LIVE_MAX finished worlds are kept: past that the oldest is
+ * reported early and its world freed, so a busy capture's memory stays
+ * bounded; what is left of it (its endpoints, ISNs and final states,
+ * about 200 bytes) stays to the end of its 2MSL, so that a late segment
+ * is known as such, a new ISN as a reused 4-tuple, and a TIME_WAIT end
+ * is still counted in the statistics.  A handshake that has
  * seen no segment for CAP_OPEN_IDLE_US of capture time (longer than Linux
  * retries a SYN) is reported as it stands, so a SYN flood or a port scan
  * cannot hold a world per address for ever.  Memory grows with the
@@ -66,6 +73,10 @@ enum cap_handshake {
 };
 
 #define CAP_PENDING 8
+/* At most this many finished connections keep their worlds (about 6 MB):
+ * enough for 2MSL of a quiet capture, and for the seconds in which a
+ * busy one's retransmitted FINs come. */
+#define CAP_LINGER_LIVE_MAX 1024
 
 /* What a connection needs only while it is open. */
 struct cap_live {
@@ -110,7 +121,8 @@ struct cap_conn {
 	uint64_t deadline;		/* finished: when to report it */
 	struct cap_conn *fprev, *fnext;	/* finished list */
 	struct cap_conn *oprev, *onext;	/* opening list */
-	bool finished, opening;
+	struct cap_conn *lprev, *lnext;	/* lingering with its world */
+	bool finished, opening, lingering;
 };
 
 /* Connection-level statistics kept while the file streams by. */
@@ -153,6 +165,10 @@ struct cap_tracker {
 	size_t nopen, nlive;		/* tracked; of them not reported */
 	struct cap_conn *fhead, *ftail;		/* finished, by deadline */
 	struct cap_conn *ohead, *otail;		/* opening, by last segment */
+	/* Finished, not yet reported, world kept, oldest first: nlinger of
+	 * the nlive (see conn.c, CAP_LINGER_LIVE_MAX). */
+	struct cap_conn *lhead, *ltail;
+	size_t nlinger;
 	uint64_t next_id, watch, linger_us, now_us;
 	struct cap_stats st;
 	struct cap_obs obs;

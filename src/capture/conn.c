@@ -208,6 +208,30 @@ open_touch(struct cap_tracker *t, struct cap_conn *c)
 }
 
 static void
+linger_unlink(struct cap_tracker *t, struct cap_conn *c)
+{
+	if (!c->lingering)
+		return;
+	*(c->lprev ? &c->lprev->lnext : &t->lhead) = c->lnext;
+	*(c->lnext ? &c->lnext->lprev : &t->ltail) = c->lprev;
+	c->lprev = c->lnext = NULL;
+	c->lingering = false;
+	t->nlinger--;
+}
+
+/* A finished connection keeps its world: it goes last, as the newest. */
+static void
+linger_append(struct cap_tracker *t, struct cap_conn *c)
+{
+	linger_unlink(t, c);
+	c->lprev = t->ltail;
+	*(t->ltail ? &t->ltail->lnext : &t->lhead) = c;
+	t->ltail = c;
+	c->lingering = true;
+	t->nlinger++;
+}
+
+static void
 conn_start(struct cap_tracker *t, struct cap_conn *c)
 {
 	c->started = true;
@@ -261,6 +285,7 @@ conn_report(struct cap_tracker *t, struct cap_conn *c)
 {
 	if (c->live == NULL)
 		return;
+	linger_unlink(t, c);
 	if (!c->started)
 		conn_start(t, c);
 	if (c->live->holding)
@@ -328,8 +353,9 @@ conn_new(struct cap_tracker *t, const struct cap_pkt *k, bool reused)
 		c->live->w = t->fresh;
 	c->live->w.keep_trace = c->watched;
 	t->nopen++;
-	if (++t->nlive > t->st.open_max)
-		t->st.open_max = t->nlive;
+	/* Open at once: a finished one keeping its world is not open. */
+	if (++t->nlive - t->nlinger > t->st.open_max)
+		t->st.open_max = t->nlive - t->nlinger;
 	tab_insert(&t->open, c);
 	return c;
 }
@@ -424,11 +450,16 @@ cap_tracker_packet(struct cap_tracker *t, const struct cap_pkt *k)
 		open_unlink(t, c);
 	if (!conn_over(c)) {
 		fin_unlink(t, c);
+		linger_unlink(t, c);
 		return;
 	}
+	/* Reported at its deadline (conn_retire), as the watched one is:
+	 * until then its segments go through its world. */
 	if (!c->watched)
-		conn_report(t, c);
+		linger_append(t, c);
 	fin_append(t, c);
+	while (t->nlinger > CAP_LINGER_LIVE_MAX)
+		conn_report(t, t->lhead);
 	while (t->gone.n > CAP_GONE_MAX && t->fhead != NULL)
 		conn_retire(t, t->fhead);
 }
