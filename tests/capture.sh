@@ -5,7 +5,8 @@
 # (missing, a directory, not a capture, truncated, a FIFO, no TCP, no such
 # connection) with a clear message and the documented status; and a
 # simulated session written with --pcap, read by tcpdump and tshark (when
-# installed) and by tcpteach itself with the same states.
+# installed) and by tcpteach itself with the same states; and segments a
+# TIME_WAIT end gets counted alike by --list, --stats and --show.
 T=${TCPTEACH:-./tcpteach}
 src=${top_srcdir:-.}
 cap=$src/lessons/captures/handshake-18989.pcap
@@ -199,6 +200,34 @@ check script-pcap-two-files 2 "$T" script --pcap "$tmp/x.pcap" "$scn" "$scn"
 check read-back 0 "$T" capture --show 1 --verify-checksums "$tmp/sim.pcap"
 has read-back-final "$tmp/out" "final states: client TIME_WAIT, server CLOSED"
 hasnt read-back-skipped "$tmp/err" "skipped"
+# A FIN retransmitted to a TIME_WAIT end, and the ACK answering it, are
+# connection 1's in every view: --list, --stats and --show count alike.
+check lf-pcap 0 "$T" script -q --pcap "$tmp/lf.pcap" \
+    "$src/examples/lost-final-ack.scn"
+check lf-list 0 "$T" capture "$tmp/lf.pcap"
+has lf-list-line "$tmp/out" \
+    "^   1  10.0.0.1:49152 > 10.0.0.2:18989  9  complete  client  TIME_WAIT/CLOSED  1  0"
+check lf-stats 0 "$T" capture --stats "$tmp/lf.pcap"
+has lf-stats-rexmit "$tmp/out" "^retransmissions: *1$"
+check lf-show 0 "$T" capture --show 1 "$tmp/lf.pcap"
+has lf-show-frame9 "$tmp/out" "(frame 9)"
+has lf-show-count "$tmp/out" "handshake complete; 1 retransmission"
+# The server's FIN again and again, the last a minute after the first:
+# still connection 1 (no second one without a handshake).
+printf '%s\n' 'isn client 1000' 'isn server 5000' 'server listen' \
+    'client connect' settle 'client close' settle 'server close' deliver \
+    'wait 1min' 'dup s>c' 'wait 2min' 'wait timer' >"$tmp/tw.scn"
+check tw-pcap 0 "$T" script -q --pcap "$tmp/tw.pcap" "$tmp/tw.scn"
+check tw-list 0 "$T" capture "$tmp/tw.pcap"
+has tw-list-line "$tmp/out" "^   1  .*  14  complete  client  TIME_WAIT/CLOSED  7  0"
+hasnt tw-list-two "$tmp/out" "^   2 "
+check tw-stats 0 "$T" capture --stats "$tmp/tw.pcap"
+has tw-stats-conns "$tmp/out" "^connections: *1 "
+has tw-stats-rexmit "$tmp/out" "^retransmissions: *7$"
+check tw-show 0 "$T" capture --show 1 "$tmp/tw.pcap"
+has tw-show-frame14 "$tmp/out" "(frame 14)"
+has tw-show-count "$tmp/out" "handshake complete; 7 retransmission"
+check tw-show-2 2 "$T" capture --show 2 "$tmp/tw.pcap"
 if command -v tcpdump >/dev/null 2>&1; then
 	check tcpdump 0 tcpdump -S -nr "$tmp/sim.pcap"
 	has tcpdump-fin "$tmp/out" \
