@@ -27,6 +27,7 @@
 #define SRV 1
 
 static struct cap_conn done[16];
+static struct cap_conn conn1;	/* the connection with id 1, when reported */
 static unsigned ndone;
 static struct cap_tracker trk;
 static uint64_t clock_us;
@@ -38,6 +39,8 @@ on_done(void *ctx, const struct cap_conn *c)
 	(void)ctx;
 	if (ndone < 16)
 		done[ndone] = *c;
+	if (c->id == 1)
+		conn1 = *c;
 	ndone++;
 }
 
@@ -354,6 +357,42 @@ START_TEST(test_time_wait_worlds_bounded)
 	ck_assert_uint_eq(ndone, 3000);
 	ck_assert_uint_eq(trk.st.conns, 3000);
 	ck_assert_uint_eq(trk.nlive, 0);
+}
+END_TEST
+
+/* Past CAP_LINGER_LIVE_MAX finished worlds, connection 1's is the first
+ * given up: the FIN retransmitted to its TIME_WAIT end afterwards, and the
+ * ACK, are late whether it is watched (--show, loop 1) or not (--list):
+ * both count 7 segments and no retransmission. */
+START_TEST(test_time_wait_rexmit_past_linger_max_late_in_every_view)
+{
+	struct cap_obs obs = { .done = on_done };
+
+	if (_i == 1) {
+		cap_tracker_free(&trk);
+		cap_tracker_init(&trk, &obs, 1);
+	}
+	for (uint32_t i = 0; i <= CAP_LINGER_LIVE_MAX; i++) {
+		uint32_t c = i * 1000, s = i * 1000 + 500;
+
+		cport = (uint16_t)(1024 + i);
+		handshake(c, s);
+		seg(CLI, TCP_FIN | TCP_ACK, c + 1, s + 1, 0);
+		seg(SRV, TCP_ACK, s + 1, c + 2, 0);
+		seg(SRV, TCP_FIN | TCP_ACK, s + 1, c + 2, 0);
+		seg(CLI, TCP_ACK, c + 2, s + 2, 0);
+	}
+	cport = 1024;
+	seg(SRV, TCP_FIN | TCP_ACK, 501, 2, 0);
+	seg(CLI, TCP_ACK, 2, 502, 0);
+	cap_tracker_finish(&trk);
+	ck_assert_uint_eq(ndone, CAP_LINGER_LIVE_MAX + 1);
+	ck_assert_uint_eq(conn1.id, 1);
+	ck_assert_uint_eq(conn1.nsegs, 7);
+	ck_assert_uint_eq(conn1.nrexmit, 0);
+	ck_assert_int_eq(st(&conn1, CLI), TCP_TIME_WAIT);
+	ck_assert_uint_eq(trk.st.late, 2);
+	ck_assert_uint_eq(trk.st.rexmit, 0);
 }
 END_TEST
 
@@ -762,6 +801,8 @@ capture_suite(void)
 	tcase_add_test(tc, test_time_wait_new_isn_reused_4tuple);
 	tcase_add_test(tc, test_finished_connections_freed_after_linger);
 	tcase_add_test(tc, test_time_wait_worlds_bounded);
+	tcase_add_loop_test(tc,
+	    test_time_wait_rexmit_past_linger_max_late_in_every_view, 0, 2);
 	tcase_add_test(tc, test_estab_bulk_beyond_model_queue_states_kept);
 	tcase_add_test(tc, test_syn_sent_flood_idle_handshakes_reported);
 	tcase_add_test(tc, test_read_truncated_file_reports_frame);

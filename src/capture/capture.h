@@ -123,6 +123,10 @@ struct cap_conn {
 	struct cap_conn *oprev, *onext;	/* opening list */
 	struct cap_conn *lprev, *lnext;	/* lingering with its world */
 	bool finished, opening, lingering;
+	/* Watched, and past CAP_LINGER_LIVE_MAX where it would have been
+	 * reported early: its later segments are late, as they would be if
+	 * it were not watched (every view counts alike). */
+	bool sealed;
 };
 
 /* Connection-level statistics kept while the file streams by. */

@@ -305,6 +305,20 @@ conn_report(struct cap_tracker *t, struct cap_conn *c)
 	tab_insert(&t->gone, c);
 }
 
+/* Too many finished worlds: the oldest is reported early.  The watched
+ * one keeps its world (the caller reads it to the end) but takes no more
+ * segments, as if it had been reported. */
+static void
+linger_evict(struct cap_tracker *t, struct cap_conn *c)
+{
+	if (!c->watched) {
+		conn_report(t, c);
+		return;
+	}
+	linger_unlink(t, c);
+	c->sealed = true;
+}
+
 /* Report the connection if need be, and forget it. */
 static void
 conn_retire(struct cap_tracker *t, struct cap_conn *c)
@@ -439,7 +453,7 @@ cap_tracker_packet(struct cap_tracker *t, const struct cap_pkt *k)
 		c = conn_new(t, k, reused);
 		d = conn_dir(c, k);
 	}
-	if (c->live == NULL) {		/* a late segment of a reported one */
+	if (c->live == NULL || c->sealed) {	/* late: a reported one's */
 		t->st.late++;
 		return;
 	}
@@ -453,13 +467,12 @@ cap_tracker_packet(struct cap_tracker *t, const struct cap_pkt *k)
 		linger_unlink(t, c);
 		return;
 	}
-	/* Reported at its deadline (conn_retire), as the watched one is:
-	 * until then its segments go through its world. */
-	if (!c->watched)
-		linger_append(t, c);
+	/* Reported at its deadline (conn_retire), watched or not: until
+	 * then its segments go through its world. */
+	linger_append(t, c);
 	fin_append(t, c);
 	while (t->nlinger > CAP_LINGER_LIVE_MAX)
-		conn_report(t, t->lhead);
+		linger_evict(t, t->lhead);
 	while (t->gone.n > CAP_GONE_MAX && t->fhead != NULL)
 		conn_retire(t, t->fhead);
 }
