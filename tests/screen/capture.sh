@@ -4,7 +4,7 @@
 # ladder with both ends' final states and the captured raw numbers, m for
 # relative ones, q back to the list, ? help; then the same in Chinese at
 # 120x40, the capture's times in the ladder's time column, and a truncated
-# capture.
+# capture; a FIN retransmitted to TIME_WAIT counted alike everywhere.
 . "${top_srcdir:-.}/tests/screen/lib.sh"
 
 CAP="${top_srcdir:-.}/lessons/captures/handshake-18989.pcap"
@@ -92,5 +92,26 @@ CAP="$long/truncated.pcap"
 capture_start capture
 screen_expect "frame 8: truncated"
 screen_expect "   1  127.0.0.1:50630 > 127.0.0.1:18989  7  complete"
+screen_keys q
+screen_cleanup
+
+# The final ACK lost: the server's FIN again 1 s later, to the client in
+# TIME_WAIT, and the ACK answering it are connection 1's on the list, in
+# the statistics and on the ladder alike (9 segments, 1 retransmission).
+screen_socket 4
+CAP="${TMPDIR:-/tmp}/tcpteach-capture.$$/lf.pcap"
+$TCPTEACH script -q --pcap "$CAP" \
+    "${top_srcdir:-.}/examples/lost-final-ack.scn" >/dev/null
+capture_start capture
+screen_expect "retransmissions 1"
+screen_expect "   1  10.0.0.1:49152 > 10.0.0.2:18989  9  complete  client  TIME_WAIT/CLOSED"
+screen_expect "      1  0"
+screen_keys Enter
+screen_expect "#9 ACK"
+screen_keys q q
+screen_cleanup
+COLS=120 ROWS=40 capture_start --lang=zh_CN capture
+screen_expect "重传 1"
+screen_expect "10.0.0.2:18989  9  完整  客户端  TIME_WAIT/CLOSED  1  0"
 screen_keys q
 exit 0
