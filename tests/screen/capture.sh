@@ -110,6 +110,7 @@ screen_keys Enter
 screen_expect "#9 ACK"
 screen_keys q q
 screen_cleanup
+screen_socket 5
 COLS=120 ROWS=40 capture_start --lang=zh_CN capture
 screen_expect "重传 1"
 screen_expect "10.0.0.2:18989  9  完整  客户端  TIME_WAIT/CLOSED  1  0"
