@@ -238,10 +238,14 @@ cap_show_done(struct cap_cli *o, const struct cap_conn *c)
 	if (o->diagram)
 		diagram_finish(&o->dg);
 	fputc('\n', o->out);
-	fprintf(o->out, _("final states: client %s, server %s; handshake %s; "
-	    "%llu retransmissions, %llu resets\n"),
+	fprintf(o->out, _("final states: client %s, server %s; handshake %s; "),
 	    tcp_state_name(c->live->w.host[0].tcb.state),
-	    tcp_state_name(c->live->w.host[1].tcb.state), cap_hs_word(c->hs),
-	    (unsigned long long)c->nrexmit, (unsigned long long)c->nrst);
+	    tcp_state_name(c->live->w.host[1].tcb.state), cap_hs_word(c->hs));
+	/* TRANSLATORS: "1 retransmission, 2 resets"; the two counts. */
+	fprintf(o->out, ngettext("%llu retransmission, ",
+	    "%llu retransmissions, ", c->nrexmit),
+	    (unsigned long long)c->nrexmit);
+	fprintf(o->out, ngettext("%llu reset\n", "%llu resets\n", c->nrst),
+	    (unsigned long long)c->nrst);
 	show_vantage(o, c);
 }

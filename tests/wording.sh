@@ -1,0 +1,78 @@
+#!/bin/sh
+# What the words say, from the command line (tester round 5, items 2, 6,
+# 7, 8): counts of one are singular in English; a diagram writes every
+# time in seconds, an expired segment's row with its time; a byte that is
+# not UTF-8 is named where it is; and the same in Chinese where the text
+# is translated.
+T=${TCPTEACH:-./tcpteach}
+src=${top_srcdir:-.}
+pass=0 fail=0
+tmp=${TMPDIR:-/tmp}/wording.$$
+mkdir -p "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+
+check() {	# name expected-status command...
+	name=$1 want=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then pass=$((pass + 1)); else
+		fail=$((fail + 1))
+		echo "FAIL $name: status $got, wanted $want"
+		cat "$tmp/out" "$tmp/err"
+	fi
+}
+has() {	# name file pattern
+	if grep -q -- "$3" "$2"; then pass=$((pass + 1)); else
+		fail=$((fail + 1)); echo "FAIL $1: '$3' not in $2"; cat "$2"; fi
+}
+hasnt() {
+	if ! grep -q -- "$3" "$2"; then pass=$((pass + 1)); else
+		fail=$((fail + 1)); echo "FAIL $1: '$3' in $2"; cat "$2"; fi
+}
+
+# One retransmitted FIN: "1 retransmission", not "1 retransmissions".
+check pcap 0 "$T" script -q --pcap "$tmp/lf.pcap" \
+    "$src/examples/lost-final-ack.scn"
+check show 0 "$T" capture --show 1 "$tmp/lf.pcap"
+has show-one-rexmit "$tmp/out" "; 1 retransmission, 0 resets$"
+hasnt show-no-plural-one "$tmp/out" " 1 retransmissions"
+check show-zh 0 "$T" --lang=zh_CN capture --show 1 "$tmp/lf.pcap"
+has show-zh-counts "$tmp/out" "；重传 1 次，复位 0 次$"
+
+# A diagram's times are all seconds: no "1min" beside "63s" and
+# "120001ms"; the dup that expires with another says when too.
+cat >"$tmp/tw.scn" <<'SCN'
+isn client 1000
+isn server 5000
+server listen
+client connect
+settle
+client close
+settle
+server close
+deliver
+wait 1min
+dup s>c
+wait 2min
+wait timer
+SCN
+check diagram 0 "$T" script --diagram "$tmp/tw.scn"
+has diagram-60s "$tmp/out" "(dup #8) (t=60s)"
+has diagram-63s "$tmp/out" "(rexmit) (t=63s)"
+has diagram-ms "$tmp/out" "(expired) (t=120.001s)"
+has diagram-dup-expired "$tmp/out" "(dup #8) (expired) (t=121.001s)"
+has diagram-2msl "$tmp/out" "CLOSED           (t=240s)"
+hasnt diagram-min "$tmp/out" "min)"
+hasnt diagram-ms-unit "$tmp/out" "[0-9]ms)"
+
+# A byte that is not UTF-8 is named at its column, in both languages.
+printf 'server listen\377\376\n' >"$tmp/badutf.scn"
+check badutf 2 "$T" script "$tmp/badutf.scn"
+has badutf-msg "$tmp/err" "badutf.scn:1:14: invalid UTF-8 byte 0xff$"
+hasnt badutf-not-unknown "$tmp/err" "unknown command"
+check badutf-zh 2 "$T" --lang=zh_CN script "$tmp/badutf.scn"
+has badutf-zh-msg "$tmp/err" "badutf.scn:1:14: .*UTF-8.*0xff"
+
+echo "wording: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
