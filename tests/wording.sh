@@ -74,5 +74,12 @@ hasnt badutf-not-unknown "$tmp/err" "unknown command"
 check badutf-zh 2 "$T" --lang=zh_CN script "$tmp/badutf.scn"
 has badutf-zh-msg "$tmp/err" "badutf.scn:1:14: .*UTF-8.*0xff"
 
+# An exam question with no write does not explain "0 for the write".
+check exam-key 0 "$T" exam --seed 42 --count 6 --key
+has exam-key-nowrite "$tmp/out" "^   3 for the handshake and 1 for the end; nothing is written\. An abort"
+hasnt exam-key-zero-write "$tmp/out" "0 without one"
+check exam-key-zh 0 "$T" --lang=zh_CN exam --seed 42 --count 6 --key
+has exam-key-zh-nowrite "$tmp/out" "握手 3 个，结束阶段 1 个；没有写入数据。"
+
 echo "wording: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
