@@ -81,5 +81,14 @@ hasnt exam-key-zero-write "$tmp/out" "0 without one"
 check exam-key-zh 0 "$T" --lang=zh_CN exam --seed 42 --count 6 --key
 has exam-key-zh-nowrite "$tmp/out" "握手 3 个，结束阶段 1 个；没有写入数据。"
 
+# quiz --plain fed from a pipe writes each answer after its prompt, so a
+# saved transcript does not read "Your answer: Not quite".
+printf 'z\nB\n' >"$tmp/answers"
+check plain-echo 0 sh -c "\"\$0\" quiz --plain --seed 3 --count 1 --no-bank \
+    <\"\$1\"" "$T" "$tmp/answers"
+has plain-echo-refused "$tmp/out" "^Your answer: z$"
+has plain-echo-answer "$tmp/out" "^Your answer: B$"
+hasnt plain-echo-verdict "$tmp/out" "^Your answer: Right"
+
 echo "wording: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
