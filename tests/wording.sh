@@ -39,6 +39,9 @@ has show-one-rexmit "$tmp/out" "; 1 retransmission, 0 resets$"
 hasnt show-no-plural-one "$tmp/out" " 1 retransmissions"
 check show-zh 0 "$T" --lang=zh_CN capture --show 1 "$tmp/lf.pcap"
 has show-zh-counts "$tmp/out" "；重传 1 次，复位 0 次$"
+# Each frame's states line is Chinese prose, as the heading above it.
+has show-zh-states "$tmp/out" "^            = 客户端 TIME_WAIT，服务器 CLOSED$"
+hasnt show-zh-english-states "$tmp/out" "= client "
 
 # A diagram's times are all seconds: no "1min" beside "63s" and
 # "120001ms"; the dup that expires with another says when too.
@@ -89,6 +92,22 @@ check plain-echo 0 sh -c "\"\$0\" quiz --plain --seed 3 --count 1 --no-bank \
 has plain-echo-refused "$tmp/out" "^Your answer: z$"
 has plain-echo-answer "$tmp/out" "^Your answer: B$"
 hasnt plain-echo-verdict "$tmp/out" "^Your answer: Right"
+
+# The lab refuses a crash once, without "crash:" doubled after the quoted
+# command; where no lab can be made (status 2) this part is left out.
+printf 'server listen\nclient connect\nsettle\nclient crash\n' \
+    >"$tmp/crash.scn"
+"$T" --lang=zh_CN script --lab --quiet "$tmp/crash.scn" >"$tmp/out" \
+    2>"$tmp/err"
+rc=$?
+case $rc in
+2)	echo "SKIP lab-crash: the kernel lab cannot run here" ;;
+1)	has lab-crash-zh "$tmp/err" \
+	    "crash.scn:4: 真实的内核不会悄无声息地忘掉它的连接，所以实验室无法让主机崩溃$"
+	hasnt lab-crash-zh-doubled "$tmp/err" "crash："
+	;;
+*)	fail=$((fail + 1)); echo "FAIL lab-crash: status $rc" ;;
+esac
 
 echo "wording: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -155,7 +155,9 @@ cap_show_segment(void *ctx, const struct cap_conn *c, const struct cap_pkt *k,
 	for (size_t i = 0; i < nev; i++)
 		show_event(o->out, &ev[i]);
 	if (k != NULL)
-		fprintf(o->out, "            = client %s, server %s\n",
+		/* TRANSLATORS: both ends' states after a frame, as in
+		 * "final states: client %s, server %s". */
+		fprintf(o->out, _("            = client %s, server %s\n"),
 		    tcp_state_name(c->live->w.host[0].tcb.state),
 		    tcp_state_name(c->live->w.host[1].tcb.state));
 }
