@@ -39,9 +39,15 @@ has show-one-rexmit "$tmp/out" "; 1 retransmission, 0 resets$"
 hasnt show-no-plural-one "$tmp/out" " 1 retransmissions"
 check show-zh 0 "$T" --lang=zh_CN capture --show 1 "$tmp/lf.pcap"
 has show-zh-counts "$tmp/out" "；重传 1 次，复位 0 次$"
+# The reason is Chinese text in full-width brackets; the host column stays
+# the scenario's word (doc/glossary-zh_CN.md).
+has show-zh-reason "$tmp/out" "^            client  CLOSED -> SYN_SENT（主动打开，发送 SYN） \[RFC 9293 3.10.1\]$"
 # Each frame's states line is Chinese prose, as the heading above it.
 has show-zh-states "$tmp/out" "^            = 客户端 TIME_WAIT，服务器 CLOSED$"
 hasnt show-zh-english-states "$tmp/out" "= client "
+check trace-zh 0 "$T" --lang=zh_CN script "$src/examples/lost-final-ack.scn"
+has trace-zh-reason "$tmp/out" "server  CLOSED -> LISTEN（被动打开，等待 SYN）"
+hasnt trace-zh-ascii-paren "$tmp/out" " (被动打开"
 
 # A diagram's times are all seconds: no "1min" beside "63s" and
 # "120001ms"; the dup that expires with another says when too.
