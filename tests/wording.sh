@@ -104,13 +104,20 @@ hasnt plain-echo-verdict "$tmp/out" "^Your answer: Right"
 printf 'server listen\nclient connect\nsettle\nclient crash\n' \
     >"$tmp/crash.scn"
 "$T" --lang=zh_CN script --lab --quiet "$tmp/crash.scn" >"$tmp/out" \
-    2>"$tmp/err"
+    2>"$tmp/err.crash"
 rc=$?
+printf 'server listen\nclient connect\nsettle\nclient close\nsettle\n' \
+    >"$tmp/plain.scn"
 case $rc in
 2)	echo "SKIP lab-crash: the kernel lab cannot run here" ;;
-1)	has lab-crash-zh "$tmp/err" \
+1)	# script --lab --diagram draws the kernels' segments, times in
+	# seconds like the simulator's diagram.
+	check lab-diagram 0 "$T" script --lab --diagram "$tmp/plain.scn"
+	has lab-diagram-syn "$tmp/out" "SYN_SENT     --> <SEQ=[0-9]*><CTL=SYN>"
+	has lab-diagram-time "$tmp/out" "(t=0\.[0-9]*s)"
+	has lab-crash-zh "$tmp/err.crash" \
 	    "crash.scn:4: 真实的内核不会悄无声息地忘掉它的连接，所以实验室无法让主机崩溃$"
-	hasnt lab-crash-zh-doubled "$tmp/err" "crash："
+	hasnt lab-crash-zh-doubled "$tmp/err.crash" "crash："
 	;;
 *)	fail=$((fail + 1)); echo "FAIL lab-crash: status $rc" ;;
 esac
