@@ -83,6 +83,16 @@ hasnt badutf-not-unknown "$tmp/err" "unknown command"
 check badutf-zh 2 "$T" --lang=zh_CN script "$tmp/badutf.scn"
 has badutf-zh-msg "$tmp/err" "badutf.scn:1:14: .*UTF-8.*0xff"
 
+# The man page's limits: a named scenario file is read as it runs, with
+# no size limit; what stops a 65 MiB file of NULs is its first line's
+# length (64 KiB), not its size.
+if truncate -s 65M "$tmp/big.scn" 2>/dev/null; then
+	check big-file 2 "$T" script "$tmp/big.scn"
+	has big-file-line "$tmp/err" "big.scn:1: the line is longer than 64 KiB$"
+	hasnt big-file-size "$tmp/err" "larger than"
+	rm -f "$tmp/big.scn"
+fi
+
 # An exam question with no write does not explain "0 for the write".
 check exam-key 0 "$T" exam --seed 42 --count 6 --key
 has exam-key-nowrite "$tmp/out" "^   3 for the handshake and 1 for the end; nothing is written\. An abort"
