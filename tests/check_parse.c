@@ -264,8 +264,12 @@ static const struct bad_line bad_lines[] = {
 	/* bytes that must never pass unnoticed */
 	{ "client\x01 connect", 7, "invalid byte 0x01" },
 	{ "client \x1b[31m", 8, "invalid byte 0x1b" },
-	{ "client \xff\xfe", 8, "unknown command '\\xff\\xfe' for a host "
-	  "(listen, connect, send, read, close, shutdown, abort or crash)" },
+	/* bytes that are not UTF-8 are named where they are, not blamed on
+	 * the word they end (it was "unknown command 'listen\xff\xfe'") */
+	{ "client \xff\xfe", 8, "invalid UTF-8 byte 0xff" },
+	{ "server listen\xff\xfe", 14, "invalid UTF-8 byte 0xff" },
+	{ "client send 1\xc3", 14, "invalid UTF-8 byte 0xc3" },
+	{ "client send \xed\xa0\x80", 13, "invalid UTF-8 byte 0xed" },
 	{ "\xe5\xae\xa2\xe6\x88\xb7 connect", 1,
 	  "unknown command '\xe5\xae\xa2\xe6\x88\xb7'" },
 	{ "\xe5\xae\xa2 x", 1, "unknown command '\xe5\xae\xa2'" },

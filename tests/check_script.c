@@ -456,22 +456,22 @@ START_TEST(test_diagram_loss_dup_inject_and_late_delivery)
 	/* The middle is as wide as its longest text: the far ends stay in
 	 * one column. */
 	ck_assert_str_eq(l.text,
-"      client                                                      "
-"            server\n"
-"  1.  CLOSED                                                      "
-"            CLOSED\n"
-"  2.  SYN_SENT     --> <SEQ=100><CTL=SYN> (lost)                  "
-"        -x\n"
-"  3.               ... <SEQ=100><CTL=SYN> (injected)              "
-"        --> CLOSED\n"
-"  4.  SYN_SENT     --> <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20>   "
-"        ...\n"
-"  5.               ... <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20> (d"
-"up #3)  ...\n"
-"  6.               ... <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20> (e"
-"xpired) -x\n"
-"  7.  SYN_SENT                                                    "
-"            LISTEN\n");
+"      client                                                     "
+"                    server\n"
+"  1.  CLOSED                                                     "
+"                    CLOSED\n"
+"  2.  SYN_SENT     --> <SEQ=100><CTL=SYN> (lost)                 "
+"                -x\n"
+"  3.               ... <SEQ=100><CTL=SYN> (injected)             "
+"                --> CLOSED\n"
+"  4.  SYN_SENT     --> <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20>  "
+"                ...\n"
+"  5.               ... <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20> ("
+"dup #3)         ...\n"
+"  6.               ... <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=20> ("
+"expired) (t=0s) -x\n"
+"  7.  SYN_SENT                                                   "
+"                    LISTEN\n");
 }
 END_TEST
 

@@ -673,6 +673,21 @@ START_TEST(test_sim_save_prompt_writes_file)
 }
 END_TEST
 
+/* One segment written is "1 segment", not "1 segments". */
+START_TEST(test_sim_pcap_one_syn_written_singular)
+{
+	char path[256];
+
+	sim_busy(&ui_sim_def);
+	keys("Lc");	/* the server listens, the client's SYN in flight */
+	snprintf(path, sizeof(path), "%s/one.pcap", home);
+	keys(":pcap ");
+	keys(path);
+	keys("\r");
+	ck_assert_ptr_nonnull(strstr(app.msg, "Wrote 1 segment to "));
+}
+END_TEST
+
 /* W asks for a name (session.pcap by default), writes the session's
  * segments as a pcap, asks before replacing a file; tcpdump reads it
  * with the trace's flags, seq and ack. */
@@ -2325,6 +2340,7 @@ ui_cmds_suite(void)
 	tcase_add_test(tc, test_sim_prompt_up_recalls_earlier_lines);
 	tcase_add_test(tc, test_sim_save_prompt_writes_file);
 	tcase_add_test(tc, test_sim_pcap_key_writes_capture_tcpdump_reads);
+	tcase_add_test(tc, test_sim_pcap_one_syn_written_singular);
 	tcase_add_test(tc, test_capture_every_command_changes_something);
 	tcase_add_test(tc, test_capture_list_search_open_replay_back);
 	tcase_add_test(tc, test_capture_replay_ladder_rows_carry_capture_times);

@@ -122,7 +122,7 @@ FIN_WAIT_2 <-- <SEQ=300><ACK=101><CTL=ACK> <-- CLOSE_WAIT
 TIME_WAIT <-- <SEQ=300><ACK=101><CTL=FIN,ACK> <-- LAST_ACK
 TIME_WAIT --> <SEQ=101><ACK=301><CTL=ACK> --> CLOSED
 (2 MSL)
-CLOSED (t=4min) CLOSED
+CLOSED (t=240s) CLOSED
 EOF
 
 # Figure 13 (simultaneous close sequence): the segments, dots and arrows
@@ -140,7 +140,7 @@ CLOSING --> <SEQ=101><ACK=301><CTL=ACK> ...
 TIME_WAIT <-- <SEQ=301><ACK=101><CTL=ACK> <-- CLOSING
 ... <SEQ=101><ACK=301><CTL=ACK> --> TIME_WAIT
 (2 MSL) (2 MSL)
-CLOSED (t=4min) CLOSED
+CLOSED (t=240s) CLOSED
 EOF
 
 # The far column: where "server" starts in the header, every row's

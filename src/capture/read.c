@@ -79,8 +79,10 @@ read_summary(const char *path, const struct cap_read *r, FILE *err)
 {
 	for (int d = CAP_D_FRAGMENT; d < CAP_NDECODE; d++)
 		if (r->skipped[d] > 0)
-			fprintf(err, _("%s: %s: frame %llu: skipped: %s "
-			    "(%llu frames like it)\n"), diag_prog(), path,
+			fprintf(err, ngettext("%s: %s: frame %llu: skipped: "
+			    "%s (%llu frame like it)\n", "%s: %s: frame %llu: "
+			    "skipped: %s (%llu frames like it)\n",
+			    r->skipped[d]), diag_prog(), path,
 			    (unsigned long long)r->first_bad[d],
 			    _(cap_decode_text((enum cap_decode)d)),
 			    (unsigned long long)r->skipped[d]);
@@ -167,8 +169,10 @@ cap_read_file(const char *path, FILE *fp, struct cap_tracker *t,
 		cap_tracker_packet(t, &k);
 	}
 	if (rc == PCAP_ERROR) {
-		fprintf(err, _("%s: %s: frame %llu: %s; the %llu frames "
-		    "before it are reported\n"), diag_prog(), path,
+		fprintf(err, ngettext("%s: %s: frame %llu: %s; the %llu "
+		    "frame before it is reported\n", "%s: %s: frame %llu: %s; "
+		    "the %llu frames before it are reported\n", r->frames),
+		    diag_prog(), path,
 		    (unsigned long long)r->frames + 1,
 		    p != NULL ? pcap_geterr(p) : pr.err,
 		    (unsigned long long)r->frames);

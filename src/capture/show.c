@@ -155,7 +155,9 @@ cap_show_segment(void *ctx, const struct cap_conn *c, const struct cap_pkt *k,
 	for (size_t i = 0; i < nev; i++)
 		show_event(o->out, &ev[i]);
 	if (k != NULL)
-		fprintf(o->out, "            = client %s, server %s\n",
+		/* TRANSLATORS: both ends' states after a frame, as in
+		 * "final states: client %s, server %s". */
+		fprintf(o->out, _("            = client %s, server %s\n"),
 		    tcp_state_name(c->live->w.host[0].tcb.state),
 		    tcp_state_name(c->live->w.host[1].tcb.state));
 }
@@ -238,10 +240,14 @@ cap_show_done(struct cap_cli *o, const struct cap_conn *c)
 	if (o->diagram)
 		diagram_finish(&o->dg);
 	fputc('\n', o->out);
-	fprintf(o->out, _("final states: client %s, server %s; handshake %s; "
-	    "%llu retransmissions, %llu resets\n"),
+	fprintf(o->out, _("final states: client %s, server %s; handshake %s; "),
 	    tcp_state_name(c->live->w.host[0].tcb.state),
-	    tcp_state_name(c->live->w.host[1].tcb.state), cap_hs_word(c->hs),
-	    (unsigned long long)c->nrexmit, (unsigned long long)c->nrst);
+	    tcp_state_name(c->live->w.host[1].tcb.state), cap_hs_word(c->hs));
+	/* TRANSLATORS: "1 retransmission, 2 resets"; the two counts. */
+	fprintf(o->out, ngettext("%llu retransmission, ",
+	    "%llu retransmissions, ", c->nrexmit),
+	    (unsigned long long)c->nrexmit);
+	fprintf(o->out, ngettext("%llu reset\n", "%llu resets\n", c->nrst),
+	    (unsigned long long)c->nrst);
 	show_vantage(o, c);
 }

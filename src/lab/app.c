@@ -106,9 +106,11 @@ lab_app_check(const struct lab *l, const struct cmd *c,
 		return sim_fail(res, SIM_IMPOSSIBLE, _("%s: read needs a "
 		    "connected socket"), who);
 	if (c->kind == CMD_CRASH)
-		return sim_fail(res, SIM_IMPOSSIBLE, _("crash: a real kernel "
-		    "cannot forget its connections silently; the lab cannot "
-		    "do this"));
+		/* No "crash:" in front: the screen already quotes the
+		 * command ("Cannot do "client crash" now: ..."). */
+		return sim_fail(res, SIM_IMPOSSIBLE, _("a real kernel cannot "
+		    "forget its connections silently, so the lab cannot crash "
+		    "a host"));
 	return SIM_OK;
 }
 

@@ -69,23 +69,6 @@ lp_fail(struct lp *p, unsigned col, const char *fmt, ...)
 	return false;
 }
 
-/* Length of the UTF-8 sequence at s (n bytes left), or 0 if invalid. */
-static size_t
-lp_utf8(const unsigned char *s, size_t n)
-{
-	size_t len = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : 2;
-
-	if (s[0] < 0xc2 || s[0] > 0xf4 || len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] > 0x9f) ||
-	    (s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] > 0x8f))
-		return 0;
-	return len;
-}
-
 /* Prose is shown on a terminal: valid UTF-8, no control bytes. */
 static bool
 lp_check_bytes(struct lp *p, const char *s, size_t n)
@@ -94,7 +77,7 @@ lp_check_bytes(struct lp *p, const char *s, size_t n)
 		const unsigned char *u = (const unsigned char *)s + i;
 		size_t k = 1;
 
-		if (*u >= 0x80 && (k = lp_utf8(u, n - i)) == 0)
+		if (*u >= 0x80 && (k = utf8_valid_len(u, n - i)) == 0)
 			return lp_fail(p, utf8_chars(s, i) + 1,
 			    _("invalid UTF-8 byte 0x%02x"), *u);
 		if ((*u < 0x20 && *u != '\t' && *u != '\r') || *u == 0x7f)

@@ -14,6 +14,10 @@
  * continuation bytes. */
 unsigned utf8_chars(const char *s, size_t n);
 
+/* Length of the UTF-8 sequence at s (n >= 1 bytes left): 1 for ASCII,
+ * 0 when the bytes are not UTF-8 (overlong, surrogate, cut short). */
+size_t utf8_valid_len(const unsigned char *s, size_t n);
+
 /* Columns s takes on a terminal (wcwidth; needs the locale set), for
  * padding text that may be translated.  Undecodable bytes count one. */
 int utf8_width(const char *s);

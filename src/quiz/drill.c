@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lib/i18n.h"
 #include "quiz/cli.h"
@@ -27,6 +28,15 @@ drill_verdict(FILE *out, const struct quiz_question *q, bool right)
 	free(ans);
 }
 
+/* A terminal shows what was typed; answers from a pipe or a file are
+ * written out, so that a saved transcript reads "Your answer: 42". */
+static void
+drill_echo(FILE *in, FILE *out, const char *line)
+{
+	if (!isatty(fileno(in)))
+		fprintf(out, "%s\n", line);
+}
+
 int
 quiz_drill_plain(const struct exam *ex, FILE *in, FILE *out)
 {
@@ -45,6 +55,7 @@ quiz_drill_plain(const struct exam *ex, FILE *in, FILE *out)
 			if (fgets(line, sizeof(line), in) == NULL)
 				goto done;
 			line[strcspn(line, "\r\n")] = '\0';
+			drill_echo(in, out, line);
 			if (exam_answer_parse(q, line, &a))
 				break;
 			fprintf(out, "%s\n", exam_answer_how(q));

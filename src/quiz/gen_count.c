@@ -217,9 +217,15 @@ quiz_gen_count(struct quiz_rng *r, struct quiz_question *q)
 	    QUIZ_TOPIC_BIT(how == CC_ABORT ? QUIZ_TOP_RST : QUIZ_TOP_CLOSE);
 	q->scenario = plan_text(&p, 0, p.n);
 	count_stem(q, how, x, data, from, len, delayed);
-	q->explain = quiz_strdupf(_("%u for the handshake, %u for the write "
-	    "(the data and its ACK; 0 without one) and %u for the end. %s"),
-	    part[0], part[1], part[2], count_why(how, delayed));
+	/* A question without a write does not mention one in its answer. */
+	if (data)
+		q->explain = quiz_strdupf(_("%u for the handshake, %u for the "
+		    "write (the data and its ACK) and %u for the end. %s"),
+		    part[0], part[1], part[2], count_why(how, delayed));
+	else
+		q->explain = quiz_strdupf(_("%u for the handshake and %u for "
+		    "the end; nothing is written. %s"), part[0], part[2],
+		    count_why(how, delayed));
 	return true;
 }
 

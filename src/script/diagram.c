@@ -25,7 +25,8 @@
  * A reply still on its way waits below the arrival of an older segment
  * going the same way (see dg_defer), as RFC 9293 draws crossing segments.
  * A row whose clock moved on since the row above carries "(t=3s)", so
- * that a SYN's back-off or 2 MSL shows.
+ * that a SYN's back-off or 2 MSL shows; so does every row of a segment
+ * that expired.
  *
  * Layout: "NNN.  " then the client's state in 12 columns and a space, a
  * 3-column end, a space, the middle (segment text and marks), the other
@@ -166,16 +167,22 @@ dg_mark(struct diagram_row *r, const char *mark)
 	snprintf(r->mid + n, sizeof(r->mid) - n, n ? " %s" : "%s", mark);
 }
 
-/* "4min", "3s", "1500ms": the clock as a scenario writes durations. */
+/* "0.015s", "63s", "120.001s", "240s": every time in one unit, seconds
+ * with the milliseconds only where there are some, so that rows compare
+ * at a glance (minutes beside milliseconds did not). */
 static char *
 dg_time_str(uint64_t ms, char *buf, size_t size)
 {
-	if (ms != 0 && ms % 60000 == 0)
-		snprintf(buf, size, "%llumin", (unsigned long long)(ms / 60000));
-	else if (ms % 1000 == 0)
-		snprintf(buf, size, "%llus", (unsigned long long)(ms / 1000));
+	unsigned long long s = ms / 1000, f = ms % 1000;
+
+	if (f == 0)
+		snprintf(buf, size, "%llus", s);
+	else if (f % 100 == 0)
+		snprintf(buf, size, "%llu.%01llus", s, f / 100);
+	else if (f % 10 == 0)
+		snprintf(buf, size, "%llu.%02llus", s, f / 10);
 	else
-		snprintf(buf, size, "%llums", (unsigned long long)ms);
+		snprintf(buf, size, "%llu.%03llus", s, f);
 	return buf;
 }
 
@@ -204,7 +211,9 @@ dg_store(struct diagram *d, struct diagram_row *r)
 		first.state[0] = first.state[1] = TCP_CLOSED;
 		dg_keep(d, &first);
 	}
-	if (r->time != d->last_time) {
+	/* A segment that expired says when, even beside another at the same
+	 * moment: no command was there to date it. */
+	if (r->time != d->last_time || r->expired) {
 		snprintf(note, sizeof(note), _("(t=%s)"),
 		    dg_time_str(r->time, t, sizeof(t)));
 		dg_mark(r, note);
@@ -455,6 +464,7 @@ dg_fate(struct diagram *d, const struct flight *f, enum ladder_fate fate)
 		break;
 	case LADDER_EXPIRED:
 		dg_lost(d, f, _("(expired)"));
+		d->row.expired = true;
 		break;
 	case LADDER_FLIGHT:
 		break;

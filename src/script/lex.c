@@ -14,7 +14,8 @@
  *
  * The language has no quoted strings, so there is no "inside quotes" case.
  * Control bytes other than tab and CR are refused outside comments, so a
- * NUL byte or an escape sequence can never hide inside a word.
+ * NUL byte or an escape sequence can never hide inside a word; so are
+ * bytes that are not UTF-8, which no terminal could show in a message.
  */
 #include <config.h>
 
@@ -42,7 +43,7 @@ static size_t
 lex_word_end(const char *text, size_t len, size_t i, struct script_line *out,
     unsigned col)
 {
-	size_t j = i;
+	size_t j = i, k;
 
 	if (text[j] == '#')
 		j++;
@@ -51,10 +52,14 @@ lex_word_end(const char *text, size_t len, size_t i, struct script_line *out,
 
 		if (lex_space(c) || c == '#')
 			break;
-		if (lex_forbidden(c) && out->badcol == 0) {
+		k = utf8_valid_len((const unsigned char *)text + j, len - j);
+		if ((lex_forbidden(c) || k == 0) && out->badcol == 0) {
 			out->badcol = col + utf8_chars(text + i, j - i);
 			out->bad = c;
+			out->badutf = k == 0;
 		}
+		if (k > 1)
+			j += k - 1;
 	}
 	return j;
 }

@@ -374,7 +374,8 @@ script_parse_span(const char *text, size_t len, unsigned lineno,
 	err->msg[0] = '\0';
 	script_lex(text, len, &ln);
 	if (ln.badcol != 0) {
-		arg_fail(&pc, ln.badcol, _("invalid byte 0x%02x"), ln.bad);
+		arg_fail(&pc, ln.badcol, ln.badutf ? _("invalid UTF-8 byte "
+		    "0x%02x") : _("invalid byte 0x%02x"), ln.bad);
 		return -1;
 	}
 	if (ln.n == 0)

@@ -34,6 +34,7 @@ struct script_line {
 	unsigned endcol;	/* column just past the last word */
 	unsigned badcol;	/* nonzero: column of a forbidden byte */
 	unsigned char bad;	/* that byte */
+	bool badutf;		/* it is not UTF-8 (else a control byte) */
 };
 
 /* lex.c */

@@ -51,7 +51,9 @@ t_why(struct sbuf *t, enum tcp_why why)
 	const char *rfc = tcp_why_rfc(why), *text = tcp_why_text(why);
 
 	if (text != NULL && text[0] != '\0')
-		sbuf_add(t, " (%s)", _(text));
+		/* TRANSLATORS: the reason after a state change or a
+		 * segment; Chinese text takes full-width brackets. */
+		sbuf_add(t, _(" (%s)"), _(text));
 	if (rfc != NULL && rfc[0] >= '0' && rfc[0] <= '9')
 		sbuf_add(t, " [RFC 9293 %s]", rfc);
 	else if (rfc != NULL && rfc[0] != '\0')

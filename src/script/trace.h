@@ -50,6 +50,7 @@ struct diagram_row {
 	enum sim_dir dir;
 	enum diagram_slot from, to;	/* sender's and receiver's ends */
 	bool delivered;
+	bool expired;			/* its segment outlived its life */
 	bool reply;			/* sent as the sender got a segment */
 	uint64_t time;			/* ms when the row began */
 	char mid[112];			/* "<SEQ=100><CTL=SYN> (rexmit)" */

@@ -172,8 +172,9 @@ ui_pcap_write(struct screen *sc, const char *path)
 	if (script_pcap_write(ui->s.cmds, ui->s.pos, path, &n, err,
 	    sizeof(err)))
 		/* TRANSLATORS: number of segments, then the file name twice. */
-		screen_message(sc, false, _("Wrote %zu segments to %s. Read "
-		    "it with: tcpdump -nr %s"), n, path, path);
+		screen_message(sc, false, ngettext("Wrote %zu segment to %s. "
+		    "Read it with: tcpdump -nr %s", "Wrote %zu segments to %s. "
+		    "Read it with: tcpdump -nr %s", n), n, path, path);
 	else
 		screen_message(sc, true, "%s", err);
 	return UI_R_ALL;

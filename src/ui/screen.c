@@ -386,7 +386,8 @@ screen_help_part(const struct screen_def *d, const struct screen *outer,
 		char keys[SCREEN_HELP_KEYS];
 		struct sbuf b = { keys, sizeof(keys), 0, false };
 
-		if ((c->flags & SCREEN_CMD_NOHELP) != 0 || (outer != NULL &&
+		if ((c->flags & SCREEN_CMD_NOHELP) != 0 ||
+		    (d->offers != NULL && !d->offers(c)) || (outer != NULL &&
 		    screen_shadowed(outer, d, c)) || (cs == NULL) !=
 		    (sect == NULL) || (cs != NULL && strcmp(cs, sect) != 0))
 			continue;
@@ -394,7 +395,7 @@ screen_help_part(const struct screen_def *d, const struct screen *outer,
 			if (d->keys[k].shown != NULL &&
 			    strcmp(d->keys[k].cmd, c->name) == 0)
 				sbuf_add(&b, "%s%s", b.len > 0 ? " " : "",
-				    d->keys[k].shown);
+				    _(d->keys[k].shown));
 		if (b.len > 0)
 			screen_help_add(l, keys, _(c->help));
 	}

@@ -110,6 +110,9 @@ struct screen_def {
 	 * are segment numbers otherwise).  NULL, or NULL returned: the
 	 * screen's own list. */
 	const char *(*section)(const struct screen_cmd *c);
+	/* Whether help lists command c here, or NULL: all of them (the lab
+	 * shares the simulator's tables but cannot crash a host). */
+	bool (*offers)(const struct screen_cmd *c);
 };
 
 /* A screen's two tables with their lengths, for a screen_def's

@@ -514,7 +514,9 @@ static const struct screen_cmd ui_play_cmds[] = {
 	K(UI_ESC, "what-if-close", NULL), K('q', "what-if-close", NULL), \
 	{ UI_K_UP, 0, "select-move", -1, "Up" }, \
 	{ UI_K_DOWN, 0, "select-move", 1, "Down" }, \
-	K(UI_ESC, "select-clear", "Esc"), K(UI_K_CLICK, "select-at", "click"), \
+	K(UI_ESC, "select-clear", "Esc"), \
+	/* TRANSLATORS: the mouse's click, named in help's keys column. */ \
+	K(UI_K_CLICK, "select-at", N_("click")), \
 	K('c', "client-connect", "c"), K('l', "client-listen", "l"), \
 	K('s', "client-send", "s"), K('v', "client-read", "v"), \
 	K('x', "client-close", "x"), \
@@ -569,11 +571,22 @@ const struct screen_def ui_sim_def = {
 };
 
 /* `tcpteach lab`: the same commands and keys on the kernels. */
+/* The lab's help leaves out a host crash, which the lab always refuses
+ * (a real kernel cannot forget its connections silently). */
+static bool
+ui_lab_offers(const struct screen_cmd *c)
+{
+	const struct ui_event *e = c->data;
+
+	return c->fn != ui_h_event || e->group == UI_G_WHATIF ||
+	    e->kind != CMD_CRASH;
+}
+
 const struct screen_def ui_lab_def = {
 	.name = "lab", SCREEN_TABLES(ui_sim_cmds, ui_sim_keys),
 	.min_rows = UI_MIN_ROWS, .min_cols = UI_MIN_COLS,
 	.tick = ui_lab_tick, .busy = ui_lab_busy, .grabs = ui_in_whatif,
-	.section = ui_help_section
+	.section = ui_help_section, .offers = ui_lab_offers
 };
 
 const struct screen_def ui_play_def = {
