@@ -121,6 +121,8 @@ enum sim_status lab_wire_apply(struct lab *l, const struct cmd *c,
 /* Take what the kernels sent until `quiet` ms pass without a packet, or
  * until the deadline (monotonic ms). */
 void lab_collect(struct lab *l, unsigned quiet, uint64_t deadline);
+/* Track host h's numbers from a segment it sent; true if sent before. */
+bool lab_wire_nums(struct lab *l, int h, const struct tcp_seg *s);
 const struct lab_flight *lab_find(const struct lab *l,
     const struct cmd_sel *sel);
 

@@ -43,9 +43,14 @@ wire_wall_us(void)
 	return (uint64_t)ts.tv_sec * 1000000 + (uint64_t)ts.tv_nsec / 1000;
 }
 
-/* The numbers a state box shows, as far as the wire tells them. */
-static bool
-wire_nums(struct lab *l, int h, const struct tcp_seg *s)
+/* The numbers a state box shows, as far as the wire tells them; true if
+ * s was sent before.  A SYN with a new ISN begins a new incarnation of
+ * the connection (the same ports, RFC 9293 3.4.1 on ISN selection): what
+ * the old one sent says nothing about the new one's, whose ISN may lie
+ * anywhere, below the old SND.NXT too (Linux's ISN clock wraps in about
+ * 275 s, so half the time a later connection's ISN is "before" it). */
+bool
+lab_wire_nums(struct lab *l, int h, const struct tcp_seg *s)
 {
 	struct lab_host *hh = &l->host[h];
 	struct sim_nums *n = &hh->nums, *peer = &l->host[1 - h].nums;
@@ -54,12 +59,13 @@ wire_nums(struct lab *l, int h, const struct tcp_seg *s)
 	bool again = hh->has_sent && tcp_seg_seqlen(s) > 0 &&
 	    ((s->flags & TCP_SYN) ? s->seq == n->iss :
 	    seq_leq(end, n->snd_nxt));
+	bool fresh = !hh->has_sent || ((s->flags & TCP_SYN) && !again);
 
-	if ((s->flags & TCP_SYN) && !again) {
+	if (fresh && (s->flags & TCP_SYN)) {
 		n->iss = s->seq;
 		n->snd_una = s->seq;
 	}
-	if (!hh->has_sent || seq_gt(end, n->snd_nxt))
+	if (fresh || seq_gt(end, n->snd_nxt))
 		n->snd_nxt = end;
 	if (s->flags & TCP_ACK) {
 		n->rcv_nxt = s->ack;
@@ -96,7 +102,7 @@ wire_put(struct lab *l, int from, const unsigned char *pkt, size_t len,
 	if (kind == SIM_EV_TCP) {
 		ev.tcp.kind = TCP_EV_SEND;
 		ev.tcp.seg = lf->f.seg;
-		ev.tcp.rexmit = wire_nums(l, from, &lf->f.seg);
+		ev.tcp.rexmit = lab_wire_nums(l, from, &lf->f.seg);
 		if (ev.tcp.rexmit)
 			lf->f.origin = ORIGIN_REXMIT;
 		l->host[from].has_sent = true;
