@@ -329,7 +329,7 @@ kernel_poll_fds(struct wbackend *b, int fds[2])
 }
 
 static const struct script_lab kernels = { fake_open, kernel_describe,
-    kernel_poll_fds, kernel_pump };
+    kernel_poll_fds, kernel_pump, NULL };
 
 static bool
 sess_rebuild(struct session *s)
@@ -359,7 +359,7 @@ sess_setup(void)
 	ck_assert_int_eq(labsess_open(&ls, &kernels, NULL, err, sizeof(err)),
 	    0);
 	session_init(&sess);
-	labsess_attach(&ls, &sess);
+	labsess_attach(&ls, &sess, NULL, NULL);
 	sess.rebuild = sess_rebuild;
 	sess.observe = sess_observe;
 	said[0] = '\0';

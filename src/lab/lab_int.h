@@ -77,6 +77,8 @@ struct lab {
 	bool app_read_manual;	/* set app_read manual: `read` only */
 	char kernel[160];	/* "Linux 6.1.0" */
 	FILE *pcap;		/* NULL, or the capture (lib/pcapw) */
+	lab_during_fn *during;	/* NULL, or told a wait's progress */
+	void *during_arg;
 };
 
 /* ns.c: namespaces, devices, sysctls, the route. */

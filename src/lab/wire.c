@@ -176,14 +176,45 @@ wire_block_ms(const struct lab *l, uint64_t left, unsigned quiet)
 	return left < 3600000 ? left : 3600000;
 }
 
+/* As a wait begins and once a whole second of it has passed since
+ * `start`, tell the one who waits (its screen would otherwise stand still
+ * for all of a 70 s wait); true if it asked to stop.  said: the last
+ * time told, UINT64_MAX before the first. */
+static bool
+wire_tick(struct lab *l, uint64_t start, uint64_t total, uint64_t *said)
+{
+	uint64_t waited = mono_ms() - start;
+
+	if (l->during == NULL || waited / 1000 == *said / 1000)
+		return false;
+	*said = waited;
+	return l->during(l->during_arg, waited, total);
+}
+
+/* How long a poll of a wait may block: no longer than to the next whole
+ * second, when the one who waits hears of it. */
+static int
+wire_tick_ms(const struct lab *l, uint64_t start, uint64_t block)
+{
+	uint64_t to = 1000 - (mono_ms() - start) % 1000;
+
+	return (int)(l->during != NULL && to < block ? to : block);
+}
+
 /* quiet 0: listen until the deadline whatever comes. */
 void
 lab_collect(struct lab *l, unsigned quiet, uint64_t deadline)
 {
-	uint64_t now;
+	uint64_t now, start = mono_ms(), said = UINT64_MAX;
 
 	while ((now = mono_ms()) < deadline) {
-		if (wire_poll(l, (int)wire_block_ms(l, deadline - now, quiet)))
+		uint64_t block = wire_block_ms(l, deadline - now, quiet);
+
+		if (quiet == 0 && wire_tick(l, start, deadline - start, &said))
+			break;
+		if (quiet == 0)
+			block = (uint64_t)wire_tick_ms(l, start, block);
+		if (wire_poll(l, (int)block))
 			continue;
 		if (quiet != 0)
 			break;
@@ -252,6 +283,15 @@ wire_deliver(struct lab *l, size_t i, struct sim_result *res)
 	wire_event(l, SIM_EV_DELIVER, &f.f);
 	wire_settle(l);
 	return SIM_OK;
+}
+
+void
+lab_during(struct wbackend *b, lab_during_fn *fn, void *arg)
+{
+	struct lab *l = b->self;
+
+	l->during = fn;
+	l->during_arg = arg;
 }
 
 void
@@ -337,17 +377,19 @@ static void
 wire_wait_timer(struct lab *l)
 {
 	uint32_t ms = 0;
-	uint64_t due, bound;
+	uint64_t due, bound, start = mono_ms(), said = UINT64_MAX;
 	uint32_t id = l->next_id;
 
 	(void)wire_next_timer(l, &ms);
-	due = mono_ms() + ms;
+	due = start + ms;
 	bound = due + WIRE_TIMER_SLACK + ms / 4;
 	while (mono_ms() < bound && l->next_id == id) {
 		uint64_t now = mono_ms();
 		int t = now < due ? (int)(due - now) + 2 : 20;
 
-		if (wire_poll(l, t))
+		if (wire_tick(l, start, ms, &said))
+			break;
+		if (wire_poll(l, wire_tick_ms(l, start, (uint64_t)t)))
 			break;
 		if (now >= due && lab_states(l))
 			break;
