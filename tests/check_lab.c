@@ -459,12 +459,14 @@ START_TEST(test_labsess_estab_close_unread_profile_linux_differs)
 	ck_assert_msg(said[0] == '\0', "said: %s", said);
 	sess_do("server close");
 	ck_assert_str_eq(said, "Profile linux would have sent s>c RST+ACK "
-	    "seq=1 ack=101 here, not s>c RST seq=1.\n");
+	    "seq=1 ack=101 here, not s>c RST seq=1. "
+	    "(Numbers relative to each side's ISN.)\n");
 	/* Kept with its step, for the event log; a step done again (undo
 	 * replays every step) says it again, once. */
 	ck_assert_uint_eq(sess.recs[6].nsays, 1);
 	ck_assert_str_eq(sess.recs[6].says[0], "Profile linux would have "
-	    "sent s>c RST+ACK seq=1 ack=101 here, not s>c RST seq=1.");
+	    "sent s>c RST+ACK seq=1 ack=101 here, not s>c RST seq=1. "
+	    "(Numbers relative to each side's ISN.)");
 	for (size_t i = 0; i < 6; i++)
 		ck_assert_uint_eq(sess.recs[i].nsays, 0);
 	ck_assert(session_undo(&sess));

@@ -21,6 +21,8 @@
 /* A kernel's timer that fires a little before the model's is the same
  * timer: the model may run this far ahead of the lab's clock to meet it. */
 #define SHADOW_SLACK_MS 100
+/* Segments a line names; more are counted. */
+#define SHADOW_SAY 2
 
 enum { SH_CORE, SH_KERNEL };
 
@@ -269,6 +271,9 @@ shadow_seg_str(const struct shadow_seg *s, char *buf, size_t size)
 		    (unsigned)s->len);
 }
 
+/* The first SHADOW_SAY segments; the rest only counted, so the line
+ * stays one or two lines under the ladder (five segments in Chinese ran
+ * off the narration's foot). */
 static void
 shadow_segs_str(const struct shadow_seg *s, size_t n, char *buf,
     size_t size)
@@ -277,11 +282,15 @@ shadow_segs_str(const struct shadow_seg *s, size_t n, char *buf,
 	char one[96];
 
 	buf[0] = '\0';
-	for (size_t i = 0; i < n && used + 1 < size; i++) {
+	for (size_t i = 0; i < n && i < SHADOW_SAY && used + 1 < size; i++) {
 		shadow_seg_str(&s[i], one, sizeof(one));
 		used += (size_t)snprintf(buf + used, size - used, "%s%s",
 		    i ? ", " : "", one);
 	}
+	if (n > SHADOW_SAY && used + 1 < size)
+		/* TRANSLATORS: after a list of segments: how many more. */
+		snprintf(buf + used, size - used, _(" and %lu more"),
+		    (unsigned long)(n - SHADOW_SAY));
 }
 
 /* Differences that tests/lab/known-differences lists, recognised by
@@ -342,6 +351,18 @@ shadow_say_segs(const struct shadow_diff *d, char *buf, size_t size)
 		return (size_t)snprintf(buf, size, _("Profile linux would not "
 		    "have sent %s here."), b);
 	return 0;
+}
+
+/* The ladder shows the kernels' raw numbers by default; the line's are
+ * relative to each side's ISN (the model's ISNs are not the kernels'),
+ * so it says so rather than be read against the raw ones. */
+static size_t
+shadow_say_rel(char *buf, size_t size, size_t used)
+{
+	if (used >= size)
+		return used;
+	return used + (size_t)snprintf(buf + used, size - used, " %s",
+	    _("(Numbers relative to each side's ISN.)"));
 }
 
 static void
@@ -436,6 +457,8 @@ shadow_compare(struct shadow *sh, const enum tcp_state ks[2], bool tick,
 		    _(known));
 	else
 		shadow_say_states(sh, ks, buf, size, used);
+	if (used > 0)
+		(void)shadow_say_rel(buf, size, strlen(buf));
 	return true;
 }
 
