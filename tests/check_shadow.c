@@ -153,7 +153,8 @@ START_TEST(test_estab_kernel_segments_many_line_counts_rest)
 	play(steps);
 	ck_assert_ptr_nonnull(strstr(said, "Profile linux would not have "
 	    "sent c>s PSH+ACK seq=1 ack=1 len=10, c>s PSH+ACK seq=11 ack=1 "
-	    "len=20 and 1 more here. (Numbers relative to each side's ISN.)\n"));
+	    "len=20 and 1 more here. (Numbers relative to each side's "
+	    "ISN.)\n"));
 }
 END_TEST
 

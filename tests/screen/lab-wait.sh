@@ -52,7 +52,9 @@ if [ -z "$first" ] || [ "$first" = "$second" ]; then
 	exit 1
 fi
 screen_keys Space
-screen_wait_re 'The wait stopped after [0-9]+\.[0-9] s; it is kept as "wait [0-9]+ms"' || {
+stopped='The wait stopped after [0-9]+\.[0-9] s; '
+stopped=$stopped'it is kept as "wait [0-9]+ms"'
+screen_wait_re "$stopped" || {
 	echo "FAIL: the stopped wait is not said" >&2
 	screen_capture >&2
 	exit 1
