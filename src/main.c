@@ -173,7 +173,7 @@ static const struct subcmd subcmds[] = {
 /* `script --lab`, `--compare` and `tcpteach lab`, the screen, reach the
  * kernel lab through these. */
 static const struct script_lab main_lab = { lab_backend_open, lab_describe,
-    lab_poll_fds, lab_pump };
+    lab_poll_fds, lab_pump, lab_during };
 
 /* The program's help lists each subcommand's usage forms. */
 static void

@@ -329,7 +329,7 @@ kernel_poll_fds(struct wbackend *b, int fds[2])
 }
 
 static const struct script_lab kernels = { fake_open, kernel_describe,
-    kernel_poll_fds, kernel_pump };
+    kernel_poll_fds, kernel_pump, NULL };
 
 static bool
 sess_rebuild(struct session *s)
@@ -359,7 +359,7 @@ sess_setup(void)
 	ck_assert_int_eq(labsess_open(&ls, &kernels, NULL, err, sizeof(err)),
 	    0);
 	session_init(&sess);
-	labsess_attach(&ls, &sess);
+	labsess_attach(&ls, &sess, NULL, NULL);
 	sess.rebuild = sess_rebuild;
 	sess.observe = sess_observe;
 	said[0] = '\0';
@@ -459,12 +459,14 @@ START_TEST(test_labsess_estab_close_unread_profile_linux_differs)
 	ck_assert_msg(said[0] == '\0', "said: %s", said);
 	sess_do("server close");
 	ck_assert_str_eq(said, "Profile linux would have sent s>c RST+ACK "
-	    "seq=1 ack=101 here, not s>c RST seq=1.\n");
+	    "seq=1 ack=101 here, not s>c RST seq=1. "
+	    "(Numbers relative to each side's ISN.)\n");
 	/* Kept with its step, for the event log; a step done again (undo
 	 * replays every step) says it again, once. */
 	ck_assert_uint_eq(sess.recs[6].nsays, 1);
 	ck_assert_str_eq(sess.recs[6].says[0], "Profile linux would have "
-	    "sent s>c RST+ACK seq=1 ack=101 here, not s>c RST seq=1.");
+	    "sent s>c RST+ACK seq=1 ack=101 here, not s>c RST seq=1. "
+	    "(Numbers relative to each side's ISN.)");
 	for (size_t i = 0; i < 6; i++)
 		ck_assert_uint_eq(sess.recs[i].nsays, 0);
 	ck_assert(session_undo(&sess));
@@ -549,6 +551,38 @@ START_TEST(test_labsess_syn_sent_old_syn_below_kernel_iss)
 }
 END_TEST
 
+/* Item: a second connection on the same ports whose ISN lies "before"
+ * the first one's SND.NXT (Linux's ISN clock wraps): its first FIN was
+ * marked a retransmission in the event log. */
+static bool
+nums_send(struct lab *l, int h, uint32_t seq, uint32_t ack, uint8_t flags)
+{
+	struct tcp_seg s = { .seq = seq, .ack = ack, .flags = flags };
+	bool again = lab_wire_nums(l, h, &s);
+
+	l->host[h].has_sent = true;
+	return again;
+}
+
+START_TEST(test_closed_new_incarnation_fin_not_rexmit)
+{
+	static struct lab l;
+	int s = HOST_SERVER;
+
+	memset(&l, 0, sizeof(l));
+	/* The first connection: SYN+ACK, then FIN, then that FIN again. */
+	ck_assert(!nums_send(&l, s, 3000000000u, 1001, TCP_SYN | TCP_ACK));
+	ck_assert(!nums_send(&l, s, 3000000001u, 1002, TCP_FIN | TCP_ACK));
+	ck_assert(nums_send(&l, s, 3000000001u, 1002, TCP_FIN | TCP_ACK));
+	/* The second, its ISN 2^31 + 100 "before" the first's SND.NXT. */
+	ck_assert(!nums_send(&l, s, 852516452u, 7001, TCP_SYN | TCP_ACK));
+	ck_assert(nums_send(&l, s, 852516452u, 7001, TCP_SYN | TCP_ACK));
+	ck_assert(!nums_send(&l, s, 852516453u, 7002, TCP_FIN | TCP_ACK));
+	ck_assert(nums_send(&l, s, 852516453u, 7002, TCP_FIN | TCP_ACK));
+	ck_assert_uint_eq(l.host[s].nums.snd_nxt, 852516454u);
+}
+END_TEST
+
 static Suite *
 lab_suite(void)
 {
@@ -561,6 +595,7 @@ lab_suite(void)
 	tcase_add_test(pk, test_inject_parses_back_to_its_fields);
 	tcase_add_test(pk, test_parse_rejects_truncated_and_non_tcp);
 	tcase_add_test(pk, test_kernel_states_map_to_rfc_names);
+	tcase_add_test(pk, test_closed_new_incarnation_fin_not_rexmit);
 	tcase_add_test(pk, test_lab_pcap_unwritable_refused_with_reason);
 	suite_add_tcase(s, pk);
 	tcase_add_checked_fixture(cmp, setup, teardown);

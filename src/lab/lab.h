@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "sim/backend.h"
 
@@ -33,5 +34,12 @@ const char *lab_describe(struct wbackend *b, char *buf, size_t size);
  * packets become segments in flight, states are read again). */
 void lab_poll_fds(struct wbackend *b, int fds[2]);
 void lab_pump(struct wbackend *b);
+
+/* A `wait` runs in real time (70 s are 70 s): as it begins and once a
+ * second of it, and of a `wait timer`, fn hears how long it has waited
+ * of how long (ms); fn true stops the wait there (the command still
+ * succeeds: the kernels' time has passed). */
+typedef bool lab_during_fn(void *arg, uint64_t waited, uint64_t total);
+void lab_during(struct wbackend *b, lab_during_fn *fn, void *arg);
 
 #endif

@@ -77,6 +77,8 @@ struct lab {
 	bool app_read_manual;	/* set app_read manual: `read` only */
 	char kernel[160];	/* "Linux 6.1.0" */
 	FILE *pcap;		/* NULL, or the capture (lib/pcapw) */
+	lab_during_fn *during;	/* NULL, or told a wait's progress */
+	void *during_arg;
 };
 
 /* ns.c: namespaces, devices, sysctls, the route. */
@@ -121,6 +123,8 @@ enum sim_status lab_wire_apply(struct lab *l, const struct cmd *c,
 /* Take what the kernels sent until `quiet` ms pass without a packet, or
  * until the deadline (monotonic ms). */
 void lab_collect(struct lab *l, unsigned quiet, uint64_t deadline);
+/* Track host h's numbers from a segment it sent; true if sent before. */
+bool lab_wire_nums(struct lab *l, int h, const struct tcp_seg *s);
 const struct lab_flight *lab_find(const struct lab *l,
     const struct cmd_sel *sel);
 

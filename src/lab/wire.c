@@ -43,9 +43,14 @@ wire_wall_us(void)
 	return (uint64_t)ts.tv_sec * 1000000 + (uint64_t)ts.tv_nsec / 1000;
 }
 
-/* The numbers a state box shows, as far as the wire tells them. */
-static bool
-wire_nums(struct lab *l, int h, const struct tcp_seg *s)
+/* The numbers a state box shows, as far as the wire tells them; true if
+ * s was sent before.  A SYN with a new ISN begins a new incarnation of
+ * the connection (the same ports, RFC 9293 3.4.1 on ISN selection): what
+ * the old one sent says nothing about the new one's, whose ISN may lie
+ * anywhere, below the old SND.NXT too (Linux's ISN clock wraps in about
+ * 275 s, so half the time a later connection's ISN is "before" it). */
+bool
+lab_wire_nums(struct lab *l, int h, const struct tcp_seg *s)
 {
 	struct lab_host *hh = &l->host[h];
 	struct sim_nums *n = &hh->nums, *peer = &l->host[1 - h].nums;
@@ -54,12 +59,13 @@ wire_nums(struct lab *l, int h, const struct tcp_seg *s)
 	bool again = hh->has_sent && tcp_seg_seqlen(s) > 0 &&
 	    ((s->flags & TCP_SYN) ? s->seq == n->iss :
 	    seq_leq(end, n->snd_nxt));
+	bool fresh = !hh->has_sent || ((s->flags & TCP_SYN) && !again);
 
-	if ((s->flags & TCP_SYN) && !again) {
+	if (fresh && (s->flags & TCP_SYN)) {
 		n->iss = s->seq;
 		n->snd_una = s->seq;
 	}
-	if (!hh->has_sent || seq_gt(end, n->snd_nxt))
+	if (fresh || seq_gt(end, n->snd_nxt))
 		n->snd_nxt = end;
 	if (s->flags & TCP_ACK) {
 		n->rcv_nxt = s->ack;
@@ -96,7 +102,7 @@ wire_put(struct lab *l, int from, const unsigned char *pkt, size_t len,
 	if (kind == SIM_EV_TCP) {
 		ev.tcp.kind = TCP_EV_SEND;
 		ev.tcp.seg = lf->f.seg;
-		ev.tcp.rexmit = wire_nums(l, from, &lf->f.seg);
+		ev.tcp.rexmit = lab_wire_nums(l, from, &lf->f.seg);
 		if (ev.tcp.rexmit)
 			lf->f.origin = ORIGIN_REXMIT;
 		l->host[from].has_sent = true;
@@ -170,14 +176,45 @@ wire_block_ms(const struct lab *l, uint64_t left, unsigned quiet)
 	return left < 3600000 ? left : 3600000;
 }
 
+/* As a wait begins and once a whole second of it has passed since
+ * `start`, tell the one who waits (its screen would otherwise stand still
+ * for all of a 70 s wait); true if it asked to stop.  said: the last
+ * time told, UINT64_MAX before the first. */
+static bool
+wire_tick(struct lab *l, uint64_t start, uint64_t total, uint64_t *said)
+{
+	uint64_t waited = mono_ms() - start;
+
+	if (l->during == NULL || waited / 1000 == *said / 1000)
+		return false;
+	*said = waited;
+	return l->during(l->during_arg, waited, total);
+}
+
+/* How long a poll of a wait may block: no longer than to the next whole
+ * second, when the one who waits hears of it. */
+static int
+wire_tick_ms(const struct lab *l, uint64_t start, uint64_t block)
+{
+	uint64_t to = 1000 - (mono_ms() - start) % 1000;
+
+	return (int)(l->during != NULL && to < block ? to : block);
+}
+
 /* quiet 0: listen until the deadline whatever comes. */
 void
 lab_collect(struct lab *l, unsigned quiet, uint64_t deadline)
 {
-	uint64_t now;
+	uint64_t now, start = mono_ms(), said = UINT64_MAX;
 
 	while ((now = mono_ms()) < deadline) {
-		if (wire_poll(l, (int)wire_block_ms(l, deadline - now, quiet)))
+		uint64_t block = wire_block_ms(l, deadline - now, quiet);
+
+		if (quiet == 0 && wire_tick(l, start, deadline - start, &said))
+			break;
+		if (quiet == 0)
+			block = (uint64_t)wire_tick_ms(l, start, block);
+		if (wire_poll(l, (int)block))
 			continue;
 		if (quiet != 0)
 			break;
@@ -246,6 +283,15 @@ wire_deliver(struct lab *l, size_t i, struct sim_result *res)
 	wire_event(l, SIM_EV_DELIVER, &f.f);
 	wire_settle(l);
 	return SIM_OK;
+}
+
+void
+lab_during(struct wbackend *b, lab_during_fn *fn, void *arg)
+{
+	struct lab *l = b->self;
+
+	l->during = fn;
+	l->during_arg = arg;
 }
 
 void
@@ -331,17 +377,19 @@ static void
 wire_wait_timer(struct lab *l)
 {
 	uint32_t ms = 0;
-	uint64_t due, bound;
+	uint64_t due, bound, start = mono_ms(), said = UINT64_MAX;
 	uint32_t id = l->next_id;
 
 	(void)wire_next_timer(l, &ms);
-	due = mono_ms() + ms;
+	due = start + ms;
 	bound = due + WIRE_TIMER_SLACK + ms / 4;
 	while (mono_ms() < bound && l->next_id == id) {
 		uint64_t now = mono_ms();
 		int t = now < due ? (int)(due - now) + 2 : 20;
 
-		if (wire_poll(l, t))
+		if (wire_tick(l, start, ms, &said))
+			break;
+		if (wire_poll(l, wire_tick_ms(l, start, (uint64_t)t)))
 			break;
 		if (now >= due && lab_states(l))
 			break;

@@ -13,6 +13,8 @@
 #include "script/labsess.h"
 #include "sim/ladder_text.h"
 
+static bool labsess_during(void *arg, uint64_t waited, uint64_t total);
+
 /* The lab's own, and a fresh shadow: both begin when the lab does. */
 static int
 labsess_start(struct labsess *l, char *err, size_t size)
@@ -24,6 +26,8 @@ labsess_start(struct labsess *l, char *err, size_t size)
 	if (rc != 0)
 		return rc;
 	l->t0 = t0;
+	if (l->lab->during != NULL)
+		l->lab->during(&l->be, labsess_during, l);
 	shadow_free(&l->sh);
 	shadow_init(&l->sh);
 	l->be.ops->trace_clear(l->be.self);
@@ -61,8 +65,12 @@ labsess_title(const struct labsess *l, enum sim_host_id h, char *buf,
 }
 
 void
-labsess_attach(struct labsess *l, struct session *s)
+labsess_attach(struct labsess *l, struct session *s, labsess_show_fn *show,
+    void *arg)
 {
+	l->s = s;
+	l->show = show;
+	l->show_arg = arg;
 	s->be = &l->be;
 	s->be_t0 = l->t0;
 	session_be_world(s);
@@ -154,6 +162,28 @@ labsess_wake(const struct session *s, uint64_t now)
 	if (!labsess_timing(s, now))
 		return -1;
 	return 1000 - (int)((now - s->be_t0) % 1000);
+}
+
+/* The lab is inside a wait (the session is applying cmds[pos]): the
+ * session's clock follows it so the boxes count down, the front end
+ * shows it, and a wait stopped becomes the wait that really happened. */
+static bool
+labsess_during(void *arg, uint64_t waited, uint64_t total)
+{
+	struct labsess *l = arg;
+	struct session *s = l->s;
+	struct cmd *c;
+
+	if (s == NULL || l->show == NULL || s->pos >= s->ncmds)
+		return false;
+	(void)labsess_clock(s, mono_ms());
+	if (!l->show(l->show_arg, waited, total))
+		return false;
+	c = &s->cmds[s->pos];
+	c->kind = CMD_WAIT;
+	c->dur.ms = waited;
+	c->dur.msl = 0;
+	return true;
 }
 
 /* RFC 9293 Figure 8 (recovery from an old duplicate SYN): the old SYN

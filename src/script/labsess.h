@@ -24,6 +24,11 @@
 #include "script/shadow.h"
 #include "sim/ladder.h"
 
+/* A long wait runs in real time: once a second the front end shows that
+ * it has waited `waited` ms of `total` (the session's clock already moved
+ * on); true stops the wait there. */
+typedef bool labsess_show_fn(void *arg, uint64_t waited, uint64_t total);
+
 struct labsess {
 	struct wbackend be;
 	const struct script_lab *lab;
@@ -31,6 +36,9 @@ struct labsess {
 	char kernel[64];	/* "Linux 6.1.0" */
 	uint64_t t0;
 	struct shadow sh;
+	struct session *s;	/* attached, or NULL */
+	labsess_show_fn *show;	/* NULL, or shows a long wait */
+	void *show_arg;
 };
 
 /* Open a lab (0), or TT_EXIT_USAGE and what is missing in err. */
@@ -40,8 +48,12 @@ void labsess_free(struct labsess *l);
 /* Host h's state box's title: "client, kernel Linux 6.1.0". */
 const char *labsess_title(const struct labsess *l, enum sim_host_id h,
     char *buf, size_t size);
-/* Send s's commands to the lab from now on. */
-void labsess_attach(struct labsess *l, struct session *s);
+/* Send s's commands to the lab from now on; show (NULL: none) hears of
+ * a long wait.  A wait the learner stops becomes, in s, the wait that
+ * really happened (`wait 12345ms`), so a save or an undo's replay waits
+ * as long as the kernels did. */
+void labsess_attach(struct labsess *l, struct session *s,
+    labsess_show_fn *show, void *arg);
 /* New namespaces for s's replay (its rebuild hook): false with the
  * reason in err if the lab cannot open again. */
 bool labsess_rebuild(struct labsess *l, struct session *s, char *err,

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "sim/backend.h"
@@ -36,6 +37,9 @@ struct script_lab {
 	const char *(*describe)(struct wbackend *b, char *buf, size_t size);
 	void (*poll_fds)(struct wbackend *b, int fds[2]);
 	void (*pump)(struct wbackend *b);
+	/* NULL, or a long wait's progress and its stop (lab/lab.h). */
+	void (*during)(struct wbackend *b,
+	    bool (*fn)(void *arg, uint64_t waited, uint64_t total), void *arg);
 };
 int script_cli_lab(int argc, char **argv, FILE *out, FILE *err,
     const struct script_lab *lab);

@@ -21,6 +21,8 @@
 /* A kernel's timer that fires a little before the model's is the same
  * timer: the model may run this far ahead of the lab's clock to meet it. */
 #define SHADOW_SLACK_MS 100
+/* Segments a line names; more are counted. */
+#define SHADOW_SAY 2
 
 enum { SH_CORE, SH_KERNEL };
 
@@ -269,6 +271,9 @@ shadow_seg_str(const struct shadow_seg *s, char *buf, size_t size)
 		    (unsigned)s->len);
 }
 
+/* The first SHADOW_SAY segments; the rest only counted, so the line
+ * stays one or two lines under the ladder (five segments in Chinese ran
+ * off the narration's foot). */
 static void
 shadow_segs_str(const struct shadow_seg *s, size_t n, char *buf,
     size_t size)
@@ -277,11 +282,22 @@ shadow_segs_str(const struct shadow_seg *s, size_t n, char *buf,
 	char one[96];
 
 	buf[0] = '\0';
-	for (size_t i = 0; i < n && used + 1 < size; i++) {
+	for (size_t i = 0; i < n && i < SHADOW_SAY && used + 1 < size; i++) {
 		shadow_seg_str(&s[i], one, sizeof(one));
 		used += (size_t)snprintf(buf + used, size - used, "%s%s",
 		    i ? ", " : "", one);
 	}
+	if (n > SHADOW_SAY && used + 1 < size)
+		/* TRANSLATORS: after a list of segments: how many more. */
+		snprintf(buf + used, size - used, _(" and %lu more"),
+		    (unsigned long)(n - SHADOW_SAY));
+}
+
+static const char *
+shadow_known_one_delack(void)
+{
+	return N_("lab: the next-tick delayed ACK falls inside the lab's 15 "
+	    "ms quiet window");
 }
 
 /* Differences that tests/lab/known-differences lists, recognised by
@@ -294,8 +310,7 @@ shadow_known_one(const struct shadow *sh, const struct shadow_seg *s)
 
 	if (s->flags == TCP_ACK && s->len == 0 &&
 	    sh->w.host[h].tcb.armed[TCP_T_DELACK])
-		return N_("lab: the next-tick delayed ACK falls inside the "
-		    "lab's 15 ms quiet window");
+		return shadow_known_one_delack();
 	if (s->flags == TCP_SYN && s->seq == 0 && s->after_rst)
 		return N_("kernel: after rejecting the SYN+ACK of an old SYN, "
 		    "Linux sends its own SYN again 2 jiffies later; profile "
@@ -322,6 +337,29 @@ shadow_known(const struct shadow *sh, const struct shadow_diff *d,
 	return why;
 }
 
+/* States alone differ, and each host that differs waits for an ACK the
+ * model's peer still holds on its delayed-ACK timer (the kernel's went
+ * out at the next tick, inside the lab's window): the same known
+ * difference, seen in the states (a loaded machine, where the kernels'
+ * ACK came in a later look than the command's). */
+static const char *
+shadow_known_states(const struct shadow *sh, const struct shadow_diff *d,
+    const enum tcp_state ks[2])
+{
+	bool any = false;
+
+	if (d->nonly[SH_CORE] > 0 || d->nonly[SH_KERNEL] > 0)
+		return NULL;
+	for (int h = 0; h < 2; h++) {
+		if (sh->w.host[h].tcb.state == ks[h])
+			continue;
+		if (!sh->w.host[1 - h].tcb.armed[TCP_T_DELACK])
+			return NULL;
+		any = true;
+	}
+	return any ? shadow_known_one_delack() : NULL;
+}
+
 static size_t
 shadow_say_segs(const struct shadow_diff *d, char *buf, size_t size)
 {
@@ -342,6 +380,18 @@ shadow_say_segs(const struct shadow_diff *d, char *buf, size_t size)
 		return (size_t)snprintf(buf, size, _("Profile linux would not "
 		    "have sent %s here."), b);
 	return 0;
+}
+
+/* The ladder shows the kernels' raw numbers by default; the line's are
+ * relative to each side's ISN (the model's ISNs are not the kernels'),
+ * so it says so rather than be read against the raw ones. */
+static size_t
+shadow_say_rel(char *buf, size_t size, size_t used)
+{
+	if (used >= size)
+		return used;
+	return used + (size_t)snprintf(buf + used, size - used, " %s",
+	    _("(Numbers relative to each side's ISN.)"));
 }
 
 static void
@@ -396,6 +446,20 @@ shadow_hold(struct shadow *sh, struct shadow_diff *d, bool tick)
 	return nheld;
 }
 
+/* The states that differ, and the reason when it is a known one. */
+static void
+shadow_say_known_states(const struct shadow *sh, const enum tcp_state ks[2],
+    const struct shadow_diff *d, char *buf, size_t size, size_t used)
+{
+	const char *known = shadow_known_states(sh, d, ks);
+
+	shadow_say_states(sh, ks, buf, size, used);
+	used = strlen(buf);
+	if (known != NULL && used < size)
+		snprintf(buf + used, size - used, _(" A known difference: %s."),
+		    _(known));
+}
+
 /* Compare the pools and the states, say it in buf, empty the pools.  A
  * tick is a look between steps (what the kernels did by themselves). */
 static bool
@@ -435,7 +499,10 @@ shadow_compare(struct shadow *sh, const enum tcp_state ks[2], bool tick,
 		snprintf(buf + used, size - used, _(" A known difference: %s."),
 		    _(known));
 	else
-		shadow_say_states(sh, ks, buf, size, used);
+		shadow_say_known_states(sh, ks, &d, buf, size, used);
+	/* Only segments carry numbers. */
+	if (used > 0)
+		(void)shadow_say_rel(buf, size, strlen(buf));
 	return true;
 }
 

@@ -74,6 +74,11 @@ WINDOW *ui_term_keys(void);
 void ui_app_init(struct app *a);
 /* Run the app until its stack is empty, q, or a quit signal. */
 void ui_run(struct app *a);
+/* Inside a long command (a lab's `wait`): paint the top screen now, and
+ * whether a key was pressed meanwhile (read and dropped; a resize is
+ * not a key, it repaints). */
+void ui_repaint(struct app *a, int what);
+bool ui_key_pressed(struct app *a);
 
 /* paint.c: what every painter shares. */
 WINDOW *ui_win(WINDOW *old, int h, int w, int y, int x);

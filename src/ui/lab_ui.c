@@ -25,6 +25,8 @@
 struct lab_ui {
 	struct ui ui;
 	struct labsess lab;
+	bool waiting;		/* a wait showed its progress */
+	uint64_t stopped;	/* and a key stopped it there (ms); 0 not */
 };
 
 static struct lab_ui *
@@ -34,6 +36,50 @@ lab_of(struct session *s)
 	return (struct lab_ui *)(void *)s;
 }
 
+/* A wait in real time (`wait 70s`, `wait timer`): once a second the
+ * boxes count down and the status line says how far it is; any key
+ * stops it (the session then keeps the wait that really happened). */
+static bool
+lab_waiting(void *arg, uint64_t waited, uint64_t total)
+{
+	struct lab_ui *l = arg;
+	struct screen *sc = app_top(l->ui.app);
+	bool stop = waited > 0 && ui_key_pressed(l->ui.app);
+
+	if (sc == NULL)
+		return false;
+	l->waiting = true;
+	if (stop) {
+		l->stopped = waited;
+		return true;
+	}
+	/* TRANSLATORS: seconds waited, seconds the wait lasts. */
+	screen_message(sc, false, _("Waiting in real time: %lu s of %lu s "
+	    "(the kernels' clocks run). Press any key to stop the wait "
+	    "here."), (unsigned long)(waited / 1000),
+	    (unsigned long)((total + 999) / 1000));
+	ui_repaint(l->ui.app, UI_R_BOXES | UI_R_NARR | UI_R_STATUS);
+	return false;
+}
+
+/* The wait is over: its progress line goes, or says where it stopped. */
+static void
+lab_waited(struct lab_ui *l, const struct cmd *c)
+{
+	struct screen *sc = app_top(l->ui.app);
+
+	l->waiting = false;
+	if (sc != NULL && l->stopped == 0)
+		sc->app->msg[0] = '\0';
+	else if (sc != NULL)
+		/* TRANSLATORS: seconds, then the same in milliseconds. */
+		screen_message(sc, false, _("The wait stopped after %.1f s; "
+		    "it is kept as \"wait %lums\" (undo and save repeat "
+		    "that)."), (double)l->stopped / 1000.0,
+		    (unsigned long)c->dur.ms);
+	l->stopped = 0;
+}
+
 /* After each step, and after what the kernels did by themselves: one
  * line where profile linux, beside them, would have acted otherwise (the
  * session keeps it with the step and narrates it through the view). */
@@ -41,7 +87,11 @@ static bool
 lab_observe(struct session *s, const struct cmd *c, const struct sim_ev *ev,
     size_t n, char *line, size_t size)
 {
-	return labsess_observe(&lab_of(s)->lab, s, c, ev, n, line, size);
+	struct lab_ui *l = lab_of(s);
+
+	if (c != NULL && l->waiting)
+		lab_waited(l, c);
+	return labsess_observe(&l->lab, s, c, ev, n, line, size);
 }
 
 static bool
@@ -112,7 +162,9 @@ ui_lab_main(const struct ui_opts *o, const char *pcap,
 	}
 	ui_state_init(&l.ui, o);
 	l.ui.v.num = LADDER_NUM_RAW;
-	labsess_attach(&l.lab, &l.ui.s);
+	l.waiting = false;
+	l.stopped = 0;
+	labsess_attach(&l.lab, &l.ui.s, lab_waiting, &l);
 	l.ui.s.rebuild = lab_rebuild;
 	l.ui.s.observe = lab_observe;
 	ui_app_init(&a);

@@ -260,6 +260,32 @@ ui_mouse_key(struct app *a)
 }
 
 void
+ui_repaint(struct app *a, int what)
+{
+	struct screen *sc = app_top(a);
+
+	if (sc == NULL)
+		return;
+	ui_paint(a, sc, what);
+	doupdate();
+}
+
+bool
+ui_key_pressed(struct app *a)
+{
+	wint_t wch;
+	int r;
+
+	wtimeout(ui_term_keys(), 0);
+	while ((r = wget_wch(ui_term_keys(), &wch)) != ERR) {
+		if (r != KEY_CODE_YES || wch != KEY_RESIZE)
+			return true;
+		ui_repaint(a, UI_R_LAYOUT | UI_R_CLEAR);
+	}
+	return false;
+}
+
+void
 ui_run(struct app *a)
 {
 	struct screen *shown = NULL;
