@@ -128,6 +128,13 @@ case $rc in
 	has lab-crash-zh "$tmp/err.crash" \
 	    "crash.scn:4: 真实的内核不会悄无声息地忘掉它的连接，所以实验室无法让主机崩溃$"
 	hasnt lab-crash-zh-doubled "$tmp/err.crash" "crash："
+	# --compare's totals line counts one segment in the singular.
+	printf 'client connect\n' >"$tmp/one.scn"
+	check compare-one 0 "$T" script --compare "$tmp/one.scn"
+	has compare-one-singular "$tmp/out" \
+	    "^# core: 1 segment sent, client SYN_SENT, server CLOSED | kernel: 1 segment sent,"
+	has compare-one-summary "$tmp/out" \
+	    ": 1 command, 0 differences, 0 known$"
 	;;
 *)	fail=$((fail + 1)); echo "FAIL lab-crash: status $rc" ;;
 esac

@@ -485,6 +485,23 @@ cmp_open(struct cmp_run *cr, const struct script_lab *lab, const char *pcap)
 	return TT_EXIT_OK;
 }
 
+/* The file's last line: how many commands and differences, each counted
+ * in its own plural form (tests/lab-table.sh reads the "N known" end). */
+static void
+cmp_summary(FILE *out, const struct cmp_run *cr)
+{
+	char cmds[64], diffs[64];
+
+	snprintf(cmds, sizeof(cmds), ngettext("%u command", "%u commands",
+	    cr->ncmds), cr->ncmds);
+	snprintf(diffs, sizeof(diffs), ngettext("%u difference",
+	    "%u differences", cr->ndiff), cr->ndiff);
+	/* TRANSLATORS: the file, "N commands", "N differences", and how
+	 * many of those the known-differences file lists. */
+	fprintf(out, _("# %s: %s, %s, %u known\n"), cr->file, cmds, diffs,
+	    cr->nknowndiff);
+}
+
 /* Each side's whole run in one line, for tables (tests/lab-table.sh). */
 static void
 cmp_totals(const struct cmp_run *cr)
@@ -494,8 +511,9 @@ cmp_totals(const struct cmp_run *cr)
 
 		/* TRANSLATORS: "core" or "kernel", a count, then the final
 		 * states of client and server. */
-		fprintf(cr->out, _("%s%s: %u segments sent, client %s, "
-		    "server %s"), i == 0 ? "# " : " | ",
+		fprintf(cr->out, ngettext("%s%s: %u segment sent, client %s, "
+		    "server %s", "%s%s: %u segments sent, client %s, "
+		    "server %s", sd->nsent), i == 0 ? "# " : " | ",
 		    i == 0 ? "core" : "kernel", sd->nsent,
 		    tcp_state_name(sd->sum.state[0]),
 		    tcp_state_name(sd->sum.state[1]));
@@ -529,8 +547,7 @@ script_compare(struct script_reader *r, const struct script_lab *lab,
 	}
 	cmp_known_unused(&cr);
 	cmp_totals(&cr);
-	fprintf(out, _("# %s: %u commands, %u differences, %u known\n"),
-	    cr.file, cr.ncmds, cr.ndiff, cr.nknowndiff);
+	cmp_summary(out, &cr);
 	rc = cr.ndiff > 0 ? TT_EXIT_FAIL : TT_EXIT_OK;
 	if (more < 0) {
 		fprintf(err, "%s:%u:%u: %s\n", e.file, e.line, e.column, e.msg);
