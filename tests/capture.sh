@@ -7,33 +7,10 @@
 # simulated session written with --pcap, read by tcpdump and tshark (when
 # installed) and by tcpteach itself with the same states; and segments a
 # TIME_WAIT end gets counted alike by --list, --stats and --show.
-T=${TCPTEACH:-./tcpteach}
+NAME=capture
+. "${top_srcdir:-.}/tests/cli_lib.sh"
 src=${top_srcdir:-.}
 cap=$src/lessons/captures/handshake-18989.pcap
-pass=0 fail=0
-tmp=${TMPDIR:-/tmp}/capture.$$
-mkdir -p "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-
-check() {	# name expected-status command...
-	name=$1 want=$2
-	shift 2
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" -eq "$want" ]; then pass=$((pass + 1)); else
-		fail=$((fail + 1))
-		echo "FAIL $name: status $got, wanted $want"
-		cat "$tmp/out" "$tmp/err"
-	fi
-}
-has() {	# name file pattern
-	if grep -q -- "$3" "$2"; then pass=$((pass + 1)); else
-		fail=$((fail + 1)); echo "FAIL $1: '$3' not in $2"; cat "$2"; fi
-}
-hasnt() {
-	if ! grep -q -- "$3" "$2"; then pass=$((pass + 1)); else
-		fail=$((fail + 1)); echo "FAIL $1: '$3' in $2"; cat "$2"; fi
-}
 
 # The real capture: one connection, client closed first, 3-segment close.
 check list 0 "$T" capture --list "$cap"

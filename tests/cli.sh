@@ -1,33 +1,8 @@
 #!/bin/sh
 # Command-line conventions: --help and --version on stdout with status 0,
 # bad usage on stderr with status 2.
-T=${TCPTEACH:-./tcpteach}
-pass=0 fail=0
-tmp=${TMPDIR:-/tmp}/cli.$$
-mkdir -p "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-
-check() {	# name expected-status command...
-	name=$1 want=$2
-	shift 2
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" -eq "$want" ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL $name: status $got, wanted $want"
-		cat "$tmp/out" "$tmp/err"
-	fi
-}
-has() {	# name file pattern
-	if grep -q -- "$3" "$2"; then pass=$((pass + 1)); else
-		fail=$((fail + 1)); echo "FAIL $1: '$3' not in $2"; cat "$2"; fi
-}
-empty() {
-	if [ ! -s "$2" ]; then pass=$((pass + 1)); else
-		fail=$((fail + 1)); echo "FAIL $1: $2 not empty"; cat "$2"; fi
-}
+NAME=cli
+. "${top_srcdir:-.}/tests/cli_lib.sh"
 
 check help 0 "$T" --help
 has help-usage "$tmp/out" "Usage: tcpteach"

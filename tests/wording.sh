@@ -4,32 +4,9 @@
 # time in seconds, an expired segment's row with its time; a byte that is
 # not UTF-8 is named where it is; and the same in Chinese where the text
 # is translated.
-T=${TCPTEACH:-./tcpteach}
+NAME=wording
+. "${top_srcdir:-.}/tests/cli_lib.sh"
 src=${top_srcdir:-.}
-pass=0 fail=0
-tmp=${TMPDIR:-/tmp}/wording.$$
-mkdir -p "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-
-check() {	# name expected-status command...
-	name=$1 want=$2
-	shift 2
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" -eq "$want" ]; then pass=$((pass + 1)); else
-		fail=$((fail + 1))
-		echo "FAIL $name: status $got, wanted $want"
-		cat "$tmp/out" "$tmp/err"
-	fi
-}
-has() {	# name file pattern
-	if grep -q -- "$3" "$2"; then pass=$((pass + 1)); else
-		fail=$((fail + 1)); echo "FAIL $1: '$3' not in $2"; cat "$2"; fi
-}
-hasnt() {
-	if ! grep -q -- "$3" "$2"; then pass=$((pass + 1)); else
-		fail=$((fail + 1)); echo "FAIL $1: '$3' in $2"; cat "$2"; fi
-}
 
 # One retransmitted FIN: "1 retransmission", not "1 retransmissions".
 check pcap 0 "$T" script -q --pcap "$tmp/lf.pcap" \

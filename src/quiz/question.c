@@ -17,6 +17,7 @@
 #include "lib/rand.h"
 #include "lib/xalloc.h"
 #include "quiz/quiz_internal.h"
+#include "sim/ladder_text.h"
 
 uint64_t
 quiz_rng_next(struct quiz_rng *r)
@@ -218,17 +219,7 @@ quiz_strdupf(const char *fmt, ...)
 char *
 quiz_seconds_str(uint64_t ms, char *buf, size_t size)
 {
-	unsigned long long s = ms / 1000, f = ms % 1000;
-
-	if (f == 0)
-		snprintf(buf, size, "%llu", s);
-	else if (f % 100 == 0)
-		snprintf(buf, size, "%llu.%llu", s, f / 100);
-	else if (f % 10 == 0)
-		snprintf(buf, size, "%llu.%02llu", s, f / 10);
-	else
-		snprintf(buf, size, "%llu.%03llu", s, f);
-	return buf;
+	return sim_seconds_text(ms, buf, size);
 }
 
 const char *

@@ -47,6 +47,7 @@
 #include "lib/utf8.h"
 #include "script/script_internal.h"
 #include "script/trace.h"
+#include "sim/ladder_text.h"
 
 void
 diagram_init(struct diagram *d, void (*emit)(void *, const char *),
@@ -173,16 +174,9 @@ dg_mark(struct diagram_row *r, const char *mark)
 static char *
 dg_time_str(uint64_t ms, char *buf, size_t size)
 {
-	unsigned long long s = ms / 1000, f = ms % 1000;
+	char n[32];
 
-	if (f == 0)
-		snprintf(buf, size, "%llus", s);
-	else if (f % 100 == 0)
-		snprintf(buf, size, "%llu.%01llus", s, f / 100);
-	else if (f % 10 == 0)
-		snprintf(buf, size, "%llu.%02llus", s, f / 10);
-	else
-		snprintf(buf, size, "%llu.%03llus", s, f);
+	snprintf(buf, size, "%ss", sim_seconds_text(ms, n, sizeof(n)));
 	return buf;
 }
 

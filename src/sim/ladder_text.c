@@ -350,6 +350,22 @@ sim_clock_text(uint64_t ms, char *buf, size_t size)
 }
 
 char *
+sim_seconds_text(uint64_t ms, char *buf, size_t size)
+{
+	unsigned long long s = ms / 1000, f = ms % 1000;
+
+	if (f == 0)
+		snprintf(buf, size, "%llu", s);
+	else if (f % 100 == 0)
+		snprintf(buf, size, "%llu.%llu", s, f / 100);
+	else if (f % 10 == 0)
+		snprintf(buf, size, "%llu.%02llu", s, f / 10);
+	else
+		snprintf(buf, size, "%llu.%03llu", s, f);
+	return buf;
+}
+
+char *
 sim_clock_us_text(uint64_t us, char *buf, size_t size)
 {
 	snprintf(buf, size, "%" PRIu64 ".%06" PRIu64 "s", us / 1000000,

@@ -55,6 +55,9 @@ const char *sim_host_text(enum sim_host_id h);	/* "client", translated */
 char *sim_dur_text(uint64_t ms, char *buf, size_t size);	/* "1.5s" */
 /* A time on the clock, always to the millisecond: "63.050s". */
 char *sim_clock_text(uint64_t ms, char *buf, size_t size);
+/* Seconds with only the decimals needed, at most three, no unit: "4",
+ * "4.15", "120.001" (the diagram's times, the quiz's answers). */
+char *sim_seconds_text(uint64_t ms, char *buf, size_t size);
 /* A capture's time to the microsecond, "0.000014s": captures of a
  * loopback connection last less than a millisecond. */
 char *sim_clock_us_text(uint64_t us, char *buf, size_t size);

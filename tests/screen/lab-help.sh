@@ -6,13 +6,7 @@
 # (77) where the lab's namespaces cannot be made.
 . "${top_srcdir:-.}/tests/screen/lib.sh"
 
-why=$($TCPTEACH lab </dev/null 2>&1 >/dev/null)
-case $why in
-*"needs a terminal"*) ;;
-*)
-	echo "the kernel lab cannot start here: skipping ($why)" >&2
-	exit 77 ;;
-esac
+screen_need_lab
 
 # help_all FILE: every page of the open help, into FILE.
 help_all() {

@@ -13,13 +13,7 @@
 # it follow again.  Skipped (77) where namespaces cannot be made.
 . "${top_srcdir:-.}/tests/screen/lib.sh"
 
-why=$($TCPTEACH lab </dev/null 2>&1 >/dev/null)
-case $why in
-*"needs a terminal"*) ;;
-*)
-	echo "the kernel lab cannot start here: skipping ($why)" >&2
-	exit 77 ;;
-esac
+screen_need_lab
 
 # Wide and tall: the narration's lines are whole on screen.
 COLS=120 ROWS=40 screen_start -- lab --no-animation

@@ -7,13 +7,7 @@
 # then Chinese.  Skipped (77) where namespaces cannot be made.
 . "${top_srcdir:-.}/tests/screen/lib.sh"
 
-why=$($TCPTEACH lab </dev/null 2>&1 >/dev/null)
-case $why in
-*"needs a terminal"*) ;;
-*)
-	echo "the kernel lab cannot start here: skipping ($why)" >&2
-	exit 77 ;;
-esac
+screen_need_lab
 
 # The 2MSL line of the client's box, as on screen now.
 countdown() {

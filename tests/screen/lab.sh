@@ -9,15 +9,7 @@
 # the terminal untouched.  Skipped (77) where namespaces cannot be made.
 . "${top_srcdir:-.}/tests/screen/lib.sh"
 
-# Without a terminal the lab starts (then refuses the terminal, exit 2):
-# the message tells whether the namespaces could be made here.
-why=$($TCPTEACH lab </dev/null 2>&1 >/dev/null)
-case $why in
-*"needs a terminal"*) ;;
-*)
-	echo "the kernel lab cannot start here: skipping ($why)" >&2
-	exit 77 ;;
-esac
+screen_need_lab
 
 screen_start -- lab --no-animation
 screen_expect "client, kernel Linux"
