@@ -270,17 +270,39 @@ ui_repaint(struct app *a, int what)
 	doupdate();
 }
 
+/* The one place keys are read: false when none was there; else true with
+ * key a Unicode character or a UI_K_* code, or -1 for a resize (redraw
+ * told) or a mouse event that means nothing. */
+static bool
+ui_read_key(struct app *a, int *key, int *redraw)
+{
+	wint_t wch;
+	int r = wget_wch(ui_term_keys(), &wch), m;
+
+	*key = -1;
+	if (r == ERR)
+		return false;
+	if (r == KEY_CODE_YES && wch == KEY_RESIZE)
+		*redraw |= UI_R_LAYOUT | UI_R_CLEAR;
+	else if (r == KEY_CODE_YES && wch == KEY_MOUSE)
+		*key = (m = ui_mouse_key(a)) != 0 ? m : -1;
+	else
+		*key = ui_key_code(r, wch);
+	return true;
+}
+
 bool
 ui_key_pressed(struct app *a)
 {
-	wint_t wch;
-	int r;
+	int key, redraw = 0;
 
 	wtimeout(ui_term_keys(), 0);
-	while ((r = wget_wch(ui_term_keys(), &wch)) != ERR) {
-		if (r != KEY_CODE_YES || wch != KEY_RESIZE)
+	while (ui_read_key(a, &key, &redraw)) {
+		if (key >= 0)
 			return true;
-		ui_repaint(a, UI_R_LAYOUT | UI_R_CLEAR);
+		if (redraw != 0)
+			ui_repaint(a, redraw);
+		redraw = 0;
 	}
 	return false;
 }
@@ -294,8 +316,8 @@ ui_run(struct app *a)
 	while (!a->quit && ui_term_signal() == 0 &&
 	    app_top(a) != NULL) {
 		struct screen *sc = app_top(a);
-		wint_t wch;
-		int r;
+		bool got;
+		int key;
 
 		/* Another screen, or a new size: forget what is on the
 		 * glass (the first frame starts from a clear screen). */
@@ -311,19 +333,14 @@ ui_run(struct app *a)
 			redraw |= app_tick(a, mono_ms());
 			continue;
 		}
-		r = wget_wch(ui_term_keys(), &wch);
+		got = ui_read_key(a, &key, &redraw);
 		redraw |= app_tick(a, mono_ms());
-		if (r == ERR)
+		if (!got || key < 0)
 			continue;
-		if (r == KEY_CODE_YES && wch == KEY_RESIZE)
-			redraw |= UI_R_LAYOUT | UI_R_CLEAR;
-		else if (r == KEY_CODE_YES && wch == KEY_MOUSE) {
-			if ((r = ui_mouse_key(a)) != 0 && !ui_small(sc))
-				redraw |= app_key(a, r);
-		} else if (ui_small(sc))
-			a->quit = wch == 'q' || wch == UI_CTRL('c');
+		if (ui_small(sc))
+			a->quit = key == 'q' || key == UI_CTRL('c');
 		else
-			redraw |= app_key(a, ui_key_code(r, wch));
+			redraw |= app_key(a, key);
 	}
 	ui_delwin(&ui_line);
 }
