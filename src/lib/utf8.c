@@ -259,28 +259,19 @@ utf8_plain_of(unsigned long c)
 	return 0;
 }
 
-/* Bytes of the UTF-8 sequence that starts with byte b (1 when b cannot
- * start one). */
-static size_t
-utf8_seq_len(unsigned char b)
-{
-	return b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-}
-
 size_t
 utf8_ascii(const char *s, size_t n, char *out)
 {
 	size_t i = 0, o = 0;
 
 	while (i < n) {
-		unsigned char b = (unsigned char)s[i];
-		size_t k = utf8_seq_len(b);
-		unsigned long c = k <= n - i ? utf8_decode(
-		    (const unsigned char *)s + i) : 0;
+		const unsigned char *u = (const unsigned char *)s + i;
+		size_t k = utf8_valid_len(u, n - i);
+		unsigned long c = k > 0 ? utf8_decode(u) : 0;
 		char plain = utf8_plain_of(c);
 
-		if (b < 0x80) {
-			out[o++] = (char)b;
+		if (u[0] < 0x80) {
+			out[o++] = (char)u[0];
 		} else if (c == 0) {		/* a byte of no character */
 			out[o++] = '?';
 			k = 1;
