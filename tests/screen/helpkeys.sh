@@ -5,18 +5,6 @@
 # bar; a click on the ladder's empty space clears the selection.
 . "${top_srcdir:-.}/tests/screen/lib.sh"
 
-esc=$(printf '\033')
-
-# click ROW: the left button at column 30 of screen line ROW (1-based).
-click() {
-	b=$(printf "\\$(printf %o 32)")
-	r=$(printf "\\$(printf %o 35)")
-	x=$(printf "\\$(printf %o $((32 + 30)))")
-	y=$(printf "\\$(printf %o $((32 + $1)))")
-	$TMUX_CMD send-keys -l -- "${esc}[M$b$x$y"
-	$TMUX_CMD send-keys -l -- "${esc}[M$r$x$y"
-}
-
 screen_start NO_COLOR=1 -- --no-animation
 screen_keys L c
 screen_expect "#1 SYN"
@@ -32,18 +20,18 @@ screen_expect_not "Tab Down"
 screen_expect_not "S-Tab Up"
 screen_expect "Tab            choose the next segment in flight"
 # A click in the help's body (where the ladder was) keeps it open.
-click 12
+screen_click 12
 sleep 0.3
 screen_expect "any other key closes"
 # On its title bar it closes.
-click 1
+screen_click 1
 screen_expect "u undo  : command  ? help  q quit"
 # Down with nothing selected takes the oldest arrow in view, in flight
 # or not: here #1, the only one.
 screen_keys Down
 screen_expect "Enter inspect #1"
 # A click on the ladder's empty space clears the selection.
-click 14
+screen_click 14
 screen_expect "u undo  : command  ? help  q quit"
 screen_expect_not "Enter inspect"
 screen_keys q

@@ -69,6 +69,19 @@ screen_keys() {
 	done
 }
 
+# screen_click ROW: the left button pressed and released at column 30 of
+# screen line ROW (1-based), as a terminal reports it (X10 encoding,
+# TERM=screen).
+screen_click() {
+	_e=$(printf '\033')
+	_b=$(printf "\\$(printf %o 32)")
+	_r=$(printf "\\$(printf %o 35)")
+	_x=$(printf "\\$(printf %o $((32 + 30)))")
+	_y=$(printf "\\$(printf %o $((32 + $1)))")
+	$TMUX_CMD send-keys -l -- "${_e}[M$_b$_x$_y"
+	$TMUX_CMD send-keys -l -- "${_e}[M$_r$_x$_y"
+}
+
 # Type literal text (for the : prompt), then Enter.
 screen_type() {
 	$TMUX_CMD send-keys -l -- "$1"

@@ -13,16 +13,6 @@ row_of() {
 	screen_capture | grep -n -F -- "$1" | head -n 1 | cut -d: -f1
 }
 
-# click ROW: the left button pressed and released at column 30 of screen
-# line ROW, as a terminal reports it (X10 encoding, TERM=screen).
-click() {
-	b=$(printf "\\$(printf %o 32)")
-	r=$(printf "\\$(printf %o 35)")
-	x=$(printf "\\$(printf %o $((32 + 30)))")
-	y=$(printf "\\$(printf %o $((32 + $1)))")
-	$TMUX_CMD send-keys -l -- "${esc}[M$b$x$y"
-	$TMUX_CMD send-keys -l -- "${esc}[M$r$x$y"
-}
 
 screen_start NO_COLOR=1 -- --no-animation
 screen_keys L c d d s
@@ -60,9 +50,9 @@ screen_expect_not "Enter inspect"
 screen_step 3 "Enter inspect #3"
 screen_expect "wire    #3 ACK c>s:"
 # A click on #1's row selects it; a second click inspects it.
-click "$(row_of "#1 SYN")"
+screen_click "$(row_of "#1 SYN")"
 screen_expect "Enter inspect #1"
-click "$(row_of "#1 SYN")"
+screen_click "$(row_of "#1 SYN")"
 screen_expect "Segment #1, client to server"
 screen_expect "flags SYN"
 screen_keys q
