@@ -127,34 +127,6 @@ script_word_copy(const struct script_word *w, char *buf, size_t size)
 	return true;
 }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
-static size_t
-lex_utf8_len(const unsigned char *s, size_t n)
-{
-	size_t need;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		need = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		need = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		need = 4;
-	else
-		return 0;
-	if (n < need)
-		return 0;
-	for (size_t i = 1; i < need; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	/* Overlong three- and four-byte forms, surrogates, > U+10FFFF. */
-	if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] > 0x9f) ||
-	    (s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] > 0x8f))
-		return 0;
-	return need;
-}
-
 /*
  * Error messages quote the offending word.  It may be anything a file
  * holds, so control bytes and invalid UTF-8 are shown as \xNN and a long
@@ -174,7 +146,7 @@ script_word_show(const struct script_word *w, char *buf, size_t size)
 	/* Each step writes at most 4 bytes; keep 4 for "..." and the NUL. */
 	limit = size - 4 < 44 ? size - 4 : 44;
 	while (i < w->len && o + 4 <= limit) {
-		size_t n = lex_utf8_len(s + i, w->len - i);
+		size_t n = utf8_valid_len(s + i, w->len - i);
 
 		if (n == 0 || (n == 1 && (s[i] < 0x20 || s[i] == 0x7f))) {
 			snprintf(buf + o, size - o, "\\x%02x", s[i]);
