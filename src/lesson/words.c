@@ -15,27 +15,8 @@
 
 #include "lib/i18n.h"
 #include "sim/ladder_text.h"
+#include "sim/world.h"
 #include "lesson/run.h"
-
-/* The segment a check wants: flags with the numbers it names ("ACK
- * seq=101 ack=301"). */
-static char *
-words_spec(const struct cmd_segspec *sp, char *buf, size_t size)
-{
-	char fl[TCP_FLAGS_BUFSZ];
-	int n = snprintf(buf, size, "%s", tcp_flags_str(sp->flags, fl));
-
-	if (sp->has_seq && n >= 0 && (size_t)n < size)
-		n += snprintf(buf + n, size - (size_t)n, " seq=%lu",
-		    (unsigned long)sp->seq);
-	if (sp->has_ack && n >= 0 && (size_t)n < size)
-		n += snprintf(buf + n, size - (size_t)n, " ack=%lu",
-		    (unsigned long)sp->ack);
-	if (sp->has_len && n >= 0 && (size_t)n < size)
-		snprintf(buf + n, size - (size_t)n, " len=%u",
-		    (unsigned)sp->len);
-	return buf;
-}
 
 /* "#1 SYN", "RST from the client", "ACK seq=101 ack=301" */
 static char *
@@ -43,7 +24,7 @@ words_want(const struct cmd *c, char *buf, size_t size)
 {
 	char sp[96];
 
-	words_spec(&c->seg, sp, sizeof(sp));
+	sim_segspec_str(&c->seg, sp, sizeof(sp));
 	if (c->sel.kind == SEL_ID)
 		snprintf(buf, size, "#%lu %s", (unsigned long)c->sel.id, sp);
 	else if (c->sel.kind == SEL_DIR)
@@ -66,7 +47,7 @@ words_flight(const struct flight *f, char *buf, size_t size)
 	sp.has_ack = (f->seg.flags & TCP_ACK) != 0;
 	sp.has_len = f->seg.len > 0;
 	snprintf(buf, size, "#%lu %s", (unsigned long)f->id,
-	    words_spec(&sp, s, sizeof(s)));
+	    sim_segspec_str(&sp, s, sizeof(s)));
 	return buf;
 }
 
@@ -109,7 +90,7 @@ words_sent(const struct cmd *c, const struct world *w, char *buf,
 	const struct sim_host *h = &w->host[c->host];
 	char got[128], want[96];
 
-	words_spec(&c->seg, want, sizeof(want));
+	sim_segspec_str(&c->seg, want, sizeof(want));
 	if (!h->has_sent)
 		/* TRANSLATORS: host, flags. */
 		snprintf(buf, size, _("the %s has sent no %s yet"),

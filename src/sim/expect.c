@@ -21,8 +21,8 @@ expect_seg_matches(const struct cmd_segspec *want, const struct tcp_seg *seg)
 	    (!want->has_len || want->len == seg->len);
 }
 
-static char *
-expect_spec_str(const struct cmd_segspec *s, char *buf, size_t size)
+char *
+sim_segspec_str(const struct cmd_segspec *s, char *buf, size_t size)
 {
 	char fl[TCP_FLAGS_BUFSZ];
 	int n = snprintf(buf, size, "%s", tcp_flags_str(s->flags, fl));
@@ -56,7 +56,7 @@ expect_flight(const struct cmd *c, const char *what, const struct flight *f,
 {
 	char want[96], got[96];
 
-	expect_spec_str(&c->seg, want, sizeof(want));
+	sim_segspec_str(&c->seg, want, sizeof(want));
 	if (f == NULL)
 		return sim_fail(res, SIM_EXPECT_FAILED,
 		    _("expected %s %s, got nothing"), what, want);

@@ -195,5 +195,8 @@ struct sim_expect_in {
 };
 enum sim_status sim_expect_check(const struct cmd *c,
     const struct sim_expect_in *in, struct sim_result *res);
+/* The segment a check wants as it names it: flags with the numbers given
+ * ("ACK seq=101 ack=301"). */
+char *sim_segspec_str(const struct cmd_segspec *s, char *buf, size_t size);
 
 #endif
