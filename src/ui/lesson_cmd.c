@@ -91,7 +91,7 @@ lui_moved(struct lui *lu, enum lwalk_move m)
 		break;
 	case LWALK_LEAVE:
 		(void)lwalk_end_note(&lu->walk, lu->note, sizeof(lu->note));
-		lu->note_err = false;
+		lu->note_kind = LUI_NOTE_NEWS;
 		app_pop(lu->list.app);
 		return UI_R_ALL | UI_R_LAYOUT;
 	}

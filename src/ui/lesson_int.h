@@ -37,8 +37,10 @@ struct lui {
 	size_t sel, top;
 	struct lesson_progress prog;
 	char note[640];			/* under the list */
-	bool note_err;
-	bool note_prog;			/* the note is the progress file's */
+	/* What the note is: news (a lesson complete), a lesson that would
+	 * not open, or a damaged progress file (said again in the lesson). */
+	enum lui_note { LUI_NOTE_NEWS, LUI_NOTE_OPEN_ERR, LUI_NOTE_PROGRESS }
+	    note_kind;
 	/* The lesson. */
 	bool open;
 	struct lwalk walk;

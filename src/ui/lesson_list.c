@@ -86,7 +86,8 @@ lui_list_foot(struct lui *lu)
 		n = lui_para_rows(lu->note, cols, 4);
 		y -= n;
 		ui_draw_para(stdscr, y, 1, cols, n, lu->note,
-		    ui_look.role[lu->note_err ? ROLE_ERROR : ROLE_OK] | A_BOLD);
+		    ui_look.role[lu->note_kind != LUI_NOTE_NEWS ? ROLE_ERROR :
+		    ROLE_OK] | A_BOLD);
 	}
 	n = lui_para_rows(sum, cols, 2);
 	y -= n;

@@ -85,8 +85,7 @@ lui_open_error(struct lui *lu, const struct lesson_info *li,
 	/* TRANSLATORS: lesson name, line number, the parser's message. */
 	snprintf(lu->note, sizeof(lu->note), _("Cannot open lesson %s: line "
 	    "%u: %s"), li->name, e->line, e->msg);
-	lu->note_err = true;
-	lu->note_prog = false;
+	lu->note_kind = LUI_NOTE_OPEN_ERR;
 }
 
 static void
@@ -126,10 +125,10 @@ lui_open(struct lui *lu, size_t idx)
 	 * here, for `tcpteach lesson N`, which shows no list first; the
 	 * list's "Lesson 01 complete" is not news in lesson 02, nor is
 	 * another lesson's failure to open. */
-	if (lu->note[0] != '\0' && lu->note_prog)
+	if (lu->note[0] != '\0' && lu->note_kind == LUI_NOTE_PROGRESS)
 		lui_message(lu, true, "%s", lu->note);
 	lu->note[0] = '\0';
-	lu->note_err = lu->note_prog = false;
+	lu->note_kind = LUI_NOTE_NEWS;
 	if (lu->list.app->msg[0] == '\0' && lu->walk.lr.step > 0) {
 		lui_message(lu, false, _("Welcome back: you left this lesson "
 		    "at step %zu."), lu->walk.lr.step + 1);
@@ -175,7 +174,7 @@ lui_new(const struct ui_opts *o, char *msg, size_t size)
 	if (lesson_progress_load(&lu->prog, NULL, pmsg, sizeof(pmsg)) !=
 	    LESSON_PROGRESS_OK) {
 		snprintf(lu->note, sizeof(lu->note), "%s", pmsg);
-		lu->note_err = lu->note_prog = true;
+		lu->note_kind = LUI_NOTE_PROGRESS;
 	}
 	return lu;
 }
